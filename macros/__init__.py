@@ -1,0 +1,29 @@
+"""Macros for the portal's pages. This module only registers them with
+mkdocs-macros; the work is done in the domain modules of this package."""
+
+from __future__ import annotations
+
+from . import site
+from .comparison import render_comparison
+from .glossary import render_glossary
+
+
+def define_env(env) -> None:
+    def src_uri() -> str:
+        return env.page.file.src_uri
+
+    @env.macro
+    def clause(doc: str, key: str | None = None, text: str | None = None) -> str:
+        """Link to a policy clause: ``{{ clause("沪教委德〔2023〕25号", "五（三）") }}``."""
+        return site.current().clause_link(doc, key, src_uri(), text)
+
+    @env.macro
+    def glossary_list() -> str:
+        project = site.current()
+        return render_glossary(project.glossary, lambda d, c: project.clause_link(d, c or None, src_uri()))
+
+    @env.macro
+    def policy_comparison() -> str:
+        project = site.current()
+        doc, _ = project.data("data/policy_comparison.yml")
+        return render_comparison(doc.data, lambda d, c, t: project.clause_link(d, c, src_uri(), t))

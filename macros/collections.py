@@ -1,0 +1,53 @@
+"""Pages that live outside ``docs/``: the casebook and the training modules.
+
+Each collection is a function from the project to the pages it contributes.
+The MkDocs hook only turns these into ``File`` objects, so which pages are
+published is decided here, in plain code that tests can call directly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .project import Project
+from .yamlload import load_front_matter
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    src_uri: str  # where the page appears in the site, e.g. "cases/home-visit.md"
+    abs_src_path: Path | None = None  # a real file …
+    content: str | None = None  # … or generated Markdown
+
+
+def casebook_pages(project: Project) -> list[GeneratedPage]:
+    """Published cases only: a draft must not reach any built file."""
+    pages = []
+    for path in sorted((project.root / "casebook").glob("*.md")):
+        doc, _, problems = load_front_matter(path, project.display(path))
+        if doc is None or problems or not isinstance(doc.data, dict):
+            continue
+        if doc.data.get("status") == "published":
+            pages.append(GeneratedPage(f"cases/{path.name}", abs_src_path=path))
+    return pages
+
+
+def training_pages(project: Project) -> list[GeneratedPage]:
+    """Markdown lessons of each module under ``training/<module-id>/``."""
+    base = project.root / "training_modules"
+    return [
+        GeneratedPage(f"training/{path.relative_to(base).as_posix()}", abs_src_path=path)
+        for path in sorted(base.glob("*/*.md"))
+    ]
+
+
+COLLECTIONS: list[Callable[[Project], list[GeneratedPage]]] = [casebook_pages, training_pages]
+
+
+def collection_pages(project: Project) -> list[GeneratedPage]:
+    pages: list[GeneratedPage] = []
+    for source in COLLECTIONS:
+        pages += source(project)
+    return pages

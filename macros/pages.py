@@ -1,0 +1,35 @@
+"""Page-level rendering: pure functions called by the hook for every page.
+
+Each ``render_*`` returns ``None`` when it does not apply, so the hook keeps
+the page as it was.
+"""
+
+from __future__ import annotations
+
+from .glossary import add_tooltips
+from .policies import anchor_policy_markdown, render_policy_header
+from .project import Project
+
+
+def render_policy_page(project: Project, src_uri: str, markdown: str) -> str | None:
+    """Policy pages get clause anchors and, after their title, the metadata block."""
+    policy = next((p for p in project.library.policies if p.src_uri == src_uri), None)
+    if policy is None:
+        return None
+    body = anchor_policy_markdown(markdown)
+    header = render_policy_header(policy, project.library)
+    lines = body.split("\n")
+    for i, line in enumerate(lines):
+        if line.startswith("# "):
+            return "\n".join(lines[: i + 1] + ["", header] + lines[i + 1 :])
+    return header + "\n" + body
+
+
+def render_page_markdown(project: Project, src_uri: str, markdown: str) -> str | None:
+    return render_policy_page(project, src_uri, markdown)
+
+
+def render_page_content(project: Project, src_uri: str, meta: dict, html: str) -> str | None:
+    if meta.get("glossary_tooltips") is False:
+        return None
+    return add_tooltips(html, project.glossary)

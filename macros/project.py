@@ -1,0 +1,160 @@
+"""The project's content as one object: loaded once, checked once, shared by
+the MkDocs build and ``scripts/check.py`` so the two never disagree.
+
+Domain modules register their checks in :data:`CHECKS`; each check takes the
+:class:`Project` and returns problems.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from . import comparison, glossary, policies
+from .problems import Problem
+from .yamlload import Document, load_front_matter, load_yaml_file
+
+GLOSSARY_FILE = "data/glossary.yml"
+COMPARISON_FILE = "data/policy_comparison.yml"
+CONTENT_DIRS = ("docs", "casebook", "training_modules")
+DATA_DIRS = ("data",)
+
+
+@dataclass
+class Project:
+    root: Path
+    _data: dict[str, tuple[Document | None, list[Problem]]] = field(default_factory=dict)
+
+    @property
+    def docs_dir(self) -> Path:
+        return self.root / "docs"
+
+    def display(self, path: Path) -> str:
+        try:
+            return path.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    def data(self, rel: str) -> tuple[Document | None, list[Problem]]:
+        """A YAML data file, parsed once; a missing file is a problem too."""
+        if rel not in self._data:
+            path = self.root / rel
+            if not path.exists():
+                self._data[rel] = (None, [Problem(rel, 1, 1, "文件不存在")])
+            else:
+                self._data[rel] = load_yaml_file(path, rel)
+        return self._data[rel]
+
+    @cached_property
+    def library_and_problems(self) -> tuple[policies.PolicyLibrary, list[Problem]]:
+        return policies.load_library(self.docs_dir, self.root)
+
+    @property
+    def library(self) -> policies.PolicyLibrary:
+        return self.library_and_problems[0]
+
+    @cached_property
+    def glossary_and_problems(self) -> tuple[list[glossary.Term], list[Problem]]:
+        doc, problems = self.data(GLOSSARY_FILE)
+        if doc is None:
+            return [], problems
+        terms, found = glossary.glossary_terms(doc)
+        for i, term in enumerate(terms):
+            for k, (ref_doc, clause) in enumerate(term.sources):
+                try:
+                    self.library.resolve(ref_doc, clause or None)
+                except policies.UnknownReference as err:
+                    found.append(doc.problem(("terms", i, "sources", k), str(err)))
+        return terms, problems + found
+
+    @property
+    def glossary(self) -> list[glossary.Term]:
+        return self.glossary_and_problems[0]
+
+    def clause_link(self, doc: str, clause: str | None, from_src_uri: str, text: str | None = None) -> str:
+        return policies.render_clause_link(self.library, doc, clause, from_src_uri, text)
+
+    def markdown_files(self) -> list[Path]:
+        files: list[Path] = []
+        for name in CONTENT_DIRS:
+            files += sorted((self.root / name).rglob("*.md"))
+        return files
+
+    def data_files(self) -> list[Path]:
+        files: list[Path] = []
+        for name in DATA_DIRS:
+            base = self.root / name
+            files += sorted(p for p in base.rglob("*") if p.suffix in (".yml", ".yaml"))
+        for name in CONTENT_DIRS[1:]:
+            files += sorted(p for p in (self.root / name).rglob("*") if p.suffix in (".yml", ".yaml"))
+        return files
+
+
+# -- checks ---------------------------------------------------------------------
+
+_CLAUSE_CALL = re.compile(r"""clause\(\s*(["'])(.*?)\1\s*(?:,\s*(["'])(.*?)\3)?""")
+
+
+def check_syntax(project: Project) -> list[Problem]:
+    """Every front matter and YAML file parses, without duplicate keys."""
+    problems: list[Problem] = []
+    for path in project.markdown_files():
+        _, _, found = load_front_matter(path, project.display(path))
+        problems += found
+    for path in project.data_files():
+        rel = project.display(path)
+        problems += project.data(rel)[1]
+    return problems
+
+
+# Syntax problems reach these checks too; check_project drops the repeats.
+def check_policies(project: Project) -> list[Problem]:
+    return project.library_and_problems[1]
+
+
+def check_glossary(project: Project) -> list[Problem]:
+    return project.glossary_and_problems[1]
+
+
+def check_comparison(project: Project) -> list[Problem]:
+    doc, _ = project.data(COMPARISON_FILE)
+    if doc is None:
+        return []
+    return comparison.check_comparison(doc, project.library)
+
+
+def check_clause_citations(project: Project) -> list[Problem]:
+    """Every ``clause("doc", "key")`` written in a page resolves."""
+    problems: list[Problem] = []
+    for path in project.markdown_files():
+        text = path.read_text(encoding="utf-8-sig", errors="replace")
+        if "clause(" not in text:
+            continue
+        for m in _CLAUSE_CALL.finditer(text):
+            line = text.count("\n", 0, m.start()) + 1
+            col = m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1
+            try:
+                project.library.resolve(m.group(2), m.group(4))
+            except policies.UnknownReference as err:
+                problems.append(Problem(project.display(path), line, col, f"条款引用无效：{err}"))
+    return problems
+
+
+CHECKS: list[Callable[[Project], list[Problem]]] = [
+    check_syntax,
+    check_policies,
+    check_glossary,
+    check_comparison,
+    check_clause_citations,
+]
+
+
+def check_project(project: Project) -> list[Problem]:
+    """Run every registered check; problems sorted by file and position, without repeats."""
+    problems: list[Problem] = []
+    for check in CHECKS:
+        problems += check(project)
+    return sorted(set(problems), key=lambda p: (p.path, p.line, p.col, p.message))

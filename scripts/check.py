@@ -1,0 +1,69 @@
+#!/usr/bin/env python3
+"""检查门户的全部内容（或指定文件），与构建使用同一套校验。
+
+用法：python scripts/check.py [路径 ...]
+
+每个问题一行，格式为“路径:行:列: error|warning: 说明”。
+退出码：0 没有错误；1 发现错误；2 用法错误。
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from macros.project import Project, check_project  # noqa: E402
+
+
+class ChineseParser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # usage errors exit 2, in Chinese
+        self.print_usage(sys.stderr)
+        print(f"check.py: 用法错误：{message}", file=sys.stderr)
+        sys.exit(2)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = ChineseParser(
+        prog="check.py",
+        description="检查政策文件、数据文件和页面（front matter、条款引用等），与构建使用同一套校验。",
+        epilog="退出码：0 没有错误；1 发现错误；2 用法错误。",
+        add_help=False,
+    )
+    parser.add_argument("paths", nargs="*", metavar="路径", help="只报告这些文件或目录中的问题（默认检查全部内容）")
+    parser.add_argument("--root", default=str(ROOT), help="项目根目录（默认：本脚本所在项目）")
+    parser.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
+    args = parser.parse_args(argv)
+
+    root = Path(args.root).resolve()
+    if not (root / "mkdocs.yml").exists():
+        parser.error(f"{root} 不是门户项目目录（找不到 mkdocs.yml）")
+    wanted: list[str] = []
+    for raw in args.paths:
+        path = Path(raw)
+        if not path.is_absolute():
+            path = (Path.cwd() / path).resolve()
+        if not path.exists():
+            parser.error(f"找不到文件或目录：{raw}")
+        try:
+            wanted.append(path.relative_to(root).as_posix())
+        except ValueError:
+            parser.error(f"{raw} 不在项目目录 {root} 中")
+
+    problems = check_project(Project(root))
+    if wanted:
+        problems = [p for p in problems if any(p.path == w or p.path.startswith(w.rstrip("/") + "/") for w in wanted)]
+    for problem in problems:
+        print(problem.format())
+    errors = sum(1 for p in problems if p.is_error)
+    warnings = len(problems) - errors
+    if errors or warnings:
+        print(f"共 {errors} 个错误，{warnings} 个警告。", file=sys.stderr)
+    return 1 if errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
