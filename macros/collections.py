@@ -38,8 +38,7 @@ def training_pages(project: Project) -> list[GeneratedPage]:
     """Markdown lessons of each module under ``training/<module-id>/``."""
     base = project.root / "training_modules"
     return [
-        GeneratedPage(f"training/{path.relative_to(base).as_posix()}", abs_src_path=path)
-        for path in sorted(base.glob("*/*.md"))
+        GeneratedPage(f"training/{path.relative_to(base).as_posix()}", abs_src_path=path) for path in sorted(base.glob("*/*.md"))
     ]
 
 

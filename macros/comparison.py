@@ -63,7 +63,9 @@ def check_comparison(doc: Document, library: PolicyLibrary) -> list[Problem]:
             problems.append(doc.problem(("columns", c, "doc"), f"未知的政策文件“{column['doc']}”"))
     for r, row in enumerate(doc.data["rows"]):
         if len(row["cells"]) != len(columns):
-            problems.append(doc.problem(("rows", r, "cells"), f"“{row['topic']}”有 {len(row['cells'])} 格，应与列数 {len(columns)} 相同"))
+            problems.append(
+                doc.problem(("rows", r, "cells"), f"“{row['topic']}”有 {len(row['cells'])} 格，应与列数 {len(columns)} 相同")
+            )
             continue
         for c, cell in enumerate(row["cells"]):
             for k, clause in enumerate(cell["clauses"]):

@@ -74,8 +74,30 @@ def glossary_terms(doc: Document) -> tuple[list[Term], list[Problem]]:
 
 
 # Tags whose text must not be wrapped: links, code, headings, form labels …
-_SKIP = {"a", "abbr", "code", "pre", "script", "style", "h1", "h2", "h3", "h4", "h5", "h6",
-         "button", "label", "textarea", "select", "option", "title", "svg", "dt", "kbd", "summary"}
+_SKIP = {
+    "a",
+    "abbr",
+    "code",
+    "pre",
+    "script",
+    "style",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "button",
+    "label",
+    "textarea",
+    "select",
+    "option",
+    "title",
+    "svg",
+    "dt",
+    "kbd",
+    "summary",
+}
 _TOKEN = re.compile(r"(<!--.*?-->|<[^>]+>)", re.S)
 _TAG_NAME = re.compile(r"^</?\s*([a-zA-Z0-9]+)")
 _VOID = {"br", "hr", "img", "input", "meta", "link", "wbr", "source", "col", "area", "base", "embed", "track"}
@@ -92,7 +114,6 @@ def add_tooltips(html: str, terms: list[Term]) -> str:
     # Longest first so 三项重点工作 wins over 重点工作.
     pattern = re.compile("|".join(re.escape(n) for n in sorted(definitions, key=len, reverse=True)))
     out: list[str] = []
-    stack: list[str] = []
     skip_depth = 0
     for token in _TOKEN.split(html):
         if not token:

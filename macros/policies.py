@@ -24,7 +24,7 @@ from pathlib import Path
 
 from .problems import Problem
 from .text import md_esc, md_title, shorten, strip_tags
-from .yamlload import Document, load_front_matter, validate
+from .yamlload import load_front_matter, validate
 
 CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 

@@ -201,7 +201,7 @@ def split_front_matter(text: str) -> tuple[str | None, str, int]:
     m = _FRONT_MATTER.match(text)
     if not m:
         return None, text, 0
-    return m.group(1), text[m.end():], 1
+    return m.group(1), text[m.end() :], 1
 
 
 def load_front_matter(path: Path, display: str | None = None) -> tuple[Document | None, str, list[Problem]]:
