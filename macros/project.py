@@ -15,6 +15,7 @@ from pathlib import Path
 
 from . import comparison, glossary, policies
 from .problems import Problem
+from .themes import THEMES_FILE, check_themes, theme_ids
 from .yamlload import Document, load_front_matter, load_yaml_file
 
 GLOSSARY_FILE = "data/glossary.yml"
@@ -69,6 +70,11 @@ class Project:
                 except policies.UnknownReference as err:
                     found.append(doc.problem(("terms", i, "sources", k), str(err)))
         return terms, problems + found
+
+    @property
+    def themes(self) -> list[str]:
+        """The theme vocabulary: every ``themes`` field in content must use these ids."""
+        return theme_ids(self.data(THEMES_FILE)[0])
 
     @property
     def glossary(self) -> list[glossary.Term]:
@@ -149,6 +155,7 @@ CHECKS: list[Callable[[Project], list[Problem]]] = [
     check_glossary,
     check_comparison,
     check_clause_citations,
+    check_themes,
 ]
 
 
