@@ -6,6 +6,8 @@ from __future__ import annotations
 from . import site
 from .comparison import render_comparison
 from .glossary import render_glossary
+from .handbook_templates import project_templates, render_template_link
+from .handbooks import project_handbooks, render_contents, render_overview
 
 
 def define_env(env) -> None:
@@ -27,3 +29,22 @@ def define_env(env) -> None:
         project = site.current()
         doc, _ = project.data("data/policy_comparison.yml")
         return render_comparison(doc.data, lambda d, c, t: project.clause_link(d, c, src_uri(), t))
+
+    # -- handbooks ---------------------------------------------------------------
+    @env.macro
+    def template_link(template_id: str, text: str | None = None) -> str:
+        """Download link to a handbook template (.docx): ``{{ template_link("home-visit-record") }}``."""
+        return render_template_link(project_templates(site.current()), template_id, env.page.url, text)
+
+    @env.macro
+    def handbook_contents() -> str:
+        """Chapter list of the handbook whose index page this is."""
+        handbook_id = src_uri().split("/")[1]
+        handbook = next(h for h in project_handbooks(site.current()) if h.id == handbook_id)
+        return render_contents(handbook, src_uri())
+
+    @env.macro
+    def handbook_overview() -> str:
+        """Every handbook with its chapters, and every template, for handbooks/index.md."""
+        project = site.current()
+        return render_overview(project_handbooks(project), project_templates(project), src_uri(), env.page.url)

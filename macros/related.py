@@ -1,0 +1,112 @@
+"""“相关内容”: pages that share themes (data/themes.yml) with a page.
+
+Any page of the site whose front matter has a ``themes`` list takes part —
+handbook chapters, training lessons, published cases, tips — so a new section
+plugs in by tagging its pages, nothing else. The index is built once per
+project from the files MkDocs will publish (drafts never appear, because the
+collections leave them out).
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .text import md_esc, md_title
+from .yamlload import load_front_matter, load_yaml_text, split_front_matter
+
+if TYPE_CHECKING:
+    from .project import Project
+
+# First directory of a page in the site → section name, in display order.
+SECTIONS = {"handbooks": "指导手册", "training": "培训课程", "cases": "案例库", "tips": "区域锦囊", "schools": "一校一策"}
+
+
+@dataclass(frozen=True)
+class ThemedPage:
+    src_uri: str  # as in the site, e.g. "training/home-visit/index.md"
+    title: str
+    themes: tuple[str, ...]
+
+    @property
+    def section(self) -> str:
+        return SECTIONS.get(self.src_uri.split("/", 1)[0], "")
+
+
+def _themed(src_uri: str, meta: object) -> ThemedPage | None:
+    if not isinstance(meta, dict):
+        return None
+    themes = meta.get("themes")
+    title = meta.get("title")
+    if not isinstance(themes, list) or not themes or not isinstance(title, str):
+        return None
+    return ThemedPage(src_uri, title, tuple(t for t in themes if isinstance(t, str)))
+
+
+def build_theme_index(project: Project) -> list[ThemedPage]:
+    """Every published page with ``title`` and ``themes`` in its front matter."""
+    from .collections import collection_pages  # collections imports project; keep imports one-way
+
+    pages: list[ThemedPage] = []
+    for path in sorted(project.docs_dir.rglob("*.md")):
+        doc, _, problems = load_front_matter(path, project.display(path))
+        entry = _themed(path.relative_to(project.docs_dir).as_posix(), doc.data if doc and not problems else None)
+        if entry:
+            pages.append(entry)
+    for page in collection_pages(project):
+        if page.abs_src_path is not None:
+            doc, _, problems = load_front_matter(page.abs_src_path, project.display(page.abs_src_path))
+        else:
+            yaml_text, _, offset = split_front_matter(page.content or "")
+            doc, problems = load_yaml_text(yaml_text or "", page.src_uri, offset)
+        entry = _themed(page.src_uri, doc.data if doc and not problems else None)
+        if entry:
+            pages.append(entry)
+    return pages
+
+
+_INDEXES: dict[int, tuple[Project, list[ThemedPage]]] = {}
+
+
+def theme_index(project: Project) -> list[ThemedPage]:
+    """:func:`build_theme_index`, computed once per project (a build renders many pages)."""
+    cached = _INDEXES.get(id(project))
+    if cached is None or cached[0] is not project:
+        cached = (project, build_theme_index(project))
+        _INDEXES.clear()
+        _INDEXES[id(project)] = cached
+    return cached[1]
+
+
+def related_pages(
+    src_uri: str, themes: list[str] | tuple[str, ...], index: list[ThemedPage], limit: int = 8
+) -> list[tuple[ThemedPage, list[str]]]:
+    """Pages sharing at least one theme with ``themes``, most shared first, then by section and title."""
+    order = list(SECTIONS.values())
+    found = []
+    for page in index:
+        if page.src_uri == src_uri:
+            continue
+        shared = [t for t in themes if t in page.themes]
+        if shared:
+            rank = order.index(page.section) if page.section in order else len(order)
+            found.append((-len(shared), rank, page.src_uri, page, shared))
+    found.sort(key=lambda f: f[:3])
+    return [(page, shared) for *_, page, shared in found[:limit]]
+
+
+def render_related(src_uri: str, themes: list[str] | tuple[str, ...], index: list[ThemedPage], limit: int = 8) -> str:
+    """The “相关内容” block as Markdown (empty when nothing shares a theme)."""
+    related = related_pages(src_uri, themes, index, limit)
+    if not related:
+        return ""
+    base = posixpath.dirname(src_uri) or "."
+    lines = ['!!! info "相关内容"', ""]
+    for page, shared in related:
+        href = posixpath.relpath(page.src_uri, base)
+        section = f"{page.section} · " if page.section else ""
+        lines.append(
+            f'    - [{md_esc(page.title)}]({href} "{md_title(page.title)}") — {section}共同主题：{md_esc("、".join(shared))}'
+        )
+    return "\n".join(lines) + "\n"
