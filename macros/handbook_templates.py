@@ -143,28 +143,38 @@ def parse_templates(doc: Document | None) -> list[Template]:
 
 
 def check_template_data(doc: Document, resolve) -> list[Problem]:
-    """Schema, unique ids and resolving clauses. ``resolve(doc, clause)`` raises UnknownReference."""
+    """Schema, unique ids and resolving clauses, all in one pass. ``resolve(doc, clause)`` raises UnknownReference."""
     problems = validate(doc, TEMPLATES_SCHEMA)
-    if problems:
-        return problems
+    items = doc.data.get("templates") if isinstance(doc.data, dict) else None
     seen: set[str] = set()
-    for i, item in enumerate(doc.data["templates"]):
-        if item["id"] in seen:
-            problems.append(doc.problem(("templates", i, "id"), f"模板 id“{item['id']}”重复", rule="HANDBOOK-TEMPLATE"))
-        seen.add(item["id"])
-        for k, source in enumerate(item["sources"]):
+    for i, item in enumerate(items if isinstance(items, list) else []):
+        if not isinstance(item, dict):
+            continue
+        if isinstance(item.get("id"), str):
+            if item["id"] in seen:
+                problems.append(doc.problem(("templates", i, "id"), f"模板 id“{item['id']}”重复", rule="HANDBOOK-TEMPLATE"))
+            seen.add(item["id"])
+        for k, source in enumerate(item.get("sources") or []):
+            if (
+                not isinstance(source, dict)
+                or not isinstance(source.get("doc"), str)
+                or not isinstance(source.get("clause"), str)
+            ):
+                continue
             try:
                 resolve(source["doc"], source["clause"])
             except UnknownReference as err:
                 problems.append(doc.problem(("templates", i, "sources", k), f"条款引用无效：{err}"))
-        for k, section in enumerate(item["sections"]):
-            if not any(section.get(key) for key in ("text", "fields", "checklist", "signature")):
+        for k, section in enumerate(item.get("sections") or []):
+            if isinstance(section, dict) and not any(section.get(key) for key in ("text", "fields", "checklist", "signature")):
                 problems.append(
                     doc.problem(
-                        ("templates", i, "sections", k), "这一节是空的：至少要有 text、fields、checklist 或 signature 之一"
+                        ("templates", i, "sections", k),
+                        "这一节是空的：至少要有 text、fields、checklist 或 signature 之一",
+                        rule="HANDBOOK-TEMPLATE",
                     )
                 )
-    return problems
+    return sorted(set(problems), key=lambda p: (p.line, p.col, p.message))
 
 
 _LINK_CALL = re.compile(r"""template_link\(\s*(["'])(.*?)\1""")
@@ -196,7 +206,12 @@ def check_handbook_templates(project: Project) -> list[Problem]:
     if doc is None:
         return problems
     problems = problems + check_template_data(doc, project.library.resolve)
-    ids = [t.get("id") for t in doc.data.get("templates", []) if isinstance(t, dict)] if isinstance(doc.data, dict) else []
+    items = doc.data.get("templates") if isinstance(doc.data, dict) else None
+    ids = (
+        list(dict.fromkeys(t["id"] for t in items if isinstance(t, dict) and isinstance(t.get("id"), str)))
+        if isinstance(items, list)
+        else []
+    )
     for path in project.markdown_files():
         text = path.read_text(encoding="utf-8-sig", errors="replace")
         if "template_link(" in text:

@@ -130,10 +130,11 @@ def check_chapter_body(display: str, body: str, first_line: int) -> list[Problem
             )  # fmt: skip
         )
     if not any(_CLAUSE.search(line) for _, line in lines):
+        top = next((i for i, line in lines if line.strip()), 0)
         problems.append(
             Problem(
                 display,
-                first_line,
+                first_line + top,
                 1,
                 '本章没有引用任何政策条款：至少用一次 {{ clause("文号", "条款") }} 说明依据',
                 rule="HANDBOOK-CITE",

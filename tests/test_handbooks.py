@@ -1,0 +1,176 @@
+"""The handbooks: chapter rules as pure functions, and the shipped content against them."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from macros import handbooks as hb
+from macros.handbooks import check_chapter_body, demote_headings, load_handbooks, print_markdown, splice_nav
+from macros.project import Project, check_project
+from macros.related import ThemedPage, related_pages, render_related
+from tests.conftest import ROOT
+
+GOOD_BODY = """
+# 标题
+
+!!! abstract "学完本章，你将能够"
+    - 做一件事。
+
+依据 {{ clause("沪教委德〔2023〕25号", "五（三）2") }}。
+
+## 检查清单
+
+- [ ] 做完了
+"""
+
+
+@pytest.mark.parametrize(
+    ("body", "rules"),
+    [
+        (GOOD_BODY, []),
+        (GOOD_BODY.replace("# 标题\n", ""), []),  # the H1 is optional
+        (GOOD_BODY.replace('!!! abstract "学完本章，你将能够"', '!!! note "说明"'), ["HANDBOOK-OBJECTIVES"]),
+        (GOOD_BODY.replace("{{ clause(", "clause("), ["HANDBOOK-CITE"]),
+        (GOOD_BODY.replace("## 检查清单", "## 小结"), ["HANDBOOK-CHECKLIST"]),
+        (GOOD_BODY.replace("- [ ] 做完了", "- 做完了"), ["HANDBOOK-CHECKLIST"]),
+        (GOOD_BODY + "\n## 附录\n\n更多内容\n", ["HANDBOOK-CHECKLIST"]),
+        (GOOD_BODY + "\n### 分项\n\n- [ ] 另一项\n", []),  # sub-sections inside the checklist are fine
+        (GOOD_BODY.replace("## 检查清单", "```\n## 检查清单\n```"), ["HANDBOOK-CHECKLIST"]),  # not inside code
+    ],
+)
+def test_chapter_body_rules(body: str, rules: list[str]) -> None:
+    assert [p.rule for p in check_chapter_body("x.md", body, 1)] == rules
+
+
+def test_chapter_body_positions_are_file_lines() -> None:
+    body = "\n# 标题\n\n正文先开始了。\n\n## 小结\n"
+    problems = {p.rule: (p.line, p.col) for p in check_chapter_body("x.md", body, 7)}
+    assert problems["HANDBOOK-OBJECTIVES"] == (10, 1)  # the paragraph after the title
+    assert problems["HANDBOOK-CITE"] == (8, 1)  # the title line
+    assert problems["HANDBOOK-CHECKLIST"] == (12, 1)  # the last line
+
+
+def test_demote_headings_drops_title_and_skips_code() -> None:
+    body = "# 标题\n\n## 一节\n\n```\n# 代码里的注释\n```\n\n### 小节\n"
+    assert demote_headings(body) == "\n### 一节\n\n```\n# 代码里的注释\n```\n\n#### 小节\n"
+
+
+def test_splice_nav_replaces_only_the_plain_entry() -> None:
+    handbooks, _ = load_handbooks(ROOT / "docs", str, Project(ROOT).themes)
+    nav = [{"首页": "index.md"}, {"指导手册": "handbooks/index.md"}, {"关于": ["about/index.md"]}]
+    spliced = splice_nav(nav, handbooks)
+    section = spliced[1]["指导手册"]
+    assert section[0] == "handbooks/index.md"
+    assert [next(iter(item)) for item in section[1:]] == [h.title for h in handbooks]
+    assert spliced[0] == nav[0] and spliced[2] == nav[2]
+    hand_written = [{"指导手册": ["handbooks/index.md", "handbooks/x.md"]}]
+    assert splice_nav(hand_written, handbooks) == hand_written
+
+
+INDEX = [
+    ThemedPage("handbooks/family/02-home-visit.md", "家访", ("家访", "家校沟通")),
+    ThemedPage("handbooks/family/01-goals.md", "目标", ("家校沟通",)),
+    ThemedPage("training/home-visit/index.md", "家访培训", ("家访", "家校沟通")),
+    ThemedPage("cases/visit.md", "一次家访", ("家访",)),
+    ThemedPage("tips/crisis.md", "危机锦囊", ("心理危机",)),
+]
+
+
+def test_related_pages_rank_by_shared_themes_then_section() -> None:
+    related = related_pages("handbooks/family/02-home-visit.md", ("家访", "家校沟通"), INDEX)
+    assert [(p.src_uri, shared) for p, shared in related] == [
+        ("training/home-visit/index.md", ["家访", "家校沟通"]),
+        ("handbooks/family/01-goals.md", ["家校沟通"]),
+        ("cases/visit.md", ["家访"]),
+    ]
+
+
+def test_render_related_links_relative_markdown_and_escapes() -> None:
+    index = INDEX + [ThemedPage("cases/x.md", "<b>标题</b>", ("家访",))]
+    block = render_related("handbooks/family/02-home-visit.md", ("家访",), index)
+    assert block.startswith('!!! info "相关内容"')
+    assert "(../../training/home-visit/index.md" in block and "培训课程" in block
+    assert "<b>" not in block and "&lt;b&gt;" in block
+    assert render_related("x.md", ("同伴关系",), INDEX) == ""
+
+
+# -- the shipped handbooks ------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def project() -> Project:
+    return Project(ROOT)
+
+
+@pytest.fixture(scope="module")
+def handbooks(project: Project) -> list[hb.Handbook]:
+    return hb.project_handbooks(project)
+
+
+def test_shipped_content_has_no_problems(project: Project) -> None:
+    assert [p.format() for p in check_project(project)] == []
+
+
+def test_two_handbooks_with_at_least_six_chapters(handbooks: list[hb.Handbook]) -> None:
+    assert [h.id for h in handbooks] == ["relationship", "family"]
+    for handbook in handbooks:
+        assert len(handbook.chapters) >= 6, handbook.id
+        assert [c.number for c in handbook.chapters] == list(range(1, len(handbook.chapters) + 1))
+
+
+_CLAUSE = re.compile(r'clause\("([^"]+)",\s*"([^"]+)"')
+
+
+def test_every_chapter_has_objectives_a_resolving_citation_and_a_checklist(project: Project, handbooks) -> None:
+    for handbook in handbooks:
+        for chapter in handbook.chapters:
+            assert check_chapter_body(chapter.src_uri, chapter.body, 1) == []
+            assert f'"{hb.OBJECTIVES_TITLE}"' in chapter.body
+            cites = _CLAUSE.findall(chapter.body)
+            assert cites, chapter.src_uri
+            for doc, clause in cites:
+                project.library.resolve(doc, clause)  # raises for an unknown clause
+            tail = chapter.body.split("## 检查清单", 1)[1]
+            assert "- [ ] " in tail and "\n## " not in tail
+            assert set(chapter.themes) <= set(project.themes)
+
+
+def _text(handbooks, handbook_id: str) -> str:
+    handbook = next(h for h in handbooks if h.id == handbook_id)
+    return "\n".join(c.body for c in handbook.chapters)
+
+
+@pytest.mark.parametrize(
+    ("handbook_id", "needles"),
+    [
+        ("relationship", ["班主任", "学科教师", "良师益友", "开学", "毕业", "考试前后", "重大变故", "倾听", "收尾", "记录"]),
+        ("relationship", ["闪光点", "《成长寄语》", "自选动作", "十项准则", "隐私", "上报学校启动应急处置预案"]),
+        ("family", ["养育焦虑", "家访", "访前", "访中", "访后", "键对键", "面对面", "群规"]),
+        ("family", ["百分比区间", "排名", "情绪激动", "家庭教育指导", "隐私", "记录"]),
+    ],
+)
+def test_handbooks_cover_the_topics_of_the_issue(handbooks, handbook_id: str, needles: list[str]) -> None:
+    text = _text(handbooks, handbook_id)
+    assert [n for n in needles if n not in text] == []
+
+
+def test_growth_message_chapter_has_two_complete_examples(handbooks) -> None:
+    chapter = next(c for c in handbooks[0].chapters if "成长寄语" in c.title)
+    examples = re.findall(r'!!! example "([^"]+)"\n((?:    .*\n|\n)+)', chapter.body)
+    assert len(examples) == 2
+    for _title, text in examples:
+        assert text.strip().count("\n\n") >= 4  # greeting, three paragraphs, wishes and signature
+        assert "导师" in text and "排名" not in text
+
+
+def test_print_markdown_has_every_chapter_in_order(handbooks) -> None:
+    for handbook in handbooks:
+        page = print_markdown(handbook)
+        positions = [page.index(f"{{ #{hb.chapter_anchor(c)} .handbook-chapter }}") for c in handbook.chapters]
+        assert positions == sorted(positions)
+        toc = page.split('<nav class="handbook-toc"', 1)[1].split("</nav>", 1)[0]
+        assert [int(n) for n in re.findall(r"\(#hb-ch-(\d+)\)", toc)] == [c.number for c in handbook.chapters]
+        assert "render_macros: true" in page
+        assert page.count("\n## 检查清单") == 0 and page.count("\n### 检查清单") == len(handbook.chapters)  # demoted
