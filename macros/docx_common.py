@@ -1,8 +1,9 @@
 """Word documents in the portal's house style, shared by every .docx the portal builds
 (handbook templates, 一校一策 plans).
 
-The conventions follow GB/T 9704《党政机关公文格式》loosely: A4 paper with
-37/35/28/26 mm margins, the title in 黑体 二号, first-level headings in 黑体
+The conventions follow GB/T 9704《党政机关公文格式》loosely, as the 一校一策
+documents do: A4 paper with 37/35/28/26 mm margins, the title in 方正小标宋简体 二号
+(Word substitutes a Song face where it is not installed), first-level headings in 黑体
 三号, second-level headings in 楷体 三号, body text in 仿宋 三号 with a fixed
 28 pt line pitch, and the page number as “— 1 —” in the footer. Tables use
 仿宋 四号 so that forms stay usable.
@@ -31,7 +32,7 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
 # Fonts and sizes (字号: 二号 22 pt, 三号 16 pt, 四号 14 pt, 小四 12 pt).
-FONT_TITLE = "黑体"
+FONT_TITLE = "方正小标宋简体"
 FONT_HEADING_1 = "黑体"
 FONT_HEADING_2 = "楷体"
 FONT_BODY = "仿宋"
@@ -64,8 +65,14 @@ def set_font(target: Run, east_asia: str, size: Pt | None = None, bold: bool | N
     if fonts is None:
         fonts = OxmlElement("w:rFonts")
         rpr.insert(0, fonts)
+    fonts.set(qn("w:cs"), latin)
     fonts.set(qn("w:eastAsia"), east_asia)
     fonts.set(qn("w:hint"), "eastAsia")
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)
+    lang.set(qn("w:eastAsia"), "zh-CN")
 
 
 def east_asia_font(run: Run) -> str | None:

@@ -174,3 +174,23 @@ def test_print_markdown_has_every_chapter_in_order(handbooks) -> None:
         assert [int(n) for n in re.findall(r"\(#hb-ch-(\d+)\)", toc)] == [c.number for c in handbook.chapters]
         assert "render_macros: true" in page
         assert page.count("\n## 检查清单") == 0 and page.count("\n### 检查清单") == len(handbook.chapters)  # demoted
+
+
+def test_theme_index_takes_collection_pages_and_leaves_drafts_out(project_copy) -> None:
+    from macros.related import build_theme_index
+
+    module = project_copy / "training_modules" / "home-visit"
+    module.mkdir(parents=True, exist_ok=True)
+    (module / "index.md").write_text("---\ntitle: 家访培训\nthemes: [家访]\n---\n\n# 家访培训\n", encoding="utf-8")
+    cases = project_copy / "casebook"
+    cases.mkdir(exist_ok=True)
+    for name, status in (("published-visit.md", "published"), ("draft-visit.md", "draft")):
+        text = f"---\ntitle: {name}\nstatus: {status}\nthemes: [家访]\n---\n\n# 案例\n"
+        (cases / name).write_text(text, encoding="utf-8")
+    index = {p.src_uri: p for p in build_theme_index(Project(project_copy))}
+    assert index["training/home-visit/index.md"].section == "培训课程"
+    assert "cases/published-visit.md" in index and "cases/draft-visit.md" not in index
+    related = [
+        p.src_uri for p, _ in related_pages("handbooks/family/02-home-visit.md", ("家访",), list(index.values()), limit=50)
+    ]
+    assert "training/home-visit/index.md" in related and "cases/published-visit.md" in related

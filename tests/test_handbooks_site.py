@@ -89,8 +89,8 @@ def test_docx_templates_open_with_their_fields_and_east_asian_fonts(built_site: 
         for item in section.checklist:
             assert f"□ {item}" in text
     runs = [r for p in paragraphs for r in p.runs if r.text.strip()]
-    assert runs and all(east_asia_font(r) in ("黑体", "仿宋", "楷体") for r in runs)
-    assert east_asia_font(paragraphs[0].runs[0]) == "黑体"
+    assert runs and all(east_asia_font(r) in ("方正小标宋简体", "黑体", "仿宋", "楷体") for r in runs)
+    assert east_asia_font(paragraphs[0].runs[0]) == "方正小标宋简体"
     section = document.sections[0]
     assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
     assert round(section.top_margin.mm) == 37 and round(section.left_margin.mm) == 28
