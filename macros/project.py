@@ -15,6 +15,7 @@ from pathlib import Path
 
 from . import comparison, glossary, policies
 from .problems import Problem
+from .textcheck import check_traditional
 from .themes import THEMES_FILE, check_themes, theme_ids
 from .yamlload import Document, load_front_matter, load_yaml_file
 
@@ -63,10 +64,15 @@ class Project:
         if doc is None:
             return [], problems
         terms, found = glossary.glossary_terms(doc)
-        for i, term in enumerate(terms):
-            for k, (ref_doc, clause) in enumerate(term.sources):
+        # Check references even when other fields are wrong: all problems in one run.
+        items = doc.data.get("terms") if isinstance(doc.data, dict) else None
+        for i, item in enumerate(items if isinstance(items, list) else []):
+            sources = item.get("sources") if isinstance(item, dict) else None
+            for k, source in enumerate(sources if isinstance(sources, list) else []):
+                if not isinstance(source, dict) or not isinstance(source.get("doc"), str):
+                    continue
                 try:
-                    self.library.resolve(ref_doc, clause or None)
+                    self.library.resolve(source["doc"], source.get("clause") or None)
                 except policies.UnknownReference as err:
                     found.append(doc.problem(("terms", i, "sources", k), str(err)))
         return terms, problems + found
@@ -156,6 +162,7 @@ CHECKS: list[Callable[[Project], list[Problem]]] = [
     check_comparison,
     check_clause_citations,
     check_themes,
+    check_traditional,
 ]
 
 
