@@ -7,6 +7,7 @@ Domain modules register their checks in :data:`CHECKS`; each check takes the
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -29,6 +30,7 @@ DATA_DIRS = ("data",)
 class Project:
     root: Path
     _data: dict[str, tuple[Document | None, list[Problem]]] = field(default_factory=dict)
+    render_errors: list[str] = field(default_factory=list)
 
     @property
     def docs_dir(self) -> Path:
@@ -39,6 +41,12 @@ class Project:
             return path.resolve().relative_to(self.root.resolve()).as_posix()
         except ValueError:
             return path.as_posix()
+
+    def render_error(self, path: str, message: str) -> None:
+        """An error found while rendering a page (e.g. a computed clause reference)."""
+        line = f"{path}: error: {message}"
+        self.render_errors.append(line)
+        logging.getLogger("mkdocs.plugins.portal").error(line)
 
     def data(self, rel: str) -> tuple[Document | None, list[Problem]]:
         """A YAML data file, parsed once; a missing file is a problem too."""

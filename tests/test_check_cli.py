@@ -91,3 +91,17 @@ def test_build_stops_with_the_same_messages(project_copy, tmp_path, fixture):
     for expected in EXPECTED[fixture]:
         assert expected in output
     assert "构建已停止" in output
+
+
+def test_computed_clause_reference_fails_the_build_without_traceback(project_copy, tmp_path):
+    # A reference the static check cannot see (built from a variable) is caught while rendering.
+    page = project_copy / "docs" / "about" / "computed.md"
+    page.write_text(
+        '---\ntitle: t\nrender_macros: true\n---\n\n# t\n\n{% set d = "沪教委德〔2099〕1号" %}{{ clause(d, "一") }}\n',
+        encoding="utf-8",
+    )
+    result = run_mkdocs_build(project_copy, tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "Traceback" not in output
+    assert "docs/about/computed.md: error: 条款引用无效：未知的政策文件“沪教委德〔2099〕1号”" in output
