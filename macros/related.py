@@ -1,15 +1,18 @@
 """“相关内容”: pages that share themes (data/themes.yml) with a page.
 
-Any page of the site whose front matter has a ``themes`` list takes part —
-handbook chapters, training lessons, published cases, tips — so a new section
-plugs in by tagging its pages, nothing else. The index is built once per
-project from the files MkDocs will publish (drafts never appear, because the
-collections leave them out).
+Any page of the site whose front matter has ``title`` and a ``themes`` list
+takes part — handbook chapters, published cases, tips — so a section plugs in
+by tagging its pages. A section whose themes live elsewhere (e.g. a training
+module's ``module.yml``) appends a source to :data:`THEME_SOURCES`: a function
+``(Project) -> list[ThemedPage]``. The index is built once per project from the
+pages MkDocs will publish (drafts never appear, because the collections leave
+them out).
 """
 
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -44,7 +47,7 @@ def _themed(src_uri: str, meta: object) -> ThemedPage | None:
     return ThemedPage(src_uri, title, tuple(t for t in themes if isinstance(t, str)))
 
 
-def build_theme_index(project: Project) -> list[ThemedPage]:
+def front_matter_pages(project: Project) -> list[ThemedPage]:
     """Every published page with ``title`` and ``themes`` in its front matter."""
     from .collections import collection_pages  # collections imports project; keep imports one-way
 
@@ -64,6 +67,21 @@ def build_theme_index(project: Project) -> list[ThemedPage]:
         if entry:
             pages.append(entry)
     return pages
+
+
+THEME_SOURCES: list[Callable[[Project], list[ThemedPage]]] = [front_matter_pages]
+
+
+def build_theme_index(project: Project, sources: list[Callable[[Project], list[ThemedPage]]] | None = None) -> list[ThemedPage]:
+    """All pages from all sources; a page named by two sources gets the themes of both."""
+    merged: dict[str, ThemedPage] = {}
+    for source in THEME_SOURCES if sources is None else sources:
+        for page in source(project):
+            if page.src_uri in merged:
+                old = merged[page.src_uri]
+                page = ThemedPage(page.src_uri, old.title, old.themes + tuple(t for t in page.themes if t not in old.themes))
+            merged[page.src_uri] = page
+    return list(merged.values())
 
 
 _INDEXES: dict[int, tuple[Project, list[ThemedPage]]] = {}

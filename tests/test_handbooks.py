@@ -194,3 +194,18 @@ def test_theme_index_takes_collection_pages_and_leaves_drafts_out(project_copy) 
         p.src_uri for p, _ in related_pages("handbooks/family/02-home-visit.md", ("家访",), list(index.values()), limit=50)
     ]
     assert "training/home-visit/index.md" in related and "cases/published-visit.md" in related
+
+
+def test_theme_sources_plug_in_and_merge(project: Project) -> None:
+    from macros.related import build_theme_index, front_matter_pages
+
+    def modules(_project: Project) -> list[ThemedPage]:
+        return [
+            ThemedPage("training/home-visit/index.md", "家访培训", ("家访",)),
+            ThemedPage("handbooks/family/02-home-visit.md", "ignored", ("特殊需求",)),
+        ]
+
+    index = {p.src_uri: p for p in build_theme_index(project, [front_matter_pages, modules])}
+    assert index["training/home-visit/index.md"].themes == ("家访",)
+    merged = index["handbooks/family/02-home-visit.md"]
+    assert merged.title == "家访：访前、访中、访后" and merged.themes[-1] == "特殊需求"
