@@ -97,34 +97,45 @@ def theme_index(project: Project) -> list[ThemedPage]:
     return cached[1]
 
 
+# Order of the groups in the block: other sections first, then the handbooks' own chapters.
+RELATED_ORDER = ("培训课程", "案例库", "区域锦囊", "一校一策", "指导手册")
+
+
 def related_pages(
-    src_uri: str, themes: list[str] | tuple[str, ...], index: list[ThemedPage], limit: int = 8
+    src_uri: str, themes: list[str] | tuple[str, ...], index: list[ThemedPage], per_section: int = 4
 ) -> list[tuple[ThemedPage, list[str]]]:
-    """Pages sharing at least one theme with ``themes``, most shared first, then by section and title."""
-    order = list(SECTIONS.values())
+    """Pages sharing at least one theme with ``themes``: grouped by section (:data:`RELATED_ORDER`),
+    at most ``per_section`` of each, most shared themes first, then by address."""
     found = []
     for page in index:
         if page.src_uri == src_uri:
             continue
         shared = [t for t in themes if t in page.themes]
         if shared:
-            rank = order.index(page.section) if page.section in order else len(order)
-            found.append((-len(shared), rank, page.src_uri, page, shared))
+            rank = RELATED_ORDER.index(page.section) if page.section in RELATED_ORDER else len(RELATED_ORDER)
+            found.append((rank, -len(shared), page.src_uri, page, shared))
     found.sort(key=lambda f: f[:3])
-    return [(page, shared) for *_, page, shared in found[:limit]]
+    counts: dict[str, int] = {}
+    result = []
+    for *_, page, shared in found:
+        counts[page.section] = counts.get(page.section, 0) + 1
+        if counts[page.section] <= per_section:
+            result.append((page, shared))
+    return result
 
 
-def render_related(src_uri: str, themes: list[str] | tuple[str, ...], index: list[ThemedPage], limit: int = 8) -> str:
-    """The “相关内容” block as Markdown (empty when nothing shares a theme)."""
-    related = related_pages(src_uri, themes, index, limit)
+def render_related(src_uri: str, themes: list[str] | tuple[str, ...], index: list[ThemedPage], per_section: int = 4) -> str:
+    """The “相关内容” block as Markdown, one list per section (empty when nothing shares a theme)."""
+    related = related_pages(src_uri, themes, index, per_section)
     if not related:
         return ""
     base = posixpath.dirname(src_uri) or "."
-    lines = ['!!! info "相关内容"', ""]
+    lines = ['!!! info "相关内容"']
+    section = None
     for page, shared in related:
+        if page.section != section:
+            section = page.section
+            lines += ["", f"    **{md_esc(section or '其他')}**", ""]
         href = posixpath.relpath(page.src_uri, base)
-        section = f"{page.section} · " if page.section else ""
-        lines.append(
-            f'    - [{md_esc(page.title)}]({href} "{md_title(page.title)}") — {section}共同主题：{md_esc("、".join(shared))}'
-        )
+        lines.append(f'    - [{md_esc(page.title)}]({href} "{md_title(page.title)}") — 共同主题：{md_esc("、".join(shared))}')
     return "\n".join(lines) + "\n"

@@ -78,20 +78,23 @@ INDEX = [
 ]
 
 
-def test_related_pages_rank_by_shared_themes_then_section() -> None:
+def test_related_pages_group_by_section_then_rank_by_shared_themes() -> None:
     related = related_pages("handbooks/family/02-home-visit.md", ("家访", "家校沟通"), INDEX)
     assert [(p.src_uri, shared) for p, shared in related] == [
         ("training/home-visit/index.md", ["家访", "家校沟通"]),
-        ("handbooks/family/01-goals.md", ["家校沟通"]),
         ("cases/visit.md", ["家访"]),
+        ("handbooks/family/01-goals.md", ["家校沟通"]),
     ]
+    many = [ThemedPage(f"cases/c{i}.md", f"案例{i}", ("家访",)) for i in range(6)]
+    assert len(related_pages("x.md", ("家访",), many, per_section=4)) == 4
 
 
 def test_render_related_links_relative_markdown_and_escapes() -> None:
     index = INDEX + [ThemedPage("cases/x.md", "<b>标题</b>", ("家访",))]
-    block = render_related("handbooks/family/02-home-visit.md", ("家访",), index)
+    block = render_related("handbooks/family/02-home-visit.md", ("家访", "家校沟通"), index)
     assert block.startswith('!!! info "相关内容"')
-    assert "(../../training/home-visit/index.md" in block and "培训课程" in block
+    assert block.index("**培训课程**") < block.index("**案例库**") < block.index("**指导手册**")
+    assert "(../../training/home-visit/index.md" in block
     assert "<b>" not in block and "&lt;b&gt;" in block
     assert render_related("x.md", ("同伴关系",), INDEX) == ""
 
@@ -190,9 +193,7 @@ def test_theme_index_takes_collection_pages_and_leaves_drafts_out(project_copy) 
     index = {p.src_uri: p for p in build_theme_index(Project(project_copy))}
     assert index["training/home-visit/index.md"].section == "培训课程"
     assert "cases/published-visit.md" in index and "cases/draft-visit.md" not in index
-    related = [
-        p.src_uri for p, _ in related_pages("handbooks/family/02-home-visit.md", ("家访",), list(index.values()), limit=50)
-    ]
+    related = [p.src_uri for p, _ in related_pages("handbooks/family/02-home-visit.md", ("家访",), list(index.values()))]
     assert "training/home-visit/index.md" in related and "cases/published-visit.md" in related
 
 
