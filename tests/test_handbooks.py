@@ -179,22 +179,36 @@ def test_print_markdown_has_every_chapter_in_order(handbooks) -> None:
         assert page.count("\n## 检查清单") == 0 and page.count("\n### 检查清单") == len(handbook.chapters)  # demoted
 
 
-def test_theme_index_takes_collection_pages_and_leaves_drafts_out(project_copy) -> None:
+def test_theme_index_takes_collection_pages_and_leaves_drafts_out(project_copy, monkeypatch) -> None:
+    from macros import collections
     from macros.related import build_theme_index
 
-    module = project_copy / "training_modules" / "home-visit"
-    module.mkdir(parents=True, exist_ok=True)
-    (module / "index.md").write_text("---\ntitle: 家访培训\nthemes: [家访]\n---\n\n# 家访培训\n", encoding="utf-8")
+    lesson = project_copy / "lesson.md"
+    lesson.write_text("---\ntitle: 家访课\nthemes: [家访]\n---\n\n# 家访课\n", encoding="utf-8")
+
+    def extra(_project: Project) -> list[collections.GeneratedPage]:
+        return [
+            collections.GeneratedPage(
+                "training/zz-test/index.md", content="---\ntitle: 家访模块\nthemes: [家访]\n---\n\n# 模块\n"
+            ),
+            collections.GeneratedPage("training/zz-test/lesson.md", abs_src_path=lesson),
+            collections.GeneratedPage("training/zz-test/plain.md", content="# 没有主题\n"),
+        ]
+
+    monkeypatch.setattr(collections, "COLLECTIONS", [*collections.COLLECTIONS, extra])
     cases = project_copy / "casebook"
     cases.mkdir(exist_ok=True)
-    for name, status in (("published-visit.md", "published"), ("draft-visit.md", "draft")):
-        text = f"---\ntitle: {name}\nstatus: {status}\nthemes: [家访]\n---\n\n# 案例\n"
-        (cases / name).write_text(text, encoding="utf-8")
-    index = {p.src_uri: p for p in build_theme_index(Project(project_copy))}
-    assert index["training/home-visit/index.md"].section == "培训课程"
-    assert "cases/published-visit.md" in index and "cases/draft-visit.md" not in index
+    (cases / "zz-draft.md").write_text("---\ntitle: 草稿\nstatus: draft\nthemes: [家访]\n---\n\n# 草稿\n", encoding="utf-8")
+    project = Project(project_copy)
+    index = {p.src_uri: p for p in build_theme_index(project)}
+    assert index["training/zz-test/index.md"].section == "培训课程"
+    assert index["training/zz-test/lesson.md"].title == "家访课"
+    assert "training/zz-test/plain.md" not in index
+    published = {page.src_uri for page in collections.collection_pages(project)}
+    assert "cases/zz-draft.md" not in index
+    assert all(uri in published for uri in index if uri.startswith("cases/"))
     related = [p.src_uri for p, _ in related_pages("handbooks/family/02-home-visit.md", ("家访",), list(index.values()))]
-    assert "training/home-visit/index.md" in related and "cases/published-visit.md" in related
+    assert "training/zz-test/index.md" in related
 
 
 def test_theme_sources_plug_in_and_merge(project: Project) -> None:
