@@ -349,7 +349,7 @@ def print_markdown(handbook: Handbook) -> str:
         "本手册由本门户编写（示例），不是官方《指导手册》文本。",
         "</div>",
         "",
-        '<nav class="handbook-toc" aria-label="目录" markdown>',
+        '<nav class="handbook-toc" aria-label="本手册目录" markdown>',
         "",
         "**目录**",
         "",
@@ -417,3 +417,23 @@ def render_overview(handbooks: list[Handbook], templates: list, from_src_uri: st
             parts.append(f"- {render_template_link(templates, t.id, page_url)}：{md_esc(t.purpose)}")
         parts.append("")
     return "\n".join(parts) + "\n"
+
+
+_TASK_ITEM = re.compile(
+    r'(<li class="task-list-item">\s*<label class="task-list-control">\s*<input type="checkbox")([^>]*>.*?</label>)(.*?)(?=</li>|<ul|<ol)',
+    re.S,
+)
+
+
+def label_task_checkboxes(html: str) -> str:
+    """Give every task-list checkbox its item's text as accessible name (pymdownx.tasklist leaves it unnamed)."""
+    from .text import esc, strip_tags
+
+    if "task-list-item" not in html:
+        return html
+
+    def name(m: re.Match) -> str:
+        text = " ".join(strip_tags(m.group(3)).split())
+        return f'{m.group(1)} aria-label="{esc(text)}"{m.group(2)}{m.group(3)}' if text else m.group(0)
+
+    return _TASK_ITEM.sub(name, html)

@@ -224,3 +224,15 @@ def test_theme_sources_plug_in_and_merge(project: Project) -> None:
     assert index["training/home-visit/index.md"].themes == ("家访",)
     merged = index["handbooks/family/02-home-visit.md"]
     assert merged.title == "家访：访前、访中、访后" and merged.themes[-1] == "特殊需求"
+
+
+def test_task_checkboxes_get_their_item_text_as_name() -> None:
+    from macros.handbooks import label_task_checkboxes
+
+    html = (
+        '<ul class="task-list">\n<li class="task-list-item"><label class="task-list-control"><input type="checkbox" disabled/>'
+        '<span class="task-list-indicator"></span></label> 已与<abbr title="x">家长</abbr>商定 "时间"</li>\n</ul>'
+    )
+    out = label_task_checkboxes(html)
+    assert '<input type="checkbox" aria-label="已与家长商定 &quot;时间&quot;" disabled/>' in out
+    assert label_task_checkboxes("<p>无任务</p>") == "<p>无任务</p>"

@@ -36,6 +36,7 @@ def test_every_chapter_is_built_and_in_the_nav_in_order(built_site: Path) -> Non
             assert "学完本章，你将能够" in html
             assert 'href="../../../policies/' in html  # the clause macro rendered into a policy link
             assert 'class="task-list-item"' in html
+            assert '<input type="checkbox" disabled' not in html  # every checkbox is named (aria-label)
             assert "{{" not in html
 
 
