@@ -236,3 +236,21 @@ def test_task_checkboxes_get_their_item_text_as_name() -> None:
     out = label_task_checkboxes(html)
     assert '<input type="checkbox" aria-label="已与家长商定 &quot;时间&quot;" disabled/>' in out
     assert label_task_checkboxes("<p>无任务</p>") == "<p>无任务</p>"
+
+
+@pytest.mark.parametrize(
+    ("name", "schema"),
+    [
+        ("handbook_templates.schema.json", "macros.handbook_templates:TEMPLATES_SCHEMA"),
+        ("handbook_chapter.schema.json", "macros.handbooks:CHAPTER_SCHEMA"),
+        ("handbook_index.schema.json", "macros.handbooks:INDEX_SCHEMA"),
+    ],
+)
+def test_schema_files_for_editors_match_the_checks(name: str, schema: str) -> None:
+    import importlib
+    import json
+
+    module, attr = schema.split(":")
+    published = json.loads((ROOT / "schemas" / name).read_text(encoding="utf-8"))
+    published.pop("$schema"), published.pop("title")
+    assert published == getattr(importlib.import_module(module), attr)

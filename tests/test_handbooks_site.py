@@ -119,3 +119,13 @@ def test_handbook_pages_fit_a_phone(page, site_url: str, src_uri: str) -> None:
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0
     assert page.locator("h1").first.is_visible()
+
+
+def test_print_views_stay_out_of_search_but_chapters_are_in(built_site: Path) -> None:
+    import json
+
+    index = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
+    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    for handbook in HANDBOOKS:
+        assert f"handbooks/{handbook.id}/print/" not in locations
+        assert all(c.src_uri.removesuffix(".md") + "/" in locations for c in handbook.chapters)
