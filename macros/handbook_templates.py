@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -142,7 +143,7 @@ def parse_templates(doc: Document | None) -> list[Template]:
     return templates
 
 
-def check_template_data(doc: Document, resolve) -> list[Problem]:
+def check_template_data(doc: Document, resolve: Callable[[str, str], object]) -> list[Problem]:
     """Schema, unique ids and resolving clauses, all in one pass. ``resolve(doc, clause)`` raises UnknownReference."""
     problems = validate(doc, TEMPLATES_SCHEMA)
     items = doc.data.get("templates") if isinstance(doc.data, dict) else None
@@ -231,7 +232,7 @@ def project_templates(project: Project) -> list[Template]:
 NOTICE = "示例模板：由本门户编写，不是官方文本，可按本校要求修改后使用。"
 
 
-def build_template(template: Template, source_label) -> WordDocument:
+def build_template(template: Template, source_label: Callable[[str, str], str]) -> WordDocument:
     """The Word document of one template. ``source_label(doc, clause)`` names a cited clause."""
     word = dx.new_document(template.title, template.purpose)
     dx.add_title(word, template.title, NOTICE)

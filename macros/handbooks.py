@@ -17,6 +17,7 @@ view with every chapter, and the “相关内容” block of each chapter.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -29,6 +30,7 @@ from .yamlload import load_front_matter, validate
 
 if TYPE_CHECKING:
     from .collections import GeneratedPage
+    from .handbook_templates import Template
     from .project import Project
 
 HANDBOOKS = "handbooks"  # folder under docs/ and in the site
@@ -36,7 +38,15 @@ OBJECTIVES_TITLE = "学完本章，你将能够"
 CHECKLIST_HEADING = "检查清单"
 PRINT_PAGE = "print.md"
 
-_COMMON = {"title": {"type": "string", "minLength": 1}, "description": {"type": "string"}, "render_macros": {"type": "boolean"}}
+_COMMON = {
+    "title": {"type": "string", "minLength": 1},
+    "description": {"type": "string"},
+    "render_macros": {"type": "boolean"},
+    # Material for MkDocs page options a district may want
+    "hide": {"type": "array", "items": {"enum": ["navigation", "toc", "footer", "path", "tags", "feedback"]}},
+    "icon": {"type": "string"},
+    "search": {"type": "object"},
+}
 
 INDEX_SCHEMA = {
     "type": "object",
@@ -179,7 +189,7 @@ def check_chapter_body(display: str, body: str, first_line: int) -> list[Problem
 # -- loading ---------------------------------------------------------------------------
 
 
-def load_handbooks(docs_dir: Path, display, vocabulary: list[str]) -> tuple[list[Handbook], list[Problem]]:
+def load_handbooks(docs_dir: Path, display: Callable[[Path], str], vocabulary: list[str]) -> tuple[list[Handbook], list[Problem]]:
     """Every handbook under ``docs_dir/handbooks``; problems for every rule broken. ``display(path)`` names files."""
     base = docs_dir / HANDBOOKS
     handbooks: list[Handbook] = []
@@ -215,7 +225,7 @@ def load_handbooks(docs_dir: Path, display, vocabulary: list[str]) -> tuple[list
     return handbooks, problems
 
 
-def _load_chapters(folder: Path, display, vocabulary: list[str]) -> tuple[list[Chapter], list[Problem]]:
+def _load_chapters(folder: Path, display: Callable[[Path], str], vocabulary: list[str]) -> tuple[list[Chapter], list[Problem]]:
     chapters: list[Chapter] = []
     problems: list[Problem] = []
     numbers: dict[int, str] = {}
@@ -398,7 +408,7 @@ def render_contents(handbook: Handbook, from_src_uri: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def render_overview(handbooks: list[Handbook], templates: list, from_src_uri: str, page_url: str) -> str:
+def render_overview(handbooks: list[Handbook], templates: list[Template], from_src_uri: str, page_url: str) -> str:
     """The 指导手册 landing page: each handbook with its chapters, then the downloadable templates."""
     from .handbook_templates import render_template_link
 

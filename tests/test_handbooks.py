@@ -254,3 +254,42 @@ def test_schema_files_for_editors_match_the_checks(name: str, schema: str) -> No
     published = json.loads((ROOT / "schemas" / name).read_text(encoding="utf-8"))
     published.pop("$schema"), published.pop("title")
     assert published == getattr(importlib.import_module(module), attr)
+
+
+CHAPTER = """---
+title: {title}
+chapter: {number}
+themes: [家访]
+render_macros: true
+---
+
+!!! abstract "学完本章，你将能够"
+    - 一件事。
+
+{{{{ clause("minhang-2021", "六（四）第四") }}}}
+
+## 检查清单
+
+- [ ] 完成
+"""
+
+
+def test_load_handbooks_orders_chapters_and_reports_folder_problems(tmp_path) -> None:
+    book = tmp_path / "handbooks" / "book"
+    book.mkdir(parents=True)
+    (book / "index.md").write_text("---\ntitle: 区本手册\nhandbook_order: 3\nhide: [toc]\n---\n", encoding="utf-8")
+    (book / "b.md").write_text(CHAPTER.format(title="第二", number=2), encoding="utf-8")
+    (book / "a.md").write_text(CHAPTER.format(title="第一", number=1), encoding="utf-8")
+    (book / "c.md").write_text(CHAPTER.format(title="重号", number=2), encoding="utf-8")
+    (book / "print.md").write_text("# 手写的打印页\n", encoding="utf-8")
+    orphan = tmp_path / "handbooks" / "orphan"
+    orphan.mkdir()
+    (orphan / "x.md").write_text(CHAPTER.format(title="孤章", number=1), encoding="utf-8")
+    display = lambda p: p.relative_to(tmp_path).as_posix()  # noqa: E731
+    handbooks, problems = load_handbooks(tmp_path, display, ["家访"])
+    assert [(h.id, h.title, [c.title for c in h.chapters]) for h in handbooks] == [("book", "区本手册", ["第一", "第二"])]
+    assert sorted((p.path, p.line, p.col, p.rule) for p in problems) == [
+        ("handbooks/book/c.md", 3, 10, "HANDBOOK-ORDER"),
+        ("handbooks/book/print.md", 1, 1, "HANDBOOK-META"),
+        ("handbooks/orphan/x.md", 1, 1, "HANDBOOK-META"),
+    ]
