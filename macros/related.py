@@ -69,7 +69,22 @@ def front_matter_pages(project: Project) -> list[ThemedPage]:
     return pages
 
 
-THEME_SOURCES: list[Callable[[Project], list[ThemedPage]]] = [front_matter_pages]
+def training_module_pages(project: Project) -> list[ThemedPage]:
+    """Training modules keep ``title`` and ``themes`` in ``training_modules/<id>/module.yml``; their page
+    is ``training/<id>/index.md``. Only modules whose page is actually published are listed."""
+    from .collections import collection_pages
+
+    published = {page.src_uri for page in collection_pages(project)}
+    pages = []
+    for path in sorted((project.root / "training_modules").glob("*/module.yml")):
+        doc, problems = project.data(project.display(path))
+        entry = _themed(f"training/{path.parent.name}/index.md", doc.data if doc and not problems else None)
+        if entry and entry.src_uri in published:
+            pages.append(entry)
+    return pages
+
+
+THEME_SOURCES: list[Callable[[Project], list[ThemedPage]]] = [front_matter_pages, training_module_pages]
 
 
 def build_theme_index(project: Project, sources: list[Callable[[Project], list[ThemedPage]]] | None = None) -> list[ThemedPage]:

@@ -293,3 +293,20 @@ def test_load_handbooks_orders_chapters_and_reports_folder_problems(tmp_path) ->
         ("handbooks/book/print.md", 1, 1, "HANDBOOK-META"),
         ("handbooks/orphan/x.md", 1, 1, "HANDBOOK-META"),
     ]
+
+
+def test_training_modules_take_their_themes_from_module_yml_when_published(project_copy, monkeypatch) -> None:
+    from macros import collections
+    from macros.related import training_module_pages
+
+    for module in ("zz-published", "zz-unpublished"):
+        folder = project_copy / "training_modules" / module
+        folder.mkdir(parents=True)
+        (folder / "module.yml").write_text(f"title: 模块 {module}\nthemes: [家访, 家校沟通]\n", encoding="utf-8")
+
+    def section(_project: Project) -> list[collections.GeneratedPage]:
+        return [collections.GeneratedPage("training/zz-published/index.md", content="# 模块\n")]
+
+    monkeypatch.setattr(collections, "COLLECTIONS", [*collections.COLLECTIONS, section])
+    found = [p for p in training_module_pages(Project(project_copy)) if p.src_uri.startswith("training/zz-")]
+    assert found == [ThemedPage("training/zz-published/index.md", "模块 zz-published", ("家访", "家校沟通"))]
