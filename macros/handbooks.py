@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from .problems import Problem
 from .related import render_related, theme_index
-from .text import md_esc
+from .text import esc, md_esc
 from .themes import check_theme_refs
 from .yamlload import load_front_matter, validate
 
@@ -52,7 +52,12 @@ INDEX_SCHEMA = {
     "type": "object",
     "additionalProperties": False,
     "required": ["title", "handbook_order"],
-    "properties": {**_COMMON, "handbook_order": {"type": "integer", "minimum": 1}},
+    "properties": {
+        **_COMMON,
+        "handbook_order": {"type": "integer", "minimum": 1},
+        # shown on every chapter and in the print view, e.g. who wrote the text
+        "source_note": {"type": "string", "minLength": 1},
+    },
 }
 
 CHAPTER_SCHEMA = {
@@ -85,6 +90,7 @@ class Handbook:
     order: int
     description: str
     chapters: tuple[Chapter, ...]
+    source_note: str = ""
 
     @property
     def index_uri(self) -> str:
@@ -219,7 +225,14 @@ def load_handbooks(docs_dir: Path, display: Callable[[Path], str], vocabulary: l
             problems.append(doc.problem((), "这本手册还没有任何章节", severity="warning", rule="HANDBOOK-META"))
         meta = doc.data
         handbooks.append(
-            Handbook(folder.name, meta["title"], meta["handbook_order"], meta.get("description", ""), tuple(chapters))
+            Handbook(
+                folder.name,
+                meta["title"],
+                meta["handbook_order"],
+                meta.get("description", ""),
+                tuple(chapters),
+                meta.get("source_note", ""),
+            )
         )
     handbooks.sort(key=lambda h: (h.order, h.id))
     return handbooks, problems
@@ -356,7 +369,7 @@ def print_markdown(handbook: Handbook) -> str:
         "",
         '<div class="handbook-print-note" markdown>',
         f"本页按顺序收录本手册全部 {n} 章，供打印或在浏览器中“打印 → 另存为 PDF”；每章从新的一页开始。"
-        "本手册由本门户编写（示例），不是官方《指导手册》文本。",
+        + md_esc(handbook.source_note),
         "</div>",
         "",
         '<nav class="handbook-toc" aria-label="本手册目录" markdown>',
@@ -392,9 +405,20 @@ def render_chapter_page(project: Project, src_uri: str, markdown: str) -> str | 
     found = find_chapter(project_handbooks(project), src_uri)
     if found is None:
         return None
-    _, chapter = found
+    handbook, chapter = found
+    if handbook.source_note:
+        markdown = _after_title(markdown, f'<p class="handbook-source-note">{esc(handbook.source_note)}</p>')
     block = render_related(src_uri, chapter.themes, theme_index(project))
-    return markdown.rstrip("\n") + "\n\n" + block if block else None
+    return markdown.rstrip("\n") + "\n\n" + block
+
+
+def _after_title(markdown: str, html: str) -> str:
+    """Insert a block after the page's ``# title`` (or at the top when the body has none)."""
+    lines = markdown.split("\n")
+    for i, line in _lines_outside_fences(markdown):
+        if line.startswith("# "):
+            return "\n".join(lines[: i + 1] + ["", html, ""] + lines[i + 1 :])
+    return html + "\n\n" + markdown
 
 
 def render_contents(handbook: Handbook, from_src_uri: str) -> str:

@@ -310,3 +310,10 @@ def test_training_modules_take_their_themes_from_module_yml_when_published(proje
     monkeypatch.setattr(collections, "COLLECTIONS", [*collections.COLLECTIONS, section])
     found = [p for p in training_module_pages(Project(project_copy)) if p.src_uri.startswith("training/zz-")]
     assert found == [ThemedPage("training/zz-published/index.md", "模块 zz-published", ("家访", "家校沟通"))]
+
+
+def test_source_note_goes_after_the_title_outside_code() -> None:
+    from macros.handbooks import _after_title
+
+    assert _after_title("```\n# 注释\n```\n# 标题\n\n正文", "<p>注</p>") == "```\n# 注释\n```\n# 标题\n\n<p>注</p>\n\n\n正文"
+    assert _after_title("正文", "<p>注</p>") == "<p>注</p>\n\n正文"

@@ -37,6 +37,7 @@ def test_every_chapter_is_built_and_in_the_nav_in_order(built_site: Path) -> Non
             assert 'href="../../../policies/' in html  # the clause macro rendered into a policy link
             assert 'class="task-list-item"' in html
             assert '<input type="checkbox" disabled' not in html  # every checkbox is named (aria-label)
+            assert html.index('class="handbook-source-note">示例内容：') < html.index("学完本章，你将能够")
             assert "{{" not in html
 
 
@@ -59,6 +60,7 @@ def test_print_view_contains_every_chapter_in_order_with_contents(built_site: Pa
         headings = re.findall(r'<h2 class="handbook-chapter" id="(hb-ch-\d+)">第\d+章　([^<]+)<', html)
         assert headings == [(f"hb-ch-{c.number}", c.title) for c in handbook.chapters]
         assert html.count("学完本章，你将能够") == len(handbook.chapters)
+        assert "示例内容：由本门户" in html.split('class="handbook-toc"', 1)[0]
         assert html.count('class="admonition-title">相关内容<') == 0
 
 
