@@ -3,7 +3,8 @@
 
 用法：python scripts/check.py [路径 ...]
 
-每个问题一行，格式为“路径:行:列: error|warning: 说明”。
+每个问题一行，格式为“路径:行:列: error|warning|note: 说明”。
+note 是提示（如一校一策方案的政策核对结果），不影响退出码。
 退出码：0 没有错误；1 发现错误；2 用法错误。
 """
 
@@ -16,7 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from macros.project import Project, check_project  # noqa: E402
+from macros.project import Project, check_project, report_project  # noqa: E402
 
 
 class ChineseParser(argparse.ArgumentParser):
@@ -53,15 +54,18 @@ def main(argv: list[str] | None = None) -> int:
         except ValueError:
             parser.error(f"{raw} 不在项目目录 {root} 中")
 
-    problems = check_project(Project(root))
+    project = Project(root)
+    # Notes (e.g. 一校一策 rule findings) are reported but never make the check fail.
+    problems = check_project(project) + report_project(project)
     if wanted:
         problems = [p for p in problems if any(p.path == w or p.path.startswith(w.rstrip("/") + "/") for w in wanted)]
     for problem in problems:
         print(problem.format())
     errors = sum(1 for p in problems if p.is_error)
-    warnings = len(problems) - errors
-    if errors or warnings:
-        print(f"共 {errors} 个错误，{warnings} 个警告。", file=sys.stderr)
+    warnings = sum(1 for p in problems if p.severity == "warning")
+    notes = len(problems) - errors - warnings
+    if errors or warnings or notes:
+        print(f"共 {errors} 个错误，{warnings} 个警告，{notes} 条提示。", file=sys.stderr)
     return 1 if errors else 0
 
 
