@@ -251,24 +251,26 @@ def school_index(project: Project, src_uri: str = "schools/index.md") -> str:
         out += [
             f"## {md_esc(district)}",
             "",
-            "| 学校 | 学段 | 年级 | 教师 | 导师 | 学生 | 必须条款达标 | 建议改进 | 状态 |",
-            "|---|---|---|--:|--:|--:|--:|--:|---|",
+            "| 学校 | 学段 | 教师 / 导师 / 学生 | 政策核对 |",
+            "|---|---|---|---|",
         ]
         totals = [0, 0, 0, 0]
         for school in group:
             plan, counts = school.plan, summary(school.findings)
             must = sum(1 for f in school.findings if f.rule.severity == "必须" and f.status != NOT_APPLICABLE)
             c = plan["counts"]
-            status = (
-                '<span class="plan-status plan-met">✓ 符合</span>'
-                if school.compliant
-                else f'<span class="plan-status plan-not_met">✗ {counts[NOT_MET]} 项未达标</span>'
+            if school.compliant:
+                status = '<span class="plan-status plan-met">✓ 符合</span>'
+            else:
+                status = f'<span class="plan-status plan-not_met">✗ {counts[NOT_MET]} 项未达标</span>'
+            detail = f"必须条款达标 {must - counts[NOT_MET]}/{must}" + (
+                f"，建议改进 {counts[ADVISORY]} 项" if counts[ADVISORY] else ""
             )
-            name = md_esc(plan["name"]) + ("（示例）" if plan.get("sample") else "")
+            sample = ' <span class="plan-sample">示例</span>' if plan.get("sample") else ""
             link = relative_link(src_uri, f"schools/{school.id}.md")
             out.append(
-                f"| [{name}]({link}) | {md_esc(plan['stage'])} | {md_esc(grades_label(plan['grades']))} "
-                f"| {c['teachers']} | {c['mentors']} | {c['students']} | {must - counts[NOT_MET]}/{must} | {counts[ADVISORY]} | {status} |"
+                f"| [{md_esc(plan['name'])}]({link}){sample} | {md_esc(plan['stage'])}<br><small>{md_esc(grades_label(plan['grades']))}</small> "
+                f"| {c['teachers']} / {c['mentors']} / {c['students']} | {status}<br><small>{detail}</small> |"
             )
             totals = [
                 totals[0] + c["teachers"],
@@ -277,8 +279,8 @@ def school_index(project: Project, src_uri: str = "schools/index.md") -> str:
                 totals[3] + school.compliant,
             ]
         out += [
-            f"| **{md_esc(district)}合计（{len(group)} 所）** | | | **{totals[0]}** | **{totals[1]}** | **{totals[2]}** "
-            f"| | | 符合 {totals[3]} 所，未达标 {len(group) - totals[3]} 所 |",
+            f"| **合计：{len(group)} 所** | | **{totals[0]} / {totals[1]} / {totals[2]}** "
+            f"| 符合 {totals[3]} 所，有未达标条款 {len(group) - totals[3]} 所 |",
             "",
         ]
         grand = [grand[0] + len(group), grand[1] + totals[0], grand[2] + totals[1], grand[3] + totals[2], grand[4] + totals[3]]
