@@ -4,7 +4,7 @@
 用法：python scripts/check.py [路径 ...]
 
 每个问题一行，格式为“路径:行:列: error|warning|note: 说明”。
-note 是提示（如一校一策方案的政策核对结果），不影响退出码。
+note 是提示（如一校一策方案的政策核对结果），不影响退出码；加 --notes 或指定 data/schools 下的路径时列出。
 退出码：0 没有错误；1 发现错误；2 用法错误。
 """
 
@@ -35,6 +35,11 @@ def main(argv: list[str] | None = None) -> int:
         add_help=False,
     )
     parser.add_argument("paths", nargs="*", metavar="路径", help="只报告这些文件或目录中的问题（默认检查全部内容）")
+    parser.add_argument(
+        "--notes",
+        action="store_true",
+        help="同时列出提示（note），如一校一策方案的政策核对结果；指定 data/schools 下的路径时自动列出",
+    )
     parser.add_argument("--root", default=str(ROOT), help="项目根目录（默认：本脚本所在项目）")
     parser.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
     args = parser.parse_args(argv)
@@ -56,7 +61,9 @@ def main(argv: list[str] | None = None) -> int:
 
     project = Project(root)
     # Notes (e.g. 一校一策 rule findings) are reported but never make the check fail.
-    problems = check_project(project) + report_project(project)
+    problems = check_project(project)
+    if args.notes or any(w == "data" or w.startswith("data/schools") for w in wanted):
+        problems += report_project(project)
     if wanted:
         problems = [p for p in problems if any(p.path == w or p.path.startswith(w.rstrip("/") + "/") for w in wanted)]
     for problem in problems:
