@@ -211,3 +211,17 @@ def test_schema_has_no_unknown_top_level_fields_in_imports():
         for key in column.path:
             node = node["properties"][key]
         assert node["title"]
+
+
+def test_readme_and_rules_page_document_columns_and_rules():
+    import yaml
+
+    from macros.plan_import import COLUMNS
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## 一校一策") :]
+    for column in COLUMNS:
+        assert f"| {column.header} | {'是' if column.required else '否'} | {column.help} |" in section
+    rules_page = (ROOT / "docs/about/rules.md").read_text(encoding="utf-8")
+    for rule in yaml.safe_load((ROOT / "data/plan_rules.yml").read_text(encoding="utf-8"))["rules"]:
+        assert f"| `{rule['id']}` | {rule['severity']} | {rule['statement']} |" in rules_page
