@@ -88,7 +88,7 @@ def _scope(plan: dict) -> list[Block]:
     counts = plan.get("counts") or {}
     return [
         _p(
-            f"本方案适用于本校{plan.get('stage', '')}学段 {grades_label(plan.get('grades', []))}。"
+            f"本方案适用于本校 {grades_label(plan.get('grades', []))}（学校类型：{plan.get('stage', '')}）。"
             f"覆盖教师 {counts.get('teachers', 0)} 人，其中担任导师 {counts.get('mentors', 0)} 人；学生 {counts.get('students', 0)} 人。"
         )
     ]

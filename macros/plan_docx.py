@@ -56,6 +56,22 @@ def set_fonts(target, east_asia: str, size: float | None = None, bold: bool | No
     lang.set(qn("w:eastAsia"), "zh-CN")
 
 
+def _set_document_defaults(doc) -> None:
+    """Document defaults name theme fonts (``w:eastAsiaTheme``), which win over explicit names: replace them."""
+    rpr = doc.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    rfonts = rpr.find(qn("w:rFonts"))
+    for attr in list(rfonts.attrib):
+        if attr.endswith("Theme") or attr.endswith("theme"):
+            del rfonts.attrib[attr]
+    for attr in ("w:ascii", "w:hAnsi", "w:cs"):
+        rfonts.set(qn(attr), LATIN_FONT)
+    rfonts.set(qn("w:eastAsia"), BODY_FONT)
+    lang = rpr.find(qn("w:lang"))
+    if lang is not None:
+        lang.set(qn("w:val"), "zh-CN")
+        lang.set(qn("w:eastAsia"), "zh-CN")
+
+
 def _format(paragraph, *, indent: bool = True, align=None, size: float = BODY_SIZE) -> None:
     fmt = paragraph.paragraph_format
     fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
@@ -128,6 +144,7 @@ def plan_docx(plan: dict) -> bytes:
     section.page_width, section.page_height = Mm(210), Mm(297)
     section.top_margin, section.bottom_margin = Mm(37), Mm(35)
     section.left_margin, section.right_margin = Mm(28), Mm(26)
+    _set_document_defaults(doc)
     set_fonts(doc.styles["Normal"], BODY_FONT, BODY_SIZE)
     _page_number_footer(section)
 
@@ -143,6 +160,8 @@ def plan_docx(plan: dict) -> bytes:
         _add(doc, sec.numbered(n), HEADING_FONT)
         for block in sec.blocks:
             _block(doc, block)
+    _add(doc, "", indent=False)
+    _add(doc, plan.get("name", ""), indent=False, align=WD_ALIGN_PARAGRAPH.RIGHT)  # 落款
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()

@@ -10,6 +10,7 @@ so it does not stop the build.
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -151,13 +152,22 @@ def _paragraphs(text: str) -> list[str]:
     return [line.strip() for line in text.split("\n") if line.strip()]
 
 
+_BULLET_START = re.compile(r"^([-+])(\s)")
+_NUMBER_START = re.compile(r"^(\d+)([.)])(\s)")
+
+
+def _paragraph(text: str) -> str:
+    """A paragraph of plain text: escaped, and a leading “- ” or “1. ” kept from turning into a list."""
+    return _NUMBER_START.sub(r"\1\\\2\3", _BULLET_START.sub(r"\\\1\2", md_esc(text)))
+
+
 def block_markdown(block: Block) -> str:
     if block.kind == "p":
-        return "\n\n".join(md_esc(p) for p in _paragraphs(block.text))
+        return "\n\n".join(_paragraph(p) for p in _paragraphs(block.text))
     if block.kind == "h":
         return f"### {md_esc(block.text)}"
     if block.kind == "list":
-        return "\n".join(f"- {md_esc(item)}" for item in block.items)
+        return "\n".join(f"- {_paragraph(item)}" for item in block.items)
     head = "| " + " | ".join(md_esc(h) for h in block.header) + " |"
     rule = "|" + "---|" * len(block.header)
     rows = ["| " + " | ".join(md_esc(c) for c in row) + " |" for row in block.rows]

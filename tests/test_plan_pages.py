@@ -49,6 +49,15 @@ def test_page_escapes_html_from_yaml(project, html_school):
     assert "&lt;b&gt;粗体&lt;/b&gt; \\| 竖线 \\*星号\\*" in md
 
 
+def test_plain_text_does_not_become_markdown_lists(project, html_school):
+    doc = html_school.doc
+    plan = {**html_school.plan, "goals": "1. 第一条\n- 第二条\n# 不是标题", "duties": ["2) 不是编号"]}
+    school = SchoolPlan(html_school.id, html_school.rel, type(doc)(doc.path, plan), html_school.findings)
+    md = school_page(project, school)
+    assert "1\\. 第一条\n\n\\- 第二条\n\n\\# 不是标题" in md
+    assert "- 2\\) 不是编号" in md
+
+
 def test_page_has_panel_first_then_sections_in_standard_order(project, html_school):
     md = school_page(project, html_school)
     headings = re.findall(r"^## (.+)$", md, re.M)
@@ -102,6 +111,9 @@ def check_docx(data: bytes, plan: dict) -> WordDocument:
             assert rfonts is not None and rfonts.get(qn("w:eastAsia")), run.text
     normal = document.styles["Normal"].element.rPr.find(qn("w:rFonts"))
     assert normal.get(qn("w:eastAsia")) == BODY_FONT
+    # theme fonts in the document defaults would override the explicit names
+    defaults = document.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr")).find(qn("w:rFonts"))
+    assert defaults.get(qn("w:eastAsia")) == BODY_FONT and defaults.get(qn("w:eastAsiaTheme")) is None
     title_font = document.paragraphs[0].runs[0]._element.rPr.find(qn("w:rFonts")).get(qn("w:eastAsia"))
     assert title_font in ("方正小标宋简体", "黑体")
     section = document.sections[0]
