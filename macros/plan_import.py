@@ -10,6 +10,7 @@ numbers being those Excel shows (the header is row 1); good rows are kept.
 from __future__ import annotations
 
 import csv
+import datetime
 import difflib
 import io
 import re
@@ -74,6 +75,9 @@ def decode(data: bytes) -> tuple[str | None, str]:
 def _cell(value: Any) -> str:
     if value is None:
         return ""
+    if isinstance(value, datetime.date):
+        # Excel turns a typed “6-9” (grades 6 to 9) into 9 June; give back what was typed.
+        return f"{value.month}-{value.day}"
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value).strip()
@@ -144,7 +148,10 @@ def _convert(column: Column, raw: str) -> tuple[Any, str | None]:
         try:
             return parse_grades(raw), None
         except ValueError:
-            return None, f"应写成 6-9 或 4、5（1–12 年级），实际是“{raw}”"
+            return (
+                None,
+                f"应写成 6-9、6至9 或 4、5（1–12 年级），实际是“{raw}”（Excel 可能把 6-9 自动改成了日期，可把该列设为文本格式）",
+            )
     if column.kind == "methods":
         names = [n for n in re.split(r"[,，、;；\s]+", raw) if n]
         bad = [n for n in names if n not in MATCHING_METHODS]

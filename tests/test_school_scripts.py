@@ -130,6 +130,24 @@ def test_import_keeps_good_rows_and_reports_the_bad_one(project_copy, fixture):
     assert "# 学校名称（必填）" in (schools / "fixture-primary.yml").read_text(encoding="utf-8")
 
 
+def test_import_xlsx_grades_turned_into_dates_by_excel(project_copy, tmp_path):
+    import datetime
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["学校代码", "学校名称", "所在区", "学段", "实施年级", "教师人数", "导师人数", "学生人数"])
+    sheet.append(["date-school", "日期学校", "测试区", "初中", datetime.datetime(2026, 6, 9), 10, 10, 100])
+    sheet.append(["range-school", "区间学校", "测试区", "初中", "6至8", 10.0, 10, 100])
+    source = tmp_path / "dates.xlsx"
+    book.save(source)
+    result = run("import_schools.py", str(source), "--root", str(project_copy))
+    assert result.returncode == 0, result.stderr
+    assert valid_school(project_copy / "data/schools/date-school.yml")["grades"] == [6, 7, 8, 9]
+    assert valid_school(project_copy / "data/schools/range-school.yml")["grades"] == [6, 7, 8]
+
+
 def test_import_never_overwrites_without_force(project_copy):
     target = project_copy / "data/schools/fixture-middle.yml"
     target.write_text("# 学校自己改过的文件\n", encoding="utf-8")
@@ -172,7 +190,7 @@ def test_import_wrong_header_imports_nothing(project_copy, tmp_path):
     [
         ("Bad ID,学校,区,初中,6-9,1,1,1", 1, "“学校代码”：应为小写英文字母"),
         ("ok,学校,区,大学,6-9,1,1,1", 4, "“学段”：“大学”无效"),
-        ("ok,学校,区,初中,6-15,1,1,1", 5, "“实施年级”：应写成 6-9 或 4、5"),
+        ("ok,学校,区,初中,6-15,1,1,1", 5, "“实施年级”：应写成 6-9、6至9 或 4、5"),
         ("ok,学校,,初中,6-9,1,1,1", 3, "“所在区”：必填，不能为空"),
         ("ok,学校,区,初中,6-9,1,2,1", 7, "“导师人数”：2 多于教师人数 1"),
         ("ok,<i>学校</i>,区,初中,6-9,1,1,1", 2, "“学校名称”：不能包含尖括号"),
