@@ -128,6 +128,8 @@ def parse_grades(text: str) -> list[int]:
 def _convert(column: Column, raw: str) -> tuple[Any, str | None]:
     """The value for a cell, or an error message."""
     if column.kind == "id":
+        if raw in ("index", "school-plan-template"):
+            return None, f"“{raw}”是保留名称，不能作为学校代码"
         return (
             (raw, None)
             if re.match(ID_PATTERN, raw)

@@ -40,6 +40,7 @@ if TYPE_CHECKING:
 
 DOWNLOAD_TEMPLATE = "schools/school-plan-template"  # .yml and .docx on the site
 DOWNLOAD_SCHEMA = "schools/school-plan.schema.json"
+RESERVED_IDS = ("index", DOWNLOAD_TEMPLATE.split("/")[-1])
 STATUS_ICONS = {NOT_MET: "✗", ADVISORY: "!", MET: "✓", NOT_APPLICABLE: "–"}
 STATUS_ORDER = [NOT_MET, ADVISORY, MET, NOT_APPLICABLE]
 
@@ -71,8 +72,8 @@ def validate_plan(doc: Document, expected_id: str | None) -> list[Problem]:
     data = doc.data if isinstance(doc.data, dict) else {}
     if expected_id is not None and isinstance(data.get("id"), str) and data["id"] != expected_id:
         problems.append(doc.problem(("id",), f"学校代码“{data['id']}”与文件名“{expected_id}.yml”不一致"))
-    if data.get("id") == "index":
-        problems.append(doc.problem(("id",), "学校代码不能是“index”（与一校一策首页冲突）"))
+    if data.get("id") in RESERVED_IDS:
+        problems.append(doc.problem(("id",), f"学校代码不能是“{data['id']}”（与一校一策栏目中的其他文件重名）"))
     counts = data.get("counts")
     if isinstance(counts, dict) and all(isinstance(counts.get(k), int) for k in ("teachers", "mentors")):
         if counts["mentors"] > counts["teachers"]:

@@ -18,6 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from macros.plans import ID_PATTERN, SCHOOLS_DIR, STAGES, new_plan, plan_yaml  # noqa: E402
+from macros.schools import RESERVED_IDS  # noqa: E402
 
 
 class ChineseParser(argparse.ArgumentParser):
@@ -46,8 +47,8 @@ def main(argv: list[str] | None = None) -> int:
     parser._positionals.title, parser._optionals.title = "参数", "选项"
     args = parser.parse_args(argv)
 
-    if not re.match(ID_PATTERN, args.school_id) or args.school_id == "index":
-        parser.error(f"学校代码“{args.school_id}”无效：只能用小写英文字母、数字和连字符，且不能是 index")
+    if not re.match(ID_PATTERN, args.school_id) or args.school_id in RESERVED_IDS:
+        parser.error(f"学校代码“{args.school_id}”无效：只能用小写英文字母、数字和连字符，且不能是 {'、'.join(RESERVED_IDS)}")
     for label, value in (("学校名称", args.name), ("所在区", args.district)):
         if not value.strip() or "<" in value or ">" in value:
             parser.error(f"{label}不能为空，也不能包含尖括号")

@@ -67,6 +67,7 @@ def test_new_school_scaffolds_a_valid_commented_file(project_copy):
     [
         (["Bad_ID", "学校", "区"], "学校代码“Bad_ID”无效"),
         (["index", "学校", "区"], "不能是 index"),
+        (["school-plan-template", "学校", "区"], "不能是 index、school-plan-template"),
         (["ok-id", "<b>学校</b>", "区"], "不能包含尖括号"),
         (["ok-id", "学校"], "用法错误"),
         (["ok-id", "学校", "区", "--stage", "大学"], "用法错误"),
@@ -190,6 +191,7 @@ def test_import_wrong_header_imports_nothing(project_copy, tmp_path):
     [
         ("Bad ID,学校,区,初中,6-9,1,1,1", 1, "“学校代码”：应为小写英文字母"),
         ("ok,学校,区,大学,6-9,1,1,1", 4, "“学段”：“大学”无效"),
+        ("index,学校,区,初中,6-9,1,1,1", 1, "“学校代码”：“index”是保留名称"),
         ("ok,学校,区,初中,6-15,1,1,1", 5, "“实施年级”：应写成 6-9、6至9 或 4、5"),
         ("ok,学校,,初中,6-9,1,1,1", 3, "“所在区”：必填，不能为空"),
         ("ok,学校,区,初中,6-9,1,2,1", 7, "“导师人数”：2 多于教师人数 1"),
