@@ -152,3 +152,11 @@ def test_yaml_syntax_error_in_school_file_has_position():
 
 def test_template_round_trips_through_yaml():
     assert yaml.safe_load(template_yaml()) == template_plan()
+
+
+def test_reserved_ids_are_rejected():
+    for reserved in ("index", "school-plan-template"):
+        doc, _ = load_yaml_text(f"id: {reserved}\n", f"data/schools/{reserved}.yml")
+        doc.data = {**template_plan(), "id": reserved}
+        messages = [p.message for p in validate_plan(doc, reserved)]
+        assert any("不能是" in m and reserved in m for m in messages), messages
