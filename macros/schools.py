@@ -36,6 +36,7 @@ from .text import md_esc
 from .yamlload import Document, validate
 
 if TYPE_CHECKING:
+    from .collections import GeneratedPage
     from .project import Project
 
 DOWNLOAD_TEMPLATE = "schools/school-plan-template"  # .yml and .docx on the site
@@ -302,9 +303,9 @@ def school_index(project: Project, src_uri: str = "schools/index.md") -> str:
     return head + "\n" + "\n".join(out)
 
 
-def school_pages(project: Project) -> list:
+def school_pages(project: Project) -> list[GeneratedPage]:
     """Collection: a page, a Word file and the YAML for every school, plus the template downloads."""
-    from .collections import GeneratedPage
+    from .collections import GeneratedPage  # here: collections imports this module
     from .plan_docx import plan_docx
 
     state = load_schools(project)

@@ -72,7 +72,8 @@ def main(argv: list[str] | None = None) -> int:
     warnings = sum(1 for p in problems if p.severity == "warning")
     notes = len(problems) - errors - warnings
     if errors or warnings or notes:
-        print(f"共 {errors} 个错误，{warnings} 个警告，{notes} 条提示。", file=sys.stderr)
+        tail = f"，{notes} 条提示" if notes else ""
+        print(f"共 {errors} 个错误，{warnings} 个警告{tail}。", file=sys.stderr)
     return 1 if errors else 0
 
 
