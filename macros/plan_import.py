@@ -34,7 +34,7 @@ class Column:
 
 
 COLUMNS = [
-    Column("学校代码", ("id",), "id", True, "小写英文字母、数字和连字符，作为文件名，如 donghu-middle"),
+    Column("学校代码", ("id",), "id", True, "小写英文字母、数字和连字符，作为文件名，如 example-middle"),
     Column("学校名称", ("name",), "text", True, "学校全称"),
     Column("所在区", ("district",), "text", True, "如 闵行区"),
     Column("学段", ("stage",), "stage", True, "、".join(STAGES)),
@@ -133,7 +133,7 @@ def _convert(column: Column, raw: str) -> tuple[Any, str | None]:
         return (
             (raw, None)
             if re.match(ID_PATTERN, raw)
-            else (None, f"应为小写英文字母、数字和连字符（如 donghu-middle），实际是“{raw}”")
+            else (None, f"应为小写英文字母、数字和连字符（如 example-middle），实际是“{raw}”")
         )
     if column.kind == "int":
         try:

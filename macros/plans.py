@@ -133,7 +133,7 @@ PLAN_SCHEMA: dict[str, Any] = {
         {
             "id": text(
                 "学校代码",
-                "小写英文字母、数字和连字符，须与文件名相同（如 donghu-middle 对应 donghu-middle.yml）。",
+                "小写英文字母、数字和连字符，须与文件名相同（如 example-middle 对应 example-middle.yml）。",
                 "school-id",
                 pattern=ID_PATTERN,
             ),

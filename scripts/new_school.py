@@ -35,7 +35,7 @@ def main(argv: list[str] | None = None) -> int:
         epilog="退出码：0 已创建；1 文件已存在（未覆盖，可加 --force）；2 用法错误。",
         add_help=False,
     )
-    parser.add_argument("school_id", metavar="学校代码", help="小写英文字母、数字和连字符，如 donghu-middle（也是文件名）")
+    parser.add_argument("school_id", metavar="学校代码", help="小写英文字母、数字和连字符，如 example-middle（也是文件名）")
     parser.add_argument("name", metavar="学校名称", help="学校全称")
     parser.add_argument("district", metavar="所在区", help="学校所在的区")
     parser.add_argument(
