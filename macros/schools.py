@@ -308,6 +308,9 @@ def school_pages(project: Project) -> list[GeneratedPage]:
     from .collections import GeneratedPage  # here: collections imports this module
     from .plan_docx import plan_docx
 
+    cached = project.__dict__.get("_school_pages")
+    if cached is not None:  # collections are asked more than once per build; Word files are built once
+        return cached
     state = load_schools(project)
     pages = []
     for school in state.schools:
@@ -320,6 +323,7 @@ def school_pages(project: Project) -> list[GeneratedPage]:
         pages.append(GeneratedPage(f"{DOWNLOAD_TEMPLATE}.yml", content=template.read_text(encoding="utf-8-sig")))
         pages.append(GeneratedPage(f"{DOWNLOAD_TEMPLATE}.docx", content=plan_docx(template_plan())))
     pages.append(GeneratedPage(DOWNLOAD_SCHEMA, content=schema_json()))
+    project.__dict__["_school_pages"] = pages
     return pages
 
 
