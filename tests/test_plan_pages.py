@@ -13,8 +13,9 @@ from docx import Document as WordDocument
 from docx.oxml.ns import qn
 from docx.shared import Mm
 
+from macros.docx_common import FONT_BODY as BODY_FONT
 from macros.plan_document import SECTIONS, plan_sections, plan_title
-from macros.plan_docx import BODY_FONT, plan_docx
+from macros.plan_docx import plan_docx
 from macros.plan_rules import check_plan
 from macros.project import Project
 from macros.schools import SchoolPlan, load_schools, school_index, school_page
