@@ -204,3 +204,8 @@ def test_school_page_in_browser_and_print(page, site_url):
     assert not page.locator(".plan-downloads").is_visible()
     assert not page.locator(".md-header").is_visible()
     assert panel.is_visible()
+    assert panel.evaluate("e => getComputedStyle(e).breakAfter") == "page"
+    # the print rules are scoped to school pages: the index prints with its header as before
+    page.goto(site_url + "schools/")
+    assert page.locator(".md-content").is_visible()
+    assert page.locator(".md-typeset h1").evaluate("e => getComputedStyle(e).color") != "rgb(0, 0, 0)"
