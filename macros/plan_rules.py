@@ -282,6 +282,13 @@ def rule_student_choice(plan: dict) -> Outcome:
     return Outcome(False, "匹配方式中没有双向选择或意向征询，学生的选择权体现不足", ("matching",))
 
 
+def rule_home_school(plan: dict) -> Outcome:
+    channels = _get(plan, "home_school", "channels")
+    if _filled(channels) or _filled(_get(plan, "home_school", "description")):
+        return Outcome(True, "写明了家校沟通安排", ("home_school",))
+    return Outcome(False, "没有写家校沟通的渠道和安排", ("home_school",))
+
+
 RULE_TESTS: dict[str, Callable[[dict], Outcome]] = {
     "PLAN-RATIO": rule_ratio,
     "PLAN-COVERAGE": rule_coverage,
@@ -299,6 +306,7 @@ RULE_TESTS: dict[str, Callable[[dict], Outcome]] = {
     "PLAN-MANY-TO-ONE": rule_many_to_one,
     "PLAN-MENTOR-TEAM": rule_mentor_teams,
     "PLAN-STUDENT-CHOICE": rule_student_choice,
+    "PLAN-HOME-SCHOOL": rule_home_school,
 }
 
 

@@ -132,7 +132,7 @@ def test_rule_findings_are_notes_not_errors(project_copy):
     assert result.returncode == 0, result.stdout + result.stderr
     assert "data/schools/good-school.yml:14:28: note: PLAN-RATIO 未达标：" in result.stdout
     assert "error" not in result.stdout
-    assert "0 个错误，0 个警告，14 条提示" in result.stderr
+    assert "0 个错误，0 个警告，15 条提示" in result.stderr
 
 
 def test_build_stops_on_a_school_schema_error(project_copy, tmp_path):

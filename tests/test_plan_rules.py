@@ -149,6 +149,8 @@ CASES = [
     ("PLAN-MENTOR-TEAM", _set(("matching", "mentor_teams"), "  "), ADVISORY, "导师团"),
     ("PLAN-STUDENT-CHOICE", _set(("matching", "methods"), [{"method": "随机抽选"}]), ADVISORY, "选择权"),
     ("PLAN-STUDENT-CHOICE", _set(("matching", "methods"), [{"method": "意向征询"}]), MET, "意向征询"),
+    ("PLAN-HOME-SCHOOL", _delete("home_school"), ADVISORY, "家校沟通"),
+    ("PLAN-HOME-SCHOOL", _set(("home_school",), {"channels": ["家长会"]}), MET, ""),
 ]
 
 
