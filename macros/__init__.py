@@ -4,6 +4,7 @@ mkdocs-macros; the work is done in the domain modules of this package."""
 from __future__ import annotations
 
 from . import site
+from .case_listings import casebook_overview
 from .comparison import render_comparison
 from .glossary import render_glossary
 
@@ -27,3 +28,8 @@ def define_env(env) -> None:
         project = site.current()
         doc, _ = project.data("data/policy_comparison.yml")
         return render_comparison(doc.data, lambda d, c, t: project.clause_link(d, c, src_uri(), t))
+
+    @env.macro
+    def case_overview() -> str:
+        """The casebook start page: counts by theme, 学段 and key task, featured collections."""
+        return casebook_overview(site.current(), src_uri())

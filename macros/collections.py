@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .case_listings import casebook_listing_pages
 from .project import Project
 from .yamlload import load_front_matter
 
@@ -43,6 +44,7 @@ def training_pages(project: Project) -> list[GeneratedPage]:
 
 
 COLLECTIONS: list[Callable[[Project], list[GeneratedPage]]] = [casebook_pages, training_pages]
+COLLECTIONS.append(casebook_listing_pages)
 
 
 def collection_pages(project: Project) -> list[GeneratedPage]:

@@ -14,6 +14,8 @@ from functools import cached_property
 from pathlib import Path
 
 from . import comparison, glossary, policies
+from .case_listings import check_collections
+from .casebook import check_casebook
 from .problems import Problem
 from .themes import THEMES_FILE, check_themes, theme_ids
 from .yamlload import Document, load_front_matter, load_yaml_file
@@ -156,6 +158,8 @@ CHECKS: list[Callable[[Project], list[Problem]]] = [
     check_comparison,
     check_clause_citations,
     check_themes,
+    check_casebook,
+    check_collections,
 ]
 
 
