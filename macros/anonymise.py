@@ -64,7 +64,9 @@ _LOCAL_NUMBER = re.compile(
     r"(?:电话|座机|热线|手机|致电|拨打|联系方式|号码)[^\d\n。；]{0,6}?(?<!\d)([2-9]\d{3}[-\s]?\d{4})(?!\d)"
 )
 _IDCARD = re.compile(r"(?<![\dA-Za-z])(\d{6})\s?(\d{8})\s?(\d{3}[\dXx])(?![\dA-Za-z])")
-_EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]*\s?[@＠]\s?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+_EMAIL = re.compile(
+    r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]*\s?[@＠]\s?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
+)
 _QQ = re.compile(r"(?i)(?<![A-Za-z])(?:QQ|扣扣|企鹅)\s*(?:号码|号)?\s*[:：是为]?\s*(?<!\d)([1-9]\d{4,10})(?!\d)")
 _WECHAT = re.compile(
     r"(?i)(?:微信|weixin|wechat|V信|(?<![A-Za-z])vx|(?<![A-Za-z])wx(?!id_))\s*(?:号|id)?\s*[:：是为]?\s*"

@@ -136,6 +136,10 @@ def _load(project: Project) -> tuple[list[Case], list[Problem]]:
         found = validate(doc, CASE_SCHEMA)
         problems += found
         if found or not isinstance(doc.data, dict):
+            # Still report unknown themes, so one run lists every problem.
+            themes = doc.data.get("themes") if isinstance(doc.data, dict) else None
+            if isinstance(themes, list):
+                problems += check_theme_refs(doc, ("themes",), themes, project.themes)
             continue
         cases.append(Case(doc.data["id"], path, display, doc.data, body, doc))
     return cases, problems
