@@ -178,9 +178,11 @@ GENERIC_SCHOOL_PREFIX = set(
     "全市 全区 本市 本区 全国 各 各个 各级 某 某所 本 本校 该 该校 这 这所 那 那所 一所 每所 多所 几所 所 所在 其他 其它 别的 "
     "普通 公办 民办 寄宿制 九年一贯制 完全 初级 高级 重点 实验 附属 市级 区级 区属 市属 农村 城区 郊区 我们 你们 他们 "
     "我 你 他 她 对口 同一 不同 新 原 就读于 就读 进入 考入 升入 转入 一般 当地 周边 附近 多数 大多数 部分 全体 所有 "
-    "孩子 学生 儿子 女儿 家长 老师 同学 读 上 中 大中 大中小 中小 试点 示范 特殊教育 特教 职业 民族 国际 双语 区 市 县 镇 乡 街道 城市 公立 私立 优质 薄弱 中心".split()
+    "普通高中 高中 初中 中职 孩子 学生 儿子 女儿 家长 老师 同学 读 上 中 大中 大中小 中小 试点 示范 特殊教育 特教 职业 民族 国际 双语 区 市 县 镇 乡 街道 城市 公立 私立 优质 薄弱 中心".split()
 )
-GENERIC_SCHOOL_WORDS = {"中小学", "大中小学", "中小学校", "小学校", "中学校", "附属中学", "附属小学", "实验中学", "实验小学"}
+# Tokens that are never a school name themselves, and need a proper-noun prefix to become one.
+ALWAYS_GENERIC = {"中小学", "大中小学", "中小学校", "小学校", "中学校", "中小学生"}
+GENERIC_SCHOOL_WORDS = {"附属中学", "附属小学", "实验中学", "实验小学"}
 _PREFIX_POS_STOP = ("v", "p", "r", "m", "q", "c", "u", "d", "f", "y", "e", "o", "t", "x", "a", "b", "z", "s")
 _CLASS = re.compile(
     r"(?:初[一二三四]|高[一二三]|[一二三四五六七八九]年级|[1-9]年级|预初)\s*"
@@ -193,7 +195,7 @@ SURNAMES = set(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭曾萧肖蔡潘田董袁余叶蒋杜苏魏程吕丁沈任姚卢姜崔钟谭陆汪范金"
     "石廖贾夏韦付方邹熊孟秦邱侯江尹薛闫段雷黎史龙陶贺顾毛郝龚邵万钱严覃武戴莫孔汤易常葛康伍乔施牛温芦庞俞甘祝倪柳殷"
 )
-COMPOUND_SURNAMES = {"欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "令狐", "慕容", "司徒", "尉迟", "长孙", "宇文"}
+COMPOUND_SURNAMES = {"欧阳", "司马", "诸葛", "上官", "皇甫", "令狐", "慕容", "司徒", "尉迟", "宇文"}
 ROLE_WORDS = {
     "老师",
     "同学",
@@ -263,7 +265,7 @@ def _find_schools(text: str, tokens: list[tuple[int, str, str]]) -> Iterable[Fin
         yield Finding(m.start(), m.end(), "CASE-ANON-SCHOOL", m.group(0))
     for i, (start, word, _flag) in enumerate(tokens):
         suffix = next((s for s in SCHOOL_SUFFIXES if word.endswith(s)), None)
-        if suffix is None or word in GENERIC_SCHOOL_WORDS and i == 0:
+        if suffix is None or word in ALWAYS_GENERIC or (word in GENERIC_SCHOOL_WORDS and i == 0):
             continue
         if word != suffix and word not in GENERIC_SCHOOL_WORDS:
             own_prefix = word[: -len(suffix)]
@@ -290,9 +292,9 @@ def _find_schools(text: str, tokens: list[tuple[int, str, str]]) -> Iterable[Fin
 def _find_names(text: str, tokens: list[tuple[int, str, str]]) -> Iterable[Finding]:
     for i, (start, word, flag) in enumerate(tokens):
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        if word in COMPOUND_SURNAMES and nxt and nxt[2].startswith("nr") and _is_han(nxt[1]):
+        if word in COMPOUND_SURNAMES and nxt and len(nxt[1]) <= 2 and _is_han(nxt[1]):
             yield Finding(start, nxt[0] + len(nxt[1]), "CASE-ANON-NAME", word + nxt[1])
-        elif flag.startswith("nr") and 2 <= len(word) <= 5 and _is_han(word) and _has_surname(word):
+        elif flag.startswith("nr") and 2 <= len(word) <= 3 and _is_han(word) and _has_surname(word):
             yield Finding(start, start + len(word), "CASE-ANON-NAME", word)
         elif len(word) == 1 and word in SURNAMES and nxt and nxt[1] in ROLE_WORDS:
             prev = tokens[i - 1][1] if i else ""
