@@ -7,6 +7,7 @@ from . import site
 from .case_listings import casebook_overview
 from .comparison import render_comparison
 from .glossary import render_glossary
+from .tips import tips_index
 
 
 def define_env(env) -> None:
@@ -33,3 +34,8 @@ def define_env(env) -> None:
     def case_overview() -> str:
         """The casebook start page: counts by theme, 学段 and key task, featured collections."""
         return casebook_overview(site.current(), src_uri())
+
+    @env.macro
+    def tip_index() -> str:
+        """The tips start page: collections, and every tip by key task and theme."""
+        return tips_index(site.current(), src_uri())

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .case_listings import casebook_listing_pages
 from .project import Project
+from .tips import tips_pages
 from .yamlload import load_front_matter
 
 
@@ -45,6 +46,7 @@ def training_pages(project: Project) -> list[GeneratedPage]:
 
 COLLECTIONS: list[Callable[[Project], list[GeneratedPage]]] = [casebook_pages, training_pages]
 COLLECTIONS.append(casebook_listing_pages)
+COLLECTIONS.append(tips_pages)
 
 
 def collection_pages(project: Project) -> list[GeneratedPage]:

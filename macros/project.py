@@ -18,6 +18,7 @@ from .case_listings import check_collections
 from .casebook import check_casebook
 from .problems import Problem
 from .themes import THEMES_FILE, check_themes, theme_ids
+from .tips import check_tips
 from .yamlload import Document, load_front_matter, load_yaml_file
 
 GLOSSARY_FILE = "data/glossary.yml"
@@ -160,6 +161,7 @@ CHECKS: list[Callable[[Project], list[Problem]]] = [
     check_themes,
     check_casebook,
     check_collections,
+    check_tips,
 ]
 
 
