@@ -19,6 +19,7 @@ from mkdocs.structure.files import File, Files  # noqa: E402
 
 from macros import site  # noqa: E402
 from macros.collections import collection_pages  # noqa: E402
+from macros.news import write_feed  # noqa: E402
 from macros.pages import render_page_content, render_page_markdown  # noqa: E402
 from macros.project import check_project  # noqa: E402
 
@@ -51,3 +52,7 @@ def on_page_markdown(markdown: str, page, config, files):
 
 def on_page_content(html: str, page, config, files):
     return render_page_content(site.current(), page.file.src_uri, page.meta, html) or html
+
+
+def on_post_build(config):
+    write_feed(site.current(), Path(config.site_dir), config.site_url)

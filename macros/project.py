@@ -16,6 +16,7 @@ from pathlib import Path
 from . import comparison, glossary, policies
 from .case_listings import check_collections
 from .casebook import check_casebook
+from .news import check_news
 from .problems import Problem
 from .themes import THEMES_FILE, check_themes, theme_ids
 from .tips import check_tips
@@ -162,6 +163,7 @@ CHECKS: list[Callable[[Project], list[Problem]]] = [
     check_casebook,
     check_collections,
     check_tips,
+    check_news,
 ]
 
 
