@@ -55,4 +55,7 @@ def on_page_content(html: str, page, config, files):
 
 
 def on_post_build(config):
+    errors = site.current().render_errors
+    if errors:
+        raise Abort(f"渲染页面时发现 {len(errors)} 个错误，构建失败。")
     write_feed(site.current(), Path(config.site_dir), config.site_url)
