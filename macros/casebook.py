@@ -10,7 +10,6 @@ warnings.
 
 from __future__ import annotations
 
-import posixpath
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -18,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from . import anonymise
 from .policies import UnknownReference, relative_link
 from .problems import Problem
-from .text import esc, md_esc
+from .text import md_esc
 from .themes import check_theme_refs
 from .yamlload import Document, load_front_matter, validate
 
@@ -345,38 +344,3 @@ def render_case_page(project: Project, src_uri: str, markdown: str) -> str | Non
         if line.startswith("# "):
             return "\n".join(lines[: i + 1] + ["", header] + lines[i + 1 :]) + footer
     return f"# {md_esc(case.title)}\n\n{header}\n{markdown}{footer}"
-
-
-# -- related cases on other pages ---------------------------------------------------
-
-RELATED_ON = ("training/", "handbooks/")
-
-
-def _page_url(src_uri: str) -> str:
-    """Directory URL of a page (``use_directory_urls``): a/b.md → a/b/, a/index.md → a/."""
-    stem = src_uri[: -len(".md")] if src_uri.endswith(".md") else src_uri
-    if stem == "index" or stem.endswith("/index"):
-        stem = stem[: -len("index")]
-        return stem
-    return stem + "/"
-
-
-def cases_sharing_themes(project: Project, themes: list[str], limit: int = 5) -> list[Case]:
-    wanted = set(themes)
-    shared = [c for c in published_cases(project) if wanted & set(c.themes)]
-    return sorted(shared, key=lambda c: (-len(wanted & set(c.themes)), c.id))[:limit]
-
-
-def render_related_cases(project: Project, src_uri: str, meta: dict, html: str) -> str | None:
-    """Training lessons and handbook chapters with ``themes`` get a list of published cases sharing them."""
-    themes = meta.get("themes")
-    if not src_uri.startswith(RELATED_ON) or not isinstance(themes, list):
-        return None
-    cases = cases_sharing_themes(project, [str(t) for t in themes])
-    if not cases:
-        return None
-    here = _page_url(src_uri)
-    items = "".join(
-        f'<li><a href="{esc(posixpath.relpath(_page_url(c.src_uri), here or ".") + "/")}">{esc(c.title)}</a></li>' for c in cases
-    )
-    return html + f'\n<h2 id="related-cases">相关案例</h2>\n<ul class="related-cases">{items}</ul>\n'

@@ -6,7 +6,7 @@ the page as it was.
 
 from __future__ import annotations
 
-from .casebook import render_case_page, render_related_cases
+from .casebook import render_case_page
 from .glossary import add_tooltips
 from .policies import anchor_policy_markdown, render_policy_header
 from .project import Project
@@ -35,7 +35,6 @@ def render_page_markdown(project: Project, src_uri: str, markdown: str) -> str |
 
 
 def render_page_content(project: Project, src_uri: str, meta: dict, html: str) -> str | None:
-    related = render_related_cases(project, src_uri, meta, html)
     if meta.get("glossary_tooltips") is False:
-        return related
-    return add_tooltips(related or html, project.glossary)
+        return None
+    return add_tooltips(html, project.glossary)

@@ -175,18 +175,3 @@ def test_listings_count_published_cases(built_site: Path) -> None:
     assert f"目前共有 <strong>{len(published)}</strong> 个已发布案例" in index
     collections = (built_site / "cases" / "collections" / "index.html").read_text(encoding="utf-8")
     assert collections.index("home-visit-first") < collections.index("talk-before-exam")
-
-
-def test_pages_with_themes_list_related_cases(project_copy: Path, tmp_path: Path) -> None:
-    chapter = project_copy / "docs" / "handbooks" / "index.md"
-    chapter.write_text(chapter.read_text(encoding="utf-8").replace("---\n", "---\nthemes: [家访]\n", 1), encoding="utf-8")
-    site = tmp_path / "site"
-    result = run_mkdocs_build(project_copy, site)
-    assert result.returncode == 0, result.stdout + result.stderr
-    html = (site / "handbooks" / "index.html").read_text(encoding="utf-8")
-    links = re.findall(r'<ul class="related-cases">(.*?)</ul>', html)[0]
-    hrefs = re.findall(r'href="([^"]+)"', links)
-    assert "../cases/home-visit-first/" in hrefs
-    for href in hrefs:
-        assert (site / "handbooks" / href / "index.html").resolve().exists(), href
-    assert "draft-" not in links
