@@ -14,6 +14,7 @@ page indexes every tip by theme and by key task.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -200,7 +201,12 @@ def _tag_links(tags: list[str], vocabulary: list[str], from_src: str) -> str:
 def collection_markdown(collection: TipCollection, vocabulary: list[str]) -> str:
     meta = collection.meta
     src = collection.src_uri
-    lines = [f"# {md_esc(meta['title'])}", ""]
+    themes = [t for t in vocabulary if any(t in tip.tags for tip in collection.tips)]
+    # Front matter (JSON is YAML) so theme-based related-content indexes see the page.
+    front = (
+        f"---\ntitle: {json.dumps(meta['title'], ensure_ascii=False)}\nthemes: {json.dumps(themes, ensure_ascii=False)}\n---\n\n"
+    )
+    lines = [front + f"# {md_esc(meta['title'])}", ""]
     if meta["district"] == SAMPLE_DISTRICT:
         lines += ['!!! note "示例"', "    本锦囊集由门户项目编写，仅作示例，不代表任何区或学校的做法。", ""]
     district = "示例" if meta["district"] == SAMPLE_DISTRICT else md_esc(meta["district"])

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import importlib
+import json
 import re
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from conftest import ROOT, run_mkdocs_build
 
 from macros.casebook import published_cases
@@ -175,3 +178,19 @@ def test_listings_count_published_cases(built_site: Path) -> None:
     assert f"目前共有 <strong>{len(published)}</strong> 个已发布案例" in index
     collections = (built_site / "cases" / "collections" / "index.html").read_text(encoding="utf-8")
     assert collections.index("home-visit-first") < collections.index("talk-before-exam")
+
+
+@pytest.mark.parametrize(
+    ("name", "schema"),
+    [
+        ("case.schema.json", "macros.casebook:CASE_SCHEMA"),
+        ("case_collections.schema.json", "macros.case_listings:COLLECTIONS_SCHEMA"),
+        ("tip_collection.schema.json", "macros.tips:TIPS_SCHEMA"),
+        ("news_post.schema.json", "macros.news:POST_SCHEMA"),
+    ],
+)
+def test_schema_files_for_editors_match_the_checks(name: str, schema: str) -> None:
+    module, attr = schema.split(":")
+    published = json.loads((ROOT / "schemas" / name).read_text(encoding="utf-8"))
+    published.pop("$schema"), published.pop("title")
+    assert published == getattr(importlib.import_module(module), attr)
