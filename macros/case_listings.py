@@ -60,7 +60,9 @@ COLLECTIONS_SCHEMA: dict[str, Any] = {
 
 
 def check_collections(project: Project) -> list[Problem]:
-    """Featured collections: valid file, and every case id known and published."""
+    """Featured collections: valid file, and every case id known and published. The file is optional."""
+    if not (project.root / COLLECTIONS_FILE).exists():
+        return []
     doc, problems = project.data(COLLECTIONS_FILE)
     if doc is None:
         return problems
@@ -87,6 +89,8 @@ def check_collections(project: Project) -> list[Problem]:
 
 
 def featured_collections(project: Project) -> list[dict[str, Any]]:
+    if not (project.root / COLLECTIONS_FILE).exists():
+        return []
     doc, problems = project.data(COLLECTIONS_FILE)
     if doc is None or problems or not isinstance(doc.data, dict):
         return []

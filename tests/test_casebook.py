@@ -194,3 +194,26 @@ def test_schema_files_for_editors_match_the_checks(name: str, schema: str) -> No
     published = json.loads((ROOT / "schemas" / name).read_text(encoding="utf-8"))
     published.pop("$schema"), published.pop("title")
     assert published == getattr(importlib.import_module(module), attr)
+
+
+def test_featured_collections_file_is_optional(project_copy: Path) -> None:
+    (project_copy / "data" / "collections.yml").unlink()
+    project = Project(project_copy)
+    assert [p.format() for p in check_project(project)] == []
+    from macros.case_listings import collections_markdown
+
+    assert "暂无精选案例集。" in collections_markdown(project)
+
+
+def test_malformed_case_files_are_reported_without_traceback(project_copy: Path) -> None:
+    (project_copy / "casebook" / "list.md").write_text("---\n- a\n- b\n---\n正文\n", encoding="utf-8")
+    (project_copy / "casebook" / "nofm.md").write_text("# 没有 front matter\n", encoding="utf-8")
+    (project_copy / "casebook" / "broken.md").write_text("---\ntitle: [未闭合\n---\n", encoding="utf-8")
+    write_case(project_copy, "types", **{"pseudonyms: [小A]": "pseudonyms: 小A"})
+    result = check(project_copy)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stdout + result.stderr
+    assert "casebook/list.md:2:1: error: “（文件顶层）”应为键值表，实际是列表" in result.stdout
+    assert "casebook/nofm.md:1:1: error: 案例缺少 front matter" in result.stdout
+    assert "casebook/broken.md:3:1: error: YAML 语法错误" in result.stdout
+    assert "casebook/types.md:10:13: error: “pseudonyms”应为列表，实际是文本" in result.stdout
