@@ -217,3 +217,18 @@ def test_malformed_case_files_are_reported_without_traceback(project_copy: Path)
     assert "casebook/nofm.md:1:1: error: 案例缺少 front matter" in result.stdout
     assert "casebook/broken.md:3:1: error: YAML 语法错误" in result.stdout
     assert "casebook/types.md:10:13: error: “pseudonyms”应为列表，实际是文本" in result.stdout
+
+
+def test_search_finds_published_cases_and_not_drafts(page, site_url: str) -> None:
+    """In the browser, Material's search (jieba-split index) finds a published case's words."""
+    page.goto(site_url + "cases/")
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.locator(".md-search__input").fill("告别")
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(timeout=15000)
+    hrefs = [results.nth(i).locator("a").first.get_attribute("href") or "" for i in range(results.count())]
+    assert any("cases/crisis-referral/" in h for h in hrefs), hrefs
+    page.locator(".md-search__input").fill("网络交往边界")
+    page.wait_for_timeout(1000)
+    text = page.locator(".md-search-result").inner_text()
+    assert "草稿" not in text and "draft-mentor-boundaries" not in page.content()
