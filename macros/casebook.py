@@ -44,6 +44,13 @@ REVIEWER_ROLES = ["区级培训者", "学校德育负责人", "心理教师", "�
 UNSCANNED_FIELDS = ("pseudonyms", "reviewed_terms", "anonymisation_review")
 
 _TEXT = {"type": "string", "minLength": 1}
+# The page title also goes into <title>, which MkDocs does not escape.
+PLAIN_TITLE = {
+    "type": "string",
+    "minLength": 1,
+    "pattern": "^[^<>]*$",
+    "x-message": "不能包含 < 或 >（标题会原样进入网页的 <title>）",
+}
 _TEXT_LIST = {"type": "array", "items": _TEXT, "uniqueItems": True}
 
 CASE_SCHEMA: dict[str, Any] = {
@@ -56,7 +63,7 @@ CASE_SCHEMA: dict[str, Any] = {
             "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$",
             "x-message": "只能用小写字母、数字和连字符，如 home-visit-first",
         },
-        "title": _TEXT,
+        "title": PLAIN_TITLE,
         "sample": {"type": "boolean"},
         "stage": {"enum": STAGES},
         "themes": {**_TEXT_LIST, "minItems": 1},

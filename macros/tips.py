@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .casebook import PLAIN_TITLE
 from .policies import relative_link
 from .problems import Problem
 from .text import esc, md_esc
@@ -41,7 +42,7 @@ TIPS_SCHEMA: dict[str, Any] = {
     "required": ["id", "title", "district", "year", "source", "status"],
     "properties": {
         "id": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$", "x-message": "只能用小写字母、数字和连字符"},
-        "title": {"type": "string", "minLength": 1},
+        "title": PLAIN_TITLE,
         "district": {"type": "string", "minLength": 1},
         "year": {"type": "integer", "minimum": 2000, "maximum": 2100},
         "source": {"type": "string", "minLength": 1},

@@ -240,3 +240,29 @@ def test_search_finds_published_cases_and_not_drafts(page, site_url: str) -> Non
     html = search(page, site_url, "网络交往边界")
     assert "cases/peer-conflict-group-chat/" in html
     assert "草稿" not in html and "draft-mentor-boundaries" not in html
+
+
+def test_yaml_text_is_escaped_on_case_and_listing_pages(project_copy: Path, tmp_path: Path) -> None:
+    write_case(
+        project_copy,
+        "escaped",
+        **{
+            "summary: 测试用案例。": 'summary: "<img src=x onerror=alert(2)>摘要"',
+            "  - 讨论什么？": '  - "<b>粗体</b>问题"',
+        },
+    )
+    site = tmp_path / "site"
+    result = run_mkdocs_build(project_copy, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    for page in ("cases/escaped/index.html", "cases/by-theme/index.html", "cases/index.html"):
+        html = (site / page).read_text(encoding="utf-8")
+        assert "<img src=x" not in html and "<b>粗体" not in html, page
+    assert "&lt;b&gt;粗体&lt;/b&gt;问题" in (site / "cases/escaped/index.html").read_text(encoding="utf-8")
+    assert "&lt;img src=x onerror=alert(2)&gt;摘要" in (site / "cases/by-theme/index.html").read_text(encoding="utf-8")
+
+
+def test_title_with_markup_is_rejected(project_copy: Path) -> None:
+    write_case(project_copy, "markup", **{"title: 测试案例 markup": 'title: "</title><script>x</script>"'})
+    result = check(project_copy)
+    assert result.returncode == 1
+    assert "casebook/markup.md:3:8: error: “title”不能包含 < 或 >" in result.stdout
