@@ -145,7 +145,7 @@ def by_task_markdown(project: Project) -> str:
     )
     # Each task heading cites its clause of the city plan.
     for task, clause in KEY_TASKS.items():
-        link = project.clause_link("沪教委德〔2023〕25号", clause, LISTING_TASKS, "方案原文")
+        link = project.clause_link("沪教委德〔2023〕25号", clause, LISTING_TASKS)
         heading_end = f"{{#{task_anchor(task)}}}\n"
         text = text.replace(heading_end, f"{heading_end}\n对应条款：{link}\n", 1)
     return text
