@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from .casebook import (
+    CITY_PLAN,
     KEY_TASKS,
     LISTING_STAGES,
     LISTING_TASKS,
@@ -145,7 +146,7 @@ def by_task_markdown(project: Project) -> str:
     )
     # Each task heading cites its clause of the city plan.
     for task, clause in KEY_TASKS.items():
-        link = project.clause_link("沪教委德〔2023〕25号", clause, LISTING_TASKS)
+        link = project.clause_link(CITY_PLAN, clause, LISTING_TASKS)
         heading_end = f"{{#{task_anchor(task)}}}\n"
         text = text.replace(heading_end, f"{heading_end}\n对应条款：{link}\n", 1)
     return text
