@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from . import site
+from .case_listings import casebook_overview
 from .comparison import render_comparison
 from .glossary import render_glossary
 from .handbook_templates import project_templates, render_template_link
@@ -13,6 +14,7 @@ from .handbooks import project_handbooks, render_contents, render_overview
 from .policies import UnknownReference
 from .schools import school_index as render_school_index
 from .text import esc
+from .tips import tips_index
 
 
 def define_env(env) -> None:
@@ -78,3 +80,13 @@ def define_env(env) -> None:
     def school_index() -> str:
         """The 一校一策 overview: schools by district with compliance status."""
         return render_school_index(site.current(), src_uri())
+
+    @env.macro
+    def case_overview() -> str:
+        """The casebook start page: counts by theme, 学段 and key task, featured collections."""
+        return casebook_overview(site.current(), src_uri())
+
+    @env.macro
+    def tip_index() -> str:
+        """The tips start page: collections, and every tip by key task and theme."""
+        return tips_index(site.current(), src_uri())

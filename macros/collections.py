@@ -11,9 +11,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .case_listings import casebook_listing_pages
 from .handbooks import print_pages
 from .project import Project
 from .schools import school_pages
+from .tips import tips_pages
 from .yamlload import load_front_matter
 
 
@@ -47,6 +49,8 @@ def training_pages(project: Project) -> list[GeneratedPage]:
 COLLECTIONS: list[Callable[[Project], list[GeneratedPage]]] = [casebook_pages, training_pages]
 COLLECTIONS.append(print_pages)  # handbooks: one print view per handbook
 COLLECTIONS.append(school_pages)  # 一校一策: school pages, their Word and YAML downloads
+COLLECTIONS.append(casebook_listing_pages)
+COLLECTIONS.append(tips_pages)
 
 
 def collection_pages(project: Project) -> list[GeneratedPage]:

@@ -21,6 +21,7 @@ from macros import site  # noqa: E402
 from macros.collections import collection_pages  # noqa: E402
 from macros.handbook_templates import write_templates  # noqa: E402
 from macros.handbooks import project_handbooks, splice_nav  # noqa: E402
+from macros.news import write_feed  # noqa: E402
 from macros.pages import render_page_content, render_page_markdown  # noqa: E402
 from macros.project import check_project  # noqa: E402
 
@@ -61,3 +62,4 @@ def on_post_build(config):
     if errors:
         raise Abort(f"渲染页面时发现 {len(errors)} 个错误，构建失败。")
     write_templates(site.current(), Path(config["site_dir"]))
+    write_feed(site.current(), Path(config.site_dir), config.site_url)

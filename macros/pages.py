@@ -6,6 +6,7 @@ the page as it was.
 
 from __future__ import annotations
 
+from .casebook import render_case_page
 from .glossary import add_tooltips
 from .handbooks import label_task_checkboxes, render_chapter_page
 from .policies import anchor_policy_markdown, render_policy_header
@@ -27,7 +28,11 @@ def render_policy_page(project: Project, src_uri: str, markdown: str) -> str | N
 
 
 def render_page_markdown(project: Project, src_uri: str, markdown: str) -> str | None:
-    return render_policy_page(project, src_uri, markdown) or render_chapter_page(project, src_uri, markdown)
+    for render in (render_policy_page, render_chapter_page, render_case_page):
+        result = render(project, src_uri, markdown)
+        if result is not None:
+            return result
+    return None
 
 
 def render_page_content(project: Project, src_uri: str, meta: dict, html: str) -> str | None:

@@ -15,17 +15,21 @@ from functools import cached_property
 from pathlib import Path
 
 from . import comparison, glossary, policies
+from .case_listings import check_collections
+from .casebook import check_casebook
 from .handbook_templates import check_handbook_templates
 from .handbooks import check_handbooks
+from .news import check_news
 from .problems import Problem
 from .schools import check_school_plans, report_school_plans
 from .textcheck import check_traditional
 from .themes import THEMES_FILE, check_themes, theme_ids
+from .tips import check_tips
 from .yamlload import Document, load_front_matter, load_yaml_file
 
 GLOSSARY_FILE = "data/glossary.yml"
 COMPARISON_FILE = "data/policy_comparison.yml"
-CONTENT_DIRS = ("docs", "casebook", "training_modules")
+CONTENT_DIRS = ("docs", "casebook", "training_modules", "tipbook")
 DATA_DIRS = ("data",)
 
 
@@ -177,6 +181,10 @@ CHECKS: list[Callable[[Project], list[Problem]]] = [
     check_handbooks,
     check_handbook_templates,
     check_school_plans,
+    check_casebook,
+    check_collections,
+    check_tips,
+    check_news,
 ]
 
 # Reports: findings that are content, not faults (severity "note"). scripts/check.py prints

@@ -1,0 +1,129 @@
+"""The anonymisation gate, rule by rule: what each rule must catch and what must pass."""
+
+from __future__ import annotations
+
+import pytest
+
+from macros.anonymise import RULES, check_text, find_identifiers, id_check_digit_ok, line_col
+
+
+def rules_and_terms(text: str, pseudonyms=()) -> list[tuple[str, str]]:
+    return [(f.rule, f.term) for f in find_identifiers(text, pseudonyms)]
+
+
+CATCH = [
+    # (rule, text, flagged term)
+    ("CASE-ANON-PHONE", "小A妈妈的手机是13912345678。", "13912345678"),
+    ("CASE-ANON-PHONE", "请拨打 139-1234-5678 联系。", "139-1234-5678"),
+    ("CASE-ANON-PHONE", "电话 +86 13812345678", "+86 13812345678"),
+    ("CASE-ANON-PHONE", "家里座机021-64871234。", "021-64871234"),
+    ("CASE-ANON-PHONE", "办公室（021）5432 1234", "（021）5432 1234"),
+    ("CASE-ANON-PHONE", "家庭电话：6487 1234", "6487 1234"),
+    ("CASE-ANON-IDCARD", "身份证号310101200903121235。", "310101200903121235"),
+    ("CASE-ANON-IDCARD", "证件号码11010519491231002X", "11010519491231002X"),
+    ("CASE-ANON-IDCARD", "证件号码11010519491231002x", "11010519491231002x"),
+    ("CASE-ANON-EMAIL", "发到 xiaoa_mom@example.com 就行", "xiaoa_mom@example.com"),
+    ("CASE-ANON-EMAIL", "邮箱12345678@qq.com", "12345678@qq.com"),
+    ("CASE-ANON-QQ", "家长QQ：123456789", "123456789"),
+    ("CASE-ANON-QQ", "qq号 87654321", "87654321"),
+    ("CASE-ANON-WECHAT", "微信号：mom_2021abc", "mom_2021abc"),
+    ("CASE-ANON-WECHAT", "加我vx: Teacher-Li88", "Teacher-Li88"),
+    ("CASE-ANON-WECHAT", "对方是 wxid_abc123def", "wxid_abc123def"),
+    ("CASE-ANON-BIRTHDATE", "他出生于2009年3月12日。", "2009年3月12日"),
+    ("CASE-ANON-BIRTHDATE", "出生日期：2010-05-06", "2010-05-06"),
+    ("CASE-ANON-BIRTHDATE", "2011年10月1日出生的孩子", "2011年10月1日"),
+    ("CASE-ANON-BIRTHDATE", "她的生日是3月12日", "3月12日"),
+    ("CASE-ANON-BIRTHDATE", "二〇〇九年三月十二日出生", "二〇〇九年三月十二日"),
+    ("CASE-ANON-ADDRESS", "住在长寿路123号5号楼302室", "长寿路123号5号楼302室"),
+    ("CASE-ANON-ADDRESS", "康乐小区12号楼301室", "康乐小区12号楼301室"),
+    ("CASE-ANON-ADDRESS", "家在100弄5号601室", "100弄5号601室"),
+    ("CASE-ANON-SCHOOL", "他转到了春晖中学。", "春晖中学"),
+    ("CASE-ANON-SCHOOL", "就读于浦东新区明珠小学", "浦东新区明珠小学"),
+    ("CASE-ANON-SCHOOL", "分在初二（3）班", "初二（3）班"),
+    ("CASE-ANON-SCHOOL", "七年级3班的学生", "七年级3班"),
+    ("CASE-ANON-SCHOOL", "高一(2)班", "高一(2)班"),
+    ("CASE-ANON-SCHOOL", "上海市第二中学", "第二中学"),
+    ("CASE-ANON-NAME", "张伟今天没来", "张伟"),
+    ("CASE-ANON-NAME", "和李娜同学一起", "李娜"),
+    ("CASE-ANON-NAME", "建平中学的陈老师", "陈老师"),
+    ("CASE-ANON-NAME", "班主任钱老师说", "钱老师"),
+    ("CASE-ANON-NAME", "欧阳娜娜来了", "欧阳娜娜"),
+]
+
+
+@pytest.mark.parametrize("rule,text,term", CATCH, ids=[f"{r}-{i}" for i, (r, _, _) in enumerate(CATCH)])
+def test_rule_catches(rule: str, text: str, term: str) -> None:
+    assert (rule, term) in rules_and_terms(text)
+
+
+PASS = [
+    "全市中小学和各学校都要落实全员导师制。",
+    "某中学的导师团每月研讨一次。",
+    "这所小学在小学阶段重视家访。",
+    "考入中学后，他很快适应了。",
+    "孩子小学时参加过美术社团。",
+    "导师与学生谈心谈话，撰写成长寄语，开展双向选择。",
+    "数学老师和语文老师商量作业量。",
+    "2021年11月16日召开推进研讨会，3月12日开展家访。",
+    "依据沪教委德〔2023〕25号五（三）1。",
+    "每位导师指导学生数原则上不超过15名。",
+    "初二年级的学生和某班的家长。",
+    "身份证号310101200903121234（校验位不对）。",
+    "订单号 20231116123456789012",
+    "家长微信群里的消息",
+    "某路某号的一户人家",
+    "结果以名单形式张贴。",
+    "学生甲、小A和学生乙的导师",
+]
+
+
+@pytest.mark.parametrize("text", PASS)
+def test_generic_text_passes(text: str) -> None:
+    assert rules_and_terms(text) == []
+
+
+def test_every_rule_has_catch_cases() -> None:
+    assert {rule for rule, _, _ in CATCH} == set(RULES)
+
+
+@pytest.mark.parametrize(
+    "number,ok",
+    [("310101200903121235", True), ("11010519491231002X", True), ("310101200903121234", False), ("1101051949123100", False)],
+)
+def test_id_check_digit(number: str, ok: bool) -> None:
+    assert id_check_digit_ok(number) is ok
+
+
+def test_declared_pseudonyms_are_not_names() -> None:
+    assert rules_and_terms("王小明今天来了", pseudonyms=["王小明"]) == []
+    assert rules_and_terms("小明（化名）说", pseudonyms=["小明（化名）"]) == []
+    assert ("CASE-ANON-NAME", "王小明") in rules_and_terms("王小明今天来了")
+
+
+def test_pseudonyms_do_not_hide_other_rules() -> None:
+    assert rules_and_terms("小A的手机13912345678", pseudonyms=["小A"]) == [("CASE-ANON-PHONE", "13912345678")]
+
+
+def test_check_text_positions_and_format() -> None:
+    text = "---\ntitle: x\n---\n\n第二段：电话13912345678\n"
+    problems, stale = check_text("casebook/x.md", text)
+    assert stale == []
+    assert [p.format() for p in problems] == [
+        "casebook/x.md:5:7: error: CASE-ANON-PHONE 疑似电话号码（手机或座机）：“13912345678”。请删除或改写；确属误报时，经审核后写入 reviewed_terms"
+    ]
+
+
+def test_reviewed_terms_accept_exact_findings_and_report_stale_ones() -> None:
+    text = "育才中学的传统\n电话13912345678"
+    problems, stale = check_text("x.md", text, reviewed_terms=["育才中学", "没有出现的词"], severity="warning")
+    assert [(p.rule, p.line, p.severity) for p in problems] == [("CASE-ANON-PHONE", 2, "warning")]
+    assert stale == ["没有出现的词"]
+
+
+def test_skip_lines_are_not_scanned() -> None:
+    problems, _ = check_text("x.md", "pseudonyms: [张伟]\n张伟来了", skip_lines=[1])
+    assert [(p.line, p.col) for p in problems] == [(2, 1)]
+
+
+def test_line_col_counts_characters() -> None:
+    assert line_col("一二\n三四五", 5) == (2, 3)
