@@ -1,0 +1,31 @@
+"""Driving Material's search dialog in the browser, shared by the search and accessibility tests."""
+
+from __future__ import annotations
+
+READY = "键入以开始搜索"  # Material's zh "search.result.placeholder": the index is loaded
+
+
+def settle(page) -> None:
+    """Wait until CSS transitions and animations have finished (the dialog fades in)."""
+    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
+
+
+def search(page, base_url: str, query: str) -> list[str]:
+    """Open the search dialog on the home page, type ``query``, return the result links
+    as site-relative paths with fragment (``policies/minhang-2021/#c6-4``), query string dropped."""
+    page.goto(base_url)
+    page.wait_for_function(f"document.querySelector('.md-search-result__meta')?.textContent.includes('{READY}')", timeout=15_000)
+    box = page.locator("input.md-search__input")
+    toggle = page.locator("label.md-header__button[for=__search]")  # the magnifier on narrow screens
+    (toggle if toggle.is_visible() else box).click()
+    # Material reads the query on keyup: fill, then a key that changes nothing
+    # (as when an input method commits the Chinese text).
+    box.fill(query)
+    box.press("End")
+    page.locator(".md-search-result__meta").filter(has_text="符合条件的结果").wait_for(timeout=10_000)
+    settle(page)
+    links = []
+    for href in page.locator(".md-search-result__item a").evaluate_all("els => els.map(e => e.href)"):
+        path, _, fragment = href.removeprefix(base_url).partition("#")
+        links.append(path.partition("?")[0] + (f"#{fragment}" if fragment else ""))
+    return links

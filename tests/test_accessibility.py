@@ -1,0 +1,125 @@
+"""Accessibility gate: axe-core in headless Chromium on every kind of page; no serious or
+critical violations. axe-core comes bundled in axe-playwright-python and is injected from
+disk; the tests also check that no request leaves the local server."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+
+import pytest
+from conftest import run_mkdocs_build
+from searchui import search, settle
+
+BLOCKING = ("serious", "critical")
+
+PAGES = {
+    "home": "",
+    "policy": "policies/shanghai-2023-25/",
+    "policy-district": "policies/minhang-2021/",
+    "policy-index": "policies/",
+    "comparison": "policies/compare/",
+    "glossary": "glossary/",
+    "coming-section": "cases/",
+    "about": "about/",
+    "about-citations": "about/citations/",
+    "about-rules": "about/rules/",
+    "not-found": "404.html",
+}
+VIEWPORTS = {"desktop": (1280, 900), "phone": (375, 740)}
+# The phone layout differs in the header, drawer and tabs, not per page kind.
+PHONE_PAGES = ("home", "policy", "comparison", "glossary")
+CASES = [
+    pytest.param(path, size, id=f"{kind}-{name}")
+    for kind, path in PAGES.items()
+    for name, size in VIEWPORTS.items()
+    if name == "desktop" or kind in PHONE_PAGES
+]
+
+
+def axe_violations(page) -> list[dict]:
+    from axe_playwright_python.sync_playwright import Axe
+
+    return Axe().run(page).response["violations"]
+
+
+def blocking(violations: list[dict]) -> list[str]:
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} — "
+        + "; ".join(" ".join(n["target"]) + f" [{n.get('failureSummary', '').strip()}]" for n in v["nodes"][:5])
+        for v in violations
+        if v["impact"] in BLOCKING
+    ]
+
+
+@pytest.fixture
+def local_only(page, site_url):
+    """The page, failing the test if anything is requested from another host."""
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    yield page
+    foreign = [u for u in requests if not u.startswith(site_url) and not u.startswith(("data:", "blob:"))]
+    assert foreign == [], f"requests to another host: {foreign}"
+
+
+@pytest.mark.parametrize(("path", "viewport"), CASES)
+def test_page_has_no_serious_violations(local_only, site_url, path, viewport):
+    page = local_only
+    page.set_viewport_size({"width": viewport[0], "height": viewport[1]})
+    page.goto(site_url + path)
+    settle(page)
+    problems = blocking(axe_violations(page))
+    assert problems == [], "\n".join(problems)
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS.values(), ids=VIEWPORTS.keys())
+def test_search_dialog_with_results_has_no_serious_violations(local_only, site_url, viewport):
+    page = local_only
+    page.set_viewport_size({"width": viewport[0], "height": viewport[1]})
+    assert search(page, site_url, "家访")
+    problems = blocking(axe_violations(page))
+    assert problems == [], "\n".join(problems)
+    assert page.get_attribute(".md-search[role=dialog]", "aria-label") == "查找"
+
+
+def test_links_are_not_told_apart_by_colour_alone(page, site_url):
+    page.goto(site_url + "about/")
+    decoration = page.locator("article.md-typeset a[href$='citations/']").evaluate("a => getComputedStyle(a).textDecorationLine")
+    assert "underline" in decoration
+
+
+# ----------------------------------------------------------------- planted fault
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+def test_gate_catches_planted_faults(project_copy, tmp_path, browser):
+    """An image without alt text and light-grey text on white make the gate fail."""
+    about = project_copy / "docs/about/index.md"
+    about.write_text(
+        about.read_text(encoding="utf-8")
+        + '\n<img src="../assets/images/favicon.png" id="planted-img">\n\n'
+        + '<p id="planted-grey" style="color: #c8c8c8">浅灰色的示例文字，对比度不足。</p>\n',
+        encoding="utf-8",
+    )
+    site = tmp_path / "site"
+    result = run_mkdocs_build(project_copy, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    context = browser.new_context(locale="zh-CN")
+    try:
+        page = context.new_page()
+        page.goto(f"http://127.0.0.1:{server.server_address[1]}/about/")
+        settle(page)
+        found = {v["id"]: [" ".join(n["target"]) for n in v["nodes"]] for v in axe_violations(page) if v["impact"] in BLOCKING}
+    finally:
+        context.close()
+        server.shutdown()
+    assert found.get("image-alt") == ["#planted-img"], found
+    assert found.get("color-contrast") == ["#planted-grey"], found
