@@ -10,9 +10,8 @@ def settle(page) -> None:
     page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
 
 
-def search(page, base_url: str, query: str) -> list[str]:
-    """Open the search dialog on the home page, type ``query``, return the result links
-    as site-relative paths with fragment (``policies/minhang-2021/#c6-4``), query string dropped."""
+def type_query(page, base_url: str, query: str) -> None:
+    """Open the search dialog on the home page once the index is loaded, and type ``query``."""
     page.goto(base_url)
     page.wait_for_function(f"document.querySelector('.md-search-result__meta')?.textContent.includes('{READY}')", timeout=15_000)
     box = page.locator("input.md-search__input")
@@ -22,6 +21,12 @@ def search(page, base_url: str, query: str) -> list[str]:
     # (as when an input method commits the Chinese text).
     box.fill(query)
     box.press("End")
+
+
+def search(page, base_url: str, query: str) -> list[str]:
+    """Search for ``query``; return the result links as site-relative paths with fragment
+    (``policies/minhang-2021/#c6-4``), the highlight query string dropped."""
+    type_query(page, base_url, query)
     page.locator(".md-search-result__meta").filter(has_text="符合条件的结果").wait_for(timeout=10_000)
     settle(page)
     links = []
