@@ -51,3 +51,9 @@ def on_page_markdown(markdown: str, page, config, files):
 
 def on_page_content(html: str, page, config, files):
     return render_page_content(site.current(), page.file.src_uri, page.meta, html) or html
+
+
+def on_post_build(config):
+    errors = site.current().render_errors
+    if errors:
+        raise Abort(f"渲染页面时发现 {len(errors)} 个错误，构建失败。")
