@@ -83,6 +83,32 @@ def test_search_dialog_with_results_has_no_serious_violations(local_only, site_u
     assert page.get_attribute(".md-search[role=dialog]", "aria-label") == "查找"
 
 
+def page_kinds(site) -> list[str]:
+    """Pages of each kind in the built site: per top-level section and per depth of path,
+    the first and the last page in sorted order (listing pages and item pages usually
+    differ there), so new sections and page types are covered without editing this file."""
+    groups: dict[tuple[str, int], list[str]] = {}
+    for html in sorted(site.rglob("*.html")):
+        rel = html.relative_to(site).as_posix()
+        if not rel.endswith("index.html") or rel.startswith(("assets/", "search/")):
+            continue
+        url = rel.removesuffix("index.html")
+        parts = url.strip("/").split("/") if url else []
+        groups.setdefault((parts[0] if parts else "", len(parts)), []).append(url)
+    return sorted({url for urls in groups.values() for url in (urls[0], urls[-1])})
+
+
+def test_every_kind_of_page_has_no_serious_violations(local_only, site_url, built_site):
+    page = local_only
+    kinds = [u for u in page_kinds(built_site) if u not in PAGES.values()]
+    failures = []
+    for url in kinds:
+        page.goto(site_url + url)
+        settle(page)
+        failures += [f"{url or '/'}: {p}" for p in blocking(axe_violations(page))]
+    assert failures == [], "\n".join(failures)
+
+
 def test_links_are_not_told_apart_by_colour_alone(page, site_url):
     page.goto(site_url + "about/")
     decoration = page.locator("article.md-typeset a[href$='citations/']").evaluate("a => getComputedStyle(a).textDecorationLine")
