@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 READY = "键入以开始搜索"  # Material's zh "search.result.placeholder": the index is loaded
 
 
@@ -27,7 +29,21 @@ def search(page, base_url: str, query: str) -> list[str]:
     """Search for ``query``; return the result links as site-relative paths with fragment
     (``policies/minhang-2021/#c6-4``), the highlight query string dropped."""
     type_query(page, base_url, query)
-    page.locator(".md-search-result__meta").filter(has_text="符合条件的结果").wait_for(timeout=10_000)
+    meta = page.locator(".md-search-result__meta").filter(has_text="符合条件的结果")
+    meta.wait_for(timeout=10_000)
+    # Material shows the first 10 hits, then 4 more each time the list is scrolled to its
+    # end (it reacts to *reaching* the end, so step back a little before each scroll).
+    # Scroll until every page counted in "N 个符合条件的结果" is in the list.
+    total = int(re.search(r"\d+", meta.inner_text()).group())
+    scrollwrap = page.locator(".md-search__scrollwrap")
+    for _ in range(total):
+        if page.locator(".md-search-result__item").count() >= total:
+            break
+        scrollwrap.evaluate("e => e.scrollTo(0, e.scrollHeight - e.clientHeight - 100)")
+        page.wait_for_timeout(50)
+        scrollwrap.evaluate("e => e.scrollTo(0, e.scrollHeight)")
+        page.wait_for_timeout(50)
+    assert page.locator(".md-search-result__item").count() == total, f"only part of the {total} results was shown"
     settle(page)
     links = []
     for href in page.locator(".md-search-result__item a").evaluate_all("els => els.map(e => e.href)"):

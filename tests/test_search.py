@@ -102,9 +102,16 @@ def test_search_dialog_finds_the_right_pages(page, site_url, built_site, query, 
     results = search(page, site_url, query)
     missing = [e for e in expected if e not in results]
     assert missing == [], f"{query}: {missing} not in {results}"
-    # Material joins the query's words with OR; the best hit must contain the whole term.
-    containing = {loc.partition("#")[0] for loc, toks in tokens_by_location(built_site).items() if query in toks}
-    assert results[0].partition("#")[0] in containing, (results[0], sorted(containing))
+
+    # Recall: every page whose indexed text has the term as a word is among the hits.
+    # (Material also splits the query into shorter indexed words and joins them with OR,
+    # so pages with only part of the term may be listed too, and ranking varies with content.)
+    def page_of(location: str) -> str:
+        return location.partition("#")[0]
+
+    containing = {page_of(loc) for loc, toks in tokens_by_location(built_site).items() if query in toks}
+    assert containing, f"no page contains {query}"
+    assert containing <= {page_of(r) for r in results}, sorted(containing - {page_of(r) for r in results})
 
 
 def test_search_for_an_absent_word_finds_nothing(page, site_url):
@@ -151,11 +158,12 @@ class _Headings(HTMLParser):
 
 
 def test_no_heading_in_the_site_has_a_meaningless_anchor(built_site):
-    """Content headings (the ones with an id) carry words, not `_1`-style numbers."""
+    """Heading ids are never the `_1`, `_2` that Python-Markdown's default slugify
+    gives a heading with no Latin letters (a year such as `2021` is fine)."""
     bad = []
     for path in built_site.rglob("*.html"):
         parser = _Headings()
         parser.feed(path.read_text(encoding="utf-8"))
-        bad += [f"{path.relative_to(built_site)}: {i!r}" for i in parser.ids if i and re.fullmatch(r"_?\d*", i)]
+        bad += [f"{path.relative_to(built_site)}: {i!r}" for i in parser.ids if re.fullmatch(r"_\d*", i)]
     assert bad == [], bad
     assert sum(1 for _ in built_site.rglob("*.html")) > 1
