@@ -124,12 +124,16 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
 
 def test_gate_catches_planted_faults(project_copy, tmp_path, browser):
-    """An image without alt text and light-grey text on white make the gate fail."""
+    """An image without alt text and light-grey text on white make the gate fail;
+    nothing else on the page (including highlighted code) does."""
     about = project_copy / "docs/about/index.md"
     about.write_text(
         about.read_text(encoding="utf-8")
         + '\n<img src="../assets/images/favicon.png" id="planted-img">\n\n'
-        + '<p id="planted-grey" style="color: #c8c8c8">浅灰色的示例文字，对比度不足。</p>\n',
+        + '<p id="planted-grey" style="color: #c8c8c8">浅灰色的示例文字，对比度不足。</p>\n'
+        # A correct code block with a comment and variables: the theme's pale
+        # highlighting colours must not show up as violations.
+        + "\n```yaml\n# 示例注释\nmentor_ratio: 1  # 导师与学生\nkey: $value\n```\n\n```sh\nexport NAME=$HOME  # 注释\n```\n",
         encoding="utf-8",
     )
     site = tmp_path / "site"
@@ -147,5 +151,4 @@ def test_gate_catches_planted_faults(project_copy, tmp_path, browser):
     finally:
         context.close()
         server.shutdown()
-    assert found.get("image-alt") == ["#planted-img"], found
-    assert found.get("color-contrast") == ["#planted-grey"], found
+    assert found == {"image-alt": ["#planted-img"], "color-contrast": ["#planted-grey"]}, found
