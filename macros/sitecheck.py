@@ -44,7 +44,7 @@ _NAMESPACES = (
     "http://www.w3.org/2000/xmlns/",
 )
 
-SCANNED_SUFFIXES = (".html", ".htm", ".css", ".js", ".mjs")
+SCANNED_SUFFIXES = (".html", ".htm", ".svg", ".css", ".js", ".mjs")
 
 
 @dataclass(frozen=True)
@@ -396,6 +396,11 @@ class _HtmlScanner(HTMLParser):
             at = self._attr_offset(start, tag_text, "style")
             for f in scan_css(values["style"]):
                 self.findings.append(Finding(at + f.offset, f.url, f"style 属性中的 {f.what}"))
+        for name, value in values.items():
+            if name.startswith("on") and value:  # onload="fetch('https://…')"
+                at = self._attr_offset(start, tag_text, name)
+                for f in scan_js(value):
+                    self.findings.append(Finding(at + f.offset, f.url, f"{name} 属性中的 {f.what}"))
         self._material_triggers(tag, values, start)
         if tag == "style":
             self.cdata = "css"
@@ -443,7 +448,7 @@ def scan_file(text: str, rel_path: str) -> list[Problem]:
     problems: list[Problem] = []
     suffix = Path(rel_path).suffix.lower()
     triggers: list[tuple[int, str]] = []
-    if suffix in (".html", ".htm"):
+    if suffix in (".html", ".htm", ".svg"):  # SVG: <image href>, <use href>, <style>, <script>
         scanner = _HtmlScanner(text)
         scanner.feed(text)
         scanner.close()

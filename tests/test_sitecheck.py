@@ -77,6 +77,8 @@ HTML_LOADS = [
     ("<div style=\"background: url('https://img.example.com/bg.png')\"></div>", "https://img.example.com/bg.png"),
     ("<style>@import url(https://fonts.googleapis.com/css);</style>", "https://fonts.googleapis.com/css"),
     ('<script>import("https://esm.example.com/m.js")</script>', "https://esm.example.com/m.js"),
+    ("<body onload=\"fetch('https://api.example.com/track')\"></body>", "https://api.example.com/track"),
+    ('<IMG ALT="" SRC="HTTPS://IMG.EXAMPLE.COM/UPPER.PNG">', "HTTPS://IMG.EXAMPLE.COM/UPPER.PNG"),
 ]
 
 
@@ -109,6 +111,17 @@ def test_html_loads_are_reported_at_the_address(html, url):
 )
 def test_html_non_loads_are_not_reported(html):
     assert scan_file(f"<html><body>{html}</body></html>", "x.html") == []
+
+
+def test_svg_files_are_scanned(tmp_path):
+    (tmp_path / "index.html").write_text("<html></html>", encoding="utf-8")
+    (tmp_path / "assets").mkdir()
+    (tmp_path / "assets/logo.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">\n'
+        '  <image xlink:href="https://img.example.com/a.png" width="10" height="10"/>\n</svg>\n',
+        encoding="utf-8",
+    )
+    assert [(p.path, p.line, p.col) for p in external_resources(tmp_path)] == [("assets/logo.svg", 2, 22)]
 
 
 def test_css_url_import_and_image_set():
