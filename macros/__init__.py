@@ -8,7 +8,10 @@ from pathlib import Path
 from . import site
 from .comparison import render_comparison
 from .glossary import render_glossary
+from .handbook_templates import project_templates, render_template_link
+from .handbooks import project_handbooks, render_contents, render_overview
 from .policies import UnknownReference
+from .schools import school_index as render_school_index
 from .text import esc
 
 
@@ -38,3 +41,40 @@ def define_env(env) -> None:
         project = site.current()
         doc, _ = project.data("data/policy_comparison.yml")
         return render_comparison(doc.data, lambda d, c, t: project.clause_link(d, c, src_uri(), t))
+
+    # -- handbooks ---------------------------------------------------------------
+    @env.macro
+    def template_link(template_id: str, text: str | None = None) -> str:
+        """Download link to a handbook template (.docx): ``{{ template_link("home-visit-record") }}``."""
+        project = site.current()
+        try:
+            return render_template_link(project_templates(project), template_id, env.page.url, text)
+        except LookupError as err:
+            source = env.page.file.abs_src_path or env.page.file.src_uri
+            project.render_error(project.display(Path(source)), str(err))
+            return f"**{esc(err)}**"
+
+    @env.macro
+    def handbook_contents() -> str:
+        """Chapter list of the handbook whose index page this is."""
+        project = site.current()
+        parts = src_uri().split("/")
+        handbook = next((h for h in project_handbooks(project) if len(parts) > 2 and h.id == parts[1]), None)
+        if handbook is None:
+            source = env.page.file.abs_src_path or env.page.file.src_uri
+            project.render_error(
+                project.display(Path(source)), "handbook_contents() 只能用在手册首页 docs/handbooks/<手册>/index.md 中"
+            )
+            return ""
+        return render_contents(handbook, src_uri())
+
+    @env.macro
+    def handbook_overview() -> str:
+        """Every handbook with its chapters, and every template, for handbooks/index.md."""
+        project = site.current()
+        return render_overview(project_handbooks(project), project_templates(project), src_uri(), env.page.url)
+
+    @env.macro
+    def school_index() -> str:
+        """The 一校一策 overview: schools by district with compliance status."""
+        return render_school_index(site.current(), src_uri())

@@ -11,7 +11,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .handbooks import print_pages
 from .project import Project
+from .schools import school_pages
 from .yamlload import load_front_matter
 
 
@@ -19,7 +21,7 @@ from .yamlload import load_front_matter
 class GeneratedPage:
     src_uri: str  # where the page appears in the site, e.g. "cases/home-visit.md"
     abs_src_path: Path | None = None  # a real file …
-    content: str | None = None  # … or generated Markdown
+    content: str | bytes | None = None  # … or generated Markdown (or a generated download, as bytes)
 
 
 def casebook_pages(project: Project) -> list[GeneratedPage]:
@@ -43,6 +45,8 @@ def training_pages(project: Project) -> list[GeneratedPage]:
 
 
 COLLECTIONS: list[Callable[[Project], list[GeneratedPage]]] = [casebook_pages, training_pages]
+COLLECTIONS.append(print_pages)  # handbooks: one print view per handbook
+COLLECTIONS.append(school_pages)  # 一校一策: school pages, their Word and YAML downloads
 
 
 def collection_pages(project: Project) -> list[GeneratedPage]:
