@@ -83,6 +83,42 @@ def test_search_dialog_with_results_has_no_serious_violations(local_only, site_u
     assert page.get_attribute(".md-search[role=dialog]", "aria-label") == "查找"
 
 
+def test_interactive_states_have_no_serious_violations(local_only, site_url):
+    """What appears only on interaction: a glossary tooltip, the back-to-top button,
+    the keyboard skip link, and the navigation drawer with a section opened on a phone."""
+    page = local_only
+    failures: list[str] = []
+
+    def check(state: str) -> None:
+        settle(page)
+        failures.extend(f"{state}: {p}" for p in blocking(axe_violations(page)))
+
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(site_url + "policies/shanghai-2023-25/")
+    settle(page)
+    page.locator("article abbr[title]").first.hover()
+    page.locator(".md-tooltip2").first.wait_for()
+    check("glossary tooltip")
+    page.mouse.wheel(0, 3000)
+    page.wait_for_timeout(200)
+    page.mouse.wheel(0, -400)
+    page.locator(".md-top").wait_for()
+    check("back-to-top button")
+    page.goto(site_url)
+    settle(page)
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.classList.contains('md-skip')")
+    check("skip link")
+
+    page.set_viewport_size({"width": 375, "height": 740})
+    page.goto(site_url + "policies/shanghai-2023-25/")
+    settle(page)
+    page.click("label.md-header__button[for=__drawer]")
+    page.locator(".md-sidebar--primary").wait_for()
+    check("navigation drawer")
+    assert failures == [], "\n".join(failures)
+
+
 def page_kinds(site) -> list[str]:
     """Pages of each kind in the built site: per top-level section and per depth of path,
     the first and the last page in sorted order (listing pages and item pages usually
