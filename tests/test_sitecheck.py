@@ -307,19 +307,25 @@ def test_config_keeps_fonts_and_generator_off():
     assert (ROOT / "overrides").is_dir()
 
 
-def test_google_fonts_from_the_theme_are_caught(project_copy, tmp_path):
-    """Turning the theme's fonts on (the Material default) makes the gate fail."""
+def test_theme_fonts_and_analytics_are_caught(project_copy, tmp_path):
+    """Turning on the theme's fonts (Material's default) or Google Analytics makes the gate fail."""
     config = project_copy / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
-    assert "  font: false\n" in text
-    config.write_text(text.replace("  font: false\n", "  font:\n    text: Noto Sans SC\n"), encoding="utf-8")
+    assert "  font: false\n" in text and "extra:\n  generator: false\n" in text
+    text = text.replace("  font: false\n", "  font:\n    text: Noto Sans SC\n")
+    text = text.replace(
+        "extra:\n  generator: false\n",
+        "extra:\n  generator: false\n  analytics:\n    provider: google\n    property: G-EXAMPLE123\n",
+    )
+    config.write_text(text, encoding="utf-8")
     site = tmp_path / "site"
     result = run_mkdocs_build(project_copy, site)
     assert result.returncode == 0, result.stdout + result.stderr
-    problems = external_resources(site)
-    fonts = [p for p in problems if "fonts.googleapis.com" in p.message or "fonts.gstatic.com" in p.message]
-    assert fonts and all(p.path.endswith(".html") for p in fonts)
+
     index = (site / "index.html").read_text(encoding="utf-8")
-    first = min(p for p in fonts if p.path == "index.html")
-    assert index.splitlines()[first.line - 1][first.col - 1 :].startswith(("https://fonts.g", "//fonts.g"))
-    assert re.search(r"fonts\.(googleapis|gstatic)\.com", index)
+    lines = index.splitlines()
+    problems = [p for p in external_resources(site) if p.path == "index.html"]
+    hosts = {re.search(r"//([A-Za-z0-9.-]+)", lines[p.line - 1][p.col - 1 :]).group(1) for p in problems}
+    assert {"fonts.googleapis.com", "fonts.gstatic.com", "www.googletagmanager.com"} <= hosts, [p.format() for p in problems]
+    for p in problems:  # each position points at the address itself
+        assert lines[p.line - 1][p.col - 1 :].startswith(("https://", "//")), p.format()
