@@ -22,6 +22,7 @@ serve: $(STAMP)
 
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict
+	$(BIN)/python scripts/check_site.py site
 
 check: $(STAMP)
 	$(BIN)/python scripts/check.py
