@@ -18,7 +18,7 @@ from mkdocs.exceptions import Abort  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 
 from macros import site  # noqa: E402
-from macros.collections import collection_pages  # noqa: E402
+from macros.collections import collection_pages, expand_nav  # noqa: E402
 from macros.pages import render_page_content, render_page_markdown  # noqa: E402
 from macros.project import check_project  # noqa: E402
 
@@ -33,6 +33,7 @@ def on_config(config):
     errors = sum(1 for p in problems if p.is_error)
     if errors:
         raise Abort(f"内容检查发现 {errors} 个错误，构建已停止。请按上面的“文件:行:列”逐条修改。")
+    config["nav"] = expand_nav(config["nav"], project)
     return config
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from .glossary import add_tooltips
 from .policies import anchor_policy_markdown, render_policy_header
 from .project import Project
+from .training import render_training_lesson
 
 
 def render_policy_page(project: Project, src_uri: str, markdown: str) -> str | None:
@@ -26,7 +27,7 @@ def render_policy_page(project: Project, src_uri: str, markdown: str) -> str | N
 
 
 def render_page_markdown(project: Project, src_uri: str, markdown: str) -> str | None:
-    return render_policy_page(project, src_uri, markdown)
+    return render_policy_page(project, src_uri, markdown) or render_training_lesson(project, src_uri, markdown)
 
 
 def render_page_content(project: Project, src_uri: str, meta: dict, html: str) -> str | None:

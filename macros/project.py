@@ -16,6 +16,7 @@ from pathlib import Path
 from . import comparison, glossary, policies
 from .problems import Problem
 from .themes import THEMES_FILE, check_themes, theme_ids
+from .training import check_training
 from .yamlload import Document, load_front_matter, load_yaml_file
 
 GLOSSARY_FILE = "data/glossary.yml"
@@ -156,6 +157,7 @@ CHECKS: list[Callable[[Project], list[Problem]]] = [
     check_comparison,
     check_clause_citations,
     check_themes,
+    check_training,
 ]
 
 
