@@ -30,17 +30,30 @@ MODES = {"practice": "练习模式", "exam": "测验模式"}
 LETTERS = "ABCDEFGH"
 
 _NOT_BLANK = {"type": "string", "pattern": r"\S", "x-message": "不能为空"}
-_OPTION = {
-    "anyOf": [
-        _NOT_BLANK,
-        {
-            "type": "object",
-            "additionalProperties": False,
-            "required": ["text"],
-            "properties": {"text": _NOT_BLANK, "feedback": _NOT_BLANK},
-        },
+# An option is text, or {text, feedback}; checked in code for clearer messages.
+_OPTION = {"type": ["string", "object"]}
+
+
+def _check_option(doc: Document, i: int, k: int, option: object) -> list[Problem]:
+    loc = ("questions", i, "options", k)
+    where = f"第 {i + 1} 题的第 {k + 1} 个选项"
+    if isinstance(option, str):
+        return [] if option.strip() else [doc.problem(loc, f"{where}不能为空")]
+    if not isinstance(option, dict):
+        return []
+    problems = [
+        doc.problem(loc + (key,), f"{where}中有未知字段“{key}”，只能写 text 和 feedback", key=True)
+        for key in option
+        if key not in ("text", "feedback")
     ]
-}
+    for key in ("text", "feedback"):
+        value = option.get(key)
+        if key == "text" and value is None:
+            problems.append(doc.problem(loc, f"{where}缺少 text（选项文字）"))
+        elif value is not None and not (isinstance(value, str) and value.strip()):
+            problems.append(doc.problem(loc + (key,), f"{where}的 {key} 不能为空"))
+    return problems
+
 
 QUIZ_SCHEMA: dict = {
     "type": "object",
@@ -209,6 +222,8 @@ def load_quiz(doc: Document, library: PolicyLibrary, lessons: LessonResolver) ->
         problems += found
         qtype = q.get("type")
         options = q.get("options") if isinstance(q.get("options"), list) else []
+        for k, option in enumerate(options):
+            problems += _check_option(doc, i, k, option)
         if qtype == "scenario":
             if "case" not in q:
                 problems.append(doc.problem(("questions", i), f"第 {i + 1} 题是情境题，缺少必填字段“case”（情境描述）"))

@@ -127,7 +127,7 @@ def lesson_sections(markdown: str) -> dict[str, str]:
     return sections
 
 
-def _lesson_resolver(module_id: str, lessons: list[Lesson]):
+def lesson_resolver(module_id: str, lessons: list[Lesson]):
     def resolve(file: str, section: str) -> Source:
         lesson = next((le for le in lessons if le.file == file), None)
         if lesson is None:
@@ -202,7 +202,7 @@ def _load_module(project: Project, folder: Path) -> tuple[Module | None, bool, l
         quiz_doc, found = project.data(f"{rel}/quiz.yml")
         problems += found
         if quiz_doc is not None:
-            quiz, found = load_quiz(quiz_doc, project.library, _lesson_resolver(folder.name, lessons))
+            quiz, found = load_quiz(quiz_doc, project.library, lesson_resolver(folder.name, lessons))
             problems += found
     if any(p.is_error for p in problems):
         return None, bool(data.get("draft")), problems
@@ -238,12 +238,11 @@ def load_catalogue(project: Project) -> Catalogue:
         all_ids.add(folder.name)
         if module is not None and not draft:
             modules.append(module)
-    orders: dict[int, str] = {}
     for module in modules:
         doc, _ = project.data(f"{MODULES_DIR}/{module.id}/module.yml")
-        if module.order in orders:
-            problems.append(doc.problem(("order",), f"学习顺序 order {module.order} 与模块“{orders[module.order]}”相同"))
-        orders.setdefault(module.order, module.id)
+        same = [m.id for m in modules if m.order == module.order and m is not module]
+        if same:
+            problems.append(doc.problem(("order",), f"学习顺序 order {module.order} 与模块“{'、'.join(same)}”相同"))
         for k, pre in enumerate(module.prerequisites):
             if pre == module.id or pre not in all_ids:
                 problems.append(doc.problem(("prerequisites", k), f"先修模块“{pre}”不存在（或就是本模块）"))
