@@ -262,7 +262,8 @@ _PAGE_HEAD = "---\ntitle: {title}\nglossary_tooltips: false\n{extra}---\n\n"
 
 
 def _front(title: str, extra: str = "") -> str:
-    return _PAGE_HEAD.format(title=_yaml_str(title), extra=extra)
+    # MkDocs themes print page titles unescaped (<title>, nav, search results): escape here.
+    return _PAGE_HEAD.format(title=_yaml_str(esc(title)), extra=extra)
 
 
 def _yaml_str(text: str) -> str:
@@ -443,11 +444,11 @@ def render_training_lesson(project: Project, src_uri: str, markdown: str) -> str
 def training_nav(catalogue: Catalogue) -> list:
     """The 培训课程 nav section, in learning-path order."""
     nav: list = ["training/index.md"]
-    for m in catalogue.modules:
+    for m in catalogue.modules:  # nav titles are printed unescaped by the theme
         items: list = [m.src()]
-        items += [{le.title: m.src(le.file)} for le in m.lessons]
+        items += [{esc(le.title): m.src(le.file)} for le in m.lessons]
         items.append({"自测": m.src("quiz.md")})
-        nav.append({m.title: items})
+        nav.append({esc(m.title): items})
     nav += [{"我的学习": MY_LEARNING}, {"学习记录单": RECORD}]
     return nav
 
