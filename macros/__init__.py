@@ -3,9 +3,15 @@ mkdocs-macros; the work is done in the domain modules of this package."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from . import site
 from .comparison import render_comparison
 from .glossary import render_glossary
+from .handbook_templates import project_templates, render_template_link
+from .handbooks import project_handbooks, render_contents, render_overview
+from .policies import UnknownReference
+from .text import esc
 
 
 def define_env(env) -> None:
@@ -15,7 +21,14 @@ def define_env(env) -> None:
     @env.macro
     def clause(doc: str, key: str | None = None, text: str | None = None) -> str:
         """Link to a policy clause: ``{{ clause("沪教委德〔2023〕25号", "五（三）") }}``."""
-        return site.current().clause_link(doc, key, src_uri(), text)
+        project = site.current()
+        try:
+            return project.clause_link(doc, key, src_uri(), text)
+        except UnknownReference as err:
+            # Reported without a traceback; the hook stops the build after rendering.
+            source = env.page.file.abs_src_path or env.page.file.src_uri
+            project.render_error(project.display(Path(source)), f"条款引用无效：{err}")
+            return f"**条款引用无效：{esc(err)}**"
 
     @env.macro
     def glossary_list() -> str:
@@ -27,3 +40,35 @@ def define_env(env) -> None:
         project = site.current()
         doc, _ = project.data("data/policy_comparison.yml")
         return render_comparison(doc.data, lambda d, c, t: project.clause_link(d, c, src_uri(), t))
+
+    # -- handbooks ---------------------------------------------------------------
+    @env.macro
+    def template_link(template_id: str, text: str | None = None) -> str:
+        """Download link to a handbook template (.docx): ``{{ template_link("home-visit-record") }}``."""
+        project = site.current()
+        try:
+            return render_template_link(project_templates(project), template_id, env.page.url, text)
+        except LookupError as err:
+            source = env.page.file.abs_src_path or env.page.file.src_uri
+            project.render_error(project.display(Path(source)), str(err))
+            return f"**{esc(err)}**"
+
+    @env.macro
+    def handbook_contents() -> str:
+        """Chapter list of the handbook whose index page this is."""
+        project = site.current()
+        parts = src_uri().split("/")
+        handbook = next((h for h in project_handbooks(project) if len(parts) > 2 and h.id == parts[1]), None)
+        if handbook is None:
+            source = env.page.file.abs_src_path or env.page.file.src_uri
+            project.render_error(
+                project.display(Path(source)), "handbook_contents() 只能用在手册首页 docs/handbooks/<手册>/index.md 中"
+            )
+            return ""
+        return render_contents(handbook, src_uri())
+
+    @env.macro
+    def handbook_overview() -> str:
+        """Every handbook with its chapters, and every template, for handbooks/index.md."""
+        project = site.current()
+        return render_overview(project_handbooks(project), project_templates(project), src_uri(), env.page.url)

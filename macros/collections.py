@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .handbooks import print_pages
 from .project import Project
 from .training import generated_training_pages, load_catalogue, training_nav
 from .yamlload import load_front_matter
@@ -45,6 +46,7 @@ def training_pages(project: Project) -> list[GeneratedPage]:
 
 
 COLLECTIONS: list[Callable[[Project], list[GeneratedPage]]] = [casebook_pages, training_pages]
+COLLECTIONS.append(print_pages)  # handbooks: one print view per handbook
 
 
 def collection_pages(project: Project) -> list[GeneratedPage]:

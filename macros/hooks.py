@@ -19,6 +19,8 @@ from mkdocs.structure.files import File, Files  # noqa: E402
 
 from macros import site  # noqa: E402
 from macros.collections import collection_pages, expand_nav  # noqa: E402
+from macros.handbook_templates import write_templates  # noqa: E402
+from macros.handbooks import project_handbooks, splice_nav  # noqa: E402
 from macros.pages import render_page_content, render_page_markdown  # noqa: E402
 from macros.project import check_project  # noqa: E402
 
@@ -33,6 +35,7 @@ def on_config(config):
     errors = sum(1 for p in problems if p.is_error)
     if errors:
         raise Abort(f"内容检查发现 {errors} 个错误，构建已停止。请按上面的“文件:行:列”逐条修改。")
+    config["nav"] = splice_nav(config["nav"], project_handbooks(project))
     config["nav"] = expand_nav(config["nav"], project)
     return config
 
@@ -52,3 +55,10 @@ def on_page_markdown(markdown: str, page, config, files):
 
 def on_page_content(html: str, page, config, files):
     return render_page_content(site.current(), page.file.src_uri, page.meta, html) or html
+
+
+def on_post_build(config):
+    errors = site.current().render_errors
+    if errors:
+        raise Abort(f"渲染页面时发现 {len(errors)} 个错误，构建失败。")
+    write_templates(site.current(), Path(config["site_dir"]))

@@ -7,6 +7,7 @@ the page as it was.
 from __future__ import annotations
 
 from .glossary import add_tooltips
+from .handbooks import label_task_checkboxes, render_chapter_page
 from .policies import anchor_policy_markdown, render_policy_header
 from .project import Project
 from .training import render_training_lesson
@@ -27,10 +28,15 @@ def render_policy_page(project: Project, src_uri: str, markdown: str) -> str | N
 
 
 def render_page_markdown(project: Project, src_uri: str, markdown: str) -> str | None:
-    return render_policy_page(project, src_uri, markdown) or render_training_lesson(project, src_uri, markdown)
+    return (
+        render_policy_page(project, src_uri, markdown)
+        or render_chapter_page(project, src_uri, markdown)
+        or render_training_lesson(project, src_uri, markdown)
+    )
 
 
 def render_page_content(project: Project, src_uri: str, meta: dict, html: str) -> str | None:
+    html = label_task_checkboxes(html)
     if meta.get("glossary_tooltips") is False:
-        return None
+        return html
     return add_tooltips(html, project.glossary)

@@ -7,6 +7,7 @@ Domain modules register their checks in :data:`CHECKS`; each check takes the
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -14,7 +15,10 @@ from functools import cached_property
 from pathlib import Path
 
 from . import comparison, glossary, policies
+from .handbook_templates import check_handbook_templates
+from .handbooks import check_handbooks
 from .problems import Problem
+from .textcheck import check_traditional
 from .themes import THEMES_FILE, check_themes, theme_ids
 from .training import check_training
 from .yamlload import Document, load_front_matter, load_yaml_file
@@ -29,6 +33,7 @@ DATA_DIRS = ("data",)
 class Project:
     root: Path
     _data: dict[str, tuple[Document | None, list[Problem]]] = field(default_factory=dict)
+    render_errors: list[str] = field(default_factory=list)
 
     @property
     def docs_dir(self) -> Path:
@@ -39,6 +44,12 @@ class Project:
             return path.resolve().relative_to(self.root.resolve()).as_posix()
         except ValueError:
             return path.as_posix()
+
+    def render_error(self, path: str, message: str) -> None:
+        """An error found while rendering a page (e.g. a computed clause reference)."""
+        line = f"{path}: error: {message}"
+        self.render_errors.append(line)
+        logging.getLogger("mkdocs.plugins.portal").error(line)
 
     def data(self, rel: str) -> tuple[Document | None, list[Problem]]:
         """A YAML data file, parsed once; a missing file is a problem too."""
@@ -64,10 +75,15 @@ class Project:
         if doc is None:
             return [], problems
         terms, found = glossary.glossary_terms(doc)
-        for i, term in enumerate(terms):
-            for k, (ref_doc, clause) in enumerate(term.sources):
+        # Check references even when other fields are wrong: all problems in one run.
+        items = doc.data.get("terms") if isinstance(doc.data, dict) else None
+        for i, item in enumerate(items if isinstance(items, list) else []):
+            sources = item.get("sources") if isinstance(item, dict) else None
+            for k, source in enumerate(sources if isinstance(sources, list) else []):
+                if not isinstance(source, dict) or not isinstance(source.get("doc"), str):
+                    continue
                 try:
-                    self.library.resolve(ref_doc, clause or None)
+                    self.library.resolve(source["doc"], source.get("clause") or None)
                 except policies.UnknownReference as err:
                     found.append(doc.problem(("terms", i, "sources", k), str(err)))
         return terms, problems + found
@@ -157,6 +173,9 @@ CHECKS: list[Callable[[Project], list[Problem]]] = [
     check_comparison,
     check_clause_citations,
     check_themes,
+    check_traditional,
+    check_handbooks,
+    check_handbook_templates,
     check_training,
 ]
 

@@ -81,6 +81,9 @@ def _type_of(value: Any) -> str:
     return type(value).__name__
 
 
+_COLLECTION_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
+
+
 class _Builder:
     """Turns composed YAML nodes into Python values, recording positions."""
 
@@ -99,6 +102,10 @@ class _Builder:
 
     def build(self, node: yaml.Node, loc: Loc) -> Any:
         self.doc.value_pos[loc] = self.mark(node)
+        if not isinstance(node, yaml.ScalarNode) and node.tag not in _COLLECTION_TAGS:
+            # safe_load semantics: an application tag such as !!python/object is refused.
+            self.error(node, f"不支持的 YAML 标签“{node.tag}”")
+            return None
         if isinstance(node, yaml.MappingNode):
             result: dict[Any, Any] = {}
             for key_node, value_node in node.value:
@@ -141,6 +148,8 @@ _PROBLEM_ZH = [
     (re.compile(r"found unexpected end of stream"), "文件意外结束（引号或括号没有闭合？）"),
     (re.compile(r"did not find expected key"), "缩进不一致，找不到预期的键"),
     (re.compile(r"did not find expected '-' indicator"), "列表缩进不一致，缺少“-”"),
+    (re.compile(r"expected ',' or '\]'"), "方括号“[”没有闭合"),
+    (re.compile(r"expected ',' or '\}'"), "花括号“{”没有闭合"),
     (re.compile(r"found undefined alias"), "引用了未定义的锚点"),
     (re.compile(r"expected <block end>, but found"), "缩进不一致"),
     (re.compile(r"found unexpected ':'"), "出现了多余的“:”"),

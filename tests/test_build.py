@@ -18,3 +18,43 @@ def test_clause_macro_renders_link_with_hover_text(built_site):
 def test_glossary_terms_become_tooltips(built_site):
     html = (built_site / "policies/shanghai-2023-25/index.html").read_text(encoding="utf-8")
     assert '<abbr title="中小学校全体教师按照一定机制' in html
+
+
+def test_every_nav_section_has_a_page(built_site):
+    html = (built_site / "index.html").read_text(encoding="utf-8")
+    for section in ("政策文件", "指导手册", "培训课程", "案例库", "一校一策", "区域锦囊"):
+        assert section in html
+    for path in ("handbooks", "training", "cases", "schools", "tips", "policies"):
+        assert (built_site / path / "index.html").exists()
+
+
+def test_comparison_cells_cite_clauses(built_site):
+    html = (built_site / "policies/compare/index.html").read_text(encoding="utf-8")
+    assert html.count("<tr>") >= 10
+    assert 'href="../shanghai-2023-25/#c5-1"' in html
+    assert 'href="../minhang-2021/#c6-2"' in html
+
+
+def test_policy_header_block(built_site):
+    html = (built_site / "policies/shanghai-2023-25/index.html").read_text(encoding="utf-8")
+    for label in ("发文机关", "文号", "成文日期", "发布日期", "来源", "适用范围", "效力状态", "引用文件"):
+        assert f"<dt>{label}</dt>" in html
+    assert "<dd>沪教委德〔2023〕25号</dd>" in html
+
+
+def test_yaml_text_is_escaped_on_pages(project_copy, tmp_path):
+    from conftest import run_mkdocs_build
+
+    glossary = project_copy / "data" / "glossary.yml"
+    text = glossary.read_text(encoding="utf-8")
+    text = text.replace(
+        "definition: 全员育人、全程育人、全方位育人的工作体系。", "definition: '<script>alert(1)</script><b>粗体</b>'"
+    )
+    glossary.write_text(text, encoding="utf-8")
+    result = run_mkdocs_build(project_copy, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "site" / "glossary" / "index.html").read_text(encoding="utf-8")
+    assert "<script>alert(1)</script>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;&lt;b&gt;粗体&lt;/b&gt;" in page
+    policy = (tmp_path / "site" / "policies" / "minhang-2021" / "index.html").read_text(encoding="utf-8")
+    assert "<script>alert(1)" not in policy
