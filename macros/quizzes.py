@@ -3,8 +3,8 @@
 A bank holds questions of four types. Authors name the correct option(s) by
 letter (``answer: B``), in the order the options are written; the browser
 shuffles options per attempt, so letters are only an authoring reference.
-Every question cites a ``source`` -- a policy clause or a section of one of the
-module's lessons -- which is resolved at check time and shown as a link in the
+Every question cites a ``source`` -- a policy clause, or a section of one of the
+module's lessons or of a handbook chapter -- which is resolved at check time and shown as a link in the
 feedback.
 
 The quiz page is plain, accessible HTML (one ``fieldset`` per question, real
@@ -93,6 +93,7 @@ QUIZ_SCHEMA: dict = {
                             "policy": {"type": "string", "minLength": 1},
                             "clause": {"type": "string", "minLength": 1},
                             "lesson": {"type": "string", "minLength": 1},
+                            "handbook": {"type": "string", "minLength": 1},
                             "section": {"type": "string", "minLength": 1},
                         },
                     },
@@ -184,26 +185,36 @@ def _check_answer(doc: Document, i: int, q: dict) -> tuple[list[int], list[Probl
 
 
 def _resolve_source(
-    doc: Document, i: int, source: dict, library: PolicyLibrary, lessons: LessonResolver
+    doc: Document, i: int, source: dict, library: PolicyLibrary, lessons: LessonResolver, handbooks: LessonResolver | None
 ) -> tuple[Source | None, list[Problem]]:
     loc = ("questions", i, "source")
-    if "policy" in source and "lesson" not in source:
-        try:
+    kinds = [k for k in ("policy", "lesson", "handbook") if k in source]
+    stray = "clause" in source and kinds != ["policy"]
+    if len(kinds) != 1 or stray:
+        return None, [
+            doc.problem(
+                loc,
+                "来源应写成 {policy: 文号, clause: 条款}、{lesson: 课文件名, section: 小节标题} "
+                "或 {handbook: 手册章节路径, section: 小节标题}，三者选一",
+            )
+        ]
+    try:
+        if kinds == ["policy"]:
             policy, clause = library.resolve(source["policy"], source.get("clause"))
-        except UnknownReference as err:
-            return None, [doc.problem(loc, f"来源无效：{err}")]
-        if clause is None:
-            return Source(policy.src_uri, "", f"《{policy.title}》"), []
-        return Source(policy.src_uri, clause.anchor, f"{policy.label} {clause.key}"), []
-    if "lesson" in source and "policy" not in source and "clause" not in source:
-        try:
-            return lessons(source["lesson"], source.get("section", "")), []
-        except UnknownReference as err:
-            return None, [doc.problem(loc, f"来源无效：{err}")]
-    return None, [doc.problem(loc, "来源应写成 {policy: 文号, clause: 条款} 或 {lesson: 课文件名, section: 小节标题}，二者选一")]
+            if clause is None:
+                return Source(policy.src_uri, "", f"《{policy.title}》"), []
+            return Source(policy.src_uri, clause.anchor, f"{policy.label} {clause.key}"), []
+        resolver = lessons if kinds == ["lesson"] else handbooks
+        if resolver is None:
+            raise UnknownReference("这里不能引用指导手册")
+        return resolver(source[kinds[0]], source.get("section", "")), []
+    except UnknownReference as err:
+        return None, [doc.problem(loc, f"来源无效：{err}")]
 
 
-def load_quiz(doc: Document, library: PolicyLibrary, lessons: LessonResolver) -> tuple[Quiz | None, list[Problem]]:
+def load_quiz(
+    doc: Document, library: PolicyLibrary, lessons: LessonResolver, handbooks: LessonResolver | None = None
+) -> tuple[Quiz | None, list[Problem]]:
     """Validate a quiz bank; the quiz is returned only when it has no problems."""
     problems = validate(doc, QUIZ_SCHEMA)
     data = doc.data if isinstance(doc.data, dict) else {}
@@ -238,7 +249,7 @@ def load_quiz(doc: Document, library: PolicyLibrary, lessons: LessonResolver) ->
             problems.append(doc.problem(("questions", i, "case"), f"第 {i + 1} 题不是情境题，不能写 case", key=True))
         source = None
         if isinstance(q.get("source"), dict):
-            source, found = _resolve_source(doc, i, q["source"], library, lessons)
+            source, found = _resolve_source(doc, i, q["source"], library, lessons, handbooks)
             problems += found
         if not problems and source is not None:
             texts = ["正确", "错误"] if qtype == "truefalse" else [_option_text(o) for o in options]

@@ -144,6 +144,27 @@ def lesson_resolver(module_id: str, lessons: list[Lesson]):
     return resolve
 
 
+def handbook_resolver(project: Project):
+    """Sources in the handbooks: ``{handbook: family/02-home-visit.md, section: 访前}``."""
+    from .handbooks import find_chapter, project_handbooks
+
+    def resolve(file: str, section: str) -> Source:
+        src_uri = f"handbooks/{file}"
+        found = find_chapter(project_handbooks(project), src_uri)
+        if found is None:
+            raise UnknownReference(f"指导手册中没有章节“{file}”（路径相对于 docs/handbooks/，如 family/02-home-visit.md）")
+        chapter = found[1]
+        if not section:
+            return Source(src_uri, "", chapter.title)
+        sections = lesson_sections(chapter.body)
+        anchor = section if section in sections else _slug(section, "-")
+        if anchor not in sections:
+            raise UnknownReference(f"手册章节“{file}”中没有小节“{section}”（已有小节：{'、'.join(sections.values())}）")
+        return Source(src_uri, anchor, f"{chapter.title} · {sections[anchor]}")
+
+    return resolve
+
+
 # -- loading and checks ---------------------------------------------------------
 
 
@@ -202,7 +223,7 @@ def _load_module(project: Project, folder: Path) -> tuple[Module | None, bool, l
         quiz_doc, found = project.data(f"{rel}/quiz.yml")
         problems += found
         if quiz_doc is not None:
-            quiz, found = load_quiz(quiz_doc, project.library, lesson_resolver(folder.name, lessons))
+            quiz, found = load_quiz(quiz_doc, project.library, lesson_resolver(folder.name, lessons), handbook_resolver(project))
             problems += found
     if any(p.is_error for p in problems):
         return None, bool(data.get("draft")), problems

@@ -13,7 +13,7 @@ import pytest
 
 from macros.project import Project
 from macros.quizzes import load_quiz, page_url, relative_url, render_quiz_html
-from macros.training import Lesson, lesson_resolver, lesson_sections, load_catalogue, training_nav
+from macros.training import Lesson, handbook_resolver, lesson_resolver, lesson_sections, load_catalogue, training_nav
 from macros.yamlload import load_front_matter, load_yaml_file
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,7 +42,7 @@ def fixture_lessons() -> list[Lesson]:
 def test_quiz_fixture_through_engine(case: Path, library):
     doc, problems = load_yaml_file(case, "quiz.yml")
     assert doc is not None and problems == []
-    quiz, problems = load_quiz(doc, library, lesson_resolver("fixture-quiz", fixture_lessons()))
+    quiz, problems = load_quiz(doc, library, lesson_resolver("fixture-quiz", fixture_lessons()), handbook_resolver(Project(ROOT)))
     expected = expectation(case)
     if expected is None:
         assert problems == [] and quiz is not None
@@ -181,7 +181,7 @@ def test_quiz_html_escapes_yaml_text(library):
     doc, _ = load_yaml_file(FIXTURES / "good.yml", "quiz.yml")
     doc.data["questions"][0]["stem"] = "<script>alert(1)</script>"
     doc.data["questions"][0]["explanation"] = "</script><img src=x onerror=alert(1)>"
-    quiz, problems = load_quiz(doc, library, lesson_resolver("fixture-quiz", fixture_lessons()))
+    quiz, problems = load_quiz(doc, library, lesson_resolver("fixture-quiz", fixture_lessons()), handbook_resolver(Project(ROOT)))
     assert problems == []
     html = render_quiz_html("m", "<b>模块</b>", quiz, "training/m/quiz.md")
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
