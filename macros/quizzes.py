@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 import posixpath
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .policies import PolicyLibrary, UnknownReference
 from .problems import Problem
@@ -30,6 +30,13 @@ MODES = {"practice": "练习模式", "exam": "测验模式"}
 LETTERS = "ABCDEFGH"
 
 _NOT_BLANK = {"type": "string", "pattern": r"\S", "x-message": "不能为空"}
+
+
+def _ruled(problems: list[Problem], rule: str) -> list[Problem]:
+    """Tag problems with their rule id (listed on docs/about/rules.md)."""
+    return [replace(p, rule=rule) for p in problems]
+
+
 # An option is text, or {text, feedback}; checked in code for clearer messages.
 _OPTION = {"type": ["string", "object"]}
 
@@ -227,30 +234,38 @@ def load_quiz(
         qid = q.get("id")
         if isinstance(qid, str):
             if qid in seen:
-                problems.append(doc.problem(("questions", i, "id"), f"题目 id“{qid}”重复（第 {seen[qid] + 1} 题已使用）"))
+                problems.append(
+                    doc.problem(("questions", i, "id"), f"题目 id“{qid}”重复（第 {seen[qid] + 1} 题已使用）", rule="QUIZ-ID")
+                )
             seen.setdefault(qid, i)
         indexes, found = _check_answer(doc, i, q)
-        problems += found
+        problems += _ruled(found, "QUIZ-ANSWER")
         qtype = q.get("type")
         options = q.get("options") if isinstance(q.get("options"), list) else []
         for k, option in enumerate(options):
-            problems += _check_option(doc, i, k, option)
+            problems += _ruled(_check_option(doc, i, k, option), "QUIZ-TEXT")
         if qtype == "scenario":
             if "case" not in q:
-                problems.append(doc.problem(("questions", i), f"第 {i + 1} 题是情境题，缺少必填字段“case”（情境描述）"))
+                problems.append(
+                    doc.problem(("questions", i), f"第 {i + 1} 题是情境题，缺少必填字段“case”（情境描述）", rule="QUIZ-SCENARIO")
+                )
             for k, option in enumerate(options):
                 if not (isinstance(option, dict) and option.get("feedback")):
                     problems.append(
                         doc.problem(
-                            ("questions", i, "options", k), f"第 {i + 1} 题是情境题，每个选项都要写 feedback（选择该项时的反馈）"
+                            ("questions", i, "options", k),
+                            f"第 {i + 1} 题是情境题，每个选项都要写 feedback（选择该项时的反馈）",
+                            rule="QUIZ-SCENARIO",
                         )
                     )
         elif "case" in q:
-            problems.append(doc.problem(("questions", i, "case"), f"第 {i + 1} 题不是情境题，不能写 case", key=True))
+            problems.append(
+                doc.problem(("questions", i, "case"), f"第 {i + 1} 题不是情境题，不能写 case", key=True, rule="QUIZ-SCENARIO")
+            )
         source = None
         if isinstance(q.get("source"), dict):
             source, found = _resolve_source(doc, i, q["source"], library, lessons, handbooks)
-            problems += found
+            problems += _ruled(found, "QUIZ-SOURCE")
         if not problems and source is not None:
             texts = ["正确", "错误"] if qtype == "truefalse" else [_option_text(o) for o in options]
             feedback = [o.get("feedback", "") if isinstance(o, dict) else "" for o in options]
@@ -260,7 +275,11 @@ def load_quiz(
     settings = data.get("settings") if isinstance(data.get("settings"), dict) else {}
     draw = settings.get("draw")
     if isinstance(draw, int) and raw_questions and draw > len(raw_questions):
-        problems.append(doc.problem(("settings", "draw"), f"每次抽题数 draw（{draw}）大于题库中的题目数（{len(raw_questions)}）"))
+        problems.append(
+            doc.problem(
+                ("settings", "draw"), f"每次抽题数 draw（{draw}）大于题库中的题目数（{len(raw_questions)}）", rule="QUIZ-DRAW"
+            )
+        )
     if problems:
         return None, sorted(set(problems), key=lambda p: (p.line, p.col, p.message))
     quiz = Quiz(

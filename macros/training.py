@@ -11,7 +11,7 @@ progress lives only in the browser (``docs/assets/training.js``).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -181,16 +181,22 @@ def _load_module(project: Project, folder: Path) -> tuple[Module | None, bool, l
     """One module folder → (module or None, draft?, problems)."""
     rel = f"{MODULES_DIR}/{folder.name}"
     if not (folder / "module.yml").exists():
-        return None, False, [Problem(rel, 1, 1, "培训模块目录中缺少 module.yml")]
+        return None, False, [Problem(rel, 1, 1, "培训模块目录中缺少 module.yml", rule="TRAINING-MODULE")]
     doc, problems = project.data(f"{rel}/module.yml")
     if doc is None:
         return None, False, problems
     problems = list(problems) + validate(doc, MODULE_SCHEMA)
     data = doc.data if isinstance(doc.data, dict) else {}
     if not re.match(_ID, folder.name):
-        problems.append(doc.problem((), f"模块目录名“{folder.name}”只能用小写字母、数字和连字符（它会成为网址的一部分）"))
+        problems.append(
+            doc.problem(
+                (), f"模块目录名“{folder.name}”只能用小写字母、数字和连字符（它会成为网址的一部分）", rule="TRAINING-MODULE"
+            )
+        )
     if isinstance(data.get("themes"), list):
-        problems += check_theme_refs(doc, ("themes",), data["themes"], project.themes)
+        problems += [
+            replace(p, rule="TRAINING-MODULE") for p in check_theme_refs(doc, ("themes",), data["themes"], project.themes)
+        ]
     lessons: list[Lesson] = []
     listed: set[str] = set()
     for i, entry in enumerate(data.get("lessons") or []):
@@ -198,15 +204,19 @@ def _load_module(project: Project, folder: Path) -> tuple[Module | None, bool, l
             continue
         name = entry["file"]
         if name in listed:
-            problems.append(doc.problem(("lessons", i, "file"), f"课文件“{name}”重复列出"))
+            problems.append(doc.problem(("lessons", i, "file"), f"课文件“{name}”重复列出", rule="TRAINING-LESSON"))
             continue
         listed.add(name)
         if name in RESERVED_LESSON_FILES:
-            problems.append(doc.problem(("lessons", i, "file"), f"课文件不能叫 {name}（模块首页和自测页使用这个名字）"))
+            problems.append(
+                doc.problem(
+                    ("lessons", i, "file"), f"课文件不能叫 {name}（模块首页和自测页使用这个名字）", rule="TRAINING-LESSON"
+                )
+            )
             continue
         path = folder / name
         if not path.exists():
-            problems.append(doc.problem(("lessons", i, "file"), f"找不到课文件 {rel}/{name}"))
+            problems.append(doc.problem(("lessons", i, "file"), f"找不到课文件 {rel}/{name}", rule="TRAINING-LESSON"))
             continue
         front, body, found = load_front_matter(path, project.display(path))
         if front is not None and not found:
@@ -215,10 +225,18 @@ def _load_module(project: Project, folder: Path) -> tuple[Module | None, bool, l
         lessons.append(Lesson(name, str(entry.get("title", "")), lesson_sections(body)))
     for path in sorted(folder.glob("*.md")):
         if path.name not in listed:
-            problems.append(Problem(project.display(path), 1, 1, f"这个课文件没有列在 {rel}/module.yml 的 lessons 中，不会发布"))
+            problems.append(
+                Problem(
+                    project.display(path),
+                    1,
+                    1,
+                    f"这个课文件没有列在 {rel}/module.yml 的 lessons 中，不会发布",
+                    rule="TRAINING-LESSON",
+                )
+            )
     quiz = None
     if not (folder / "quiz.yml").exists():
-        problems.append(doc.problem((), f"缺少自测题库 {rel}/quiz.yml"))
+        problems.append(doc.problem((), f"缺少自测题库 {rel}/quiz.yml", rule="TRAINING-MODULE"))
     else:
         quiz_doc, found = project.data(f"{rel}/quiz.yml")
         problems += found
@@ -263,10 +281,14 @@ def load_catalogue(project: Project) -> Catalogue:
         doc, _ = project.data(f"{MODULES_DIR}/{module.id}/module.yml")
         same = [m.id for m in modules if m.order == module.order and m is not module]
         if same:
-            problems.append(doc.problem(("order",), f"学习顺序 order {module.order} 与模块“{'、'.join(same)}”相同"))
+            problems.append(
+                doc.problem(("order",), f"学习顺序 order {module.order} 与模块“{'、'.join(same)}”相同", rule="TRAINING-MODULE")
+            )
         for k, pre in enumerate(module.prerequisites):
             if pre == module.id or pre not in all_ids:
-                problems.append(doc.problem(("prerequisites", k), f"先修模块“{pre}”不存在（或就是本模块）"))
+                problems.append(
+                    doc.problem(("prerequisites", k), f"先修模块“{pre}”不存在（或就是本模块）", rule="TRAINING-MODULE")
+                )
     modules.sort(key=lambda m: (m.order, m.id))
     catalogue = Catalogue(modules, problems)
     project.__dict__["_training_catalogue"] = catalogue

@@ -19,13 +19,14 @@ from macros.yamlload import load_front_matter, load_yaml_file
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "quizzes"
 CASES = sorted(FIXTURES.glob("*.yml"))
-_EXPECT = re.compile(r"^# expect: (?:ok|(\d+):(\d+): (.+))$")
+_EXPECT = re.compile(r"^# expect: (?:ok|(\d+):(\d+): (?:([A-Z]+-[A-Z]+) )?(.+))$")
 
 
-def expectation(path: Path) -> tuple[int, int, str] | None:
+def expectation(path: Path) -> tuple[int, int, str, str] | None:
+    """From the fixture's first line: '# expect: ok' or '# expect: LINE:COL: [RULE-ID] message'."""
     m = _EXPECT.match(path.read_text(encoding="utf-8").splitlines()[0])
-    assert m, f"{path.name}: first line must be '# expect: ok' or '# expect: LINE:COL: message'"
-    return None if m.group(1) is None else (int(m.group(1)), int(m.group(2)), m.group(3))
+    assert m, f"{path.name}: first line must be '# expect: ok' or '# expect: LINE:COL: [RULE] message'"
+    return None if m.group(1) is None else (int(m.group(1)), int(m.group(2)), m.group(3) or "", m.group(4))
 
 
 @pytest.fixture(scope="module")
@@ -48,9 +49,11 @@ def test_quiz_fixture_through_engine(case: Path, library):
         assert problems == [] and quiz is not None
         assert [q.type for q in quiz.questions] == ["single", "multiple", "truefalse", "scenario"]
         return
-    line, col, message = expected
+    line, col, rule, message = expected
     assert quiz is None
-    assert any(p.line == line and p.col == col and message in p.message for p in problems), [p.format() for p in problems]
+    assert any(p.line == line and p.col == col and p.rule == rule and message in p.message for p in problems), [
+        p.format() for p in problems
+    ]
 
 
 def plant_quiz(project: Path, case: Path) -> Path:
@@ -77,10 +80,10 @@ def test_quiz_fixture_through_check_cli(case: Path, project_copy: Path):
     if expected is None:
         assert result.returncode == 0, result.stdout + result.stderr
         return
-    line, col, message = expected
+    line, col, rule, message = expected
     assert result.returncode == 1, result.stdout + result.stderr
-    assert f"training_modules/fixture-quiz/quiz.yml:{line}:{col}: error: " in result.stdout
-    assert message in result.stdout
+    prefix = f"training_modules/fixture-quiz/quiz.yml:{line}:{col}: error: {rule + ' ' if rule else ''}"
+    assert any(out.startswith(prefix) and message in out for out in result.stdout.splitlines()), result.stdout
     assert "Traceback" not in result.stderr
 
 
@@ -90,7 +93,7 @@ def test_all_errors_of_a_bank_in_one_run(project_copy: Path):
     text = (FIXTURES / "draw-too-large.yml").read_text(encoding="utf-8").replace("stem: 题干", 'stem: ""')
     (module / "quiz.yml").write_text(text, encoding="utf-8")
     out = run_check(project_copy).stdout
-    assert "quiz.yml:4:9: error: 每次抽题数 draw（5）" in out
+    assert "quiz.yml:4:9: error: QUIZ-DRAW 每次抽题数 draw（5）" in out
     assert "quiz.yml:8:11: error: “questions[1].stem”不能为空" in out
 
 
@@ -123,7 +126,7 @@ def test_unlisted_lesson_and_missing_quiz_are_errors(project_copy: Path):
     (module / "extra.md").write_text("# 多余\n", encoding="utf-8")
     (module / "quiz.yml").unlink()
     out = run_check(project_copy).stdout
-    assert "training_modules/fixture-quiz/extra.md:1:1: error: 这个课文件没有列在" in out
+    assert "training_modules/fixture-quiz/extra.md:1:1: error: TRAINING-LESSON 这个课文件没有列在" in out
     assert "缺少自测题库 training_modules/fixture-quiz/quiz.yml" in out
 
 
