@@ -192,3 +192,17 @@ def test_quiz_html_escapes_yaml_text(library):
     assert "\\u003c/script\\u003e\\u003cimg" in html
     assert 'data-title="&lt;b&gt;模块&lt;/b&gt;"' in html
     assert "\n\n" not in html  # one raw HTML block for Markdown
+
+
+@pytest.mark.parametrize(
+    ("name", "schema"),
+    [("training_module.schema.json", "macros.training:MODULE_SCHEMA"), ("training_quiz.schema.json", "macros.quizzes:QUIZ_SCHEMA")],
+)
+def test_schema_files_for_editors_match_the_checks(name: str, schema: str) -> None:
+    import importlib
+    import json
+
+    module, attr = schema.split(":")
+    published = json.loads((ROOT / "schemas" / name).read_text(encoding="utf-8"))
+    published.pop("$schema"), published.pop("title")
+    assert published == getattr(importlib.import_module(module), attr)
