@@ -471,13 +471,18 @@ def _no_macros(text: str) -> str:
 
 
 def render_training_lesson(project: Project, src_uri: str, markdown: str) -> str | None:
-    """Lesson pages get the lesson footer; other pages are left alone."""
+    """Lesson pages get the lesson footer, module pages the related content; other pages are left alone."""
     parts = src_uri.split("/")
     if len(parts) != 3 or parts[0] != "training":
         return None
     module = load_catalogue(project).find(parts[1])
     if module is None:
         return None
+    if parts[2] == "index.md":
+        from .related import render_related, theme_index  # imported late: related reads the collections
+
+        block = render_related(src_uri, module.themes, theme_index(project))
+        return markdown + ("\n\n" + block if block else "")
     for i, lesson in enumerate(module.lessons):
         if lesson.file == parts[2]:
             return markdown + lesson_footer(module, i)

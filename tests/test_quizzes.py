@@ -196,7 +196,10 @@ def test_quiz_html_escapes_yaml_text(library):
 
 @pytest.mark.parametrize(
     ("name", "schema"),
-    [("training_module.schema.json", "macros.training:MODULE_SCHEMA"), ("training_quiz.schema.json", "macros.quizzes:QUIZ_SCHEMA")],
+    [
+        ("training_module.schema.json", "macros.training:MODULE_SCHEMA"),
+        ("training_quiz.schema.json", "macros.quizzes:QUIZ_SCHEMA"),
+    ],
 )
 def test_schema_files_for_editors_match_the_checks(name: str, schema: str) -> None:
     import importlib
