@@ -310,8 +310,11 @@ def test_explanations_are_not_searchable(page, site_url, built_site):
     def search(term: str) -> str:
         box = page.locator("input.md-search__input")
         box.click()
+        box.fill("")
+        box.press("End")  # Material reads the query on keyup; filled Chinese text sends none
+        page.locator(".md-search-result__meta", has_text="键入以开始搜索").wait_for()
         box.fill(term)
-        box.press("End")  # Material reads the query on keyup; typed Chinese text sends none
+        box.press("End")
         page.wait_for_function(
             "() => { const t = document.querySelector('.md-search-result__meta').textContent;"
             " return /没有找到|符合条件/.test(t); }"
