@@ -114,6 +114,10 @@ def test_exam_to_a_pass_then_progress_survives_reload(page, site_url):
         start(page, "exam")
     else:
         pytest.fail("retry did not draw a new set of questions")
+    # A worse attempt later keeps the best score and the pass.
+    answer_visible_questions(page, right=False)
+    page.get_by_role("button", name="交卷").click()
+    assert "得分：0 分" in result.inner_text() and "最高分：100 分，通过日期：" in result.inner_text()
     page.reload()
     assert "你的最高分：100 分（已于" in page.locator(".quiz-best").inner_text()
     page.goto(site_url + "training/")
@@ -387,3 +391,29 @@ def test_markup_in_yaml_renders_as_text_and_no_dialog_opens(project_copy, browse
         context.close()
         server.shutdown()
     assert dialogs == []
+
+
+def test_import_checks_reject_malformed_records(page, site_url):
+    page.goto(site_url + "training/my-learning/")
+    verdicts = page.evaluate(
+        """() => {
+        const t = window.portalTraining;
+        const good = t.exportData({modules: {"policy-essentials": {lessons: {"01-what-and-why.md": "2025-09-01"},
+                                   attempts: 2, best: 90, last: 60, passedAt: "2025-09-02"}}});
+        const sign = (modules) => Object.assign({}, good, {modules: modules, checksum: t.checksum(modules)});
+        return {
+            good: t.checkImport(good),
+            reordered: t.checkImport(Object.assign({}, good, {modules: {"policy-essentials": {passedAt: "2025-09-02",
+                                   last: 60, best: 90, attempts: 2, lessons: {"01-what-and-why.md": "2025-09-01"}}}})),
+            score: t.checkImport(sign({"policy-essentials": {best: 101}})),
+            date: t.checkImport(sign({"policy-essentials": {passedAt: "yesterday"}})),
+            id: t.checkImport(sign({"../x": {}})),
+            attempts: t.checkImport(sign({"policy-essentials": {attempts: -1}})),
+            version: t.checkImport(Object.assign({}, good, {version: 2})),
+            edited: t.checkImport(Object.assign({}, good, {modules: {"policy-essentials": {best: 100}}})),
+        };
+    }"""
+    )
+    assert verdicts["good"] is None and verdicts["reordered"] is None
+    assert all(verdicts[k] for k in ("score", "date", "id", "attempts", "version", "edited"))
+    assert "校验码不符" in verdicts["edited"] and "版本" in verdicts["version"]
