@@ -130,7 +130,7 @@
         var d = src.lessons[file];
         if (!dst.lessons[file] || d < dst.lessons[file]) dst.lessons[file] = d;
       });
-      dst.attempts = (dst.attempts || 0) + (src.attempts || 0);
+      dst.attempts = Math.max(dst.attempts || 0, src.attempts || 0); // importing twice changes nothing
       if (typeof src.best === "number" && (typeof dst.best !== "number" || src.best > dst.best)) dst.best = src.best;
       if (typeof src.last === "number" && typeof dst.last !== "number") dst.last = src.last;
       if (src.passedAt && (!dst.passedAt || src.passedAt < dst.passedAt)) dst.passedAt = src.passedAt;
