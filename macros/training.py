@@ -409,7 +409,7 @@ def render_my_learning(catalogue: Catalogue) -> str:
         + "这里显示你在本机浏览器中的学习进度。记录只保存在这台设备的浏览器里，本站不收集任何个人信息；"
         "换设备前请先导出，再在新设备上导入。\n\n"
         + '<div class="training-my" data-search-exclude>'
-        + '<table class="ml-table"><caption>各模块学习状态</caption><thead><tr><th scope="col">模块</th><th scope="col">学时</th>'
+        + '<table><caption>各模块学习状态</caption><thead><tr><th scope="col">模块</th><th scope="col">学时</th>'
         + '<th scope="col">状态</th><th scope="col">最高分</th><th scope="col">通过日期</th></tr></thead>'
         + f"<tbody>{rows}</tbody></table>"
         + '<p class="ml-total" aria-live="polite">已通过 0 个模块，合计 0 学时。</p>'
@@ -435,7 +435,7 @@ def render_record(catalogue: Catalogue) -> str:
         + '<p><label for="rec-school">学校</label> <input type="text" id="rec-school" class="rec-school" autocomplete="organization"></p>'
         + '<p><button type="button" class="md-button md-button--primary rec-print">打印</button></p></div>'
         + '<div class="rec-sheet"><p class="rec-who">姓名：<span class="rec-name-out"></span>　学校：<span class="rec-school-out"></span></p>'
-        + '<table class="rec-table"><caption>已通过的培训模块</caption><thead><tr><th scope="col">模块</th><th scope="col">学时</th>'
+        + '<table><caption>已通过的培训模块</caption><thead><tr><th scope="col">模块</th><th scope="col">学时</th>'
         + '<th scope="col">最高分</th><th scope="col">通过日期</th></tr></thead>'
         + f"<tbody>{rows}</tbody></table>"
         + '<p class="rec-total">合计 0 学时。</p><p class="rec-empty" hidden>尚未通过任何模块。</p>'

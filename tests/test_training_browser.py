@@ -144,8 +144,8 @@ def test_my_learning_and_record_sheet_show_progress(page, site_url):
     page.get_by_label("学校").fill("示例中学")
     sheet = page.locator(".rec-sheet")
     assert "姓名：示例教师" in sheet.inner_text() and "学校：示例中学" in sheet.inner_text()
-    assert page.locator(".rec-table tbody tr:not([hidden])").count() == 1
-    assert "100 分" in page.locator(f'.rec-table tr[data-module="{MODULE}"]').inner_text()
+    assert page.locator(".rec-sheet tbody tr:not([hidden])").count() == 1
+    assert "100 分" in page.locator(f'.rec-sheet tr[data-module="{MODULE}"]').inner_text()
     assert f"合计 {hours} 学时" in sheet.inner_text()
     assert "这是一份自测记录，不是官方学分证明" in sheet.inner_text()
     page.reload()  # name and school are kept in this browser only
@@ -386,7 +386,7 @@ def test_markup_in_yaml_renders_as_text_and_no_dialog_opens(project_copy, browse
         assert page.locator(".fb-explanation").first.text_content() == f"解析：解析{XSS}"
         assert page.locator("img[src='x']").count() == 0
         page.goto(url + "training/my-learning/")
-        assert f"模块{XSS}" in page.locator(".ml-table").inner_text()
+        assert f"模块{XSS}" in page.locator(".training-my table").inner_text()
     finally:
         context.close()
         server.shutdown()
