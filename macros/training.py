@@ -10,6 +10,7 @@ progress lives only in the browser (``docs/assets/training.js``).
 
 from __future__ import annotations
 
+import posixpath
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -19,7 +20,7 @@ from pymdownx.slugs import slugify
 
 from .policies import UnknownReference
 from .problems import Problem
-from .quizzes import Quiz, Source, load_quiz, render_quiz_html
+from .quizzes import Quiz, Source, load_quiz, relative_url, render_quiz_html
 from .text import esc, md_esc
 from .themes import check_theme_refs
 from .yamlload import load_front_matter, validate
@@ -318,8 +319,7 @@ def _status(module_id: str) -> str:
 
 
 def _rel(from_src: str, to_src: str) -> str:
-    import posixpath
-
+    """Relative Markdown link between two source files (MkDocs turns it into the page URL)."""
     return posixpath.relpath(to_src, posixpath.dirname(from_src))
 
 
@@ -385,16 +385,10 @@ def _module_rows(catalogue: Catalogue, from_src: str, cells: str) -> str:
         pass_mark = m.quiz.pass_mark if m.quiz else 100
         rows.append(
             f'<tr data-module="{esc(m.id)}" data-hours="{m.hours_text}" data-pass="{pass_mark}">'
-            f'<th scope="row"><a href="{esc(_dir_url(from_src, m.src()))}">{esc(m.title)}</a></th>'
+            f'<th scope="row"><a href="{esc(relative_url(from_src, m.src()))}">{esc(m.title)}</a></th>'
             f"<td>{m.hours_text}</td>{cells}</tr>"
         )
     return "".join(rows)
-
-
-def _dir_url(from_src: str, to_src: str) -> str:
-    from .quizzes import relative_url
-
-    return relative_url(from_src, to_src)
 
 
 def render_my_learning(catalogue: Catalogue) -> str:
