@@ -11,6 +11,7 @@ from .glossary import render_glossary
 from .handbook_templates import project_templates, render_template_link
 from .handbooks import project_handbooks, render_contents, render_overview
 from .policies import UnknownReference
+from .schools import school_index as render_school_index
 from .text import esc
 
 
@@ -72,3 +73,8 @@ def define_env(env) -> None:
         """Every handbook with its chapters, and every template, for handbooks/index.md."""
         project = site.current()
         return render_overview(project_handbooks(project), project_templates(project), src_uri(), env.page.url)
+
+    @env.macro
+    def school_index() -> str:
+        """The 一校一策 overview: schools by district with compliance status."""
+        return render_school_index(site.current(), src_uri())

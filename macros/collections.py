@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .handbooks import print_pages
 from .project import Project
+from .schools import school_pages
 from .training import generated_training_pages, load_catalogue, training_nav
 from .yamlload import load_front_matter
 
@@ -21,7 +22,7 @@ from .yamlload import load_front_matter
 class GeneratedPage:
     src_uri: str  # where the page appears in the site, e.g. "cases/home-visit.md"
     abs_src_path: Path | None = None  # a real file …
-    content: str | None = None  # … or generated Markdown
+    content: str | bytes | None = None  # … or generated Markdown (or a generated download, as bytes)
 
 
 def casebook_pages(project: Project) -> list[GeneratedPage]:
@@ -47,6 +48,7 @@ def training_pages(project: Project) -> list[GeneratedPage]:
 
 COLLECTIONS: list[Callable[[Project], list[GeneratedPage]]] = [casebook_pages, training_pages]
 COLLECTIONS.append(print_pages)  # handbooks: one print view per handbook
+COLLECTIONS.append(school_pages)  # 一校一策: school pages, their Word and YAML downloads
 
 
 def collection_pages(project: Project) -> list[GeneratedPage]:

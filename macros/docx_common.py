@@ -99,6 +99,7 @@ def new_document(title: str = "", subject: str = "") -> Document:
     section.page_width, section.page_height = Mm(210), Mm(297)
     section.top_margin, section.bottom_margin = Mm(37), Mm(35)
     section.left_margin, section.right_margin = Mm(28), Mm(26)
+    _replace_theme_fonts(doc)
     normal = doc.styles["Normal"]
     set_font(normal, FONT_BODY, SIZE_BODY)
     _add_page_number(section.footer.paragraphs[0])
@@ -107,6 +108,21 @@ def new_document(title: str = "", subject: str = "") -> Document:
     doc.core_properties.author = "全员导师制培训与资料门户（示例）"
     doc.core_properties.language = "zh-CN"
     return doc
+
+
+def _replace_theme_fonts(doc: Document) -> None:
+    """python-docx's template names theme fonts in the document defaults (``w:eastAsiaTheme``);
+    a theme attribute wins over an explicit font name, so the defaults name our fonts instead."""
+    rpr = doc.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    fonts = rpr.find(qn("w:rFonts"))
+    for attr in [a for a in fonts.attrib if a.lower().endswith("theme")]:
+        del fonts.attrib[attr]
+    for attr in ("w:ascii", "w:hAnsi", "w:cs"):
+        fonts.set(qn(attr), FONT_LATIN)
+    fonts.set(qn("w:eastAsia"), FONT_BODY)
+    lang = rpr.find(qn("w:lang"))
+    if lang is not None:
+        lang.set(qn("w:eastAsia"), "zh-CN")
 
 
 def _field(run: Run, instruction: str) -> None:

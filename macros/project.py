@@ -18,6 +18,7 @@ from . import comparison, glossary, policies
 from .handbook_templates import check_handbook_templates
 from .handbooks import check_handbooks
 from .problems import Problem
+from .schools import check_school_plans, report_school_plans
 from .textcheck import check_traditional
 from .themes import THEMES_FILE, check_themes, theme_ids
 from .training import check_training
@@ -177,6 +178,13 @@ CHECKS: list[Callable[[Project], list[Problem]]] = [
     check_handbooks,
     check_handbook_templates,
     check_training,
+    check_school_plans,
+]
+
+# Reports: findings that are content, not faults (severity "note"). scripts/check.py prints
+# them; the build does not, so a sample plan that breaks the policy does not stop it.
+REPORTS: list[Callable[[Project], list[Problem]]] = [
+    report_school_plans,
 ]
 
 
@@ -186,3 +194,11 @@ def check_project(project: Project) -> list[Problem]:
     for check in CHECKS:
         problems += check(project)
     return sorted(set(problems), key=lambda p: (p.path, p.line, p.col, p.message))
+
+
+def report_project(project: Project) -> list[Problem]:
+    """Run every registered report (notes), sorted like the problems."""
+    notes: list[Problem] = []
+    for report in REPORTS:
+        notes += report(project)
+    return sorted(set(notes), key=lambda p: (p.path, p.line, p.col, p.message))

@@ -58,6 +58,8 @@ def front_matter_pages(project: Project) -> list[ThemedPage]:
         if entry:
             pages.append(entry)
     for page in collection_pages(project):
+        if not page.src_uri.endswith(".md"):
+            continue  # generated downloads (e.g. a school's .docx) are files, not pages
         if page.abs_src_path is not None:
             doc, _, problems = load_front_matter(page.abs_src_path, project.display(page.abs_src_path))
         else:

@@ -3,7 +3,8 @@
 
 用法：python scripts/check.py [路径 ...]
 
-每个问题一行，格式为“路径:行:列: error|warning: 说明”。
+每个问题一行，格式为“路径:行:列: error|warning|note: 说明”。
+note 是提示（如一校一策方案的政策核对结果），不影响退出码；加 --notes 或指定 data/schools 下的路径时列出。
 退出码：0 没有错误；1 发现错误；2 用法错误。
 """
 
@@ -16,7 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from macros.project import Project, check_project  # noqa: E402
+from macros.project import Project, check_project, report_project  # noqa: E402
 
 
 class ChineseParser(argparse.ArgumentParser):
@@ -34,6 +35,11 @@ def main(argv: list[str] | None = None) -> int:
         add_help=False,
     )
     parser.add_argument("paths", nargs="*", metavar="路径", help="只报告这些文件或目录中的问题（默认检查全部内容）")
+    parser.add_argument(
+        "--notes",
+        action="store_true",
+        help="同时列出提示（note），如一校一策方案的政策核对结果；指定 data/schools 下的路径时自动列出",
+    )
     parser.add_argument("--root", default=str(ROOT), help="项目根目录（默认：本脚本所在项目）")
     parser.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
     args = parser.parse_args(argv)
@@ -53,15 +59,21 @@ def main(argv: list[str] | None = None) -> int:
         except ValueError:
             parser.error(f"{raw} 不在项目目录 {root} 中")
 
-    problems = check_project(Project(root))
+    project = Project(root)
+    # Notes (e.g. 一校一策 rule findings) are reported but never make the check fail.
+    problems = check_project(project)
+    if args.notes or any(w == "data" or w.startswith("data/schools") for w in wanted):
+        problems += report_project(project)
     if wanted:
         problems = [p for p in problems if any(p.path == w or p.path.startswith(w.rstrip("/") + "/") for w in wanted)]
     for problem in problems:
         print(problem.format())
     errors = sum(1 for p in problems if p.is_error)
-    warnings = len(problems) - errors
-    if errors or warnings:
-        print(f"共 {errors} 个错误，{warnings} 个警告。", file=sys.stderr)
+    warnings = sum(1 for p in problems if p.severity == "warning")
+    notes = len(problems) - errors - warnings
+    if errors or warnings or notes:
+        tail = f"，{notes} 条提示" if notes else ""
+        print(f"共 {errors} 个错误，{warnings} 个警告{tail}。", file=sys.stderr)
     return 1 if errors else 0
 
 

@@ -1,0 +1,338 @@
+"""一校一策 in the portal: school files loaded and checked, one page per school
+with its compliance panel, the index by district, and the download files.
+
+Schema errors in a school file are build errors. Rule findings are the
+content of the compliance panel and of ``scripts/check.py``'s report (as
+notes): a plan that breaks the policy is exactly what the district should see,
+so it does not stop the build.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .plan_document import Block, grades_label, plan_sections, plan_title
+from .plan_rules import (
+    ADVISORY,
+    MET,
+    NOT_APPLICABLE,
+    NOT_MET,
+    RULES_FILE,
+    STATUS_LABELS,
+    Finding,
+    Rule,
+    check_plan,
+    load_rules,
+    summary,
+)
+from .plans import PLAN_SCHEMA, SCHEMA_FILE, SCHOOLS_DIR, TEMPLATE_FILE, schema_json, template_plan
+from .problems import Problem
+from .text import md_esc
+from .yamlload import Document, validate
+
+if TYPE_CHECKING:
+    from .collections import GeneratedPage
+    from .project import Project
+
+DOWNLOAD_TEMPLATE = "schools/school-plan-template"  # .yml and .docx on the site
+DOWNLOAD_SCHEMA = "schools/school-plan.schema.json"
+RESERVED_IDS = ("index", DOWNLOAD_TEMPLATE.split("/")[-1])
+STATUS_ICONS = {NOT_MET: "✗", ADVISORY: "!", MET: "✓", NOT_APPLICABLE: "–"}
+STATUS_ORDER = [NOT_MET, ADVISORY, MET, NOT_APPLICABLE]
+
+
+@dataclass
+class SchoolPlan:
+    id: str
+    rel: str  # data/schools/<id>.yml
+    doc: Document
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def plan(self) -> dict:
+        return self.doc.data
+
+    @property
+    def compliant(self) -> bool:
+        return not any(f.status == NOT_MET for f in self.findings)
+
+
+def school_files(root: Path) -> list[Path]:
+    """School files, without the template and other files starting with “_”."""
+    return sorted(p for p in (root / SCHOOLS_DIR).glob("*.yml") if not p.name.startswith("_"))
+
+
+def validate_plan(doc: Document, expected_id: str | None) -> list[Problem]:
+    """Schema problems of one school file; ``expected_id`` is the file name it must match."""
+    problems = validate(doc, PLAN_SCHEMA)
+    data = doc.data if isinstance(doc.data, dict) else {}
+    if expected_id is not None and isinstance(data.get("id"), str) and data["id"] != expected_id:
+        problems.append(doc.problem(("id",), f"学校代码“{data['id']}”与文件名“{expected_id}.yml”不一致"))
+    if data.get("id") in RESERVED_IDS:
+        problems.append(doc.problem(("id",), f"学校代码不能是“{data['id']}”（与一校一策栏目中的其他文件重名）"))
+    counts = data.get("counts")
+    if isinstance(counts, dict) and all(isinstance(counts.get(k), int) for k in ("teachers", "mentors")):
+        if counts["mentors"] > counts["teachers"]:
+            problems.append(doc.problem(("counts", "mentors"), f"导师人数 {counts['mentors']} 多于教师人数 {counts['teachers']}"))
+    return problems
+
+
+@dataclass
+class SchoolsState:
+    rules: list[Rule]
+    schools: list[SchoolPlan]
+    problems: list[Problem]
+
+
+def load_schools(project: Project) -> SchoolsState:
+    """Rules and every valid school with its findings, loaded once per project."""
+    cached = project.__dict__.get("_schools_state")
+    if cached is not None:
+        return cached
+    problems: list[Problem] = []
+    rules_doc, found = project.data(RULES_FILE)
+    rules, rule_problems = load_rules(rules_doc, project.library)
+    problems += found + rule_problems
+    template, found = project.data(TEMPLATE_FILE)
+    problems += found
+    if template is not None:
+        problems += validate_plan(template, None)
+    schools: list[SchoolPlan] = []
+    for path in school_files(project.root):
+        rel = project.display(path)
+        doc, found = project.data(rel)
+        problems += found
+        if doc is None or found:
+            continue
+        schema_problems = validate_plan(doc, path.stem)
+        problems += schema_problems
+        if schema_problems:
+            continue
+        schools.append(SchoolPlan(path.stem, rel, doc, check_plan(doc.data, rules)))
+    state = SchoolsState(rules, schools, problems)
+    project.__dict__["_schools_state"] = state
+    return state
+
+
+def check_school_plans(project: Project) -> list[Problem]:
+    """Build errors: the rules file, the template and every school file against the schema."""
+    return load_schools(project).problems
+
+
+def finding_problem(school: SchoolPlan, finding: Finding) -> Problem:
+    label = STATUS_LABELS[finding.status]
+    message = f"{label}：{finding.rule.statement}（{finding.detail}）"
+    return school.doc.problem(finding.loc, message, severity="note", rule=finding.rule.id)
+
+
+def report_school_plans(project: Project) -> list[Problem]:
+    """Rule findings that need attention (not met and advisory), as notes for scripts/check.py."""
+    notes = []
+    for school in load_schools(project).schools:
+        notes += [finding_problem(school, f) for f in school.findings if f.status in (NOT_MET, ADVISORY)]
+    return notes
+
+
+# -- rendering -----------------------------------------------------------------------
+
+
+def _source_links(project: Project, rule: Rule, src_uri: str) -> str:
+    links = []
+    for doc, clause in rule.sources:
+        policy = project.library.find(doc)
+        short = (policy.doc_number or (policy.meta.get("aliases") or [policy.title])[-1]) if policy else doc
+        links.append(project.clause_link(doc, clause, src_uri, f"{short} {clause}"))
+    return "；".join(links)
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [line.strip() for line in text.split("\n") if line.strip()]
+
+
+_BULLET_START = re.compile(r"^([-+])(\s)")
+_NUMBER_START = re.compile(r"^(\d+)([.)])(\s)")
+
+
+def _paragraph(text: str) -> str:
+    """A paragraph of plain text: escaped, and a leading “- ” or “1. ” kept from turning into a list."""
+    return _NUMBER_START.sub(r"\1\\\2\3", _BULLET_START.sub(r"\\\1\2", md_esc(text)))
+
+
+def block_markdown(block: Block) -> str:
+    if block.kind == "p":
+        return "\n\n".join(_paragraph(p) for p in _paragraphs(block.text))
+    if block.kind == "h":
+        return f"### {md_esc(block.text)}"
+    if block.kind == "list":
+        return "\n".join(f"- {_paragraph(item)}" for item in block.items)
+    head = "| " + " | ".join(md_esc(h) for h in block.header) + " |"
+    rule = "|" + "---|" * len(block.header)
+    rows = ["| " + " | ".join(md_esc(c) for c in row) + " |" for row in block.rows]
+    return "\n".join([head, rule, *rows])
+
+
+def compliance_panel(project: Project, school: SchoolPlan, src_uri: str) -> str:
+    counts = summary(school.findings)
+    must = [f for f in school.findings if f.rule.severity == "必须" and f.status != NOT_APPLICABLE]
+    should = [f for f in school.findings if f.rule.severity == "建议" and f.status != NOT_APPLICABLE]
+    verdict = "符合必须条款" if school.compliant else f"有 {counts[NOT_MET]} 项必须条款未达标"
+    lines = [
+        f'<div class="plan-compliance {"plan-ok" if school.compliant else "plan-not-ok"}" markdown>',
+        "",
+        "## 政策符合情况",
+        "",
+        f"**{verdict}**。必须条款 {len(must)} 项：已达标 {len(must) - counts[NOT_MET]} 项，未达标 {counts[NOT_MET]} 项；"
+        f"建议条款 {len(should)} 项：已采纳 {len(should) - counts[ADVISORY]} 项，建议改进 {counts[ADVISORY]} 项。",
+        "",
+        "| 结果 | 规则 | 本方案 | 依据 |",
+        "|---|---|---|---|",
+    ]
+    for finding in sorted(school.findings, key=lambda f: STATUS_ORDER.index(f.status)):
+        status = f'<span class="plan-status plan-{finding.status}">{STATUS_ICONS[finding.status]} {STATUS_LABELS[finding.status]}</span>'
+        rule = f"{md_esc(finding.rule.statement)}<br><small>{finding.rule.id} · {finding.rule.severity}</small>"
+        lines.append(f"| {status} | {rule} | {md_esc(finding.detail)} | {_source_links(project, finding.rule, src_uri)} |")
+    lines += ["", "</div>", ""]
+    return "\n".join(lines)
+
+
+def school_page(project: Project, school: SchoolPlan) -> str:
+    """The Markdown of a school page: profile, downloads, compliance panel, then the plan."""
+    plan = school.plan
+    src_uri = f"schools/{school.id}.md"
+    counts = plan["counts"]
+    title = plan_title(plan)
+    out = [
+        "---",
+        f"title: {json.dumps(plan['name'], ensure_ascii=False)}",
+        "---",
+        "",
+        f"# {md_esc(title)}",
+        "",
+    ]
+    if plan.get("sample"):
+        out += ['!!! note "示例"', "    本方案由本项目编写，学校名称和内容均为虚构，仅用于演示一校一策的结构和政策核对。", ""]
+    out += [
+        '<div class="plan-profile" markdown>',
+        "",
+        f"所在区\n:   {md_esc(plan['district'])}",
+        "",
+        f"学段\n:   {md_esc(plan['stage'])}（{md_esc(grades_label(plan['grades']))}）",
+        "",
+        f"人数\n:   教师 {counts['teachers']} 人，导师 {counts['mentors']} 人，学生 {counts['students']} 人",
+        "",
+        "</div>",
+        "",
+        '<div class="plan-downloads" markdown>',
+        "",
+        f"[下载 Word 文档]({school.id}.docx){{ .md-button .md-button--primary download }}"
+        f" [下载 YAML 数据]({school.id}.yml){{ .md-button download }}"
+        " [返回一校一策总览](index.md){ .md-button }",
+        "",
+        "</div>",
+        "",
+        compliance_panel(project, school, src_uri),
+        '<div class="plan-body" markdown>',
+        "",
+    ]
+    for n, section in enumerate(plan_sections(plan), start=1):
+        out += [f"## {section.numbered(n)}", ""]
+        out += [block_markdown(b) + "\n" for b in section.blocks]
+    out += ["</div>", ""]
+    return "\n".join(out)
+
+
+def school_index(project: Project, src_uri: str = "schools/index.md") -> str:
+    """The 一校一策 overview: schools grouped by district, with totals."""
+    from .policies import relative_link
+
+    schools = load_schools(project).schools
+    if not schools:
+        return "目前还没有学校方案。\n"
+    by_district: dict[str, list[SchoolPlan]] = defaultdict(list)
+    for school in schools:
+        by_district[school.plan["district"]].append(school)
+    out: list[str] = []
+    grand = [0, 0, 0, 0, 0]  # schools, teachers, mentors, students, compliant
+    for district in sorted(by_district):
+        group = sorted(by_district[district], key=lambda s: s.plan["name"])
+        out += [
+            f"## {md_esc(district)}",
+            "",
+            "| 学校 | 学段 | 教师 / 导师 / 学生 | 政策核对 |",
+            "|---|---|---|---|",
+        ]
+        totals = [0, 0, 0, 0]
+        for school in group:
+            plan, counts = school.plan, summary(school.findings)
+            must = sum(1 for f in school.findings if f.rule.severity == "必须" and f.status != NOT_APPLICABLE)
+            c = plan["counts"]
+            if school.compliant:
+                status = '<span class="plan-status plan-met">✓ 符合</span>'
+            else:
+                status = f'<span class="plan-status plan-not_met">✗ {counts[NOT_MET]} 项未达标</span>'
+            detail = f"必须条款达标 {must - counts[NOT_MET]}/{must}" + (
+                f"，建议改进 {counts[ADVISORY]} 项" if counts[ADVISORY] else ""
+            )
+            sample = ' <span class="plan-sample">示例</span>' if plan.get("sample") else ""
+            link = relative_link(src_uri, f"schools/{school.id}.md")
+            out.append(
+                f"| [{md_esc(plan['name'])}]({link}){sample} | {md_esc(plan['stage'])}<br><small>{md_esc(grades_label(plan['grades']))}</small> "
+                f"| {c['teachers']} / {c['mentors']} / {c['students']} | {status}<br><small>{detail}</small> |"
+            )
+            totals = [
+                totals[0] + c["teachers"],
+                totals[1] + c["mentors"],
+                totals[2] + c["students"],
+                totals[3] + school.compliant,
+            ]
+        out += [
+            f"| **合计：{len(group)} 所** | | **{totals[0]} / {totals[1]} / {totals[2]}** "
+            f"| 符合 {totals[3]} 所，有未达标条款 {len(group) - totals[3]} 所 |",
+            "",
+        ]
+        grand = [grand[0] + len(group), grand[1] + totals[0], grand[2] + totals[1], grand[3] + totals[2], grand[4] + totals[3]]
+    head = (
+        f"共 {len(by_district)} 个区、{grand[0]} 所学校：教师 {grand[1]} 人，导师 {grand[2]} 人，学生 {grand[3]} 人；"
+        f"符合必须条款 {grand[4]} 所，有未达标条款 {grand[0] - grand[4]} 所。\n"
+    )
+    return head + "\n" + "\n".join(out)
+
+
+def school_pages(project: Project) -> list[GeneratedPage]:
+    """Collection: a page, a Word file and the YAML for every school, plus the template downloads."""
+    from .collections import GeneratedPage  # here: collections imports this module
+    from .plan_docx import plan_docx
+
+    cached = project.__dict__.get("_school_pages")
+    if cached is not None:  # collections are asked more than once per build; Word files are built once
+        return cached
+    state = load_schools(project)
+    pages = []
+    for school in state.schools:
+        pages.append(GeneratedPage(f"schools/{school.id}.md", content=school_page(project, school)))
+        pages.append(GeneratedPage(f"schools/{school.id}.docx", content=plan_docx(school.plan)))
+        source = (project.root / school.rel).read_text(encoding="utf-8-sig")
+        pages.append(GeneratedPage(f"schools/{school.id}.yml", content=source))
+    template = project.root / TEMPLATE_FILE
+    if template.exists():
+        pages.append(GeneratedPage(f"{DOWNLOAD_TEMPLATE}.yml", content=template.read_text(encoding="utf-8-sig")))
+        pages.append(GeneratedPage(f"{DOWNLOAD_TEMPLATE}.docx", content=plan_docx(template_plan())))
+    pages.append(GeneratedPage(DOWNLOAD_SCHEMA, content=schema_json()))
+    project.__dict__["_school_pages"] = pages
+    return pages
+
+
+__all__ = [
+    "SCHEMA_FILE",
+    "load_schools",
+    "school_index",
+    "school_page",
+    "school_pages",
+    "check_school_plans",
+    "report_school_plans",
+]

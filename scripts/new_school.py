@@ -1,0 +1,73 @@
+#!/usr/bin/env python3
+"""从模板新建一所学校的一校一策方案文件。
+
+用法：python scripts/new_school.py 学校代码 学校名称 所在区 [--stage 学段] [--force]
+
+写入 data/schools/<学校代码>.yml：内容来自空白模板，每个字段上方有中文说明。
+退出码：0 已创建；1 文件已存在（未覆盖）；2 用法错误。
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from macros.plans import ID_PATTERN, SCHOOLS_DIR, STAGES, new_plan, plan_yaml  # noqa: E402
+from macros.schools import RESERVED_IDS  # noqa: E402
+
+
+class ChineseParser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # usage errors exit 2, in Chinese
+        self.print_usage(sys.stderr)
+        print(f"new_school.py: 用法错误：{message}", file=sys.stderr)
+        sys.exit(2)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = ChineseParser(
+        prog="new_school.py",
+        description="从空白模板新建一所学校的一校一策方案文件 data/schools/<学校代码>.yml。",
+        epilog="退出码：0 已创建；1 文件已存在（未覆盖，可加 --force）；2 用法错误。",
+        add_help=False,
+    )
+    parser.add_argument("school_id", metavar="学校代码", help="小写英文字母、数字和连字符，如 example-middle（也是文件名）")
+    parser.add_argument("name", metavar="学校名称", help="学校全称")
+    parser.add_argument("district", metavar="所在区", help="学校所在的区")
+    parser.add_argument(
+        "--stage", choices=STAGES, default="初中", metavar="学段", help=f"学段：{'、'.join(STAGES)}（默认：初中）"
+    )
+    parser.add_argument("--force", action="store_true", help="文件已存在时覆盖")
+    parser.add_argument("--root", default=str(ROOT), help="项目根目录（默认：本脚本所在项目）")
+    parser.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
+    parser._positionals.title, parser._optionals.title = "参数", "选项"
+    args = parser.parse_args(argv)
+
+    if not re.match(ID_PATTERN, args.school_id) or args.school_id in RESERVED_IDS:
+        parser.error(f"学校代码“{args.school_id}”无效：只能用小写英文字母、数字和连字符，且不能是 {'、'.join(RESERVED_IDS)}")
+    for label, value in (("学校名称", args.name), ("所在区", args.district)):
+        if not value.strip() or "<" in value or ">" in value:
+            parser.error(f"{label}不能为空，也不能包含尖括号")
+    root = Path(args.root)
+    if not (root / "mkdocs.yml").exists():
+        parser.error(f"{root} 不是门户项目目录（找不到 mkdocs.yml）")
+    path = root / SCHOOLS_DIR / f"{args.school_id}.yml"
+    rel = f"{SCHOOLS_DIR}/{args.school_id}.yml"
+    if path.exists() and not args.force:
+        print(f"{rel}:1:1: error: 文件已存在，未覆盖（如需覆盖请加 --force）", file=sys.stderr)
+        return 1
+    plan = new_plan(args.school_id, args.name.strip(), args.district.strip(), stage=args.stage)
+    if args.stage == "小学":
+        plan["grades"] = [4, 5]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(plan_yaml(plan), encoding="utf-8")
+    print(f"已创建 {rel}。请逐项替换括号中的占位文字，然后运行 python scripts/check.py {rel} 检查。")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
