@@ -374,6 +374,7 @@ def render_quiz_page(module: Module) -> str:
     return (
         _front(f"自测：{module.title}", "search:\n  exclude: true\n")
         + f"# 自测：{md_esc(module.title)}\n\n"
+        + "*题目由本项目编写，为示例内容；成绩只保存在本机浏览器中，是自我检测，不是学分认定。*\n\n"
         + render_quiz_html(module.id, module.title, module.quiz, src)
         + f"\n\n[返回模块首页](index.md) · [我的学习]({_rel(src, MY_LEARNING)})\n"
     )
