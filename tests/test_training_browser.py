@@ -83,6 +83,10 @@ def test_practice_mode_gives_feedback_per_question(page, site_url):
 def test_practice_mode_finishes_with_a_score(page, site_url):
     page.goto(site_url + QUIZ)
     start(page, "practice")
+    page.goto(site_url + "training/")  # starting a quiz counts as 学习中
+    assert page.locator(f'.training-status[data-module="{MODULE}"]').inner_text() == "学习中"
+    page.goto(site_url + QUIZ)
+    start(page, "practice")
     answer_visible_questions(page, right=False, check_each=True)
     result = page.locator(".quiz-result")
     assert "得分：0 分" in result.inner_text() and "未通过" in result.inner_text()

@@ -58,7 +58,7 @@
 
   function status(m) {
     if (m && m.passedAt) return "已通过";
-    if (m && ((m.attempts || 0) > 0 || Object.keys(m.lessons || {}).length > 0)) return "学习中";
+    if (m && (m.started || (m.attempts || 0) > 0 || Object.keys(m.lessons || {}).length > 0)) return "学习中";
     return "未开始";
   }
 
@@ -106,7 +106,11 @@
       var s = m[scores[i]];
       if (s !== undefined && !(typeof s === "number" && s >= 0 && s <= 100)) return false;
     }
-    if (m.passedAt !== undefined && !(typeof m.passedAt === "string" && DATE.test(m.passedAt))) return false;
+    var dates = ["passedAt", "started"];
+    for (var d = 0; d < dates.length; d++) {
+      var v = m[dates[d]];
+      if (v !== undefined && !(typeof v === "string" && DATE.test(v))) return false;
+    }
     return true;
   }
 
@@ -134,6 +138,7 @@
       if (typeof src.best === "number" && (typeof dst.best !== "number" || src.best > dst.best)) dst.best = src.best;
       if (typeof src.last === "number" && typeof dst.last !== "number") dst.last = src.last;
       if (src.passedAt && (!dst.passedAt || src.passedAt < dst.passedAt)) dst.passedAt = src.passedAt;
+      if (src.started && (!dst.started || src.started < dst.started)) dst.started = src.started;
     });
     return state;
   }
@@ -290,7 +295,8 @@
       result.hidden = true;
       form.hidden = false;
       var state = load();
-      entry(state, data.module);
+      var m = entry(state, data.module);
+      if (!m.started) m.started = today(); // starting the quiz counts as 学习中
       save(state);
       var first = form.querySelector(".quiz-q:not([hidden]) input");
       if (first) first.focus();
