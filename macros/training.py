@@ -507,4 +507,8 @@ def generated_training_pages(catalogue: Catalogue, root: Path) -> list[tuple[str
         pages.append((m.src(), None, render_module_page(m, catalogue)))
         pages.append((m.src("quiz.md"), None, render_quiz_page(m)))
         pages += [(m.src(le.file), root / MODULES_DIR / m.id / le.file, None) for le in m.lessons]
+        # Images and other files a lesson links to are published next to it.
+        folder = root / MODULES_DIR / m.id
+        assets = sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix not in (".md", ".yml", ".yaml"))
+        pages += [(m.src(p.relative_to(folder).as_posix()), p, None) for p in assets if not p.name.startswith(".")]
     return pages

@@ -209,3 +209,16 @@ def test_schema_files_for_editors_match_the_checks(name: str, schema: str) -> No
     published = json.loads((ROOT / "schemas" / name).read_text(encoding="utf-8"))
     published.pop("$schema"), published.pop("title")
     assert published == getattr(importlib.import_module(module), attr)
+
+
+def test_lesson_images_are_published_next_to_the_lesson(project_copy: Path):
+    from macros.collections import training_pages
+
+    module = plant_quiz(project_copy, FIXTURES / "good.yml")
+    (module / "img").mkdir()
+    (module / "img" / "diagram.png").write_bytes(b"\x89PNG\r\n")
+    (module / ".DS_Store").write_bytes(b"")
+    pages = {p.src_uri: p for p in training_pages(Project(project_copy))}
+    assert pages["training/fixture-quiz/img/diagram.png"].abs_src_path == module / "img" / "diagram.png"
+    assert "training/fixture-quiz/.DS_Store" not in pages
+    assert "training/fixture-quiz/quiz.yml" not in pages and "training/fixture-quiz/module.yml" not in pages
