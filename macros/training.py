@@ -347,7 +347,10 @@ def render_training_index(catalogue: Catalogue) -> str:
 
 def render_module_page(module: Module, catalogue: Catalogue) -> str:
     src = module.src()
-    lessons = "\n".join(f"{n}. [{md_esc(le.title)}]({le.file})" for n, le in enumerate(module.lessons, 1))
+    lessons = "\n".join(
+        f'{n}. [{md_esc(le.title)}]({le.file}) <span class="lesson-status" data-module="{esc(module.id)}" data-lesson="{esc(le.file)}"></span>'
+        for n, le in enumerate(module.lessons, 1)
+    )
     objectives = "\n".join(f"- {md_esc(o)}" for o in module.objectives)
     pres = [catalogue.find(p) for p in module.prerequisites]
     pre_text = "、".join(f"[{md_esc(p.title)}]({_rel(src, p.src())})" for p in pres if p) or "无"

@@ -133,6 +133,10 @@ def test_exam_to_a_pass_then_progress_survives_reload(page, site_url):
 
 def test_my_learning_and_record_sheet_show_progress(page, site_url):
     page.goto(site_url + f"training/{MODULE}/01-what-and-why/")
+    page.goto(site_url + f"training/{MODULE}/")
+    assert page.locator('.lesson-status[data-lesson="01-what-and-why.md"]').inner_text().startswith("（已学，")
+    assert page.locator('.lesson-status[data-lesson="02-matching-and-duties.md"]').inner_text() == ""
+    assert page.locator(".training-status").inner_text() == "学习中"
     page.goto(site_url + "training/my-learning/")
     row = page.locator(f'tr[data-module="{MODULE}"]')
     assert row.locator(".ml-status").inner_text() == "学习中"

@@ -350,6 +350,11 @@
       node.textContent = s;
       node.className = "training-status status-" + STATUS_CLASS[s];
     });
+    document.querySelectorAll(".lesson-status[data-module][data-lesson]").forEach(function (node) {
+      var m = state.modules[node.dataset.module];
+      var seen = m && m.lessons && m.lessons[node.dataset.lesson];
+      node.textContent = seen ? "（已学，" + seen + "）" : "";
+    });
   }
 
   function fillMyLearning(root) {
