@@ -169,6 +169,22 @@ def handbook_resolver(project: Project):
 # -- loading and checks ---------------------------------------------------------
 
 
+_CLAUSE_CALL = re.compile(r"\{\{-?\s*clause\(")
+
+
+def _check_lesson_citations(display: str, meta: object, body: str) -> list[Problem]:
+    """A lesson is grounded in the policy texts: it cites at least one clause, and its macros run."""
+    if not _CLAUSE_CALL.search(body):
+        return [Problem(display, 1, 1, '课中没有引用政策条款：至少用一次 {{ clause("文号", "条款") }}', rule="TRAINING-CITE")]
+    if not (isinstance(meta, dict) and meta.get("render_macros") is True):
+        return [
+            Problem(
+                display, 1, 1, "课中用了 clause 宏，front matter 却没有 render_macros: true，宏不会执行", rule="TRAINING-CITE"
+            )
+        ]
+    return []
+
+
 @dataclass
 class Catalogue:
     modules: list[Module]  # published modules, in learning-path order
@@ -222,6 +238,7 @@ def _load_module(project: Project, folder: Path) -> tuple[Module | None, bool, l
         front, body, found = load_front_matter(path, project.display(path))
         if front is not None and not found:
             found = validate(front, LESSON_FRONT_MATTER_SCHEMA)
+            problems += _check_lesson_citations(project.display(path), front.data, body)
         problems += found
         lessons.append(Lesson(name, str(entry.get("title", "")), lesson_sections(body)))
     for path in sorted(folder.glob("*.md")):

@@ -222,3 +222,23 @@ def test_lesson_images_are_published_next_to_the_lesson(project_copy: Path):
     assert pages["training/fixture-quiz/img/diagram.png"].abs_src_path == module / "img" / "diagram.png"
     assert "training/fixture-quiz/.DS_Store" not in pages
     assert "training/fixture-quiz/quiz.yml" not in pages and "training/fixture-quiz/module.yml" not in pages
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("---\ntitle: 课\nrender_macros: true\n---\n\n# 课\n\n没有引用。\n", "课中没有引用政策条款"),
+        ('---\ntitle: 课\n---\n\n# 课\n\n{{ clause("沪教委德〔2023〕25号", "二") }}\n', "课中用了 clause 宏，front matter 却没有 render_macros: true"),
+    ],
+)
+def test_lessons_cite_clauses_and_run_their_macros(project_copy: Path, text: str, message: str):
+    module = plant_quiz(project_copy, FIXTURES / "good.yml")
+    (module / "lesson.md").write_text(text, encoding="utf-8")
+    (module / "quiz.yml").write_text(
+        (FIXTURES / "good.yml")
+        .read_text(encoding="utf-8")
+        .replace("lesson: lesson.md, section: 家访前的准备", "lesson: lesson.md"),
+        encoding="utf-8",
+    )
+    out = run_check(project_copy).stdout
+    assert f"training_modules/fixture-quiz/lesson.md:1:1: error: TRAINING-CITE {message}" in out, out
