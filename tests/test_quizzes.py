@@ -228,7 +228,10 @@ def test_lesson_images_are_published_next_to_the_lesson(project_copy: Path):
     ("text", "message"),
     [
         ("---\ntitle: 课\nrender_macros: true\n---\n\n# 课\n\n没有引用。\n", "课中没有引用政策条款"),
-        ('---\ntitle: 课\n---\n\n# 课\n\n{{ clause("沪教委德〔2023〕25号", "二") }}\n', "课中用了 clause 宏，front matter 却没有 render_macros: true"),
+        (
+            '---\ntitle: 课\n---\n\n# 课\n\n{{ clause("沪教委德〔2023〕25号", "二") }}\n',
+            "课中用了 clause 宏，front matter 却没有 render_macros: true",
+        ),
     ],
 )
 def test_lessons_cite_clauses_and_run_their_macros(project_copy: Path, text: str, message: str):
