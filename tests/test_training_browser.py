@@ -107,6 +107,8 @@ def test_exam_to_a_pass_then_progress_survives_reload(page, site_url):
     # Review screen: every drawn question shows its explanation.
     data = quiz_data(page)
     assert page.locator(".quiz-q:not([hidden]) .fb-explanation").count() == data["draw"]
+    summary = page.locator(".quiz-summary li")
+    assert summary.count() == data["draw"] and summary.filter(has_text="答对").count() == data["draw"]
     assert page.evaluate("document.activeElement.classList.contains('quiz-result')")
     first_draw = page.locator(".quiz-q:not([hidden])").evaluate_all("els => els.map(e => e.dataset.qid)")
     # Retry draws again and clears the answers.

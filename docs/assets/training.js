@@ -254,6 +254,13 @@
       result.appendChild(el("p", { class: "quiz-verdict " + (passed ? "passed" : "failed") }, passed ? "已通过本模块自测。" : "未通过，请复习课程后再试。"));
       result.appendChild(el("p", {}, "最高分：" + m.best + " 分" + (m.passedAt ? "，通过日期：" + m.passedAt : "") + "。"));
       if (current.mode === "exam") result.appendChild(el("p", {}, "下面逐题列出了你的答案、正确答案和解析。"));
+      var summary = el("ol", { class: "quiz-summary", "aria-label": "各题对错" });
+      current.chosen.forEach(function (id, n) {
+        var item = el("li", { class: current.answered[id] ? "is-correct" : "is-wrong" });
+        item.appendChild(el("a", { href: "#q-" + id }, "第 " + (n + 1) + " 题：" + (current.answered[id] ? "答对" : "答错")));
+        summary.appendChild(item);
+      });
+      result.appendChild(summary);
       var again = el("button", { type: "button", class: "md-button md-button--primary quiz-retry" }, "再测一次（重新抽题）");
       again.addEventListener("click", start);
       result.appendChild(again);
