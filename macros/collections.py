@@ -16,6 +16,7 @@ from .handbooks import print_pages
 from .project import Project
 from .schools import school_pages
 from .tips import tips_pages
+from .training import generated_training_pages, load_catalogue, training_nav
 from .yamlload import load_front_matter
 
 
@@ -39,10 +40,11 @@ def casebook_pages(project: Project) -> list[GeneratedPage]:
 
 
 def training_pages(project: Project) -> list[GeneratedPage]:
-    """Markdown lessons of each module under ``training/<module-id>/``."""
-    base = project.root / "training_modules"
+    """The 培训课程 section: learning path, module pages, lessons, quizzes, 我的学习 and 学习记录单."""
+    catalogue = load_catalogue(project)
     return [
-        GeneratedPage(f"training/{path.relative_to(base).as_posix()}", abs_src_path=path) for path in sorted(base.glob("*/*.md"))
+        GeneratedPage(src, abs_src_path=path, content=content)
+        for src, path, content in generated_training_pages(catalogue, project.root)
     ]
 
 
@@ -58,3 +60,21 @@ def collection_pages(project: Project) -> list[GeneratedPage]:
     for source in COLLECTIONS:
         pages += source(project)
     return pages
+
+
+# Nav sections computed from content: the entry with this title in mkdocs.yml's
+# ``nav`` is replaced by the list the function returns.
+NAV_SECTIONS: dict[str, Callable[[Project], list]] = {"培训课程": lambda project: training_nav(load_catalogue(project))}
+
+
+def expand_nav(nav: list | None, project: Project) -> list | None:
+    if not nav:
+        return nav
+    out = []
+    for item in nav:
+        if isinstance(item, dict) and len(item) == 1:
+            title = next(iter(item))
+            if title in NAV_SECTIONS:
+                item = {title: NAV_SECTIONS[title](project)}
+        out.append(item)
+    return out

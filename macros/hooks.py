@@ -18,7 +18,7 @@ from mkdocs.exceptions import Abort  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 
 from macros import site  # noqa: E402
-from macros.collections import collection_pages  # noqa: E402
+from macros.collections import collection_pages, expand_nav  # noqa: E402
 from macros.handbook_templates import write_templates  # noqa: E402
 from macros.handbooks import project_handbooks, splice_nav  # noqa: E402
 from macros.news import write_feed  # noqa: E402
@@ -37,6 +37,7 @@ def on_config(config):
     if errors:
         raise Abort(f"内容检查发现 {errors} 个错误，构建已停止。请按上面的“文件:行:列”逐条修改。")
     config["nav"] = splice_nav(config["nav"], project_handbooks(project))
+    config["nav"] = expand_nav(config["nav"], project)
     return config
 
 

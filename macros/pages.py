@@ -11,6 +11,7 @@ from .glossary import add_tooltips
 from .handbooks import label_task_checkboxes, render_chapter_page
 from .policies import anchor_policy_markdown, render_policy_header
 from .project import Project
+from .training import render_training_lesson
 
 
 def render_policy_page(project: Project, src_uri: str, markdown: str) -> str | None:
@@ -28,7 +29,7 @@ def render_policy_page(project: Project, src_uri: str, markdown: str) -> str | N
 
 
 def render_page_markdown(project: Project, src_uri: str, markdown: str) -> str | None:
-    for render in (render_policy_page, render_chapter_page, render_case_page):
+    for render in (render_policy_page, render_chapter_page, render_training_lesson, render_case_page):
         result = render(project, src_uri, markdown)
         if result is not None:
             return result

@@ -25,6 +25,7 @@ from .schools import check_school_plans, report_school_plans
 from .textcheck import check_traditional
 from .themes import THEMES_FILE, check_themes, theme_ids
 from .tips import check_tips
+from .training import check_training
 from .yamlload import Document, load_front_matter, load_yaml_file
 
 GLOSSARY_FILE = "data/glossary.yml"
@@ -180,6 +181,7 @@ CHECKS: list[Callable[[Project], list[Problem]]] = [
     check_traditional,
     check_handbooks,
     check_handbook_templates,
+    check_training,
     check_school_plans,
     check_casebook,
     check_collections,

@@ -1,0 +1,447 @@
+"""Training modules in headless Chromium: quizzes, progress, 我的学习, 学习记录单,
+export/import, keyboard use, accessibility, escaping and search exclusion."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import re
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+from conftest import run_mkdocs_build
+
+MODULE = "policy-essentials"
+QUIZ = f"training/{MODULE}/quiz/"
+# Occurs only in one explanation of the policy-essentials bank (checked below).
+EXPLANATION_ONLY_WORD = "拾遗补阙"
+
+
+def quiz_data(page) -> dict:
+    return json.loads(page.locator(".quiz-data").text_content())
+
+
+def answer_visible_questions(page, right: bool = True, check_each: bool = False) -> None:
+    """Answer every drawn question, correctly or wrongly, by clicking labels."""
+    data = {q["id"]: q for q in quiz_data(page)["questions"]}
+    questions = page.locator(".quiz-q:not([hidden])")
+    for i in range(questions.count()):
+        fs = questions.nth(i)
+        q = data[fs.get_attribute("data-qid")]
+        options = fs.locator(".quiz-opt").count()
+        wrong = [k for k in range(options) if k not in q["answer"]][:1] or q["answer"][:1]  # all correct: pick too few
+        picks = q["answer"] if right else wrong
+        for k in picks:
+            fs.locator(f'label[for="q-{q["id"]}-{k}"]').click()
+        if check_each:
+            fs.locator(".quiz-check").click()
+
+
+def start(page, mode: str) -> None:
+    page.locator(f'label[for="quiz-mode-{mode}"]').click()
+    page.get_by_role("button", name="开始自测").click()
+
+
+def pass_exam(page, site_url: str) -> None:
+    page.goto(site_url + QUIZ)
+    start(page, "exam")
+    answer_visible_questions(page)
+    page.get_by_role("button", name="交卷").click()
+    page.locator(".quiz-result").wait_for()
+
+
+def test_practice_mode_gives_feedback_per_question(page, site_url):
+    page.goto(site_url + QUIZ)
+    start(page, "practice")
+    data = quiz_data(page)
+    visible = page.locator(".quiz-q:not([hidden])")
+    assert visible.count() == data["draw"] < len(data["questions"])
+    first = visible.nth(0)
+    q = next(q for q in data["questions"] if q["id"] == first.get_attribute("data-qid"))
+    first.locator(".quiz-check").click()
+    assert first.locator(".quiz-feedback").inner_text() == "请先选择答案。"
+    wrong = [k for k in range(first.locator(".quiz-opt").count()) if k not in q["answer"]][:1] or q["answer"][:1]
+    first.locator(f'label[for="q-{q["id"]}-{wrong[0]}"]').click()
+    first.locator(".quiz-check").click()
+    feedback = first.locator(".quiz-feedback")
+    assert feedback.get_attribute("aria-live") == "polite"
+    text = feedback.inner_text()
+    assert "回答错误" in text and q["explanation"] in text
+    link = feedback.get_by_role("link", name=q["source"]["label"])
+    assert link.count() == 1
+    assert first.locator(".opt-correct").count() == len(q["answer"])
+    assert first.locator("input:disabled").count() == first.locator("input").count()
+    # The second question is still open: practice marks one question at a time.
+    assert visible.nth(1).locator(".quiz-feedback").inner_text() == ""
+    # Following the source link leads to the cited clause.
+    link.click()
+    page.wait_for_load_state()
+    assert page.url.split("#")[1] == q["source"]["href"].split("#")[1]
+
+
+def test_practice_mode_finishes_with_a_score(page, site_url):
+    page.goto(site_url + QUIZ)
+    start(page, "practice")
+    page.goto(site_url + "training/")  # starting a quiz counts as 学习中
+    assert page.locator(f'.training-status[data-module="{MODULE}"]').inner_text() == "学习中"
+    page.goto(site_url + QUIZ)
+    start(page, "practice")
+    answer_visible_questions(page, right=False, check_each=True)
+    result = page.locator(".quiz-result")
+    assert "得分：0 分" in result.inner_text() and "未通过" in result.inner_text()
+
+
+def test_exam_to_a_pass_then_progress_survives_reload(page, site_url):
+    page.goto(site_url + QUIZ)
+    start(page, "exam")
+    page.get_by_role("button", name="交卷").click()
+    assert "未作答" in page.locator(".quiz-form-status").inner_text()
+    assert page.locator(".quiz-result").is_hidden()
+    answer_visible_questions(page)
+    page.get_by_role("button", name="交卷").click()
+    result = page.locator(".quiz-result")
+    assert "得分：100 分" in result.inner_text() and "已通过本模块自测" in result.inner_text()
+    # Review screen: every drawn question shows its explanation.
+    data = quiz_data(page)
+    assert page.locator(".quiz-q:not([hidden]) .fb-explanation").count() == data["draw"]
+    summary = page.locator(".quiz-summary li")
+    assert summary.count() == data["draw"] and summary.filter(has_text="答对").count() == data["draw"]
+    assert page.evaluate("document.activeElement.classList.contains('quiz-result')")
+    first_draw = page.locator(".quiz-q:not([hidden])").evaluate_all("els => els.map(e => e.dataset.qid)")
+    # Retry draws again and clears the answers.
+    page.get_by_role("button", name="再测一次（重新抽题）").click()
+    assert page.locator(".quiz-q:not([hidden]) input:checked").count() == 0
+    assert page.locator(".quiz-result").is_hidden()
+    for _ in range(5):  # a new random draw; the same 10 of 14 five times running is ~1e-8
+        if page.locator(".quiz-q:not([hidden])").evaluate_all("els => els.map(e => e.dataset.qid)") != first_draw:
+            break
+        page.reload()
+        start(page, "exam")
+    else:
+        pytest.fail("retry did not draw a new set of questions")
+    # A worse attempt later keeps the best score and the pass.
+    answer_visible_questions(page, right=False)
+    page.get_by_role("button", name="交卷").click()
+    assert "得分：0 分" in result.inner_text() and "最高分：100 分，通过日期：" in result.inner_text()
+    page.reload()
+    assert "你的最高分：100 分（已于" in page.locator(".quiz-best").inner_text()
+    page.goto(site_url + "training/")
+    assert page.locator(f'.training-status[data-module="{MODULE}"]').inner_text() == "已通过"
+    assert page.locator('.training-status:not([data-module="policy-essentials"])').first.inner_text() == "未开始"
+
+
+def test_my_learning_and_record_sheet_show_progress(page, site_url):
+    page.goto(site_url + f"training/{MODULE}/01-what-and-why/")
+    page.goto(site_url + f"training/{MODULE}/")
+    assert page.locator('.lesson-status[data-lesson="01-what-and-why.md"]').inner_text().startswith("（已学，")
+    assert page.locator('.lesson-status[data-lesson="02-matching-and-duties.md"]').inner_text() == ""
+    assert page.locator(".training-status").inner_text() == "学习中"
+    page.goto(site_url + "training/my-learning/")
+    row = page.locator(f'tr[data-module="{MODULE}"]')
+    assert row.locator(".ml-status").inner_text() == "学习中"
+    pass_exam(page, site_url)
+    page.goto(site_url + "training/my-learning/")
+    assert row.locator(".ml-status").inner_text() == "已通过"
+    assert row.locator(".ml-best").inner_text() == "100 分"
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", row.locator(".ml-date").inner_text())
+    hours = row.get_attribute("data-hours")
+    assert page.locator(".ml-total").inner_text() == f"已通过 1 个模块，合计 {hours} 学时。"
+    assert page.locator("tr[data-module] .ml-status", has_text="未开始").count() >= 4
+
+    page.goto(site_url + "training/record/")
+    page.get_by_label("姓名").fill("示例教师")
+    page.get_by_label("学校").fill("示例中学")
+    sheet = page.locator(".rec-sheet")
+    assert "姓名：示例教师" in sheet.inner_text() and "学校：示例中学" in sheet.inner_text()
+    assert page.locator(".rec-sheet tbody tr:not([hidden])").count() == 1
+    assert "100 分" in page.locator(f'.rec-sheet tr[data-module="{MODULE}"]').inner_text()
+    assert f"合计 {hours} 学时" in sheet.inner_text()
+    assert "这是一份自测记录，不是官方学分证明" in sheet.inner_text()
+    page.reload()  # name and school are kept in this browser only
+    assert page.get_by_label("姓名").input_value() == "示例教师"
+    page.emulate_media(media="print")
+    assert page.locator(".rec-form").is_hidden() and page.locator(".md-header").is_hidden()
+    assert sheet.is_visible()
+
+
+def test_export_then_import_into_a_fresh_profile(browser, site_url, tmp_path):
+    first = browser.new_context(locale="zh-CN", accept_downloads=True)
+    page = first.new_page()
+    pass_exam(page, site_url)
+    page.goto(site_url + "training/my-learning/")
+    with page.expect_download() as info:
+        page.get_by_role("button", name="导出学习记录（JSON 文件）").click()
+    exported = tmp_path / "progress.json"
+    info.value.save_as(exported)
+    first.close()
+    data = json.loads(exported.read_text(encoding="utf-8"))
+    assert data["modules"][MODULE]["best"] == 100 and data["checksum"]
+
+    fresh = browser.new_context(locale="zh-CN")
+    page = fresh.new_page()
+    page.goto(site_url + "training/crisis-referral/01-warning-signs/")  # some progress of its own
+    page.goto(site_url + "training/my-learning/")
+    message = page.locator(".ml-message")
+    row = page.locator(f'tr[data-module="{MODULE}"]')
+
+    tampered = dict(data, modules={MODULE: dict(data["modules"][MODULE], best=100, passedAt="2020-01-01")})
+    for bad, why in [
+        (b"{not json", "不是有效的 JSON"),
+        (json.dumps({"format": "other"}).encode(), "不是本站导出的学习记录文件"),
+        (json.dumps(tampered).encode(), "已被改动或损坏"),
+    ]:
+        page.set_input_files("#ml-import-file", files=[{"name": "x.json", "mimeType": "application/json", "buffer": bad}])
+        message.filter(has_text=why).wait_for()
+        assert "本机原有的学习记录保持不变" in message.inner_text()
+        assert row.locator(".ml-status").inner_text() == "未开始"
+    assert page.locator('tr[data-module="crisis-referral"] .ml-status').inner_text() == "学习中"
+
+    page.set_input_files("#ml-import-file", exported)
+    message.filter(has_text="导入成功").wait_for()
+    assert row.locator(".ml-status").inner_text() == "已通过"
+    assert page.locator('tr[data-module="crisis-referral"] .ml-status').inner_text() == "学习中"
+    page.reload()
+    assert row.locator(".ml-best").inner_text() == "100 分"
+    fresh.close()
+
+
+def _focused(page) -> dict:
+    return page.evaluate(
+        "() => { const e = document.activeElement; return {tag: e.tagName, id: e.id, text: e.textContent.trim(), "
+        "cls: e.className, type: e.type || ''}; }"
+    )
+
+
+def _tab_to(page, predicate, limit: int = 300) -> None:
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if predicate(_focused(page)):
+            return
+    raise AssertionError("keyboard focus never reached the element")
+
+
+def test_quiz_can_be_completed_with_the_keyboard_only(page, site_url):
+    page.goto(site_url + QUIZ)
+    _tab_to(page, lambda f: f["id"] == "quiz-mode-exam" or f["id"] == "quiz-mode-practice")
+    if _focused(page)["id"] != "quiz-mode-exam":
+        page.keyboard.press("ArrowDown")
+    assert page.locator("#quiz-mode-exam").is_checked()
+    _tab_to(page, lambda f: f["text"] == "开始自测")
+    page.keyboard.press("Enter")
+    data = {q["id"]: q for q in quiz_data(page)["questions"]}
+    order = page.locator(".quiz-q:not([hidden])").evaluate_all("els => els.map(e => e.dataset.qid)")
+    for n, qid in enumerate(order):
+        q = data[qid]
+        shown = page.locator(f"#q-{qid} .quiz-opt").evaluate_all("els => els.map(e => Number(e.dataset.index))")
+        focus = _focused(page)
+        assert focus["id"].startswith(f"q-{qid}-"), (n, focus)
+        if q["type"] == "multiple":
+            for pos, index in enumerate(shown):
+                if index in q["answer"]:
+                    page.keyboard.press("Space")
+                if pos + 1 < len(shown):
+                    page.keyboard.press("Tab")
+        else:
+            target = shown.index(q["answer"][0])
+            if target == 0:
+                page.keyboard.press("Space")
+            for _ in range(target):
+                page.keyboard.press("ArrowDown")
+        page.keyboard.press("Tab")
+    assert _focused(page)["text"] == "交卷"
+    page.keyboard.press("Enter")
+    assert "得分：100 分" in page.locator(".quiz-result").inner_text()
+    assert _focused(page)["cls"].startswith("quiz-result")
+    _tab_to(page, lambda f: f["text"] == "再测一次（重新抽题）")
+    page.keyboard.press("Enter")
+    assert page.locator(".quiz-result").is_hidden()
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "training/",
+        f"training/{MODULE}/",
+        f"training/{MODULE}/01-what-and-why/",
+        QUIZ,
+        "training/my-learning/",
+        "training/record/",
+    ],
+)
+def test_no_serious_accessibility_violations(page, site_url, path):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.goto(site_url + path)
+    if path == QUIZ:  # check the quiz as the learner sees it: open, then reviewed
+        start(page, "practice")
+        answer_visible_questions(page, right=False, check_each=True)
+    # Measure colours at rest, not halfway through a fade (e.g. Material's back-to-top button).
+    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
+    violations = Axe().run(page).response["violations"]
+    bad = [
+        (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+        for v in violations
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert bad == []
+
+
+def test_quiz_is_readable_on_a_phone(browser, site_url):
+    context = browser.new_context(locale="zh-CN", viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    page.goto(site_url + QUIZ)
+    start(page, "practice")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    box = page.locator(".quiz-q:not([hidden])").first.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 360
+    context.close()
+
+
+def test_instant_navigation_initialises_the_quiz(page, site_url):
+    page.goto(site_url + f"training/{MODULE}/")
+    page.get_by_role("link", name="进入自测").click()
+    page.wait_for_url("**/quiz/")
+    start(page, "practice")
+    assert page.locator(".quiz-q:not([hidden])").count() > 0
+    assert page.evaluate("typeof document$") == "object"  # Material's instant navigation is on
+
+
+def test_explanations_are_not_searchable(page, site_url, built_site):
+    quiz_html = (built_site / QUIZ / "index.html").read_text(encoding="utf-8")
+    assert EXPLANATION_ONLY_WORD in quiz_html  # the test can fail: the word is on the quiz page
+    others = [p for p in built_site.rglob("*.html") if EXPLANATION_ONLY_WORD in p.read_text(encoding="utf-8")]
+    assert others == [built_site / QUIZ / "index.html"]
+    index = (built_site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert EXPLANATION_ONLY_WORD not in index
+    assert not any(d["location"].startswith(QUIZ) for d in json.loads(index)["docs"])
+    import jieba  # the build's segmenter keeps the word whole, so an indexed page would match it
+
+    assert EXPLANATION_ONLY_WORD in jieba.lcut(f"毕业时{EXPLANATION_ONLY_WORD}式的总结")
+
+    page.goto(site_url + "training/")
+
+    def search(term: str) -> str:
+        box = page.locator("input.md-search__input")
+        box.click()
+        box.fill("")
+        box.press("End")  # Material reads the query on keyup; filled Chinese text sends none
+        page.locator(".md-search-result__meta", has_text="键入以开始搜索").wait_for()
+        box.fill(term)
+        box.press("End")
+        page.wait_for_function(
+            "() => { const t = document.querySelector('.md-search-result__meta').textContent;"
+            " return /没有找到|符合条件/.test(t); }"
+        )
+        return page.locator(".md-search-result__meta").inner_text()
+
+    positive = search("科技节")  # a word from a lesson: search works
+    assert "没有" not in positive
+    hrefs = page.locator(".md-search-result__list a").evaluate_all("els => els.map(e => e.href)")
+    assert any("/training/growth-letter/" in h for h in hrefs), hrefs
+    assert search(EXPLANATION_ONLY_WORD) == "没有找到符合条件的结果"
+    assert page.locator(".md-search-result__list a").count() == 0
+
+
+# -- YAML text with markup renders as text ------------------------------------
+
+XSS = "<script>alert('x')</script><img src=x onerror=alert('y')>"
+
+
+def _serve(directory: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(directory)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}/", server
+
+
+def test_markup_in_yaml_renders_as_text_and_no_dialog_opens(project_copy, browser, tmp_path):
+    fixtures = Path(__file__).parent / "fixtures" / "quizzes"
+    module = project_copy / "training_modules" / "xss-check"
+    shutil.copytree(fixtures / "module", module)
+    yml = module / "module.yml"
+    yml.write_text(
+        yml.read_text(encoding="utf-8")
+        .replace("title: 测试模块", f'title: "模块{XSS}"')
+        .replace("title: 测试课", f'title: "课{XSS}"'),
+        encoding="utf-8",
+    )
+    quiz = (fixtures / "good.yml").read_text(encoding="utf-8")
+    for plain in ("单选题", "甲", "解析", "情境", "反馈甲"):
+        quiz = quiz.replace(f" {plain}\n", f' "{plain}{XSS}"\n').replace(f"{plain}, ", f'"{plain}{XSS}", ')
+    (module / "quiz.yml").write_text(quiz, encoding="utf-8")
+    site = tmp_path / "site"
+    result = run_mkdocs_build(project_copy, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    url, server = _serve(site)
+    context = browser.new_context(locale="zh-CN")
+    page = context.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    try:
+        page.goto(url + "training/")
+        assert page.locator(".md-content").get_by_role("link", name=f"模块{XSS}").count() == 1
+        assert page.locator(".md-nav").get_by_text(f"模块{XSS}").count() >= 1
+        page.goto(url + "training/xss-check/")
+        assert page.title().startswith(f"模块{XSS}")
+        page.goto(url + "training/xss-check/lesson/")
+        assert f"模块{XSS}" in page.locator(".lesson-nav").inner_text()
+        page.goto(url + "training/xss-check/quiz/")
+        start(page, "practice")
+        assert page.locator('.quiz-q[data-qid="one"] .quiz-stem').text_content() == f"单选题{XSS}"
+        answer_visible_questions(page, right=False, check_each=True)
+        assert page.locator(".fb-explanation").first.text_content() == f"解析：解析{XSS}"
+        assert page.locator("img[src='x']").count() == 0
+        page.goto(url + "training/my-learning/")
+        assert f"模块{XSS}" in page.locator(".training-my table").inner_text()
+    finally:
+        context.close()
+        server.shutdown()
+    assert dialogs == []
+
+
+def test_import_checks_reject_malformed_records(page, site_url):
+    page.goto(site_url + "training/my-learning/")
+    verdicts = page.evaluate(
+        """() => {
+        const t = window.portalTraining;
+        const good = t.exportData({modules: {"policy-essentials": {lessons: {"01-what-and-why.md": "2025-09-01"},
+                                   attempts: 2, best: 90, last: 60, passedAt: "2025-09-02"}}});
+        const sign = (modules) => Object.assign({}, good, {modules: modules, checksum: t.checksum(modules)});
+        return {
+            good: t.checkImport(good),
+            reordered: t.checkImport(Object.assign({}, good, {modules: {"policy-essentials": {passedAt: "2025-09-02",
+                                   last: 60, best: 90, attempts: 2, lessons: {"01-what-and-why.md": "2025-09-01"}}}})),
+            score: t.checkImport(sign({"policy-essentials": {best: 101}})),
+            date: t.checkImport(sign({"policy-essentials": {passedAt: "yesterday"}})),
+            id: t.checkImport(sign({"../x": {}})),
+            attempts: t.checkImport(sign({"policy-essentials": {attempts: -1}})),
+            version: t.checkImport(Object.assign({}, good, {version: 2})),
+            edited: t.checkImport(Object.assign({}, good, {modules: {"policy-essentials": {best: 100}}})),
+        };
+    }"""
+    )
+    assert verdicts["good"] is None and verdicts["reordered"] is None
+    assert all(verdicts[k] for k in ("score", "date", "id", "attempts", "version", "edited"))
+    assert "校验码不符" in verdicts["edited"] and "版本" in verdicts["version"]
+
+
+@pytest.mark.parametrize("module", ["policy-essentials", "mentor-relationship", "home-visit", "growth-letter", "crisis-referral"])
+def test_every_shipped_quiz_can_be_passed_and_failed(page, site_url, module):
+    page.goto(site_url + f"training/{module}/quiz/")
+    start(page, "practice")
+    answer_visible_questions(page, right=False, check_each=True)
+    assert "未通过" in page.locator(".quiz-result").inner_text()
+    scenario = page.locator(".quiz-q:not([hidden]) .fb-option")
+    for i in range(scenario.count()):
+        assert scenario.nth(i).inner_text().startswith("对你所选做法的反馈：")
+    page.get_by_role("button", name="再测一次（重新抽题）").click()
+    answer_visible_questions(page, right=True, check_each=True)
+    assert "已通过本模块自测" in page.locator(".quiz-result").inner_text()
+    page.goto(site_url + "training/my-learning/")
+    assert page.locator(f'tr[data-module="{module}"] .ml-status').inner_text() == "已通过"
