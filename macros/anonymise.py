@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from . import buildcache
 from .problems import Problem
 
 RULES: dict[str, str] = {
@@ -339,7 +340,24 @@ def pseudonym_forms(pseudonyms: Iterable[str]) -> list[str]:
 
 
 def find_identifiers(text: str, pseudonyms: Iterable[str] = ()) -> list[Finding]:
-    """Every identifying detail in ``text``, at most one finding per span."""
+    """Every identifying detail in ``text``, at most one finding per span.
+
+    Reused across builds when the text, the pseudonyms, this module and its
+    dictionaries are the same (:mod:`macros.buildcache`): jieba tagging is slow.
+    """
+    names = [str(p) for p in pseudonyms]
+    memo = buildcache.memo("anonymise", _version())
+    return buildcache.cached(memo, "\n".join(names) + "\0" + text, lambda: _find_identifiers(text, names))
+
+
+@lru_cache(maxsize=1)
+def _version() -> str:
+    from importlib.metadata import version
+
+    return buildcache.fingerprint(Path(__file__), USERDICT, ANON_USERDICT, version("jieba"))
+
+
+def _find_identifiers(text: str, pseudonyms: list[str]) -> list[Finding]:
     found: list[Finding] = []
     found += _find_idcards(text)
     found += _find_phones(text)

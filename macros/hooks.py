@@ -15,21 +15,26 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from mkdocs.exceptions import Abort  # noqa: E402
+from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 
-from macros import site  # noqa: E402
+from macros import benchdump, buildcache, search_index, site  # noqa: E402
 from macros.collections import collection_pages, expand_nav  # noqa: E402
 from macros.handbook_templates import write_templates  # noqa: E402
 from macros.handbooks import project_handbooks, splice_nav  # noqa: E402
 from macros.news import write_feed  # noqa: E402
 from macros.pages import render_page_content, render_page_markdown  # noqa: E402
 from macros.project import check_project  # noqa: E402
+from macros.schools import school_search_entries  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.portal")
 
 
 def on_config(config):
-    project = site.start(Path(config.config_file_path).parent)
+    root = Path(config.config_file_path).parent
+    buildcache.configure(root / ".cache")
+    _install_jieba_cache()
+    project = site.start(root)
     problems = check_project(project)
     for problem in problems:
         (log.error if problem.is_error else log.warning)(problem.format())
@@ -38,6 +43,7 @@ def on_config(config):
         raise Abort(f"内容检查发现 {errors} 个错误，构建已停止。请按上面的“文件:行:列”逐条修改。")
     config["nav"] = splice_nav(config["nav"], project_handbooks(project))
     config["nav"] = expand_nav(config["nav"], project)
+    benchdump.dump_nav(config["nav"])
     return config
 
 
@@ -51,16 +57,59 @@ def on_files(files: Files, config) -> Files:
 
 
 def on_page_markdown(markdown: str, page, config, files):
-    return render_page_markdown(site.current(), page.file.src_uri, markdown) or markdown
+    markdown = render_page_markdown(site.current(), page.file.src_uri, markdown) or markdown
+    benchdump.dump_page(page.file.src_uri, page.meta, markdown)
+    return markdown
 
 
 def on_page_content(html: str, page, config, files):
     return render_page_content(site.current(), page.file.src_uri, page.meta, html) or html
 
 
+@event_priority(-100)  # after Material's search plugin has written its index
 def on_post_build(config):
     errors = site.current().render_errors
     if errors:
         raise Abort(f"渲染页面时发现 {len(errors)} 个错误，构建失败。")
     write_templates(site.current(), Path(config["site_dir"]))
     write_feed(site.current(), Path(config.site_dir), config.site_url)
+    _finish_search_index(site.current(), Path(config.site_dir))
+    buildcache.save_all()
+    benchdump.write_stats(build_stats(site.current()))
+
+
+# -- city scale (see docs/about/performance.md) ---------------------------------------
+
+
+def _install_jieba_cache() -> None:
+    """Material's search segments Chinese with the module-level ``jieba``: memoise it."""
+    try:
+        from material.plugins.search import plugin as search_plugin
+    except ImportError:
+        return
+    if search_plugin.jieba is not None and not isinstance(search_plugin.jieba, search_index.CachingJieba):
+        search_plugin.jieba = search_index.CachingJieba(search_plugin.jieba)
+
+
+def _segmenter():
+    from material.plugins.search import plugin as search_plugin
+
+    jieba = search_plugin.jieba
+    return (lambda text: jieba.cut(text)) if jieba is not None else (lambda text: [text])
+
+
+def _finish_search_index(project, site_dir: Path) -> None:
+    path = site_dir / "search" / "search_index.json"
+    if path.exists():
+        entries = school_search_entries(project, _segmenter())
+        path.write_text(search_index.slim_index(path.read_text(encoding="utf-8"), entries), encoding="utf-8")
+
+
+def build_stats(project) -> dict:
+    batch = project.__dict__.get("_docx_batch")
+    return {
+        "docx_seconds": batch.seconds if batch else 0.0,
+        "docx_regenerated": len(batch.regenerated) if batch else 0,
+        "docx_files": len(batch.files) if batch else 0,
+        "caches": buildcache.stats(),
+    }

@@ -12,10 +12,13 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from . import buildcache
+from .docx_cache import build_documents
 from .plan_document import Block, grades_label, plan_sections, plan_title
 from .plan_rules import (
     ADVISORY,
@@ -32,6 +35,7 @@ from .plan_rules import (
 )
 from .plans import PLAN_SCHEMA, SCHEMA_FILE, SCHOOLS_DIR, TEMPLATE_FILE, schema_json, template_plan
 from .problems import Problem
+from .search_index import compact_entry
 from .text import md_esc
 from .yamlload import Document, validate
 
@@ -209,6 +213,8 @@ def school_page(project: Project, school: SchoolPlan) -> str:
     out = [
         "---",
         f"title: {json.dumps(plan['name'], ensure_ascii=False)}",
+        "search:",
+        "  exclude: true  # one compact entry per school instead: school_search_entries",
         "---",
         "",
         f"# {md_esc(title)}",
@@ -244,6 +250,17 @@ def school_page(project: Project, school: SchoolPlan) -> str:
         out += [block_markdown(b) + "\n" for b in section.blocks]
     out += ["</div>", ""]
     return "\n".join(out)
+
+
+def school_search_entries(project: Project, cut: Callable[[str], Iterable[str]]) -> list[dict]:
+    """One search entry per school (name, district, stage, verdict), not every sentence of its plan."""
+    entries = []
+    for school in load_schools(project).schools:
+        plan = school.plan
+        verdict = "符合必须条款" if school.compliant else "有必须条款未达标"
+        words = [plan["district"], plan["stage"], "一校一策", plan_title(plan), verdict]
+        entries.append(compact_entry(f"schools/{school.id}/", plan["name"], words, cut))
+    return entries
 
 
 def school_index(project: Project, src_uri: str = "schools/index.md") -> str:
@@ -303,6 +320,15 @@ def school_index(project: Project, src_uri: str = "schools/index.md") -> str:
     return head + "\n" + "\n".join(out)
 
 
+def docx_version() -> str:
+    """The code and libraries a plan's Word file depends on: a change here rebuilds every file."""
+    from importlib.metadata import version
+
+    from . import docx_common, plan_document, plan_docx
+
+    return buildcache.fingerprint(*buildcache.source_of(plan_docx, plan_document, docx_common), version("python-docx"))
+
+
 def school_pages(project: Project) -> list[GeneratedPage]:
     """Collection: a page, a Word file and the YAML for every school, plus the template downloads."""
     from .collections import GeneratedPage  # here: collections imports this module
@@ -312,16 +338,29 @@ def school_pages(project: Project) -> list[GeneratedPage]:
     if cached is not None:  # collections are asked more than once per build; Word files are built once
         return cached
     state = load_schools(project)
+    template = project.root / TEMPLATE_FILE
+    jobs: dict[str, object] = {f"schools/{school.id}.docx": school.plan for school in state.schools}
+    if template.exists():
+        jobs[f"{DOWNLOAD_TEMPLATE}.docx"] = template_plan()
+    cache = buildcache.directory()
+    batch = build_documents(jobs, plan_docx, cache / "docx" if cache else None, docx_version())
+    project.__dict__["_docx_batch"] = batch  # for the benchmark's figures and the cache tests
+
+    def word(src_uri: str) -> GeneratedPage:
+        found = batch.files[src_uri]
+        if isinstance(found, Path):
+            return GeneratedPage(src_uri, abs_src_path=found)
+        return GeneratedPage(src_uri, content=found)
+
     pages = []
     for school in state.schools:
         pages.append(GeneratedPage(f"schools/{school.id}.md", content=school_page(project, school)))
-        pages.append(GeneratedPage(f"schools/{school.id}.docx", content=plan_docx(school.plan)))
+        pages.append(word(f"schools/{school.id}.docx"))
         source = (project.root / school.rel).read_text(encoding="utf-8-sig")
         pages.append(GeneratedPage(f"schools/{school.id}.yml", content=source))
-    template = project.root / TEMPLATE_FILE
     if template.exists():
         pages.append(GeneratedPage(f"{DOWNLOAD_TEMPLATE}.yml", content=template.read_text(encoding="utf-8-sig")))
-        pages.append(GeneratedPage(f"{DOWNLOAD_TEMPLATE}.docx", content=plan_docx(template_plan())))
+        pages.append(word(f"{DOWNLOAD_TEMPLATE}.docx"))
     pages.append(GeneratedPage(DOWNLOAD_SCHEMA, content=schema_json()))
     project.__dict__["_school_pages"] = pages
     return pages

@@ -21,6 +21,7 @@ import yaml
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
+from . import buildcache
 from .problems import Problem
 
 Loc = tuple  # path inside the document: keys and list indexes
@@ -166,7 +167,16 @@ def _syntax_message(err: yaml.MarkedYAMLError) -> str:
 
 
 def load_yaml_text(text: str, path: str, line_offset: int = 0) -> tuple[Document | None, list[Problem]]:
-    """Parse one YAML document. Returns the document (or None) and all problems."""
+    """Parse one YAML document. Returns the document (or None) and all problems.
+
+    Results are reused across builds when the text, path and this loader's code
+    are the same (:mod:`macros.buildcache`): parsing is a large share of a city-scale build.
+    """
+    memo = buildcache.memo("yaml", _VERSION)
+    return buildcache.cached(memo, f"{path}\0{line_offset}\0{text}", lambda: _parse_yaml_text(text, path, line_offset))
+
+
+def _parse_yaml_text(text: str, path: str, line_offset: int) -> tuple[Document | None, list[Problem]]:
     doc = Document(path=path, data=None)
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
@@ -201,6 +211,8 @@ def load_yaml_file(path: Path, display: str | None = None) -> tuple[Document | N
         return None, problems
     return load_yaml_text(text, display)
 
+
+_VERSION = buildcache.fingerprint(Path(__file__), yaml.__version__)
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)(?:^---|^\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
 

@@ -1,0 +1,158 @@
+"""Content-keyed caches for build work whose inputs did not change.
+
+A :class:`Memo` maps the hash of an input (e.g. the text of a YAML file) to a
+result. Its name includes a *version*: the hash of the code and data the
+result depends on (the module's source, dictionaries, library versions), so a
+change there starts a fresh memo instead of reusing stale results. Nothing is
+keyed on timestamps.
+
+Memos live in memory and, once :func:`configure` names a directory (the build
+does: ``<project>/.cache``), on disk as one pickle per memo, written by
+:func:`save_all` at the end of a build. Only entries used by that build are
+written, so the files do not grow with deleted content. Values are stored
+pickled and unpickled on every hit, so a caller may mutate what it gets.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import pickle
+import tempfile
+from pathlib import Path
+from typing import Any
+
+log = logging.getLogger("mkdocs.plugins.portal")
+
+DISABLE_ENV = "PORTAL_NO_CACHE"  # set to 1 to build without any persistent cache
+_MISSING = object()
+_directory: Path | None = None
+_memos: dict[str, Memo] = {}
+
+
+def fingerprint(*parts: str | bytes | Path) -> str:
+    """sha256 over strings, bytes and file contents (a missing file counts as empty)."""
+    h = hashlib.sha256()
+    for part in parts:
+        if isinstance(part, Path):
+            data = part.read_bytes() if part.exists() else b""
+        elif isinstance(part, str):
+            data = part.encode("utf-8")
+        else:
+            data = part
+        h.update(len(data).to_bytes(8, "little"))
+        h.update(data)
+    return h.hexdigest()
+
+
+def source_of(*modules: Any) -> list[Path]:
+    """The source files of modules, for a version fingerprint."""
+    return [Path(m.__file__) for m in modules]
+
+
+class Memo:
+    def __init__(self, name: str, version: str) -> None:
+        self.name = name
+        self.version = version
+        self.entries: dict[str, bytes] = {}
+        self.used: dict[str, bytes] = {}
+        self.hits = 0
+        self.misses = 0
+        self.loaded_from: Path | None = None
+        self.dirty = False
+
+    @property
+    def filename(self) -> str:
+        return f"{self.name}-{self.version[:16]}.pickle"
+
+    def load(self, directory: Path) -> None:
+        path = directory / self.filename
+        self.loaded_from = path
+        if not path.exists():
+            return
+        try:
+            with path.open("rb") as f:
+                self.entries.update(pickle.load(f))
+        except Exception as err:  # a damaged cache is rebuilt, never fatal
+            log.info("缓存文件 %s 无法读取（%s），将重新生成。", path, err)
+
+    def get(self, key: str) -> Any:
+        blob = self.entries.get(key)
+        if blob is None:
+            self.misses += 1
+            return _MISSING
+        self.hits += 1
+        if key not in self.used:
+            self.used[key] = blob
+            self.dirty = True
+        return pickle.loads(blob)
+
+    def put(self, key: str, value: Any) -> None:
+        blob = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        self.entries[key] = blob
+        self.used[key] = blob
+        self.dirty = True
+
+    def save(self, directory: Path) -> None:
+        if not self.dirty and (directory / self.filename).exists():
+            return
+        directory.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{self.name}-")
+        with os.fdopen(fd, "wb") as f:
+            pickle.dump(self.used, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, directory / self.filename)
+        for old in directory.glob(f"{self.name}-*.pickle"):  # earlier code versions
+            if old.name != self.filename:
+                old.unlink(missing_ok=True)
+        self.dirty = False
+
+
+def configure(directory: Path | None) -> None:
+    """Persist memos under ``directory`` (None or ``PORTAL_NO_CACHE=1``: memory only)."""
+    global _directory
+    if os.environ.get(DISABLE_ENV) == "1":
+        directory = None
+    _directory = directory
+    for memo in _memos.values():
+        memo.used.clear()
+        if directory is not None and memo.loaded_from != directory / memo.filename:
+            memo.load(directory)
+
+
+def directory() -> Path | None:
+    return _directory
+
+
+def memo(name: str, version: str) -> Memo:
+    """The memo ``name`` for this code version, loaded from disk on first use."""
+    key = f"{name}-{version}"
+    found = _memos.get(key)
+    if found is None:
+        found = _memos[key] = Memo(name, version)
+        if _directory is not None:
+            found.load(_directory)
+    return found
+
+
+def cached(memo_: Memo, key_text: str, compute: Any) -> Any:
+    """``compute()`` unless the memo has a result for ``key_text``."""
+    key = fingerprint(key_text)
+    value = memo_.get(key)
+    if value is _MISSING:
+        value = compute()
+        memo_.put(key, value)
+    return value
+
+
+def save_all() -> None:
+    """Write every memo used in this build (called at the end of a build)."""
+    if _directory is None:
+        return
+    for memo_ in _memos.values():
+        if memo_.used:
+            memo_.save(_directory)
+
+
+def stats() -> dict[str, dict[str, int]]:
+    return {m.name: {"hits": m.hits, "misses": m.misses} for m in _memos.values()}

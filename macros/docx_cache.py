@@ -1,0 +1,69 @@
+"""Word files built once per content: a cache keyed on the data and the code.
+
+A document's key is the hash of its input data (as canonical JSON) and of a
+*version* string that covers the generating code and library versions. Files
+are kept under ``<cache>/docx/<key>.docx``; a build with nothing changed
+regenerates none, and editing one school regenerates only that school's file.
+Missing files are generated in parallel across the machine's cores.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from multiprocessing import get_context
+from pathlib import Path
+
+from .buildcache import fingerprint
+
+PARALLEL_FROM = 4  # fewer missing files than this are built in-process
+
+
+@dataclass
+class DocxBatch:
+    files: dict[str, Path | bytes]  # name -> cached file (or bytes when there is no cache directory)
+    regenerated: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+
+def document_key(data: object, version: str) -> str:
+    return fingerprint(version, json.dumps(data, sort_keys=True, ensure_ascii=False, default=str))
+
+
+def build_documents(
+    jobs: dict[str, object],
+    build: Callable[[object], bytes],
+    directory: Path | None,
+    version: str,
+    workers: int | None = None,
+) -> DocxBatch:
+    """Every job (name -> input data) as a Word file; ``build`` must be a module-level function."""
+    start = time.perf_counter()
+    if directory is None:
+        names = list(jobs)
+        return DocxBatch(dict(zip(names, _run(build, [jobs[n] for n in names], workers), strict=True)), names, time.perf_counter() - start)
+    directory.mkdir(parents=True, exist_ok=True)
+    paths = {name: directory / f"{document_key(data, version)}.docx" for name, data in jobs.items()}
+    missing = [name for name, path in paths.items() if not path.exists()]
+    for name, blob in zip(missing, _run(build, [jobs[n] for n in missing], workers), strict=True):
+        tmp = paths[name].with_suffix(f".tmp{os.getpid()}")
+        tmp.write_bytes(blob)
+        os.replace(tmp, paths[name])
+    keep = set(paths.values())
+    for old in directory.glob("*.docx"):  # documents of deleted or edited content
+        if old not in keep:
+            old.unlink(missing_ok=True)
+    return DocxBatch(dict(paths), missing, time.perf_counter() - start)
+
+
+def _run(build: Callable[[object], bytes], inputs: list[object], workers: int | None) -> list[bytes]:
+    workers = workers or os.cpu_count() or 1
+    if len(inputs) < PARALLEL_FROM or workers < 2:
+        return [build(data) for data in inputs]
+    chunk = max(1, len(inputs) // (workers * 8))
+    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork")) as pool:
+        return list(pool.map(build, inputs, chunksize=chunk))

@@ -1,0 +1,269 @@
+#!/usr/bin/env python3
+"""城市规模基准测试：生成一个虚构的“全市”门户（16 个区、1600 所学校的一校一策、
+600 个已发布案例和草稿、30 个培训模块及题库，加上真实的政策文件和指导手册），
+构建并报告耗时、页面大小、搜索索引大小和内存峰值。
+
+用法：python scripts/bench.py [--scale 100|500|full] [--keep 目录] [--json 文件]
+
+同一次运行中还用“朴素的 mkdocs-material 配置”（没有本项目的 hook 和宏，开启
+navigation.prune）构建同一份生成后的 Markdown，并给出两者的耗时比，使结果在
+繁忙的机器上也可比较。
+退出码：0 完成且达到全部目标；1 构建失败或有目标未达到；2 用法错误。
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from benchcity import Sizes, make_city  # noqa: E402
+
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+KB, MB = 1024, 1024 * 1024
+
+
+class ChineseParser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # usage errors exit 2, in Chinese
+        self.print_usage(sys.stderr)
+        print(f"bench.py: 用法错误：{message}", file=sys.stderr)
+        sys.exit(2)
+
+
+def run_build(args: list[str], cwd: Path, log: Path, env: dict[str, str] | None = None) -> tuple[float, int, int]:
+    """Run one build as a child process: (wall seconds, exit code, peak RSS in bytes of it and its children)."""
+    start = time.perf_counter()
+    with log.open("w", encoding="utf-8") as out:
+        proc = subprocess.Popen(args, cwd=cwd, stdout=out, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})})
+        _, status, usage = os.wait4(proc.pid, 0)
+        proc.returncode = os.waitstatus_to_exitcode(status)
+    return time.perf_counter() - start, proc.returncode, usage.ru_maxrss * KB
+
+
+def site_figures(site: Path) -> dict:
+    pages = [p for p in site.rglob("*.html") if p.name != "404.html"]
+    sizes = sorted(p.stat().st_size for p in pages)
+    largest = max(pages, key=lambda p: p.stat().st_size) if pages else site
+    index = site / "search/search_index.json"
+    raw = index.read_bytes() if index.exists() else b""
+    return {
+        "pages": len(pages),
+        "html_largest": sizes[-1] if sizes else 0,
+        "html_largest_page": largest.relative_to(site).as_posix() if pages else "",
+        "html_median": int(statistics.median(sizes)) if sizes else 0,
+        "search_raw": len(raw),
+        "search_gzip": len(gzip.compress(raw, 9)),
+        "site_total": sum(p.stat().st_size for p in site.rglob("*") if p.is_file()),
+        "docx_files": len(list(site.glob("schools/*.docx"))),
+    }
+
+
+def plain_config(dump: Path, project_config: Path) -> Path:
+    """A plain mkdocs-material configuration for the dumped Markdown: same Markdown
+    extensions, search with jieba and the same navigation, no hooks, no macros."""
+    nav = json.loads((dump / "nav.json").read_text(encoding="utf-8"))
+    text = project_config.read_text(encoding="utf-8")
+    extensions = text[text.index("markdown_extensions:") : text.index("\nvalidation:")]
+    (dump / "search_userdict.txt").write_text((ROOT / "data/search_userdict.txt").read_text(encoding="utf-8"), "utf-8")
+    config = {
+        "site_name": "plain",
+        "site_url": "http://127.0.0.1:8000/",
+        "docs_dir": "docs",
+        "theme": {
+            "name": "material",
+            "language": "zh",
+            "font": False,
+            "features": ["navigation.tabs", "navigation.sections", "navigation.indexes", "navigation.prune"],
+        },
+        "plugins": [{"search": {"separator": "[\\s\\u200b\\-]+", "jieba_dict_user": "search_userdict.txt"}}],
+        "not_in_nav": "/schools/*.md\n/cases/*.md\n/tips/*.md\n",
+        "nav": nav,
+    }
+    path = dump / "mkdocs.yml"
+    path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False) + extensions, encoding="utf-8")
+    return path
+
+
+def fmt_size(n: float) -> str:
+    return f"{n / MB:.2f} MB" if n >= MB else f"{n / KB:.1f} KB"
+
+
+def touch_edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{path}: {old!r} not found"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def machine() -> dict:
+    cpu = next(
+        (line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name")),
+        platform.processor(),
+    )
+    mem = next(line.split(":", 1)[1].strip() for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal"))
+    from importlib.metadata import version
+
+    return {
+        "nproc": os.cpu_count(),
+        "cpu": cpu,
+        "memory": mem,
+        "python": platform.python_version(),
+        "mkdocs": version("mkdocs"),
+        "material": version("mkdocs-material"),
+    }
+
+
+TARGETS = [
+    # (key, label, test)
+    ("cold_ratio", "冷构建 ≤ 1.2 × 朴素构建", lambda r: r["cold_ratio"] <= 1.2),
+    ("cold_s", "冷构建 < 60 s", lambda r: r["cold_s"] < 60),
+    ("warm_ratio", "热构建 ≤ 0.8 × 朴素构建", lambda r: r["warm_ratio"] <= 0.8),
+    ("html_largest", "单页 HTML ≤ 80 KB", lambda r: r["html_largest"] <= 80 * KB),
+    ("search_gzip", "搜索索引 gzip < 2 MB", lambda r: r["search_gzip"] < 2 * MB),
+    ("search_raw", "搜索索引原始 < 8 MB", lambda r: r["search_raw"] < 8 * MB),
+    ("docx_warm_regenerated", "无改动时重新生成 0 个 Word 文件", lambda r: r["docx_warm_regenerated"] == 0),
+    ("docx_edit_regenerated", "改一所学校只重新生成它的 Word 文件", lambda r: r["docx_edit_regenerated"] == 1),
+    ("edit_school_s", "改一所学校后重建 < 3 s", lambda r: r["edit_school_s"] < 3),
+    ("edit_case_s", "改一个案例后重建 < 3 s", lambda r: r["edit_case_s"] < 3),
+    ("peak_rss", "内存峰值 < 1 GB", lambda r: r["peak_rss"] < 1024 * MB),
+]
+
+
+def bench(scale: str, work: Path, out=print) -> dict:
+    sizes = Sizes.for_scale(scale)
+    city = work / "city"
+    out(f"生成虚构城市（规模 {scale}）：{sizes.schools} 所学校，{sizes.cases} 个已发布案例 + {sizes.drafts} 个草稿，{sizes.modules} 个培训模块 …")
+    ids = make_city(city, sizes)
+    work = work.resolve()
+    dump = work / "plain"
+    stats = work / "stats.jsonl"
+    env = {"NO_MKDOCS_2_WARNING": "1", "BENCH_STATS": str(stats)}
+    strict = [*MKDOCS, "build", "--strict", "-d", str(work / "site")]
+    result: dict = {"scale": scale, **sizes.__dict__}
+
+    def build(label: str, extra_env: dict[str, str] | None = None) -> float:
+        seconds, code, rss = run_build(strict, city, work / f"{label}.log", {**env, **(extra_env or {})})
+        if code != 0:
+            raise RuntimeError(f"{label} 构建失败（退出码 {code}），日志：{work / f'{label}.log'}")
+        result["peak_rss"] = max(result.get("peak_rss", 0), rss)
+        result[f"{label}_rss"] = rss
+        out(f"  {label}: {seconds:.1f} s，内存峰值 {fmt_size(rss)}")
+        return seconds
+
+    def last_stats() -> dict:
+        lines = stats.read_text(encoding="utf-8").splitlines() if stats.exists() else []
+        return json.loads(lines[-1]) if lines else {}
+
+    shutil.rmtree(city / ".cache", ignore_errors=True)
+    result["cold_s"] = build("cold", {"BENCH_DUMP_MARKDOWN": str(dump / "docs")})
+    cold = last_stats()
+    result["docx_cold_s"] = cold.get("docx_seconds", 0.0)
+    result["docx_cold_regenerated"] = cold.get("docx_regenerated", 0)
+    result.update(site_figures(work / "site"))
+    result["warm_s"] = build("warm")
+    result["docx_warm_regenerated"] = last_stats().get("docx_regenerated", -1)
+
+    touch_edit(city / "casebook" / f"{ids['cases'][0]}.md", "## 分析与反思", "导师在学期末又补充了一次回访记录。\n\n## 分析与反思")
+    result["edit_case_s"] = build("edit_case")
+    school = city / "data/schools" / f"{ids['schools'][0]}.yml"
+    text = school.read_text(encoding="utf-8")
+    school.write_text(text.replace("students: ", "students: 1", 1), encoding="utf-8")
+    result["edit_school_s"] = build("edit_school")
+    result["docx_edit_regenerated"] = last_stats().get("docx_regenerated", -1)
+
+    out("用朴素的 mkdocs-material 配置构建同一份 Markdown …")
+    config = plain_config(dump, city / "mkdocs.yml")
+    seconds, code, rss = run_build([*MKDOCS, "build", "-f", str(config), "-d", str(work / "plain-site")], dump, work / "plain.log", env)
+    if code != 0:
+        raise RuntimeError(f"朴素构建失败（退出码 {code}），日志：{work / 'plain.log'}")
+    result["plain_s"] = seconds
+    result["plain_rss"] = rss
+    plain = site_figures(work / "plain-site")
+    result["plain_pages"] = plain["pages"]
+    result["plain_search_gzip"] = plain["search_gzip"]
+    result["plain_html_largest"] = plain["html_largest"]
+    result["cold_ratio"] = result["cold_s"] / seconds
+    result["warm_ratio"] = result["warm_s"] / seconds
+    result["pages_per_s"] = result["pages"] / result["cold_s"]
+    return result
+
+
+def report(r: dict, out=print) -> list[str]:
+    rows = [
+        ("页面数", f"{r['pages']}（朴素构建 {r['plain_pages']}）"),
+        ("冷构建（无缓存）", f"{r['cold_s']:.1f} s，{r['pages_per_s']:.0f} 页/s"),
+        ("热构建（缓存齐全、无改动）", f"{r['warm_s']:.1f} s"),
+        ("朴素 mkdocs-material 构建", f"{r['plain_s']:.1f} s"),
+        ("冷构建 / 朴素", f"{r['cold_ratio']:.2f}"),
+        ("热构建 / 朴素", f"{r['warm_ratio']:.2f}"),
+        ("改一个案例后重建", f"{r['edit_case_s']:.1f} s"),
+        ("改一所学校后重建", f"{r['edit_school_s']:.1f} s"),
+        ("内存峰值", f"{fmt_size(r['peak_rss'])}（朴素 {fmt_size(r['plain_rss'])}）"),
+        ("最大页面 HTML", f"{fmt_size(r['html_largest'])}（{r['html_largest_page']}）；朴素 {fmt_size(r['plain_html_largest'])}"),
+        ("页面 HTML 中位数", fmt_size(r["html_median"])),
+        ("搜索索引", f"{fmt_size(r['search_raw'])}，gzip {fmt_size(r['search_gzip'])}（朴素 gzip {fmt_size(r['plain_search_gzip'])}）"),
+        ("站点总大小", fmt_size(r["site_total"])),
+        ("Word 文件（冷）", f"{r['docx_cold_regenerated']} 个，{r['docx_cold_s']:.1f} s"),
+        ("Word 文件重新生成（无改动 / 改一所学校）", f"{r['docx_warm_regenerated']} / {r['docx_edit_regenerated']}"),
+    ]
+    width = max(len(k) for k, _ in rows)
+    for key, value in rows:
+        out(f"  {key}{'　' * (width - len(key))}  {value}")
+    failed = []
+    out("目标（全市规模时适用）：")
+    for key, label, test in TARGETS:
+        ok = test(r)
+        out(f"  {'✓' if ok else '✗'} {label}")
+        if not ok:
+            failed.append(key)
+    return failed
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = ChineseParser(
+        prog="bench.py",
+        description="生成虚构的全市门户并构建，报告构建耗时、页面和搜索索引大小、内存峰值，并与朴素的 mkdocs-material 构建比较。",
+        epilog="退出码：0 完成且达到全部目标；1 构建失败或有目标未达到；2 用法错误。",
+        add_help=False,
+    )
+    parser.add_argument("--scale", choices=["100", "500", "full"], default="100", help="学校数：100、500 或 full（1600，全市）；其他内容按比例（默认 100）")
+    parser.add_argument("--keep", metavar="目录", help="把生成的项目和站点保留在这个目录（默认用临时目录，结束后删除）")
+    parser.add_argument("--json", metavar="文件", help="把结果另存为 JSON")
+    parser.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
+    args = parser.parse_args(argv)
+    if args.keep and Path(args.keep).exists() and any(Path(args.keep).iterdir()):
+        parser.error(f"--keep 目录 {args.keep} 不是空目录")
+
+    work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="portal-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    try:
+        result = bench(args.scale, work)
+    except RuntimeError as err:
+        print(f"bench.py: 错误：{err}", file=sys.stderr)
+        return 1
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+    result["machine"] = machine()
+    print(f"结果（规模 {args.scale}）：")
+    failed = report(result)
+    if args.json:
+        Path(args.json).write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
