@@ -15,8 +15,10 @@ import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from multiprocessing import get_context
 from pathlib import Path
+from typing import Any
 
 from .buildcache import fingerprint
 
@@ -45,14 +47,12 @@ def build_documents(
     start = time.perf_counter()
     if directory is None:
         names = list(jobs)
-        return DocxBatch(dict(zip(names, _run(build, [jobs[n] for n in names], workers), strict=True)), names, time.perf_counter() - start)
+        blobs = _run(build, [jobs[n] for n in names], workers)
+        return DocxBatch(dict(zip(names, blobs, strict=True)), names, time.perf_counter() - start)
     directory.mkdir(parents=True, exist_ok=True)
     paths = {name: directory / f"{document_key(data, version)}.docx" for name, data in jobs.items()}
     missing = [name for name, path in paths.items() if not path.exists()]
-    for name, blob in zip(missing, _run(build, [jobs[n] for n in missing], workers), strict=True):
-        tmp = paths[name].with_suffix(f".tmp{os.getpid()}")
-        tmp.write_bytes(blob)
-        os.replace(tmp, paths[name])
+    _run(partial(_write, build), [(jobs[n], paths[n]) for n in missing], workers)
     keep = set(paths.values())
     for old in directory.glob("*.docx"):  # documents of deleted or edited content
         if old not in keep:
@@ -60,7 +60,15 @@ def build_documents(
     return DocxBatch(dict(paths), missing, time.perf_counter() - start)
 
 
-def _run(build: Callable[[object], bytes], inputs: list[object], workers: int | None) -> list[bytes]:
+def _write(build: Callable[[object], bytes], job: tuple[object, Path]) -> None:
+    """Build one file and write it atomically (in a worker: only the path goes back and forth)."""
+    data, path = job
+    tmp = path.with_suffix(f".tmp{os.getpid()}")
+    tmp.write_bytes(build(data))
+    os.replace(tmp, path)
+
+
+def _run(build: Callable[[object], Any], inputs: list[Any], workers: int | None) -> list[Any]:
     workers = workers or os.cpu_count() or 1
     if len(inputs) < PARALLEL_FROM or workers < 2:
         return [build(data) for data in inputs]

@@ -88,14 +88,19 @@ def _install_jieba_cache() -> None:
     except ImportError:
         return
     if search_plugin.jieba is not None and not isinstance(search_plugin.jieba, search_index.CachingJieba):
-        search_plugin.jieba = search_index.CachingJieba(search_plugin.jieba)
+        proxy = search_index.CachingJieba(search_plugin.jieba, Path(search_plugin.__file__))
+        search_plugin.jieba = proxy
+        index = search_plugin.SearchIndex
+        index._segment_chinese = proxy.memoise(index._segment_chinese)
 
 
 def _segmenter():
     from material.plugins.search import plugin as search_plugin
 
-    jieba = search_plugin.jieba
-    return (lambda text: jieba.cut(text)) if jieba is not None else (lambda text: [text])
+    if search_plugin.jieba is None:
+        return lambda text: [text]
+    index = search_plugin.SearchIndex()
+    return lambda text: index._segment_chinese(text).split("\u200b")
 
 
 def _finish_search_index(project, site_dir: Path) -> None:

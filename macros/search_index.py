@@ -3,10 +3,11 @@
 Two pieces, both independent of MkDocs:
 
 * :class:`CachingJieba` stands in for the ``jieba`` module that Material's
-  search plugin uses to split Chinese text. Segmentations are memoised in
-  :mod:`macros.buildcache`, keyed on the text and versioned on the jieba
-  version and the dictionaries, so a warm build segments only changed text. The
-  dictionaries are loaded only when a text is not in the cache.
+  search plugin uses to split Chinese text, and :meth:`CachingJieba.memoise`
+  wraps the plugin's segmentation of each title and section text: results are
+  memoised in :mod:`macros.buildcache`, keyed on the text and versioned on the
+  jieba version and the dictionaries, so a warm build segments only changed
+  text. The dictionaries are loaded only when some text is not in the cache.
 * :func:`slim_index` rewrites the index Material wrote: the school pages are
   excluded from Material's indexing (``search: exclude`` in their front matter)
   and come back as one compact entry each — name, district, stage and the
@@ -31,10 +32,11 @@ ZWSP = "\u200b"
 class CachingJieba:
     """A proxy for the ``jieba`` module: ``cut`` answers from the memo when it can."""
 
-    def __init__(self, jieba: Any, extra_version: str = "") -> None:
+    def __init__(self, jieba: Any, extra_version: str | Path = "") -> None:
         self._jieba = jieba
         self._pending: list[tuple[str, str]] = []  # (method, path) applied on the first miss
         self._applied: set[tuple[str, str]] = set()
+        self._version: str | None = None
         self._dict_files: list[Path] = []
         self._extra = extra_version
         self.cut_calls = 0
@@ -53,26 +55,40 @@ class CachingJieba:
         self._pending.append((method, path))
         if Path(path) not in self._dict_files:
             self._dict_files.append(Path(path))
+            self._version = None
 
     def version(self) -> str:
-        from importlib.metadata import version
+        if self._version is None:
+            from importlib.metadata import version
 
-        return buildcache.fingerprint(version("jieba"), Path(__file__), self._extra, *self._dict_files)
+            self._version = buildcache.fingerprint(version("jieba"), Path(__file__), self._extra, *self._dict_files)
+        return self._version
 
     def cut(self, text: str | bytes, *args: Any, **kwargs: Any) -> list[str]:
+        """jieba's ``cut``, with the dictionaries loaded first if they are still pending."""
         self.cut_calls += 1
-        value = text.decode("utf-8") if isinstance(text, bytes) else text
-        memo = buildcache.memo("search-jieba", self.version())
-        key = f"{args!r}{kwargs!r}\0{value}"
-        return buildcache.cached(memo, key, lambda: self._cut(value, *args, **kwargs))
-
-    def _cut(self, value: str, *args: Any, **kwargs: Any) -> list[str]:
         while self._pending:
             method, path = self._pending.pop(0)
             getattr(self._jieba, method)(path)
             self._applied.add((method, path))
-        self.segmented += 1
-        return list(self._jieba.cut(value, *args, **kwargs))
+        return list(self._jieba.cut(text, *args, **kwargs))
+
+    def memoise(self, segment_text: Callable[[Any, str], str]) -> Callable[[Any, str], str]:
+        """Wrap a ``(index, text) -> segmented text`` method (Material's ``_segment_chinese``):
+        one memo lookup per title or section text, jieba only for text not seen before."""
+        proxy = self
+
+        def segment_cached(index: Any, data: str) -> str:
+            memo = buildcache.memo("search-jieba", proxy.version())
+
+            def compute() -> str:
+                proxy.segmented += 1
+                return segment_text(index, data)
+
+            return buildcache.cached(memo, data, compute)
+
+        segment_cached.__wrapped__ = segment_text  # type: ignore[attr-defined]
+        return segment_cached
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._jieba, name)

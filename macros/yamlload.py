@@ -12,6 +12,7 @@ mapped back to positions.
 from __future__ import annotations
 
 import difflib
+import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -335,7 +336,19 @@ _FORMATS.checks("date")(lambda value: _check_date(None, value))
 
 
 def validate(doc: Document, schema: dict) -> list[Problem]:
-    """Validate ``doc.data`` against a JSON Schema; every error, in Chinese, in file order."""
+    """Validate ``doc.data`` against a JSON Schema; every error, in Chinese, in file order.
+
+    Reused across builds for the same document (data and positions), schema and code.
+    """
+    import pickle
+
+    memo = buildcache.memo("validate", _VERSION)
+    schema_key = json.dumps(schema, sort_keys=True, ensure_ascii=False, default=str)
+    doc_key = pickle.dumps((doc.path, doc.data, doc.value_pos, doc.key_pos), protocol=pickle.HIGHEST_PROTOCOL)
+    return buildcache.cached(memo, f"{schema_key}\0{doc_key.hex()}", lambda: _validate(doc, schema))
+
+
+def _validate(doc: Document, schema: dict) -> list[Problem]:
     validator = Draft202012Validator(schema, format_checker=_FORMATS)
     problems: list[Problem] = []
     for error in validator.iter_errors(doc.data):

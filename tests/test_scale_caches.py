@@ -1,0 +1,245 @@
+"""City scale: the content-keyed caches (YAML, Word files, search segmentation).
+
+Counts of regenerated results, never timings (timings are the benchmark's job:
+scripts/bench.py).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import jieba
+import pytest
+import yaml
+
+from macros import buildcache, search_index
+from macros.docx_cache import build_documents
+from macros.plan_docx import plan_docx
+from macros.yamlload import load_yaml_text
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = yaml.safe_load((ROOT / "data/schools/xinghe-primary.yml").read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def cache_dir(tmp_path):
+    """A fresh cache directory; the module-level memos are restored afterwards."""
+    saved = dict(buildcache._memos), buildcache._directory
+    buildcache._memos.clear()
+    buildcache.configure(tmp_path / "cache")
+    yield tmp_path / "cache"
+    buildcache._memos.clear()
+    buildcache._memos.update(saved[0])
+    buildcache._directory = saved[1]
+
+
+def restart(directory: Path) -> None:
+    """What a new build process sees: no memos in memory, the cache directory on disk."""
+    buildcache._memos.clear()
+    buildcache.configure(directory)
+
+
+# -- buildcache ------------------------------------------------------------------
+
+
+def test_memo_persists_between_builds_and_is_keyed_on_content(cache_dir):
+    calls = []
+
+    def compute(text):
+        calls.append(text)
+        return {"words": text.split()}
+
+    memo = buildcache.memo("demo", "v1")
+    assert buildcache.cached(memo, "a b", lambda: compute("a b")) == {"words": ["a", "b"]}
+    buildcache.save_all()
+    restart(cache_dir)
+    memo = buildcache.memo("demo", "v1")
+    assert buildcache.cached(memo, "a b", lambda: compute("a b")) == {"words": ["a", "b"]}
+    assert calls == ["a b"], "the second build must reuse the stored result"
+    buildcache.cached(memo, "a c", lambda: compute("a c"))
+    assert calls == ["a b", "a c"], "new content is computed"
+
+
+def test_memo_of_another_code_version_starts_empty_and_replaces_the_old_file(cache_dir):
+    memo = buildcache.memo("demo", "v1")
+    buildcache.cached(memo, "x", lambda: 1)
+    buildcache.save_all()
+    restart(cache_dir)
+    memo = buildcache.memo("demo", "v2")
+    assert buildcache.cached(memo, "x", lambda: 2) == 2
+    buildcache.save_all()
+    assert [p.name for p in cache_dir.glob("demo-*.pickle")] == [memo.filename]
+
+
+def test_only_entries_used_by_the_last_build_are_kept(cache_dir):
+    memo = buildcache.memo("demo", "v1")
+    for text in ("old", "kept"):
+        buildcache.cached(memo, text, lambda t=text: t)
+    buildcache.save_all()
+    restart(cache_dir)
+    memo = buildcache.memo("demo", "v1")
+    buildcache.cached(memo, "kept", lambda: "recomputed")
+    buildcache.save_all()
+    restart(cache_dir)
+    memo = buildcache.memo("demo", "v1")
+    assert len(memo.entries) == 1
+
+
+def test_a_damaged_cache_file_is_rebuilt_not_fatal(cache_dir):
+    memo = buildcache.memo("demo", "v1")
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    (cache_dir / memo.filename).write_bytes(b"not a pickle")
+    restart(cache_dir)
+    memo = buildcache.memo("demo", "v1")
+    assert buildcache.cached(memo, "x", lambda: 3) == 3
+
+
+def test_cached_values_are_copies(cache_dir):
+    memo = buildcache.memo("demo", "v1")
+    first = buildcache.cached(memo, "x", lambda: {"a": [1]})
+    first["a"].append(2)
+    assert buildcache.cached(memo, "x", lambda: None) == {"a": [1]}
+
+
+def test_parsed_yaml_is_reused_with_positions(cache_dir):
+    text = "a: 1\nb:\n  - x\n"
+    doc, problems = load_yaml_text(text, "data/demo.yml")
+    buildcache.save_all()
+    restart(cache_dir)
+    again, problems_again = load_yaml_text(text, "data/demo.yml")
+    assert again.data == doc.data and again.value_pos == doc.value_pos and problems_again == problems
+    yaml_memo = next(m for m in buildcache._memos.values() if m.name == "yaml")
+    assert (yaml_memo.hits, yaml_memo.misses) == (1, 0)
+    bad, found = load_yaml_text("a: [1\n", "data/bad.yml")
+    assert bad is None and found[0].path == "data/bad.yml"
+
+
+# -- Word files --------------------------------------------------------------------
+
+
+def _plans(n: int) -> dict[str, object]:
+    plans = {}
+    for i in range(n):
+        plan = json.loads(json.dumps(SAMPLE))
+        plan["id"] = f"s{i}"
+        plan["name"] = f"示例第{i}小学"
+        plans[f"schools/s{i}.docx"] = plan
+    return plans
+
+
+def test_word_files_are_regenerated_only_for_changed_content(tmp_path):
+    from docx import Document
+
+    jobs = _plans(5)
+    first = build_documents(jobs, plan_docx, tmp_path, "v1", workers=2)
+    assert sorted(first.regenerated) == sorted(jobs)
+    again = build_documents(jobs, plan_docx, tmp_path, "v1", workers=2)
+    assert again.regenerated == []
+    jobs["schools/s3.docx"]["name"] = "改过名字的示例小学"
+    edited = build_documents(jobs, plan_docx, tmp_path, "v1", workers=2)
+    assert edited.regenerated == ["schools/s3.docx"]
+    text = "\n".join(p.text for p in Document(edited.files["schools/s3.docx"]).paragraphs)
+    assert "改过名字的示例小学" in text
+    assert len(list(tmp_path.glob("*.docx"))) == 5, "the file of the old content is removed"
+    new_code = build_documents(jobs, plan_docx, tmp_path, "v2", workers=2)
+    assert len(new_code.regenerated) == 5, "a change of the generating code rebuilds every file"
+
+
+def test_word_files_from_parallel_workers_equal_in_process_ones(tmp_path):
+    from docx import Document
+
+    jobs = _plans(6)
+    parallel = build_documents(jobs, plan_docx, tmp_path / "p", "v1", workers=2)
+    serial = build_documents(jobs, plan_docx, None, "v1", workers=1)
+    for name in jobs:
+        a = [p.text for p in Document(parallel.files[name]).paragraphs]
+        b = [p.text for p in Document(__import__("io").BytesIO(serial.files[name])).paragraphs]
+        assert a == b
+
+
+def _build(project: Path, site: Path, stats: Path) -> list[dict]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "BENCH_STATS": str(stats)}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)], cwd=project, env=env, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "WARNING" not in result.stdout + result.stderr
+    return [json.loads(line) for line in stats.read_text(encoding="utf-8").splitlines()]
+
+
+def test_second_build_regenerates_no_word_file_and_an_edit_only_its_school(project_copy, tmp_path):
+    stats = tmp_path / "stats.jsonl"
+    schools = sorted(p for p in (project_copy / "data/schools").glob("*.yml") if not p.name.startswith("_"))
+    cold = _build(project_copy, tmp_path / "site", stats)[-1]
+    assert cold["docx_regenerated"] == len(schools) + 1  # and the template
+    warm = _build(project_copy, tmp_path / "site", stats)[-1]
+    assert warm["docx_regenerated"] == 0
+    assert warm["caches"]["search-jieba"]["misses"] == 0, "unchanged pages are not segmented again"
+    assert warm["caches"]["yaml"]["misses"] == 0
+    path = schools[0]
+    path.write_text(path.read_text(encoding="utf-8").replace("students: ", "students: 1", 1), encoding="utf-8")
+    edited = _build(project_copy, tmp_path / "site", stats)[-1]
+    assert edited["docx_regenerated"] == 1
+    assert edited["caches"]["yaml"]["misses"] >= 1
+    from docx import Document
+
+    assert Document(tmp_path / "site/schools" / f"{path.stem}.docx").paragraphs
+
+
+# -- search ---------------------------------------------------------------------------
+
+
+def test_segment_splits_chinese_runs_like_material():
+    cut = jieba.Tokenizer().cut
+    assert search_index.segment("示例三区 小学 ABC", cut) == "示例\u200b三区\u200b \u200b小学\u200b ABC"
+
+
+def test_slim_index_adds_entries_and_writes_utf8():
+    index = json.dumps({"config": {"lang": ["zh"]}, "docs": [{"location": "a/", "title": "政策", "text": ""}]})
+    out = search_index.slim_index(index, [{"location": "schools/x/", "title": "星河小学", "text": "示例一区"}])
+    assert "星河小学" in out and "\\u" not in out
+    assert [d["location"] for d in json.loads(out)["docs"]] == ["a/", "schools/x/"]
+
+
+def test_caching_jieba_loads_dictionaries_only_when_something_must_be_segmented(cache_dir, tmp_path):
+    class FakeIndex:
+        calls = 0
+
+        def segment(self, text):
+            FakeIndex.calls += 1
+            return "\u200b".join(proxy.cut(text))
+
+    loaded = []
+
+    class Jieba:
+        def load_userdict(self, path):
+            loaded.append(path)
+
+        def cut(self, text):
+            return list(text)
+
+    userdict = tmp_path / "dict.txt"
+    userdict.write_text("一校一策 100\n", encoding="utf-8")
+    proxy = search_index.CachingJieba(Jieba())
+    proxy.load_userdict(str(userdict))
+    segment = proxy.memoise(FakeIndex.segment)
+    assert segment(FakeIndex(), "导师") == "导\u200b师"
+    assert loaded == [str(userdict)]
+    buildcache.save_all()
+    restart(cache_dir)
+    loaded.clear()
+    proxy = search_index.CachingJieba(Jieba())
+    proxy.load_userdict(str(userdict))
+    proxy.load_userdict(str(userdict))  # mkdocs serve asks again on every rebuild
+    segment = proxy.memoise(FakeIndex.segment)
+    assert segment(FakeIndex(), "导师") == "导\u200b师"
+    assert loaded == [] and FakeIndex.calls == 1, "a warm build neither loads the dictionaries nor segments"
+    userdict.write_text("一校一策 100\n全员导师制 100\n", encoding="utf-8")
+    proxy = search_index.CachingJieba(Jieba())
+    proxy.load_userdict(str(userdict))
+    proxy.memoise(FakeIndex.segment)(FakeIndex(), "导师")
+    assert FakeIndex.calls == 2, "a changed dictionary invalidates the segmentations"
