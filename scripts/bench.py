@@ -110,10 +110,16 @@ def touch_edit(path: Path, old: str, new: str) -> None:
 
 def machine() -> dict:
     cpu = next(
-        (line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name")),
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
         platform.processor(),
     )
-    mem = next(line.split(":", 1)[1].strip() for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal"))
+    mem = next(
+        line.split(":", 1)[1].strip() for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal")
+    )
     from importlib.metadata import version
 
     return {
@@ -145,7 +151,9 @@ TARGETS = [
 def bench(scale: str, work: Path, out=print) -> dict:
     sizes = Sizes.for_scale(scale)
     city = work / "city"
-    out(f"生成虚构城市（规模 {scale}）：{sizes.schools} 所学校，{sizes.cases} 个已发布案例 + {sizes.drafts} 个草稿，{sizes.modules} 个培训模块 …")
+    out(
+        f"生成虚构城市（规模 {scale}）：{sizes.schools} 所学校，{sizes.cases} 个已发布案例 + {sizes.drafts} 个草稿，{sizes.modules} 个培训模块 …"
+    )
     ids = make_city(city, sizes)
     work = work.resolve()
     dump = work / "plain"
@@ -176,7 +184,9 @@ def bench(scale: str, work: Path, out=print) -> dict:
     result["warm_s"] = build("warm")
     result["docx_warm_regenerated"] = last_stats().get("docx_regenerated", -1)
 
-    touch_edit(city / "casebook" / f"{ids['cases'][0]}.md", "## 分析与反思", "导师在学期末又补充了一次回访记录。\n\n## 分析与反思")
+    touch_edit(
+        city / "casebook" / f"{ids['cases'][0]}.md", "## 分析与反思", "导师在学期末又补充了一次回访记录。\n\n## 分析与反思"
+    )
     result["edit_case_s"] = build("edit_case")
     school = city / "data/schools" / f"{ids['schools'][0]}.yml"
     text = school.read_text(encoding="utf-8")
@@ -186,7 +196,9 @@ def bench(scale: str, work: Path, out=print) -> dict:
 
     out("用朴素的 mkdocs-material 配置构建同一份 Markdown …")
     config = plain_config(dump, city / "mkdocs.yml")
-    seconds, code, rss = run_build([*MKDOCS, "build", "-f", str(config), "-d", str(work / "plain-site")], dump, work / "plain.log", env)
+    seconds, code, rss = run_build(
+        [*MKDOCS, "build", "-f", str(config), "-d", str(work / "plain-site")], dump, work / "plain.log", env
+    )
     if code != 0:
         raise RuntimeError(f"朴素构建失败（退出码 {code}），日志：{work / 'plain.log'}")
     result["plain_s"] = seconds
@@ -214,7 +226,10 @@ def report(r: dict, out=print) -> list[str]:
         ("内存峰值", f"{fmt_size(r['peak_rss'])}（朴素 {fmt_size(r['plain_rss'])}）"),
         ("最大页面 HTML", f"{fmt_size(r['html_largest'])}（{r['html_largest_page']}）；朴素 {fmt_size(r['plain_html_largest'])}"),
         ("页面 HTML 中位数", fmt_size(r["html_median"])),
-        ("搜索索引", f"{fmt_size(r['search_raw'])}，gzip {fmt_size(r['search_gzip'])}（朴素 gzip {fmt_size(r['plain_search_gzip'])}）"),
+        (
+            "搜索索引",
+            f"{fmt_size(r['search_raw'])}，gzip {fmt_size(r['search_gzip'])}（朴素 gzip {fmt_size(r['plain_search_gzip'])}）",
+        ),
         ("站点总大小", fmt_size(r["site_total"])),
         ("Word 文件（冷）", f"{r['docx_cold_regenerated']} 个，{r['docx_cold_s']:.1f} s"),
         ("Word 文件重新生成（无改动 / 改一所学校）", f"{r['docx_warm_regenerated']} / {r['docx_edit_regenerated']}"),
@@ -239,7 +254,12 @@ def main(argv: list[str] | None = None) -> int:
         epilog="退出码：0 完成且达到全部目标；1 构建失败或有目标未达到；2 用法错误。",
         add_help=False,
     )
-    parser.add_argument("--scale", choices=["100", "500", "full"], default="100", help="学校数：100、500 或 full（1600，全市）；其他内容按比例（默认 100）")
+    parser.add_argument(
+        "--scale",
+        choices=["100", "500", "full"],
+        default="100",
+        help="学校数：100、500 或 full（1600，全市）；其他内容按比例（默认 100）",
+    )
     parser.add_argument("--keep", metavar="目录", help="把生成的项目和站点保留在这个目录（默认用临时目录，结束后删除）")
     parser.add_argument("--json", metavar="文件", help="把结果另存为 JSON")
     parser.add_argument("-h", "--help", action="help", help="显示本帮助并退出")

@@ -164,7 +164,11 @@ def test_word_files_from_parallel_workers_equal_in_process_ones(tmp_path):
 def _build(project: Path, site: Path, stats: Path) -> list[dict]:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "BENCH_STATS": str(stats)}
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)], cwd=project, env=env, capture_output=True, text=True
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "WARNING" not in result.stdout + result.stderr

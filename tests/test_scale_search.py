@@ -88,29 +88,36 @@ def test_every_page_of_other_kinds_stays_indexed(city):
         assert chapter.relative_to(project / "docs").with_suffix("").as_posix() + "/" in pages
     anchors = set()
     for policy in (project / "docs/policies").glob("*.md"):
-        html = (site / "policies" / policy.stem / "index.html").read_text(encoding="utf-8")
-        if 'class="policy-clause' not in html and "c5-3" not in html:
+        page = site / "policies" / policy.stem / "index.html"
+        if not page.exists():  # policies/index.md
             continue
+        html = page.read_text(encoding="utf-8")
         anchors |= {f"policies/{policy.stem}/#{a}" for a in re.findall(r'<h[2-6] id="(c[\w-]+)"', html)}
-    assert anchors, "policy clause headings were found"
+    assert len(anchors) > 20, "policy clause headings were found"
     assert sorted(anchors - locations) == [], "every policy clause heading is a search entry"
 
 
 def test_index_and_pages_stay_small(city):
     site = city[1]
     raw = (site / "search/search_index.json").read_bytes()
-    assert b"\\u" not in raw[:2000], "the index is written as UTF-8, not \\u escapes"
+    docs = raw[raw.index(b'"docs"') :]
+    assert "导师".encode() in docs and b"\\u5bfc" not in docs, "the index is written as UTF-8, not \\u escapes"
     school_page = (site / "schools" / f"{city[2]['schools'][0]}/index.html").read_text(encoding="utf-8")
     assert school_page.count('class="md-nav__link') < 120, "the navigation in a school page is pruned"
 
 
 def test_navigation_does_not_grow_with_schools_or_cases(city):
-    """The same navigation markup whatever the number of schools and cases: none of them is in it."""
+    """No school or case is in any page's navigation, so it is the same at any scale."""
     project, site, ids = city
-    home = (site / "index.html").read_text(encoding="utf-8")
-    nav = home[home.index('<nav class="md-nav md-nav--primary"') :]
-    nav = nav[: nav.index("</nav>")]
-    assert not any(f"/{i}/" in nav for i in ids["schools"] + ids["cases"])
+    pages = [site / "index.html", site / "schools/index.html", site / "cases/index.html"]
+    pages += [site / "schools" / ids["schools"][0] / "index.html", site / "cases" / ids["cases"][0] / "index.html"]
+    for html_page in pages:
+        html = html_page.read_text(encoding="utf-8")
+        links = re.findall(r'<a href="([^"]*)"[^>]*class="md-nav__link', html)
+        links += re.findall(r'class="md-nav__link[^"]*"[^>]*href="([^"]*)"', html)
+        assert links, html_page
+        bad = [link for link in links if "bench-0" in link or "bench-case-" in link]
+        assert bad == [], f"{html_page}: {bad}"
 
 
 @pytest.mark.parametrize(
