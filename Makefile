@@ -7,7 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell sha1sum requirements.txt | cut -c1-12)
 
-.PHONY: setup serve build check lint test clean
+.PHONY: setup serve build check lint test clean bench
 
 $(STAMP): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -34,6 +34,11 @@ lint: $(STAMP)
 test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
+
+# City-scale benchmark (docs/about/performance.md): SCALE=100, 500 or full.
+SCALE ?= 100
+bench: $(STAMP)
+	$(BIN)/python scripts/bench.py --scale $(SCALE)
 
 clean:
 	rm -rf site .pytest_cache

@@ -18,7 +18,7 @@ from mkdocs.exceptions import Abort  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 
-from macros import benchdump, buildcache, search_index, site  # noqa: E402
+from macros import benchdump, buildcache, render_cache, search_index, site  # noqa: E402
 from macros.collections import collection_pages, expand_nav  # noqa: E402
 from macros.handbook_templates import write_templates  # noqa: E402
 from macros.handbooks import project_handbooks, splice_nav  # noqa: E402
@@ -30,10 +30,15 @@ from macros.schools import school_search_entries  # noqa: E402
 log = logging.getLogger("mkdocs.plugins.portal")
 
 
+def on_startup(command, dirty):
+    # Before Material's search plugin loads its dictionaries in on_config.
+    _install_jieba_cache()
+    render_cache.install()
+
+
 def on_config(config):
     root = Path(config.config_file_path).parent
     buildcache.configure(root / ".cache")
-    _install_jieba_cache()
     project = site.start(root)
     problems = check_project(project)
     for problem in problems:

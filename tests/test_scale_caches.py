@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -176,19 +177,27 @@ def _build(project: Path, site: Path, stats: Path) -> list[dict]:
 
 
 def test_second_build_regenerates_no_word_file_and_an_edit_only_its_school(project_copy, tmp_path):
+    shutil.rmtree(project_copy / ".cache", ignore_errors=True)  # cold: the copy may carry the checkout's cache
     stats = tmp_path / "stats.jsonl"
     schools = sorted(p for p in (project_copy / "data/schools").glob("*.yml") if not p.name.startswith("_"))
     cold = _build(project_copy, tmp_path / "site", stats)[-1]
     assert cold["docx_regenerated"] == len(schools) + 1  # and the template
-    warm = _build(project_copy, tmp_path / "site", stats)[-1]
+    warm = _build(project_copy, tmp_path / "site-warm", stats)[-1]
     assert warm["docx_regenerated"] == 0
     assert warm["caches"]["search-jieba"]["misses"] == 0, "unchanged pages are not segmented again"
     assert warm["caches"]["yaml"]["misses"] == 0
+    assert warm["caches"]["page-html"]["misses"] == 0 and warm["caches"]["page-html"]["hits"] > 50
+    for page in (tmp_path / "site").rglob("*.html"):
+        again = tmp_path / "site-warm" / page.relative_to(tmp_path / "site")
+        assert page.read_bytes() == again.read_bytes(), f"{page}: a warm build must write the same page"
+    for name in ("search/search_index.json", "sitemap.xml"):
+        assert (tmp_path / "site" / name).read_bytes() == (tmp_path / "site-warm" / name).read_bytes(), name
     path = schools[0]
     path.write_text(path.read_text(encoding="utf-8").replace("students: ", "students: 1", 1), encoding="utf-8")
     edited = _build(project_copy, tmp_path / "site", stats)[-1]
     assert edited["docx_regenerated"] == 1
     assert edited["caches"]["yaml"]["misses"] >= 1
+    assert 1 <= edited["caches"]["page-html"]["misses"] <= 3, "the school's page and the overview, not every page"
     from docx import Document
 
     assert Document(tmp_path / "site/schools" / f"{path.stem}.docx").paragraphs
@@ -247,3 +256,20 @@ def test_caching_jieba_loads_dictionaries_only_when_something_must_be_segmented(
     proxy.load_userdict(str(userdict))
     proxy.memoise(FakeIndex.segment)(FakeIndex(), "导师")
     assert FakeIndex.calls == 2, "a changed dictionary invalidates the segmentations"
+
+
+def test_a_page_whose_conversion_warns_is_converted_again_on_every_build(project_copy, tmp_path):
+    """The render cache never hides a warning from --strict."""
+    page = project_copy / "docs/about/index.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[坏链接](no-such-page.md)\n", encoding="utf-8")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    for _ in range(2):
+        result = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "-d", str(tmp_path / "site")],
+            cwd=project_copy,
+            env=env,
+            capture_output=True,
+            text=True,
+        )
+        assert result.returncode == 0
+        assert "no-such-page.md" in result.stdout + result.stderr

@@ -1,0 +1,97 @@
+"""MkDocs glue (not engine): reuse a page's Markdown → HTML conversion when its
+final Markdown, its address, the site's files and the configuration are the same.
+
+MkDocs 1.6 converts every page on every build; at city scale that is the
+largest share of a warm build (see docs/about/performance.md). This wraps
+``mkdocs.structure.pages.Page.render``: the result (HTML, table of contents,
+title, anchors and links to anchors, which MkDocs validates after all pages)
+is memoised in :mod:`macros.buildcache`. The key covers the Markdown after
+every plugin (macros included), the page's source and URL, every file's
+address (links are resolved against them) and the version covers mkdocs.yml
+and the Markdown libraries. A conversion that logged a warning is never
+stored, so ``--strict`` sees it on every build.
+"""
+
+from __future__ import annotations
+
+import logging
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any
+
+from . import buildcache
+
+_files_key: dict[int, str] = {}
+
+
+class _Count(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+def _version(config: Any) -> str:
+    libs = [version(name) for name in ("mkdocs", "markdown", "pymdown-extensions", "mkdocs-material")]
+    return buildcache.fingerprint(Path(__file__), Path(config.config_file_path), *libs)
+
+
+def _files_fingerprint(files: Any) -> str:
+    key = _files_key.get(id(files))
+    if key is None:
+        key = buildcache.fingerprint("\n".join(sorted(f"{f.src_uri}\t{f.url}" for f in files)))
+        _files_key.clear()
+        _files_key[id(files)] = key
+    return key
+
+
+def install() -> None:
+    """Wrap ``Page.render`` once per process (``mkdocs serve`` calls on_config on every rebuild)."""
+    from mkdocs.structure import pages
+    from mkdocs.structure.toc import get_toc
+
+    if getattr(pages.Page.render, "_portal_cached", False):
+        return
+    original = pages.Page.render
+
+    def render(self: Any, config: Any, files: Any) -> None:
+        if self.markdown is None or buildcache.directory() is None:
+            return original(self, config, files)
+        memo = buildcache.memo("page-html", _version(config))
+        key = "\0".join([self.file.src_uri, self.file.url, _files_fingerprint(files), self.markdown])
+        found = memo.get(buildcache.fingerprint(key))
+        if found is not buildcache._MISSING:
+            content, toc_tokens, title, anchors, links = found
+            self.content = content
+            self.toc = get_toc(toc_tokens)
+            self._title_from_render = title
+            self.present_anchor_ids = anchors
+            if links is not None:
+                self.links_to_anchors = {files.get_file_from_path(uri): v for uri, v in links.items()}
+            return None
+        counter = _Count()
+        mkdocs_log = logging.getLogger("mkdocs")
+        mkdocs_log.addHandler(counter)
+        try:
+            original(self, config, files)
+        finally:
+            mkdocs_log.removeHandler(counter)
+        if counter.count == 0:
+            links = self.links_to_anchors
+            stored_links = {f.src_uri: v for f, v in links.items()} if links is not None else None
+            toc_tokens = _tokens(self.toc)
+            memo.put(
+                buildcache.fingerprint(key),
+                (self.content, toc_tokens, self._title_from_render, self.present_anchor_ids, stored_links),
+            )
+        return None
+
+    render._portal_cached = True  # type: ignore[attr-defined]
+    pages.Page.render = render
+
+
+def _tokens(toc: Any) -> list[dict]:
+    """The table of contents back as the Markdown toc tokens ``get_toc`` takes."""
+    return [{"level": item.level, "id": item.id, "name": item.title, "children": _tokens(item.children)} for item in toc]

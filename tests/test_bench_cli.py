@@ -1,0 +1,54 @@
+"""scripts/bench.py as a command: Chinese help, usage errors exit 2, and the
+synthetic city it builds is valid content (the build is in test_scale_search)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+from benchcity import Sizes, district_name, make_city  # noqa: E402
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(ROOT / "scripts/bench.py"), *args], capture_output=True, text=True)
+
+
+def test_help_is_chinese_and_exits_0():
+    result = run("--help")
+    assert result.returncode == 0
+    assert "退出码" in result.stdout and "--scale" in result.stdout
+
+
+def test_unknown_scale_is_a_usage_error():
+    result = run("--scale", "7")
+    assert result.returncode == 2
+    assert "用法错误" in result.stderr
+
+
+def test_sizes_scale_with_the_number_of_schools():
+    full, small = Sizes.for_scale("full"), Sizes.for_scale("100")
+    assert (full.schools, full.cases, full.modules, full.districts) == (1600, 600, 30, 16)
+    assert small.schools == 100 and small.cases < full.cases and small.districts == 16
+
+
+def test_districts_are_invented_and_distinct():
+    names = [district_name(n) for n in range(1, 17)]
+    assert len(set(names)) == 16 and all(n.startswith("示例") for n in names)
+
+
+def test_generated_city_is_labelled_sample_and_varied(tmp_path):
+    ids = make_city(tmp_path, Sizes(schools=40, cases=8, drafts=2, modules=6))
+    plans = [yaml.safe_load((tmp_path / "data/schools" / f"{i}.yml").read_text(encoding="utf-8")) for i in ids["schools"]]
+    assert all(p["sample"] is True for p in plans)
+    assert len({p["name"] for p in plans}) == 40 and len({p["district"] for p in plans}) == 16
+    assert any(p["matching"]["max_students_per_mentor"] > 15 for p in plans), "some plans break the ratio rule"
+    assert len(ids["cases"]) == 8 and len(ids["modules"]) == 1  # 5 shipped modules + 1
+    from macros.project import Project, check_project
+
+    problems = [p for p in check_project(Project(tmp_path)) if p.is_error]
+    assert problems == [], [p.format() for p in problems[:5]]
