@@ -504,16 +504,24 @@ def render_training_lesson(project: Project, src_uri: str, markdown: str) -> str
     return None
 
 
+# With more modules than this, the modules go one level down in the navigation
+# (a group), where Material collapses them and navigation.prune leaves only the
+# open module's lessons in each page: a city's dozens of modules would
+# otherwise put every lesson link into every training page (city scale, issue 7).
+NAV_FLAT_MODULES = 10
+
+
 def training_nav(catalogue: Catalogue) -> list:
     """The 培训课程 nav section, in learning-path order."""
-    nav: list = ["training/index.md"]
+    modules: list = []
     for m in catalogue.modules:  # nav titles are printed unescaped by the theme
         items: list = [m.src()]
         items += [{esc(le.title): m.src(le.file)} for le in m.lessons]
         items.append({"自测": m.src("quiz.md")})
-        nav.append({esc(m.title): items})
-    nav += [{"我的学习": MY_LEARNING}, {"学习记录单": RECORD}]
-    return nav
+        modules.append({esc(m.title): items})
+    if len(modules) > NAV_FLAT_MODULES:
+        modules = [{"全部模块": modules}]
+    return ["training/index.md", *modules, {"我的学习": MY_LEARNING}, {"学习记录单": RECORD}]
 
 
 def generated_training_pages(catalogue: Catalogue, root: Path) -> list[tuple[str, Path | None, str | None]]:

@@ -52,3 +52,22 @@ def test_generated_city_is_labelled_sample_and_varied(tmp_path):
 
     problems = [p for p in check_project(Project(tmp_path)) if p.is_error]
     assert problems == [], [p.format() for p in problems[:5]]
+
+
+def test_training_navigation_groups_modules_at_city_scale():
+    """Dozens of modules go one level down (collapsed and pruned), a handful stay flat."""
+    from types import SimpleNamespace
+
+    from macros.training import NAV_FLAT_MODULES, training_nav
+
+    def catalogue(n: int):
+        modules = [
+            SimpleNamespace(title=f"模块{i}", lessons=[], src=lambda file="index.md", i=i: f"training/m{i}/{file}")
+            for i in range(n)
+        ]
+        return SimpleNamespace(modules=modules)
+
+    flat = training_nav(catalogue(NAV_FLAT_MODULES))
+    assert len(flat) == NAV_FLAT_MODULES + 3
+    grouped = training_nav(catalogue(30))
+    assert len(grouped) == 4 and len(grouped[1]["全部模块"]) == 30
