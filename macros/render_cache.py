@@ -15,6 +15,7 @@ stored, so ``--strict`` sees it on every build.
 from __future__ import annotations
 
 import logging
+from functools import lru_cache
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
@@ -33,9 +34,22 @@ class _Count(logging.Handler):
         self.count += 1
 
 
+@lru_cache(maxsize=1)
+def _libraries() -> tuple[str, ...]:
+    return tuple(version(name) for name in ("mkdocs", "markdown", "pymdown-extensions", "mkdocs-material"))
+
+
+_versions: dict[int, str] = {}
+
+
 def _version(config: Any) -> str:
-    libs = [version(name) for name in ("mkdocs", "markdown", "pymdown-extensions", "mkdocs-material")]
-    return buildcache.fingerprint(Path(__file__), Path(config.config_file_path), *libs)
+    """Once per build (``config`` is new on every build, also under ``mkdocs serve``)."""
+    found = _versions.get(id(config))
+    if found is None:
+        found = buildcache.fingerprint(Path(__file__), Path(config.config_file_path), *_libraries())
+        _versions.clear()
+        _versions[id(config)] = found
+    return found
 
 
 def _files_fingerprint(files: Any) -> str:
