@@ -30,6 +30,25 @@ class DocxBatch:
     files: dict[str, Path | bytes]  # name -> cached file (or bytes when there is no cache directory)
     regenerated: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    _started: float = 0.0
+    _pending: Any = None  # (executor, result iterator, directory) while files are built in the background
+
+    def wait(self) -> None:
+        """Block until background generation has written every file (no-op otherwise)."""
+        if self._pending is None:
+            return
+        executor, results, directory = self._pending
+        self._pending = None
+        try:
+            list(results)  # re-raises a worker's exception
+        finally:
+            executor.shutdown()
+        _remove_stale(directory, self.files)
+        self.seconds = time.perf_counter() - self._started
+
+    @property
+    def pending(self) -> bool:
+        return self._pending is not None
 
 
 def document_key(data: object, version: str) -> str:
@@ -42,8 +61,13 @@ def build_documents(
     directory: Path | None,
     version: str,
     workers: int | None = None,
+    background: bool = False,
 ) -> DocxBatch:
-    """Every job (name -> input data) as a Word file; ``build`` must be a module-level function."""
+    """Every job (name -> input data) as a Word file; ``build`` must be a module-level function.
+
+    With ``background`` (and a cache directory), missing files are built by worker
+    processes while the caller goes on; call :meth:`DocxBatch.wait` before using them.
+    """
     start = time.perf_counter()
     if directory is None:
         names = list(jobs)
@@ -52,12 +76,22 @@ def build_documents(
     directory.mkdir(parents=True, exist_ok=True)
     paths = {name: directory / f"{document_key(data, version)}.docx" for name, data in jobs.items()}
     missing = [name for name, path in paths.items() if not path.exists()]
-    _run(partial(_write, build), [(jobs[n], paths[n]) for n in missing], workers)
-    keep = set(paths.values())
+    inputs = [(jobs[n], paths[n]) for n in missing]
+    workers = workers or os.cpu_count() or 1
+    if background and len(missing) >= PARALLEL_FROM and workers >= 2:
+        executor = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork"))
+        results = executor.map(partial(_write, build), inputs, chunksize=max(1, len(inputs) // (workers * 8)))
+        return DocxBatch(dict(paths), missing, 0.0, start, (executor, results, directory))
+    _run(partial(_write, build), inputs, workers)
+    _remove_stale(directory, dict(paths))
+    return DocxBatch(dict(paths), missing, time.perf_counter() - start)
+
+
+def _remove_stale(directory: Path, files: dict[str, Path | bytes]) -> None:
+    keep = set(files.values())
     for old in directory.glob("*.docx"):  # documents of deleted or edited content
         if old not in keep:
             old.unlink(missing_ok=True)
-    return DocxBatch(dict(paths), missing, time.perf_counter() - start)
 
 
 def _write(build: Callable[[object], bytes], job: tuple[object, Path]) -> None:

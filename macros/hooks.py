@@ -52,10 +52,22 @@ def on_config(config):
     return config
 
 
+class _WrittenLater(File):
+    """A generated download still being written in the background (Word files): copied in on_post_build."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        _written_later.append(self)
+
+
+_written_later: list[File] = []
+
+
 def on_files(files: Files, config) -> Files:
+    _written_later.clear()
     for page in collection_pages(site.current()):
         if page.abs_src_path is not None:
-            files.append(File.generated(config, page.src_uri, abs_src_path=str(page.abs_src_path)))
+            kind = File if Path(page.abs_src_path).exists() else _WrittenLater
+            files.append(kind.generated(config, page.src_uri, abs_src_path=str(page.abs_src_path)))
         else:
             files.append(File.generated(config, page.src_uri, content=page.content))
     return files
@@ -76,6 +88,11 @@ def on_post_build(config):
     errors = site.current().render_errors
     if errors:
         raise Abort(f"渲染页面时发现 {len(errors)} 个错误，构建失败。")
+    batch = site.current().__dict__.get("_docx_batch")
+    if batch is not None:
+        batch.wait()
+    for file in _written_later:
+        File.copy_file(file)
     write_templates(site.current(), Path(config["site_dir"]))
     write_feed(site.current(), Path(config.site_dir), config.site_url)
     _finish_search_index(site.current(), Path(config.site_dir))

@@ -343,7 +343,9 @@ def school_pages(project: Project) -> list[GeneratedPage]:
     if template.exists():
         jobs[f"{DOWNLOAD_TEMPLATE}.docx"] = template_plan()
     cache = buildcache.directory()
-    batch = build_documents(jobs, plan_docx, cache / "docx" if cache else None, docx_version())
+    # In the background: the build goes on rendering pages while the worker processes write
+    # the missing files; the hook waits for them at the end (on_post_build).
+    batch = build_documents(jobs, plan_docx, cache / "docx" if cache else None, docx_version(), background=True)
     project.__dict__["_docx_batch"] = batch  # for the benchmark's figures and the cache tests
 
     def word(src_uri: str) -> GeneratedPage:

@@ -273,3 +273,17 @@ def test_a_page_whose_conversion_warns_is_converted_again_on_every_build(project
         )
         assert result.returncode == 0
         assert "no-such-page.md" in result.stdout + result.stderr
+
+
+def test_word_files_built_in_the_background_are_complete_after_wait(tmp_path):
+    from docx import Document
+
+    jobs = _plans(6)
+    batch = build_documents(jobs, plan_docx, tmp_path, "v1", workers=2, background=True)
+    assert batch.pending and sorted(batch.regenerated) == sorted(jobs)
+    batch.wait()
+    assert not batch.pending
+    for name, path in batch.files.items():
+        assert jobs[name]["name"] in "\n".join(p.text for p in Document(path).paragraphs)
+    again = build_documents(jobs, plan_docx, tmp_path, "v1", workers=2, background=True)
+    assert not again.pending and again.regenerated == []
