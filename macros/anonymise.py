@@ -350,6 +350,37 @@ def find_identifiers(text: str, pseudonyms: Iterable[str] = ()) -> list[Finding]
     return buildcache.cached(memo, "\n".join(names) + "\0" + text, lambda: _find_identifiers(text, names))
 
 
+def prefetch(texts: list[tuple[str, Iterable[str]]], workers: int | None = None) -> int:
+    """Compute :func:`find_identifiers` for every (text, pseudonyms) not yet in the cache,
+    in parallel worker processes when there are many (a cold city-scale build has hundreds
+    of cases). Returns how many were computed."""
+    import os
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import get_context
+
+    memo = buildcache.memo("anonymise", _version())
+    missing: dict[str, tuple[str, list[str]]] = {}
+    for text, pseudonyms in texts:
+        names = [str(p) for p in pseudonyms]
+        key = buildcache.fingerprint("\n".join(names) + "\0" + text)
+        if key not in memo.entries:
+            missing[key] = (text, names)
+    workers = workers or os.cpu_count() or 1
+    if len(missing) < 8 or workers < 2:
+        return 0  # computed one by one, as the checks ask
+    _tokenizer()  # loaded once here; the forked workers share it
+    items = list(missing.items())
+    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork")) as pool:
+        results = pool.map(_find_pair, [pair for _, pair in items], chunksize=max(1, len(items) // (workers * 4)))
+        for (key, _), found in zip(items, results, strict=True):
+            memo.put(key, found)
+    return len(items)
+
+
+def _find_pair(pair: tuple[str, list[str]]) -> list[Finding]:
+    return _find_identifiers(*pair)
+
+
 @lru_cache(maxsize=1)
 def _version() -> str:
     from importlib.metadata import version

@@ -246,6 +246,8 @@ def check_case(project: Project, case: Case, by_id: dict[str, Case]) -> list[Pro
 
 def check_casebook(project: Project) -> list[Problem]:
     cases, problems = load_cases(project)
+    # City scale: the anonymisation gate of many new cases runs in parallel, then from the cache.
+    anonymise.prefetch([(c.path.read_text(encoding="utf-8-sig"), c.meta.get("pseudonyms", [])) for c in cases])
     by_id: dict[str, Case] = {}
     for case in cases:
         if case.id in by_id:

@@ -287,3 +287,18 @@ def test_word_files_built_in_the_background_are_complete_after_wait(tmp_path):
         assert jobs[name]["name"] in "\n".join(p.text for p in Document(path).paragraphs)
     again = build_documents(jobs, plan_docx, tmp_path, "v1", workers=2, background=True)
     assert not again.pending and again.regenerated == []
+
+
+def test_anonymisation_prefetched_in_parallel_equals_one_by_one(cache_dir):
+    from macros import anonymise
+
+    texts = []
+    for path in sorted((ROOT / "casebook").glob("*.md")):
+        text = path.read_text(encoding="utf-8-sig")
+        texts.append((text + "\n联系电话 13812345678。\n", ["小A", "小A妈妈"]))
+    assert len(texts) >= 8
+    assert anonymise.prefetch(texts, workers=2) == len(texts)
+    assert anonymise.prefetch(texts, workers=2) == 0, "already cached"
+    for text, names in texts:
+        assert anonymise.find_identifiers(text, names) == anonymise._find_identifiers(text, names)
+    assert any(f.rule for f in anonymise.find_identifiers(*texts[0])), "the planted phone number is found"
