@@ -279,7 +279,11 @@ def markdown_table(r: dict) -> str:
             f"{mark('search_gzip')} < 2 MB",
         ),
         ("站点总大小", fmt_size(r["site_total"]), ""),
-        ("Word 文件：冷构建生成", f"{r['docx_cold_regenerated']} 个，{r['docx_cold_s']:.1f} s", ""),
+        (
+            "Word 文件：冷构建生成（后台进程，从开始到写完，与页面渲染重叠）",
+            f"{r['docx_cold_regenerated']} 个，{r['docx_cold_s']:.1f} s",
+            "",
+        ),
         (
             "Word 文件：无改动 / 改一所学校时重新生成",
             f"{r['docx_warm_regenerated']} / {r['docx_edit_regenerated']}",
