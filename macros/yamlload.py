@@ -227,6 +227,8 @@ def _compose(text: str) -> yaml.Node | None:
         except yaml.YAMLError:
             pass
     return yaml.compose(text, Loader=yaml.SafeLoader)
+
+
 _VERSION = buildcache.fingerprint(Path(__file__), yaml.__version__, _LOADER.__name__)
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)(?:^---|^\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
