@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import anonymise
-from .policies import UnknownReference, relative_link
+from .policies import check_clause_refs, relative_link
 from .problems import Problem
 from .text import md_esc
 from .themes import check_theme_refs
@@ -221,11 +221,7 @@ def check_case(project: Project, case: Case, by_id: dict[str, Case]) -> list[Pro
         problems.append(
             doc.problem(("status",), "已发布的案例必须有 anonymisation_review（审核日期 reviewed_on 和审核人角色 reviewer_role）")
         )
-    for i, ref in enumerate(meta.get("clauses", [])):
-        try:
-            project.library.resolve(ref["doc"], ref.get("clause") or None)
-        except UnknownReference as err:
-            problems.append(doc.problem(("clauses", i), f"条款引用无效：{err}"))
+    problems += check_clause_refs(doc, ("clauses",), meta.get("clauses", []), project.library)
     for i, module in enumerate(meta.get("modules", [])):
         if not _module_dir(project, module).is_dir():
             problems.append(doc.problem(("modules", i), f"找不到培训模块“{module}”（training_modules/{module}/）"))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .policies import CLAUSE_REF_SCHEMA
 from .problems import Problem
 from .text import esc, md_esc
 from .yamlload import Document, validate
@@ -32,15 +33,7 @@ GLOSSARY_SCHEMA = {
                     "term": {"type": "string", "minLength": 1},
                     "aliases": {"type": "array", "items": {"type": "string", "minLength": 1}},
                     "definition": {"type": "string", "minLength": 1},
-                    "sources": {
-                        "type": "array",
-                        "items": {
-                            "type": "object",
-                            "additionalProperties": False,
-                            "required": ["doc"],
-                            "properties": {"doc": {"type": "string"}, "clause": {"type": "string"}},
-                        },
-                    },
+                    "sources": {"type": "array", "items": CLAUSE_REF_SCHEMA},
                 },
             },
         }

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import docx_common as dx
-from .policies import UnknownReference
+from .policies import PolicyLibrary, check_clause_refs
 from .problems import Problem
 from .text import esc
 from .yamlload import Document, validate
@@ -143,8 +143,8 @@ def parse_templates(doc: Document | None) -> list[Template]:
     return templates
 
 
-def check_template_data(doc: Document, resolve: Callable[[str, str], object]) -> list[Problem]:
-    """Schema, unique ids and resolving clauses, all in one pass. ``resolve(doc, clause)`` raises UnknownReference."""
+def check_template_data(doc: Document, library: PolicyLibrary) -> list[Problem]:
+    """Schema, unique ids and resolving clauses, all in one pass. Clauses resolve in ``library``."""
     problems = validate(doc, TEMPLATES_SCHEMA)
     items = doc.data.get("templates") if isinstance(doc.data, dict) else None
     seen: set[str] = set()
@@ -155,17 +155,7 @@ def check_template_data(doc: Document, resolve: Callable[[str, str], object]) ->
             if item["id"] in seen:
                 problems.append(doc.problem(("templates", i, "id"), f"模板 id“{item['id']}”重复", rule="HANDBOOK-TEMPLATE"))
             seen.add(item["id"])
-        for k, source in enumerate(item.get("sources") or []):
-            if (
-                not isinstance(source, dict)
-                or not isinstance(source.get("doc"), str)
-                or not isinstance(source.get("clause"), str)
-            ):
-                continue
-            try:
-                resolve(source["doc"], source["clause"])
-            except UnknownReference as err:
-                problems.append(doc.problem(("templates", i, "sources", k), f"条款引用无效：{err}"))
+        problems += check_clause_refs(doc, ("templates", i, "sources"), item.get("sources"), library)
         for k, section in enumerate(item.get("sections") or []):
             if isinstance(section, dict) and not any(section.get(key) for key in ("text", "fields", "checklist", "signature")):
                 problems.append(
@@ -206,7 +196,7 @@ def check_handbook_templates(project: Project) -> list[Problem]:
     doc, problems = project.data(TEMPLATES_FILE)
     if doc is None:
         return problems
-    problems = problems + check_template_data(doc, project.library.resolve)
+    problems = problems + check_template_data(doc, project.library)
     items = doc.data.get("templates") if isinstance(doc.data, dict) else None
     ids = (
         list(dict.fromkeys(t["id"] for t in items if isinstance(t, dict) and isinstance(t.get("id"), str)))
@@ -222,7 +212,7 @@ def check_handbook_templates(project: Project) -> list[Problem]:
 
 def project_templates(project: Project) -> list[Template]:
     doc, problems = project.data(TEMPLATES_FILE)
-    if problems or doc is None or check_template_data(doc, project.library.resolve):
+    if problems or doc is None or check_template_data(doc, project.library):
         return []
     return parse_templates(doc)
 

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from .policies import PolicyLibrary, UnknownReference
+from .policies import PolicyLibrary, check_clause_refs
 from .problems import Problem
 from .yamlload import Document, validate
 
@@ -356,11 +356,7 @@ def load_rules(doc: Document | None, library: PolicyLibrary) -> tuple[list[Rule]
             problems.append(
                 doc.problem(("rules", i, "id"), f"规则“{item['id']}”没有对应的检查（macros/plan_rules.py 中已实现：{known}）")
             )
-        for k, source in enumerate(item["sources"]):
-            try:
-                library.resolve(source["doc"], source["clause"])
-            except UnknownReference as err:
-                problems.append(doc.problem(("rules", i, "sources", k, "clause"), str(err)))
+        problems += check_clause_refs(doc, ("rules", i, "sources"), item["sources"], library)
         rules.append(
             Rule(item["id"], item["statement"], item["severity"], tuple((s["doc"], s["clause"]) for s in item["sources"]))
         )

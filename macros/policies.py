@@ -24,7 +24,7 @@ from pathlib import Path
 
 from .problems import Problem
 from .text import md_esc, md_title, shorten, strip_tags
-from .yamlload import load_front_matter, validate
+from .yamlload import Document, load_front_matter, validate
 
 CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
@@ -245,6 +245,14 @@ def normalise_clause_key(key: str) -> str:
 
 # -- library --------------------------------------------------------------------
 
+# A citation in a data file: ``{doc: 沪教委德〔2023〕25号, clause: 五（三）}``.
+CLAUSE_REF_SCHEMA = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["doc"],
+    "properties": {"doc": {"type": "string", "minLength": 1}, "clause": {"type": "string", "minLength": 1}},
+}
+
 
 class UnknownReference(LookupError):
     pass
@@ -275,6 +283,22 @@ class PolicyLibrary:
         if found is None:
             raise UnknownReference(f"《{policy.title}》中没有条款“{clause}”")
         return policy, found
+
+
+def check_clause_refs(doc: Document, loc: tuple, refs: object, library: PolicyLibrary) -> list[Problem]:
+    """A problem at each citation in the list ``refs`` (found at ``loc`` in ``doc``) that does not
+    resolve. Malformed entries are left to the schema, so a file gets every problem in one run."""
+    problems = []
+    for k, ref in enumerate(refs if isinstance(refs, list) else []):
+        if not isinstance(ref, dict) or not isinstance(ref.get("doc"), str):
+            continue
+        clause = ref.get("clause")
+        try:
+            library.resolve(ref["doc"], clause if isinstance(clause, str) and clause else None)
+        except UnknownReference as err:
+            field = "doc" if library.find(ref["doc"]) is None else "clause"
+            problems.append(doc.problem(loc + (k, field), f"条款引用无效：{err}"))
+    return problems
 
 
 def load_policy(path: Path, display: str, src_uri: str) -> tuple[Policy | None, list[Problem]]:

@@ -83,14 +83,8 @@ class Project:
         # Check references even when other fields are wrong: all problems in one run.
         items = doc.data.get("terms") if isinstance(doc.data, dict) else None
         for i, item in enumerate(items if isinstance(items, list) else []):
-            sources = item.get("sources") if isinstance(item, dict) else None
-            for k, source in enumerate(sources if isinstance(sources, list) else []):
-                if not isinstance(source, dict) or not isinstance(source.get("doc"), str):
-                    continue
-                try:
-                    self.library.resolve(source["doc"], source.get("clause") or None)
-                except policies.UnknownReference as err:
-                    found.append(doc.problem(("terms", i, "sources", k), str(err)))
+            if isinstance(item, dict):
+                found += policies.check_clause_refs(doc, ("terms", i, "sources"), item.get("sources"), self.library)
         return terms, problems + found
 
     @property

@@ -493,14 +493,16 @@ def render_training_lesson(project: Project, src_uri: str, markdown: str) -> str
     module = load_catalogue(project).find(parts[1])
     if module is None:
         return None
-    if parts[2] == "index.md":
-        from .related import render_related, theme_index  # imported late: related reads the collections
+    from .related import render_related, theme_index  # imported late: related reads the collections
 
-        block = render_related(src_uri, module.themes, theme_index(project))
-        return markdown + ("\n\n" + block if block else "")
+    related = render_related(src_uri, module.themes, theme_index(project))
+    related = "\n\n" + _no_macros(related) if related else ""
+    if parts[2] == "index.md":
+        return markdown + related
     for i, lesson in enumerate(module.lessons):
         if lesson.file == parts[2]:
-            return markdown + lesson_footer(module, i)
+            # Lessons share their module's themes: related cases, tips and chapters follow the lesson.
+            return markdown + related + lesson_footer(module, i)
     return None
 
 

@@ -11,7 +11,6 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
@@ -19,15 +18,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from macros.anonymise_eval import CORPUS_DIR, evaluate, figures_markdown, replace_figures  # noqa: E402
+from macros.cli import ChineseParser  # noqa: E402
 
 PAGE = "docs/about/anonymisation.md"
-
-
-class ChineseParser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:
-        self.print_usage(sys.stderr)
-        print(f"anon_corpus.py: 用法错误：{message}", file=sys.stderr)
-        sys.exit(2)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -35,12 +28,10 @@ def main(argv: list[str] | None = None) -> int:
         prog="anon_corpus.py",
         description="在标注语料（tests/fixtures/anon_corpus/）上测量匿名化检查的召回率与误报。",
         epilog="退出码：0 正常；1 有漏检、标注错误或页面过期；2 用法错误。",
-        add_help=False,
     )
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument("--write", action="store_true", help=f"把结果表格写入 {PAGE}")
     mode.add_argument("--check", action="store_true", help=f"检查 {PAGE} 中的表格是否为最新")
-    parser.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
     args = parser.parse_args(argv)
 
     result, problems = evaluate(ROOT / CORPUS_DIR)

@@ -10,21 +10,14 @@ note 是提示（如一校一策方案的政策核对结果），不影响退出
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from macros.cli import ChineseParser  # noqa: E402
 from macros.project import Project, check_project, report_project  # noqa: E402
-
-
-class ChineseParser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # usage errors exit 2, in Chinese
-        self.print_usage(sys.stderr)
-        print(f"check.py: 用法错误：{message}", file=sys.stderr)
-        sys.exit(2)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -32,7 +25,6 @@ def main(argv: list[str] | None = None) -> int:
         prog="check.py",
         description="检查政策文件、数据文件和页面（front matter、条款引用等），与构建使用同一套校验。",
         epilog="退出码：0 没有错误；1 发现错误；2 用法错误。",
-        add_help=False,
     )
     parser.add_argument("paths", nargs="*", metavar="路径", help="只报告这些文件或目录中的问题（默认检查全部内容）")
     parser.add_argument(
@@ -41,7 +33,6 @@ def main(argv: list[str] | None = None) -> int:
         help="同时列出提示（note），如一校一策方案的政策核对结果；指定 data/schools 下的路径时自动列出",
     )
     parser.add_argument("--root", default=str(ROOT), help="项目根目录（默认：本脚本所在项目）")
-    parser.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
     args = parser.parse_args(argv)
 
     root = Path(args.root).resolve()

@@ -9,29 +9,14 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from macros.cli import ChineseParser  # noqa: E402
 from macros.sitecheck import external_resources  # noqa: E402
-
-
-class ChineseParser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # usage errors exit 2, in Chinese
-        self.print_usage(sys.stderr)
-        message = message.replace("the following arguments are required", "缺少参数")
-        message = message.replace("unrecognized arguments", "无法识别的参数")
-        print(f"check_site.py: 用法错误：{message}", file=sys.stderr)
-        sys.exit(2)
-
-    def format_usage(self) -> str:
-        return super().format_usage().replace("usage:", "用法：", 1)
-
-    def format_help(self) -> str:
-        return super().format_help().replace("usage:", "用法：", 1)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -44,12 +29,10 @@ def main(argv: list[str] | None = None) -> int:
             "脚本中的绝对地址。指向其他网站的普通链接（<a href>）不算加载。"
         ),
         epilog="退出码：0 没有问题；1 发现问题；2 用法错误。例：python scripts/check_site.py site",
-        add_help=False,
     )
     parser._positionals.title = "参数"
     parser._optionals.title = "选项"
     parser.add_argument("site_dir", metavar="站点目录", help="mkdocs build 输出的目录，例如 site")
-    parser.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
     args = parser.parse_args(argv)
 
     site_dir = Path(args.site_dir)

@@ -9,24 +9,17 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from macros.cli import ChineseParser  # noqa: E402
 from macros.plan_docx import plan_docx  # noqa: E402
 from macros.plans import SCHOOLS_DIR  # noqa: E402
 from macros.project import Project  # noqa: E402
 from macros.schools import load_schools, school_files  # noqa: E402
-
-
-class ChineseParser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # usage errors exit 2, in Chinese
-        self.print_usage(sys.stderr)
-        print(f"export_plans.py: 用法错误：{message}", file=sys.stderr)
-        sys.exit(2)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -34,12 +27,10 @@ def main(argv: list[str] | None = None) -> int:
         prog="export_plans.py",
         description="把一校一策方案导出为公文格式的 Word 文档（.docx），不需要构建网站。",
         epilog="退出码：0 已导出；1 方案文件有错误；2 用法错误。",
-        add_help=False,
     )
     parser.add_argument("--school", metavar="学校代码", help="只导出这所学校（默认导出全部学校）")
     parser.add_argument("--out", required=True, metavar="目录", help="写入 .docx 的目录（不存在时自动创建）")
     parser.add_argument("--root", default=str(ROOT), help="项目根目录（默认：本脚本所在项目）")
-    parser.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
     parser._positionals.title, parser._optionals.title = "参数", "选项"
     args = parser.parse_args(argv)
 

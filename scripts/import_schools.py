@@ -17,15 +17,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from macros.cli import ChineseParser  # noqa: E402
 from macros.plan_import import columns_help, import_rows, read_table  # noqa: E402
 from macros.plans import SCHOOLS_DIR, plan_yaml  # noqa: E402
-
-
-class ChineseParser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # usage errors exit 2, in Chinese
-        self.print_usage(sys.stderr)
-        print(f"import_schools.py: 用法错误：{message}", file=sys.stderr)
-        sys.exit(2)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -36,13 +30,11 @@ def main(argv: list[str] | None = None) -> int:
         + columns_help()
         + "\n\n示例文件：data/schools_import_example.csv\n退出码：0 全部导入；1 有行未导入；2 用法错误。",
         formatter_class=argparse.RawDescriptionHelpFormatter,
-        add_help=False,
     )
     parser.add_argument("file", metavar="文件", help="CSV（UTF-8、带 BOM 的 UTF-8 或 GBK）或 .xlsx 文件")
     parser.add_argument("--force", action="store_true", help="覆盖已存在的学校文件")
     parser.add_argument("--dry-run", action="store_true", help="只检查，不写入文件")
     parser.add_argument("--root", default=str(ROOT), help="项目根目录（默认：本脚本所在项目）")
-    parser.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
     parser._positionals.title, parser._optionals.title = "参数", "选项"
     args = parser.parse_args(argv)
 

@@ -9,7 +9,6 @@
 
 from __future__ import annotations
 
-import argparse
 import re
 import sys
 from pathlib import Path
@@ -17,15 +16,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from macros.cli import ChineseParser  # noqa: E402
 from macros.plans import ID_PATTERN, SCHOOLS_DIR, STAGES, new_plan, plan_yaml  # noqa: E402
 from macros.schools import RESERVED_IDS  # noqa: E402
-
-
-class ChineseParser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # usage errors exit 2, in Chinese
-        self.print_usage(sys.stderr)
-        print(f"new_school.py: 用法错误：{message}", file=sys.stderr)
-        sys.exit(2)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -33,7 +26,6 @@ def main(argv: list[str] | None = None) -> int:
         prog="new_school.py",
         description="从空白模板新建一所学校的一校一策方案文件 data/schools/<学校代码>.yml。",
         epilog="退出码：0 已创建；1 文件已存在（未覆盖，可加 --force）；2 用法错误。",
-        add_help=False,
     )
     parser.add_argument("school_id", metavar="学校代码", help="小写英文字母、数字和连字符，如 example-middle（也是文件名）")
     parser.add_argument("name", metavar="学校名称", help="学校全称")
@@ -43,7 +35,6 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--force", action="store_true", help="文件已存在时覆盖")
     parser.add_argument("--root", default=str(ROOT), help="项目根目录（默认：本脚本所在项目）")
-    parser.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
     parser._positionals.title, parser._optionals.title = "参数", "选项"
     args = parser.parse_args(argv)
 

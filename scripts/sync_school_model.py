@@ -10,21 +10,14 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from macros.cli import ChineseParser  # noqa: E402
 from macros.plans import SCHEMA_FILE, TEMPLATE_FILE, schema_json, template_yaml  # noqa: E402
-
-
-class ChineseParser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:
-        self.print_usage(sys.stderr)
-        print(f"sync_school_model.py: 用法错误：{message}", file=sys.stderr)
-        sys.exit(2)
 
 
 def generated_files() -> dict[str, str]:
@@ -37,11 +30,9 @@ def main(argv: list[str] | None = None) -> int:
         prog="sync_school_model.py",
         description="从方案模型（macros/plans.py）生成 JSON Schema 和空白模板（data/schools/_template.yml）。",
         epilog="退出码：0 一致或已写入；1 文件与模型不一致（--check）；2 用法错误。",
-        add_help=False,
     )
     parser.add_argument("--check", action="store_true", help="只检查文件是否与模型一致，不写入")
     parser.add_argument("--root", default=str(ROOT), help="项目根目录（默认：本脚本所在项目）")
-    parser.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
     args = parser.parse_args(argv)
     root = Path(args.root)
     stale = []

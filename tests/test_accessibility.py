@@ -103,6 +103,8 @@ def test_interactive_states_have_no_serious_violations(local_only, site_url):
     page.wait_for_timeout(200)
     page.mouse.wheel(0, -400)
     page.locator(".md-top").wait_for()
+    # The button fades in; measure its colours once it is fully shown, not mid-transition.
+    page.wait_for_function("getComputedStyle(document.querySelector('.md-top')).opacity === '1'")
     check("back-to-top button")
     page.goto(site_url)
     settle(page)

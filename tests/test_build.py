@@ -58,3 +58,20 @@ def test_yaml_text_is_escaped_on_pages(project_copy, tmp_path):
     assert "&lt;script&gt;alert(1)&lt;/script&gt;&lt;b&gt;粗体&lt;/b&gt;" in page
     policy = (tmp_path / "site" / "policies" / "minhang-2021" / "index.html").read_text(encoding="utf-8")
     assert "<script>alert(1)" not in policy
+
+
+def test_strict_build_fails_on_broken_links_and_anchors(project_copy, tmp_path):
+    from conftest import run_mkdocs_build
+
+    page = project_copy / "docs" / "about" / "index.md"
+    page.write_text(
+        page.read_text(encoding="utf-8")
+        + "\n[不存在的页面](no-such-page.md) · [不存在的锚点](citations.md#no-such-anchor) · [绝对链接](/policies/)\n",
+        encoding="utf-8",
+    )
+    result = run_mkdocs_build(project_copy, tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "no-such-page.md" in output
+    assert "no-such-anchor" in output
+    assert "/policies/" in output and "absolute" in output.lower()

@@ -43,7 +43,7 @@ EXPECTED = {
         ("data/glossary.yml:2:5: error: 缺少必填字段“definition”（在“terms[1]”中）"),
         ("data/glossary.yml:6:5: error: 重复的键“term”（第 4 行已经出现过），YAML 只会保留其中一个"),
         ("data/glossary.yml:8:14: error: “terms[3].aliases”应为列表，实际是文本"),
-        "data/glossary.yml:11:9: error: 《上海市中小学生全员导师制工作方案》中没有条款“九（九）”",
+        "data/glossary.yml:11:38: error: 条款引用无效：《上海市中小学生全员导师制工作方案》中没有条款“九（九）”",
     ],
     "bad_citation.md": [
         "docs/bad_citation.md:10:10: error: 条款引用无效：《上海市中小学生全员导师制工作方案》中没有条款“五（九）”",

@@ -78,7 +78,7 @@ def test_bad_template_data_reports_every_problem_with_position(project_copy: Pat
     result = run_check(project_copy, "data/handbook_templates.yml")
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
-        "data/handbook_templates.yml:6:9: error: 条款引用无效：《上海市中小学生全员导师制工作方案》中没有条款“五（九）”",
+        "data/handbook_templates.yml:6:38: error: 条款引用无效：《上海市中小学生全员导师制工作方案》中没有条款“五（九）”",
         "data/handbook_templates.yml:8:9: error: HANDBOOK-TEMPLATE 这一节是空的：至少要有 text、fields、checklist 或 signature 之一",
         "data/handbook_templates.yml:9:9: error: HANDBOOK-TEMPLATE 模板 id“home-visit-record”重复",
         "data/handbook_templates.yml:15:9: error: HANDBOOK-TEMPLATE 这一节是空的：至少要有 text、fields、checklist 或 signature 之一",

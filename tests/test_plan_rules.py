@@ -209,6 +209,6 @@ def test_rules_file_problems_have_positions():
     )
     _, problems = load_rules(doc, project.library)
     text = "\n".join(p.format() for p in problems)
-    assert "r.yml:6:38: error: 《上海市中小学生全员导师制工作方案》中没有条款“九（九）”" in text
+    assert "r.yml:6:38: error: 条款引用无效：《上海市中小学生全员导师制工作方案》中没有条款“九（九）”" in text
     assert "r.yml:7:9: error: 规则“PLAN-UNKNOWN”没有对应的检查" in text
     assert "检查“PLAN-COVERAGE”在 data/plan_rules.yml 中没有对应的规则" in text
