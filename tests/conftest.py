@@ -111,6 +111,6 @@ def shared_seeds() -> Path:
 def project_copy(tmp_path) -> Path:
     """A scratch copy of the project, for tests that plant faults and rebuild."""
     dest = tmp_path / "project"
-    ignore = shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", ".pytest_cache", ".ruff_cache")
+    ignore = shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", ".pytest_cache", ".ruff_cache", ".cache")
     shutil.copytree(ROOT, dest, ignore=ignore)
     return dest
