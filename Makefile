@@ -41,4 +41,4 @@ bench: $(STAMP)
 	$(BIN)/python scripts/bench.py --scale $(SCALE)
 
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site .pytest_cache .cache

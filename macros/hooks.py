@@ -85,12 +85,12 @@ def on_page_content(html: str, page, config, files):
 
 @event_priority(-100)  # after Material's search plugin has written its index
 def on_post_build(config):
+    # Background Word workers finish first, also when the build fails: a pool left
+    # running at interpreter exit prints a traceback from its clean-up.
+    _wait_for_background_work()
     errors = site.current().render_errors
     if errors:
         raise Abort(f"渲染页面时发现 {len(errors)} 个错误，构建失败。")
-    batch = site.current().__dict__.get("_docx_batch")
-    if batch is not None:
-        batch.wait()
     for file in _written_later:
         File.copy_file(file)
     write_templates(site.current(), Path(config["site_dir"]))
@@ -98,6 +98,17 @@ def on_post_build(config):
     _finish_search_index(site.current(), Path(config.site_dir))
     buildcache.save_all()
     benchdump.write_stats(build_stats(site.current()))
+
+
+def on_build_error(error):
+    _wait_for_background_work()
+
+
+def _wait_for_background_work() -> None:
+    project = site.active()
+    batch = project.__dict__.get("_docx_batch") if project is not None else None
+    if batch is not None:
+        batch.wait()
 
 
 # -- city scale (see docs/about/performance.md) ---------------------------------------

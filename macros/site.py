@@ -20,3 +20,8 @@ def current() -> Project:
     if _current is None:
         raise RuntimeError("the portal hook (macros/hooks.py) is not configured in mkdocs.yml")
     return _current
+
+
+def active() -> Project | None:
+    """The project of the running build, or None before the hook has started one."""
+    return _current
