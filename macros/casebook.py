@@ -121,13 +121,6 @@ class Case:
         return f"cases/{self.id}.md"
 
 
-def _cached(project: Project, key: str, make):
-    store = project.__dict__.setdefault("_casebook_cache", {})
-    if key not in store:
-        store[key] = make()
-    return store[key]
-
-
 def _load(project: Project) -> tuple[list[Case], list[Problem]]:
     cases: list[Case] = []
     problems: list[Problem] = []
@@ -154,7 +147,7 @@ def _load(project: Project) -> tuple[list[Case], list[Problem]]:
 
 def load_cases(project: Project) -> tuple[list[Case], list[Problem]]:
     """Every case file that has valid front matter, and the problems of all of them."""
-    return _cached(project, "cases", lambda: _load(project))
+    return project.once("casebook.cases", lambda: _load(project))
 
 
 def published_cases(project: Project) -> list[Case]:
@@ -166,7 +159,7 @@ def published_cases(project: Project) -> list[Case]:
         gate = {page.src_uri for page in casebook_pages(project)}
         return [case for case in load_cases(project)[0] if case.src_uri in gate]
 
-    return _cached(project, "published", make)
+    return project.once("casebook.published", make)
 
 
 # -- checks -----------------------------------------------------------------------

@@ -277,16 +277,8 @@ def _load_chapters(folder: Path, display: Callable[[Path], str], vocabulary: lis
     return chapters, problems
 
 
-_LOADED: dict[int, tuple[Project, tuple[list[Handbook], list[Problem]]]] = {}
-
-
 def project_handbooks_and_problems(project: Project) -> tuple[list[Handbook], list[Problem]]:
-    cached = _LOADED.get(id(project))
-    if cached is None or cached[0] is not project:
-        cached = (project, load_handbooks(project.docs_dir, project.display, project.themes))
-        _LOADED.clear()
-        _LOADED[id(project)] = cached
-    return cached[1]
+    return project.once("handbooks", lambda: load_handbooks(project.docs_dir, project.display, project.themes))
 
 
 def project_handbooks(project: Project) -> list[Handbook]:

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from . import comparison, glossary, policies
 from .case_listings import check_collections
@@ -39,6 +40,13 @@ class Project:
     root: Path
     _data: dict[str, tuple[Document | None, list[Problem]]] = field(default_factory=dict)
     render_errors: list[str] = field(default_factory=list)
+    _once: dict[str, Any] = field(default_factory=dict)
+
+    def once(self, key: str, make: Callable[[], Any]) -> Any:
+        """``make()`` the first time ``key`` is asked for: a build loads each kind of content once."""
+        if key not in self._once:
+            self._once[key] = make()
+        return self._once[key]
 
     @property
     def docs_dir(self) -> Path:

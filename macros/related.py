@@ -101,17 +101,9 @@ def build_theme_index(project: Project, sources: list[Callable[[Project], list[T
     return list(merged.values())
 
 
-_INDEXES: dict[int, tuple[Project, list[ThemedPage]]] = {}
-
-
 def theme_index(project: Project) -> list[ThemedPage]:
     """:func:`build_theme_index`, computed once per project (a build renders many pages)."""
-    cached = _INDEXES.get(id(project))
-    if cached is None or cached[0] is not project:
-        cached = (project, build_theme_index(project))
-        _INDEXES.clear()
-        _INDEXES[id(project)] = cached
-    return cached[1]
+    return project.once("related.theme_index", lambda: build_theme_index(project))
 
 
 # Order of the groups in the block: other sections first, then the handbooks' own chapters.

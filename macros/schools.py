@@ -95,9 +95,10 @@ class SchoolsState:
 
 def load_schools(project: Project) -> SchoolsState:
     """Rules and every valid school with its findings, loaded once per project."""
-    cached = project.__dict__.get("_schools_state")
-    if cached is not None:
-        return cached
+    return project.once("schools.state", lambda: _load_schools(project))
+
+
+def _load_schools(project: Project) -> SchoolsState:
     problems: list[Problem] = []
     rules_doc, found = project.data(RULES_FILE)
     rules, rule_problems = load_rules(rules_doc, project.library)
@@ -118,9 +119,7 @@ def load_schools(project: Project) -> SchoolsState:
         if schema_problems:
             continue
         schools.append(SchoolPlan(path.stem, rel, doc, check_plan(doc.data, rules)))
-    state = SchoolsState(rules, schools, problems)
-    project.__dict__["_schools_state"] = state
-    return state
+    return SchoolsState(rules, schools, problems)
 
 
 def check_school_plans(project: Project) -> list[Problem]:
@@ -331,12 +330,14 @@ def docx_version() -> str:
 
 def school_pages(project: Project) -> list[GeneratedPage]:
     """Collection: a page, a Word file and the YAML for every school, plus the template downloads."""
+    # Collections are asked more than once per build; Word files are built once.
+    return project.once("schools.pages", lambda: _school_pages(project))
+
+
+def _school_pages(project: Project) -> list[GeneratedPage]:
     from .collections import GeneratedPage  # here: collections imports this module
     from .plan_docx import plan_docx
 
-    cached = project.__dict__.get("_school_pages")
-    if cached is not None:  # collections are asked more than once per build; Word files are built once
-        return cached
     state = load_schools(project)
     template = project.root / TEMPLATE_FILE
     jobs: dict[str, object] = {f"schools/{school.id}.docx": school.plan for school in state.schools}
@@ -364,7 +365,6 @@ def school_pages(project: Project) -> list[GeneratedPage]:
         pages.append(GeneratedPage(f"{DOWNLOAD_TEMPLATE}.yml", content=template.read_text(encoding="utf-8-sig")))
         pages.append(word(f"{DOWNLOAD_TEMPLATE}.docx"))
     pages.append(GeneratedPage(DOWNLOAD_SCHEMA, content=schema_json()))
-    project.__dict__["_school_pages"] = pages
     return pages
 
 

@@ -133,13 +133,6 @@ def parse_tips(display: str, body: str, line_offset: int, vocabulary: list[str])
     return "\n".join(intro).strip(), result, problems
 
 
-def _cached(project: Project, key: str, make):
-    store = project.__dict__.setdefault("_tips_cache", {})
-    if key not in store:
-        store[key] = make()
-    return store[key]
-
-
 def _load(project: Project) -> tuple[list[TipCollection], list[Problem]]:
     collections: list[TipCollection] = []
     problems: list[Problem] = []
@@ -177,7 +170,7 @@ def _check_meta(doc: Document, path: Path, meta: dict, seen: dict[str, str], dis
 
 
 def load_tip_collections(project: Project) -> tuple[list[TipCollection], list[Problem]]:
-    return _cached(project, "all", lambda: _load(project))
+    return project.once("tips.collections", lambda: _load(project))
 
 
 def check_tips(project: Project) -> list[Problem]:

@@ -281,9 +281,10 @@ def _load_module(project: Project, folder: Path) -> tuple[Module | None, bool, l
 
 def load_catalogue(project: Project) -> Catalogue:
     """All modules, checked once per project; drafts and broken modules are not published."""
-    cached = project.__dict__.get("_training_catalogue")
-    if cached is not None:
-        return cached
+    return project.once("training.catalogue", lambda: _load_catalogue(project))
+
+
+def _load_catalogue(project: Project) -> Catalogue:
     base = project.root / MODULES_DIR
     modules: list[Module] = []
     problems: list[Problem] = []
@@ -308,9 +309,7 @@ def load_catalogue(project: Project) -> Catalogue:
                     doc.problem(("prerequisites", k), f"先修模块“{pre}”不存在（或就是本模块）", rule="TRAINING-MODULE")
                 )
     modules.sort(key=lambda m: (m.order, m.id))
-    catalogue = Catalogue(modules, problems)
-    project.__dict__["_training_catalogue"] = catalogue
-    return catalogue
+    return Catalogue(modules, problems)
 
 
 def check_training(project: Project) -> list[Problem]:
