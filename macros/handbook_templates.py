@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import docx_common as dx
-from .policies import PolicyLibrary, check_clause_refs
+from .policies import CLAUSE_CITATION_SCHEMA, PolicyLibrary, check_clause_refs
 from .problems import Problem
 from .text import esc
 from .yamlload import Document, validate
@@ -60,12 +60,7 @@ TEMPLATES_SCHEMA = {
                     "sources": {
                         "type": "array",
                         "minItems": 1,
-                        "items": {
-                            "type": "object",
-                            "additionalProperties": False,
-                            "required": ["doc", "clause"],
-                            "properties": {"doc": {"type": "string"}, "clause": {"type": "string"}},
-                        },
+                        "items": CLAUSE_CITATION_SCHEMA,
                     },
                     "sections": {
                         "type": "array",

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from .policies import PolicyLibrary, check_clause_refs
+from .policies import CLAUSE_CITATION_SCHEMA, PolicyLibrary, check_clause_refs
 from .problems import Problem
 from .yamlload import Document, validate
 
@@ -40,15 +40,7 @@ RULES_SCHEMA = {
                     "sources": {
                         "type": "array",
                         "minItems": 1,
-                        "items": {
-                            "type": "object",
-                            "additionalProperties": False,
-                            "required": ["doc", "clause"],
-                            "properties": {
-                                "doc": {"type": "string", "minLength": 1},
-                                "clause": {"type": "string", "minLength": 1},
-                            },
-                        },
+                        "items": CLAUSE_CITATION_SCHEMA,
                     },
                 },
             },

@@ -252,6 +252,8 @@ CLAUSE_REF_SCHEMA = {
     "required": ["doc"],
     "properties": {"doc": {"type": "string", "minLength": 1}, "clause": {"type": "string", "minLength": 1}},
 }
+# The same, where a clause must be named (rules and templates rest on a clause, not a whole document).
+CLAUSE_CITATION_SCHEMA = {**CLAUSE_REF_SCHEMA, "required": ["doc", "clause"]}
 
 
 class UnknownReference(LookupError):
