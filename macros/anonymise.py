@@ -443,3 +443,9 @@ def check_text(
             continue
         problems.append(Problem(display, line, col, finding.message, severity=severity, rule=finding.rule))
     return problems, [t for t in reviewed if t not in used]
+
+
+def warm_up() -> None:
+    """Load the part-of-speech model now (``mkdocs serve`` does it in the background after
+    the first build, so the first save of a case does not wait ~2 s for it)."""
+    _tokenizer()

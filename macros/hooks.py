@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import sys
+import threading
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -18,7 +19,7 @@ from mkdocs.exceptions import Abort  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 
-from macros import benchdump, buildcache, render_cache, search_index, site  # noqa: E402
+from macros import benchdump, buildcache, preview_cache, render_cache, search_index, site  # noqa: E402
 from macros.collections import collection_pages, expand_nav  # noqa: E402
 from macros.handbook_templates import write_templates  # noqa: E402
 from macros.handbooks import project_handbooks, splice_nav  # noqa: E402
@@ -34,9 +35,12 @@ def on_startup(command, dirty):
     # Before Material's search plugin loads its dictionaries in on_config.
     _install_jieba_cache()
     render_cache.install()
+    if command == "serve":  # edit-to-preview: reuse unchanged pages between rebuilds
+        preview_cache.install()
 
 
 def on_config(config):
+    preview_cache.begin_build()
     root = Path(config.config_file_path).parent
     buildcache.configure(root / ".cache")
     project = site.start(root)
@@ -83,6 +87,13 @@ def on_page_content(html: str, page, config, files):
     return render_page_content(site.current(), page.file.src_uri, page.meta, html) or html
 
 
+def on_env(env, config, files):
+    cache = preview_cache.template_cache()
+    if cache is not None:
+        env.bytecode_cache = cache
+    return env
+
+
 @event_priority(-100)  # after Material's search plugin has written its index
 def on_post_build(config):
     # Background Word workers finish first, also when the build fails: a pool left
@@ -97,11 +108,29 @@ def on_post_build(config):
     write_feed(site.current(), Path(config.site_dir), config.site_url)
     _finish_search_index(site.current(), Path(config.site_dir))
     buildcache.save_all()
+    preview_cache.finish_build(succeeded=True)
     benchdump.write_stats(build_stats(site.current()))
+
+
+def on_serve(server, config, builder):
+    # Load the dictionaries a first edit would wait for while the author is still typing.
+    threading.Thread(target=_warm_up, name="portal-warm-up", daemon=True).start()
+    return server
+
+
+def _warm_up() -> None:
+    from material.plugins.search import plugin as search_plugin
+
+    from macros import anonymise
+
+    if isinstance(search_plugin.jieba, search_index.CachingJieba):
+        search_plugin.jieba.load_pending(initialize=True)
+    anonymise.warm_up()
 
 
 def on_build_error(error):
     _wait_for_background_work()
+    preview_cache.finish_build(succeeded=False)
 
 
 def _wait_for_background_work() -> None:
@@ -150,4 +179,5 @@ def build_stats(project) -> dict:
         "docx_regenerated": len(batch.regenerated) if batch else 0,
         "docx_files": len(batch.files) if batch else 0,
         "caches": buildcache.stats(),
+        "preview": dict(preview_cache.stats),
     }

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -41,6 +42,7 @@ class CachingJieba:
         self._extra = extra_version
         self.cut_calls = 0
         self.segmented = 0  # texts that really went through jieba
+        self._lock = threading.Lock()
 
     def set_dictionary(self, path: str) -> None:
         self._defer("set_dictionary", path)
@@ -67,11 +69,19 @@ class CachingJieba:
     def cut(self, text: str | bytes, *args: Any, **kwargs: Any) -> list[str]:
         """jieba's ``cut``, with the dictionaries loaded first if they are still pending."""
         self.cut_calls += 1
-        while self._pending:
-            method, path = self._pending.pop(0)
-            getattr(self._jieba, method)(path)
-            self._applied.add((method, path))
+        self.load_pending()
         return list(self._jieba.cut(text, *args, **kwargs))
+
+    def load_pending(self, initialize: bool = False) -> None:
+        """Apply the deferred dictionary loads; ``initialize`` also loads jieba's own
+        dictionary now (``mkdocs serve``'s warm-up thread) rather than on the first cut."""
+        with self._lock:
+            while self._pending:
+                method, path = self._pending.pop(0)
+                getattr(self._jieba, method)(path)
+                self._applied.add((method, path))
+            if initialize:
+                self._jieba.initialize()
 
     def memoise(self, segment_text: Callable[[Any, str], str]) -> Callable[[Any, str], str]:
         """Wrap a ``(index, text) -> segmented text`` method (Material's ``_segment_chinese``):
