@@ -52,11 +52,15 @@ def source_of(*modules: Any) -> list[Path]:
 
 
 class Memo:
-    def __init__(self, name: str, version: str) -> None:
+    def __init__(self, name: str, version: str, persist: bool = True) -> None:
         self.name = name
         self.version = version
+        self.persist = persist  # False: kept in memory only (e.g. across ``mkdocs serve`` rebuilds)
         self.entries: dict[str, bytes] = {}
         self.used: dict[str, bytes] = {}
+        # Unpickled strings, which no caller can mutate: most hits (HTML, Markdown) are strings,
+        # and unpickling them again on every rebuild of `mkdocs serve` is measurable at city scale.
+        self.strings: dict[str, str] = {}
         self.hits = 0
         self.misses = 0
         self.loaded_from: Path | None = None
@@ -86,11 +90,19 @@ class Memo:
         if key not in self.used:
             self.used[key] = blob
             self.dirty = True
-        return pickle.loads(blob)
+        found = self.strings.get(key)
+        if found is not None:
+            return found
+        value = pickle.loads(blob)
+        if isinstance(value, str):
+            self.strings[key] = value
+        return value
 
     def put(self, key: str, value: Any) -> None:
         blob = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         self.entries[key] = blob
+        if isinstance(value, str):
+            self.strings[key] = value
         self.used[key] = blob
         self.dirty = True
 
@@ -115,8 +127,11 @@ def configure(directory: Path | None) -> None:
         directory = None
     _directory = directory
     for memo in _memos.values():
+        if not memo.persist and memo.used:  # memory only: keep what the last build used, no more
+            memo.entries = dict(memo.used)
+            memo.strings = {k: v for k, v in memo.strings.items() if k in memo.entries}
         memo.used.clear()
-        if directory is not None and memo.loaded_from != directory / memo.filename:
+        if memo.persist and directory is not None and memo.loaded_from != directory / memo.filename:
             memo.load(directory)
 
 
@@ -124,13 +139,17 @@ def directory() -> Path | None:
     return _directory
 
 
-def memo(name: str, version: str) -> Memo:
-    """The memo ``name`` for this code version, loaded from disk on first use."""
+def memo(name: str, version: str, persist: bool = True) -> Memo:
+    """The memo ``name`` for this code version, loaded from disk on first use.
+
+    ``persist=False`` keeps it in memory only: for results that are cheap to
+    recompute in a new process but worth keeping between ``mkdocs serve`` rebuilds.
+    """
     key = f"{name}-{version}"
     found = _memos.get(key)
     if found is None:
-        found = _memos[key] = Memo(name, version)
-        if _directory is not None:
+        found = _memos[key] = Memo(name, version, persist)
+        if persist and _directory is not None:
             found.load(_directory)
     return found
 
@@ -150,7 +169,7 @@ def save_all() -> None:
     if _directory is None:
         return
     for memo_ in _memos.values():
-        if memo_.used:
+        if memo_.used and memo_.persist:
             memo_.save(_directory)
 
 

@@ -6,6 +6,7 @@ the page as it was.
 
 from __future__ import annotations
 
+from . import buildcache, glossary, handbooks
 from .casebook import render_case_page
 from .glossary import add_tooltips
 from .handbooks import label_task_checkboxes, render_chapter_page
@@ -37,7 +38,18 @@ def render_page_markdown(project: Project, src_uri: str, markdown: str) -> str |
 
 
 def render_page_content(project: Project, src_uri: str, meta: dict, html: str) -> str | None:
+    tooltips = meta.get("glossary_tooltips") is not False
+    terms = project.once("glossary-terms-key", lambda: repr(project.glossary)) if tooltips else ""
+    # Kept in memory between `mkdocs serve` rebuilds: this pass over every page's HTML is
+    # the largest share of our own work in a rebuild (docs/about/performance.md).
+    memo = project.once("page-content-memo", lambda: buildcache.memo("page-content", _content_version(), persist=False))
+    return buildcache.cached(memo, f"{tooltips}\0{terms}\0{html}", lambda: _page_content(project, tooltips, html))
+
+
+def _page_content(project: Project, tooltips: bool, html: str) -> str:
     html = label_task_checkboxes(html)
-    if meta.get("glossary_tooltips") is False:
-        return html
-    return add_tooltips(html, project.glossary)
+    return add_tooltips(html, project.glossary) if tooltips else html
+
+
+def _content_version() -> str:
+    return buildcache.fingerprint(*buildcache.source_of(glossary, handbooks))
