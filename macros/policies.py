@@ -20,6 +20,7 @@ from __future__ import annotations
 import posixpath
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from .problems import Problem
@@ -349,6 +350,7 @@ def load_library(docs_dir: Path, display_root: Path) -> tuple[PolicyLibrary, lis
 # -- rendering ------------------------------------------------------------------
 
 
+@lru_cache(maxsize=65536)  # pure, and asked tens of thousands of times a build at city scale
 def relative_link(from_src_uri: str, to_src_uri: str) -> str:
     """Relative Markdown link between two pages of the site (MkDocs resolves .md links)."""
     return posixpath.relpath(to_src_uri, posixpath.dirname(from_src_uri) or ".")

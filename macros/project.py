@@ -15,7 +15,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from . import comparison, glossary, policies
+from . import buildcache, comparison, glossary, policies
 from .case_listings import check_collections
 from .casebook import check_casebook
 from .handbook_templates import check_handbook_templates
@@ -53,10 +53,21 @@ class Project:
         return self.root / "docs"
 
     def display(self, path: Path) -> str:
+        # Most paths are built from the root already: no need to resolve (a system call per
+        # component, ten thousand times a build at city scale).
+        if ".." not in path.parts:
+            try:
+                return path.relative_to(self.root).as_posix()
+            except ValueError:
+                pass
         try:
-            return path.resolve().relative_to(self.root.resolve()).as_posix()
+            return path.resolve().relative_to(self._resolved_root).as_posix()
         except ValueError:
             return path.as_posix()
+
+    @cached_property
+    def _resolved_root(self) -> Path:
+        return self.root.resolve()
 
     def render_error(self, path: str, message: str) -> None:
         """An error found while rendering a page (e.g. a computed clause reference)."""
@@ -81,6 +92,11 @@ class Project:
     @property
     def library(self) -> policies.PolicyLibrary:
         return self.library_and_problems[0]
+
+    @cached_property
+    def library_key(self) -> str:
+        """A fingerprint of the policy pages: part of the key of anything that links to clauses."""
+        return buildcache.fingerprint(*sorted((self.docs_dir / "policies").glob("*.md")))
 
     @cached_property
     def glossary_and_problems(self) -> tuple[list[glossary.Term], list[Problem]]:

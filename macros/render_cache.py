@@ -104,6 +104,28 @@ def install() -> None:
 
     render._portal_cached = True  # type: ignore[attr-defined]
     pages.Page.render = render
+    _install_front_matter_cache()
+
+
+def _install_front_matter_cache() -> None:
+    """MkDocs parses every page's front matter with PyYAML's pure-Python loader
+    (``mkdocs.utils.meta.get_data``): memoise it on the page's text."""
+    from mkdocs.utils import meta
+
+    original = meta.get_data
+
+    def get_data(doc: str) -> tuple[str, dict[str, Any]]:
+        if buildcache.directory() is None:
+            return original(doc)
+        memo = buildcache.memo("page-meta", _meta_version())
+        return buildcache.cached(memo, doc, lambda: original(doc))
+
+    meta.get_data = get_data
+
+
+@lru_cache(maxsize=1)
+def _meta_version() -> str:
+    return buildcache.fingerprint(Path(__file__), version("mkdocs"), version("PyYAML"))
 
 
 def _tokens(toc: Any) -> list[dict]:

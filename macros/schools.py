@@ -205,6 +205,22 @@ def compliance_panel(project: Project, school: SchoolPlan, src_uri: str) -> str:
 
 def school_page(project: Project, school: SchoolPlan) -> str:
     """The Markdown of a school page: profile, downloads, compliance panel, then the plan."""
+    # 1,600 of these at city scale: reuse the Markdown of plans whose data, rules and cited
+    # clauses did not change (the findings follow from those; keyed on content, versioned on
+    # code). repr, not JSON: the data is plain YAML values and repr is several times faster.
+    memo = project.once("schools.page-memo", lambda: buildcache.memo("school-page", _page_version()))
+    rules = project.once("schools.rules-key", lambda: buildcache.fingerprint(project.root / RULES_FILE))
+    key = "\0".join([school.id, repr(school.plan), rules, project.library_key])
+    return buildcache.cached(memo, key, lambda: _school_page(project, school))
+
+
+def _page_version() -> str:
+    from . import plan_document, plan_rules, policies, text
+
+    return buildcache.fingerprint(*buildcache.source_of(plan_document, plan_rules, policies, text), Path(__file__))
+
+
+def _school_page(project: Project, school: SchoolPlan) -> str:
     plan = school.plan
     src_uri = f"schools/{school.id}.md"
     counts = plan["counts"]
@@ -357,9 +373,9 @@ def _school_pages(project: Project) -> list[GeneratedPage]:
 
     pages = []
     for school in state.schools:
+        source = (project.root / school.rel).read_text(encoding="utf-8-sig")
         pages.append(GeneratedPage(f"schools/{school.id}.md", content=school_page(project, school)))
         pages.append(word(f"schools/{school.id}.docx"))
-        source = (project.root / school.rel).read_text(encoding="utf-8-sig")
         pages.append(GeneratedPage(f"schools/{school.id}.yml", content=source))
     if template.exists():
         pages.append(GeneratedPage(f"{DOWNLOAD_TEMPLATE}.yml", content=template.read_text(encoding="utf-8-sig")))

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import difflib
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from . import buildcache
 from .problems import Problem
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from .project import Project
 
 
@@ -52,7 +52,15 @@ def text_files(project: Project) -> list[Path]:
 
 def check_traditional(project: Project) -> list[Problem]:
     problems: list[Problem] = []
+    memo = buildcache.memo("text-trad", _version())
     for path in text_files(project):
         text = path.read_text(encoding="utf-8-sig", errors="replace")
-        problems += traditional_characters(text, project.display(path))
+        display = project.display(path)
+        problems += buildcache.cached(memo, f"{display}\0{text}", lambda: traditional_characters(text, display))  # noqa: B023
     return problems
+
+
+def _version() -> str:
+    from importlib.metadata import version
+
+    return buildcache.fingerprint(Path(__file__), version("opencc"))
