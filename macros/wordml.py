@@ -150,7 +150,10 @@ def paragraph_properties(fmt: Format) -> str:
     return f"<w:pPr>{props}</w:pPr>" if props else ""
 
 
-def paragraph(runs: str, fmt: Format = Format()) -> str:
+PLAIN = Format(before=None, after=None)  # no direct formatting: all from the style
+
+
+def paragraph(runs: str, fmt: Format = PLAIN) -> str:
     """A paragraph from run XML (see :func:`run`)."""
     return f"<w:p>{paragraph_properties(fmt)}{runs}</w:p>"
 
