@@ -40,11 +40,12 @@ class DocxBatch:
         executor, results, directory = self._pending
         self._pending = None
         try:
-            list(results)  # re-raises a worker's exception
+            finished = list(results)  # re-raises a worker's exception
         finally:
             executor.shutdown()
         _remove_stale(directory, self.files)
-        self.seconds = time.perf_counter() - self._started
+        # Until the last file was written, not until someone waited: the build may wait long after.
+        self.seconds = max(finished, default=self._started) - self._started
 
     @property
     def pending(self) -> bool:
@@ -68,11 +69,11 @@ def build_documents(
     With ``background`` (and a cache directory), missing files are built by worker
     processes while the caller goes on; call :meth:`DocxBatch.wait` before using them.
     """
-    start = time.perf_counter()
+    start = time.monotonic()
     if directory is None:
         names = list(jobs)
         blobs = _run(build, [jobs[n] for n in names], workers)
-        return DocxBatch(dict(zip(names, blobs, strict=True)), names, time.perf_counter() - start)
+        return DocxBatch(dict(zip(names, blobs, strict=True)), names, time.monotonic() - start)
     directory.mkdir(parents=True, exist_ok=True)
     paths = {name: directory / f"{document_key(data, version)}.docx" for name, data in jobs.items()}
     missing = [name for name, path in paths.items() if not path.exists()]
@@ -84,7 +85,7 @@ def build_documents(
         return DocxBatch(dict(paths), missing, 0.0, start, (executor, results, directory))
     _run(partial(_write, build), inputs, workers)
     _remove_stale(directory, dict(paths))
-    return DocxBatch(dict(paths), missing, time.perf_counter() - start)
+    return DocxBatch(dict(paths), missing, time.monotonic() - start)
 
 
 def _remove_stale(directory: Path, files: dict[str, Path | bytes]) -> None:
@@ -94,12 +95,14 @@ def _remove_stale(directory: Path, files: dict[str, Path | bytes]) -> None:
             old.unlink(missing_ok=True)
 
 
-def _write(build: Callable[[object], bytes], job: tuple[object, Path]) -> None:
-    """Build one file and write it atomically (in a worker: only the path goes back and forth)."""
+def _write(build: Callable[[object], bytes], job: tuple[object, Path]) -> float:
+    """Build one file and write it atomically (in a worker: only the path goes back and forth);
+    returns when it was done (``time.monotonic``: one clock for all processes of the machine)."""
     data, path = job
     tmp = path.with_suffix(f".tmp{os.getpid()}")
     tmp.write_bytes(build(data))
     os.replace(tmp, path)
+    return time.monotonic()
 
 
 def _run(build: Callable[[object], Any], inputs: list[Any], workers: int | None) -> list[Any]:

@@ -22,8 +22,6 @@ from .text import esc
 from .yamlload import Document, validate
 
 if TYPE_CHECKING:
-    from docx.document import Document as WordDocument
-
     from .project import Project
 
 TEMPLATES_FILE = "data/handbook_templates.yml"
@@ -217,7 +215,7 @@ def project_templates(project: Project) -> list[Template]:
 NOTICE = "示例模板：由本门户编写，不是官方文本，可按本校要求修改后使用。"
 
 
-def build_template(template: Template, source_label: Callable[[str, str], str]) -> WordDocument:
+def build_template(template: Template, source_label: Callable[[str, str], str]) -> dx.Document:
     """The Word document of one template. ``source_label(doc, clause)`` names a cited clause."""
     word = dx.new_document(template.title, template.purpose)
     dx.add_title(word, template.title, NOTICE)

@@ -32,6 +32,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(ROOT))
 
 from benchcity import Sizes, make_city  # noqa: E402
 from benchserve import measure_preview  # noqa: E402
@@ -73,6 +74,28 @@ def site_figures(site: Path) -> dict:
         "site_total": sum(p.stat().st_size for p in site.rglob("*") if p.is_file()),
         "docx_files": len(list(site.glob("schools/*.docx"))),
     }
+
+
+def docx_per_file(city: Path) -> tuple[int, float]:
+    """Word generation alone, serially in this process: (plans, milliseconds per plan).
+    The cold build's figure is wall time in background workers overlapping page rendering;
+    this one is the cost of one file, comparable across machines and versions."""
+    from macros.plan_docx import plan_docx
+    from macros.schools import school_files
+    from macros.yamlload import load_yaml_file
+
+    plans = []
+    for path in school_files(city):
+        doc, problems = load_yaml_file(path, path.name)
+        if doc is not None and not problems and isinstance(doc.data, dict):
+            plans.append(doc.data)
+    if not plans:
+        return 0, 0.0
+    plan_docx(plans[0])  # imports and caches warm
+    start = time.perf_counter()
+    for plan in plans:
+        plan_docx(plan)
+    return len(plans), (time.perf_counter() - start) * 1000 / len(plans)
 
 
 def plain_config(dump: Path, project_config: Path) -> Path:
@@ -204,6 +227,8 @@ def bench(scale: str, work: Path, out=print) -> dict:
     result["docx_cold_s"] = cold.get("docx_seconds", 0.0)
     result["docx_cold_regenerated"] = cold.get("docx_regenerated", 0)
     result.update(site_figures(work / "site"))
+    result["docx_plans"], result["docx_ms_per_file"] = docx_per_file(city)
+    out(f"  Word 单个文件生成：{result['docx_ms_per_file']:.1f} ms（{result['docx_plans']} 份方案，单进程依次生成）")
     result["warm_s"] = build("warm")
     result["docx_warm_regenerated"] = last_stats().get("docx_regenerated", -1)
 
@@ -264,6 +289,7 @@ def report(r: dict, out=print) -> list[str]:
         ),
         ("站点总大小", fmt_size(r["site_total"])),
         ("Word 文件（冷）", f"{r['docx_cold_regenerated']} 个，{r['docx_cold_s']:.1f} s"),
+        ("Word 单个文件生成（单进程）", f"{r['docx_ms_per_file']:.1f} ms"),
         ("Word 文件重新生成（无改动 / 改一所学校）", f"{r['docx_warm_regenerated']} / {r['docx_edit_regenerated']}"),
     ]
     width = max(len(k) for k, _ in rows)
@@ -320,6 +346,7 @@ def markdown_table(r: dict) -> str:
             f"{r['docx_cold_regenerated']} 个，{r['docx_cold_s']:.1f} s",
             "",
         ),
+        ("Word 文件：单个文件生成（单进程依次生成，每份方案）", f"{r['docx_ms_per_file']:.1f} ms", ""),
         (
             "Word 文件：无改动 / 改一所学校时重新生成",
             f"{r['docx_warm_regenerated']} / {r['docx_edit_regenerated']}",

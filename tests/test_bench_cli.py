@@ -54,6 +54,15 @@ def test_generated_city_is_labelled_sample_and_varied(tmp_path):
     assert problems == [], [p.format() for p in problems[:5]]
 
 
+def test_word_per_file_figure_covers_every_school_plan(tmp_path):
+    from bench import docx_per_file
+
+    ids = make_city(tmp_path, Sizes(schools=12, cases=1, drafts=0, modules=1))
+    shipped = len([p for p in (ROOT / "data/schools").glob("*.yml") if not p.name.startswith("_")])
+    plans, ms = docx_per_file(tmp_path)
+    assert plans == len(ids["schools"]) + shipped and ms > 0
+
+
 def test_training_navigation_groups_modules_at_city_scale():
     """Dozens of modules go one level down (collapsed and pruned), a handful stay flat."""
     from types import SimpleNamespace

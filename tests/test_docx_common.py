@@ -1,4 +1,4 @@
-"""The shared Word helpers: East Asian fonts on every run, house page setup."""
+"""The shared Word helpers: East Asian fonts on every run, house page setup (read back with python-docx)."""
 
 from __future__ import annotations
 
@@ -14,14 +14,14 @@ def reopen(document) -> docx.document.Document:
     return docx.Document(io.BytesIO(dx.document_bytes(document)))
 
 
-def test_set_font_names_the_east_asian_slot() -> None:
+def test_every_run_names_the_east_asian_and_latin_fonts() -> None:
     document = dx.new_document("标题")
-    run = document.add_paragraph().add_run("中文")
-    assert dx.east_asia_font(run) is None  # python-docx alone leaves Chinese text without a font
-    dx.set_font(run, "楷体", dx.SIZE_BODY, bold=True)
+    dx.add_text(document, "中文", font="楷体", bold=True)
+    run = reopen(document).paragraphs[0].runs[0]
     fonts = run.element.rPr.find(qn("w:rFonts"))
     assert fonts.get(qn("w:eastAsia")) == "楷体" and fonts.get(qn("w:ascii")) == dx.FONT_LATIN
-    assert run.font.size == dx.SIZE_BODY and run.font.bold
+    assert dx.east_asia_font(run) == "楷体"
+    assert run.font.size.pt == dx.SIZE_BODY and run.font.bold
 
 
 def test_new_document_house_style_survives_saving() -> None:

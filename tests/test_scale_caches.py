@@ -11,6 +11,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import jieba
@@ -160,6 +161,18 @@ def test_word_files_from_parallel_workers_equal_in_process_ones(tmp_path):
         a = [p.text for p in Document(parallel.files[name]).paragraphs]
         b = [p.text for p in Document(__import__("io").BytesIO(serial.files[name])).paragraphs]
         assert a == b
+        assert parallel.files[name].read_bytes() == serial.files[name], "same content, same bytes"
+
+
+def test_word_code_version_covers_every_module_that_writes_the_files(monkeypatch):
+    from macros import buildcache, docx_common, plan_document, schools, wordml
+    from macros import plan_docx as plan_docx_module
+
+    seen = []
+    real = buildcache.source_of
+    monkeypatch.setattr(buildcache, "source_of", lambda *modules: seen.extend(modules) or real(*modules))
+    schools.docx_version()
+    assert {wordml, docx_common, plan_document, plan_docx_module} <= set(seen)
 
 
 def _build(project: Path, site: Path, stats: Path) -> list[dict]:
@@ -281,8 +294,9 @@ def test_word_files_built_in_the_background_are_complete_after_wait(tmp_path):
     jobs = _plans(6)
     batch = build_documents(jobs, plan_docx, tmp_path, "v1", workers=2, background=True)
     assert batch.pending and sorted(batch.regenerated) == sorted(jobs)
+    time.sleep(2)  # the build goes on; the files' time ends when the last one is written, not at wait()
     batch.wait()
-    assert not batch.pending
+    assert not batch.pending and 0 < batch.seconds < 2
     for name, path in batch.files.items():
         assert jobs[name]["name"] in "\n".join(p.text for p in Document(path).paragraphs)
     again = build_documents(jobs, plan_docx, tmp_path, "v1", workers=2, background=True)
