@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from .casebook import render_case_page
 from .glossary import add_tooltips
-from .handbooks import label_task_checkboxes, render_chapter_page
+from .handbooks import label_task_checkboxes, render_chapter_page, render_print_content
 from .policies import anchor_policy_markdown, render_policy_header
 from .project import Project
 from .training import render_training_lesson
@@ -38,6 +38,7 @@ def render_page_markdown(project: Project, src_uri: str, markdown: str) -> str |
 
 def render_page_content(project: Project, src_uri: str, meta: dict, html: str) -> str | None:
     html = label_task_checkboxes(html)
+    html = render_print_content(meta, html) or html
     if meta.get("glossary_tooltips") is False:
         return html
     return add_tooltips(html, project.glossary)

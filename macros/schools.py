@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -262,63 +261,6 @@ def school_search_entries(project: Project, cut: Callable[[str], Iterable[str]])
     return entries
 
 
-def school_index(project: Project, src_uri: str = "schools/index.md") -> str:
-    """The 一校一策 overview: schools grouped by district, with totals."""
-    from .policies import relative_link
-
-    schools = load_schools(project).schools
-    if not schools:
-        return "目前还没有学校方案。\n"
-    by_district: dict[str, list[SchoolPlan]] = defaultdict(list)
-    for school in schools:
-        by_district[school.plan["district"]].append(school)
-    out: list[str] = []
-    grand = [0, 0, 0, 0, 0]  # schools, teachers, mentors, students, compliant
-    for district in sorted(by_district):
-        group = sorted(by_district[district], key=lambda s: s.plan["name"])
-        out += [
-            f"## {md_esc(district)}",
-            "",
-            "| 学校 | 学段 | 教师 / 导师 / 学生 | 政策核对 |",
-            "|---|---|---|---|",
-        ]
-        totals = [0, 0, 0, 0]
-        for school in group:
-            plan, counts = school.plan, summary(school.findings)
-            must = sum(1 for f in school.findings if f.rule.severity == "必须" and f.status != NOT_APPLICABLE)
-            c = plan["counts"]
-            if school.compliant:
-                status = '<span class="plan-status plan-met">✓ 符合</span>'
-            else:
-                status = f'<span class="plan-status plan-not_met">✗ {counts[NOT_MET]} 项未达标</span>'
-            detail = f"必须条款达标 {must - counts[NOT_MET]}/{must}" + (
-                f"，建议改进 {counts[ADVISORY]} 项" if counts[ADVISORY] else ""
-            )
-            sample = ' <span class="plan-sample">示例</span>' if plan.get("sample") else ""
-            link = relative_link(src_uri, f"schools/{school.id}.md")
-            out.append(
-                f"| [{md_esc(plan['name'])}]({link}){sample} | {md_esc(plan['stage'])}<br><small>{md_esc(grades_label(plan['grades']))}</small> "
-                f"| {c['teachers']} / {c['mentors']} / {c['students']} | {status}<br><small>{detail}</small> |"
-            )
-            totals = [
-                totals[0] + c["teachers"],
-                totals[1] + c["mentors"],
-                totals[2] + c["students"],
-                totals[3] + school.compliant,
-            ]
-        out += [
-            f"| **合计：{len(group)} 所** | | **{totals[0]} / {totals[1]} / {totals[2]}** "
-            f"| 符合 {totals[3]} 所，有未达标条款 {len(group) - totals[3]} 所 |",
-            "",
-        ]
-        grand = [grand[0] + len(group), grand[1] + totals[0], grand[2] + totals[1], grand[3] + totals[2], grand[4] + totals[3]]
-    head = (
-        f"共 {len(by_district)} 个区、{grand[0]} 所学校：教师 {grand[1]} 人，导师 {grand[2]} 人，学生 {grand[3]} 人；"
-        f"符合必须条款 {grand[4]} 所，有未达标条款 {grand[0] - grand[4]} 所。\n"
-    )
-    return head + "\n" + "\n".join(out)
-
-
 def docx_version() -> str:
     """The code and libraries a plan's Word file depends on: a change here rebuilds every file."""
     from importlib.metadata import version
@@ -371,7 +313,6 @@ def _school_pages(project: Project) -> list[GeneratedPage]:
 __all__ = [
     "SCHEMA_FILE",
     "load_schools",
-    "school_index",
     "school_page",
     "school_pages",
     "check_school_plans",
