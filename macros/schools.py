@@ -235,7 +235,7 @@ def school_page(project: Project, school: SchoolPlan) -> str:
         "",
         f"[下载 Word 文档]({school.id}.docx){{ .md-button .md-button--primary download }}"
         f" [下载 YAML 数据]({school.id}.yml){{ .md-button download }}"
-        " [返回一校一策总览](index.md){ .md-button }",
+        f" {_back_link(project, school)}{{ .md-button }}",
         "",
         "</div>",
         "",
@@ -248,6 +248,15 @@ def school_page(project: Project, school: SchoolPlan) -> str:
         out += [block_markdown(b) + "\n" for b in section.blocks]
     out += ["</div>", ""]
     return "\n".join(out)
+
+
+def _back_link(project: Project, school: SchoolPlan) -> str:
+    """Back to the school's district page when the city is large, else to the overview."""
+    from .school_listings import district_slug, is_paged  # it imports this module
+
+    if is_paged(project):
+        return f"[返回{md_esc(school.plan['district'])}学校名单](district/{district_slug(school.plan['district'])}.md)"
+    return "[返回一校一策总览](index.md)"
 
 
 def school_search_entries(project: Project, cut: Callable[[str], Iterable[str]]) -> list[dict]:

@@ -214,6 +214,16 @@ def test_built_listing_pages_are_small_linked_and_out_of_nav_and_search(paged_si
         assert f'href="district/{page.parent.name}/"' in overview
 
 
+def test_school_pages_lead_back_to_their_district_page(paged_site: Path) -> None:
+    for school in sorted(paged_site.glob("schools/bench-*/index.html"))[:5]:
+        html = school.read_text(encoding="utf-8")
+        href = re.search(r'<a class="md-button" href="([^"]+)">返回(示例\w+区)学校名单</a>', html)
+        assert href, school
+        district = (school.parent / href.group(1) / "index.html").resolve()
+        assert district.is_relative_to(paged_site / "schools/district") and district.exists()
+        assert "<h1" in (text := district.read_text(encoding="utf-8")) and f"{href.group(2)}：学校方案" in text
+
+
 @pytest.fixture(scope="module")
 def paged_url(paged_site: Path):
     handler = functools.partial(_QuietHandler, directory=str(paged_site))
