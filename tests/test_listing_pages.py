@@ -257,3 +257,16 @@ def test_case_page_links_its_theme_page_when_listings_are_paged(page, paged_url:
     link.click()
     page.wait_for_url(re.compile(r"cases/by-theme/theme-\d+/$"))
     assert page.locator("h1").inner_text().startswith("按主题浏览案例：")
+
+
+def test_paged_listing_pages_have_no_serious_accessibility_violations(page, paged_url: str, paged_site: Path) -> None:
+    from tests.searchui import settle
+    from tests.test_accessibility import axe_violations, blocking
+
+    district = sorted(paged_site.glob("schools/district/*/index.html"))[0].parent.relative_to(paged_site).as_posix()
+    failures = []
+    for url in ("cases/all/2/", "cases/by-theme/", "cases/by-theme/theme-4/", "schools/", district + "/"):
+        page.goto(paged_url + url)
+        settle(page)
+        failures += [f"{url}: {p}" for p in blocking(axe_violations(page))]
+    assert failures == [], "\n".join(failures)
