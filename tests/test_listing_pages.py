@@ -101,6 +101,13 @@ def test_shipped_listings_stay_on_one_page() -> None:
     assert "(by-theme.md#theme-4)" in overview
 
 
+def test_no_page_of_the_shipped_site_is_over_the_budget(built_site: Path) -> None:
+    pages = list(built_site.rglob("*.html"))
+    assert len(pages) > 50
+    assert [p.relative_to(built_site).as_posix() for p in pages if p.stat().st_size >= PAGE_BUDGET] == []
+    assert (built_site / "handbooks/relationship/print-2/index.html").exists()  # the longer handbook prints in parts
+
+
 def test_a_case_id_may_not_take_a_listing_page_name(project_copy: Path) -> None:
     source = (project_copy / "casebook/home-visit-first.md").read_text(encoding="utf-8")
     (project_copy / "casebook/all.md").write_text(source.replace("id: home-visit-first", "id: all"), encoding="utf-8")
