@@ -12,7 +12,7 @@ from .glossary import render_glossary
 from .handbook_templates import project_templates, render_template_link
 from .handbooks import project_handbooks, render_contents, render_overview
 from .policies import UnknownReference
-from .schools import school_index as render_school_index
+from .school_listings import school_index as render_school_index
 from .text import esc
 from .tips import tips_index
 

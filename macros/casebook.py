@@ -281,12 +281,13 @@ def _module_link(project: Project, module: str, from_src_uri: str) -> str:
 
 
 def render_case_header(project: Project, case: Case) -> str:
+    from .case_listings import STAGES_DIMENSION, TASKS, THEMES, group_href  # it imports this module
+
     meta = case.meta
-    vocab = project.themes
     src = case.src_uri
-    themes = "、".join(f"[{md_esc(t)}]({relative_link(src, LISTING_THEMES)}#{theme_anchor(t, vocab)})" for t in case.themes)
-    tasks = "、".join(f"[{md_esc(t)}]({relative_link(src, LISTING_TASKS)}#{task_anchor(t)})" for t in meta.get("key_tasks", []))
-    stage = f"[{md_esc(meta['stage'])}]({relative_link(src, LISTING_STAGES)}#{stage_anchor(meta['stage'])})"
+    themes = "、".join(f"[{md_esc(t)}]({group_href(project, THEMES, t, src)})" for t in case.themes)
+    tasks = "、".join(f"[{md_esc(t)}]({group_href(project, TASKS, t, src)})" for t in meta.get("key_tasks", []))
+    stage = f"[{md_esc(meta['stage'])}]({group_href(project, STAGES_DIMENSION, meta['stage'], src)})"
     lines = []
     if meta.get("sample"):
         lines += ['!!! note "示例案例"', "    本案例由门户项目编写，人物与学校均为虚构，仅用于培训讨论。", ""]

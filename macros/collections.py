@@ -14,6 +14,7 @@ from pathlib import Path
 from .case_listings import casebook_listing_pages
 from .handbooks import print_pages
 from .project import Project
+from .school_listings import school_listing_pages
 from .schools import school_pages
 from .tips import tips_pages
 from .training import generated_training_pages, load_catalogue, training_nav
@@ -51,7 +52,8 @@ def training_pages(project: Project) -> list[GeneratedPage]:
 COLLECTIONS: list[Callable[[Project], list[GeneratedPage]]] = [casebook_pages, training_pages]
 COLLECTIONS.append(print_pages)  # handbooks: one print view per handbook
 COLLECTIONS.append(school_pages)  # 一校一策: school pages, their Word and YAML downloads
-COLLECTIONS.append(casebook_listing_pages)
+COLLECTIONS.append(casebook_listing_pages)  # paged at city scale: case_listings, listing_pages
+COLLECTIONS.append(school_listing_pages)  # 一校一策 district pages of a large city
 COLLECTIONS.append(tips_pages)
 
 

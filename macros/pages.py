@@ -9,7 +9,7 @@ from __future__ import annotations
 from . import buildcache, glossary, handbooks
 from .casebook import render_case_page
 from .glossary import add_tooltips
-from .handbooks import label_task_checkboxes, render_chapter_page
+from .handbooks import label_task_checkboxes, render_chapter_page, render_print_content
 from .policies import anchor_policy_markdown, render_policy_header
 from .project import Project
 from .training import render_training_lesson
@@ -39,15 +39,19 @@ def render_page_markdown(project: Project, src_uri: str, markdown: str) -> str |
 
 def render_page_content(project: Project, src_uri: str, meta: dict, html: str) -> str | None:
     tooltips = meta.get("glossary_tooltips") is not False
+    print_view = bool(meta.get("print_view"))
     terms = project.once("glossary-terms-key", lambda: repr(project.glossary)) if tooltips else ""
     # Kept in memory between `mkdocs serve` rebuilds: this pass over every page's HTML is
     # the largest share of our own work in a rebuild (docs/about/performance.md).
     memo = project.once("page-content-memo", lambda: buildcache.memo("page-content", _content_version(), persist=False))
-    return buildcache.cached(memo, f"{tooltips}\0{terms}\0{html}", lambda: _page_content(project, tooltips, html))
+    key = f"{tooltips}\0{print_view}\0{terms}\0{html}"
+    return buildcache.cached(memo, key, lambda: _page_content(project, tooltips, print_view, html))
 
 
-def _page_content(project: Project, tooltips: bool, html: str) -> str:
+def _page_content(project: Project, tooltips: bool, print_view: bool, html: str) -> str:
     html = label_task_checkboxes(html)
+    if print_view:
+        html = render_print_content({"print_view": True}, html) or html
     return add_tooltips(html, project.glossary) if tooltips else html
 
 

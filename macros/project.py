@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from . import buildcache, comparison, glossary, policies
-from .case_listings import check_collections
+from .case_listings import check_collections, check_listing_names
 from .casebook import check_casebook
 from .handbook_templates import check_handbook_templates
 from .handbooks import check_handbooks
@@ -206,6 +206,7 @@ CHECKS: list[Callable[[Project], list[Problem]]] = [
     check_tips,
     check_news,
 ]
+CHECKS.append(check_listing_names)  # case ids that would collide with listing pages
 
 # Reports: findings that are content, not faults (severity "note"). scripts/check.py prints
 # them; the build does not, so a sample plan that breaks the policy does not stop it.

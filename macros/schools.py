@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -252,7 +251,7 @@ def _school_page(project: Project, school: SchoolPlan) -> str:
         "",
         f"[下载 Word 文档]({school.id}.docx){{ .md-button .md-button--primary download }}"
         f" [下载 YAML 数据]({school.id}.yml){{ .md-button download }}"
-        " [返回一校一策总览](index.md){ .md-button }",
+        f" {_back_link(project, school)}{{ .md-button }}",
         "",
         "</div>",
         "",
@@ -267,6 +266,15 @@ def _school_page(project: Project, school: SchoolPlan) -> str:
     return "\n".join(out)
 
 
+def _back_link(project: Project, school: SchoolPlan) -> str:
+    """Back to the school's district page when the city is large, else to the overview."""
+    from .school_listings import district_slug, is_paged  # it imports this module
+
+    if is_paged(project):
+        return f"[返回{md_esc(school.plan['district'])}学校名单](district/{district_slug(school.plan['district'])}.md)"
+    return "[返回一校一策总览](index.md)"
+
+
 def school_search_entries(project: Project, cut: Callable[[str], Iterable[str]]) -> list[dict]:
     """One search entry per school (name, district, stage, verdict), not every sentence of its plan."""
     entries = []
@@ -276,63 +284,6 @@ def school_search_entries(project: Project, cut: Callable[[str], Iterable[str]])
         words = [plan["district"], plan["stage"], "一校一策", plan_title(plan), verdict]
         entries.append(compact_entry(f"schools/{school.id}/", plan["name"], words, cut))
     return entries
-
-
-def school_index(project: Project, src_uri: str = "schools/index.md") -> str:
-    """The 一校一策 overview: schools grouped by district, with totals."""
-    from .policies import relative_link
-
-    schools = load_schools(project).schools
-    if not schools:
-        return "目前还没有学校方案。\n"
-    by_district: dict[str, list[SchoolPlan]] = defaultdict(list)
-    for school in schools:
-        by_district[school.plan["district"]].append(school)
-    out: list[str] = []
-    grand = [0, 0, 0, 0, 0]  # schools, teachers, mentors, students, compliant
-    for district in sorted(by_district):
-        group = sorted(by_district[district], key=lambda s: s.plan["name"])
-        out += [
-            f"## {md_esc(district)}",
-            "",
-            "| 学校 | 学段 | 教师 / 导师 / 学生 | 政策核对 |",
-            "|---|---|---|---|",
-        ]
-        totals = [0, 0, 0, 0]
-        for school in group:
-            plan, counts = school.plan, summary(school.findings)
-            must = sum(1 for f in school.findings if f.rule.severity == "必须" and f.status != NOT_APPLICABLE)
-            c = plan["counts"]
-            if school.compliant:
-                status = '<span class="plan-status plan-met">✓ 符合</span>'
-            else:
-                status = f'<span class="plan-status plan-not_met">✗ {counts[NOT_MET]} 项未达标</span>'
-            detail = f"必须条款达标 {must - counts[NOT_MET]}/{must}" + (
-                f"，建议改进 {counts[ADVISORY]} 项" if counts[ADVISORY] else ""
-            )
-            sample = ' <span class="plan-sample">示例</span>' if plan.get("sample") else ""
-            link = relative_link(src_uri, f"schools/{school.id}.md")
-            out.append(
-                f"| [{md_esc(plan['name'])}]({link}){sample} | {md_esc(plan['stage'])}<br><small>{md_esc(grades_label(plan['grades']))}</small> "
-                f"| {c['teachers']} / {c['mentors']} / {c['students']} | {status}<br><small>{detail}</small> |"
-            )
-            totals = [
-                totals[0] + c["teachers"],
-                totals[1] + c["mentors"],
-                totals[2] + c["students"],
-                totals[3] + school.compliant,
-            ]
-        out += [
-            f"| **合计：{len(group)} 所** | | **{totals[0]} / {totals[1]} / {totals[2]}** "
-            f"| 符合 {totals[3]} 所，有未达标条款 {len(group) - totals[3]} 所 |",
-            "",
-        ]
-        grand = [grand[0] + len(group), grand[1] + totals[0], grand[2] + totals[1], grand[3] + totals[2], grand[4] + totals[3]]
-    head = (
-        f"共 {len(by_district)} 个区、{grand[0]} 所学校：教师 {grand[1]} 人，导师 {grand[2]} 人，学生 {grand[3]} 人；"
-        f"符合必须条款 {grand[4]} 所，有未达标条款 {grand[0] - grand[4]} 所。\n"
-    )
-    return head + "\n" + "\n".join(out)
 
 
 def docx_version() -> str:
@@ -386,7 +337,6 @@ def _school_pages(project: Project) -> list[GeneratedPage]:
 __all__ = [
     "SCHEMA_FILE",
     "load_schools",
-    "school_index",
     "school_page",
     "school_pages",
     "check_school_plans",

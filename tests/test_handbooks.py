@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -168,15 +169,56 @@ def test_growth_message_chapter_has_two_complete_examples(handbooks) -> None:
         assert "导师" in text and "排名" not in text
 
 
-def test_print_markdown_has_every_chapter_in_order(handbooks) -> None:
+@pytest.mark.parametrize("budget", [hb.PRINT_BUDGET, 10**6, 1])
+def test_print_markdown_has_every_chapter_in_order(handbooks, budget: int) -> None:
+    """Across its parts (one part when the handbook fits the budget), every chapter once, in order."""
     for handbook in handbooks:
-        page = print_markdown(handbook)
+        parts = hb.print_parts(handbook, budget)
+        pages = [print_markdown(handbook, n, budget) for n in range(1, len(parts) + 1)]
+        page = "".join(pages)
         positions = [page.index(f"{{ #{hb.chapter_anchor(c)} .handbook-chapter }}") for c in handbook.chapters]
         assert positions == sorted(positions)
-        toc = page.split('<nav class="handbook-toc"', 1)[1].split("</nav>", 1)[0]
-        assert [int(n) for n in re.findall(r"\(#hb-ch-(\d+)\)", toc)] == [c.number for c in handbook.chapters]
-        assert "render_macros: true" in page
+        assert page.count(" .handbook-chapter }") == len(handbook.chapters)
+        toc = pages[0].split('<nav class="handbook-toc"', 1)[1].split("</nav>", 1)[0]
+        assert [int(n) for n in re.findall(r"#hb-ch-(\d+)\)", toc)] == [c.number for c in handbook.chapters]
+        assert all('class="handbook-toc"' not in later for later in pages[1:])  # the contents once, in part 1
+        for text in pages:
+            assert "render_macros: true" in text and "print_view: true" in text and "glossary_tooltips: false" in text
         assert page.count("\n## 检查清单") == 0 and page.count("\n### 检查清单") == len(handbook.chapters)  # demoted
+
+
+@pytest.mark.parametrize(
+    ("sizes", "budget", "expected"),
+    [
+        ([10, 10, 10], 30, [[1, 2, 3]]),  # fits: one page
+        ([10, 10, 10, 10], 20, [[1, 2], [3, 4]]),
+        ([10, 10, 10, 10, 10], 30, [[1, 2], [3, 4, 5]]),  # as few parts as fit, then as even as possible
+        ([5, 5, 5, 5, 30], 25, [[1, 2, 3, 4], [5]]),  # a chapter over the budget is a part of its own
+        ([30, 30, 30], 10, [[1], [2], [3]]),
+        ([40, 1, 1, 1, 1, 40], 50, [[1, 2, 3], [4, 5, 6]]),
+    ],
+)
+def test_print_parts_are_few_even_and_within_budget(sizes, budget, expected) -> None:
+    chapters = tuple(
+        hb.Chapter(f"handbooks/x/{n}.md", Path(f"{n}.md"), f"第{n}章", n, (), "a" * size) for n, size in enumerate(sizes, 1)
+    )
+    handbook = hb.Handbook("x", "手册", 1, "", chapters)
+    assert [[c.number for c in part] for part in hb.print_parts(handbook, budget)] == expected
+
+
+def test_print_parts_have_their_own_pages_beside_the_chapters(handbooks) -> None:
+    handbook = handbooks[0]
+    assert hb.print_uri(handbook, 1) == handbook.print_uri == f"handbooks/{handbook.id}/print.md"
+    assert hb.print_uri(handbook, 2) == f"handbooks/{handbook.id}/print-2.md"
+    parts = hb.print_parts(handbook, 1)
+    last = print_markdown(handbook, len(parts), 1)
+    assert '<nav class="listing-pager" aria-label="打印部分"' in last and "[上一部分](" in last and "下一部分" not in last
+
+
+def test_print_view_drops_link_titles_and_only_there() -> None:
+    html = '<p><a href="x/" title="条款原文">五（三）</a> <abbr title="t">词</abbr></p>'
+    assert hb.render_print_content({"print_view": True}, html) == '<p><a href="x/">五（三）</a> <abbr title="t">词</abbr></p>'
+    assert hb.render_print_content({}, html) is None
 
 
 def test_theme_index_takes_collection_pages_and_leaves_drafts_out(project_copy, monkeypatch) -> None:

@@ -10,7 +10,7 @@ import pytest
 
 from macros import handbook_templates as ht
 from macros.docx_common import east_asia_font
-from macros.handbooks import project_handbooks
+from macros.handbooks import print_parts, print_uri, project_handbooks
 from macros.project import Project
 from tests.conftest import ROOT
 
@@ -53,15 +53,33 @@ def test_chapters_show_related_content_from_shared_themes(built_site: Path) -> N
 
 
 def test_print_view_contains_every_chapter_in_order_with_contents(built_site: Path) -> None:
+    """The print view of each handbook — its parts, in order — holds every chapter once; the
+    contents in part 1 link every chapter, in its own part."""
     for handbook in HANDBOOKS:
-        html = page_html(built_site, handbook.print_uri)
-        toc = html.split('class="handbook-toc"', 1)[1].split("</nav>", 1)[0]
-        assert re.findall(r'href="#(hb-ch-\d+)"', toc) == [f"hb-ch-{c.number}" for c in handbook.chapters]
+        parts = print_parts(handbook)
+        pages = [page_html(built_site, print_uri(handbook, n)) for n in range(1, len(parts) + 1)]
+        html = "".join(pages)
+        toc = pages[0].split('class="handbook-toc"', 1)[1].split("</nav>", 1)[0]
+        expected = [("" if n == 1 else f"../print-{n}/") + f"#hb-ch-{c.number}" for n, part in enumerate(parts, 1) for c in part]
+        assert re.findall(r'href="([^"]*#hb-ch-\d+)"', toc) == expected
         headings = re.findall(r'<h2 class="handbook-chapter" id="(hb-ch-\d+)">第\d+章　([^<]+)<', html)
         assert headings == [(f"hb-ch-{c.number}", c.title) for c in handbook.chapters]
         assert html.count("学完本章，你将能够") == len(handbook.chapters)
-        assert "示例内容：由本门户" in html.split('class="handbook-toc"', 1)[0]
+        for page in pages:
+            assert "示例内容：由本门户" in page.split('<h2 class="handbook-chapter"', 1)[0]
         assert html.count('class="admonition-title">相关内容<') == 0
+
+
+def test_print_view_pages_stay_small_without_tooltips(built_site: Path) -> None:
+    """Under the 80 KB page budget: no glossary tooltips and no clause text in link titles."""
+    for handbook in HANDBOOKS:
+        for n in range(1, len(print_parts(handbook)) + 1):
+            path = built_site / print_uri(handbook, n).removesuffix(".md") / "index.html"
+            html = path.read_text(encoding="utf-8")
+            article = html.split("<article", 1)[1].split("</article>", 1)[0]
+            assert path.stat().st_size < 80 * 1024, path
+            assert "<abbr" not in article and not re.search(r"<a [^>]*title=", article), path
+            assert 'href="../../../policies/' in article  # the citations are still links
 
 
 def test_template_links_point_at_built_docx_files(built_site: Path) -> None:
@@ -105,13 +123,15 @@ def test_docx_templates_open_with_their_fields_and_east_asian_fonts(built_site: 
 
 def test_print_view_breaks_pages_between_chapters(page, site_url: str) -> None:
     handbook = HANDBOOKS[0]
+    chapters = print_parts(handbook)[0]
     page.goto(site_url + handbook.print_uri.removesuffix(".md") + "/")
     page.emulate_media(media="print")
     breaks = page.eval_on_selector_all("h2.handbook-chapter", "els => els.map(e => getComputedStyle(e).breakBefore)")
-    assert breaks == ["page"] * len(handbook.chapters)
+    assert breaks == ["page"] * len(chapters)
+    assert page.eval_on_selector_all(".listing-pager", "els => els.map(e => getComputedStyle(e).display)") in ([], ["none"])
     pdf = page.pdf(format="A4")
     pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
-    assert pages >= len(handbook.chapters) + 1  # contents, then every chapter on its own page(s)
+    assert pages >= len(chapters) + 1  # contents, then every chapter on its own page(s)
 
 
 @pytest.mark.parametrize("src_uri", [HANDBOOKS[0].print_uri, HANDBOOKS[1].chapters[2].src_uri])
@@ -130,4 +150,5 @@ def test_print_views_stay_out_of_search_but_chapters_are_in(built_site: Path) ->
     locations = {doc["location"].split("#")[0] for doc in index["docs"]}
     for handbook in HANDBOOKS:
         assert f"handbooks/{handbook.id}/print/" not in locations
+        assert not any(loc.startswith(f"handbooks/{handbook.id}/print-") for loc in locations)
         assert all(c.src_uri.removesuffix(".md") + "/" in locations for c in handbook.chapters)

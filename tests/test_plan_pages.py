@@ -18,7 +18,8 @@ from macros.plan_document import SECTIONS, plan_sections, plan_title
 from macros.plan_docx import plan_docx
 from macros.plan_rules import check_plan
 from macros.project import Project
-from macros.schools import SchoolPlan, load_schools, school_index, school_page
+from macros.school_listings import school_index
+from macros.schools import SchoolPlan, load_schools, school_page
 from macros.yamlload import load_yaml_file
 
 ROOT = Path(__file__).resolve().parent.parent
