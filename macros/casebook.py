@@ -19,7 +19,7 @@ from .policies import check_clause_refs, relative_link
 from .problems import Problem
 from .text import md_esc
 from .themes import check_theme_refs
-from .yamlload import Document, load_front_matter, validate
+from .yamlload import Document, validate
 
 if TYPE_CHECKING:
     from .project import Project
@@ -126,7 +126,7 @@ def _load(project: Project) -> tuple[list[Case], list[Problem]]:
     problems: list[Problem] = []
     for path in sorted((project.root / CASEBOOK_DIR).glob("*.md")):
         display = project.display(path)
-        doc, body, found = load_front_matter(path, display)
+        doc, body, found = project.front_matter(path, display)
         problems += found
         if doc is None:
             continue

@@ -18,7 +18,6 @@ from .school_listings import school_listing_pages
 from .schools import school_pages
 from .tips import tips_pages
 from .training import generated_training_pages, load_catalogue, training_nav
-from .yamlload import load_front_matter
 
 
 @dataclass(frozen=True)
@@ -32,7 +31,7 @@ def casebook_pages(project: Project) -> list[GeneratedPage]:
     """Published cases only: a draft must not reach any built file."""
     pages = []
     for path in sorted((project.root / "casebook").glob("*.md")):
-        doc, _, problems = load_front_matter(path, project.display(path))
+        doc, _, problems = project.front_matter(path)
         if doc is None or problems or not isinstance(doc.data, dict):
             continue
         if doc.data.get("status") == "published":

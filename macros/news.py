@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
 
 from .problems import Problem
-from .yamlload import load_front_matter, validate
+from .yamlload import validate
 
 if TYPE_CHECKING:
     from .project import Project
@@ -71,7 +71,7 @@ def load_posts(project: Project) -> tuple[list[Post], list[Problem]]:
     problems: list[Problem] = []
     for path in sorted((project.root / POSTS_DIR).glob("*.md")):
         display = project.display(path)
-        doc, body, found = load_front_matter(path, display)
+        doc, body, found = project.front_matter(path, display)
         problems += found
         if doc is None:
             continue

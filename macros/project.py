@@ -41,6 +41,7 @@ class Project:
     _data: dict[str, tuple[Document | None, list[Problem]]] = field(default_factory=dict)
     render_errors: list[str] = field(default_factory=list)
     _once: dict[str, Any] = field(default_factory=dict)
+    _front_matter: dict[tuple[str, str], tuple[Document | None, str, list[Problem]]] = field(default_factory=dict)
 
     def once(self, key: str, make: Callable[[], Any]) -> Any:
         """``make()`` the first time ``key`` is asked for: a build loads each kind of content once."""
@@ -84,6 +85,16 @@ class Project:
             else:
                 self._data[rel] = load_yaml_file(path, rel)
         return self._data[rel]
+
+    def front_matter(self, path: Path, display: str | None = None) -> tuple[Document | None, str, list[Problem]]:
+        """A Markdown file's front matter and body, parsed once per build (many parts read the
+        cases and pages: the checks, the publication gate, the theme index, the listings)."""
+        display = display or self.display(path)
+        key = (str(path), display)
+        found = self._front_matter.get(key)
+        if found is None:
+            found = self._front_matter[key] = load_front_matter(path, display)
+        return found
 
     @cached_property
     def library_and_problems(self) -> tuple[policies.PolicyLibrary, list[Problem]]:
@@ -148,7 +159,7 @@ def check_syntax(project: Project) -> list[Problem]:
     """Every front matter and YAML file parses, without duplicate keys."""
     problems: list[Problem] = []
     for path in project.markdown_files():
-        _, _, found = load_front_matter(path, project.display(path))
+        _, _, found = project.front_matter(path)
         problems += found
     for path in project.data_files():
         rel = project.display(path)

@@ -14,10 +14,11 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .text import md_esc, md_title
-from .yamlload import load_front_matter, load_yaml_text, split_front_matter
+from .yamlload import load_yaml_text, split_front_matter
 
 if TYPE_CHECKING:
     from .project import Project
@@ -53,7 +54,7 @@ def front_matter_pages(project: Project) -> list[ThemedPage]:
 
     pages: list[ThemedPage] = []
     for path in sorted(project.docs_dir.rglob("*.md")):
-        doc, _, problems = load_front_matter(path, project.display(path))
+        doc, _, problems = project.front_matter(path)
         entry = _themed(path.relative_to(project.docs_dir).as_posix(), doc.data if doc and not problems else None)
         if entry:
             pages.append(entry)
@@ -61,7 +62,7 @@ def front_matter_pages(project: Project) -> list[ThemedPage]:
         if not page.src_uri.endswith(".md"):
             continue  # generated downloads (e.g. a school's .docx) are files, not pages
         if page.abs_src_path is not None:
-            doc, _, problems = load_front_matter(page.abs_src_path, project.display(page.abs_src_path))
+            doc, _, problems = project.front_matter(Path(page.abs_src_path))
         else:
             yaml_text, _, offset = split_front_matter(page.content or "")
             doc, problems = load_yaml_text(yaml_text or "", page.src_uri, offset)

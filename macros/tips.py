@@ -25,7 +25,7 @@ from .policies import relative_link
 from .problems import Problem
 from .text import esc, md_esc
 from .themes import THEMES_FILE
-from .yamlload import Document, load_front_matter, validate
+from .yamlload import Document, validate
 
 if TYPE_CHECKING:
     from .collections import GeneratedPage
@@ -139,7 +139,7 @@ def _load(project: Project) -> tuple[list[TipCollection], list[Problem]]:
     seen: dict[str, str] = {}
     for path in sorted((project.root / TIPBOOK_DIR).glob("*.md")):
         display = project.display(path)
-        doc, body, found = load_front_matter(path, display)
+        doc, body, found = project.front_matter(path, display)
         problems += found
         if doc is None:
             continue

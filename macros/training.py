@@ -23,7 +23,7 @@ from .problems import Problem
 from .quizzes import Quiz, Source, load_quiz, relative_url, render_quiz_html
 from .text import esc, md_esc
 from .themes import check_theme_refs
-from .yamlload import load_front_matter, validate
+from .yamlload import validate
 
 if TYPE_CHECKING:
     from .project import Project
@@ -235,7 +235,7 @@ def _load_module(project: Project, folder: Path) -> tuple[Module | None, bool, l
         if not path.exists():
             problems.append(doc.problem(("lessons", i, "file"), f"找不到课文件 {rel}/{name}", rule="TRAINING-LESSON"))
             continue
-        front, body, found = load_front_matter(path, project.display(path))
+        front, body, found = project.front_matter(path)
         if front is not None and not found:
             found = validate(front, LESSON_FRONT_MATTER_SCHEMA)
             problems += _check_lesson_citations(project.display(path), front.data, body)

@@ -1,0 +1,68 @@
+"""Run for tests/test_preview_cache.py in its own process (the preview cache patches MkDocs):
+build a project the way ``mkdocs serve`` does, optionally edit it and rebuild in the same
+process, and print the preview cache's counters as JSON.
+
+    python tests/serve_rebuild.py PROJECT SITE_DIR serve EDITS   # build, edit, rebuild (memo on)
+    python tests/serve_rebuild.py PROJECT SITE_DIR fresh EDITS   # edit, then one build (memo off)
+
+EDITS is ``all`` (edits that reach many pages) or ``case`` (one case's text).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sys
+from pathlib import Path
+
+SERVE_URL = "http://127.0.0.1:8000/"
+
+
+def edit(project: Path, edits: str) -> None:
+    """Edits that reach other pages too: listings, related cases, district pages, tooltips."""
+
+    def replace(rel: str, old: str, new: str) -> None:
+        path = project / rel
+        text = path.read_text(encoding="utf-8")
+        assert old in text, (rel, old)
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    if edits == "case":
+        replace("casebook/home-visit-follow-up.md", "## 分析与反思", "导师在学期末又补充了一次回访记录。\n\n## 分析与反思")
+        return
+    replace("casebook/home-visit-first.md", "title: 第一次家访：", "title: 第一次家访（修订）：")
+    replace("casebook/home-visit-follow-up.md", "## 分析与反思", "导师在学期末又补充了一次回访记录。\n\n## 分析与反思")
+    replace("data/schools/xinghe-primary.yml", "students: 420", "students: 436")
+    replace("data/glossary.yml", "做到“学生人人有导师、教师人人是导师”。", "做到“学生人人有导师、教师人人是导师”（修订）。")
+    (project / "casebook/peer-conflict-group-chat.md").unlink()
+
+
+def build(project: Path, site_dir: Path) -> None:
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site_dir))
+    config.site_url = SERVE_URL
+    mkdocs_build(config, serve_url=SERVE_URL)
+
+
+def main() -> None:
+    project, site_dir, mode, edits = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3], sys.argv[4]
+    os.chdir(project)
+    logging.basicConfig(level=logging.WARNING)
+    from mkdocs.config import load_config
+
+    first = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site_dir))
+    first.plugins.on_startup(command="serve" if mode == "serve" else "build", dirty=False)
+    if mode == "serve":
+        build(project, site_dir)
+    edit(project, edits)
+    build(project, site_dir)
+    from macros import preview_cache
+
+    print(json.dumps(preview_cache.stats))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,103 @@
+"""Edit-to-preview (#7): under ``mkdocs serve`` unchanged pages are reused and unchanged
+files are not written again. Whatever is reused, the preview after an edit must be the
+same, byte for byte, as a fresh build of the edited project."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from macros import preview_cache
+
+SCRIPT = Path(__file__).with_name("serve_rebuild.py")
+
+
+def run(project: Path, site_dir: Path, mode: str, edits: str) -> dict:
+    result = subprocess.run(
+        [sys.executable, str(SCRIPT), str(project), str(site_dir), mode, edits],
+        capture_output=True,
+        text=True,
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def files(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
+def served_and_fresh(project: Path, tmp_path: Path, edits: str) -> tuple[dict, dict[str, bytes], dict[str, bytes]]:
+    fresh_project = tmp_path / "fresh-project"
+    shutil.copytree(project, fresh_project)
+    stats = run(project, tmp_path / "served", "serve", edits)
+    run(fresh_project, tmp_path / "fresh", "fresh", edits)
+    return stats, files(tmp_path / "served"), files(tmp_path / "fresh")
+
+
+def test_serve_rebuild_after_edits_equals_a_fresh_build(project_copy, tmp_path):
+    served, got, want = served_and_fresh(project_copy, tmp_path, "all")
+    # Some pages were reused, and the edits (a glossary term is on most pages) re-rendered others ...
+    assert served["reused"] > 0 and served["rendered"] > 0, served
+    assert served["kept"] > 0 and served["written"] > 0, served
+    assert served["removed"] >= 1, served  # the deleted case's page
+    # ... and yet the site is exactly what a fresh build of the edited project gives.
+    assert sorted(got) == sorted(want)
+    different = [name for name in want if got[name] != want[name]]
+    assert different == []
+    assert not (tmp_path / "served/cases/peer-conflict-group-chat/index.html").exists()
+    assert "第一次家访（修订）" in (tmp_path / "served/cases/home-visit-follow-up/index.html").read_text(encoding="utf-8")
+
+
+def test_editing_one_case_renders_only_that_page_again(project_copy, tmp_path):
+    served, got, want = served_and_fresh(project_copy, tmp_path, "case")
+    assert served["rendered"] == 1, served  # the case itself; its listings show only titles
+    assert served["reused"] > 50, served
+    assert served["written"] <= 3 and served["removed"] == 0, served  # the page, the search index, the feed at most
+    assert got == want
+
+
+def test_page_key_changes_with_what_the_template_reads():
+    class Toc(list):
+        pass
+
+    class File:
+        src_uri = "cases/a.md"
+
+    class Page:
+        file = File()
+        url = "cases/a/"
+        title = "甲"
+        canonical_url = None
+        edit_url = None
+        is_homepage = False
+        meta = {"search": {"exclude": True}}
+        toc = Toc()
+        previous_page = None
+        next_page = None
+        content = "<p>正文</p>"
+
+    class Config(dict):
+        config_file_path = None
+
+        class theme:
+            custom_dir = None
+
+    class Nav:
+        items: list = []
+
+    config, nav = Config(), Nav()
+    page = Page()
+    base = preview_cache.page_key(page, config, nav, "main.html")
+    assert preview_cache.page_key(page, config, nav, "main.html") == base
+    for attribute, value in [("title", "乙"), ("content", "<p>改了</p>"), ("meta", {}), ("url", "cases/b/")]:
+        changed = Page()
+        setattr(changed, attribute, value)
+        assert preview_cache.page_key(changed, config, nav, "main.html") != base, attribute
+    assert preview_cache.page_key(page, config, nav, "other.html") != base
+    other_nav = Nav()  # a new build's navigation with another title
+    other_nav.items = [type("Link", (), {"title": "新", "url": "x/"})()]
+    assert preview_cache.page_key(page, config, other_nav, "main.html") != base
