@@ -11,14 +11,13 @@ term that no longer matches anything is reported too.
 
 from __future__ import annotations
 
-import logging
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from . import buildcache
+from . import buildcache, postag
 from .problems import Problem
 
 RULES: dict[str, str] = {
@@ -232,25 +231,55 @@ def _is_han(text: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _tokenizer():
-    import jieba
-    import jieba.posseg
+def _tokenizer() -> postag.Tagger | postag.JiebaTagger:
+    return postag.tagger((USERDICT, ANON_USERDICT))
 
-    jieba.setLogLevel(logging.WARNING)
-    tokenizer = jieba.Tokenizer()
-    for path in (USERDICT, ANON_USERDICT):
-        if path.exists():
-            tokenizer.load_userdict(str(path))
-    return jieba.posseg.POSTokenizer(tokenizer)
+
+# Only blocks (what jieba tags as a unit: a run of Han characters, letters and
+# digits) that can hold a finding are tagged. A name token contains a surname
+# next to another Han character (张伟, 小王, 钱老师) or a compound surname; a
+# school token ends with one of the suffixes, all of which contain these words.
+_SCHOOL_CORES = ("中学", "小学", "附中", "附小", "幼儿园", "学校")
+_SURNAME_CLASS = "".join(sorted(SURNAMES))
+_TRIGGER = re.compile(
+    "|".join(
+        [
+            f"[{_SURNAME_CLASS}][\u4e00-\u9fd5]",
+            f"[小老阿][{_SURNAME_CLASS}]",
+            *sorted(COMPOUND_SURNAMES),
+            *_SCHOOL_CORES,
+        ]
+    )
+)
+
+
+def tagged_blocks(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every jieba block of ``text`` that can hold a name or school finding."""
+    return [m.span() for m in postag.BLOCK.finditer(text) if _TRIGGER.search(m.group(0))]
 
 
 def _tokens(text: str) -> list[tuple[int, str, str]]:
-    """(offset, word, part of speech) for every jieba token of ``text``."""
-    out = []
-    pos = 0
-    for pair in _tokenizer().cut(text, HMM=True):
-        out.append((pos, pair.word, pair.flag))
-        pos += len(pair.word)
+    """(offset, word, part of speech) for the jieba tokens of the blocks that matter.
+
+    jieba tags each block on its own, and the finders below look at most one
+    token across a block's edge, where jieba has a one-character token of the
+    separator (tag "x"): so each tagged block comes with the characters just
+    before and after it, and the findings are those of tagging the whole text.
+    """
+    blocks = tagged_blocks(text)
+    out: list[tuple[int, str, str]] = []
+    last_end = 0  # end of the text covered by ``out``
+    for start, end in blocks:
+        if start > last_end:
+            out.append((start - 1, text[start - 1], "x"))
+        pos = start
+        for word, flag in _tokenizer().cut_block(text[start:end]):
+            out.append((pos, word, flag))
+            pos += len(word)
+        last_end = end
+        if end < len(text):
+            out.append((end, text[end], "x"))
+            last_end = end + 1
     return out
 
 
@@ -327,6 +356,10 @@ def _mask(text: str, terms: Iterable[str]) -> str:
     return text
 
 
+def _masked(text: str, pseudonyms: list[str]) -> str:
+    return _mask(text, pseudonym_forms(pseudonyms))
+
+
 def pseudonym_forms(pseudonyms: Iterable[str]) -> list[str]:
     """Declared pseudonyms and their bare form: “小明（化名）” also declares “小明”."""
     forms = []
@@ -368,7 +401,7 @@ def prefetch(texts: list[tuple[str, Iterable[str]]], workers: int | None = None)
     workers = workers or os.cpu_count() or 1
     if len(missing) < 8 or workers < 2:
         return 0  # computed one by one, as the checks ask
-    _tokenizer()  # loaded once here; the forked workers share it
+    _tokenizer().prepare()  # loaded once here; the forked workers share it
     items = list(missing.items())
     with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork")) as pool:
         results = pool.map(_find_pair, [pair for _, pair in items], chunksize=max(1, len(items) // (workers * 4)))
@@ -385,7 +418,7 @@ def _find_pair(pair: tuple[str, list[str]]) -> list[Finding]:
 def _version() -> str:
     from importlib.metadata import version
 
-    return buildcache.fingerprint(Path(__file__), USERDICT, ANON_USERDICT, version("jieba"))
+    return buildcache.fingerprint(Path(__file__), Path(postag.__file__), USERDICT, ANON_USERDICT, version("jieba"))
 
 
 def _find_identifiers(text: str, pseudonyms: list[str]) -> list[Finding]:
@@ -395,7 +428,7 @@ def _find_identifiers(text: str, pseudonyms: list[str]) -> list[Finding]:
     found += _find_simple(text)
     found += _find_birthdates(text)
     found += _find_addresses(text)
-    masked = _mask(text, pseudonym_forms(pseudonyms))
+    masked = _masked(text, pseudonyms)
     tokens = _tokens(masked)
     found += _find_schools(masked, tokens)
     found += _find_names(masked, tokens)

@@ -1,0 +1,247 @@
+"""jieba's part-of-speech tagger, loading only the part of the dictionary a text needs.
+
+``jieba.posseg`` costs about 0.9 s before it tags a single character: importing
+it parses all of ``dict.txt`` for its default tagger, a ``jieba.Tokenizer``
+unmarshals the whole prefix dictionary (about 600,000 entries), and a
+``POSTokenizer`` on that tokenizer parses ``dict.txt`` a second time for the
+tags. The anonymisation gate tags only a few clauses per case (see
+:func:`macros.anonymise._tokens`), so :class:`Tagger` reproduces the same
+algorithm (jieba 0.42.1: ``Tokenizer.get_DAG``/``calc`` and
+``POSTokenizer.__cut_DAG`` with the HMM for unknown words) but reads from
+``dict.txt`` only the entries that start with a character of the text being
+tagged. Entries are looked up by their first character, so the segmentation
+and the tags are exactly jieba's; ``tests/test_postag.py`` compares them with
+``jieba.posseg`` itself.
+
+User dictionaries must give a frequency on every line (``word freq [tag]``):
+jieba computes a missing one from the whole dictionary. :func:`tagger` falls
+back to ``jieba.posseg`` when a line has none.
+"""
+
+from __future__ import annotations
+
+import logging
+import pickle
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from importlib.util import find_spec
+from math import log
+from pathlib import Path
+from typing import Protocol
+
+# A block is what jieba tags as one unit (``jieba.posseg.re_han_internal``);
+# everything between blocks becomes one-character tokens tagged "x".
+BLOCK = re.compile("[\u4e00-\u9fd5a-zA-Z0-9+#&._]+")
+_HAN_DETAIL = re.compile("([\u4e00-\u9fd5]+)")
+_SKIP_DETAIL = re.compile(r"([.0-9]+|[a-zA-Z0-9]+)")
+_NUM = re.compile(r"[.0-9]+")
+_ENG = re.compile("[a-zA-Z0-9]+")
+_USERDICT_LINE = re.compile("^(.+?)( [0-9]+)?( [a-z]+)?$")
+_MIN_FLOAT = -3.14e100
+_MIN_INF = float("-inf")
+
+
+class BlockTagger(Protocol):
+    def cut_block(self, block: str) -> list[tuple[str, str]]: ...
+
+
+def jieba_dir() -> Path:
+    """Where jieba's files are, without importing it (its import alone takes 80 ms)."""
+    spec = find_spec("jieba")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("jieba")
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+class Lexicon:
+    """jieba's dictionary: word frequencies and tags (``Tokenizer.FREQ`` without the
+    prefix entries, ``POSTokenizer.word_tag_tab``), with the user dictionaries applied.
+
+    Built with a single split of ``dict.txt`` and C-level dict construction
+    (about 0.15 s); jieba's own load takes 0.9 s. Without prefix entries the
+    DAG tries every length up to the longest word instead of stopping at the
+    first non-prefix; the words found are the same.
+    """
+
+    def __init__(self, dictionary: Path, user_entries: list[tuple[str, int, str | None]]) -> None:
+        parts = dictionary.read_text(encoding="utf-8").split()  # "word freq tag" per line
+        words = parts[0::3]
+        self.freq: dict[str, str | int] = dict(zip(words, parts[1::3], strict=True))  # later lines win, as in jieba
+        self.tags: dict[str, str] = dict(zip(words, parts[2::3], strict=True))
+        self.total = sum(map(int, parts[1::3]))
+        for word, count, tag in user_entries:  # jieba.Tokenizer.add_word, in file order
+            self.freq[word] = count
+            self.total += count
+            if tag:
+                self.tags[word] = tag
+        self.longest = max(map(len, self.freq))
+
+    def count(self, word: str) -> int:
+        return int(self.freq.get(word, 0))
+
+
+@lru_cache(maxsize=1)
+def _hmm() -> tuple[dict, dict, dict, dict]:
+    """The POS hidden Markov model of jieba.posseg (char states, start, transition, emission)."""
+    base = jieba_dir() / "posseg"
+    tables = []
+    for name in ("char_state_tab.p", "prob_start.p", "prob_trans.p", "prob_emit.p"):
+        with (base / name).open("rb") as f:
+            tables.append(pickle.load(f))  # jieba's own model files, installed with the pinned package
+    return tables[0], tables[1], tables[2], tables[3]
+
+
+def _viterbi(obs: str) -> list[tuple[str, str]]:
+    """``jieba.posseg.viterbi.viterbi``: the best (B/M/E/S, tag) state per character."""
+    states, start_p, trans_p, emit_p = _hmm()
+    V: list[dict] = [{}]
+    mem_path: list[dict] = [{}]
+    all_states = trans_p.keys()
+    for y in states.get(obs[0], all_states):
+        V[0][y] = start_p[y] + emit_p[y].get(obs[0], _MIN_FLOAT)
+        mem_path[0][y] = ""
+    for t in range(1, len(obs)):
+        V.append({})
+        mem_path.append({})
+        prev_states = [x for x in mem_path[t - 1].keys() if len(trans_p[x]) > 0]
+        prev_states_expect_next = {y for x in prev_states for y in trans_p[x].keys()}
+        obs_states = set(states.get(obs[t], all_states)) & prev_states_expect_next
+        if not obs_states:
+            obs_states = prev_states_expect_next if prev_states_expect_next else all_states
+        for y in obs_states:
+            prob, state = max(
+                (V[t - 1][y0] + trans_p[y0].get(y, _MIN_INF) + emit_p[y].get(obs[t], _MIN_FLOAT), y0) for y0 in prev_states
+            )
+            V[t][y] = prob
+            mem_path[t][y] = state
+    _prob, state = max((V[-1][y], y) for y in mem_path[-1].keys())
+    route: list = [None] * len(obs)
+    for i in range(len(obs) - 1, -1, -1):
+        route[i] = state
+        state = mem_path[i][state]
+    return route
+
+
+def _cut_hmm(sentence: str) -> Iterable[tuple[str, str]]:
+    """``POSTokenizer.__cut``: words and tags of a run of Han characters from the HMM."""
+    pos_list = _viterbi(sentence)
+    begin, nexti = 0, 0
+    for i, char in enumerate(sentence):
+        pos = pos_list[i][0]
+        if pos == "B":
+            begin = i
+        elif pos == "E":
+            yield sentence[begin : i + 1], pos_list[i][1]
+            nexti = i + 1
+        elif pos == "S":
+            yield char, pos_list[i][1]
+            nexti = i + 1
+    if nexti < len(sentence):
+        yield sentence[nexti:], pos_list[nexti][1]
+
+
+def _cut_detail(sentence: str) -> Iterable[tuple[str, str]]:
+    """``POSTokenizer.__cut_detail``."""
+    for blk in _HAN_DETAIL.split(sentence):
+        if _HAN_DETAIL.match(blk):
+            yield from _cut_hmm(blk)
+        else:
+            for x in _SKIP_DETAIL.split(blk):
+                if x:
+                    yield x, "m" if _NUM.match(x) else "eng" if _ENG.match(x) else "x"
+
+
+class Tagger:
+    """Tags blocks like ``jieba.posseg.POSTokenizer(tokenizer).cut(block, HMM=True)``."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+
+    def prepare(self) -> None:
+        """Load the model now (before forking workers that share it)."""
+        _hmm()
+
+    @lru_cache(maxsize=4096)  # noqa: B019 -- one tagger per process, kept for the process's life
+    def cut_block(self, block: str) -> list[tuple[str, str]]:
+        lexicon = self.lexicon
+        tags = lexicon.tags
+        n = len(block)
+        route: dict[int, tuple[float, int]] = {n: (0, 0)}
+        logtotal = log(lexicon.total)
+        for idx in range(n - 1, -1, -1):  # Tokenizer.get_DAG and Tokenizer.calc
+            ends = [x for x in range(idx, min(n, idx + lexicon.longest)) if lexicon.count(block[idx : x + 1])] or [idx]
+            route[idx] = max((log(lexicon.count(block[idx : x + 1]) or 1) - logtotal + route[x + 1][0], x) for x in ends)
+        out: list[tuple[str, str]] = []
+        x = 0
+        buf = ""
+        while x < n:  # POSTokenizer.__cut_DAG
+            y = route[x][1] + 1
+            word = block[x:y]
+            if y - x == 1:
+                buf += word
+            else:
+                if buf:
+                    out += self._flush(buf)
+                    buf = ""
+                out.append((word, tags.get(word, "x")))
+            x = y
+        if buf:
+            out += self._flush(buf)
+        return out
+
+    def _flush(self, buf: str) -> list[tuple[str, str]]:
+        tags = self.lexicon.tags
+        if len(buf) == 1:
+            return [(buf, tags.get(buf, "x"))]
+        if not self.lexicon.count(buf):
+            return list(_cut_detail(buf))
+        return [(ch, tags.get(ch, "x")) for ch in buf]
+
+
+class JiebaTagger:
+    """``jieba.posseg`` itself: the fallback when a user dictionary line has no frequency."""
+
+    def __init__(self, userdicts: Iterable[Path]) -> None:
+        import jieba
+        import jieba.posseg
+
+        jieba.setLogLevel(logging.WARNING)
+        tokenizer = jieba.Tokenizer()
+        for path in userdicts:
+            if path.exists():
+                tokenizer.load_userdict(str(path))
+        self.posseg = jieba.posseg.POSTokenizer(tokenizer)
+
+    def prepare(self) -> None:
+        self.posseg.tokenizer.check_initialized()
+
+    def cut_block(self, block: str) -> list[tuple[str, str]]:
+        return [(pair.word, pair.flag) for pair in self.posseg.cut(block, HMM=True)]
+
+
+def read_userdict(path: Path) -> list[tuple[str, int, str | None]] | None:
+    """Entries of a jieba user dictionary, or None if a line has no frequency."""
+    entries: list[tuple[str, int, str | None]] = []
+    if not path.exists():
+        return entries
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip().lstrip("\ufeff")
+        if not line:
+            continue
+        m = _USERDICT_LINE.match(line)
+        if m is None or m.group(2) is None:
+            return None
+        entries.append((m.group(1), int(m.group(2)), m.group(3).strip() if m.group(3) else None))
+    return entries
+
+
+def tagger(userdicts: tuple[Path, ...]) -> Tagger | JiebaTagger:
+    """A tagger with jieba's default dictionary and ``userdicts`` (loaded in this order)."""
+    entries: list[tuple[str, int, str | None]] = []
+    for path in userdicts:
+        found = read_userdict(path)
+        if found is None:
+            return JiebaTagger(userdicts)
+        entries += found
+    return Tagger(Lexicon(jieba_dir() / "dict.txt", entries))
