@@ -100,6 +100,8 @@ WINDOWS = [
     ("我们换一个方法试试。", ["我们换一个方法试试"], []),  # 方 is a surname, 方法 is no name
     ("小王来了", ["小王来了"], ["小王"]),  # 小 + surname
     ("他叫小王", ["他叫小王"], []),  # 小 + surname at the end of a block: tagged, jieba does not call it nr
+    ("我是老王", ["我是老王"], ["老王"]),  # 老 + surname at the end of the text
+    ("张伟找王，老师李娜说", ["张伟找王", "老师李娜说"], ["张伟", "李娜"]),  # 王 and 老师 are in different blocks
     ("欧阳娜娜来了", ["欧阳娜娜来了"], ["欧阳娜娜"]),
     ("他转到了春晖中学。", ["他转到了春晖中学"], ["春晖中学"]),
     ("他在学校里。", ["他在学校里"], []),
