@@ -267,6 +267,8 @@ def _tokens(text: str) -> list[tuple[int, str, str]]:
     before and after it, and the findings are those of tagging the whole text.
     """
     blocks = tagged_blocks(text)
+    if blocks:
+        _tokenizer().prepare((text[start:end] for start, end in blocks), hmm=False)
     out: list[tuple[int, str, str]] = []
     last_end = 0  # end of the text covered by ``out``
     for start, end in blocks:
@@ -398,10 +400,12 @@ def prefetch(texts: list[tuple[str, Iterable[str]]], workers: int | None = None)
         key = buildcache.fingerprint("\n".join(names) + "\0" + text)
         if key not in memo.entries:
             missing[key] = (text, names)
+    blocks = [text[s:e] for text, names in missing.values() for s, e in tagged_blocks(_masked(text, names))]
+    if blocks:  # what tagging all these texts needs, loaded at once (and shared by forked workers)
+        _tokenizer().prepare(blocks)
     workers = workers or os.cpu_count() or 1
     if len(missing) < 8 or workers < 2:
         return 0  # computed one by one, as the checks ask
-    _tokenizer().prepare()  # loaded once here; the forked workers share it
     items = list(missing.items())
     with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork")) as pool:
         results = pool.map(_find_pair, [pair for _, pair in items], chunksize=max(1, len(items) // (workers * 4)))

@@ -44,10 +44,29 @@ def test_lexicon_is_jiebas_dictionary(jieba_posseg) -> None:
     tokenizer = jieba_posseg.tokenizer
     tokenizer.check_initialized()
     assert fast.lexicon.total == tokenizer.total
-    words = {w: f for w, f in tokenizer.FREQ.items() if f}
-    assert {w: fast.lexicon.count(w) for w in fast.lexicon.freq if fast.lexicon.count(w)} == words
+    lexicon = fast.lexicon
+    firsts = iter(sorted({w[0] for w in tokenizer.FREQ}))
+    while not lexicon.complete:  # partial loads, then the whole dictionary
+        lexicon.ensure(next(firsts))
+    assert {w: lexicon.count(w) for w in lexicon.entries if lexicon.count(w)} == {w: f for w, f in tokenizer.FREQ.items() if f}
     jieba_posseg.makesure_userdict_loaded()
-    assert fast.lexicon.tags == jieba_posseg.word_tag_tab
+    assert {w: lexicon.tag(w) for w in jieba_posseg.word_tag_tab} == jieba_posseg.word_tag_tab
+    assert set(lexicon.entries) == set(jieba_posseg.word_tag_tab) | set(tokenizer.user_word_tag_tab)
+
+
+def test_partial_loads_are_jiebas_entries(jieba_posseg) -> None:
+    lexicon = postag.tagger(USERDICTS).lexicon
+    tokenizer = jieba_posseg.tokenizer
+    tokenizer.check_initialized()
+    jieba_posseg.makesure_userdict_loaded()
+    for chars in ("谈心", "导师学生", "家"):  # 谈心谈话 and 导师团 come from the user dictionary
+        lexicon.ensure(chars)
+        assert not lexicon.complete
+        expected = {w for w, f in tokenizer.FREQ.items() if f and w[0] in lexicon.loaded}
+        assert {w for w in lexicon.entries if lexicon.count(w)} == expected
+        assert all(lexicon.count(w) == tokenizer.FREQ[w] for w in expected)
+        assert all(lexicon.tag(w) == jieba_posseg.word_tag_tab.get(w, "x") for w in expected)
+    assert lexicon.count("谈心谈话") == 100 and lexicon.tag("谈心谈话") == "n"
 
 
 @pytest.mark.parametrize("path", TEXTS, ids=[p.stem for p in TEXTS])
