@@ -253,6 +253,18 @@ _TRIGGER = re.compile(
 )
 
 
+_NAME_CHARS = frozenset(SURNAMES).union(*COMPOUND_SURNAMES)
+
+
+def _hmm_for_names(run: str, before: str) -> bool:
+    """Whether jieba's HMM words for ``run`` (characters that are no dictionary word,
+    between dictionary words) can change a name finding: only if they can hold a
+    surname, or follow a compound surname (the given name after 欧阳). Elsewhere the
+    tokens next to a run are dictionary words, which the name rules never judge by
+    their neighbours."""
+    return before in COMPOUND_SURNAMES or not _NAME_CHARS.isdisjoint(run)
+
+
 def tagged_blocks(text: str) -> list[tuple[int, int]]:
     """(start, end) of every jieba block of ``text`` that can hold a name or school finding."""
     return [m.span() for m in postag.BLOCK.finditer(text) if _TRIGGER.search(m.group(0))]
@@ -275,7 +287,10 @@ def _tokens(text: str) -> list[tuple[int, str, str]]:
         if start > last_end:
             out.append((start - 1, text[start - 1], "x"))
         pos = start
-        for word, flag in _tokenizer().cut_block(text[start:end]):
+        block = text[start:end]
+        # School names take in place-name tokens before the suffix: whole HMM for those blocks.
+        hmm = None if any(core in block for core in _SCHOOL_CORES) else _hmm_for_names
+        for word, flag in _tokenizer().cut_block(block, hmm):
             out.append((pos, word, flag))
             pos += len(word)
         last_end = end

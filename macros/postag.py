@@ -23,12 +23,11 @@ from __future__ import annotations
 import logging
 import pickle
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from importlib.util import find_spec
 from math import log
 from pathlib import Path
-from typing import Protocol
 
 # A block is what jieba tags as one unit (``jieba.posseg.re_han_internal``);
 # everything between blocks becomes one-character tokens tagged "x".
@@ -40,10 +39,6 @@ _ENG = re.compile("[a-zA-Z0-9]+")
 _USERDICT_LINE = re.compile("^(.+?)( [0-9]+)?( [a-z]+)?$")
 _MIN_FLOAT = -3.14e100
 _MIN_INF = float("-inf")
-
-
-class BlockTagger(Protocol):
-    def cut_block(self, block: str) -> list[tuple[str, str]]: ...
 
 
 def jieba_dir() -> Path:
@@ -200,15 +195,23 @@ class Tagger:
             _hmm()
 
     @lru_cache(maxsize=4096)  # noqa: B019 -- one tagger per process, kept for the process's life
-    def cut_block(self, block: str) -> list[tuple[str, str]]:
+    def cut_block(self, block: str, hmm: Callable[[str, str], bool] | None = None) -> list[tuple[str, str]]:
+        """(word, tag) of ``block``. Runs of characters that are no dictionary word go
+        through the HMM, as in jieba, only if ``hmm(run, word before it)`` is true or
+        ``hmm`` is None; otherwise each character is a token with its dictionary tag."""
         lexicon = self.lexicon
         lexicon.ensure(block)
         n = len(block)
         route: dict[int, tuple[float, int]] = {n: (0, 0)}
         logtotal = log(lexicon.total)
+        get, longest = lexicon.entries.get, lexicon.longest
         for idx in range(n - 1, -1, -1):  # Tokenizer.get_DAG and Tokenizer.calc
-            ends = [x for x in range(idx, min(n, idx + lexicon.longest)) if lexicon.count(block[idx : x + 1])] or [idx]
-            route[idx] = max((log(lexicon.count(block[idx : x + 1]) or 1) - logtotal + route[x + 1][0], x) for x in ends)
+            words = []  # (frequency, end) of the dictionary words that start here
+            for x in range(idx, min(n, idx + longest)):
+                entry = get(block[idx : x + 1])
+                if entry and (count := int(entry.partition(" ")[0])):
+                    words.append((count, x))
+            route[idx] = max((log(count) - logtotal + route[x + 1][0], x) for count, x in words or [(1, idx)])
         out: list[tuple[str, str]] = []
         x = 0
         buf = ""
@@ -219,18 +222,18 @@ class Tagger:
                 buf += word
             else:
                 if buf:
-                    out += self._flush(buf)
+                    out += self._flush(buf, hmm is None or hmm(buf, out[-1][0] if out else ""))
                     buf = ""
                 out.append((word, lexicon.tag(word)))
             x = y
         if buf:
-            out += self._flush(buf)
+            out += self._flush(buf, hmm is None or hmm(buf, out[-1][0] if out else ""))
         return out
 
-    def _flush(self, buf: str) -> list[tuple[str, str]]:
+    def _flush(self, buf: str, hmm: bool) -> list[tuple[str, str]]:
         if len(buf) == 1:
             return [(buf, self.lexicon.tag(buf))]
-        if not self.lexicon.count(buf):
+        if hmm and not self.lexicon.count(buf):
             return list(_cut_detail(buf))
         return [(ch, self.lexicon.tag(ch)) for ch in buf]
 
@@ -252,7 +255,7 @@ class JiebaTagger:
     def prepare(self, texts: Iterable[str], hmm: bool = True) -> None:
         self.posseg.tokenizer.check_initialized()
 
-    def cut_block(self, block: str) -> list[tuple[str, str]]:
+    def cut_block(self, block: str, hmm: Callable[[str, str], bool] | None = None) -> list[tuple[str, str]]:
         return [(pair.word, pair.flag) for pair in self.posseg.cut(block, HMM=True)]
 
 
