@@ -3,6 +3,7 @@ give exactly what jieba.posseg gives on the whole text: checked against jieba it
 
 from __future__ import annotations
 
+import hashlib
 import random
 from pathlib import Path
 
@@ -52,6 +53,24 @@ def test_lexicon_is_jiebas_dictionary(jieba_posseg) -> None:
     jieba_posseg.makesure_userdict_loaded()
     assert {w: lexicon.tag(w) for w in jieba_posseg.word_tag_tab} == jieba_posseg.word_tag_tab
     assert set(lexicon.entries) == set(jieba_posseg.word_tag_tab) | set(tokenizer.user_word_tag_tab)
+
+
+def test_hmm_is_jiebas_model() -> None:
+    import jieba.posseg
+
+    model = (jieba.posseg.char_state_tab_P, jieba.posseg.start_P, jieba.posseg.trans_P, jieba.posseg.emit_P)
+    assert postag._hmm() == model
+    names = ("char_state_tab", "prob_start", "prob_trans", "prob_emit")
+    assert tuple(postag._hmm_table(name, compiled=False) for name in names) == model  # the pickles
+
+
+def test_known_dictionary_total_is_the_sum(tmp_path: Path) -> None:
+    data = (postag.jieba_dir() / "dict.txt").read_bytes()
+    summed = sum(int(line.split(" ")[1]) for line in data.decode("utf-8").splitlines() if line.strip())
+    assert postag.dictionary_total(data) == summed
+    assert hashlib.sha256(data).hexdigest() in postag.KNOWN_TOTALS, "update KNOWN_TOTALS for this jieba version"
+    other = "谈心 3 n\n谈话 4 v\n".encode()
+    assert postag.dictionary_total(other) == 7
 
 
 def test_partial_loads_are_jiebas_entries(jieba_posseg) -> None:
