@@ -155,3 +155,15 @@ def test_windows(jieba_posseg, text: str, blocks: list[str], terms: list[str]) -
     found = token_findings(text, anonymise._tokens(text))
     assert [f.term for f in found] == terms
     assert found == token_findings(text, full_tokens(jieba_posseg, text))
+
+
+def test_prefetch_loads_the_dictionary_once_for_all_cases() -> None:
+    """Below the parallel threshold, prefetch computes nothing but loads what all texts need in one scan."""
+    anonymise._tokenizer.cache_clear()
+    texts = [(read(path) + "\n（预取测试）\n", []) for path in TEXTS if path.parent.name == "casebook"]
+    assert anonymise.prefetch(texts, workers=2) == 0
+    lexicon = anonymise._tokenizer().lexicon
+    assert lexicon.loads == 1
+    for text, names in texts:
+        anonymise.find_identifiers(text, names)
+    assert lexicon.loads == 1 and not lexicon.complete
