@@ -311,8 +311,8 @@ def test_anonymisation_prefetched_in_parallel_equals_one_by_one(cache_dir):
         text = path.read_text(encoding="utf-8-sig")
         texts.append((text + "\n联系电话 13812345678。\n", ["小A", "小A妈妈"]))
     assert len(texts) >= 8
-    assert anonymise.prefetch(texts, workers=2) == len(texts)
-    assert anonymise.prefetch(texts, workers=2) == 0, "already cached"
+    assert anonymise.prefetch(texts, workers=2, min_parallel=8) == len(texts)
+    assert anonymise.prefetch(texts, workers=2, min_parallel=8) == 0, "already cached"
     for text, names in texts:
         assert anonymise.find_identifiers(text, names) == anonymise._find_identifiers(text, names)
     assert any(f.rule for f in anonymise.find_identifiers(*texts[0])), "the planted phone number is found"
