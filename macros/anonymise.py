@@ -505,5 +505,5 @@ def check_text(
 
 def warm_up() -> None:
     """Load the part-of-speech model now (``mkdocs serve`` does it in the background after
-    the first build, so the first save of a case does not wait ~2 s for it)."""
+    the first build, so the first save of a case does not wait for it)."""
     _tokenizer()
