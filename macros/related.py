@@ -65,6 +65,8 @@ def front_matter_pages(project: Project) -> list[ThemedPage]:
             doc, _, problems = project.front_matter(Path(page.abs_src_path))
         else:
             yaml_text, _, offset = split_front_matter(page.content or "")
+            if "themes" not in (yaml_text or ""):
+                continue  # e.g. the 1,600 school pages: no themes, no need to parse them
             doc, problems = load_yaml_text(yaml_text or "", page.src_uri, offset)
         entry = _themed(page.src_uri, doc.data if doc and not problems else None)
         if entry:

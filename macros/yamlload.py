@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import pickle
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,6 +37,30 @@ class Document:
     data: Any
     value_pos: dict[Loc, tuple[int, int]] = field(default_factory=dict)
     key_pos: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+
+    # Pickled (the build caches parsed files) with the positions as one blob, unpickled only
+    # when something asks for a position, i.e. when there is a problem to report: most
+    # builds never do, and the position tables are most of a document's size.
+    def __getstate__(self) -> dict[str, Any]:
+        return {"path": self.path, "data": self.data, "_positions": self.positions_blob()}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+
+    def __getattr__(self, name: str) -> Any:
+        blob = self.__dict__.get("_positions")
+        if name in ("value_pos", "key_pos") and blob is not None:
+            self.value_pos, self.key_pos = pickle.loads(blob)
+            del self.__dict__["_positions"]
+            return self.__dict__[name]
+        raise AttributeError(name)
+
+    def positions_blob(self) -> bytes:
+        """The position tables pickled (without unpickling them if they still are)."""
+        blob = self.__dict__.get("_positions")
+        if blob is None:
+            blob = pickle.dumps((self.value_pos, self.key_pos), protocol=pickle.HIGHEST_PROTOCOL)
+        return blob
 
     def pos(self, loc: Loc, key: bool = False) -> tuple[int, int]:
         """Position of ``loc``, or of its nearest ancestor that has one."""
@@ -356,11 +381,9 @@ def validate(doc: Document, schema: dict) -> list[Problem]:
 
     Reused across builds for the same document (data and positions), schema and code.
     """
-    import pickle
-
     memo = buildcache.memo("validate", _VERSION)
     schema_key = _schema_key(schema)
-    doc_key = pickle.dumps((doc.path, doc.data, doc.value_pos, doc.key_pos), protocol=pickle.HIGHEST_PROTOCOL)
+    doc_key = pickle.dumps((doc.path, doc.data), protocol=pickle.HIGHEST_PROTOCOL) + doc.positions_blob()
     return buildcache.cached(memo, f"{schema_key}\0{doc_key.hex()}", lambda: _validate(doc, schema))
 
 
