@@ -98,6 +98,17 @@ class Memo:
             self.strings[key] = value
         return value
 
+    def touch(self, key: str) -> bool:
+        """Count a hit without unpickling (the caller kept the value itself); False if absent."""
+        blob = self.entries.get(key)
+        if blob is None:
+            return False
+        self.hits += 1
+        if key not in self.used:
+            self.used[key] = blob
+            self.dirty = True
+        return True
+
     def put(self, key: str, value: Any) -> None:
         blob = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         self.entries[key] = blob

@@ -41,6 +41,7 @@ def on_startup(command, dirty):
 
 def on_config(config):
     preview_cache.begin_build()
+    render_cache.next_build()
     root = Path(config.config_file_path).parent
     buildcache.configure(root / ".cache")
     project = site.start(root)

@@ -142,24 +142,31 @@ def install() -> None:
 
         if type(page) is not Page or dirty or excluded:
             return original(page, config, doc_files, nav, env, dirty, excluded)
-        # The body of MkDocs 1.6.1's _build_page, with the template rendering memoised.
+        # The body of MkDocs 1.6.1's _build_page, with the template rendering memoised. The key
+        # is taken before on_page_context: the plugins there (Material's search and blog) change
+        # the page only as a function of the page itself, and on a hit their one effect that
+        # matters, the page's search entries, is replayed instead of running them again.
         config._current_page = page
         try:
             page.active = True
-            context = get_context(nav, doc_files, config, page)
             name = page.meta.get("template", "main.html")
-            template = env.get_template(name)
-            context = config.plugins.on_page_context(context, page=page, config=config, nav=nav)
             key = page_key(page, config, nav, name)
             found = _outputs.get(page.file.src_uri)
-            if found is not None and found[0] == key:
+            index = _search_index(config)
+            if found is not None and found[0] == key and index is not None:
                 data = found[1]
+                index.entries.extend(found[2])
                 stats["reused"] += 1
             else:
+                context = get_context(nav, doc_files, config, page)
+                template = env.get_template(name)
+                before = len(index.entries) if index is not None else 0
+                context = config.plugins.on_page_context(context, page=page, config=config, nav=nav)
+                entries = index.entries[before:] if index is not None else []
                 output = template.render(context)
                 output = config.plugins.on_post_page(output, page=page, config=config)
                 data = output.encode("utf-8", errors="xmlcharrefreplace") if output.strip() else b""
-                _outputs[page.file.src_uri] = (key, data)
+                _outputs[page.file.src_uri] = (key, data, entries)
                 stats["rendered"] += 1
             if data:
                 utils.write_file(data, page.file.abs_dest_path)
@@ -177,8 +184,28 @@ def install() -> None:
 
     _build_page._portal_preview = True  # type: ignore[attr-defined]
     mkdocs_build._build_page = _build_page
+    from . import render_cache
+
+    render_cache.keep_live = True
     _install_search()
     _install_writes()
+
+
+_KNOWN_PAGE_CONTEXT = {"SearchPlugin", "BlogPlugin"}
+
+
+def _search_index(config: Any) -> Any:
+    """Material's search index of this build, or None when a page may not be reused: some
+    plugin other than Material's search and blog handles on_page_context."""
+    handlers = config.plugins.events.get("page_context", [])
+    index = None
+    for handler in handlers:
+        owner = type(getattr(handler, "__self__", None)).__name__
+        if owner not in _KNOWN_PAGE_CONTEXT:
+            return None
+        if owner == "SearchPlugin":
+            index = getattr(handler.__self__, "search_index", None)
+    return index
 
 
 def _install_search() -> None:

@@ -61,6 +61,22 @@ def _files_fingerprint(files: Any) -> str:
     return key
 
 
+# Under `mkdocs serve` (set by macros.preview_cache): keep the converted pages as objects
+# between rebuilds instead of unpickling them and rebuilding their tables of contents.
+# Only for plain pages: nothing changes their toc or anchor set after conversion (Material's
+# blog does change a view's toc, so posts and views are converted as before).
+keep_live = False
+_live: dict[str, tuple] = {}
+_live_now: dict[str, tuple] = {}
+
+
+def next_build() -> None:
+    """Keep only what the last build used (called by the hook before each build)."""
+    global _live, _live_now
+    if _live_now:
+        _live, _live_now = _live_now, {}
+
+
 def install() -> None:
     """Wrap ``Page.render`` once per process (``mkdocs serve`` calls on_config on every rebuild)."""
     from mkdocs.structure import pages
@@ -75,11 +91,24 @@ def install() -> None:
             return original(self, config, files)
         memo = buildcache.memo("page-html", _version(config))
         key = "\0".join([self.file.src_uri, self.file.url, _files_fingerprint(files), self.markdown])
-        found = memo.get(buildcache.fingerprint(key))
+        digest = buildcache.fingerprint(key)
+        # Only plain pages: Material's blog adds its posts' headings to a view's toc.
+        live_ok = keep_live and type(self) is pages.Page
+        live = _live.get(digest) if live_ok else None
+        if live is not None and memo.touch(digest):
+            content, toc, title, anchors, links = live
+            _live_now[digest] = live
+            self.content, self.toc, self._title_from_render, self.present_anchor_ids = content, toc, title, anchors
+            if links is not None:
+                self.links_to_anchors = {files.get_file_from_path(uri): v for uri, v in links.items()}
+            return None
+        found = memo.get(digest)
         if found is not buildcache._MISSING:
             content, toc_tokens, title, anchors, links = found
             self.content = content
             self.toc = get_toc(toc_tokens)
+            if live_ok:
+                _live_now[digest] = (content, self.toc, title, anchors, links)
             self._title_from_render = title
             self.present_anchor_ids = anchors
             if links is not None:
@@ -96,10 +125,9 @@ def install() -> None:
             links = self.links_to_anchors
             stored_links = {f.src_uri: v for f, v in links.items()} if links is not None else None
             toc_tokens = _tokens(self.toc)
-            memo.put(
-                buildcache.fingerprint(key),
-                (self.content, toc_tokens, self._title_from_render, self.present_anchor_ids, stored_links),
-            )
+            memo.put(digest, (self.content, toc_tokens, self._title_from_render, self.present_anchor_ids, stored_links))
+            if live_ok:
+                _live_now[digest] = (self.content, self.toc, self._title_from_render, self.present_anchor_ids, stored_links)
         return None
 
     render._portal_cached = True  # type: ignore[attr-defined]

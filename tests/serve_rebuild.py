@@ -1,6 +1,7 @@
 """Run for tests/test_preview_cache.py in its own process (the preview cache patches MkDocs):
 build a project the way ``mkdocs serve`` does, optionally edit it and rebuild in the same
-process, and print the preview cache's counters as JSON.
+process (then rebuild once more with nothing changed), and print the preview cache's
+counters of the rebuild after the edit as JSON.
 
     python tests/serve_rebuild.py PROJECT SITE_DIR serve EDITS   # build, edit, rebuild (memo on)
     python tests/serve_rebuild.py PROJECT SITE_DIR fresh EDITS   # edit, then one build (memo off)
@@ -61,7 +62,10 @@ def main() -> None:
     build(project, site_dir)
     from macros import preview_cache
 
-    print(json.dumps(preview_cache.stats))
+    stats = dict(preview_cache.stats)
+    if mode == "serve":  # and once more with nothing changed: reused state must not drift
+        build(project, site_dir)
+    print(json.dumps(stats))
 
 
 if __name__ == "__main__":
