@@ -27,6 +27,9 @@ log = logging.getLogger("mkdocs.plugins.portal")
 
 DISABLE_ENV = "PORTAL_NO_CACHE"  # set to 1 to build without any persistent cache
 _MISSING = object()
+# True in a `mkdocs serve` process (set by the hook): memory-only memos pay off only when
+# the same process builds again; a one-off `mkdocs build` skips them.
+serving = False
 _directory: Path | None = None
 _memos: dict[str, Memo] = {}
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .policies import CLAUSE_REF_SCHEMA
 from .problems import Problem
@@ -91,47 +92,63 @@ _SKIP = {
     "kbd",
     "summary",
 }
-_TOKEN = re.compile(r"(<!--.*?-->|<[^>]+>)", re.S)
-_TAG_NAME = re.compile(r"^</?\s*([a-zA-Z0-9]+)")
-_VOID = {"br", "hr", "img", "input", "meta", "link", "wbr", "source", "col", "area", "base", "embed", "track"}
+# A comment, or a tag of a skipped element (group 1: "/" when closing, group 2: the name).
+_SKIP_TAG = re.compile(
+    r"<(?:!--.*?-->|(/?)\s*(" + "|".join(sorted(_SKIP, key=len, reverse=True)) + r")(?![a-zA-Z0-9])[^>]*>)",
+    re.S | re.I,
+)
 
 
 def add_tooltips(html: str, terms: list[Term]) -> str:
-    """Wrap glossary terms found in ordinary text of ``html`` in ``<abbr title>``."""
+    """Wrap glossary terms found in ordinary text of ``html`` in ``<abbr title>``.
+
+    Not inside a tag or comment, and not inside the elements of ``_SKIP`` (links,
+    headings, code, form labels …). Run on every page, so it works from the term
+    matches outward rather than walking every tag: one pass finds the terms, one finds
+    only the tags of ``_SKIP`` elements and comments, and the nesting depth of those is
+    followed up to each match (tests/test_glossary.py checks it against a plain
+    tag-by-tag walk on every page of the built site)."""
     if not terms:
         return html
+    pattern, definitions = _term_pattern(tuple(terms))
+    matches = list(pattern.finditer(html))
+    if not matches:
+        return html
+    events = list(_SKIP_TAG.finditer(html, 0, matches[-1].start()))
+    out: list[str] = []
+    last = depth = i = 0
+    for match in matches:
+        start = match.start()
+        inside = False
+        while i < len(events) and events[i].start() < start:
+            event = events[i]
+            if event.end() > start:  # the term is inside this tag or comment
+                inside = True
+                break
+            i += 1
+            if event.group(2) is None or event.group(0).endswith("/>"):
+                continue  # a comment or a self-closing tag
+            if event.group(1):
+                depth = max(depth - 1, 0)
+            else:
+                depth += 1
+        if inside or depth or html.rfind("<", 0, start) > html.rfind(">", 0, start):
+            continue  # inside a skipped element, or inside an (unskipped) tag's attributes
+        term = match.group(0)
+        out += [html[last:start], f'<abbr title="{esc(definitions[term])}">{term}</abbr>']
+        last = match.end()
+    out.append(html[last:])
+    return "".join(out)
+
+
+@lru_cache(maxsize=8)
+def _term_pattern(terms: tuple[Term, ...]) -> tuple[re.Pattern[str], dict[str, str]]:
     definitions: dict[str, str] = {}
     for term in terms:
         for name in (term.term, *term.aliases):
             definitions[name] = term.definition
     # Longest first so 三项重点工作 wins over 重点工作.
-    pattern = re.compile("|".join(re.escape(n) for n in sorted(definitions, key=len, reverse=True)))
-    out: list[str] = []
-    skip_depth = 0
-    for token in _TOKEN.split(html):
-        if not token:
-            continue
-        if token.startswith("<"):
-            out.append(token)
-            if token.startswith("<!--"):
-                continue
-            m = _TAG_NAME.match(token)
-            if not m:
-                continue
-            name = m.group(1).lower()
-            if name in _VOID or token.endswith("/>"):
-                continue
-            if token.startswith("</"):
-                if name in _SKIP and skip_depth:
-                    skip_depth -= 1
-            elif name in _SKIP:
-                skip_depth += 1
-            continue
-        if skip_depth:
-            out.append(token)
-            continue
-        out.append(pattern.sub(lambda m: f'<abbr title="{esc(definitions[m.group(0)])}">{m.group(0)}</abbr>', token))
-    return "".join(out)
+    return re.compile("|".join(re.escape(n) for n in sorted(definitions, key=len, reverse=True))), definitions
 
 
 def render_glossary(terms: list[Term], clause_link) -> str:

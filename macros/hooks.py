@@ -20,20 +20,31 @@ from mkdocs.exceptions import Abort  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 
-from macros import benchdump, buildcache, preview_cache, render_cache, search_index, site  # noqa: E402
+from macros import benchdump, buildcache, preview_cache, render_ahead, render_cache, search_index, site  # noqa: E402
 from macros.collections import collection_pages, expand_nav  # noqa: E402
 from macros.handbook_templates import write_templates  # noqa: E402
 from macros.handbooks import project_handbooks, splice_nav  # noqa: E402
 from macros.news import write_feed  # noqa: E402
 from macros.pages import render_page_content, render_page_markdown  # noqa: E402
 from macros.project import check_project  # noqa: E402
-from macros.schools import school_search_entries  # noqa: E402
+from macros.schools import load_schools, school_search_entries  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.portal")
 GC_THRESHOLDS = (50_000, 20, 100)  # CPython's defaults: (700, 10, 10)
 
 
+_command = {"name": ""}
+
+
+def on_shutdown():
+    # `mkdocs build` is about to exit: let the interpreter skip rescanning the build's few
+    # million objects in its final collection (about a second at city scale).
+    if _command["name"] == "build":
+        gc.freeze()
+
+
 def on_startup(command, dirty):
+    _command["name"] = command
     # A city-scale build keeps a few million objects alive (pages, navigation, parsed data);
     # with CPython's default thresholds the cyclic collector rescans them hundreds of times a
     # build, ~20 % of a `mkdocs serve` rebuild (docs/about/performance.md). Collect less often.
@@ -42,6 +53,7 @@ def on_startup(command, dirty):
     _install_jieba_cache()
     render_cache.install()
     if command == "serve":  # edit-to-preview: reuse unchanged pages between rebuilds
+        buildcache.serving = True
         preview_cache.install()
 
 
@@ -84,6 +96,13 @@ def on_files(files: Files, config) -> Files:
     return files
 
 
+def on_nav(nav, config, files):
+    # Files are final now: convert the school pages on the second core meanwhile (cold builds).
+    if not buildcache.serving:
+        render_ahead.start(config, files, [f"schools/{s.id}.md" for s in load_schools(site.current()).schools])
+    return nav
+
+
 def on_page_markdown(markdown: str, page, config, files):
     markdown = render_page_markdown(site.current(), page.file.src_uri, markdown) or markdown
     benchdump.dump_page(page.file.src_uri, page.meta, markdown)
@@ -106,6 +125,7 @@ def on_post_build(config):
     # Background Word workers finish first, also when the build fails: a pool left
     # running at interpreter exit prints a traceback from its clean-up.
     _wait_for_background_work()
+    render_ahead.finish()
     errors = site.current().render_errors
     if errors:
         raise Abort(f"渲染页面时发现 {len(errors)} 个错误，构建失败。")
@@ -137,6 +157,7 @@ def _warm_up() -> None:
 
 def on_build_error(error):
     _wait_for_background_work()
+    render_ahead.finish()
     preview_cache.finish_build(succeeded=False)
 
 
@@ -187,4 +208,5 @@ def build_stats(project) -> dict:
         "docx_files": len(batch.files) if batch else 0,
         "caches": buildcache.stats(),
         "preview": dict(preview_cache.stats),
+        "render_ahead": dict(render_ahead.stats),
     }

@@ -41,6 +41,8 @@ def render_page_content(project: Project, src_uri: str, meta: dict, html: str) -
     tooltips = meta.get("glossary_tooltips") is not False
     print_view = bool(meta.get("print_view"))
     terms = project.once("glossary-terms-key", lambda: repr(project.glossary)) if tooltips else ""
+    if not buildcache.serving:
+        return _page_content(project, tooltips, print_view, html)
     # Kept in memory between `mkdocs serve` rebuilds: this pass over every page's HTML is
     # the largest share of our own work in a rebuild (docs/about/performance.md).
     memo = project.once("page-content-memo", lambda: buildcache.memo("page-content", _content_version(), persist=False))

@@ -218,6 +218,8 @@ CHECKS: list[Callable[[Project], list[Problem]]] = [
     check_news,
 ]
 CHECKS.append(check_listing_names)  # case ids that would collide with listing pages
+# Run after the school files prefetched in the background are in the cache (check_project).
+SCHOOL_CHECKS = (check_syntax, check_school_plans)
 
 # Reports: findings that are content, not faults (severity "note"). scripts/check.py prints
 # them; the build does not, so a sample plan that breaks the policy does not stop it.
@@ -228,8 +230,16 @@ REPORTS: list[Callable[[Project], list[Problem]]] = [
 
 def check_project(project: Project) -> list[Problem]:
     """Run every registered check; problems sorted by file and position, without repeats."""
+    from .schools import prefetch_schools
+
     problems: list[Problem] = []
+    prefetch = prefetch_schools(project)  # on the second core while the other checks run
     for check in CHECKS:
+        if check in SCHOOL_CHECKS:
+            continue
+        problems += check(project)
+    prefetch.finish()
+    for check in SCHOOL_CHECKS:
         problems += check(project)
     return sorted(set(problems), key=lambda p: (p.path, p.line, p.col, p.message))
 

@@ -77,6 +77,11 @@ def next_build() -> None:
         _live, _live_now = _live_now, {}
 
 
+def page_key(src_uri: str, url: str, files: Any, markdown: str) -> str:
+    """The cache key of a conversion: the final Markdown, the page's address and every file's."""
+    return buildcache.fingerprint("\0".join([src_uri, url, _files_fingerprint(files), markdown]))
+
+
 def install() -> None:
     """Wrap ``Page.render`` once per process (``mkdocs serve`` calls on_config on every rebuild)."""
     from mkdocs.structure import pages
@@ -89,9 +94,11 @@ def install() -> None:
     def render(self: Any, config: Any, files: Any) -> None:
         if self.markdown is None or buildcache.directory() is None:
             return original(self, config, files)
+        from . import render_ahead
+
+        render_ahead.collect(config)  # pages converted by the background worker so far
         memo = buildcache.memo("page-html", _version(config))
-        key = "\0".join([self.file.src_uri, self.file.url, _files_fingerprint(files), self.markdown])
-        digest = buildcache.fingerprint(key)
+        digest = page_key(self.file.src_uri, self.file.url, files, self.markdown)
         # Only plain pages: Material's blog adds its posts' headings to a view's toc.
         live_ok = keep_live and type(self) is pages.Page
         live = _live.get(digest) if live_ok else None
@@ -146,7 +153,14 @@ def _install_front_matter_cache() -> None:
         if buildcache.directory() is None:
             return original(doc)
         memo = buildcache.memo("page-meta", _meta_version())
-        return buildcache.cached(memo, doc, lambda: original(doc))
+        body, meta_data = buildcache.cached(memo, doc, lambda: _front_matter(doc))
+        return (doc[body:] if isinstance(body, int) else body), meta_data
+
+    def _front_matter(doc: str) -> tuple[int | str, dict[str, Any]]:
+        # Stored as where the body starts rather than the body (the cache holds the metadata,
+        # not a second copy of every page), unless MkDocs changed the body (line endings).
+        body, meta_data = original(doc)
+        return (len(doc) - len(body) if doc.endswith(body) else body), meta_data
 
     meta.get_data = get_data
 

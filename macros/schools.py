@@ -36,7 +36,7 @@ from .plans import PLAN_SCHEMA, SCHEMA_FILE, SCHOOLS_DIR, TEMPLATE_FILE, schema_
 from .problems import Problem
 from .search_index import compact_entry
 from .text import md_esc
-from .yamlload import Document, validate
+from .yamlload import Document, Prefetch, validate
 
 if TYPE_CHECKING:
     from .collections import GeneratedPage
@@ -121,6 +121,11 @@ def _load_schools(project: Project) -> SchoolsState:
     return SchoolsState(rules, schools, problems)
 
 
+def prefetch_schools(project: Project) -> Prefetch:
+    """Parse and validate in the background the school files the cache does not have yet."""
+    return Prefetch([(path, project.display(path)) for path in school_files(project.root)], PLAN_SCHEMA)
+
+
 def check_school_plans(project: Project) -> list[Problem]:
     """Build errors: the rules file, the template and every school file against the schema."""
     return load_schools(project).problems
@@ -144,6 +149,16 @@ def report_school_plans(project: Project) -> list[Problem]:
 
 
 def _source_links(project: Project, rule: Rule, src_uri: str) -> str:
+    # Every school page sits in schools/, so a rule's links are the same on all 1,600 of them.
+    directory = src_uri.rsplit("/", 1)[0]
+    cache = project.once("schools.source-links", dict)
+    key = (rule.id, rule.sources, directory)
+    if key not in cache:
+        cache[key] = _render_source_links(project, rule, src_uri)
+    return cache[key]
+
+
+def _render_source_links(project: Project, rule: Rule, src_uri: str) -> str:
     links = []
     for doc, clause in rule.sources:
         policy = project.library.find(doc)

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-import pytest
+import re
 
-from macros.glossary import Term, add_tooltips
+import pytest
+from conftest import ROOT
+
+from macros.glossary import _SKIP, Term, add_tooltips
+from macros.project import Project
+from macros.text import esc
 
 TERMS = [
     Term("全员导师制", (), "每个学生都有导师", ()),
@@ -39,3 +44,60 @@ def test_definitions_are_escaped():
     out = add_tooltips("<p>家访</p>", TERMS)
     assert "<script>" not in out
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in out
+
+
+# -- the term-first pass against a plain tag-by-tag walk ------------------------------
+
+_TOKEN = re.compile(r"(<!--.*?-->|<[^>]+>)", re.S)
+_TAG_NAME = re.compile(r"^</?\s*([a-zA-Z0-9]+)")
+_VOID = {"br", "hr", "img", "input", "meta", "link", "wbr", "source", "col", "area", "base", "embed", "track"}
+
+
+def walk_tooltips(html: str, terms: list[Term]) -> str:
+    """The straightforward version: walk every tag, wrap terms in text outside skipped elements."""
+    definitions = {name: t.definition for t in terms for name in (t.term, *t.aliases)}
+    pattern = re.compile("|".join(re.escape(n) for n in sorted(definitions, key=len, reverse=True)))
+    out, depth = [], 0
+    for token in _TOKEN.split(html):
+        if not token:
+            continue
+        if token.startswith("<"):
+            out.append(token)
+            m = _TAG_NAME.match(token)
+            if token.startswith("<!--") or not m:
+                continue
+            name = m.group(1).lower()
+            if name in _VOID or token.endswith("/>") or name not in _SKIP:
+                continue
+            depth = max(depth - 1, 0) if token.startswith("</") else depth + 1
+            continue
+        out.append(
+            token if depth else pattern.sub(lambda m: f'<abbr title="{esc(definitions[m.group(0)])}">{m.group(0)}</abbr>', token)
+        )
+    return "".join(out)
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<!-- 全员导师制 > 家访 --><p>家访</p>",
+        '<p>家访<a href="x"/>全员导师制</p>',
+        "<P>家访<A HREF='x'>家访</A>家访</P>",
+        "<p>家访<abbr title='x'>家访</abbr><address>家访</address></p>",
+        '<p>a > 家访 <span title="家访">家访</span></p>',
+        "<h2><a>家访</a>家访</h2>家访</a></a>家访",
+        "<svg><text>家访</text></svg><label>家访<input>家访</label>家访",
+        "家访<",
+    ],
+)
+def test_term_first_pass_equals_tag_walk(html):
+    assert add_tooltips(html, TERMS) == walk_tooltips(html, TERMS)
+
+
+def test_term_first_pass_equals_tag_walk_on_every_built_page(built_site):
+    terms = Project(ROOT).glossary
+    pages = sorted(built_site.rglob("*.html"))
+    assert len(pages) > 50
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        assert add_tooltips(html, terms) == walk_tooltips(html, terms), page

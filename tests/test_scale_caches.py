@@ -316,3 +316,67 @@ def test_anonymisation_prefetched_in_parallel_equals_one_by_one(cache_dir):
     for text, names in texts:
         assert anonymise.find_identifiers(text, names) == anonymise._find_identifiers(text, names)
     assert any(f.rule for f in anonymise.find_identifiers(*texts[0])), "the planted phone number is found"
+
+
+# -- YAML prefetched in a background process -------------------------------------------
+
+
+def test_prefetched_school_files_are_what_the_build_would_parse_and_validate(cache_dir, tmp_path, monkeypatch):
+    from macros.plans import PLAN_SCHEMA
+    from macros.yamlload import _VERSION, Prefetch, load_yaml_file, validate
+
+    sample = (Path(__file__).resolve().parent.parent / "data/schools/xinghe-primary.yml").read_text(encoding="utf-8")
+    files = []
+    for n in range(6):
+        path = tmp_path / f"school-{n}.yml"
+        path.write_text(sample.replace("students: 420", f"students: {420 + n}"), encoding="utf-8")
+        files.append((path, f"data/schools/school-{n}.yml"))
+    broken = tmp_path / "broken.yml"
+    broken.write_text("name: [unclosed\n", encoding="utf-8")
+    files.append((broken, "data/schools/broken.yml"))
+    monkeypatch.setattr(Prefetch, "MIN_FILES", 2)
+
+    prefetch = Prefetch(files, PLAN_SCHEMA)
+    assert prefetch.future is not None  # really in another process
+    assert prefetch.finish() == len(files)
+
+    yaml_memo, valid_memo = buildcache.memo("yaml", _VERSION), buildcache.memo("validate", _VERSION)
+    before = (yaml_memo.misses, valid_memo.misses)
+    for path, display in files:
+        doc, problems = load_yaml_file(path, display)
+        if path == broken:
+            assert doc is None and problems and problems[0].path == "data/schools/broken.yml"
+            continue
+        assert doc.data["counts"]["students"] == 420 + int(path.stem.split("-")[1])
+        assert validate(doc, PLAN_SCHEMA) == []
+    assert (yaml_memo.misses, valid_memo.misses) == before  # all answered from the prefetched results
+    # A second prefetch finds everything cached and starts no process.
+    again = Prefetch(files, PLAN_SCHEMA)
+    assert again.jobs == [] and again.future is None and again.finish() == 0
+
+
+# -- school pages converted ahead on the second core -----------------------------------
+
+
+def test_pages_converted_ahead_give_the_same_site(project_copy, tmp_path, built_site):
+    """With the threshold lowered, a cold build hands the school pages to the worker; the
+    site must be byte for byte the ordinary build's."""
+    stats = tmp_path / "stats.jsonl"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PORTAL_RENDER_AHEAD_MIN": "1", "BENCH_STATS": str(stats)}
+    site = tmp_path / "site"
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
+        cwd=project_copy,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    ahead = json.loads(stats.read_text(encoding="utf-8").splitlines()[-1])["render_ahead"]
+    schools = len(list((project_copy / "data/schools").glob("[!_]*.yml")))
+    # Every school page was sent; the build used what arrived before it reached each page.
+    assert ahead["sent"] == schools and 1 <= ahead["received"] <= schools, ahead
+    got = {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    want = {p.relative_to(built_site).as_posix(): p.read_bytes() for p in built_site.rglob("*") if p.is_file()}
+    assert sorted(got) == sorted(want)
+    assert [name for name in want if got[name] != want[name]] == []
