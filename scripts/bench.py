@@ -246,7 +246,10 @@ def bench(scale: str, work: Path, out=print) -> dict:
     preview = measure_preview(city, work / "serve.log", env, preview_edits(city, ids))
     result["preview_case_s"] = preview["case"]
     result["preview_school_s"] = preview["school"]
-    out(f"  改一个案例：{preview['case']:.1f} s；改一所学校：{preview['school']:.1f} s")
+    result["preview_case_all"] = preview["case_all"]
+    result["preview_school_all"] = preview["school_all"]
+    each = "、".join(f"{t:.1f}" for t in preview["case_all"]), "、".join(f"{t:.1f}" for t in preview["school_all"])
+    out(f"  改一个案例：{preview['case']:.1f} s（{each[0]}）；改一所学校：{preview['school']:.1f} s（{each[1]}）")
 
     out("用朴素的 mkdocs-material 配置构建同一份 Markdown …")
     config = plain_config(dump, city / "mkdocs.yml")
