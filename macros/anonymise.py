@@ -425,7 +425,7 @@ def prefetch(texts: list[tuple[str, Iterable[str]]], workers: int | None = None,
     if blocks:  # what tagging all these texts needs, loaded at once (and shared by forked workers)
         _tokenizer().prepare(blocks)
     workers = workers or os.cpu_count() or 1
-    if len(missing) < max(2, min_parallel) or workers < 2:
+    if len(missing) < max(2, min_parallel) or workers < 2 or not buildcache.can_fork():
         return 0  # computed one by one, as the checks ask
     items = list(missing.items())
     with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork")) as pool:

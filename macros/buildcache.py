@@ -134,6 +134,14 @@ class Memo:
         self.dirty = False
 
 
+def can_fork() -> bool:
+    """Background workers here are forked (they share the loaded build); Windows cannot
+    fork, and there everything simply runs in the build process."""
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
 def configure(directory: Path | None) -> None:
     """Persist memos under ``directory`` (None or ``PORTAL_NO_CACHE=1``: memory only)."""
     global _directory

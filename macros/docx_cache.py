@@ -20,6 +20,7 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
+from . import buildcache
 from .buildcache import fingerprint
 
 PARALLEL_FROM = 4  # fewer missing files than this are built in-process
@@ -79,7 +80,7 @@ def build_documents(
     missing = [name for name, path in paths.items() if not path.exists()]
     inputs = [(jobs[n], paths[n]) for n in missing]
     workers = workers or os.cpu_count() or 1
-    if background and len(missing) >= PARALLEL_FROM and workers >= 2:
+    if background and len(missing) >= PARALLEL_FROM and workers >= 2 and buildcache.can_fork():
         executor = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork"))
         results = executor.map(partial(_write, build), inputs, chunksize=max(1, len(inputs) // (workers * 8)))
         return DocxBatch(dict(paths), missing, 0.0, start, (executor, results, directory))
@@ -107,7 +108,7 @@ def _write(build: Callable[[object], bytes], job: tuple[object, Path]) -> float:
 
 def _run(build: Callable[[object], Any], inputs: list[Any], workers: int | None) -> list[Any]:
     workers = workers or os.cpu_count() or 1
-    if len(inputs) < PARALLEL_FROM or workers < 2:
+    if len(inputs) < PARALLEL_FROM or workers < 2 or not buildcache.can_fork():
         return [build(data) for data in inputs]
     chunk = max(1, len(inputs) // (workers * 8))
     with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork")) as pool:

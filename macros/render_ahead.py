@@ -32,7 +32,7 @@ def start(config: Any, files: Any, src_uris: list[str]) -> int:
     """Start converting ``src_uris`` (generated pages) in the background; how many were sent."""
     finish()
     stats.update(sent=0, received=0)
-    if (os.cpu_count() or 1) < 2 or buildcache.directory() is None:
+    if (os.cpu_count() or 1) < 2 or buildcache.directory() is None or not buildcache.can_fork():
         return 0
     memo = buildcache.memo("page-html", render_cache._version(config))
     missing = []

@@ -243,7 +243,7 @@ class Prefetch:
                 continue  # reported by the ordinary load
             if buildcache.fingerprint(f"{display}\0{0}\0{text}") not in memo.entries:
                 self.jobs.append((text, display))
-        if len(self.jobs) >= self.MIN_FILES and (os.cpu_count() or 1) >= 2:
+        if len(self.jobs) >= self.MIN_FILES and (os.cpu_count() or 1) >= 2 and buildcache.can_fork():
             from concurrent.futures import ProcessPoolExecutor
             from multiprocessing import get_context
 

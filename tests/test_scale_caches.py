@@ -380,3 +380,26 @@ def test_pages_converted_ahead_give_the_same_site(project_copy, tmp_path, built_
     want = {p.relative_to(built_site).as_posix(): p.read_bytes() for p in built_site.rglob("*") if p.is_file()}
     assert sorted(got) == sorted(want)
     assert [name for name in want if got[name] != want[name]] == []
+
+
+def test_without_fork_everything_runs_in_the_build_process(cache_dir, tmp_path, monkeypatch):
+    """Windows cannot fork: no background worker is started, and the results are the same."""
+    from macros.yamlload import Prefetch, load_yaml_file
+
+    monkeypatch.setattr(buildcache, "can_fork", lambda: False)
+    monkeypatch.setattr(Prefetch, "MIN_FILES", 1)
+    files = []
+    for n in range(3):
+        path = tmp_path / f"f{n}.yml"
+        path.write_text(f"n: {n}\n", encoding="utf-8")
+        files.append((path, f"f{n}.yml"))
+    prefetch = Prefetch(files)
+    assert prefetch.future is None and prefetch.finish() == 0
+    assert [load_yaml_file(p, d)[0].data for p, d in files] == [{"n": 0}, {"n": 1}, {"n": 2}]
+    plans = {f"schools/s{n}.docx": {"n": n} for n in range(6)}
+    batch = build_documents(plans, _tiny_document, cache_dir / "docx", "v1", workers=2, background=True)
+    assert not batch.pending and sorted(batch.regenerated) == sorted(plans)
+
+
+def _tiny_document(data: object) -> bytes:
+    return json.dumps(data).encode()
