@@ -113,13 +113,31 @@ def theme_index(project: Project) -> list[ThemedPage]:
 RELATED_ORDER = ("培训课程", "案例库", "区域锦囊", "一校一策", "指导手册")
 
 
+_theme_maps: dict[int, tuple[list, dict[str, list]]] = {}
+
+
+def _by_theme(index: list[ThemedPage]) -> dict[str, list[ThemedPage]]:
+    """The index by theme, once per index (asked for every page with themes)."""
+    found = _theme_maps.get(id(index))
+    if found is None or found[0] is not index:
+        by_theme: dict[str, list[ThemedPage]] = {}
+        for page in index:
+            for theme in dict.fromkeys(page.themes):
+                by_theme.setdefault(theme, []).append(page)
+        _theme_maps.clear()
+        found = _theme_maps[id(index)] = (index, by_theme)
+    return found[1]
+
+
 def related_pages(
     src_uri: str, themes: list[str] | tuple[str, ...], index: list[ThemedPage], per_section: int = 4
 ) -> list[tuple[ThemedPage, list[str]]]:
     """Pages sharing at least one theme with ``themes``: grouped by section (:data:`RELATED_ORDER`),
     at most ``per_section`` of each, most shared themes first, then by address."""
     found = []
-    for page in index:
+    by_theme = _by_theme(index)
+    candidates = {id(page): page for theme in themes for page in by_theme.get(theme, ())}
+    for page in candidates.values():  # only pages sharing a theme (order does not matter: sorted below)
         if page.src_uri == src_uri:
             continue
         shared = [t for t in themes if t in page.themes]
