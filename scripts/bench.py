@@ -134,6 +134,11 @@ def touch_edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+def shipped_modules() -> int:
+    """The project's own training modules: the city keeps them and adds copies up to the size."""
+    return sum(1 for p in (ROOT / "training_modules").iterdir() if (p / "module.yml").exists())
+
+
 def preview_edits(city: Path, ids: dict[str, list[str]]) -> dict:
     """The edits timed under ``mkdocs serve``: text added to a case, a school's student count changed."""
     case_id, school_id = ids["cases"][1], ids["schools"][1]
@@ -198,7 +203,8 @@ def bench(scale: str, work: Path, out=print) -> dict:
     sizes = Sizes.for_scale(scale)
     city = work / "city"
     out(
-        f"生成虚构城市（规模 {scale}）：{sizes.schools} 所学校，{sizes.cases} 个已发布案例 + {sizes.drafts} 个草稿，{sizes.modules} 个培训模块 …"
+        f"生成虚构城市（规模 {scale}）：{sizes.schools} 所学校，{sizes.cases} 个已发布案例 + {sizes.drafts} 个草稿，"
+        f"{max(sizes.modules, shipped_modules())} 个培训模块 …"
     )
     ids = make_city(city, sizes)
     work = work.resolve()
