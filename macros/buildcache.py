@@ -134,12 +134,18 @@ class Memo:
         self.dirty = False
 
 
+# False once `mkdocs serve` runs its server and file-watcher threads (set by the hook):
+# forking a process with running threads can copy a lock some thread holds.
+fork_allowed = True
+
+
 def can_fork() -> bool:
-    """Background workers here are forked (they share the loaded build); Windows cannot
-    fork, and there everything simply runs in the build process."""
+    """Background workers here are forked (they share the loaded build). Where that is not
+    possible (Windows) or not safe (the rebuilds of ``mkdocs serve``), everything simply
+    runs in the build process."""
     import multiprocessing
 
-    return "fork" in multiprocessing.get_all_start_methods()
+    return fork_allowed and "fork" in multiprocessing.get_all_start_methods()
 
 
 def configure(directory: Path | None) -> None:

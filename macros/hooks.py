@@ -140,6 +140,8 @@ def on_post_build(config):
 
 
 def on_serve(server, config, builder):
+    # From here on the server and file-watcher threads run: rebuilds do not fork workers.
+    buildcache.fork_allowed = False
     # Load the dictionaries a first edit would wait for while the author is still typing.
     threading.Thread(target=_warm_up, name="portal-warm-up", daemon=True).start()
     return server

@@ -403,3 +403,17 @@ def test_without_fork_everything_runs_in_the_build_process(cache_dir, tmp_path, 
 
 def _tiny_document(data: object) -> bytes:
     return json.dumps(data).encode()
+
+
+def test_serve_rebuilds_do_not_fork(monkeypatch):
+    """Once `mkdocs serve` runs its threads, background work stays in the build process."""
+    import threading
+
+    from macros import hooks
+
+    monkeypatch.setattr(buildcache, "fork_allowed", True)
+    monkeypatch.setattr(threading, "Thread", lambda *a, **k: type("T", (), {"start": lambda self: None})())
+    server = object()
+    assert buildcache.can_fork() or "fork" not in __import__("multiprocessing").get_all_start_methods()
+    assert hooks.on_serve(server, config=None, builder=None) is server
+    assert buildcache.can_fork() is False
