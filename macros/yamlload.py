@@ -235,6 +235,8 @@ class Prefetch:
         self.schema = schema
         self.jobs: list[tuple[str, str]] = []
         self.future: Any = None
+        if not buildcache.can_fork():  # nothing to hand over: the build parses them as it goes
+            return
         memo = buildcache.memo("yaml", _VERSION)
         for path, display in files:
             try:
