@@ -10,6 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from macros import preview_cache
 
 SCRIPT = Path(__file__).with_name("serve_rebuild.py")
@@ -101,3 +103,39 @@ def test_page_key_changes_with_what_the_template_reads():
     other_nav = Nav()  # a new build's navigation with another title
     other_nav.items = [type("Link", (), {"title": "新", "url": "x/"})()]
     assert preview_cache.page_key(page, config, other_nav, "main.html") != base
+
+
+@pytest.mark.parametrize(
+    "meta, render_by_default, forced, pre, called",
+    [
+        ({}, False, False, [], False),  # not asked for: mkdocs-macros would return it unchanged
+        ({"render_macros": True}, False, False, [], True),
+        ({"render_macros": False}, True, False, [], True),  # the plugin decides for itself
+        ({}, True, False, [], True),
+        ({}, False, True, [], True),  # force_render_paths
+        ({}, False, False, [lambda plugin: None], True),  # a module's on_pre_page_macros
+    ],
+)
+def test_macros_plugin_runs_only_for_pages_that_ask(meta, render_by_default, forced, pre, called):
+    from macros import hooks
+
+    calls = []
+
+    class Plugin:
+        config = {"render_by_default": render_by_default}
+        pre_macro_functions = pre
+        post_macro_functions: list = []
+
+        def force_page_rendering(self, path):
+            return forced
+
+        def on_page_markdown(self, markdown, page, config, files):
+            calls.append(page)
+            return markdown.upper()
+
+    plugin = Plugin()
+    page = type("Page", (), {"meta": meta, "file": type("File", (), {"src_path": "a.md"})()})()
+    wrapped = hooks._opt_in_only(plugin.on_page_markdown, plugin)
+    out = wrapped("abc", page=page, config=None, files=None)
+    assert (calls == [page]) is called
+    assert out == ("ABC" if called else "abc")
