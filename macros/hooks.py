@@ -34,6 +34,7 @@ GC_THRESHOLDS = (50_000, 20, 100)  # CPython's defaults: (700, 10, 10)
 
 
 _command = {"name": ""}
+_saved_once = {"done": False}
 
 
 def on_shutdown():
@@ -41,6 +42,8 @@ def on_shutdown():
     # million objects in its final collection (about a second at city scale).
     if _command["name"] == "build":
         gc.freeze()
+    elif buildcache.serving:  # the caches of the last rebuild, for the next session
+        buildcache.save_all()
 
 
 def on_startup(command, dirty):
@@ -163,7 +166,12 @@ def on_post_build(config):
     write_templates(site.current(), Path(config["site_dir"]))
     write_feed(site.current(), Path(config.site_dir), config.site_url)
     _finish_search_index(site.current(), Path(config.site_dir))
-    buildcache.save_all()
+    # Under `mkdocs serve` the caches are written after the first build and when the server
+    # stops, not after every rebuild: rewriting ~100 MB of cache files per save made the
+    # preview wait on the disk (the in-memory caches serve the rebuilds).
+    if not (buildcache.serving and _saved_once["done"]):
+        buildcache.save_all()
+        _saved_once["done"] = True
     preview_cache.finish_build(succeeded=True)
     benchdump.write_stats(build_stats(site.current()))
 

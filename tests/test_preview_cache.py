@@ -139,3 +139,15 @@ def test_macros_plugin_runs_only_for_pages_that_ask(meta, render_by_default, for
     out = wrapped("abc", page=page, config=None, files=None)
     assert (calls == [page]) is called
     assert out == ("ABC" if called else "abc")
+
+
+def test_serve_writes_its_caches_once_after_the_first_build_and_at_shutdown(monkeypatch):
+    from macros import buildcache, hooks
+
+    saved = []
+    monkeypatch.setattr(buildcache, "save_all", lambda: saved.append("save"))
+    monkeypatch.setattr(buildcache, "serving", True)
+    monkeypatch.setitem(hooks._command, "name", "serve")
+    monkeypatch.setitem(hooks._saved_once, "done", True)  # the first build has written them
+    hooks.on_shutdown()
+    assert saved == ["save"]
