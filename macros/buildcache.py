@@ -193,12 +193,26 @@ def cached(memo_: Memo, key_text: str, compute: Any) -> Any:
 
 
 def save_all() -> None:
-    """Write every memo used in this build (called at the end of a build)."""
+    """Write every memo used in this build."""
+    global saves
     if _directory is None:
         return
+    saves += 1
     for memo_ in _memos.values():
         if memo_.used and memo_.persist:
             memo_.save(_directory)
+
+
+saves = 0  # how many times save_all wrote (for the tests)
+
+
+def save_after_build() -> None:
+    """At the end of a build. Under `mkdocs serve` only the first build writes; the rebuilds
+    use the memos in memory and the server's shutdown writes the last state (rewriting
+    ~100 MB of cache files after every save made the preview wait on the disk)."""
+    if serving and saves:
+        return
+    save_all()
 
 
 def stats() -> dict[str, dict[str, int]]:

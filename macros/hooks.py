@@ -33,21 +33,18 @@ log = logging.getLogger("mkdocs.plugins.portal")
 GC_THRESHOLDS = (50_000, 20, 100)  # CPython's defaults: (700, 10, 10)
 
 
-_command = {"name": ""}
-_saved_once = {"done": False}
-
-
 def on_shutdown():
-    # `mkdocs build` is about to exit: let the interpreter skip rescanning the build's few
-    # million objects in its final collection (about a second at city scale).
-    if _command["name"] == "build":
-        gc.freeze()
-    elif buildcache.serving:  # the caches of the last rebuild, for the next session
+    if buildcache.serving:  # the caches of the last rebuild, for the next session
         buildcache.save_all()
+    else:
+        # `mkdocs build` is about to exit: let the interpreter skip rescanning the build's few
+        # million objects in its final collection (about a second at city scale).
+        gc.freeze()
 
 
+# State that must outlive one build lives in the engine modules (buildcache, preview_cache):
+# `mkdocs serve` loads this file as a new module for every rebuild.
 def on_startup(command, dirty):
-    _command["name"] = command
     # A city-scale build keeps a few million objects alive (pages, navigation, parsed data);
     # with CPython's default thresholds the cyclic collector rescans them hundreds of times a
     # build, ~20 % of a `mkdocs serve` rebuild (docs/about/performance.md). Collect less often.
@@ -166,12 +163,7 @@ def on_post_build(config):
     write_templates(site.current(), Path(config["site_dir"]))
     write_feed(site.current(), Path(config.site_dir), config.site_url)
     _finish_search_index(site.current(), Path(config.site_dir))
-    # Under `mkdocs serve` the caches are written after the first build and when the server
-    # stops, not after every rebuild: rewriting ~100 MB of cache files per save made the
-    # preview wait on the disk (the in-memory caches serve the rebuilds).
-    if not (buildcache.serving and _saved_once["done"]):
-        buildcache.save_all()
-        _saved_once["done"] = True
+    buildcache.save_after_build()
     preview_cache.finish_build(succeeded=True)
     benchdump.write_stats(build_stats(site.current()))
 

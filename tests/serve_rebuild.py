@@ -60,9 +60,9 @@ def main() -> None:
         build(project, site_dir)
     edit(project, edits)
     build(project, site_dir)
-    from macros import preview_cache
+    from macros import buildcache, preview_cache
 
-    stats = dict(preview_cache.stats)
+    stats = dict(preview_cache.stats, saves=buildcache.saves)
     if mode == "serve":  # and once more with nothing changed: reused state must not drift
         build(project, site_dir)
     print(json.dumps(stats))

@@ -59,6 +59,7 @@ def test_editing_one_case_renders_only_that_page_again(project_copy, tmp_path):
     assert served["rendered"] == 1, served  # the case itself; its listings show only titles
     assert served["reused"] > 50, served
     assert served["written"] <= 3 and served["removed"] == 0, served  # the page, the search index, the feed at most
+    assert served["saves"] == 1, served  # the cache files: after the first build only, not after the edit
     assert got == want
 
 
@@ -147,7 +148,11 @@ def test_serve_writes_its_caches_once_after_the_first_build_and_at_shutdown(monk
     saved = []
     monkeypatch.setattr(buildcache, "save_all", lambda: saved.append("save"))
     monkeypatch.setattr(buildcache, "serving", True)
-    monkeypatch.setitem(hooks._command, "name", "serve")
-    monkeypatch.setitem(hooks._saved_once, "done", True)  # the first build has written them
+    monkeypatch.setattr(buildcache, "saves", 1)  # the first build has written them
+    buildcache.save_after_build()
+    assert saved == []
     hooks.on_shutdown()
     assert saved == ["save"]
+    monkeypatch.setattr(buildcache, "serving", False)  # mkdocs build: every build writes
+    buildcache.save_after_build()
+    assert saved == ["save", "save"]
