@@ -34,23 +34,16 @@ import os
 from pathlib import Path
 from typing import Any
 
+from . import buildcache
+
 log = logging.getLogger("mkdocs.commands.build")
 
-_outputs: dict[str, tuple[str, bytes]] = {}  # src_uri -> (key, page HTML)
+_outputs: dict[str, tuple[str, bytes, list[dict]]] = {}  # src_uri -> (key, page HTML, its search entries)
 _search: dict[str, tuple[str, list[dict]]] = {}  # url -> (key, search entries)
 _site: dict[str, Any] = {}  # the navigation and configuration key of the current build
 _written_before: dict[str, str] = {}  # output path -> signature, from the last finished build
 _written_now: dict[str, str] = {}
 stats = {"reused": 0, "rendered": 0, "written": 0, "kept": 0, "removed": 0}
-
-
-def _digest(*parts: str) -> str:
-    h = hashlib.sha256()
-    for part in parts:
-        data = part.encode("utf-8", "surrogatepass")
-        h.update(len(data).to_bytes(8, "little"))
-        h.update(data)
-    return h.hexdigest()
 
 
 def _json(value: Any) -> str:
@@ -83,7 +76,7 @@ def _theme_files(config: Any) -> str:
     if custom:
         for path in sorted(Path(custom).rglob("*")):
             if path.is_file():
-                parts.append(f"{path}\0{hashlib.sha256(path.read_bytes()).hexdigest()}")
+                parts.append(f"{path}\0{buildcache.fingerprint(path)}")
     return "\n".join(parts)
 
 
@@ -91,7 +84,7 @@ def _site_key(config: Any, nav: Any) -> str:
     if _site.get("nav") is not nav:
         config_text = Path(config.config_file_path).read_text(encoding="utf-8") if config.config_file_path else ""
         _site["nav"] = nav
-        _site["key"] = _digest(
+        _site["key"] = buildcache.fingerprint(
             config_text,
             _json(config.get("nav")),
             _json(config.get("extra")),
@@ -109,7 +102,7 @@ def _neighbour(page: Any) -> str:
 
 def page_key(page: Any, config: Any, nav: Any, template: str) -> str:
     """Everything Material's page template reads from this page, the navigation and the configuration."""
-    return _digest(
+    return buildcache.fingerprint(
         _site_key(config, nav),
         template,
         page.file.src_uri,
@@ -216,7 +209,7 @@ def _install_search() -> None:
     original = SearchIndex.add_entry_from_context
 
     def add_entry_from_context(self, page):
-        key = _digest(
+        key = buildcache.fingerprint(
             page.url,
             str(page.title),
             _json(page.meta),
