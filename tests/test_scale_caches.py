@@ -175,8 +175,8 @@ def test_word_code_version_covers_every_module_that_writes_the_files(monkeypatch
     assert {wordml, docx_common, plan_document, plan_docx_module} <= set(seen)
 
 
-def _build(project: Path, site: Path, stats: Path) -> list[dict]:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "BENCH_STATS": str(stats)}
+def _build(project: Path, site: Path, stats: Path, **extra_env: str) -> list[dict]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "BENCH_STATS": str(stats), **extra_env}
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
         cwd=project,
@@ -361,18 +361,8 @@ def test_prefetched_school_files_are_what_the_build_would_parse_and_validate(cac
 def test_pages_converted_ahead_give_the_same_site(project_copy, tmp_path, built_site):
     """With the threshold lowered, a cold build hands the school pages to the worker; the
     site must be byte for byte the ordinary build's."""
-    stats = tmp_path / "stats.jsonl"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PORTAL_RENDER_AHEAD_MIN": "1", "BENCH_STATS": str(stats)}
     site = tmp_path / "site"
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
-        cwd=project_copy,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    ahead = json.loads(stats.read_text(encoding="utf-8").splitlines()[-1])["render_ahead"]
+    ahead = _build(project_copy, site, tmp_path / "stats.jsonl", PORTAL_RENDER_AHEAD_MIN="1")[-1]["render_ahead"]
     schools = len(list((project_copy / "data/schools").glob("[!_]*.yml")))
     # Every school page was sent; the build used what arrived before it reached each page.
     assert ahead["sent"] == schools and 1 <= ahead["received"] <= schools, ahead
