@@ -14,7 +14,6 @@ navigation.prune）构建同一份生成后的 Markdown，并给出两者的耗�
 
 from __future__ import annotations
 
-import argparse
 import gzip
 import json
 import os
@@ -37,15 +36,10 @@ sys.path.insert(0, str(ROOT))
 from benchcity import Sizes, make_city  # noqa: E402
 from benchserve import measure_preview  # noqa: E402
 
+from macros.cli import ChineseParser  # noqa: E402
+
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 KB, MB = 1024, 1024 * 1024
-
-
-class ChineseParser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # usage errors exit 2, in Chinese
-        self.print_usage(sys.stderr)
-        print(f"bench.py: 用法错误：{message}", file=sys.stderr)
-        sys.exit(2)
 
 
 def run_build(args: list[str], cwd: Path, log: Path, env: dict[str, str] | None = None) -> tuple[float, int, int]:
@@ -370,9 +364,8 @@ def markdown_table(r: dict) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = ChineseParser(
         prog="bench.py",
-        description="生成虚构的全市门户并构建，报告构建耗时、页面和搜索索引大小、内存峰值，并与朴素的 mkdocs-material 构建比较。",
+        description="生成虚构的全市门户并构建，报告构建耗时、页面和搜索索引大小、内存峰值、make serve 保存后到页面更新的时间，并与朴素的 mkdocs-material 构建比较。",
         epilog="退出码：0 完成（全市规模时还须达到全部目标）；1 构建失败，或全市规模时有目标未达到；2 用法错误。",
-        add_help=False,
     )
     parser.add_argument(
         "--scale",
@@ -383,7 +376,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", metavar="目录", help="把生成的项目和站点保留在这个目录（默认用临时目录，结束后删除）")
     parser.add_argument("--json", metavar="文件", help="把结果另存为 JSON")
     parser.add_argument("--markdown", metavar="文件", help="把结果另存为 Markdown 表格（性能页面用）")
-    parser.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
     args = parser.parse_args(argv)
     if args.keep and Path(args.keep).exists() and any(Path(args.keep).iterdir()):
         parser.error(f"--keep 目录 {args.keep} 不是空目录")
