@@ -34,6 +34,18 @@ _directory: Path | None = None
 _memos: dict[str, Memo] = {}
 
 
+def per_object(store: dict[int, tuple[Any, Any]], obj: Any, make: Any, only_latest: bool = False) -> Any:
+    """``make(obj)`` once per object (by identity: schemas and indexes are dicts and lists,
+    neither hashable nor weakly referenceable). ``store`` keeps the object alive so its id
+    cannot be reused; ``only_latest`` forgets the others (per-build objects)."""
+    found = store.get(id(obj))
+    if found is None or found[0] is not obj:
+        if only_latest:
+            store.clear()
+        found = store[id(obj)] = (obj, make(obj))
+    return found[1]
+
+
 def fingerprint(*parts: str | bytes | Path) -> str:
     """sha256 over strings, bytes and file contents (a missing file counts as empty)."""
     h = hashlib.sha256()

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from . import buildcache
 from .text import md_esc, md_title
 from .yamlload import load_yaml_text, split_front_matter
 
@@ -118,15 +119,15 @@ _theme_maps: dict[int, tuple[list, dict[str, list]]] = {}
 
 def _by_theme(index: list[ThemedPage]) -> dict[str, list[ThemedPage]]:
     """The index by theme, once per index (asked for every page with themes)."""
-    found = _theme_maps.get(id(index))
-    if found is None or found[0] is not index:
+
+    def make(pages: list[ThemedPage]) -> dict[str, list[ThemedPage]]:
         by_theme: dict[str, list[ThemedPage]] = {}
-        for page in index:
+        for page in pages:
             for theme in dict.fromkeys(page.themes):
                 by_theme.setdefault(theme, []).append(page)
-        _theme_maps.clear()
-        found = _theme_maps[id(index)] = (index, by_theme)
-    return found[1]
+        return by_theme
+
+    return buildcache.per_object(_theme_maps, index, make, only_latest=True)
 
 
 def related_pages(

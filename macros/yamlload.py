@@ -454,10 +454,7 @@ _schema_keys: dict[int, tuple[dict, str]] = {}
 def _schema_key(schema: dict) -> str:
     """The schema as text, once per schema object (the schemas are module constants;
     serialising the plan schema for each of 1,600 plans was a visible share of a rebuild)."""
-    found = _schema_keys.get(id(schema))
-    if found is None or found[0] is not schema:
-        found = _schema_keys[id(schema)] = (schema, json.dumps(schema, sort_keys=True, ensure_ascii=False, default=str))
-    return found[1]
+    return buildcache.per_object(_schema_keys, schema, lambda s: json.dumps(s, sort_keys=True, ensure_ascii=False, default=str))
 
 
 _validators: dict[int, tuple[dict, Any]] = {}
@@ -466,10 +463,7 @@ _validators: dict[int, tuple[dict, Any]] = {}
 def _validator(schema: dict) -> Any:
     """One validator per schema object: building it resolves the schema (most of the time
     of validating one small document, and 1,600 plans share one schema)."""
-    found = _validators.get(id(schema))
-    if found is None or found[0] is not schema:
-        found = _validators[id(schema)] = (schema, Draft202012Validator(schema, format_checker=_FORMATS))
-    return found[1]
+    return buildcache.per_object(_validators, schema, lambda s: Draft202012Validator(s, format_checker=_FORMATS))
 
 
 def _validate(doc: Document, schema: dict) -> list[Problem]:
