@@ -21,7 +21,22 @@ from typing import Any
 from . import buildcache, render_cache
 
 CHUNK = 20  # pages per message from the worker
-MIN_PAGES = int(os.environ.get("PORTAL_RENDER_AHEAD_MIN", "200"))  # fewer are not worth a process
+MIN_PAGES = 200  # fewer are not worth a process; PORTAL_RENDER_AHEAD_MIN overrides it
+MIN_PAGES_ENV = "PORTAL_RENDER_AHEAD_MIN"
+log = logging.getLogger("mkdocs.plugins.portal")
+
+
+def min_pages() -> int:
+    """The threshold, from the environment if set there (a bad value is reported, not fatal)."""
+    raw = os.environ.get(MIN_PAGES_ENV)
+    if raw is None:
+        return MIN_PAGES
+    if raw.strip().isdigit() and int(raw) > 0:
+        return int(raw)
+    log.warning(f"环境变量 {MIN_PAGES_ENV} 应为正整数，现为“{raw}”，按默认值 {MIN_PAGES} 处理。")
+    return MIN_PAGES
+
+
 stats = {"sent": 0, "received": 0}
 
 _state: dict[str, Any] = {}  # what the forked worker needs: config, files, the pages
@@ -40,7 +55,7 @@ def start(config: Any, files: Any, src_uris: list[str]) -> int:
         key = _key(config, files, src_uri)
         if key is not None and key not in memo.entries:
             missing.append(src_uri)
-    if len(missing) < MIN_PAGES:
+    if len(missing) < min_pages():
         return 0
     stats["sent"] = len(missing)
     from concurrent.futures import ProcessPoolExecutor

@@ -407,3 +407,17 @@ def test_serve_rebuilds_do_not_fork(monkeypatch):
     assert buildcache.can_fork() or "fork" not in __import__("multiprocessing").get_all_start_methods()
     assert hooks.on_serve(server, config=None, builder=None) is server
     assert buildcache.can_fork() is False
+
+
+@pytest.mark.parametrize("raw, expected", [(None, 200), ("1", 1), (" 500 ", 500), ("0", 200), ("abc", 200), ("-3", 200)])
+def test_render_ahead_threshold_from_the_environment(raw, expected, monkeypatch, caplog):
+    from macros import render_ahead
+
+    if raw is None:
+        monkeypatch.delenv(render_ahead.MIN_PAGES_ENV, raising=False)
+    else:
+        monkeypatch.setenv(render_ahead.MIN_PAGES_ENV, raw)
+    with caplog.at_level("WARNING", logger="mkdocs.plugins.portal"):
+        assert render_ahead.min_pages() == expected
+    bad = raw is not None and expected == 200
+    assert ("PORTAL_RENDER_AHEAD_MIN 应为正整数" in caplog.text) is bad
