@@ -16,8 +16,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from macros.cli import ChineseParser  # noqa: E402
-from macros.project import Project, check_project, report_project  # noqa: E402
+from macros.core.cli import ChineseParser  # noqa: E402
+from macros.core.project import Project, check_project, report_project  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -15,11 +15,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from macros.cli import ChineseParser  # noqa: E402
-from macros.plan_docx import plan_docx  # noqa: E402
-from macros.plans import SCHOOLS_DIR  # noqa: E402
-from macros.project import Project  # noqa: E402
-from macros.schools import load_schools, school_files  # noqa: E402
+from macros.core.cli import ChineseParser  # noqa: E402
+from macros.core.project import Project  # noqa: E402
+from macros.plans.model import SCHOOLS_DIR  # noqa: E402
+from macros.plans.plan_docx import plan_docx  # noqa: E402
+from macros.plans.schools import load_schools, school_files  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:

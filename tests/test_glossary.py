@@ -7,9 +7,9 @@ import re
 import pytest
 from conftest import ROOT
 
-from macros.glossary import _SKIP, Term, add_tooltips
-from macros.project import Project
-from macros.text import esc
+from macros.core.escaping import esc
+from macros.core.project import Project
+from macros.policy.glossary import _SKIP, Term, add_tooltips
 
 TERMS = [
     Term("全员导师制", (), "每个学生都有导师", ()),

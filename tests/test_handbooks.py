@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from macros import handbooks as hb
-from macros.handbooks import check_chapter_body, demote_headings, load_handbooks, print_markdown, splice_nav
-from macros.project import Project, check_project
-from macros.related import ThemedPage, related_pages, render_related
+from macros.core.project import Project, check_project
+from macros.core.related import ThemedPage, related_pages, render_related
+from macros.handbook.handbooks import check_chapter_body, demote_headings, load_handbooks, print_markdown, splice_nav
 from tests.conftest import ROOT
 
 GOOD_BODY = """
@@ -222,8 +222,8 @@ def test_print_view_drops_link_titles_and_only_there() -> None:
 
 
 def test_theme_index_takes_collection_pages_and_leaves_drafts_out(project_copy, monkeypatch) -> None:
-    from macros import collections
-    from macros.related import build_theme_index
+    import macros.composition as collections
+    from macros.core.related import build_theme_index
 
     lesson = project_copy / "lesson.md"
     lesson.write_text("---\ntitle: 家访课\nthemes: [家访]\n---\n\n# 家访课\n", encoding="utf-8")
@@ -254,7 +254,7 @@ def test_theme_index_takes_collection_pages_and_leaves_drafts_out(project_copy, 
 
 
 def test_theme_sources_plug_in_and_merge(project: Project) -> None:
-    from macros.related import build_theme_index, front_matter_pages
+    from macros.core.related import build_theme_index, front_matter_pages
 
     def modules(_project: Project) -> list[ThemedPage]:
         return [
@@ -269,7 +269,7 @@ def test_theme_sources_plug_in_and_merge(project: Project) -> None:
 
 
 def test_task_checkboxes_get_their_item_text_as_name() -> None:
-    from macros.handbooks import label_task_checkboxes
+    from macros.handbook.handbooks import label_task_checkboxes
 
     html = (
         '<ul class="task-list">\n<li class="task-list-item"><label class="task-list-control"><input type="checkbox" disabled/>'
@@ -283,9 +283,9 @@ def test_task_checkboxes_get_their_item_text_as_name() -> None:
 @pytest.mark.parametrize(
     ("name", "schema"),
     [
-        ("handbook_templates.schema.json", "macros.handbook_templates:TEMPLATES_SCHEMA"),
-        ("handbook_chapter.schema.json", "macros.handbooks:CHAPTER_SCHEMA"),
-        ("handbook_index.schema.json", "macros.handbooks:INDEX_SCHEMA"),
+        ("handbook_templates.schema.json", "macros.handbook.templates:TEMPLATES_SCHEMA"),
+        ("handbook_chapter.schema.json", "macros.handbook.handbooks:CHAPTER_SCHEMA"),
+        ("handbook_index.schema.json", "macros.handbook.handbooks:INDEX_SCHEMA"),
     ],
 )
 def test_schema_files_for_editors_match_the_checks(name: str, schema: str) -> None:
@@ -338,8 +338,8 @@ def test_load_handbooks_orders_chapters_and_reports_folder_problems(tmp_path) ->
 
 
 def test_training_modules_take_their_themes_from_module_yml_when_published(project_copy, monkeypatch) -> None:
-    from macros import collections
-    from macros.related import training_module_pages
+    import macros.composition as collections
+    from macros.core.related import training_module_pages
 
     for module in ("zz-published", "zz-unpublished"):
         folder = project_copy / "training_modules" / module
@@ -355,7 +355,7 @@ def test_training_modules_take_their_themes_from_module_yml_when_published(proje
 
 
 def test_source_note_goes_after_the_title_outside_code() -> None:
-    from macros.handbooks import _after_title
+    from macros.handbook.handbooks import _after_title
 
     assert _after_title("```\n# 注释\n```\n# 标题\n\n正文", "<p>注</p>") == "```\n# 注释\n```\n# 标题\n\n<p>注</p>\n\n\n正文"
     assert _after_title("正文", "<p>注</p>") == "<p>注</p>\n\n正文"

@@ -9,9 +9,9 @@ import docx
 import pytest
 
 from macros import handbook_templates as ht
-from macros.docx_common import east_asia_font
-from macros.handbooks import print_parts, print_uri, project_handbooks
-from macros.project import Project
+from macros.core.project import Project
+from macros.documents.docx_common import east_asia_font
+from macros.handbook.handbooks import print_parts, print_uri, project_handbooks
 from tests.conftest import ROOT
 
 PROJECT = Project(ROOT)

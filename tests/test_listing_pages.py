@@ -23,9 +23,9 @@ import pytest
 from macros import case_listings as cl
 from macros import listing_pages as lp
 from macros import school_listings as sl
-from macros.casebook import published_cases
-from macros.project import Project
-from macros.schools import load_schools
+from macros.casebook.cases import published_cases
+from macros.core.project import Project
+from macros.plans.schools import load_schools
 from tests.conftest import ROOT, _QuietHandler, run_mkdocs_build
 
 sys.path.insert(0, str(ROOT / "scripts"))

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import yaml
 
-from macros.plan_rules import NOT_MET
-from macros.plans import PLAN_SCHEMA, SCHEMA_COMMENT, SCHEMA_FILE, TEMPLATE_FILE, schema_json, template_plan, template_yaml
-from macros.project import Project
-from macros.schools import load_schools, school_files, validate_plan
-from macros.yamlload import load_yaml_file, load_yaml_text
+from macros.core.project import Project
+from macros.core.yamlload import load_yaml_file, load_yaml_text
+from macros.plans.model import PLAN_SCHEMA, SCHEMA_COMMENT, SCHEMA_FILE, TEMPLATE_FILE, schema_json, template_plan, template_yaml
+from macros.plans.rules import NOT_MET
+from macros.plans.schools import load_schools, school_files, validate_plan
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests/fixtures/schools"

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from macros.plan_rules import ADVISORY, MET, NOT_APPLICABLE, NOT_MET, RULE_TESTS, RULES_FILE, Rule, check_plan, load_rules
-from macros.plans import template_plan
-from macros.project import Project
-from macros.yamlload import load_yaml_file, load_yaml_text
+from macros.core.project import Project
+from macros.core.yamlload import load_yaml_file, load_yaml_text
+from macros.plans.model import template_plan
+from macros.plans.rules import ADVISORY, MET, NOT_APPLICABLE, NOT_MET, RULE_TESTS, RULES_FILE, Rule, check_plan, load_rules
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from macros.project import Project
-from macros.quizzes import load_quiz, page_url, relative_url, render_quiz_html
-from macros.training import Lesson, handbook_resolver, lesson_resolver, lesson_sections, load_catalogue, training_nav
-from macros.yamlload import load_front_matter, load_yaml_file
+from macros.core.project import Project
+from macros.core.yamlload import load_front_matter, load_yaml_file
+from macros.training.modules import Lesson, handbook_resolver, lesson_resolver, lesson_sections, load_catalogue, training_nav
+from macros.training.quizzes import load_quiz, page_url, relative_url, render_quiz_html
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "quizzes"
@@ -197,8 +197,8 @@ def test_quiz_html_escapes_yaml_text(library):
 @pytest.mark.parametrize(
     ("name", "schema"),
     [
-        ("training_module.schema.json", "macros.training:MODULE_SCHEMA"),
-        ("training_quiz.schema.json", "macros.quizzes:QUIZ_SCHEMA"),
+        ("training_module.schema.json", "macros.training.modules:MODULE_SCHEMA"),
+        ("training_quiz.schema.json", "macros.training.quizzes:QUIZ_SCHEMA"),
     ],
 )
 def test_schema_files_for_editors_match_the_checks(name: str, schema: str) -> None:
@@ -212,7 +212,7 @@ def test_schema_files_for_editors_match_the_checks(name: str, schema: str) -> No
 
 
 def test_lesson_images_are_published_next_to_the_lesson(project_copy: Path):
-    from macros.collections import training_pages
+    from macros.composition import training_pages
 
     module = plant_quiz(project_copy, FIXTURES / "good.yml")
     (module / "img").mkdir()

@@ -18,10 +18,11 @@ import jieba
 import pytest
 import yaml
 
-from macros import buildcache, search_index
-from macros.docx_cache import build_documents
-from macros.plan_docx import plan_docx
-from macros.yamlload import load_yaml_text
+from macros.build import cache as buildcache
+from macros.core import searchtext as search_index
+from macros.core.yamlload import load_yaml_text
+from macros.documents.docx_cache import build_documents
+from macros.plans.plan_docx import plan_docx
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = yaml.safe_load((ROOT / "data/schools/xinghe-primary.yml").read_text(encoding="utf-8"))
@@ -165,8 +166,10 @@ def test_word_files_from_parallel_workers_equal_in_process_ones(tmp_path):
 
 
 def test_word_code_version_covers_every_module_that_writes_the_files(monkeypatch):
-    from macros import buildcache, docx_common, plan_document, schools, wordml
     from macros import plan_docx as plan_docx_module
+    from macros.build import cache as buildcache
+    from macros.documents import docx_common, wordml
+    from macros.plans import plan_document, schools
 
     seen = []
     real = buildcache.source_of
@@ -304,7 +307,7 @@ def test_word_files_built_in_the_background_are_complete_after_wait(tmp_path):
 
 
 def test_anonymisation_prefetched_in_parallel_equals_one_by_one(cache_dir):
-    from macros import anonymise
+    from macros.casebook import anonymise
 
     texts = []
     for path in sorted((ROOT / "casebook").glob("*.md")):
@@ -322,8 +325,8 @@ def test_anonymisation_prefetched_in_parallel_equals_one_by_one(cache_dir):
 
 
 def test_prefetched_school_files_are_what_the_build_would_parse_and_validate(cache_dir, tmp_path, monkeypatch):
-    from macros.plans import PLAN_SCHEMA
-    from macros.yamlload import _VERSION, Prefetch, load_yaml_file, validate
+    from macros.core.yamlload import _VERSION, Prefetch, load_yaml_file, validate
+    from macros.plans.model import PLAN_SCHEMA
 
     sample = (Path(__file__).resolve().parent.parent / "data/schools/xinghe-primary.yml").read_text(encoding="utf-8")
     files = []
@@ -374,7 +377,7 @@ def test_pages_converted_ahead_give_the_same_site(project_copy, tmp_path, built_
 
 def test_without_fork_everything_runs_in_the_build_process(cache_dir, tmp_path, monkeypatch):
     """Windows cannot fork: no background worker is started, and the results are the same."""
-    from macros.yamlload import Prefetch, load_yaml_file
+    from macros.core.yamlload import Prefetch, load_yaml_file
 
     monkeypatch.setattr(buildcache, "can_fork", lambda: False)
     monkeypatch.setattr(Prefetch, "MIN_FILES", 1)
@@ -399,7 +402,7 @@ def test_serve_rebuilds_do_not_fork(monkeypatch):
     """Once `mkdocs serve` runs its threads, background work stays in the build process."""
     import threading
 
-    from macros import hooks
+    from macros.glue import hooks
 
     monkeypatch.setattr(buildcache, "fork_allowed", True)
     monkeypatch.setattr(threading, "Thread", lambda *a, **k: type("T", (), {"start": lambda self: None})())
@@ -411,7 +414,7 @@ def test_serve_rebuilds_do_not_fork(monkeypatch):
 
 @pytest.mark.parametrize("raw, expected", [(None, 200), ("1", 1), (" 500 ", 500), ("0", 200), ("abc", 200), ("-3", 200)])
 def test_render_ahead_threshold_from_the_environment(raw, expected, monkeypatch, caplog):
-    from macros import render_ahead
+    from macros.glue.compat import render_ahead
 
     if raw is None:
         monkeypatch.delenv(render_ahead.MIN_PAGES_ENV, raising=False)

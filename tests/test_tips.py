@@ -8,8 +8,8 @@ from pathlib import Path
 
 from conftest import ROOT
 
-from macros.project import Project
-from macros.tips import parse_tips, published_tip_collections, tips_pages
+from macros.core.project import Project
+from macros.tips.tips import parse_tips, published_tip_collections, tips_pages
 
 VOCAB = ["家访", "谈心谈话", "家校沟通"]
 

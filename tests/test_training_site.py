@@ -7,8 +7,8 @@ import re
 
 from conftest import ROOT
 
-from macros.project import Project
-from macros.training import load_catalogue
+from macros.core.project import Project
+from macros.training.modules import load_catalogue
 
 
 def test_learning_path_lists_modules_in_order_with_hours_and_audience(built_site):

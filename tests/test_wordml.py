@@ -15,10 +15,10 @@ from lxml import etree
 
 from macros import docx_common as dx
 from macros import handbook_templates as ht
-from macros import wordml
-from macros.plan_docx import plan_docx
-from macros.project import Project
-from macros.yamlload import load_yaml_file
+from macros.core.project import Project
+from macros.core.yamlload import load_yaml_file
+from macros.documents import wordml
+from macros.plans.plan_docx import plan_docx
 
 ROOT = Path(__file__).resolve().parent.parent
 W = "{" + wordml.W + "}"
