@@ -75,8 +75,8 @@ def docx_per_file(city: Path) -> tuple[int, float]:
     The cold build's figure is wall time in background workers overlapping page rendering;
     this one is the cost of one file, comparable across machines and versions."""
     from macros.core.yamlload import load_yaml_file
+    from macros.plans.loading import school_files
     from macros.plans.plan_docx import plan_docx
-    from macros.plans.schools import school_files
 
     plans = []
     for path in school_files(city):

@@ -14,7 +14,7 @@ import pytest
 from conftest import ROOT, run_mkdocs_build
 
 from macros.casebook.cases import published_cases
-from macros.core.project import Project, check_project
+from macros.composition import check_project, new_project
 
 CHECK = [sys.executable, str(ROOT / "scripts" / "check.py")]
 
@@ -53,7 +53,7 @@ def check(project: Path) -> subprocess.CompletedProcess:
 
 
 def test_shipped_casebook_is_clean_and_has_ten_published_samples() -> None:
-    project = Project(ROOT)
+    project = new_project(ROOT)
     assert [p.format() for p in check_project(project)] == []
     published = published_cases(project)
     assert len(published) >= 10
@@ -166,7 +166,7 @@ def test_case_page_has_header_questions_clauses_and_related(built_site: Path) ->
 
 
 def test_listings_count_published_cases(built_site: Path) -> None:
-    project = Project(ROOT)
+    project = new_project(ROOT)
     published = published_cases(project)
     home_visits = sum("家访" in c.themes for c in published)
     html = (built_site / "cases" / "by-theme" / "index.html").read_text(encoding="utf-8")
@@ -199,7 +199,7 @@ def test_schema_files_for_editors_match_the_checks(name: str, schema: str) -> No
 
 def test_featured_collections_file_is_optional(project_copy: Path) -> None:
     (project_copy / "data" / "collections.yml").unlink()
-    project = Project(project_copy)
+    project = new_project(project_copy)
     assert [p.format() for p in check_project(project)] == []
     from macros.casebook.listings import collections_markdown
 

@@ -11,8 +11,8 @@ import pytest
 from docx import Document as WordDocument
 
 from macros.core.yamlload import load_yaml_file
+from macros.plans.loading import validate_plan
 from macros.plans.model import PLAN_SCHEMA, SCHEMA_COMMENT
-from macros.plans.schools import validate_plan
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests/fixtures/schools"

@@ -25,7 +25,6 @@ from typing import Any
 
 log = logging.getLogger("mkdocs.plugins.portal")
 
-DISABLE_ENV = "PORTAL_NO_CACHE"  # set to 1 to build without any persistent cache
 _MISSING = object()
 # True in a `mkdocs serve` process (set by the hook): memory-only memos pay off only when
 # the same process builds again; a one-off `mkdocs build` skips them.
@@ -146,25 +145,9 @@ class Memo:
         self.dirty = False
 
 
-# False once `mkdocs serve` runs its server and file-watcher threads (set by the hook):
-# forking a process with running threads can copy a lock some thread holds.
-fork_allowed = True
-
-
-def can_fork() -> bool:
-    """Background workers here are forked (they share the loaded build). Where that is not
-    possible (Windows) or not safe (the rebuilds of ``mkdocs serve``), everything simply
-    runs in the build process."""
-    import multiprocessing
-
-    return fork_allowed and "fork" in multiprocessing.get_all_start_methods()
-
-
 def configure(directory: Path | None) -> None:
-    """Persist memos under ``directory`` (None or ``PORTAL_NO_CACHE=1``: memory only)."""
+    """Persist memos under ``directory`` (None: memory only, e.g. ``PORTAL_NO_CACHE=1``)."""
     global _directory
-    if os.environ.get(DISABLE_ENV) == "1":
-        directory = None
     _directory = directory
     for memo in _memos.values():
         if not memo.persist and memo.used:  # memory only: keep what the last build used, no more

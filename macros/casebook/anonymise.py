@@ -18,6 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from macros.build import cache as buildcache
+from macros.build.pool import WorkerPool
 from macros.casebook import postag
 from macros.core.problems import Problem
 
@@ -411,10 +412,6 @@ def prefetch(texts: list[tuple[str, Iterable[str]]], workers: int | None = None,
     in parallel worker processes when there are at least ``min_parallel`` (a cold
     city-scale build has hundreds of cases). Loads what tagging all of them needs
     in one go either way. Returns how many were computed in parallel."""
-    import os
-    from concurrent.futures import ProcessPoolExecutor
-    from multiprocessing import get_context
-
     memo = buildcache.memo("anonymise", _version())
     missing: dict[str, tuple[str, list[str]]] = {}
     for text, pseudonyms in texts:
@@ -425,12 +422,11 @@ def prefetch(texts: list[tuple[str, Iterable[str]]], workers: int | None = None,
     blocks = [text[s:e] for text, names in missing.values() for s, e in tagged_blocks(_masked(text, names))]
     if blocks:  # what tagging all these texts needs, loaded at once (and shared by forked workers)
         _tokenizer().prepare(blocks)
-    workers = workers or os.cpu_count() or 1
-    if len(missing) < max(2, min_parallel) or workers < 2 or not buildcache.can_fork():
-        return 0  # computed one by one, as the checks ask
     items = list(missing.items())
-    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork")) as pool:
-        results = pool.map(_find_pair, [pair for _, pair in items], chunksize=max(1, len(items) // (workers * 4)))
+    with WorkerPool(workers, items=len(items), min_items=max(2, min_parallel)) as pool:
+        if not pool.forked:
+            return 0  # computed one by one, as the checks ask
+        results = pool.map(_find_pair, [pair for _, pair in items])
         for (key, _), found in zip(items, results, strict=True):
             memo.put(key, found)
     return len(items)

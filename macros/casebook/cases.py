@@ -1,7 +1,7 @@
 """The casebook: typical cases (典型案例) under ``casebook/<case-id>.md``.
 
 A case is Markdown with validated front matter. Only ``published`` cases reach
-the site, and the single gate for that is :func:`macros.composition.casebook_pages`;
+the site, and the single gate for that is :func:`casebook_pages`;
 every listing here is computed from the cases that gate lets through.
 Every case is scanned by the anonymisation gate (:mod:`macros.casebook.anonymise`):
 findings in a published case are errors (the build stops), in other cases
@@ -16,10 +16,13 @@ from typing import TYPE_CHECKING, Any
 
 from macros.casebook import anonymise
 from macros.core.escaping import md_esc
+from macros.core.links import relative_link
+from macros.core.pages import GeneratedPage
 from macros.core.problems import Problem
 from macros.core.themes import check_theme_refs
-from macros.core.yamlload import Document, validate
-from macros.policy.policies import check_clause_refs, relative_link
+from macros.core.yamlload import PLAIN_TITLE, Document, validate
+from macros.policy.access import library
+from macros.policy.policies import check_clause_refs
 
 if TYPE_CHECKING:
     from macros.core.project import Project
@@ -44,13 +47,6 @@ REVIEWER_ROLES = ["区级培训者", "学校德育负责人", "心理教师", "�
 UNSCANNED_FIELDS = ("pseudonyms", "reviewed_terms", "anonymisation_review")
 
 _TEXT = {"type": "string", "minLength": 1}
-# The page title also goes into <title>, which MkDocs does not escape.
-PLAIN_TITLE = {
-    "type": "string",
-    "minLength": 1,
-    "pattern": "^[^<>]*$",
-    "x-message": "不能包含 < 或 >（标题会原样进入网页的 <title>）",
-}
 _TEXT_LIST = {"type": "array", "items": _TEXT, "uniqueItems": True}
 
 CASE_SCHEMA: dict[str, Any] = {
@@ -151,11 +147,9 @@ def load_cases(project: Project) -> tuple[list[Case], list[Problem]]:
 
 
 def published_cases(project: Project) -> list[Case]:
-    """The cases the publication gate (``collections.casebook_pages``) lets through."""
+    """The cases the publication gate (:func:`casebook_pages`) lets through."""
 
     def make() -> list[Case]:
-        from macros.composition import casebook_pages
-
         gate = {page.src_uri for page in casebook_pages(project)}
         return [case for case in load_cases(project)[0] if case.src_uri in gate]
 
@@ -214,7 +208,7 @@ def check_case(project: Project, case: Case, by_id: dict[str, Case]) -> list[Pro
         problems.append(
             doc.problem(("status",), "已发布的案例必须有 anonymisation_review（审核日期 reviewed_on 和审核人角色 reviewer_role）")
         )
-    problems += check_clause_refs(doc, ("clauses",), meta.get("clauses", []), project.library)
+    problems += check_clause_refs(doc, ("clauses",), meta.get("clauses", []), library(project))
     for i, module in enumerate(meta.get("modules", [])):
         if not _module_dir(project, module).is_dir():
             problems.append(doc.problem(("modules", i), f"找不到培训模块“{module}”（training_modules/{module}/）"))
@@ -271,88 +265,13 @@ def case_link(case: Case, from_src_uri: str) -> str:
     return f"[{md_esc(case.title)}]({relative_link(from_src_uri, case.src_uri)})"
 
 
-def _module_link(project: Project, module: str, from_src_uri: str) -> str:
-    base = _module_dir(project, module)
-    pages = sorted(p.name for p in base.glob("*.md"))
-    target = "index.md" if "index.md" in pages else (pages[0] if pages else "")
-    if not target:
-        return md_esc(module)
-    return f"[{md_esc(module)}]({relative_link(from_src_uri, f'training/{module}/{target}')})"
-
-
-def render_case_header(project: Project, case: Case) -> str:
-    from macros.casebook.listings import STAGES_DIMENSION, TASKS, THEMES, group_href  # it imports this module
-
-    meta = case.meta
-    src = case.src_uri
-    themes = "、".join(f"[{md_esc(t)}]({group_href(project, THEMES, t, src)})" for t in case.themes)
-    tasks = "、".join(f"[{md_esc(t)}]({group_href(project, TASKS, t, src)})" for t in meta.get("key_tasks", []))
-    stage = f"[{md_esc(meta['stage'])}]({group_href(project, STAGES_DIMENSION, meta['stage'], src)})"
-    lines = []
-    if meta.get("sample"):
-        lines += ['!!! note "示例案例"', "    本案例由门户项目编写，人物与学校均为虚构，仅用于培训讨论。", ""]
-    lines.append(f"**学段**：{stage}　**主题**：{themes}" + (f"　**重点工作**：{tasks}" if tasks else ""))
-    lines.append("{: .case-meta }")
-    review = meta.get("anonymisation_review")
-    if review:
-        lines += ["", f"*匿名化审核：{md_esc(review['reviewed_on'])}，{md_esc(review['reviewer_role'])}*"]
-    return "\n".join(lines) + "\n"
-
-
-def render_case_footer(project: Project, case: Case) -> str:
-    meta = case.meta
-    src = case.src_uri
-    out = ["", "## 讨论问题", ""]
-    out += [f"{i}. {md_esc(q)}" for i, q in enumerate(meta["questions"], 1)]
-    if meta.get("clauses"):
-        out += ["", "## 相关条款", ""]
-        for ref in meta["clauses"]:
-            link = project.clause_link(ref["doc"], ref.get("clause") or None, src)
-            note = f"：{md_esc(ref['note'])}" if ref.get("note") else ""
-            out.append(f"- {link}{note}")
-    if meta.get("modules"):
-        out += ["", "## 相关培训模块", ""]
-        out += [f"- {_module_link(project, m, src)}" for m in meta["modules"]]
-    related = related_cases(project, case)
-    if related:
-        out += ["", "## 相关案例", ""]
-        out += [f"- {case_link(other, src)}" for other in related]
-    return "\n".join(out) + "\n"
-
-
-def related_cases(project: Project, case: Case, limit: int = 5) -> list[Case]:
-    """Declared related cases first, then published cases sharing the most themes."""
-    published, by_theme = project.once("casebook.related-index", lambda: _related_index(project))
-    chosen = [published[i] for i in case.meta.get("related", []) if i in published]
-    # Counting through a theme index rather than comparing every pair: 600 cases at city scale.
-    shared: dict[str, int] = {}
-    for theme in set(case.themes):
-        for other in by_theme.get(theme, ()):
-            shared[other] = shared.get(other, 0) + 1
-    taken = {case.id, *(c.id for c in chosen)}
-    ranked = sorted((-n, other) for other, n in shared.items() if other not in taken)
-    return (chosen + [published[other] for _, other in ranked])[:limit]
-
-
-def _related_index(project: Project) -> tuple[dict[str, Case], dict[str, list[str]]]:
-    published = {c.id: c for c in published_cases(project)}
-    by_theme: dict[str, list[str]] = {}
-    for c in published.values():
-        for theme in set(c.themes):
-            by_theme.setdefault(theme, []).append(c.id)
-    return published, by_theme
-
-
-def render_case_page(project: Project, src_uri: str, markdown: str) -> str | None:
-    """A published case page: header after the title, discussion and links after the text."""
-    by_uri = project.once("casebook.by-src-uri", lambda: {c.src_uri: c for c in published_cases(project)})
-    case = by_uri.get(src_uri)
-    if case is None:
-        return None
-    header = render_case_header(project, case)
-    footer = render_case_footer(project, case)
-    lines = markdown.split("\n")
-    for i, line in enumerate(lines):
-        if line.startswith("# "):
-            return "\n".join(lines[: i + 1] + ["", header] + lines[i + 1 :]) + footer
-    return f"# {md_esc(case.title)}\n\n{header}\n{markdown}{footer}"
+def casebook_pages(project: Project) -> list[GeneratedPage]:
+    """The publication gate: published cases only, so a draft reaches no built file."""
+    pages = []
+    for path in sorted((project.root / CASEBOOK_DIR).glob("*.md")):
+        doc, _, problems = project.front_matter(path)
+        if doc is None or problems or not isinstance(doc.data, dict):
+            continue
+        if doc.data.get("status") == "published":
+            pages.append(GeneratedPage(f"cases/{path.name}", abs_src_path=path))
+    return pages

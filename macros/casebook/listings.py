@@ -27,13 +27,14 @@ from macros.casebook.cases import (
     theme_anchor,
 )
 from macros.core.escaping import md_esc
+from macros.core.links import relative_link
 from macros.core.pagination import front_matter, page_range, page_title, page_uri, pager, paginate
 from macros.core.problems import Problem
 from macros.core.yamlload import validate
-from macros.policy.policies import relative_link
+from macros.policy.access import clause_link
 
 if TYPE_CHECKING:
-    from macros.composition import GeneratedPage
+    from macros.core.pages import GeneratedPage
     from macros.core.project import Project
 
 COLLECTIONS_FILE = "data/collections.yml"
@@ -189,7 +190,7 @@ def group_href(project: Project, dimension: Dimension, name: str, from_src: str)
 def _group_note(project: Project, dimension: Dimension, group: Group, src: str) -> list[str]:
     """Each key task cites its clause of the city plan."""
     if dimension is TASKS and group.name in KEY_TASKS:
-        return [f"对应条款：{project.clause_link(CITY_PLAN, KEY_TASKS[group.name], src)}", ""]
+        return [f"对应条款：{clause_link(project, CITY_PLAN, KEY_TASKS[group.name], src)}", ""]
     return []
 
 
@@ -333,7 +334,7 @@ def check_listing_names(project: Project) -> list[Problem]:
 
 
 def casebook_listing_pages(project: Project) -> list[GeneratedPage]:
-    from macros.composition import GeneratedPage
+    from macros.core.pages import GeneratedPage
 
     makers: list[tuple[str, Callable[[Project], str]]] = [
         (LISTING_THEMES, by_theme_markdown),

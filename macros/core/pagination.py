@@ -14,7 +14,7 @@ import json
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
-from macros.policy.policies import relative_link
+from macros.core.links import relative_link
 
 T = TypeVar("T")
 

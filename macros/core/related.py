@@ -2,44 +2,30 @@
 
 Any page of the site whose front matter has ``title`` and a ``themes`` list
 takes part — handbook chapters, published cases, tips — so a section plugs in
-by tagging its pages. A section whose themes live elsewhere (e.g. a training
-module's ``module.yml``) appends a source to :data:`THEME_SOURCES`: a function
-``(Project) -> list[ThemedPage]``. The index is built once per project from the
+by tagging its pages. A domain whose themes live elsewhere (e.g. a training
+module's ``module.yml``) registers a theme source (``Domain.theme_sources``): a
+function ``(Project) -> list[ThemedPage]``. The index is built once per project from the
 pages MkDocs will publish (drafts never appear, because the collections leave
 them out).
 """
 
 from __future__ import annotations
 
-import posixpath
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from macros.build import cache as buildcache
 from macros.core.escaping import md_esc, md_title
+from macros.core.links import relative_link
+from macros.core.pages import ThemedPage
 from macros.core.yamlload import load_yaml_text, split_front_matter
 
 if TYPE_CHECKING:
     from macros.core.project import Project
 
-# First directory of a page in the site → section name, in display order.
-SECTIONS = {"handbooks": "指导手册", "training": "培训课程", "cases": "案例库", "tips": "区域锦囊", "schools": "一校一策"}
 
-
-@dataclass(frozen=True)
-class ThemedPage:
-    src_uri: str  # as in the site, e.g. "training/home-visit/index.md"
-    title: str
-    themes: tuple[str, ...]
-
-    @property
-    def section(self) -> str:
-        return SECTIONS.get(self.src_uri.split("/", 1)[0], "")
-
-
-def _themed(src_uri: str, meta: object) -> ThemedPage | None:
+def themed_page(src_uri: str, meta: object) -> ThemedPage | None:
     if not isinstance(meta, dict):
         return None
     themes = meta.get("themes")
@@ -51,15 +37,13 @@ def _themed(src_uri: str, meta: object) -> ThemedPage | None:
 
 def front_matter_pages(project: Project) -> list[ThemedPage]:
     """Every published page with ``title`` and ``themes`` in its front matter."""
-    from macros.composition import collection_pages  # collections imports project; keep imports one-way
-
     pages: list[ThemedPage] = []
     for path in sorted(project.docs_dir.rglob("*.md")):
         doc, _, problems = project.front_matter(path)
-        entry = _themed(path.relative_to(project.docs_dir).as_posix(), doc.data if doc and not problems else None)
+        entry = themed_page(path.relative_to(project.docs_dir).as_posix(), doc.data if doc and not problems else None)
         if entry:
             pages.append(entry)
-    for page in collection_pages(project):
+    for page in project.generated_pages():
         if not page.src_uri.endswith(".md"):
             continue  # generated downloads (e.g. a school's .docx) are files, not pages
         if page.abs_src_path is not None:
@@ -69,34 +53,19 @@ def front_matter_pages(project: Project) -> list[ThemedPage]:
             if "themes" not in (yaml_text or ""):
                 continue  # e.g. the 1,600 school pages: no themes, no need to parse them
             doc, problems = load_yaml_text(yaml_text or "", page.src_uri, offset)
-        entry = _themed(page.src_uri, doc.data if doc and not problems else None)
+        entry = themed_page(page.src_uri, doc.data if doc and not problems else None)
         if entry:
             pages.append(entry)
     return pages
 
 
-def training_module_pages(project: Project) -> list[ThemedPage]:
-    """Training modules keep ``title`` and ``themes`` in ``training_modules/<id>/module.yml``; their page
-    is ``training/<id>/index.md``. Only modules whose page is actually published are listed."""
-    from macros.composition import collection_pages
-
-    published = {page.src_uri for page in collection_pages(project)}
-    pages = []
-    for path in sorted((project.root / "training_modules").glob("*/module.yml")):
-        doc, problems = project.data(project.display(path))
-        entry = _themed(f"training/{path.parent.name}/index.md", doc.data if doc and not problems else None)
-        if entry and entry.src_uri in published:
-            pages.append(entry)
-    return pages
-
-
-THEME_SOURCES: list[Callable[[Project], list[ThemedPage]]] = [front_matter_pages, training_module_pages]
-
-
 def build_theme_index(project: Project, sources: list[Callable[[Project], list[ThemedPage]]] | None = None) -> list[ThemedPage]:
-    """All pages from all sources; a page named by two sources gets the themes of both."""
+    """All pages from all sources (by default: front matter, then the domains' theme sources);
+    a page named by two sources gets the themes of both."""
+    if sources is None:
+        sources = [front_matter_pages, *project.registry.theme_sources]
     merged: dict[str, ThemedPage] = {}
-    for source in THEME_SOURCES if sources is None else sources:
+    for source in sources:
         for page in source(project):
             if page.src_uri in merged:
                 old = merged[page.src_uri]
@@ -160,13 +129,12 @@ def render_related(src_uri: str, themes: list[str] | tuple[str, ...], index: lis
     related = related_pages(src_uri, themes, index, per_section)
     if not related:
         return ""
-    base = posixpath.dirname(src_uri) or "."
     lines = ['!!! info "相关内容"']
     section = None
     for page, shared in related:
         if page.section != section:
             section = page.section
             lines += ["", f"    **{md_esc(section or '其他')}**", ""]
-        href = posixpath.relpath(page.src_uri, base)
+        href = relative_link(src_uri, page.src_uri)
         lines.append(f'    - [{md_esc(page.title)}]({href} "{md_title(page.title)}") — 共同主题：{md_esc("、".join(shared))}')
     return "\n".join(lines) + "\n"

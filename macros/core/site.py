@@ -1,24 +1,22 @@
-"""The project being built. The MkDocs hook starts it once per build; macros
-look it up when a page is rendered, after every ``on_config`` has run."""
+"""The project being built. The MkDocs glue starts it once per build; macros look it
+up when a page is rendered, after every ``on_config`` has run."""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 from macros.core.project import Project
 
 _current: Project | None = None
 
 
-def start(root: Path) -> Project:
+def start(project: Project) -> Project:
     global _current
-    _current = Project(Path(root))
+    _current = project
     return _current
 
 
 def current() -> Project:
     if _current is None:
-        raise RuntimeError("the portal hook (macros/hooks.py) is not configured in mkdocs.yml")
+        raise RuntimeError("the portal hook (macros/glue/hooks.py) is not configured in mkdocs.yml")
     return _current
 
 

@@ -3,13 +3,8 @@ training modules and handbook chapters, so related content can be linked."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from macros.core.problems import Problem
-from macros.core.yamlload import Document, validate
-
-if TYPE_CHECKING:
-    from macros.core.project import Project
+from macros.core.yamlload import Document
 
 THEMES_FILE = "data/themes.yml"
 
@@ -44,17 +39,4 @@ def check_theme_refs(doc: Document, loc: tuple, themes: list, vocabulary: list[s
     for i, theme in enumerate(themes):
         if theme not in vocabulary:
             problems.append(doc.problem(loc + (i,), f"未知主题“{theme}”，可用主题见 {THEMES_FILE}：{'、'.join(vocabulary)}"))
-    return problems
-
-
-def check_themes(project: Project) -> list[Problem]:
-    doc, problems = project.data(THEMES_FILE)
-    if doc is None:
-        return problems
-    problems = problems + validate(doc, THEMES_SCHEMA)
-    seen: set[str] = set()
-    for i, theme in enumerate(theme_ids(doc)):
-        if theme in seen:
-            problems.append(doc.problem(("themes", i, "id"), f"主题“{theme}”重复"))
-        seen.add(theme)
     return problems

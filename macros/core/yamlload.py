@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import difflib
 import json
-import os
 import pickle
 import re
 from dataclasses import dataclass, field
@@ -25,6 +24,8 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
 from macros.build import cache as buildcache
+from macros.build import pool as worker_pool
+from macros.build.pool import WorkerPool
 from macros.core.problems import Problem
 
 Loc = tuple  # path inside the document: keys and list indexes
@@ -235,7 +236,7 @@ class Prefetch:
         self.schema = schema
         self.jobs: list[tuple[str, str]] = []
         self.future: Any = None
-        if not buildcache.can_fork():  # nothing to hand over: the build parses them as it goes
+        if not worker_pool.can_fork():  # nothing to hand over: the build parses them as it goes
             return
         memo = buildcache.memo("yaml", _VERSION)
         for path, display in files:
@@ -245,12 +246,10 @@ class Prefetch:
                 continue  # reported by the ordinary load
             if buildcache.fingerprint(f"{display}\0{0}\0{text}") not in memo.entries:
                 self.jobs.append((text, display))
-        if len(self.jobs) >= self.MIN_FILES and (os.cpu_count() or 1) >= 2 and buildcache.can_fork():
-            from concurrent.futures import ProcessPoolExecutor
-            from multiprocessing import get_context
-
-            self._pool = ProcessPoolExecutor(max_workers=1, mp_context=get_context("fork"))
-            self.future = self._pool.submit(_parse_and_validate, self.jobs, schema)
+        pool = WorkerPool(1, items=len(self.jobs), min_items=self.MIN_FILES)
+        if pool.forked:
+            self._pool = pool
+            self.future = pool.submit(_parse_and_validate, self.jobs, schema)
 
     def finish(self) -> int:
         """Wait for the background process and store its results; how many files it parsed."""
@@ -413,6 +412,15 @@ def _translate(error: ValidationError, doc: Document) -> list[Problem]:
     else:
         msg = f"“{name}”不符合要求（{v}）"
     return [doc.problem(loc, msg)]
+
+
+# The page title also goes into <title>, which MkDocs does not escape.
+PLAIN_TITLE = {
+    "type": "string",
+    "minLength": 1,
+    "pattern": "^[^<>]*$",
+    "x-message": "不能包含 < 或 >（标题会原样进入网页的 <title>）",
+}
 
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")

@@ -13,15 +13,13 @@ import json
 import os
 import time
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
-from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
-from macros.build import cache as buildcache
 from macros.build.cache import fingerprint
+from macros.build.pool import WorkerPool
 
 PARALLEL_FROM = 4  # fewer missing files than this are built in-process
 
@@ -32,18 +30,18 @@ class DocxBatch:
     regenerated: list[str] = field(default_factory=list)
     seconds: float = 0.0
     _started: float = 0.0
-    _pending: Any = None  # (executor, result iterator, directory) while files are built in the background
+    _pending: Any = None  # (pool, result iterator, directory) while files are built in the background
 
     def wait(self) -> None:
         """Block until background generation has written every file (no-op otherwise)."""
         if self._pending is None:
             return
-        executor, results, directory = self._pending
+        pool, results, directory = self._pending
         self._pending = None
         try:
             finished = list(results)  # re-raises a worker's exception
         finally:
-            executor.shutdown()
+            pool.shutdown()
         _remove_stale(directory, self.files)
         # Until the last file was written, not until someone waited: the build may wait long after.
         self.seconds = max(finished, default=self._started) - self._started
@@ -79,11 +77,11 @@ def build_documents(
     paths = {name: directory / f"{document_key(data, version)}.docx" for name, data in jobs.items()}
     missing = [name for name, path in paths.items() if not path.exists()]
     inputs = [(jobs[n], paths[n]) for n in missing]
-    workers = workers or os.cpu_count() or 1
-    if background and len(missing) >= PARALLEL_FROM and workers >= 2 and buildcache.can_fork():
-        executor = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork"))
-        results = executor.map(partial(_write, build), inputs, chunksize=max(1, len(inputs) // (workers * 8)))
-        return DocxBatch(dict(paths), missing, 0.0, start, (executor, results, directory))
+    if background:
+        pool = WorkerPool(workers, items=len(missing), min_items=PARALLEL_FROM)
+        if pool.forked:
+            results = pool.map(partial(_write, build), inputs, chunks_per_worker=8)
+            return DocxBatch(dict(paths), missing, 0.0, start, (pool, results, directory))
     _run(partial(_write, build), inputs, workers)
     _remove_stale(directory, dict(paths))
     return DocxBatch(dict(paths), missing, time.monotonic() - start)
@@ -107,9 +105,5 @@ def _write(build: Callable[[object], bytes], job: tuple[object, Path]) -> float:
 
 
 def _run(build: Callable[[object], Any], inputs: list[Any], workers: int | None) -> list[Any]:
-    workers = workers or os.cpu_count() or 1
-    if len(inputs) < PARALLEL_FROM or workers < 2 or not buildcache.can_fork():
-        return [build(data) for data in inputs]
-    chunk = max(1, len(inputs) // (workers * 8))
-    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork")) as pool:
-        return list(pool.map(build, inputs, chunksize=chunk))
+    with WorkerPool(workers, items=len(inputs), min_items=PARALLEL_FROM) as pool:
+        return list(pool.map(build, inputs, chunks_per_worker=8))

@@ -11,6 +11,7 @@ from macros.core.escaping import esc
 from macros.handbook.handbooks import project_handbooks, render_contents, render_overview
 from macros.handbook.templates import project_templates, render_template_link
 from macros.plans.listings import school_index as render_school_index
+from macros.policy.access import clause_link, glossary_terms
 from macros.policy.comparison import render_comparison
 from macros.policy.glossary import render_glossary
 from macros.policy.policies import UnknownReference
@@ -26,7 +27,7 @@ def define_env(env) -> None:
         """Link to a policy clause: ``{{ clause("沪教委德〔2023〕25号", "五（三）") }}``."""
         project = site.current()
         try:
-            return project.clause_link(doc, key, src_uri(), text)
+            return clause_link(project, doc, key, src_uri(), text)
         except UnknownReference as err:
             # Reported without a traceback; the hook stops the build after rendering.
             source = env.page.file.abs_src_path or env.page.file.src_uri
@@ -36,13 +37,13 @@ def define_env(env) -> None:
     @env.macro
     def glossary_list() -> str:
         project = site.current()
-        return render_glossary(project.glossary, lambda d, c: project.clause_link(d, c or None, src_uri()))
+        return render_glossary(glossary_terms(project), lambda d, c: clause_link(project, d, c or None, src_uri()))
 
     @env.macro
     def policy_comparison() -> str:
         project = site.current()
         doc, _ = project.data("data/policy_comparison.yml")
-        return render_comparison(doc.data, lambda d, c, t: project.clause_link(d, c, src_uri(), t))
+        return render_comparison(doc.data, lambda d, c, t: clause_link(project, d, c, src_uri(), t))
 
     # -- handbooks ---------------------------------------------------------------
     @env.macro

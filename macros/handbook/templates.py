@@ -16,9 +16,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from macros.core.escaping import esc
+from macros.core.markdown import line_col
 from macros.core.problems import Problem
 from macros.core.yamlload import Document, validate
 from macros.documents import docx_common as dx
+from macros.policy.access import library
 from macros.policy.policies import CLAUSE_CITATION_SCHEMA, PolicyLibrary, check_clause_refs
 
 if TYPE_CHECKING:
@@ -169,8 +171,7 @@ def check_template_links(display: str, text: str, ids: list[str]) -> list[Proble
     problems = []
     for m in _LINK_CALL.finditer(text):
         if m.group(2) not in ids:
-            line = text.count("\n", 0, m.start()) + 1
-            col = m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1
+            line, col = line_col(text, m.start())
             known = "、".join(ids) or "（无）"
             problems.append(
                 Problem(
@@ -189,7 +190,7 @@ def check_handbook_templates(project: Project) -> list[Problem]:
     doc, problems = project.data(TEMPLATES_FILE)
     if doc is None:
         return problems
-    problems = problems + check_template_data(doc, project.library)
+    problems = problems + check_template_data(doc, library(project))
     items = doc.data.get("templates") if isinstance(doc.data, dict) else None
     ids = (
         list(dict.fromkeys(t["id"] for t in items if isinstance(t, dict) and isinstance(t.get("id"), str)))
@@ -205,7 +206,7 @@ def check_handbook_templates(project: Project) -> list[Problem]:
 
 def project_templates(project: Project) -> list[Template]:
     doc, problems = project.data(TEMPLATES_FILE)
-    if problems or doc is None or check_template_data(doc, project.library):
+    if problems or doc is None or check_template_data(doc, library(project)):
         return []
     return parse_templates(doc)
 
@@ -242,7 +243,7 @@ def write_templates(project: Project, site_dir: Path) -> list[Path]:
     for template in project_templates(project):
 
         def label(doc: str, clause: str) -> str:
-            policy, found = project.library.resolve(doc, clause)
+            policy, found = library(project).resolve(doc, clause)
             return f"{policy.label} {found.key}" if found else policy.label
 
         out_dir.mkdir(parents=True, exist_ok=True)

@@ -21,14 +21,15 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from macros.core.escaping import md_esc
+from macros.core.links import relative_link
+from macros.core.numerals import cn_value
 from macros.core.pagination import front_matter, page_range, page_title, page_uri, pager, paginate, text_slug
+from macros.plans.loading import SchoolPlan, load_schools
 from macros.plans.plan_document import grades_label
 from macros.plans.rules import ADVISORY, NOT_APPLICABLE, NOT_MET, summary
-from macros.plans.schools import SchoolPlan, load_schools
-from macros.policy.policies import relative_link
 
 if TYPE_CHECKING:
-    from macros.composition import GeneratedPage
+    from macros.core.pages import GeneratedPage
     from macros.core.project import Project
 
 OVERVIEW = "schools/index.md"
@@ -65,23 +66,11 @@ def district_slug(name: str) -> str:
 _NUMERAL = re.compile("[零一二三四五六七八九十]+")
 
 
-def _numeral_value(run: str) -> int | None:
-    """一 … 九十九 as a number; None for anything else (sorted as text)."""
-    digits = "零一二三四五六七八九"
-    tens, ten, ones = run.rpartition("十")
-    try:
-        if not ten:
-            return int("".join(str(digits.index(ch)) for ch in run))
-        return (digits.index(tens) if tens else 1) * 10 + (digits.index(ones) if ones else 0)
-    except ValueError:
-        return None
-
-
 def district_order(name: str) -> tuple:
     """Sort key: Chinese numerals by value, so 示例二区 comes before 示例十区 and 示例十一区."""
     parts: list = []
     for piece in re.split(f"({_NUMERAL.pattern})", name):
-        value = _numeral_value(piece) if _NUMERAL.fullmatch(piece) and len(piece) <= 3 else None
+        value = cn_value(piece) if _NUMERAL.fullmatch(piece) and len(piece) <= 3 else None
         parts.append((0, piece) if value is None else (1, value))
     return tuple(parts)
 
@@ -222,6 +211,6 @@ def district_pages(project: Project) -> list[tuple[str, str]]:
 
 def school_listing_pages(project: Project) -> list[GeneratedPage]:
     """Collection: the district pages of a large city."""
-    from macros.composition import GeneratedPage
+    from macros.core.pages import GeneratedPage
 
     return [GeneratedPage(src, content=text) for src, text in district_pages(project)]

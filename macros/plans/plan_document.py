@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-CN_NUMBERS = "一二三四五六七八九十"
+from macros.core.numerals import int_to_cn as cn_number
 
 # (key, title): the standard section order.
 SECTIONS = [
@@ -29,11 +29,6 @@ SECTIONS = [
 ]
 
 MISSING = "（方案未填写）"
-
-
-def cn_number(n: int) -> str:
-    """1 → 一, 10 → 十, 12 → 十二 (section numbers up to 十九)."""
-    return CN_NUMBERS[n - 1] if n <= 10 else "十" + CN_NUMBERS[n - 11]
 
 
 @dataclass

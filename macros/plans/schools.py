@@ -1,28 +1,23 @@
-"""一校一策 in the portal: school files loaded and checked, one page per school
-with its compliance panel, the index by district, and the download files.
-
-Schema errors in a school file are build errors. Rule findings are the
-content of the compliance panel and of ``scripts/check.py``'s report (as
-notes): a plan that breaks the policy is exactly what the district should see,
-so it does not stop the build.
-"""
+"""一校一策 in the portal: one page per school with its compliance panel, the
+search entries of the school pages, and the download files (YAML, Word, schema).
+Loading and checking the school files is :mod:`macros.plans.loading`."""
 
 from __future__ import annotations
 
 import json
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from macros.build import cache as buildcache
 from macros.core.escaping import md_esc
-from macros.core.problems import Problem
+from macros.core.pages import GeneratedPage
 from macros.core.searchtext import compact_entry
-from macros.core.yamlload import Document, Prefetch, validate
 from macros.documents.docx_cache import build_documents
-from macros.plans.model import PLAN_SCHEMA, SCHEMA_FILE, SCHOOLS_DIR, TEMPLATE_FILE, schema_json, template_plan
+from macros.plans.listings import district_slug, is_paged
+from macros.plans.loading import DOWNLOAD_SCHEMA, DOWNLOAD_TEMPLATE, SchoolPlan, load_schools
+from macros.plans.model import SCHEMA_FILE, TEMPLATE_FILE, schema_json, template_plan
 from macros.plans.plan_document import Block, grades_label, plan_sections, plan_title
 from macros.plans.rules import (
     ADVISORY,
@@ -31,118 +26,16 @@ from macros.plans.rules import (
     NOT_MET,
     RULES_FILE,
     STATUS_LABELS,
-    Finding,
     Rule,
-    check_plan,
-    load_rules,
     summary,
 )
+from macros.policy.access import clause_link, library, library_key
 
 if TYPE_CHECKING:
-    from macros.composition import GeneratedPage
     from macros.core.project import Project
 
-DOWNLOAD_TEMPLATE = "schools/school-plan-template"  # .yml and .docx on the site
-DOWNLOAD_SCHEMA = "schools/school-plan.schema.json"
-RESERVED_IDS = ("index", DOWNLOAD_TEMPLATE.split("/")[-1])
 STATUS_ICONS = {NOT_MET: "✗", ADVISORY: "!", MET: "✓", NOT_APPLICABLE: "–"}
 STATUS_ORDER = [NOT_MET, ADVISORY, MET, NOT_APPLICABLE]
-
-
-@dataclass
-class SchoolPlan:
-    id: str
-    rel: str  # data/schools/<id>.yml
-    doc: Document
-    findings: list[Finding] = field(default_factory=list)
-
-    @property
-    def plan(self) -> dict:
-        return self.doc.data
-
-    @property
-    def compliant(self) -> bool:
-        return not any(f.status == NOT_MET for f in self.findings)
-
-
-def school_files(root: Path) -> list[Path]:
-    """School files, without the template and other files starting with “_”."""
-    return sorted(p for p in (root / SCHOOLS_DIR).glob("*.yml") if not p.name.startswith("_"))
-
-
-def validate_plan(doc: Document, expected_id: str | None) -> list[Problem]:
-    """Schema problems of one school file; ``expected_id`` is the file name it must match."""
-    problems = validate(doc, PLAN_SCHEMA)
-    data = doc.data if isinstance(doc.data, dict) else {}
-    if expected_id is not None and isinstance(data.get("id"), str) and data["id"] != expected_id:
-        problems.append(doc.problem(("id",), f"学校代码“{data['id']}”与文件名“{expected_id}.yml”不一致"))
-    if data.get("id") in RESERVED_IDS:
-        problems.append(doc.problem(("id",), f"学校代码不能是“{data['id']}”（与一校一策栏目中的其他文件重名）"))
-    counts = data.get("counts")
-    if isinstance(counts, dict) and all(isinstance(counts.get(k), int) for k in ("teachers", "mentors")):
-        if counts["mentors"] > counts["teachers"]:
-            problems.append(doc.problem(("counts", "mentors"), f"导师人数 {counts['mentors']} 多于教师人数 {counts['teachers']}"))
-    return problems
-
-
-@dataclass
-class SchoolsState:
-    rules: list[Rule]
-    schools: list[SchoolPlan]
-    problems: list[Problem]
-
-
-def load_schools(project: Project) -> SchoolsState:
-    """Rules and every valid school with its findings, loaded once per project."""
-    return project.once("schools.state", lambda: _load_schools(project))
-
-
-def _load_schools(project: Project) -> SchoolsState:
-    problems: list[Problem] = []
-    rules_doc, found = project.data(RULES_FILE)
-    rules, rule_problems = load_rules(rules_doc, project.library)
-    problems += found + rule_problems
-    template, found = project.data(TEMPLATE_FILE)
-    problems += found
-    if template is not None:
-        problems += validate_plan(template, None)
-    schools: list[SchoolPlan] = []
-    for path in school_files(project.root):
-        rel = project.display(path)
-        doc, found = project.data(rel)
-        problems += found
-        if doc is None or found:
-            continue
-        schema_problems = validate_plan(doc, path.stem)
-        problems += schema_problems
-        if schema_problems:
-            continue
-        schools.append(SchoolPlan(path.stem, rel, doc, check_plan(doc.data, rules)))
-    return SchoolsState(rules, schools, problems)
-
-
-def prefetch_schools(project: Project) -> Prefetch:
-    """Parse and validate in the background the school files the cache does not have yet."""
-    return Prefetch([(path, project.display(path)) for path in school_files(project.root)], PLAN_SCHEMA)
-
-
-def check_school_plans(project: Project) -> list[Problem]:
-    """Build errors: the rules file, the template and every school file against the schema."""
-    return load_schools(project).problems
-
-
-def finding_problem(school: SchoolPlan, finding: Finding) -> Problem:
-    label = STATUS_LABELS[finding.status]
-    message = f"{label}：{finding.rule.statement}（{finding.detail}）"
-    return school.doc.problem(finding.loc, message, severity="note", rule=finding.rule.id)
-
-
-def report_school_plans(project: Project) -> list[Problem]:
-    """Rule findings that need attention (not met and advisory), as notes for scripts/check.py."""
-    notes = []
-    for school in load_schools(project).schools:
-        notes += [finding_problem(school, f) for f in school.findings if f.status in (NOT_MET, ADVISORY)]
-    return notes
 
 
 # -- rendering -----------------------------------------------------------------------
@@ -161,9 +54,9 @@ def _source_links(project: Project, rule: Rule, src_uri: str) -> str:
 def _render_source_links(project: Project, rule: Rule, src_uri: str) -> str:
     links = []
     for doc, clause in rule.sources:
-        policy = project.library.find(doc)
+        policy = library(project).find(doc)
         short = (policy.doc_number or (policy.meta.get("aliases") or [policy.title])[-1]) if policy else doc
-        links.append(project.clause_link(doc, clause, src_uri, f"{short} {clause}"))
+        links.append(clause_link(project, doc, clause, src_uri, f"{short} {clause}"))
     return "；".join(links)
 
 
@@ -224,7 +117,7 @@ def school_page(project: Project, school: SchoolPlan) -> str:
     # code). repr, not JSON: the data is plain YAML values and repr is several times faster.
     memo = project.once("schools.page-memo", lambda: buildcache.memo("school-page", _page_version()))
     rules = project.once("schools.rules-key", lambda: buildcache.fingerprint(project.root / RULES_FILE))
-    key = "\0".join([school.id, repr(school.plan), rules, project.library_key])
+    key = "\0".join([school.id, repr(school.plan), rules, library_key(project)])
     return buildcache.cached(memo, key, lambda: _school_page(project, school))
 
 
@@ -286,7 +179,6 @@ def _school_page(project: Project, school: SchoolPlan) -> str:
 
 def _back_link(project: Project, school: SchoolPlan) -> str:
     """Back to the school's district page when the city is large, else to the overview."""
-    from macros.plans.listings import district_slug, is_paged  # it imports this module
 
     if is_paged(project):
         return f"[返回{md_esc(school.plan['district'])}学校名单](district/{district_slug(school.plan['district'])}.md)"
@@ -320,7 +212,7 @@ def school_pages(project: Project) -> list[GeneratedPage]:
 
 
 def _school_pages(project: Project) -> list[GeneratedPage]:
-    from macros.composition import GeneratedPage  # here: collections imports this module
+    from macros.core.pages import GeneratedPage  # here: collections imports this module
     from macros.plans.plan_docx import plan_docx
 
     state = load_schools(project)
@@ -358,6 +250,4 @@ __all__ = [
     "load_schools",
     "school_page",
     "school_pages",
-    "check_school_plans",
-    "report_school_plans",
 ]

@@ -17,30 +17,17 @@ clause in the text          clause key           anchor
 
 from __future__ import annotations
 
-import posixpath
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 from macros.core.escaping import md_esc, md_title, shorten, strip_tags
+from macros.core.links import relative_link
+from macros.core.markdown import FENCE
+from macros.core.markdown import HEADING as _HEADING
+from macros.core.numerals import cn_to_int
 from macros.core.problems import Problem
 from macros.core.yamlload import Document, load_front_matter, validate
-
-CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-
-
-def cn_to_int(numeral: str) -> int:
-    """Chinese numerals up to 九十九: 一 → 1, 十 → 10, 十二 → 12, 二十三 → 23."""
-    if not numeral or any(ch not in CN_DIGITS and ch != "十" for ch in numeral):
-        raise ValueError(f"not a Chinese numeral: {numeral!r}")
-    if "十" not in numeral:
-        if len(numeral) != 1:
-            raise ValueError(f"not a Chinese numeral: {numeral!r}")
-        return CN_DIGITS[numeral]
-    tens, _, ones = numeral.partition("十")
-    return (CN_DIGITS[tens] if tens else 1) * 10 + (CN_DIGITS[ones] if ones else 0)
-
 
 POLICY_STATUSES = ["现行", "被替代"]
 
@@ -120,7 +107,6 @@ class Policy:
 
 # -- clause parsing -------------------------------------------------------------
 
-_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*(\{:?[^}]*\})?[ \t]*#*[ \t]*$")
 _L1 = re.compile(r"^([一二三四五六七八九十]+)、")
 _L2 = re.compile(r"^（([一二三四五六七八九十]+)）")
 _L3_NUM = re.compile(r"^(\d{1,2})\\?[.．、]")
@@ -148,7 +134,7 @@ def _blocks(lines: list[str]) -> list[_Block]:
     fence = False
     while i < len(lines):
         line = lines[i]
-        if line.startswith(("```", "~~~")):
+        if FENCE.match(line):
             fence = not fence
             i += 1
             continue
@@ -348,12 +334,6 @@ def load_library(docs_dir: Path, display_root: Path) -> tuple[PolicyLibrary, lis
 
 
 # -- rendering ------------------------------------------------------------------
-
-
-@lru_cache(maxsize=65536)  # pure, and asked tens of thousands of times a build at city scale
-def relative_link(from_src_uri: str, to_src_uri: str) -> str:
-    """Relative Markdown link between two pages of the site (MkDocs resolves .md links)."""
-    return posixpath.relpath(to_src_uri, posixpath.dirname(from_src_uri) or ".")
 
 
 def render_clause_link(library: PolicyLibrary, doc: str, clause: str | None, from_src_uri: str, text: str | None = None) -> str:

@@ -20,15 +20,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from macros.casebook.cases import PLAIN_TITLE
 from macros.core.escaping import esc, md_esc
+from macros.core.links import relative_link
+from macros.core.markdown import FENCE
 from macros.core.problems import Problem
 from macros.core.themes import THEMES_FILE
-from macros.core.yamlload import Document, validate
-from macros.policy.policies import relative_link
+from macros.core.yamlload import PLAIN_TITLE, Document, validate
 
 if TYPE_CHECKING:
-    from macros.composition import GeneratedPage
+    from macros.core.pages import GeneratedPage
     from macros.core.project import Project
 
 TIPBOOK_DIR = "tipbook"
@@ -90,7 +90,7 @@ def parse_tips(display: str, body: str, line_offset: int, vocabulary: list[str])
     in_fence = False
     for i, line in enumerate(lines):
         lineno = i + 1 + line_offset
-        if line.lstrip().startswith(("```", "~~~")):
+        if FENCE.match(line):
             in_fence = not in_fence
         if not in_fence and line.startswith("## "):
             current = {"title": line[3:].strip(), "tags": None, "body": [], "line": lineno}
@@ -226,7 +226,7 @@ def collection_markdown(collection: TipCollection, vocabulary: list[str]) -> str
 
 
 def tips_pages(project: Project) -> list[GeneratedPage]:
-    from macros.composition import GeneratedPage
+    from macros.core.pages import GeneratedPage
 
     vocab = project.themes
     return [GeneratedPage(c.src_uri, content=collection_markdown(c, vocab)) for c in published_tip_collections(project)]

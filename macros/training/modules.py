@@ -10,7 +10,6 @@ progress lives only in the browser (``docs/assets/training.js``).
 
 from __future__ import annotations
 
-import posixpath
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -19,62 +18,24 @@ from typing import TYPE_CHECKING
 from pymdownx.slugs import slugify
 
 from macros.core.escaping import esc, md_esc
+from macros.core.links import relative_link
+from macros.core.markdown import HEADING, heading_id, lines_outside_fences, macro_call
 from macros.core.problems import Problem
 from macros.core.themes import check_theme_refs
 from macros.core.yamlload import validate
+from macros.policy.access import library
 from macros.policy.policies import UnknownReference
 from macros.training.quizzes import Quiz, Source, load_quiz, relative_url, render_quiz_html
+from macros.training.schemas import _ID, AUDIENCES, LESSON_FRONT_MATTER_SCHEMA, MODULE_SCHEMA  # noqa: F401 (re-exported)
 
 if TYPE_CHECKING:
     from macros.core.project import Project
 
 MODULES_DIR = "training_modules"
-AUDIENCES = ["小学", "初中", "高中", "中职"]
-_ID = "^[a-z0-9][a-z0-9-]*$"
 RESERVED_LESSON_FILES = ("index.md", "quiz.md")
 SECTION_TITLE = "培训课程"
 MY_LEARNING = "training/my-learning.md"
 RECORD = "training/record.md"
-
-MODULE_SCHEMA: dict = {
-    "type": "object",
-    "additionalProperties": False,
-    "required": ["title", "summary", "order", "hours", "audience", "objectives", "themes", "lessons"],
-    "properties": {
-        "title": {"type": "string", "pattern": r"\S", "x-message": "不能为空"},
-        "summary": {"type": "string", "pattern": r"\S", "x-message": "不能为空"},
-        "order": {"type": "integer", "minimum": 1},
-        "hours": {"type": "number", "exclusiveMinimum": 0, "maximum": 100},
-        "audience": {"type": "array", "minItems": 1, "uniqueItems": True, "items": {"enum": AUDIENCES}},
-        "objectives": {"type": "array", "minItems": 1, "items": {"type": "string", "pattern": r"\S", "x-message": "不能为空"}},
-        "prerequisites": {"type": "array", "uniqueItems": True, "items": {"type": "string", "pattern": _ID}},
-        "themes": {"type": "array", "minItems": 1, "uniqueItems": True, "items": {"type": "string"}},
-        "draft": {"type": "boolean"},
-        "lessons": {
-            "type": "array",
-            "minItems": 1,
-            "items": {
-                "type": "object",
-                "additionalProperties": False,
-                "required": ["file", "title"],
-                "properties": {
-                    "file": {"type": "string", "pattern": r"^[a-z0-9][a-z0-9-]*\.md$"},
-                    "title": {"type": "string", "pattern": r"\S", "x-message": "不能为空"},
-                },
-            },
-        },
-    },
-}
-
-LESSON_FRONT_MATTER_SCHEMA: dict = {
-    "type": "object",
-    "additionalProperties": False,
-    "properties": {
-        "title": {"type": "string", "minLength": 1},
-        "description": {"type": "string"},
-        "render_macros": {"type": "boolean"},
-    },
-}
 
 
 @dataclass
@@ -108,22 +69,17 @@ class Module:
 
 # -- lessons --------------------------------------------------------------------
 
-_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*(?:\{:?[ \t]*#([\w-]+)[^}]*\})?[ \t]*#*[ \t]*$")
 _slug = slugify(case="lower")
 
 
 def lesson_sections(markdown: str) -> dict[str, str]:
     """Anchor → heading text for every heading, as the toc extension names them."""
     sections: dict[str, str] = {}
-    fence = False
-    for line in markdown.split("\n"):
-        if line.startswith(("```", "~~~")):
-            fence = not fence
-            continue
-        m = None if fence else _HEADING.match(line)
+    for _, line in lines_outside_fences(markdown):
+        m = HEADING.match(line)
         if m:
             text = re.sub(r"[*_`]", "", m.group(2)).strip()
-            anchor = m.group(3) or _slug(text, "-")
+            anchor = heading_id(m.group(3)) or _slug(text, "-")
             sections.setdefault(anchor, text)
     return sections
 
@@ -169,7 +125,7 @@ def handbook_resolver(project: Project):
 # -- loading and checks ---------------------------------------------------------
 
 
-_CLAUSE_CALL = re.compile(r"\{\{-?\s*clause\(")
+_CLAUSE_CALL = macro_call("clause")
 
 
 def _check_lesson_citations(display: str, meta: object, body: str) -> list[Problem]:
@@ -259,7 +215,7 @@ def _load_module(project: Project, folder: Path) -> tuple[Module | None, bool, l
         quiz_doc, found = project.data(f"{rel}/quiz.yml")
         problems += found
         if quiz_doc is not None:
-            quiz, found = load_quiz(quiz_doc, project.library, lesson_resolver(folder.name, lessons), handbook_resolver(project))
+            quiz, found = load_quiz(quiz_doc, library(project), lesson_resolver(folder.name, lessons), handbook_resolver(project))
             problems += found
     if any(p.is_error for p in problems):
         return None, bool(data.get("draft")), problems
@@ -334,11 +290,6 @@ def _status(module_id: str) -> str:
     return f'<span class="training-status" data-module="{esc(module_id)}">未开始</span>'
 
 
-def _rel(from_src: str, to_src: str) -> str:
-    """Relative Markdown link between two source files (MkDocs turns it into the page URL)."""
-    return posixpath.relpath(to_src, posixpath.dirname(from_src))
-
-
 def render_training_index(catalogue: Catalogue) -> str:
     """The learning path: modules in order with 学时, 学段 and a completion marker."""
     src = "training/index.md"
@@ -346,7 +297,7 @@ def render_training_index(catalogue: Catalogue) -> str:
     rows = []
     for n, m in enumerate(catalogue.modules, 1):
         rows.append(
-            f"| {n} | [{md_esc(m.title)}]({_rel(src, m.src())}) | {m.hours_text} | {md_esc('、'.join(m.audience))} | {_status(m.id)} |"
+            f"| {n} | [{md_esc(m.title)}]({relative_link(src, m.src())}) | {m.hours_text} | {md_esc('、'.join(m.audience))} | {_status(m.id)} |"
         )
     return (
         _front(SECTION_TITLE)
@@ -357,7 +308,7 @@ def render_training_index(catalogue: Catalogue) -> str:
         "“状态”一栏由本机浏览器中的学习记录显示。\n\n"
         + "| 顺序 | 模块 | 学时 | 适用学段 | 状态 |\n|---|---|---|---|---|\n"
         + "\n".join(rows)
-        + f"\n\n查看全部进度、导出或导入记录：[我的学习]({_rel(src, MY_LEARNING)})；打印：[学习记录单]({_rel(src, RECORD)})。\n"
+        + f"\n\n查看全部进度、导出或导入记录：[我的学习]({relative_link(src, MY_LEARNING)})；打印：[学习记录单]({relative_link(src, RECORD)})。\n"
     )
 
 
@@ -369,7 +320,7 @@ def render_module_page(module: Module, catalogue: Catalogue) -> str:
     )
     objectives = "\n".join(f"- {md_esc(o)}" for o in module.objectives)
     pres = [catalogue.find(p) for p in module.prerequisites]
-    pre_text = "、".join(f"[{md_esc(p.title)}]({_rel(src, p.src())})" for p in pres if p) or "无"
+    pre_text = "、".join(f"[{md_esc(p.title)}]({relative_link(src, p.src())})" for p in pres if p) or "无"
     quiz = module.quiz
     quiz_line = ""
     if quiz is not None:
@@ -395,7 +346,7 @@ def render_quiz_page(module: Module) -> str:
         + f"# 自测：{md_esc(module.title)}\n\n"
         + "*题目由本项目编写，为示例内容；成绩只保存在本机浏览器中，是自我检测，不是学分认定。*\n\n"
         + render_quiz_html(module.id, module.title, module.quiz, src)
-        + f"\n\n[返回模块首页](index.md) · [我的学习]({_rel(src, MY_LEARNING)})\n"
+        + f"\n\n[返回模块首页](index.md) · [我的学习]({relative_link(src, MY_LEARNING)})\n"
     )
 
 
@@ -434,7 +385,7 @@ def render_my_learning(catalogue: Catalogue) -> str:
         + '<p class="ml-message" role="status" aria-live="polite"></p>'
         + "</div>\n\n"
         + "导入时，文件中的记录与本机记录合并：每个模块保留较高的分数和较早的通过日期。文件内容不完整、被改动或格式不对时，"
-        "导入会被拒绝，本机的记录保持不变。\n\n" + f"[打印学习记录单]({_rel(MY_LEARNING, RECORD)})\n"
+        "导入会被拒绝，本机的记录保持不变。\n\n" + f"[打印学习记录单]({relative_link(MY_LEARNING, RECORD)})\n"
     )
 
 

@@ -16,11 +16,11 @@ never be found through search.
 from __future__ import annotations
 
 import json
-import posixpath
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from macros.core.escaping import esc
+from macros.core.links import page_url, relative_url  # noqa: F401 (page_url: part of this module's API)
 from macros.core.problems import Problem
 from macros.core.yamlload import Document, validate
 from macros.policy.policies import PolicyLibrary, UnknownReference
@@ -293,22 +293,6 @@ def load_quiz(
 
 
 # -- page -----------------------------------------------------------------------
-
-
-def page_url(src_uri: str) -> str:
-    """Site URL of a page (``use_directory_urls``): ``a/b.md`` → ``a/b/``, ``a/index.md`` → ``a/``."""
-    stem = src_uri[:-3] if src_uri.endswith(".md") else src_uri
-    if stem == "index" or stem.endswith("/index"):
-        stem = stem[: -len("index")]
-        return stem
-    return stem + "/"
-
-
-def relative_url(from_src_uri: str, to_src_uri: str, anchor: str = "") -> str:
-    here, there = page_url(from_src_uri), page_url(to_src_uri)
-    rel = posixpath.relpath(there or ".", here or ".")
-    rel = "./" if rel == "." else rel + "/"
-    return rel + (f"#{anchor}" if anchor else "")
 
 
 def _script_json(value: object) -> str:

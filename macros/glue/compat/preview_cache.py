@@ -1,4 +1,4 @@
-"""MkDocs glue (not engine): under ``mkdocs serve``, reuse a page's finished HTML
+"""Patch (MkDocs 1.6.1, Material 9.8): under ``mkdocs serve``, reuse a page's finished HTML
 between rebuilds when nothing the page template reads has changed.
 
 ``mkdocs serve`` rebuilds the whole site after every save: MkDocs 1.6 has no
@@ -120,7 +120,16 @@ def page_key(page: Any, config: Any, nav: Any, template: str) -> str:
 
 
 def install() -> None:
-    """Wrap MkDocs' page writer and Material's search indexing (once per serve process)."""
+    """Under ``mkdocs serve``: each part is a patch of its own (macros.glue.compat.PATCHES)."""
+    from macros.glue import compat
+
+    compat.install("preview-build-page", install_build_page)
+    compat.install("preview-search", _install_search)
+    compat.install("preview-writes", _install_writes)
+
+
+def install_build_page() -> None:
+    """Wrap MkDocs' page writer (once per serve process)."""
     from mkdocs.commands import build as mkdocs_build
 
     if getattr(mkdocs_build._build_page, "_portal_preview", False):
@@ -180,8 +189,6 @@ def install() -> None:
     from macros.glue.compat import render_cache
 
     render_cache.keep_live = True
-    _install_search()
-    _install_writes()
 
 
 _KNOWN_PAGE_CONTEXT = {"SearchPlugin", "BlogPlugin"}
@@ -206,6 +213,8 @@ def _install_search() -> None:
         from material.plugins.search.plugin import SearchIndex
     except ImportError:
         return
+    if getattr(SearchIndex.add_entry_from_context, "_portal_preview", False):
+        return
     original = SearchIndex.add_entry_from_context
 
     def add_entry_from_context(self, page):
@@ -226,6 +235,7 @@ def _install_search() -> None:
         _search[page.url] = (key, self.entries[before:])
         return None
 
+    add_entry_from_context._portal_preview = True  # type: ignore[attr-defined]
     SearchIndex.add_entry_from_context = add_entry_from_context
 
 
@@ -255,6 +265,10 @@ class _CompiledTemplates:
 def template_cache() -> Any:
     """The bytecode cache for the theme's environment, or None outside ``mkdocs serve``."""
     if not getattr(_install_writes, "done", False):
+        return None
+    from macros.glue import compat
+
+    if not compat.allowed("preview-templates"):
         return None
     global _templates
     if _templates is None:
@@ -294,6 +308,8 @@ def _install_writes() -> None:
     from mkdocs import utils
     from mkdocs.structure.files import File
 
+    if getattr(_install_writes, "done", False):
+        return
     write_file, copy_file, file_copy = utils.write_file, utils.copy_file, File.copy_file
 
     def keep_directory(directory: str) -> None:

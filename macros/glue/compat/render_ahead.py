@@ -1,4 +1,4 @@
-"""MkDocs glue (not engine): convert the generated school pages' Markdown on the
+"""Patch (MkDocs 1.6; needs the page-render cache): convert the generated school pages' Markdown on the
 machine's second core while MkDocs converts the other pages on the first.
 
 MkDocs converts pages one after another in one process; at city scale 1,600 of
@@ -15,27 +15,20 @@ warning. Nothing changes in the output: the worker only fills the same cache.
 from __future__ import annotations
 
 import logging
-import os
 from typing import Any
 
 from macros.build import cache as buildcache
+from macros.build.pool import WorkerPool
+from macros.core.config import settings
 from macros.glue.compat import render_cache
 
-CHUNK = 20  # pages per message from the worker
-MIN_PAGES = 200  # fewer are not worth a process; PORTAL_RENDER_AHEAD_MIN overrides it
-MIN_PAGES_ENV = "PORTAL_RENDER_AHEAD_MIN"
+MIN_PAGES_ENV = "PORTAL_RENDER_AHEAD_MIN"  # overrides settings' render_ahead_min
 log = logging.getLogger("mkdocs.plugins.portal")
 
 
 def min_pages() -> int:
     """The threshold, from the environment if set there (a bad value is reported, not fatal)."""
-    raw = os.environ.get(MIN_PAGES_ENV)
-    if raw is None:
-        return MIN_PAGES
-    if raw.strip().isdigit() and int(raw) > 0:
-        return int(raw)
-    log.warning(f"环境变量 {MIN_PAGES_ENV} 应为正整数，现为“{raw}”，按默认值 {MIN_PAGES} 处理。")
-    return MIN_PAGES
+    return settings().render_ahead_min
 
 
 stats = {"sent": 0, "received": 0}
@@ -48,7 +41,13 @@ def start(config: Any, files: Any, src_uris: list[str]) -> int:
     """Start converting ``src_uris`` (generated pages) in the background; how many were sent."""
     finish()
     stats.update(sent=0, received=0)
-    if (os.cpu_count() or 1) < 2 or buildcache.directory() is None or not buildcache.can_fork():
+    from mkdocs.structure.pages import Page
+
+    from macros.glue import compat
+
+    if not getattr(Page.render, "_portal_cached", False) or not compat.allowed("render-ahead"):
+        return 0  # the worker fills the page-render cache: nothing to do without it
+    if buildcache.directory() is None:
         return 0
     memo = buildcache.memo("page-html", render_cache._version(config))
     missing = []
@@ -56,18 +55,18 @@ def start(config: Any, files: Any, src_uris: list[str]) -> int:
         key = _key(config, files, src_uri)
         if key is not None and key not in memo.entries:
             missing.append(src_uri)
-    if len(missing) < min_pages():
+    pool = WorkerPool(1, items=len(missing), min_items=min_pages())
+    if not pool.forked:
         return 0
     stats["sent"] = len(missing)
-    from concurrent.futures import ProcessPoolExecutor
-    from multiprocessing import get_context
-
+    if collect not in render_cache.before_render:
+        render_cache.before_render.append(collect)
     _state.update(config=config, files=files)
-    pool = ProcessPoolExecutor(max_workers=1, mp_context=get_context("fork"))
     _state["pool"] = pool
     missing.reverse()  # the build goes forward, the worker backward
-    for i in range(0, len(missing), CHUNK):
-        _pending.append(pool.submit(_convert, missing[i : i + CHUNK]))
+    chunk = settings().render_ahead_chunk
+    for i in range(0, len(missing), chunk):
+        _pending.append(pool.submit(_convert, missing[i : i + chunk]))
     return len(missing)
 
 
@@ -94,7 +93,7 @@ def finish() -> None:
     _pending.clear()
     pool = _state.pop("pool", None)
     if pool is not None:
-        pool.shutdown(wait=True, cancel_futures=True)
+        pool.shutdown(cancel=True)
     _state.clear()
 
 

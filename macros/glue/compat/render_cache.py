@@ -1,4 +1,4 @@
-"""MkDocs glue (not engine): reuse a page's Markdown → HTML conversion when its
+"""Patch (MkDocs 1.6): reuse a page's Markdown → HTML conversion when its
 final Markdown, its address, the site's files and the configuration are the same.
 
 MkDocs 1.6 converts every page on every build; at city scale that is the
@@ -23,6 +23,8 @@ from typing import Any
 from macros.build import cache as buildcache
 
 _files_key: dict[int, str] = {}
+# Called with the config before each page is converted (render_ahead registers itself here).
+before_render: list = []
 
 
 class _Count(logging.Handler):
@@ -83,7 +85,7 @@ def page_key(src_uri: str, url: str, files: Any, markdown: str) -> str:
 
 
 def install() -> None:
-    """Wrap ``Page.render`` once per process (``mkdocs serve`` calls on_config on every rebuild)."""
+    """Wrap ``Page.render`` once per process (``mkdocs serve`` calls on_startup once)."""
     from mkdocs.structure import pages
     from mkdocs.structure.toc import get_toc
 
@@ -94,9 +96,8 @@ def install() -> None:
     def render(self: Any, config: Any, files: Any) -> None:
         if self.markdown is None or buildcache.directory() is None:
             return original(self, config, files)
-        from macros.glue.compat import render_ahead
-
-        render_ahead.collect(config)  # pages converted by the background worker so far
+        for collect in before_render:  # e.g. pages converted by render_ahead's worker so far
+            collect(config)
         memo = buildcache.memo("page-html", _version(config))
         digest = page_key(self.file.src_uri, self.file.url, files, self.markdown)
         # Only plain pages: Material's blog adds its posts' headings to a view's toc.
@@ -139,14 +140,15 @@ def install() -> None:
 
     render._portal_cached = True  # type: ignore[attr-defined]
     pages.Page.render = render
-    _install_front_matter_cache()
 
 
-def _install_front_matter_cache() -> None:
+def install_front_matter_cache() -> None:
     """MkDocs parses every page's front matter with PyYAML's pure-Python loader
     (``mkdocs.utils.meta.get_data``): memoise it on the page's text."""
     from mkdocs.utils import meta
 
+    if getattr(meta.get_data, "_portal_cached", False):
+        return
     original = meta.get_data
 
     def get_data(doc: str) -> tuple[str, dict[str, Any]]:
@@ -162,6 +164,7 @@ def _install_front_matter_cache() -> None:
         body, meta_data = original(doc)
         return (len(doc) - len(body) if doc.endswith(body) else body), meta_data
 
+    get_data._portal_cached = True  # type: ignore[attr-defined]
     meta.get_data = get_data
 
 
