@@ -41,8 +41,24 @@ class Machinery:
     patches: bool = True  # PORTAL_PATCHES=off: no patch of MkDocs or Material internals
 
 
+@dataclass(frozen=True)
+class Limits:
+    """What the one loader accepts from content (issue #12). Past a limit the file gets a
+    Chinese ``path:line:col`` error and is not parsed further, so hostile or broken content
+    can neither hang nor crash a build. Legitimate content is far below every figure."""
+
+    data_file_bytes: int = 2 * 1024 * 1024  # a YAML data file (the largest today: ~10 KB)
+    page_file_bytes: int = 5 * 1024 * 1024  # a Markdown page (the longest policy page: ~20 KB)
+    yaml_chars: int = 2 * 1024 * 1024  # the YAML of one document, front matter included
+    depth: int = 50  # nesting levels of lists and key-value tables (content uses fewer than 10)
+    aliases: int = 100  # uses of an alias (*name) in one document
+    alias_nodes: int = 10_000  # values added by expanding aliases ("billion laughs" stops here)
+    int_digits: int = 100  # digits of one integer (Python refuses to read more than 4,300)
+
+
 LAYOUT = Layout()
 MACHINERY = Machinery()
+LIMITS = Limits()
 
 # Environment variable → (field, parser). Parsers raise ValueError with the Chinese expectation.
 _POSITIVE = "正整数"
@@ -99,4 +115,4 @@ def workers() -> int:
     return settings().workers or os.cpu_count() or 1
 
 
-__all__ = ["LAYOUT", "MACHINERY", "Layout", "Machinery", "settings", "workers", "fields"]
+__all__ = ["LAYOUT", "LIMITS", "MACHINERY", "Layout", "Limits", "Machinery", "settings", "workers", "fields"]

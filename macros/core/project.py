@@ -74,7 +74,7 @@ class Project:
             if not path.exists():
                 self._data[rel] = (None, [Problem(rel, 1, 1, "文件不存在")])
             else:
-                self._data[rel] = load_yaml_file(path, rel)
+                self._data[rel] = load_yaml_file(path, rel, root=self.root)
         return self._data[rel]
 
     def front_matter(self, path: Path, display: str | None = None) -> tuple[Document | None, str, list[Problem]]:
@@ -84,7 +84,7 @@ class Project:
         key = (str(path), display)
         found = self._front_matter.get(key)
         if found is None:
-            found = self._front_matter[key] = load_front_matter(path, display)
+            found = self._front_matter[key] = load_front_matter(path, display, root=self.root)
         return found
 
     @property
@@ -107,19 +107,23 @@ class Project:
         return [page for source in self.registry.page_sources for page in source(self)]
 
     def markdown_files(self) -> list[Path]:
-        files: list[Path] = []
-        for name in CONTENT_DIRS:
-            files += sorted((self.root / name).rglob("*.md"))
-        return files
+        return [p for p in self._named_like_content()[0] if not p.is_dir()]
 
     def data_files(self) -> list[Path]:
-        files: list[Path] = []
+        return [p for p in self._named_like_content()[1] if not p.is_dir()]
+
+    def _named_like_content(self) -> tuple[list[Path], list[Path]]:
+        """Everything named like a Markdown page or a data file, folders included: a folder
+        ``x.yml`` is an error (``check_syntax``), never a file the checks try to read."""
+        pages: list[Path] = []
+        for name in CONTENT_DIRS:
+            pages += sorted((self.root / name).rglob("*.md"))
+        data: list[Path] = []
         for name in DATA_DIRS:
-            base = self.root / name
-            files += sorted(p for p in base.rglob("*") if p.suffix in (".yml", ".yaml"))
+            data += sorted(p for p in (self.root / name).rglob("*") if p.suffix in (".yml", ".yaml"))
         for name in CONTENT_DIRS[1:]:
-            files += sorted(p for p in (self.root / name).rglob("*") if p.suffix in (".yml", ".yaml"))
-        return files
+            data += sorted(p for p in (self.root / name).rglob("*") if p.suffix in (".yml", ".yaml"))
+        return pages, data
 
 
 # -- checks ---------------------------------------------------------------------
@@ -128,10 +132,11 @@ class Project:
 def check_syntax(project: Project) -> list[Problem]:
     """Every front matter and YAML file parses, without duplicate keys."""
     problems: list[Problem] = []
-    for path in project.markdown_files():
+    pages, data = project._named_like_content()
+    for path in pages:  # folders too: read_text reports them
         _, _, found = project.front_matter(path)
         problems += found
-    for path in project.data_files():
+    for path in data:
         rel = project.display(path)
         problems += project.data(rel)[1]
     return problems

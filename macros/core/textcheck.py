@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from macros.build import cache as buildcache
 from macros.core.problems import Problem
+from macros.core.yamlload import read_text
 
 if TYPE_CHECKING:
     from macros.core.project import Project
@@ -54,8 +55,12 @@ def check_traditional(project: Project) -> list[Problem]:
     problems: list[Problem] = []
     memo = buildcache.memo("text-trad", _version())
     for path in text_files(project):
-        text = path.read_text(encoding="utf-8-sig", errors="replace")
         display = project.display(path)
+        # A file that is not readable UTF-8 text is reported by the syntax check; decoded with
+        # replacement characters it would only add findings on garbage (GBK read as UTF-8).
+        text, unreadable = read_text(path, display, page=path.suffix == ".md", root=project.root)
+        if text is None:
+            continue
         problems += buildcache.cached(memo, f"{display}\0{text}", lambda: traditional_characters(text, display))  # noqa: B023
     return problems
 

@@ -26,6 +26,7 @@ from jsonschema.exceptions import ValidationError
 from macros.build import cache as buildcache
 from macros.build import pool as worker_pool
 from macros.build.pool import WorkerPool
+from macros.core import yamlguard
 from macros.core.problems import Problem
 
 Loc = tuple  # path inside the document: keys and list indexes
@@ -93,21 +94,11 @@ _TYPE_NAMES = {
 
 
 def _type_of(value: Any) -> str:
-    if value is None:
-        return "空值"
-    if isinstance(value, bool):
-        return _TYPE_NAMES["boolean"]
-    if isinstance(value, int):
-        return _TYPE_NAMES["integer"]
-    if isinstance(value, float):
-        return _TYPE_NAMES["number"]
-    if isinstance(value, str):
-        return _TYPE_NAMES["string"]
-    if isinstance(value, list):
-        return _TYPE_NAMES["array"]
-    if isinstance(value, dict):
-        return _TYPE_NAMES["object"]
-    return type(value).__name__
+    kinds = ((bool, "boolean"), (int, "integer"), (float, "number"), (str, "string"), (list, "array"), (dict, "object"))
+    for kind, name in kinds:  # bool first: True is an int too
+        if isinstance(value, kind):
+            return _TYPE_NAMES[name]
+    return "空值" if value is None else type(value).__name__
 
 
 _COLLECTION_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
@@ -121,6 +112,8 @@ class _Builder:
         self.offset = line_offset
         self.problems: list[Problem] = []
         self._scalar = yaml.constructor.SafeConstructor()
+        self._limits = yamlguard.limits()
+        self._too_deep = False
 
     def mark(self, node: yaml.Node) -> tuple[int, int]:
         return node.start_mark.line + 1 + self.offset, node.start_mark.column + 1
@@ -134,6 +127,11 @@ class _Builder:
         if not isinstance(node, yaml.ScalarNode) and node.tag not in _COLLECTION_TAGS:
             # safe_load semantics: an application tag such as !!python/object is refused.
             self.error(node, f"不支持的 YAML 标签“{node.tag}”")
+            return None
+        if not isinstance(node, yaml.ScalarNode) and len(loc) >= self._limits.depth:
+            if not self._too_deep:  # once: the guard in yamlguard.precheck only bounds it loosely
+                self._too_deep = True
+                self.error(node, yamlguard.depth_message(self._limits.depth))
             return None
         if isinstance(node, yaml.MappingNode):
             result: dict[Any, Any] = {}
@@ -163,10 +161,16 @@ class _Builder:
         # them exactly as written.
         if node.tag == "tag:yaml.org,2002:timestamp":
             return node.value
+        if node.tag == "tag:yaml.org,2002:int" and len(node.value) > self._limits.int_digits:
+            self.error(node, f"整数超过 {self._limits.int_digits} 位；如果是编号，请加引号写成文本")
+            return node.value
         try:
             return self._scalar.construct_object(node, deep=True)
         except yaml.YAMLError:
             self.error(node, f"不支持的 YAML 标签“{node.tag}”")
+            return node.value
+        except (ValueError, OverflowError):
+            self.error(node, f"无法读取的值“{node.value[:40]}”；如果是文本，请加引号")
             return node.value
 
 
@@ -206,8 +210,13 @@ def load_yaml_text(text: str, path: str, line_offset: int = 0) -> tuple[Document
 
 def _parse_yaml_text(text: str, path: str, line_offset: int) -> tuple[Document | None, list[Problem]]:
     doc = Document(path=path, data=None)
+    problems = yamlguard.precheck(text, path, line_offset)
+    if problems:
+        return None, problems
     try:
         node = _compose(text)
+    except RecursionError:  # only if the limits allow more than yamlguard.SAFE_COMPOSE_DEPTH
+        return None, [Problem(path, 1 + line_offset, 1, yamlguard.depth_message(yamlguard.limits().depth))]
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = (mark.line + 1 + line_offset) if mark else 1 + line_offset
@@ -218,6 +227,10 @@ def _parse_yaml_text(text: str, path: str, line_offset: int) -> tuple[Document |
     if node is None:
         doc.data = {}
         return doc, []
+    if "*" in text:  # aliases: a document without them has neither cycles nor expansion
+        problems = yamlguard.check_graph(node, path, line_offset)
+        if problems:
+            return None, problems
     builder = _Builder(doc, line_offset)
     doc.data = builder.build(node, ())
     return doc, builder.problems
@@ -240,9 +253,8 @@ class Prefetch:
             return
         memo = buildcache.memo("yaml", _VERSION)
         for path, display in files:
-            try:
-                text = path.read_text(encoding="utf-8-sig")
-            except (OSError, UnicodeDecodeError):
+            text, problems = read_text(path, display)
+            if text is None:
                 continue  # reported by the ordinary load
             if buildcache.fingerprint(f"{display}\0{0}\0{text}") not in memo.entries:
                 self.jobs.append((text, display))
@@ -278,18 +290,16 @@ def _parse_and_validate(jobs: list[tuple[str, str]], schema: dict | None) -> lis
     return out
 
 
-def read_text(path: Path, display: str) -> tuple[str | None, list[Problem]]:
-    try:
-        return path.read_text(encoding="utf-8-sig"), []
-    except UnicodeDecodeError as err:
-        return None, [Problem(display, 1, 1, f"文件不是 UTF-8 编码（第 {err.start} 字节无法解码），请另存为 UTF-8")]
-    except OSError as err:
-        return None, [Problem(display, 1, 1, f"无法读取文件：{err.strerror}")]
+def read_text(path: Path, display: str, *, page: bool = False, root: Path | None = None) -> tuple[str | None, list[Problem]]:
+    """A content file's text (a data file, or a Markdown ``page``), or None and why not:
+    folders, unreadable, binary, non-UTF-8 and oversized files, symlinks leaving ``root``."""
+    lim = yamlguard.limits()
+    return yamlguard.read_checked(path, display, lim.page_file_bytes if page else lim.data_file_bytes, root)
 
 
-def load_yaml_file(path: Path, display: str | None = None) -> tuple[Document | None, list[Problem]]:
+def load_yaml_file(path: Path, display: str | None = None, *, root: Path | None = None) -> tuple[Document | None, list[Problem]]:
     display = display or path.as_posix()
-    text, problems = read_text(path, display)
+    text, problems = read_text(path, display, root=root)
     if text is None:
         return None, problems
     return load_yaml_text(text, display)
@@ -311,7 +321,9 @@ def _compose(text: str) -> yaml.Node | None:
     return yaml.compose(text, Loader=yaml.SafeLoader)
 
 
-_VERSION = buildcache.fingerprint(Path(__file__), yaml.__version__, _LOADER.__name__)
+_VERSION = buildcache.fingerprint(
+    Path(__file__), Path(yamlguard.__file__), repr(yamlguard.limits()), yaml.__version__, _LOADER.__name__
+)
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)(?:^---|^\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
 
@@ -324,10 +336,12 @@ def split_front_matter(text: str) -> tuple[str | None, str, int]:
     return m.group(1), text[m.end() :], 1
 
 
-def load_front_matter(path: Path, display: str | None = None) -> tuple[Document | None, str, list[Problem]]:
+def load_front_matter(
+    path: Path, display: str | None = None, *, root: Path | None = None
+) -> tuple[Document | None, str, list[Problem]]:
     """Load a Markdown file's front matter. The body is returned unchanged."""
     display = display or path.as_posix()
-    text, problems = read_text(path, display)
+    text, problems = read_text(path, display, page=True, root=root)
     if text is None:
         return None, "", problems
     yaml_text, body, offset = split_front_matter(text)
