@@ -20,9 +20,9 @@ setup: $(STAMP)
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
+# Strict build and site check in a temporary folder; site/ is replaced only if both pass.
 build: $(STAMP)
-	$(BIN)/mkdocs build --strict
-	$(BIN)/python scripts/check_site.py site
+	$(BIN)/python scripts/build.py
 
 check: $(STAMP)
 	$(BIN)/python scripts/check.py
