@@ -128,7 +128,9 @@ CASES = [
     Case("GBK page", "tipbook/gbk.md", fixture("gbk.md"), 2, 8, "文件不是 UTF-8 编码"),
     Case("symlink leaving the project", "data/schools/link.yml", symlink_to("/etc/hostname"), 1, 1, "指向项目之外的符号链接"),
     Case("symlinked page", "casebook/link.md", symlink_to("/etc/passwd"), 1, 1, "指向项目之外的符号链接"),
+    Case("symlinked folder", "docs/outside", symlink_to(str(FIXTURES)), 1, 1, "指向项目之外的符号链接"),
     Case("named pipe", "data/schools/pipe.yml", lambda target: os.mkfifo(target), 1, 1, "这不是普通文件"),
+    Case("named pipe page", "docs/about/pipe.md", lambda target: os.mkfifo(target), 1, 1, "这不是普通文件"),
 ]
 
 

@@ -9,6 +9,7 @@ which :func:`macros.composition.new_project` supplies.
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -18,6 +19,7 @@ from typing import Any
 from macros.core.problems import Problem
 from macros.core.registry import EMPTY, Registry
 from macros.core.themes import THEMES_FILE, theme_ids
+from macros.core.yamlguard import outside_link_message
 from macros.core.yamlload import Document, load_front_matter, load_yaml_file
 
 CONTENT_DIRS = ("docs", "casebook", "training_modules", "tipbook")
@@ -107,10 +109,15 @@ class Project:
         return [page for source in self.registry.page_sources for page in source(self)]
 
     def markdown_files(self) -> list[Path]:
-        return [p for p in self._named_like_content()[0] if not p.is_dir()]
+        return [p for p in self._named_like_content()[0] if self._plain_file(p)]
 
     def data_files(self) -> list[Path]:
-        return [p for p in self._named_like_content()[1] if not p.is_dir()]
+        return [p for p in self._named_like_content()[1] if self._plain_file(p)]
+
+    def _plain_file(self, path: Path) -> bool:
+        """A regular file inside the project: checks that read files themselves must never
+        open a folder, a named pipe (it would block) or a file outside the project."""
+        return path.is_file() and (not path.is_symlink() or path.resolve().is_relative_to(self._resolved_root))
 
     def _named_like_content(self) -> tuple[list[Path], list[Path]]:
         """Everything named like a Markdown page or a data file, folders included: a folder
@@ -124,6 +131,17 @@ class Project:
         for name in CONTENT_DIRS[1:]:
             data += sorted(p for p in (self.root / name).rglob("*") if p.suffix in (".yml", ".yaml"))
         return pages, data
+
+    def outside_links(self) -> list[Path]:
+        """Symlinked folders among the content that lead out of the project: the checks (rglob)
+        do not follow them, but MkDocs would publish what is in them."""
+        found = []
+        for name in (*CONTENT_DIRS, *DATA_DIRS):
+            for folder, dirs, _ in os.walk(self.root / name):
+                for path in (Path(folder) / d for d in dirs):
+                    if path.is_symlink() and not path.resolve().is_relative_to(self._resolved_root):
+                        found.append(path)
+        return found
 
 
 # -- checks ---------------------------------------------------------------------
@@ -139,4 +157,6 @@ def check_syntax(project: Project) -> list[Problem]:
     for path in data:
         rel = project.display(path)
         problems += project.data(rel)[1]
+    for path in project.outside_links():
+        problems.append(Problem(project.display(path), 1, 1, outside_link_message(path.resolve())))
     return problems

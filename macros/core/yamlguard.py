@@ -71,7 +71,7 @@ def read_checked(path: Path, display: str, max_bytes: int, root: Path | None = N
         if root is not None:  # the file, or a folder on its way, may be a symlink
             target = path.resolve()
             if not target.is_relative_to(root.resolve()):
-                return fail(f"这是指向项目之外的符号链接（{target}），不会读取；请把文件本身复制到项目中")
+                return fail(outside_link_message(target))
         info = path.stat()
     except FileNotFoundError:
         return fail("文件不存在（或是指向不存在文件的符号链接）")
@@ -99,6 +99,10 @@ def read_checked(path: Path, display: str, max_bytes: int, root: Path | None = N
     except UnicodeDecodeError as err:
         line, col = _byte_line_col(data, err.start)
         return fail(f"文件不是 UTF-8 编码（第 {err.start + 1} 字节无法解码），请另存为 UTF-8", line, col)
+
+
+def outside_link_message(target: Path) -> str:
+    return f"这是指向项目之外的符号链接（{target}），不会读取；请把文件本身复制到项目中"
 
 
 def _byte_line_col(data: bytes, index: int) -> tuple[int, int]:
