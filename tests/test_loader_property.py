@@ -7,10 +7,12 @@ import re
 import tempfile
 from pathlib import Path
 
+import yaml
 from conftest import ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from macros.core import yamlguard
 from macros.core.problems import Problem
 from macros.core.yamlload import Document, load_front_matter, load_yaml_text, validate
 from macros.plans.model import PLAN_SCHEMA
@@ -27,6 +29,7 @@ PIECES = [
 ]  # fmt: skip
 
 
+LEADING = re.compile(rf"^{yamlguard._UNIT}*", re.M)  # a line's leading run, in units (see yamlguard)
 VALUE = re.compile(r"(?<=: )[^\s\[\]{},#][^\n\[\]{},#]*")
 
 
@@ -99,3 +102,22 @@ def test_mutated_front_matter(text, encoding):
     doc, body, problems = load_front_matter(path, "page.md", root=_FOLDER)
     assert_reported(doc, problems, len(text.splitlines()) + 1)
     assert isinstance(body, str)
+
+
+@RUNS
+@given(st.one_of(mutated(SCHOOL), mutated(ANCHORS), mutated(PAGE.split("---")[1])))
+def test_cheap_bounds_hold(text):
+    """The guard skips its exact count when cheap bounds say a text is harmless: the bounds
+    must really be upper bounds of what libyaml finds (values and nesting)."""
+    values = depth = deepest = 0
+    try:
+        for event in yaml.parse(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+            values += isinstance(event, yamlguard._VALUE)
+            depth += isinstance(event, yamlguard._OPEN) - isinstance(event, yamlguard._CLOSE)
+            deepest = max(deepest, depth)
+    except yaml.YAMLError:
+        pass  # the events up to the error count too: the composer gets that far
+    assert values <= yamlguard._values_bound(text)
+    opens = text.count("[") + text.count("{")
+    units = max((len(m.group()) for m in LEADING.finditer(text)), default=0)
+    assert deepest <= 2 * opens + 2 * units + 2

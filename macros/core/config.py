@@ -54,6 +54,7 @@ class Limits:
     aliases: int = 100  # uses of an alias (*name) in one document
     alias_nodes: int = 10_000  # values added by expanding aliases ("billion laughs" stops here)
     int_digits: int = 100  # digits of one integer (Python refuses to read more than 4,300)
+    values: int = 50_000  # keys, texts, numbers, lists... in one document (2 MB of "1," is a million)
 
 
 LAYOUT = Layout()

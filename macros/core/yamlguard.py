@@ -38,6 +38,7 @@ SAFE_COMPOSE_DEPTH = 200
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _OPEN = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
 _CLOSE = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
+_VALUE = (*_OPEN, yaml.ScalarEvent, yaml.AliasEvent)
 
 
 def limits() -> Limits:
@@ -133,15 +134,26 @@ def precheck(text: str, path: str, line_offset: int = 0) -> list[Problem]:
     if len(text) > lim.yaml_chars:
         line, col = line_col(text, lim.yaml_chars)
         return [Problem(path, line + line_offset, col, f"YAML 内容超过 {_mb(lim.yaml_chars)} 上限，请拆分文件")]
-    # Upper bounds, from counts the C library makes fast: the flow nesting is at most the
-    # number of [ and {, the block nesting at most twice the longest leading run (+2). The
-    # exact depth is checked while building values; here only composing must be safe.
+    # Upper bounds, from counts the C library makes fast: the flow nesting is at most twice
+    # the number of [ and { (``[a: b]`` is a list holding a key-value table), the block
+    # nesting at most twice the longest leading run (+2). The exact depth is checked while
+    # building values; here only composing must be safe. tests/test_loader_property.py
+    # checks that these are bounds.
     opens = text.count("[") + text.count("{")
-    units = (SAFE_COMPOSE_DEPTH - opens - 2) // 2
-    suspicious = text.count("*") > lim.aliases or units <= 0
+    units = (SAFE_COMPOSE_DEPTH - 2 * opens - 2) // 2
+    suspicious = text.count("*") > lim.aliases or units <= 0 or _values_bound(text) > lim.values
     if not suspicious:
         suspicious = re.search(rf"^{_UNIT}{{{units + 1}}}", text, re.M) is not None
     return _count_events(text, path, line_offset, lim) if suspicious else []
+
+
+# Two values are always apart by one of these (or they are one value); a key with no value
+# adds one null, and every collection starts with one: so at most 3 values per separator.
+_SEPARATORS = (",", ":", "-", "?", "[", "]", "{", "}", "\n", "\r", "\x85", "\u2028", "\u2029")
+
+
+def _values_bound(text: str) -> int:
+    return 3 * sum(text.count(sep) for sep in _SEPARATORS) + 2
 
 
 def _count_events(text: str, path: str, line_offset: int, lim: Limits) -> list[Problem]:
@@ -151,9 +163,13 @@ def _count_events(text: str, path: str, line_offset: int, lim: Limits) -> list[P
         mark = event.start_mark
         return [Problem(path, mark.line + 1 + line_offset, mark.column + 1, message)]
 
-    depth = aliases = 0
+    depth = aliases = values = 0
     try:
         for event in yaml.parse(text, Loader=_LOADER):
+            if isinstance(event, _VALUE):
+                values += 1
+                if values > lim.values:
+                    return at(event, f"一份文件里的值超过 {lim.values:,} 个（键、文字、数字、列表等都算），请拆分文件")
             if isinstance(event, _OPEN):
                 depth += 1
                 if depth > lim.depth:
