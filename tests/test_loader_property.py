@@ -24,12 +24,12 @@ ANCHORS = "base: &base {a: 1, b: [x, y]}\nitems:\n  - *base\n  - {c: *base}\nlas
 # Pieces that matter to YAML's grammar, plus text the content really holds
 PIECES = [
     "[", "]", "{", "}", ",", ":", ": ", "- ", "? ", "&a ", "*a", "*a, ", "!", "!!python/object:os.system ", "<<: ",
-    "|", ">", "'", '"', "#", "%YAML 1.1\n", "---\n", "...\n", "\t", "\n", "  ", "\\", "\0", "\ufeff", "\r",
+    "|", ">", "'", '"', "#", "%YAML 1.1\n", "---\n", "...\n", "\t", "\n", "\u2028", "\x85", "  ", "\\", "\0", "\ufeff", "\r",
     "9" * 60, "0x", "1e999", "~", "null", "yes", "2023-02-30", "导师", "導師", "&b [*a, *a, *a, *a]\n",
 ]  # fmt: skip
 
 
-LEADING = re.compile(rf"^{yamlguard._UNIT}*", re.M)  # a line's leading run, in units (see yamlguard)
+LEADING = re.compile(rf"(?:\A|(?<=[{yamlguard._BREAKS}])){yamlguard._UNIT}*")  # a line's leading run, in units (see yamlguard)
 VALUE = re.compile(r"(?<=: )[^\s\[\]{},#][^\n\[\]{},#]*")
 
 

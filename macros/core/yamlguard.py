@@ -21,6 +21,7 @@ before the dangerous step runs. The limits are :data:`macros.core.config.LIMITS`
 
 from __future__ import annotations
 
+import functools
 import re
 import stat
 from pathlib import Path
@@ -128,6 +129,11 @@ def _os_error(err: OSError) -> str:
 _UNIT = r"(?:[ \t\-?:]|[&!]\S*+)"
 
 
+@functools.lru_cache(maxsize=256)
+def _leading_run(units: int) -> tuple[re.Pattern, re.Pattern]:
+    return re.compile(rf"{_UNIT}{{{units}}}"), re.compile(rf"[{_BREAKS}]{_UNIT}{{{units}}}")
+
+
 def precheck(text: str, path: str, line_offset: int = 0) -> list[Problem]:
     """Size, nesting depth and alias count of one YAML text, before it is composed."""
     lim = limits()
@@ -141,15 +147,18 @@ def precheck(text: str, path: str, line_offset: int = 0) -> list[Problem]:
     # checks that these are bounds.
     opens = text.count("[") + text.count("{")
     units = (SAFE_COMPOSE_DEPTH - 2 * opens - 2) // 2
-    suspicious = text.count("*") > lim.aliases or units <= 0 or _values_bound(text) > lim.values
+    suspicious = text.count("*") > lim.aliases or units <= 0
+    suspicious = suspicious or 3 * len(text) + 2 > lim.values and _values_bound(text) > lim.values
     if not suspicious:
-        suspicious = re.search(rf"^{_UNIT}{{{units + 1}}}", text, re.M) is not None
+        run = _leading_run(units + 1)  # at the start, or after a line break (searched for fast)
+        suspicious = run[0].match(text) is not None or run[1].search(text) is not None
     return _count_events(text, path, line_offset, lim) if suspicious else []
 
 
 # Two values are always apart by one of these (or they are one value); a key with no value
 # adds one null, and every collection starts with one: so at most 3 values per separator.
-_SEPARATORS = (",", ":", "-", "?", "[", "]", "{", "}", "\n", "\r", "\x85", "\u2028", "\u2029")
+_BREAKS = "\n\r\x85\u2028\u2029"  # line breaks, to YAML 1.1 and libyaml
+_SEPARATORS = (",", ":", "-", "?", "[", "]", "{", "}", *_BREAKS)
 
 
 def _values_bound(text: str) -> int:
