@@ -126,6 +126,23 @@ CASES = [
         99_995,
         "值超过 50,000 个",
     ),
+    # MkDocs reads these as pages too: x.markdown, and line breaks written as \r alone
+    Case(
+        "100,000 [ in x.markdown",
+        "docs/about/deep.markdown",
+        text(lambda: "---\nv: " + "[" * 100_000 + "]" * 100_000 + "\n---\n"),
+        2,
+        53,
+        DEPTH,
+    ),
+    Case(
+        "bomb with \\r line breaks",
+        "docs/about/cr.md",
+        text(lambda: (FIXTURES / "bomb-front-matter.md").read_text().replace("\n", "\r")),
+        7,
+        4,
+        BOMB,
+    ),
     Case("5,000-digit integer", "data/schools/big-int.yml", fixture("big-int.yml"), 3, 7, "整数超过 100 位"),
     Case("50 MB school file", "data/schools/big.yml", text(big_school), 1, 1, "文件过大（50 MB），上限为 2 MB"),
     Case("folder named x.yml", "data/schools/x.yml", lambda target: target.mkdir(), 1, 1, "这是一个文件夹，不是文件"),

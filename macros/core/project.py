@@ -23,6 +23,9 @@ from macros.core.yamlguard import outside_link_message
 from macros.core.yamlload import Document, load_front_matter, load_yaml_file
 
 CONTENT_DIRS = ("docs", "casebook", "training_modules", "tipbook")
+# What MkDocs reads as a Markdown page (mkdocs.utils.markdown_extensions): every one is checked,
+# or a hostile x.markdown would reach MkDocs's own YAML reader unguarded.
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
 DATA_DIRS = ("data",)
 
 
@@ -124,7 +127,7 @@ class Project:
         ``x.yml`` is an error (``check_syntax``), never a file the checks try to read."""
         pages: list[Path] = []
         for name in CONTENT_DIRS:
-            pages += sorted((self.root / name).rglob("*.md"))
+            pages += sorted(p for p in (self.root / name).rglob("*") if p.suffix in MARKDOWN_SUFFIXES)
         data: list[Path] = []
         for name in DATA_DIRS:
             data += sorted(p for p in (self.root / name).rglob("*") if p.suffix in (".yml", ".yaml"))

@@ -63,8 +63,13 @@ def depth_message(limit: int) -> str:
 # -- files ----------------------------------------------------------------------
 
 
-def read_checked(path: Path, display: str, max_bytes: int, root: Path | None = None) -> tuple[str | None, list[Problem]]:
-    """The text of a content file, or None and the reason in Chinese (at 1:1 unless a byte is to blame)."""
+def read_checked(
+    path: Path, display: str, max_bytes: int, root: Path | None = None, universal_newlines: bool = False
+) -> tuple[str | None, list[Problem]]:
+    """The text of a content file, or None and the reason in Chinese (at 1:1 unless a byte is
+    to blame): folders, pipes, unreadable, oversized, binary and non-UTF-8 files, symlinks
+    leaving ``root``. With ``universal_newlines`` (Markdown pages) \r\n and \r become \n,
+    as MkDocs reads pages: the front matter checked is then the one MkDocs would parse."""
 
     def fail(message: str, line: int = 1, col: int = 1) -> tuple[None, list[Problem]]:
         return None, [Problem(display, line, col, message)]
@@ -97,10 +102,13 @@ def read_checked(path: Path, display: str, max_bytes: int, root: Path | None = N
         line, col = _byte_line_col(data, nul)
         return fail("这是二进制文件（如图片、Word 文档或压缩包），不是文本文件；请另存为 UTF-8 文本", line, col)
     try:
-        return data.decode("utf-8-sig"), []
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         line, col = _byte_line_col(data, err.start)
         return fail(f"文件不是 UTF-8 编码（第 {err.start + 1} 字节无法解码），请另存为 UTF-8", line, col)
+    if universal_newlines and "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text, []
 
 
 def outside_link_message(target: Path) -> str:

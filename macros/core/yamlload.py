@@ -291,10 +291,10 @@ def _parse_and_validate(jobs: list[tuple[str, str]], schema: dict | None) -> lis
 
 
 def read_text(path: Path, display: str, *, page: bool = False, root: Path | None = None) -> tuple[str | None, list[Problem]]:
-    """A content file's text (a data file, or a Markdown ``page``), or None and why not:
-    folders, unreadable, binary, non-UTF-8 and oversized files, symlinks leaving ``root``."""
+    """A content file's text (a data file, or a Markdown ``page``, with its line breaks as
+    MkDocs reads them), or None and why not (:func:`macros.core.yamlguard.read_checked`)."""
     lim = yamlguard.limits()
-    return yamlguard.read_checked(path, display, lim.page_file_bytes if page else lim.data_file_bytes, root)
+    return yamlguard.read_checked(path, display, lim.page_file_bytes if page else lim.data_file_bytes, root, page)
 
 
 def load_yaml_file(path: Path, display: str | None = None, *, root: Path | None = None) -> tuple[Document | None, list[Problem]]:
