@@ -156,6 +156,9 @@ CASES = [
     Case("symlinked folder", "docs/outside", symlink_to(str(FIXTURES)), 1, 1, "指向项目之外的符号链接"),
     Case("named pipe", "data/schools/pipe.yml", lambda target: os.mkfifo(target), 1, 1, "这不是普通文件"),
     Case("named pipe page", "docs/about/pipe.md", lambda target: os.mkfifo(target), 1, 1, "这不是普通文件"),
+    # MkDocs copies every file of docs/: a pipe would block the build, a link would publish /etc/passwd
+    Case("named pipe asset", "docs/about/pipe.png", lambda target: os.mkfifo(target), 1, 1, "这不是普通文件"),
+    Case("symlinked asset", "docs/about/passwd.txt", symlink_to("/etc/passwd"), 1, 1, "指向项目之外的符号链接"),
 ]
 
 

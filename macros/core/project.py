@@ -19,7 +19,7 @@ from typing import Any
 from macros.core.problems import Problem
 from macros.core.registry import EMPTY, Registry
 from macros.core.themes import THEMES_FILE, theme_ids
-from macros.core.yamlguard import outside_link_message
+from macros.core.yamlguard import NOT_REGULAR, outside_link_message
 from macros.core.yamlload import Document, load_front_matter, load_yaml_file
 
 CONTENT_DIRS = ("docs", "casebook", "training_modules", "tipbook")
@@ -135,15 +135,19 @@ class Project:
             data += sorted(p for p in (self.root / name).rglob("*") if p.suffix in (".yml", ".yaml"))
         return pages, data
 
-    def outside_links(self) -> list[Path]:
-        """Symlinked folders among the content that lead out of the project: the checks (rglob)
-        do not follow them, but MkDocs would publish what is in them."""
+    def odd_entries(self) -> list[tuple[Path, str]]:
+        """Anything in the content folders that must not be read or published, with the reason:
+        symlinks leading out of the project (rglob does not follow symlinked folders, but MkDocs
+        follows them and copies every file of docs/) and pipes or devices (reading one blocks)."""
         found = []
         for name in (*CONTENT_DIRS, *DATA_DIRS):
-            for folder, dirs, _ in os.walk(self.root / name):
-                for path in (Path(folder) / d for d in dirs):
+            for folder, dirs, files in os.walk(self.root / name):
+                for entry in (*dirs, *files):
+                    path = Path(folder) / entry
                     if path.is_symlink() and not path.resolve().is_relative_to(self._resolved_root):
-                        found.append(path)
+                        found.append((path, outside_link_message(path.resolve())))
+                    elif entry in files and path.exists() and not path.is_file():
+                        found.append((path, NOT_REGULAR))
         return found
 
 
@@ -160,6 +164,6 @@ def check_syntax(project: Project) -> list[Problem]:
     for path in data:
         rel = project.display(path)
         problems += project.data(rel)[1]
-    for path in project.outside_links():
-        problems.append(Problem(project.display(path), 1, 1, outside_link_message(path.resolve())))
+    for path, message in project.odd_entries():  # the same Problem as the loader's when both see it
+        problems.append(Problem(project.display(path), 1, 1, message))
     return problems

@@ -42,6 +42,9 @@ _CLOSE = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
 _VALUE = (*_OPEN, yaml.ScalarEvent, yaml.AliasEvent)
 
 
+NOT_REGULAR = "这不是普通文件（可能是管道或设备），不会读取"
+
+
 def limits() -> Limits:
     return config.LIMITS  # read at call time, so a test can lower them
 
@@ -87,7 +90,7 @@ def read_checked(
     if stat.S_ISDIR(info.st_mode):
         return fail(f"这是一个文件夹，不是文件：名字以“{path.suffix}”结尾的文件夹会被当作内容文件，请改名")
     if not stat.S_ISREG(info.st_mode):
-        return fail("这不是普通文件（可能是管道或设备），不会读取")
+        return fail(NOT_REGULAR)
     if info.st_size > max_bytes:
         return fail(f"文件过大（{_mb(info.st_size)}），上限为 {_mb(max_bytes)}；请拆分或删去不属于内容的部分")
     try:
