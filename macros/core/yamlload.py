@@ -245,7 +245,7 @@ class Prefetch:
 
     MIN_FILES = 200  # fewer are not worth starting a process for
 
-    def __init__(self, files: list[tuple[Path, str]], schema: dict | None = None) -> None:
+    def __init__(self, files: list[tuple[Path, str]], schema: dict | None = None, root: Path | None = None) -> None:
         self.schema = schema
         self.jobs: list[tuple[str, str]] = []
         self.future: Any = None
@@ -253,7 +253,7 @@ class Prefetch:
             return
         memo = buildcache.memo("yaml", _VERSION)
         for path, display in files:
-            text, problems = read_text(path, display)
+            text, problems = read_text(path, display, root=root)
             if text is None:
                 continue  # reported by the ordinary load
             if buildcache.fingerprint(f"{display}\0{0}\0{text}") not in memo.entries:

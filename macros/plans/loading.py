@@ -99,7 +99,7 @@ def _load_schools(project: Project) -> SchoolsState:
 
 def prefetch_schools(project: Project) -> Prefetch:
     """Parse and validate in the background the school files the cache does not have yet."""
-    return Prefetch([(path, project.display(path)) for path in school_files(project.root)], PLAN_SCHEMA)
+    return Prefetch([(path, project.display(path)) for path in school_files(project.root)], PLAN_SCHEMA, project.root)
 
 
 def check_school_plans(project: Project) -> list[Problem]:
