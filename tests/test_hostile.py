@@ -270,3 +270,23 @@ def test_build_stops_with_the_same_messages(scratch):
     assert_refused(run, cases)
     assert "构建已停止" in run.output
     assert not (site / "index.html").exists()
+
+
+def test_background_parsing_of_many_school_files_refuses_them_too(scratch):
+    """From 200 school files on, a worker process parses them ahead of the checks
+    (yamlload.Prefetch): the hostile ones are refused there too, with the same messages."""
+    schools = scratch / "data/schools"
+    extra = [schools / f"copy-{i:03}.yml" for i in range(210)]
+    parsed = {"bomb", "too many aliases", "alias cycle", "100,000 nested [", "500 nested levels", "5,000-digit integer"}
+    cases = [c for c in CASES if c.name in parsed | {"a million values in 2 MB", "binary file", "GBK data file"}]
+    try:
+        for path in extra:
+            path.write_text(SCHOOL.replace("id: xinghe-primary", f"id: {path.stem}"), encoding="utf-8")
+        for case in cases:
+            case.plant(scratch / case.dest)
+        run = check(scratch)
+    finally:
+        for path in extra + [scratch / c.dest for c in cases]:
+            if path.exists() or path.is_symlink():
+                remove(path)
+    assert_refused(run, cases)
