@@ -35,16 +35,36 @@ def traditional_characters(text: str, path: str) -> list[Problem]:
     for number, line in enumerate(text.split("\n"), start=1):
         if line.isascii():
             continue
-        simplified = convert(line)
-        if simplified == line:
-            continue
-        matcher = difflib.SequenceMatcher(a=line, b=simplified, autojunk=False)
-        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-            if tag == "equal":
-                continue
-            found, wanted = line[i1:i2], simplified[j1:j2]
-            problems.append(Problem(path, number, i1 + 1, f"繁体字“{found}”，简体应为“{wanted}”", rule="TEXT-TRAD"))
+        for start, found, wanted in _differences(line, convert):
+            problems.append(Problem(path, number, start + 1, f"繁体字“{found}”，简体应为“{wanted}”", rule="TEXT-TRAD"))
     return problems
+
+
+_PIECE = 500  # characters: SequenceMatcher is quadratic, a 10,000-character line took minutes
+
+
+def _differences(line: str, convert) -> list[tuple[int, str, str]]:
+    """(offset, Traditional run, Simplified run) for one line. Conversion almost always keeps
+    the length: then the runs are found position by position, in linear time. Otherwise
+    the line is aligned with SequenceMatcher, in pieces of at most _PIECE characters."""
+    simplified = convert(line)
+    if simplified == line:
+        return []
+    if len(simplified) == len(line):
+        runs, start = [], None
+        for i, (a, b) in enumerate(zip(line, simplified, strict=True)):
+            if a != b and start is None:
+                start = i
+            elif a == b and start is not None:
+                runs.append((start, line[start:i], simplified[start:i]))
+                start = None
+        if start is not None:
+            runs.append((start, line[start:], simplified[start:]))
+        return runs
+    if len(line) > _PIECE:
+        return [(at + i, a, b) for at in range(0, len(line), _PIECE) for i, a, b in _differences(line[at : at + _PIECE], convert)]
+    matcher = difflib.SequenceMatcher(a=line, b=simplified, autojunk=False)
+    return [(i1, line[i1:i2], simplified[j1:j2]) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"]
 
 
 def text_files(project: Project) -> list[Path]:
