@@ -135,14 +135,9 @@ def parse_tips(display: str, body: str, line_offset: int, vocabulary: list[str])
 
 def _load(project: Project) -> tuple[list[TipCollection], list[Problem]]:
     collections: list[TipCollection] = []
-    problems: list[Problem] = []
     seen: dict[str, str] = {}
-    for path in sorted((project.root / TIPBOOK_DIR).glob("*.md")):
-        display = project.display(path)
-        doc, body, found = project.front_matter(path, display)
-        problems += found
-        if doc is None:
-            continue
+    files, problems = project.front_matter_folder(TIPBOOK_DIR)
+    for path, display, doc, body in files:
         found = validate(doc, TIPS_SCHEMA)
         problems += found
         if found:
