@@ -19,6 +19,7 @@ from pathlib import Path
 
 from macros.build import cache as buildcache
 from macros.build.pool import WorkerPool
+from macros.core.markdown import line_col  # noqa: F401 (part of this module's API)
 from macros.casebook import postag
 from macros.core.problems import Problem
 
@@ -460,13 +461,6 @@ def _find_identifiers(text: str, pseudonyms: list[str]) -> list[Finding]:
             continue
         kept.append(finding)
     return sorted(kept)
-
-
-def line_col(text: str, offset: int) -> tuple[int, int]:
-    """1-based line and column (in characters) of ``offset`` in ``text``."""
-    line = text.count("\n", 0, offset) + 1
-    col = offset - (text.rfind("\n", 0, offset) + 1) + 1
-    return line, col
 
 
 def check_text(
