@@ -19,8 +19,8 @@ from pathlib import Path
 
 from macros.build import cache as buildcache
 from macros.build.pool import WorkerPool
-from macros.core.markdown import line_col  # noqa: F401 (part of this module's API)
 from macros.casebook import postag
+from macros.core.markdown import line_col  # noqa: F401 (part of this module's API)
 from macros.core.problems import Problem
 
 RULES: dict[str, str] = {
