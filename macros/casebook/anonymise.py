@@ -20,7 +20,9 @@ from pathlib import Path
 from macros.build import cache as buildcache
 from macros.build.pool import WorkerPool
 from macros.casebook import postag
-from macros.core.markdown import line_col  # noqa: F401 (part of this module's API)
+from macros.core.config import MACHINERY
+from macros.core.config import workers as config_workers
+from macros.core.markdown import line_col
 from macros.core.problems import Problem
 
 RULES: dict[str, str] = {
@@ -403,9 +405,8 @@ def find_identifiers(text: str, pseudonyms: Iterable[str] = ()) -> list[Finding]
     return buildcache.cached(memo, "\n".join(names) + "\0" + text, lambda: _find_identifiers(text, names))
 
 
-# Tagging costs about 1.5 ms per case; starting worker processes costs more than they
-# save below a couple of hundred cases (55 cases: 0.24 s one by one, 0.35 s with two workers).
-PARALLEL_MIN_CASES = 200
+# Tagging costs ~1.5 ms a case: below a couple of hundred, worker processes cost more than they save.
+PARALLEL_MIN_CASES = MACHINERY.anonymise_min_parallel
 
 
 def prefetch(texts: list[tuple[str, Iterable[str]]], workers: int | None = None, min_parallel: int = PARALLEL_MIN_CASES) -> int:
@@ -424,7 +425,7 @@ def prefetch(texts: list[tuple[str, Iterable[str]]], workers: int | None = None,
     if blocks:  # what tagging all these texts needs, loaded at once (and shared by forked workers)
         _tokenizer().prepare(blocks)
     items = list(missing.items())
-    with WorkerPool(workers, items=len(items), min_items=max(2, min_parallel)) as pool:
+    with WorkerPool(workers or config_workers(), items=len(items), min_items=max(2, min_parallel)) as pool:
         if not pool.forked:
             return 0  # computed one by one, as the checks ask
         results = pool.map(_find_pair, [pair for _, pair in items])
