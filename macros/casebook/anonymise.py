@@ -20,8 +20,7 @@ from pathlib import Path
 from macros.build import cache as buildcache
 from macros.build.pool import WorkerPool
 from macros.casebook import postag
-from macros.core.config import MACHINERY
-from macros.core.config import workers as config_workers
+from macros.core import config
 from macros.core.markdown import line_col
 from macros.core.problems import Problem
 
@@ -406,7 +405,7 @@ def find_identifiers(text: str, pseudonyms: Iterable[str] = ()) -> list[Finding]
 
 
 # Tagging costs ~1.5 ms a case: below a couple of hundred, worker processes cost more than they save.
-PARALLEL_MIN_CASES = MACHINERY.anonymise_min_parallel
+PARALLEL_MIN_CASES = config.MACHINERY.anonymise_min_parallel
 
 
 def prefetch(texts: list[tuple[str, Iterable[str]]], workers: int | None = None, min_parallel: int = PARALLEL_MIN_CASES) -> int:
@@ -425,7 +424,7 @@ def prefetch(texts: list[tuple[str, Iterable[str]]], workers: int | None = None,
     if blocks:  # what tagging all these texts needs, loaded at once (and shared by forked workers)
         _tokenizer().prepare(blocks)
     items = list(missing.items())
-    with WorkerPool(workers or config_workers(), items=len(items), min_items=max(2, min_parallel)) as pool:
+    with WorkerPool(workers or config.workers(), items=len(items), min_items=max(2, min_parallel)) as pool:
         if not pool.forked:
             return 0  # computed one by one, as the checks ask
         results = pool.map(_find_pair, [pair for _, pair in items])
