@@ -29,6 +29,7 @@ from macros.core import site  # noqa: E402
 from macros.core.config import settings  # noqa: E402
 from macros.glue import benchdump, compat, search  # noqa: E402
 from macros.glue.compat import jieba_cache, macros_opt_in, preview_cache, render_ahead, render_cache  # noqa: E402
+from macros.glue.macro_check import check_macros  # noqa: E402
 from macros.plans.loading import load_schools  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.portal")
@@ -65,7 +66,8 @@ def on_config(config):
     root = Path(config.config_file_path).parent
     buildcache.configure(root / ".cache" if settings().cache else None)
     project = site.start(composition.new_project(root))
-    problems = composition.check_project(project)
+    # The macros of every page are checked too: before rendering, at the source's own positions.
+    problems = composition.sort_problems(composition.check_project(project) + check_macros(project, set(config.extra)))
     for problem in problems:
         (log.error if problem.is_error else log.warning)(problem.format())
     errors = sum(1 for p in problems if p.is_error)
