@@ -108,8 +108,8 @@ class Project:
         return files, problems
 
     def generated_pages(self) -> list:
-        """Every page and download the domains add to the site (published content only)."""
-        return [page for source in self.registry.page_sources for page in source(self)]
+        """Every page and download the domains add to the site (published content only), once per project."""
+        return self.once("generated-pages", lambda: [page for source in self.registry.page_sources for page in source(self)])
 
     def markdown_files(self) -> list[Path]:
         files: list[Path] = []
