@@ -28,7 +28,14 @@ from macros.build import pool  # noqa: E402
 from macros.core import site  # noqa: E402
 from macros.core.config import settings  # noqa: E402
 from macros.glue import benchdump, compat, search  # noqa: E402
-from macros.glue.compat import jieba_cache, macros_opt_in, preview_cache, render_ahead, render_cache  # noqa: E402
+from macros.glue.compat import (  # noqa: E402
+    jieba_cache,
+    macros_opt_in,
+    preview_cache,
+    render_ahead,
+    render_cache,
+    serve_errors,
+)
 from macros.glue.macro_check import check_macros  # noqa: E402
 from macros.plans.loading import load_schools  # noqa: E402
 
@@ -58,6 +65,8 @@ def on_startup(command, dirty):
     if command == "serve":  # edit-to-preview: reuse unchanged pages between rebuilds
         buildcache.serving = True
         preview_cache.install()
+        # A content error shows in the browser and the preview goes on (not an exit).
+        compat.install("serve-survives-errors", serve_errors.install_build)
 
 
 def on_config(config):
@@ -147,6 +156,8 @@ def on_post_build(config):
 def on_serve(server, config, builder):
     # From here on the server and file-watcher threads run: rebuilds do not fork workers.
     pool.fork_allowed = False
+    if compat.allowed("serve-survives-errors"):
+        serve_errors.install_banner(server)
     # Load the dictionaries a first edit would wait for while the author is still typing.
     threading.Thread(target=_warm_up, name="portal-warm-up", daemon=True).start()
     return server
