@@ -217,15 +217,16 @@ NOTICE = "示例模板：由本门户编写，不是官方文本，可按本校�
 
 def build_template(template: Template, source_label: Callable[[str, str], str]) -> dx.Document:
     """The Word document of one template. ``source_label(doc, clause)`` names a cited clause."""
-    word = dx.new_document(template.title, template.purpose)
+    word = dx.new_document(template.title, template.purpose, form=True)
     dx.add_title(word, template.title, NOTICE)
     dx.add_text(word, template.purpose)
+    label_mm = dx.form_label_width(row.label for section in template.sections for row in section.fields)
     for section in template.sections:
         dx.add_heading(word, section.heading)
         for text in section.text:
             dx.add_text(word, text)
         if section.fields:
-            dx.add_form_table(word, section.fields)
+            dx.add_form_table(word, section.fields, label_mm)
         if section.checklist:
             dx.add_checkbox_list(word, section.checklist)
         if section.signature:
