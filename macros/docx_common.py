@@ -54,7 +54,7 @@ AUTHOR = "全员导师制培训与资料门户（示例）"
 TEXT_WIDTH_MM = PAGE.width - PAGE.left - PAGE.right  # 156 mm between the margins
 TEXT_WIDTH = wordml.mm_twips(PAGE.width) - wordml.mm_twips(PAGE.left) - wordml.mm_twips(PAGE.right)
 _house_font = font  # add_text has a parameter called font
-FORM_LINE = 17.0  # points: a form's line, 6 mm, room for handwriting
+FORM_LINE = 16.0  # points: a form's line, 5.6 mm: the home-visit form must fit one page
 LABEL_MAX_MM = 50  # a form's label column at most; longer labels wrap
 TABLE_LINE = 20.0  # points: a plan table's line
 

@@ -236,19 +236,24 @@ def build_template(template: Template, source_label: Callable[[str, str], str]) 
     return word
 
 
+def template_docx(project: Project, template: Template) -> bytes:
+    """The .docx bytes of one template, its sources named as the policy library names them."""
+
+    def label(doc: str, clause: str) -> str:
+        policy, found = project.library.resolve(doc, clause)
+        return f"{policy.label} {found.key}" if found else policy.label
+
+    return dx.document_bytes(build_template(template, label))
+
+
 def write_templates(project: Project, site_dir: Path) -> list[Path]:
     """Write every template into ``site_dir/handbooks/templates/``; returns the files written."""
     out_dir = Path(site_dir) / SITE_DIR
     written = []
     for template in project_templates(project):
-
-        def label(doc: str, clause: str) -> str:
-            policy, found = project.library.resolve(doc, clause)
-            return f"{policy.label} {found.key}" if found else policy.label
-
         out_dir.mkdir(parents=True, exist_ok=True)
         path = out_dir / template.filename
-        path.write_bytes(dx.document_bytes(build_template(template, label)))
+        path.write_bytes(template_docx(project, template))
         written.append(path)
     return written
 
