@@ -103,7 +103,7 @@ def table_spans(page: Page) -> list[tuple[float, float]]:
     """(top, bottom) of each table fragment on the page: runs of horizontal rules joined by
     vertical ones."""
     spans: list[tuple[float, float]] = []
-    for x, top, bottom in page.columns:
+    for _x, top, bottom in page.columns:
         for i, (t, b) in enumerate(spans):
             if top <= b + 1 and bottom >= t - 1:
                 spans[i] = (min(t, top), max(b, bottom))

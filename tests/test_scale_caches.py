@@ -165,14 +165,14 @@ def test_word_files_from_parallel_workers_equal_in_process_ones(tmp_path):
 
 
 def test_word_code_version_covers_every_module_that_writes_the_files(monkeypatch):
-    from macros import buildcache, docx_common, plan_document, schools, wordml
+    from macros import buildcache, docx_common, docx_styles, docx_tables, plan_document, schools, wordml
     from macros import plan_docx as plan_docx_module
 
     seen = []
     real = buildcache.source_of
     monkeypatch.setattr(buildcache, "source_of", lambda *modules: seen.extend(modules) or real(*modules))
     schools.docx_version()
-    assert {wordml, docx_common, plan_document, plan_docx_module} <= set(seen)
+    assert {wordml, docx_common, docx_styles, docx_tables, plan_document, plan_docx_module} <= set(seen)
 
 
 def _build(project: Path, site: Path, stats: Path, **extra_env: str) -> list[dict]:
