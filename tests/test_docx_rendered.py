@@ -20,13 +20,13 @@ from conftest import ROOT, require
 from docx_render import MM, SOFFICE, Page, convert, first_column_text, full_width, read_pdf, row_bands, table_spans
 from lxml import etree
 
-from macros import docx_common as dx
-from macros import handbook_templates as ht
-from macros.plan_document import blank_plan
-from macros.plan_docx import plan_docx
-from macros.plans import template_plan
-from macros.project import Project
-from macros.schools import load_schools
+from macros.composition import new_project
+from macros.documents import docx_common as dx
+from macros.handbook import templates as ht
+from macros.plans.loading import load_schools
+from macros.plans.model import template_plan
+from macros.plans.plan_document import blank_plan
+from macros.plans.plan_docx import plan_docx
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 TOP = dx.PAGE.top * MM  # the text block, in PDF points from the top left
@@ -52,7 +52,7 @@ def probe_form() -> bytes:
 
 
 def shipped_documents(out: Path) -> dict[str, Path]:
-    project = Project(ROOT)
+    project = new_project(ROOT)
     docs: dict[str, bytes] = {}
     for template in ht.project_templates(project):
         docs[f"form-{template.id}"] = ht.template_docx(project, template)

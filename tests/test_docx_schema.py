@@ -9,8 +9,8 @@ from openxml_audit import FileFormat, OpenXmlValidator
 from test_docx_rendered import shipped_documents
 from test_wordml import hostile_plan
 
-from macros import docx_common as dx
-from macros.plan_docx import plan_docx
+from macros.documents import docx_common as dx
+from macros.plans.plan_docx import plan_docx
 
 
 @pytest.fixture(scope="module")

@@ -13,12 +13,12 @@ import docx
 import pytest
 from lxml import etree
 
-from macros import docx_common as dx
-from macros import handbook_templates as ht
-from macros import wordml
-from macros.plan_docx import plan_docx
-from macros.project import Project
-from macros.yamlload import load_yaml_file
+from macros.composition import new_project
+from macros.core.yamlload import load_yaml_file
+from macros.documents import docx_common as dx
+from macros.documents import wordml
+from macros.handbook import templates as ht
+from macros.plans.plan_docx import plan_docx
 
 ROOT = Path(__file__).resolve().parent.parent
 W = "{" + wordml.W + "}"
@@ -165,8 +165,8 @@ def test_plan_tables_repeat_header_never_split_and_size_columns_to_content() -> 
 
 
 def test_blank_template_leaves_grades_and_numbers_blank() -> None:
-    from macros.plan_document import blank_plan
-    from macros.plans import template_plan
+    from macros.plans.model import template_plan
+    from macros.plans.plan_document import blank_plan
 
     texts = all_texts(docx.Document(io.BytesIO(plan_docx(blank_plan(template_plan())))))
     scope = next(t for t in texts if t.startswith("本方案适用于"))
@@ -195,7 +195,7 @@ def test_form_hints_are_content_controls_and_blank_lines_type_in_14_pt() -> None
 
 
 def test_handbook_templates_build_with_the_same_writer() -> None:
-    project = Project(ROOT)
+    project = new_project(ROOT)
     templates = ht.project_templates(project)
     assert templates
     for template in templates:
