@@ -17,9 +17,41 @@ SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 MM = 72 / 25.4
 
 
+# LibreOffice's font replacement table (工具 → 选项 → 字体), as README advises schools on
+# Linux to set it: serif faces for the Song/FangSong/Kai fonts the documents ask for. It
+# changes how the pages look, not where the text goes (every Chinese face is one em wide).
+REPLACEMENTS = (
+    ("方正小标宋简体", "Noto Serif CJK SC"),
+    ("仿宋", "Noto Serif CJK SC"),
+    ("宋体", "Noto Serif CJK SC"),
+    ("楷体", "Noto Serif CJK SC"),
+    ("黑体", "Noto Sans CJK SC"),
+)
+
+
+def _profile(profile: Path) -> None:
+    pairs = "".join(
+        f'<node oor:name="_{n}" oor:op="replace"><prop oor:name="Always" oor:op="fuse"><value>true</value></prop>'
+        '<prop oor:name="OnScreenOnly" oor:op="fuse"><value>false</value></prop>'
+        f'<prop oor:name="ReplaceFont" oor:op="fuse"><value>{name}</value></prop>'
+        f'<prop oor:name="SubstituteFont" oor:op="fuse"><value>{substitute}</value></prop></node>'
+        for n, (name, substitute) in enumerate(REPLACEMENTS)
+    )
+    (profile / "user").mkdir(parents=True, exist_ok=True)
+    (profile / "user" / "registrymodifications.xcu").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<oor:items xmlns:oor="http://openoffice.org/2001/registry" '
+        'xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+        '<item oor:path="/org.openoffice.Office.Common/Font/Substitution">'
+        '<prop oor:name="Replacement" oor:op="fuse"><value>true</value></prop></item>'
+        f'<item oor:path="/org.openoffice.Office.Common/Font/Substitution/FontPairs">{pairs}</item></oor:items>',
+        encoding="utf-8",
+    )
+
+
 def convert(files: list[Path], out_dir: Path, profile: Path) -> dict[str, Path]:
-    """PDFs of ``files`` (by stem), converted in one LibreOffice run."""
+    """PDFs of ``files`` (by stem), converted in one LibreOffice run with a private profile."""
     out_dir.mkdir(parents=True, exist_ok=True)
+    _profile(profile)
     command = [
         SOFFICE,
         f"-env:UserInstallation={profile.as_uri()}",

@@ -132,7 +132,7 @@ def styles_xml() -> str:
             "paragraph",
             "Title",
             "Title",
-            _ppr(indent=False, align="center", snap=False, line=36) + wordml.run_properties(font(FONT_TITLE, SIZE_TITLE)),
+            _ppr(indent=False, align="center", snap=False, line=LINE_PITCH) + wordml.run_properties(font(FONT_TITLE, SIZE_TITLE)),
             extra='<w:next w:val="Normal"/><w:uiPriority w:val="10"/><w:qFormat/>',
         )
         + _style(
