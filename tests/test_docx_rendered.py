@@ -166,8 +166,9 @@ def test_no_row_is_split_and_a_continued_table_repeats_its_header(documents, ren
                 bands = [first_column_text(page, band, xs[0], xs[1]) for band in row_bands(page, span)]
                 known = [t for t in tables if set(bands) <= t[1]]  # header text is a first cell too
                 assert known, f"{name} 第 {page.number} 页：表格的行被拆开了 {bands}"
+                header = known[0][0]
+                assert not header or bands != [header], f"{name} 第 {page.number} 页：表头单独留在页末"
                 if page.number > 1 and span[0] < TOP + 2:  # a fragment at the top of a page
-                    header = known[0][0]
                     assert not header or bands[0] == header, f"{name} 第 {page.number} 页：续表没有重复表头"
                     continued += bool(header)
     assert continued >= 1

@@ -18,6 +18,8 @@ README (“字体”) says what each application shows when a font is missing.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from macros.documents import wordml
 from macros.documents.wordml import Font
 
@@ -71,6 +73,7 @@ FONT_TABLE = tuple(
 )  # fmt: skip
 
 
+@lru_cache(maxsize=256)
 def font(east_asia: str, size: float, bold: bool = False, italic: bool = False, color: str = "") -> Font:
     """Run properties in the house style (Latin text in Times New Roman); 三号 text is
     condensed to the grid's 28 characters a line."""

@@ -63,7 +63,8 @@ def column_widths(header: Sequence[str], rows: Iterable[Sequence[str]], total: i
 def data_table(header: Sequence[str], rows: Sequence[Sequence[str]], total: int, head: Font, body: Font, fmt: Format) -> str:
     """A table with one repeated header row (centred) and columns sized to their content."""
     widths = column_widths(header, rows, total, body.size)
-    centred = Format(**{**fmt.__dict__, "align": "center"})
+    # Kept with the next row: a header row never stands alone at the foot of a page.
+    centred = Format(**{**fmt.__dict__, "align": "center", "keep_next": True})
     cells = [[wordml.paragraph(wordml.run(text, head), centred) for text in header]]
     cells += [[wordml.paragraph(wordml.run(text, body), fmt) for text in row] for row in rows]
     return wordml.table(cells, widths, header_rows=1)
