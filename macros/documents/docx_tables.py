@@ -5,7 +5,8 @@ text that disappears when the teacher types, kept in a glossary so Word brings t
 hint back if the cell is emptied).
 
 Widths follow the automatic table layout of HTML: every column gets at least its
-header (headers never wrap) and its longest unbreakable Latin word; the room that
+header (headers never wrap), its longest unbreakable Latin word, and all of its text
+if that is short (under a third of the width); the room that
 is left goes to the columns in proportion to how much longer their longest cell is
 than that minimum — so 方式 and 主次 stay narrow and 做法 gets the rest.
 """
@@ -21,13 +22,19 @@ from macros.documents import wordml
 from macros.documents.wordml import Font, Format
 
 CELL_MARGINS = 216  # twips: the table style's 108 left and right
+SHORT = 0.3  # a column whose longest cell takes at most this share of the width is never wrapped
 _WORD = re.compile(r"[0-9A-Za-z.,:;%/()\-]+")
 
 
 @lru_cache(maxsize=4096)
 def text_width(text: str, size: float) -> int:
-    """Width of ``text`` on one line in twips: full-width characters one em, others half."""
-    ems = sum(1.0 if unicodedata.east_asian_width(c) in "WF" else 0.5 for c in text)
+    """Width of ``text`` on one line in twips: full-width characters one em, others half,
+    and a quarter em where Chinese meets Latin letters or digits (“第 3 周”: Word's and
+    LibreOffice's automatic spacing between Asian and Western text)."""
+    wide = [unicodedata.east_asian_width(c) in "WF" for c in text]
+    ems = sum(1.0 if w else 0.5 for w in wide)
+    pairs = enumerate(zip(wide, wide[1:], strict=False))
+    ems += 0.25 * sum(a != b and text[i + (not b)].isalnum() for i, (a, b) in pairs)
     return round(ems * size * 20)
 
 
@@ -48,6 +55,8 @@ def column_widths(header: Sequence[str], rows: Iterable[Sequence[str]], total: i
         for col in columns
     ]
     maximum = [max(m, max(_longest_line(t, size) for t in col) + CELL_MARGINS) for col, m in zip(columns, minimum, strict=True)]
+    # A column of short cells (方式, 主次, 阶段) is not wrapped at all: “双向选|择” reads badly.
+    minimum = [x if x <= total * SHORT else n for n, x in zip(minimum, maximum, strict=True)]
     if sum(minimum) >= total:  # too many columns for the page: share it by minimum width
         widths = [total * m / sum(minimum) for m in minimum]
     elif sum(maximum) <= total:  # everything fits on one line: spread the rest evenly
