@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from . import buildcache
 from .docx_cache import build_documents
+from .editor_page import EDITOR_ID, EDITOR_SRC, LINK_TEXT, editor_page
 from .plan_document import Block, grades_label, plan_sections, plan_title
 from .plan_rules import (
     ADVISORY,
@@ -44,7 +45,7 @@ if TYPE_CHECKING:
 
 DOWNLOAD_TEMPLATE = "schools/school-plan-template"  # .yml and .docx on the site
 DOWNLOAD_SCHEMA = "schools/school-plan.schema.json"
-RESERVED_IDS = ("index", DOWNLOAD_TEMPLATE.split("/")[-1])
+RESERVED_IDS = ("index", DOWNLOAD_TEMPLATE.split("/")[-1], EDITOR_ID)
 STATUS_ICONS = {NOT_MET: "✗", ADVISORY: "!", MET: "✓", NOT_APPLICABLE: "–"}
 STATUS_ORDER = [NOT_MET, ADVISORY, MET, NOT_APPLICABLE]
 
@@ -267,6 +268,7 @@ def _school_page(project: Project, school: SchoolPlan) -> str:
         f"[下载 Word 文档]({school.id}.docx){{ .md-button .md-button--primary download }}"
         f" [下载 YAML 数据]({school.id}.yml){{ .md-button download }}"
         f" {_back_link(project, school)}{{ .md-button }}",
+        f' <a class="md-button" href="../{EDITOR_ID}/#school={school.id}">{LINK_TEXT}</a>',
         "",
         "</div>",
         "",
@@ -346,6 +348,7 @@ def _school_pages(project: Project) -> list[GeneratedPage]:
         pages.append(GeneratedPage(f"{DOWNLOAD_TEMPLATE}.yml", content=template.read_text(encoding="utf-8-sig")))
         pages.append(word(f"{DOWNLOAD_TEMPLATE}.docx"))
     pages.append(GeneratedPage(DOWNLOAD_SCHEMA, content=schema_json()))
+    pages.append(GeneratedPage(EDITOR_SRC, content=editor_page(project, state.rules, _source_links)))
     return pages
 
 
