@@ -51,14 +51,13 @@ def script_json(data: object) -> str:
 
 def editor_page(project: Project, rules: list[Rule], source_links) -> str:
     """The Markdown of ``schools/editor.md``; ``source_links(rule, src_uri)`` renders a rule's clause links."""
-    sources = [
-        f'<p data-rule="{rule.id}" markdown="span">{source_links(project, rule, EDITOR_SRC)}</p>' for rule in rules
-    ]
+    sources = [f'<p data-rule="{rule.id}" markdown="span">{source_links(project, rule, EDITOR_SRC)}</p>' for rule in rules]
     return "\n".join(
         [
             "---",
             "title: 一校一策在线编辑器",
             "hide:",
+            "  - navigation",
             "  - toc",
             "---",
             "",

@@ -119,7 +119,9 @@ def test_generated_plans_same_findings_in_build_and_editor(rules):
     collect()
     assert len(collected) >= 200
     # Generated plans are valid plans (the strategy reads the schema), and they reach every result.
-    assert all(validate_plan(Document("x.yml", p), None) == [] or p["counts"]["mentors"] > p["counts"]["teachers"] for p in collected)
+    assert all(
+        validate_plan(Document("x.yml", p), None) == [] or p["counts"]["mentors"] > p["counts"]["teachers"] for p in collected
+    )
     statuses = {(f.rule.id, f.status) for p in collected for f in check_plan(p, rules)}
     assert {s for _, s in statuses} == {"met", "not_met", "advisory", "na"}
     assert len({rule_id for rule_id, status in statuses if status != "met"}) == len(rules)
