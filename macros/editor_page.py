@@ -11,6 +11,7 @@ school page, so the links are the same.
 
 from __future__ import annotations
 
+import html
 import json
 from typing import TYPE_CHECKING
 
@@ -43,10 +44,10 @@ def editor_data(rules: list[Rule]) -> dict:
     }
 
 
-def script_json(data: object) -> str:
-    """JSON safe inside ``<script type="application/json">``: no “<” can close the element."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+def attribute_json(data: object) -> str:
+    """JSON for an HTML attribute value. Not a ``<script>`` element: Material's instant
+    navigation re-runs the scripts of a page it swaps in, whatever their type."""
+    return html.escape(json.dumps(data, ensure_ascii=False, separators=(",", ":")), quote=True)
 
 
 def editor_page(project: Project, rules: list[Rule], source_links) -> str:
@@ -75,7 +76,7 @@ def editor_page(project: Project, rules: list[Rule], source_links) -> str:
             '<p class="editor-loading">正在加载编辑器……（需要启用浏览器的 JavaScript）</p>',
             "</div>",
             "",
-            f'<script type="application/json" id="plan-editor-data">{script_json(editor_data(rules))}</script>',
+            f'<div id="plan-editor-data" hidden data-json="{attribute_json(editor_data(rules))}"></div>',
             "",
             '<div id="plan-editor-sources" hidden markdown>',
             "",

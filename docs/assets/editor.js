@@ -98,7 +98,7 @@
   /* -- the editor ------------------------------------------------------------------------- */
 
   function Editor(root) {
-    var data = JSON.parse(document.getElementById("plan-editor-data").textContent);
+    var data = JSON.parse(document.getElementById("plan-editor-data").getAttribute("data-json"));
     this.root = root;
     this.schema = data.schema;
     this.rules = data.rules;
