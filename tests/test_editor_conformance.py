@@ -159,6 +159,50 @@ def test_invalid_plans_get_the_build_messages_in_the_editor(rules):
     assert compare(INVALID, rules) == []
 
 
+OPEN_SCRIPT = r"""
+const fs = require("fs");
+const path = require("path");
+const assets = process.argv[1];
+const jsyaml = require(path.join(assets, "vendor/js-yaml.min.js"));
+const core = require(path.join(assets, "editor-core.js"));
+const texts = JSON.parse(fs.readFileSync(0, "utf8"));
+process.stdout.write(JSON.stringify(texts.map((t) => core.parseYaml(t, jsyaml))));
+"""
+
+BOMB = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+    f"{n}: &{n} [{', '.join(['*' + p] * 9)}]\n" for p, n in zip("abcdefgh", "bcdefghi", strict=True)
+)
+OPENED = [
+    ("\ufeffid: x\nname: 学校\n", {"data": {"id": "x", "name": "学校"}}),
+    # YAML 1.1, as the build reads it: yes is true; a date stays text.
+    ("sample: yes\nperiod: 2023-09-01\n", {"data": {"sample": True, "period": "2023-09-01"}}),
+    ("- 列表\n", {"error": "文件的顶层应为键值表（一校一策方案），实际是列表"}),
+    ("name: [未闭合\n", "文件不是有效的 YAML，第 2 行"),
+    (BOMB, "文件不是有效的 YAML，第 7 行第 29 列：锚点引用（*）过多"),
+]
+
+
+def test_opening_a_file_in_the_editor():
+    node = shutil.which("node")
+    require(node is not None, "找不到 node（Node.js 20）")
+    texts = [t for t, _ in OPENED]
+    result = subprocess.run(
+        [node, "-e", OPEN_SCRIPT, str(ROOT / "docs/assets")],
+        input=json.dumps(texts),
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=30,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    for (_, expected), got in zip(OPENED, json.loads(result.stdout), strict=True):
+        if isinstance(expected, dict):
+            assert got == expected
+        else:
+            assert got["error"].startswith(expected), got
+
+
 def test_the_editor_scripts_are_the_vendored_ones():
     # The editor and this test load the same files; their versions are pinned by tools/editor-vendor.
     lock = json.loads((ROOT / "tools/editor-vendor/package-lock.json").read_text(encoding="utf-8"))

@@ -171,14 +171,20 @@
     return value;
   }
 
+  var MAX_PLAN_CHARS = 1000000;
+
   /* {data} or {error: Chinese message}. */
   function parseYaml(text, jsyaml) {
     var data;
     try {
-      data = jsyaml.load(text.replace(/^\uFEFF/, ""), { schema: jsyaml.YAML11_SCHEMA });
+      // A plan has no use for many anchors; a few hundred bytes of them can expand to gigabytes.
+      data = jsyaml.load(text.replace(/^\uFEFF/, ""), { schema: jsyaml.YAML11_SCHEMA, maxAliases: 50 });
+      if (JSON.stringify(data).length > MAX_PLAN_CHARS) return { error: "文件展开后过大，不像是一校一策方案" };
     } catch (err) {
+      if (err instanceof RangeError) return { error: "文件展开后过大，不像是一校一策方案" };
       var where = err.mark ? "第 " + (err.mark.line + 1) + " 行第 " + (err.mark.column + 1) + " 列：" : "";
-      return { error: "文件不是有效的 YAML，" + where + (err.reason || err.message) };
+      var reason = /maxAliases/.test(err.message) ? "锚点引用（*）过多" : err.reason || err.message;
+      return { error: "文件不是有效的 YAML，" + where + reason };
     }
     if (typeOf(data) !== "object") return { error: "文件的顶层应为键值表（一校一策方案），实际是" + TYPE_NAMES[typeOf(data)] };
     return { data: undated(data) };
