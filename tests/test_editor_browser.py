@@ -147,6 +147,15 @@ def test_edit_add_remove_reload_download(watched, editor_url, tmp_path):
     assert page.evaluate("window.hacked") is None
     page.fill("#f-name", opened["name"])
 
+    # Printing shows the clean preview only: the plan under its Chinese titles, then the panel.
+    page.emulate_media(media="print")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    assert not page.is_visible("#editor-form") and not page.is_visible(".editor-toolbar")
+    preview = page.inner_text("#editor-preview")
+    assert preview.startswith(opened["name"] + " 全员导师制工作实施方案")
+    assert f"学生人数：{mentors * 15}" in preview and "政策符合情况" in preview
+    page.emulate_media(media="screen")
+
     # The draft survives a reload.
     page.fill("#f-counts-students", "321")
     page.reload()
