@@ -177,9 +177,11 @@ def test_edit_add_remove_reload_download(watched, editor_url, tmp_path):
     assert doc.data == expected
     assert list(doc.data) == list(opened)  # keys in the same order as the school's file
 
-    # Starting again from the blank template replaces the draft.
+    # Starting again from the blank template replaces the draft, which can be brought back.
     page.click("#editor-blank")
     assert page.input_value("#f-id") == "school-id"
+    page.click("#editor-undo")
+    assert page.input_value("#f-counts-students") == "321"
 
 
 def _tab_to(page, element_id: str, limit: int = 400) -> None:

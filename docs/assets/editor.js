@@ -10,6 +10,8 @@
   var script = document.currentScript;
   var base = script ? script.src.replace(/[^/]*(\?.*)?$/, "") : "";
   var DRAFT_KEY = "portal.plan-editor.draft";
+  // The draft that opening a file, the template or a school's plan replaced: one step back.
+  var BACKUP_KEY = "portal.plan-editor.replaced";
   var SCHOOL_ID = /^[a-z0-9][a-z0-9-]*$/;
   // Short answers get a one-line box; everything else a text area.
   var SHORT = ["id", "name", "district", "leader", "period", "timing", "form"];
@@ -93,6 +95,17 @@
     if (path.length > 1 && Object.keys(parent).length === 0) deleteAt(obj, path.slice(0, -1));
   }
 
+  function storage(key, value) {
+    try {
+      if (value === undefined) return window.localStorage.getItem(key);
+      if (value === null) window.localStorage.removeItem(key);
+      else window.localStorage.setItem(key, value);
+    } catch (e) {
+      return null;
+    }
+    return null;
+  }
+
   function isFilled(v) { return v !== undefined && v !== null && v !== ""; }
 
   /* -- the editor ------------------------------------------------------------------------- */
@@ -131,6 +144,7 @@
       button("从空白模板开始", function () { self.startBlank(); }, { id: "editor-blank" }),
       button("下载 YAML", function () { self.download(); }, { id: "editor-download", className: "md-button md-button--primary" }),
       button("打印预览", function () { self.renderPreview(); window.print(); }, { id: "editor-print" }),
+      button("恢复被替换的草稿", function () { self.restoreReplaced(); }, { id: "editor-undo", hidden: !storage(BACKUP_KEY) }),
       this.fileInput,
     ]);
     this.errorBox = el("div", { className: "editor-errors", id: "editor-errors" });
@@ -185,11 +199,30 @@
     this.startBlank(true);
   };
 
+  /* Keep the draft about to be replaced, so that “恢复被替换的草稿” can bring it back. */
+  Editor.prototype.replacing = function () {
+    var draft = storage(DRAFT_KEY);
+    if (!draft) return;
+    storage(BACKUP_KEY, draft);
+    document.getElementById("editor-undo").hidden = false;
+  };
+
+  Editor.prototype.restoreReplaced = function () {
+    var backup = null;
+    try { backup = JSON.parse(storage(BACKUP_KEY) || "null"); } catch (e) { backup = null; }
+    if (!backup || !backup.plan) return;
+    this.replacing(); // the current one becomes the one to go back to: the button toggles
+    this.setPlan(backup.plan, backup.name || "");
+    this.save();
+    this.say("已恢复被替换的草稿（" + (backup.name || "未命名") + "，保存于 " + (backup.saved || "") + "）。");
+  };
+
   Editor.prototype.startBlank = function (quiet) {
+    if (quiet !== true) this.replacing();
     var parsed = PlanEditorCore.parseYaml(this.template, window.jsyaml);
     this.setPlan(parsed.data, "");
     this.save();
-    this.say(quiet === true ? "已载入空白模板：把括号里的占位文字换成本校的内容。" : "已从空白模板重新开始（原来的草稿已被替换）。");
+    this.say(quiet === true ? "已载入空白模板：把括号里的占位文字换成本校的内容。" : "已从空白模板重新开始；原来的草稿可用“恢复被替换的草稿”找回。");
   };
 
   Editor.prototype.openFile = function () {
@@ -204,9 +237,10 @@
   Editor.prototype.openText = function (text, name) {
     var parsed = PlanEditorCore.parseYaml(text, window.jsyaml);
     if (parsed.error) { this.say("无法打开 " + name + "：" + parsed.error); return; }
+    this.replacing();
     this.setPlan(parsed.data, name);
     this.save();
-    this.say("已打开 " + name + "。修改会自动保存在本机浏览器中。");
+    this.say("已打开 " + name + "。修改会自动保存在本机浏览器中" + (document.getElementById("editor-undo").hidden ? "。" : "；原来的草稿可用“恢复被替换的草稿”找回。"));
   };
 
   Editor.prototype.setPlan = function (plan, name) {
