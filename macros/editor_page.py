@@ -1,9 +1,11 @@
 """The 一校一策 editor page (``schools/editor/``): a school fills in its plan in the browser,
 sees the compliance panel live, and downloads the YAML for the district.
 
-The page is static: this module writes its Markdown with everything the browser needs
-embedded as JSON (the plan schema, the rules with their JSON Logic checks, the blank
-template), and ``docs/assets/editor.js`` builds the form from the schema. The clause
+The page is static: the script ``docs/assets/editor.js`` reads the files the site already
+publishes for schools (the plan schema ``schools/school-plan.schema.json`` and the blank
+template ``schools/school-plan-template.yml``) and the rules with their JSON Logic checks
+(``schools/plan-rules.json``, written here), then builds the form from the schema. Their
+addresses are Markdown links on the page, so MkDocs makes them relative as for any page. The clause
 links of each rule are rendered here, by the same code as on the school pages, into a
 hidden block that the panel copies; the editor page sits in ``schools/`` like every
 school page, so the links are the same.
@@ -16,25 +18,28 @@ import json
 from typing import TYPE_CHECKING
 
 from .plan_rules import ADVISORY, MET, NOT_APPLICABLE, NOT_MET, STATUS_LABELS, Rule
-from .plans import PLAN_SCHEMA, SCHEMA_COMMENT, template_yaml
+from .plans import SCHEMA_COMMENT
 
 if TYPE_CHECKING:
     from .project import Project
 
 EDITOR_SRC = "schools/editor.md"
+RULES_JSON = "schools/plan-rules.json"
 EDITOR_ID = "editor"  # a school cannot use this id (the page would clash)
 LINK_TEXT = "在线填写或修改本校方案"
 
 
-def editor_data(rules: list[Rule]) -> dict:
-    """What the editor script reads: schema, rules and the blank template."""
+def rules_data(rules: list[Rule]) -> list[dict]:
+    """The rules as the editor evaluates them (``schools/plan-rules.json``)."""
+    return [{"id": r.id, "statement": r.statement, "severity": r.severity, "check": list(r.check)} for r in rules]
+
+
+def editor_data() -> dict:
+    """The small settings the page carries itself: the schema line and the panel's words."""
     from .schools import STATUS_ICONS, STATUS_ORDER  # schools imports this module
 
     return {
-        "schema": PLAN_SCHEMA,
         "schemaComment": SCHEMA_COMMENT,
-        "template": template_yaml(),
-        "rules": [{"id": r.id, "statement": r.statement, "severity": r.severity, "check": list(r.check)} for r in rules],
         "status": {
             "labels": STATUS_LABELS,
             "icons": STATUS_ICONS,
@@ -50,8 +55,18 @@ def attribute_json(data: object) -> str:
     return html.escape(json.dumps(data, ensure_ascii=False, separators=(",", ":")), quote=True)
 
 
-def editor_page(project: Project, rules: list[Rule], source_links) -> str:
-    """The Markdown of ``schools/editor.md``; ``source_links(rule, src_uri)`` renders a rule's clause links."""
+def editor_pages(project: Project, rules: list[Rule], source_links, schema_file: str, template_file: str) -> list:
+    """The editor page and the rules file; ``source_links(project, rule, src_uri)`` renders a rule's clause links."""
+    from .collections import GeneratedPage  # collections imports schools, which imports this module
+
+    rules_json = json.dumps(rules_data(rules), ensure_ascii=False, separators=(",", ":"))
+    page = editor_page(project, rules, source_links, schema_file, template_file)
+    return [GeneratedPage(EDITOR_SRC, content=page), GeneratedPage(RULES_JSON, content=rules_json)]
+
+
+def editor_page(project: Project, rules: list[Rule], source_links, schema_file: str, template_file: str) -> str:
+    """The Markdown of ``schools/editor.md``."""
+    here = EDITOR_SRC.rsplit("/", 1)[0] + "/"
     sources = [f'<p data-rule="{rule.id}" markdown="span">{source_links(project, rule, EDITOR_SRC)}</p>' for rule in rules]
     return "\n".join(
         [
@@ -76,7 +91,14 @@ def editor_page(project: Project, rules: list[Rule], source_links) -> str:
             '<p class="editor-loading">正在加载编辑器……（需要启用浏览器的 JavaScript）</p>',
             "</div>",
             "",
-            f'<div id="plan-editor-data" hidden data-json="{attribute_json(editor_data(rules))}"></div>',
+            f'<div id="plan-editor-data" hidden data-json="{attribute_json(editor_data())}"></div>',
+            "",
+            '<div id="plan-editor-files" hidden markdown>',
+            "",
+            f"[schema]({schema_file.removeprefix(here)}) [template]({template_file.removeprefix(here)})"
+            f" [rules]({RULES_JSON.removeprefix(here)})",
+            "",
+            "</div>",
             "",
             '<div id="plan-editor-sources" hidden markdown>',
             "",

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from . import buildcache
 from .docx_cache import build_documents
-from .editor_page import EDITOR_ID, EDITOR_SRC, LINK_TEXT, editor_page
+from .editor_page import EDITOR_ID, LINK_TEXT, editor_pages
 from .plan_document import Block, grades_label, plan_sections, plan_title
 from .plan_rules import (
     ADVISORY,
@@ -348,7 +348,7 @@ def _school_pages(project: Project) -> list[GeneratedPage]:
         pages.append(GeneratedPage(f"{DOWNLOAD_TEMPLATE}.yml", content=template.read_text(encoding="utf-8-sig")))
         pages.append(word(f"{DOWNLOAD_TEMPLATE}.docx"))
     pages.append(GeneratedPage(DOWNLOAD_SCHEMA, content=schema_json()))
-    pages.append(GeneratedPage(EDITOR_SRC, content=editor_page(project, state.rules, _source_links)))
+    pages += editor_pages(project, state.rules, _source_links, DOWNLOAD_SCHEMA, f"{DOWNLOAD_TEMPLATE}.yml")
     return pages
 
 

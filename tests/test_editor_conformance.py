@@ -18,9 +18,9 @@ from conftest import ROOT, require
 from hypothesis import HealthCheck, given, settings
 from plan_strategies import plans
 
-from macros.editor_page import editor_data
+from macros.editor_page import rules_data
 from macros.plan_rules import RULES_FILE, check_plan, load_rules
-from macros.plans import PLAN_SCHEMA, SCHEMA_COMMENT
+from macros.plans import PLAN_SCHEMA, SCHEMA_COMMENT, SCHEMA_FILE
 from macros.project import Project
 from macros.schools import school_files, validate_plan
 from macros.yamlload import Document, load_yaml_file, load_yaml_text
@@ -57,8 +57,9 @@ def rules():
 def run_node(rules, plan_list: list[dict]) -> list[dict]:
     node = shutil.which("node")
     require(node is not None, "找不到 node（Node.js 20）")
-    data = editor_data(rules)
-    payload = {"rules": data["rules"], "schema": data["schema"], "schemaComment": data["schemaComment"], "plans": plan_list}
+    # What the editor fetches: the published schema file and the rules file (macros/editor_page.py).
+    schema = json.loads((ROOT / SCHEMA_FILE).read_text(encoding="utf-8"))
+    payload = {"rules": rules_data(rules), "schema": schema, "schemaComment": SCHEMA_COMMENT, "plans": plan_list}
     result = subprocess.run(
         [node, "-e", NODE_SCRIPT, str(ROOT / "docs/assets")],
         input=json.dumps(payload, ensure_ascii=False),

@@ -39,10 +39,26 @@
     var root = document.getElementById("plan-editor");
     if (!root || root.getAttribute("data-ready")) return;
     root.setAttribute("data-ready", "loading");
-    libraries().then(function () {
-      current = new Editor(root);
+    Promise.all([libraries(), siteFiles()]).then(function (loaded) {
+      if (!root.isConnected) return; // the reader has moved on (instant navigation)
+      current = new Editor(root, loaded[1]);
     }).catch(function (err) {
       root.textContent = "编辑器加载失败：" + err.message;
+    });
+  }
+
+  /* The plan schema and blank template the site publishes for schools, and the rules file:
+     their addresses are links on the page (made relative by MkDocs). */
+  function siteFiles() {
+    var links = document.querySelectorAll("#plan-editor-files a");
+    if (links.length !== 3) return Promise.reject(new Error("页面缺少方案文件的地址"));
+    return Promise.all(Array.prototype.map.call(links, function (a) {
+      return fetch(a.href).then(function (r) {
+        if (!r.ok) throw new Error("无法加载 " + a.getAttribute("href"));
+        return r.text();
+      });
+    })).then(function (texts) {
+      return { schema: JSON.parse(texts[0]), template: texts[1], rules: JSON.parse(texts[2]), folder: links[0].href };
     });
   }
 
@@ -110,12 +126,13 @@
 
   /* -- the editor ------------------------------------------------------------------------- */
 
-  function Editor(root) {
+  function Editor(root, files) {
     var data = JSON.parse(document.getElementById("plan-editor-data").getAttribute("data-json"));
     this.root = root;
-    this.schema = data.schema;
-    this.rules = data.rules;
-    this.template = data.template;
+    this.schema = files.schema;
+    this.rules = files.rules;
+    this.template = files.template;
+    this.folder = files.folder; // school files sit beside the schema: schools/<id>.yml
     this.schemaComment = data.schemaComment;
     this.status = data.status;
     this.sources = {};
@@ -174,7 +191,7 @@
     if (match && SCHOOL_ID.test(match[1])) {
       var id = match[1];
       this.say("正在打开 " + id + ".yml ……");
-      fetch(new URL("../" + id + ".yml", window.location.href).href).then(function (r) {
+      fetch(new URL(id + ".yml", this.folder).href).then(function (r) {
         if (!r.ok) throw new Error("没有找到学校“" + id + "”的方案文件");
         return r.text();
       }).then(function (text) {
