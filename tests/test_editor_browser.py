@@ -88,6 +88,9 @@ def test_each_shipped_plan_gives_the_panel_of_its_school_page(watched, editor_ur
         open_file(page, path)
         panel = page.locator("#editor-panel")
         assert (panel.evaluate(PANEL_SUMMARY), panel.evaluate(PANEL_ROWS)) == expected, path.name
+    # Desktop width, a plan with findings of every kind open: no serious accessibility problem.
+    problems = blocking(axe_violations(page))
+    assert problems == [], "\n".join(problems)
     # From a school page, the button opens that school's plan (through instant navigation).
     page.goto(f"{editor_url}schools/{SCHOOLS[0].stem}/")
     expected_rows = page.locator("article").evaluate(PANEL_ROWS)
