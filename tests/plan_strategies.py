@@ -3,7 +3,7 @@
 hypothesis-jsonschema does not work with current Hypothesis, and the plan schema uses a small
 part of JSON Schema (object, array, string, integer, boolean, enum, pattern in allOf, minimum,
 maximum, minItems, uniqueItems, required), so the strategy is built here from the schema itself:
-a new field or constraint in macros/plans.py reaches the generated plans without a change here.
+a new field or constraint in macros/plans/model.py reaches the generated plans without a change here.
 Every generated plan is valid against the schema (the tests check that too).
 """
 

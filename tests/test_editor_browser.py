@@ -16,9 +16,9 @@ import pytest
 from conftest import ROOT, _QuietHandler, run_mkdocs_build
 from test_accessibility import axe_violations, blocking
 
-from macros.plans import SCHEMA_COMMENT
-from macros.schools import school_files
-from macros.yamlload import load_yaml_file, load_yaml_text
+from macros.core.yamlload import load_yaml_file, load_yaml_text
+from macros.plans.loading import school_files
+from macros.plans.model import SCHEMA_COMMENT
 
 SCHOOLS = school_files(ROOT)
 

@@ -18,12 +18,13 @@ from conftest import ROOT, require
 from hypothesis import HealthCheck, given, settings
 from plan_strategies import plans
 
-from macros.editor_page import rules_data
-from macros.plan_rules import RULES_FILE, check_plan, load_rules
-from macros.plans import PLAN_SCHEMA, SCHEMA_COMMENT, SCHEMA_FILE
-from macros.project import Project
-from macros.schools import school_files, validate_plan
-from macros.yamlload import Document, load_yaml_file, load_yaml_text
+from macros.composition import new_project
+from macros.core.yamlload import Document, load_yaml_file, load_yaml_text
+from macros.plans.editor_page import rules_data
+from macros.plans.loading import school_files, validate_plan
+from macros.plans.model import PLAN_SCHEMA, SCHEMA_COMMENT, SCHEMA_FILE
+from macros.plans.rules import RULES_FILE, check_plan, load_rules
+from macros.policy.access import library
 
 GENERATED = 300
 
@@ -46,10 +47,10 @@ process.stdout.write(JSON.stringify(out));
 
 @pytest.fixture(scope="module")
 def rules():
-    project = Project(ROOT)
+    project = new_project(ROOT)
     doc, problems = load_yaml_file(ROOT / RULES_FILE, RULES_FILE)
     assert not problems
-    found, problems = load_rules(doc, project.library)
+    found, problems = load_rules(doc, library(project))
     assert not problems
     return found
 

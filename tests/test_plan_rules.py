@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from macros.plan_rules import ADVISORY, MET, NOT_APPLICABLE, NOT_MET, RULES_FILE, Rule, check_plan, load_rules
-from macros.plans import PLAN_SCHEMA, template_plan
-from macros.project import Project
-from macros.yamlload import Document, load_yaml_file, load_yaml_text, validate
+from macros.composition import new_project
+from macros.core.yamlload import Document, load_yaml_file, load_yaml_text, validate
+from macros.plans.model import PLAN_SCHEMA, template_plan
+from macros.plans.rules import ADVISORY, MET, NOT_APPLICABLE, NOT_MET, RULES_FILE, Rule, check_plan, load_rules
+from macros.policy.access import library
 
 ROOT = Path(__file__).resolve().parent.parent
 RULE_IDS = [r["id"] for r in load_yaml_file(ROOT / RULES_FILE, RULES_FILE)[0].data["rules"]]
@@ -27,10 +28,10 @@ def good_plan() -> dict:
 
 @pytest.fixture(scope="module")
 def rules() -> list[Rule]:
-    project = Project(ROOT)
+    project = new_project(ROOT)
     doc, problems = load_yaml_file(ROOT / RULES_FILE, RULES_FILE)
     assert not problems
-    found, problems = load_rules(doc, project.library)
+    found, problems = load_rules(doc, library(project))
     assert not problems, [p.format() for p in problems]
     return found
 
@@ -211,20 +212,20 @@ rules:
 
 
 def test_rules_file_problems_have_positions():
-    project = Project(ROOT)
+    project = new_project(ROOT)
     doc, _ = load_yaml_text(RULES_BAD, "data/plan_rules.yml")
-    _, problems = load_rules(doc, project.library)
+    _, problems = load_rules(doc, library(project))
     text = "\n".join(p.format() for p in problems)
     assert "data/plan_rules.yml:10:15: error: “rules[2].severity”的取值“应该”无效" in text
     assert "data/plan_rules.yml:11:14: error: “rules[2].sources”至少需要 1 项" in text
     doc, _ = load_yaml_text(
         RULES_BAD.replace("应该", "建议").replace("sources: []", "sources: [{doc: minhang-2021, clause: 八}]"), "r.yml"
     )
-    _, problems = load_rules(doc, project.library)
+    _, problems = load_rules(doc, library(project))
     text = "\n".join(p.format() for p in problems)
     assert "r.yml:6:38: error: 条款引用无效：《上海市中小学生全员导师制工作方案》中没有条款“九（九）”" in text
     doc, _ = load_yaml_text(RULES_BAD.replace("    check: [{ok: true, detail: 达标, at: counts}]\n", ""), "r.yml")
-    _, problems = load_rules(doc, project.library)
+    _, problems = load_rules(doc, library(project))
     assert "r.yml:2:5: error: 缺少必填字段“check”（在“rules[1]”中）" in "\n".join(p.format() for p in problems)
 
 
@@ -247,13 +248,13 @@ rules:
 
 
 def test_rule_check_problems_have_positions():
-    project = Project(ROOT)
+    project = new_project(ROOT)
     doc, _ = load_yaml_text(CHECK_BAD, "r.yml")
-    _, problems = load_rules(doc, project.library)
+    _, problems = load_rules(doc, library(project))
     text = "\n".join(p.format() for p in problems)
     assert "r.yml:14:13: error: “rules[1].check[2].at”的格式不对：“Counts”" in text
     doc, _ = load_yaml_text(CHECK_BAD.replace("at: Counts", "at: counts"), "r.yml")
-    _, problems = load_rules(doc, project.library)
+    _, problems = load_rules(doc, library(project))
     text = "\n".join(p.format() for p in problems)
     assert "r.yml:11:9: error: 规则“PLAN-X”的最后一个情形不能有 when" in text
     assert "r.yml:7:15: error: 规则“PLAN-X”的检查无法执行：Unrecognized operation" in text

@@ -1,6 +1,6 @@
 /* 一校一策 editor: the parts without a page, shared by the browser and the conformance test (Node).
    - checkPlan: the rules of data/plan_rules.yml, evaluated with json-logic-js exactly as
-     macros/plan_rules.py evaluates them with its Python port (tests/test_editor_conformance.py).
+     macros/plans/rules.py evaluates them with its Python port (tests/test_editor_conformance.py).
    - validate: the plan JSON Schema's rules, with the build's Chinese messages (macros/yamlload.py).
    - toYaml / parseYaml: the school's file, read and written with js-yaml in YAML 1.1 terms,
      as the build's PyYAML reads it. */
@@ -124,7 +124,7 @@
 
   var RESERVED_IDS = ["index", "school-plan-template", "editor"];
 
-  /* Schema problems, then the build's own checks of a school file (macros/schools.py validate_plan). */
+  /* Schema problems, then the build's own checks of a school file (macros/plans/loading.py validate_plan). */
   function validate(schema, plan) {
     var errors = [];
     validateNode(schema, plan, [], errors);

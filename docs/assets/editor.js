@@ -546,7 +546,7 @@
     this.errorBox.appendChild(list);
   };
 
-  /* -- the compliance panel: the same table as on a school page (macros/schools.py) ------- */
+  /* -- the compliance panel: the same table as on a school page (macros/plans/schools.py) */
 
   Editor.prototype.renderPanel = function (findings) {
     var S = this.status;
