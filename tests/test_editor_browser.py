@@ -222,8 +222,10 @@ def test_keyboard_only_phone_width_and_axe(watched, editor_url):
     assert page.evaluate("document.activeElement.id") == "f-timeline-2-remove"
     # Errors are links to their field.
     page.fill("#f-name", "")
+    assert page.locator("#editor-errors a").all_inner_texts() == ["缺少必填字段“name”"]
     page.locator("#editor-errors a").first.focus()
     page.keyboard.press("Enter")
+    page.wait_for_timeout(300)  # the focus must stay there (instant navigation once took it away)
     assert page.evaluate("document.activeElement.id") == "f-name"
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     problems = blocking(axe_violations(page))

@@ -37,6 +37,8 @@
 
   function start() {
     var root = document.getElementById("plan-editor");
+    // A class rather than body:has() for the print styles: school PCs run older browser cores.
+    document.body.classList.toggle("editor-page", !!root);
     if (!root || root.getAttribute("data-ready")) return;
     root.setAttribute("data-ready", "loading");
     Promise.all([libraries(), siteFiles()]).then(function (loaded) {
@@ -247,7 +249,10 @@
     var file = this.fileInput.files && this.fileInput.files[0];
     if (!file) return;
     if (file.size > 1024 * 1024) { this.say("文件太大（超过 1 MB），不像是一校一策方案。"); return; }
-    file.text().then(function (text) { self.openText(text, file.name); });
+    var reader = new FileReader(); // not file.text(): older browser cores on school PCs lack it
+    reader.onload = function () { self.openText(String(reader.result), file.name); };
+    reader.onerror = function () { self.say("无法读取 " + file.name + "。"); };
+    reader.readAsText(file, "utf-8");
     this.fileInput.value = "";
   };
 
@@ -534,7 +539,9 @@
       if (control) control.setAttribute("aria-invalid", "true");
       var link = el("a", { href: "#" + id, text: error.message });
       link.addEventListener("click", function (e) {
+        // Not a navigation: Material's instant navigation would take the hash and then the focus.
         e.preventDefault();
+        e.stopPropagation();
         var target = document.getElementById(id);
         if (!target) return;
         var focusable = target.matches("input, select, textarea") ? target : target.querySelector("input, select, textarea, button");
