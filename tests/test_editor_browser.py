@@ -127,7 +127,8 @@ def test_edit_add_remove_reload_download(watched, editor_url, tmp_path):
     new = f"f-timeline-{phases}"
     assert page.evaluate("document.activeElement.id") == f"{new}-phase"
     assert page.locator(f"#{new}-phase-error").inner_text() == ""
-    assert f"缺少必填字段“phase”（在“timeline[{phases + 1}]”中）" in page.inner_text("#editor-errors")
+    # The build's messages, with the field named by the form's Chinese titles.
+    assert f"缺少必填字段“时间安排 第 {phases + 1} 项 › 阶段”" in page.inner_text("#editor-errors")
     page.select_option(f"#{new}-phase", label="实施")
     page.click(f"#{new}-tasks-add")
     page.fill(f"#{new}-tasks-0", "补充任务")
@@ -144,7 +145,7 @@ def test_edit_add_remove_reload_download(watched, editor_url, tmp_path):
 
     # Markup typed into a field stays text, and the schema's rule says why it is refused.
     page.fill("#f-name", '<img src=x onerror="window.hacked=1">')
-    assert "“name”不能包含尖括号“<”“>”" in page.inner_text("#f-name-error")
+    assert page.inner_text("#f-name-error") == "“学校名称”不能包含尖括号“<”“>”"
     page.evaluate("window.dispatchEvent(new Event('beforeprint'))")  # renders the print preview
     assert page.locator("#plan-editor img").count() == 0
     assert page.evaluate("window.hacked") is None
@@ -222,7 +223,7 @@ def test_keyboard_only_phone_width_and_axe(watched, editor_url):
     assert page.evaluate("document.activeElement.id") == "f-timeline-2-remove"
     # Errors are links to their field.
     page.fill("#f-name", "")
-    assert page.locator("#editor-errors a").all_inner_texts() == ["缺少必填字段“name”"]
+    assert page.locator("#editor-errors a").all_inner_texts() == ["缺少必填字段“学校名称”"]
     page.locator("#editor-errors a").first.focus()
     page.keyboard.press("Enter")
     page.wait_for_timeout(300)  # the focus must stay there (instant navigation once took it away)

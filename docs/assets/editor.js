@@ -516,6 +516,31 @@
 
   /* -- validation messages -------------------------------------------------------------- */
 
+  /* The build's message, with the field named by its Chinese titles (“人数 › 学生人数”) rather
+     than its keys (“counts.students”): the district reads keys, a school reads the form. */
+  Editor.prototype.titled = function (error) {
+    var schema = this.schema;
+    function titles(path) {
+      var node = schema;
+      var out = [];
+      path.forEach(function (p) {
+        if (!node) return;
+        if (typeof p === "number") {
+          node = node.items;
+          if (out.length) out[out.length - 1] += " 第 " + (p + 1) + " 项";
+        } else {
+          node = node.properties && node.properties[p];
+          out.push(node && node.title ? node.title : String(p));
+        }
+      });
+      return out.join(" › ");
+    }
+    var m = /^缺少必填字段“([^”]+)”/.exec(error.message);
+    if (m) return "缺少必填字段“" + titles(error.path.concat([m[1]])) + "”";
+    var key = "“" + PlanEditorCore.fieldName(error.path) + "”";
+    return error.path.length && error.message.indexOf(key) === 0 ? "“" + titles(error.path) + "”" + error.message.slice(key.length) : error.message;
+  };
+
   Editor.prototype.showErrors = function (errors) {
     var self = this;
     this.form.querySelectorAll(".editor-error").forEach(function (p) { p.hidden = true; p.textContent = ""; });
@@ -533,11 +558,11 @@
       var slot = document.getElementById(id + "-error");
       if (slot) {
         slot.hidden = false;
-        slot.appendChild(el("span", { text: error.message }));
+        slot.appendChild(el("span", { text: self.titled(error) }));
       }
       var control = document.getElementById(id);
       if (control) control.setAttribute("aria-invalid", "true");
-      var link = el("a", { href: "#" + id, text: error.message });
+      var link = el("a", { href: "#" + id, text: self.titled(error) });
       link.addEventListener("click", function (e) {
         // Not a navigation: Material's instant navigation would take the hash and then the focus.
         e.preventDefault();
