@@ -1,14 +1,14 @@
 """The 一校一策 editor page (``schools/editor/``): a school fills in its plan in the browser,
 sees the compliance panel live, and downloads the YAML for the district.
 
-The page is static: the script ``docs/assets/editor-ui.js`` (loaded by ``editor.js``) reads the files the site already
-publishes for schools (the plan schema ``schools/school-plan.schema.json`` and the blank
-template ``schools/school-plan-template.yml``) and the rules with their JSON Logic checks
-(``schools/plan-rules.json``, written here), then builds the form from the schema. Their
-addresses are Markdown links on the page, so MkDocs makes them relative as for any page. The clause
-links of each rule are rendered here, by the same code as on the school pages, into a
-hidden block that the panel copies; the editor page sits in ``schools/`` like every
-school page, so the links are the same.
+The page is static: ``docs/assets/editor-ui.js`` (loaded by ``editor.js``) reads the files
+the site already publishes for schools (the plan schema ``schools/school-plan.schema.json``
+and the blank template ``schools/school-plan-template.yml``) and the rules with their JSON
+Logic checks (``schools/plan-rules.json``, written here), then builds the form from the
+schema. Their addresses are Markdown links on the page, so MkDocs makes them relative as for
+any page. The clause links of each rule are rendered here, by the same code as on the school
+pages, into a hidden block that the panel copies; the editor page sits in ``schools/`` like
+every school page, so the links are the same.
 """
 
 from __future__ import annotations
