@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""在标注语料上测量匿名化检查：每条规则的召回率与误报数。
+"""在标注语料上测量匿名化检查：每条规则的召回率与误报率。
 
 用法：python scripts/anon_corpus.py [--write | --check]
 
@@ -37,14 +37,14 @@ def main(argv: list[str] | None = None) -> int:
     result, problems = evaluate(ROOT / CORPUS_DIR)
     for problem in problems:
         print(problem.format(), file=sys.stderr)
-    if result is None:
-        return 1
     figures = figures_markdown(result)
     status = 1 if problems or result.missed else 0
     for item in result.missed:
         print(f"漏检：{item}", file=sys.stderr)
     for item in result.false_positives:
         print(f"误报：{item}", file=sys.stderr)
+    for item in result.stray:
+        print(f"多余标记：{item}", file=sys.stderr)
     page_path = ROOT / PAGE
     page = page_path.read_text(encoding="utf-8")
     updated = replace_figures(page, figures)
