@@ -141,6 +141,21 @@ def evaluate(corpus: Path, finder: Finder = find_identifiers) -> tuple[CorpusRes
     return result, problems
 
 
+def below_record(result: CorpusResult, recorded: dict) -> list[str]:
+    """Rules whose recall fell below, or false-positive rate rose above, the recorded figures."""
+    out = []
+    for rule, stats in result.stats.items():
+        want = recorded.get(rule)
+        if want is None:
+            out.append(f"{rule}: recorded.yml 中没有记录")
+            continue
+        if stats.recall < float(want["recall"]):
+            out.append(f"{rule}: 召回率 {stats.recall:.1%} 低于记录的 {float(want['recall']):.1%}")
+        if result.fp_rate(rule) > float(want["fp_rate"]):
+            out.append(f"{rule}: 误报率 {result.fp_rate(rule):.1%} 高于记录的 {float(want['fp_rate']):.1%}")
+    return out
+
+
 def figures_markdown(result: CorpusResult) -> str:
     """The figures table for the trainers' page."""
     lines = [
@@ -153,9 +168,7 @@ def figures_markdown(result: CorpusResult) -> str:
         "|---|---:|---:|---:|---:|---:|",
     ]
     for rule, s in result.stats.items():
-        lines.append(
-            f"| `{rule}` | {s.planted} | {s.caught} | {s.recall:.1%} | {s.flagged_clean} | {result.fp_rate(rule):.1%} |"
-        )
+        lines.append(f"| `{rule}` | {s.planted} | {s.caught} | {s.recall:.1%} | {s.flagged_clean} | {result.fp_rate(rule):.1%} |")
     return "\n".join(lines)
 
 
