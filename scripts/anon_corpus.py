@@ -19,8 +19,8 @@ sys.path.insert(0, str(ROOT))
 
 import yaml  # noqa: E402
 
-from macros.anonymise_eval import CORPUS_DIR, below_record, evaluate, figures_markdown, replace_figures  # noqa: E402
-from macros.cli import ChineseParser  # noqa: E402
+from macros.casebook.anonymise_eval import CORPUS_DIR, below_record, evaluate, figures_markdown, replace_figures  # noqa: E402
+from macros.core.cli import ChineseParser  # noqa: E402
 
 PAGE = "docs/about/anonymisation.md"
 

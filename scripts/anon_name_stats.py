@@ -23,8 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from macros.cli import ChineseParser  # noqa: E402
-from macros.postag import jieba_dir  # noqa: E402
+from macros.casebook.postag import jieba_dir  # noqa: E402
+from macros.core.cli import ChineseParser  # noqa: E402
 
 COMMON_FREQ = 100
 PAIR_MIN = 2

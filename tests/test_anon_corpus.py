@@ -8,8 +8,8 @@ import sys
 
 from conftest import ROOT
 
-from macros.anonymise import Finding
-from macros.anonymise_eval import CODES, CORPUS_DIR, evaluate, parse_planted
+from macros.casebook.anonymise import Finding
+from macros.casebook.anonymise_eval import CODES, CORPUS_DIR, evaluate, parse_planted
 
 SCRIPT = [sys.executable, str(ROOT / "scripts" / "anon_corpus.py")]
 
@@ -57,7 +57,7 @@ def test_script_usage_error_exits_2() -> None:
 def test_no_rule_is_below_its_recorded_figures() -> None:
     import yaml
 
-    from macros.anonymise_eval import below_record
+    from macros.casebook.anonymise_eval import below_record
 
     result, problems = evaluate(ROOT / CORPUS_DIR)
     assert problems == []
@@ -70,7 +70,7 @@ def test_no_rule_is_below_its_recorded_figures() -> None:
 
 
 def test_below_record_reports_a_worse_rule() -> None:
-    from macros.anonymise_eval import below_record
+    from macros.casebook.anonymise_eval import below_record
 
     result, _ = evaluate(ROOT / CORPUS_DIR, lambda text: [])
     worse = below_record(result, {rule: {"recall": 0.5, "fp_rate": 0.0} for rule in CODES.values()})

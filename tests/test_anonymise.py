@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from macros.anonymise import RULES, check_text, find_identifiers, id_check_digit_ok, line_col
+from macros.casebook.anonymise import RULES, check_text, find_identifiers, id_check_digit_ok, line_col
 
 
 def rules_and_terms(text: str, pseudonyms=()) -> list[tuple[str, str]]:
@@ -175,7 +175,7 @@ def test_line_col_counts_characters() -> None:
 
 
 def test_normalise_maps_positions_back_to_the_original() -> None:
-    from macros.anon_normalise import normalise
+    from macros.casebook.anon_normalise import normalise
 
     text = "王\u200b秀英１３９（０２１）"
     norm = normalise(text)
@@ -204,7 +204,7 @@ def test_name_statistics_in_data_are_current() -> None:
 
 
 def test_figures_list_is_not_flagged_and_can_be_extended() -> None:
-    from macros import anon_names
+    from macros.casebook import anon_names
 
     assert "李白" in anon_names.tables().figures
     assert rules_and_terms("李白和杜甫都写过月亮。") == []

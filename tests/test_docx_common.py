@@ -7,7 +7,7 @@ import io
 import docx
 from docx.oxml.ns import qn
 
-from macros import docx_common as dx
+from macros.documents import docx_common as dx
 
 
 def reopen(document) -> docx.document.Document:

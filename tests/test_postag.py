@@ -1,5 +1,5 @@
-"""The fast tagger (macros/postag.py) gives exactly what jieba.posseg gives: checked against
-jieba itself. (The anonymisation gate no longer tags text: see macros/anon_names.py.)"""
+"""The fast tagger (macros/casebook/postag.py) gives exactly what jieba.posseg gives: checked against
+jieba itself. (The anonymisation gate no longer tags text: see macros/casebook/anon_names.py.)"""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from macros import postag
+from macros.casebook import postag
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXTS = sorted((ROOT / "casebook").glob("*.md"))

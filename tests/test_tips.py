@@ -8,8 +8,8 @@ from pathlib import Path
 
 from conftest import ROOT
 
-from macros.project import Project
-from macros.tips import parse_tips, published_tip_collections, tips_pages
+from macros.composition import new_project
+from macros.tips.tips import parse_tips, published_tip_collections, tips_pages
 
 VOCAB = ["家访", "谈心谈话", "家校沟通"]
 
@@ -42,7 +42,7 @@ def write_collection(project: Path, name: str, status: str, extra: str = "") -> 
 def test_only_published_collections_become_pages(project_copy: Path) -> None:
     write_collection(project_copy, "draft-tips", "draft")
     write_collection(project_copy, "new-tips", "published")
-    project = Project(project_copy)
+    project = new_project(project_copy)
     uris = [p.src_uri for p in tips_pages(project)]
     assert "tips/new-tips.md" in uris and "tips/draft-tips.md" not in uris
     assert {c.id for c in published_tip_collections(project)} >= {"home-visit-ten-things", "talk-timing-and-methods"}

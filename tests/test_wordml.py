@@ -13,12 +13,12 @@ import docx
 import pytest
 from lxml import etree
 
-from macros import docx_common as dx
-from macros import handbook_templates as ht
-from macros import wordml
-from macros.plan_docx import plan_docx
-from macros.project import Project
-from macros.yamlload import load_yaml_file
+from macros.composition import new_project
+from macros.core.yamlload import load_yaml_file
+from macros.documents import docx_common as dx
+from macros.documents import wordml
+from macros.handbook import templates as ht
+from macros.plans.plan_docx import plan_docx
 
 ROOT = Path(__file__).resolve().parent.parent
 W = "{" + wordml.W + "}"
@@ -151,7 +151,7 @@ def test_form_table_hints_are_grey_italics_and_leave_lines() -> None:
 
 
 def test_handbook_templates_build_with_the_same_writer() -> None:
-    project = Project(ROOT)
+    project = new_project(ROOT)
     templates = ht.project_templates(project)
     assert templates
     for template in templates:

@@ -1,0 +1,218 @@
+"""The anonymisation gate: identifying details in case texts, as pure functions.
+
+:func:`find_identifiers` scans a text and returns :class:`Finding` objects,
+each with a stable rule id (``CASE-ANON-*``, documented in
+``docs/about/anonymisation.md``). :func:`check_text` turns findings into
+``path:line:col`` problems for a Markdown file, honouring the case's declared
+``pseudonyms`` (names the text may use) and ``reviewed_terms`` (flagged terms a
+reviewer accepted as false positives). Nothing is silently ignored: a reviewed
+term that no longer matches anything is reported too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from macros.build import cache as buildcache
+from macros.build.pool import WorkerPool
+from macros.casebook import anon_names, anon_rules
+from macros.casebook.anon_normalise import normalise
+from macros.casebook.anon_rules import id_check_digit_ok
+from macros.core.problems import Problem
+
+__all__ = ["RULES", "Finding", "check_text", "find_identifiers", "id_check_digit_ok", "line_col", "prefetch"]
+
+RULES: dict[str, str] = {
+    "CASE-ANON-PHONE": "疑似电话号码（手机或座机）",
+    "CASE-ANON-IDCARD": "疑似 18 位居民身份证号（校验位有效）",
+    "CASE-ANON-EMAIL": "疑似电子邮箱地址",
+    "CASE-ANON-QQ": "疑似 QQ 号",
+    "CASE-ANON-WECHAT": "疑似微信号",
+    "CASE-ANON-BIRTHDATE": "疑似具体出生日期",
+    "CASE-ANON-ADDRESS": "疑似具体住址（…路…号、…弄…室等）",
+    "CASE-ANON-SCHOOL": "疑似具体学校名称",
+    "CASE-ANON-CLASS": "疑似具体班级或中队",
+    "CASE-ANON-NAME": "疑似真实人名",
+}
+
+ADVICE = {
+    "CASE-ANON-NAME": "请改用化名（如 小A、学生甲）并在 pseudonyms 中声明",
+    "CASE-ANON-SCHOOL": "请改用“某中学”“A校”等泛称",
+    "CASE-ANON-CLASS": "请改用“某班”“七年级某班”等泛称",
+}
+DEFAULT_ADVICE = "请删除或改写"
+REVIEW_HINT = "确属误报时，经审核后写入 reviewed_terms"
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    start: int  # character offset in the scanned text (as written, before normalisation)
+    end: int
+    rule: str
+    term: str
+
+    @property
+    def message(self) -> str:
+        advice = ADVICE.get(self.rule, DEFAULT_ADVICE)
+        return f"{RULES[self.rule]}：“{self.term}”。{advice}；{REVIEW_HINT}"
+
+
+# -- the scan ---------------------------------------------------------------------
+
+# When two findings overlap, the more specific rule wins.
+_PRIORITY = [
+    "CASE-ANON-IDCARD",
+    "CASE-ANON-EMAIL",
+    "CASE-ANON-QQ",
+    "CASE-ANON-WECHAT",
+    "CASE-ANON-PHONE",
+    "CASE-ANON-BIRTHDATE",
+    "CASE-ANON-ADDRESS",
+    "CASE-ANON-CLASS",
+    "CASE-ANON-SCHOOL",
+    "CASE-ANON-NAME",
+]
+
+
+def _mask(text: str, terms: Iterable[str]) -> str:
+    """Blank out declared terms (same length, so offsets stay valid)."""
+    for term in sorted({t for t in terms if t}, key=len, reverse=True):
+        text = text.replace(term, "\u3000" * len(term))
+    return text
+
+
+def _masked(text: str, pseudonyms: list[str]) -> str:
+    return _mask(text, pseudonym_forms(pseudonyms))
+
+
+def pseudonym_forms(pseudonyms: Iterable[str]) -> list[str]:
+    """Declared pseudonyms and their bare form: “小明（化名）” also declares “小明”."""
+    forms = []
+    for name in pseudonyms:
+        name = str(name).strip()
+        forms.append(name)
+        bare = re.sub(r"[（(]\s*化名\s*[)）]$", "", name).strip()
+        if bare and bare != name:
+            forms.append(bare)
+    return forms
+
+
+def find_identifiers(text: str, pseudonyms: Iterable[str] = ()) -> list[Finding]:
+    """Every identifying detail in ``text``, at most one finding per span.
+
+    Reused across builds when the text, the pseudonyms, the rule modules and their
+    tables in ``data/`` are the same (:mod:`macros.build.cache`).
+    """
+    names = [str(p) for p in pseudonyms]
+    memo = buildcache.memo("anonymise", _version())
+    return buildcache.cached(memo, "\n".join(names) + "\0" + text, lambda: _find_identifiers(text, names))
+
+
+# Starting worker processes costs more than they save below a couple of hundred cases.
+PARALLEL_MIN_CASES = 200
+
+
+def prefetch(texts: list[tuple[str, Iterable[str]]], workers: int | None = None, min_parallel: int = PARALLEL_MIN_CASES) -> int:
+    """Compute :func:`find_identifiers` for every (text, pseudonyms) not yet in the cache,
+    in parallel worker processes when there are at least ``min_parallel`` (a cold
+    city-scale build has hundreds of cases). Loads the name tables once either way. Returns how many were computed in parallel."""
+    memo = buildcache.memo("anonymise", _version())
+    missing: dict[str, tuple[str, list[str]]] = {}
+    for text, pseudonyms in texts:
+        names = [str(p) for p in pseudonyms]
+        key = buildcache.fingerprint("\n".join(names) + "\0" + text)
+        if key not in memo.entries:
+            missing[key] = (text, names)
+    if missing:  # loaded once here, and shared by forked workers
+        anon_names.tables()
+    items = list(missing.items())
+    with WorkerPool(workers, items=len(items), min_items=max(2, min_parallel)) as pool:
+        if not pool.forked:
+            return 0  # computed one by one, as the checks ask
+        results = pool.map(_find_pair, [pair for _, pair in items])
+        for (key, _), found in zip(items, results, strict=True):
+            memo.put(key, found)
+    return len(items)
+
+
+def _find_pair(pair: tuple[str, list[str]]) -> list[Finding]:
+    return _find_identifiers(*pair)
+
+
+@lru_cache(maxsize=1)
+def _version() -> str:
+    modules = [Path(__file__), Path(anon_names.__file__), Path(anon_rules.__file__)]
+    return buildcache.fingerprint(*modules, *(anon_names.DATA / name for name in anon_names.DATA_FILES))
+
+
+def _find_identifiers(text: str, pseudonyms: list[str]) -> list[Finding]:
+    norm = normalise(text)
+    plain = norm.text
+    spans: list[tuple[int, int, str]] = []
+    spans += anon_rules.find_idcards(plain)
+    spans += anon_rules.find_phones(plain)
+    spans += anon_rules.find_contacts(plain)
+    spans += anon_rules.find_birthdates(plain)
+    spans += anon_rules.find_addresses(plain)
+    spans += anon_rules.find_classes(plain)
+    masked = _masked(plain, [normalise(p).text for p in pseudonyms])
+    spans += anon_rules.find_schools(masked)
+    spans += [(h.start, h.end, "CASE-ANON-NAME") for h in anon_names.find_names(masked)]
+    kept: list[tuple[int, int, str]] = []
+    for start, end, rule in sorted(spans, key=lambda s: (_PRIORITY.index(s[2]), s[0], -s[1])):
+        if any(start < k_end and k_start < end for k_start, k_end, _ in kept):
+            continue
+        kept.append((start, end, rule))
+    found = []
+    for start, end, rule in kept:
+        o_start, o_end = norm.start(start), norm.end(end)
+        found.append(Finding(o_start, o_end, rule, text[o_start:o_end]))
+    return sorted(found)
+
+
+def line_col(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column (in characters) of ``offset`` in ``text``."""
+    line = text.count("\n", 0, offset) + 1
+    col = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return line, col
+
+
+def check_text(
+    display: str,
+    text: str,
+    *,
+    pseudonyms: Iterable[str] = (),
+    reviewed_terms: Iterable[str] = (),
+    severity: str = "error",
+    skip_lines: Iterable[int] = (),
+) -> tuple[list[Problem], list[str]]:
+    """Problems for every finding in a file's full ``text`` (positions in that file).
+
+    ``skip_lines`` (1-based) are not scanned: the front matter lines that declare
+    pseudonyms and reviewed terms. A reviewed term accepts findings whose text is
+    exactly that term. Returns the problems and the reviewed terms that
+    matched nothing (stale entries, reported by the caller).
+    """
+    skip = set(skip_lines)
+    reviewed = [str(t) for t in reviewed_terms]
+    used: set[str] = set()
+    problems: list[Problem] = []
+    for finding in find_identifiers(text, pseudonyms):
+        line, col = line_col(text, finding.start)
+        if line in skip:
+            continue
+        if finding.term in reviewed:
+            used.add(finding.term)
+            continue
+        problems.append(Problem(display, line, col, finding.message, severity=severity, rule=finding.rule))
+    return problems, [t for t in reviewed if t not in used]
+
+
+def warm_up() -> None:
+    """Load the name tables now (``mkdocs serve`` does it in the background after the
+    first build, so the first save of a case does not wait for it)."""
+    anon_names.tables()
