@@ -75,3 +75,11 @@ def test_below_record_reports_a_worse_rule() -> None:
     result, _ = evaluate(ROOT / CORPUS_DIR, lambda text: [])
     worse = below_record(result, {rule: {"recall": 0.5, "fp_rate": 0.0} for rule in CODES.values()})
     assert len(worse) == len(CODES) and "低于记录的 50.0%" in worse[0]
+
+
+def test_trainers_page_has_current_figures() -> None:
+    run = subprocess.run([*SCRIPT, "--check"], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    page = (ROOT / "docs" / "about" / "anonymisation.md").read_text(encoding="utf-8")
+    for rule in CODES.values():
+        assert f"| `{rule}` |" in page
