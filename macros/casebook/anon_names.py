@@ -271,17 +271,22 @@ def _kin_before(text: str, i: int) -> bool:
 def _given_alone(t: NameTables, text: str, hits: list[NameHit], covered: list[bool]) -> Iterable[NameHit]:
     """Given names used alone: those of a full name found in the text anywhere, other typical
     given names in subject or possessive position."""
-    taken = [(h.start, h.end) for h in hits]
+    taken = bytearray(len(text) + 1)
+    for h in hits:
+        taken[h.start : h.end] = b"\x01" * (h.end - h.start)
 
     def free(s: int, e: int) -> bool:
-        return not any(s < b and a < e for a, b in taken) and not covered[s]
+        return not any(taken[s:e]) and not covered[s]
 
-    known = {h.given for h in hits if h.given and not _common(t, h.given)}
-    for given in known:
-        for m in re.finditer(re.escape(given), text):
+    def take(s: int, e: int) -> None:
+        taken[s:e] = b"\x01" * (e - s)
+
+    known = sorted({h.given for h in hits if h.given and not _common(t, h.given)})
+    if known:
+        for m in re.finditer("|".join(map(re.escape, known)), text):
             if free(m.start(), m.end()):
-                taken.append(m.span())
-                yield NameHit(m.start(), m.end(), given)
+                take(m.start(), m.end())
+                yield NameHit(m.start(), m.end(), m.group(0))
     for i in range(len(text) - 1):
         pair = text[i : i + 2]
         if not (_han(pair[0]) and _han(pair[1])) or pair[0] in STOP or pair[1] in STOP:
@@ -295,7 +300,7 @@ def _given_alone(t: NameTables, text: str, hits: list[NameHit], covered: list[bo
         if _word_from_left(t, text, i) or _common(t, text[i + 1 : i + 3]):
             continue
         if _follows(text, i + 2) and (text[i + 2 : i + 3] not in ("的",) or pair in t.pairs or _role_after(text, i + 2)):
-            taken.append((i, i + 2))
+            take(i, i + 2)
             yield NameHit(i, i + 2, pair)
 
 

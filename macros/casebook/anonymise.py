@@ -163,9 +163,11 @@ def _find_identifiers(text: str, pseudonyms: list[str]) -> list[Finding]:
     spans += anon_rules.find_schools(masked)
     spans += [(h.start, h.end, "CASE-ANON-NAME") for h in anon_names.find_names(masked)]
     kept: list[tuple[int, int, str]] = []
+    taken = bytearray(len(plain) + 1)  # linear in the text, whatever the number of findings
     for start, end, rule in sorted(spans, key=lambda s: (_PRIORITY.index(s[2]), s[0], -s[1])):
-        if any(start < k_end and k_start < end for k_start, k_end, _ in kept):
+        if any(taken[start:end]):
             continue
+        taken[start:end] = b"\x01" * (end - start)
         kept.append((start, end, rule))
     found = []
     for start, end, rule in kept:
