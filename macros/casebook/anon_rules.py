@@ -154,7 +154,7 @@ def find_addresses(text: str) -> Iterable[Span]:
 
 _SCHOOL = re.compile(
     r"(?:初级中学|高级中学|完全中学|实验学校|外国语学校|实验中学|实验小学|中心小学|中心校|[一二三四五六七八九十\d]?附中|附小"
-    r"|[一二三四五六七八九十\d]中(?![文学心间午国])|[一二三四五六七八九十\d]小(?![时组学孩朋说区心])|中学|小学|幼儿园|学校|分校|职校)"
+    r"|[一二三四五六七八九十\d][中小](?=[读的上毕念就转老和与同初高校,。、;:!?)\s]|$)|中学|小学|幼儿园|学校|分校|职校)"
 )
 _SCHOOL_STOP = set("在于到是的了和与从往进入读考转上去向为有以前原就回离念去及或来打请配送接、,。;:“”() \n")
 # A name made of these alone is no name: 全市中小学, 这所附中, 乡镇中心校, 市重点中学.
@@ -176,6 +176,8 @@ def find_schools(text: str) -> Iterable[Span]:
         suffix = m.group(0)
         if text[max(0, m.start() - 2) : m.start()].endswith(("中", "大中")) and suffix in ("小学", "学校"):
             continue  # 中小学, 大中小学
+        if suffix == "中学" and text[m.start() - 1 : m.start()] in ("初", "高"):
+            continue  # 初中学段, 高中学校: 初中/高中 and a word starting with 学
         start = _back(text, m.start(), _SCHOOL_STOP, 8)
         if text[start - 1 : start + 1] == "上海":  # 上 stops a name (上小学), except in 上海
             start -= 1
