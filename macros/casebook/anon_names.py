@@ -59,7 +59,9 @@ FOLLOW = set(
     "，。、！？：；“”‘’\"'()（）,.!?:; \n"
 )
 # What follows a given name used alone in subject or possessive position.
-ALONE_FOLLOW = set("说的在是把被今也又还就哭笑一很没不告问跟和妈爸奶爷外最总常却才先突已会能要想觉对给让每这那都主从向自坐站拿写带低抬第特请交帮当用找等因看听打叫再")
+ALONE_FOLLOW = set(
+    "说的在是把被今也又还就哭笑一很没不告问跟和妈爸奶爷外最总常却才先突已会能要想觉对给让每这那都主从向自坐站拿写带低抬第特请交帮当用找等因看听打叫再"
+)
 LEFT_WORDS = (
     "那天 今天 昨天 后来 然后 于是 因为 但是 所以 可是 放学后 下课后 午休时 课后 那次 这次 当时 同桌 孩子 学生 女儿 儿子".split()
 )
@@ -305,5 +307,3 @@ def _given_alone(t: NameTables, text: str, hits: list[NameHit], covered: list[bo
         if text[i + 2 : i + 3] in ALONE_FOLLOW:
             take(i, i + 2)
             yield NameHit(i, i + 2, pair)
-
-
