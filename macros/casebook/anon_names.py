@@ -193,6 +193,8 @@ def _given(t: NameTables, text: str, start: int, weak: bool) -> int:
                     return 2
             elif pair in t.pairs or strong or (_follows(text, start + 2) and min(s1, s2) >= 0.4 and s1 + s2 >= 2 * THETA_MEAN):
                 return 2
+            elif g1 == "一" and s2 >= THETA_STRONG and _follows(text, start + 2):  # 一帆, 一诺: 一 is common in names
+                return 2
     if _common(t, text[start : start + 2]) and not _follows(text, start + 1):
         return 0
     if _common(t, family) and not (family in t.jieba_names and family not in t.veto and family[0] in TOP_SURNAMES and s1 >= 0.9):
