@@ -83,3 +83,8 @@ def test_trainers_page_has_current_figures() -> None:
     page = (ROOT / "docs" / "about" / "anonymisation.md").read_text(encoding="utf-8")
     for rule in CODES.values():
         assert f"| `{rule}` |" in page
+
+
+def test_heldout_corpus_is_well_formed() -> None:
+    result, problems = evaluate(ROOT / CORPUS_DIR / "heldout")
+    assert problems == [] and result.planted >= 50 and result.clean_sentences >= 50
