@@ -130,6 +130,8 @@ def check_published_texts(project: Any) -> list[Problem]:
     """The gate over tip collections and news posts (cases are scanned by their own checks)."""
     problems: list[Problem] = []
     for folder in (TIPBOOK_DIR, POSTS_DIR):
-        for path, doc, body in project.front_matter_folder(folder):
-            problems += scan_document(doc, path, project.display(path), body, _severity(folder, doc.data))
+        files, _parse_problems = project.front_matter_folder(folder)  # the tips and news checks report those
+        for path, display, doc, body in files:
+            if isinstance(doc.data, dict):
+                problems += scan_document(doc, path, display, body, _severity(folder, doc.data))
     return problems

@@ -22,6 +22,8 @@ from macros.build.pool import WorkerPool
 from macros.casebook import anon_names, anon_rules
 from macros.casebook.anon_normalise import normalise
 from macros.casebook.anon_rules import id_check_digit_ok
+from macros.core import config
+from macros.core.markdown import line_col
 from macros.core.problems import Problem
 
 __all__ = ["RULES", "Finding", "check_text", "find_identifiers", "id_check_digit_ok", "line_col", "prefetch"]
@@ -113,7 +115,7 @@ def find_identifiers(text: str, pseudonyms: Iterable[str] = ()) -> list[Finding]
 
 
 # Starting worker processes costs more than they save below a couple of hundred cases.
-PARALLEL_MIN_CASES = 200
+PARALLEL_MIN_CASES = config.MACHINERY.anonymise_min_parallel
 
 
 def prefetch(texts: list[tuple[str, Iterable[str]]], workers: int | None = None, min_parallel: int = PARALLEL_MIN_CASES) -> int:
@@ -130,7 +132,7 @@ def prefetch(texts: list[tuple[str, Iterable[str]]], workers: int | None = None,
     if missing:  # loaded once here, and shared by forked workers
         anon_names.tables()
     items = list(missing.items())
-    with WorkerPool(workers, items=len(items), min_items=max(2, min_parallel)) as pool:
+    with WorkerPool(workers or config.workers(), items=len(items), min_items=max(2, min_parallel)) as pool:
         if not pool.forked:
             return 0  # computed one by one, as the checks ask
         results = pool.map(_find_pair, [pair for _, pair in items])
@@ -174,13 +176,6 @@ def _find_identifiers(text: str, pseudonyms: list[str]) -> list[Finding]:
         o_start, o_end = norm.start(start), norm.end(end)
         found.append(Finding(o_start, o_end, rule, text[o_start:o_end]))
     return sorted(found)
-
-
-def line_col(text: str, offset: int) -> tuple[int, int]:
-    """1-based line and column (in characters) of ``offset`` in ``text``."""
-    line = text.count("\n", 0, offset) + 1
-    col = offset - (text.rfind("\n", 0, offset) + 1) + 1
-    return line, col
 
 
 def check_text(

@@ -118,13 +118,8 @@ class Case:
 
 def _load(project: Project) -> tuple[list[Case], list[Problem]]:
     cases: list[Case] = []
-    problems: list[Problem] = []
-    for path in sorted((project.root / CASEBOOK_DIR).glob("*.md")):
-        display = project.display(path)
-        doc, body, found = project.front_matter(path, display)
-        problems += found
-        if doc is None:
-            continue
+    files, problems = project.front_matter_folder(CASEBOOK_DIR)
+    for path, display, doc, body in files:
         if not doc.data:
             problems.append(Problem(display, 1, 1, "案例缺少 front matter（文件开头 --- 之间的 id、title、status 等字段）"))
             continue
