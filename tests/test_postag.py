@@ -1,38 +1,24 @@
-"""The fast tagger (macros/postag.py) and the windowed tagging of the anonymisation gate
-give exactly what jieba.posseg gives on the whole text: checked against jieba itself."""
+"""The fast tagger (macros/casebook/postag.py) gives exactly what jieba.posseg gives: checked against
+jieba itself. (The anonymisation gate no longer tags text: see macros/casebook/anon_names.py.)"""
 
 from __future__ import annotations
 
 import hashlib
-import random
 from pathlib import Path
 
 import pytest
 
-from macros.casebook import anonymise, postag
+from macros.casebook import postag
 
 ROOT = Path(__file__).resolve().parent.parent
-TEXTS = sorted((ROOT / "casebook").glob("*.md")) + sorted((ROOT / "tests/fixtures/anon_corpus").glob("*.md"))
-USERDICTS = (anonymise.USERDICT, anonymise.ANON_USERDICT)
+TEXTS = sorted((ROOT / "casebook").glob("*.md"))
+USERDICTS = (ROOT / "data" / "search_userdict.txt", ROOT / "data" / "anon_userdict.txt")
 
 
 @pytest.fixture(scope="module")
 def jieba_posseg():
     """The reference: jieba.posseg on a jieba.Tokenizer with the same user dictionaries."""
     return postag.JiebaTagger(USERDICTS).posseg
-
-
-def full_tokens(posseg, text: str) -> list[tuple[int, str, str]]:
-    """What the gate did before windowing: jieba.posseg over the whole text."""
-    out, pos = [], 0
-    for pair in posseg.cut(text, HMM=True):
-        out.append((pos, pair.word, pair.flag))
-        pos += len(pair.word)
-    return out
-
-
-def token_findings(text: str, tokens) -> list:
-    return sorted([*anonymise._find_schools(text, tokens), *anonymise._find_names(text, tokens)])
 
 
 def read(path: Path) -> str:
@@ -103,87 +89,3 @@ def test_fallback_without_frequencies(tmp_path: Path) -> None:
     assert isinstance(postag.tagger((userdict,)), postag.JiebaTagger)
     userdict.write_text("\ufeff谈心谈话 100 n\n\n成长寄语 50\n", encoding="utf-8")
     assert postag.read_userdict(userdict) == [("谈心谈话", 100, "n"), ("成长寄语", 50, None)]
-
-
-def _variants(text: str, rng: random.Random) -> list[str]:
-    """The text, and copies with separators dropped or doubled (blocks merge and split)."""
-    out = [text]
-    for _ in range(3):
-        chars = []
-        for ch in text:
-            if not postag.BLOCK.match(ch) and rng.random() < 0.3:
-                chars.append("" if rng.random() < 0.5 else ch + ch)
-            else:
-                chars.append(ch)
-        out.append("".join(chars))
-    return out
-
-
-@pytest.mark.parametrize("path", TEXTS, ids=[p.stem for p in TEXTS])
-def test_windowed_findings_equal_whole_text(jieba_posseg, path: Path) -> None:
-    rng = random.Random(path.stem)
-    for text in _variants(read(path), rng):
-        assert token_findings(text, anonymise._tokens(text)) == token_findings(text, full_tokens(jieba_posseg, text))
-
-
-PIECES = (
-    "张 王 李 钱 欧阳 司马 小 老 阿 伟 娜 明 华 老师 同学 妈妈 校长 主任 的 了 和 是 在 与 "
-    "方法 常常 任务 周记 春晖 明珠 浦东新区 上海市 第二 中学 小学 学校 附中 幼儿园 实验 "
-    "谈心谈话 导师 家访 孩子 A 3 ， 。 \n “ ” （ ） 、 ："
-).split(" ")
-
-
-def test_windowed_findings_equal_whole_text_on_random_text(jieba_posseg) -> None:
-    """Random mixes of surnames, role words, school suffixes and separators: windowed
-    tagging (with the HMM only where names can change) finds exactly what whole-text tagging finds."""
-    rng = random.Random(7)
-    flagged = 0
-    for _ in range(400):
-        text = "".join(rng.choice(PIECES) for _ in range(rng.randint(1, 14)))
-        found = token_findings(text, anonymise._tokens(text))
-        assert found == token_findings(text, full_tokens(jieba_posseg, text)), text
-        flagged += bool(found)
-    assert flagged > 50, "the mixes hold names and schools"
-
-
-# (text, blocks that must be tagged, name and school findings)
-WINDOWS = [
-    ("张伟今天没来。", ["张伟今天没来"], ["张伟"]),  # at the start of the text
-    ("今天没来的是张伟", ["今天没来的是张伟"], ["张伟"]),  # at the end
-    ("会后\n张伟留下来。", ["张伟留下来"], ["张伟"]),  # after a line break
-    ("会后，张伟\n留下来。", ["张伟"], ["张伟"]),  # before a line break
-    ("“钱老师”说：", ["钱老师"], ["钱老师"]),  # between punctuation
-    ("张伟和李娜一起来了。", ["张伟和李娜一起来了"], ["张伟", "李娜"]),  # two names, one block
-    ("张伟，李娜", ["张伟", "李娜"], ["张伟", "李娜"]),  # two blocks, one separator
-    ("我们换一个方法试试。", ["我们换一个方法试试"], []),  # 方 is a surname, 方法 is no name
-    ("小王来了", ["小王来了"], ["小王"]),  # 小 + surname
-    ("他叫小王", ["他叫小王"], []),  # 小 + surname at the end of a block: tagged, jieba does not call it nr
-    ("我是老王", ["我是老王"], ["老王"]),  # 老 + surname at the end of the text
-    ("张伟找王，老师李娜说", ["张伟找王", "老师李娜说"], ["张伟", "李娜"]),  # 王 and 老师 are in different blocks
-    ("欧阳娜娜来了", ["欧阳娜娜来了"], ["欧阳娜娜"]),
-    ("他转到了春晖中学。", ["他转到了春晖中学"], ["春晖中学"]),
-    ("他在学校里。", ["他在学校里"], []),
-    ("学生甲和学生乙谈心。", [], []),  # nothing to tag
-    ("王", [], []),  # a lone surname
-    ("", [], []),
-]
-
-
-@pytest.mark.parametrize("text,blocks,terms", WINDOWS, ids=[w[0] or "empty" for w in WINDOWS])
-def test_windows(jieba_posseg, text: str, blocks: list[str], terms: list[str]) -> None:
-    assert [text[s:e] for s, e in anonymise.tagged_blocks(text)] == blocks
-    found = token_findings(text, anonymise._tokens(text))
-    assert [f.term for f in found] == terms
-    assert found == token_findings(text, full_tokens(jieba_posseg, text))
-
-
-def test_prefetch_loads_the_dictionary_once_for_all_cases() -> None:
-    """Below the parallel threshold, prefetch computes nothing but loads what all texts need in one scan."""
-    anonymise._tokenizer.cache_clear()
-    texts = [(read(path) + "\n（预取测试）\n", []) for path in TEXTS if path.parent.name == "casebook"]
-    assert anonymise.prefetch(texts, workers=2) == 0
-    lexicon = anonymise._tokenizer().lexicon
-    assert lexicon.loads == 1
-    for text, names in texts:
-        anonymise.find_identifiers(text, names)
-    assert lexicon.loads == 1 and not lexicon.complete

@@ -4,8 +4,8 @@
 it parses all of ``dict.txt`` for its default tagger, a ``jieba.Tokenizer``
 unmarshals the whole prefix dictionary (about 600,000 entries), and a
 ``POSTokenizer`` on that tokenizer parses ``dict.txt`` a second time for the
-tags. The anonymisation gate tags only a few clauses per case (see
-:func:`macros.casebook.anonymise._tokens`), so :class:`Tagger` reproduces the same
+tags. The anonymisation gate used to tag a few clauses per case (it no longer
+tags at all: see :mod:`macros.casebook.anon_names`), so :class:`Tagger` reproduces the same
 algorithm (jieba 0.42.1: ``Tokenizer.get_DAG``/``calc`` and
 ``POSTokenizer.__cut_DAG`` with the HMM for unknown words) but reads from
 ``dict.txt`` only the entries that start with a character of the text being
