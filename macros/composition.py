@@ -38,7 +38,8 @@ def new_project(root: Path) -> Project:
     return Project(Path(root), registry=REGISTRY)
 
 
-def _sorted(problems: list[Problem]) -> list[Problem]:
+def sort_problems(problems: list[Problem]) -> list[Problem]:
+    """By file and position, without repeats."""
     return sorted(set(problems), key=lambda p: (p.path, p.line, p.col, p.message))
 
 
@@ -53,7 +54,7 @@ def check_project(project: Project) -> list[Problem]:
         prefetch.finish()
     for check in registry.late_checks:
         problems += check(project)
-    return _sorted(problems)
+    return sort_problems(problems)
 
 
 def report_project(project: Project) -> list[Problem]:
@@ -61,7 +62,7 @@ def report_project(project: Project) -> list[Problem]:
     notes: list[Problem] = []
     for report in project.registry.reports:
         notes += report(project)
-    return _sorted(notes)
+    return sort_problems(notes)
 
 
 def collection_pages(project: Project) -> list[GeneratedPage]:

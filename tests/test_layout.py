@@ -123,6 +123,7 @@ _PROBE = textwrap.dedent(
     import json, sys
     sys.path.insert(0, {root!r})
     from mkdocs.commands import build as mkdocs_build
+    from mkdocs.commands import serve as mkdocs_serve
     from mkdocs import utils
     from mkdocs.structure.files import File
     from mkdocs.structure.pages import Page
@@ -133,7 +134,7 @@ _PROBE = textwrap.dedent(
         "write_file": utils.write_file, "copy_file": utils.copy_file, "clean_directory": utils.clean_directory,
         "File.copy_file": File.copy_file, "jieba": search_plugin.jieba,
         "add_entry_from_context": search_plugin.SearchIndex.add_entry_from_context,
-        "_segment_chinese": search_plugin.SearchIndex._segment_chinese,
+        "_segment_chinese": search_plugin.SearchIndex._segment_chinese, "serve.build": mkdocs_serve.build,
     }}
     from macros.glue import hooks
     hooks.on_startup("serve", False)
@@ -142,7 +143,7 @@ _PROBE = textwrap.dedent(
         "write_file": utils.write_file, "copy_file": utils.copy_file, "clean_directory": utils.clean_directory,
         "File.copy_file": File.copy_file, "jieba": search_plugin.jieba,
         "add_entry_from_context": search_plugin.SearchIndex.add_entry_from_context,
-        "_segment_chinese": search_plugin.SearchIndex._segment_chinese,
+        "_segment_chinese": search_plugin.SearchIndex._segment_chinese, "serve.build": mkdocs_serve.build,
     }}
     print(json.dumps({{name: before[name] is after[name] for name in before}}))
     """

@@ -168,7 +168,7 @@ def test_word_files_from_parallel_workers_equal_in_process_ones(tmp_path):
 
 def test_word_code_version_covers_every_module_that_writes_the_files(monkeypatch):
     from macros.build import cache as buildcache
-    from macros.documents import docx_common, wordml
+    from macros.documents import docx_common, docx_styles, docx_tables, wordml
     from macros.plans import plan_document, schools
     from macros.plans import plan_docx as plan_docx_module
 
@@ -176,7 +176,7 @@ def test_word_code_version_covers_every_module_that_writes_the_files(monkeypatch
     real = buildcache.source_of
     monkeypatch.setattr(buildcache, "source_of", lambda *modules: seen.extend(modules) or real(*modules))
     schools.docx_version()
-    assert {wordml, docx_common, plan_document, plan_docx_module} <= set(seen)
+    assert {wordml, docx_common, docx_styles, docx_tables, plan_document, plan_docx_module} <= set(seen)
 
 
 def _build(project: Path, site: Path, stats: Path, **extra_env: str) -> list[dict]:

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from macros.casebook import anon_scope
 from macros.casebook.cases import (
     CITY_PLAN,
     KEY_TASKS,
@@ -26,6 +27,7 @@ from macros.casebook.cases import (
     task_anchor,
     theme_anchor,
 )
+from macros.core.config import LAYOUT
 from macros.core.escaping import md_esc
 from macros.core.links import relative_link
 from macros.core.pagination import front_matter, page_range, page_title, page_uri, pager, paginate
@@ -76,6 +78,10 @@ def check_collections(project: Project) -> list[Problem]:
     all_cases = {c.id: c for c in load_cases(project)[0]}
     published = {c.id for c in published_cases(project)}
     seen: set[str] = set()
+    texts = [
+        (("collections", i, key), c[key]) for i, c in enumerate(doc.data["collections"]) for key in ("title", "introduction")
+    ]
+    problems += anon_scope.scan_strings(doc, texts)
     for i, collection in enumerate(doc.data["collections"]):
         if collection["id"] in seen:
             problems.append(doc.problem(("collections", i, "id"), f"案例集 id“{collection['id']}”重复"))
@@ -113,8 +119,8 @@ def _entry(case: Case, src: str) -> str:
 # counts, each group on its own pages of CASES_PER_PAGE (cases/by-theme/theme-4/,
 # cases/by-theme/theme-4/2/ …). The anchors stay on the overview either way.
 
-CASES_PER_PAGE = 50
-INLINE_ENTRIES = 50
+CASES_PER_PAGE = LAYOUT.cases_per_page
+INLINE_ENTRIES = LAYOUT.inline_cases
 LISTING_ALL = "cases/all.md"  # every case by title, when the casebook start page cannot list them all
 # Case ids that would collide with the listing pages' files under cases/.
 RESERVED_CASE_IDS = ("index", "all", "collections", "by-theme", "by-stage", "by-task")

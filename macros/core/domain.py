@@ -3,6 +3,8 @@ front matter), the theme vocabulary is valid, and no Traditional characters slip
 
 from __future__ import annotations
 
+from macros.core.linkcheck import check_links
+from macros.core.pagemeta import check_page_markup
 from macros.core.problems import Problem
 from macros.core.project import Project, check_syntax
 from macros.core.registry import Domain
@@ -26,4 +28,4 @@ def check_themes(project: Project) -> list[Problem]:
 
 
 # check_syntax reads every data file: it runs after the domains' prefetches have filled the cache.
-DOMAIN = Domain("core", checks=(check_themes, check_traditional), late_checks=(check_syntax,))
+DOMAIN = Domain("core", checks=(check_themes, check_traditional, check_page_markup), late_checks=(check_syntax, check_links))

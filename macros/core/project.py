@@ -97,19 +97,24 @@ class Project:
         """The theme vocabulary: every ``themes`` field in content must use these ids."""
         return theme_ids(self.data(THEMES_FILE)[0])
 
-    def front_matter_folder(self, folder: str, pattern: str = "*.md") -> list[tuple[Path, Document, str]]:
-        """The Markdown files of a content folder whose front matter parsed: (path, document, body).
-        Files with syntax problems are left out; ``check_syntax`` reports them."""
-        out = []
+    def front_matter_folder(
+        self, folder: str, pattern: str = "*.md"
+    ) -> tuple[list[tuple[Path, str, Document, str]], list[Problem]]:
+        """Every Markdown file of a content folder (cases, tips, news posts) with its front matter:
+        (path, display path, document, body) for each file that parsed, and every parse problem."""
+        files: list[tuple[Path, str, Document, str]] = []
+        problems: list[Problem] = []
         for path in sorted((self.root / folder).glob(pattern)):
-            doc, body, problems = self.front_matter(path)
-            if doc is not None and not problems and isinstance(doc.data, dict):
-                out.append((path, doc, body))
-        return out
+            display = self.display(path)
+            doc, body, found = self.front_matter(path, display)
+            problems += found
+            if doc is not None:
+                files.append((path, display, doc, body))
+        return files, problems
 
     def generated_pages(self) -> list:
-        """Every page and download the domains add to the site (published content only)."""
-        return [page for source in self.registry.page_sources for page in source(self)]
+        """Every page and download the domains add to the site (published content only), once per project."""
+        return self.once("generated-pages", lambda: [page for source in self.registry.page_sources for page in source(self)])
 
     def markdown_files(self) -> list[Path]:
         return [p for p in self._named_like_content()[0] if self._plain_file(p)]

@@ -27,6 +27,7 @@ from macros.build import cache as buildcache
 from macros.build import pool as worker_pool
 from macros.build.pool import WorkerPool
 from macros.core import yamlguard
+from macros.core.config import MACHINERY
 from macros.core.problems import Problem
 
 Loc = tuple  # path inside the document: keys and list indexes
@@ -243,7 +244,7 @@ class Prefetch:
     are not cached yet are sent; :meth:`finish` stores the results in the same memos
     :func:`load_yaml_text` and :func:`validate` read, so nothing else changes."""
 
-    MIN_FILES = 200  # fewer are not worth starting a process for
+    MIN_FILES = MACHINERY.yaml_prefetch_min_files  # fewer are not worth starting a process for
 
     def __init__(self, files: list[tuple[Path, str]], schema: dict | None = None, root: Path | None = None) -> None:
         self.schema = schema

@@ -20,8 +20,10 @@ from typing import Any
 
 from macros.build.cache import fingerprint
 from macros.build.pool import WorkerPool
+from macros.core.config import MACHINERY
+from macros.core.config import workers as config_workers
 
-PARALLEL_FROM = 4  # fewer missing files than this are built in-process
+PARALLEL_FROM = MACHINERY.docx_parallel_from  # fewer missing files than this are built in-process
 
 
 @dataclass
@@ -78,7 +80,7 @@ def build_documents(
     missing = [name for name, path in paths.items() if not path.exists()]
     inputs = [(jobs[n], paths[n]) for n in missing]
     if background:
-        pool = WorkerPool(workers, items=len(missing), min_items=PARALLEL_FROM)
+        pool = WorkerPool(workers or config_workers(), items=len(missing), min_items=PARALLEL_FROM)
         if pool.forked:
             results = pool.map(partial(_write, build), inputs, chunks_per_worker=8)
             return DocxBatch(dict(paths), missing, 0.0, start, (pool, results, directory))
@@ -105,5 +107,5 @@ def _write(build: Callable[[object], bytes], job: tuple[object, Path]) -> float:
 
 
 def _run(build: Callable[[object], Any], inputs: list[Any], workers: int | None) -> list[Any]:
-    with WorkerPool(workers, items=len(inputs), min_items=PARALLEL_FROM) as pool:
+    with WorkerPool(workers or config_workers(), items=len(inputs), min_items=PARALLEL_FROM) as pool:
         return list(pool.map(build, inputs, chunks_per_worker=8))

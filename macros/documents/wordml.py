@@ -16,6 +16,7 @@ become markup or a Word field.
 
 from __future__ import annotations
 
+import math
 import re
 import zipfile
 from collections.abc import Iterable, Sequence
@@ -73,6 +74,7 @@ class Font:
     bold: bool = False
     italic: bool = False
     color: str = ""  # RRGGBB, empty for automatic
+    spacing: float = 0  # points added to each character's advance (negative: condensed)
 
 
 @lru_cache(maxsize=256)
@@ -84,6 +86,7 @@ def run_properties(font: Font) -> str:
         + ("<w:b/><w:bCs/>" if font.bold else "")
         + ("<w:i/><w:iCs/>" if font.italic else "")
         + (f'<w:color w:val="{xml_attr(font.color)}"/>' if font.color else "")
+        + (f'<w:spacing w:val="{twips(font.spacing)}"/>' if font.spacing else "")
         + f'<w:sz w:val="{half}"/><w:szCs w:val="{half}"/><w:lang w:eastAsia="zh-CN"/></w:rPr>'
     )
 
@@ -104,35 +107,54 @@ def _content(text: str) -> str:
     return "".join(out)
 
 
-def run(text: str, font: Font) -> str:
+def run(text: str, font: Font, char_style: str = "") -> str:
     """A run of literal text (an empty text gives a run that only carries the font)."""
-    return f"<w:r>{run_properties(font)}{_content(text)}</w:r>"
+    props = run_properties(font)
+    if char_style:  # w:rStyle comes first in w:rPr
+        props = f'<w:rPr><w:rStyle w:val="{xml_attr(char_style)}"/>{props[7:]}'
+    return f"<w:r>{props}{_content(text)}</w:r>"
 
 
 def field_run(instruction: str, placeholder: str, font: Font) -> str:
-    """A field such as ``PAGE``, showing ``placeholder`` until Word updates it."""
+    """A field such as ``PAGE``, showing ``placeholder`` until Word updates it. The field
+    characters, the instruction and the result are separate runs, each with the font:
+    LibreOffice takes the result's size from its own run, not from the ``begin`` run."""
+    props = run_properties(font)
     return (
-        f'<w:r>{run_properties(font)}<w:fldChar w:fldCharType="begin"/>'
-        f'<w:instrText xml:space="preserve">{xml_text(instruction)}</w:instrText>'
-        f'<w:fldChar w:fldCharType="separate"/>{_content(placeholder)}<w:fldChar w:fldCharType="end"/></w:r>'
+        f'<w:r>{props}<w:fldChar w:fldCharType="begin"/></w:r>'
+        f'<w:r>{props}<w:instrText xml:space="preserve"> {xml_text(instruction)} </w:instrText></w:r>'
+        f'<w:r>{props}<w:fldChar w:fldCharType="separate"/></w:r>'
+        f"<w:r>{props}{_content(placeholder)}</w:r>"
+        f'<w:r>{props}<w:fldChar w:fldCharType="end"/></w:r>'
     )
 
 
 @dataclass(frozen=True)
 class Format:
-    """Paragraph properties; lengths in points. ``line`` is an exact line pitch (None: the style's)."""
+    """Paragraph properties; lengths in points. ``line`` is an exact line pitch, ``multiple``
+    a multiple of single spacing (None: the style's). ``snap`` False takes the paragraph off
+    the document grid (forms and tables keep their own pitch); ``outline`` is the outline
+    level (0 for 一级标题). ``first_line_indent`` (points, None: the style's) comes with
+    ``indent_chars``, the same indent in characters, which Word and WPS measure on the
+    character grid and prefer; LibreOffice reads the points."""
 
     align: str = ""  # left, center, right, both
-    first_line_indent: float = 0
+    first_line_indent: float | None = None  # None: the style's
     before: float | None = 0
     after: float | None = 0
     line: float | None = None
     keep_next: bool = False
     style: str = ""
+    multiple: float | None = None
+    snap: bool = True
+    keep_lines: bool = False
+    outline: int | None = None
+    indent_chars: float = 0
+    left: float = 0
+    right: float = 0
 
 
-@lru_cache(maxsize=256)
-def paragraph_properties(fmt: Format) -> str:
+def _spacing(fmt: Format) -> str:
     spacing = ""
     if fmt.before is not None:
         spacing += f' w:before="{twips(fmt.before)}"'
@@ -140,12 +162,36 @@ def paragraph_properties(fmt: Format) -> str:
         spacing += f' w:after="{twips(fmt.after)}"'
     if fmt.line is not None:
         spacing += f' w:line="{twips(fmt.line)}" w:lineRule="exact"'
+    elif fmt.multiple is not None:
+        spacing += f' w:line="{round(fmt.multiple * 240)}" w:lineRule="auto"'
+    return f"<w:spacing{spacing}/>" if spacing else ""
+
+
+def _indent(fmt: Format) -> str:
+    ind = ""
+    if fmt.left:
+        ind += f' w:left="{twips(fmt.left)}"'
+    if fmt.right:
+        ind += f' w:right="{twips(fmt.right)}"'
+    if fmt.first_line_indent is not None:  # both, or Word keeps the style's indent in characters
+        ind += f' w:firstLine="{twips(fmt.first_line_indent)}" w:firstLineChars="{round(fmt.indent_chars * 100)}"'
+    return f"<w:ind{ind}/>" if ind else ""
+
+
+@lru_cache(maxsize=512)
+def paragraph_properties(fmt: Format, mark: Font | None = None) -> str:
+    """``w:pPr`` in schema order; ``mark`` formats the paragraph mark, which is what text
+    typed into an empty paragraph (a blank form cell) takes."""
     props = (
         (f'<w:pStyle w:val="{xml_attr(fmt.style)}"/>' if fmt.style else "")
         + ("<w:keepNext/>" if fmt.keep_next else "")
-        + (f"<w:spacing{spacing}/>" if spacing else "")
-        + (f'<w:ind w:firstLine="{twips(fmt.first_line_indent)}"/>' if fmt.first_line_indent else "")
+        + ("<w:keepLines/>" if fmt.keep_lines else "")
+        + ("" if fmt.snap else '<w:snapToGrid w:val="0"/>')
+        + _spacing(fmt)
+        + _indent(fmt)
         + (f'<w:jc w:val="{xml_attr(fmt.align)}"/>' if fmt.align else "")
+        + (f'<w:outlineLvl w:val="{fmt.outline}"/>' if fmt.outline is not None else "")
+        + (run_properties(mark) if mark else "")
     )
     return f"<w:pPr>{props}</w:pPr>" if props else ""
 
@@ -153,13 +199,22 @@ def paragraph_properties(fmt: Format) -> str:
 PLAIN = Format(before=None, after=None)  # no direct formatting: all from the style
 
 
-def paragraph(runs: str, fmt: Format = PLAIN) -> str:
+def paragraph(runs: str, fmt: Format = PLAIN, mark: Font | None = None) -> str:
     """A paragraph from run XML (see :func:`run`)."""
-    return f"<w:p>{paragraph_properties(fmt)}{runs}</w:p>"
+    return f"<w:p>{paragraph_properties(fmt, mark)}{runs}</w:p>"
 
 
-def table(rows: Sequence[Sequence[str]], widths: Sequence[int], style: str = "TableGrid", align: str = "center") -> str:
-    """A table; each cell is paragraph XML (at least one paragraph), ``widths`` in twips per column."""
+def table(
+    rows: Sequence[Sequence[str]],
+    widths: Sequence[int],
+    style: str = "TableGrid",
+    align: str = "center",
+    header_rows: int = 0,
+) -> str:
+    """A table; each cell is paragraph XML (at least one paragraph), ``widths`` in twips per column;
+    a row with fewer cells than columns has its last cell span the rest.
+    No row splits across pages (``cantSplit``); the first ``header_rows`` rows repeat at the
+    top of every page the table continues onto (``tblHeader``)."""
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
     out = [
         f'<w:tbl><w:tblPr><w:tblStyle w:val="{xml_attr(style)}"/><w:tblW w:w="{sum(widths)}" w:type="dxa"/>'
@@ -167,15 +222,24 @@ def table(rows: Sequence[Sequence[str]], widths: Sequence[int], style: str = "Ta
         f'<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/>'
         f"</w:tblPr><w:tblGrid>{grid}</w:tblGrid>"
     ]
-    for row in rows:
-        if len(row) != len(widths):
+    cell_props = [f'<w:tcPr><w:tcW w:w="{w}" w:type="dxa"/></w:tcPr>' for w in widths]
+    for n, row in enumerate(rows):
+        if not 0 < len(row) <= len(widths):
             raise ValueError(f"table row has {len(row)} cells for {len(widths)} columns")
-        out.append("<w:tr>")
-        for cell, width in zip(row, widths, strict=True):
-            out.append(f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>{cell or paragraph("")}</w:tc>')
+        out.append("<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" if n < header_rows else _ROW)
+        props = cell_props[: len(row)]
+        if len(row) < len(widths):  # a short row: its last cell spans the remaining columns
+            span = len(widths) - len(row) + 1
+            props[-1] = f'<w:tcPr><w:tcW w:w="{sum(widths[len(row) - 1 :])}" w:type="dxa"/><w:gridSpan w:val="{span}"/></w:tcPr>'
+        for cell, prop in zip(row, props, strict=True):
+            out.append(f"<w:tc>{prop}{cell or _EMPTY}</w:tc>")
         out.append("</w:tr>")
     out.append("</w:tbl>")
     return "".join(out)
+
+
+_ROW = "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
+_EMPTY = "<w:p/>"
 
 
 # -- the package -------------------------------------------------------------------
@@ -183,7 +247,10 @@ def table(rows: Sequence[Sequence[str]], widths: Sequence[int], style: str = "Ta
 
 @dataclass(frozen=True)
 class Page:
-    """Page size and margins in millimetres (header and footer distance from the edge)."""
+    """Page size and margins in millimetres (header and footer distance from the edge).
+    ``grid_lines`` and ``grid_chars`` give a document grid of that many lines a page and
+    characters a line (``linesAndChars``, as GB/T 9704's 22 × 28) for text of
+    ``grid_font`` points; 0 leaves the grid off."""
 
     width: float = 210
     height: float = 297
@@ -193,41 +260,80 @@ class Page:
     right: float = 31.8
     header: float = 12.7
     footer: float = 12.7
+    grid_lines: int = 0
+    grid_chars: int = 0
+    grid_font: float = 16
+    grid_type: str = "linesAndChars"  # or "lines": characters kept to the count by spacing
 
 
-def section_properties(page: Page, footer_rel: str = "") -> str:
+def grid_pitches(page: Page) -> tuple[int, int]:
+    """(line pitch in twips, character spacing in 4096ths of a point) that fit exactly
+    ``grid_lines`` lines and ``grid_chars`` characters into the text block, rounded down so
+    that Word, which counts whole pitches, never gets one line or character fewer."""
+    width = mm_twips(page.width) - mm_twips(page.left) - mm_twips(page.right)
+    height = mm_twips(page.height) - mm_twips(page.top) - mm_twips(page.bottom)
+    line = height // page.grid_lines
+    char_space = math.floor((width / 20 / page.grid_chars - page.grid_font) * 4096)
+    return line, char_space
+
+
+def grid_letter_spacing(page: Page) -> float:
+    """Points to add to each ``grid_font`` character (a multiple of 1/20 pt, as Word stores
+    it) so that exactly ``grid_chars`` full-width characters fill a line."""
+    width = (mm_twips(page.width) - mm_twips(page.left) - mm_twips(page.right)) / 20
+    return math.floor((width / page.grid_chars - page.grid_font) * 20) / 20
+
+
+def _doc_grid(page: Page) -> str:
+    if not page.grid_lines:
+        return '<w:docGrid w:linePitch="360"/>'
+    line = (mm_twips(page.height) - mm_twips(page.top) - mm_twips(page.bottom)) // page.grid_lines
+    if page.grid_type == "lines" or not page.grid_chars:
+        return f'<w:docGrid w:type="lines" w:linePitch="{line}"/>'
+    return f'<w:docGrid w:type="{page.grid_type}" w:linePitch="{line}" w:charSpace="{grid_pitches(page)[1]}"/>'
+
+
+def section_properties(page: Page, footer_rel: str = "", even_footer_rel: str = "") -> str:
     ref = f'<w:footerReference w:type="default" r:id="{footer_rel}"/>' if footer_rel else ""
+    if even_footer_rel:
+        ref = f'<w:footerReference w:type="even" r:id="{even_footer_rel}"/>' + ref
     orient = ' w:orient="landscape"' if page.width > page.height else ""
     return (
         f'<w:sectPr>{ref}<w:pgSz w:w="{mm_twips(page.width)}" w:h="{mm_twips(page.height)}"{orient}/>'
         f'<w:pgMar w:top="{mm_twips(page.top)}" w:right="{mm_twips(page.right)}" w:bottom="{mm_twips(page.bottom)}" '
         f'w:left="{mm_twips(page.left)}" w:header="{mm_twips(page.header)}" w:footer="{mm_twips(page.footer)}" w:gutter="0"/>'
-        '<w:cols w:space="720"/><w:docGrid w:linePitch="360"/></w:sectPr>'
+        f'<w:cols w:space="720"/>{_doc_grid(page)}</w:sectPr>'
     )
 
 
 @dataclass(frozen=True)
 class Parts:
     """The parts every document of one style shares: ``styles.xml``, ``settings.xml``,
-    the footer's body (paragraph XML, or empty for none) and the fonts for ``fontTable.xml``
-    as (name, alternative name, charset in hex) triples."""
+    the footer's body (paragraph XML, or empty for none), the even pages' footer (empty:
+    the same footer on every page; settings must then ask for ``evenAndOddHeaders``),
+    ``theme1.xml`` (empty for none), and the fonts for ``fontTable.xml`` as (name,
+    alternative name, charset in hex) triples or as ready ``w:font`` XML."""
 
     styles: str
     settings: str
     footer: str = ""
-    fonts: tuple[tuple[str, str, str], ...] = ()
+    fonts: tuple[tuple[str, str, str] | str, ...] = ()
+    even_footer: str = ""
+    theme: str = ""
 
 
 def _root(tag: str, inner: str) -> str:
     return f'{_DECL}<w:{tag} xmlns:w="{W}" xmlns:r="{_REL}">{inner}</w:{tag}>'
 
 
-def _font_table(fonts: Iterable[tuple[str, str, str]]) -> str:
+def _font_table(fonts: Iterable[tuple[str, str, str] | str]) -> str:
     body = "".join(
-        f'<w:font w:name="{xml_attr(name)}">'
-        + (f'<w:altName w:val="{xml_attr(alt)}"/>' if alt else "")
-        + f'<w:charset w:val="{xml_attr(charset)}"/></w:font>'
-        for name, alt, charset in fonts
+        entry
+        if isinstance(entry, str)
+        else f'<w:font w:name="{xml_attr(entry[0])}">'
+        + (f'<w:altName w:val="{xml_attr(entry[1])}"/>' if entry[1] else "")
+        + f'<w:charset w:val="{xml_attr(entry[2])}"/></w:font>'
+        for entry in fonts
     )
     return _root("fonts", body)
 
@@ -259,9 +365,19 @@ def _content_types(overrides: Iterable[tuple[str, str]]) -> str:
 
 
 def package(
-    body: str, parts: Parts, page: Page, *, title: str = "", subject: str = "", author: str = "", language: str = "zh-CN"
+    body: str,
+    parts: Parts,
+    page: Page,
+    *,
+    title: str = "",
+    subject: str = "",
+    author: str = "",
+    language: str = "zh-CN",
+    extra_parts: Sequence[tuple[str, str, str, str]] = (),
 ) -> bytes:
-    """The .docx bytes of a document whose body XML is ``body`` (paragraphs and tables)."""
+    """The .docx bytes of a document whose body XML is ``body`` (paragraphs and tables).
+    ``extra_parts`` are (name, content type, relationship type, XML) of further parts the
+    document part refers to (the glossary that holds content controls' placeholders)."""
     doc_rels = [
         ("rId1", f"{_REL}/styles", "styles.xml"),
         ("rId2", f"{_REL}/settings", "settings.xml"),
@@ -272,12 +388,22 @@ def package(
         ("word/settings.xml", f"{_CT}.settings+xml", parts.settings),
         ("word/fontTable.xml", f"{_CT}.fontTable+xml", _font_table(parts.fonts)),
     ]
-    footer_rel = ""
+    footer_rel = even_rel = ""
     if parts.footer:
         footer_rel = "rId4"
         doc_rels.append((footer_rel, f"{_REL}/footer", "footer1.xml"))
         members.append(("word/footer1.xml", f"{_CT}.footer+xml", _root("ftr", parts.footer)))
-    document = _root("document", f"<w:body>{body}{section_properties(page, footer_rel)}</w:body>")
+    if parts.even_footer:
+        even_rel = "rId5"
+        doc_rels.append((even_rel, f"{_REL}/footer", "footer2.xml"))
+        members.append(("word/footer2.xml", f"{_CT}.footer+xml", _root("ftr", parts.even_footer)))
+    if parts.theme:
+        doc_rels.append(("rId6", f"{_REL}/theme", "theme/theme1.xml"))
+        members.append(("word/theme/theme1.xml", "application/vnd.openxmlformats-officedocument.theme+xml", parts.theme))
+    for n, (name, kind, rel, text) in enumerate(extra_parts, start=7):
+        doc_rels.append((f"rId{n}", rel, name.removeprefix("word/")))
+        members.append((name, kind, text))
+    document = _root("document", f"<w:body>{body}{section_properties(page, footer_rel, even_rel)}</w:body>")
     members = [
         ("word/document.xml", f"{_CT}.document.main+xml", document),
         *members,
@@ -343,13 +469,25 @@ def styles_part(default: Font, extra: str = "", paragraph_after: float = 10, par
     return _root("styles", defaults + styles + extra)
 
 
-def settings_part(tab_stop: int = 720) -> str:
-    """``settings.xml``: default tab stop (twips) and East Asian layout, Word 2010 compatibility."""
+def settings_part(tab_stop: int = 720, even_and_odd: bool = False) -> str:
+    """``settings.xml``: default tab stop (twips), different footers on even pages when
+    ``even_and_odd``, East Asian layout, and Word 2013+ compatibility (mode 15, so Word
+    shows no 兼容模式)."""
+    compat = "".join(
+        f'<w:compatSetting w:name="{name}" w:uri="http://schemas.microsoft.com/office/word" w:val="{value}"/>'
+        for name, value in (
+            ("compatibilityMode", "15"),
+            ("overrideTableStyleFontSizeAndJustification", "1"),
+            ("enableOpenTypeFeatures", "1"),
+            ("doNotFlipMirrorIndents", "1"),
+            ("differentiateMultirowTableHeaders", "1"),
+        )
+    )
     return _root(
         "settings",
         f'<w:zoom w:percent="100"/><w:defaultTabStop w:val="{tab_stop}"/>'
-        '<w:characterSpacingControl w:val="doNotCompress"/><w:compat><w:useFELayout/>'
-        '<w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="14"/>'
-        "</w:compat>"
+        + ("<w:evenAndOddHeaders/>" if even_and_odd else "")
+        + '<w:characterSpacingControl w:val="doNotCompress"/>'
+        + f"<w:compat><w:useFELayout/>{compat}</w:compat>"
         '<w:themeFontLang w:val="en-US" w:eastAsia="zh-CN"/><w:decimalSymbol w:val="."/><w:listSeparator w:val=","/>',
     )

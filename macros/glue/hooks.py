@@ -28,7 +28,15 @@ from macros.build import pool  # noqa: E402
 from macros.core import site  # noqa: E402
 from macros.core.config import settings  # noqa: E402
 from macros.glue import benchdump, compat, search  # noqa: E402
-from macros.glue.compat import jieba_cache, macros_opt_in, preview_cache, render_ahead, render_cache  # noqa: E402
+from macros.glue.compat import (  # noqa: E402
+    jieba_cache,
+    macros_opt_in,
+    preview_cache,
+    render_ahead,
+    render_cache,
+    serve_errors,
+)
+from macros.glue.macro_check import check_macros  # noqa: E402
 from macros.plans.loading import load_schools  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.portal")
@@ -57,6 +65,8 @@ def on_startup(command, dirty):
     if command == "serve":  # edit-to-preview: reuse unchanged pages between rebuilds
         buildcache.serving = True
         preview_cache.install()
+        # A content error shows in the browser and the preview goes on (not an exit).
+        compat.install("serve-survives-errors", serve_errors.install_build)
 
 
 def on_config(config):
@@ -65,7 +75,8 @@ def on_config(config):
     root = Path(config.config_file_path).parent
     buildcache.configure(root / ".cache" if settings().cache else None)
     project = site.start(composition.new_project(root))
-    problems = composition.check_project(project)
+    # The macros of every page are checked too: before rendering, at the source's own positions.
+    problems = composition.sort_problems(composition.check_project(project) + check_macros(project, set(config.extra)))
     for problem in problems:
         (log.error if problem.is_error else log.warning)(problem.format())
     errors = sum(1 for p in problems if p.is_error)
@@ -145,6 +156,8 @@ def on_post_build(config):
 def on_serve(server, config, builder):
     # From here on the server and file-watcher threads run: rebuilds do not fork workers.
     pool.fork_allowed = False
+    if compat.allowed("serve-survives-errors"):
+        serve_errors.install_banner(server)
     # Load the dictionaries a first edit would wait for while the author is still typing.
     threading.Thread(target=_warm_up, name="portal-warm-up", daemon=True).start()
     return server

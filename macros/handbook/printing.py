@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from macros.core.config import LAYOUT
 from macros.core.escaping import md_esc
 from macros.core.links import relative_link
 from macros.core.markdown import FENCE
@@ -38,7 +39,7 @@ def chapter_anchor(chapter: Chapter) -> str:
 # A print page holds at most this many bytes of chapter Markdown (UTF-8), so its HTML stays
 # under the 80 KB page budget (docs/about/performance.md); a longer handbook is printed in
 # parts, each a whole number of chapters: print/ (part 1, with the full contents), print-2/ …
-PRINT_BUDGET = 20_000
+PRINT_BUDGET = LAYOUT.print_budget
 
 
 def print_parts(handbook: Handbook, budget: int = PRINT_BUDGET) -> list[tuple[Chapter, ...]]:

@@ -218,15 +218,16 @@ NOTICE = "示例模板：由本门户编写，不是官方文本，可按本校�
 
 def build_template(template: Template, source_label: Callable[[str, str], str]) -> dx.Document:
     """The Word document of one template. ``source_label(doc, clause)`` names a cited clause."""
-    word = dx.new_document(template.title, template.purpose)
+    word = dx.new_document(template.title, template.purpose, form=True)
     dx.add_title(word, template.title, NOTICE)
     dx.add_text(word, template.purpose)
+    label_mm = dx.form_label_width(row.label for section in template.sections for row in section.fields)
     for section in template.sections:
         dx.add_heading(word, section.heading)
         for text in section.text:
             dx.add_text(word, text)
         if section.fields:
-            dx.add_form_table(word, section.fields)
+            dx.add_form_table(word, section.fields, label_mm)
         if section.checklist:
             dx.add_checkbox_list(word, section.checklist)
         if section.signature:
@@ -236,19 +237,24 @@ def build_template(template: Template, source_label: Callable[[str, str], str]) 
     return word
 
 
+def template_docx(project: Project, template: Template) -> bytes:
+    """The .docx bytes of one template, its sources named as the policy library names them."""
+
+    def label(doc: str, clause: str) -> str:
+        policy, found = library(project).resolve(doc, clause)
+        return f"{policy.label} {found.key}" if found else policy.label
+
+    return dx.document_bytes(build_template(template, label))
+
+
 def write_templates(project: Project, site_dir: Path) -> list[Path]:
     """Write every template into ``site_dir/handbooks/templates/``; returns the files written."""
     out_dir = Path(site_dir) / SITE_DIR
     written = []
     for template in project_templates(project):
-
-        def label(doc: str, clause: str) -> str:
-            policy, found = library(project).resolve(doc, clause)
-            return f"{policy.label} {found.key}" if found else policy.label
-
         out_dir.mkdir(parents=True, exist_ok=True)
         path = out_dir / template.filename
-        path.write_bytes(dx.document_bytes(build_template(template, label)))
+        path.write_bytes(template_docx(project, template))
         written.append(path)
     return written
 

@@ -20,6 +20,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from macros.core.config import LAYOUT
 from macros.core.escaping import md_esc
 from macros.core.links import relative_link
 from macros.core.numerals import cn_value
@@ -34,8 +35,8 @@ if TYPE_CHECKING:
 
 OVERVIEW = "schools/index.md"
 DISTRICT_DIR = "schools/district"
-SCHOOLS_PER_PAGE = 100
-INLINE_SCHOOLS = 100  # up to this many schools, the overview lists them all itself
+SCHOOLS_PER_PAGE = LAYOUT.schools_per_page
+INLINE_SCHOOLS = LAYOUT.inline_schools  # up to this many schools, the overview lists them all itself
 
 # Shanghai's districts: readable addresses for a real deployment. Any other name gets a hash.
 SHANGHAI_DISTRICTS = {

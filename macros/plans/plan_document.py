@@ -79,7 +79,19 @@ def grades_label(grades: list) -> str:
     return "、".join(str(n) for n in nums) + " 年级"
 
 
+BLANK = "_blank"  # key of a plan that is the blank template: its facts are left to fill in
+GAP = "（　）"  # a blank to fill in by hand
+
+
+def blank_plan(plan: dict) -> dict:
+    """``plan`` (the template) marked as blank: the Word file leaves grades and numbers as
+    “（　）” and names no school type, instead of the template's example values."""
+    return {**plan, BLANK: True}
+
+
 def _scope(plan: dict) -> list[Block]:
+    if plan.get(BLANK):
+        return [_p(f"本方案适用于本校{GAP}年级。覆盖教师{GAP}人，其中担任导师{GAP}人；学生{GAP}人。")]
     counts = plan.get("counts") or {}
     return [
         _p(

@@ -15,10 +15,11 @@ from macros.core.escaping import md_esc
 from macros.core.pages import GeneratedPage
 from macros.core.searchtext import compact_entry
 from macros.documents.docx_cache import build_documents
+from macros.plans.editor_page import EDITOR_ID, LINK_TEXT, editor_pages
 from macros.plans.listings import district_slug, is_paged
 from macros.plans.loading import DOWNLOAD_SCHEMA, DOWNLOAD_TEMPLATE, SchoolPlan, load_schools
 from macros.plans.model import SCHEMA_FILE, TEMPLATE_FILE, schema_json, template_plan
-from macros.plans.plan_document import Block, grades_label, plan_sections, plan_title
+from macros.plans.plan_document import Block, blank_plan, grades_label, plan_sections, plan_title
 from macros.plans.rules import (
     ADVISORY,
     MET,
@@ -163,6 +164,7 @@ def _school_page(project: Project, school: SchoolPlan) -> str:
         f"[下载 Word 文档]({school.id}.docx){{ .md-button .md-button--primary download }}"
         f" [下载 YAML 数据]({school.id}.yml){{ .md-button download }}"
         f" {_back_link(project, school)}{{ .md-button }}",
+        f' <a class="md-button" href="../{EDITOR_ID}/#school={school.id}">{LINK_TEXT}</a>',
         "",
         "</div>",
         "",
@@ -199,10 +201,11 @@ def school_search_entries(project: Project, cut: Callable[[str], Iterable[str]])
 def docx_version() -> str:
     """The code a plan's Word file depends on: a change here rebuilds every file.
     (The XML is written by our own modules; no library version is involved.)"""
-    from macros.documents import docx_common, wordml
+    from macros.documents import docx_common, docx_styles, docx_tables, wordml
     from macros.plans import plan_document, plan_docx
 
-    return buildcache.fingerprint(*buildcache.source_of(plan_docx, plan_document, docx_common, wordml))
+    modules = (plan_docx, plan_document, docx_common, docx_styles, docx_tables, wordml)
+    return buildcache.fingerprint(*buildcache.source_of(*modules))
 
 
 def school_pages(project: Project) -> list[GeneratedPage]:
@@ -219,7 +222,7 @@ def _school_pages(project: Project) -> list[GeneratedPage]:
     template = project.root / TEMPLATE_FILE
     jobs: dict[str, object] = {f"schools/{school.id}.docx": school.plan for school in state.schools}
     if template.exists():
-        jobs[f"{DOWNLOAD_TEMPLATE}.docx"] = template_plan()
+        jobs[f"{DOWNLOAD_TEMPLATE}.docx"] = blank_plan(template_plan())  # （　）年级, no school type
     cache = buildcache.directory()
     # In the background: the build goes on rendering pages while the worker processes write
     # the missing files; the hook waits for them at the end (on_post_build).
@@ -242,6 +245,8 @@ def _school_pages(project: Project) -> list[GeneratedPage]:
         pages.append(GeneratedPage(f"{DOWNLOAD_TEMPLATE}.yml", content=template.read_text(encoding="utf-8-sig")))
         pages.append(word(f"{DOWNLOAD_TEMPLATE}.docx"))
     pages.append(GeneratedPage(DOWNLOAD_SCHEMA, content=schema_json()))
+    status = {"icons": STATUS_ICONS, "order": STATUS_ORDER}
+    pages += editor_pages(project, state.rules, _source_links, DOWNLOAD_SCHEMA, f"{DOWNLOAD_TEMPLATE}.yml", status)
     return pages
 
 

@@ -68,13 +68,8 @@ def _title(body: str) -> str:
 
 def load_posts(project: Project) -> tuple[list[Post], list[Problem]]:
     posts: list[Post] = []
-    problems: list[Problem] = []
-    for path in sorted((project.root / POSTS_DIR).glob("*.md")):
-        display = project.display(path)
-        doc, body, found = project.front_matter(path, display)
-        problems += found
-        if doc is None:
-            continue
+    files, problems = project.front_matter_folder(POSTS_DIR)
+    for _path, display, doc, body in files:
         found = validate(doc, POST_SCHEMA)
         problems += found
         title = _title(body)

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from macros.core.escaping import esc, md_esc
-from macros.core.links import relative_link
+from macros.core.links import relative_link, relative_url
 from macros.core.markdown import FENCE
 from macros.core.problems import Problem
 from macros.core.themes import THEMES_FILE
@@ -48,6 +48,9 @@ TIPS_SCHEMA: dict[str, Any] = {
         "source": {"type": "string", "minLength": 1},
         "status": {"enum": ["draft", "published"]},
         "summary": {"type": "string"},
+        # Read by the anonymisation gate (macros/casebook/anon_scope.py), as in a case.
+        "pseudonyms": {"type": "array", "items": {"type": "string"}},
+        "reviewed_terms": {"type": "array", "items": {"type": "string"}},
     },
 }
 
@@ -135,14 +138,9 @@ def parse_tips(display: str, body: str, line_offset: int, vocabulary: list[str])
 
 def _load(project: Project) -> tuple[list[TipCollection], list[Problem]]:
     collections: list[TipCollection] = []
-    problems: list[Problem] = []
     seen: dict[str, str] = {}
-    for path in sorted((project.root / TIPBOOK_DIR).glob("*.md")):
-        display = project.display(path)
-        doc, body, found = project.front_matter(path, display)
-        problems += found
-        if doc is None:
-            continue
+    files, problems = project.front_matter_folder(TIPBOOK_DIR)
+    for path, display, doc, body in files:
         found = validate(doc, TIPS_SCHEMA)
         problems += found
         if found:
@@ -188,8 +186,11 @@ def published_tip_collections(project: Project) -> list[TipCollection]:
 
 
 def _tag_links(tags: list[str], vocabulary: list[str], from_src: str) -> str:
-    index = relative_link(from_src, "tips/index.md")
-    return " ".join(f'<a class="tip-tag" href="{esc(index)}#tips-theme-{vocabulary.index(t) + 1}">{esc(t)}</a>' for t in tags)
+    # Raw HTML: MkDocs does not rewrite its links, so they are URLs of the built pages, not .md paths.
+    return " ".join(
+        f'<a class="tip-tag" href="{esc(relative_url(from_src, "tips/index.md", f"tips-theme-{vocabulary.index(t) + 1}"))}">{esc(t)}</a>'
+        for t in tags
+    )
 
 
 def collection_markdown(collection: TipCollection, vocabulary: list[str]) -> str:

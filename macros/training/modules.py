@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from pymdownx.slugs import slugify
 
+from macros.core.config import LAYOUT
 from macros.core.escaping import esc, md_esc
 from macros.core.links import relative_link
 from macros.core.markdown import HEADING, heading_id, lines_outside_fences, macro_call
@@ -460,7 +461,7 @@ def render_training_lesson(project: Project, src_uri: str, markdown: str) -> str
 # (a group), where Material collapses them and navigation.prune leaves only the
 # open module's lessons in each page: a city's dozens of modules would
 # otherwise put every lesson link into every training page (city scale, issue 7).
-NAV_FLAT_MODULES = 10
+NAV_FLAT_MODULES = LAYOUT.nav_flat_modules
 
 
 def training_nav(catalogue: Catalogue) -> list:

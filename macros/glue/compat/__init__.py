@@ -59,6 +59,9 @@ PATCHES: dict[str, Patch] = {
             "~=9.8.0",
             "material.plugins.search.plugin.jieba 与 SearchIndex._segment_chinese",
         ),
+        Patch(
+            "serve-survives-errors", "mkdocs", "~=1.6.0", "mkdocs.commands.serve.build 与 LiveReloadServer._inject_js_into_html"
+        ),
         Patch("macros-opt-in", "mkdocs-macros-plugin", "~=1.5.0", "MacrosPlugin.on_page_markdown（只处理要求宏的页面）"),
     )
 }
