@@ -14,6 +14,7 @@ from urllib.parse import unquote
 
 from macros.core.markdown import FENCE, line_col
 from macros.core.problems import Problem
+from macros.core.yamlload import read_text
 
 if TYPE_CHECKING:
     from macros.core.project import Project
@@ -90,9 +91,9 @@ def check_links(project: Project) -> list[Problem]:
     problems: list[Problem] = []
     for source, src_uri in sorted(sources.items()):
         path = Path(source)
-        try:
-            text = path.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError):
+        # Through the loader's checks: a named pipe called x.md would block a plain read forever.
+        text, unreadable = read_text(path, project.display(path), page=True, root=project.root)
+        if text is None:
             continue  # reported by the loader
         for offset, target in link_targets(text):
             if target.startswith("/"):
