@@ -273,6 +273,65 @@ def test_quiz_can_be_completed_with_the_keyboard_only(page, site_url):
     assert page.locator(".quiz-result").is_hidden()
 
 
+_FOCUS_RING = """() => {
+    const e = document.activeElement;
+    const s = getComputedStyle(e);
+    const ring = s.outlineStyle !== "none" && parseFloat(s.outlineWidth) >= 2;
+    return {ring, what: e.tagName + "." + e.className + "#" + e.id + " " + (e.textContent || "").trim().slice(0, 20)};
+}"""
+
+
+@pytest.mark.parametrize("path", [QUIZ, "training/my-learning/", "training/"])
+def test_every_control_shows_keyboard_focus(page, site_url, path):
+    """WCAG 2.4.7: tab through the page (the quiz while it is being answered); each stop has a ring."""
+    page.goto(site_url + path)
+    if path == QUIZ:
+        start(page, "practice")
+        page.locator(".quiz-q:not([hidden]) .quiz-check").first.click()  # focus moves to the feedback
+        assert page.evaluate(_FOCUS_RING)["what"].startswith("DIV.quiz-feedback")
+    missing, seen = [], set()
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        focus = page.evaluate(_FOCUS_RING)
+        if focus["what"] in seen or focus["what"].startswith("BODY."):  # past the last control
+            continue
+        seen.add(focus["what"])
+        if not focus["ring"]:
+            missing.append(focus["what"])
+    assert len(seen) > 10 and missing == []
+
+
+def test_scoring_is_exact_and_records_without_a_score_read_well(page, site_url):
+    page.goto(site_url + "training/my-learning/")
+    got = page.evaluate(
+        """() => { const t = window.portalTraining;
+        return {sixOfSeven: t.passes(6, 7, 86), score: t.scoreOf(6, 7), all: t.passes(7, 7, 100),
+                order: t.sortedChoice([10, 2, 9, 1])}; }"""
+    )
+    assert got == {"sixOfSeven": False, "score": 85.7, "all": True, "order": [1, 2, 9, 10]}
+    # A record with a pass date and no score (e.g. imported from an older file): no "undefined 分".
+    page.evaluate(
+        """() => localStorage.setItem("mentor-portal:training",
+            JSON.stringify({version: 1, modules: {"policy-essentials": {passedAt: "2025-09-02"}}}))"""
+    )
+    page.reload()
+    assert page.locator(f'tr[data-module="{MODULE}"] .ml-best').inner_text() == "—"
+    page.goto(site_url + "training/record/")
+    assert page.locator(f'.rec-sheet tr[data-module="{MODULE}"] .rec-best').inner_text() == "—"
+    assert "undefined" not in page.locator(".rec-sheet").inner_text()
+
+
+def test_export_frees_its_object_url(page, site_url):
+    page.goto(site_url + "training/my-learning/")
+    page.evaluate(
+        """() => { window.__revoked = []; const revoke = URL.revokeObjectURL.bind(URL);
+        URL.revokeObjectURL = (u) => { window.__revoked.push(u); revoke(u); }; }"""
+    )
+    page.get_by_role("button", name="导出学习记录（JSON 文件）").click()
+    page.wait_for_function("window.__revoked.length === 1")
+    assert page.evaluate("window.__revoked[0]").startswith("blob:")
+
+
 @pytest.mark.parametrize(
     "path",
     [

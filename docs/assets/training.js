@@ -162,8 +162,14 @@
     return list;
   }
 
-  function byNumber(a, b) {
-    return a - b;
+  /* Option indexes in numeric order (a plain sort() puts 10 before 2). */
+  function sortedChoice(list) {
+    return list.slice().sort(function (a, b) { return a - b; });
+  }
+
+  /* Exact, in integers: 6 of 7 (85.71 %) does not pass an 86 % bar. */
+  function passes(right, total, passMark) {
+    return right * 100 >= passMark * total;
   }
 
   /* The score shown and kept: exact to one decimal, cut rather than rounded, so it
@@ -208,11 +214,12 @@
     }
 
     function selected(fs) {
-      return Array.prototype.slice.call(fs.querySelectorAll("input:checked")).map(function (i) { return Number(i.value); }).sort(byNumber);
+      var picked = Array.prototype.slice.call(fs.querySelectorAll("input:checked")).map(function (i) { return Number(i.value); });
+      return sortedChoice(picked);
     }
 
     function correct(q, sel) {
-      var ans = q.answer.slice().sort(byNumber);
+      var ans = sortedChoice(q.answer);
       return sel.length === ans.length && sel.every(function (v, i) { return v === ans[i]; });
     }
 
@@ -251,8 +258,7 @@
       current.done = true;
       var total = current.chosen.length;
       var right = current.chosen.filter(function (id) { return current.answered[id]; }).length;
-      // Exact comparison in integers: 6 of 7 (85.71 %) does not pass an 86 % bar.
-      var passed = right * 100 >= data.passMark * total;
+      var passed = passes(right, total, data.passMark);
       var score = scoreOf(right, total);
       var state = load();
       var m = entry(state, data.module);
@@ -526,7 +532,8 @@
   }
 
   // For tests and for the curious: the pure parts, no DOM needed.
-  window.portalTraining = { checksum: checksum, checkImport: checkImport, merge: merge, exportData: exportData, status: status, scoreOf: scoreOf };
+  window.portalTraining = { checksum: checksum, checkImport: checkImport, merge: merge, exportData: exportData, status: status, scoreOf: scoreOf,
+    passes: passes, sortedChoice: sortedChoice };
 
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(init);
