@@ -6,7 +6,7 @@ the page as it was.
 
 from __future__ import annotations
 
-from . import buildcache, glossary, handbooks
+from . import buildcache, glossary, handbooks, learn_reading
 from .casebook import render_case_page
 from .glossary import add_tooltips
 from .handbooks import label_task_checkboxes, render_chapter_page, render_print_content
@@ -51,11 +51,11 @@ def render_page_content(project: Project, src_uri: str, meta: dict, html: str) -
 
 
 def _page_content(project: Project, tooltips: bool, print_view: bool, html: str) -> str:
-    html = label_task_checkboxes(html)
+    html = learn_reading.focusable_notes(label_task_checkboxes(html))
     if print_view:
         html = render_print_content({"print_view": True}, html) or html
     return add_tooltips(html, project.glossary) if tooltips else html
 
 
 def _content_version() -> str:
-    return buildcache.fingerprint(*buildcache.source_of(glossary, handbooks))
+    return buildcache.fingerprint(*buildcache.source_of(glossary, handbooks, learn_reading))

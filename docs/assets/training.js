@@ -518,7 +518,17 @@
     root.querySelector(".rec-print").addEventListener("click", function () { window.print(); });
   }
 
+  /* Site-wide reading aids (every page, after every in-site navigation). */
+  function markTarget() {
+    document.querySelectorAll(".is-target").forEach(function (node) { node.classList.remove("is-target"); });
+    var id = window.location.hash.slice(1);
+    if (!id) return;
+    var target = document.getElementById(decodeURIComponent(id));
+    if (target) target.classList.add("is-target");
+  }
+
   function init() {
+    markTarget();
     document.querySelectorAll(".lesson-nav[data-module][data-lesson]").forEach(markLesson);
     document.querySelectorAll(".quiz[data-module]").forEach(initQuiz);
     document.querySelectorAll(".training-my").forEach(function (root) {
@@ -534,6 +544,8 @@
   // For tests and for the curious: the pure parts, no DOM needed.
   window.portalTraining = { checksum: checksum, checkImport: checkImport, merge: merge, exportData: exportData, status: status, scoreOf: scoreOf,
     passes: passes, sortedChoice: sortedChoice };
+
+  window.addEventListener("hashchange", markTarget);
 
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(init);
