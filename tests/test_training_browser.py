@@ -373,9 +373,8 @@ def test_quiz_is_readable_on_a_phone(browser, site_url):
 
 
 def test_instant_navigation_initialises_the_quiz(page, site_url):
-    page.goto(site_url + f"training/{MODULE}/")
+    _open(page, site_url + f"training/{MODULE}/")
     assert page.evaluate("typeof document$") == "object"  # Material's instant navigation is on
-    page.evaluate("window.__stayedInSite = 1")
     page.get_by_role("link", name="进入自测").click()
     page.wait_for_url("**/quiz/")
     page.locator(".quiz-intro").wait_for()
@@ -385,18 +384,31 @@ def test_instant_navigation_initialises_the_quiz(page, site_url):
     assert page.locator(".quiz-q:not([hidden])").count() > 0
 
 
+def _open(page, url: str) -> None:
+    """A full load, then wait until Material has read the sitemap: links clicked before
+    that are full page loads, not instant navigation."""
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    page.evaluate("window.__stayedInSite = 1")
+
+
 def _follow(page, link, heading: str) -> None:
     """Click ``link`` as a reader does and wait for the page titled ``heading``."""
+    before = page.locator(".md-content h1").first.text_content()
     link.click()
-    page.locator("article h1", has_text=heading).wait_for()
+    # The address changes before the new content is in: wait for the new page's title.
+    page.wait_for_function(
+        "([old, want]) => { const h = document.querySelector('.md-content h1');"
+        " return h !== null && h.textContent !== old && h.textContent.includes(want); }",
+        arg=[before, heading],
+    )
     assert page.evaluate("window.__stayedInSite") == 1, f"full page load at {page.url}"
 
 
 def test_a_teacher_clicks_through_the_portal(page, site_url):
     """home → 培训课程 → module → lesson → 自测 → answer → 我的学习, all by in-site navigation,
     then back/forward and reload on the quiz; any console or page error fails the test."""
-    page.goto(site_url)
-    page.evaluate("window.__stayedInSite = 1")
+    _open(page, site_url)
     tabs = page.locator(".md-tabs")
     _follow(page, tabs.get_by_role("link", name="培训课程"), "培训课程")
     _follow(page, page.locator(".learn-path a").first, "")
@@ -437,8 +449,7 @@ def test_a_teacher_clicks_through_the_portal(page, site_url):
 
 def test_every_page_kind_opens_by_in_site_navigation(page, site_url):
     """The reader's other paths: policies, glossary, handbooks, cases, schools, tips, news, about."""
-    page.goto(site_url)
-    page.evaluate("window.__stayedInSite = 1")
+    _open(page, site_url)
     tabs = page.locator(".md-tabs")
     content = page.locator("article")
     _follow(page, tabs.get_by_role("link", name="政策文件"), "政策")
@@ -453,8 +464,10 @@ def test_every_page_kind_opens_by_in_site_navigation(page, site_url):
     _follow(page, tabs.get_by_role("link", name="区域锦囊"), "")
     _follow(page, content.locator("a[href*='tips/'][href$='/']:not(.headerlink)").last, "")
     _follow(page, tabs.get_by_role("link", name="区域动态"), "")
-    _follow(page, content.locator("a[href*='news/20']").first, "")
+    _follow(page, content.locator("a[href*='/20']:not(.toclink)").first, "")
     _follow(page, tabs.get_by_role("link", name="关于"), "")
+    _follow(page, tabs.get_by_role("link", name="维护者专区"), "维护者专区")
+    _follow(page, content.get_by_role("link", name="性能"), "性能")
 
 
 def test_explanations_are_not_searchable(page, site_url, built_site):
