@@ -149,7 +149,9 @@ def test_every_kind_of_page_has_no_serious_violations(local_only, site_url, buil
 
 def test_links_are_not_told_apart_by_colour_alone(page, site_url):
     page.goto(site_url + "about/")
-    decoration = page.locator("article.md-typeset a[href$='maintainers/']").evaluate("a => getComputedStyle(a).textDecorationLine")
+    decoration = page.locator("article.md-typeset a[href$='maintainers/']").evaluate(
+        "a => getComputedStyle(a).textDecorationLine"
+    )
     assert "underline" in decoration
 
 
