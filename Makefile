@@ -33,6 +33,8 @@ lint: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/ruff check .
+	# The engine's layers and their contract (.importlinter); tests/test_layout.py checks it too.
+	PYTHONPATH=. $(BIN)/lint-imports
 	$(BIN)/python -m pytest
 
 # City-scale benchmark (docs/about/performance.md): SCALE=100, 500 or full.

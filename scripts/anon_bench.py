@@ -23,15 +23,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from macros.cli import ChineseParser  # noqa: E402
+from macros.core.cli import ChineseParser  # noqa: E402
 
 # Runs in the fresh process: the module imports are not counted (a build imports them anyway).
 _MEASURE = """
 import json, os, sys, time
 from pathlib import Path
 sys.path.insert(0, sys.argv[1])
-from macros import anonymise
-from macros.yamlload import load_front_matter
+from macros.casebook import anonymise
+from macros.core.yamlload import load_front_matter
 cases = []
 for name in sys.argv[2:]:
     doc, _body, _problems = load_front_matter(Path(name), name)

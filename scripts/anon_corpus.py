@@ -17,8 +17,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from macros.anonymise_eval import CORPUS_DIR, evaluate, figures_markdown, replace_figures  # noqa: E402
-from macros.cli import ChineseParser  # noqa: E402
+from macros.casebook.anonymise_eval import CORPUS_DIR, evaluate, figures_markdown, replace_figures  # noqa: E402
+from macros.core.cli import ChineseParser  # noqa: E402
 
 PAGE = "docs/about/anonymisation.md"
 

@@ -38,7 +38,7 @@ import benchlighthouse  # noqa: E402
 from benchcity import Sizes, make_city  # noqa: E402
 from benchserve import measure_preview  # noqa: E402
 
-from macros.cli import ChineseParser  # noqa: E402
+from macros.core.cli import ChineseParser  # noqa: E402
 
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 KB, MB = 1024, 1024 * 1024
@@ -76,9 +76,9 @@ def docx_per_file(city: Path) -> tuple[int, float]:
     """Word generation alone, serially in this process: (plans, milliseconds per plan).
     The cold build's figure is wall time in background workers overlapping page rendering;
     this one is the cost of one file, comparable across machines and versions."""
-    from macros.plan_docx import plan_docx
-    from macros.schools import school_files
-    from macros.yamlload import load_yaml_file
+    from macros.core.yamlload import load_yaml_file
+    from macros.plans.loading import school_files
+    from macros.plans.plan_docx import plan_docx
 
     plans = []
     for path in school_files(city):

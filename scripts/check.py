@@ -16,8 +16,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from macros.cli import ChineseParser  # noqa: E402
-from macros.project import Project, check_project, report_project  # noqa: E402
+from macros.composition import check_project, new_project, report_project, sort_problems  # noqa: E402
+from macros.core.cli import ChineseParser  # noqa: E402
+from macros.glue.macro_check import check_macros, config_extra  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -50,9 +51,9 @@ def main(argv: list[str] | None = None) -> int:
         except ValueError:
             parser.error(f"{raw} 不在项目目录 {root} 中")
 
-    project = Project(root)
+    project = new_project(root)
     # Notes (e.g. 一校一策 rule findings) are reported but never make the check fail.
-    problems = check_project(project)
+    problems = sort_problems(check_project(project) + check_macros(project, config_extra(root / "mkdocs.yml")))
     if args.notes or any(w == "data" or w.startswith("data/schools") for w in wanted):
         problems += report_project(project)
     if wanted:

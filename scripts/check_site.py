@@ -15,8 +15,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from macros.cli import ChineseParser  # noqa: E402
-from macros.sitecheck import external_resources  # noqa: E402
+from macros.core.cli import ChineseParser  # noqa: E402
+from macros.core.sitecheck import external_resources  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -15,11 +15,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from macros.cli import ChineseParser  # noqa: E402
-from macros.plan_docx import plan_docx  # noqa: E402
-from macros.plans import SCHOOLS_DIR  # noqa: E402
-from macros.project import Project  # noqa: E402
-from macros.schools import load_schools, school_files  # noqa: E402
+from macros.composition import new_project  # noqa: E402
+from macros.core.cli import ChineseParser  # noqa: E402
+from macros.plans.loading import load_schools, school_files  # noqa: E402
+from macros.plans.model import SCHOOLS_DIR  # noqa: E402
+from macros.plans.plan_docx import plan_docx  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -42,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"没有学校“{args.school}”（{SCHOOLS_DIR}/ 中有：{'、'.join(ids) or '无'}）")
     wanted = [args.school] if args.school else ids
 
-    state = load_schools(Project(root))
+    state = load_schools(new_project(root))
     paths = {f"{SCHOOLS_DIR}/{i}.yml" for i in wanted}
     errors = [p for p in state.problems if p.is_error and p.path in paths]
     for problem in errors:

@@ -17,9 +17,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from macros.cli import ChineseParser  # noqa: E402
-from macros.plan_import import columns_help, import_rows, read_table  # noqa: E402
-from macros.plans import SCHOOLS_DIR, plan_yaml  # noqa: E402
+from macros.core.cli import ChineseParser  # noqa: E402
+from macros.plans.importer import columns_help, import_rows, read_table  # noqa: E402
+from macros.plans.model import SCHOOLS_DIR, plan_yaml  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:

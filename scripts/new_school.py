@@ -16,9 +16,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from macros.cli import ChineseParser  # noqa: E402
-from macros.plans import ID_PATTERN, SCHOOLS_DIR, STAGES, new_plan, plan_yaml  # noqa: E402
-from macros.schools import RESERVED_IDS  # noqa: E402
+from macros.core.cli import ChineseParser  # noqa: E402
+from macros.plans.loading import RESERVED_IDS  # noqa: E402
+from macros.plans.model import ID_PATTERN, SCHOOLS_DIR, STAGES, new_plan, plan_yaml  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -16,8 +16,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from macros.cli import ChineseParser  # noqa: E402
-from macros.plans import SCHEMA_FILE, TEMPLATE_FILE, schema_json, template_yaml  # noqa: E402
+from macros.core.cli import ChineseParser  # noqa: E402
+from macros.plans.model import SCHEMA_FILE, TEMPLATE_FILE, schema_json, template_yaml  # noqa: E402
 
 
 def generated_files() -> dict[str, str]:

@@ -105,6 +105,12 @@ def built_site(_site_server: SiteServer) -> Path:
 
 
 @pytest.fixture(scope="session")
+def built_site_url(_site_server: SiteServer) -> str:
+    """The site_url `built_site` was built for (a test rebuilding to compare needs the same)."""
+    return _site_server.url
+
+
+@pytest.fixture(scope="session")
 def site_url(built_site: Path, _site_server: SiteServer) -> str:
     """The address of the shared build: the same as its site_url, so instant navigation works."""
     return _site_server.start()

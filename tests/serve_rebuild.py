@@ -60,7 +60,8 @@ def main() -> None:
         build(project, site_dir)
     edit(project, edits)
     build(project, site_dir)
-    from macros import buildcache, preview_cache
+    from macros.build import cache as buildcache
+    from macros.glue.compat import preview_cache
 
     stats = dict(preview_cache.stats, saves=buildcache.saves)
     if mode == "serve":  # and once more with nothing changed: reused state must not drift

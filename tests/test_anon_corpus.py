@@ -8,8 +8,8 @@ import sys
 
 from conftest import ROOT
 
-from macros.anonymise import RULES
-from macros.anonymise_eval import CORPUS_DIR, evaluate
+from macros.casebook.anonymise import RULES
+from macros.casebook.anonymise_eval import CORPUS_DIR, evaluate
 
 SCRIPT = [sys.executable, str(ROOT / "scripts" / "anon_corpus.py")]
 

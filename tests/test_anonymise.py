@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from macros.anonymise import RULES, check_text, find_identifiers, id_check_digit_ok, line_col
+from macros.casebook.anonymise import RULES, check_text, find_identifiers, id_check_digit_ok, line_col
 
 
 def rules_and_terms(text: str, pseudonyms=()) -> list[tuple[str, str]]:

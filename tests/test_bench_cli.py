@@ -48,9 +48,9 @@ def test_generated_city_is_labelled_sample_and_varied(tmp_path):
     assert len({p["name"] for p in plans}) == 40 and len({p["district"] for p in plans}) == 16
     assert any(p["matching"]["max_students_per_mentor"] > 15 for p in plans), "some plans break the ratio rule"
     assert len(ids["cases"]) == 8 and len(ids["modules"]) == 1  # 5 shipped modules + 1
-    from macros.project import Project, check_project
+    from macros.composition import check_project, new_project
 
-    problems = [p for p in check_project(Project(tmp_path)) if p.is_error]
+    problems = [p for p in check_project(new_project(tmp_path)) if p.is_error]
     assert problems == [], [p.format() for p in problems[:5]]
 
 
@@ -67,7 +67,7 @@ def test_training_navigation_groups_modules_at_city_scale():
     """Dozens of modules go one level down (collapsed and pruned), a handful stay flat."""
     from types import SimpleNamespace
 
-    from macros.training import NAV_FLAT_MODULES, training_nav
+    from macros.training.modules import NAV_FLAT_MODULES, training_nav
 
     def catalogue(n: int):
         modules = [

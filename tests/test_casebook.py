@@ -13,8 +13,8 @@ from urllib.parse import quote
 import pytest
 from conftest import ROOT, run_mkdocs_build
 
-from macros.casebook import published_cases
-from macros.project import Project, check_project
+from macros.casebook.cases import published_cases
+from macros.composition import check_project, new_project
 
 CHECK = [sys.executable, str(ROOT / "scripts" / "check.py")]
 
@@ -53,12 +53,12 @@ def check(project: Path) -> subprocess.CompletedProcess:
 
 
 def test_shipped_casebook_is_clean_and_has_ten_published_samples() -> None:
-    project = Project(ROOT)
+    project = new_project(ROOT)
     assert [p.format() for p in check_project(project)] == []
     published = published_cases(project)
     assert len(published) >= 10
     assert all(c.meta["sample"] for c in published)
-    statuses = [c.status for c in __import__("macros.casebook", fromlist=["load_cases"]).load_cases(project)[0]]
+    statuses = [c.status for c in __import__("macros.casebook.cases", fromlist=["load_cases"]).load_cases(project)[0]]
     assert statuses.count("draft") >= 2
     themes = {t for c in published for t in c.themes}
     assert {"家访", "谈心谈话", "书面反馈", "家校沟通", "心理危机", "导师匹配", "特殊需求"} <= themes
@@ -166,7 +166,7 @@ def test_case_page_has_header_questions_clauses_and_related(built_site: Path) ->
 
 
 def test_listings_count_published_cases(built_site: Path) -> None:
-    project = Project(ROOT)
+    project = new_project(ROOT)
     published = published_cases(project)
     home_visits = sum("家访" in c.themes for c in published)
     html = (built_site / "cases" / "by-theme" / "index.html").read_text(encoding="utf-8")
@@ -184,10 +184,10 @@ def test_listings_count_published_cases(built_site: Path) -> None:
 @pytest.mark.parametrize(
     ("name", "schema"),
     [
-        ("case.schema.json", "macros.casebook:CASE_SCHEMA"),
-        ("case_collections.schema.json", "macros.case_listings:COLLECTIONS_SCHEMA"),
-        ("tip_collection.schema.json", "macros.tips:TIPS_SCHEMA"),
-        ("news_post.schema.json", "macros.news:POST_SCHEMA"),
+        ("case.schema.json", "macros.casebook.cases:CASE_SCHEMA"),
+        ("case_collections.schema.json", "macros.casebook.listings:COLLECTIONS_SCHEMA"),
+        ("tip_collection.schema.json", "macros.tips.tips:TIPS_SCHEMA"),
+        ("news_post.schema.json", "macros.tips.news:POST_SCHEMA"),
     ],
 )
 def test_schema_files_for_editors_match_the_checks(name: str, schema: str) -> None:
@@ -199,9 +199,9 @@ def test_schema_files_for_editors_match_the_checks(name: str, schema: str) -> No
 
 def test_featured_collections_file_is_optional(project_copy: Path) -> None:
     (project_copy / "data" / "collections.yml").unlink()
-    project = Project(project_copy)
+    project = new_project(project_copy)
     assert [p.format() for p in check_project(project)] == []
-    from macros.case_listings import collections_markdown
+    from macros.casebook.listings import collections_markdown
 
     assert "暂无精选案例集。" in collections_markdown(project)
 

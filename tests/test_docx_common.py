@@ -7,7 +7,7 @@ import io
 import docx
 from docx.oxml.ns import qn
 
-from macros import docx_common as dx
+from macros.documents import docx_common as dx
 
 
 def reopen(document) -> docx.document.Document:
@@ -41,4 +41,5 @@ def test_new_document_house_style_survives_saving() -> None:
     assert cells[0].text == "情况" and len(cells[1].paragraphs) == 3  # hint plus two blank lines
     footer = reopened.sections[0].footer.paragraphs[0]
     assert "PAGE" in footer._p.xml and footer.text.startswith("— ")
+    assert [p.style.name for p in reopened.paragraphs[:3]] == ["Title", "Subtitle", "Heading 1"]
     assert reopened.core_properties.title == "家访记录表"

@@ -7,9 +7,10 @@ import re
 import pytest
 from conftest import ROOT
 
-from macros.glossary import _SKIP, Term, add_tooltips
-from macros.project import Project
-from macros.text import esc
+from macros.composition import new_project
+from macros.core.escaping import esc
+from macros.policy.access import glossary_terms
+from macros.policy.glossary import _SKIP, Term, add_tooltips
 
 TERMS = [
     Term("全员导师制", (), "每个学生都有导师", ()),
@@ -114,7 +115,7 @@ def test_term_first_pass_equals_tag_walk(html):
 
 
 def test_term_first_pass_equals_tag_walk_on_every_built_page(built_site):
-    terms = Project(ROOT).glossary
+    terms = glossary_terms(new_project(ROOT))
     pages = sorted(built_site.rglob("*.html"))
     assert len(pages) > 50
     for page in pages:

@@ -7,10 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from macros import handbooks as hb
-from macros.handbooks import check_chapter_body, demote_headings, load_handbooks, print_markdown, splice_nav
-from macros.project import Project, check_project
-from macros.related import ThemedPage, related_pages, render_related
+from macros.composition import check_project, new_project
+from macros.core.project import Project
+from macros.core.related import ThemedPage, related_pages, render_related
+from macros.handbook import handbooks as hb
+from macros.handbook import printing as hbp
+from macros.handbook.handbooks import check_chapter_body, load_handbooks, splice_nav
+from macros.handbook.printing import demote_headings, print_markdown
+from macros.policy.access import library
 from tests.conftest import ROOT
 
 GOOD_BODY = """
@@ -59,7 +63,7 @@ def test_demote_headings_drops_title_and_skips_code() -> None:
 
 
 def test_splice_nav_replaces_only_the_plain_entry() -> None:
-    handbooks, _ = load_handbooks(ROOT / "docs", str, Project(ROOT).themes)
+    handbooks, _ = load_handbooks(ROOT / "docs", str, new_project(ROOT).themes)
     nav = [{"首页": "index.md"}, {"指导手册": "handbooks/index.md"}, {"关于": ["about/index.md"]}]
     spliced = splice_nav(nav, handbooks)
     section = spliced[1]["指导手册"]
@@ -105,7 +109,7 @@ def test_render_related_links_relative_markdown_and_escapes() -> None:
 
 @pytest.fixture(scope="module")
 def project() -> Project:
-    return Project(ROOT)
+    return new_project(ROOT)
 
 
 @pytest.fixture(scope="module")
@@ -135,7 +139,7 @@ def test_every_chapter_has_objectives_a_resolving_citation_and_a_checklist(proje
             cites = _CLAUSE.findall(chapter.body)
             assert cites, chapter.src_uri
             for doc, clause in cites:
-                project.library.resolve(doc, clause)  # raises for an unknown clause
+                library(project).resolve(doc, clause)  # raises for an unknown clause
             tail = chapter.body.split("## 检查清单", 1)[1]
             assert "- [ ] " in tail and "\n## " not in tail
             assert set(chapter.themes) <= set(project.themes)
@@ -169,14 +173,14 @@ def test_growth_message_chapter_has_two_complete_examples(handbooks) -> None:
         assert "导师" in text and "排名" not in text
 
 
-@pytest.mark.parametrize("budget", [hb.PRINT_BUDGET, 10**6, 1])
+@pytest.mark.parametrize("budget", [hbp.PRINT_BUDGET, 10**6, 1])
 def test_print_markdown_has_every_chapter_in_order(handbooks, budget: int) -> None:
     """Across its parts (one part when the handbook fits the budget), every chapter once, in order."""
     for handbook in handbooks:
-        parts = hb.print_parts(handbook, budget)
+        parts = hbp.print_parts(handbook, budget)
         pages = [print_markdown(handbook, n, budget) for n in range(1, len(parts) + 1)]
         page = "".join(pages)
-        positions = [page.index(f"{{ #{hb.chapter_anchor(c)} .handbook-chapter }}") for c in handbook.chapters]
+        positions = [page.index(f"{{ #{hbp.chapter_anchor(c)} .handbook-chapter }}") for c in handbook.chapters]
         assert positions == sorted(positions)
         assert page.count(" .handbook-chapter }") == len(handbook.chapters)
         toc = pages[0].split('<nav class="handbook-toc"', 1)[1].split("</nav>", 1)[0]
@@ -203,45 +207,47 @@ def test_print_parts_are_few_even_and_within_budget(sizes, budget, expected) -> 
         hb.Chapter(f"handbooks/x/{n}.md", Path(f"{n}.md"), f"第{n}章", n, (), "a" * size) for n, size in enumerate(sizes, 1)
     )
     handbook = hb.Handbook("x", "手册", 1, "", chapters)
-    assert [[c.number for c in part] for part in hb.print_parts(handbook, budget)] == expected
+    assert [[c.number for c in part] for part in hbp.print_parts(handbook, budget)] == expected
 
 
 def test_print_parts_have_their_own_pages_beside_the_chapters(handbooks) -> None:
     handbook = handbooks[0]
-    assert hb.print_uri(handbook, 1) == handbook.print_uri == f"handbooks/{handbook.id}/print.md"
-    assert hb.print_uri(handbook, 2) == f"handbooks/{handbook.id}/print-2.md"
-    parts = hb.print_parts(handbook, 1)
+    assert hbp.print_uri(handbook, 1) == handbook.print_uri == f"handbooks/{handbook.id}/print.md"
+    assert hbp.print_uri(handbook, 2) == f"handbooks/{handbook.id}/print-2.md"
+    parts = hbp.print_parts(handbook, 1)
     last = print_markdown(handbook, len(parts), 1)
     assert '<nav class="listing-pager" aria-label="打印部分"' in last and "[上一部分](" in last and "下一部分" not in last
 
 
 def test_print_view_drops_link_titles_and_only_there() -> None:
     html = '<p><a href="x/" title="条款原文">五（三）</a> <abbr title="t">词</abbr></p>'
-    assert hb.render_print_content({"print_view": True}, html) == '<p><a href="x/">五（三）</a> <abbr title="t">词</abbr></p>'
-    assert hb.render_print_content({}, html) is None
+    assert hbp.render_print_content({"print_view": True}, html) == '<p><a href="x/">五（三）</a> <abbr title="t">词</abbr></p>'
+    assert hbp.render_print_content({}, html) is None
 
 
 def test_theme_index_takes_collection_pages_and_leaves_drafts_out(project_copy, monkeypatch) -> None:
-    from macros import collections
-    from macros.related import build_theme_index
+    import macros.composition as collections
+    from macros.core.pages import GeneratedPage
+    from macros.core.project import Project
+    from macros.core.registry import Domain, Registry
+    from macros.core.related import build_theme_index
 
     lesson = project_copy / "lesson.md"
     lesson.write_text("---\ntitle: 家访课\nthemes: [家访]\n---\n\n# 家访课\n", encoding="utf-8")
 
-    def extra(_project: Project) -> list[collections.GeneratedPage]:
+    def extra(_project: Project) -> list[GeneratedPage]:
         return [
-            collections.GeneratedPage(
-                "training/zz-test/index.md", content="---\ntitle: 家访模块\nthemes: [家访]\n---\n\n# 模块\n"
-            ),
-            collections.GeneratedPage("training/zz-test/lesson.md", abs_src_path=lesson),
-            collections.GeneratedPage("training/zz-test/plain.md", content="# 没有主题\n"),
+            GeneratedPage("training/zz-test/index.md", content="---\ntitle: 家访模块\nthemes: [家访]\n---\n\n# 模块\n"),
+            GeneratedPage("training/zz-test/lesson.md", abs_src_path=lesson),
+            GeneratedPage("training/zz-test/plain.md", content="# 没有主题\n"),
         ]
 
-    monkeypatch.setattr(collections, "COLLECTIONS", [*collections.COLLECTIONS, extra])
+    # A domain plugs in by registering its pages: no other module changes.
+    registry = Registry((*collections.REGISTRY.domains, Domain("test", pages=(extra,))))
     cases = project_copy / "casebook"
     cases.mkdir(exist_ok=True)
     (cases / "zz-draft.md").write_text("---\ntitle: 草稿\nstatus: draft\nthemes: [家访]\n---\n\n# 草稿\n", encoding="utf-8")
-    project = Project(project_copy)
+    project = Project(project_copy, registry=registry)
     index = {p.src_uri: p for p in build_theme_index(project)}
     assert index["training/zz-test/index.md"].section == "培训课程"
     assert index["training/zz-test/lesson.md"].title == "家访课"
@@ -254,7 +260,7 @@ def test_theme_index_takes_collection_pages_and_leaves_drafts_out(project_copy, 
 
 
 def test_theme_sources_plug_in_and_merge(project: Project) -> None:
-    from macros.related import build_theme_index, front_matter_pages
+    from macros.core.related import build_theme_index, front_matter_pages
 
     def modules(_project: Project) -> list[ThemedPage]:
         return [
@@ -269,7 +275,7 @@ def test_theme_sources_plug_in_and_merge(project: Project) -> None:
 
 
 def test_task_checkboxes_get_their_item_text_as_name() -> None:
-    from macros.handbooks import label_task_checkboxes
+    from macros.handbook.handbooks import label_task_checkboxes
 
     html = (
         '<ul class="task-list">\n<li class="task-list-item"><label class="task-list-control"><input type="checkbox" disabled/>'
@@ -283,9 +289,9 @@ def test_task_checkboxes_get_their_item_text_as_name() -> None:
 @pytest.mark.parametrize(
     ("name", "schema"),
     [
-        ("handbook_templates.schema.json", "macros.handbook_templates:TEMPLATES_SCHEMA"),
-        ("handbook_chapter.schema.json", "macros.handbooks:CHAPTER_SCHEMA"),
-        ("handbook_index.schema.json", "macros.handbooks:INDEX_SCHEMA"),
+        ("handbook_templates.schema.json", "macros.handbook.templates:TEMPLATES_SCHEMA"),
+        ("handbook_chapter.schema.json", "macros.handbook.handbooks:CHAPTER_SCHEMA"),
+        ("handbook_index.schema.json", "macros.handbook.handbooks:INDEX_SCHEMA"),
     ],
 )
 def test_schema_files_for_editors_match_the_checks(name: str, schema: str) -> None:
@@ -338,24 +344,27 @@ def test_load_handbooks_orders_chapters_and_reports_folder_problems(tmp_path) ->
 
 
 def test_training_modules_take_their_themes_from_module_yml_when_published(project_copy, monkeypatch) -> None:
-    from macros import collections
-    from macros.related import training_module_pages
+    import macros.composition as collections
+    from macros.core.pages import GeneratedPage
+    from macros.core.project import Project
+    from macros.core.registry import Domain, Registry
+    from macros.training.domain import training_module_pages
 
     for module in ("zz-published", "zz-unpublished"):
         folder = project_copy / "training_modules" / module
         folder.mkdir(parents=True)
         (folder / "module.yml").write_text(f"title: 模块 {module}\nthemes: [家访, 家校沟通]\n", encoding="utf-8")
 
-    def section(_project: Project) -> list[collections.GeneratedPage]:
-        return [collections.GeneratedPage("training/zz-published/index.md", content="# 模块\n")]
+    def section(_project: Project) -> list[GeneratedPage]:
+        return [GeneratedPage("training/zz-published/index.md", content="# 模块\n")]
 
-    monkeypatch.setattr(collections, "COLLECTIONS", [*collections.COLLECTIONS, section])
-    found = [p for p in training_module_pages(Project(project_copy)) if p.src_uri.startswith("training/zz-")]
+    registry = Registry((*collections.REGISTRY.domains, Domain("test", pages=(section,))))
+    found = [p for p in training_module_pages(Project(project_copy, registry=registry)) if p.src_uri.startswith("training/zz-")]
     assert found == [ThemedPage("training/zz-published/index.md", "模块 zz-published", ("家访", "家校沟通"))]
 
 
 def test_source_note_goes_after_the_title_outside_code() -> None:
-    from macros.handbooks import _after_title
+    from macros.handbook.handbooks import _after_title
 
     assert _after_title("```\n# 注释\n```\n# 标题\n\n正文", "<p>注</p>") == "```\n# 注释\n```\n# 标题\n\n<p>注</p>\n\n\n正文"
     assert _after_title("正文", "<p>注</p>") == "<p>注</p>\n\n正文"

@@ -8,13 +8,14 @@ from pathlib import Path
 import docx
 import pytest
 
-from macros import handbook_templates as ht
-from macros.docx_common import east_asia_font
-from macros.handbooks import print_parts, print_uri, project_handbooks
-from macros.project import Project
+from macros.composition import new_project
+from macros.documents.docx_common import east_asia_font
+from macros.handbook import templates as ht
+from macros.handbook.handbooks import project_handbooks
+from macros.handbook.printing import print_parts, print_uri
 from tests.conftest import ROOT
 
-PROJECT = Project(ROOT)
+PROJECT = new_project(ROOT)
 HANDBOOKS = project_handbooks(PROJECT)
 TEMPLATES = ht.project_templates(PROJECT)
 CHAPTERS = [c for h in HANDBOOKS for c in h.chapters]

@@ -20,12 +20,13 @@ from pathlib import Path
 import markdown
 import pytest
 
-from macros import case_listings as cl
-from macros import listing_pages as lp
-from macros import school_listings as sl
-from macros.casebook import published_cases
-from macros.project import Project
-from macros.schools import load_schools
+from macros.casebook import listings as cl
+from macros.casebook.cases import published_cases
+from macros.composition import new_project
+from macros.core import pagination as lp
+from macros.core.project import Project
+from macros.plans import listings as sl
+from macros.plans.loading import load_schools
 from tests.conftest import ROOT, _QuietHandler, run_mkdocs_build
 
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -86,7 +87,7 @@ def test_district_slugs_are_stable_and_url_safe() -> None:
 
 
 def test_shipped_listings_stay_on_one_page() -> None:
-    project = Project(ROOT)
+    project = new_project(ROOT)
     pages = [p.src_uri for p in cl.casebook_listing_pages(project)]
     assert pages == [cl.LISTING_THEMES, cl.LISTING_STAGES, cl.LISTING_TASKS, cl.LISTING_COLLECTIONS]
     assert sl.school_listing_pages(project) == []
@@ -111,7 +112,7 @@ def test_no_page_of_the_shipped_site_is_over_the_budget(built_site: Path) -> Non
 def test_a_case_id_may_not_take_a_listing_page_name(project_copy: Path) -> None:
     source = (project_copy / "casebook/home-visit-first.md").read_text(encoding="utf-8")
     (project_copy / "casebook/all.md").write_text(source.replace("id: home-visit-first", "id: all"), encoding="utf-8")
-    problems = [p.format() for p in cl.check_listing_names(Project(project_copy))]
+    problems = [p.format() for p in cl.check_listing_names(new_project(project_copy))]
     assert len(problems) == 1 and problems[0].startswith("casebook/all.md:")
     assert "案例 id 不能是“all”" in problems[0]
 
@@ -124,7 +125,7 @@ def city(tmp_path_factory) -> Project:
     """The benchmark's full city (1,600 schools, 600 published cases), generated, not built."""
     root = tmp_path_factory.mktemp("listing-city") / "project"
     make_city(root, Sizes.for_scale("full"))
-    return Project(root)
+    return new_project(root)
 
 
 def article_html(text: str) -> str:

@@ -10,7 +10,7 @@ from urllib.parse import urlparse
 
 from conftest import ROOT
 
-from macros.news import Post, feed_xml
+from macros.tips.news import Post, feed_xml
 
 POST = "news/2021/11/16/jiading-seminar/index.html"
 

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import yaml
 
-from macros.plan_rules import NOT_MET
-from macros.plans import PLAN_SCHEMA, SCHEMA_COMMENT, SCHEMA_FILE, TEMPLATE_FILE, schema_json, template_plan, template_yaml
-from macros.project import Project
-from macros.schools import load_schools, school_files, validate_plan
-from macros.yamlload import load_yaml_file, load_yaml_text
+from macros.composition import new_project
+from macros.core.yamlload import load_yaml_file, load_yaml_text
+from macros.plans.loading import load_schools, school_files, validate_plan
+from macros.plans.model import PLAN_SCHEMA, SCHEMA_COMMENT, SCHEMA_FILE, TEMPLATE_FILE, schema_json, template_plan, template_yaml
+from macros.plans.rules import NOT_MET
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests/fixtures/schools"
@@ -87,7 +87,7 @@ def test_template_comments_every_field_and_is_valid():
 
 
 def test_sample_schools_cover_the_required_kinds():
-    state = load_schools(Project(ROOT))
+    state = load_schools(new_project(ROOT))
     assert state.problems == [], [p.format() for p in state.problems]
     schools = {s.id: s for s in state.schools}
     assert len(schools) == len(school_files(ROOT)) >= 4

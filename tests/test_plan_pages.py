@@ -13,14 +13,16 @@ from docx import Document as WordDocument
 from docx.oxml.ns import qn
 from docx.shared import Mm
 
-from macros.docx_common import FONT_BODY as BODY_FONT
-from macros.plan_document import SECTIONS, plan_sections, plan_title
-from macros.plan_docx import plan_docx
-from macros.plan_rules import check_plan
-from macros.project import Project
-from macros.school_listings import school_index
-from macros.schools import SchoolPlan, load_schools, school_page
-from macros.yamlload import load_yaml_file
+from macros.composition import new_project
+from macros.core.project import Project
+from macros.core.yamlload import load_yaml_file
+from macros.documents.docx_common import FONT_BODY as BODY_FONT
+from macros.plans.listings import school_index
+from macros.plans.loading import SchoolPlan, load_schools
+from macros.plans.plan_document import SECTIONS, plan_sections, plan_title
+from macros.plans.plan_docx import plan_docx
+from macros.plans.rules import check_plan
+from macros.plans.schools import school_page
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests/fixtures/schools"
@@ -30,7 +32,7 @@ SAMPLES = ["chenguang-middle", "xinghe-primary", "qingshan-school", "yuanhang-hi
 
 @pytest.fixture(scope="module")
 def project() -> Project:
-    return Project(ROOT)
+    return new_project(ROOT)
 
 
 @pytest.fixture(scope="module")

@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from macros.plan_rules import ADVISORY, MET, NOT_APPLICABLE, NOT_MET, RULE_TESTS, RULES_FILE, Rule, check_plan, load_rules
-from macros.plans import template_plan
-from macros.project import Project
-from macros.yamlload import load_yaml_file, load_yaml_text
+from macros.composition import new_project
+from macros.core.yamlload import load_yaml_file, load_yaml_text
+from macros.plans.model import template_plan
+from macros.plans.rules import ADVISORY, MET, NOT_APPLICABLE, NOT_MET, RULE_TESTS, RULES_FILE, Rule, check_plan, load_rules
+from macros.policy.access import library
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -26,10 +27,10 @@ def good_plan() -> dict:
 
 @pytest.fixture(scope="module")
 def rules() -> list[Rule]:
-    project = Project(ROOT)
+    project = new_project(ROOT)
     doc, problems = load_yaml_file(ROOT / RULES_FILE, RULES_FILE)
     assert not problems
-    found, problems = load_rules(doc, project.library)
+    found, problems = load_rules(doc, library(project))
     assert not problems, [p.format() for p in problems]
     return found
 
@@ -198,16 +199,16 @@ rules:
 
 
 def test_rules_file_problems_have_positions():
-    project = Project(ROOT)
+    project = new_project(ROOT)
     doc, _ = load_yaml_text(RULES_BAD, "data/plan_rules.yml")
-    _, problems = load_rules(doc, project.library)
+    _, problems = load_rules(doc, library(project))
     text = "\n".join(p.format() for p in problems)
     assert "data/plan_rules.yml:9:15: error: “rules[2].severity”的取值“应该”无效" in text
     assert "data/plan_rules.yml:10:14: error: “rules[2].sources”至少需要 1 项" in text
     doc, _ = load_yaml_text(
         RULES_BAD.replace("应该", "建议").replace("sources: []", "sources: [{doc: minhang-2021, clause: 八}]"), "r.yml"
     )
-    _, problems = load_rules(doc, project.library)
+    _, problems = load_rules(doc, library(project))
     text = "\n".join(p.format() for p in problems)
     assert "r.yml:6:38: error: 条款引用无效：《上海市中小学生全员导师制工作方案》中没有条款“九（九）”" in text
     assert "r.yml:7:9: error: 规则“PLAN-UNKNOWN”没有对应的检查" in text

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.policies import (
+from macros.policy.policies import (
     PolicyLibrary,
     UnknownReference,
     anchor_policy_markdown,

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from macros import anonymise, postag
+from macros.casebook import anonymise, postag
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXTS = sorted((ROOT / "casebook").glob("*.md")) + sorted((ROOT / "tests/fixtures/anon_corpus").glob("*.md"))

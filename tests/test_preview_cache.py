@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from macros import preview_cache
+from macros.glue.compat import macros_opt_in, preview_cache
 
 SCRIPT = Path(__file__).with_name("serve_rebuild.py")
 
@@ -118,7 +118,6 @@ def test_page_key_changes_with_what_the_template_reads():
     ],
 )
 def test_macros_plugin_runs_only_for_pages_that_ask(meta, render_by_default, forced, pre, called):
-    from macros import hooks
 
     calls = []
 
@@ -136,14 +135,15 @@ def test_macros_plugin_runs_only_for_pages_that_ask(meta, render_by_default, for
 
     plugin = Plugin()
     page = type("Page", (), {"meta": meta, "file": type("File", (), {"src_path": "a.md"})()})()
-    wrapped = hooks._opt_in_only(plugin.on_page_markdown, plugin)
+    wrapped = macros_opt_in._opt_in_only(plugin.on_page_markdown, plugin)
     out = wrapped("abc", page=page, config=None, files=None)
     assert (calls == [page]) is called
     assert out == ("ABC" if called else "abc")
 
 
 def test_serve_writes_its_caches_once_after_the_first_build_and_at_shutdown(monkeypatch):
-    from macros import buildcache, hooks
+    from macros.build import cache as buildcache
+    from macros.glue import hooks
 
     saved = []
     monkeypatch.setattr(buildcache, "save_all", lambda: saved.append("save"))

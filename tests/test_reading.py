@@ -10,7 +10,7 @@ from urllib.parse import unquote
 
 from conftest import watch_errors
 
-from macros.news import FEED_PATH, FEED_TITLE
+from macros.tips.news import FEED_PATH, FEED_TITLE
 
 
 def _article(html: str) -> str:

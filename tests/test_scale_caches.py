@@ -18,10 +18,12 @@ import jieba
 import pytest
 import yaml
 
-from macros import buildcache, search_index
-from macros.docx_cache import build_documents
-from macros.plan_docx import plan_docx
-from macros.yamlload import load_yaml_text
+from macros.build import cache as buildcache
+from macros.core import searchtext as search_index
+from macros.core.yamlload import load_yaml_text
+from macros.documents.docx_cache import build_documents
+from macros.glue.compat import jieba_cache
+from macros.plans.plan_docx import plan_docx
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = yaml.safe_load((ROOT / "data/schools/xinghe-primary.yml").read_text(encoding="utf-8"))
@@ -165,14 +167,16 @@ def test_word_files_from_parallel_workers_equal_in_process_ones(tmp_path):
 
 
 def test_word_code_version_covers_every_module_that_writes_the_files(monkeypatch):
-    from macros import buildcache, docx_common, plan_document, schools, wordml
-    from macros import plan_docx as plan_docx_module
+    from macros.build import cache as buildcache
+    from macros.documents import docx_common, docx_styles, docx_tables, wordml
+    from macros.plans import plan_document, schools
+    from macros.plans import plan_docx as plan_docx_module
 
     seen = []
     real = buildcache.source_of
     monkeypatch.setattr(buildcache, "source_of", lambda *modules: seen.extend(modules) or real(*modules))
     schools.docx_version()
-    assert {wordml, docx_common, plan_document, plan_docx_module} <= set(seen)
+    assert {wordml, docx_common, docx_styles, docx_tables, plan_document, plan_docx_module} <= set(seen)
 
 
 def _build(project: Path, site: Path, stats: Path, **extra_env: str) -> list[dict]:
@@ -250,7 +254,7 @@ def test_caching_jieba_loads_dictionaries_only_when_something_must_be_segmented(
 
     userdict = tmp_path / "dict.txt"
     userdict.write_text("一校一策 100\n", encoding="utf-8")
-    proxy = search_index.CachingJieba(Jieba())
+    proxy = jieba_cache.CachingJieba(Jieba())
     proxy.load_userdict(str(userdict))
     segment = proxy.memoise(FakeIndex.segment)
     assert segment(FakeIndex(), "导师") == "导\u200b师"
@@ -258,14 +262,14 @@ def test_caching_jieba_loads_dictionaries_only_when_something_must_be_segmented(
     buildcache.save_all()
     restart(cache_dir)
     loaded.clear()
-    proxy = search_index.CachingJieba(Jieba())
+    proxy = jieba_cache.CachingJieba(Jieba())
     proxy.load_userdict(str(userdict))
     proxy.load_userdict(str(userdict))  # mkdocs serve asks again on every rebuild
     segment = proxy.memoise(FakeIndex.segment)
     assert segment(FakeIndex(), "导师") == "导\u200b师"
     assert loaded == [] and FakeIndex.calls == 1, "a warm build neither loads the dictionaries nor segments"
     userdict.write_text("一校一策 100\n全员导师制 100\n", encoding="utf-8")
-    proxy = search_index.CachingJieba(Jieba())
+    proxy = jieba_cache.CachingJieba(Jieba())
     proxy.load_userdict(str(userdict))
     proxy.memoise(FakeIndex.segment)(FakeIndex(), "导师")
     assert FakeIndex.calls == 2, "a changed dictionary invalidates the segmentations"
@@ -304,7 +308,7 @@ def test_word_files_built_in_the_background_are_complete_after_wait(tmp_path):
 
 
 def test_anonymisation_prefetched_in_parallel_equals_one_by_one(cache_dir):
-    from macros import anonymise
+    from macros.casebook import anonymise
 
     texts = []
     for path in sorted((ROOT / "casebook").glob("*.md")):
@@ -322,8 +326,8 @@ def test_anonymisation_prefetched_in_parallel_equals_one_by_one(cache_dir):
 
 
 def test_prefetched_school_files_are_what_the_build_would_parse_and_validate(cache_dir, tmp_path, monkeypatch):
-    from macros.plans import PLAN_SCHEMA
-    from macros.yamlload import _VERSION, Prefetch, load_yaml_file, validate
+    from macros.core.yamlload import _VERSION, Prefetch, load_yaml_file, validate
+    from macros.plans.model import PLAN_SCHEMA
 
     sample = (Path(__file__).resolve().parent.parent / "data/schools/xinghe-primary.yml").read_text(encoding="utf-8")
     files = []
@@ -374,9 +378,10 @@ def test_pages_converted_ahead_give_the_same_site(project_copy, tmp_path, built_
 
 def test_without_fork_everything_runs_in_the_build_process(cache_dir, tmp_path, monkeypatch):
     """Windows cannot fork: no background worker is started, and the results are the same."""
-    from macros.yamlload import Prefetch, load_yaml_file
+    from macros.build import pool
+    from macros.core.yamlload import Prefetch, load_yaml_file
 
-    monkeypatch.setattr(buildcache, "can_fork", lambda: False)
+    monkeypatch.setattr(pool, "fork_allowed", False)
     monkeypatch.setattr(Prefetch, "MIN_FILES", 1)
     files = []
     for n in range(3):
@@ -399,19 +404,20 @@ def test_serve_rebuilds_do_not_fork(monkeypatch):
     """Once `mkdocs serve` runs its threads, background work stays in the build process."""
     import threading
 
-    from macros import hooks
+    from macros.build import pool
+    from macros.glue import hooks
 
-    monkeypatch.setattr(buildcache, "fork_allowed", True)
+    monkeypatch.setattr(pool, "fork_allowed", True)
     monkeypatch.setattr(threading, "Thread", lambda *a, **k: type("T", (), {"start": lambda self: None})())
     server = object()
-    assert buildcache.can_fork() or "fork" not in __import__("multiprocessing").get_all_start_methods()
+    assert pool.can_fork() or "fork" not in __import__("multiprocessing").get_all_start_methods()
     assert hooks.on_serve(server, config=None, builder=None) is server
-    assert buildcache.can_fork() is False
+    assert pool.can_fork() is False
 
 
 @pytest.mark.parametrize("raw, expected", [(None, 200), ("1", 1), (" 500 ", 500), ("0", 200), ("abc", 200), ("-3", 200)])
 def test_render_ahead_threshold_from_the_environment(raw, expected, monkeypatch, caplog):
-    from macros import render_ahead
+    from macros.glue.compat import render_ahead
 
     if raw is None:
         monkeypatch.delenv(render_ahead.MIN_PAGES_ENV, raising=False)

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from docx import Document as WordDocument
 
-from macros.plans import PLAN_SCHEMA, SCHEMA_COMMENT
-from macros.schools import validate_plan
-from macros.yamlload import load_yaml_file
+from macros.core.yamlload import load_yaml_file
+from macros.plans.loading import validate_plan
+from macros.plans.model import PLAN_SCHEMA, SCHEMA_COMMENT
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests/fixtures/schools"
@@ -224,7 +224,7 @@ def test_import_of_an_unreadable_file_is_reported_not_crashed(project_copy, tmp_
 
 def test_schema_has_no_unknown_top_level_fields_in_imports():
     # every import column writes into a field the model knows
-    from macros.plan_import import COLUMNS
+    from macros.plans.importer import COLUMNS
 
     for column in COLUMNS:
         node = PLAN_SCHEMA
@@ -236,7 +236,7 @@ def test_schema_has_no_unknown_top_level_fields_in_imports():
 def test_readme_and_rules_page_document_columns_and_rules():
     import yaml
 
-    from macros.plan_import import COLUMNS
+    from macros.plans.importer import COLUMNS
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     section = readme[readme.index("## 一校一策") :]

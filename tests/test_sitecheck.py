@@ -12,7 +12,7 @@ import pytest
 import yaml
 from conftest import ROOT, run_mkdocs_build
 
-from macros.sitecheck import BUNDLE_ALLOWANCES, external_resources, is_absolute, scan_css, scan_file, scan_js
+from macros.core.sitecheck import BUNDLE_ALLOWANCES, external_resources, is_absolute, scan_css, scan_file, scan_js
 
 CHECK_SITE = ROOT / "scripts" / "check_site.py"
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from conftest import ROOT
 
-from macros.project import Project
-from macros.tips import parse_tips, published_tip_collections, tips_pages
+from macros.composition import new_project
+from macros.tips.tips import parse_tips, published_tip_collections, tips_pages
 
 VOCAB = ["家访", "谈心谈话", "家校沟通"]
 
@@ -42,7 +42,7 @@ def write_collection(project: Path, name: str, status: str, extra: str = "") -> 
 def test_only_published_collections_become_pages(project_copy: Path) -> None:
     write_collection(project_copy, "draft-tips", "draft")
     write_collection(project_copy, "new-tips", "published")
-    project = Project(project_copy)
+    project = new_project(project_copy)
     uris = [p.src_uri for p in tips_pages(project)]
     assert "tips/new-tips.md" in uris and "tips/draft-tips.md" not in uris
     assert {c.id for c in published_tip_collections(project)} >= {"home-visit-ten-things", "talk-timing-and-methods"}
@@ -71,3 +71,21 @@ def test_collection_page_has_cards_and_index_links_every_tip(built_site: Path) -
     assert 'href="talk-timing-and-methods/#tip-8"' in index
     assert "学生家访（10）" in index
     assert "嘉定" not in page + index
+
+
+def test_tag_links_reach_the_theme_on_the_tips_index(built_site: Path) -> None:
+    """Tag links are raw HTML (MkDocs does not rewrite them): each must reach a built page and anchor."""
+    import posixpath
+    import re
+
+    checked = 0
+    for page in (built_site / "tips").glob("*/index.html"):
+        html = page.read_text(encoding="utf-8")
+        for href in re.findall(r'class="tip-tag" href="([^"]+)"', html):
+            path, _, anchor = href.partition("#")
+            target = posixpath.normpath(posixpath.join(page.parent.relative_to(built_site).as_posix(), path))
+            target_file = built_site / target / "index.html"
+            assert target_file.exists(), (page, href)
+            assert f'id="{anchor}"' in target_file.read_text(encoding="utf-8"), (page, href)
+            checked += 1
+    assert checked > 0

@@ -8,14 +8,14 @@ from html import unescape
 
 from conftest import ROOT
 
-from macros.project import Project
-from macros.training import load_catalogue
+from macros.composition import new_project
+from macros.training.modules import load_catalogue
 
 
 def test_learning_path_lists_modules_in_order_with_hours_and_audience(built_site):
     html = (built_site / "training" / "index.html").read_text(encoding="utf-8")
     html = html[html.index('<article class="md-content__inner') :]
-    modules = load_catalogue(Project(ROOT)).modules
+    modules = load_catalogue(new_project(ROOT)).modules
     positions = [html.index(f'href="{m.id}/"') for m in modules]
     assert positions == sorted(positions)
     for m in modules:
@@ -28,7 +28,7 @@ def test_learning_path_lists_modules_in_order_with_hours_and_audience(built_site
 def test_nav_section_follows_the_learning_path(built_site):
     html = (built_site / "training" / "index.html").read_text(encoding="utf-8")
     nav = html[html.index("md-nav--primary") : html.index('<article class="md-content__inner')]
-    order = [nav.index(f'href="{m.id}/"') for m in load_catalogue(Project(ROOT)).modules]
+    order = [nav.index(f'href="{m.id}/"') for m in load_catalogue(new_project(ROOT)).modules]
     assert order == sorted(order)
     assert nav.index('href="my-learning/"') > order[-1]
 

@@ -13,12 +13,12 @@ import docx
 import pytest
 from lxml import etree
 
-from macros import docx_common as dx
-from macros import handbook_templates as ht
-from macros import wordml
-from macros.plan_docx import plan_docx
-from macros.project import Project
-from macros.yamlload import load_yaml_file
+from macros.composition import new_project
+from macros.core.yamlload import load_yaml_file
+from macros.documents import docx_common as dx
+from macros.documents import wordml
+from macros.handbook import templates as ht
+from macros.plans.plan_docx import plan_docx
 
 ROOT = Path(__file__).resolve().parent.parent
 W = "{" + wordml.W + "}"
@@ -124,34 +124,78 @@ def test_same_plan_same_bytes_and_no_dates() -> None:
 
 
 def test_house_style_parts_in_the_package() -> None:
-    document = docx.Document(io.BytesIO(plan_docx(sample_plan())))
+    data = plan_docx(sample_plan())
+    document = docx.Document(io.BytesIO(data))
     grid = document.styles["Table Grid"].element
     assert grid.find(f".//{W}tblBorders/{W}insideH").get(f"{W}val") == "single"
     assert all(table.style.name == "Table Grid" for table in document.tables) and document.tables
     body = document.paragraphs[3]  # first body paragraph after title, note and heading
-    assert body.paragraph_format.line_spacing.pt == dx.LINE_PITCH
-    assert body.paragraph_format.first_line_indent.pt == dx.SIZE_BODY * 2
-    footer = document.sections[0].footer.paragraphs[0]
-    assert footer.text == "— 1 —" and footer._p.xpath(".//w:instrText")[0].text == "PAGE"
-    assert round(document.sections[0].footer_distance.mm, 1) == 12.7
-    fonts = etree.fromstring(parts(plan_docx(sample_plan()))["word/fontTable.xml"])
-    assert {f.get(f"{W}name") for f in fonts} >= {dx.FONT_BODY, dx.FONT_HEADING_1, dx.FONT_HEADING_2, dx.FONT_TITLE}
+    assert body.style.name == "Normal" and body.paragraph_format.first_line_indent is None  # all from Normal
+    normal = document.styles["Normal"].paragraph_format
+    assert normal.alignment == 3 and normal.first_line_indent.pt == dx.INDENT  # justified, two characters
+    assert [p.style.name for p in document.paragraphs[:3]] == ["Title", "Subtitle", "Heading 1"]
+    assert document.paragraphs[2].style.element.find(f"{W}pPr/{W}outlineLvl").get(f"{W}val") == "0"
+    sect = etree.fromstring(parts(data)["word/document.xml"]).find(f".//{W}sectPr")
+    grid_el = sect.find(f"{W}docGrid")
+    assert grid_el.get(f"{W}type") == "lines" and grid_el.get(f"{W}linePitch") == "579"
+    footers = [document.sections[0].even_page_footer, document.sections[0].footer]
+    assert [f.paragraphs[0].alignment for f in footers] == [0, 2]  # even left, odd right
+    odd = footers[1].paragraphs[0]
+    assert odd.text == "— 1 —" and odd._p.xpath(".//w:instrText")[0].text.strip() == "PAGE"
+    assert [r.text for r in odd.runs] == ["— ", "", "", "", "1", "", " —"]  # dashes apart from the field
+    assert {r.font.size.pt for r in odd.runs} == {dx.SIZE_PAGE_NUMBER}
+    assert {dx.east_asia_font(r) for r in odd.runs} == {dx.FONT_PAGE_NUMBER}
+    settings = parts(data)["word/settings.xml"].decode()
+    assert 'w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"' in settings
+    assert "<w:evenAndOddHeaders/>" in settings
+    fonts = etree.fromstring(parts(data)["word/fontTable.xml"])
+    alt = {f.get(f"{W}name"): f.find(f"{W}altName").get(f"{W}val") for f in fonts if f.find(f"{W}altName") is not None}
+    assert alt[dx.FONT_TITLE] == "华文中宋" and alt[dx.FONT_BODY] == "仿宋_GB2312"
+    assert all(f.find(f"{W}panose1") is not None for f in fonts)
 
 
-def test_form_table_hints_are_grey_italics_and_leave_lines() -> None:
-    document = dx.new_document("表")
+def test_plan_tables_repeat_header_never_split_and_size_columns_to_content() -> None:
+    document = docx.Document(io.BytesIO(plan_docx(sample_plan())))
+    table = next(t for t in document.tables if t.rows[0].cells[0].text == "方式")
+    rows = table._tbl.tr_lst
+    assert rows[0].xpath("./w:trPr/w:tblHeader") and not rows[1].xpath("./w:trPr/w:tblHeader")
+    assert all(row.xpath("./w:trPr/w:cantSplit") for row in rows)
+    widths = [round(col.width.mm) for col in table.columns]
+    assert widths[2] > 2 * (widths[0] + widths[1]) and sum(widths) == round(dx.TEXT_WIDTH_MM)
+
+
+def test_blank_template_leaves_grades_and_numbers_blank() -> None:
+    from macros.plans.model import template_plan
+    from macros.plans.plan_document import blank_plan
+
+    texts = all_texts(docx.Document(io.BytesIO(plan_docx(blank_plan(template_plan())))))
+    scope = next(t for t in texts if t.startswith("本方案适用于"))
+    assert scope == "本方案适用于本校（　）年级。覆盖教师（　）人，其中担任导师（　）人；学生（　）人。"
+    assert not any("学校类型" in t or "初中" in t for t in texts)
+
+
+def test_form_hints_are_content_controls_and_blank_lines_type_in_14_pt() -> None:
+    document = dx.new_document("表", form=True)
     dx.add_form_table(document, [dx.FormRow("姓名"), dx.FormRow("情况", lines=3, hint="提示<&>")])
-    table = docx.Document(io.BytesIO(dx.document_bytes(document))).tables[0]
+    data = dx.document_bytes(document)
+    table = docx.Document(io.BytesIO(data)).tables[0]
     label, answer = table.rows[1].cells
     assert label.text == "情况" and len(answer.paragraphs) == 3
-    hint = answer.paragraphs[0].runs[0]
-    assert hint.text == "提示<&>" and hint.font.italic and str(hint.font.color.rgb) == dx.HINT_COLOR
-    assert len(table.rows[0].cells[1].paragraphs) == 1
-    assert round(table.columns[0].width.mm) == 40
+    ns = {"w": wordml.W}
+    sdt = answer._tc.xpath(".//w:sdt")[0]
+    assert sdt.xpath("./w:sdtPr/w:showingPlcHdr", namespaces=ns)
+    assert sdt.xpath("./w:sdtPr/w:placeholder/w:docPart/@w:val", namespaces=ns) == ["hint1"]
+    assert "".join(sdt.xpath(".//w:sdtContent//w:t/text()", namespaces=ns)) == "提示<&>"
+    assert sdt.xpath("./w:sdtPr/w:rPr/w:sz/@w:val", namespaces=ns) == ["28"]  # what the teacher types: 四号
+    for paragraph in answer._tc.xpath("./w:p"):  # every line's paragraph mark is 四号 too
+        assert paragraph.xpath("./w:pPr/w:rPr/w:sz/@w:val") == ["28"]
+    assert not answer._tc.xpath("./w:p/w:r")  # no empty runs Word would discard
+    glossary = parts(data)["word/glossary/document.xml"].decode()
+    assert 'w:name w:val="hint1"' in glossary and "提示&lt;&amp;&gt;" in glossary
 
 
 def test_handbook_templates_build_with_the_same_writer() -> None:
-    project = Project(ROOT)
+    project = new_project(ROOT)
     templates = ht.project_templates(project)
     assert templates
     for template in templates:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from macros.yamlload import load_front_matter, load_yaml_text, validate
+from macros.core.yamlload import load_front_matter, load_yaml_text, validate
 
 SCHEMA = {
     "type": "object",

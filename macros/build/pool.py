@@ -1,0 +1,71 @@
+"""The one worker pool for background work: Word files, the anonymisation scan, YAML
+prefetch and the school pages converted ahead.
+
+Workers are forked from the build, so they share everything it has loaded (parsed
+content, dictionaries) without pickling it. Where fork is not available (Windows) or
+not safe (``mkdocs serve`` after its server threads started), and when there is too
+little work to pay for a process, the same calls run in the calling process: callers
+write one code path and get the same results either way.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+# False once `mkdocs serve` runs its server and file-watcher threads (set by the glue):
+# forking a process with running threads can copy a lock some thread holds.
+fork_allowed = True
+
+
+def can_fork() -> bool:
+    return fork_allowed and "fork" in multiprocessing.get_all_start_methods()
+
+
+class WorkerPool:
+    """``workers`` forked processes, or the calling process (``forked`` says which)."""
+
+    def __init__(self, workers: int | None = None, *, items: int | None = None, min_items: int = 2) -> None:
+        self.workers = workers or os.cpu_count() or 1
+        enough = items is None or items >= max(1, min_items)
+        # A second core is what makes background work pay, also for a single worker.
+        self.forked = enough and (os.cpu_count() or 1) >= 2 and can_fork()
+        self._executor: ProcessPoolExecutor | None = None
+        if self.forked:
+            self._executor = ProcessPoolExecutor(max_workers=self.workers, mp_context=multiprocessing.get_context("fork"))
+
+    def submit(self, fn: Callable[..., R], *args: Any) -> Future[R]:
+        """Run ``fn(*args)`` in a worker; in the calling process it runs now (a finished future)."""
+        if self._executor is not None:
+            return self._executor.submit(fn, *args)
+        future: Future[R] = Future()
+        try:
+            future.set_result(fn(*args))
+        except BaseException as err:  # kept for .result(), as a worker's exception would be
+            future.set_exception(err)
+        return future
+
+    def map(self, fn: Callable[[T], R], items: Iterable[T], chunks_per_worker: int = 4) -> Iterable[R]:
+        """``fn`` over ``items`` in order (lazily when forked: iterate to wait for the results)."""
+        items = list(items)
+        if self._executor is None:
+            return [fn(item) for item in items]
+        chunk = max(1, len(items) // (self.workers * chunks_per_worker))
+        return self._executor.map(fn, items, chunksize=chunk)
+
+    def shutdown(self, cancel: bool = False) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=cancel)
+            self._executor = None
+
+    def __enter__(self) -> WorkerPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.shutdown()

@@ -1,0 +1,272 @@
+"""The casebook: typical cases (典型案例) under ``casebook/<case-id>.md``.
+
+A case is Markdown with validated front matter. Only ``published`` cases reach
+the site, and the single gate for that is :func:`casebook_pages`;
+every listing here is computed from the cases that gate lets through.
+Every case is scanned by the anonymisation gate (:mod:`macros.casebook.anonymise`):
+findings in a published case are errors (the build stops), in other cases
+warnings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from macros.casebook import anonymise
+from macros.core.escaping import md_esc
+from macros.core.links import relative_link
+from macros.core.pages import GeneratedPage
+from macros.core.problems import Problem
+from macros.core.themes import check_theme_refs
+from macros.core.yamlload import PLAIN_TITLE, Document, validate
+from macros.policy.access import library
+from macros.policy.policies import check_clause_refs
+
+if TYPE_CHECKING:
+    from macros.core.project import Project
+
+CASEBOOK_DIR = "casebook"
+CITY_PLAN = "沪教委德〔2023〕25号"
+STAGES = ["小学", "初中", "高中", "九年一贯制", "中职"]
+# The city plan's key duties and tasks; each listing links to its clause.
+KEY_TASKS: dict[str, str] = {
+    "导师匹配": "五（一）",
+    "良师益友": "五（二）1",
+    "家校沟通": "五（二）2",
+    "学生家访": "五（三）1",
+    "谈心谈话": "五（三）2",
+    "书面反馈": "五（三）3",
+}
+STATUSES = ["draft", "review", "published", "retired"]
+STATUS_ZH = {"draft": "草稿", "review": "审核中", "published": "已发布", "retired": "已下线"}
+# Roles only: the review record never names a person.
+REVIEWER_ROLES = ["区级培训者", "学校德育负责人", "心理教师", "案例编辑", "班主任"]
+# Front matter fields that declare terms; they are not scanned.
+UNSCANNED_FIELDS = ("pseudonyms", "reviewed_terms", "anonymisation_review")
+
+_TEXT = {"type": "string", "minLength": 1}
+_TEXT_LIST = {"type": "array", "items": _TEXT, "uniqueItems": True}
+
+CASE_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["id", "title", "sample", "stage", "themes", "key_tasks", "status", "summary", "pseudonyms", "questions"],
+    "properties": {
+        "id": {
+            "type": "string",
+            "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$",
+            "x-message": "只能用小写字母、数字和连字符，如 home-visit-first",
+        },
+        "title": PLAIN_TITLE,
+        "sample": {"type": "boolean"},
+        "stage": {"enum": STAGES},
+        "themes": {**_TEXT_LIST, "minItems": 1},
+        "key_tasks": {"type": "array", "items": {"enum": list(KEY_TASKS)}, "uniqueItems": True},
+        "status": {"enum": STATUSES},
+        "summary": {"type": "string", "minLength": 1, "maxLength": 120},
+        "pseudonyms": _TEXT_LIST,
+        "reviewed_terms": _TEXT_LIST,
+        "anonymisation_review": {
+            "type": "object",
+            "additionalProperties": False,
+            "required": ["reviewed_on", "reviewer_role"],
+            "properties": {"reviewed_on": {"type": "string", "format": "date"}, "reviewer_role": {"enum": REVIEWER_ROLES}},
+        },
+        "questions": {**_TEXT_LIST, "minItems": 1},
+        "clauses": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["doc"],
+                "properties": {"doc": _TEXT, "clause": {"type": "string"}, "note": {"type": "string"}},
+            },
+        },
+        "modules": _TEXT_LIST,
+        "related": _TEXT_LIST,
+        "render_macros": {"type": "boolean"},
+    },
+}
+
+
+@dataclass
+class Case:
+    id: str
+    path: Path
+    display: str
+    meta: dict[str, Any]
+    body: str
+    doc: Document
+
+    @property
+    def status(self) -> str:
+        return self.meta.get("status", "")
+
+    @property
+    def title(self) -> str:
+        return self.meta["title"]
+
+    @property
+    def themes(self) -> list[str]:
+        return list(self.meta.get("themes", []))
+
+    @property
+    def src_uri(self) -> str:
+        return f"cases/{self.id}.md"
+
+
+def _load(project: Project) -> tuple[list[Case], list[Problem]]:
+    cases: list[Case] = []
+    files, problems = project.front_matter_folder(CASEBOOK_DIR)
+    for path, display, doc, body in files:
+        if not doc.data:
+            problems.append(Problem(display, 1, 1, "案例缺少 front matter（文件开头 --- 之间的 id、title、status 等字段）"))
+            continue
+        found = validate(doc, CASE_SCHEMA)
+        problems += found
+        if found or not isinstance(doc.data, dict):
+            # Still report unknown themes, so one run lists every problem.
+            themes = doc.data.get("themes") if isinstance(doc.data, dict) else None
+            if isinstance(themes, list):
+                problems += check_theme_refs(doc, ("themes",), themes, project.themes)
+            continue
+        cases.append(Case(doc.data["id"], path, display, doc.data, body, doc))
+    return cases, problems
+
+
+def load_cases(project: Project) -> tuple[list[Case], list[Problem]]:
+    """Every case file that has valid front matter, and the problems of all of them."""
+    return project.once("casebook.cases", lambda: _load(project))
+
+
+def published_cases(project: Project) -> list[Case]:
+    """The cases the publication gate (:func:`casebook_pages`) lets through."""
+
+    def make() -> list[Case]:
+        gate = {page.src_uri for page in casebook_pages(project)}
+        return [case for case in load_cases(project)[0] if case.src_uri in gate]
+
+    return project.once("casebook.published", make)
+
+
+# -- checks -----------------------------------------------------------------------
+
+
+def _skip_lines(case: Case) -> set[int]:
+    """Lines of the front matter fields that declare terms (not scanned)."""
+    starts = sorted((pos[0], key[0]) for key, pos in case.doc.key_pos.items() if len(key) == 1)
+    text = case.path.read_text(encoding="utf-8-sig")
+    fm_end = text.count("\n") - case.body.count("\n")
+    skip: set[int] = set()
+    for i, (line, key) in enumerate(starts):
+        if key in UNSCANNED_FIELDS:
+            end = starts[i + 1][0] if i + 1 < len(starts) else fm_end
+            skip.update(range(line, end))
+    return skip
+
+
+def anonymisation_problems(case: Case) -> list[Problem]:
+    severity = "error" if case.status == "published" else "warning"
+    text = case.path.read_text(encoding="utf-8-sig")
+    problems, stale = anonymise.check_text(
+        case.display,
+        text,
+        pseudonyms=case.meta.get("pseudonyms", []),
+        reviewed_terms=case.meta.get("reviewed_terms", []),
+        severity=severity,
+        skip_lines=_skip_lines(case),
+    )
+    terms = case.meta.get("reviewed_terms", [])
+    for term in stale:
+        loc = ("reviewed_terms", terms.index(term))
+        problems.append(
+            case.doc.problem(
+                loc, f"reviewed_terms 中的“{term}”没有匹配任何标记，请删除", severity="warning", rule="CASE-ANON-REVIEWED"
+            )
+        )
+    return problems
+
+
+def _module_dir(project: Project, module: str) -> Path:
+    return project.root / "training_modules" / module
+
+
+def check_case(project: Project, case: Case, by_id: dict[str, Case]) -> list[Problem]:
+    meta, doc = case.meta, case.doc
+    problems: list[Problem] = []
+    if case.id != case.path.stem:
+        problems.append(doc.problem(("id",), f"id“{case.id}”必须与文件名“{case.path.stem}”一致"))
+    problems += check_theme_refs(doc, ("themes",), meta["themes"], project.themes)
+    if case.status == "published" and "anonymisation_review" not in meta:
+        problems.append(
+            doc.problem(("status",), "已发布的案例必须有 anonymisation_review（审核日期 reviewed_on 和审核人角色 reviewer_role）")
+        )
+    problems += check_clause_refs(doc, ("clauses",), meta.get("clauses", []), library(project))
+    for i, module in enumerate(meta.get("modules", [])):
+        if not _module_dir(project, module).is_dir():
+            problems.append(doc.problem(("modules", i), f"找不到培训模块“{module}”（training_modules/{module}/）"))
+    for i, other in enumerate(meta.get("related", [])):
+        if other == case.id:
+            problems.append(doc.problem(("related", i), "相关案例不能是本案例自己"))
+        elif other not in by_id:
+            problems.append(doc.problem(("related", i), f"未知的案例“{other}”（casebook/ 中没有这个 id）"))
+        elif case.status == "published" and by_id[other].status != "published":
+            problems.append(
+                doc.problem(
+                    ("related", i), f"相关案例“{other}”尚未发布（status: {by_id[other].status}），已发布案例只能关联已发布案例"
+                )
+            )
+    problems += anonymisation_problems(case)
+    return problems
+
+
+def check_casebook(project: Project) -> list[Problem]:
+    cases, problems = load_cases(project)
+    # City scale: the anonymisation gate of many new cases runs in parallel, then from the cache.
+    anonymise.prefetch([(c.path.read_text(encoding="utf-8-sig"), c.meta.get("pseudonyms", [])) for c in cases])
+    by_id: dict[str, Case] = {}
+    for case in cases:
+        if case.id in by_id:
+            problems.append(case.doc.problem(("id",), f"案例 id“{case.id}”与 {by_id[case.id].display} 重复"))
+            continue
+        by_id[case.id] = case
+    for case in cases:
+        problems += check_case(project, case, by_id)
+    return problems
+
+
+# -- rendering --------------------------------------------------------------------
+
+LISTING_THEMES = "cases/by-theme.md"
+LISTING_STAGES = "cases/by-stage.md"
+LISTING_TASKS = "cases/by-task.md"
+
+
+def theme_anchor(theme: str, vocabulary: list[str]) -> str:
+    return f"theme-{vocabulary.index(theme) + 1}" if theme in vocabulary else "theme"
+
+
+def stage_anchor(stage: str) -> str:
+    return f"stage-{STAGES.index(stage) + 1}"
+
+
+def task_anchor(task: str) -> str:
+    return f"task-{list(KEY_TASKS).index(task) + 1}"
+
+
+def case_link(case: Case, from_src_uri: str) -> str:
+    return f"[{md_esc(case.title)}]({relative_link(from_src_uri, case.src_uri)})"
+
+
+def casebook_pages(project: Project) -> list[GeneratedPage]:
+    """The publication gate: published cases only, so a draft reaches no built file."""
+    pages = []
+    for path in sorted((project.root / CASEBOOK_DIR).glob("*.md")):
+        doc, _, problems = project.front_matter(path)
+        if doc is None or problems or not isinstance(doc.data, dict):
+            continue
+        if doc.data.get("status") == "published":
+            pages.append(GeneratedPage(f"cases/{path.name}", abs_src_path=path))
+    return pages

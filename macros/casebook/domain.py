@@ -1,0 +1,17 @@
+"""What the casebook contributes: published cases (the one publication gate), their
+listings and pages, and the checks, the anonymisation gate among them."""
+
+from __future__ import annotations
+
+from macros.casebook.cases import casebook_pages, check_casebook
+from macros.casebook.listings import casebook_listing_pages, check_collections, check_listing_names
+from macros.casebook.pages import render_case_page
+from macros.core.registry import Domain
+
+DOMAIN = Domain(
+    "casebook",
+    checks=(check_casebook, check_collections, check_listing_names),
+    pages=(casebook_pages,),
+    late_pages=(casebook_listing_pages,),
+    markdown_renderers=(render_case_page,),
+)

@@ -1,0 +1,129 @@
+"""The composition: which domains make up the portal, and what the build asks of them.
+
+Every domain describes its contributions in its ``domain.py`` (a
+:class:`~macros.core.registry.Domain`); this module lists them in :data:`DOMAINS`
+and offers the few operations the MkDocs glue and ``scripts/`` need: make the
+project, run every check, collect the generated pages, render a page. Nothing
+here knows MkDocs, so another engine could call the same functions.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from macros.build import cache as buildcache
+from macros.casebook.domain import DOMAIN as CASEBOOK
+from macros.core.domain import DOMAIN as CORE
+from macros.core.pages import GeneratedPage
+from macros.core.problems import Problem
+from macros.core.project import Project
+from macros.core.registry import Registry
+from macros.handbook import handbooks, printing
+from macros.handbook.domain import DOMAIN as HANDBOOK
+from macros.plans.domain import DOMAIN as PLANS
+from macros.policy import glossary, learn_reading
+from macros.policy.access import glossary_terms
+from macros.policy.domain import DOMAIN as POLICY
+from macros.tips.domain import DOMAIN as TIPS
+from macros.training.domain import DOMAIN as TRAINING
+
+# The Word writer (macros.documents) is a library the handbook and plans domains use;
+# it contributes nothing to the site by itself.
+DOMAINS = (CORE, POLICY, CASEBOOK, TRAINING, HANDBOOK, PLANS, TIPS)
+REGISTRY = Registry(DOMAINS)
+
+
+def new_project(root: Path) -> Project:
+    """The project at ``root`` with every domain registered."""
+    return Project(Path(root), registry=REGISTRY)
+
+
+def sort_problems(problems: list[Problem]) -> list[Problem]:
+    """By file and position, without repeats."""
+    return sorted(set(problems), key=lambda p: (p.path, p.line, p.col, p.message))
+
+
+def check_project(project: Project) -> list[Problem]:
+    """Run every registered check; problems sorted by file and position, without repeats."""
+    registry = project.registry
+    prefetches = [start(project) for start in registry.prefetches]  # on the second core meanwhile
+    problems: list[Problem] = []
+    for check in registry.checks:
+        problems += check(project)
+    for prefetch in prefetches:
+        prefetch.finish()
+    for check in registry.late_checks:
+        problems += check(project)
+    return sort_problems(problems)
+
+
+def report_project(project: Project) -> list[Problem]:
+    """Run every registered report (notes), sorted like the problems."""
+    notes: list[Problem] = []
+    for report in project.registry.reports:
+        notes += report(project)
+    return sort_problems(notes)
+
+
+def collection_pages(project: Project) -> list[GeneratedPage]:
+    """Every page and download the domains add to the site."""
+    return project.generated_pages()
+
+
+def expand_nav(nav: list | None, project: Project) -> list | None:
+    """The configured navigation with the domains' entries: spliced sections (handbooks) and
+    computed sections (培训课程) replacing the entry of the same title."""
+    for splice in project.registry.nav_splices:
+        nav = splice(nav, project)
+    if not nav:
+        return nav
+    sections = project.registry.nav_sections
+    out = []
+    for item in nav:
+        if isinstance(item, dict) and len(item) == 1:
+            title = next(iter(item))
+            if title in sections:
+                item = {title: sections[title](project)}
+        out.append(item)
+    return out
+
+
+def render_page_markdown(project: Project, src_uri: str, markdown: str) -> str | None:
+    """The page's Markdown as the domain that owns the page renders it; None for other pages."""
+    for render in project.registry.markdown_renderers:
+        result = render(project, src_uri, markdown)
+        if result is not None:
+            return result
+    return None
+
+
+def render_page_content(project: Project, src_uri: str, meta: dict, html: str, serving: bool = False) -> str | None:
+    """The converted HTML of every page: labelled checklists, print views, glossary tooltips.
+    ``serving``: keep results in memory between the rebuilds of a preview server."""
+    tooltips = meta.get("glossary_tooltips") is not False
+    print_view = bool(meta.get("print_view"))
+    terms = project.once("glossary-terms-key", lambda: repr(glossary_terms(project))) if tooltips else ""
+    if not serving:
+        return _page_content(project, tooltips, print_view, html)
+    # Kept in memory between `mkdocs serve` rebuilds: this pass over every page's HTML is
+    # the largest share of our own work in a rebuild (docs/about/performance.md).
+    memo = project.once("page-content-memo", lambda: buildcache.memo("page-content", _content_version(), persist=False))
+    key = f"{tooltips}\0{print_view}\0{terms}\0{html}"
+    return buildcache.cached(memo, key, lambda: _page_content(project, tooltips, print_view, html))
+
+
+def _page_content(project: Project, tooltips: bool, print_view: bool, html: str) -> str:
+    html = learn_reading.focusable_notes(handbooks.label_task_checkboxes(html))
+    if print_view:
+        html = printing.render_print_content({"print_view": True}, html) or html
+    return glossary.add_tooltips(html, glossary_terms(project)) if tooltips else html
+
+
+def _content_version() -> str:
+    return buildcache.fingerprint(*buildcache.source_of(glossary, handbooks, printing, learn_reading))
+
+
+def after_build(project: Project, site_dir: Path, site_url: str) -> None:
+    """Files the domains write once the site is built (templates, the news feed)."""
+    for write in project.registry.after_build:
+        write(project, site_dir, site_url)

@@ -1,0 +1,31 @@
+"""The core's own content rules, registered like a domain: every file parses (YAML and
+front matter), the theme vocabulary is valid, and no Traditional characters slip in."""
+
+from __future__ import annotations
+
+from macros.core.linkcheck import check_links
+from macros.core.pagemeta import check_page_markup
+from macros.core.problems import Problem
+from macros.core.project import Project, check_syntax
+from macros.core.registry import Domain
+from macros.core.textcheck import check_traditional
+from macros.core.themes import THEMES_FILE, THEMES_SCHEMA, theme_ids
+from macros.core.yamlload import validate
+
+
+def check_themes(project: Project) -> list[Problem]:
+    """The theme vocabulary itself: valid, without repeats."""
+    doc, problems = project.data(THEMES_FILE)
+    if doc is None:
+        return problems
+    problems = problems + validate(doc, THEMES_SCHEMA)
+    seen: set[str] = set()
+    for i, theme in enumerate(theme_ids(doc)):
+        if theme in seen:
+            problems.append(doc.problem(("themes", i, "id"), f"主题“{theme}”重复"))
+        seen.add(theme)
+    return problems
+
+
+# check_syntax reads every data file: it runs after the domains' prefetches have filled the cache.
+DOMAIN = Domain("core", checks=(check_themes, check_traditional, check_page_markup), late_checks=(check_syntax, check_links))

@@ -1,0 +1,107 @@
+"""LINK-TARGET: every relative link written in a published page leads to a file the site
+will have: a page of ``docs/`` or one a domain generates (cases, lessons, school pages,
+tips, listings, downloads). A link to a draft case, a retired one or a missing page is
+an error at the link, found by scripts/check.py before MkDocs warns in English."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import unquote
+
+from macros.core.markdown import FENCE, line_col
+from macros.core.problems import Problem
+
+if TYPE_CHECKING:
+    from macros.core.project import Project
+
+RULE = "LINK-TARGET"
+# [text](target "title") and reference definitions [id]: target
+_INLINE = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'(][^)]*)?\)")
+_REFERENCE = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.M)
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+_CODE_SPAN = re.compile(r"`+[^`]*`+")
+_MACRO = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
+
+
+def _blank(match: re.Match[str]) -> str:
+    return re.sub(r"[^\n]", " ", match.group(0))
+
+
+def _scannable(text: str) -> str:
+    """The text with code (fenced and inline) and macros blanked out, positions kept."""
+    lines = text.split("\n")
+    fenced = False
+    for i, line in enumerate(lines):
+        if FENCE.match(line):
+            fenced = not fenced
+            lines[i] = " " * len(line)
+        elif fenced:
+            lines[i] = " " * len(line)
+    text = "\n".join(lines)
+    text = _MACRO.sub(_blank, text)
+    return _CODE_SPAN.sub(_blank, text)
+
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n.*?^(?:---|\.\.\.)[ \t]*$", re.S | re.M)
+
+
+def link_targets(text: str) -> list[tuple[int, str]]:
+    """(offset, target) of every relative link in a Markdown text (front matter left out)."""
+    scan = _FRONT_MATTER.sub(_blank, text, count=1)
+    scan = _scannable(scan)
+    found = [(m.start(1), m.group(1)) for m in _INLINE.finditer(scan)]
+    found += [(m.start(1), m.group(1)) for m in _REFERENCE.finditer(scan)]
+    return sorted((offset, target) for offset, target in found if not _SCHEME.match(target) and not target.startswith(("#", "/")))
+
+
+def resolve(src_uri: str, target: str) -> str:
+    """The site path a relative link from the page ``src_uri`` points to (anchor and query removed)."""
+    path = unquote(target.split("#", 1)[0].split("?", 1)[0])
+    return posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), path))
+
+
+def site_files(project: Project) -> tuple[set[str], dict[str, str]]:
+    """Every path the site will have, and the site path of each published source file."""
+    files = {p.relative_to(project.docs_dir).as_posix() for p in project.docs_dir.rglob("*") if p.is_file()}
+    sources = {str(p): p.relative_to(project.docs_dir).as_posix() for p in project.docs_dir.rglob("*.md")}
+    for page in project.generated_pages():
+        files.add(page.src_uri)
+        if page.abs_src_path is not None and page.src_uri.endswith(".md"):
+            sources[str(page.abs_src_path)] = page.src_uri
+    return files, sources
+
+
+def _exists(target: str, files: set[str]) -> bool:
+    if target in files:
+        return True
+    # A folder link (``../lesson/``) or a page written without .md both reach a page's index.
+    stem = target.rstrip("/")
+    return f"{stem}/index.md" in files or f"{stem}.md" in files or stem in ("", ".")
+
+
+def check_links(project: Project) -> list[Problem]:
+    files, sources = site_files(project)
+    problems: list[Problem] = []
+    for source, src_uri in sorted(sources.items()):
+        path = Path(source)
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            continue  # reported by the loader
+        for offset, target in link_targets(text):
+            site_path = resolve(src_uri, target)
+            if site_path.startswith("..") or not _exists(site_path, files):
+                line, col = line_col(text, offset)
+                problems.append(
+                    Problem(
+                        project.display(path),
+                        line,
+                        col,
+                        f"链接“{target}”指向的页面或文件不存在（{site_path}）；草稿、审核中或已下线的案例不会发布",
+                        rule=RULE,
+                    )
+                )
+    return problems

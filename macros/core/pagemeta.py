@@ -1,0 +1,49 @@
+"""PAGE-MARKUP: a page's front-matter ``title`` and ``description`` reach HTML that MkDocs
+and Material write without escaping (``<title>``, the header, the navigation, the search
+index and ``<meta name="description" content="…">``). Those two fields have no business
+holding markup, so characters that would start a tag or leave an attribute are refused
+at their position instead of being escaped in a dozen theme templates."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from macros.core.problems import Problem
+from macros.core.yamlload import Document
+
+if TYPE_CHECKING:
+    from macros.core.project import Project
+
+RULE = "PAGE-MARKUP"
+FIELDS = ("title", "description")
+FORBIDDEN = {"<": "<", ">": ">", '"': '英文双引号 "'}
+
+
+def markup_problems(doc: Document, data: object) -> list[Problem]:
+    """Problems for every forbidden character in the page fields of one front matter."""
+    if not isinstance(data, dict):
+        return []
+    problems = []
+    for field in FIELDS:
+        value = data.get(field)
+        if not isinstance(value, str):
+            continue
+        found = [name for char, name in FORBIDDEN.items() if char in value]
+        if found:
+            problems.append(
+                doc.problem(
+                    (field,),
+                    f"{field} 不能包含 {'、'.join(found)}：它会原样进入网页的 <title>、导航或 <meta>（中文引号“”可以用）",
+                    rule=RULE,
+                )
+            )
+    return problems
+
+
+def check_page_markup(project: Project) -> list[Problem]:
+    problems: list[Problem] = []
+    for path in project.markdown_files():
+        doc, _, found = project.front_matter(path)
+        if doc is not None and not found:
+            problems += markup_problems(doc, doc.data)
+    return problems

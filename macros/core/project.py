@@ -1,0 +1,142 @@
+"""The project's content as one object: loaded once, checked once, shared by
+the MkDocs build and ``scripts/check.py`` so the two never disagree.
+
+The project knows files, data and front matter; what the domains contribute
+(checks, pages, renderers) it finds in its :class:`~macros.core.registry.Registry`,
+which :func:`macros.composition.new_project` supplies.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from macros.core.problems import Problem
+from macros.core.registry import EMPTY, Registry
+from macros.core.themes import THEMES_FILE, theme_ids
+from macros.core.yamlload import Document, load_front_matter, load_yaml_file
+
+CONTENT_DIRS = ("docs", "casebook", "training_modules", "tipbook")
+DATA_DIRS = ("data",)
+
+
+@dataclass
+class Project:
+    root: Path
+    # What the domains contribute; set by macros.composition.new_project (the core imports no domain).
+    registry: Registry = EMPTY
+    _data: dict[str, tuple[Document | None, list[Problem]]] = field(default_factory=dict)
+    render_errors: list[str] = field(default_factory=list)
+    _once: dict[str, Any] = field(default_factory=dict)
+    _front_matter: dict[tuple[str, str], tuple[Document | None, str, list[Problem]]] = field(default_factory=dict)
+
+    def once(self, key: str, make: Callable[[], Any]) -> Any:
+        """``make()`` the first time ``key`` is asked for: a build loads each kind of content once."""
+        if key not in self._once:
+            self._once[key] = make()
+        return self._once[key]
+
+    @property
+    def docs_dir(self) -> Path:
+        return self.root / "docs"
+
+    def display(self, path: Path) -> str:
+        # Most paths are built from the root already: no need to resolve (a system call per
+        # component, ten thousand times a build at city scale).
+        if ".." not in path.parts:
+            try:
+                return path.relative_to(self.root).as_posix()
+            except ValueError:
+                pass
+        try:
+            return path.resolve().relative_to(self._resolved_root).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    @cached_property
+    def _resolved_root(self) -> Path:
+        return self.root.resolve()
+
+    def render_error(self, path: str, message: str) -> None:
+        """An error found while rendering a page (e.g. a computed clause reference)."""
+        line = f"{path}: error: {message}"
+        self.render_errors.append(line)
+        logging.getLogger("mkdocs.plugins.portal").error(line)
+
+    def data(self, rel: str) -> tuple[Document | None, list[Problem]]:
+        """A YAML data file, parsed once; a missing file is a problem too."""
+        if rel not in self._data:
+            path = self.root / rel
+            if not path.exists():
+                self._data[rel] = (None, [Problem(rel, 1, 1, "文件不存在")])
+            else:
+                self._data[rel] = load_yaml_file(path, rel)
+        return self._data[rel]
+
+    def front_matter(self, path: Path, display: str | None = None) -> tuple[Document | None, str, list[Problem]]:
+        """A Markdown file's front matter and body, parsed once per build (many parts read the
+        cases and pages: the checks, the publication gate, the theme index, the listings)."""
+        display = display or self.display(path)
+        key = (str(path), display)
+        found = self._front_matter.get(key)
+        if found is None:
+            found = self._front_matter[key] = load_front_matter(path, display)
+        return found
+
+    @property
+    def themes(self) -> list[str]:
+        """The theme vocabulary: every ``themes`` field in content must use these ids."""
+        return theme_ids(self.data(THEMES_FILE)[0])
+
+    def front_matter_folder(
+        self, folder: str, pattern: str = "*.md"
+    ) -> tuple[list[tuple[Path, str, Document, str]], list[Problem]]:
+        """Every Markdown file of a content folder (cases, tips, news posts) with its front matter:
+        (path, display path, document, body) for each file that parsed, and every parse problem."""
+        files: list[tuple[Path, str, Document, str]] = []
+        problems: list[Problem] = []
+        for path in sorted((self.root / folder).glob(pattern)):
+            display = self.display(path)
+            doc, body, found = self.front_matter(path, display)
+            problems += found
+            if doc is not None:
+                files.append((path, display, doc, body))
+        return files, problems
+
+    def generated_pages(self) -> list:
+        """Every page and download the domains add to the site (published content only), once per project."""
+        return self.once("generated-pages", lambda: [page for source in self.registry.page_sources for page in source(self)])
+
+    def markdown_files(self) -> list[Path]:
+        files: list[Path] = []
+        for name in CONTENT_DIRS:
+            files += sorted((self.root / name).rglob("*.md"))
+        return files
+
+    def data_files(self) -> list[Path]:
+        files: list[Path] = []
+        for name in DATA_DIRS:
+            base = self.root / name
+            files += sorted(p for p in base.rglob("*") if p.suffix in (".yml", ".yaml"))
+        for name in CONTENT_DIRS[1:]:
+            files += sorted(p for p in (self.root / name).rglob("*") if p.suffix in (".yml", ".yaml"))
+        return files
+
+
+# -- checks ---------------------------------------------------------------------
+
+
+def check_syntax(project: Project) -> list[Problem]:
+    """Every front matter and YAML file parses, without duplicate keys."""
+    problems: list[Problem] = []
+    for path in project.markdown_files():
+        _, _, found = project.front_matter(path)
+        problems += found
+    for path in project.data_files():
+        rel = project.display(path)
+        problems += project.data(rel)[1]
+    return problems

@@ -1,0 +1,113 @@
+"""What a domain contributes to the portal, and the registry that holds every domain.
+
+Each domain package (``policy``, ``handbook``, ``training``, ``plans``, ``casebook``,
+``tips``, ``documents``) describes itself with one :class:`Domain` in its ``domain.py``;
+:mod:`macros.composition` lists the domains and builds the :class:`Registry`. The core
+never imports a domain: what it needs from them (the published pages, the pages with
+themes) it asks of the registry that the composition hands to the :class:`Project`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+from macros.core.pages import GeneratedPage, ThemedPage
+from macros.core.problems import Problem
+
+# The core's Project (macros.core.project), which holds a Registry: named here as ``Any``
+# so that this module imports no module that imports it back.
+Project = Any
+
+
+class Prefetch(Protocol):
+    def finish(self) -> None: ...
+
+
+Check = Callable[[Project], list[Problem]]
+PageSource = Callable[[Project], list[GeneratedPage]]
+# (project, src_uri, markdown) -> new Markdown, or None when the renderer does not apply.
+MarkdownRenderer = Callable[[Project, str, str], str | None]
+# (project, site_dir, site_url) -> None: files written after the build (feeds, downloads).
+AfterBuild = Callable[[Project, Path, str], None]
+
+
+@dataclass(frozen=True)
+class Domain:
+    name: str
+    checks: tuple[Check, ...] = ()
+    # Run after every prefetch has finished (their input is then in the cache).
+    late_checks: tuple[Check, ...] = ()
+    # Findings that are content, not faults (severity "note"): printed by scripts/check.py only.
+    reports: tuple[Check, ...] = ()
+    # Started before the checks, on the second core where possible.
+    prefetch: Callable[[Project], Prefetch] | None = None
+    pages: tuple[PageSource, ...] = ()
+    # Added after every domain's ``pages`` (listings and collections): the order of the site's
+    # files, and so of the sitemap and the search index, stays the same as the domains grow.
+    late_pages: tuple[PageSource, ...] = ()
+    markdown_renderers: tuple[MarkdownRenderer, ...] = ()
+    # A nav entry whose title is a key here is replaced by the function's list.
+    nav_sections: Mapping[str, Callable[[Project], list]] = field(default_factory=dict)
+    # Functions (nav, project) -> nav that add the domain's entries to the configured nav.
+    nav_splices: tuple[Callable[[list | None, Project], list | None], ...] = ()
+    theme_sources: tuple[Callable[[Project], list[ThemedPage]], ...] = ()
+    after_build: tuple[AfterBuild, ...] = ()
+    # Files under the project whose change must rebuild derived caches (informational).
+    extras: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Registry:
+    domains: tuple[Domain, ...] = ()
+
+    def _all(self, attribute: str) -> list:
+        return [item for domain in self.domains for item in getattr(domain, attribute)]
+
+    @property
+    def checks(self) -> list[Check]:
+        return self._all("checks")
+
+    @property
+    def late_checks(self) -> list[Check]:
+        return self._all("late_checks")
+
+    @property
+    def reports(self) -> list[Check]:
+        return self._all("reports")
+
+    @property
+    def prefetches(self) -> list[Callable[[Project], Prefetch]]:
+        return [d.prefetch for d in self.domains if d.prefetch is not None]
+
+    @property
+    def page_sources(self) -> list[PageSource]:
+        return self._all("pages") + self._all("late_pages")
+
+    @property
+    def markdown_renderers(self) -> list[MarkdownRenderer]:
+        return self._all("markdown_renderers")
+
+    @property
+    def nav_sections(self) -> dict[str, Callable[[Project], list]]:
+        out: dict[str, Callable[[Project], list]] = {}
+        for domain in self.domains:
+            out.update(domain.nav_sections)
+        return out
+
+    @property
+    def nav_splices(self) -> list[Callable[[list | None, Project], list | None]]:
+        return self._all("nav_splices")
+
+    @property
+    def theme_sources(self) -> list[Callable[[Project], list[ThemedPage]]]:
+        return self._all("theme_sources")
+
+    @property
+    def after_build(self) -> list[AfterBuild]:
+        return self._all("after_build")
+
+
+EMPTY = Registry()

@@ -1,0 +1,42 @@
+"""The controlled theme vocabulary (``data/themes.yml``) shared by cases, tips,
+training modules and handbook chapters, so related content can be linked."""
+
+from __future__ import annotations
+
+from macros.core.problems import Problem
+from macros.core.yamlload import Document
+
+THEMES_FILE = "data/themes.yml"
+
+THEMES_SCHEMA = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["themes"],
+    "properties": {
+        "themes": {
+            "type": "array",
+            "minItems": 1,
+            "items": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["id", "description"],
+                "properties": {"id": {"type": "string", "minLength": 1}, "description": {"type": "string", "minLength": 1}},
+            },
+        }
+    },
+}
+
+
+def theme_ids(doc: Document | None) -> list[str]:
+    if doc is None or not isinstance(doc.data, dict):
+        return []
+    return [t.get("id") for t in doc.data.get("themes", []) if isinstance(t, dict) and t.get("id")]
+
+
+def check_theme_refs(doc: Document, loc: tuple, themes: list, vocabulary: list[str]) -> list[Problem]:
+    """Problems for every theme in ``themes`` (found at ``loc``) that is not in the vocabulary."""
+    problems = []
+    for i, theme in enumerate(themes):
+        if theme not in vocabulary:
+            problems.append(doc.problem(loc + (i,), f"未知主题“{theme}”，可用主题见 {THEMES_FILE}：{'、'.join(vocabulary)}"))
+    return problems

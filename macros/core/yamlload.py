@@ -1,0 +1,484 @@
+"""The one YAML loader for all content: positions, duplicate keys, Chinese errors.
+
+PyYAML's ``safe_load`` forgets where values came from and silently keeps the
+last of two duplicate keys. This loader composes the document with the safe
+loader (so no arbitrary tags are ever constructed), builds plain Python values
+itself and remembers the line and column of every key and value, so that every
+problem can be reported as ``path:line:col``. Validation is JSON Schema
+(the schemas double as editor help); its errors are translated to Chinese and
+mapped back to positions.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import pickle
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+
+from macros.build import cache as buildcache
+from macros.build import pool as worker_pool
+from macros.build.pool import WorkerPool
+from macros.core.config import MACHINERY
+from macros.core.problems import Problem
+
+Loc = tuple  # path inside the document: keys and list indexes
+
+
+@dataclass
+class Document:
+    """Parsed YAML with the position of every node (1-based line and column)."""
+
+    path: str
+    data: Any
+    value_pos: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    key_pos: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+
+    # Pickled (the build caches parsed files) with the positions as one blob, unpickled only
+    # when something asks for a position, i.e. when there is a problem to report: most
+    # builds never do, and the position tables are most of a document's size.
+    def __getstate__(self) -> dict[str, Any]:
+        return {"path": self.path, "data": self.data, "_positions": self.positions_blob()}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+
+    def __getattr__(self, name: str) -> Any:
+        blob = self.__dict__.get("_positions")
+        if name in ("value_pos", "key_pos") and blob is not None:
+            self.value_pos, self.key_pos = pickle.loads(blob)
+            del self.__dict__["_positions"]
+            return self.__dict__[name]
+        raise AttributeError(name)
+
+    def positions_blob(self) -> bytes:
+        """The position tables pickled (without unpickling them if they still are)."""
+        blob = self.__dict__.get("_positions")
+        if blob is None:
+            blob = pickle.dumps((self.value_pos, self.key_pos), protocol=pickle.HIGHEST_PROTOCOL)
+        return blob
+
+    def pos(self, loc: Loc, key: bool = False) -> tuple[int, int]:
+        """Position of ``loc``, or of its nearest ancestor that has one."""
+        table = self.key_pos if key else self.value_pos
+        loc = tuple(loc)
+        while loc:
+            if loc in table:
+                return table[loc]
+            if loc in self.value_pos:
+                return self.value_pos[loc]
+            loc = loc[:-1]
+        return self.value_pos.get((), (1, 1))
+
+    def problem(self, loc: Loc, message: str, *, key: bool = False, **kw: Any) -> Problem:
+        line, col = self.pos(loc, key=key)
+        return Problem(self.path, line, col, message, **kw)
+
+
+_TYPE_NAMES = {
+    "string": "文本",
+    "integer": "整数",
+    "number": "数字",
+    "boolean": "是/否（true/false）",
+    "array": "列表",
+    "object": "键值表",
+    "null": "空值",
+}
+
+
+def _type_of(value: Any) -> str:
+    if value is None:
+        return "空值"
+    if isinstance(value, bool):
+        return _TYPE_NAMES["boolean"]
+    if isinstance(value, int):
+        return _TYPE_NAMES["integer"]
+    if isinstance(value, float):
+        return _TYPE_NAMES["number"]
+    if isinstance(value, str):
+        return _TYPE_NAMES["string"]
+    if isinstance(value, list):
+        return _TYPE_NAMES["array"]
+    if isinstance(value, dict):
+        return _TYPE_NAMES["object"]
+    return type(value).__name__
+
+
+_COLLECTION_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
+
+
+class _Builder:
+    """Turns composed YAML nodes into Python values, recording positions."""
+
+    def __init__(self, doc: Document, line_offset: int):
+        self.doc = doc
+        self.offset = line_offset
+        self.problems: list[Problem] = []
+        self._scalar = yaml.constructor.SafeConstructor()
+
+    def mark(self, node: yaml.Node) -> tuple[int, int]:
+        return node.start_mark.line + 1 + self.offset, node.start_mark.column + 1
+
+    def error(self, node: yaml.Node, message: str) -> None:
+        line, col = self.mark(node)
+        self.problems.append(Problem(self.doc.path, line, col, message))
+
+    def build(self, node: yaml.Node, loc: Loc) -> Any:
+        self.doc.value_pos[loc] = self.mark(node)
+        if not isinstance(node, yaml.ScalarNode) and node.tag not in _COLLECTION_TAGS:
+            # safe_load semantics: an application tag such as !!python/object is refused.
+            self.error(node, f"不支持的 YAML 标签“{node.tag}”")
+            return None
+        if isinstance(node, yaml.MappingNode):
+            result: dict[Any, Any] = {}
+            for key_node, value_node in node.value:
+                if key_node.tag == "tag:yaml.org,2002:merge":
+                    self.error(key_node, "不支持 YAML 合并键“<<”，请直接写出各字段")
+                    continue
+                if not isinstance(key_node, yaml.ScalarNode):
+                    self.error(key_node, "键必须是简单的文本")
+                    continue
+                key = self.scalar(key_node)
+                if isinstance(key, (int, float, bool)) or key is None:
+                    key = key_node.value  # 2021: or yes: are meant as text keys
+                if key in result:
+                    first = self.doc.key_pos.get(loc + (key,), (0, 0))
+                    self.error(key_node, f"重复的键“{key}”（第 {first[0]} 行已经出现过），YAML 只会保留其中一个")
+                    continue
+                self.doc.key_pos[loc + (key,)] = self.mark(key_node)
+                result[key] = self.build(value_node, loc + (key,))
+            return result
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, loc + (i,)) for i, item in enumerate(node.value)]
+        return self.scalar(node)
+
+    def scalar(self, node: yaml.ScalarNode) -> Any:
+        # Dates stay text: JSON Schema checks their format, and templates print
+        # them exactly as written.
+        if node.tag == "tag:yaml.org,2002:timestamp":
+            return node.value
+        try:
+            return self._scalar.construct_object(node, deep=True)
+        except yaml.YAMLError:
+            self.error(node, f"不支持的 YAML 标签“{node.tag}”")
+            return node.value
+
+
+_PROBLEM_ZH = [
+    (re.compile(r"found character '\\t'"), "不能用 Tab 缩进，请改用空格"),
+    (re.compile(r"mapping values are not allowed here"), "此处不能出现“:”（冒号后的文本若含冒号，请加引号）"),
+    (re.compile(r"could not find expected ':'"), "缺少“:”"),
+    (re.compile(r"found unexpected end of stream"), "文件意外结束（引号或括号没有闭合？）"),
+    (re.compile(r"did not find expected key"), "缩进不一致，找不到预期的键"),
+    (re.compile(r"did not find expected '-' indicator"), "列表缩进不一致，缺少“-”"),
+    (re.compile(r"expected ',' or '\]'"), "方括号“[”没有闭合"),
+    (re.compile(r"expected ',' or '\}'"), "花括号“{”没有闭合"),
+    (re.compile(r"found undefined alias"), "引用了未定义的锚点"),
+    (re.compile(r"expected <block end>, but found"), "缩进不一致"),
+    (re.compile(r"found unexpected ':'"), "出现了多余的“:”"),
+    (re.compile(r"found character .* that cannot start any token"), "出现了不能作为开头的字符（文本以 @ 或 ` 开头时请加引号）"),
+]
+
+
+def _syntax_message(err: yaml.MarkedYAMLError) -> str:
+    raw = err.problem or str(err)
+    for pattern, zh in _PROBLEM_ZH:
+        if pattern.search(raw):
+            return f"YAML 语法错误：{zh}"
+    return f"YAML 语法错误：{raw}"
+
+
+def load_yaml_text(text: str, path: str, line_offset: int = 0) -> tuple[Document | None, list[Problem]]:
+    """Parse one YAML document. Returns the document (or None) and all problems.
+
+    Results are reused across builds when the text, path and this loader's code
+    are the same (:mod:`macros.build.cache`): parsing is a large share of a city-scale build.
+    """
+    memo = buildcache.memo("yaml", _VERSION)
+    return buildcache.cached(memo, f"{path}\0{line_offset}\0{text}", lambda: _parse_yaml_text(text, path, line_offset))
+
+
+def _parse_yaml_text(text: str, path: str, line_offset: int) -> tuple[Document | None, list[Problem]]:
+    doc = Document(path=path, data=None)
+    try:
+        node = _compose(text)
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = (mark.line + 1 + line_offset) if mark else 1 + line_offset
+        col = (mark.column + 1) if mark else 1
+        return None, [Problem(path, line, col, _syntax_message(err))]
+    except yaml.YAMLError as err:  # e.g. more than one document
+        return None, [Problem(path, 1 + line_offset, 1, f"YAML 语法错误：{err}")]
+    if node is None:
+        doc.data = {}
+        return doc, []
+    builder = _Builder(doc, line_offset)
+    doc.data = builder.build(node, ())
+    return doc, builder.problems
+
+
+class Prefetch:
+    """YAML files parsed (and validated) by a background process while the build does other
+    work: at city scale the 1,600 school plans are a second of parsing and validation, and
+    the build's own work leaves the machine's second core idle. Only files whose results
+    are not cached yet are sent; :meth:`finish` stores the results in the same memos
+    :func:`load_yaml_text` and :func:`validate` read, so nothing else changes."""
+
+    MIN_FILES = MACHINERY.yaml_prefetch_min_files  # fewer are not worth starting a process for
+
+    def __init__(self, files: list[tuple[Path, str]], schema: dict | None = None) -> None:
+        self.schema = schema
+        self.jobs: list[tuple[str, str]] = []
+        self.future: Any = None
+        if not worker_pool.can_fork():  # nothing to hand over: the build parses them as it goes
+            return
+        memo = buildcache.memo("yaml", _VERSION)
+        for path, display in files:
+            try:
+                text = path.read_text(encoding="utf-8-sig")
+            except (OSError, UnicodeDecodeError):
+                continue  # reported by the ordinary load
+            if buildcache.fingerprint(f"{display}\0{0}\0{text}") not in memo.entries:
+                self.jobs.append((text, display))
+        pool = WorkerPool(1, items=len(self.jobs), min_items=self.MIN_FILES)
+        if pool.forked:
+            self._pool = pool
+            self.future = pool.submit(_parse_and_validate, self.jobs, schema)
+
+    def finish(self) -> int:
+        """Wait for the background process and store its results; how many files it parsed."""
+        if self.future is None:
+            return 0
+        try:
+            results = self.future.result()
+        finally:
+            self._pool.shutdown()
+            self.future = None
+        yaml_memo = buildcache.memo("yaml", _VERSION)
+        valid_memo = buildcache.memo("validate", _VERSION)
+        for (text, display), (parsed, checked) in zip(self.jobs, results, strict=True):
+            yaml_memo.put(buildcache.fingerprint(f"{display}\0{0}\0{text}"), parsed)
+            if checked is not None and self.schema is not None:
+                valid_memo.put(buildcache.fingerprint(_validate_key(parsed[0], self.schema)), checked)
+        return len(results)
+
+
+def _parse_and_validate(jobs: list[tuple[str, str]], schema: dict | None) -> list[tuple[Any, Any]]:
+    out = []
+    for text, display in jobs:
+        doc, problems = _parse_yaml_text(text, display, 0)
+        checked = _validate(doc, schema) if doc is not None and not problems and schema is not None else None
+        out.append(((doc, problems), checked))
+    return out
+
+
+def read_text(path: Path, display: str) -> tuple[str | None, list[Problem]]:
+    try:
+        return path.read_text(encoding="utf-8-sig"), []
+    except UnicodeDecodeError as err:
+        return None, [Problem(display, 1, 1, f"文件不是 UTF-8 编码（第 {err.start} 字节无法解码），请另存为 UTF-8")]
+    except OSError as err:
+        return None, [Problem(display, 1, 1, f"无法读取文件：{err.strerror}")]
+
+
+def load_yaml_file(path: Path, display: str | None = None) -> tuple[Document | None, list[Problem]]:
+    display = display or path.as_posix()
+    text, problems = read_text(path, display)
+    if text is None:
+        return None, problems
+    return load_yaml_text(text, display)
+
+
+# libyaml's composer (same nodes, same marks) when PyYAML was built with it: several
+# times faster than the pure-Python one, which dominated cold city-scale builds.
+# A document libyaml rejects is composed again by the pure-Python loader, so syntax
+# errors keep exactly the messages and positions translated by _PROBLEM_ZH.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _compose(text: str) -> yaml.Node | None:
+    if _LOADER is not yaml.SafeLoader:
+        try:
+            return yaml.compose(text, Loader=_LOADER)
+        except yaml.YAMLError:
+            pass
+    return yaml.compose(text, Loader=yaml.SafeLoader)
+
+
+_VERSION = buildcache.fingerprint(Path(__file__), yaml.__version__, _LOADER.__name__)
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)(?:^---|^\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
+
+
+def split_front_matter(text: str) -> tuple[str | None, str, int]:
+    """Return (front matter YAML or None, body, line number where the YAML starts)."""
+    m = _FRONT_MATTER.match(text)
+    if not m:
+        return None, text, 0
+    return m.group(1), text[m.end() :], 1
+
+
+def load_front_matter(path: Path, display: str | None = None) -> tuple[Document | None, str, list[Problem]]:
+    """Load a Markdown file's front matter. The body is returned unchanged."""
+    display = display or path.as_posix()
+    text, problems = read_text(path, display)
+    if text is None:
+        return None, "", problems
+    yaml_text, body, offset = split_front_matter(text)
+    if yaml_text is None:
+        return Document(display, {}), body, []
+    doc, problems = load_yaml_text(yaml_text, display, line_offset=offset)
+    return doc, body, problems
+
+
+# -- validation ---------------------------------------------------------------
+
+
+def _field(loc: Loc) -> str:
+    parts: list[str] = []
+    for item in loc:
+        if isinstance(item, int):
+            parts.append(f"[{item + 1}]")  # people count list items from 1
+        else:
+            parts.append(("." if parts else "") + str(item))
+    return "".join(parts) or "（文件顶层）"
+
+
+def _suggest(word: str, choices: list[str]) -> str:
+    close = difflib.get_close_matches(str(word), choices, n=1, cutoff=0.5)
+    return f"，是否想写“{close[0]}”？" if close else f"。可用的字段：{'、'.join(choices)}" if choices else ""
+
+
+def _translate(error: ValidationError, doc: Document) -> list[Problem]:
+    loc = tuple(error.absolute_path)
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    name = _field(loc)
+    v = error.validator
+    custom = schema.get("x-message") if isinstance(schema, dict) else None
+    if v == "additionalProperties" and isinstance(error.instance, dict):
+        allowed = list(schema.get("properties", {}))
+        patterns = [re.compile(p) for p in schema.get("patternProperties", {})]
+        out = []
+        for key in error.instance:
+            if key in allowed or any(p.search(str(key)) for p in patterns):
+                continue
+            out.append(doc.problem(loc + (key,), f"未知字段“{key}”{_suggest(key, allowed)}", key=True))
+        return out
+    if v == "required" and isinstance(error.instance, dict):
+        missing = [k for k in error.validator_value if k not in error.instance]
+        where = "" if not loc else f"（在“{name}”中）"
+        return [doc.problem(loc, f"缺少必填字段“{k}”{where}") for k in missing]
+    if custom:
+        msg = f"“{name}”{custom}"
+    elif v == "type":
+        expected = error.validator_value
+        expected = [expected] if isinstance(expected, str) else expected
+        want = "或".join(_TYPE_NAMES.get(t, t) for t in expected)
+        msg = f"“{name}”应为{want}，实际是{_type_of(error.instance)}"
+    elif v == "enum":
+        options = "、".join(str(o) for o in error.validator_value)
+        msg = f"“{name}”的取值“{error.instance}”无效，可选：{options}"
+    elif v == "const":
+        msg = f"“{name}”必须是“{error.validator_value}”"
+    elif v == "minLength":
+        msg = f"“{name}”不能为空" if error.validator_value <= 1 else f"“{name}”至少要 {error.validator_value} 个字"
+    elif v == "maxLength":
+        msg = f"“{name}”最多 {error.validator_value} 个字"
+    elif v == "minItems":
+        msg = f"“{name}”至少需要 {error.validator_value} 项"
+    elif v == "maxItems":
+        msg = f"“{name}”最多 {error.validator_value} 项"
+    elif v == "uniqueItems":
+        msg = f"“{name}”中有重复的项"
+    elif v == "minimum":
+        msg = f"“{name}”不能小于 {error.validator_value}"
+    elif v == "maximum":
+        msg = f"“{name}”不能大于 {error.validator_value}"
+    elif v == "exclusiveMinimum":
+        msg = f"“{name}”必须大于 {error.validator_value}"
+    elif v == "pattern":
+        msg = f"“{name}”的格式不对：“{error.instance}”"
+    elif v == "format":
+        fmt = {"date": "日期（如 2023-07-19）"}.get(error.validator_value, error.validator_value)
+        msg = f"“{name}”应为{fmt}，实际是“{error.instance}”"
+    elif v in ("oneOf", "anyOf"):
+        msg = f"“{name}”不符合任何一种允许的写法"
+    else:
+        msg = f"“{name}”不符合要求（{v}）"
+    return [doc.problem(loc, msg)]
+
+
+# The page title also goes into <title>, which MkDocs does not escape.
+PLAIN_TITLE = {
+    "type": "string",
+    "minLength": 1,
+    "pattern": "^[^<>]*$",
+    "x-message": "不能包含 < 或 >（标题会原样进入网页的 <title>）",
+}
+
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _check_date(_checker: Any, instance: Any) -> bool:
+    if not isinstance(instance, str) or not _DATE.match(instance):
+        return False
+    import datetime
+
+    try:
+        datetime.date.fromisoformat(instance)
+    except ValueError:
+        return False
+    return True
+
+
+_FORMATS = Draft202012Validator.FORMAT_CHECKER.__class__()
+_FORMATS.checks("date")(lambda value: _check_date(None, value))
+
+
+def validate(doc: Document, schema: dict) -> list[Problem]:
+    """Validate ``doc.data`` against a JSON Schema; every error, in Chinese, in file order.
+
+    Reused across builds for the same document (data and positions), schema and code.
+    """
+    memo = buildcache.memo("validate", _VERSION)
+    return buildcache.cached(memo, _validate_key(doc, schema), lambda: _validate(doc, schema))
+
+
+def _validate_key(doc: Document, schema: dict) -> str:
+    doc_key = pickle.dumps((doc.path, doc.data), protocol=pickle.HIGHEST_PROTOCOL) + doc.positions_blob()
+    return f"{_schema_key(schema)}\0{doc_key.hex()}"
+
+
+_schema_keys: dict[int, tuple[dict, str]] = {}
+
+
+def _schema_key(schema: dict) -> str:
+    """The schema as text, once per schema object (the schemas are module constants;
+    serialising the plan schema for each of 1,600 plans was a visible share of a rebuild)."""
+    return buildcache.per_object(_schema_keys, schema, lambda s: json.dumps(s, sort_keys=True, ensure_ascii=False, default=str))
+
+
+_validators: dict[int, tuple[dict, Any]] = {}
+
+
+def _validator(schema: dict) -> Any:
+    """One validator per schema object: building it resolves the schema (most of the time
+    of validating one small document, and 1,600 plans share one schema)."""
+    return buildcache.per_object(_validators, schema, lambda s: Draft202012Validator(s, format_checker=_FORMATS))
+
+
+def _validate(doc: Document, schema: dict) -> list[Problem]:
+    validator = _validator(schema)
+    problems: list[Problem] = []
+    for error in validator.iter_errors(doc.data):
+        # For anyOf/oneOf the sub-errors are more useful when there is one clear branch
+        problems.extend(_translate(error, doc))
+    return sorted(set(problems), key=lambda p: (p.line, p.col, p.message))

@@ -1,0 +1,113 @@
+"""Patch: Material's search segments Chinese with the module-level ``jieba``; memoise it.
+
+:class:`CachingJieba` stands in for the ``jieba`` module that Material's search plugin
+uses to split Chinese text, and :meth:`CachingJieba.memoise` wraps the plugin's
+segmentation of each title and section text: results are memoised in
+:mod:`macros.build.cache`, keyed on the text and versioned on the jieba version and
+the dictionaries, so a warm build segments only changed text. The dictionaries are
+loaded only when some text is not in the cache.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from macros.build import cache as buildcache
+
+
+class CachingJieba:
+    """A proxy for the ``jieba`` module: ``cut`` answers from the memo when it can."""
+
+    def __init__(self, jieba: Any, extra_version: str | Path = "") -> None:
+        self._jieba = jieba
+        self._pending: list[tuple[str, str]] = []  # (method, path) applied on the first miss
+        self._applied: set[tuple[str, str]] = set()
+        self._version: str | None = None
+        self._dict_files: list[Path] = []
+        self._extra = extra_version
+        self.cut_calls = 0
+        self.segmented = 0  # texts that really went through jieba
+        self._lock = threading.Lock()
+
+    def set_dictionary(self, path: str) -> None:
+        self._defer("set_dictionary", path)
+
+    def load_userdict(self, path: str) -> None:
+        self._defer("load_userdict", path)
+
+    def _defer(self, method: str, path: str) -> None:
+        """Loaded on the first cache miss; the search plugin asks again on every rebuild of ``mkdocs serve``."""
+        if (method, path) in self._applied or (method, path) in self._pending:
+            return
+        self._pending.append((method, path))
+        if Path(path) not in self._dict_files:
+            self._dict_files.append(Path(path))
+            self._version = None
+
+    def version(self) -> str:
+        if self._version is None:
+            from importlib.metadata import version
+
+            self._version = buildcache.fingerprint(version("jieba"), Path(__file__), self._extra, *self._dict_files)
+        return self._version
+
+    def cut(self, text: str | bytes, *args: Any, **kwargs: Any) -> list[str]:
+        """jieba's ``cut``, with the dictionaries loaded first if they are still pending."""
+        self.cut_calls += 1
+        self.load_pending()
+        return list(self._jieba.cut(text, *args, **kwargs))
+
+    def load_pending(self, initialize: bool = False) -> None:
+        """Apply the deferred dictionary loads; ``initialize`` also loads jieba's own
+        dictionary now (``mkdocs serve``'s warm-up thread) rather than on the first cut."""
+        with self._lock:
+            while self._pending:
+                method, path = self._pending.pop(0)
+                getattr(self._jieba, method)(path)
+                self._applied.add((method, path))
+            if initialize:
+                self._jieba.initialize()
+
+    def memoise(self, segment_text: Callable[[Any, str], str]) -> Callable[[Any, str], str]:
+        """Wrap a ``(index, text) -> segmented text`` method (Material's ``_segment_chinese``):
+        one memo lookup per title or section text, jieba only for text not seen before."""
+        proxy = self
+
+        def segment_cached(index: Any, data: str) -> str:
+            memo = buildcache.memo("search-jieba", proxy.version())
+
+            def compute() -> str:
+                proxy.segmented += 1
+                return segment_text(index, data)
+
+            return buildcache.cached(memo, data, compute)
+
+        segment_cached.__wrapped__ = segment_text  # type: ignore[attr-defined]
+        return segment_cached
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._jieba, name)
+
+
+def install() -> None:
+    """Before Material's search plugin loads its dictionaries in on_config (once per process)."""
+    try:
+        from material.plugins.search import plugin as search_plugin
+    except ImportError:
+        return
+    if search_plugin.jieba is not None and not isinstance(search_plugin.jieba, CachingJieba):
+        proxy = CachingJieba(search_plugin.jieba, Path(search_plugin.__file__))
+        search_plugin.jieba = proxy
+        index = search_plugin.SearchIndex
+        index._segment_chinese = proxy.memoise(index._segment_chinese)
+
+
+def warm_up() -> None:
+    """Load the dictionaries now (``mkdocs serve``'s warm-up thread), if the proxy is installed."""
+    from material.plugins.search import plugin as search_plugin
+
+    if isinstance(search_plugin.jieba, CachingJieba):
+        search_plugin.jieba.load_pending(initialize=True)

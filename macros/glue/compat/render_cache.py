@@ -1,0 +1,178 @@
+"""Patch (MkDocs 1.6): reuse a page's Markdown → HTML conversion when its
+final Markdown, its address, the site's files and the configuration are the same.
+
+MkDocs 1.6 converts every page on every build; at city scale that is the
+largest share of a warm build (see docs/about/performance.md). This wraps
+``mkdocs.structure.pages.Page.render``: the result (HTML, table of contents,
+title, anchors and links to anchors, which MkDocs validates after all pages)
+is memoised in :mod:`macros.build.cache`. The key covers the Markdown after
+every plugin (macros included), the page's source and URL, every file's
+address (links are resolved against them) and the version covers mkdocs.yml
+and the Markdown libraries. A conversion that logged a warning is never
+stored, so ``--strict`` sees it on every build.
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import lru_cache
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any
+
+from macros.build import cache as buildcache
+
+_files_key: dict[int, str] = {}
+# Called with the config before each page is converted (render_ahead registers itself here).
+before_render: list = []
+
+
+class _Count(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+@lru_cache(maxsize=1)
+def _libraries() -> tuple[str, ...]:
+    return tuple(version(name) for name in ("mkdocs", "markdown", "pymdown-extensions", "mkdocs-material"))
+
+
+_versions: dict[int, str] = {}
+
+
+def _version(config: Any) -> str:
+    """Once per build (``config`` is new on every build, also under ``mkdocs serve``)."""
+    found = _versions.get(id(config))
+    if found is None:
+        found = buildcache.fingerprint(Path(__file__), Path(config.config_file_path), *_libraries())
+        _versions.clear()
+        _versions[id(config)] = found
+    return found
+
+
+def _files_fingerprint(files: Any) -> str:
+    key = _files_key.get(id(files))
+    if key is None:
+        key = buildcache.fingerprint("\n".join(sorted(f"{f.src_uri}\t{f.url}" for f in files)))
+        _files_key.clear()
+        _files_key[id(files)] = key
+    return key
+
+
+# Under `mkdocs serve` (set by macros.glue.compat.preview_cache): keep the converted pages as objects
+# between rebuilds instead of unpickling them and rebuilding their tables of contents.
+# Only for plain pages: nothing changes their toc or anchor set after conversion (Material's
+# blog does change a view's toc, so posts and views are converted as before).
+keep_live = False
+_live: dict[str, tuple] = {}
+_live_now: dict[str, tuple] = {}
+
+
+def next_build() -> None:
+    """Keep only what the last build used (called by the hook before each build)."""
+    global _live, _live_now
+    if _live_now:
+        _live, _live_now = _live_now, {}
+
+
+def page_key(src_uri: str, url: str, files: Any, markdown: str) -> str:
+    """The cache key of a conversion: the final Markdown, the page's address and every file's."""
+    return buildcache.fingerprint("\0".join([src_uri, url, _files_fingerprint(files), markdown]))
+
+
+def install() -> None:
+    """Wrap ``Page.render`` once per process (``mkdocs serve`` calls on_startup once)."""
+    from mkdocs.structure import pages
+    from mkdocs.structure.toc import get_toc
+
+    if getattr(pages.Page.render, "_portal_cached", False):
+        return
+    original = pages.Page.render
+
+    def render(self: Any, config: Any, files: Any) -> None:
+        if self.markdown is None or buildcache.directory() is None:
+            return original(self, config, files)
+        for collect in before_render:  # e.g. pages converted by render_ahead's worker so far
+            collect(config)
+        memo = buildcache.memo("page-html", _version(config))
+        digest = page_key(self.file.src_uri, self.file.url, files, self.markdown)
+        # Only plain pages: Material's blog adds its posts' headings to a view's toc.
+        live_ok = keep_live and type(self) is pages.Page
+        live = _live.get(digest) if live_ok else None
+        if live is not None and memo.touch(digest):
+            content, toc, title, anchors, links = live
+            _live_now[digest] = live
+            self.content, self.toc, self._title_from_render, self.present_anchor_ids = content, toc, title, anchors
+            if links is not None:
+                self.links_to_anchors = {files.get_file_from_path(uri): v for uri, v in links.items()}
+            return None
+        found = memo.get(digest)
+        if found is not buildcache._MISSING:
+            content, toc_tokens, title, anchors, links = found
+            self.content = content
+            self.toc = get_toc(toc_tokens)
+            if live_ok:
+                _live_now[digest] = (content, self.toc, title, anchors, links)
+            self._title_from_render = title
+            self.present_anchor_ids = anchors
+            if links is not None:
+                self.links_to_anchors = {files.get_file_from_path(uri): v for uri, v in links.items()}
+            return None
+        counter = _Count()
+        mkdocs_log = logging.getLogger("mkdocs")
+        mkdocs_log.addHandler(counter)
+        try:
+            original(self, config, files)
+        finally:
+            mkdocs_log.removeHandler(counter)
+        if counter.count == 0:
+            links = self.links_to_anchors
+            stored_links = {f.src_uri: v for f, v in links.items()} if links is not None else None
+            toc_tokens = _tokens(self.toc)
+            memo.put(digest, (self.content, toc_tokens, self._title_from_render, self.present_anchor_ids, stored_links))
+            if live_ok:
+                _live_now[digest] = (self.content, self.toc, self._title_from_render, self.present_anchor_ids, stored_links)
+        return None
+
+    render._portal_cached = True  # type: ignore[attr-defined]
+    pages.Page.render = render
+
+
+def install_front_matter_cache() -> None:
+    """MkDocs parses every page's front matter with PyYAML's pure-Python loader
+    (``mkdocs.utils.meta.get_data``): memoise it on the page's text."""
+    from mkdocs.utils import meta
+
+    if getattr(meta.get_data, "_portal_cached", False):
+        return
+    original = meta.get_data
+
+    def get_data(doc: str) -> tuple[str, dict[str, Any]]:
+        if buildcache.directory() is None:
+            return original(doc)
+        memo = buildcache.memo("page-meta", _meta_version())
+        body, meta_data = buildcache.cached(memo, doc, lambda: _front_matter(doc))
+        return (doc[body:] if isinstance(body, int) else body), meta_data
+
+    def _front_matter(doc: str) -> tuple[int | str, dict[str, Any]]:
+        # Stored as where the body starts rather than the body (the cache holds the metadata,
+        # not a second copy of every page), unless MkDocs changed the body (line endings).
+        body, meta_data = original(doc)
+        return (len(doc) - len(body) if doc.endswith(body) else body), meta_data
+
+    get_data._portal_cached = True  # type: ignore[attr-defined]
+    meta.get_data = get_data
+
+
+@lru_cache(maxsize=1)
+def _meta_version() -> str:
+    return buildcache.fingerprint(Path(__file__), version("mkdocs"), version("PyYAML"))
+
+
+def _tokens(toc: Any) -> list[dict]:
+    """The table of contents back as the Markdown toc tokens ``get_toc`` takes."""
+    return [{"level": item.level, "id": item.id, "name": item.title, "children": _tokens(item.children)} for item in toc]

@@ -1,0 +1,195 @@
+"""MkDocs hooks: thin glue between MkDocs events and the engine.
+
+Loaded by path from ``mkdocs.yml`` (``hooks:``), so it imports the engine as the
+``macros`` package from the project root. Each event hands off to the composition
+(:mod:`macros.composition`) or to a patch in :mod:`macros.glue.compat`; nothing here
+decides what the site contains.
+"""
+
+from __future__ import annotations
+
+import gc
+import logging
+import sys
+import threading
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from mkdocs.exceptions import Abort  # noqa: E402
+from mkdocs.plugins import event_priority  # noqa: E402
+from mkdocs.structure.files import File, Files  # noqa: E402
+
+from macros import composition  # noqa: E402
+from macros.build import cache as buildcache  # noqa: E402
+from macros.build import pool  # noqa: E402
+from macros.core import site  # noqa: E402
+from macros.core.config import settings  # noqa: E402
+from macros.glue import benchdump, compat, search  # noqa: E402
+from macros.glue.compat import (  # noqa: E402
+    jieba_cache,
+    macros_opt_in,
+    preview_cache,
+    render_ahead,
+    render_cache,
+    serve_errors,
+)
+from macros.glue.macro_check import check_macros  # noqa: E402
+from macros.plans.loading import load_schools  # noqa: E402
+
+log = logging.getLogger("mkdocs.plugins.portal")
+
+
+def on_shutdown():
+    if buildcache.serving:  # the caches of the last rebuild, for the next session
+        buildcache.save_all()
+    else:
+        # `mkdocs build` is about to exit: let the interpreter skip rescanning the build's few
+        # million objects in its final collection (about a second at city scale).
+        gc.freeze()
+
+
+# State that must outlive one build lives in the engine modules (build.cache, compat):
+# `mkdocs serve` loads this file as a new module for every rebuild.
+def on_startup(command, dirty):
+    # A city-scale build keeps a few million objects alive (pages, navigation, parsed data);
+    # with CPython's default thresholds the cyclic collector rescans them hundreds of times a
+    # build, ~20 % of a `mkdocs serve` rebuild (docs/about/performance.md). Collect less often.
+    gc.set_threshold(*settings().gc_thresholds)
+    # Before Material's search plugin loads its dictionaries in on_config.
+    compat.install("search-jieba-cache", jieba_cache.install)
+    compat.install("page-render-cache", render_cache.install)
+    compat.install("front-matter-cache", render_cache.install_front_matter_cache)
+    if command == "serve":  # edit-to-preview: reuse unchanged pages between rebuilds
+        buildcache.serving = True
+        preview_cache.install()
+        # A content error shows in the browser and the preview goes on (not an exit).
+        compat.install("serve-survives-errors", serve_errors.install_build)
+
+
+def on_config(config):
+    preview_cache.begin_build()
+    render_cache.next_build()
+    root = Path(config.config_file_path).parent
+    buildcache.configure(root / ".cache" if settings().cache else None)
+    project = site.start(composition.new_project(root))
+    # The macros of every page are checked too: before rendering, at the source's own positions.
+    problems = composition.sort_problems(composition.check_project(project) + check_macros(project, set(config.extra)))
+    for problem in problems:
+        (log.error if problem.is_error else log.warning)(problem.format())
+    errors = sum(1 for p in problems if p.is_error)
+    if errors:
+        raise Abort(f"内容检查发现 {errors} 个错误，构建已停止。请按上面的“文件:行:列”逐条修改。")
+    compat.install("macros-opt-in", lambda: macros_opt_in.install(config))
+    config["nav"] = composition.expand_nav(config["nav"], project)
+    benchdump.dump_nav(config["nav"])
+    return config
+
+
+class _WrittenLater(File):
+    """A generated download still being written in the background (Word files): copied in on_post_build."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        _written_later.append(self)
+
+
+_written_later: list[File] = []
+
+
+def on_files(files: Files, config) -> Files:
+    _written_later.clear()
+    for page in composition.collection_pages(site.current()):
+        if page.abs_src_path is not None:
+            kind = File if Path(page.abs_src_path).exists() else _WrittenLater
+            files.append(kind.generated(config, page.src_uri, abs_src_path=str(page.abs_src_path)))
+        else:
+            files.append(File.generated(config, page.src_uri, content=page.content))
+    return files
+
+
+def on_nav(nav, config, files):
+    # Files are final now: convert the school pages on the second core meanwhile (cold builds).
+    if not buildcache.serving:
+        render_ahead.start(config, files, [f"schools/{s.id}.md" for s in load_schools(site.current()).schools])
+    return nav
+
+
+def on_page_markdown(markdown: str, page, config, files):
+    markdown = composition.render_page_markdown(site.current(), page.file.src_uri, markdown) or markdown
+    benchdump.dump_page(page.file.src_uri, page.meta, markdown)
+    return markdown
+
+
+def on_page_content(html: str, page, config, files):
+    project = site.current()
+    return composition.render_page_content(project, page.file.src_uri, page.meta, html, serving=buildcache.serving) or html
+
+
+def on_env(env, config, files):
+    cache = preview_cache.template_cache()
+    if cache is not None:
+        env.bytecode_cache = cache
+    return env
+
+
+@event_priority(-100)  # after Material's search plugin has written its index
+def on_post_build(config):
+    # Background Word workers finish first, also when the build fails: a pool left
+    # running at interpreter exit prints a traceback from its clean-up.
+    _wait_for_background_work()
+    render_ahead.finish()
+    project = site.current()
+    errors = project.render_errors
+    if errors:
+        raise Abort(f"渲染页面时发现 {len(errors)} 个错误，构建失败。")
+    for file in _written_later:
+        File.copy_file(file)
+    composition.after_build(project, Path(config.site_dir), config.site_url)
+    search.finish_search_index(project, Path(config.site_dir))
+    buildcache.save_after_build()
+    preview_cache.finish_build(succeeded=True)
+    benchdump.write_stats(build_stats(project))
+
+
+def on_serve(server, config, builder):
+    # From here on the server and file-watcher threads run: rebuilds do not fork workers.
+    pool.fork_allowed = False
+    if compat.allowed("serve-survives-errors"):
+        serve_errors.install_banner(server)
+    # Load the dictionaries a first edit would wait for while the author is still typing.
+    threading.Thread(target=_warm_up, name="portal-warm-up", daemon=True).start()
+    return server
+
+
+def _warm_up() -> None:
+    from macros.casebook import anonymise
+
+    jieba_cache.warm_up()
+    anonymise.warm_up()
+
+
+def on_build_error(error):
+    _wait_for_background_work()
+    render_ahead.finish()
+    preview_cache.finish_build(succeeded=False)
+
+
+def _wait_for_background_work() -> None:
+    project = site.active()
+    batch = project.__dict__.get("_docx_batch") if project is not None else None
+    if batch is not None:
+        batch.wait()
+
+
+def build_stats(project) -> dict:
+    batch = project.__dict__.get("_docx_batch")
+    return {
+        "docx_seconds": batch.seconds if batch else 0.0,
+        "docx_regenerated": len(batch.regenerated) if batch else 0,
+        "docx_files": len(batch.files) if batch else 0,
+        "caches": buildcache.stats(),
+        "preview": dict(preview_cache.stats),
+        "render_ahead": dict(render_ahead.stats),
+    }

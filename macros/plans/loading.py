@@ -1,0 +1,121 @@
+"""一校一策 data: the school files loaded, validated and checked against the policy rules.
+
+Schema errors in a school file are build errors. Rule findings are the content of
+the compliance panel and of ``scripts/check.py``'s report (as notes): a plan that
+breaks the policy is exactly what the district should see, so it does not stop the build.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from macros.core.problems import Problem
+from macros.core.yamlload import Document, Prefetch, validate
+from macros.plans.model import PLAN_SCHEMA, SCHOOLS_DIR, TEMPLATE_FILE
+from macros.plans.rules import ADVISORY, NOT_MET, RULES_FILE, STATUS_LABELS, Finding, Rule, check_plan, load_rules
+from macros.policy.access import library
+
+if TYPE_CHECKING:
+    from macros.core.project import Project
+
+DOWNLOAD_TEMPLATE = "schools/school-plan-template"  # .yml and .docx on the site
+DOWNLOAD_SCHEMA = "schools/school-plan.schema.json"
+RESERVED_IDS = ("index", DOWNLOAD_TEMPLATE.split("/")[-1])
+
+
+@dataclass
+class SchoolPlan:
+    id: str
+    rel: str  # data/schools/<id>.yml
+    doc: Document
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def plan(self) -> dict:
+        return self.doc.data
+
+    @property
+    def compliant(self) -> bool:
+        return not any(f.status == NOT_MET for f in self.findings)
+
+
+def school_files(root: Path) -> list[Path]:
+    """School files, without the template and other files starting with “_”."""
+    return sorted(p for p in (root / SCHOOLS_DIR).glob("*.yml") if not p.name.startswith("_"))
+
+
+def validate_plan(doc: Document, expected_id: str | None) -> list[Problem]:
+    """Schema problems of one school file; ``expected_id`` is the file name it must match."""
+    problems = validate(doc, PLAN_SCHEMA)
+    data = doc.data if isinstance(doc.data, dict) else {}
+    if expected_id is not None and isinstance(data.get("id"), str) and data["id"] != expected_id:
+        problems.append(doc.problem(("id",), f"学校代码“{data['id']}”与文件名“{expected_id}.yml”不一致"))
+    if data.get("id") in RESERVED_IDS:
+        problems.append(doc.problem(("id",), f"学校代码不能是“{data['id']}”（与一校一策栏目中的其他文件重名）"))
+    counts = data.get("counts")
+    if isinstance(counts, dict) and all(isinstance(counts.get(k), int) for k in ("teachers", "mentors")):
+        if counts["mentors"] > counts["teachers"]:
+            problems.append(doc.problem(("counts", "mentors"), f"导师人数 {counts['mentors']} 多于教师人数 {counts['teachers']}"))
+    return problems
+
+
+@dataclass
+class SchoolsState:
+    rules: list[Rule]
+    schools: list[SchoolPlan]
+    problems: list[Problem]
+
+
+def load_schools(project: Project) -> SchoolsState:
+    """Rules and every valid school with its findings, loaded once per project."""
+    return project.once("schools.state", lambda: _load_schools(project))
+
+
+def _load_schools(project: Project) -> SchoolsState:
+    problems: list[Problem] = []
+    rules_doc, found = project.data(RULES_FILE)
+    rules, rule_problems = load_rules(rules_doc, library(project))
+    problems += found + rule_problems
+    template, found = project.data(TEMPLATE_FILE)
+    problems += found
+    if template is not None:
+        problems += validate_plan(template, None)
+    schools: list[SchoolPlan] = []
+    for path in school_files(project.root):
+        rel = project.display(path)
+        doc, found = project.data(rel)
+        problems += found
+        if doc is None or found:
+            continue
+        schema_problems = validate_plan(doc, path.stem)
+        problems += schema_problems
+        if schema_problems:
+            continue
+        schools.append(SchoolPlan(path.stem, rel, doc, check_plan(doc.data, rules)))
+    return SchoolsState(rules, schools, problems)
+
+
+def prefetch_schools(project: Project) -> Prefetch:
+    """Parse and validate in the background the school files the cache does not have yet."""
+    return Prefetch([(path, project.display(path)) for path in school_files(project.root)], PLAN_SCHEMA)
+
+
+def check_school_plans(project: Project) -> list[Problem]:
+    """Build errors: the rules file, the template and every school file against the schema."""
+    return load_schools(project).problems
+
+
+def finding_problem(school: SchoolPlan, finding: Finding) -> Problem:
+    label = STATUS_LABELS[finding.status]
+    message = f"{label}：{finding.rule.statement}（{finding.detail}）"
+    return school.doc.problem(finding.loc, message, severity="note", rule=finding.rule.id)
+
+
+def report_school_plans(project: Project) -> list[Problem]:
+    """Rule findings that need attention (not met and advisory), as notes for scripts/check.py."""
+    notes = []
+    for school in load_schools(project).schools:
+        notes += [finding_problem(school, f) for f in school.findings if f.status in (NOT_MET, ADVISORY)]
+    return notes

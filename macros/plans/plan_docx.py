@@ -1,0 +1,47 @@
+"""A school plan as a Word document in the portal's house style (GB/T 9704-like,
+see :mod:`macros.documents.docx_common`): title in 方正小标宋简体 二号, first-level
+headings in 黑体 三号, second-level in 楷体 三号, body in 仿宋 三号, A4 with
+37/35/28/26 mm margins and “— n —” page numbers; the school's name as 落款.
+
+Built in code (see README, 一校一策): the WordprocessingML is written directly by
+:mod:`macros.documents.wordml` in the house style of :mod:`macros.documents.docx_common`, and every
+run names its East Asian font. All text is inserted as escaped text, never
+parsed, so markup in the data stays literal.
+"""
+
+from __future__ import annotations
+
+from macros.documents.docx_common import Document, add_heading, add_table, add_text, add_title, document_bytes, new_document
+from macros.plans.plan_document import Block, plan_sections, plan_title
+
+SAMPLE_NOTE = "（示例：学校名称和内容均为虚构）"
+
+
+def _block(doc: Document, block: Block) -> None:
+    if block.kind == "p":
+        for line in (x.strip() for x in block.text.split("\n")):
+            if line:
+                add_text(doc, line)
+    elif block.kind == "h":
+        add_heading(doc, block.text, level=2)
+    elif block.kind == "list":
+        for n, item in enumerate(block.items, start=1):
+            add_text(doc, f"{n}. {item}")
+    elif block.kind == "table":
+        add_table(doc, block.header, block.rows)
+
+
+def plan_docx(plan: dict) -> bytes:
+    """The plan as .docx bytes."""
+    title = plan_title(plan)
+    doc = new_document(title, "全员导师制工作学校实施方案（一校一策）")
+    if not plan.get("sample"):
+        doc.author = str(plan.get("name", ""))
+    add_title(doc, title, SAMPLE_NOTE if plan.get("sample") else "")
+    for n, section in enumerate(plan_sections(plan), start=1):
+        add_heading(doc, section.numbered(n), level=1)
+        for block in section.blocks:
+            _block(doc, block)
+    add_text(doc, "", indent=False)
+    add_text(doc, str(plan.get("name", "")), align="right", indent=False)  # 落款
+    return document_bytes(doc)

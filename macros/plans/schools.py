@@ -1,0 +1,254 @@
+"""一校一策 in the portal: one page per school with its compliance panel, the
+search entries of the school pages, and the download files (YAML, Word, schema).
+Loading and checking the school files is :mod:`macros.plans.loading`."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from macros.build import cache as buildcache
+from macros.core.escaping import md_esc
+from macros.core.pages import GeneratedPage
+from macros.core.searchtext import compact_entry
+from macros.documents.docx_cache import build_documents
+from macros.plans.listings import district_slug, is_paged
+from macros.plans.loading import DOWNLOAD_SCHEMA, DOWNLOAD_TEMPLATE, SchoolPlan, load_schools
+from macros.plans.model import SCHEMA_FILE, TEMPLATE_FILE, schema_json, template_plan
+from macros.plans.plan_document import Block, blank_plan, grades_label, plan_sections, plan_title
+from macros.plans.rules import (
+    ADVISORY,
+    MET,
+    NOT_APPLICABLE,
+    NOT_MET,
+    RULES_FILE,
+    STATUS_LABELS,
+    Rule,
+    summary,
+)
+from macros.policy.access import clause_link, library, library_key
+
+if TYPE_CHECKING:
+    from macros.core.project import Project
+
+STATUS_ICONS = {NOT_MET: "✗", ADVISORY: "!", MET: "✓", NOT_APPLICABLE: "–"}
+STATUS_ORDER = [NOT_MET, ADVISORY, MET, NOT_APPLICABLE]
+
+
+# -- rendering -----------------------------------------------------------------------
+
+
+def _source_links(project: Project, rule: Rule, src_uri: str) -> str:
+    # Every school page sits in schools/, so a rule's links are the same on all 1,600 of them.
+    directory = src_uri.rsplit("/", 1)[0]
+    cache = project.once("schools.source-links", dict)
+    key = (rule.id, rule.sources, directory)
+    if key not in cache:
+        cache[key] = _render_source_links(project, rule, src_uri)
+    return cache[key]
+
+
+def _render_source_links(project: Project, rule: Rule, src_uri: str) -> str:
+    links = []
+    for doc, clause in rule.sources:
+        policy = library(project).find(doc)
+        short = (policy.doc_number or (policy.meta.get("aliases") or [policy.title])[-1]) if policy else doc
+        links.append(clause_link(project, doc, clause, src_uri, f"{short} {clause}"))
+    return "；".join(links)
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [line.strip() for line in text.split("\n") if line.strip()]
+
+
+_BULLET_START = re.compile(r"^([-+])(\s)")
+_NUMBER_START = re.compile(r"^(\d+)([.)])(\s)")
+
+
+def _paragraph(text: str) -> str:
+    """A paragraph of plain text: escaped, and a leading “- ” or “1. ” kept from turning into a list."""
+    return _NUMBER_START.sub(r"\1\\\2\3", _BULLET_START.sub(r"\\\1\2", md_esc(text)))
+
+
+def block_markdown(block: Block) -> str:
+    if block.kind == "p":
+        return "\n\n".join(_paragraph(p) for p in _paragraphs(block.text))
+    if block.kind == "h":
+        return f"### {md_esc(block.text)}"
+    if block.kind == "list":
+        return "\n".join(f"- {_paragraph(item)}" for item in block.items)
+    head = "| " + " | ".join(md_esc(h) for h in block.header) + " |"
+    rule = "|" + "---|" * len(block.header)
+    rows = ["| " + " | ".join(md_esc(c) for c in row) + " |" for row in block.rows]
+    return "\n".join([head, rule, *rows])
+
+
+def compliance_panel(project: Project, school: SchoolPlan, src_uri: str) -> str:
+    counts = summary(school.findings)
+    must = [f for f in school.findings if f.rule.severity == "必须" and f.status != NOT_APPLICABLE]
+    should = [f for f in school.findings if f.rule.severity == "建议" and f.status != NOT_APPLICABLE]
+    verdict = "符合必须条款" if school.compliant else f"有 {counts[NOT_MET]} 项必须条款未达标"
+    lines = [
+        f'<div class="plan-compliance {"plan-ok" if school.compliant else "plan-not-ok"}" markdown>',
+        "",
+        "## 政策符合情况",
+        "",
+        f"**{verdict}**。必须条款 {len(must)} 项：已达标 {len(must) - counts[NOT_MET]} 项，未达标 {counts[NOT_MET]} 项；"
+        f"建议条款 {len(should)} 项：已采纳 {len(should) - counts[ADVISORY]} 项，建议改进 {counts[ADVISORY]} 项。",
+        "",
+        "| 结果 | 规则 | 本方案 | 依据 |",
+        "|---|---|---|---|",
+    ]
+    for finding in sorted(school.findings, key=lambda f: STATUS_ORDER.index(f.status)):
+        status = f'<span class="plan-status plan-{finding.status}">{STATUS_ICONS[finding.status]} {STATUS_LABELS[finding.status]}</span>'
+        rule = f"{md_esc(finding.rule.statement)}<br><small>{finding.rule.id} · {finding.rule.severity}</small>"
+        lines.append(f"| {status} | {rule} | {md_esc(finding.detail)} | {_source_links(project, finding.rule, src_uri)} |")
+    lines += ["", "</div>", ""]
+    return "\n".join(lines)
+
+
+def school_page(project: Project, school: SchoolPlan) -> str:
+    """The Markdown of a school page: profile, downloads, compliance panel, then the plan."""
+    # 1,600 of these at city scale: reuse the Markdown of plans whose data, rules and cited
+    # clauses did not change (the findings follow from those; keyed on content, versioned on
+    # code). repr, not JSON: the data is plain YAML values and repr is several times faster.
+    memo = project.once("schools.page-memo", lambda: buildcache.memo("school-page", _page_version()))
+    rules = project.once("schools.rules-key", lambda: buildcache.fingerprint(project.root / RULES_FILE))
+    key = "\0".join([school.id, repr(school.plan), rules, library_key(project)])
+    return buildcache.cached(memo, key, lambda: _school_page(project, school))
+
+
+def _page_version() -> str:
+    from macros.core import escaping as text
+    from macros.plans import plan_document
+    from macros.plans import rules as plan_rules
+    from macros.policy import policies
+
+    return buildcache.fingerprint(*buildcache.source_of(plan_document, plan_rules, policies, text), Path(__file__))
+
+
+def _school_page(project: Project, school: SchoolPlan) -> str:
+    plan = school.plan
+    src_uri = f"schools/{school.id}.md"
+    counts = plan["counts"]
+    title = plan_title(plan)
+    out = [
+        "---",
+        f"title: {json.dumps(plan['name'], ensure_ascii=False)}",
+        "search:",
+        "  exclude: true  # one compact entry per school instead: school_search_entries",
+        "---",
+        "",
+        f"# {md_esc(title)}",
+        "",
+    ]
+    if plan.get("sample"):
+        out += ['!!! note "示例"', "    本方案由本项目编写，学校名称和内容均为虚构，仅用于演示一校一策的结构和政策核对。", ""]
+    out += [
+        '<div class="plan-profile" markdown>',
+        "",
+        f"所在区\n:   {md_esc(plan['district'])}",
+        "",
+        f"学段\n:   {md_esc(plan['stage'])}（{md_esc(grades_label(plan['grades']))}）",
+        "",
+        f"人数\n:   教师 {counts['teachers']} 人，导师 {counts['mentors']} 人，学生 {counts['students']} 人",
+        "",
+        "</div>",
+        "",
+        '<div class="plan-downloads" markdown>',
+        "",
+        f"[下载 Word 文档]({school.id}.docx){{ .md-button .md-button--primary download }}"
+        f" [下载 YAML 数据]({school.id}.yml){{ .md-button download }}"
+        f" {_back_link(project, school)}{{ .md-button }}",
+        "",
+        "</div>",
+        "",
+        compliance_panel(project, school, src_uri),
+        '<div class="plan-body" markdown>',
+        "",
+    ]
+    for n, section in enumerate(plan_sections(plan), start=1):
+        out += [f"## {section.numbered(n)}", ""]
+        out += [block_markdown(b) + "\n" for b in section.blocks]
+    out += ["</div>", ""]
+    return "\n".join(out)
+
+
+def _back_link(project: Project, school: SchoolPlan) -> str:
+    """Back to the school's district page when the city is large, else to the overview."""
+
+    if is_paged(project):
+        return f"[返回{md_esc(school.plan['district'])}学校名单](district/{district_slug(school.plan['district'])}.md)"
+    return "[返回一校一策总览](index.md)"
+
+
+def school_search_entries(project: Project, cut: Callable[[str], Iterable[str]]) -> list[dict]:
+    """One search entry per school (name, district, stage, verdict), not every sentence of its plan."""
+    entries = []
+    for school in load_schools(project).schools:
+        plan = school.plan
+        verdict = "符合必须条款" if school.compliant else "有必须条款未达标"
+        words = [plan["district"], plan["stage"], "一校一策", plan_title(plan), verdict]
+        entries.append(compact_entry(f"schools/{school.id}/", plan["name"], words, cut))
+    return entries
+
+
+def docx_version() -> str:
+    """The code a plan's Word file depends on: a change here rebuilds every file.
+    (The XML is written by our own modules; no library version is involved.)"""
+    from macros.documents import docx_common, docx_styles, docx_tables, wordml
+    from macros.plans import plan_document, plan_docx
+
+    modules = (plan_docx, plan_document, docx_common, docx_styles, docx_tables, wordml)
+    return buildcache.fingerprint(*buildcache.source_of(*modules))
+
+
+def school_pages(project: Project) -> list[GeneratedPage]:
+    """Collection: a page, a Word file and the YAML for every school, plus the template downloads."""
+    # Collections are asked more than once per build; Word files are built once.
+    return project.once("schools.pages", lambda: _school_pages(project))
+
+
+def _school_pages(project: Project) -> list[GeneratedPage]:
+    from macros.core.pages import GeneratedPage  # here: collections imports this module
+    from macros.plans.plan_docx import plan_docx
+
+    state = load_schools(project)
+    template = project.root / TEMPLATE_FILE
+    jobs: dict[str, object] = {f"schools/{school.id}.docx": school.plan for school in state.schools}
+    if template.exists():
+        jobs[f"{DOWNLOAD_TEMPLATE}.docx"] = blank_plan(template_plan())  # （　）年级, no school type
+    cache = buildcache.directory()
+    # In the background: the build goes on rendering pages while the worker processes write
+    # the missing files; the hook waits for them at the end (on_post_build).
+    batch = build_documents(jobs, plan_docx, cache / "docx" if cache else None, docx_version(), background=True)
+    project.__dict__["_docx_batch"] = batch  # for the benchmark's figures and the cache tests
+
+    def word(src_uri: str) -> GeneratedPage:
+        found = batch.files[src_uri]
+        if isinstance(found, Path):
+            return GeneratedPage(src_uri, abs_src_path=found)
+        return GeneratedPage(src_uri, content=found)
+
+    pages = []
+    for school in state.schools:
+        source = (project.root / school.rel).read_text(encoding="utf-8-sig")
+        pages.append(GeneratedPage(f"schools/{school.id}.md", content=school_page(project, school)))
+        pages.append(word(f"schools/{school.id}.docx"))
+        pages.append(GeneratedPage(f"schools/{school.id}.yml", content=source))
+    if template.exists():
+        pages.append(GeneratedPage(f"{DOWNLOAD_TEMPLATE}.yml", content=template.read_text(encoding="utf-8-sig")))
+        pages.append(word(f"{DOWNLOAD_TEMPLATE}.docx"))
+    pages.append(GeneratedPage(DOWNLOAD_SCHEMA, content=schema_json()))
+    return pages
+
+
+__all__ = [
+    "SCHEMA_FILE",
+    "load_schools",
+    "school_page",
+    "school_pages",
+]

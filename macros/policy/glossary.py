@@ -1,0 +1,174 @@
+"""Glossary of programme terms: its own page, and hover tooltips site-wide.
+
+Python-Markdown's abbr extension matches on ``\\b`` word boundaries, which do
+not exist between Chinese characters, so ``全员导师制`` inside a sentence would
+never match. Instead the rendered HTML of each page is post-processed: terms
+in ordinary text become ``<abbr title="…">``; links, code, headings and
+existing abbreviations are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from macros.core.escaping import esc, md_esc
+from macros.core.problems import Problem
+from macros.core.yamlload import Document, validate
+from macros.policy.policies import CLAUSE_REF_SCHEMA
+
+GLOSSARY_SCHEMA = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["terms"],
+    "properties": {
+        "terms": {
+            "type": "array",
+            "minItems": 1,
+            "items": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["term", "definition"],
+                "properties": {
+                    "term": {"type": "string", "minLength": 1},
+                    "aliases": {"type": "array", "items": {"type": "string", "minLength": 1}},
+                    "definition": {"type": "string", "minLength": 1},
+                    "sources": {"type": "array", "items": CLAUSE_REF_SCHEMA},
+                },
+            },
+        }
+    },
+}
+
+
+@dataclass(frozen=True)
+class Term:
+    term: str
+    aliases: tuple[str, ...]
+    definition: str
+    sources: tuple[tuple[str, str], ...]  # (doc, clause)
+
+
+def glossary_terms(doc: Document) -> tuple[list[Term], list[Problem]]:
+    problems = validate(doc, GLOSSARY_SCHEMA)
+    if problems:
+        return [], problems
+    terms: list[Term] = []
+    seen: dict[str, int] = {}
+    for i, item in enumerate(doc.data["terms"]):
+        names = [item["term"], *item.get("aliases", [])]
+        for name in names:
+            if name in seen:
+                problems.append(doc.problem(("terms", i, "term"), f"术语“{name}”重复（第 {seen[name]} 项已定义）"))
+            seen[name] = i + 1
+        sources = tuple((s["doc"], s.get("clause", "")) for s in item.get("sources", []))
+        terms.append(Term(item["term"], tuple(item.get("aliases", [])), item["definition"], sources))
+    return terms, problems
+
+
+# Tags whose text must not be wrapped: links, code, headings, form labels …
+_SKIP = {
+    "a",
+    "abbr",
+    "code",
+    "pre",
+    "script",
+    "style",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "button",
+    "label",
+    "textarea",
+    "select",
+    "option",
+    "title",
+    "svg",
+    "dt",
+    "kbd",
+    "summary",
+}
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+# A comment, or a tag of a skipped element (group 1: "/" when closing, group 2: the name).
+_SKIP_TAG = re.compile(
+    r"<(?:!--.*?-->|(/?)\s*(" + "|".join(sorted(_SKIP, key=len, reverse=True)) + r")(?![a-zA-Z0-9])[^>]*>)",
+    re.S | re.I,
+)
+
+
+def add_tooltips(html: str, terms: list[Term]) -> str:
+    """Wrap glossary terms found in ordinary text of ``html`` in ``<abbr title>``.
+
+    Not inside a tag or comment, and not inside the elements of ``_SKIP`` (links,
+    headings, code, form labels …). Run on every page, so it works from the term
+    matches outward rather than walking every tag: one pass finds the terms, one finds
+    only the tags of ``_SKIP`` elements and comments, and the nesting depth of those is
+    followed up to each match (tests/test_glossary.py checks it against a plain
+    tag-by-tag walk on every page of the built site).
+
+    Only a term's first occurrence in each section (from one heading to the next) is
+    wrapped: underlining a term eight times in a paragraph marks nothing (issue 13).
+    ``tabindex="0"`` puts the explanation in reach of the keyboard and of a tap:
+    Material's tooltip opens on focus as well as on hover."""
+    if not terms:
+        return html
+    pattern, definitions = _term_pattern(tuple(terms))
+    matches = list(pattern.finditer(html))
+    if not matches:
+        return html
+    events = list(_SKIP_TAG.finditer(html, 0, matches[-1].start()))
+    out: list[str] = []
+    seen: set[str] = set()  # definitions already shown in this section
+    last = depth = i = 0
+    for match in matches:
+        start = match.start()
+        inside = False
+        while i < len(events) and events[i].start() < start:
+            event = events[i]
+            if event.end() > start:  # the term is inside this tag or comment
+                inside = True
+                break
+            i += 1
+            if event.group(2) is None or event.group(0).endswith("/>"):
+                continue  # a comment or a self-closing tag
+            if event.group(1):
+                depth = max(depth - 1, 0)
+            else:
+                depth += 1
+                if event.group(2).lower() in _HEADINGS:
+                    seen.clear()  # a new section
+        if inside or depth or html.rfind("<", 0, start) > html.rfind(">", 0, start):
+            continue  # inside a skipped element, or inside an (unskipped) tag's attributes
+        term = match.group(0)
+        if definitions[term] in seen:
+            continue
+        seen.add(definitions[term])
+        out += [html[last:start], f'<abbr tabindex="0" title="{esc(definitions[term])}">{term}</abbr>']
+        last = match.end()
+    out.append(html[last:])
+    return "".join(out)
+
+
+@lru_cache(maxsize=8)
+def _term_pattern(terms: tuple[Term, ...]) -> tuple[re.Pattern[str], dict[str, str]]:
+    definitions: dict[str, str] = {}
+    for term in terms:
+        for name in (term.term, *term.aliases):
+            definitions[name] = term.definition
+    # Longest first so 三项重点工作 wins over 重点工作.
+    return re.compile("|".join(re.escape(n) for n in sorted(definitions, key=len, reverse=True))), definitions
+
+
+def render_glossary(terms: list[Term], clause_link) -> str:
+    """Markdown for the glossary page. ``clause_link(doc, clause)`` renders a citation."""
+    parts = []
+    for term in sorted(terms, key=lambda t: t.term):
+        aliases = f"（又称：{'、'.join(md_esc(a) for a in term.aliases)}）" if term.aliases else ""
+        cites = "；".join(clause_link(doc, clause) for doc, clause in term.sources)
+        body = md_esc(term.definition) + (f"<br>依据：{cites}" if cites else "")
+        parts.append(f"{md_esc(term.term)}{aliases}\n:   {body}")
+    return '<div class="glossary" markdown>\n\n' + "\n\n".join(parts) + "\n\n</div>\n"

@@ -1,0 +1,57 @@
+"""LINK-TARGET: a link from a published page to a draft case or a missing page is an error
+at the link, from scripts/check.py and from the build (before MkDocs' English warning)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, run_mkdocs_build
+
+from macros.core.linkcheck import link_targets, resolve
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("见[案例](../cases/a.md)。", ["../cases/a.md"]),
+        ('[t](b.md "标题") [外部](https://example.org) [锚点](#x) [绝对](/x.md)', ["b.md"]),
+        ("```\n[代码里](no.md)\n```\n`[行内](no.md)`", []),
+        ('{{ clause("沪教委德〔2023〕25号", "五") }} [宏后](c.md)', ["c.md"]),
+        ("[id]: ../d.md\n", ["../d.md"]),
+        ("---\ntitle: '[x](fm.md)'\n---\n[正文](e.md)", ["e.md"]),
+    ],
+)
+def test_link_targets_skip_code_macros_and_other_sites(text, expected):
+    # Each target is found where it is written (its offset gives the problem's line and column).
+    assert link_targets(text) == [(text.rindex(t), t) for t in expected]
+
+
+def test_resolve_is_relative_to_the_page():
+    assert resolve("handbooks/family/02.md", "../../cases/a.md#x") == "cases/a.md"
+    assert resolve("cases/a.md", "b%20c.md") == "cases/b c.md"
+
+
+def test_a_link_to_a_draft_case_is_an_error_at_the_link(project_copy: Path, tmp_path: Path) -> None:
+    page = project_copy / "casebook" / "home-visit-first.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(
+        text.rstrip("\n") + "\n\n另见[一个草稿](draft-homework-feedback.md)和[不存在的页](../handbooks/nope.md)。\n",
+        encoding="utf-8",
+    )
+    line = text.rstrip("\n").count("\n") + 3
+    check = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "check.py"), "--root", str(project_copy)], capture_output=True, text=True
+    )
+    assert check.returncode == 1, check.stdout + check.stderr
+    expected = [
+        f"casebook/home-visit-first.md:{line}:10: error: LINK-TARGET 链接“draft-homework-feedback.md”指向的页面或文件不存在",
+        f"casebook/home-visit-first.md:{line}:46: error: LINK-TARGET 链接“../handbooks/nope.md”指向的页面或文件不存在",
+    ]
+    found = [ln for ln in check.stdout.splitlines() if "LINK-TARGET" in ln]
+    assert [ln[: len(e)] for ln, e in zip(found, expected, strict=True)] == expected
+    build = run_mkdocs_build(project_copy, tmp_path / "site")
+    output = build.stdout + build.stderr
+    assert build.returncode == 1 and "LINK-TARGET" in output and "Traceback" not in output
