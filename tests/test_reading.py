@@ -75,6 +75,18 @@ def test_glossary_and_editorial_notes_open_from_the_keyboard(page, site_url):
     assert errors == []
 
 
+def test_a_clause_preview_opens_from_the_keyboard(page, site_url):
+    """A citation in a lesson shows the clause text when focused, as on hover."""
+    errors = watch_errors(page)
+    page.goto(site_url + "training/policy-essentials/01-what-and-why/")
+    link = page.locator("article a[href*='policies/'][href*='#c']").first
+    text = link.get_attribute("title")
+    assert text  # the clause's own words
+    _tab_until(page, "article a[href*='policies/'][href*='#c']")
+    page.locator(".md-tooltip2", has_text=text[:10]).first.wait_for()
+    assert errors == []
+
+
 def test_a_quiz_source_link_lands_on_a_highlighted_clause(page, site_url):
     """From a quiz's feedback to the cited clause by in-site navigation: the clause is marked."""
     errors = watch_errors(page)
