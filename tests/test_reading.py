@@ -96,6 +96,32 @@ def test_a_clause_preview_opens_from_the_keyboard(page, site_url):
     assert errors == []
 
 
+def test_on_a_phone_the_first_tap_previews_a_clause_and_the_second_opens_it(browser, site_url):
+    context = browser.new_context(locale="zh-CN", viewport={"width": 360, "height": 740}, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    errors = watch_errors(page)
+    try:
+        page.goto(site_url + "training/policy-essentials/01-what-and-why/")
+        page.wait_for_load_state("networkidle")
+        link = page.locator("article a[href*='policies/'][href*='#c']").first
+        text, href = link.get_attribute("title"), link.get_attribute("href")
+        lesson = page.url
+        link.tap()
+        page.locator(".md-tooltip2", has_text=text[:10]).first.wait_for()
+        assert page.url == lesson  # previewed, not followed
+        link.tap()
+        page.wait_for_url(href)
+        anchor = unquote(href.split("#")[1])
+        page.wait_for_function("id => document.getElementById(id)?.classList.contains('is-target')", arg=anchor)
+        # An editorial note opens with a tap too.
+        page.goto(site_url + "policies/minhang-2021/")
+        page.locator("article ins.ed").first.tap()
+        page.locator(".md-tooltip2", has_text="编者补").first.wait_for()
+    finally:
+        context.close()
+    assert errors == []
+
+
 def test_a_quiz_source_link_lands_on_a_highlighted_clause(page, site_url):
     """From a quiz's feedback to the cited clause by in-site navigation: the clause is marked."""
     errors = watch_errors(page)

@@ -547,6 +547,29 @@
 
   window.addEventListener("hashchange", markTarget);
 
+  /* Clause previews on a phone. A citation's title (the clause text) shows as Material's
+   * tooltip on hover or keyboard focus; a phone has no hover, and a tap follows the link
+   * at once. So on touch screens the first tap on a titled link in the text focuses it
+   * (the tooltip opens) and the second tap follows it. Captured before Material's
+   * instant navigation sees the click. */
+  var previewed = null;
+  var PREVIEW = "article a[title]:not(.headerlink), article a[aria-describedby^='__tooltip']:not(.headerlink)";
+  document.addEventListener("click", function (event) {
+    if (!window.matchMedia || !window.matchMedia("(hover: none)").matches) return;
+    var link = event.target && event.target.closest ? event.target.closest(PREVIEW) : null;
+    if (!link || link === previewed) {
+      previewed = null;
+      return;
+    }
+    event.preventDefault();
+    event.stopPropagation();
+    previewed = link;
+    link.focus();
+  }, true);
+  document.addEventListener("focusout", function (event) {
+    if (event.target === previewed) previewed = null;
+  });
+
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(init);
   } else if (document.readyState === "loading") {
