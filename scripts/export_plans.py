@@ -48,7 +48,12 @@ def main(argv: list[str] | None = None) -> int:
     for problem in errors:
         print(problem.format(), file=sys.stderr)
     out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
+    if out.exists() and not out.is_dir():
+        parser.error(f"--out 应是一个目录，而 {args.out} 是一个文件")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        parser.error(f"无法创建目录 {args.out}：{err.strerror}")
     written = 0
     for school in state.schools:
         if school.id in wanted:

@@ -10,7 +10,6 @@ CSV 可以是 UTF-8、带 BOM 的 UTF-8 或 GBK（中文版 Excel“另存为 CS
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
@@ -29,7 +28,6 @@ def main(argv: list[str] | None = None) -> int:
         epilog="列名：\n"
         + columns_help()
         + "\n\n示例文件：data/schools_import_example.csv\n退出码：0 全部导入；1 有行未导入；2 用法错误。",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("file", metavar="文件", help="CSV（UTF-8、带 BOM 的 UTF-8 或 GBK）或 .xlsx 文件")
     parser.add_argument("--force", action="store_true", help="覆盖已存在的学校文件")

@@ -14,11 +14,14 @@ def run(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, str(SCRIPT), *args], capture_output=True, text=True, cwd=ROOT)
 
 
-def test_measures_the_planted_corpus() -> None:
-    result = run("tests/fixtures/anon_corpus/planted-*.md", "--repeat", "1")
+def test_measures_the_casebook(tmp_path) -> None:
+    planted = tmp_path / "planted.md"
+    planted.write_text("---\npseudonyms: [小A]\n---\n小A妈妈的手机是13912345678，班主任王秀英老师。\n", encoding="utf-8")
+    result = run("casebook/*.md", str(planted), "--repeat", "1")
     assert result.returncode == 0, result.stderr
-    assert "案例 4 个" in result.stdout
-    assert "标记 0 处" not in result.stdout  # the planted identifiers are found
+    cases = len(list((ROOT / "casebook").glob("*.md"))) + 1
+    assert f"案例 {cases} 个" in result.stdout
+    assert "标记 2 处" in result.stdout  # the planted phone and name; the shipped cases are clean
     assert "平均每个案例" in result.stdout
 
 

@@ -39,15 +39,47 @@ CATCH = [
     ("CASE-ANON-ADDRESS", "家在100弄5号601室", "100弄5号601室"),
     ("CASE-ANON-SCHOOL", "他转到了春晖中学。", "春晖中学"),
     ("CASE-ANON-SCHOOL", "就读于浦东新区明珠小学", "浦东新区明珠小学"),
-    ("CASE-ANON-SCHOOL", "分在初二（3）班", "初二（3）班"),
-    ("CASE-ANON-SCHOOL", "七年级3班的学生", "七年级3班"),
-    ("CASE-ANON-SCHOOL", "高一(2)班", "高一(2)班"),
-    ("CASE-ANON-SCHOOL", "上海市第二中学", "第二中学"),
+    ("CASE-ANON-CLASS", "分在初二（3）班", "初二（3）班"),
+    ("CASE-ANON-CLASS", "七年级3班的学生", "七年级3班"),
+    ("CASE-ANON-CLASS", "高一(2)班", "高一(2)班"),
+    ("CASE-ANON-CLASS", "她在七（2）班", "七（2）班"),
+    ("CASE-ANON-CLASS", "少先队五（1）中队的中队长", "五（1）中队"),
+    ("CASE-ANON-SCHOOL", "上海市第二中学", "上海市第二中学"),
+    ("CASE-ANON-SCHOOL", "转学到了江滨二附中", "江滨二附中"),
+    ("CASE-ANON-SCHOOL", "以前在柳泉镇中心校", "柳泉镇中心校"),
+    ("CASE-ANON-SCHOOL", "姐姐在南溪二中读高二", "南溪二中"),
+    # widened forms (issue 15): full-width and Chinese-numeral digits, spaced landlines, QQ/WeChat spellings
+    ("CASE-ANON-PHONE", "手机：１３８１２３４５６７８。", "１３８１２３４５６７８"),
+    ("CASE-ANON-PHONE", "号码是一三九一二三四五六七八", "一三九一二三四五六七八"),
+    ("CASE-ANON-PHONE", "写着幺三八零零幺三八零零零", "幺三八零零幺三八零零零"),
+    ("CASE-ANON-PHONE", "座机021 6251 8890白天没人接", "021 6251 8890"),
+    ("CASE-ANON-PHONE", "号码是139\u200b1234\u200b5678，请联系", "139\u200b1234\u200b5678"),
+    ("CASE-ANON-QQ", "孩子的Q号是2845123。", "2845123"),
+    ("CASE-ANON-QQ", "他的扣扣55667788", "55667788"),
+    ("CASE-ANON-QQ", "班级QQ群号723456123", "723456123"),
+    ("CASE-ANON-WECHAT", "家长威信：xiaoyu_mama", "xiaoyu_mama"),
+    ("CASE-ANON-WECHAT", "薇信haoran_dad2010", "haoran_dad2010"),
+    ("CASE-ANON-EMAIL", "邮箱是zhangjia at 163 dot com。", "zhangjia at 163 dot com"),
+    ("CASE-ANON-EMAIL", "请发送至ｌｉｕ＠ｅｘａｍｐｌｅ．ｃｏｍ", "ｌｉｕ＠ｅｘａｍｐｌｅ．ｃｏｍ"),
+    ("CASE-ANON-BIRTHDATE", "生日：11年12月8日。", "11年12月8日"),
+    ("CASE-ANON-BIRTHDATE", "出生日期：2011.02.16", "2011.02.16"),
+    ("CASE-ANON-ADDRESS", "孩子住在康乐花苑5号楼2单元301室", "康乐花苑5号楼2单元301室"),
+    ("CASE-ANON-ADDRESS", "搬到了阳光家园12幢", "阳光家园12幢"),
+    ("CASE-ANON-ADDRESS", "老家在张家村三组", "张家村三组"),
     ("CASE-ANON-NAME", "张伟今天没来", "张伟"),
     ("CASE-ANON-NAME", "和李娜同学一起", "李娜"),
     ("CASE-ANON-NAME", "建平中学的陈老师", "陈老师"),
     ("CASE-ANON-NAME", "班主任钱老师说", "钱老师"),
     ("CASE-ANON-NAME", "欧阳娜娜来了", "欧阳娜娜"),
+    ("CASE-ANON-NAME", "王秀英最近上课总是走神", "王秀英"),
+    ("CASE-ANON-NAME", "秀英说她晚上要帮妈妈看店", "秀英"),
+    ("CASE-ANON-NAME", "小周说这件事他会处理", "小周"),
+    ("CASE-ANON-NAME", "那天老陈特意来学校", "老陈"),
+    ("CASE-ANON-NAME", "高老师和孩子谈了整整一节课", "高老师"),
+    ("CASE-ANON-NAME", "白雪梅的爸爸在外地工作", "白雪梅"),
+    ("CASE-ANON-NAME", "母亲李桂兰在外地打工", "李桂兰"),
+    ("CASE-ANON-NAME", "王\u200b秀英说她不想住校", "王\u200b秀英"),
+    ("CASE-ANON-NAME", "刘一诺说她不想去", "刘一诺"),
 ]
 
 
@@ -74,6 +106,21 @@ PASS = [
     "某路某号的一户人家",
     "结果以名单形式张贴。",
     "学生甲、小A和学生乙的导师",
+    # traps named in issue 15
+    "美术课上，孩子们画了一只大熊猫。",
+    "黎明时分，学校组织学生观看升旗。",
+    "王某是这次事件中的另一方学生，李某某的班主任也来了。",
+    "语文课上，我们学习了李白的《静夜思》，也读了鲁迅的文章。",
+    "袁隆平爷爷的故事激励了很多学生。",
+    "卫生日当天，全校进行了大扫除。4月7日是世界卫生日。",
+    "小A高兴地把奖状拿给导师看，白天他在学校表现很好。",
+    "班主任在学生中很有威信。",
+    "班级QQ群里讨论了春游的事。",
+    "第3单元的课程讲的是情绪管理。",
+    "乡镇中心校的师资相对薄弱，这所附中的生源来自全区。",
+    "和老师商量以后，他决定参加比赛。",
+    "2024.03.15召开了导师工作会议。",
+    "周一到周五都有课，高一新生周一早上升旗。",
 ]
 
 
@@ -127,3 +174,50 @@ def test_skip_lines_are_not_scanned() -> None:
 
 def test_line_col_counts_characters() -> None:
     assert line_col("一二\n三四五", 5) == (2, 3)
+
+
+def test_normalise_maps_positions_back_to_the_original() -> None:
+    from macros.casebook.anon_normalise import normalise
+
+    text = "王\u200b秀英１３９（０２１）"
+    norm = normalise(text)
+    assert norm.text == "王秀英139(021)"
+    assert text[norm.start(1) : norm.end(3)] == "秀英"
+    assert normalise("没有要改的").origin is None
+
+
+def test_findings_point_at_the_text_as_written() -> None:
+    text = "电话：１３９\u200b１２３４\u200b５６７８。"
+    [finding] = find_identifiers(text)
+    assert finding.term == "１３９\u200b１２３４\u200b５６７８"
+    assert text[finding.start : finding.end] == finding.term
+
+
+def test_name_statistics_in_data_are_current() -> None:
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    run = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "anon_name_stats.py"), "--check"], capture_output=True, text=True
+    )
+    assert run.returncode == 0, run.stderr
+
+
+def test_figures_list_is_not_flagged_and_can_be_extended() -> None:
+    from macros.casebook import anon_names
+
+    assert "李白" in anon_names.tables().figures
+    assert rules_and_terms("李白和杜甫都写过月亮。") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a." * 20000, "a at b dot " * 5000, "1 " * 20000, "王" * 40000, "王秀英说" * 10000, "路1号" * 10000, "\u200b" * 40000],
+    ids=["dots", "at-dot", "spaced-digits", "surnames", "names", "roads", "invisible"],
+)
+def test_hostile_input_is_scanned_in_linear_time(text: str) -> None:
+    """Long runs that once made the overlap check quadratic (20,000 findings took 18 s)."""
+    found = find_identifiers(text)
+    assert all(text[f.start : f.end] == f.term for f in found)

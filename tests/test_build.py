@@ -72,6 +72,18 @@ def test_strict_build_fails_on_broken_links_and_anchors(project_copy, tmp_path):
     result = run_mkdocs_build(project_copy, tmp_path / "site")
     output = result.stdout + result.stderr
     assert result.returncode != 0
-    assert "no-such-page.md" in output
+    # Missing pages and absolute links: the portal's LINK-TARGET, in Chinese, before rendering.
+    assert "docs/about/index.md" in output and "链接“no-such-page.md”指向的页面或文件不存在" in output
+    assert "链接“/policies/”是绝对地址" in output
+
+
+def test_strict_build_fails_on_a_broken_anchor(project_copy, tmp_path):
+    """Anchors are checked by MkDocs' own validation (validation.anchors: warn, and --strict)."""
+    from conftest import run_mkdocs_build
+
+    page = project_copy / "docs" / "about" / "index.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[不存在的锚点](citations.md#no-such-anchor)\n", encoding="utf-8")
+    result = run_mkdocs_build(project_copy, tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
     assert "no-such-anchor" in output
-    assert "/policies/" in output and "absolute" in output.lower()

@@ -85,12 +85,20 @@ def test_pseudonyms_and_reviewed_terms_are_honoured(project_copy: Path) -> None:
         project_copy,
         "reviewed",
         body="张伟和育才中学。",
-        **{"pseudonyms: [小A]": "pseudonyms: [小A, 张伟]\nreviewed_terms: [育才中学, 已删除的词]"},
+        **{"pseudonyms: [小A]": "pseudonyms: [小A, 张伟]\nreviewed_terms: [育才中学, 张伟, 已删除的词]"},
     )
     result = check(project_copy)
     assert result.returncode == 0, result.stdout
-    assert "reviewed.md:11:24: warning: CASE-ANON-REVIEWED reviewed_terms 中的“已删除的词”没有匹配任何标记" in result.stdout
+    assert "reviewed.md:11:28: warning: CASE-ANON-REVIEWED reviewed_terms 中的“已删除的词”没有匹配任何标记" in result.stdout
     assert "CASE-ANON-NAME" not in result.stdout and "CASE-ANON-SCHOOL" not in result.stdout
+    assert "CASE-ANON-PSEUDONYM" not in result.stdout  # 张伟 is declared and reviewed
+
+
+def test_a_real_looking_pseudonym_without_review_is_an_error(project_copy: Path) -> None:
+    write_case(project_copy, "fake-pseudonym", body="张伟来了。", **{"pseudonyms: [小A]": "pseudonyms: [小A, 张伟]"})
+    result = check(project_copy)
+    assert result.returncode == 1
+    assert "casebook/fake-pseudonym.md:10:18: error: CASE-ANON-PSEUDONYM “张伟”不像化名" in result.stdout
 
 
 def test_front_matter_problems_are_reported_with_positions(project_copy: Path) -> None:

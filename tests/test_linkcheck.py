@@ -17,7 +17,7 @@ from macros.core.linkcheck import link_targets, resolve
     ("text", "expected"),
     [
         ("见[案例](../cases/a.md)。", ["../cases/a.md"]),
-        ('[t](b.md "标题") [外部](https://example.org) [锚点](#x) [绝对](/x.md)', ["b.md"]),
+        ('[t](b.md "标题") [外部](https://example.org) [锚点](#x) [绝对](/x.md)', ["b.md", "/x.md"]),
         ("```\n[代码里](no.md)\n```\n`[行内](no.md)`", []),
         ('{{ clause("沪教委德〔2023〕25号", "五") }} [宏后](c.md)', ["c.md"]),
         ("[id]: ../d.md\n", ["../d.md"]),

@@ -9,12 +9,13 @@ from pathlib import Path
 import pytest
 
 from macros.composition import new_project
-from macros.core.yamlload import load_yaml_file, load_yaml_text
-from macros.plans.model import template_plan
-from macros.plans.rules import ADVISORY, MET, NOT_APPLICABLE, NOT_MET, RULE_TESTS, RULES_FILE, Rule, check_plan, load_rules
+from macros.core.yamlload import Document, load_yaml_file, load_yaml_text, validate
+from macros.plans.model import PLAN_SCHEMA, template_plan
+from macros.plans.rules import ADVISORY, MET, NOT_APPLICABLE, NOT_MET, RULES_FILE, Rule, check_plan, load_rules
 from macros.policy.access import library
 
 ROOT = Path(__file__).resolve().parent.parent
+RULE_IDS = [r["id"] for r in load_yaml_file(ROOT / RULES_FILE, RULES_FILE)[0].data["rules"]]
 
 
 def good_plan() -> dict:
@@ -41,7 +42,7 @@ def status_of(plan: dict, rules: list[Rule], rule_id: str):
 
 def test_good_plan_meets_every_rule(rules):
     findings = check_plan(good_plan(), rules)
-    assert {f.rule.id for f in findings} == set(RULE_TESTS)
+    assert [f.rule.id for f in findings] == RULE_IDS
     assert [f.rule.id for f in findings if f.status != MET] == []
 
 
@@ -147,7 +148,7 @@ CASES = [
     ("PLAN-TIMELINE", _delete("timeline"), NOT_MET, "宣传启动、实施、总结反思"),
     ("PLAN-DUTY-EXEMPTION", _delete("incentives", "duty_exemption"), ADVISORY, "尽职免责"),
     ("PLAN-MANY-TO-ONE", _delete("matching", "many_to_one"), ADVISORY, "多对一"),
-    ("PLAN-MENTOR-TEAM", _set(("matching", "mentor_teams"), "  "), ADVISORY, "导师团"),
+    ("PLAN-MENTOR-TEAM", _delete("matching", "mentor_teams"), ADVISORY, "导师团"),
     ("PLAN-STUDENT-CHOICE", _set(("matching", "methods"), [{"method": "随机抽选"}]), ADVISORY, "选择权"),
     ("PLAN-STUDENT-CHOICE", _set(("matching", "methods"), [{"method": "意向征询"}]), MET, "意向征询"),
     ("PLAN-HOME-SCHOOL", _delete("home_school"), ADVISORY, "家校沟通"),
@@ -167,7 +168,17 @@ def test_rule(rules, rule_id, change, expected, detail):
 
 
 def test_every_rule_has_a_case():
-    assert {c[0] for c in CASES} == set(RULE_TESTS)
+    assert {c[0] for c in CASES} == set(RULE_IDS)
+
+
+@pytest.mark.parametrize("blank", ["  ", "\u3000", "\t\n", "\ufeff "])
+def test_a_blank_text_is_a_schema_error(blank):
+    # The rules test a text by being non-empty: the schema makes sure a filled-in text has
+    # more than blanks (the rule used to strip; now the file is refused with a clear message).
+    plan = good_plan()
+    plan["matching"]["mentor_teams"] = blank
+    messages = [p.message for p in validate(Document("x.yml", plan), PLAN_SCHEMA)]
+    assert messages == ["“matching.mentor_teams”不能只有空格"]
 
 
 def test_changes_only_touch_their_rule(rules):
@@ -191,10 +202,12 @@ rules:
     severity: 必须
     sources:
       - {doc: 沪教委德〔2023〕25号, clause: 九（九）}
+    check: [{ok: true, detail: 达标, at: counts}]
   - id: PLAN-UNKNOWN
     statement: 没有实现的规则
     severity: 应该
     sources: []
+    check: [{ok: true, detail: 达标, at: counts}]
 """
 
 
@@ -203,13 +216,45 @@ def test_rules_file_problems_have_positions():
     doc, _ = load_yaml_text(RULES_BAD, "data/plan_rules.yml")
     _, problems = load_rules(doc, library(project))
     text = "\n".join(p.format() for p in problems)
-    assert "data/plan_rules.yml:9:15: error: “rules[2].severity”的取值“应该”无效" in text
-    assert "data/plan_rules.yml:10:14: error: “rules[2].sources”至少需要 1 项" in text
+    assert "data/plan_rules.yml:10:15: error: “rules[2].severity”的取值“应该”无效" in text
+    assert "data/plan_rules.yml:11:14: error: “rules[2].sources”至少需要 1 项" in text
     doc, _ = load_yaml_text(
         RULES_BAD.replace("应该", "建议").replace("sources: []", "sources: [{doc: minhang-2021, clause: 八}]"), "r.yml"
     )
     _, problems = load_rules(doc, library(project))
     text = "\n".join(p.format() for p in problems)
     assert "r.yml:6:38: error: 条款引用无效：《上海市中小学生全员导师制工作方案》中没有条款“九（九）”" in text
-    assert "r.yml:7:9: error: 规则“PLAN-UNKNOWN”没有对应的检查" in text
-    assert "检查“PLAN-COVERAGE”在 data/plan_rules.yml 中没有对应的规则" in text
+    doc, _ = load_yaml_text(RULES_BAD.replace("    check: [{ok: true, detail: 达标, at: counts}]\n", ""), "r.yml")
+    _, problems = load_rules(doc, library(project))
+    assert "r.yml:2:5: error: 缺少必填字段“check”（在“rules[1]”中）" in "\n".join(p.format() for p in problems)
+
+
+CHECK_BAD = """\
+rules:
+  - id: PLAN-X
+    statement: 规则
+    severity: 必须
+    sources: [{doc: minhang-2021, clause: 八}]
+    check:
+      - when: {"nonsense": [1]}
+        ok: false
+        detail: 不达标
+        at: counts
+      - when: {var: counts}
+        ok: true
+        detail: 达标
+        at: Counts
+"""
+
+
+def test_rule_check_problems_have_positions():
+    project = new_project(ROOT)
+    doc, _ = load_yaml_text(CHECK_BAD, "r.yml")
+    _, problems = load_rules(doc, library(project))
+    text = "\n".join(p.format() for p in problems)
+    assert "r.yml:14:13: error: “rules[1].check[2].at”的格式不对：“Counts”" in text
+    doc, _ = load_yaml_text(CHECK_BAD.replace("at: Counts", "at: counts"), "r.yml")
+    _, problems = load_rules(doc, library(project))
+    text = "\n".join(p.format() for p in problems)
+    assert "r.yml:11:9: error: 规则“PLAN-X”的最后一个情形不能有 when" in text
+    assert "r.yml:7:15: error: 规则“PLAN-X”的检查无法执行：Unrecognized operation" in text

@@ -33,6 +33,7 @@ def test_help_is_chinese(script):
     result = run(script, "--help")
     assert result.returncode == 0
     assert "退出码" in result.stdout and "显示本帮助并退出" in result.stdout
+    assert result.stdout.startswith("用法：") and "usage" not in result.stdout
 
 
 # -- new_school -------------------------------------------------------------------------
@@ -70,13 +71,14 @@ def test_new_school_scaffolds_a_valid_commented_file(project_copy):
         (["school-plan-template", "学校", "区"], "不能是 index、school-plan-template"),
         (["ok-id", "<b>学校</b>", "区"], "不能包含尖括号"),
         (["ok-id", "学校"], "用法错误"),
-        (["ok-id", "学校", "区", "--stage", "大学"], "用法错误"),
+        (["ok-id", "学校", "区", "--stage", "大学"], "参数 --stage：无效的选项: '大学' （可选：'小学'"),
     ],
 )
 def test_new_school_usage_errors(project_copy, args, message):
     result = run("new_school.py", *args, "--root", str(project_copy))
     assert result.returncode == 2
     assert message in result.stderr and "Traceback" not in result.stderr
+    assert "argument" not in result.stderr and "choose from" not in result.stderr
     assert not (project_copy / "data/schools/ok-id.yml").exists()
 
 
@@ -100,6 +102,15 @@ def test_export_usage_errors(tmp_path):
     assert unknown.returncode == 2 and "没有学校“no-such-school”" in unknown.stderr
     missing = run("export_plans.py", "--school", "xinghe-primary")
     assert missing.returncode == 2 and "用法错误" in missing.stderr
+
+
+def test_export_onto_an_existing_file_is_a_usage_error(tmp_path):
+    existing = tmp_path / "plans.docx"
+    existing.write_bytes(b"keep me")
+    result = run("export_plans.py", "--out", str(existing))
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert f"--out 应是一个目录，而 {existing} 是一个文件" in result.stderr
+    assert existing.read_bytes() == b"keep me"
 
 
 def test_export_refuses_a_broken_school(project_copy, tmp_path):
@@ -245,3 +256,34 @@ def test_readme_and_rules_page_document_columns_and_rules():
     rules_page = (ROOT / "docs/about/rules.md").read_text(encoding="utf-8")
     for rule in yaml.safe_load((ROOT / "data/plan_rules.yml").read_text(encoding="utf-8"))["rules"]:
         assert f"| `{rule['id']}` | {rule['severity']} | {rule['statement']} |" in rules_page
+
+
+def test_import_reports_cells_beyond_the_header_instead_of_dropping_them(project_copy, tmp_path):
+    source = tmp_path / "extra.csv"
+    source.write_text(
+        "学校代码,学校名称,所在区,学段,实施年级,教师人数,导师人数,学生人数\n"
+        "extra-school,多一列学校,测试区,初中,6-9,10,10,100,备注：这一格没有列名\n"
+        "fine-school,正常学校,测试区,初中,6-9,10,10,100\n",
+        encoding="utf-8",
+    )
+    result = run("import_schools.py", str(source), "--root", str(project_copy))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f"{source}:2:9: error: 第 2 行第 9 列有内容“备注：这一格没有列名”，但这一列没有列名" in result.stderr
+    assert not (project_copy / "data/schools/extra-school.yml").exists()
+    assert (project_copy / "data/schools/fine-school.yml").exists()
+
+
+def test_import_reports_a_formula_without_its_value_as_a_formula(project_copy, tmp_path):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["学校代码", "学校名称", "所在区", "学段", "实施年级", "教师人数", "导师人数", "学生人数"])
+    sheet.append(["formula-school", "公式学校", "测试区", "初中", "6-9", "=20*2", 10, 100])  # openpyxl stores no value
+    source = tmp_path / "formula.xlsx"
+    book.save(source)
+    result = run("import_schools.py", str(source), "--root", str(project_copy))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f"{source}:2:6: error: 第 2 行第 6 列是公式“=20*2”，文件中没有它的计算结果" in result.stderr
+    assert "不能为空" not in result.stderr
+    assert not (project_copy / "data/schools/formula-school.yml").exists()

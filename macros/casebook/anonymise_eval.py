@@ -1,31 +1,58 @@
 """Measuring the anonymisation gate on a labelled corpus.
 
-The corpus (``tests/fixtures/anon_corpus/``) holds case-like texts with planted
-identifiers and clean texts; ``labels.yml`` lists, per file, every planted
-identifier with its rule. A label counts as caught when a finding of the same
-rule overlaps its text; a finding that overlaps no label of its rule is a
-false positive.
+The corpus (``tests/fixtures/anon_corpus/``) was written for the project,
+independently of the gate's rules, and every name, school, number and address in
+it is invented. Two files, one sentence (or short paragraph) a line, ``#`` lines
+are comments:
+
+- ``planted.txt``: sentences with planted identifiers, each marked inline as
+  ``[[NAME:王秀英]]`` (the code is the rule id without ``CASE-ANON-``, see
+  :data:`CODES`). The marks are removed before scanning.
+- ``clean.txt``: sentences without any identifier, full of traps.
+
+A label counts as caught when a finding of the same rule overlaps it. The
+false-positive rate of a rule is the share of clean sentences it flags; a
+finding in a planted sentence that overlaps no label of its rule is listed as a
+stray finding too.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from macros.casebook.anonymise import RULES, find_identifiers
+from macros.casebook.anonymise import Finding, find_identifiers
 from macros.core.problems import Problem
-from macros.core.yamlload import load_front_matter, load_yaml_file
 
 CORPUS_DIR = "tests/fixtures/anon_corpus"
 TABLE_START = "<!-- corpus-figures:start -->"
 TABLE_END = "<!-- corpus-figures:end -->"
+
+CODES = {
+    "NAME": "CASE-ANON-NAME",
+    "PHONE": "CASE-ANON-PHONE",
+    "IDCARD": "CASE-ANON-IDCARD",
+    "EMAIL": "CASE-ANON-EMAIL",
+    "QQ": "CASE-ANON-QQ",
+    "WECHAT": "CASE-ANON-WECHAT",
+    "BIRTH": "CASE-ANON-BIRTHDATE",
+    "ADDR": "CASE-ANON-ADDRESS",
+    "SCHOOL": "CASE-ANON-SCHOOL",
+    "CLASS": "CASE-ANON-CLASS",
+}
+_MARK = re.compile(r"\[\[([A-Z]*):(.*?)\]\]")
+
+Finder = Callable[[str], Iterable[Finding]]
 
 
 @dataclass
 class RuleStats:
     planted: int = 0
     caught: int = 0
-    false_positives: int = 0
+    flagged_clean: int = 0  # clean sentences with a finding of this rule
+    stray: int = 0  # findings in planted sentences that overlap no label of this rule
 
     @property
     def recall(self) -> float:
@@ -34,70 +61,114 @@ class RuleStats:
 
 @dataclass
 class CorpusResult:
-    files: int
-    clean_files: int
+    planted_sentences: int
+    clean_sentences: int
     stats: dict[str, RuleStats]
-    missed: list[str]  # "file: rule term"
-    false_positives: list[str]
+    missed: list[str] = field(default_factory=list)  # "planted.txt:line: rule term"
+    false_positives: list[str] = field(default_factory=list)  # clean sentences flagged
+    stray: list[str] = field(default_factory=list)
+    flagged_clean: int = 0  # clean sentences with any finding
+
+    def fp_rate(self, rule: str | None = None) -> float:
+        count = self.flagged_clean if rule is None else self.stats[rule].flagged_clean
+        return count / self.clean_sentences if self.clean_sentences else 0.0
+
+    @property
+    def planted(self) -> int:
+        return sum(s.planted for s in self.stats.values())
+
+    @property
+    def caught(self) -> int:
+        return sum(s.caught for s in self.stats.values())
 
 
-def _spans(text: str, term: str) -> list[tuple[int, int]]:
-    spans, start = [], text.find(term)
-    while start >= 0:
-        spans.append((start, start + len(term)))
-        start = text.find(term, start + 1)
-    return spans
+def parse_planted(line: str) -> tuple[str, list[tuple[str, int, int]], list[tuple[int, str]]]:
+    """The sentence without its marks, the labels (rule, start, end) and bad marks (column, code)."""
+    text, labels, bad, pos = [], [], [], 0
+    offset = 0
+    for m in _MARK.finditer(line):
+        text.append(line[pos : m.start()])
+        offset += m.start() - pos
+        code, term = m.group(1), m.group(2)
+        if code not in CODES or not term:
+            bad.append((m.start() + 1, code))
+        else:
+            labels.append((CODES[code], offset, offset + len(term)))
+        text.append(term)
+        offset += len(term)
+        pos = m.end()
+    text.append(line[pos:])
+    return "".join(text), labels, bad
 
 
-def evaluate(corpus: Path) -> tuple[CorpusResult | None, list[Problem]]:
-    labels_doc, problems = load_yaml_file(corpus / "labels.yml", f"{CORPUS_DIR}/labels.yml")
-    if labels_doc is None:
-        return None, problems
-    stats = {rule: RuleStats() for rule in RULES}
-    missed: list[str] = []
-    false_pos: list[str] = []
-    clean = 0
-    for name, labels in sorted(labels_doc.data.items()):
-        path = corpus / name
-        doc, body, found = load_front_matter(path, f"{CORPUS_DIR}/{name}")
-        problems += found
-        if doc is None:
-            continue
-        labels = labels or []
-        clean += not labels
-        findings = find_identifiers(body, (doc.data or {}).get("pseudonyms", []))
-        labelled: list[tuple[str, int, int]] = []
-        for i, label in enumerate(labels):
-            rule, term = label.get("rule"), str(label.get("term", ""))
-            spans = _spans(body, term)
-            if rule not in RULES or not spans:
-                problems.append(labels_doc.problem((name, i), f"标注无效：规则“{rule}”未知，或文中找不到“{term}”"))
+def _lines(path: Path) -> Iterable[tuple[int, str]]:
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if line.strip() and not line.startswith("#"):
+            yield number, line
+
+
+def evaluate(corpus: Path, finder: Finder = find_identifiers) -> tuple[CorpusResult, list[Problem]]:
+    stats = {rule: RuleStats() for rule in CODES.values()}
+    problems: list[Problem] = []
+    result = CorpusResult(0, 0, stats)
+    for number, line in _lines(corpus / "planted.txt"):
+        result.planted_sentences += 1
+        text, labels, bad = parse_planted(line)
+        for col, code in bad:
+            problems.append(Problem(f"{CORPUS_DIR}/planted.txt", number, col, f"标注无效：未知的规则简写“{code}”或空白标注"))
+        findings = list(finder(text))
+        for rule, start, end in labels:
+            if rule not in stats:
                 continue
             stats[rule].planted += 1
-            labelled += [(rule, s, e) for s, e in spans]
-            if any(f.rule == rule and f.start < e and s < f.end for f in findings for s, e in spans):
+            if any(f.rule == rule and f.start < end and start < f.end for f in findings):
                 stats[rule].caught += 1
             else:
-                missed.append(f"{name}: {rule} {term}")
+                result.missed.append(f"planted.txt:{number}: {rule} {text[start:end]}")
         for f in findings:
-            if not any(rule == f.rule and f.start < e and s < f.end for rule, s, e in labelled):
-                stats[f.rule].false_positives += 1
-                false_pos.append(f"{name}: {f.rule} {f.term}")
-    result = CorpusResult(len(labels_doc.data), clean, stats, missed, false_pos)
+            if f.rule in stats and not any(r == f.rule and f.start < e and s < f.end for r, s, e in labels):
+                stats[f.rule].stray += 1
+                result.stray.append(f"planted.txt:{number}: {f.rule} {f.term}")
+    for number, line in _lines(corpus / "clean.txt"):
+        result.clean_sentences += 1
+        findings = [f for f in finder(line) if f.rule in stats]
+        for rule in {f.rule for f in findings}:
+            stats[rule].flagged_clean += 1
+        if findings:
+            result.flagged_clean += 1
+            terms = "、".join(f"{f.rule} {f.term}" for f in findings)
+            result.false_positives.append(f"clean.txt:{number}: {terms}")
     return result, problems
+
+
+def below_record(result: CorpusResult, recorded: dict) -> list[str]:
+    """Rules whose recall fell below, or false-positive rate rose above, the recorded figures."""
+    out = []
+    for rule, stats in result.stats.items():
+        want = recorded.get(rule)
+        if want is None:
+            out.append(f"{rule}: recorded.yml 中没有记录")
+            continue
+        if stats.recall < float(want["recall"]):
+            out.append(f"{rule}: 召回率 {stats.recall:.1%} 低于记录的 {float(want['recall']):.1%}")
+        if result.fp_rate(rule) > float(want["fp_rate"]):
+            out.append(f"{rule}: 误报率 {result.fp_rate(rule):.1%} 高于记录的 {float(want['fp_rate']):.1%}")
+    return out
 
 
 def figures_markdown(result: CorpusResult) -> str:
     """The figures table for the trainers' page."""
     lines = [
-        f"语料：{result.files} 个文件（其中 {result.clean_files} 个不含任何身份信息），"
-        f"共植入 {sum(s.planted for s in result.stats.values())} 处身份信息。",
+        f"语料：{result.planted_sentences} 个植入身份信息的句子（共 {result.planted} 处），"
+        f"{result.clean_sentences} 个不含身份信息的句子。"
+        f"总召回率 {result.caught / result.planted if result.planted else 1:.1%}，"
+        f"干净句子被误报 {result.flagged_clean} 句（{result.fp_rate():.1%}）。",
         "",
-        "| 规则 | 植入 | 检出 | 召回率 | 误报 |",
-        "|---|---:|---:|---:|---:|",
+        "| 规则 | 植入 | 检出 | 召回率 | 误报句数 | 误报率 |",
+        "|---|---:|---:|---:|---:|---:|",
     ]
     for rule, s in result.stats.items():
-        lines.append(f"| `{rule}` | {s.planted} | {s.caught} | {s.recall:.0%} | {s.false_positives} |")
+        lines.append(f"| `{rule}` | {s.planted} | {s.caught} | {s.recall:.1%} | {s.flagged_clean} | {result.fp_rate(rule):.1%} |")
     return "\n".join(lines)
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from macros.casebook import anonymise
+from macros.casebook import anon_scope, anonymise
 from macros.core.escaping import md_esc
 from macros.core.links import relative_link
 from macros.core.pages import GeneratedPage
@@ -44,7 +44,6 @@ STATUS_ZH = {"draft": "草稿", "review": "审核中", "published": "已发布",
 # Roles only: the review record never names a person.
 REVIEWER_ROLES = ["区级培训者", "学校德育负责人", "心理教师", "案例编辑", "班主任"]
 # Front matter fields that declare terms; they are not scanned.
-UNSCANNED_FIELDS = ("pseudonyms", "reviewed_terms", "anonymisation_review")
 
 _TEXT = {"type": "string", "minLength": 1}
 _TEXT_LIST = {"type": "array", "items": _TEXT, "uniqueItems": True}
@@ -154,39 +153,9 @@ def published_cases(project: Project) -> list[Case]:
 # -- checks -----------------------------------------------------------------------
 
 
-def _skip_lines(case: Case) -> set[int]:
-    """Lines of the front matter fields that declare terms (not scanned)."""
-    starts = sorted((pos[0], key[0]) for key, pos in case.doc.key_pos.items() if len(key) == 1)
-    text = case.path.read_text(encoding="utf-8-sig")
-    fm_end = text.count("\n") - case.body.count("\n")
-    skip: set[int] = set()
-    for i, (line, key) in enumerate(starts):
-        if key in UNSCANNED_FIELDS:
-            end = starts[i + 1][0] if i + 1 < len(starts) else fm_end
-            skip.update(range(line, end))
-    return skip
-
-
 def anonymisation_problems(case: Case) -> list[Problem]:
     severity = "error" if case.status == "published" else "warning"
-    text = case.path.read_text(encoding="utf-8-sig")
-    problems, stale = anonymise.check_text(
-        case.display,
-        text,
-        pseudonyms=case.meta.get("pseudonyms", []),
-        reviewed_terms=case.meta.get("reviewed_terms", []),
-        severity=severity,
-        skip_lines=_skip_lines(case),
-    )
-    terms = case.meta.get("reviewed_terms", [])
-    for term in stale:
-        loc = ("reviewed_terms", terms.index(term))
-        problems.append(
-            case.doc.problem(
-                loc, f"reviewed_terms 中的“{term}”没有匹配任何标记，请删除", severity="warning", rule="CASE-ANON-REVIEWED"
-            )
-        )
-    return problems
+    return anon_scope.scan_document(case.doc, case.path, case.display, case.body, severity)
 
 
 def _module_dir(project: Project, module: str) -> Path:

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from macros.casebook import anon_scope
 from macros.casebook.cases import (
     CITY_PLAN,
     KEY_TASKS,
@@ -77,6 +78,10 @@ def check_collections(project: Project) -> list[Problem]:
     all_cases = {c.id: c for c in load_cases(project)[0]}
     published = {c.id for c in published_cases(project)}
     seen: set[str] = set()
+    texts = [
+        (("collections", i, key), c[key]) for i, c in enumerate(doc.data["collections"]) for key in ("title", "introduction")
+    ]
+    problems += anon_scope.scan_strings(doc, texts)
     for i, collection in enumerate(doc.data["collections"]):
         if collection["id"] in seen:
             problems.append(doc.problem(("collections", i, "id"), f"案例集 id“{collection['id']}”重复"))

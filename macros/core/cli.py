@@ -7,6 +7,7 @@ usage error; argparse's own English wording is replaced where users see it.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 
 _MESSAGES = {
@@ -15,7 +16,12 @@ _MESSAGES = {
     "expected one argument": "需要一个值",
     "invalid choice": "无效的选项",
     "not allowed with argument": "不能与此参数同时使用",
+    "invalid int value": "不是整数",
 }
+_PATTERNS = [
+    (re.compile(r"^argument ([^:]+): "), r"参数 \1："),
+    (re.compile(r"\(choose from (.*)\)$"), r"（可选：\1）"),
+]
 
 
 class _Formatter(argparse.RawDescriptionHelpFormatter):
@@ -38,6 +44,8 @@ class ChineseParser(argparse.ArgumentParser):
     def error(self, message: str) -> None:
         for english, chinese in _MESSAGES.items():
             message = message.replace(english, chinese)
+        for english, chinese in _PATTERNS:
+            message = english.sub(chinese, message)
         self.print_usage(sys.stderr)
         print(f"{self.prog}: 用法错误：{message}", file=sys.stderr)
         sys.exit(2)

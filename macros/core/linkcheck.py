@@ -1,7 +1,8 @@
-"""LINK-TARGET: every relative link written in a published page leads to a file the site
-will have: a page of ``docs/`` or one a domain generates (cases, lessons, school pages,
+"""LINK-TARGET: every link written in a published page is relative (the portal may be
+deployed under a sub-path) and leads to a file the site will have: a page of ``docs/`` or one a domain generates (cases, lessons, school pages,
 tips, listings, downloads). A link to a draft case, a retired one or a missing page is
-an error at the link, found by scripts/check.py before MkDocs warns in English."""
+an error at the link, found by scripts/check.py before MkDocs warns in English. Anchors
+within a page are left to MkDocs' own validation (``validation.anchors`` in mkdocs.yml)."""
 
 from __future__ import annotations
 
@@ -54,7 +55,9 @@ def link_targets(text: str) -> list[tuple[int, str]]:
     scan = _scannable(scan)
     found = [(m.start(1), m.group(1)) for m in _INLINE.finditer(scan)]
     found += [(m.start(1), m.group(1)) for m in _REFERENCE.finditer(scan)]
-    return sorted((offset, target) for offset, target in found if not _SCHEME.match(target) and not target.startswith(("#", "/")))
+    return sorted(
+        (offset, target) for offset, target in found if not _SCHEME.match(target) and not target.startswith(("#", "//"))
+    )
 
 
 def resolve(src_uri: str, target: str) -> str:
@@ -92,6 +95,18 @@ def check_links(project: Project) -> list[Problem]:
         except (OSError, UnicodeDecodeError):
             continue  # reported by the loader
         for offset, target in link_targets(text):
+            if target.startswith("/"):
+                line, col = line_col(text, offset)
+                problems.append(
+                    Problem(
+                        project.display(path),
+                        line,
+                        col,
+                        f"链接“{target}”是绝对地址：门户可能部署在子目录下，请写相对链接（如 ../policies/index.md）",
+                        rule=RULE,
+                    )
+                )
+                continue
             site_path = resolve(src_uri, target)
             if site_path.startswith("..") or not _exists(site_path, files):
                 line, col = line_col(text, offset)

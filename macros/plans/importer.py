@@ -90,12 +90,14 @@ def read_table(path: Path, display: str) -> tuple[list[list[str]], list[Problem]
 
         try:
             book = load_workbook(path, read_only=True, data_only=True)
+            formulas = load_workbook(path, read_only=True, data_only=False)
         except Exception as err:  # openpyxl raises many kinds for a damaged file
             return [], [Problem(display, 1, 1, f"无法读取 Excel 文件：{err}")]
-        sheet = book.worksheets[0]
-        rows = [[_cell(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+        values = list(book.worksheets[0].iter_rows(values_only=True))
+        written = list(formulas.worksheets[0].iter_rows(values_only=True))
         book.close()
-        return rows, []
+        formulas.close()
+        return [[_cell(v) for v in row] for row in values], _formula_problems(values, written, display)
     try:
         data = path.read_bytes()
     except OSError as err:
@@ -104,6 +106,24 @@ def read_table(path: Path, display: str) -> tuple[list[list[str]], list[Problem]
     if text is None:
         return [], [Problem(display, 1, 1, "无法识别文件编码：请另存为 UTF-8 或 GBK 编码的 CSV")]
     return [[c.strip() for c in row] for row in csv.reader(io.StringIO(text, newline=""))], []
+
+
+def _formula_problems(values: list[tuple], written: list[tuple], display: str) -> list[Problem]:
+    """A formula cell whose file has no computed value (saved by a program that does not
+    calculate) would read as empty: it is reported as the formula it is."""
+    problems = []
+    for r, (row, raw_row) in enumerate(zip(values, written, strict=False), start=1):
+        for c, (value, raw) in enumerate(zip(row, raw_row, strict=False), start=1):
+            if value is None and isinstance(raw, str) and raw.startswith("="):
+                problems.append(
+                    Problem(
+                        display,
+                        r,
+                        c,
+                        f"第 {r} 行第 {c} 列是公式“{raw}”，文件中没有它的计算结果；请在 Excel 中打开后保存，或把这一列“粘贴为数值”",
+                    )
+                )
+    return problems
 
 
 # -- converting --------------------------------------------------------------------------
@@ -219,6 +239,16 @@ def import_rows(
             continue
         row_problems: list[Problem] = []
         values: dict[tuple, Any] = {}
+        for i, raw in enumerate(cells):
+            if raw and (i >= len(header) or not header[i]):
+                row_problems.append(
+                    Problem(
+                        display,
+                        r,
+                        i + 1,
+                        f"第 {r} 行第 {i + 1} 列有内容“{raw[:20]}”，但这一列没有列名；请补上列名或删去，这一行未导入",
+                    )
+                )
         for i, column in columns.items():
             raw = cells[i] if i < len(cells) else ""
             if not raw:

@@ -29,6 +29,16 @@ PHASES = ["宣传启动", "实施", "总结反思"]
 ID_PATTERN = "^[a-z0-9][a-z0-9-]*$"
 # Names appear in page titles and navigation, where the theme does not escape: no angle brackets.
 NO_MARKUP = {"allOf": [{"pattern": "^[^<>]+$", "x-message": "不能包含尖括号“<”“>”"}]}
+# A text needs one character that is not a space. The class is spelled out (not \\S), so that
+# Python's re in the build and JavaScript's RegExp in the plan editor read it the same way;
+# it holds the blanks of both str.strip() and String.prototype.trim(). With it a filled-in text
+# is simply a non-empty one, which is how the rules in data/plan_rules.yml test it.
+BLANKS = " \\t\\n\\r\\f\\v\\x1c-\\x1f\\x85\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff"
+NOT_BLANK = {"pattern": f"[^{BLANKS}]", "x-message": "不能只有空格"}
+# Counts and frequencies have a ceiling far above any school, so that numbers stay exact in
+# JavaScript (the plan editor) and products such as 导师人数 × 每位导师最多指导学生数 too.
+MAX_PEOPLE = 100_000
+MAX_TIMES = 1_000
 
 
 # -- helpers that build the model -------------------------------------------------
@@ -42,13 +52,12 @@ def _node(kind: dict, title: str, description: str, example: Any) -> dict:
 
 
 def text(title: str, description: str, example: str, **extra: Any) -> dict:
-    return _node({"type": "string", "minLength": 1, **extra}, title, description, example)
+    checks = [NOT_BLANK, *extra.pop("allOf", [])]
+    return _node({"type": "string", "minLength": 1, **extra, "allOf": checks}, title, description, example)
 
 
-def integer(title: str, description: str, example: int, minimum: int = 0, maximum: int | None = None) -> dict:
-    kind: dict[str, Any] = {"type": "integer", "minimum": minimum}
-    if maximum is not None:
-        kind["maximum"] = maximum
+def integer(title: str, description: str, example: int, minimum: int = 0, maximum: int = MAX_TIMES) -> dict:
+    kind: dict[str, Any] = {"type": "integer", "minimum": minimum, "maximum": maximum}
     return _node(kind, title, description, example)
 
 
@@ -61,7 +70,7 @@ def choice(title: str, description: str, options: list[str], example: str) -> di
 
 
 def text_list(title: str, description: str, example: list[str], min_items: int = 0) -> dict:
-    kind: dict[str, Any] = {"type": "array", "items": {"type": "string", "minLength": 1}}
+    kind: dict[str, Any] = {"type": "array", "items": {"type": "string", "minLength": 1, "allOf": [NOT_BLANK]}}
     if min_items:
         kind["minItems"] = min_items
     return _node(kind, title, description, example)
@@ -160,9 +169,9 @@ PLAN_SCHEMA: dict[str, Any] = {
                 "人数",
                 "本方案覆盖年级的教师、导师和学生人数。",
                 {
-                    "teachers": integer("教师人数", "覆盖年级的任课教师总数。", 0),
-                    "mentors": integer("导师人数", "担任导师的教师人数。", 0),
-                    "students": integer("学生人数", "覆盖年级的学生总数。", 0),
+                    "teachers": integer("教师人数", "覆盖年级的任课教师总数。", 0, maximum=MAX_PEOPLE),
+                    "mentors": integer("导师人数", "担任导师的教师人数。", 0, maximum=MAX_PEOPLE),
+                    "students": integer("学生人数", "覆盖年级的学生总数。", 0, maximum=MAX_PEOPLE),
                 },
                 required=("teachers", "mentors", "students"),
             ),

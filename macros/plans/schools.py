@@ -15,6 +15,7 @@ from macros.core.escaping import md_esc
 from macros.core.pages import GeneratedPage
 from macros.core.searchtext import compact_entry
 from macros.documents.docx_cache import build_documents
+from macros.plans.editor_page import EDITOR_ID, LINK_TEXT, editor_pages
 from macros.plans.listings import district_slug, is_paged
 from macros.plans.loading import DOWNLOAD_SCHEMA, DOWNLOAD_TEMPLATE, SchoolPlan, load_schools
 from macros.plans.model import SCHEMA_FILE, TEMPLATE_FILE, schema_json, template_plan
@@ -163,6 +164,7 @@ def _school_page(project: Project, school: SchoolPlan) -> str:
         f"[下载 Word 文档]({school.id}.docx){{ .md-button .md-button--primary download }}"
         f" [下载 YAML 数据]({school.id}.yml){{ .md-button download }}"
         f" {_back_link(project, school)}{{ .md-button }}",
+        f' <a class="md-button" href="../{EDITOR_ID}/#school={school.id}">{LINK_TEXT}</a>',
         "",
         "</div>",
         "",
@@ -243,6 +245,8 @@ def _school_pages(project: Project) -> list[GeneratedPage]:
         pages.append(GeneratedPage(f"{DOWNLOAD_TEMPLATE}.yml", content=template.read_text(encoding="utf-8-sig")))
         pages.append(word(f"{DOWNLOAD_TEMPLATE}.docx"))
     pages.append(GeneratedPage(DOWNLOAD_SCHEMA, content=schema_json()))
+    status = {"icons": STATUS_ICONS, "order": STATUS_ORDER}
+    pages += editor_pages(project, state.rules, _source_links, DOWNLOAD_SCHEMA, f"{DOWNLOAD_TEMPLATE}.yml", status)
     return pages
 
 

@@ -48,6 +48,9 @@ TIPS_SCHEMA: dict[str, Any] = {
         "source": {"type": "string", "minLength": 1},
         "status": {"enum": ["draft", "published"]},
         "summary": {"type": "string"},
+        # Read by the anonymisation gate (macros/casebook/anon_scope.py), as in a case.
+        "pseudonyms": {"type": "array", "items": {"type": "string"}},
+        "reviewed_terms": {"type": "array", "items": {"type": "string"}},
     },
 }
 

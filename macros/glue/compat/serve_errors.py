@@ -89,7 +89,9 @@ def banner() -> bytes:
 
 def install_banner(server: Any) -> None:
     """Every HTML page the preview server sends carries the banner while there are errors."""
-    inject = server._inject_js_into_html
+    inject = getattr(server, "_inject_js_into_html", None)
+    if inject is None:  # not MkDocs' LiveReloadServer: nothing to add the banner to
+        return
 
     def with_banner(content: bytes, epoch: int) -> bytes:
         content = inject(content, epoch)

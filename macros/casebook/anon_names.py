@@ -1,0 +1,311 @@
+"""Person names in case prose, without a part-of-speech tagger (rule CASE-ANON-NAME).
+
+jieba's name tag misses names it splits (王/秀英) and tags ordinary words as
+names (熊猫, 黎明). This finder works on characters and a few tables in
+``data/`` instead:
+
+- ``anon_surnames.txt``: every single and compound surname (《百家姓》 and
+  modern additions); ``anon_weak_surnames.txt``: surnames that are also common
+  function words or word starts (和, 于, 高, 白 …), which need more evidence;
+- ``anon_given_chars.tsv`` / ``anon_given_pairs.txt``: how typical a character
+  (and a two-character given name) is in given names, compiled by
+  ``scripts/anon_name_stats.py`` from jieba's dictionary and mingzi (both MIT);
+- ``anon_words.txt``: common words that contain a surname character (高兴, 许多),
+  and ``anon_name_veto.txt``, a reviewed list of words that are no names;
+- ``anon_figures.txt``: historical and literary figures (李白, 鲁迅) that
+  trainers can extend.
+
+Forms found: role and kinship (王老师, 张妈妈, 陈同学), 小/老/大 + surname
+(小周, 老陈), full names of two to four characters (张伟, 王秀英, 欧阳子轩), and a
+given name alone (秀英说…, 子涵的妈妈) when it is the given name of a full name
+in the same text, or a typical given name in subject or possessive position.
+某/某某 after a surname (王某, 李某某) is the anonymisation convention and passes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parents[2] / "data"
+DATA_FILES = (
+    "anon_surnames.txt",
+    "anon_weak_surnames.txt",
+    "anon_given_chars.tsv",
+    "anon_given_pairs.txt",
+    "anon_words.txt",
+    "anon_name_veto.txt",
+    "anon_figures.txt",
+)
+
+ROLES = (
+    "老师 同学 校长 副校长 主任 书记 妈妈 爸爸 奶奶 爷爷 外婆 外公 姥姥 姥爷 阿姨 叔叔 伯伯 舅舅 姑姑 姨妈 婶婶 "
+    "女士 先生 医生 导师 教练 老板 师傅 大夫 警官 律师 家长 姐姐 哥哥 弟弟 妹妹 班长 组长 队长 委员 科长 局长 园长 老"
+).split()
+# Kinship words a name follows: 母亲李桂兰, 父亲王建国.
+KIN_BEFORE = "母亲 父亲 妈妈 爸爸 奶奶 爷爷 外婆 外公 哥哥 姐姐 弟弟 妹妹 舅舅 姑姑 同桌 同学 班长 名叫 叫做 叫".split()
+# A surname that is also one of these function words never starts a role form (和老师 = “with the teacher”).
+FUNCTION_CHARS = set("和与同向从为都能那所以把被给对跟让比连后时也还就于班")  # 班: 全班同学, 班家长
+# Characters that cannot be part of a given name in running text.
+STOP = set("的了是在说和与也都就又还把被给跟对很不没着过吗呢吧啊呀么这那们个之其所以而及或但并从向往于为某有你我他她它")
+# What typically follows a name: particles, verbs of speech and action, time words, punctuation.
+FOLLOW = set(
+    "说的在是和与跟也都就又还把被给对很不没今昨一哭笑最总常却才先突终已会能要想觉告问回来去让主每妈爸奶爷外家同这那"
+    "便只上下到从向自坐站拿写带低抬第特请交帮当成认学做开用找和等因看听打叫主非连更再老"
+    "为喜变约担留发感显提表穿比谈两讲哭闹跑走住吃睡玩"
+    "，。、！？：；“”‘’\"'()（）,.!?:; \n"
+)
+# What follows a given name used alone in subject or possessive position.
+ALONE_FOLLOW = set(
+    "说的在是把被今也又还就哭笑一很没不告问跟和妈爸奶爷外最总常却才先突已会能要想觉对给让每这那都主从向自坐站拿写带低抬第特请交帮当用找等因看听打叫再"
+)
+LEFT_WORDS = (
+    "那天 今天 昨天 后来 然后 于是 因为 但是 所以 可是 放学后 下课后 午休时 课后 那次 这次 当时 同桌 孩子 学生 女儿 儿子".split()
+)
+LEFT_CHARS = set("和跟与让叫给问对把被帮陪找请的了，。、！？：；“”‘’\"'()（）,.!?:; \n")
+PREFIXES = set("小老大阿")
+# Surnames so rare and so common as words that they count only in role and 小/老 forms (家楼下, 都有).
+ROLE_ONLY = set("家都能那通从时所后相查公空东广干经应解单连别终居步满越沃那言养须水云花山谷车羊鱼米贝红游益法福爱年师阳")
+# The commonest surnames: with a very typical given-name character they make a name even when
+# jieba counts the pair as a frequent word of its own (李娜, 王明), unless the veto list says not.
+TOP_SURNAMES = set(
+    "李王张刘陈杨黄赵吴周徐孙马朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭曾萧田董袁潘蒋蔡余杜程苏魏吕丁沈姚卢姜崔钟谭陆汪范廖贾邹孟秦邱侯薛顾郝龚邵"
+)
+
+THETA_MEAN = 0.65  # mean of the two given-name characters of a three-character name
+THETA_TWO = 0.6  # the given-name character of a two-character name, followed by 说/的/在 …
+THETA_WEAK = 0.8  # the given-name character of a two-character name with a weak surname
+THETA_STRONG = 0.8  # both given-name characters after a surname that makes a word with the first
+THETA_ALONE = 0.75  # both characters of a given name used alone
+COMMON_FREQ = 100  # a word this frequent (jieba's count) is an ordinary word, not a name
+
+
+@dataclass(frozen=True)
+class NameTables:
+    surnames: frozenset[str]
+    compounds: frozenset[str]
+    weak: frozenset[str]
+    score: dict[str, float]
+    pairs: frozenset[str]
+    words: dict[str, int]
+    jieba_names: frozenset[str]  # common words jieba tags as names: 李娜 and 熊猫 alike
+    veto: frozenset[str]
+    figures: tuple[str, ...]
+
+
+def _items(name: str) -> list[str]:
+    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
+    return [item for line in lines if not line.startswith("#") for item in line.split()]
+
+
+@lru_cache(maxsize=1)
+def tables() -> NameTables:
+    surnames = _items("anon_surnames.txt")
+    score: dict[str, float] = {}
+    for line in (DATA / "anon_given_chars.tsv").read_text(encoding="utf-8").splitlines():
+        if line.startswith("#"):
+            continue
+        ch, given, in_words, mingzi = line.split("\t")
+        value = int(given) / (int(given) + int(in_words) + 1)
+        if mingzi == "1":  # in a list of given-name characters: sure when jieba has no word with it
+            value = 0.8 if int(given) + int(in_words) == 0 else min(0.95, value + 0.2)
+        score[ch] = value
+    words: dict[str, int] = {}
+    jieba_names: set[str] = set()
+    for line in (DATA / "anon_words.txt").read_text(encoding="utf-8").splitlines():
+        if not line.startswith("#"):
+            word, freq, *tag = line.split(" ")
+            words[word] = int(freq)
+            if tag:
+                jieba_names.add(word)
+    figures = sorted(set(_items("anon_figures.txt")), key=len, reverse=True)
+    return NameTables(
+        surnames=frozenset(s for s in surnames if len(s) == 1),
+        compounds=frozenset(s for s in surnames if len(s) == 2),
+        weak=frozenset(_items("anon_weak_surnames.txt")),
+        score=score,
+        pairs=frozenset(_items("anon_given_pairs.txt")),
+        words=words,
+        jieba_names=frozenset(jieba_names),
+        veto=frozenset(_items("anon_name_veto.txt")),
+        figures=tuple(figures),
+    )
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    t = tables()
+    chars = "".join(sorted(t.surnames | {c[0] for c in t.compounds}))
+    starts = re.compile(f"[{re.escape(chars)}]")
+    figures = re.compile("|".join(map(re.escape, t.figures)))
+    roles = re.compile("|".join(map(re.escape, sorted(ROLES, key=len, reverse=True))))
+    return starts, figures, roles
+
+
+def _han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def _common(t: NameTables, word: str) -> bool:
+    return word in t.veto or t.words.get(word, 0) >= COMMON_FREQ
+
+
+def _word_from_left(t: NameTables, text: str, i: int) -> bool:
+    """Whether a common word runs into position ``i`` from the left (中国, 历史, 全班)."""
+    for k in (1, 2, 3):
+        if i - k < 0:
+            break
+        if _common(t, text[i - k : i + 1]) or (i + 1 < len(text) and _common(t, text[i - k : i + 2])):
+            return True
+    return False
+
+
+def _follows(text: str, j: int) -> bool:
+    return j >= len(text) or text[j] in FOLLOW or not _han(text[j])
+
+
+def _left_ok(text: str, i: int) -> bool:
+    if i == 0 or text[i - 1] in LEFT_CHARS or not _han(text[i - 1]):
+        return True
+    return any(text.endswith(w, 0, i) for w in LEFT_WORDS + KIN_BEFORE)
+
+
+def _given(t: NameTables, text: str, start: int, weak: bool) -> int:
+    """Length of the given name at ``start`` (0, 1 or 2 characters)."""
+    g1 = text[start : start + 1]
+    if not g1 or not _han(g1) or g1 in STOP:
+        return 0
+    s1 = t.score.get(g1, 0.0)
+    g2 = text[start + 1 : start + 2]
+    family = text[start - 1 : start + 1]  # surname + first given character
+    if g2 and _han(g2) and g2 not in STOP and not _common(t, text[start + 1 : start + 3]) and g1 + g2 not in ROLES:
+        pair = g1 + g2
+        s2 = t.score.get(g2, 0.0)
+        family_word = _common(t, family)  # 白雪梅, 范文杰: the surname and g1 make a word
+        strong = s1 >= THETA_STRONG and s2 >= THETA_STRONG
+        # A given name that is also a word (建国, 欣然) still makes a full name after a surname that is no word.
+        if not _common(t, text[start - 1 : start + 2]) and not (weak and _common(t, pair)):
+            if family_word:
+                if (pair in t.pairs or strong) and _follows(text, start + 2):
+                    return 2
+            elif pair in t.pairs or strong or (_follows(text, start + 2) and min(s1, s2) >= 0.4 and s1 + s2 >= 2 * THETA_MEAN):
+                return 2
+            elif g1 == "一" and s2 >= THETA_STRONG and _follows(text, start + 2):  # 一帆, 一诺: 一 is common in names
+                return 2
+    if _common(t, text[start : start + 2]) and not _follows(text, start + 1):
+        return 0
+    if _common(t, family) and not (family in t.jieba_names and family not in t.veto and family[0] in TOP_SURNAMES and s1 >= 0.9):
+        return 0
+    if s1 >= (THETA_WEAK if weak else THETA_TWO) and _follows(text, start + 1):
+        return 1
+    return 0
+
+
+@dataclass(frozen=True)
+class NameHit:
+    start: int
+    end: int
+    given: str  # the given name, for finding it used alone elsewhere
+
+
+def find_names(text: str) -> list[NameHit]:
+    """Every name in ``text`` (already normalised and with pseudonyms masked)."""
+    t = tables()
+    starts, figures, roles = _patterns()
+    covered = [False] * (len(text) + 1)
+    for m in figures.finditer(text):
+        for k in range(m.start(), m.end()):
+            covered[k] = True
+    hits: list[NameHit] = []
+    pos = 0
+    for m in starts.finditer(text):
+        i = m.start()
+        if i < pos or covered[i]:
+            continue
+        hit = _name_at(t, roles, text, i)
+        if hit is not None:
+            hits.append(hit)
+            pos = hit.end
+    hits += _given_alone(t, text, hits, covered)
+    return sorted(hits, key=lambda h: h.start)
+
+
+def _name_at(t: NameTables, roles: re.Pattern[str], text: str, i: int) -> NameHit | None:
+    length = 2 if text[i : i + 2] in t.compounds else 1 if text[i] in t.surnames else 0
+    if length == 0:
+        return None
+    surname = text[i : i + length]
+    after = i + length
+    nxt = text[after : after + 1]
+    if nxt == "某":
+        return None  # 王某, 李某某: the convention
+    prefixed = i > 0 and text[i - 1] in PREFIXES and length == 1
+    # 老高, 小张 are also in jieba's dictionary: only the reviewed veto list says what is no nickname.
+    if prefixed and text[i - 1 : i + 1] not in t.veto and not _common(t, text[i : i + 2]):
+        if _follows(text, after) and not (i > 1 and _common(t, text[i - 2 : i])):
+            return NameHit(i - 1, after, "")
+    role = roles.match(text, after)
+    if role and role.group(0) != "老" and surname not in FUNCTION_CHARS and not _word_from_left(t, text, i):
+        if not _common(t, text[i : after + 2]) or role.group(0) in ("老师", "同学"):
+            return NameHit(i, role.end(), "")
+    if text.endswith(("叫", "名叫", "叫做", "名字是"), 0, i):  # 叫刘畅的男孩, 叫钱多多
+        given = 2 if _han(text[after + 1 : after + 2]) and text[after + 1] not in STOP else 1
+        if _han(nxt) and nxt not in STOP and _follows(text, after + given):
+            return NameHit(i, after + given, text[after : after + given] if given == 2 else "")
+    if surname in ROLE_ONLY:
+        return None
+    weak = length == 1 and surname in t.weak
+    given = _given(t, text, after, weak)
+    if given == 0:
+        return None
+    pair = text[after : after + 2]
+    typical = given == 2 and pair in t.pairs and min(t.score.get(ch, 0.0) for ch in pair) >= THETA_STRONG
+    if weak and not _left_ok(text, i) and not typical:
+        return None
+    if length == 1 and _word_from_left(t, text, i) and not _kin_before(text, i) and not typical:
+        return None  # 中国, 历史: the surname character ends a word; only a very typical given name overrides it
+    return NameHit(i, after + given, text[after : after + given] if given == 2 else "")
+
+
+def _kin_before(text: str, i: int) -> bool:
+    return any(text.endswith(w, 0, i) for w in KIN_BEFORE)
+
+
+def _given_alone(t: NameTables, text: str, hits: list[NameHit], covered: list[bool]) -> Iterable[NameHit]:
+    """Given names used alone: those of a full name found in the text anywhere, other typical
+    given names in subject or possessive position."""
+    taken = bytearray(len(text) + 1)
+    for h in hits:
+        taken[h.start : h.end] = b"\x01" * (h.end - h.start)
+
+    def free(s: int, e: int) -> bool:
+        return not any(taken[s:e]) and not covered[s]
+
+    def take(s: int, e: int) -> None:
+        taken[s:e] = b"\x01" * (e - s)
+
+    known = sorted({h.given for h in hits if h.given and not _common(t, h.given)})
+    if known:
+        for m in re.finditer("|".join(map(re.escape, known)), text):
+            if free(m.start(), m.end()):
+                take(m.start(), m.end())
+                yield NameHit(m.start(), m.end(), m.group(0))
+    for i in range(len(text) - 1):
+        pair = text[i : i + 2]
+        if not (_han(pair[0]) and _han(pair[1])) or pair[0] in STOP or pair[1] in STOP:
+            continue
+        low, high = sorted((t.score.get(pair[0], 0.0), t.score.get(pair[1], 0.0)))
+        # A known given name (一鸣, 浩然) needs one very typical character; any other pair two typical ones.
+        if (low < 0.3 or high < 0.85) if pair in t.pairs else low < THETA_ALONE:
+            continue
+        if _common(t, pair) or pair in ROLES or not free(i, i + 2) or not _left_ok(text, i):
+            continue
+        if _word_from_left(t, text, i) or _common(t, text[i + 1 : i + 3]):
+            continue
+        # A verb or particle must follow (秀英说, 子涵的妈妈): not punctuation (先听，后说) or the end.
+        if text[i + 2 : i + 3] in ALONE_FOLLOW:
+            take(i, i + 2)
+            yield NameHit(i, i + 2, pair)

@@ -1,0 +1,202 @@
+"""The anonymisation rules other than names, on normalised text (see :mod:`macros.anon_normalise`).
+
+Each finder yields ``(start, end, rule)`` spans in the normalised text. NFKC has
+turned full-width digits, letters and punctuation into ASCII (１３９ → 139,
+（ → (, ： → :, ＠ → @), so the patterns only need the ASCII forms.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+Span = tuple[int, int, str]
+
+# -- phone numbers -------------------------------------------------------------
+
+_SEP = r"[-\s]?"
+_MOBILE = re.compile(rf"(?<![\d.])(?:\+?86{_SEP})?1{_SEP}[3-9](?:{_SEP}\d){{9}}(?!\d)")
+_LANDLINE = re.compile(r"(?<![\d.])(?:\(0\d{2,3}\)\s?|0\d{2,3}[-\s])[2-9]\d{2,3}[-\s]?\d{4}(?:-\d{1,4})?(?!\d)")
+_PHONE_WORDS = r"(?:电话|座机|热线|手机|致电|拨打|联系方式|号码|打)"
+_LOCAL = re.compile(rf"{_PHONE_WORDS}[^\d\n。;]{{0,8}}?(?<!\d)([2-9]\d{{3}}[-\s]?\d{{4}})(?!\d)")
+# Digits written in characters: 一三九…, 幺三八…, 壹叁玖….
+_CN_DIGITS = {**dict.fromkeys("〇零洞", "0"), **dict(zip("一二三四五六七八九", "123456789", strict=True))}
+_CN_DIGITS.update({"幺": "1", "两": "2", **dict(zip("壹贰叁肆伍陆柒捌玖", "123456789", strict=True))})
+_CN_RUN = re.compile(f"[{''.join(_CN_DIGITS)}]{{7,12}}")
+
+
+def find_phones(text: str) -> Iterable[Span]:
+    for pattern in (_MOBILE, _LANDLINE):
+        for m in pattern.finditer(text):
+            yield m.start(), m.end(), "CASE-ANON-PHONE"
+    for m in _LOCAL.finditer(text):
+        yield m.start(1), m.end(1), "CASE-ANON-PHONE"
+    for m in _CN_RUN.finditer(text):
+        digits = "".join(_CN_DIGITS[ch] for ch in m.group(0))
+        if re.fullmatch(r"1[3-9]\d{9}", digits) or (len(digits) in (7, 8) and _near_phone_word(text, m.start())):
+            yield m.start(), m.end(), "CASE-ANON-PHONE"
+
+
+def _near_phone_word(text: str, start: int) -> bool:
+    return re.search(_PHONE_WORDS, text[max(0, start - 8) : start]) is not None
+
+
+# -- identity cards --------------------------------------------------------------
+
+_IDCARD = re.compile(r"(?<![\dA-Za-z])(\d{6})\s?(\d{8})\s?(\d{3}[\dXx])(?![\dA-Za-z])")
+_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+_ID_CHECK = "10X98765432"
+
+
+def id_check_digit_ok(number: str) -> bool:
+    """GB 11643 check digit of an 18-character resident ID number."""
+    if len(number) != 18 or not number[:17].isdigit():
+        return False
+    total = sum(int(d) * w for d, w in zip(number[:17], _ID_WEIGHTS, strict=True))
+    return _ID_CHECK[total % 11] == number[17].upper()
+
+
+def find_idcards(text: str) -> Iterable[Span]:
+    for m in _IDCARD.finditer(text):
+        number = "".join(m.groups())
+        year, month, day = int(number[6:10]), int(number[10:12]), int(number[12:14])
+        if 1900 <= year <= 2099 and 1 <= month <= 12 and 1 <= day <= 31 and id_check_digit_ok(number):
+            yield m.start(), m.end(), "CASE-ANON-IDCARD"
+
+
+# -- e-mail, QQ, WeChat ------------------------------------------------------------
+
+_LOCAL_PART = r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]*"
+_AT = r"(?:\s?@\s?|\s?#\s?|\s*[(\[]\s*at\s*[)\]]\s*|\s+at\s+)"
+_DOT = r"(?:\.|\s*[(\[]\s*dot\s*[)\]]\s*|\s+dot\s+)"
+_EMAIL = re.compile(rf"(?i){_LOCAL_PART}{_AT}[A-Za-z0-9-]+(?:{_DOT}[A-Za-z0-9-]+)*{_DOT}[A-Za-z]{{2,6}}(?![A-Za-z0-9])")
+_QQ = re.compile(
+    r"(?i)(?<![A-Za-z])(?:QQ|Q|扣扣|企鹅|球球)\s*(?:群号码|群号|群|号码|号)\s*[:是为]?\s*(?<!\d)([1-9]\d{4,10})(?!\d)"
+    r"|(?<![A-Za-z])(?:QQ|扣扣|企鹅)\s*[:是为]?\s*(?<!\d)([1-9]\d{4,10})(?!\d)"
+)
+_WECHAT = re.compile(
+    r"(?i)(?:微信|威信|薇信|徽信|维信|V信|(?<![A-Za-z])vx|(?<![A-Za-z])wx(?!id_)|wechat|weixin)\s*(?:号码|号|id)?\s*[:是为]?\s*"
+    r"([A-Za-z][-_A-Za-z0-9]{5,19})(?![-_A-Za-z0-9])"
+)
+_WXID = re.compile(r"(?i)(?<![A-Za-z0-9])wxid_[A-Za-z0-9]{6,}")
+
+
+def find_contacts(text: str) -> Iterable[Span]:
+    for m in _EMAIL.finditer(text):
+        yield m.start(), m.end(), "CASE-ANON-EMAIL"
+    for m in _QQ.finditer(text):
+        group = 1 if m.group(1) else 2
+        yield m.start(group), m.end(group), "CASE-ANON-QQ"
+    for m in _WECHAT.finditer(text):
+        yield m.start(1), m.end(1), "CASE-ANON-WECHAT"
+    for m in _WXID.finditer(text):
+        yield m.start(), m.end(), "CASE-ANON-WECHAT"
+
+
+# -- dates of birth ------------------------------------------------------------------
+
+_CN = "〇零一二三四五六七八九十"
+_FULL_DATE = (
+    r"(?:(?:19|20)?\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]"
+    r"|(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}"
+    rf"|[{_CN}]{{2,4}}年[{_CN}]{{1,2}}月[{_CN}]{{1,3}}[日号])"
+)
+_MONTH_DAY = rf"(?:\d{{1,2}}\s*月\s*\d{{1,2}}\s*[日号]|[{_CN}]{{1,2}}月[{_CN}]{{1,3}}[日号])"
+_BIRTH_BEFORE = re.compile(
+    rf"(?:出生日期|出生年月日|出生年月|出生于|出生在|生于|(?<!卫)生日|出生)\s*(?:是|为|在|于)?\s*[:]?\s*({_FULL_DATE}|{_MONTH_DAY})"
+)
+_BIRTH_AFTER = re.compile(rf"({_FULL_DATE})\s*(?:出生|生人|诞生|生(?![活产态物命长效病字词气]))")
+_BIRTHDAY_AFTER = re.compile(rf"({_MONTH_DAY})[^,。;\n]{{0,6}}?(?<!卫)生日")
+
+
+def find_birthdates(text: str) -> Iterable[Span]:
+    for pattern in (_BIRTH_BEFORE, _BIRTH_AFTER, _BIRTHDAY_AFTER):
+        for m in pattern.finditer(text):
+            yield m.start(1), m.end(1), "CASE-ANON-BIRTHDATE"
+
+
+# -- street and estate addresses ---------------------------------------------------------
+
+_NUM = r"[0-9一二三四五六七八九十百零〇]+"
+_UNIT = rf"(?:\s*{_NUM}\s*(?:号楼|幢|栋|座|号))?(?:\s*{_NUM}\s*单元)?(?:\s*{_NUM}\s*(?:室|号|层|楼))?"
+_ESTATE = "花苑|家园|小区|新村|公寓|花园|山庄|苑|府|华庭|公馆|大厦|里|城|湾|坊|名邸|雅居|别墅"
+_ADDRESS = re.compile(
+    rf"(?:路|街|大道|公路|巷|大街)\s*{_NUM}\s*(?:弄\s*{_NUM}\s*(?:号|支弄))?(?:号|弄)?{_UNIT}(?=\D|$)"
+    rf"|(?<![0-9])\d{{1,5}}\s*弄(?:\s*{_NUM}\s*(?:号|支弄))?(?:\s*{_NUM}\s*室)?"
+    rf"|(?:{_ESTATE})\s*(?:{_NUM}\s*期\s*)?(?:[A-Z]\s*座\s*)?{_NUM}\s*(?:号楼|幢|栋|座|号|单元){_UNIT}"
+    rf"|(?:{_ESTATE})\s*[A-Z]\s*座\s*{_NUM}\s*室"
+    rf"|村\s*{_NUM}\s*组(?:\s*{_NUM}\s*号)?"
+    rf"|(?<![0-9])\d{{1,4}}\s*号(?:楼)?\s*\d{{2,4}}\s*室"
+)
+# Characters that end a street or estate name when looking back from its suffix.
+_ADDRESS_STOP = set("在住于到是的了和与从往近靠位搬去向离为有租就,。;:、 \n()“”")
+_ADDRESS_BACK = 8
+
+
+def _back(text: str, start: int, stop: set[str], limit: int) -> int:
+    i = start
+    while i > 0 and start - i < limit and "\u4e00" <= text[i - 1] <= "\u9fff" and text[i - 1] not in stop:
+        i -= 1
+    return i
+
+
+def find_addresses(text: str) -> Iterable[Span]:
+    for m in _ADDRESS.finditer(text):
+        start = m.start() if m.group(0)[0].isdigit() else _back(text, m.start(), _ADDRESS_STOP, _ADDRESS_BACK)
+        if text[start : m.start()].startswith("某") or (m.start() > start and text[m.start() - 1] == "某"):
+            continue
+        if not m.group(0)[0].isdigit() and start == m.start() and m.group(0)[0] in "路街巷村里城湾":
+            continue  # no street or estate name before the suffix: “第3单元” and the like
+        yield start, m.end(), "CASE-ANON-ADDRESS"
+
+
+# -- schools and classes ---------------------------------------------------------------------
+
+_SCHOOL = re.compile(
+    r"(?:初级中学|高级中学|完全中学|实验学校|外国语学校|实验中学|实验小学|中心小学|中心校|[一二三四五六七八九十\d]?附中|附小"
+    r"|[一二三四五六七八九十\d][中小](?=[读的上毕念就转老和与同初高校,。、;:!?)\s]|$)|中学|小学|幼儿园|学校|分校|职校)"
+)
+_SCHOOL_STOP = set("在于到是的了和与从往进入读考转上去向为有以前原就回离念去及或来打请配送接、,。;:“”() \n")
+# A name made of these alone is no name: 全市中小学, 这所附中, 乡镇中心校, 市重点中学.
+GENERIC = set(
+    "全市 全区 本市 本区 全国 各 各个 各级 某 某某 某所 本 本校 该 该校 这 这所 那 那所 一所 每所 多所 几所 所 其他 其它 别的 "
+    "普通 公办 民办 寄宿制 九年一贯制 完全 初级 高级 重点 市重点 区重点 实验 附属 市级 区级 区属 市属 农村 城区 郊区 乡镇 "
+    "乡村 镇 乡 我们 你们 他们 我 你 他 她 对口 同一 不同 新 原 好 母 当地 周边 附近 多数 大多数 部分 全体 所有 孩子 学生 "
+    "儿子 女儿 家长 老师 同学 普通高中 高中 初中 中职 中 大中 小 一般 示范 特殊教育 特教 职业 民族 国际 双语 城市 公立 私立 "
+    "优质 薄弱 中心 试点 区 市 县 街道 这样 那样 一样 整个 我们的 大 中小 大中小 幼".split()
+)
+_CLASS = re.compile(
+    r"(?:(?:初[一二三四]|高[一二三]|[一二三四五六七八九]年级|[1-9]年级|预初)\s*(?:\(\s*[0-9一二三四五六七八九十]{1,2}\s*\)|[0-9一二三四五六七八九十]{1,2})"
+    r"|(?<![\d])(?:[一二三四五六七八九]|[1-9])\s*\(\s*[0-9一二三四五六七八九十]{1,2}\s*\))\s*(?:班|中队)"
+)
+
+
+def find_schools(text: str) -> Iterable[Span]:
+    for m in _SCHOOL.finditer(text):
+        suffix = m.group(0)
+        if text[max(0, m.start() - 2) : m.start()].endswith(("中", "大中")) and suffix in ("小学", "学校"):
+            continue  # 中小学, 大中小学
+        if suffix == "中学" and text[m.start() - 1 : m.start()] in ("初", "高"):
+            continue  # 初中学段, 高中学校: 初中/高中 and a word starting with 学
+        start = _back(text, m.start(), _SCHOOL_STOP, 8)
+        if text[start - 1 : start + 1] == "上海":  # 上 stops a name (上小学), except in 上海
+            start -= 1
+        prefix = text[start : m.start()]
+        if not prefix or _generic(prefix):
+            continue
+        if suffix in ("学校", "分校", "中学", "小学") and len(prefix) == 1:
+            continue  # 好学校, 新中学: a one-character word, not a name
+        if suffix == "学校" and not re.search(r"(?:[市区县镇乡村路街]|第[一二三四五六七八九十\d]+)$", prefix):
+            continue  # bare 学校 is a name only after a place or an ordinal: 按照学校要求, 明年学校
+        yield start, m.end(), "CASE-ANON-SCHOOL"
+
+
+def _generic(prefix: str) -> bool:
+    if prefix in GENERIC or prefix.startswith("某"):
+        return True
+    return any(prefix.endswith(word) and len(word) >= 2 for word in GENERIC) or prefix[-1] in "所个些班级"
+
+
+def find_classes(text: str) -> Iterable[Span]:
+    for m in _CLASS.finditer(text):
+        yield m.start(), m.end(), "CASE-ANON-CLASS"

@@ -1,0 +1,131 @@
+#!/usr/bin/env python3
+"""从结巴分词（jieba 0.42.1，MIT 许可）的词典 dict.txt 和 mingzi 1.2.3（MIT 许可）的
+名字用字表编制匿名化检查用的名字统计：
+
+- data/anon_given_chars.tsv：每个汉字在结巴词典的姓名中作名字用字（姓之后）的次数、
+  在常用词中出现的次数、是否在 mingzi 的常用名字用字表中；
+- data/anon_given_pairs.txt：出现在至少两个三字姓名中的双字名（如 秀英、志强），以及 mingzi 的双字名；
+- data/anon_words.txt：常用词（词频 ≥ 100）：全部双字词，以及含姓氏字的三、四字词，
+  用来避免把“高兴”“白天”“许多”等普通词当成人名。
+
+结巴的人名标注（nr）只用作统计名字用字的来源，检查本身不依赖它。
+用法：python scripts/anon_name_stats.py [--check]
+--check 只检查 data/ 中的文件是否与重新编制的结果一致。
+退出码：0 正常；1 文件过期；2 用法错误。
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from macros.core.cli import ChineseParser  # noqa: E402
+
+COMMON_FREQ = 100
+PAIR_MIN = 2
+HEADER = (
+    "# 由 scripts/anon_name_stats.py 从结巴分词 0.42.1 的 dict.txt（MIT 许可，https://github.com/fxsjy/jieba）\n"
+    "# 和 mingzi 1.2.3 的 data.json（MIT 许可，https://pypi.org/project/mingzi/）编制，请勿手改。\n"
+)
+
+
+def jieba_dir() -> Path:
+    """Where jieba's dictionary is, without importing jieba (its import alone takes 80 ms)."""
+    from importlib.util import find_spec
+
+    spec = find_spec("jieba")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("jieba")
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+def _surnames() -> tuple[set[str], set[str]]:
+    single, compound = set(), set()
+    for line in (ROOT / "data" / "anon_surnames.txt").read_text(encoding="utf-8").splitlines():
+        if line.startswith("#"):
+            continue
+        for item in line.split():
+            (single if len(item) == 1 else compound).add(item)
+    return single, compound
+
+
+def _mingzi() -> tuple[set[str], set[str]]:
+    import json
+    from importlib.resources import files
+
+    data = json.loads(files("mingzi").joinpath("data.json").read_text(encoding="utf-8"))
+    return set(data["male_single"]) | set(data["female_single"]), set(data["male_double"]) | set(data["female_double"])
+
+
+def build() -> dict[str, str]:
+    single, compound = _surnames()
+    mingzi_chars, mingzi_pairs = _mingzi()
+    words: dict[str, tuple[int, str]] = {}
+    for line in (jieba_dir() / "dict.txt").read_text(encoding="utf-8").splitlines():
+        word, freq, tag = line.split(" ")
+        words[word] = (int(freq), tag)
+    given: Counter[str] = Counter()
+    pairs: Counter[str] = Counter()
+    for word, (_freq, tag) in words.items():
+        if not tag.startswith("nr") or not all("\u4e00" <= ch <= "\u9fff" for ch in word):
+            continue
+        if len(word) == 3 and word[0] in single:
+            given.update(word[1:])
+            pairs[word[1:]] += 1
+        elif len(word) == 4 and word[:2] in compound:
+            given.update(word[2:])
+            pairs[word[2:]] += 1
+        elif len(word) == 2 and word[0] in single:
+            given[word[1]] += 1
+    common = {w for w, (f, _t) in words.items() if 2 <= len(w) <= 4 and f >= COMMON_FREQ}
+    in_words: Counter[str] = Counter(ch for w in common for ch in set(w))
+    chars = {ch for ch in given if "\u4e00" <= ch <= "\u9fff"} | mingzi_chars
+    rows = [f"{ch}\t{given[ch]}\t{in_words[ch]}\t{int(ch in mingzi_chars)}" for ch in sorted(chars)]
+    known_pairs = sorted({p for p, n in pairs.items() if n >= PAIR_MIN} | mingzi_pairs)
+    name_chars = single | {ch for c in compound for ch in c}
+
+    def kept_word(w: str) -> bool:  # every two-character word: a given name alone is judged against them all
+        return len(w) == 2 or not name_chars.isdisjoint(w)
+
+    kept = sorted(w for w in common if kept_word(w))
+    return {
+        "anon_given_chars.tsv": HEADER
+        + "# 字\t作名字用字的次数\t含该字的常用词数\t是否在 mingzi 名字用字表中\n"
+        + "\n".join(rows)
+        + "\n",
+        "anon_given_pairs.txt": HEADER + "\n".join(known_pairs) + "\n",
+        "anon_words.txt": HEADER
+        + "# 词 词频 [nr：结巴标为人名]\n"
+        + "\n".join(f"{w} {words[w][0]}" + (" nr" if words[w][1].startswith("nr") else "") for w in kept)
+        + "\n",
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = ChineseParser(
+        prog="anon_name_stats.py",
+        description="从结巴分词的词典编制匿名化检查用的名字用字统计和常用词表（写入 data/）。",
+        epilog="退出码：0 正常；1 文件过期；2 用法错误。",
+    )
+    parser.add_argument("--check", action="store_true", help="只检查 data/ 中的文件是否为最新")
+    args = parser.parse_args(argv)
+    stale = []
+    for name, text in build().items():
+        path = ROOT / "data" / name
+        if args.check:
+            if not path.is_file() or path.read_text(encoding="utf-8") != text:
+                stale.append(name)
+        else:
+            path.write_text(text, encoding="utf-8")
+            print(f"已写入 data/{name}（{text.count(chr(10))} 行）")
+    for name in stale:
+        print(f"data/{name}:1:1: error: 文件已过期，请运行 python scripts/anon_name_stats.py", file=sys.stderr)
+    return 1 if stale else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,96 @@
+#!/usr/bin/env python3
+"""匿名化一篇案例草稿：列出匿名化检查的全部标记，并以 diff 的形式给出一致的替换建议。
+
+用法：python scripts/anonymise.py CASE.md [--write]
+
+同一处文字处处替换成同一个化名：人物按出现顺序依次成为 小A、小B……（“王秀英”和单用的
+“秀英”是同一个人），称谓保留称谓（王老师 → A老师），号码成为［电话］等占位符，学校成为
+“某中学”“某小学”，班级成为“某班”。已在 pseudonyms 中使用的字母不会重复。
+
+--write 把替换写回文件并把新化名加入 front matter 的 pseudonyms；只用于 status: draft 的
+草稿，已发布（或待审核、已撤下）的案例一律不改。替换后请人工通读全文再送审。
+退出码：0 没有标记（或 --write 后已无标记）；1 有标记、文件有错误或案例不是草稿；2 用法错误。
+"""
+
+from __future__ import annotations
+
+import difflib
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from macros.casebook import anonymise  # noqa: E402
+from macros.casebook.anon_fix import add_pseudonyms, apply, propose  # noqa: E402
+from macros.casebook.anon_scope import declaring_lines  # noqa: E402
+from macros.core.cli import ChineseParser  # noqa: E402
+from macros.core.yamlload import load_front_matter  # noqa: E402
+
+
+def findings_for(text: str, doc, body: str) -> list[anonymise.Finding]:
+    meta = doc.data if isinstance(doc.data, dict) else {}
+    pseudonyms = [str(p) for p in meta.get("pseudonyms") or []]
+    reviewed = {str(t) for t in meta.get("reviewed_terms") or []}
+    skip = declaring_lines(doc, text, body)
+    return [
+        f
+        for f in anonymise.find_identifiers(text, pseudonyms)
+        if anonymise.line_col(text, f.start)[0] not in skip and f.term not in reviewed
+    ]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = ChineseParser(
+        prog="anonymise.py",
+        description="列出案例中的身份信息标记，给出一致的替换建议（diff）；--write 把替换写入草稿。",
+        epilog="退出码：0 没有标记；1 有标记、文件有错误或案例不是草稿；2 用法错误。",
+    )
+    parser.add_argument("case", help="案例文件，如 casebook/my-case.md")
+    parser.add_argument("--write", action="store_true", help="把替换写回文件并补充 pseudonyms（只用于 status: draft 的草稿）")
+    args = parser.parse_args(argv)
+
+    path = Path(args.case)
+    if not path.is_file():
+        parser.error(f"找不到案例文件：{args.case}")
+    display = args.case
+    doc, body, problems = load_front_matter(path, display)
+    if doc is None or not isinstance(doc.data, dict):
+        for problem in problems:
+            print(problem.format(), file=sys.stderr)
+        if doc is not None:
+            print(f"{display}:1:1: error: front matter 应为键值表", file=sys.stderr)
+        return 1
+    text = path.read_text(encoding="utf-8-sig")
+    findings = findings_for(text, doc, body)
+    pseudonyms = [str(p) for p in doc.data.get("pseudonyms") or []]
+    replacements, new_names = propose(findings, pseudonyms)
+    for r in replacements:
+        line, col = anonymise.line_col(text, r.finding.start)
+        print(f"{display}:{line}:{col}: {r.finding.rule} “{r.finding.term}” → “{r.text}”")
+    if not findings:
+        print(f"{display}：没有发现身份信息标记。")
+        return 0
+    proposed = add_pseudonyms(apply(text, replacements), new_names)
+    if not args.write:
+        diff = difflib.unified_diff(text.splitlines(True), proposed.splitlines(True), f"a/{display}", f"b/{display}")
+        sys.stdout.writelines(diff)
+        print(f"\n共 {len(findings)} 处标记。确认替换后，可以对草稿运行：python scripts/anonymise.py {display} --write")
+        return 1
+    status = doc.data.get("status")
+    if status != "draft":
+        print(f"{display}:1:1: error: 只改写草稿（status: draft）；这篇案例的 status 是 {status}，请手工修改", file=sys.stderr)
+        return 1
+    path.write_text(proposed, encoding="utf-8")
+    doc, body, problems = load_front_matter(path, display)
+    remaining = findings_for(proposed, doc, body) if doc is not None else []
+    print(f"已改写 {display}：替换 {len(replacements)} 处，新增化名 {('、'.join(new_names)) or '无'}。")
+    for f in remaining:
+        line, col = anonymise.line_col(proposed, f.start)
+        print(f"{display}:{line}:{col}: warning: 仍有标记 {f.rule} “{f.term}”", file=sys.stderr)
+    print("请人工通读全文，确认替换得当后再送审（status: review）。")
+    return 1 if remaining or problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
