@@ -7,7 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell sha1sum requirements.txt | cut -c1-12)
 
-.PHONY: setup serve build check lint test clean bench
+.PHONY: setup serve build check lint test clean bench lighthouse
 
 $(STAMP): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -41,6 +41,13 @@ test: $(STAMP)
 SCALE ?= 100
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py --scale $(SCALE)
+
+# Mobile Lighthouse on four page kinds (pinned in tools/lighthouse; no browser download).
+tools/lighthouse/node_modules/.package-lock.json: tools/lighthouse/package-lock.json
+	cd tools/lighthouse && npm ci --ignore-scripts --no-audit --no-fund
+
+lighthouse: $(STAMP) tools/lighthouse/node_modules/.package-lock.json
+	$(BIN)/python scripts/bench.py --lighthouse
 
 clean:
 	rm -rf site .pytest_cache .cache

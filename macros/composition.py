@@ -21,7 +21,7 @@ from macros.core.registry import Registry
 from macros.handbook import handbooks, printing
 from macros.handbook.domain import DOMAIN as HANDBOOK
 from macros.plans.domain import DOMAIN as PLANS
-from macros.policy import glossary
+from macros.policy import glossary, learn_reading
 from macros.policy.access import glossary_terms
 from macros.policy.domain import DOMAIN as POLICY
 from macros.tips.domain import DOMAIN as TIPS
@@ -113,14 +113,14 @@ def render_page_content(project: Project, src_uri: str, meta: dict, html: str, s
 
 
 def _page_content(project: Project, tooltips: bool, print_view: bool, html: str) -> str:
-    html = handbooks.label_task_checkboxes(html)
+    html = learn_reading.focusable_notes(handbooks.label_task_checkboxes(html))
     if print_view:
         html = printing.render_print_content({"print_view": True}, html) or html
     return glossary.add_tooltips(html, glossary_terms(project)) if tooltips else html
 
 
 def _content_version() -> str:
-    return buildcache.fingerprint(*buildcache.source_of(glossary, handbooks, printing))
+    return buildcache.fingerprint(*buildcache.source_of(glossary, handbooks, printing, learn_reading))
 
 
 def after_build(project: Project, site_dir: Path, site_url: str) -> None:

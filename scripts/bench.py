@@ -4,6 +4,7 @@
 构建并报告耗时、页面大小、搜索索引大小和内存峰值。
 
 用法：python scripts/bench.py [--scale 100|500|full] [--keep 目录] [--json 文件]
+      python scripts/bench.py --lighthouse [--json 文件] [--markdown 文件]
 
 同一次运行中还用“朴素的 mkdocs-material 配置”（没有本项目的 hook 和宏，开启
 navigation.prune）构建同一份生成后的 Markdown，并给出两者的耗时比，使结果在
@@ -33,6 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT))
 
+import benchlighthouse  # noqa: E402
 from benchcity import Sizes, make_city  # noqa: E402
 from benchserve import measure_preview  # noqa: E402
 
@@ -365,7 +367,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = ChineseParser(
         prog="bench.py",
         description="生成虚构的全市门户并构建，报告构建耗时、页面和搜索索引大小、内存峰值、make serve 保存后到页面更新的时间，并与朴素的 mkdocs-material 构建比较。",
-        epilog="退出码：0 完成（全市规模时还须达到全部目标）；1 构建失败，或全市规模时有目标未达到；2 用法错误。",
+        epilog="退出码：0 完成（全市规模时还须达到全部目标）；1 构建失败，或全市规模时（--lighthouse 时）有目标未达到；2 用法错误。",
     )
     parser.add_argument(
         "--scale",
@@ -376,7 +378,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", metavar="目录", help="把生成的项目和站点保留在这个目录（默认用临时目录，结束后删除）")
     parser.add_argument("--json", metavar="文件", help="把结果另存为 JSON")
     parser.add_argument("--markdown", metavar="文件", help="把结果另存为 Markdown 表格（性能页面用）")
+    parser.add_argument(
+        "--lighthouse",
+        action="store_true",
+        help="改为用 Lighthouse（手机配置）测量本站的首页、一课、自测和学校方案页：性能、无障碍、最佳实践得分和下载量"
+        "（需先在 tools/lighthouse 中运行 npm ci --ignore-scripts；使用 /usr/bin/chromium）",
+    )
     args = parser.parse_args(argv)
+    if args.lighthouse:
+        return lighthouse(args)
     if args.keep and Path(args.keep).exists() and any(Path(args.keep).iterdir()):
         parser.error(f"--keep 目录 {args.keep} 不是空目录")
 
@@ -398,6 +408,25 @@ def main(argv: list[str] | None = None) -> int:
     if args.markdown:
         Path(args.markdown).write_text(markdown_table(result), encoding="utf-8")
     return 1 if failed and args.scale == "full" else 0
+
+
+def lighthouse(args) -> int:
+    """``--lighthouse``: the phone's view of the shipped site (scripts/benchlighthouse.py)."""
+    why = benchlighthouse.missing()
+    if why:
+        print(f"bench.py: 错误：{why}", file=sys.stderr)
+        return 1
+    try:
+        results = benchlighthouse.build_and_audit()
+    except (RuntimeError, subprocess.TimeoutExpired) as err:
+        print(f"bench.py: 错误：{err}", file=sys.stderr)
+        return 1
+    failed = benchlighthouse.report(results)
+    if args.json:
+        Path(args.json).write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
+    if args.markdown:
+        Path(args.markdown).write_text(benchlighthouse.markdown(results), encoding="utf-8")
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

@@ -31,9 +31,15 @@ def require(condition: bool, why: str) -> None:
     pytest.skip(why)
 
 
-def run_mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` as the user runs it (never with -q/-v, which hide warnings)."""
+def run_mkdocs_build(project: Path, site_dir: Path, site_url: str | None = None) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` as the user runs it (never with -q/-v, which hide warnings).
+
+    ``site_url``: the address the site will be served at (mkdocs.yml reads SITE_URL).
+    Material's instant navigation only stays in-site for links under site_url; a site
+    served elsewhere falls back to full page loads and hides instant-navigation bugs."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if site_url is not None:
+        env["SITE_URL"] = site_url
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)],
         capture_output=True,
@@ -43,30 +49,71 @@ def run_mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProce
     )
 
 
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+class SiteServer:
+    """A local HTTP server for a site directory, bound before the site is built so the
+    build can be told its address (no race for the port); it serves once started."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+        handler = functools.partial(_QuietHandler, directory=str(directory))
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/"
+        self.thread: threading.Thread | None = None
+
+    def start(self) -> str:
+        if self.thread is None:
+            self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+            self.thread.start()
+        return self.url
+
+    def stop(self) -> None:
+        if self.thread is not None:
+            self.server.shutdown()
+        self.server.server_close()
+
+
+def build_and_serve(project: Path, site_dir: Path) -> tuple[subprocess.CompletedProcess, SiteServer]:
+    """Build ``project`` for the address it is then served at (started; stop() it after)."""
+    server = SiteServer(site_dir)
+    result = run_mkdocs_build(project, site_dir, server.url)
+    server.start()
+    return result, server
+
+
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    """The shipped content, built once with --strict; fails on any warning."""
-    site_dir = tmp_path_factory.mktemp("site")
-    result = run_mkdocs_build(ROOT, site_dir)
+def _site_server(tmp_path_factory):
+    server = SiteServer(tmp_path_factory.mktemp("site"))
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def built_site(_site_server: SiteServer) -> Path:
+    """The shipped content, built once with --strict for the address `site_url` serves it at;
+    fails on any warning."""
+    site_dir = _site_server.directory
+    result = run_mkdocs_build(ROOT, site_dir, _site_server.url)
     output = result.stdout + result.stderr
     assert result.returncode == 0, output
     assert "WARNING" not in output, output
     return site_dir
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
+@pytest.fixture(scope="session")
+def built_site_url(_site_server: SiteServer) -> str:
+    """The site_url `built_site` was built for (a test rebuilding to compare needs the same)."""
+    return _site_server.url
 
 
 @pytest.fixture(scope="session")
-def site_url(built_site: Path) -> str:
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+def site_url(built_site: Path, _site_server: SiteServer) -> str:
+    """The address of the shared build: the same as its site_url, so instant navigation works."""
+    return _site_server.start()
 
 
 @pytest.fixture(scope="session")
@@ -90,6 +137,14 @@ def browser():
         )
         yield browser
         browser.close()
+
+
+def watch_errors(page) -> list[str]:
+    """Collect console errors and uncaught page errors of ``page`` (a reader would see a broken page)."""
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(f"console: {m.text} @ {page.url}") if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(f"pageerror: {e} @ {page.url}"))
+    return errors
 
 
 @pytest.fixture

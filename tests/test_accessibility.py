@@ -4,12 +4,8 @@ disk; the tests also check that no request leaves the local server."""
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
-
 import pytest
-from conftest import run_mkdocs_build
+from conftest import build_and_serve
 from searchui import search, settle
 
 BLOCKING = ("serious", "critical")
@@ -149,16 +145,13 @@ def test_every_kind_of_page_has_no_serious_violations(local_only, site_url, buil
 
 def test_links_are_not_told_apart_by_colour_alone(page, site_url):
     page.goto(site_url + "about/")
-    decoration = page.locator("article.md-typeset a[href$='citations/']").evaluate("a => getComputedStyle(a).textDecorationLine")
+    decoration = page.locator("article.md-typeset a[href$='maintainers/']").evaluate(
+        "a => getComputedStyle(a).textDecorationLine"
+    )
     assert "underline" in decoration
 
 
 # ----------------------------------------------------------------- planted fault
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
 
 
 def test_gate_catches_planted_faults(project_copy, tmp_path, browser):
@@ -175,18 +168,16 @@ def test_gate_catches_planted_faults(project_copy, tmp_path, browser):
         encoding="utf-8",
     )
     site = tmp_path / "site"
-    result = run_mkdocs_build(project_copy, site)
+    site.mkdir()
+    result, server = build_and_serve(project_copy, site)  # built for the address it is served at
     assert result.returncode == 0, result.stdout + result.stderr
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
     context = browser.new_context(locale="zh-CN")
     try:
         page = context.new_page()
-        page.goto(f"http://127.0.0.1:{server.server_address[1]}/about/")
+        page.goto(server.url + "about/")
         settle(page)
         found = {v["id"]: [" ".join(n["target"]) for n in v["nodes"]] for v in axe_violations(page) if v["impact"] in BLOCKING}
     finally:
         context.close()
-        server.shutdown()
+        server.stop()
     assert found == {"image-alt": ["#planted-img"], "color-contrast": ["#planted-grey"]}, found

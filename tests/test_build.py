@@ -17,7 +17,7 @@ def test_clause_macro_renders_link_with_hover_text(built_site):
 
 def test_glossary_terms_become_tooltips(built_site):
     html = (built_site / "policies/shanghai-2023-25/index.html").read_text(encoding="utf-8")
-    assert '<abbr title="中小学校全体教师按照一定机制' in html
+    assert '<abbr tabindex="0" title="中小学校全体教师按照一定机制' in html
 
 
 def test_every_nav_section_has_a_page(built_site):

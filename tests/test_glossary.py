@@ -23,9 +23,9 @@ TERMS = [
 @pytest.mark.parametrize(
     "html, expected",
     [
-        ("<p>实施全员导师制。</p>", '<p>实施<abbr title="每个学生都有导师">全员导师制</abbr>。</p>'),
-        ("<p>落实三项重点工作</p>", '<p>落实<abbr title="家访、谈心谈话、书面反馈">三项重点工作</abbr></p>'),
-        ("<p>俗称三个一</p>", '<p>俗称<abbr title="家访、谈心谈话、书面反馈">三个一</abbr></p>'),
+        ("<p>实施全员导师制。</p>", '<p>实施<abbr tabindex="0" title="每个学生都有导师">全员导师制</abbr>。</p>'),
+        ("<p>落实三项重点工作</p>", '<p>落实<abbr tabindex="0" title="家访、谈心谈话、书面反馈">三项重点工作</abbr></p>'),
+        ("<p>俗称三个一</p>", '<p>俗称<abbr tabindex="0" title="家访、谈心谈话、书面反馈">三个一</abbr></p>'),
         ('<p><a href="x">全员导师制</a></p>', '<p><a href="x">全员导师制</a></p>'),
         ("<h2>全员导师制</h2>", "<h2>全员导师制</h2>"),
         ("<pre><code>全员导师制</code></pre>", "<pre><code>全员导师制</code></pre>"),
@@ -39,6 +39,15 @@ def test_add_tooltips(html, expected):
         assert out.count("<abbr") == 2
     else:
         assert out == expected
+
+
+def test_only_the_first_occurrence_per_section_is_marked():
+    html = "<h2>一</h2><p>家访、家访；全员导师制</p><p>家访</p><h3>二</h3><p>家访</p>"
+    out = add_tooltips(html, TERMS)
+    assert out.count(">家访</abbr>") == 2 and out.count("<abbr") == 3
+    assert out.index("<h3>") < out.rindex(">家访</abbr>")
+    # An alias counts as the term it names.
+    assert add_tooltips("<p>三项重点工作即三个一</p>", TERMS).count("<abbr") == 1
 
 
 def test_definitions_are_escaped():
@@ -55,10 +64,19 @@ _VOID = {"br", "hr", "img", "input", "meta", "link", "wbr", "source", "col", "ar
 
 
 def walk_tooltips(html: str, terms: list[Term]) -> str:
-    """The straightforward version: walk every tag, wrap terms in text outside skipped elements."""
+    """The straightforward version: walk every tag, wrap the first occurrence of each term per
+    section in text outside skipped elements."""
     definitions = {name: t.definition for t in terms for name in (t.term, *t.aliases)}
     pattern = re.compile("|".join(re.escape(n) for n in sorted(definitions, key=len, reverse=True)))
-    out, depth = [], 0
+    out, depth, seen = [], 0, set()
+
+    def wrap(m: re.Match) -> str:
+        term = m.group(0)
+        if definitions[term] in seen:
+            return term
+        seen.add(definitions[term])
+        return f'<abbr tabindex="0" title="{esc(definitions[term])}">{term}</abbr>'
+
     for token in _TOKEN.split(html):
         if not token:
             continue
@@ -71,10 +89,10 @@ def walk_tooltips(html: str, terms: list[Term]) -> str:
             if name in _VOID or token.endswith("/>") or name not in _SKIP:
                 continue
             depth = max(depth - 1, 0) if token.startswith("</") else depth + 1
+            if name in ("h1", "h2", "h3", "h4", "h5", "h6") and not token.startswith("</"):
+                seen.clear()
             continue
-        out.append(
-            token if depth else pattern.sub(lambda m: f'<abbr title="{esc(definitions[m.group(0)])}">{m.group(0)}</abbr>', token)
-        )
+        out.append(token if depth else pattern.sub(wrap, token))
     return "".join(out)
 
 
@@ -89,6 +107,7 @@ def walk_tooltips(html: str, terms: list[Term]) -> str:
         "<h2><a>家访</a>家访</h2>家访</a></a>家访",
         "<svg><text>家访</text></svg><label>家访<input>家访</label>家访",
         "家访<",
+        "<p>家访家访</p><h2>家访</h2><p>家访</p><H3 id='x'>x</H3>家访家访",
     ],
 )
 def test_term_first_pass_equals_tag_walk(html):

@@ -215,11 +215,11 @@ def _differences(left: Path, right: Path) -> list[str]:
 
 @pytest.mark.parametrize("cache", ["1", "0"], ids=["no-cache", "cache"])
 def test_site_is_byte_identical_with_patches_off(
-    built_site: Path, project_copy: Path, tmp_path: Path, monkeypatch, cache
+    built_site: Path, built_site_url: str, project_copy: Path, tmp_path: Path, monkeypatch, cache
 ) -> None:
     monkeypatch.setenv("PORTAL_PATCHES", "off")
     monkeypatch.setenv("PORTAL_NO_CACHE", cache)
     site = tmp_path / "site"
-    result = run_mkdocs_build(project_copy, site)
+    result = run_mkdocs_build(project_copy, site, built_site_url)
     assert result.returncode == 0, result.stdout + result.stderr
     assert _differences(built_site, site) == []

@@ -9,12 +9,9 @@ a strict build of a city just past the paging thresholds, in the browser.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import re
 import sys
-import threading
 from pathlib import Path
 
 import markdown
@@ -27,7 +24,7 @@ from macros.core import pagination as lp
 from macros.core.project import Project
 from macros.plans import listings as sl
 from macros.plans.loading import load_schools
-from tests.conftest import ROOT, _QuietHandler, run_mkdocs_build
+from tests.conftest import ROOT, SiteServer, run_mkdocs_build
 
 sys.path.insert(0, str(ROOT / "scripts"))
 from benchcity import Sizes, make_city  # noqa: E402
@@ -188,15 +185,26 @@ def test_city_school_overview_links_every_district_page(city: Project) -> None:
 
 
 @pytest.fixture(scope="module")
-def paged_site(tmp_path_factory) -> Path:
-    """A city with more schools and case entries than one page holds, built strictly."""
+def _paged_server(tmp_path_factory):
     base = tmp_path_factory.mktemp("paged-city")
-    make_city(base / "project", Sizes(schools=sl.INLINE_SCHOOLS + 20, cases=cl.INLINE_ENTRIES + 10, drafts=1, modules=2))
-    result = run_mkdocs_build(base / "project", base / "site")
+    (base / "site").mkdir()
+    server = SiteServer(base / "site")
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="module")
+def paged_site(_paged_server: SiteServer) -> Path:
+    """A city with more schools and case entries than one page holds, built strictly for the
+    address `paged_url` serves it at."""
+    site = _paged_server.directory
+    project = site.parent / "project"
+    make_city(project, Sizes(schools=sl.INLINE_SCHOOLS + 20, cases=cl.INLINE_ENTRIES + 10, drafts=1, modules=2))
+    result = run_mkdocs_build(project, site, _paged_server.url)
     output = result.stdout + result.stderr
     assert result.returncode == 0, output
     assert "WARNING" not in output, output
-    return base / "site"
+    return site
 
 
 def test_built_listing_pages_are_small_linked_and_out_of_nav_and_search(paged_site: Path) -> None:
@@ -233,12 +241,9 @@ def test_school_pages_lead_back_to_their_district_page(paged_site: Path) -> None
 
 
 @pytest.fixture(scope="module")
-def paged_url(paged_site: Path):
-    handler = functools.partial(_QuietHandler, directory=str(paged_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+def paged_url(paged_site: Path, _paged_server: SiteServer) -> str:
+    """The paged city at the address it was built for (in-site navigation as deployed)."""
+    return _paged_server.start()
 
 
 def test_reader_pages_through_all_cases_in_the_browser(page, paged_url: str) -> None:
@@ -250,7 +255,9 @@ def test_reader_pages_through_all_cases_in_the_browser(page, paged_url: str) -> 
     assert pager.locator('[aria-current="page"]').inner_text() == "1"
     pager.get_by_role("link", name="下一页").click()
     page.wait_for_url(re.compile(r"cases/all/2/$"))
-    assert page.get_by_role("navigation", name="分页", exact=True).locator('[aria-current="page"]').inner_text() == "2"
+    # In-site navigation changes the address before the new page is in: wait for its pager.
+    current = page.get_by_role("navigation", name="分页", exact=True).locator('[aria-current="page"]')
+    current.filter(has_text=re.compile(r"^2$")).wait_for()
     assert page.locator("article li a").first.inner_text() != first
     page.get_by_role("navigation", name="分页（页尾）").get_by_role("link", name="上一页").click()
     page.wait_for_url(re.compile(r"cases/all/$"))
@@ -264,7 +271,7 @@ def test_case_page_links_its_theme_page_when_listings_are_paged(page, paged_url:
     assert "#" not in href
     link.click()
     page.wait_for_url(re.compile(r"cases/by-theme/theme-\d+/$"))
-    assert page.locator("h1").inner_text().startswith("按主题浏览案例：")
+    page.locator("h1", has_text=re.compile("^按主题浏览案例：")).wait_for()
 
 
 def test_paged_listing_pages_have_no_serious_accessibility_violations(page, paged_url: str, paged_site: Path) -> None:

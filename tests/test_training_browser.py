@@ -3,17 +3,14 @@ export/import, keyboard use, accessibility, escaping and search exclusion."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import re
 import shutil
-import threading
 from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
-from conftest import run_mkdocs_build
+from conftest import build_and_serve, watch_errors
 
 MODULE = "policy-essentials"
 QUIZ = f"training/{MODULE}/quiz/"
@@ -21,8 +18,19 @@ QUIZ = f"training/{MODULE}/quiz/"
 EXPLANATION_ONLY_WORD = "拾遗补阙"
 
 
+@pytest.fixture
+def page(browser):
+    """A page that fails the test on any console error or uncaught page error."""
+    context = browser.new_context(locale="zh-CN")
+    page = context.new_page()
+    errors = watch_errors(page)
+    yield page
+    context.close()
+    assert errors == []
+
+
 def quiz_data(page) -> dict:
-    return json.loads(page.locator(".quiz-data").text_content())
+    return json.loads(page.locator(".quiz[data-quiz]").get_attribute("data-quiz"))
 
 
 def answer_visible_questions(page, right: bool = True, check_each: bool = False) -> None:
@@ -68,7 +76,10 @@ def test_practice_mode_gives_feedback_per_question(page, site_url):
     first.locator(f'label[for="q-{q["id"]}-{wrong[0]}"]').click()
     first.locator(".quiz-check").click()
     feedback = first.locator(".quiz-feedback")
-    assert feedback.get_attribute("aria-live") == "polite"
+    # Read once, by focus (not also as a live region); focus does not drop to <body>.
+    assert feedback.get_attribute("aria-live") is None
+    assert page.evaluate("document.activeElement.classList.contains('quiz-feedback')")
+    assert first.locator(".quiz-check").is_hidden()
     text = feedback.inner_text()
     assert "回答错误" in text and q["explanation"] in text
     link = feedback.get_by_role("link", name=q["source"]["label"])
@@ -262,6 +273,65 @@ def test_quiz_can_be_completed_with_the_keyboard_only(page, site_url):
     assert page.locator(".quiz-result").is_hidden()
 
 
+_FOCUS_RING = """() => {
+    const e = document.activeElement;
+    const s = getComputedStyle(e);
+    const ring = s.outlineStyle !== "none" && parseFloat(s.outlineWidth) >= 2;
+    return {ring, what: e.tagName + "." + e.className + "#" + e.id + " " + (e.textContent || "").trim().slice(0, 20)};
+}"""
+
+
+@pytest.mark.parametrize("path", [QUIZ, "training/my-learning/", "training/"])
+def test_every_control_shows_keyboard_focus(page, site_url, path):
+    """WCAG 2.4.7: tab through the page (the quiz while it is being answered); each stop has a ring."""
+    page.goto(site_url + path)
+    if path == QUIZ:
+        start(page, "practice")
+        page.locator(".quiz-q:not([hidden]) .quiz-check").first.click()  # focus moves to the feedback
+        assert page.evaluate(_FOCUS_RING)["what"].startswith("DIV.quiz-feedback")
+    missing, seen = [], set()
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        focus = page.evaluate(_FOCUS_RING)
+        if focus["what"] in seen or focus["what"].startswith("BODY."):  # past the last control
+            continue
+        seen.add(focus["what"])
+        if not focus["ring"]:
+            missing.append(focus["what"])
+    assert len(seen) > 10 and missing == []
+
+
+def test_scoring_is_exact_and_records_without_a_score_read_well(page, site_url):
+    page.goto(site_url + "training/my-learning/")
+    got = page.evaluate(
+        """() => { const t = window.portalTraining;
+        return {sixOfSeven: t.passes(6, 7, 86), score: t.scoreOf(6, 7), all: t.passes(7, 7, 100),
+                order: t.sortedChoice([10, 2, 9, 1])}; }"""
+    )
+    assert got == {"sixOfSeven": False, "score": 85.7, "all": True, "order": [1, 2, 9, 10]}
+    # A record with a pass date and no score (e.g. imported from an older file): no "undefined 分".
+    page.evaluate(
+        """() => localStorage.setItem("mentor-portal:training",
+            JSON.stringify({version: 1, modules: {"policy-essentials": {passedAt: "2025-09-02"}}}))"""
+    )
+    page.reload()
+    assert page.locator(f'tr[data-module="{MODULE}"] .ml-best').inner_text() == "—"
+    page.goto(site_url + "training/record/")
+    assert page.locator(f'.rec-sheet tr[data-module="{MODULE}"] .rec-best').inner_text() == "—"
+    assert "undefined" not in page.locator(".rec-sheet").inner_text()
+
+
+def test_export_frees_its_object_url(page, site_url):
+    page.goto(site_url + "training/my-learning/")
+    page.evaluate(
+        """() => { window.__revoked = []; const revoke = URL.revokeObjectURL.bind(URL);
+        URL.revokeObjectURL = (u) => { window.__revoked.push(u); revoke(u); }; }"""
+    )
+    page.get_by_role("button", name="导出学习记录（JSON 文件）").click()
+    page.wait_for_function("window.__revoked.length === 1")
+    assert page.evaluate("window.__revoked[0]").startswith("blob:")
+
+
 @pytest.mark.parametrize(
     "path",
     [
@@ -303,12 +373,101 @@ def test_quiz_is_readable_on_a_phone(browser, site_url):
 
 
 def test_instant_navigation_initialises_the_quiz(page, site_url):
-    page.goto(site_url + f"training/{MODULE}/")
+    _open(page, site_url + f"training/{MODULE}/")
+    assert page.evaluate("typeof document$") == "object"  # Material's instant navigation is on
     page.get_by_role("link", name="进入自测").click()
     page.wait_for_url("**/quiz/")
+    page.locator(".quiz-intro").wait_for()
+    # A full page load would have reset `window`: this proves the click was in-site navigation.
+    assert page.evaluate("window.__stayedInSite") == 1
     start(page, "practice")
     assert page.locator(".quiz-q:not([hidden])").count() > 0
-    assert page.evaluate("typeof document$") == "object"  # Material's instant navigation is on
+
+
+def _open(page, url: str) -> None:
+    """A full load, then wait until Material has read the sitemap: links clicked before
+    that are full page loads, not instant navigation."""
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    page.evaluate("window.__stayedInSite = 1")
+
+
+def _follow(page, link, heading: str) -> None:
+    """Click ``link`` as a reader does and wait for the page titled ``heading``."""
+    before = page.locator(".md-content h1").first.text_content()
+    link.click()
+    # The address changes before the new content is in: wait for the new page's title.
+    page.wait_for_function(
+        "([old, want]) => { const h = document.querySelector('.md-content h1');"
+        " return h !== null && h.textContent !== old && h.textContent.includes(want); }",
+        arg=[before, heading],
+    )
+    assert page.evaluate("window.__stayedInSite") == 1, f"full page load at {page.url}"
+
+
+def test_a_teacher_clicks_through_the_portal(page, site_url):
+    """home → 培训课程 → module → lesson → 自测 → answer → 我的学习, all by in-site navigation,
+    then back/forward and reload on the quiz; any console or page error fails the test."""
+    _open(page, site_url)
+    tabs = page.locator(".md-tabs")
+    _follow(page, tabs.get_by_role("link", name="培训课程"), "培训课程")
+    _follow(page, page.locator(".learn-path a").first, "")
+    module_url = page.url
+    _follow(page, page.locator("article ol a").first, "")
+    assert page.locator(".lesson-nav").count() == 1
+    # The sidebar's 自测 link of this module.
+    module_id = module_url.rstrip("/").rsplit("/", 1)[1]
+    _follow(page, page.locator(f".md-sidebar--primary a.md-nav__link[href$='{module_id}/quiz/']"), "自测")
+    assert page.locator(".quiz-prep li").count() >= 1
+    assert "（已学，" in page.locator(".quiz-prep .lesson-status").first.inner_text()
+    start(page, "exam")
+    assert page.locator("#quiz-mode-practice").is_disabled()  # the mode is fixed during an attempt
+    answer_visible_questions(page)
+    page.get_by_role("button", name="交卷").click()
+    result = page.locator(".quiz-result")
+    assert "已通过本模块自测" in result.inner_text()
+    assert not page.locator("#quiz-mode-practice").is_disabled()
+    assert result.locator(".quiz-next a").inner_text().startswith("继续学习下一个模块：")
+    _follow(page, page.locator(".md-sidebar--primary").get_by_role("link", name="我的学习"), "我的学习")
+    assert page.locator(".ml-status.status-passed").count() == 1
+    assert page.locator(".ml-next a").inner_text().startswith("下一步，开始学习：")
+    # Back to the quiz (history), forward again, then a reload: the quiz works each way.
+    page.go_back()
+    page.locator(".quiz-intro").wait_for()
+    start(page, "practice")
+    assert page.locator(".quiz-q:not([hidden])").count() > 0
+    page.go_forward()
+    page.locator("article h1", has_text="我的学习").wait_for()
+    page.go_back()
+    page.locator(".quiz-intro").wait_for()
+    page.reload()
+    start(page, "practice")
+    assert page.locator(".quiz-q:not([hidden])").count() > 0
+    page.goto(module_url)
+    assert page.locator(".training-status").inner_text() == "已通过"
+
+
+def test_every_page_kind_opens_by_in_site_navigation(page, site_url):
+    """The reader's other paths: policies, glossary, handbooks, cases, schools, tips, news, about."""
+    _open(page, site_url)
+    tabs = page.locator(".md-tabs")
+    content = page.locator("article")
+    _follow(page, tabs.get_by_role("link", name="政策文件"), "政策")
+    _follow(page, page.locator(".md-sidebar--primary").get_by_role("link", name="上海市方案（2023）"), "")
+    _follow(page, page.locator(".md-sidebar--primary").get_by_role("link", name="术语表"), "术语")
+    _follow(page, tabs.get_by_role("link", name="指导手册"), "")
+    _follow(page, content.locator("a[href$='/']:not(.headerlink)").first, "")
+    _follow(page, tabs.get_by_role("link", name="案例库"), "")
+    _follow(page, content.locator("a[href*='cases/'][href$='/']:not(.headerlink)").last, "")
+    _follow(page, tabs.get_by_role("link", name="一校一策"), "")
+    _follow(page, content.locator("td a[href$='/']").first, "")
+    _follow(page, tabs.get_by_role("link", name="区域锦囊"), "")
+    _follow(page, content.locator("a[href*='tips/'][href$='/']:not(.headerlink)").last, "")
+    _follow(page, tabs.get_by_role("link", name="区域动态"), "")
+    _follow(page, content.locator("a[href*='/20']:not(.toclink)").first, "")
+    _follow(page, tabs.get_by_role("link", name="关于"), "")
+    _follow(page, tabs.get_by_role("link", name="维护者专区"), "维护者专区")
+    _follow(page, content.get_by_role("link", name="性能"), "性能")
 
 
 def test_explanations_are_not_searchable(page, site_url, built_site):
@@ -352,16 +511,6 @@ def test_explanations_are_not_searchable(page, site_url, built_site):
 XSS = "<script>alert('x')</script><img src=x onerror=alert('y')>"
 
 
-def _serve(directory: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args) -> None:
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(directory)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_address[1]}/", server
-
-
 def test_markup_in_yaml_renders_as_text_and_no_dialog_opens(project_copy, browser, tmp_path):
     fixtures = Path(__file__).parent / "fixtures" / "quizzes"
     module = project_copy / "training_modules" / "xss-check"
@@ -378,9 +527,10 @@ def test_markup_in_yaml_renders_as_text_and_no_dialog_opens(project_copy, browse
         quiz = quiz.replace(f" {plain}\n", f' "{plain}{XSS}"\n').replace(f"{plain}, ", f'"{plain}{XSS}", ')
     (module / "quiz.yml").write_text(quiz, encoding="utf-8")
     site = tmp_path / "site"
-    result = run_mkdocs_build(project_copy, site)
+    site.mkdir()
+    result, server = build_and_serve(project_copy, site)
     assert result.returncode == 0, result.stdout + result.stderr
-    url, server = _serve(site)
+    url = server.url
     context = browser.new_context(locale="zh-CN")
     page = context.new_page()
     dialogs: list[str] = []
@@ -403,7 +553,7 @@ def test_markup_in_yaml_renders_as_text_and_no_dialog_opens(project_copy, browse
         assert f"模块{XSS}" in page.locator(".training-my table").inner_text()
     finally:
         context.close()
-        server.shutdown()
+        server.stop()
     assert dialogs == []
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from html import unescape
 
 from conftest import ROOT
 
@@ -19,7 +20,7 @@ def test_learning_path_lists_modules_in_order_with_hours_and_audience(built_site
     assert positions == sorted(positions)
     for m in modules:
         row = re.search(rf'href="{m.id}/".*?</tr>', html, re.S).group(0)
-        assert f"<td>{m.hours_text}</td>" in row
+        assert f'<td data-label="学时">{m.hours_text}</td>' in row  # labelled: a card on a phone
         assert "、".join(m.audience) in row
         assert f'<span class="training-status" data-module="{m.id}">未开始</span>' in row
 
@@ -49,7 +50,9 @@ def test_lesson_has_footer_and_cites_clauses(built_site):
 def test_quiz_page_is_out_of_the_search_index_and_sources_resolve(built_site):
     html = (built_site / "training" / "home-visit" / "quiz" / "index.html").read_text(encoding="utf-8")
     assert 'class="quiz" data-module="home-visit"' in html and "data-search-exclude" in html
-    data = json.loads(re.search(r'<script type="application/json" class="quiz-data">(.*?)</script>', html).group(1))
+    # In an attribute, not an inline script: instant navigation would run the script as JavaScript.
+    assert 'class="quiz-data"' not in html and html.count('type="application/json"') == 1  # Material's own __config
+    data = json.loads(unescape(re.search(r'data-quiz="([^"]*)"', html).group(1)))
     assert len(data["questions"]) >= 12
     base = built_site / "training" / "home-visit" / "quiz"
     for q in data["questions"]:

@@ -162,6 +162,22 @@
     return list;
   }
 
+  /* Option indexes in numeric order (a plain sort() puts 10 before 2). */
+  function sortedChoice(list) {
+    return list.slice().sort(function (a, b) { return a - b; });
+  }
+
+  /* Exact, in integers: 6 of 7 (85.71 %) does not pass an 86 % bar. */
+  function passes(right, total, passMark) {
+    return right * 100 >= passMark * total;
+  }
+
+  /* The score shown and kept: exact to one decimal, cut rather than rounded, so it
+   * never reads as a pass mark the attempt did not reach. */
+  function scoreOf(right, total) {
+    return Math.floor((1000 * right) / total) / 10;
+  }
+
   function once(node, name) {
     var flag = "bound" + name;
     if (node.dataset[flag]) return false;
@@ -173,7 +189,9 @@
 
   function initQuiz(root) {
     if (!once(root, "Quiz")) return;
-    var data = JSON.parse(root.querySelector(".quiz-data").textContent);
+    // The bank is in an attribute: an inline JSON script would be run as JavaScript
+    // by Material's instant navigation (issue 13).
+    var data = JSON.parse(root.dataset.quiz);
     var byId = {};
     data.questions.forEach(function (q) { byId[q.id] = q; });
     var form = root.querySelector(".quiz-form");
@@ -183,6 +201,7 @@
     var progress = root.querySelector(".quiz-progress");
     var submit = root.querySelector(".quiz-submit");
     var fieldsets = Array.prototype.slice.call(root.querySelectorAll(".quiz-q"));
+    var modes = root.querySelector(".quiz-modes");
     var current = { mode: data.mode, chosen: [], answered: {}, done: false };
 
     function showBest() {
@@ -195,11 +214,12 @@
     }
 
     function selected(fs) {
-      return Array.prototype.slice.call(fs.querySelectorAll("input:checked")).map(function (i) { return Number(i.value); }).sort();
+      var picked = Array.prototype.slice.call(fs.querySelectorAll("input:checked")).map(function (i) { return Number(i.value); });
+      return sortedChoice(picked);
     }
 
     function correct(q, sel) {
-      var ans = q.answer.slice().sort();
+      var ans = sortedChoice(q.answer);
       return sel.length === ans.length && sel.every(function (v, i) { return v === ans[i]; });
     }
 
@@ -238,8 +258,8 @@
       current.done = true;
       var total = current.chosen.length;
       var right = current.chosen.filter(function (id) { return current.answered[id]; }).length;
-      var score = Math.round((100 * right) / total);
-      var passed = score >= data.passMark;
+      var passed = passes(right, total, data.passMark);
+      var score = scoreOf(right, total);
       var state = load();
       var m = entry(state, data.module);
       m.attempts = (m.attempts || 0) + 1;
@@ -264,10 +284,18 @@
       var again = el("button", { type: "button", class: "md-button md-button--primary quiz-retry" }, "再测一次（重新抽题）");
       again.addEventListener("click", start);
       result.appendChild(again);
+      var next = root.dataset.next && passed ? JSON.parse(root.dataset.next) : null;
+      if (next) {
+        var step = el("p", { class: "quiz-next" }, "下一步：");
+        step.appendChild(el("a", { href: next.href }, next.label));
+        result.appendChild(step);
+      }
       result.hidden = false;
+      modes.disabled = false;
       form.parentNode.insertBefore(result, form);
-      result.focus();
       showBest();
+      // Focus only, no live region: a screen reader reads the result once.
+      result.focus();
     }
 
     function start() {
@@ -296,7 +324,8 @@
         fs.querySelector(".quiz-num").textContent = "第 " + (n + 1) + " 题";
         form.insertBefore(fs, anchor);
       });
-      progress.textContent = "本次共 " + current.chosen.length + " 题，" + (current.mode === "practice" ? "练习模式：每题作答后点“确认本题”查看对错和解析。" : "测验模式：全部作答后点“交卷”。");
+      progress.textContent = "本次共 " + current.chosen.length + " 题，" + (current.mode === "practice" ? "练习模式：每题作答后点“确认本题”查看对错和解析。" : "测验模式：全部作答后点“交卷”。") + "作答期间不能切换作答方式。";
+      modes.disabled = true; // the mode is fixed for the attempt
       formStatus.textContent = "";
       submit.hidden = current.mode === "practice";
       result.hidden = true;
@@ -312,12 +341,16 @@
     fieldsets.forEach(function (fs) {
       fs.querySelector(".quiz-check").addEventListener("click", function () {
         if (current.done) return;
+        var box = fs.querySelector(".quiz-feedback");
         if (selected(fs).length === 0) {
-          fs.querySelector(".quiz-feedback").textContent = "请先选择答案。";
+          box.textContent = "请先选择答案。";
+          box.focus();
           return;
         }
         reveal(fs);
+        // The button hides: move focus to what it revealed (or to the result), never to <body>.
         if (current.chosen.every(function (id) { return id in current.answered; })) finish();
+        else box.focus();
       });
     });
 
@@ -328,8 +361,13 @@
         return selected(root.querySelector('.quiz-q[data-qid="' + id + '"]')).length === 0;
       });
       if (open.length) {
-        formStatus.textContent = "还有 " + open.length + " 题未作答：" + open.map(function (id) { return "第 " + (current.chosen.indexOf(id) + 1) + " 题"; }).join("、") + "。";
-        root.querySelector('.quiz-q[data-qid="' + open[0] + '"] input').focus();
+        formStatus.textContent = "还有 " + open.length + " 题未作答：";
+        open.forEach(function (id, k) {
+          if (k) formStatus.appendChild(document.createTextNode("、"));
+          formStatus.appendChild(el("a", { href: "#q-" + id }, "第 " + (current.chosen.indexOf(id) + 1) + " 题"));
+        });
+        formStatus.appendChild(document.createTextNode("。"));
+        formStatus.focus(); // read once; its links lead to the open questions
         return;
       }
       formStatus.textContent = "";
@@ -382,6 +420,25 @@
       }
     });
     root.querySelector(".ml-total").textContent = "已通过 " + count + " 个模块，合计 " + Math.round(hours * 10) / 10 + " 学时。";
+    showNextStep(root, state);
+  }
+
+  /* 我的学习's next step: the first module on the path not yet passed. */
+  function showNextStep(root, state) {
+    var box = root.querySelector(".ml-next");
+    var link = box && box.querySelector("a");
+    if (!link) return;
+    var rows = Array.prototype.slice.call(root.querySelectorAll("tr[data-module]"));
+    var open = rows.filter(function (row) { return status(state.modules[row.dataset.module]) !== "已通过"; })[0];
+    if (open) {
+      var module = open.querySelector("th a");
+      var begun = status(state.modules[open.dataset.module]) === "学习中";
+      link.href = module.getAttribute("href");
+      link.textContent = (begun ? "继续学习：" : "下一步，开始学习：") + module.textContent;
+    } else {
+      link.href = box.dataset.doneHref;
+      link.textContent = "全部模块已通过：打印学习记录单";
+    }
   }
 
   function initTransfer(box, refresh) {
@@ -389,10 +446,13 @@
     var message = box.querySelector(".ml-message");
     box.querySelector(".ml-export").addEventListener("click", function () {
       var blob = new Blob([JSON.stringify(exportData(load()), null, 2)], { type: "application/json" });
-      var a = el("a", { href: URL.createObjectURL(blob), download: "学习记录-" + today() + ".json" });
+      var url = URL.createObjectURL(blob);
+      var a = el("a", { href: url, download: "学习记录-" + today() + ".json" });
       document.body.appendChild(a);
       a.click();
       a.remove();
+      // Free the file once the download has started.
+      window.setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
       message.textContent = "已导出学习记录。";
     });
     var input = box.querySelector(".ml-import");
@@ -448,7 +508,7 @@
       if (passed) {
         any = true;
         hours += Number(row.dataset.hours);
-        row.querySelector(".rec-best").textContent = m.best + " 分";
+        row.querySelector(".rec-best").textContent = typeof m.best === "number" ? m.best + " 分" : "—";
         row.querySelector(".rec-date").textContent = m.passedAt;
       }
     });
@@ -458,7 +518,17 @@
     root.querySelector(".rec-print").addEventListener("click", function () { window.print(); });
   }
 
+  /* Site-wide reading aids (every page, after every in-site navigation). */
+  function markTarget() {
+    document.querySelectorAll(".is-target").forEach(function (node) { node.classList.remove("is-target"); });
+    var id = window.location.hash.slice(1);
+    if (!id) return;
+    var target = document.getElementById(decodeURIComponent(id));
+    if (target) target.classList.add("is-target");
+  }
+
   function init() {
+    markTarget();
     document.querySelectorAll(".lesson-nav[data-module][data-lesson]").forEach(markLesson);
     document.querySelectorAll(".quiz[data-module]").forEach(initQuiz);
     document.querySelectorAll(".training-my").forEach(function (root) {
@@ -472,7 +542,33 @@
   }
 
   // For tests and for the curious: the pure parts, no DOM needed.
-  window.portalTraining = { checksum: checksum, checkImport: checkImport, merge: merge, exportData: exportData, status: status };
+  window.portalTraining = { checksum: checksum, checkImport: checkImport, merge: merge, exportData: exportData, status: status, scoreOf: scoreOf,
+    passes: passes, sortedChoice: sortedChoice };
+
+  window.addEventListener("hashchange", markTarget);
+
+  /* Clause previews on a phone. A citation's title (the clause text) shows as Material's
+   * tooltip on hover or keyboard focus; a phone has no hover, and a tap follows the link
+   * at once. So on touch screens the first tap on a titled link in the text focuses it
+   * (the tooltip opens) and the second tap follows it. Captured before Material's
+   * instant navigation sees the click. */
+  var previewed = null;
+  var PREVIEW = "article a[title]:not(.headerlink), article a[aria-describedby^='__tooltip']:not(.headerlink)";
+  document.addEventListener("click", function (event) {
+    if (!window.matchMedia || !window.matchMedia("(hover: none)").matches) return;
+    var link = event.target && event.target.closest ? event.target.closest(PREVIEW) : null;
+    if (!link || link === previewed) {
+      previewed = null;
+      return;
+    }
+    event.preventDefault();
+    event.stopPropagation();
+    previewed = link;
+    link.focus();
+  }, true);
+  document.addEventListener("focusout", function (event) {
+    if (event.target === previewed) previewed = null;
+  });
 
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(init);

@@ -157,7 +157,7 @@ def _task_groups(project: Project, cases: list[Case]) -> list[Group]:
 THEMES = Dimension(
     LISTING_THEMES,
     "按主题浏览案例",
-    "案例库中已发布的案例，按主题词表（data/themes.yml）分类；一个案例可属于多个主题。",
+    "案例库中已发布的案例，按主题分类；一个案例可属于多个主题。",
     _theme_groups,
 )
 STAGES_DIMENSION = Dimension(LISTING_STAGES, "按学段浏览案例", "案例库中已发布的案例，按学段分类。", _stage_groups)

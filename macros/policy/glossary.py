@@ -92,6 +92,7 @@ _SKIP = {
     "kbd",
     "summary",
 }
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 # A comment, or a tag of a skipped element (group 1: "/" when closing, group 2: the name).
 _SKIP_TAG = re.compile(
     r"<(?:!--.*?-->|(/?)\s*(" + "|".join(sorted(_SKIP, key=len, reverse=True)) + r")(?![a-zA-Z0-9])[^>]*>)",
@@ -107,7 +108,12 @@ def add_tooltips(html: str, terms: list[Term]) -> str:
     matches outward rather than walking every tag: one pass finds the terms, one finds
     only the tags of ``_SKIP`` elements and comments, and the nesting depth of those is
     followed up to each match (tests/test_glossary.py checks it against a plain
-    tag-by-tag walk on every page of the built site)."""
+    tag-by-tag walk on every page of the built site).
+
+    Only a term's first occurrence in each section (from one heading to the next) is
+    wrapped: underlining a term eight times in a paragraph marks nothing (issue 13).
+    ``tabindex="0"`` puts the explanation in reach of the keyboard and of a tap:
+    Material's tooltip opens on focus as well as on hover."""
     if not terms:
         return html
     pattern, definitions = _term_pattern(tuple(terms))
@@ -116,6 +122,7 @@ def add_tooltips(html: str, terms: list[Term]) -> str:
         return html
     events = list(_SKIP_TAG.finditer(html, 0, matches[-1].start()))
     out: list[str] = []
+    seen: set[str] = set()  # definitions already shown in this section
     last = depth = i = 0
     for match in matches:
         start = match.start()
@@ -132,10 +139,15 @@ def add_tooltips(html: str, terms: list[Term]) -> str:
                 depth = max(depth - 1, 0)
             else:
                 depth += 1
+                if event.group(2).lower() in _HEADINGS:
+                    seen.clear()  # a new section
         if inside or depth or html.rfind("<", 0, start) > html.rfind(">", 0, start):
             continue  # inside a skipped element, or inside an (unskipped) tag's attributes
         term = match.group(0)
-        out += [html[last:start], f'<abbr title="{esc(definitions[term])}">{term}</abbr>']
+        if definitions[term] in seen:
+            continue
+        seen.add(definitions[term])
+        out += [html[last:start], f'<abbr tabindex="0" title="{esc(definitions[term])}">{term}</abbr>']
         last = match.end()
     out.append(html[last:])
     return "".join(out)

@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING
 from macros.core.pages import GeneratedPage
 from macros.core.registry import Domain
 from macros.core.related import ThemedPage, themed_page
+from macros.training.learn_pages import generated_training_pages
 from macros.training.modules import (
     SECTION_TITLE,
     check_training,
-    generated_training_pages,
     load_catalogue,
     render_training_lesson,
     training_nav,

@@ -26,7 +26,7 @@ from macros.core.themes import check_theme_refs
 from macros.core.yamlload import validate
 from macros.policy.access import library
 from macros.policy.policies import UnknownReference
-from macros.training.quizzes import Quiz, Source, load_quiz, relative_url, render_quiz_html
+from macros.training.quizzes import Quiz, Source, load_quiz
 from macros.training.schemas import _ID, AUDIENCES, LESSON_FRONT_MATTER_SCHEMA, MODULE_SCHEMA  # noqa: F401 (re-exported)
 
 if TYPE_CHECKING:
@@ -291,28 +291,6 @@ def _status(module_id: str) -> str:
     return f'<span class="training-status" data-module="{esc(module_id)}">未开始</span>'
 
 
-def render_training_index(catalogue: Catalogue) -> str:
-    """The learning path: modules in order with 学时, 学段 and a completion marker."""
-    src = "training/index.md"
-    total = sum(m.hours for m in catalogue.modules)
-    rows = []
-    for n, m in enumerate(catalogue.modules, 1):
-        rows.append(
-            f"| {n} | [{md_esc(m.title)}]({relative_link(src, m.src())}) | {m.hours_text} | {md_esc('、'.join(m.audience))} | {_status(m.id)} |"
-        )
-    return (
-        _front(SECTION_TITLE)
-        + "# 培训课程\n\n"
-        + '!!! note "关于本栏目"\n    本栏目的培训模块和自测题均由本项目编写，属于示例（sample）内容，依据收录的政策文件原文，'
-        "不代表任何区、校的官方课程。自测结果只保存在你自己的浏览器中，是自我检测，不能作为官方学分认定。\n\n"
-        + f"按下面的顺序学习，共 {len(catalogue.modules)} 个模块、{total:g} 学时。每个模块先学课文，再做自测；"
-        "“状态”一栏由本机浏览器中的学习记录显示。\n\n"
-        + "| 顺序 | 模块 | 学时 | 适用学段 | 状态 |\n|---|---|---|---|---|\n"
-        + "\n".join(rows)
-        + f"\n\n查看全部进度、导出或导入记录：[我的学习]({relative_link(src, MY_LEARNING)})；打印：[学习记录单]({relative_link(src, RECORD)})。\n"
-    )
-
-
 def render_module_page(module: Module, catalogue: Catalogue) -> str:
     src = module.src()
     lessons = "\n".join(
@@ -334,80 +312,9 @@ def render_module_page(module: Module, catalogue: Catalogue) -> str:
         + f"先修模块\n:   {pre_text}\n\n主题\n:   {md_esc('、'.join(module.themes))}\n\n"
         + f"我的状态\n:   {_status(module.id)}\n\n</div>\n\n"
         + f"## 学习目标\n\n{objectives}\n\n## 课程安排\n\n{lessons}\n\n"
-        + f"## 自测\n\n[进入自测](quiz.md){{ .md-button .md-button--primary }} {quiz_line}\n\n"
+        + f"## 自测\n\n建议先按顺序学完上面的 {len(module.lessons)} 课，再做自测。\n\n"
+        + f"[进入自测](quiz.md){{ .md-button .md-button--primary }} {quiz_line}\n\n"
         + "*本模块由本项目编写，为示例内容；政策原文以所引文件为准。*\n"
-    )
-
-
-def render_quiz_page(module: Module) -> str:
-    assert module.quiz is not None
-    src = module.src("quiz.md")
-    return (
-        _front(f"自测：{module.title}", "search:\n  exclude: true\n")
-        + f"# 自测：{md_esc(module.title)}\n\n"
-        + "*题目由本项目编写，为示例内容；成绩只保存在本机浏览器中，是自我检测，不是学分认定。*\n\n"
-        + render_quiz_html(module.id, module.title, module.quiz, src)
-        + f"\n\n[返回模块首页](index.md) · [我的学习]({relative_link(src, MY_LEARNING)})\n"
-    )
-
-
-def _module_rows(catalogue: Catalogue, from_src: str, cells: str) -> str:
-    rows = []
-    for m in catalogue.modules:
-        pass_mark = m.quiz.pass_mark if m.quiz else 100
-        rows.append(
-            f'<tr data-module="{esc(m.id)}" data-hours="{m.hours_text}" data-pass="{pass_mark}">'
-            f'<th scope="row"><a href="{esc(relative_url(from_src, m.src()))}">{esc(m.title)}</a></th>'
-            f"<td>{m.hours_text}</td>{cells}</tr>"
-        )
-    return "".join(rows)
-
-
-def render_my_learning(catalogue: Catalogue) -> str:
-    rows = _module_rows(
-        catalogue,
-        MY_LEARNING,
-        '<td class="ml-status">未开始</td><td class="ml-best">—</td><td class="ml-date">—</td>',
-    )
-    return (
-        _front("我的学习")
-        + "# 我的学习\n\n"
-        + "这里显示你在本机浏览器中的学习进度。记录只保存在这台设备的浏览器里，本站不收集任何个人信息；"
-        "换设备前请先导出，再在新设备上导入。\n\n"
-        + '<div class="training-my" data-search-exclude>'
-        + '<table><caption>各模块学习状态</caption><thead><tr><th scope="col">模块</th><th scope="col">学时</th>'
-        + '<th scope="col">状态</th><th scope="col">最高分</th><th scope="col">通过日期</th></tr></thead>'
-        + f"<tbody>{rows}</tbody></table>"
-        + '<p class="ml-total" aria-live="polite">已通过 0 个模块，合计 0 学时。</p>'
-        + "</div>\n\n## 导出与导入\n\n"
-        + '<div class="training-transfer">'
-        + '<p><button type="button" class="md-button ml-export">导出学习记录（JSON 文件）</button></p>'
-        + '<p><label for="ml-import-file">导入学习记录：</label><input type="file" id="ml-import-file" class="ml-import" accept=".json,application/json"></p>'
-        + '<p class="ml-message" role="status" aria-live="polite"></p>'
-        + "</div>\n\n"
-        + "导入时，文件中的记录与本机记录合并：每个模块保留较高的分数和较早的通过日期。文件内容不完整、被改动或格式不对时，"
-        "导入会被拒绝，本机的记录保持不变。\n\n" + f"[打印学习记录单]({relative_link(MY_LEARNING, RECORD)})\n"
-    )
-
-
-def render_record(catalogue: Catalogue) -> str:
-    rows = _module_rows(catalogue, RECORD, '<td class="rec-best"></td><td class="rec-date"></td>')
-    return (
-        _front("学习记录单")
-        + "# 学习记录单\n\n"
-        + '<div class="training-record" data-search-exclude>'
-        + '<div class="rec-form"><p>填写后点击“打印”。姓名和学校只保存在本机浏览器中，不会上传。</p>'
-        + '<p><label for="rec-name">姓名</label> <input type="text" id="rec-name" class="rec-name" autocomplete="name"></p>'
-        + '<p><label for="rec-school">学校</label> <input type="text" id="rec-school" class="rec-school" autocomplete="organization"></p>'
-        + '<p><button type="button" class="md-button md-button--primary rec-print">打印</button></p></div>'
-        + '<div class="rec-sheet"><p class="rec-who">姓名：<span class="rec-name-out"></span>　学校：<span class="rec-school-out"></span></p>'
-        + '<table><caption>已通过的培训模块</caption><thead><tr><th scope="col">模块</th><th scope="col">学时</th>'
-        + '<th scope="col">最高分</th><th scope="col">通过日期</th></tr></thead>'
-        + f"<tbody>{rows}</tbody></table>"
-        + '<p class="rec-total">合计 0 学时。</p><p class="rec-empty" hidden>尚未通过任何模块。</p>'
-        + '<p class="rec-note"><strong>说明：这是一份自测记录，不是官方学分证明。</strong>记录由学习者本人的浏览器生成，'
-        "本站无法核实身份和成绩，也不能据此认定培训学分；学分以区、校组织的培训和认定为准。</p>"
-        + '<p class="rec-printed">打印日期：<span class="rec-today"></span></p></div></div>\n'
     )
 
 
@@ -420,9 +327,11 @@ def lesson_footer(module: Module, index: int) -> str:
         links.append(f'<a href="../{esc(prev.file[:-3])}/">上一课：{_no_macros(esc(prev.title))}</a>')
     if index + 1 < len(module.lessons):
         nxt = module.lessons[index + 1]
-        links.append(f'<a href="../{esc(nxt.file[:-3])}/">下一课：{_no_macros(esc(nxt.title))}</a>')
+        links.append(
+            f'<a class="md-button md-button--primary" href="../{esc(nxt.file[:-3])}/">下一课：{_no_macros(esc(nxt.title))}</a>'
+        )
     else:
-        links.append('<a href="../quiz/">学完了，进入自测</a>')
+        links.append('<a class="md-button md-button--primary" href="../quiz/">学完了，进入自测</a>')
     return (
         f'\n\n<nav class="lesson-nav" aria-label="课程导航" data-module="{esc(module.id)}" data-lesson="{esc(lesson.file)}">'
         f'<p>本课属于模块<a href="../">{_no_macros(esc(module.title))}</a>（第 {index + 1}/{len(module.lessons)} 课）。'
@@ -475,21 +384,3 @@ def training_nav(catalogue: Catalogue) -> list:
     if len(modules) > NAV_FLAT_MODULES:
         modules = [{"全部模块": modules}]
     return ["training/index.md", *modules, {"我的学习": MY_LEARNING}, {"学习记录单": RECORD}]
-
-
-def generated_training_pages(catalogue: Catalogue, root: Path) -> list[tuple[str, Path | None, str | None]]:
-    """(src_uri, file, content) for every page of the section."""
-    pages: list[tuple[str, Path | None, str | None]] = [
-        ("training/index.md", None, render_training_index(catalogue)),
-        (MY_LEARNING, None, render_my_learning(catalogue)),
-        (RECORD, None, render_record(catalogue)),
-    ]
-    for m in catalogue.modules:
-        pages.append((m.src(), None, render_module_page(m, catalogue)))
-        pages.append((m.src("quiz.md"), None, render_quiz_page(m)))
-        pages += [(m.src(le.file), root / MODULES_DIR / m.id / le.file, None) for le in m.lessons]
-        # Images and other files a lesson links to are published next to it.
-        folder = root / MODULES_DIR / m.id
-        assets = sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix not in (".md", ".yml", ".yaml"))
-        pages += [(m.src(p.relative_to(folder).as_posix()), p, None) for p in assets if not p.name.startswith(".")]
-    return pages

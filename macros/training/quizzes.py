@@ -295,10 +295,14 @@ def load_quiz(
 # -- page -----------------------------------------------------------------------
 
 
-def _script_json(value: object) -> str:
-    """JSON safe inside ``<script type="application/json">``: no ``</script>`` breakout."""
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+def _attr_json(value: object) -> str:
+    """JSON for a ``data-quiz`` attribute, HTML-escaped.
+
+    Not a ``<script type="application/json">``: Material's instant navigation
+    re-creates inline scripts from their text only, so the type is lost and the
+    JSON runs as JavaScript (issue 13). An attribute survives every way of
+    reaching the page."""
+    return esc(json.dumps(value, ensure_ascii=False, separators=(",", ":")))
 
 
 def quiz_data(module_id: str, quiz: Quiz, from_src_uri: str) -> dict:
@@ -344,13 +348,18 @@ def _question_html(number: int, q: Question) -> str:
         )
     parts.append("</div>")
     parts.append('<button type="button" class="md-button quiz-check" hidden>确认本题</button>')
-    parts.append('<div class="quiz-feedback" aria-live="polite"></div>')
+    parts.append('<div class="quiz-feedback" tabindex="-1"></div>')
     parts.append("</fieldset>")
     return "".join(parts)
 
 
-def render_quiz_html(module_id: str, title: str, quiz: Quiz, from_src_uri: str) -> str:
-    """The quiz as one HTML block (no blank lines, so Markdown leaves it alone)."""
+def render_quiz_html(module_id: str, title: str, quiz: Quiz, from_src_uri: str, next_step: tuple[str, str] | None = None) -> str:
+    """The quiz as one HTML block (no blank lines, so Markdown leaves it alone).
+
+    Feedback, the unanswered-questions message and the result are not live regions:
+    the script moves focus to them, so a screen reader reads each submit once.
+    ``next_step`` is (href, label) of what to learn after a pass."""
+    next_attr = f' data-next="{_attr_json({"href": next_step[0], "label": next_step[1]})}"' if next_step else ""
     bank, draw = len(quiz.questions), quiz.draw
     drawn = f"每次从题库的 {bank} 道题中随机抽取 {draw} 道" if draw < bank else f"共 {bank} 道题"
     mode_inputs = "".join(
@@ -361,16 +370,16 @@ def render_quiz_html(module_id: str, title: str, quiz: Quiz, from_src_uri: str) 
     )
     questions = "".join(_question_html(n + 1, q) for n, q in enumerate(quiz.questions))
     return (
-        f'<div class="quiz" data-module="{esc(module_id)}" data-title="{esc(title)}" data-search-exclude>'
-        f'<script type="application/json" class="quiz-data">{_script_json(quiz_data(module_id, quiz, from_src_uri))}</script>'
+        f'<div class="quiz" data-module="{esc(module_id)}" data-title="{esc(title)}" data-search-exclude '
+        f'data-quiz="{_attr_json(quiz_data(module_id, quiz, from_src_uri))}"{next_attr}>'
         f'<div class="quiz-intro"><p>{drawn}，正确率达到 {quiz.pass_mark}% 即为通过。选项顺序每次随机排列。</p>'
         f'<fieldset class="quiz-modes"><legend>作答方式</legend>{mode_inputs}</fieldset>'
-        '<p class="quiz-best" aria-live="polite"></p>'
+        '<p class="quiz-best"></p>'
         '<p><button type="button" class="md-button md-button--primary quiz-start">开始自测</button></p>'
         '<noscript><p class="quiz-noscript">自测需要在浏览器中启用 JavaScript。</p></noscript></div>'
         f'<form class="quiz-form" hidden novalidate><p class="quiz-progress" aria-live="polite"></p>{questions}'
-        '<p class="quiz-form-status" aria-live="assertive"></p>'
+        '<p class="quiz-form-status" tabindex="-1"></p>'
         '<p><button type="submit" class="md-button md-button--primary quiz-submit">交卷</button></p></form>'
-        '<section class="quiz-result" tabindex="-1" aria-live="polite" hidden></section>'
+        '<section class="quiz-result" tabindex="-1" hidden></section>'
         "</div>"
     )
