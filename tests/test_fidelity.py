@@ -61,7 +61,8 @@ def test_fidelity_check_catches_a_dropped_sentence(built_policy_text):
 
 def test_restorations_are_marked(built_site):
     source = (built_site / "policies/minhang-2021/index.html").read_text(encoding="utf-8")
-    restored = re.findall(r'<ins class="ed" title="([^"]+)">([^<]+)</ins>', source)
+    # Focusable (tabindex) so the reason can be read by keyboard and tap, not only by mouse.
+    restored = re.findall(r'<ins class="ed"[^>]*? title="([^"]+)"[^>]*>([^<]+)</ins>', source)
     texts = [t for _, t in restored]
     assert "〕" in texts and "办" in texts and "组" in texts and "成" in texts
     assert all(title.startswith("编者") for title, _ in restored)

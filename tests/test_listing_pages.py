@@ -250,6 +250,8 @@ def test_reader_pages_through_all_cases_in_the_browser(page, paged_url: str) -> 
     page.goto(paged_url + "cases/")
     page.get_by_role("link", name=re.compile("按标题浏览全部")).click()
     page.wait_for_url(re.compile(r"cases/all/$"))
+    # In-site navigation changes the address before the new page is in: wait for its pager.
+    page.get_by_role("navigation", name="分页", exact=True).wait_for()
     first = page.locator("article li a").first.inner_text()
     pager = page.get_by_role("navigation", name="分页", exact=True)
     assert pager.locator('[aria-current="page"]').inner_text() == "1"

@@ -195,8 +195,9 @@ def test_school_page_in_browser_and_print(page, site_url):
     page.goto(site_url + "schools/")
     page.get_by_role("link", name="远航中学").click()
     page.wait_for_url("**/schools/yuanhang-high/")
+    # In-site navigation changes the address before the new page is in: wait for its panel.
     panel = page.locator(".plan-compliance")
-    assert panel.is_visible()
+    panel.wait_for(state="visible")
     assert panel.locator("a[href*='policies/shanghai-2023-25/#c5-1']").count() >= 1
     with page.expect_download() as download_info:
         page.get_by_role("link", name="下载 Word 文档").click()

@@ -365,11 +365,12 @@ def test_prefetched_school_files_are_what_the_build_would_parse_and_validate(cac
 # -- school pages converted ahead on the second core -----------------------------------
 
 
-def test_pages_converted_ahead_give_the_same_site(project_copy, tmp_path, built_site):
+def test_pages_converted_ahead_give_the_same_site(project_copy, tmp_path, built_site, built_site_url):
     """With the threshold lowered, a cold build hands the school pages to the worker; the
-    site must be byte for byte the ordinary build's."""
+    site must be byte for byte the ordinary build's (built for the same address)."""
     site = tmp_path / "site"
-    ahead = _build(project_copy, site, tmp_path / "stats.jsonl", PORTAL_RENDER_AHEAD_MIN="1")[-1]["render_ahead"]
+    env = {"PORTAL_RENDER_AHEAD_MIN": "1", "SITE_URL": built_site_url}
+    ahead = _build(project_copy, site, tmp_path / "stats.jsonl", **env)[-1]["render_ahead"]
     schools = len(list((project_copy / "data/schools").glob("[!_]*.yml")))
     # Every school page was sent; the build used what arrived before it reached each page.
     assert ahead["sent"] == schools and 1 <= ahead["received"] <= schools, ahead
