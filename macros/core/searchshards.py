@@ -1,0 +1,125 @@
+"""The portal's search index in small files, fetched by the browser only when the reader searches.
+
+Independent of MkDocs. :func:`build_files` turns the index Material's search plugin wrote
+(every page and section, Chinese already split into words by jieba with the portal's
+dictionary, words separated by U+200B) into:
+
+* ``meta.json`` — the pages (first section number, address, title) and the number of term shards;
+* ``words.txt`` — every multi-character Chinese word of the index, one a line: the browser
+  splits the query with these words, so a query word is always a word of the index
+  (the same jieba segmentation and dictionary on both sides);
+* ``t/<k>.json`` — term shards: each word's postings (section number, weight), the shard
+  chosen by :func:`shard_of` (FNV-1a of the word, the same function in the worker);
+* ``p/<n>.json`` — one page's sections (address, title, text) for result titles and snippets.
+
+Weights are BM25 term weights with title words counting :data:`TITLE_BOOST` times, so
+titles and headings weigh more than body text; the worker multiplies them by the idf.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import math
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+
+ZWSP = "\u200b"
+TAG = re.compile(r"<[^>]+>")
+SEPARATOR = re.compile(r"[\s\u200b\-]+")
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# A token is a run of Chinese characters or of Latin letters and digits (the worker uses the
+# same expression): punctuation inside a jieba word, such as 〔2023〕, separates tokens.
+RUN = re.compile(f"[{HAN}]+|[a-z0-9]+")
+IS_HAN = re.compile(f"[{HAN}]")
+TITLE_BOOST = 6
+K1, B = 1.2, 0.75
+SHARD_BYTES = 12_000  # raw JSON per term shard, about 4 KB with gzip
+TEXT_CAP = 1200  # characters of each section kept for snippets
+
+
+def normalise(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).lower()
+
+
+def plain(text: str) -> str:
+    """Index text without tags and entities; the U+200B word boundaries stay."""
+    return html.unescape(TAG.sub(" ", text))
+
+
+def tokens(text: str) -> list[str]:
+    """The words of a segmented index text, as the worker compares them."""
+    out: list[str] = []
+    for segment in SEPARATOR.split(normalise(plain(text))):
+        out.extend(RUN.findall(segment))
+    return out
+
+
+def shard_of(term: str, shards: int) -> int:
+    """FNV-1a over the code points: the worker computes the same number."""
+    h = 0x811C9DC5
+    for ch in term:
+        h ^= ord(ch)
+        h = (h * 16777619) & 0xFFFFFFFF
+    return h % shards
+
+
+def _page_key(location: str) -> str:
+    return location.partition("#")[0]
+
+
+def _squeeze(text: str) -> str:
+    """Whitespace collapsed, kept short: the snippet of a section, U+200B boundaries kept."""
+    text = re.sub(r"\s+", " ", plain(text)).strip()
+    return text[:TEXT_CAP]
+
+
+def build_files(docs: list[dict]) -> dict[str, str]:
+    """Relative path → file text for the sharded index of Material's ``docs``."""
+    starts = [i for i, d in enumerate(docs) if i == 0 or _page_key(d["location"]) != _page_key(docs[i - 1]["location"])]
+    counted: list[tuple[Counter, Counter, int]] = []
+    for d in docs:
+        title, text = tokens(d.get("title", "")), tokens(d.get("text", ""))
+        counted.append((Counter(title), Counter(text), len(title) + len(text)))
+    avgdl = (sum(n for _, _, n in counted) / len(counted)) if counted else 1.0
+    postings: dict[str, list[tuple[int, int]]] = {}
+    for i, (title, text, length) in enumerate(counted):
+        norm = K1 * (1 - B + B * length / max(avgdl, 1.0))
+        for term in title.keys() | text.keys():
+            tf = text[term] + TITLE_BOOST * title[term]
+            weight = round(100 * tf * (K1 + 1) / (tf + norm))
+            postings.setdefault(term, []).append((i, max(weight, 1)))
+    words = sorted(t for t in postings if len(t) > 1 and IS_HAN.match(t))
+    size = sum(len(t.encode()) + 4 + 6 * len(p) for t, p in postings.items())
+    shards = max(1, 2 ** math.ceil(math.log2(max(size / SHARD_BYTES, 1))))
+    buckets: list[dict[str, list[int]]] = [{} for _ in range(shards)]
+    for term in sorted(postings):
+        flat, last = [], 0
+        for doc, weight in postings[term]:
+            flat += [doc - last, weight]
+            last = doc
+        buckets[shard_of(term, shards)][term] = flat
+    files = {f"t/{k}.json": _json(bucket) for k, bucket in enumerate(buckets)}
+    pages, previous = [], 0
+    for n, start in enumerate(starts):
+        end = starts[n + 1] if n + 1 < len(starts) else len(docs)
+        first = docs[start]
+        pages.append([start - previous, _page_key(first["location"]), _squeeze(first.get("title", ""))])
+        previous = start
+        files[f"p/{n}.json"] = _json(
+            [[d["location"], _squeeze(d.get("title", "")), _squeeze(d.get("text", ""))] for d in docs[start:end]]
+        )
+    longest = max((len(w) for w in words), default=1)
+    files["meta.json"] = _json({"shards": shards, "docs": len(docs), "longest": longest, "pages": pages})
+    files["words.txt"] = "\n".join(words)
+    return files
+
+
+def _json(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def vocabulary(files: dict[str, str]) -> Iterable[str]:
+    return files["words.txt"].split("\n") if files.get("words.txt") else []

@@ -1,0 +1,205 @@
+// 门户搜索 worker：替换 Material 自带的 lunr worker，沿用它的消息协议
+// （SETUP 0、READY 1、QUERY 2、RESULT 3），所以页首搜索框的外观、键盘操作、结果列表都是 Material 的。
+// 打开页面时什么索引也不取：第一次查询时才取 search/portal/ 下的 meta.json 和 words.txt，
+// 之后每个查询只取它的词所在的分片（t/*.json）和前几个结果页面的摘要（p/*.json）。
+// 索引由 macros/core/searchshards.py 在构建时写出；分词、分片函数两边必须一致。
+"use strict";
+
+const BASE = new URL("../../search/portal/", self.location.href);
+const TOP_PAGES = 10; // 带摘要显示的结果页面数
+const MAX_SECTIONS = 3; // 每个页面最多列出的小节
+const SNIPPET = 90; // 摘要长度（字）
+const HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff";
+const RUN = new RegExp(`[${HAN}]+|[a-z0-9]+`, "g");
+const IS_HAN = new RegExp(`^[${HAN}]`);
+// 问句里围绕关键词的疑问词和虚词：查询中还有别的词时不参与匹配
+const STOP = new Set(
+  "怎么办 怎么 怎样 如何 什么 为什么 哪些 哪里 能不能 可不可以 有没有 是不是 是否 多少 几 吗 呢 吧 的 了 是 有 和 与 及 要 请问".split(" "),
+);
+
+let meta = null;
+let words = null;
+let pageStarts = [];
+const shards = new Map();
+const pages = new Map();
+
+function get(name, kind) {
+  return fetch(new URL(name, BASE)).then((response) => {
+    if (!response.ok) throw new Error(`${name}: ${response.status}`);
+    return kind === "text" ? response.text() : response.json();
+  });
+}
+
+async function setup() {
+  if (meta) return;
+  const [m, w] = await Promise.all([get("meta.json"), get("words.txt", "text")]);
+  words = new Set(w.split("\n"));
+  let start = 0;
+  pageStarts = m.pages.map((p) => (start += p[0]));
+  meta = m;
+}
+
+function shardOf(term) {
+  let h = 0x811c9dc5;
+  for (const ch of term) {
+    h ^= ch.codePointAt(0);
+    h = Math.imul(h, 16777619) >>> 0;
+  }
+  return h % meta.shards;
+}
+
+// 汉字串按索引的词切分：词数最少，同样多时第一个词最长；词典里没有的字单独成词
+function cut(run) {
+  const n = run.length;
+  const cost = new Array(n + 1).fill(Infinity);
+  const back = new Array(n + 1).fill(0);
+  cost[0] = 0;
+  for (let i = 0; i < n; i++) {
+    if (cost[i] === Infinity) continue;
+    for (let len = Math.min(meta.longest, n - i); len >= 1; len--) {
+      if (len > 1 && !words.has(run.slice(i, i + len))) continue;
+      if (cost[i] + 1 < cost[i + len]) {
+        cost[i + len] = cost[i] + 1;
+        back[i + len] = i;
+      }
+    }
+  }
+  const out = [];
+  for (let j = n; j > 0; j = back[j]) out.unshift(run.slice(back[j], j));
+  return out;
+}
+
+function segment(query) {
+  const out = [];
+  for (const run of query.normalize("NFKC").toLowerCase().match(RUN) || []) {
+    if (IS_HAN.test(run)) out.push(...cut(run));
+    else out.push(run);
+  }
+  const content = out.filter((t) => !STOP.has(t));
+  return [...new Set(content.length ? content : out)].slice(0, 30);
+}
+
+async function postings(term) {
+  const k = shardOf(term);
+  if (!shards.has(k)) shards.set(k, get(`t/${k}.json`));
+  return (await shards.get(k))[term] || null;
+}
+
+function pageOf(doc) {
+  let lo = 0;
+  let hi = pageStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (pageStarts[mid] <= doc) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+function page(n) {
+  if (!pages.has(n)) pages.set(n, get(`p/${n}.json`));
+  return pages.get(n);
+}
+
+const escapeHTML = (s) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+function wordsOf(segment) {
+  return segment.normalize("NFKC").toLowerCase().match(RUN) || [];
+}
+
+// 带 <mark> 的 HTML：只标与查询词相同的整词（索引文字中的词以 U+200B 分隔）
+function marked(segments, terms) {
+  return segments
+    .map((s) => (wordsOf(s).some((w) => terms.has(w)) ? `<mark>${escapeHTML(s)}</mark>` : escapeHTML(s)))
+    .join("")
+    .replace(/<\/mark><mark>/g, "");
+}
+
+function snippet(text, terms) {
+  const segments = text.split("\u200b");
+  const hit = segments.findIndex((s) => wordsOf(s).some((w) => terms.has(w)));
+  let start = 0;
+  if (hit > 0) {
+    let chars = 0;
+    for (start = hit; start > 0 && chars < 16; start--) chars += segments[start - 1].length;
+  }
+  const out = [];
+  let chars = 0;
+  for (let i = start; i < segments.length && chars < SNIPPET; i++) {
+    out.push(segments[i]);
+    chars += segments[i].length;
+  }
+  const more = start + out.length < segments.length;
+  return `${start > 0 ? "…" : ""}${marked(out, terms)}${more ? "…" : ""}`;
+}
+
+async function search(query) {
+  await setup();
+  const terms = segment(query);
+  if (!terms.length) return { items: [] };
+  const lists = await Promise.all(terms.map(postings));
+  const docs = new Map(); // 小节 → [得分, 命中的词的位]
+  lists.forEach((list, bit) => {
+    if (!list) return;
+    const df = list.length / 2;
+    const idf = Math.log(1 + (meta.docs - df + 0.5) / (df + 0.5));
+    for (let k = 0, doc = 0; k < list.length; k += 2) {
+      doc += list[k];
+      const seen = docs.get(doc) || [0, 0];
+      docs.set(doc, [seen[0] + (idf * list[k + 1]) / 100, seen[1] | (1 << bit)]);
+    }
+  });
+  const groups = new Map(); // 页面 → {best, sum, bits, sections}
+  for (const [doc, [score, bits]] of docs) {
+    const n = pageOf(doc);
+    const g = groups.get(n) || { best: 0, sum: 0, bits: 0, sections: [] };
+    g.best = Math.max(g.best, score);
+    g.sum += score;
+    g.bits |= bits;
+    g.sections.push([doc, score]);
+    groups.set(n, g);
+  }
+  const count = (bits) => terms.filter((_, i) => bits & (1 << i)).length;
+  const ranked = [...groups.entries()]
+    .map(([n, g]) => [n, g, (g.best + 0.2 * (g.sum - g.best)) * (count(g.bits) / terms.length) ** 2])
+    .sort((a, b) => b[2] - a[2] || a[0] - b[0]);
+  const wanted = new Set(terms);
+  const top = await Promise.all(ranked.slice(0, TOP_PAGES).map(([n]) => page(n)));
+  const items = ranked.map(([n, g, score], rank) => {
+    const termsSeen = Object.fromEntries(terms.map((t, i) => [t, Boolean(g.bits & (1 << i))]));
+    const [, location, title] = meta.pages[n];
+    const heading = (text) => marked(text.split("\u200b"), wanted);
+    if (rank >= TOP_PAGES) return [{ location, title: heading(title), text: "", score, terms: termsSeen }];
+    const sections = top[rank];
+    const start = pageStarts[n];
+    const first = sections[0];
+    const own = g.sections.find(([doc]) => doc === start);
+    const parent = { location, title: heading(first[1]), score, terms: termsSeen };
+    parent.text = own || g.sections.length === 0 ? snippet(first[2], wanted) : "";
+    const children = g.sections
+      .filter(([doc]) => doc !== start)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, MAX_SECTIONS)
+      .map(([doc, s]) => {
+        const [loc, t, text] = sections[doc - start];
+        return { location: loc, title: heading(t), text: snippet(text, wanted), score: (score * s) / g.best, terms: termsSeen };
+      });
+    return [parent, ...children];
+  });
+  return { items };
+}
+
+let latest = 0; // 边输入边查询：只回答最后一个查询，先发出的慢查询不覆盖后来的结果
+self.addEventListener("message", async (event) => {
+  const message = event.data;
+  if (message.type !== 2) return; // Material 的 SETUP 不会来：页面上没有名为 search 的表单，索引不在打开页面时取
+  const id = ++latest;
+  let data = { items: [] };
+  try {
+    data = await search(message.data);
+  } catch (error) {
+    console.error(`搜索出错：${error}`);
+  }
+  if (id === latest) self.postMessage({ type: 3, data });
+});
+self.postMessage({ type: 1 });
