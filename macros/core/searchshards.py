@@ -12,8 +12,10 @@ dictionary, words separated by U+200B) into:
   chosen by :func:`shard_of` (FNV-1a of the word, the same function in the worker);
 * ``p/<n>.json`` — one page's sections (address, title, text) for result titles and snippets.
 
-Weights are BM25 term weights with title words counting :data:`TITLE_BOOST` times, so
-titles and headings weigh more than body text; the worker multiplies them by the idf.
+A word's weight in a section is its BM25 weight in the body text plus a bonus when it is in
+the heading (:data:`HEADING_BONUS`) or the page title (:data:`TITLE_BONUS`), so titles and
+headings weigh more than body text while the body still ranks pages with the same title
+words; the worker multiplies weights by the idf.
 """
 
 from __future__ import annotations
@@ -34,7 +36,8 @@ HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # same expression): punctuation inside a jieba word, such as 〔2023〕, separates tokens.
 RUN = re.compile(f"[{HAN}]+|[a-z0-9]+")
 IS_HAN = re.compile(f"[{HAN}]")
-TITLE_BOOST = 6
+HEADING_BONUS = 0.8  # a word in a section's heading, added to its body weight
+TITLE_BONUS = 1.6  # a word in a page's title, or a term the page defines (glossary, document numbers)
 K1, B = 1.2, 0.75
 SHARD_BYTES = 12_000  # raw JSON per term shard, about 4 KB with gzip
 TEXT_CAP = 1200  # characters of each section kept for snippets
@@ -76,20 +79,29 @@ def _squeeze(text: str) -> str:
     return text[:TEXT_CAP]
 
 
-def build_files(docs: list[dict]) -> dict[str, str]:
-    """Relative path → file text for the sharded index of Material's ``docs``."""
+def build_files(docs: list[dict], defined: dict[str, list[str]] | None = None) -> dict[str, str]:
+    """Relative path → file text for the sharded index of Material's ``docs``.
+
+    ``defined`` maps a page's location to the (segmented) terms it defines, such as the
+    glossary's terms: they weigh as much as the page's title."""
+    defined = defined or {}
     starts = [i for i, d in enumerate(docs) if i == 0 or _page_key(d["location"]) != _page_key(docs[i - 1]["location"])]
-    counted: list[tuple[Counter, Counter, int]] = []
-    for d in docs:
+    first = set(starts)
+    counted: list[tuple[dict[str, float], Counter, int]] = []
+    for i, d in enumerate(docs):
         title, text = tokens(d.get("title", "")), tokens(d.get("text", ""))
-        counted.append((Counter(title), Counter(text), len(title) + len(text)))
+        bonus = TITLE_BONUS if i in first else HEADING_BONUS
+        heading = dict.fromkeys(title, bonus)
+        for term in defined.get(d["location"], []):
+            heading.update(dict.fromkeys(tokens(term), TITLE_BONUS))
+        counted.append((heading, Counter(text), len(title) + len(text)))
     avgdl = (sum(n for _, _, n in counted) / len(counted)) if counted else 1.0
     postings: dict[str, list[tuple[int, int]]] = {}
     for i, (title, text, length) in enumerate(counted):
         norm = K1 * (1 - B + B * length / max(avgdl, 1.0))
         for term in title.keys() | text.keys():
-            tf = text[term] + TITLE_BOOST * title[term]
-            weight = round(100 * tf * (K1 + 1) / (tf + norm))
+            tf = text[term]
+            weight = round(100 * (tf * (K1 + 1) / (tf + norm) + title.get(term, 0.0)))
             postings.setdefault(term, []).append((i, max(weight, 1)))
     words = sorted(t for t in postings if len(t) > 1 and IS_HAN.match(t))
     size = sum(len(t.encode()) + 4 + 6 * len(p) for t, p in postings.items())

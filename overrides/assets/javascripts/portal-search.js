@@ -7,6 +7,10 @@
 
 const BASE = new URL("../../search/portal/", self.location.href);
 const TOP_PAGES = 10; // 带摘要显示的结果页面数
+const RERANK = 12; // 按词的连续出现重排的页面数（它们的文字要取来）
+const STOP_WEIGHT = 0.3; // 疑问词、虚词的权重
+const SECTION_SHARE = 0.1;
+const SECTION_CAP = 0.3;
 const MAX_SECTIONS = 3; // 每个页面最多列出的小节
 const SNIPPET = 90; // 摘要长度（字）
 const HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff";
@@ -69,14 +73,21 @@ function cut(run) {
   return out;
 }
 
+// 查询的词：[词, 是否疑问词或虚词]。疑问词只加一点分，不算进“每个词都要有”
 function segment(query) {
   const out = [];
   for (const run of query.normalize("NFKC").toLowerCase().match(RUN) || []) {
     if (IS_HAN.test(run)) out.push(...cut(run));
     else out.push(run);
   }
-  const content = out.filter((t) => !STOP.has(t));
-  return [...new Set(content.length ? content : out)].slice(0, 30);
+  return out;
+}
+
+function queryTerms(words) {
+  const content = words.some((t) => !STOP.has(t));
+  const seen = new Map();
+  for (const t of words) if (!seen.has(t)) seen.set(t, content && STOP.has(t));
+  return [...seen].slice(0, 30);
 }
 
 async function postings(term) {
@@ -133,16 +144,36 @@ function snippet(text, terms) {
   return `${start > 0 ? "…" : ""}${marked(out, terms)}${more ? "…" : ""}`;
 }
 
+// 查询的词在页面中连续出现的加分：页面标题中 ×2，小标题中 ×1.6，正文中 ×1.3（按整词比较）
+function together(sections, phrase) {
+  if (!phrase.length) return 1;
+  const has = (text) => {
+    const seq = text.split(/[\s\u200b]+/).flatMap(wordsOf);
+    outer: for (let i = 0; i + phrase.length <= seq.length; i++) {
+      for (let j = 0; j < phrase.length; j++) if (seq[i + j] !== phrase[j]) continue outer;
+      return true;
+    }
+    return false;
+  };
+  if (has(sections[0][1])) return 2;
+  if (sections.some((s) => has(s[1]))) return 1.6;
+  if (sections.some((s) => has(s[2]))) return 1.3;
+  return 1;
+}
+
 async function search(query) {
+  // Material 在 worker 就绪时就发来当前（空的）查询：那时什么也不取
+  if (!(query.normalize("NFKC").toLowerCase().match(RUN) || []).length) return { items: [] };
   await setup();
-  const terms = segment(query);
-  if (!terms.length) return { items: [] };
+  const words = segment(query);
+  const all = queryTerms(words);
+  const terms = all.map(([t]) => t);
   const lists = await Promise.all(terms.map(postings));
   const docs = new Map(); // 小节 → [得分, 命中的词的位]
   lists.forEach((list, bit) => {
     if (!list) return;
     const df = list.length / 2;
-    const idf = Math.log(1 + (meta.docs - df + 0.5) / (df + 0.5));
+    const idf = Math.log(1 + (meta.docs - df + 0.5) / (df + 0.5)) * (all[bit][1] ? STOP_WEIGHT : 1);
     for (let k = 0, doc = 0; k < list.length; k += 2) {
       doc += list[k];
       const seen = docs.get(doc) || [0, 0];
@@ -159,12 +190,21 @@ async function search(query) {
     g.sections.push([doc, score]);
     groups.set(n, g);
   }
-  const count = (bits) => terms.filter((_, i) => bits & (1 << i)).length;
-  const ranked = [...groups.entries()]
-    .map(([n, g]) => [n, g, (g.best + 0.2 * (g.sum - g.best)) * (count(g.bits) / terms.length) ** 2])
-    .sort((a, b) => b[2] - a[2] || a[0] - b[0]);
-  const wanted = new Set(terms);
+  const needed = all.filter(([, stop]) => !stop).length;
+  const count = (bits) => all.filter(([, stop], i) => !stop && bits & (1 << i)).length;
+  // 一页的分 = 最好的小节 + 其余小节的一小部分（有上限，免得罗列很多条目的栏目页占先），
+  // 再乘以查询词（疑问词除外）在页面中出现的比例的平方
+  const score = (g) => (g.best + Math.min(SECTION_SHARE * (g.sum - g.best), SECTION_CAP * g.best)) * (count(g.bits) / needed) ** 2;
+  let ranked = [...groups.entries()].map(([n, g]) => [n, g, score(g)]).sort((a, b) => b[2] - a[2] || a[0] - b[0]);
+  if (!ranked.length) return { items: [] };
+  // 前几个页面的文字本来就要取来做摘要：查询中的词在标题、小标题或正文中原样连续出现的，排前面
+  const head = ranked.slice(0, RERANK);
+  const texts = await Promise.all(head.map(([n]) => page(n)));
+  const phrase = words.filter((t) => !STOP.has(t) || all.every(([, s]) => !s));
+  head.forEach((entry, i) => (entry[2] *= together(texts[i], phrase)));
+  ranked = [...head.sort((a, b) => b[2] - a[2] || a[0] - b[0]), ...ranked.slice(RERANK)];
   const top = await Promise.all(ranked.slice(0, TOP_PAGES).map(([n]) => page(n)));
+  const wanted = new Set(terms);
   const items = ranked.map(([n, g, score], rank) => {
     const termsSeen = Object.fromEntries(terms.map((t, i) => [t, Boolean(g.bits & (1 << i))]));
     const [, location, title] = meta.pages[n];
