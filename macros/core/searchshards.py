@@ -37,7 +37,8 @@ HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 RUN = re.compile(f"[{HAN}]+|[a-z0-9]+")
 IS_HAN = re.compile(f"[{HAN}]")
 HEADING_BONUS = 0.8  # a word in a section's heading, added to its body weight
-TITLE_BONUS = 1.6  # a word in a page's title, or a term the page defines (glossary, document numbers)
+TITLE_BONUS = 1.6  # a word in a page's title
+DEFINED_BONUS = 2.4  # a term the page defines (the glossary's terms, a policy's document number)
 K1, B = 1.2, 0.75
 SHARD_BYTES = 12_000  # raw JSON per term shard, about 4 KB with gzip
 TEXT_CAP = 1200  # characters of each section kept for snippets
@@ -93,7 +94,7 @@ def build_files(docs: list[dict], defined: dict[str, list[str]] | None = None) -
         bonus = TITLE_BONUS if i in first else HEADING_BONUS
         heading = dict.fromkeys(title, bonus)
         for term in defined.get(d["location"], []):
-            heading.update(dict.fromkeys(tokens(term), TITLE_BONUS))
+            heading.update(dict.fromkeys(tokens(term), DEFINED_BONUS))
         counted.append((heading, Counter(text), len(title) + len(text)))
     avgdl = (sum(n for _, _, n in counted) / len(counted)) if counted else 1.0
     postings: dict[str, list[tuple[int, int]]] = {}
@@ -124,9 +125,21 @@ def build_files(docs: list[dict], defined: dict[str, list[str]] | None = None) -
             [[d["location"], _squeeze(d.get("title", "")), _squeeze(d.get("text", ""))] for d in docs[start:end]]
         )
     longest = max((len(w) for w in words), default=1)
-    files["meta.json"] = _json({"shards": shards, "docs": len(docs), "longest": longest, "pages": pages})
+    keys = [p[1] for p in pages]
+    parents = _parents(keys)
+    files["meta.json"] = _json({"shards": shards, "docs": len(docs), "longest": longest, "pages": pages, "parents": parents})
     files["words.txt"] = "\n".join(words)
     return files
+
+
+def _parents(keys: list[str]) -> list[int]:
+    """Pages with pages below them (an overview and its lessons); the home page is not one."""
+    below = set()
+    for key in keys:
+        parts = key.rstrip("/").split("/")
+        for n in range(1, len(parts)):
+            below.add("/".join(parts[:n]) + "/")
+    return [n for n, key in enumerate(keys) if key in below]
 
 
 def _json(data: object) -> str:

@@ -10,6 +10,10 @@ const TOP_PAGES = 10; // 带摘要显示的结果页面数
 const RERANK = 12; // 按词的连续出现重排的页面数（它们的文字要取来）
 const STOP_WEIGHT = 0.3; // 疑问词、虚词的权重
 const SECTION_SHARE = 0.1;
+const MAX_LONGER = 8; // 每个查询词最多扩展的复合词数
+const LONGER_WEIGHT = 0.5; // 复合词匹配的权重
+const OVERVIEW = 0.6; // 概览页（有下级页面的页面）的系数
+const TITLE_FOCUS = 1.5; // 页面标题的词有多少是查询词：全是时得分加倍
 const SECTION_CAP = 0.3;
 const MAX_SECTIONS = 3; // 每个页面最多列出的小节
 const SNIPPET = 90; // 摘要长度（字）
@@ -18,14 +22,16 @@ const RUN = new RegExp(`[${HAN}]+|[a-z0-9]+`, "g");
 const IS_HAN = new RegExp(`^[${HAN}]`);
 // 问句里围绕关键词的疑问词和虚词：查询中还有别的词时不参与匹配
 const STOP = new Set(
-  "怎么办 怎么 怎样 如何 什么 为什么 哪些 哪里 能不能 可不可以 有没有 是不是 是否 多少 几 吗 呢 吧 的 了 是 有 和 与 及 要 请问".split(" "),
+  "怎么办 怎么 怎样 如何 什么 为什么 哪些 哪里 能不能 可不可以 有没有 是不是 是否 多少 几 几次 几个 吗 呢 吧 的 了 是 有 和 与 及 要 请问".split(" "),
 );
 
 let meta = null;
 let words = null;
+let sortedWords = [];
 let pageStarts = [];
 const shards = new Map();
 const pages = new Map();
+const expansions = new Map();
 
 function get(name, kind) {
   return fetch(new URL(name, BASE)).then((response) => {
@@ -37,7 +43,8 @@ function get(name, kind) {
 async function setup() {
   if (meta) return;
   const [m, w] = await Promise.all([get("meta.json"), get("words.txt", "text")]);
-  words = new Set(w.split("\n"));
+  sortedWords = w.split("\n"); // 构建时已排序（按码位，与 JS 的比较一致）
+  words = new Set(sortedWords);
   let start = 0;
   pageStarts = m.pages.map((p) => (start += p[0]));
   meta = m;
@@ -94,6 +101,17 @@ async function postings(term) {
   const k = shardOf(term);
   if (!shards.has(k)) shards.set(k, get(`t/${k}.json`));
   return (await shards.get(k))[term] || null;
+}
+
+// 包含查询词的更长的词（“谈心”→“谈心谈话”，“家访”→“学生家访”）：多字词也匹配包含它的复合词，
+// 分数打折；单字不扩展（“家”不匹配“家访”）
+function longer(term) {
+  if (term.length < 2 || !IS_HAN.test(term)) return [];
+  if (!expansions.has(term)) {
+    const found = sortedWords.filter((w) => w !== term && w.includes(term));
+    expansions.set(term, found.sort((a, b) => a.length - b.length || (a < b ? -1 : 1)).slice(0, MAX_LONGER));
+  }
+  return expansions.get(term);
 }
 
 function pageOf(doc) {
@@ -161,6 +179,16 @@ function together(sections, phrase) {
   return 1;
 }
 
+// 标题与查询有多相符：标题中的词（疑问词、虚词除外）有多大比例是查询词，乘以查询词有多大比例在标题中。
+// 标题就是讲这个的页面排前面；问句中只有一个词在标题中时加分很少
+function focus(title, terms) {
+  const own = title.split(/[\s\u200b]+/).flatMap(wordsOf).filter((w) => !STOP.has(w));
+  const asked = terms.filter((t) => !STOP.has(t));
+  if (!own.length || !asked.length) return 1;
+  const inTitle = asked.filter((t) => own.includes(t)).length / asked.length;
+  return 1 + (TITLE_FOCUS * own.filter((w) => asked.includes(w)).length * inTitle) / own.length;
+}
+
 async function search(query) {
   // Material 在 worker 就绪时就发来当前（空的）查询：那时什么也不取
   if (!(query.normalize("NFKC").toLowerCase().match(RUN) || []).length) return { items: [] };
@@ -168,20 +196,26 @@ async function search(query) {
   const words = segment(query);
   const all = queryTerms(words);
   const terms = all.map(([t]) => t);
-  const lists = await Promise.all(terms.map(postings));
+  const variants = terms.flatMap((t, bit) => [[t, bit, 1], ...longer(t).map((w) => [w, bit, LONGER_WEIGHT])]);
+  const lists = await Promise.all(variants.map(([t]) => postings(t)));
   const docs = new Map(); // 小节 → [得分, 命中的词的位]
-  lists.forEach((list, bit) => {
+  lists.forEach((list, v) => {
     if (!list) return;
+    const [, bit, factor] = variants[v];
     const df = list.length / 2;
-    const idf = Math.log(1 + (meta.docs - df + 0.5) / (df + 0.5)) * (all[bit][1] ? STOP_WEIGHT : 1);
+    const idf = Math.log(1 + (meta.docs - df + 0.5) / (df + 0.5)) * (all[bit][1] ? STOP_WEIGHT : 1) * factor;
     for (let k = 0, doc = 0; k < list.length; k += 2) {
       doc += list[k];
       const seen = docs.get(doc) || [0, 0];
       docs.set(doc, [seen[0] + (idf * list[k + 1]) / 100, seen[1] | (1 << bit)]);
     }
   });
+  const needed = all.filter(([, stop]) => !stop).length;
+  const count = (bits) => all.filter(([, stop], i) => !stop && bits & (1 << i)).length;
+  // 小节的分乘以查询词（疑问词除外）在这一节中出现的比例的平方：词都在同一节的排前面
   const groups = new Map(); // 页面 → {best, sum, bits, sections}
-  for (const [doc, [score, bits]] of docs) {
+  for (const [doc, [raw, bits]] of docs) {
+    const score = raw * (count(bits) / needed) ** 2;
     const n = pageOf(doc);
     const g = groups.get(n) || { best: 0, sum: 0, bits: 0, sections: [] };
     g.best = Math.max(g.best, score);
@@ -190,18 +224,19 @@ async function search(query) {
     g.sections.push([doc, score]);
     groups.set(n, g);
   }
-  const needed = all.filter(([, stop]) => !stop).length;
-  const count = (bits) => all.filter(([, stop], i) => !stop && bits & (1 << i)).length;
   // 一页的分 = 最好的小节 + 其余小节的一小部分（有上限，免得罗列很多条目的栏目页占先），
-  // 再乘以查询词（疑问词除外）在页面中出现的比例的平方
-  const score = (g) => (g.best + Math.min(SECTION_SHARE * (g.sum - g.best), SECTION_CAP * g.best)) * (count(g.bits) / needed) ** 2;
-  let ranked = [...groups.entries()].map(([n, g]) => [n, g, score(g)]).sort((a, b) => b[2] - a[2] || a[0] - b[0]);
+  // 再乘以查询词在整页中出现的比例；列出下级页面的概览页打折，讲这个词的下级页面排在它前面
+  const score = (n, g) =>
+    (g.best + Math.min(SECTION_SHARE * (g.sum - g.best), SECTION_CAP * g.best)) *
+    (count(g.bits) / needed) *
+    (meta.parents.includes(n) ? OVERVIEW : 1);
+  let ranked = [...groups.entries()].map(([n, g]) => [n, g, score(n, g)]).sort((a, b) => b[2] - a[2] || a[0] - b[0]);
   if (!ranked.length) return { items: [] };
   // 前几个页面的文字本来就要取来做摘要：查询中的词在标题、小标题或正文中原样连续出现的，排前面
   const head = ranked.slice(0, RERANK);
   const texts = await Promise.all(head.map(([n]) => page(n)));
   const phrase = words.filter((t) => !STOP.has(t) || all.every(([, s]) => !s));
-  head.forEach((entry, i) => (entry[2] *= together(texts[i], phrase)));
+  head.forEach((entry, i) => (entry[2] *= together(texts[i], phrase) * focus(texts[i][0][1], terms)));
   ranked = [...head.sort((a, b) => b[2] - a[2] || a[0] - b[0]), ...ranked.slice(RERANK)];
   const top = await Promise.all(ranked.slice(0, TOP_PAGES).map(([n]) => page(n)));
   const wanted = new Set(terms);
