@@ -81,11 +81,24 @@ function cut(run) {
 }
 
 // 查询的词：[词, 是否疑问词或虚词]。疑问词只加一点分，不算进“每个词都要有”
+// 连续几个词典中没有的单字（“量子纠缠”在本站没有）合成一个词：它们不去分别匹配单字，整个查询找不到就是找不到
 function segment(query) {
   const out = [];
   for (const run of query.normalize("NFKC").toLowerCase().match(RUN) || []) {
-    if (IS_HAN.test(run)) out.push(...cut(run));
-    else out.push(run);
+    if (!IS_HAN.test(run)) {
+      out.push(run);
+      continue;
+    }
+    let unknown = "";
+    for (const w of [...cut(run), ""]) {
+      if (w.length === 1 && !STOP.has(w)) {
+        unknown += w;
+        continue;
+      }
+      if (unknown) out.push(unknown);
+      unknown = "";
+      if (w) out.push(w);
+    }
   }
   return out;
 }
