@@ -167,7 +167,8 @@ def test_harness_reads_results_and_counts_bytes(built_site, tmp_path, browser):
         assert run.errors == [], (engine, run.errors)
         assert search_eval.hits(run, queries, 1) == 3, (engine, run.results)
         assert run.first_visit > 0
-        # Nothing of either index before the first query; the first query fetches it.
-        assert run.first_visit_search == 0, engine
+        # Nothing of either index before the first query (the portal worker's code is all that
+        # the header box fetches); the first query fetches it.
+        assert run.first_visit_search < (8_000 if engine == "material" else 1), engine
         assert run.first_query > 0, engine
     assert (pagefind_site / "search" / "search_index.json").read_text("utf-8").count('"location"') == 0
