@@ -22,7 +22,7 @@ import search_eval  # noqa: E402
 
 # The figures reached in Chromium (docs/about/performance.md, docs/about/search-engine.md).
 # Lowering them needs a reason in the commit message: they fail the test when relevance drops.
-FIRST_AT_LEAST = 46  # of 51: 90 %
+FIRST_AT_LEAST = 47  # of 51: 92 %
 TOP3_AT_LEAST = 50  # of 51
 
 

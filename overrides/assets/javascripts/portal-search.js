@@ -11,7 +11,7 @@ const RERANK = 12; // 按词的连续出现重排的页面数（它们的文字�
 const STOP_WEIGHT = 0.3; // 疑问词、虚词的权重
 const SECTION_SHARE = 0.1;
 const MAX_LONGER = 8; // 每个查询词最多扩展的复合词数
-const LONGER_WEIGHT = 0.5; // 复合词匹配的权重
+const LONGER_WEIGHT = 0.3; // 复合词匹配的权重
 const OVERVIEW = 0.6; // 概览页（有下级页面的页面）的系数
 const TITLE_FOCUS = 1.5; // 页面标题的词有多少是查询词：全是时得分加倍
 const SECTION_CAP = 0.3;
@@ -29,6 +29,7 @@ let meta = null;
 let words = null;
 let sortedWords = [];
 let pageStarts = [];
+let parents = new Set();
 const shards = new Map();
 const pages = new Map();
 const expansions = new Map();
@@ -47,6 +48,7 @@ async function setup() {
   words = new Set(sortedWords);
   let start = 0;
   pageStarts = m.pages.map((p) => (start += p[0]));
+  parents = new Set(m.parents);
   meta = m;
 }
 
@@ -239,17 +241,19 @@ async function search(query) {
   }
   // 一页的分 = 最好的小节 + 其余小节的一小部分（有上限，免得罗列很多条目的栏目页占先），
   // 再乘以查询词在整页中出现的比例；列出下级页面的概览页打折，讲这个词的下级页面排在它前面
-  const score = (n, g) =>
-    (g.best + Math.min(SECTION_SHARE * (g.sum - g.best), SECTION_CAP * g.best)) *
-    (count(g.bits) / needed) *
-    (meta.parents.includes(n) ? OVERVIEW : 1);
+  // 标题与查询相符的页面加分（见 focus）；概览页的标题就是查询时不打折
+  const score = (n, g) => {
+    const f = focus(meta.pages[n][2], terms);
+    const overview = parents.has(n) && f < 1 + TITLE_FOCUS ? OVERVIEW : 1;
+    return (g.best + Math.min(SECTION_SHARE * (g.sum - g.best), SECTION_CAP * g.best)) * (count(g.bits) / needed) * overview * f;
+  };
   let ranked = [...groups.entries()].map(([n, g]) => [n, g, score(n, g)]).sort((a, b) => b[2] - a[2] || a[0] - b[0]);
   if (!ranked.length) return { items: [] };
   // 前几个页面的文字本来就要取来做摘要：查询中的词在标题、小标题或正文中原样连续出现的，排前面
   const head = ranked.slice(0, RERANK);
   const texts = await Promise.all(head.map(([n]) => page(n)));
   const phrase = words.filter((t) => !STOP.has(t) || all.every(([, s]) => !s));
-  head.forEach((entry, i) => (entry[2] *= together(texts[i], phrase) * focus(texts[i][0][1], terms)));
+  head.forEach((entry, i) => (entry[2] *= together(texts[i], phrase)));
   ranked = [...head.sort((a, b) => b[2] - a[2] || a[0] - b[0]), ...ranked.slice(RERANK)];
   const top = await Promise.all(ranked.slice(0, TOP_PAGES).map(([n]) => page(n)));
   const wanted = new Set(terms);
