@@ -276,7 +276,7 @@ def run_all(args, engines: list[str], base: str, tmp: Path) -> int:
                 finally:
                     server.shutdown()
                     server.server_close()
-                index = served / ("pagefind" if engine.startswith("pagefind") else "search/search_index.json")
+                index = served / ("pagefind" if engine.startswith("pagefind") else "search/portal")
                 run.index_files, run.index_bytes = tree_size(index)
                 run.index_build = seconds
                 runs.append(run)
