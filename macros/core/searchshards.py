@@ -88,22 +88,25 @@ def build_files(docs: list[dict], defined: dict[str, list[str]] | None = None) -
     defined = defined or {}
     starts = [i for i, d in enumerate(docs) if i == 0 or _page_key(d["location"]) != _page_key(docs[i - 1]["location"])]
     first = set(starts)
-    counted: list[tuple[dict[str, float], Counter, int]] = []
+    global _memo
+    seen: dict[tuple, tuple[int, int, list[tuple[str, int]]]] = {}
+    keys, lengths = [], []
     for i, d in enumerate(docs):
-        title, text = tokens(d.get("title", "")), tokens(d.get("text", ""))
-        bonus = TITLE_BONUS if i in first else HEADING_BONUS
-        heading = dict.fromkeys(title, bonus)
-        for term in defined.get(d["location"], []):
-            heading.update(dict.fromkeys(tokens(term), DEFINED_BONUS))
-        counted.append((heading, Counter(text), len(title) + len(text)))
-    avgdl = (sum(n for _, _, n in counted) / len(counted)) if counted else 1.0
+        key = (d.get("title", ""), d.get("text", ""), i in first, tuple(defined.get(d["location"], ())))
+        entry = _memo.get(key) or seen.get(key) or (_doc_length(key), 0, [])
+        seen[key] = entry
+        keys.append(key)
+        lengths.append(entry[0])
+    avgdl = max(round(sum(lengths) / len(lengths)), 1) if lengths else 1  # whole words: small edits keep it
     postings: dict[str, list[tuple[int, int]]] = {}
-    for i, (title, text, length) in enumerate(counted):
-        norm = K1 * (1 - B + B * length / max(avgdl, 1.0))
-        for term in title.keys() | text.keys():
-            tf = text[term]
-            weight = round(100 * (tf * (K1 + 1) / (tf + norm) + title.get(term, 0.0)))
-            postings.setdefault(term, []).append((i, max(weight, 1)))
+    for i, key in enumerate(keys):
+        length, avg, weights = seen[key]
+        if avg != avgdl:
+            weights = _weights(key, length, avgdl)
+            seen[key] = (length, avgdl, weights)
+        for term, weight in weights:
+            postings.setdefault(term, []).append((i, weight))
+    _memo = seen  # ``mkdocs serve`` rebuilds weigh only the sections that changed
     words = sorted(t for t in postings if len(t) > 1 and IS_HAN.match(t))
     size = sum(len(t.encode()) + 4 + 6 * len(p) for t, p in postings.items())
     shards = max(1, 2 ** math.ceil(math.log2(max(size / SHARD_BYTES, 1))))
@@ -130,6 +133,30 @@ def build_files(docs: list[dict], defined: dict[str, list[str]] | None = None) -
     files["meta.json"] = _json({"shards": shards, "docs": len(docs), "longest": longest, "pages": pages, "parents": parents})
     files["words.txt"] = "\n".join(words)
     return files
+
+
+_memo: dict[tuple, tuple[int, int, list[tuple[str, int]]]] = {}
+
+
+def _doc_length(key: tuple) -> int:
+    return len(tokens(key[0])) + len(tokens(key[1]))
+
+
+def _weights(key: tuple, length: int, avgdl: int) -> list[tuple[str, int]]:
+    """(word, weight) of one section: body BM25 plus the heading, title or defined-term bonus."""
+    title_text, text_text, is_page, defined = key
+    bonus = TITLE_BONUS if is_page else HEADING_BONUS
+    heading = dict.fromkeys(tokens(title_text), bonus)
+    for term in defined:
+        heading.update(dict.fromkeys(tokens(term), DEFINED_BONUS))
+    text = Counter(tokens(text_text))
+    norm = K1 * (1 - B + B * length / avgdl)
+    out = []
+    for term in sorted(heading.keys() | text.keys()):
+        tf = text[term]
+        weight = round(100 * (tf * (K1 + 1) / (tf + norm) + heading.get(term, 0.0)))
+        out.append((term, max(weight, 1)))
+    return out
 
 
 def _parents(keys: list[str]) -> list[int]:

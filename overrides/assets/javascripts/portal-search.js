@@ -83,7 +83,7 @@ function cut(run) {
 }
 
 // 查询的词：[词, 是否疑问词或虚词]。疑问词只加一点分，不算进“每个词都要有”
-// 连续几个词典中没有的单字（“量子纠缠”在本站没有）合成一个词：它们不去分别匹配单字，整个查询找不到就是找不到
+// 连续几个词典中没有的单字合成一个查询词（“量子纠缠”在本站没有这个词）：它只匹配这些字都单独成词出现的小节
 function segment(query) {
   const out = [];
   for (const run of query.normalize("NFKC").toLowerCase().match(RUN) || []) {
@@ -113,9 +113,30 @@ function queryTerms(words) {
 }
 
 async function postings(term) {
+  if (term.length > 1 && IS_HAN.test(term) && !words.has(term)) return allSingles(term);
   const k = shardOf(term);
   if (!shards.has(k)) shards.set(k, get(`t/${k}.json`));
   return (await shards.get(k))[term] || null;
+}
+
+// 几个不成词的单字（见 segment）：只匹配这些字都单独出现的小节（“想学烹饪”的“想”“学”），
+// 所以“量子纠缠”这样本站没有的词找不到东西，而不是逐字匹配
+async function allSingles(run) {
+  const lists = await Promise.all([...run].map(postings));
+  if (lists.some((l) => !l)) return null;
+  const maps = lists.map((list) => {
+    const m = new Map();
+    for (let k = 0, doc = 0; k < list.length; k += 2) m.set((doc += list[k]), list[k + 1]);
+    return m;
+  });
+  const out = [];
+  let last = 0;
+  for (const [doc, w] of [...maps[0]].sort((a, b) => a[0] - b[0])) {
+    if (!maps.every((m) => m.has(doc))) continue;
+    out.push(doc - last, w + maps.slice(1).reduce((sum, m) => sum + m.get(doc), 0));
+    last = doc;
+  }
+  return out.length ? out : null;
 }
 
 // 包含查询词的更长的词（“谈心”→“谈心谈话”，“家访”→“学生家访”）：多字词也匹配包含它的复合词，
