@@ -9,12 +9,12 @@ const BASE = new URL("../../search/portal/", self.location.href);
 const TOP_PAGES = 10; // 带摘要显示的结果页面数
 const RERANK = 12; // 按词的连续出现重排的页面数（它们的文字要取来）
 const STOP_WEIGHT = 0.3; // 疑问词、虚词的权重
-const SECTION_SHARE = 0.1;
+const SECTION_SHARE = 0.1; // 其余小节计入页面得分的比例
+const SECTION_CAP = 0.3; // ……最多是最好小节的这么多
 const MAX_LONGER = 8; // 每个查询词最多扩展的复合词数
 const LONGER_WEIGHT = 0.3; // 复合词匹配的权重
 const OVERVIEW = 0.6; // 概览页（有下级页面的页面）的系数
-const TITLE_FOCUS = 1.5; // 页面标题的词有多少是查询词：全是时得分加倍
-const SECTION_CAP = 0.3;
+const TITLE_FOCUS = 1.5; // 标题与查询完全相符时得分 ×2.5（见 focus）
 const MAX_SECTIONS = 3; // 每个页面最多列出的小节
 const SNIPPET = 90; // 摘要长度（字）
 const HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff";
@@ -229,8 +229,8 @@ async function search(query) {
   // Material 在 worker 就绪时就发来当前（空的）查询：那时什么也不取
   if (!(query.normalize("NFKC").toLowerCase().match(RUN) || []).length) return { items: [] };
   await setup();
-  const words = segment(query);
-  const all = queryTerms(words);
+  const queryWords = segment(query);
+  const all = queryTerms(queryWords);
   const terms = all.map(([t]) => t);
   const variants = terms.flatMap((t, bit) => [[t, bit, 1], ...longer(t).map((w) => [w, bit, LONGER_WEIGHT])]);
   const lists = await Promise.all(variants.map(([t]) => postings(t)));
@@ -263,17 +263,17 @@ async function search(query) {
   // 一页的分 = 最好的小节 + 其余小节的一小部分（有上限，免得罗列很多条目的栏目页占先），
   // 再乘以查询词在整页中出现的比例；列出下级页面的概览页打折，讲这个词的下级页面排在它前面
   // 标题与查询相符的页面加分（见 focus）；概览页的标题就是查询时不打折
-  const score = (n, g) => {
+  const pageScore = (n, g) => {
     const f = focus(meta.pages[n][2], terms);
     const overview = parents.has(n) && f < 1 + TITLE_FOCUS ? OVERVIEW : 1;
     return (g.best + Math.min(SECTION_SHARE * (g.sum - g.best), SECTION_CAP * g.best)) * (count(g.bits) / needed) * overview * f;
   };
-  let ranked = [...groups.entries()].map(([n, g]) => [n, g, score(n, g)]).sort((a, b) => b[2] - a[2] || a[0] - b[0]);
+  let ranked = [...groups.entries()].map(([n, g]) => [n, g, pageScore(n, g)]).sort((a, b) => b[2] - a[2] || a[0] - b[0]);
   if (!ranked.length) return { items: [] };
   // 前几个页面的文字本来就要取来做摘要：查询中的词在标题、小标题或正文中原样连续出现的，排前面
   const head = ranked.slice(0, RERANK);
   const texts = await Promise.all(head.map(([n]) => page(n)));
-  const phrase = words.filter((t) => !STOP.has(t) || all.every(([, s]) => !s));
+  const phrase = queryWords.filter((t) => !STOP.has(t) || all.every(([, s]) => !s));
   head.forEach((entry, i) => (entry[2] *= together(texts[i], phrase)));
   ranked = [...head.sort((a, b) => b[2] - a[2] || a[0] - b[0]), ...ranked.slice(RERANK)];
   const top = await Promise.all(ranked.slice(0, TOP_PAGES).map(([n]) => page(n)));
