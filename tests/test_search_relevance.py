@@ -164,3 +164,24 @@ def test_index_files_cover_exactly_materials_index(served):
         assert len(sections) == 1 and len(sections[0][2]) < 200
     assert (site / "assets" / "javascripts" / "portal-search.js").is_file()
     assert 'portal-search.js"' in Path(site / "index.html").read_text(encoding="utf-8")
+
+
+def test_worker_splits_and_shards_words_as_the_build_does(served, reader):
+    """The two sides of the index contract: the worker's word split and FNV-1a shard
+    function (run in Chromium from the shipped file) agree with macros/core/searchshards.py."""
+    site, base, _ = served
+    from macros.core import searchshards
+
+    reader.goto(base, wait_until="networkidle")
+    source = (site / "assets" / "javascripts" / "portal-search.js").read_text(encoding="utf-8")
+    samples = ["家访", "一校一策", "foobar", "沪教委德〔2023〕25号", "ＡＢＣ１ Word-Level", "𠀀字"]
+    got = reader.evaluate(
+        """([source, samples]) => {
+          const fake = {location: {href: location.href}, addEventListener() {}, postMessage() {}};
+          const api = new Function("self", source + `
+            return {shard: (t, n) => { meta = {shards: n}; return shardOf(t); }, words: wordsOf};`)(fake);
+          return samples.map(s => [api.shard(s, 1024), s.split(/[\\s\\u200b-]+/).flatMap(api.words)]);
+        }""",
+        [source, samples],
+    )
+    assert got == [[searchshards.shard_of(s, 1024), searchshards.tokens(s)] for s in samples]
