@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """城市规模基准测试：生成一个虚构的“全市”门户（16 个区、1600 所学校的一校一策、
 600 个已发布案例和草稿、30 个培训模块及题库，加上真实的政策文件和指导手册），
-构建并报告耗时、页面大小、搜索索引大小和内存峰值。
+构建并报告耗时、页面大小、搜索索引大小和内存峰值，以及读者在浏览器中搜索要下载的字节数
+（首次访问、第一次查询、之后每次查询；scripts/benchsearch.py）。
 
 用法：python scripts/bench.py [--scale 100|500|full] [--keep 目录] [--json 文件]
       python scripts/bench.py --lighthouse [--json 文件] [--markdown 文件]
@@ -36,6 +37,7 @@ sys.path.insert(0, str(ROOT))
 
 import benchlighthouse  # noqa: E402
 from benchcity import Sizes, make_city  # noqa: E402
+from benchsearch import FIRST_QUERY_MAX, LATER_QUERY_MAX, free_port, measure  # noqa: E402
 from benchserve import measure_preview  # noqa: E402
 
 from macros.core.cli import ChineseParser  # noqa: E402
@@ -67,6 +69,7 @@ def site_figures(site: Path) -> dict:
         "html_median": int(statistics.median(sizes)) if sizes else 0,
         "search_raw": len(raw),
         "search_gzip": len(gzip.compress(raw, 9)),
+        "portal_index_files": sum(1 for p in (site / "search/portal").rglob("*") if p.is_file()),
         "site_total": sum(p.stat().st_size for p in site.rglob("*") if p.is_file()),
         "docx_files": len(list(site.glob("schools/*.docx"))),
     }
@@ -187,6 +190,13 @@ TARGETS = [
     ("html_largest", "单页 HTML ≤ 80 KB", lambda r: r["html_largest"] <= 80 * KB),
     ("search_gzip", "搜索索引 gzip < 2 MB", lambda r: r["search_gzip"] < 2 * MB),
     ("search_raw", "搜索索引原始 < 8 MB", lambda r: r["search_raw"] < 8 * MB),
+    (
+        "search_first_visit_search",
+        "打开页面时不取搜索索引（只取 worker 代码，< 8 KB）",
+        lambda r: r["search_first_visit_search"] < 8 * KB,
+    ),
+    ("search_first_query", "第一次查询 ≤ 300 KB（gzip）", lambda r: r["search_first_query"] <= FIRST_QUERY_MAX),
+    ("search_later_max", "之后每次查询 ≤ 100 KB（gzip）", lambda r: r["search_later_max"] <= LATER_QUERY_MAX),
     ("docx_warm_regenerated", "无改动时重新生成 0 个 Word 文件", lambda r: r["docx_warm_regenerated"] == 0),
     ("docx_edit_regenerated", "改一所学校只重新生成它的 Word 文件", lambda r: r["docx_edit_regenerated"] == 1),
     ("preview_school_s", "mkdocs serve：保存一所学校后 3 s 内可预览", lambda r: r["preview_school_s"] < 3),
@@ -206,7 +216,8 @@ def bench(scale: str, work: Path, out=print) -> dict:
     work = work.resolve()
     dump = work / "plain"
     stats = work / "stats.jsonl"
-    env = {"NO_MKDOCS_2_WARNING": "1", "BENCH_STATS": str(stats)}
+    port = free_port()  # the site is built for the address the search measurement serves it at
+    env = {"NO_MKDOCS_2_WARNING": "1", "BENCH_STATS": str(stats), "SITE_URL": f"http://127.0.0.1:{port}/"}
     strict = [*MKDOCS, "build", "--strict", "-d", str(work / "site")]
     result: dict = {"scale": scale, **sizes.__dict__}
 
@@ -229,6 +240,13 @@ def bench(scale: str, work: Path, out=print) -> dict:
     result["docx_cold_s"] = cold.get("docx_seconds", 0.0)
     result["docx_cold_regenerated"] = cold.get("docx_regenerated", 0)
     result.update(site_figures(work / "site"))
+    out("在 Chromium 中用页首搜索框查询 tests/search_queries.yml，记录下载的字节数 …")
+    result.update(measure(work / "site", port))
+    out(
+        f"  首次访问 {fmt_size(result['search_first_visit'])}（其中搜索 {fmt_size(result['search_first_visit_search'])}），"
+        f"第一次查询 {fmt_size(result['search_first_query'])}，之后每次平均 {fmt_size(result['search_later_mean'])}、"
+        f"最多 {fmt_size(result['search_later_max'])}"
+    )
     result["docx_plans"], result["docx_ms_per_file"] = docx_per_file(city)
     out(f"  Word 单个文件生成：{result['docx_ms_per_file']:.1f} ms（{result['docx_plans']} 份方案，单进程依次生成）")
     result["warm_s"] = build("warm")
@@ -273,6 +291,10 @@ def bench(scale: str, work: Path, out=print) -> dict:
     return result
 
 
+def _search_bytes(r: dict) -> str:
+    return f"{fmt_size(r['search_first_query'])} / {fmt_size(r['search_later_mean'])} / {fmt_size(r['search_later_max'])}"
+
+
 def report(r: dict, out=print) -> list[str]:
     rows = [
         ("页面数", f"{r['pages']}（朴素构建 {r['plain_pages']}）"),
@@ -292,6 +314,12 @@ def report(r: dict, out=print) -> list[str]:
             "搜索索引",
             f"{fmt_size(r['search_raw'])}，gzip {fmt_size(r['search_gzip'])}（朴素 gzip {fmt_size(r['plain_search_gzip'])}）",
         ),
+        (
+            "首次访问下载（gzip，尚未搜索；其中搜索）",
+            f"{fmt_size(r['search_first_visit'])}（{fmt_size(r['search_first_visit_search'])}）",
+        ),
+        ("搜索：第一次查询 / 之后每次平均 / 最多", _search_bytes(r)),
+        ("搜索：首位命中 / 前三命中", f"{r['search_top1']}/{r['search_queries']} / {r['search_top3']}/{r['search_queries']}"),
         ("站点总大小", fmt_size(r["site_total"])),
         ("Word 文件（冷）", f"{r['docx_cold_regenerated']} 个，{r['docx_cold_s']:.1f} s"),
         ("Word 单个文件生成（单进程）", f"{r['docx_ms_per_file']:.1f} ms"),
@@ -344,6 +372,22 @@ def markdown_table(r: dict) -> str:
             "搜索索引（gzip；朴素构建）",
             f"{fmt_size(r['search_gzip'])}（{fmt_size(r['plain_search_gzip'])}）",
             f"{mark('search_gzip')} < 2 MB",
+        ),
+        (
+            "首次访问下载（gzip，尚未搜索；其中搜索）",
+            f"{fmt_size(r['search_first_visit'])}（{fmt_size(r['search_first_visit_search'])}）",
+            f"{mark('search_first_visit_search')} 不取索引",
+        ),
+        ("搜索：第一次查询（gzip）", fmt_size(r["search_first_query"]), f"{mark('search_first_query')} ≤ 300 KB"),
+        (
+            "搜索：之后每次查询，平均 / 最多（gzip）",
+            f"{fmt_size(r['search_later_mean'])} / {fmt_size(r['search_later_max'])}",
+            f"{mark('search_later_max')} ≤ 100 KB",
+        ),
+        (
+            "搜索：首位命中 / 前三命中（tests/search_queries.yml）",
+            f"{r['search_top1']}/{r['search_queries']} / {r['search_top3']}/{r['search_queries']}",
+            "",
         ),
         ("站点总大小", fmt_size(r["site_total"]), ""),
         (

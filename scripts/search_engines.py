@@ -30,8 +30,8 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-# What a page load fetches for search alone: Material's index, its worker and lunr; Pagefind.
-SEARCH_FILES = re.compile(r"/search/|/workers/search\.|/lunr/|/pagefind/")
+# What a page load fetches for search alone: Material's index, its worker and lunr; the portal worker; Pagefind.
+SEARCH_FILES = re.compile(r"/search/|/workers/search\.|/lunr/|/pagefind/|/portal-search\.js")
 READY = "键入以开始搜索"  # Material's zh placeholder: the index is loaded
 RESULTS = "符合条件的结果"  # in every zh result count, "没有找到…" included
 # Pagefind indexes the article only (not navigation, header or footer, which repeat on every

@@ -4,7 +4,8 @@
 首次打开页面（还没有搜索）、第一次查询、之后每次查询。
 
 评测的引擎：
-  material  Material 自带的搜索（即当前发布的配置）：在页首搜索框中输入查询，读取结果列表。
+  material  发布站点的页首搜索框（Material 的界面，门户的 worker 和分片索引 search/portal/）：
+            在搜索框中输入查询，读取结果列表。
   pagefind  Pagefind 扩展版（pagefind-bin-extended，对中文分词）：在构建好的站点副本上
             运行 pagefind 生成索引，第一次查询时才在浏览器中加载 pagefind.js，
             通过它的 JS 接口查询。副本中关掉 Material 自带的搜索（不取索引、不启动
@@ -133,7 +134,7 @@ def fmt_kb(n: float) -> str:
 
 
 LABELS = {
-    "material": "Material 自带搜索（当前发布）",
+    "material": "页首搜索框（当前发布：门户分片索引）",
     "pagefind": "Pagefind 扩展版（中文分词）",
     "pagefind-terms": "Pagefind + 查询预处理（实验）",
 }
@@ -153,7 +154,7 @@ def markdown_report(runs: list[Run], queries: list[Query], meta: dict) -> str:
     out = head
     out += row("首位命中", pct(1)) + row("前三命中", pct(3))
     out += row("首次访问下载（gzip，尚未搜索）", [fmt_kb(r.first_visit) for r in runs])
-    out += row("其中搜索（索引、worker、lunr）", [fmt_kb(r.first_visit_search) for r in runs])
+    out += row("其中搜索（索引、worker）", [fmt_kb(r.first_visit_search) for r in runs])
     out += row("第一次查询下载", [fmt_kb(r.first_query) for r in runs])
     out += row("之后每次查询：平均 / 最大", [f"{fmt_kb(sum(x) / len(x))} / {fmt_kb(max(x))}" for x in later])
     out += row("索引文件（个数，原始大小）", [f"{r.index_files} 个，{fmt_kb(r.index_bytes)}" for r in runs])
@@ -275,7 +276,7 @@ def run_all(args, engines: list[str], base: str, tmp: Path) -> int:
                 finally:
                     server.shutdown()
                     server.server_close()
-                index = served / ("pagefind" if engine.startswith("pagefind") else "search/search_index.json")
+                index = served / ("pagefind" if engine.startswith("pagefind") else "search/portal")
                 run.index_files, run.index_bytes = tree_size(index)
                 run.index_build = seconds
                 runs.append(run)

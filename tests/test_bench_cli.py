@@ -80,3 +80,20 @@ def test_training_navigation_groups_modules_at_city_scale():
     assert len(flat) == NAV_FLAT_MODULES + 3
     grouped = training_nav(catalogue(30))
     assert len(grouped) == 4 and len(grouped[1]["全部模块"]) == 30
+
+
+def test_report_and_table_show_search_bytes_against_the_targets():
+    import re
+
+    import bench
+
+    source = (ROOT / "scripts" / "bench.py").read_text(encoding="utf-8")
+    result = {key: 1 for key in re.findall(r"""r\[["'](\w+)["']\]""", source)}
+    result.update(html_largest_page="x/index.html", preview_case_all=[1.0], preview_school_all=[1.0])
+    result.update(search_first_visit_search=5_000, search_first_query=301 * 1024, search_later_max=99 * 1024)
+    lines: list[str] = []
+    failed = bench.report(result, out=lines.append)
+    assert "search_first_query" in failed and "search_later_max" not in failed
+    assert "search_first_visit_search" not in failed
+    table = bench.markdown_table(result)
+    assert "✗ ≤ 300 KB" in table and "✓ ≤ 100 KB" in table and "✓ 不取索引" in table

@@ -1,0 +1,177 @@
+"""The portal's search index in small files, fetched by the browser only when the reader searches.
+
+Independent of MkDocs. :func:`build_files` turns the index Material's search plugin wrote
+(every page and section, Chinese already split into words by jieba with the portal's
+dictionary, words separated by U+200B) into:
+
+* ``meta.json`` — the pages (first section number, address, title) and the number of term shards;
+* ``words.txt`` — every multi-character Chinese word of the index, one a line: the browser
+  splits the query with these words, so a query word is always a word of the index
+  (the same jieba segmentation and dictionary on both sides);
+* ``t/<k>.json`` — term shards: each word's postings (section number, weight), the shard
+  chosen by :func:`shard_of` (FNV-1a of the word, the same function in the worker);
+* ``p/<n>.json`` — one page's sections (address, title, text) for result titles and snippets.
+
+A word's weight in a section is its BM25 weight in the body text plus a bonus when it is in
+the heading (:data:`HEADING_BONUS`) or the page title (:data:`TITLE_BONUS`), so titles and
+headings weigh more than body text while the body still ranks pages with the same title
+words; the worker multiplies weights by the idf.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import math
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+
+ZWSP = "\u200b"
+TAG = re.compile(r"<[^>]+>")
+SEPARATOR = re.compile(r"[\s\u200b\-]+")
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# A token is a run of Chinese characters or of Latin letters and digits (the worker uses the
+# same expression): punctuation inside a jieba word, such as 〔2023〕, separates tokens.
+RUN = re.compile(f"[{HAN}]+|[a-z0-9]+")
+IS_HAN = re.compile(f"[{HAN}]")
+HEADING_BONUS = 0.8  # a word in a section's heading, added to its body weight
+TITLE_BONUS = 1.6  # a word in a page's title
+DEFINED_BONUS = 2.4  # a term the page defines (the glossary's terms, a policy's document number)
+K1, B = 1.2, 0.75
+SHARD_BYTES = 12_000  # raw JSON per term shard, about 4 KB with gzip
+TEXT_CAP = 1200  # characters of each section kept for snippets
+
+
+def normalise(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).lower()
+
+
+def plain(text: str) -> str:
+    """Index text without tags and entities; the U+200B word boundaries stay."""
+    return html.unescape(TAG.sub(" ", text))
+
+
+def tokens(text: str) -> list[str]:
+    """The words of a segmented index text, as the worker compares them."""
+    out: list[str] = []
+    for segment in SEPARATOR.split(normalise(plain(text))):
+        out.extend(RUN.findall(segment))
+    return out
+
+
+def shard_of(term: str, shards: int) -> int:
+    """FNV-1a over the code points: the worker computes the same number."""
+    h = 0x811C9DC5
+    for ch in term:
+        h ^= ord(ch)
+        h = (h * 16777619) & 0xFFFFFFFF
+    return h % shards
+
+
+def _page_key(location: str) -> str:
+    return location.partition("#")[0]
+
+
+def _squeeze(text: str) -> str:
+    """Whitespace collapsed, kept short: the snippet of a section, U+200B boundaries kept."""
+    text = re.sub(r"\s+", " ", plain(text)).strip()
+    return text[:TEXT_CAP]
+
+
+def build_files(docs: list[dict], defined: dict[str, list[str]] | None = None) -> dict[str, str]:
+    """Relative path → file text for the sharded index of Material's ``docs``.
+
+    ``defined`` maps a page's location to the (segmented) terms it defines, such as the
+    glossary's terms: they weigh as much as the page's title."""
+    defined = defined or {}
+    starts = [i for i, d in enumerate(docs) if i == 0 or _page_key(d["location"]) != _page_key(docs[i - 1]["location"])]
+    first = set(starts)
+    global _memo
+    seen: dict[tuple, tuple[int, int, list[tuple[str, int]]]] = {}
+    keys, lengths = [], []
+    for i, d in enumerate(docs):
+        key = (d.get("title", ""), d.get("text", ""), i in first, tuple(defined.get(d["location"], ())))
+        entry = _memo.get(key) or seen.get(key) or (_doc_length(key), 0, [])
+        seen[key] = entry
+        keys.append(key)
+        lengths.append(entry[0])
+    avgdl = max(round(sum(lengths) / len(lengths)), 1) if lengths else 1  # whole words: small edits keep it
+    postings: dict[str, list[tuple[int, int]]] = {}
+    for i, key in enumerate(keys):
+        length, avg, weights = seen[key]
+        if avg != avgdl:
+            weights = _weights(key, length, avgdl)
+            seen[key] = (length, avgdl, weights)
+        for term, weight in weights:
+            postings.setdefault(term, []).append((i, weight))
+    _memo = seen  # ``mkdocs serve`` rebuilds weigh only the sections that changed
+    words = sorted(t for t in postings if len(t) > 1 and IS_HAN.match(t))
+    size = sum(len(t.encode()) + 4 + 6 * len(p) for t, p in postings.items())
+    shards = max(1, 2 ** math.ceil(math.log2(max(size / SHARD_BYTES, 1))))
+    buckets: list[dict[str, list[int]]] = [{} for _ in range(shards)]
+    for term in sorted(postings):
+        flat, last = [], 0
+        for doc, weight in postings[term]:
+            flat += [doc - last, weight]
+            last = doc
+        buckets[shard_of(term, shards)][term] = flat
+    files = {f"t/{k}.json": _json(bucket) for k, bucket in enumerate(buckets)}
+    pages, previous = [], 0
+    for n, start in enumerate(starts):
+        end = starts[n + 1] if n + 1 < len(starts) else len(docs)
+        first = docs[start]
+        pages.append([start - previous, _page_key(first["location"]), _squeeze(first.get("title", ""))])
+        previous = start
+        files[f"p/{n}.json"] = _json(
+            [[d["location"], _squeeze(d.get("title", "")), _squeeze(d.get("text", ""))] for d in docs[start:end]]
+        )
+    longest = max((len(w) for w in words), default=1)
+    keys = [p[1] for p in pages]
+    parents = _parents(keys)
+    files["meta.json"] = _json({"shards": shards, "docs": len(docs), "longest": longest, "pages": pages, "parents": parents})
+    files["words.txt"] = "\n".join(words)
+    return files
+
+
+_memo: dict[tuple, tuple[int, int, list[tuple[str, int]]]] = {}
+
+
+def _doc_length(key: tuple) -> int:
+    return len(tokens(key[0])) + len(tokens(key[1]))
+
+
+def _weights(key: tuple, length: int, avgdl: int) -> list[tuple[str, int]]:
+    """(word, weight) of one section: body BM25 plus the heading, title or defined-term bonus."""
+    title_text, text_text, is_page, defined = key
+    bonus = TITLE_BONUS if is_page else HEADING_BONUS
+    heading = dict.fromkeys(tokens(title_text), bonus)
+    for term in defined:
+        heading.update(dict.fromkeys(tokens(term), DEFINED_BONUS))
+    text = Counter(tokens(text_text))
+    norm = K1 * (1 - B + B * length / avgdl)
+    out = []
+    for term in sorted(heading.keys() | text.keys()):
+        tf = text[term]
+        weight = round(100 * (tf * (K1 + 1) / (tf + norm) + heading.get(term, 0.0)))
+        out.append((term, max(weight, 1)))
+    return out
+
+
+def _parents(keys: list[str]) -> list[int]:
+    """Pages with pages below them (an overview and its lessons); the home page is not one."""
+    below = set()
+    for key in keys:
+        parts = key.rstrip("/").split("/")
+        for n in range(1, len(parts)):
+            below.add("/".join(parts[:n]) + "/")
+    return [n for n, key in enumerate(keys) if key in below]
+
+
+def _json(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def vocabulary(files: dict[str, str]) -> Iterable[str]:
+    return files["words.txt"].split("\n") if files.get("words.txt") else []

@@ -1,0 +1,187 @@
+"""The portal's search as a reader uses it, on the shipped site built for the address it is
+served at: the query set (tests/search_queries.yml) typed into the header search box reaches
+the measured figure; nothing of the index is fetched before the reader searches, also after
+in-site navigation; keyboard, 360 px and highlights work; the index files are what the
+build wrote from Material's index (quiz pages stay out, schools stay compact)."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+from searchui import settle
+
+sys.path.insert(0, str(ROOT / "scripts"))
+import search_eval  # noqa: E402
+
+# The figures reached in Chromium (docs/about/performance.md, docs/about/search-engine.md).
+# Lowering them needs a reason in the commit message: they fail the test when relevance drops.
+FIRST_AT_LEAST = 47  # of 51: 92 %
+TOP3_AT_LEAST = 50  # of 51
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory, browser):
+    """(site dir, base URL, recorder): built with SITE_URL set to the address it is served at."""
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    site = tmp_path_factory.mktemp("search-site")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": base}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+    )
+    assert result.returncode == 0 and "WARNING" not in result.stderr, result.stderr
+    recorder = search_eval.Recorder()
+    server = search_eval.serve(site, port, recorder)
+    yield site, base, recorder
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture
+def reader(browser, served):
+    context = browser.new_context(locale="zh-CN")
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    yield page
+    context.close()
+    assert errors == []
+
+
+def index_requests(recorder, mark: int) -> list[str]:
+    return [p for p in recorder.since(mark) if p.startswith("/search/")]
+
+
+def test_query_set_reaches_the_measured_figure(served, browser):
+    site, base, recorder = served
+    queries = search_eval.load_queries()
+    run = search_eval.evaluate("material", site, base, recorder, queries, browser)
+    assert run.errors == []
+    first, top3 = search_eval.hits(run, queries, 1), search_eval.hits(run, queries, 3)
+    report = search_eval.text_report([run], queries)
+    assert first >= FIRST_AT_LEAST, report
+    assert top3 >= TOP3_AT_LEAST, report
+    assert run.first_visit_search < 8_000  # the worker's code only, no index
+    assert 0 < run.first_query < 300_000
+
+
+def test_nothing_of_the_index_before_search_also_after_navigation(served, reader):
+    _, base, recorder = served
+    mark = recorder.mark()
+    reader.goto(base, wait_until="networkidle")
+    reader.locator(".md-tabs__link, .md-nav__link[href]").filter(has_text="政策文件").first.click()
+    reader.wait_for_url(f"{base}policies/**")
+    reader.wait_for_load_state("networkidle")
+    assert reader.locator("#__config").count() == 1
+    assert index_requests(recorder, mark) == []
+    # The reader opens search with "/" and types: now the index files come.
+    reader.keyboard.press("/")
+    box = reader.locator("input.md-search__input")
+    box.fill("导师匹配")
+    box.press("End")
+    reader.locator(".md-search-result__meta").filter(has_text="符合条件的结果").wait_for()
+    fetched = index_requests(recorder, mark)
+    assert "/search/portal/meta.json" in fetched and any(p.startswith("/search/portal/t/") for p in fetched)
+    assert "/search/search_index.json" not in fetched
+
+
+def test_keyboard_enter_opens_the_first_result_with_whole_terms_marked(served, reader):
+    _, base, _ = served
+    reader.goto(base, wait_until="networkidle")
+    reader.keyboard.press("s")
+    box = reader.locator("input.md-search__input")
+    box.fill("家访")
+    box.press("End")
+    first = reader.locator(".md-search-result__item a").first
+    first.wait_for()
+    marks = reader.locator(".md-search-result mark").evaluate_all("els => els.map(e => e.textContent)")
+    assert marks and all("家访" in m for m in marks), marks  # never the single character 家
+    href = first.get_attribute("href")
+    reader.keyboard.press("ArrowDown")
+    assert reader.evaluate("document.activeElement.classList.contains('md-search-result__link')")
+    reader.keyboard.press("ArrowUp")
+    box.press("Enter")
+    reader.wait_for_url(href.partition("#")[0] + "*")
+    page_marks = reader.locator("article mark[data-md-highlight]")
+    page_marks.first.wait_for()
+    assert set(page_marks.all_inner_texts()) == {"家访"}
+    reader.keyboard.press("/")
+    reader.keyboard.press("Escape")
+    assert not reader.locator("#__search").is_checked()
+
+
+def test_search_at_360px_finds_a_school_by_district(served, browser):
+    _, base, _ = served
+    context = browser.new_context(locale="zh-CN", viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
+    try:
+        page = context.new_page()
+        page.goto(base, wait_until="networkidle")
+        page.locator("label.md-header__button[for=__search]").click()
+        box = page.locator("input.md-search__input")
+        box.fill("示例一区")
+        box.press("End")
+        page.locator(".md-search-result__meta").filter(has_text="符合条件的结果").wait_for()
+        hrefs = page.locator(".md-search-result__item > a").evaluate_all("els => els.map(e => e.href)")
+        assert any("/schools/xinghe-primary/" in h for h in hrefs), hrefs
+        settle(page)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360
+        assert page.locator(".md-search-result__meta").inner_text().endswith("符合条件的结果")
+    finally:
+        context.close()
+
+
+def test_index_files_cover_exactly_materials_index(served):
+    """The shards are written from the index Material wrote: quiz pages and other excluded
+    pages stay out, each school is one compact entry."""
+    site, _, _ = served
+    material = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    meta = json.loads((site / "search" / "portal" / "meta.json").read_text(encoding="utf-8"))
+    pages = [p[1] for p in meta["pages"]]
+    assert pages == list(dict.fromkeys(d["location"].partition("#")[0] for d in material))
+    assert meta["docs"] == len(material)
+    assert not any("/quiz" in p for p in pages)
+    schools = [n for n, p in enumerate(pages) if p.startswith("schools/") and p.count("/") == 2 and p != "schools/editor/"]
+    for n in schools:
+        sections = json.loads((site / "search" / "portal" / "p" / f"{n}.json").read_text(encoding="utf-8"))
+        assert len(sections) == 1 and len(sections[0][2]) < 200
+    assert (site / "assets" / "javascripts" / "portal-search.js").is_file()
+    assert 'portal-search.js"' in Path(site / "index.html").read_text(encoding="utf-8")
+
+
+def test_worker_splits_and_shards_words_as_the_build_does(served, reader):
+    """The two sides of the index contract: the worker's word split and FNV-1a shard
+    function (run in Chromium from the shipped file) agree with macros/core/searchshards.py."""
+    site, base, _ = served
+    from macros.core import searchshards
+
+    reader.goto(base, wait_until="networkidle")
+    source = (site / "assets" / "javascripts" / "portal-search.js").read_text(encoding="utf-8")
+    samples = ["家访", "一校一策", "foobar", "沪教委德〔2023〕25号", "ＡＢＣ１ Word-Level", "𠀀字"]
+    got = reader.evaluate(
+        """([source, samples]) => {
+          const fake = {location: {href: location.href}, addEventListener() {}, postMessage() {}};
+          const api = new Function("self", source + `
+            return {shard: (t, n) => { meta = {shards: n}; return shardOf(t); }, words: wordsOf};`)(fake);
+          return samples.map(s => [api.shard(s, 1024), s.split(/[\\s\\u200b-]+/).flatMap(api.words)]);
+        }""",
+        [source, samples],
+    )
+    assert got == [[searchshards.shard_of(s, 1024), searchshards.tokens(s)] for s in samples]

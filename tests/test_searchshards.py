@@ -1,0 +1,82 @@
+"""The sharded search index (macros/core/searchshards.py): words as the worker compares them,
+the shard function the worker repeats, and the files written from Material's index."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from macros.core import searchshards as ss
+
+Z = "\u200b"
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        (f"全员导师制{Z}工作{Z}方案", ["全员导师制", "工作", "方案"]),
+        (f"<p>{Z}家访{Z}。</p>", ["家访"]),  # tags and punctuation are not words
+        (f"沪{Z}教委{Z}德{Z}〔2023〕25{Z}号", ["沪", "教委", "德", "2023", "25", "号"]),
+        ("ＡＢＣ１ Word-Level", ["abc1", "word", "level"]),  # NFKC, lower case, separators
+        ("&lt;b&gt;谈心谈话", ["b", "谈心谈话"]),  # entities decoded, then split
+        ("", []),
+    ],
+)
+def test_tokens(text, words):
+    assert ss.tokens(text) == words
+
+
+@pytest.mark.parametrize(
+    ("term", "fnv1a"),
+    [("", 0x811C9DC5), ("a", 0xE40C292C), ("foobar", 0xBF9CF968)],  # published FNV-1a 32 vectors
+)
+def test_shard_function_is_fnv1a(term, fnv1a):
+    assert ss.shard_of(term, 2**32) == fnv1a
+    assert ss.shard_of(term, 7) == fnv1a % 7
+
+
+DOCS = [
+    {"location": "", "title": f"门户{Z}首页", "text": f"家访{Z}与{Z}谈话"},
+    {"location": "a/", "title": f"家访{Z}指南", "text": f"访前{Z}准备"},
+    {"location": "a/#s1", "title": "访前", "text": f"家访{Z}前{Z}要{Z}预约{Z}家访"},
+    {"location": "a/b/", "title": "课程", "text": f"家访{Z}一次"},
+    {"location": "glossary/", "title": "术语表", "text": f"导师团{Z}说明"},
+]
+
+
+def postings(files: dict[str, str], term: str) -> dict[int, int]:
+    shards = json.loads(files["meta.json"])["shards"]
+    flat = json.loads(files[f"t/{ss.shard_of(term, shards)}.json"])[term]
+    out, doc = {}, 0
+    for k in range(0, len(flat), 2):
+        doc += flat[k]
+        out[doc] = flat[k + 1]
+    return out
+
+
+def test_files_group_sections_by_page_and_mark_overviews():
+    files = ss.build_files(DOCS)
+    meta = json.loads(files["meta.json"])
+    assert [p[1] for p in meta["pages"]] == ["", "a/", "a/b/", "glossary/"]
+    assert [p[0] for p in meta["pages"]] == [0, 1, 2, 1]  # first section, delta-encoded
+    assert meta["docs"] == 5 and meta["parents"] == [1]  # a/ has a/b/ below it; the home page does not count
+    assert json.loads(files["p/1.json"]) == [
+        ["a/", f"家访{Z}指南", f"访前{Z}准备"],
+        ["a/#s1", "访前", f"家访{Z}前{Z}要{Z}预约{Z}家访"],
+    ]
+    assert "家访" in files["words.txt"].split("\n") and "前" not in files["words.txt"].split("\n")
+
+
+def test_titles_outweigh_body_text_and_defined_terms_weigh_most():
+    files = ss.build_files(DOCS, {"glossary/": ["导师团"]})
+    home_visit = postings(files, "家访")
+    assert home_visit[1] > home_visit[2] > 0  # the page title beats twice in a section's body
+    assert home_visit[1] > home_visit[3]
+    plain = postings(ss.build_files(DOCS), "导师团")[4]
+    assert postings(files, "导师团")[4] >= plain + 100 * ss.DEFINED_BONUS - 1
+
+
+def test_empty_index():
+    files = ss.build_files([])
+    assert json.loads(files["meta.json"])["pages"] == [] and files["words.txt"] == ""
