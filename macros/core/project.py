@@ -129,7 +129,11 @@ class Project:
 
     def _named_like_content(self) -> tuple[list[Path], list[Path]]:
         """Everything named like a Markdown page or a data file, folders included: a folder
-        ``x.yml`` is an error (``check_syntax``), never a file the checks try to read."""
+        ``x.yml`` is an error (``check_syntax``), never a file the checks try to read.
+        Listed once per build (several checks ask)."""
+        return self.once("content-files", self._list_named_like_content)
+
+    def _list_named_like_content(self) -> tuple[list[Path], list[Path]]:
         pages: list[Path] = []
         for name in CONTENT_DIRS:
             pages += sorted(p for p in (self.root / name).rglob("*") if p.suffix in MARKDOWN_SUFFIXES)

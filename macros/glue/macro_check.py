@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import inspect
 import re
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 
 from jinja2 import Environment, TemplateSyntaxError, meta, nodes
 
+from macros.build import cache as buildcache
 from macros.core.markdown import first_line_of
 from macros.core.problems import Problem
 from macros.core.project import Project
@@ -161,5 +162,13 @@ def check_macros(project: Project, extra_variables: set[str] | None = None) -> l
             continue
         text = Path(path).read_text(encoding="utf-8-sig", errors="replace")
         variables = base | {k for k in doc.data if isinstance(k, str)}
-        problems += check_page_macros(project.display(path), text, body, variables)
+        display = project.display(path)
+        # Kept between the rebuilds of `mkdocs serve`: a page's problems change only with its text.
+        key = "\0".join([display, text, body, *sorted(variables)])
+        problems += buildcache.cached(_memo(), key, partial(check_page_macros, display, text, body, variables))
     return problems
+
+
+@cache
+def _memo() -> buildcache.Memo:
+    return buildcache.memo("macro-check", buildcache.fingerprint(Path(__file__)), persist=False)

@@ -5,11 +5,13 @@ which the portal's search worker fetches only when the reader searches."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 from collections.abc import Callable
 from pathlib import Path
 
+from macros.build import cache as buildcache
 from macros.core import searchshards, searchtext
 from macros.core.links import page_url
 from macros.core.project import Project
@@ -41,11 +43,27 @@ def finish_search_index(project: Project, site_dir: Path) -> None:
         write_shards(json.loads(index)["docs"], site_dir / "search" / "portal", defined)
 
 
+# Under `mkdocs serve` (one process, the site folder kept between rebuilds): what the last
+# build wrote, so a rebuild writes only the index files that changed (a few of ~2,600 at
+# city scale) and deletes the ones no longer produced.
+_written: dict[Path, str] = {}
+
+
 def write_shards(docs: list[dict], folder: Path, defined: dict[str, list[str]] | None = None) -> None:
-    """The browser's index files, replacing those of the previous build (``mkdocs serve``)."""
-    if folder.exists():
-        shutil.rmtree(folder)
-    for name, text in searchshards.build_files(docs, defined).items():
-        target = folder / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+    """The browser's index files, replacing those of the previous build."""
+    files = {folder / name: text for name, text in searchshards.build_files(docs, defined).items()}
+    signatures = {path: hashlib.sha1(text.encode("utf-8")).hexdigest() for path, text in files.items()}
+    if not buildcache.serving or not _written or not folder.exists():
+        if folder.exists():
+            shutil.rmtree(folder)
+        _written.clear()
+    for path, text in files.items():
+        if _written.get(path) == signatures[path] and path.exists():
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    for stale in _written.keys() - files.keys():
+        stale.unlink(missing_ok=True)
+    _written.clear()
+    if buildcache.serving:
+        _written.update(signatures)
