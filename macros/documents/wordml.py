@@ -434,41 +434,6 @@ def package(
     return buffer.getvalue()
 
 
-def styles_part(default: Font, extra: str = "", paragraph_after: float = 10, paragraph_line: int = 276) -> str:
-    """``styles.xml``: document defaults and Normal in ``default``, the built-in table and
-    footer styles, plus ``extra`` style XML. ``paragraph_line`` is in 240ths of a line."""
-    fonts = run_properties(default)
-    defaults = (
-        f"<w:docDefaults><w:rPrDefault>{fonts}</w:rPrDefault><w:pPrDefault><w:pPr>"
-        f'<w:spacing w:after="{twips(paragraph_after)}" w:line="{paragraph_line}" w:lineRule="auto"/>'
-        "</w:pPr></w:pPrDefault></w:docDefaults>"
-    )
-    border = 'w:val="single" w:sz="4" w:space="0" w:color="auto"'
-    borders = "".join(f"<w:{side} {border}/>" for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
-    cell_margins = (
-        '<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/>'
-        '<w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar>'
-    )
-    styles = (
-        '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/>'
-        f"{fonts}</w:style>"
-        '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont">'
-        '<w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/><w:unhideWhenUsed/></w:style>'
-        '<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/>'
-        '<w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/>'
-        f'<w:tblPr><w:tblInd w:w="0" w:type="dxa"/>{cell_margins}</w:tblPr></w:style>'
-        '<w:style w:type="numbering" w:default="1" w:styleId="NoList"><w:name w:val="No List"/>'
-        '<w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/></w:style>'
-        '<w:style w:type="table" w:styleId="TableGrid"><w:name w:val="Table Grid"/><w:basedOn w:val="TableNormal"/>'
-        '<w:uiPriority w:val="59"/><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'
-        f'<w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblBorders>{borders}</w:tblBorders>{cell_margins}</w:tblPr></w:style>'
-        '<w:style w:type="paragraph" w:styleId="Footer"><w:name w:val="footer"/><w:basedOn w:val="Normal"/>'
-        '<w:uiPriority w:val="99"/><w:unhideWhenUsed/><w:pPr><w:tabs><w:tab w:val="center" w:pos="4153"/>'
-        '<w:tab w:val="right" w:pos="8306"/></w:tabs><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr></w:style>'
-    )
-    return _root("styles", defaults + styles + extra)
-
-
 def settings_part(tab_stop: int = 720, even_and_odd: bool = False) -> str:
     """``settings.xml``: default tab stop (twips), different footers on even pages when
     ``even_and_odd``, East Asian layout, and Word 2013+ compatibility (mode 15, so Word
