@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import os
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, replace
 
 log = logging.getLogger("mkdocs.plugins.portal")
 
@@ -118,4 +118,4 @@ def workers() -> int:
     return settings().workers or os.cpu_count() or 1
 
 
-__all__ = ["LAYOUT", "LIMITS", "MACHINERY", "Layout", "Limits", "Machinery", "settings", "workers", "fields"]
+__all__ = ["LAYOUT", "LIMITS", "MACHINERY", "Layout", "Limits", "Machinery", "settings", "workers"]

@@ -31,6 +31,7 @@ import yaml
 
 from macros.core import config
 from macros.core.config import Limits
+from macros.core.markdown import line_col
 from macros.core.problems import Problem
 
 # PyYAML's pure-Python composer (used again for documents libyaml rejects, for its error
@@ -52,12 +53,6 @@ def limits() -> Limits:
 
 def _mb(size: int) -> str:
     return f"{size / (1024 * 1024):.1f}".rstrip("0").rstrip(".") + " MB"
-
-
-def line_col(text: str, index: int) -> tuple[int, int]:
-    """1-based line and column of ``text[index]``."""
-    line = text.count("\n", 0, index) + 1
-    return line, index - (text.rfind("\n", 0, index) + 1) + 1
 
 
 def depth_message(limit: int) -> str:
