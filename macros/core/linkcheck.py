@@ -14,7 +14,7 @@ from urllib.parse import unquote
 
 from macros.core.markdown import FENCE, line_col
 from macros.core.problems import Problem
-from macros.core.yamlload import read_text
+from macros.core.yamlload import read_text, split_front_matter
 
 if TYPE_CHECKING:
     from macros.core.project import Project
@@ -47,13 +47,11 @@ def _scannable(text: str) -> str:
     return _CODE_SPAN.sub(_blank, text)
 
 
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n.*?^(?:---|\.\.\.)[ \t]*$", re.S | re.M)
-
-
 def link_targets(text: str) -> list[tuple[int, str]]:
     """(offset, target) of every relative link in a Markdown text (front matter left out)."""
-    scan = _FRONT_MATTER.sub(_blank, text, count=1)
-    scan = _scannable(scan)
+    body = split_front_matter(text)[1]
+    head = len(text) - len(body)  # the front matter, as the loader reads it: blanked, positions kept
+    scan = _scannable(re.sub(r"[^\n]", " ", text[:head]) + body)
     found = [(m.start(1), m.group(1)) for m in _INLINE.finditer(scan)]
     found += [(m.start(1), m.group(1)) for m in _REFERENCE.finditer(scan)]
     return sorted(
