@@ -32,10 +32,9 @@ def segmenter() -> Callable[[str], list[str]]:
 def finish_search_index(project: Project, site_dir: Path) -> None:
     path = site_dir / "search" / "search_index.json"
     if path.exists():
-        entries = school_search_entries(project, segmenter())
-        index = searchtext.slim_index(path.read_text(encoding="utf-8"), entries)
-        path.write_text(index, encoding="utf-8")
         cut = segmenter()
+        index = searchtext.slim_index(path.read_text(encoding="utf-8"), school_search_entries(project, cut))
+        path.write_text(index, encoding="utf-8")
         defined = {"glossary/": ["\u200b".join(cut(t.term)) for t in glossary_terms(project)]}
         for policy in library(project).policies:  # a document number finds its document
             names = [policy.doc_number, *policy.meta.get("aliases", [])]
