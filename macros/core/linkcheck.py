@@ -67,8 +67,14 @@ def resolve(src_uri: str, target: str) -> str:
 
 def site_files(project: Project) -> tuple[set[str], dict[str, str]]:
     """Every path the site will have, and the site path of each published source file."""
-    files = {p.relative_to(project.docs_dir).as_posix() for p in project.docs_dir.rglob("*") if p.is_file()}
-    sources = {str(p): p.relative_to(project.docs_dir).as_posix() for p in project.docs_dir.rglob("*.md")}
+    files: set[str] = set()
+    sources: dict[str, str] = {}
+    for path in project.docs_dir.rglob("*"):  # one walk of docs/ for both
+        if path.is_file():
+            rel = path.relative_to(project.docs_dir).as_posix()
+            files.add(rel)
+            if path.suffix == ".md":
+                sources[str(path)] = rel
     for page in project.generated_pages():
         files.add(page.src_uri)
         if page.abs_src_path is not None and page.src_uri.endswith(".md"):
