@@ -22,8 +22,12 @@ import search_eval  # noqa: E402
 
 # The figures reached in Chromium (docs/about/performance.md, docs/about/search-engine.md).
 # Lowering them needs a reason in the commit message: they fail the test when relevance drops.
-FIRST_AT_LEAST = 47  # of 51: 92 %
-TOP3_AT_LEAST = 50  # of 51
+FIRST_AT_LEAST = 48  # of 51: 94 %
+TOP3_AT_LEAST = 51  # of 51: the issue's goal
+# The held-out set (tests/search_queries_heldout.yml) was written before it was run and is not
+# used to tune the ranking: its figure shows the ranking is not fitted to the main set.
+HELDOUT_FIRST_AT_LEAST = 28  # of 29
+HELDOUT_TOP3_AT_LEAST = 29  # of 29
 
 
 def free_port() -> int:
@@ -81,6 +85,16 @@ def test_query_set_reaches_the_measured_figure(served, browser):
     assert top3 >= TOP3_AT_LEAST, report
     assert run.first_visit_search < 8_000  # the worker's code only, no index
     assert 0 < run.first_query < 300_000
+
+
+def test_heldout_set_reaches_its_figure(served, browser):
+    site, base, recorder = served
+    queries = search_eval.load_queries(ROOT / "tests" / "search_queries_heldout.yml")
+    run = search_eval.evaluate("material", site, base, recorder, queries, browser)
+    assert run.errors == []
+    report = search_eval.text_report([run], queries)
+    assert search_eval.hits(run, queries, 1) >= HELDOUT_FIRST_AT_LEAST, report
+    assert search_eval.hits(run, queries, 3) >= HELDOUT_TOP3_AT_LEAST, report
 
 
 def test_nothing_of_the_index_before_search_also_after_navigation(served, reader):
@@ -185,3 +199,47 @@ def test_worker_splits_and_shards_words_as_the_build_does(served, reader):
         [source, samples],
     )
     assert got == [[searchshards.shard_of(s, 1024), searchshards.tokens(s)] for s in samples]
+
+
+Z = "\u200b"
+TIP = [["tip/", "家访", Z.join(["方案", "要求", "导师", "每学年", "至少", "进行", " 1 ", "次", "家访", "。"])]]
+POLICY = [
+    [
+        "policy/#c5",
+        "落实",
+        Z.join(["导师", "应", "根据", "情况", "，", "每学年", "至少", "进行", " 1 ", "次", "家访", "，", "了解", "家庭"]),
+    ]
+]
+OTHER = [["other/", "家访", Z.join(["每学年", "家访", "一次", "，", "至少", "一次"])]]
+
+
+@pytest.mark.parametrize(
+    ("pages", "asked", "sources", "promoted"),
+    [
+        ([TIP, POLICY], ["每学年", "至少", "家访"], [1], True),  # the tip quotes the clause the query matched
+        ([TIP, POLICY], ["家访"], [1], False),  # one word is not a passage
+        ([OTHER, POLICY], ["每学年", "至少", "家访"], [1], False),  # same words, not the same passage
+        ([TIP, POLICY], ["每学年", "至少", "家访", "了解"], [1], False),  # no fragment has every word
+        ([TIP, POLICY], ["每学年", "至少", "家访"], [0, 1], False),  # a source does not overtake a source
+        ([TIP, POLICY], ["每学年", "至少", "家访"], [], False),  # only the policy texts are sources
+    ],
+)
+def test_a_source_goes_ahead_of_a_page_quoting_the_matched_passage(served, reader, pages, asked, sources, promoted):
+    """The worker's ``sourcesFirst`` (run in Chromium from the shipped file): many pages quote a
+    policy clause word for word; when the passage the query matched is such a quote, the policy
+    text is put just ahead of the best page quoting it."""
+    site, base, _ = served
+    reader.goto(base, wait_until="networkidle")
+    source = (site / "assets" / "javascripts" / "portal-search.js").read_text(encoding="utf-8")
+    scores = reader.evaluate(
+        """([source, pages, asked, src]) => {
+          const fake = {location: {href: location.href}, addEventListener() {}, postMessage() {}};
+          const api = new Function("self", source + `
+            return (head, texts, asked, src) => { sources = new Set(src); sourcesFirst(head, texts, asked); return head; };`)(fake);
+          const head = pages.map((_, n) => [n, {}, 10 - 5 * n]);
+          return api(head, pages, asked, src).map((entry) => entry[2]);
+        }""",
+        [source, pages, asked, sources],
+    )
+    assert (scores[1] > scores[0]) is promoted, scores
+    assert scores[0] == 10

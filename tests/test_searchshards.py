@@ -77,6 +77,14 @@ def test_titles_outweigh_body_text_and_defined_terms_weigh_most():
     assert postings(files, "导师团")[4] >= plain + 100 * ss.DEFINED_BONUS - 1
 
 
+def test_sources_are_listed_by_page_number():
+    """The pages other pages quote (the policy texts): the worker puts one ahead of a page quoting
+    the passage the query matched. Unknown locations and sections are not pages to list."""
+    files = ss.build_files(DOCS, sources=["glossary/", "a/#s1", "missing/"])
+    assert json.loads(files["meta.json"])["sources"] == [3]
+    assert json.loads(ss.build_files(DOCS)["meta.json"])["sources"] == []
+
+
 def test_empty_index():
     files = ss.build_files([])
     assert json.loads(files["meta.json"])["pages"] == [] and files["words.txt"] == ""

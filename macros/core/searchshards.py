@@ -80,11 +80,13 @@ def _squeeze(text: str) -> str:
     return text[:TEXT_CAP]
 
 
-def build_files(docs: list[dict], defined: dict[str, list[str]] | None = None) -> dict[str, str]:
+def build_files(docs: list[dict], defined: dict[str, list[str]] | None = None, sources: Iterable[str] = ()) -> dict[str, str]:
     """Relative path → file text for the sharded index of Material's ``docs``.
 
     ``defined`` maps a page's location to the (segmented) terms it defines, such as the
-    glossary's terms: they weigh as much as the page's title."""
+    glossary's terms: they weigh as much as the page's title. ``sources`` are the locations
+    of pages other pages quote (the policy texts): listed in ``meta.json`` so the worker can
+    put a source ahead of a page that quotes the passage the query matched."""
     defined = defined or {}
     starts = [i for i, d in enumerate(docs) if i == 0 or _page_key(d["location"]) != _page_key(docs[i - 1]["location"])]
     first = set(starts)
@@ -130,7 +132,11 @@ def build_files(docs: list[dict], defined: dict[str, list[str]] | None = None) -
     longest = max((len(w) for w in words), default=1)
     keys = [p[1] for p in pages]
     parents = _parents(keys)
-    files["meta.json"] = _json({"shards": shards, "docs": len(docs), "longest": longest, "pages": pages, "parents": parents})
+    wanted = set(sources)
+    quoted = [n for n, key in enumerate(keys) if key in wanted]
+    files["meta.json"] = _json(
+        {"shards": shards, "docs": len(docs), "longest": longest, "pages": pages, "parents": parents, "sources": quoted}
+    )
     files["words.txt"] = "\n".join(words)
     return files
 

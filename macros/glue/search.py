@@ -36,10 +36,12 @@ def finish_search_index(project: Project, site_dir: Path) -> None:
         index = searchtext.slim_index(path.read_text(encoding="utf-8"), school_search_entries(project, cut))
         path.write_text(index, encoding="utf-8")
         defined = {"glossary/": ["\u200b".join(cut(t.term)) for t in glossary_terms(project)]}
+        sources = []
         for policy in library(project).policies:  # a document number finds its document
             names = [policy.doc_number, *policy.meta.get("aliases", [])]
             defined[page_url(policy.src_uri)] = ["\u200b".join(cut(n)) for n in names if n]
-        write_shards(json.loads(index)["docs"], site_dir / "search" / "portal", defined)
+            sources.append(page_url(policy.src_uri))
+        write_shards(json.loads(index)["docs"], site_dir / "search" / "portal", defined, sources)
 
 
 # Under `mkdocs serve` (one process, the site folder kept between rebuilds): what the last
@@ -48,9 +50,11 @@ def finish_search_index(project: Project, site_dir: Path) -> None:
 _written: dict[Path, str] = {}
 
 
-def write_shards(docs: list[dict], folder: Path, defined: dict[str, list[str]] | None = None) -> None:
+def write_shards(
+    docs: list[dict], folder: Path, defined: dict[str, list[str]] | None = None, sources: list[str] | None = None
+) -> None:
     """The browser's index files, replacing those of the previous build."""
-    files = {folder / name: text for name, text in searchshards.build_files(docs, defined).items()}
+    files = {folder / name: text for name, text in searchshards.build_files(docs, defined, sources or ()).items()}
     signatures = {path: hashlib.sha1(text.encode("utf-8")).hexdigest() for path, text in files.items()}
     if not buildcache.serving or not _written or not folder.exists():
         if folder.exists():

@@ -15,6 +15,7 @@ const MAX_LONGER = 8; // 每个查询词最多扩展的复合词数
 const LONGER_WEIGHT = 0.3; // 复合词匹配的权重
 const OVERVIEW = 0.6; // 概览页（有下级页面的页面）的系数
 const TITLE_FOCUS = 1.5; // 标题与查询完全相符时得分 ×2.5（见 focus）
+const QUOTE_MIN = 8; // 算作引文的片段最少的字数
 const MAX_SECTIONS = 3; // 每个页面最多列出的小节
 const SNIPPET = 90; // 摘要长度（字）
 const HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff";
@@ -30,6 +31,7 @@ let words = null;
 let sortedWords = [];
 let pageStarts = [];
 let parents = new Set();
+let sources = new Set();
 const shards = new Map();
 const pages = new Map();
 const expansions = new Map();
@@ -49,6 +51,7 @@ async function setup() {
   let start = 0;
   pageStarts = m.pages.map((p) => (start += p[0]));
   parents = new Set(m.parents);
+  sources = new Set(m.sources || []);
   meta = m;
 }
 
@@ -215,6 +218,37 @@ function together(sections, phrase) {
   return 1;
 }
 
+// 原文（政策文件）中与查询相符的片段：标点之间、含全部查询词（至少两个）的一段，去掉空白后的文字
+const PUNCT = /[，。；：！？、,.;:!?（）()“”"《》〈〉【】\n]/;
+const flat = (text) => text.replace(/[\s\u200b]+/g, "").normalize("NFKC").toLowerCase();
+function quotable(sections, asked) {
+  const out = [];
+  for (const [, , text] of sections) {
+    for (const piece of text.split(PUNCT)) {
+      const seen = new Set(piece.split(/[\s\u200b]+/).flatMap(wordsOf));
+      const key = flat(piece);
+      if (key.length >= QUOTE_MIN && asked.every((t) => seen.has(t))) out.push(key);
+    }
+  }
+  return out;
+}
+
+// 引用政策原文的页面很多（锦囊、课程、案例都引条款）：查询命中的原文片段在排在前面的页面中
+// 原样出现时，原文排到引用它的页面前面，读者先看到出处
+function sourcesFirst(head, texts, asked) {
+  if (asked.length < 2) return;
+  head.forEach((entry, i) => {
+    if (!sources.has(entry[0])) return;
+    const keys = quotable(texts[i], asked);
+    if (!keys.length) return;
+    for (let j = 0; j < head.length; j++) {
+      if (j === i || sources.has(head[j][0]) || head[j][2] <= entry[2]) continue;
+      const all = flat(texts[j].map((s) => s[2]).join(""));
+      if (keys.some((k) => all.includes(k))) entry[2] = head[j][2] * 1.001;
+    }
+  });
+}
+
 // 标题与查询有多相符：标题中的词（疑问词、虚词除外）有多大比例是查询词，乘以查询词有多大比例在标题中。
 // 标题就是讲这个的页面排前面；问句中只有一个词在标题中时加分很少
 function focus(title, terms) {
@@ -275,6 +309,7 @@ async function search(query) {
   const texts = await Promise.all(head.map(([n]) => page(n)));
   const phrase = queryWords.filter((t) => !STOP.has(t) || all.every(([, s]) => !s));
   head.forEach((entry, i) => (entry[2] *= together(texts[i], phrase)));
+  sourcesFirst(head, texts, [...new Set(terms.filter((t) => !STOP.has(t)))]);
   ranked = [...head.sort((a, b) => b[2] - a[2] || a[0] - b[0]), ...ranked.slice(RERANK)];
   const top = await Promise.all(ranked.slice(0, TOP_PAGES).map(([n]) => page(n)));
   const wanted = new Set(terms);
