@@ -243,3 +243,57 @@ def test_a_source_goes_ahead_of_a_page_quoting_the_matched_passage(served, reade
     )
     assert (scores[1] > scores[0]) is promoted, scores
     assert scores[0] == 10
+
+
+def quoting_site(folder: Path, sources: list[str]) -> None:
+    """A synthetic index: fifteen case pages, each with 家访 in its title and a note quoting the
+    clause, outrank the one policy page that holds the clause among longer text."""
+    from macros.core import searchshards
+
+    quote = Z.join(["每学年", "至少", "进行", " 1 ", "次", "家访"])
+    docs = []
+    for n in range(15):
+        docs.append(
+            {"location": f"cases/c{n}/", "title": Z.join(["家访", f"案例{n}"]), "text": f"相关{Z}条款{Z}：{Z}{quote}{Z}。"}
+        )
+    filler = Z.join(["导师", "应当", "了解", "学生", "成长", "情况"] * 30)
+    clause = Z.join(["导师", "应", "根据", "学生", "的", "实际", "情况"]) + f"{Z}，{Z}{quote}{Z}，{Z}" + filler
+    docs.append({"location": "policies/city/", "title": Z.join(["工作", "方案"]), "text": filler})
+    docs.append({"location": "policies/city/#c5", "title": Z.join(["重点", "工作"]), "text": clause})
+    for name, text in searchshards.build_files(docs, sources=sources).items():
+        path = folder / "search" / "portal" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    (folder / "index.html").write_text("<!doctype html><title>t</title>", encoding="utf-8")
+
+
+@pytest.mark.parametrize(("sources", "first"), [(["policies/city/"], "policies/city/"), ([], "cases/c0/")])
+def test_a_source_beyond_the_reranked_pages_still_goes_ahead_of_its_quotes(tmp_path, browser, served, sources, first):
+    """At city scale hundreds of cases quote the same clause and push the policy out of the
+    pages the worker reranks; a policy that has every query word is compared all the same.
+    Without the policy listed as a source, the quoting pages keep their places."""
+    site, _, _ = served
+    quoting_site(tmp_path, sources)
+    server = search_eval.serve(tmp_path, 0, search_eval.Recorder())
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    page = browser.new_page()
+    try:
+        page.goto(base + "index.html")
+        source = (site / "assets" / "javascripts" / "portal-search.js").read_text(encoding="utf-8")
+        locations = page.evaluate(
+            """async ([source, base]) => {
+              const fake = {location: {href: base + "assets/javascripts/w.js"}, addEventListener() {}, postMessage() {}};
+              const run = new Function("self", source + "\\nreturn search;")(fake);
+              const found = await run("每学年至少家访几次");
+              return found.items.map((item) => item[0].location);
+            }""",
+            [source, base],
+        )
+    finally:
+        page.close()
+        server.shutdown()
+        server.server_close()
+    assert len(locations) == 16
+    assert locations[0] == first, locations
+    if not sources:
+        assert locations.index("policies/city/") >= 12  # the case the test is about: beyond the reranked pages

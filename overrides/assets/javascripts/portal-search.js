@@ -16,6 +16,7 @@ const LONGER_WEIGHT = 0.3; // 复合词匹配的权重
 const OVERVIEW = 0.6; // 概览页（有下级页面的页面）的系数
 const TITLE_FOCUS = 1.5; // 标题与查询完全相符时得分 ×2.5（见 focus）
 const QUOTE_MIN = 8; // 算作引文的片段最少的字数
+const MAX_SOURCES = 3; // 排在重排范围之外、也拿来比较的原文页面数
 const MAX_SECTIONS = 3; // 每个页面最多列出的小节
 const SNIPPET = 90; // 摘要长度（字）
 const HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff";
@@ -309,8 +310,17 @@ async function search(query) {
   const texts = await Promise.all(head.map(([n]) => page(n)));
   const phrase = queryWords.filter((t) => !STOP.has(t) || all.every(([, s]) => !s));
   head.forEach((entry, i) => (entry[2] *= together(texts[i], phrase)));
-  sourcesFirst(head, texts, [...new Set(terms.filter((t) => !STOP.has(t)))]);
-  ranked = [...head.sort((a, b) => b[2] - a[2] || a[0] - b[0]), ...ranked.slice(RERANK)];
+  // 含全部查询词的原文即使排在后面也参加比较：很多案例引用同一条款时，它们会把原文挤出前几名
+  const asked = [...new Set(terms.filter((t) => !STOP.has(t)))];
+  const rest = ranked.slice(RERANK);
+  const late = asked.length < 2 ? [] : rest.filter(([n, g]) => sources.has(n) && count(g.bits) === needed).slice(0, MAX_SOURCES);
+  const compared = [...head, ...late];
+  sourcesFirst(compared, [...texts, ...(await Promise.all(late.map(([n]) => page(n))))], asked);
+  const moved = new Set(late.filter((entry) => entry[2] > head[head.length - 1][2]));
+  ranked = [
+    ...[...head, ...moved].sort((a, b) => b[2] - a[2] || a[0] - b[0]),
+    ...rest.filter((entry) => !moved.has(entry)),
+  ];
   const top = await Promise.all(ranked.slice(0, TOP_PAGES).map(([n]) => page(n)));
   const wanted = new Set(terms);
   const items = ranked.map(([n, g, score], rank) => {
