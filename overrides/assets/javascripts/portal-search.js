@@ -314,9 +314,9 @@ async function search(query) {
   const asked = [...new Set(terms.filter((t) => !STOP.has(t)))];
   const rest = ranked.slice(RERANK);
   const late = asked.length < 2 ? [] : rest.filter(([n, g]) => sources.has(n) && count(g.bits) === needed).slice(0, MAX_SOURCES);
-  const compared = [...head, ...late];
-  sourcesFirst(compared, [...texts, ...(await Promise.all(late.map(([n]) => page(n))))], asked);
-  const moved = new Set(late.filter((entry) => entry[2] > head[head.length - 1][2]));
+  const before = late.map((entry) => entry[2]);
+  sourcesFirst([...head, ...late], [...texts, ...(await Promise.all(late.map(([n]) => page(n))))], asked);
+  const moved = new Set(late.filter((entry, i) => entry[2] > before[i])); // 被提前的原文
   ranked = [
     ...[...head, ...moved].sort((a, b) => b[2] - a[2] || a[0] - b[0]),
     ...rest.filter((entry) => !moved.has(entry)),
