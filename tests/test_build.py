@@ -77,13 +77,27 @@ def test_strict_build_fails_on_broken_links_and_anchors(project_copy, tmp_path):
     assert "链接“/policies/”是绝对地址" in output
 
 
-def test_strict_build_fails_on_a_broken_anchor(project_copy, tmp_path):
-    """Anchors are checked by MkDocs' own validation (validation.anchors: warn, and --strict)."""
+def test_strict_build_fails_on_a_broken_anchor_reported_at_the_link(project_copy, tmp_path, monkeypatch):
+    """MkDocs finds anchors after rendering (validation.anchors: warn, and --strict); the
+    portal reports each as LINK-ANCHOR at the link, in Chinese, on another page or the same;
+    with PORTAL_PATCHES=off MkDocs' English warning is left and the build still stops."""
     from conftest import run_mkdocs_build
 
     page = project_copy / "docs" / "about" / "index.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\n[不存在的锚点](citations.md#no-such-anchor)\n", encoding="utf-8")
+    lines = page.read_text(encoding="utf-8").rstrip("\n").split("\n")
+    page.write_text(
+        "\n".join([*lines, "", "[不存在的锚点](citations.md#no-such-anchor)", "", "本页[跳到](#没有这一节)。", ""]),
+        encoding="utf-8",
+    )
+    other, same = len(lines) + 2, len(lines) + 4
     result = run_mkdocs_build(project_copy, tmp_path / "site")
     output = result.stdout + result.stderr
     assert result.returncode != 0
-    assert "no-such-anchor" in output
+    assert f"docs/about/index.md:{other}:10: error: LINK-ANCHOR 链接“citations.md#no-such-anchor”" in output, output
+    assert "在页面 about/citations.md 中不存在" in output
+    assert f"docs/about/index.md:{same}:8: error: LINK-ANCHOR 链接“#没有这一节”" in output and "在本页中不存在" in output
+    assert "contains a link" not in output
+    monkeypatch.setenv("PORTAL_PATCHES", "off")
+    plain = run_mkdocs_build(project_copy, tmp_path / "site-plain")
+    assert plain.returncode != 0
+    assert "does not contain an anchor '#no-such-anchor'" in plain.stdout + plain.stderr

@@ -55,3 +55,59 @@ def test_a_link_to_a_draft_case_is_an_error_at_the_link(project_copy: Path, tmp_
     build = run_mkdocs_build(project_copy, tmp_path / "site")
     output = build.stdout + build.stderr
     assert build.returncode == 1 and "LINK-TARGET" in output and "Traceback" not in output
+
+
+# ------------------------------------------------------------------ LINK-ANCHOR
+
+
+@pytest.mark.parametrize(
+    ("message", "called"),
+    [
+        (
+            "Doc file 'a/b.md' contains a link '../c.md#x-y', but the doc 'c.md' does not contain an anchor '#x-y'.",
+            ("a/b.md", "../c.md#x-y", "c.md", "x-y"),
+        ),
+        (
+            "Doc file 'a/b.md' contains a link '#本节', but there is no such anchor on this page.",
+            ("a/b.md", "#本节", "a/b.md", "本节"),
+        ),
+        (
+            "Doc file 'a.md' contains a link '#fnref:1', but there is no such anchor on this page. "
+            "This seems to be a footnote that is never referenced.",
+            ("a.md", "#fnref:1", "a.md", "fnref:1"),
+        ),
+        ("Doc file 'a.md' contains a link 'b.md', but the target is not found among documentation files.", None),
+    ],
+)
+def test_anchor_messages_are_rewritten_at_the_link(message, called):
+    import logging
+
+    from macros.core.problems import Problem
+    from macros.glue.compat.anchor_messages import AnchorMessages
+
+    calls = []
+
+    def locate(*args):
+        calls.append(args)
+        return Problem("docs/a.md", 3, 5, "中文", rule="LINK-ANCHOR")
+
+    record = logging.LogRecord("mkdocs.structure.pages", logging.WARNING, __file__, 1, message, None, None)
+    assert AnchorMessages(locate).filter(record) is True  # rewritten, never dropped
+    if called is None:
+        assert calls == [] and record.getMessage() == message
+    else:
+        assert calls == [called]
+        assert record.getMessage() == "docs/a.md:3:5: error: LINK-ANCHOR 中文"
+        assert record.levelno == logging.WARNING  # --strict still counts it
+
+
+def test_anchor_message_is_left_when_the_link_cannot_be_placed():
+    import logging
+
+    from macros.glue.compat.anchor_messages import AnchorMessages
+
+    message = "Doc file 'a.md' contains a link '#x', but there is no such anchor on this page."
+    for locate in (lambda *a: None, lambda *a: 1 / 0):
+        record = logging.LogRecord("mkdocs.structure.pages", logging.WARNING, __file__, 1, message, None, None)
+        AnchorMessages(locate).filter(record)
+        assert record.getMessage() == message

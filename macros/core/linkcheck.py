@@ -1,8 +1,11 @@
 """LINK-TARGET: every link written in a published page is relative (the portal may be
 deployed under a sub-path) and leads to a file the site will have: a page of ``docs/`` or one a domain generates (cases, lessons, school pages,
 tips, listings, downloads). A link to a draft case, a retired one or a missing page is
-an error at the link, found by scripts/check.py before MkDocs warns in English. Anchors
-within a page are left to MkDocs' own validation (``validation.anchors`` in mkdocs.yml)."""
+an error at the link, found by scripts/check.py before MkDocs warns in English.
+
+LINK-ANCHOR: anchors are known only once pages are rendered, so MkDocs' own validation
+finds them (``validation.anchors: warn`` in mkdocs.yml); :func:`anchor_problem` turns its
+finding into a problem at the link (the compat patch ``anchor-messages`` calls it)."""
 
 from __future__ import annotations
 
@@ -20,12 +23,14 @@ if TYPE_CHECKING:
     from macros.core.project import Project
 
 RULE = "LINK-TARGET"
+ANCHOR_RULE = "LINK-ANCHOR"
 # [text](target "title") and reference definitions [id]: target
 _INLINE = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'(][^)]*)?\)")
 _REFERENCE = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.M)
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _CODE_SPAN = re.compile(r"`+[^`]*`+")
 _MACRO = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
+_SAME_PAGE = re.compile(r"\]\(\s*<?(#[^)\s>]*)>?(?:\s+[\"'(][^)]*)?\)")
 
 
 def _blank(match: re.Match[str]) -> str:
@@ -125,3 +130,33 @@ def check_links(project: Project) -> list[Problem]:
                     )
                 )
     return problems
+
+
+def anchor_problem(project: Project, src_uri: str, link: str, target: str, anchor: str) -> Problem:
+    """LINK-ANCHOR: the page ``src_uri`` links (``link``) to ``#anchor`` of ``target``, which
+    has no such anchor. Reported at the link in the page's source; at its first line when
+    the link is not written there (a macro made it)."""
+    _files, sources = site_files(project)
+    by_uri = {uri: source for source, uri in sources.items()}
+    source = by_uri.get(src_uri)
+    shown = project.display(Path(source)) if source else src_uri
+    line = col = 1
+    if source:
+        text, _ = read_text(Path(source), shown, page=True, root=project.root)
+        if text:
+            body = split_front_matter(text)[1]
+            scan = _scannable(re.sub(r"[^\n]", " ", text[: len(text) - len(body)]) + body)
+            written = link_targets(text) + [(m.start(1), m.group(1)) for m in _SAME_PAGE.finditer(scan)]
+            for offset, found in sorted(written):
+                if found == link or unquote(found) == unquote(link):
+                    line, col = line_col(text, offset)
+                    break
+    where = "本页" if target == src_uri else f"页面 {target} "
+    return Problem(
+        shown,
+        line,
+        col,
+        f"链接“{link}”指向的锚点 #{anchor} 在{where}中不存在；锚点由标题生成（## 基本要求 → #基本要求），"
+        "标题改过名时链接要跟着改",
+        rule=ANCHOR_RULE,
+    )

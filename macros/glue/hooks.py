@@ -25,10 +25,12 @@ from mkdocs.structure.files import File, Files  # noqa: E402
 from macros import composition  # noqa: E402
 from macros.build import cache as buildcache  # noqa: E402
 from macros.build import pool  # noqa: E402
-from macros.core import site  # noqa: E402
+from macros.core import linkcheck, site  # noqa: E402
 from macros.core.config import settings  # noqa: E402
+from macros.core.problems import Problem  # noqa: E402
 from macros.glue import benchdump, compat, search  # noqa: E402
 from macros.glue.compat import (  # noqa: E402
+    anchor_messages,
     jieba_cache,
     macros_opt_in,
     preview_cache,
@@ -69,6 +71,10 @@ def on_startup(command, dirty):
         compat.install("serve-survives-errors", serve_errors.install_build)
 
 
+def _anchor_problem(src_uri: str, link: str, target: str, anchor: str) -> Problem:
+    return linkcheck.anchor_problem(site.current(), src_uri, link, target, anchor)
+
+
 def on_config(config):
     preview_cache.begin_build()
     render_cache.next_build()
@@ -83,6 +89,8 @@ def on_config(config):
     if errors:
         raise Abort(f"内容检查发现 {errors} 个错误，构建已停止。请按上面的“文件:行:列”逐条修改。")
     compat.install("macros-opt-in", lambda: macros_opt_in.install(config))
+    # MkDocs finds broken anchors after rendering, in English: reported at the link, in Chinese.
+    compat.install("anchor-messages", lambda: anchor_messages.install(_anchor_problem))
     config["nav"] = composition.expand_nav(config["nav"], project)
     benchdump.dump_nav(config["nav"])
     return config

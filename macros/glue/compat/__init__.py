@@ -1,8 +1,9 @@
 """Every replacement of a MkDocs, Material, mkdocs-macros or jieba internal, in one place.
 
-The portal's output never depends on these patches: each makes a build or a preview
-faster (caches, a second core, fewer calls), and the site is byte-identical without
-them (tests/test_layout.py builds both ways). Each :class:`Patch` names the exact
+The portal's output never depends on these patches: most make a build or a preview
+faster (caches, a second core, fewer calls); two change what a person reads when
+content is wrong (``serve-survives-errors``, ``anchor-messages``). The site is
+byte-identical without them (tests/test_layout.py builds both ways). Each :class:`Patch` names the exact
 version range of the package it was written for. On any other version it stays off
 and logs one Chinese warning; ``PORTAL_PATCHES=off`` switches all of them off.
 
@@ -63,6 +64,7 @@ PATCHES: dict[str, Patch] = {
             "serve-survives-errors", "mkdocs", "~=1.6.0", "mkdocs.commands.serve.build 与 LiveReloadServer._inject_js_into_html"
         ),
         Patch("macros-opt-in", "mkdocs-macros-plugin", "~=1.5.0", "MacrosPlugin.on_page_markdown（只处理要求宏的页面）"),
+        Patch("anchor-messages", "mkdocs", "~=1.6.0", "Page.validate_anchor_links 的英文警告（改为中文并带行列号）"),
     )
 }
 
