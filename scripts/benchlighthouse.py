@@ -22,10 +22,11 @@ import tempfile
 import threading
 from pathlib import Path
 
+from chromium import CHROMIUM
+
 ROOT = Path(__file__).resolve().parent.parent
 TOOL = ROOT / "tools" / "lighthouse"
 CLI = TOOL / "node_modules" / "lighthouse" / "cli" / "index.js"
-CHROMIUM = "/usr/bin/chromium"
 # The page kinds a teacher meets most: home, a lesson, a quiz, a school's plan.
 PAGES = {
     "首页": "",

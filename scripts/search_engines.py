@@ -19,17 +19,9 @@ from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 
+from chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402,F401  (search_eval re-exports them)
+
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 # What a page load fetches for search alone: Material's index, its worker and lunr; the portal worker; Pagefind.
 SEARCH_FILES = re.compile(r"/search/|/workers/search\.|/lunr/|/pagefind/|/portal-search\.js")
 READY = "键入以开始搜索"  # Material's zh placeholder: the index is loaded
