@@ -30,7 +30,6 @@ _REFERENCE = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.M)
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _CODE_SPAN = re.compile(r"`+[^`]*`+")
 _MACRO = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
-_SAME_PAGE = re.compile(r"\]\(\s*<?(#[^)\s>]*)>?(?:\s+[\"'(][^)]*)?\)")
 
 
 def _blank(match: re.Match[str]) -> str:
@@ -52,16 +51,24 @@ def _scannable(text: str) -> str:
     return _CODE_SPAN.sub(_blank, text)
 
 
-def link_targets(text: str) -> list[tuple[int, str]]:
-    """(offset, target) of every relative link in a Markdown text (front matter left out)."""
+def _written_links(text: str) -> list[tuple[int, str]]:
+    """(offset, target) of every link written in a Markdown text, same-page ``#anchor`` links
+    and other sites' addresses included (front matter, code and macros left out)."""
     body = split_front_matter(text)[1]
     head = len(text) - len(body)  # the front matter, as the loader reads it: blanked, positions kept
     scan = _scannable(re.sub(r"[^\n]", " ", text[:head]) + body)
     found = [(m.start(1), m.group(1)) for m in _INLINE.finditer(scan)]
     found += [(m.start(1), m.group(1)) for m in _REFERENCE.finditer(scan)]
-    return sorted(
-        (offset, target) for offset, target in found if not _SCHEME.match(target) and not target.startswith(("#", "//"))
-    )
+    return sorted(found)
+
+
+def link_targets(text: str) -> list[tuple[int, str]]:
+    """(offset, target) of every relative link in a Markdown text (front matter left out)."""
+    return [
+        (offset, target)
+        for offset, target in _written_links(text)
+        if not _SCHEME.match(target) and not target.startswith(("#", "//"))
+    ]
 
 
 def resolve(src_uri: str, target: str) -> str:
@@ -71,7 +78,12 @@ def resolve(src_uri: str, target: str) -> str:
 
 
 def site_files(project: Project) -> tuple[set[str], dict[str, str]]:
-    """Every path the site will have, and the site path of each published source file."""
+    """Every path the site will have, and the site path of each published source file
+    (one walk a build: the pre-build check and every broken anchor after rendering ask)."""
+    return project.once("link-site-files", lambda: _walk_site_files(project))
+
+
+def _walk_site_files(project: Project) -> tuple[set[str], dict[str, str]]:
     files: set[str] = set()
     sources: dict[str, str] = {}
     for path in project.docs_dir.rglob("*"):  # one walk of docs/ for both
@@ -106,29 +118,14 @@ def check_links(project: Project) -> list[Problem]:
             continue  # reported by the loader
         for offset, target in link_targets(text):
             if target.startswith("/"):
-                line, col = line_col(text, offset)
-                problems.append(
-                    Problem(
-                        project.display(path),
-                        line,
-                        col,
-                        f"链接“{target}”是绝对地址：门户可能部署在子目录下，请写相对链接（如 ../policies/index.md）",
-                        rule=RULE,
-                    )
-                )
-                continue
-            site_path = resolve(src_uri, target)
-            if site_path.startswith("..") or not _exists(site_path, files):
-                line, col = line_col(text, offset)
-                problems.append(
-                    Problem(
-                        project.display(path),
-                        line,
-                        col,
-                        f"链接“{target}”指向的页面或文件不存在（{site_path}）；草稿、审核中或已下线的案例不会发布",
-                        rule=RULE,
-                    )
-                )
+                message = f"链接“{target}”是绝对地址：门户可能部署在子目录下，请写相对链接（如 ../policies/index.md）"
+            else:
+                site_path = resolve(src_uri, target)
+                if not site_path.startswith("..") and _exists(site_path, files):
+                    continue
+                message = f"链接“{target}”指向的页面或文件不存在（{site_path}）；草稿、审核中或已下线的案例不会发布"
+            line, col = line_col(text, offset)
+            problems.append(Problem(project.display(path), line, col, message, rule=RULE))
     return problems
 
 
@@ -143,14 +140,10 @@ def anchor_problem(project: Project, src_uri: str, link: str, target: str, ancho
     line = col = 1
     if source:
         text, _ = read_text(Path(source), shown, page=True, root=project.root)
-        if text:
-            body = split_front_matter(text)[1]
-            scan = _scannable(re.sub(r"[^\n]", " ", text[: len(text) - len(body)]) + body)
-            written = link_targets(text) + [(m.start(1), m.group(1)) for m in _SAME_PAGE.finditer(scan)]
-            for offset, found in sorted(written):
-                if found == link or unquote(found) == unquote(link):
-                    line, col = line_col(text, offset)
-                    break
+        for offset, found in _written_links(text or ""):
+            if found == link or unquote(found) == unquote(link):
+                line, col = line_col(text, offset)
+                break
     where = "本页" if target == src_uri else f"页面 {target} "
     return Problem(
         shown,
