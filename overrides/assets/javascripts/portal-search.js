@@ -238,14 +238,15 @@ function quotable(sections, asked) {
 // 原样出现时，原文排到引用它的页面前面，读者先看到出处
 function sourcesFirst(head, texts, asked) {
   if (asked.length < 2) return;
+  const flats = new Map(); // 页面的全文（去掉空白），每页只算一次
+  const flatOf = (j) => flats.get(j) ?? flats.set(j, flat(texts[j].map((s) => s[2]).join(""))).get(j);
   head.forEach((entry, i) => {
     if (!sources.has(entry[0])) return;
     const keys = quotable(texts[i], asked);
     if (!keys.length) return;
     for (let j = 0; j < head.length; j++) {
       if (j === i || sources.has(head[j][0]) || head[j][2] <= entry[2]) continue;
-      const all = flat(texts[j].map((s) => s[2]).join(""));
-      if (keys.some((k) => all.includes(k))) entry[2] = head[j][2] * 1.001;
+      if (keys.some((k) => flatOf(j).includes(k))) entry[2] = head[j][2] * 1.001;
     }
   });
 }
