@@ -7,14 +7,12 @@ build wrote from Material's index (quiz pages stay out, schools stay compact).""
 from __future__ import annotations
 
 import json
-import os
 import socket
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, run_mkdocs_build
 from searchui import settle
 
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -42,14 +40,7 @@ def served(tmp_path_factory, browser):
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
     site = tmp_path_factory.mktemp("search-site")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": base}
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=ROOT,
-    )
+    result = run_mkdocs_build(ROOT, site, site_url=base)
     assert result.returncode == 0 and "WARNING" not in result.stderr, result.stderr
     recorder = search_eval.Recorder()
     server = search_eval.serve(site, port, recorder)
