@@ -17,12 +17,12 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 import tempfile
 import threading
 from pathlib import Path
 
 from chromium import CHROMIUM
+from search_engines import EvalError, build_site
 
 ROOT = Path(__file__).resolve().parent.parent
 TOOL = ROOT / "tools" / "lighthouse"
@@ -142,17 +142,11 @@ def build_and_audit(work: Path | None = None, runs: int = 3) -> dict[str, dict]:
     site = Path(tempfile.mkdtemp(prefix="portal-lh-", dir=work))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Gzip, directory=str(site)))
     url = f"http://127.0.0.1:{server.server_address[1]}/"
-    env = {**os.environ, "SITE_URL": url, "NO_MKDOCS_2_WARNING": "1"}
     try:
-        build = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
-            cwd=ROOT,
-            env=env,
-            capture_output=True,
-            text=True,
-        )
-        if build.returncode != 0:
-            raise RuntimeError("构建失败：\n" + build.stderr[-2000:])
+        try:
+            build_site(ROOT, site, url)
+        except EvalError as err:
+            raise RuntimeError(str(err)) from err
         threading.Thread(target=server.serve_forever, daemon=True).start()
         return {name: median_run(url + path, runs) for name, path in PAGES.items()}
     finally:
