@@ -19,8 +19,6 @@ from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 
-from chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402,F401  (search_eval re-exports them)
-
 ROOT = Path(__file__).resolve().parent.parent
 # What a page load fetches for search alone: Material's index, its worker and lunr; the portal worker; Pagefind.
 SEARCH_FILES = re.compile(r"/search/|/workers/search\.|/lunr/|/pagefind/|/portal-search\.js")

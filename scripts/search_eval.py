@@ -42,9 +42,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT))
 
+from chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from search_engines import (  # noqa: E402
-    CHROMIUM,
-    CHROMIUM_ARGS,
     ENGINES,
     EvalError,
     Recorder,
