@@ -38,9 +38,10 @@ def finish_search_index(project: Project, site_dir: Path) -> None:
         defined = {"glossary/": ["\u200b".join(cut(t.term)) for t in glossary_terms(project)]}
         sources = []
         for policy in library(project).policies:  # a document number finds its document
+            location = page_url(policy.src_uri)
             names = [policy.doc_number, *policy.meta.get("aliases", [])]
-            defined[page_url(policy.src_uri)] = ["\u200b".join(cut(n)) for n in names if n]
-            sources.append(page_url(policy.src_uri))
+            defined[location] = ["\u200b".join(cut(n)) for n in names if n]
+            sources.append(location)  # other pages quote it (see build_files)
         write_shards(json.loads(index)["docs"], site_dir / "search" / "portal", defined, sources)
 
 
