@@ -176,6 +176,9 @@ function wordsOf(segment) {
   return segment.normalize("NFKC").toLowerCase().match(RUN) || [];
 }
 
+// 索引文字（词间是空白或 U+200B）中的全部词
+const wordsIn = (text) => text.split(/[\s\u200b]+/).flatMap(wordsOf);
+
 // 带 <mark> 的 HTML：只标与查询词相同的整词（索引文字中的词以 U+200B 分隔）
 function marked(segments, terms) {
   return segments
@@ -206,7 +209,7 @@ function snippet(text, terms) {
 function together(sections, phrase) {
   if (!phrase.length) return 1;
   const has = (text) => {
-    const seq = text.split(/[\s\u200b]+/).flatMap(wordsOf);
+    const seq = wordsIn(text);
     outer: for (let i = 0; i + phrase.length <= seq.length; i++) {
       for (let j = 0; j < phrase.length; j++) if (seq[i + j] !== phrase[j]) continue outer;
       return true;
@@ -226,7 +229,7 @@ function quotable(sections, asked) {
   const out = [];
   for (const [, , text] of sections) {
     for (const piece of text.split(PUNCT)) {
-      const seen = new Set(piece.split(/[\s\u200b]+/).flatMap(wordsOf));
+      const seen = new Set(wordsIn(piece));
       const key = flat(piece);
       if (key.length >= QUOTE_MIN && asked.every((t) => seen.has(t))) out.push(key);
     }
@@ -254,7 +257,7 @@ function sourcesFirst(head, texts, asked) {
 // 标题与查询有多相符：标题中的词（疑问词、虚词除外）有多大比例是查询词，乘以查询词有多大比例在标题中。
 // 标题就是讲这个的页面排前面；问句中只有一个词在标题中时加分很少
 function focus(title, terms) {
-  const own = title.split(/[\s\u200b]+/).flatMap(wordsOf).filter((w) => !STOP.has(w));
+  const own = wordsIn(title).filter((w) => !STOP.has(w));
   const asked = terms.filter((t) => !STOP.has(t));
   if (!own.length || !asked.length) return 1;
   const inTitle = asked.filter((t) => own.includes(t)).length / asked.length;
@@ -312,7 +315,7 @@ async function search(query) {
   const phrase = queryWords.filter((t) => !STOP.has(t) || all.every(([, s]) => !s));
   head.forEach((entry, i) => (entry[2] *= together(texts[i], phrase)));
   // 含全部查询词的原文即使排在后面也参加比较：很多案例引用同一条款时，它们会把原文挤出前几名
-  const asked = [...new Set(terms.filter((t) => !STOP.has(t)))];
+  const asked = terms.filter((t) => !STOP.has(t)); // terms 已去重（queryTerms）
   const rest = ranked.slice(RERANK);
   const late = asked.length < 2 ? [] : rest.filter(([n, g]) => sources.has(n) && count(g.bits) === needed).slice(0, MAX_SOURCES);
   const before = late.map((entry) => entry[2]);
