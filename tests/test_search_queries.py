@@ -21,15 +21,12 @@ import search_eval  # noqa: E402
 EVAL = [sys.executable, str(ROOT / "scripts" / "search_eval.py")]
 
 
-HELDOUT = ROOT / "tests" / "search_queries_heldout.yml"
-
-
 def query_set() -> list[search_eval.Query]:
     return search_eval.load_queries(search_eval.QUERIES)
 
 
 def both_sets() -> list[search_eval.Query]:
-    return query_set() + search_eval.load_queries(HELDOUT)
+    return query_set() + search_eval.load_queries(search_eval.HELDOUT)
 
 
 def front_matter(path: Path) -> dict:
@@ -73,7 +70,7 @@ def test_check_queries_reports_each_fault(change, problem):
 
 def test_heldout_set_is_well_formed_and_new():
     """The held-out set checks the ranking on queries it was not tuned on: none repeats the main set."""
-    heldout = search_eval.load_queries(HELDOUT)
+    heldout = search_eval.load_queries(search_eval.HELDOUT)
     assert len(heldout) >= 20
     assert not {q.query for q in heldout} & {q.query for q in query_set()}
     assert any("至少需要 20" in p for p in search_eval.check_queries({"queries": [GOOD]}, minimum=20))

@@ -80,7 +80,7 @@ def test_query_set_reaches_the_measured_figure(served, browser):
 
 def test_heldout_set_reaches_its_figure(served, browser):
     site, base, recorder = served
-    queries = search_eval.load_queries(ROOT / "tests" / "search_queries_heldout.yml")
+    queries = search_eval.load_queries(search_eval.HELDOUT)
     run = search_eval.evaluate("material", site, base, recorder, queries, browser)
     assert run.errors == []
     report = search_eval.text_report([run], queries)
