@@ -8,7 +8,8 @@ from __future__ import annotations
 import socket
 from pathlib import Path
 
-from search_engines import CHROMIUM, CHROMIUM_ARGS, Recorder, evaluate, serve
+from chromium import CHROMIUM, CHROMIUM_ARGS
+from search_engines import Recorder, evaluate, serve
 from search_eval import hits, load_queries
 
 KB = 1024
