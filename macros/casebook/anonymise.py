@@ -20,6 +20,7 @@ from pathlib import Path
 from macros.build import cache as buildcache
 from macros.build.pool import WorkerPool
 from macros.casebook import anon_names, anon_rules
+from macros.casebook.anon_messages import RULES, finding_message
 from macros.casebook.anon_normalise import normalise
 from macros.casebook.anon_rules import id_check_digit_ok
 from macros.core import config
@@ -27,27 +28,6 @@ from macros.core.markdown import line_col
 from macros.core.problems import Problem
 
 __all__ = ["RULES", "Finding", "check_text", "find_identifiers", "id_check_digit_ok", "line_col", "prefetch"]
-
-RULES: dict[str, str] = {
-    "CASE-ANON-PHONE": "疑似电话号码（手机或座机）",
-    "CASE-ANON-IDCARD": "疑似 18 位居民身份证号（校验位有效）",
-    "CASE-ANON-EMAIL": "疑似电子邮箱地址",
-    "CASE-ANON-QQ": "疑似 QQ 号",
-    "CASE-ANON-WECHAT": "疑似微信号",
-    "CASE-ANON-BIRTHDATE": "疑似具体出生日期",
-    "CASE-ANON-ADDRESS": "疑似具体住址（…路…号、…弄…室等）",
-    "CASE-ANON-SCHOOL": "疑似具体学校名称",
-    "CASE-ANON-CLASS": "疑似具体班级或中队",
-    "CASE-ANON-NAME": "疑似真实人名",
-}
-
-ADVICE = {
-    "CASE-ANON-NAME": "请改用化名（如 小A、学生甲）并在 pseudonyms 中声明",
-    "CASE-ANON-SCHOOL": "请改用“某中学”“A校”等泛称",
-    "CASE-ANON-CLASS": "请改用“某班”“七年级某班”等泛称",
-}
-DEFAULT_ADVICE = "请删除或改写"
-REVIEW_HINT = "确属误报时，经审核后写入 reviewed_terms"
 
 
 @dataclass(frozen=True, order=True)
@@ -59,8 +39,7 @@ class Finding:
 
     @property
     def message(self) -> str:
-        advice = ADVICE.get(self.rule, DEFAULT_ADVICE)
-        return f"{RULES[self.rule]}：“{self.term}”。{advice}；{REVIEW_HINT}"
+        return finding_message(self.rule, self.term)
 
 
 # -- the scan ---------------------------------------------------------------------
@@ -147,7 +126,8 @@ def _find_pair(pair: tuple[str, list[str]]) -> list[Finding]:
 
 @lru_cache(maxsize=1)
 def _version() -> str:
-    modules = [Path(__file__), Path(anon_names.__file__), Path(anon_rules.__file__)]
+    # Every module of the detector (anon_*.py beside this one), not a hand-kept list.
+    modules = [Path(__file__), *sorted(Path(__file__).parent.glob("anon_*.py"))]
     return buildcache.fingerprint(*modules, *(anon_names.DATA / name for name in anon_names.DATA_FILES))
 
 
