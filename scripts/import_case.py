@@ -3,39 +3,66 @@
 
 用法：python scripts/import_case.py CASE.docx [--id ID] [--out 目录] [--force]
 
-草稿带有案例的 front matter 骨架（status: draft；stage、themes、summary、questions
-等待培训者补全），正文由 Word 的标题、段落、列表和表格转换而来。转换后立即运行匿名化
-检查，列出全部标记；接着请用 python scripts/anonymise.py casebook/<id>.md 给出替换建议。
-不会覆盖已有的文件（--force 可以覆盖草稿，但从不覆盖已发布的案例）。
-退出码：0 草稿已生成且没有标记；1 草稿已生成但有标记，或无法生成；2 用法错误。
+草稿开头（两行 --- 之间）是案例的基本信息（status: draft；stage、themes、summary、
+questions 等待培训者补全），正文由 Word 的标题、段落、列表、表格、文本框和脚注转换而来；
+修订按 Word 的“全部接受”处理。接着打印导入说明：哪些内容导入了、哪些没有导入（批注、
+页眉页脚、图片等），一样不漏。然后对草稿和没有导入的文字（批注、页眉页脚、图片说明、
+文档属性）做匿名化检查，列出全部标记；之后请用 python scripts/anonymise.py casebook/<id>.md
+给出替换建议。不会覆盖已有的文件（--force 可以覆盖草稿，但从不覆盖已发布的案例）。
+退出码：0 草稿已生成，没有标记，也没有需要亲自查看的内容；1 有标记、有需要在 Word 里
+亲自查看的内容（图片、嵌入对象），或无法生成；2 用法错误。
 """
 
 from __future__ import annotations
 
 import re
 import sys
-import zipfile
 from pathlib import Path
-
-from docx.opc.exceptions import PackageNotFoundError
-from lxml import etree
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from macros.casebook import anonymise  # noqa: E402
-from macros.casebook.anon_import import docx_to_markdown, draft_markdown  # noqa: E402
+from macros.casebook.anon_import import DocxImportError, draft_markdown, import_docx  # noqa: E402
 from macros.core.cli import ChineseParser  # noqa: E402
 from macros.core.yamlload import load_front_matter  # noqa: E402
 
+try:  # the review report (findings as sentences with the term marked), when it is there
+    from macros.casebook.anon_fix import propose  # noqa: E402
+    from macros.casebook.anon_report import report_lines  # noqa: E402
+except ImportError:  # pragma: no cover - an older checkout
+    report_lines = None
+
 ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+def _marked(text: str, start: int, end: int, room: int = 20) -> str:
+    """The term in 【】 with a little of the text around it, on one line."""
+    left, right = max(0, start - room), min(len(text), end + room)
+    before = ("…" if left else "") + text[left:start]
+    after = text[end:right] + ("…" if right < len(text) else "")
+    return re.sub(r"\s+", " ", f"{before}【{text[start:end]}】{after}")
+
+
+def _draft_findings(target: Path, text: str) -> list[str]:
+    findings = anonymise.find_identifiers(text)
+    if not findings:
+        return []
+    if report_lines is not None:
+        replacements, _new = propose(findings, (), text)
+        return report_lines(str(target), text, replacements)
+    lines = []
+    for f in findings:
+        line, col = anonymise.line_col(text, f.start)
+        lines.append(f"{target}:{line}:{col}: warning: {f.rule} {f.message}")
+    return lines
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = ChineseParser(
         prog="import_case.py",
-        description="把 Word 案例稿（.docx）转成 casebook/<id>.md 草稿，并列出匿名化检查的标记。",
-        epilog="退出码：0 草稿已生成且没有标记；1 有标记或无法生成；2 用法错误。",
+        description="把 Word 案例稿（.docx）转成 casebook/<id>.md 草稿，说明每一部分内容的去向，并列出匿名化检查的标记。",
+        epilog="退出码：0 草稿已生成且没有标记；1 有标记、有需要亲自查看的内容，或无法生成；2 用法错误。",
     )
     parser.add_argument("docx", help="Word 文件（.docx）")
     parser.add_argument("--id", help="案例 id（小写字母、数字和连字符；默认取文件名）")
@@ -60,22 +87,47 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{target}:1:1: error: {target.name} {why}", file=sys.stderr)
             return 1
     try:
-        title, body = docx_to_markdown(source)
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError) as exc:
+        result = import_docx(source)
+    except DocxImportError as exc:
+        print(f"{args.docx}:1:1: error: 无法读取 Word 文件：{exc}", file=sys.stderr)
+        return 1
+    except (MemoryError, RecursionError, ValueError, OSError, LookupError, TypeError) as exc:  # never a traceback
         print(
-            f"{args.docx}:1:1: error: 无法读取 Word 文件（{type(exc).__name__}）：文件可能已损坏，或不是 .docx", file=sys.stderr
+            f"{args.docx}:1:1: error: 无法读取 Word 文件（{type(exc).__name__}）：文件可能已损坏；"
+            "请在 Word 或 WPS 中打开后另存为 .docx 再试，仍不行请把文件交给网站维护者",
+            file=sys.stderr,
         )
         return 1
-    text = draft_markdown(case_id, title, body)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(text, encoding="utf-8")
-    print(f"已生成草稿 {target}（status: draft）。请补全 front matter 中标有“待”的字段。")
-    findings = anonymise.find_identifiers(text)
-    for f in findings:
-        line, col = anonymise.line_col(text, f.start)
-        print(f"{target}:{line}:{col}: warning: {f.rule} {f.message}")
-    if findings:
-        print(f"共 {len(findings)} 处身份信息标记。下一步：python scripts/anonymise.py {target}")
+    text = draft_markdown(case_id, result.title, result.body)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        print(f"{target}:1:1: error: 无法写入草稿（{exc.strerror or exc}）", file=sys.stderr)
+        return 1
+    print(f"已生成草稿 {target}（状态：草稿）。请补全草稿开头（两行 --- 之间）标有“待”的栏目。")
+    print()
+    print("导入说明：")
+    for line in result.report:
+        print(f"  {line}")
+
+    print()
+    findings = _draft_findings(target, text)
+    for line in findings:
+        print(line)
+    outside = 0
+    for where, extra in result.unimported:
+        for f in anonymise.find_identifiers(extra):
+            outside += 1
+            print(f"{where}（没有导入草稿）：{_marked(extra, f.start, f.end)}　{anonymise.RULES[f.rule]}")
+    count = len(anonymise.find_identifiers(text))
+    if outside:
+        print(f"没有导入草稿的文字中有 {outside} 处疑似身份信息：它们不会进入网站，但请在 Word 原稿里删掉或改掉，再交给别人。")
+    if result.to_check:
+        print(f"另有 {result.to_check} 项内容（图片、嵌入对象等）工具读不出文字，请在 Word 里亲自查看，见上面的导入说明。")
+    if count:
+        print(f"草稿中共 {count} 处身份信息标记。下一步：python scripts/anonymise.py {target}")
+    if count or outside or result.to_check:
         return 1
     print("匿名化检查没有发现标记；发布前仍须人工审核。")
     return 0
