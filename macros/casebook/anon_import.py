@@ -692,6 +692,12 @@ def _is_long(cell: Cell) -> bool:
     return len(paragraphs) > 1 or len(_cell_text(cell)) > 40
 
 
+def _is_field(cell: Cell) -> bool:
+    """A form value short enough to stay on the label's line (学段：初中), not a section of its own."""
+    text = _cell_text(cell).strip()
+    return not _is_long(cell) and len(text) <= 20 and "\n" not in text and not re.search(r"[。！？；]", text)
+
+
 def _is_form(table: Table) -> bool:
     pair_rows = [[c for c in row] for row in table.rows if len(row) >= 2]
     if len(pair_rows) < 2:
@@ -707,7 +713,7 @@ def _is_form(table: Table) -> bool:
     header_like = all(len(_cell_text(c)) <= 12 for c in first) and not any(
         _FORM_LABEL.search(_label(_cell_text(c))) for c in first[0::2]
     )
-    has_long = any(_is_long(c) for row in pair_rows for c in row[1::2])
+    has_long = any(not _is_field(c) for row in pair_rows for c in row[1::2])
     return not header_like and (keyword >= 2 or keyword >= 1 and has_long)
 
 
@@ -817,19 +823,19 @@ class _Writer:
                 lines.extend(fields + [""])
                 fields.clear()
 
-        for row in table.rows:
+        for number, row in enumerate(table.rows):
             if id(row) in self.skip or not any(_cell_text(c).strip() for c in row):
                 continue
             if len(row) == 1:
                 flush()
                 cell = row[0]
-                if not _is_long(cell) and _cell_text(cell).strip():
+                if number and _is_field(cell):  # a heading row inside the form (the first row is the form's own name)
                     lines += [f"## {_label(_cell_text(cell))}", ""]
                 else:
                     lines += _trim(self.blocks(cell.blocks)) + [""]
                 continue
             pairs = list(zip(row[0::2], row[1::2], strict=False))
-            if len(pairs) == 1 and (_is_long(pairs[0][1]) or pairs[0][0].continued):
+            if len(pairs) == 1 and (not _is_field(pairs[0][1]) or pairs[0][0].continued):
                 flush()
                 label, content = pairs[0]
                 if not label.continued:
