@@ -1,13 +1,18 @@
 #!/usr/bin/env python3
-"""匿名化一篇案例草稿：列出匿名化检查的全部标记，并以 diff 的形式给出一致的替换建议。
+"""匿名化一篇案例草稿：列出匿名化检查的全部标记，逐条给出所在的句子和一致的替换建议。
 
-用法：python scripts/anonymise.py CASE.md [--write]
+用法：python scripts/anonymise.py CASE.md [--html 报告.html] [--diff] [--write]
 
-同一处文字处处替换成同一个化名：人物按出现顺序依次成为 小A、小B……（“王秀英”和单用的
-“秀英”是同一个人），称谓保留称谓（王老师 → A老师），号码成为［电话］等占位符，学校成为
-“某中学”“某小学”，班级成为“某班”。已在 pseudonyms 中使用的字母不会重复。
+每处标记显示为它所在的句子（标记的词放在【】中）和建议的写法，按人名、电话、学校……分组
+（“人名 5 处：王秀英、秀英 → 小A”）；行末的“路径:行:列”和规则编号供编辑器跳转。
+同一个人处处替换成同一个化名：孩子按出现顺序依次成为 小A、小B……（“王秀英”和单用的“秀英”、
+“桐桐”“小桐”这样的小名是同一个人），家长跟着孩子（父亲王强 → 小A爸爸，子豪妈妈 → 小A妈妈），
+称谓保留称谓（王老师 → A老师），号码成为［电话］等占位符，学校成为“某中学”“某小学”，
+班级成为“某班”。已在化名（pseudonyms）中使用的字母不会重复。
 
---write 把替换写回文件并把新化名加入 front matter 的 pseudonyms；只用于 status: draft 的
+--html 把同样的报告另存为一个网页，可以用浏览器（手机也可以）打开、转给审核人。
+--diff 另外以 diff 的形式列出替换后的全文改动。
+--write 把替换写回文件并把新化名加进化名（pseudonyms）；只用于 status: draft 的
 草稿，已发布（或待审核、已撤下）的案例一律不改。替换后请人工通读全文再送审。
 退出码：0 没有标记（或 --write 后已无标记）；1 有标记、文件有错误或案例不是草稿；2 用法错误。
 """
@@ -23,6 +28,8 @@ sys.path.insert(0, str(ROOT))
 
 from macros.casebook import anonymise  # noqa: E402
 from macros.casebook.anon_fix import add_pseudonyms, apply, propose  # noqa: E402
+from macros.casebook.anon_messages import field_label, kind  # noqa: E402
+from macros.casebook.anon_report import report_html, report_lines  # noqa: E402
 from macros.casebook.anon_scope import declaring_lines  # noqa: E402
 from macros.core.cli import ChineseParser  # noqa: E402
 from macros.core.yamlload import load_front_matter  # noqa: E402
@@ -43,11 +50,15 @@ def findings_for(text: str, doc, body: str) -> list[anonymise.Finding]:
 def main(argv: list[str] | None = None) -> int:
     parser = ChineseParser(
         prog="anonymise.py",
-        description="列出案例中的身份信息标记，给出一致的替换建议（diff）；--write 把替换写入草稿。",
+        description="列出案例中的身份信息标记：每处显示所在的句子和建议的写法；--write 把替换写入草稿。",
         epilog="退出码：0 没有标记；1 有标记、文件有错误或案例不是草稿；2 用法错误。",
     )
     parser.add_argument("case", help="案例文件，如 casebook/my-case.md")
-    parser.add_argument("--write", action="store_true", help="把替换写回文件并补充 pseudonyms（只用于 status: draft 的草稿）")
+    parser.add_argument("--html", metavar="报告.html", help="把报告另存为一个网页（浏览器或手机打开）")
+    parser.add_argument("--diff", action="store_true", help="另外以 diff 的形式列出替换后的全文改动")
+    parser.add_argument(
+        "--write", action="store_true", help=f"把替换写回文件并补充{field_label('pseudonyms')}（只用于 status: draft 的草稿）"
+    )
     args = parser.parse_args(argv)
 
     path = Path(args.case)
@@ -59,27 +70,36 @@ def main(argv: list[str] | None = None) -> int:
         for problem in problems:
             print(problem.format(), file=sys.stderr)
         if doc is not None:
-            print(f"{display}:1:1: error: front matter 应为键值表", file=sys.stderr)
+            print(f"{display}:1:1: error: 文件开头的元数据（front matter）应为“键: 值”的列表", file=sys.stderr)
         return 1
     text = path.read_text(encoding="utf-8-sig")
     findings = findings_for(text, doc, body)
     pseudonyms = [str(p) for p in doc.data.get("pseudonyms") or []]
-    replacements, new_names = propose(findings, pseudonyms)
-    for r in replacements:
-        line, col = anonymise.line_col(text, r.finding.start)
-        print(f"{display}:{line}:{col}: {r.finding.rule} “{r.finding.term}” → “{r.text}”")
+    replacements, new_names = propose(findings, pseudonyms, text)
+    for line in report_lines(display, text, replacements):
+        print(line)
+    if args.html:
+        report = Path(args.html)
+        report.write_text(report_html("匿名化检查报告", display, text, replacements), encoding="utf-8")
+        print(f"报告已另存为网页：{report}")
     if not findings:
-        print(f"{display}：没有发现身份信息标记。")
         return 0
     proposed = add_pseudonyms(apply(text, replacements), new_names)
+    if new_names:
+        print(f"\n新化名：{'、'.join(new_names)}（写入时加进{field_label('pseudonyms')}）")
+    if args.diff:
+        print()
+        sys.stdout.writelines(
+            difflib.unified_diff(text.splitlines(True), proposed.splitlines(True), f"a/{display}", f"b/{display}")
+        )
     if not args.write:
-        diff = difflib.unified_diff(text.splitlines(True), proposed.splitlines(True), f"a/{display}", f"b/{display}")
-        sys.stdout.writelines(diff)
-        print(f"\n共 {len(findings)} 处标记。确认替换后，可以对草稿运行：python scripts/anonymise.py {display} --write")
+        print(f"\n确认这些替换后，对草稿运行：python scripts/anonymise.py {display} --write")
         return 1
     status = doc.data.get("status")
     if status != "draft":
-        print(f"{display}:1:1: error: 只改写草稿（status: draft）；这篇案例的 status 是 {status}，请手工修改", file=sys.stderr)
+        print(
+            f"{display}:1:1: error: 只改写草稿（status: draft）；这篇案例的状态（status）是 {status}，请手工修改", file=sys.stderr
+        )
         return 1
     path.write_text(proposed, encoding="utf-8")
     doc, body, problems = load_front_matter(path, display)
@@ -87,7 +107,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"已改写 {display}：替换 {len(replacements)} 处，新增化名 {('、'.join(new_names)) or '无'}。")
     for f in remaining:
         line, col = anonymise.line_col(proposed, f.start)
-        print(f"{display}:{line}:{col}: warning: 仍有标记 {f.rule} “{f.term}”", file=sys.stderr)
+        print(
+            f"{display}:{line}:{col}: warning: 改写后仍有疑似{kind(f.rule)}“{f.term}”，请手工修改 {f.rule}",
+            file=sys.stderr,
+        )
     print("请人工通读全文，确认替换得当后再送审（status: review）。")
     return 1 if remaining or problems else 0
 

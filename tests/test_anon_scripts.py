@@ -34,18 +34,32 @@ def test_help_in_chinese_and_usage_errors() -> None:
         assert missing.returncode == 2 and "找不到" in missing.stderr
 
 
-def test_anonymise_lists_findings_and_proposes_a_consistent_diff(tmp_path) -> None:
+def test_anonymise_shows_each_finding_in_its_sentence(tmp_path) -> None:
     case = copy(tmp_path, "draft-with-names.md")
     before = case.read_text(encoding="utf-8")
     result = run("anonymise.py", str(case))
     assert result.returncode == 1
-    assert "CASE-ANON-NAME “王秀英” → “小B”" in result.stdout  # 小A is taken already
-    assert "CASE-ANON-NAME “秀英” → “小B”" in result.stdout  # the given name alone is the same person
-    assert "CASE-ANON-NAME “王老师” → “C老师”" in result.stdout
-    assert "“春晖中学” → “某中学”" in result.stdout and "“13912345678” → “［电话］”" in result.stdout
+    out = result.stdout
+    assert "人名 8 处：王秀英、秀英 → 小B（7 处）；王老师 → C老师" in out  # 小A is taken already; 秀英 is 王秀英
+    assert "  第 17 行：班主任【王老师】把秀英的情况告诉了导师。" in out
+    assert f"      改为“C老师”　（{case}:17:28，CASE-ANON-NAME）" in out
+    assert "  第 3 行，标题（title）：【王秀英】的第一次家访（草稿）" in out
+    assert "学校 1 处：春晖中学 → 某中学" in out and "电话号码 2 处：13912345678 → ［电话］（2 处）" in out
+    assert "新化名：小B、C老师（写入时加进化名（pseudonyms））" in out
+    assert "+pseudonyms" not in out, "the diff only with --diff"
+    assert case.read_text(encoding="utf-8") == before, "without --write nothing changes"
+
+
+def test_anonymise_diff_and_html_report(tmp_path) -> None:
+    case = copy(tmp_path, "draft-with-names.md")
+    report = tmp_path / "报告.html"
+    result = run("anonymise.py", str(case), "--diff", "--html", str(report))
+    assert result.returncode == 1
     assert "+pseudonyms: [小A, 小B, C老师]" in result.stdout
     assert "+小B是某中学某班的学生，和小A是同桌。班主任C老师把小B的情况告诉了导师。" in result.stdout
-    assert case.read_text(encoding="utf-8") == before, "without --write nothing changes"
+    page = report.read_text(encoding="utf-8")
+    assert "<h2>人名 8 处</h2>" in page and "<del>王老师</del><ins>C老师</ins>把秀英的情况告诉了导师。" in page
+    assert f"报告已另存为网页：{report}" in result.stdout
 
 
 def test_write_applies_to_a_draft_and_leaves_it_clean(tmp_path) -> None:
@@ -58,6 +72,18 @@ def test_write_applies_to_a_draft_and_leaves_it_clean(tmp_path) -> None:
     assert "王秀英" not in case.read_text(encoding="utf-8")
     again = run("anonymise.py", str(case))
     assert again.returncode == 0 and "没有发现" in again.stdout
+
+
+def test_write_makes_parents_follow_their_child(tmp_path) -> None:
+    case = tmp_path / "parents.md"
+    text = (FIXTURES / "draft-with-names.md").read_text(encoding="utf-8").split("# ", 1)[0]
+    case.write_text(text + "# 家访\n\n王秀英上课总走神。父亲王强承认平时很少管她。\n", encoding="utf-8")
+    result = run("anonymise.py", str(case))
+    assert "  第 17 行：【父亲王强】承认平时很少管她。" in result.stdout, result.stdout
+    assert run("anonymise.py", str(case), "--write").returncode in (0, 1)
+    written = case.read_text(encoding="utf-8")
+    assert "小B上课总走神。小B爸爸承认平时很少管她。" in written
+    assert "pseudonyms: [小A, 小B, 小B爸爸]" in written
 
 
 def test_write_never_touches_a_published_case(tmp_path) -> None:
