@@ -13,7 +13,7 @@ from __future__ import annotations
 
 RULES: dict[str, str] = {
     "CASE-ANON-PHONE": "疑似电话号码（手机或座机）",
-    "CASE-ANON-IDCARD": "疑似 18 位居民身份证号（校验位有效）",
+    "CASE-ANON-IDCARD": "疑似 18 位居民身份证号（校验位不对的也算）",
     "CASE-ANON-EMAIL": "疑似电子邮箱地址",
     "CASE-ANON-QQ": "疑似 QQ 号",
     "CASE-ANON-WECHAT": "疑似微信号",
@@ -21,6 +21,7 @@ RULES: dict[str, str] = {
     "CASE-ANON-ADDRESS": "疑似具体住址（…路…号、…弄…室等）",
     "CASE-ANON-SCHOOL": "疑似具体学校名称",
     "CASE-ANON-CLASS": "疑似具体班级或中队",
+    "CASE-ANON-STUDENTID": "疑似学籍号、学号或考号",
     "CASE-ANON-NAME": "疑似真实人名",
 }
 

@@ -17,6 +17,8 @@ Span = tuple[int, int, str]
 _SEP = r"[-\s]?"
 _MOBILE = re.compile(rf"(?<![\d.])(?:\+?86{_SEP})?1{_SEP}[3-9](?:{_SEP}\d){{9}}(?!\d)")
 _LANDLINE = re.compile(r"(?<![\d.])(?:\(0\d{2,3}\)\s?|0\d{2,3}[-\s])[2-9]\d{2,3}[-\s]?\d{4}(?:-\d{1,4})?(?!\d)")
+# Area code and number run together, as forms and phone books write them: 02164471234, 057188776655.
+_LANDLINE_RUN = re.compile(r"(?<![\d.])0(?:10|2\d|[3-9]\d{2})[2-9]\d{6,7}(?![\d])")
 _PHONE_WORDS = r"(?:电话|座机|热线|手机|致电|拨打|联系方式|号码|打)"
 _LOCAL = re.compile(rf"{_PHONE_WORDS}[^\d\n。;]{{0,8}}?(?<!\d)([2-9]\d{{3}}[-\s]?\d{{4}})(?!\d)")
 # Digits written in characters: 一三九…, 幺三八…, 壹叁玖….
@@ -26,7 +28,7 @@ _CN_RUN = re.compile(f"[{''.join(_CN_DIGITS)}]{{7,12}}")
 
 
 def find_phones(text: str) -> Iterable[Span]:
-    for pattern in (_MOBILE, _LANDLINE):
+    for pattern in (_MOBILE, _LANDLINE, _LANDLINE_RUN):
         for m in pattern.finditer(text):
             yield m.start(), m.end(), "CASE-ANON-PHONE"
     for m in _LOCAL.finditer(text):
@@ -43,7 +45,7 @@ def _near_phone_word(text: str, start: int) -> bool:
 
 # -- identity cards --------------------------------------------------------------
 
-_IDCARD = re.compile(r"(?<![\dA-Za-z])(\d{6})\s?(\d{8})\s?(\d{3}[\dXx])(?![\dA-Za-z])")
+_IDCARD = re.compile(r"(?<![\dA-Za-z])([1-8]\d{5})[\s-]?(\d{4})[\s-]?(\d{4})[\s-]?(\d{3}[\dXx])(?![\dA-Za-z])")
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK = "10X98765432"
 
@@ -56,12 +58,60 @@ def id_check_digit_ok(number: str) -> bool:
     return _ID_CHECK[total % 11] == number[17].upper()
 
 
+def id_shaped(number: str) -> bool:
+    """An 18-character number laid out as a resident ID: area code, a real date of birth, sequence.
+
+    The check digit is not asked for: a mistyped ID still identifies a child."""
+    year, month, day = int(number[6:10]), int(number[10:12]), int(number[12:14])
+    return 1900 <= year <= 2099 and 1 <= month <= 12 and 1 <= day <= 31
+
+
 def find_idcards(text: str) -> Iterable[Span]:
     for m in _IDCARD.finditer(text):
-        number = "".join(m.groups())
-        year, month, day = int(number[6:10]), int(number[10:12]), int(number[12:14])
-        if 1900 <= year <= 2099 and 1 <= month <= 12 and 1 <= day <= 31 and id_check_digit_ok(number):
+        if id_shaped("".join(m.groups())):
             yield m.start(), m.end(), "CASE-ANON-IDCARD"
+
+
+# -- student numbers (学籍号, 学号, 考号) --------------------------------------------------
+
+# The national 学籍号 is a letter and the child's ID number: G310101200903051234.
+_STUDENT_REGISTRY = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]\s?\d{17}[\dXx](?![\dA-Za-z])")
+_STUDENT_WORDS = r"(?:全国学籍号|学籍号码|学籍编号|学籍号|学生证号|学号|考生号|考号|准考证号|借读号|学籍)"
+_STUDENT_NUMBER = re.compile(
+    rf"{_STUDENT_WORDS}\s*(?:码|是|为)?\s*[:(\[“\"「]?\s*([A-Za-z]?\d[\d\s-]{{2,22}}\d[Xx]?|[A-Za-z]?\d{{3,}})(?![\dA-Za-z])"
+)
+_TABLE_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
+_CODE_CELL = re.compile(r"^\s*([A-Za-z]?\d[\d-]{2,22}[\dXx])\s*$")
+
+
+def find_student_numbers(text: str) -> Iterable[Span]:
+    for m in _STUDENT_REGISTRY.finditer(text):
+        yield m.start(), m.end(), "CASE-ANON-STUDENTID"
+    for m in _STUDENT_NUMBER.finditer(text):
+        yield m.start(1), m.end(1), "CASE-ANON-STUDENTID"
+    yield from _table_student_numbers(text)
+
+
+def _table_student_numbers(text: str) -> Iterable[Span]:
+    """Numbers in the 学号 column of a Markdown table (the header names the column)."""
+    columns: set[int] = set()
+    pos = 0
+    for line in text.split("\n"):
+        m = _TABLE_ROW.match(line)
+        if not m:
+            columns = set()
+        else:
+            cells = m.group(1).split("|")
+            if any(re.search(_STUDENT_WORDS, c) for c in cells):
+                columns = {i for i, c in enumerate(cells) if re.search(_STUDENT_WORDS, c)}
+            else:
+                offset = pos + m.start(1)
+                for i, cell in enumerate(cells):
+                    hit = _CODE_CELL.match(cell) if i in columns else None
+                    if hit:
+                        yield offset + hit.start(1), offset + hit.end(1), "CASE-ANON-STUDENTID"
+                    offset += len(cell) + 1
+        pos += len(line) + 1
 
 
 # -- e-mail, QQ, WeChat ------------------------------------------------------------
@@ -71,11 +121,11 @@ _AT = r"(?:\s?@\s?|\s?#\s?|\s*[(\[]\s*at\s*[)\]]\s*|\s+at\s+)"
 _DOT = r"(?:\.|\s*[(\[]\s*dot\s*[)\]]\s*|\s+dot\s+)"
 _EMAIL = re.compile(rf"(?i){_LOCAL_PART}{_AT}[A-Za-z0-9-]+(?:{_DOT}[A-Za-z0-9-]+)*{_DOT}[A-Za-z]{{2,6}}(?![A-Za-z0-9])")
 _QQ = re.compile(
-    r"(?i)(?<![A-Za-z])(?:QQ|Q|扣扣|企鹅|球球)\s*(?:群号码|群号|群|号码|号)\s*[:是为]?\s*(?<!\d)([1-9]\d{4,10})(?!\d)"
-    r"|(?<![A-Za-z])(?:QQ|扣扣|企鹅)\s*[:是为]?\s*(?<!\d)([1-9]\d{4,10})(?!\d)"
+    r"(?i)(?<![A-Za-z])(?:QQ|Q|扣扣|企鹅|球球)\s*(?:群号码|群号|群|号码|号)\s*(?:是|为)?\s*[:(\[]?\s*(?<!\d)([1-9]\d{4,10})(?!\d)"
+    r"|(?<![A-Za-z])(?:QQ|扣扣|企鹅)\s*(?:是|为)?\s*[:(\[]?\s*(?<!\d)([1-9]\d{4,10})(?!\d)"
 )
 _WECHAT = re.compile(
-    r"(?i)(?:微信|威信|薇信|徽信|维信|V信|(?<![A-Za-z])vx|(?<![A-Za-z])wx(?!id_)|wechat|weixin)\s*(?:号码|号|id)?\s*[:是为]?\s*"
+    r"(?i)(?:微信|威信|薇信|徽信|维信|V信|(?<![A-Za-z])vx|(?<![A-Za-z])wx(?!id_)|wechat|weixin)\s*(?:号码|号|id)?\s*(?:是|为)?\s*[:(\[]?\s*"
     r"([A-Za-z][-_A-Za-z0-9]{5,19})(?![-_A-Za-z0-9])"
 )
 _WXID = re.compile(r"(?i)(?<![A-Za-z0-9])wxid_[A-Za-z0-9]{6,}")
@@ -99,9 +149,13 @@ _CN = "〇零一二三四五六七八九十"
 _FULL_DATE = (
     r"(?:(?:19|20)?\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]"
     r"|(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}"
+    r"|(?<!\d)(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?!\d)"
+    r"|(?<![\d.])\d{2}[./]\d{1,2}[./]\d{1,2}(?![\d.])"
     rf"|[{_CN}]{{2,4}}年[{_CN}]{{1,2}}月[{_CN}]{{1,3}}[日号])"
 )
-_MONTH_DAY = rf"(?:\d{{1,2}}\s*月\s*\d{{1,2}}\s*[日号]|[{_CN}]{{1,2}}月[{_CN}]{{1,3}}[日号])"
+_MONTH_DAY = (
+    rf"(?:\d{{1,2}}\s*月\s*\d{{1,2}}\s*[日号]|(?<![\d.])\d{{1,2}}[./]\d{{1,2}}(?![\d./])|[{_CN}]{{1,2}}月[{_CN}]{{1,3}}[日号])"
+)
 _BIRTH_BEFORE = re.compile(
     rf"(?:出生日期|出生年月日|出生年月|出生于|出生在|生于|(?<!卫)生日|出生)\s*(?:是|为|在|于)?\s*[:]?\s*({_FULL_DATE}|{_MONTH_DAY})"
 )
@@ -126,6 +180,7 @@ _ADDRESS = re.compile(
     rf"|(?:{_ESTATE})\s*(?:{_NUM}\s*期\s*)?(?:[A-Z]\s*座\s*)?{_NUM}\s*(?:号楼|幢|栋|座|号|单元){_UNIT}"
     rf"|(?:{_ESTATE})\s*[A-Z]\s*座\s*{_NUM}\s*室"
     rf"|村\s*{_NUM}\s*组(?:\s*{_NUM}\s*号)?"
+    rf"|村\s*{_NUM}\s*号"
     rf"|(?<![0-9])\d{{1,4}}\s*号(?:楼)?\s*\d{{2,4}}\s*室"
 )
 # Characters that end a street or estate name when looking back from its suffix.
@@ -140,7 +195,20 @@ def _back(text: str, start: int, stop: set[str], limit: int) -> int:
     return i
 
 
+# Where a family lives, named without a number: 家住锦绣花园, 搬到了康桥新村. The estate name needs
+# two characters of its own (搬到新小区 and 住在农村 name no place).
+_LIVES = re.compile(
+    r"(?:家住|住在|住进|搬到|搬进|搬去|租住在|借住在|寄住在|暂住在|住到)(?:了)?\s*"
+    r"([\u4e00-\u9fff]{2,8}?(?:花园|新村|小区|公寓|家园|花苑|山庄|华庭|公馆|名邸|雅居|佳园|新苑|别墅|大厦|公寓楼))"
+)
+_LIVES_GENERIC = re.compile(r"^(?:某|这|那|一个|同一|附近|学校|老|新的|隔壁|旁边|对面|一|另一|別的|别的|城郊|郊区|安置)")
+
+
 def find_addresses(text: str) -> Iterable[Span]:
+    for m in _LIVES.finditer(text):
+        name = m.group(1)
+        if not _LIVES_GENERIC.match(name) and not any(ch in _ADDRESS_STOP for ch in name):
+            yield m.start(1), m.end(1), "CASE-ANON-ADDRESS"
     for m in _ADDRESS.finditer(text):
         start = m.start() if m.group(0)[0].isdigit() else _back(text, m.start(), _ADDRESS_STOP, _ADDRESS_BACK)
         if text[start : m.start()].startswith("某") or (m.start() > start and text[m.start() - 1] == "某"):
@@ -154,7 +222,7 @@ def find_addresses(text: str) -> Iterable[Span]:
 
 _SCHOOL = re.compile(
     r"(?:初级中学|高级中学|完全中学|实验学校|外国语学校|实验中学|实验小学|中心小学|中心校|[一二三四五六七八九十\d]?附中|附小"
-    r"|[一二三四五六七八九十\d][中小](?=[读的上毕念就转老和与同初高校,。、;:!?)\s]|$)|中学|小学|幼儿园|学校|分校|职校)"
+    r"|[一二三四五六七八九十\d][中小](?=[读的上毕念就转老和与同初高校,。、;:!?)\s]|$)|中学|小学|幼儿园|学校|分校|职校|中专|技校|职高|卫校|中职校)"
 )
 _SCHOOL_STOP = set("在于到是的了和与从往进入读考转上去向为有以前原就回离念去及或来打请配送接、,。;:“”() \n")
 # A name made of these alone is no name: 全市中小学, 这所附中, 乡镇中心校, 市重点中学.
@@ -166,9 +234,13 @@ GENERIC = set(
     "优质 薄弱 中心 试点 区 市 县 街道 这样 那样 一样 整个 我们的 大 中小 大中小 幼".split()
 )
 _CLASS = re.compile(
-    r"(?:(?:初[一二三四]|高[一二三]|[一二三四五六七八九]年级|[1-9]年级|预初)\s*(?:\(\s*[0-9一二三四五六七八九十]{1,2}\s*\)|[0-9一二三四五六七八九十]{1,2})"
+    r"(?:(?:初[一二三四]|高[一二三]|[一二三四五六七八九]年级|[1-9]年级|预初|预备(?:年级)?|中预)\s*(?:\(\s*[0-9一二三四五六七八九十]{1,2}\s*\)|[0-9一二三四五六七八九十]{1,2})"
     r"|(?<![\d])(?:[一二三四五六七八九]|[1-9])\s*\(\s*[0-9一二三四五六七八九十]{1,2}\s*\))\s*(?:班|中队)"
 )
+
+
+# What follows 学 when 中学/小学 is “中 + 学会/学习…”, not a school.
+_LEARN_AFTER = set("会习到着了过得起好懂")
 
 
 def find_schools(text: str) -> Iterable[Span]:
@@ -178,6 +250,8 @@ def find_schools(text: str) -> Iterable[Span]:
             continue  # 中小学, 大中小学
         if suffix == "中学" and text[m.start() - 1 : m.start()] in ("初", "高"):
             continue  # 初中学段, 高中学校: 初中/高中 and a word starting with 学
+        if suffix in ("中学", "小学") and text[m.end() : m.end() + 1] in _LEARN_AFTER:
+            continue  # 在实践中学会, 从游戏中学到: “in …” and a verb of learning, not a school
         start = _back(text, m.start(), _SCHOOL_STOP, 8)
         if text[start - 1 : start + 1] == "上海":  # 上 stops a name (上小学), except in 上海
             start -= 1
@@ -186,7 +260,9 @@ def find_schools(text: str) -> Iterable[Span]:
             continue
         if suffix in ("学校", "分校", "中学", "小学") and len(prefix) == 1:
             continue  # 好学校, 新中学: a one-character word, not a name
-        if suffix == "学校" and not re.search(r"(?:[市区县镇乡村路街]|第[一二三四五六七八九十\d]+)$", prefix):
+        if suffix == "学校" and not re.search(
+            r"(?:[市区县镇乡村路街]|第[一二三四五六七八九十\d]+|职业|技术|专业|技工|艺术|体育|卫生)$", prefix
+        ):
             continue  # bare 学校 is a name only after a place or an ordinal: 按照学校要求, 明年学校
         yield start, m.end(), "CASE-ANON-SCHOOL"
 

@@ -14,6 +14,12 @@ A label counts as caught when a finding of the same rule overlaps it. The
 false-positive rate of a rule is the share of clean sentences it flags; a
 finding in a planted sentence that overlaps no label of its rule is listed as a
 stray finding too.
+
+Whole case write-ups (``cases/planted/*.md`` and ``cases/clean/*.md`` beside the
+sentences) are measured as a trainer meets them: the whole file, front matter
+included, is scanned at once with the pseudonyms it declares, and a case counts
+as fully caught only when every label in it is. False alarms in clean cases are
+counted per 10,000 characters (whitespace not counted), the unit of the goal.
 """
 
 from __future__ import annotations
@@ -41,6 +47,7 @@ CODES = {
     "ADDR": "CASE-ANON-ADDRESS",
     "SCHOOL": "CASE-ANON-SCHOOL",
     "CLASS": "CASE-ANON-CLASS",
+    "STUID": "CASE-ANON-STUDENTID",
 }
 _MARK = re.compile(r"\[\[([A-Z]*):(.*?)\]\]")
 
@@ -139,6 +146,133 @@ def evaluate(corpus: Path, finder: Finder = find_identifiers) -> tuple[CorpusRes
             terms = "、".join(f"{f.rule} {f.term}" for f in findings)
             result.false_positives.append(f"clean.txt:{number}: {terms}")
     return result, problems
+
+
+# -- whole case write-ups ---------------------------------------------------------
+
+CaseFinder = Callable[[str, list[str]], Iterable[Finding]]
+
+
+def _scan_case(text: str, pseudonyms: list[str]) -> list[Finding]:
+    skip = declared_lines(text)
+    return [f for f in find_identifiers(text, pseudonyms) if text.count("\n", 0, f.start) + 1 not in skip]
+
+
+def declared_lines(text: str) -> set[int]:
+    """1-based lines of the front matter's ``pseudonyms`` and ``reviewed_terms`` (not scanned, as in the build)."""
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        return set()
+    skip: set[int] = set()
+    inside = False
+    for number, line in enumerate(lines[1:], 2):
+        if line.strip() == "---":
+            break
+        if line and not line[0].isspace() and not line.startswith("-"):
+            inside = line.startswith(("pseudonyms:", "reviewed_terms:"))
+        if inside:
+            skip.add(number)
+    return skip
+
+
+def case_pseudonyms(text: str) -> list[str]:
+    """The pseudonyms a case file declares (its front matter parsed as YAML)."""
+    import yaml
+
+    if not text.startswith("---"):
+        return []
+    end = text.find("\n---", 3)
+    try:
+        meta = yaml.safe_load(text[3:end]) if end > 0 else None
+    except yaml.YAMLError:
+        return []
+    return [str(p) for p in (meta or {}).get("pseudonyms") or []] if isinstance(meta, dict) else []
+
+
+@dataclass
+class CaseResult:
+    planted_cases: int = 0
+    clean_cases: int = 0
+    fully_caught: int = 0
+    clean_chars: int = 0
+    false_alarms: int = 0  # findings in clean cases
+    stats: dict[str, RuleStats] = field(default_factory=lambda: {rule: RuleStats() for rule in CODES.values()})
+    missed: list[str] = field(default_factory=list)
+    false_positives: list[str] = field(default_factory=list)
+    stray: list[str] = field(default_factory=list)
+
+    @property
+    def planted(self) -> int:
+        return sum(s.planted for s in self.stats.values())
+
+    @property
+    def caught(self) -> int:
+        return sum(s.caught for s in self.stats.values())
+
+    @property
+    def alarms_per_10k(self) -> float:
+        return self.false_alarms * 10000 / self.clean_chars if self.clean_chars else 0.0
+
+
+def _chars(text: str) -> int:
+    return sum(1 for ch in text if not ch.isspace())
+
+
+def evaluate_cases(cases: Path, finder: CaseFinder = _scan_case) -> tuple[CaseResult, list[Problem]]:
+    """Whole write-ups in ``cases/planted`` and ``cases/clean``, each scanned as one file."""
+    result = CaseResult()
+    problems: list[Problem] = []
+    for path in sorted((cases / "planted").glob("*.md")):
+        result.planted_cases += 1
+        text, labels, bad = parse_planted(path.read_text(encoding="utf-8"))
+        display = f"{path.parent.name}/{path.name}"
+        for col, code in bad:
+            problems.append(Problem(str(path), 1, col, f"标注无效：未知的规则简写“{code}”或空白标注"))
+        findings = list(finder(text, case_pseudonyms(text)))
+        all_caught = True
+        for rule, start, end in labels:
+            result.stats[rule].planted += 1
+            if any(f.rule == rule and f.start < end and start < f.end for f in findings):
+                result.stats[rule].caught += 1
+            else:
+                all_caught = False
+                line = text.count("\n", 0, start) + 1
+                result.missed.append(f"{display}:{line}: {rule} {text[start:end]}")
+        result.fully_caught += all_caught
+        for f in findings:
+            if f.rule in result.stats and not any(r == f.rule and f.start < e and s < f.end for r, s, e in labels):
+                result.stats[f.rule].stray += 1
+                line = text.count("\n", 0, f.start) + 1
+                result.stray.append(f"{display}:{line}: {f.rule} {f.term}")
+    for path in sorted((cases / "clean").glob("*.md")):
+        result.clean_cases += 1
+        text = path.read_text(encoding="utf-8")
+        result.clean_chars += _chars(text)
+        for f in finder(text, case_pseudonyms(text)):
+            if f.rule in result.stats:
+                result.false_alarms += 1
+                result.stats[f.rule].flagged_clean += 1
+                line = text.count("\n", 0, f.start) + 1
+                result.false_positives.append(f"{path.parent.name}/{path.name}:{line}: {f.rule} {f.term}")
+    return result, problems
+
+
+def case_figures_markdown(result: CaseResult) -> str:
+    """The whole-case figures for the trainers' page."""
+    recall = result.caught / result.planted if result.planted else 1.0
+    lines = [
+        f"整篇案例：{result.planted_cases} 篇植入身份信息的案例（共 {result.planted} 处），"
+        f"其中 {result.fully_caught} 篇全部检出；总召回率 {recall:.1%}。"
+        f"{result.clean_cases} 篇完全匿名的干净案例（{result.clean_chars} 字）被误报 {result.false_alarms} 处，"
+        f"即每万字 {result.alarms_per_10k:.1f} 处。",
+        "",
+        "| 规则 | 植入 | 检出 | 召回率 | 干净案例中的误报 |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    for rule, s in result.stats.items():
+        if s.planted or s.flagged_clean:
+            lines.append(f"| `{rule}` | {s.planted} | {s.caught} | {s.recall:.1%} | {s.flagged_clean} |")
+    return "\n".join(lines)
 
 
 def below_record(result: CorpusResult, recorded: dict) -> list[str]:

@@ -1,0 +1,272 @@
+"""Reading a case as a whole: the people in it, in every form they take (rule CASE-ANON-NAME).
+
+:mod:`anon_names` finds names where they stand out on the surface (a surname and
+typical given-name characters, 王老师, 小周). A case names its people in many
+other forms, and a word list alone cannot know them. This module reads the whole
+text in three steps:
+
+1. **What is not a person of the case** is set aside first: titles in 《》,
+   historical and literary figures (:data:`anon_names` figures), ancient states
+   and dynasties (秦国, 唐朝), and a measure word after a numeral (一周来, 那张纸),
+   so their characters never start a name.
+2. **Positions that only a person fills** make a name of a token even when it is
+   an ordinary word: before 的 + kin or 妈妈/爸爸 (国庆的妈妈, 子豪妈妈); the
+   subject of a verb of speech or feeling at the start of a clause (红梅不愿意,
+   欣悦低着头); the one addressed at the start of a quote (“浩宇，…”); after a
+   role in apposition (同桌潘诗雨, 心理老师范秀梅, 母亲李娟女士); after 问/找/叫/陪
+   (导师问浩宇); a name padded with a full-width space as name lists write it
+   (王　芳). Role nouns (孩子, 朋友, 同桌 …) never fill them.
+3. **A person found once is found everywhere**: the full name's given name, the
+   nicknames made from it (叠字 桐桐, 小桐, 阿桐, and so 桐桐姐) and the surname with
+   a kin word (亓爸爸) are marked wherever they occur in the case — front matter,
+   headings, tables and alt text included, since the whole file is one text.
+
+Word patterns, not a part-of-speech tagger: jieba's tagger (measured on the same
+corpora) tags ordinary words as names and splits real ones, and costs several
+times the 2 ms per 1,000 characters the gate may spend; see the 匿名化 page.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from macros.casebook import anon_names
+from macros.casebook.anon_names import NameHit, NameTables
+
+_HAN = "\u4e00-\u9fff"
+BLANK = "\u3000"  # what masked text is replaced with (offsets stay valid)
+
+# Nouns for people that are no one's name, even in a person's position.
+ROLE_NOUNS = frozenset(
+    (
+        "孩子 学生 同学 老师 家长 大家 我们 你们 他们 她们 咱们 自己 别人 对方 双方 有人 朋友 新生 男生 女生 同桌 班长 "
+        "导师 班主任 校长 医生 父母 爸爸 妈妈 母亲 父亲 儿子 女儿 哥哥 姐姐 弟弟 妹妹 爷爷 奶奶 外婆 外公 叔叔 阿姨 伯伯 "
+        "舅舅 姑姑 先生 太太 兄弟 姐妹 娃娃 宝贝 保安 保姆 师生 师兄 师姐 师弟 师妹 老人 大人 小孩 男孩 女孩 少年 青年 "
+        "全班 班级 小组 组员 队员 室友 邻居 亲戚 长辈 晚辈 同伴 伙伴 家人 亲人 主任 书记 校医 社工 志愿者 心理老师 "
+        "两人 三人 几人 一人 众人 旁人 他人 本人 后者 前者 当事人 双胞胎 母女 父女 母子 父子 夫妻 祖孙 一家 全家 "
+        "她的 他的 我的 你的 谁 谁的 这位 那位 此人 孩子们 同学们 老师们 家长们"
+    ).split()
+)
+# Kin and close roles that follow a person: 国庆的妈妈, 子豪妈妈, 桐桐的外婆.
+KIN = "妈妈 爸爸 母亲 父亲 外婆 外公 奶奶 爷爷 姥姥 姥爷 家长 继父 继母".split()
+KIN_AFTER_DE = KIN + "同桌 班主任 哥哥 姐姐 弟弟 妹妹 舅舅 姑姑 阿姨 叔叔".split()
+# Roles a name stands in apposition after: 同桌潘诗雨, 心理老师范秀梅, 母亲李娟女士.
+ROLES_BEFORE = (
+    "心理老师 班主任 导师 老师 同桌 同学 班长 组长 队长 学生 母亲 父亲 妈妈 爸爸 奶奶 爷爷 外婆 外公 哥哥 姐姐 弟弟 "
+    "妹妹 舅舅 姑姑 继父 继母 女儿 儿子 好友 朋友 室友 邻居 校长 主任 医生 名叫 叫做"
+).split()
+# Verbs of speech and feeling whose subject is a person (红梅不愿意, 欣悦低着头).
+PERSON_VERBS = (
+    "说 告诉 问 答 回答 承认 解释 嘟囔 哭 笑着 笑了 喊 低着头 低下头 低头 点点头 点了点头 点头 摇摇头 摇了摇头 摇头 "
+    "红着脸 不愿意 不愿 不肯 不想 不敢 不说话 没说话 沉默 犹豫 委屈 抬起头 抬头 站起来 小声 大声 哽咽 抽泣 愣住 愣了 "
+    "心里 一直 总是 突然 悄悄 默默 偷偷 主动 终于 却 也 又 还 就 才 今天 昨天 最近 平时 把 被 跟 和 对 给 向 在 的"
+).split()
+# Verbs of speech and feeling strong enough to make an ordinary word a name (国庆不愿意).
+STRONG_VERBS = PERSON_VERBS[: PERSON_VERBS.index("心里")]
+# A person is the object of these (导师问浩宇, 我找到了思远).
+OBJECT_VERBS = "问 找 叫 陪 劝 喊 拉着 看着 告诉 提醒 表扬 批评 鼓励 安慰 找到了 叫住 请 让 帮 带着 和 跟 与".split()
+# A surname with these is the child's family (亓爸爸, 亓家长).
+SURNAME_KIN = "爸爸 妈妈 爷爷 奶奶 外婆 外公 姥姥 姥爷 家长 哥哥 姐姐".split()
+CLAUSE_LEFT = "那天 今天 昨天 后来 然后 于是 因为 但是 所以 可是 当时 这时 其实 原来 只有 只是 连 而 但 可 如今 起初 最初 最后 终于 直到".split()
+THETA = 0.75  # both characters of a token in a person's position must be this typical of given names
+# Dynasties and ancient states: 秦国, 赵国, 唐朝, 宋代 (not followed by a given-name character: 赵国庆 is a name).
+_STATE = re.compile(
+    r"[秦齐楚燕韩赵魏吴越蜀宋明清元唐汉周晋隋商夏梁陈辽金][国朝代](?=[的和与时人末初中里灭统\s，。、！？；：”）)]|$)"
+)
+_TITLE = re.compile(r"《[^《》\n]{1,40}》")
+_MEASURE = re.compile(r"(?<=[一二三四五六七八九十两几每这那哪某上下本首半整])[张周段项方支门台包封席](?=[\u4e00-\u9fff])")
+
+
+@lru_cache(maxsize=1)
+def _figures() -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, anon_names.tables().figures)))
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern[str]]:
+    t = anon_names.tables()
+    surnames = "".join(sorted(t.surnames))
+    alt = lambda words: "|".join(map(re.escape, sorted(words, key=len, reverse=True)))  # noqa: E731
+    return {
+        "padded": re.compile(rf"(?<![{_HAN}])([{surnames}])[ {BLANK}]{{1,2}}([{_HAN}])(?![{_HAN}])"),
+        "kin": re.compile(rf"(?=([{_HAN}]{{2}})(?:的)?(?:{alt(KIN)}))"),
+        "kin_de": re.compile(rf"(?=([{_HAN}]{{2}})的(?:{alt(KIN_AFTER_DE)}))"),
+        "verb": re.compile(rf"(?=([{_HAN}]{{2}})(?:{alt(PERSON_VERBS)}))"),
+        "address": re.compile(rf"[“「\"‘]\s*([{_HAN}]{{2,3}})\s*[,，!！?？]"),
+        "role": re.compile(rf"(?:{alt(ROLES_BEFORE)})(?=[{_HAN}])"),
+        "object": re.compile(rf"(?:{alt(OBJECT_VERBS)})(?=[{_HAN}]{{2}})"),
+    }
+
+
+def set_aside(text: str) -> str:
+    """``text`` with what names no person of the case blanked out (same length)."""
+    out = list(text)
+    for pattern in (_TITLE, _STATE, _MEASURE, _figures()):
+        for m in pattern.finditer(text):
+            for k in range(m.start(), m.end()):
+                out[k] = BLANK
+    return "".join(out)
+
+
+def find_people(text: str) -> list[NameHit]:
+    """Every mention of a person in a whole case (normalised, pseudonyms masked)."""
+    t = anon_names.tables()
+    plain = set_aside(text)
+    hits = anon_names.find_names(plain)
+    hits += _positional(t, plain, hits)
+    hits += _everywhere(t, plain, hits)
+    return sorted(hits, key=lambda h: (h.start, -h.end))
+
+
+# -- step 2: positions only a person fills ---------------------------------------------------
+
+
+def _typical(t: NameTables, token: str) -> bool:
+    return (
+        all("\u4e00" <= ch <= "\u9fff" and ch not in anon_names.STOP for ch in token)
+        and min(t.score.get(ch, 0.0) for ch in token) >= THETA
+    )
+
+
+def _is_word(t: NameTables, token: str) -> bool:
+    return token in t.veto or t.words.get(token, 0) >= anon_names.COMMON_FREQ
+
+
+def _candidate(t: NameTables, token: str, strong: bool) -> bool:
+    """A two-character token in a person's position is a name unless it is a role noun or an
+    atypical pair; an ordinary word (国庆, 红梅) only in a strong position or as a known given name."""
+    if token in ROLE_NOUNS or any(token.startswith(r) or token.endswith(r) for r in ("老师", "同学")):
+        return False
+    if not _typical(t, token):
+        return False
+    return strong or not _is_word(t, token) or token in t.pairs
+
+
+def _clause_start(text: str, i: int) -> bool:
+    if i == 0 or not ("\u4e00" <= text[i - 1] <= "\u9fff"):
+        return True
+    return text[i - 1] in "和跟与" or any(text.endswith(w, 0, i) for w in CLAUSE_LEFT)
+
+
+def _given_length(t: NameTables, text: str, j: int) -> int:
+    """Length of a given name at ``j`` after a surname in apposition (母亲李娟女士, 父亲王强承认)."""
+    g = text[j : j + 2]
+    if len(g) == 2 and _typical_char(t, g[1]) and _boundary(t, text, j + 2) and not _is_word(t, text[j + 1 : j + 3]):
+        return 2
+    if g and _typical_char(t, g[0]) and _boundary(t, text, j + 1):
+        return 1
+    return 0
+
+
+def _typical_char(t: NameTables, ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" and ch not in anon_names.STOP and t.score.get(ch, 0.0) >= 0.5
+
+
+def _boundary(t: NameTables, text: str, j: int) -> bool:
+    """Whether a name can end before ``j``: punctuation, a particle or verb, a role, a common word."""
+    if j >= len(text) or text[j] in anon_names.FOLLOW or not ("\u4e00" <= text[j] <= "\u9fff"):
+        return True
+    return _is_word(t, text[j : j + 2]) or text.startswith(("女士", "先生", "同学", "老师"), j)
+
+
+def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]:
+    p = _patterns()
+    taken = bytearray(len(text) + 1)
+    for h in found:
+        taken[h.start : h.end] = b"\x01" * (h.end - h.start)
+    out: list[NameHit] = []
+
+    def add(start: int, end: int, given: str) -> None:
+        if not any(taken[start:end]):
+            taken[start:end] = b"\x01" * (end - start)
+            out.append(NameHit(start, end, given))
+
+    for m in p["padded"].finditer(text):  # 王　芳 in a name list
+        if _typical_char(t, m.group(2)):
+            add(m.start(), m.end(), "")
+    for key, strong in (("kin_de", True), ("kin", True)):
+        for m in p[key].finditer(text):
+            i = m.start(1)
+            if _clause_start(text, i) or text[i - 1] in anon_names.LEFT_CHARS:
+                if _candidate(t, m.group(1), strong):
+                    add(i, i + 2, m.group(1))
+    for m in p["verb"].finditer(text):
+        i, token = m.start(1), m.group(1)
+        strong = any(text.startswith(v, i + 2) for v in STRONG_VERBS)
+        if _clause_start(text, i) and _candidate(t, token, strong) and not _is_word(t, text[i + 1 : i + 3]):
+            add(i, i + 2, token)
+    for m in p["address"].finditer(text):  # “浩宇，你…”, “刘一凡，…”
+        token = m.group(1)
+        if len(token) == 3 and token[0] in t.surnames and _typical(t, token[1:]):
+            add(m.start(1), m.end(1), token[1:])
+        elif len(token) == 2 and _candidate(t, token, False):
+            add(m.start(1), m.end(1), token)
+    for m in p["role"].finditer(text):  # 同桌潘诗雨, 母亲李娟女士, 同桌诗雨
+        j = m.end()
+        surname = 2 if text[j : j + 2] in t.compounds else 1 if text[j] in t.surnames else 0
+        if surname == 1 and (text[j] in t.weak or text[j] in anon_names.ROLE_ONLY or text[j] in anon_names.FUNCTION_CHARS):
+            surname = 0  # 和家长, 都知道, 常来: a word after the role, not a surname
+        if surname and text[j + surname : j + surname + 1] != "某" and not _is_word(t, text[j : j + surname + 1]):
+            given = _given_length(t, text, j + surname)
+            if given and not _is_word(t, text[j : j + surname + given]):
+                add(j, j + surname + given, text[j + surname : j + surname + given] if given == 2 else "")
+                continue
+        token = text[j : j + 2]
+        if _candidate(t, token, False) and not _is_word(t, token) and _boundary(t, text, j + 2):
+            add(j, j + 2, token)
+    for m in p["object"].finditer(text):  # 导师问浩宇, 我找到了思远
+        j = m.end()
+        token = text[j : j + 2]
+        if _is_word(t, text[m.start() : j + 1]):
+            continue  # 问题, 请假: the verb is part of a word
+        if _candidate(t, token, False) and _boundary(t, text, j + 2) and not _is_word(t, text[j + 1 : j + 3]):
+            add(j, j + 2, token)
+    return out
+
+
+# -- step 3: a person found once is found everywhere ---------------------------------------------
+
+
+def forms_of(t: NameTables, full: str | None, given: str) -> set[str]:
+    """The forms a person takes in a case: given name, nicknames, surname with kin."""
+    forms: set[str] = set()
+    if len(given) == 2:
+        forms.add(given)
+    for ch in {given[-1:], given[:1]} if len(given) == 2 else {given}:
+        if not ch or ch in anon_names.STOP or ch in "一二三四五六七八九十小大老阿":
+            continue
+        forms |= {ch + ch, "小" + ch, "阿" + ch}
+    if full and len(full) - len(given) == 1:  # 亓爸爸, 亓家长: the surname with the family's kin
+        forms |= {full[0] + kin for kin in SURNAME_KIN}
+    return {f for f in forms if f not in ROLE_NOUNS}
+
+
+def _everywhere(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]:
+    people: set[str] = set()
+    for h in hits:
+        token = text[h.start : h.end]
+        surname = 2 if token[:2] in t.compounds else 1 if token[:1] in t.surnames else 0
+        if h.given and surname and len(token) == surname + len(h.given):
+            people |= forms_of(t, token, h.given)
+        elif h.given:
+            people |= forms_of(t, None, h.given)
+        elif (
+            surname
+            and 2 <= len(token) <= surname + 2
+            and token[surname:] not in anon_names.ROLES
+            and "\u4e00" <= token[-1] <= "\u9fff"
+        ):
+            people |= forms_of(t, token, token[surname:])  # 张伟: a one-character given name
+    if not people:
+        return []
+    taken = bytearray(len(text) + 1)
+    for h in hits:
+        taken[h.start : h.end] = b"\x01" * (h.end - h.start)
+    out: list[NameHit] = []
+    pattern = re.compile("|".join(map(re.escape, sorted(people, key=len, reverse=True))))
+    for m in pattern.finditer(text):
+        if not any(taken[m.start() : m.end()]):
+            taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+            out.append(NameHit(m.start(), m.end(), m.group(0) if len(m.group(0)) == 2 else ""))
+    return out
