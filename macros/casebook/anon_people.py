@@ -45,7 +45,7 @@ ROLE_NOUNS = frozenset(
         "舅舅 姑姑 先生 太太 兄弟 姐妹 娃娃 宝贝 保安 保姆 师生 师兄 师姐 师弟 师妹 老人 大人 小孩 男孩 女孩 少年 青年 "
         "全班 班级 小组 组员 队员 室友 邻居 亲戚 长辈 晚辈 同伴 伙伴 家人 亲人 主任 书记 校医 社工 志愿者 心理老师 "
         "两人 三人 几人 一人 众人 旁人 他人 本人 后者 前者 当事人 双胞胎 母女 父女 母子 父子 夫妻 祖孙 一家 全家 "
-        "她的 他的 我的 你的 谁 谁的 这位 那位 此人 孩子们 同学们 老师们 家长们"
+        "她的 他的 我的 你的 谁 谁的 这位 那位 此人 孩子们 同学们 老师们 家长们 继父 继母 后妈 养父 养母 师傅 领导 同事"
     ).split()
 )
 # Kin and close roles that follow a person: 国庆的妈妈, 子豪妈妈, 桐桐的外婆.
@@ -71,11 +71,14 @@ SURNAME_KIN = "爸爸 妈妈 爷爷 奶奶 外婆 外公 姥姥 姥爷 家长 �
 CLAUSE_LEFT = "那天 今天 昨天 后来 然后 于是 因为 但是 所以 可是 当时 这时 其实 原来 只有 只是 连 而 但 可 如今 起初 最初 最后 终于 直到".split()
 THETA = 0.75  # both characters of a token in a person's position must be this typical of given names
 # Dynasties and ancient states: 秦国, 赵国, 唐朝, 宋代 (not followed by a given-name character: 赵国庆 is a name).
-_STATE = re.compile(
-    r"[秦齐楚燕韩赵魏吴越蜀宋明清元唐汉周晋隋商夏梁陈辽金][国朝代](?=[的和与时人末初中里灭统\s，。、！？；：”）)]|$)"
-)
+_STATE = re.compile(r"[秦齐楚燕韩赵魏吴越蜀宋明清元唐汉周晋隋商夏梁陈辽金][国朝代]")
 _TITLE = re.compile(r"《[^《》\n]{1,40}》")
-_MEASURE = re.compile(r"(?<=[一二三四五六七八九十两几每这那哪某上下本首半整])[张周段项方支门台包封席](?=[\u4e00-\u9fff])")
+_MEASURE = re.compile(r"(?<=[一二三四五六七八九十两几每这那哪某上下本首半整旁])[张周段项方支门台包封席边](?=[\u4e00-\u9fff])")
+# A nickname or name introduced as such: 同学们都叫他包子, 大家叫我牛牛, 小名叫乐乐.
+_CALLED = re.compile(
+    r"(?:叫(?:他|她|我|你)|称(?:他|她)为?|小名(?:叫|是)?|外号(?:叫|是)?|绰号(?:叫|是)?|昵称(?:叫|是)?|乳名(?:叫|是)?)"
+    r"[“\"「]?([\u4e00-\u9fff]{2,3})(?=[”\"」，。！？、；：,.!?;:\s(（]|$)"
+)
 
 
 @lru_cache(maxsize=1)
@@ -104,17 +107,32 @@ def set_aside(text: str) -> str:
     out = list(text)
     for pattern in (_TITLE, _STATE, _MEASURE, _figures()):
         for m in pattern.finditer(text):
+            if pattern is _STATE and _given_follows(text, m.end()):
+                continue  # 赵国庆, 唐朝阳: a name, not a state
             for k in range(m.start(), m.end()):
                 out[k] = BLANK
     return "".join(out)
+
+
+def _given_follows(text: str, j: int) -> bool:
+    nxt = text[j : j + 1]
+    if not nxt or not ("\u4e00" <= nxt <= "\u9fff") or nxt in anon_names.STOP or nxt in anon_names.FOLLOW:
+        return False
+    return anon_names.tables().score.get(nxt, 0.0) >= 0.5
+
+
+def _role_noun_hit(token: str) -> bool:
+    """继父, 和继父: a role noun (after a function word) that the surface pass read as a name."""
+    return token in ROLE_NOUNS or (token[1:] in ROLE_NOUNS and token[0] in anon_names.FUNCTION_CHARS)
 
 
 def find_people(text: str) -> list[NameHit]:
     """Every mention of a person in a whole case (normalised, pseudonyms masked)."""
     t = anon_names.tables()
     plain = set_aside(text)
-    hits = anon_names.find_names(plain)
+    hits = [h for h in anon_names.find_names(plain) if not _role_noun_hit(plain[h.start : h.end])]
     hits += _positional(t, plain, hits)
+    hits += _repeated(t, plain, hits)
     hits += _everywhere(t, plain, hits)
     return sorted(hits, key=lambda h: (h.start, -h.end))
 
@@ -123,6 +141,8 @@ def find_people(text: str) -> list[NameHit]:
 
 
 def _typical(t: NameTables, token: str) -> bool:
+    if token[:1] == "一" and len(token) == 2:  # 一航, 一诺: 一 is common in given names
+        return token[1] not in anon_names.STOP and t.score.get(token[1], 0.0) >= 0.4 and token not in t.words
     return (
         all("\u4e00" <= ch <= "\u9fff" and ch not in anon_names.STOP for ch in token)
         and min(t.score.get(ch, 0.0) for ch in token) >= THETA
@@ -185,6 +205,9 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
     for m in p["padded"].finditer(text):  # 王　芳 in a name list
         if _typical_char(t, m.group(2)):
             add(m.start(), m.end(), "")
+    for m in _CALLED.finditer(text):  # 都叫他包子: whatever the word, it is what the child is called
+        if m.group(1) not in ROLE_NOUNS and m.group(1)[0] not in anon_names.STOP:
+            add(m.start(1), m.end(1), m.group(1) if len(m.group(1)) == 2 else "")
     for key, strong in (("kin_de", True), ("kin", True)):
         for m in p[key].finditer(text):
             i = m.start(1)
@@ -204,11 +227,30 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
             add(m.start(1), m.end(1), token)
     for m in p["role"].finditer(text):  # 同桌潘诗雨, 母亲李娟女士, 同桌诗雨
         j = m.end()
-        surname = 2 if text[j : j + 2] in t.compounds else 1 if text[j] in t.surnames else 0
-        if surname == 1 and (text[j] in t.weak or text[j] in anon_names.ROLE_ONLY or text[j] in anon_names.FUNCTION_CHARS):
-            surname = 0  # 和家长, 都知道, 常来: a word after the role, not a surname
+        surname = 2 if text[j : j + 2] in t.compounds else 1
+        pair = text[j + surname : j + surname + 2]
+        known = surname == 2 or text[j] in t.surnames
+        weak = surname == 1 and (
+            text[j] in t.weak or text[j] in anon_names.ROLE_ONLY or text[j] in anon_names.FUNCTION_CHARS or not known
+        )
+        single = (
+            surname == 1
+            and text[j] in t.surnames
+            and t.score.get(text[j + 1 : j + 2], 0.0) >= 0.75
+            and text[j + 1 : j + 2] not in anon_names.STOP
+            and _boundary(t, text, j + 2)
+            and not _is_word(t, text[j + 1 : j + 3])
+        )
+        if weak and not (
+            (text[j] in t.surnames or text[j] not in anon_names.STOP)
+            and (
+                (_typical(t, pair) and (not _is_word(t, pair) or pair in t.pairs) and _boundary(t, text, j + 3))
+                or single
+            )
+        ):
+            surname = 0  # 和家长, 都知道, 常来: a word after the role, not a surname (父亲查国强, 学生禚一航 are)
         if surname and text[j + surname : j + surname + 1] != "某" and not _is_word(t, text[j : j + surname + 1]):
-            given = _given_length(t, text, j + surname)
+            given = (1 if single and not _typical(t, pair) else 2) if weak else _given_length(t, text, j + surname)
             if given and not _is_word(t, text[j : j + surname + given]):
                 add(j, j + surname + given, text[j + surname : j + surname + given] if given == 2 else "")
                 continue
@@ -225,6 +267,52 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
     return out
 
 
+_TITLED = ("老师", "女士", "先生", "同学", "校长", "主任", "医生", "阿姨", "叔叔")
+
+
+def _repeated(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]:
+    """Full names whose surname the tables do not know or do not trust (亓佳宁, 于桐, 成慧老师):
+    the case confirms them when the name opens a clause or follows a role, or comes with a title,
+    and the same name recurs."""
+    taken = bytearray(len(text) + 1)
+    for h in hits:
+        taken[h.start : h.end] = b"\x01" * (h.end - h.start)
+    givens = {h.given for h in hits if h.given and len(h.given) == 2}
+    counts: dict[str, list[int]] = {}
+    for m in re.finditer(rf"(?=([{_HAN}])([{_HAN}]{{1,2}}))", text):
+        counts.setdefault(m.group(1) + m.group(2), []).append(m.start())
+        if len(m.group(2)) == 2:
+            counts.setdefault(m.group(1) + m.group(2)[0], []).append(m.start())
+    out: list[NameHit] = []
+    for token, starts in counts.items():
+        c, given = token[0], token[1:]
+        if (c in anon_names.STOP and c not in t.surnames) or c == given[0] or _is_word(t, c + given[0]):
+            continue
+        # 和睿, 于桐, 向建军: a surname that is also a function word counts only where a role stands before
+        after_role_only = c in anon_names.LEFT_CHARS or c in anon_names.STOP
+        if len(given) == 2:
+            if not (given in givens or (_typical(t, given) and (not _is_word(t, given) or given in t.pairs))):
+                continue
+        elif not (c in t.surnames and t.score.get(given, 0.0) >= 0.75 and given not in anon_names.STOP):
+            continue
+        end = len(token)
+        placed = [i for i in starts if _boundary(t, text, i + end) or text.startswith(_TITLED, i + end)]
+        opening = [
+            i
+            for i in placed
+            if (_clause_start(text, i) and not after_role_only) or any(text.endswith(r, 0, i) for r in ROLES_BEFORE)
+        ]
+        titled = [i for i in placed if text.startswith(_TITLED, i + end) and c in t.surnames]
+        known_given = len(given) == 2 and given in givens and opening
+        if not (titled or known_given or (opening and len(placed) >= 2)):
+            continue
+        for i in placed:
+            if not taken[i]:
+                taken[i : i + end] = b"\x01" * end  # over a given-name hit: 亓 + 佳宁
+                out.append(NameHit(i, i + end, given if len(given) == 2 else ""))
+    return out
+
+
 # -- step 3: a person found once is found everywhere ---------------------------------------------
 
 
@@ -237,16 +325,22 @@ def forms_of(t: NameTables, full: str | None, given: str) -> set[str]:
         if not ch or ch in anon_names.STOP or ch in "一二三四五六七八九十小大老阿":
             continue
         forms |= {ch + ch, "小" + ch, "阿" + ch}
-    if full and len(full) - len(given) == 1:  # 亓爸爸, 亓家长: the surname with the family's kin
-        forms |= {full[0] + kin for kin in SURNAME_KIN}
-    return {f for f in forms if f not in ROLE_NOUNS}
+    if full and len(full) - len(given) == 1:  # 亓爸爸, 亓家: the surname with the family's kin, 小高
+        family = {full[0] + kin for kin in SURNAME_KIN} | {"小" + full[0], "老" + full[0], full[0] + "家"}
+        forms |= {f for f in family if not _is_word(t, f)}
+    nicknames = {f for f in forms if f != given and len(f) == 2 and f[0] in "小阿"}
+    return {f for f in forms if f not in ROLE_NOUNS and not (f in nicknames and _is_word(t, f))}
 
 
 def _everywhere(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]:
     people: set[str] = set()
     for h in hits:
-        token = text[h.start : h.end]
+        token = text[h.start : h.end].replace(" ", "").replace(BLANK, "")
         surname = 2 if token[:2] in t.compounds else 1 if token[:1] in t.surnames else 0
+        if h.given and len(token) == 2 and token[0] in t.surnames and token[0] not in anon_names.FUNCTION_CHARS:
+            people |= forms_of(t, token, token[1])  # 时雨 alone is a full name too: 时妈妈, 雨雨
+        if h.given and len(token) == 3 and token.endswith(h.given) and not surname:
+            surname = 1  # 亓佳宁: a surname the tables do not know, confirmed by the case
         if h.given and surname and len(token) == surname + len(h.given):
             people |= forms_of(t, token, h.given)
         elif h.given:
