@@ -75,7 +75,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"案例 {cases} 个（{best['chars']} 字），标记 {best['findings']} 处")
     print(f"CPU 时间 {best['cpu_ms']:.0f} ms（{args.repeat} 次中最短），其中")
     print(f"  加载词典和模型等 {best['cpu_ms'] - best['scan_ms']:.0f} ms")
-    print(f"  扫描 {best['scan_ms']:.0f} ms，平均每个案例 {best['scan_ms'] / cases:.1f} ms")
+    per_k = best["scan_ms"] * 1000 / best["chars"] if best["chars"] else 0.0
+    print(f"  扫描 {best['scan_ms']:.0f} ms，平均每个案例 {best['scan_ms'] / cases:.1f} ms，每千字 {per_k:.1f} ms")
     return 0
 
 

@@ -65,6 +65,8 @@ ALONE_FOLLOW = set(
 LEFT_WORDS = (
     "那天 今天 昨天 后来 然后 于是 因为 但是 所以 可是 放学后 下课后 午休时 课后 那次 这次 当时 同桌 孩子 学生 女儿 儿子".split()
 )
+_LEFT_AND_KIN = tuple(LEFT_WORDS + KIN_BEFORE)
+_KIN_BEFORE = tuple(KIN_BEFORE)
 LEFT_CHARS = set("和跟与让叫给问对把被帮陪找请的了，。、！？：；“”‘’\"'()（）,.!?:; \n")
 PREFIXES = set("小老大阿")
 # Surnames so rare and so common as words that they count only in role and 小/老 forms (家楼下, 都有).
@@ -170,7 +172,7 @@ def _follows(text: str, j: int) -> bool:
 def _left_ok(text: str, i: int) -> bool:
     if i == 0 or text[i - 1] in LEFT_CHARS or not _han(text[i - 1]):
         return True
-    return any(text.endswith(w, 0, i) for w in LEFT_WORDS + KIN_BEFORE)
+    return text.endswith(_LEFT_AND_KIN, 0, i)
 
 
 def _given(t: NameTables, text: str, start: int, weak: bool) -> int:
@@ -200,6 +202,9 @@ def _given(t: NameTables, text: str, start: int, weak: bool) -> int:
     if _common(t, family) and not (family in t.jieba_names and family not in t.veto and family[0] in TOP_SURNAMES and s1 >= 0.9):
         return 0
     if s1 >= (THETA_WEAK if weak else THETA_TWO) and _follows(text, start + 1):
+        # 钱全都, 李明说: when the given character starts a word with what follows, only a very typical one is a name
+        if _common(t, text[start : start + 2]) and s1 < 0.85:
+            return 0
         return 1
     return 0
 
@@ -248,7 +253,9 @@ def _name_at(t: NameTables, roles: re.Pattern[str], text: str, i: int) -> NameHi
         if _follows(text, after) and not (i > 1 and _common(t, text[i - 2 : i])):
             return NameHit(i - 1, after, "")
     role = roles.match(text, after)
-    if role and role.group(0) != "老" and surname not in FUNCTION_CHARS and not _word_from_left(t, text, i):
+    # 整理成导师组: a weak surname before a role needs a clear left edge too
+    role_left = surname not in t.weak or _left_ok(text, i)
+    if role and role.group(0) != "老" and surname not in FUNCTION_CHARS and not _word_from_left(t, text, i) and role_left:
         if not _common(t, text[i : after + 2]) or role.group(0) in ("老师", "同学"):
             return NameHit(i, role.end(), "")
     if text.endswith(("叫", "名叫", "叫做", "名字是"), 0, i):  # 叫刘畅的男孩, 叫钱多多
@@ -262,7 +269,8 @@ def _name_at(t: NameTables, roles: re.Pattern[str], text: str, i: int) -> NameHi
     if given == 0:
         return None
     pair = text[after : after + 2]
-    typical = given == 2 and pair in t.pairs and min(t.score.get(ch, 0.0) for ch in pair) >= THETA_STRONG
+    # 如何平衡: a typical given name that is itself a common word does not override a word from the left
+    typical = given == 2 and pair in t.pairs and min(t.score.get(ch, 0.0) for ch in pair) >= THETA_STRONG and not _common(t, pair)
     if weak and not _left_ok(text, i) and not typical:
         return None
     if length == 1 and _word_from_left(t, text, i) and not _kin_before(text, i) and not typical:
@@ -271,7 +279,10 @@ def _name_at(t: NameTables, roles: re.Pattern[str], text: str, i: int) -> NameHi
 
 
 def _kin_before(text: str, i: int) -> bool:
-    return any(text.endswith(w, 0, i) for w in KIN_BEFORE)
+    return text.endswith(_KIN_BEFORE, 0, i)
+
+
+_ALONE_CANDIDATE = re.compile(f"(?=([\u4e00-\u9fff]{{2}})[{re.escape(''.join(sorted(ALONE_FOLLOW)))}])")
 
 
 def _given_alone(t: NameTables, text: str, hits: list[NameHit], covered: list[bool]) -> Iterable[NameHit]:
@@ -293,9 +304,11 @@ def _given_alone(t: NameTables, text: str, hits: list[NameHit], covered: list[bo
             if free(m.start(), m.end()):
                 take(m.start(), m.end())
                 yield NameHit(m.start(), m.end(), m.group(0))
-    for i in range(len(text) - 1):
-        pair = text[i : i + 2]
-        if not (_han(pair[0]) and _han(pair[1])) or pair[0] in STOP or pair[1] in STOP:
+    # Only pairs a verb or particle follows can be a given name alone (the last test below):
+    # looking there first keeps the scan fast.
+    for m in _ALONE_CANDIDATE.finditer(text):
+        i, pair = m.start(), m.group(1)
+        if pair[0] in STOP or pair[1] in STOP:
             continue
         low, high = sorted((t.score.get(pair[0], 0.0), t.score.get(pair[1], 0.0)))
         # A known given name (一鸣, 浩然) needs one very typical character; any other pair two typical ones.
@@ -305,7 +318,6 @@ def _given_alone(t: NameTables, text: str, hits: list[NameHit], covered: list[bo
             continue
         if _word_from_left(t, text, i) or _common(t, text[i + 1 : i + 3]):
             continue
-        # A verb or particle must follow (秀英说, 子涵的妈妈): not punctuation (先听，后说) or the end.
-        if text[i + 2 : i + 3] in ALONE_FOLLOW:
-            take(i, i + 2)
-            yield NameHit(i, i + 2, pair)
+        # A verb or particle follows (秀英说, 子涵的妈妈): not punctuation (先听，后说) or the end.
+        take(i, i + 2)
+        yield NameHit(i, i + 2, pair)

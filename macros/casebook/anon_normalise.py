@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Format characters (category Cf) plus the few invisible ones that are not Cf.
 _EXTRA_INVISIBLE = {"\u115f", "\u1160", "\u3164", "\uffa0", "\u034f"}
@@ -41,20 +42,43 @@ class Normalised:
         return self.origin[i - 1] + 1 if i > 0 else 0
 
 
+@lru_cache(maxsize=8192)
+def _mapped(ch: str) -> str:
+    """What one character becomes: NFKC, without invisible characters (possibly nothing)."""
+    if _invisible(ch):
+        return ""
+    mapped = _EXTRA_MAP.get(ch) or unicodedata.normalize("NFKC", ch)
+    return "".join(piece for piece in mapped if not _invisible(piece))
+
+
+class _Table(dict):
+    """str.translate's table, filled on first use of each character."""
+
+    def __missing__(self, code: int) -> str:
+        self[code] = _mapped(chr(code))
+        return self[code]
+
+
+_TABLE = _Table()
+
+
 def normalise(text: str) -> Normalised:
     """NFKC with invisible characters removed, and where each character came from."""
     nfkc = unicodedata.normalize("NFKC", text)
     if nfkc == text and not any(_invisible(ch) or ch in _EXTRA_MAP for ch in text):
         return Normalised(text, None, len(text))
+    mapped = text.translate(_TABLE)
+    if len(mapped) == len(text):  # one character for one (full-width punctuation): offsets unchanged
+        return Normalised(mapped, None, len(text))
     out: list[str] = []
     origin: list[int] = []
     for i, ch in enumerate(text):
-        if _invisible(ch):
+        mapped = _mapped(ch)
+        if len(mapped) == 1:  # the common case, one character for one
+            out.append(mapped)
+            origin.append(i)
             continue
-        mapped = _EXTRA_MAP.get(ch) or unicodedata.normalize("NFKC", ch)
         for piece in mapped:
-            if _invisible(piece):
-                continue
             out.append(piece)
             origin.append(i)
     return Normalised("".join(out), tuple(origin), len(text))

@@ -66,8 +66,8 @@ PERSON_VERBS = (
 STRONG_VERBS = PERSON_VERBS[: PERSON_VERBS.index("心里")]
 # A person is the object of these (导师问浩宇, 我找到了思远).
 OBJECT_VERBS = "问 找 叫 陪 劝 喊 拉着 看着 告诉 提醒 表扬 批评 鼓励 安慰 找到了 叫住 请 让 帮 带着 和 跟 与".split()
-# A surname with these is the child's family (亓爸爸, 亓家长).
-SURNAME_KIN = "爸爸 妈妈 爷爷 奶奶 外婆 外公 姥姥 姥爷 家长 哥哥 姐姐".split()
+# A surname with these is the family, or a teacher of the same name (亓爸爸, 亓家长, 解老师).
+SURNAME_KIN = "爸爸 妈妈 爷爷 奶奶 外婆 外公 姥姥 姥爷 家长 哥哥 姐姐 老师 同学".split()
 CLAUSE_LEFT = "那天 今天 昨天 后来 然后 于是 因为 但是 所以 可是 当时 这时 其实 原来 只有 只是 连 而 但 可 如今 起初 最初 最后 终于 直到".split()
 THETA = 0.75  # both characters of a token in a person's position must be this typical of given names
 # Dynasties and ancient states: 秦国, 赵国, 唐朝, 宋代 (not followed by a given-name character: 赵国庆 is a name).
@@ -79,6 +79,16 @@ _CALLED = re.compile(
     r"(?:叫(?:他|她|我|你)|称(?:他|她)为?|小名(?:叫|是)?|外号(?:叫|是)?|绰号(?:叫|是)?|昵称(?:叫|是)?|乳名(?:叫|是)?)"
     r"[“\"「]?([\u4e00-\u9fff]{2,3})(?=[”\"」，。！？、；：,.!?;:\s(（]|$)"
 )
+
+
+_ROLES_BEFORE = tuple(ROLES_BEFORE)
+_CLAUSE_LEFT = tuple(CLAUSE_LEFT)
+_STRONG_VERBS = tuple(STRONG_VERBS)
+
+
+@lru_cache(maxsize=1)
+def _surname_chars() -> re.Pattern[str]:
+    return re.compile(f"[{''.join(sorted(anon_names.tables().surnames))}]")
 
 
 @lru_cache(maxsize=1)
@@ -93,9 +103,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     alt = lambda words: "|".join(map(re.escape, sorted(words, key=len, reverse=True)))  # noqa: E731
     return {
         "padded": re.compile(rf"(?<![{_HAN}])([{surnames}])[ {BLANK}]{{1,2}}([{_HAN}])(?![{_HAN}])"),
-        "kin": re.compile(rf"(?=([{_HAN}]{{2}})(?:的)?(?:{alt(KIN)}))"),
-        "kin_de": re.compile(rf"(?=([{_HAN}]{{2}})的(?:{alt(KIN_AFTER_DE)}))"),
-        "verb": re.compile(rf"(?=([{_HAN}]{{2}})(?:{alt(PERSON_VERBS)}))"),
+        # The word after a person is searched first and the two characters before it read
+        # (a lookahead at every position costs several times more).
+        "kin": re.compile(alt(KIN_AFTER_DE)),
+        "verb": re.compile(alt(PERSON_VERBS)),
         "address": re.compile(rf"[“「\"‘]\s*([{_HAN}]{{2,3}})\s*[,，!！?？]"),
         "role": re.compile(rf"(?:{alt(ROLES_BEFORE)})(?=[{_HAN}])"),
         "object": re.compile(rf"(?:{alt(OBJECT_VERBS)})(?=[{_HAN}]{{2}})"),
@@ -107,8 +118,8 @@ def set_aside(text: str) -> str:
     out = list(text)
     for pattern in (_TITLE, _STATE, _MEASURE, _figures()):
         for m in pattern.finditer(text):
-            if pattern is _STATE and _given_follows(text, m.end()):
-                continue  # 赵国庆, 唐朝阳: a name, not a state
+            if pattern is not _TITLE and pattern is not _MEASURE and _given_follows(text, m.end()):
+                continue  # 赵国庆, 孟子豪: a name that begins like a state or a figure
             for k in range(m.start(), m.end()):
                 out[k] = BLANK
     return "".join(out)
@@ -140,8 +151,12 @@ def find_people(text: str) -> list[NameHit]:
 # -- step 2: positions only a person fills ---------------------------------------------------
 
 
-def _typical(t: NameTables, token: str) -> bool:
-    if token[:1] == "一" and len(token) == 2:  # 一航, 一诺: 一 is common in given names
+def _han_pair(token: str) -> bool:
+    return len(token) == 2 and "\u4e00" <= token[0] <= "\u9fff" and "\u4e00" <= token[1] <= "\u9fff"
+
+
+def _typical(t: NameTables, token: str, yi: bool = False) -> bool:
+    if yi and token[:1] == "一" and len(token) == 2:  # 一航, 一诺: 一 is common in given names
         return token[1] not in anon_names.STOP and t.score.get(token[1], 0.0) >= 0.4 and token not in t.words
     return (
         all("\u4e00" <= ch <= "\u9fff" and ch not in anon_names.STOP for ch in token)
@@ -166,7 +181,7 @@ def _candidate(t: NameTables, token: str, strong: bool) -> bool:
 def _clause_start(text: str, i: int) -> bool:
     if i == 0 or not ("\u4e00" <= text[i - 1] <= "\u9fff"):
         return True
-    return text[i - 1] in "和跟与" or any(text.endswith(w, 0, i) for w in CLAUSE_LEFT)
+    return text[i - 1] in "和跟与" or text.endswith(_CLAUSE_LEFT, 0, i)
 
 
 def _given_length(t: NameTables, text: str, j: int) -> int:
@@ -208,15 +223,21 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
     for m in _CALLED.finditer(text):  # 都叫他包子: whatever the word, it is what the child is called
         if m.group(1) not in ROLE_NOUNS and m.group(1)[0] not in anon_names.STOP:
             add(m.start(1), m.end(1), m.group(1) if len(m.group(1)) == 2 else "")
-    for key, strong in (("kin_de", True), ("kin", True)):
-        for m in p[key].finditer(text):
-            i = m.start(1)
-            if _clause_start(text, i) or text[i - 1] in anon_names.LEFT_CHARS:
-                if _candidate(t, m.group(1), strong):
-                    add(i, i + 2, m.group(1))
+    for m in p["kin"].finditer(text):  # 国庆的妈妈, 子豪妈妈, 桐桐的同桌
+        de = text[m.start() - 1 : m.start()] == "的"
+        if not de and m.group(0) not in KIN:
+            continue
+        i = m.start() - 2 - de
+        token = text[i : i + 2] if i >= 0 else ""
+        if _han_pair(token) and (_clause_start(text, i) or text[i - 1] in anon_names.LEFT_CHARS):
+            if _candidate(t, token, True):
+                add(i, i + 2, token)
     for m in p["verb"].finditer(text):
-        i, token = m.start(1), m.group(1)
-        strong = any(text.startswith(v, i + 2) for v in STRONG_VERBS)
+        i = m.start() - 2
+        token = text[i : i + 2] if i >= 0 else ""
+        if not _han_pair(token):
+            continue
+        strong = text.startswith(_STRONG_VERBS, i + 2)
         if _clause_start(text, i) and _candidate(t, token, strong) and not _is_word(t, text[i + 1 : i + 3]):
             add(i, i + 2, token)
     for m in p["address"].finditer(text):  # “浩宇，你…”, “刘一凡，…”
@@ -244,13 +265,13 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
         if weak and not (
             (text[j] in t.surnames or text[j] not in anon_names.STOP)
             and (
-                (_typical(t, pair) and (not _is_word(t, pair) or pair in t.pairs) and _boundary(t, text, j + 3))
+                (_typical(t, pair, yi=True) and (not _is_word(t, pair) or pair in t.pairs) and _boundary(t, text, j + 3))
                 or single
             )
         ):
             surname = 0  # 和家长, 都知道, 常来: a word after the role, not a surname (父亲查国强, 学生禚一航 are)
         if surname and text[j + surname : j + surname + 1] != "某" and not _is_word(t, text[j : j + surname + 1]):
-            given = (1 if single and not _typical(t, pair) else 2) if weak else _given_length(t, text, j + surname)
+            given = (1 if single and not _typical(t, pair, yi=True) else 2) if weak else _given_length(t, text, j + surname)
             if given and not _is_word(t, text[j : j + surname + given]):
                 add(j, j + surname + given, text[j + surname : j + surname + given] if given == 2 else "")
                 continue
@@ -278,15 +299,19 @@ def _repeated(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]:
     for h in hits:
         taken[h.start : h.end] = b"\x01" * (h.end - h.start)
     givens = {h.given for h in hits if h.given and len(h.given) == 2}
+    # Where a name may start: a surname character, or any character before a known given name.
+    starts_at = {m.start() for m in _surname_chars().finditer(text)}
+    for given in givens:
+        starts_at |= {m.start() - 1 for m in re.finditer(given, text) if m.start() > 0}
     counts: dict[str, list[int]] = {}
-    for m in re.finditer(rf"(?=([{_HAN}])([{_HAN}]{{1,2}}))", text):
-        counts.setdefault(m.group(1) + m.group(2), []).append(m.start())
-        if len(m.group(2)) == 2:
-            counts.setdefault(m.group(1) + m.group(2)[0], []).append(m.start())
+    for i in sorted(starts_at):
+        for token in (text[i : i + 2], text[i : i + 3]):
+            if len(token) > 1 and all("\u4e00" <= ch <= "\u9fff" for ch in token):
+                counts.setdefault(token, []).append(i)
     out: list[NameHit] = []
     for token, starts in counts.items():
         c, given = token[0], token[1:]
-        if (c in anon_names.STOP and c not in t.surnames) or c == given[0] or _is_word(t, c + given[0]):
+        if (c not in t.surnames and given not in givens) or c == given[0] or _is_word(t, c + given[0]):
             continue
         # 和睿, 于桐, 向建军: a surname that is also a function word counts only where a role stands before
         after_role_only = c in anon_names.LEFT_CHARS or c in anon_names.STOP
@@ -300,7 +325,7 @@ def _repeated(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]:
         opening = [
             i
             for i in placed
-            if (_clause_start(text, i) and not after_role_only) or any(text.endswith(r, 0, i) for r in ROLES_BEFORE)
+            if (_clause_start(text, i) and not after_role_only) or text.endswith(_ROLES_BEFORE, 0, i)
         ]
         titled = [i for i in placed if text.startswith(_TITLED, i + end) and c in t.surnames]
         known_given = len(given) == 2 and given in givens and opening
@@ -325,8 +350,13 @@ def forms_of(t: NameTables, full: str | None, given: str) -> set[str]:
         if not ch or ch in anon_names.STOP or ch in "一二三四五六七八九十小大老阿":
             continue
         forms |= {ch + ch, "小" + ch, "阿" + ch}
-    if full and len(full) - len(given) == 1:  # 亓爸爸, 亓家: the surname with the family's kin, 小高
-        family = {full[0] + kin for kin in SURNAME_KIN} | {"小" + full[0], "老" + full[0], full[0] + "家"}
+    if full and len(full) - len(given) == 1:  # 亓爸爸, 亓家, 小高
+        family = {full[0] + kin for kin in SURNAME_KIN}
+        if full[0] not in anon_names.FUNCTION_CHARS:  # 和家, 时家 would be “and home”, “when home”
+            family |= {"小" + full[0], "老" + full[0]}
+            # 王家, 白家 are words because they mean “the family”; 国家, 万家 mean something else
+            if t.words.get(full[0] + "家", 0) < 1000:
+                forms.add(full[0] + "家")
         forms |= {f for f in family if not _is_word(t, f)}
     nicknames = {f for f in forms if f != given and len(f) == 2 and f[0] in "小阿"}
     return {f for f in forms if f not in ROLE_NOUNS and not (f in nicknames and _is_word(t, f))}

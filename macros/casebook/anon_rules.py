@@ -131,14 +131,23 @@ _WECHAT = re.compile(
 _WXID = re.compile(r"(?i)(?<![A-Za-z0-9])wxid_[A-Za-z0-9]{6,}")
 
 
+# Each contact pattern needs one of these; a text without them is not scanned by it (speed).
+_EMAIL_HINT = re.compile(r"(?i)[@#]|at")
+_QQ_HINT = re.compile(r"(?i)q|扣扣|企鹅|球球")
+_WECHAT_HINT = re.compile(r"(?i)信|vx|wx|wechat|weixin")
+
+
 def find_contacts(text: str) -> Iterable[Span]:
-    for m in _EMAIL.finditer(text):
-        yield m.start(), m.end(), "CASE-ANON-EMAIL"
-    for m in _QQ.finditer(text):
-        group = 1 if m.group(1) else 2
-        yield m.start(group), m.end(group), "CASE-ANON-QQ"
-    for m in _WECHAT.finditer(text):
-        yield m.start(1), m.end(1), "CASE-ANON-WECHAT"
+    if _EMAIL_HINT.search(text):
+        for m in _EMAIL.finditer(text):
+            yield m.start(), m.end(), "CASE-ANON-EMAIL"
+    if _QQ_HINT.search(text):
+        for m in _QQ.finditer(text):
+            group = 1 if m.group(1) else 2
+            yield m.start(group), m.end(group), "CASE-ANON-QQ"
+    if _WECHAT_HINT.search(text):
+        for m in _WECHAT.finditer(text):
+            yield m.start(1), m.end(1), "CASE-ANON-WECHAT"
     for m in _WXID.finditer(text):
         yield m.start(), m.end(), "CASE-ANON-WECHAT"
 
@@ -160,13 +169,24 @@ _BIRTH_BEFORE = re.compile(
     rf"(?:出生日期|出生年月日|出生年月|出生于|出生在|生于|(?<!卫)生日|出生)\s*(?:是|为|在|于)?\s*[:]?\s*({_FULL_DATE}|{_MONTH_DAY})"
 )
 _BIRTH_AFTER = re.compile(rf"({_FULL_DATE})\s*(?:出生|生人|诞生|生(?![活产态物命长效病字词气]))")
-_BIRTHDAY_AFTER = re.compile(rf"({_MONTH_DAY})[^,。;\n]{{0,6}}?(?<!卫)生日")
+_BIRTHDAY_AFTER = re.compile(rf"({_FULL_DATE}|{_MONTH_DAY})[^,。;\n]{{0,6}}?(?<!卫)生日")
+
+
+_BIRTH_WORD = re.compile(r"出生|生日|生于|诞生|生人|(?<=[日号\d])\s*生")
 
 
 def find_birthdates(text: str) -> Iterable[Span]:
-    for pattern in (_BIRTH_BEFORE, _BIRTH_AFTER, _BIRTHDAY_AFTER):
-        for m in pattern.finditer(text):
-            yield m.start(1), m.end(1), "CASE-ANON-BIRTHDATE"
+    # Every pattern has 生 (出生, 生日, 生于, 诞生): only the windows around it are searched.
+    seen: set[tuple[int, int]] = set()
+    for k in [m.start() for m in _BIRTH_WORD.finditer(text)]:
+        lo = max(0, k - 40)
+        window = text[lo : k + 40]
+        for pattern in (_BIRTH_BEFORE, _BIRTH_AFTER, _BIRTHDAY_AFTER):
+            for m in pattern.finditer(window):
+                span = (lo + m.start(1), lo + m.end(1))
+                if span not in seen:
+                    seen.add(span)
+                    yield span[0], span[1], "CASE-ANON-BIRTHDATE"
 
 
 # -- street and estate addresses ---------------------------------------------------------
@@ -235,7 +255,9 @@ GENERIC = set(
 )
 _CLASS = re.compile(
     r"(?:(?:初[一二三四]|高[一二三]|[一二三四五六七八九]年级|[1-9]年级|预初|预备(?:年级)?|中预)\s*(?:\(\s*[0-9一二三四五六七八九十]{1,2}\s*\)|[0-9一二三四五六七八九十]{1,2})"
-    r"|(?<![\d])(?:[一二三四五六七八九]|[1-9])\s*\(\s*[0-9一二三四五六七八九十]{1,2}\s*\))\s*(?:班|中队)"
+    r"|(?<![\d])(?:[一二三四五六七八九]|[1-9])\s*\(\s*[0-9一二三四五六七八九十]{1,2}\s*\)"
+    # vocational classes: 2023级会计1班, 22级电商(2)班
+    r"|(?<!\d)(?:19|20)?\d{2}\s*级\s*[\u4e00-\u9fff]{1,6}?\s*(?:\(\s*\d{1,2}\s*\)|\d{1,2}))\s*(?:班|中队)"
 )
 
 

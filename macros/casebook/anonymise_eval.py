@@ -35,6 +35,8 @@ from macros.core.problems import Problem
 CORPUS_DIR = "tests/fixtures/anon_corpus"
 TABLE_START = "<!-- corpus-figures:start -->"
 TABLE_END = "<!-- corpus-figures:end -->"
+CASE_TABLE_START = "<!-- case-figures:start -->"
+CASE_TABLE_END = "<!-- case-figures:end -->"
 
 CODES = {
     "NAME": "CASE-ANON-NAME",
@@ -306,9 +308,24 @@ def figures_markdown(result: CorpusResult) -> str:
     return "\n".join(lines)
 
 
-def replace_figures(page: str, figures: str) -> str | None:
+def replace_figures(page: str, figures: str, start_mark: str = TABLE_START, end_mark: str = TABLE_END) -> str | None:
     """The page with its figures block replaced, or None if the markers are missing."""
-    start, end = page.find(TABLE_START), page.find(TABLE_END)
+    start, end = page.find(start_mark), page.find(end_mark)
     if start < 0 or end < start:
         return None
-    return page[: start + len(TABLE_START)] + "\n" + figures + "\n" + page[end:]
+    return page[: start + len(start_mark)] + "\n" + figures + "\n" + page[end:]
+
+
+def cases_below_record(result: CaseResult, recorded: dict) -> list[str]:
+    """Whole-case figures worse than recorded: a rule's recall, or false alarms per 10,000 characters."""
+    out = []
+    for rule, stats in result.stats.items():
+        want = (recorded.get("recall") or {}).get(rule)
+        if stats.planted and want is None:
+            out.append(f"{rule}: cases/recorded.yml 中没有记录整篇案例的召回率")
+        elif want is not None and stats.recall < float(want):
+            out.append(f"{rule}: 整篇案例召回率 {stats.recall:.1%} 低于记录的 {float(want):.1%}")
+    limit = float(recorded.get("alarms_per_10k", 0))
+    if result.alarms_per_10k > limit:
+        out.append(f"干净案例每万字误报 {result.alarms_per_10k:.1f} 处，高于记录的 {limit:.1f} 处")
+    return out
