@@ -30,3 +30,28 @@ def test_usage_errors() -> None:
     assert missing.returncode == 2 and "没有找到案例文件" in missing.stderr
     assert run("--repeat", "0").returncode == 2
     assert "用法" in run("--help").stdout
+
+
+def test_tagger_comparison_script_help_and_usage(tmp_path) -> None:
+    tagger = [sys.executable, str(ROOT / "scripts" / "anon_tagger.py")]
+    help_run = subprocess.run([*tagger, "--help"], capture_output=True, text=True, cwd=ROOT)
+    assert help_run.returncode == 0 and "词性标注" in help_run.stdout and "退出码" in help_run.stdout
+    missing = subprocess.run([*tagger, "--corpus", str(tmp_path)], capture_output=True, text=True, cwd=ROOT)
+    assert missing.returncode == 2 and "planted" in missing.stderr
+
+
+def test_tagger_comparison_measures_both_ways(tmp_path) -> None:
+    (tmp_path / "planted").mkdir()
+    (tmp_path / "clean").mkdir()
+    (tmp_path / "planted" / "a.md").write_text("[[NAME:王秀英]]说她不怕。[[NAME:秀英]]的妈妈来了。\n", encoding="utf-8")
+    (tmp_path / "clean" / "b.md").write_text("孩子们画了一只大熊猫。\n", encoding="utf-8")
+    run = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "anon_tagger.py"), "--corpus", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    assert run.returncode == 0, run.stderr
+    rules, jieba = [line for line in run.stdout.splitlines() if line.startswith("| 规则") or line.startswith("| 结巴")]
+    assert "| 100.0% | 0.0 |" in rules  # both forms caught, nothing in the clean case
+    assert "结巴词性标注 nr" in jieba

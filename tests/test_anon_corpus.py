@@ -6,6 +6,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
 from conftest import ROOT
 
 from macros.casebook.anonymise import Finding
@@ -88,3 +89,83 @@ def test_trainers_page_has_current_figures() -> None:
 def test_heldout_corpus_is_well_formed() -> None:
     result, problems = evaluate(ROOT / CORPUS_DIR / "heldout")
     assert problems == [] and result.planted >= 50 and result.clean_sentences >= 50
+
+
+# -- whole case write-ups ---------------------------------------------------------------------
+
+
+def test_whole_case_evaluation_counts_cases_labels_and_alarms(tmp_path) -> None:
+    from macros.casebook.anonymise_eval import evaluate_cases
+
+    (tmp_path / "planted").mkdir()
+    (tmp_path / "clean").mkdir()
+    (tmp_path / "planted" / "a.md").write_text(
+        "---\ntitle: [[NAME:张伟]]\npseudonyms: [小A]\n---\n[[NAME:张伟]]和小A。\n", encoding="utf-8"
+    )
+    (tmp_path / "clean" / "b.md").write_text("---\npseudonyms: [小B]\n---\n小B很好。\n", encoding="utf-8")
+    seen: list[list[str]] = []
+
+    def finder(text: str, pseudonyms: list[str]) -> list[Finding]:
+        seen.append(pseudonyms)
+        start = text.find("张伟")
+        found = [Finding(start, start + 2, "CASE-ANON-NAME", "张伟")] if start >= 0 else []
+        return found + ([Finding(len(text) - 4, len(text) - 3, "CASE-ANON-NAME", "好")] if "小B" in text else [])
+
+    result, problems = evaluate_cases(tmp_path, finder)
+    assert problems == [] and seen == [["小A"], ["小B"]]  # each case with the pseudonyms it declares
+    name = result.stats["CASE-ANON-NAME"]
+    assert (name.planted, name.caught, result.fully_caught) == (2, 1, 0)  # the finder sees the title only
+    assert result.missed == ["planted/a.md:5: CASE-ANON-NAME 张伟"]
+    assert result.false_alarms == 1 and result.clean_chars == len("---pseudonyms:[小B]---小B很好。")
+    assert result.alarms_per_10k == pytest.approx(10000 / result.clean_chars)
+
+
+def test_declared_lines_are_not_scanned() -> None:
+    from macros.casebook.anonymise_eval import declared_lines
+
+    text = "---\ntitle: x\npseudonyms:\n  - 王小明（化名）\nreviewed_terms: [陶行知]\nsummary: y\n---\n正文\n"
+    assert declared_lines(text) == {3, 4, 5}
+
+
+def test_whole_case_corpus_is_large_enough_and_meets_the_goals() -> None:
+    import yaml
+
+    from macros.casebook.anonymise_eval import cases_below_record, evaluate_cases
+
+    cases = ROOT / CORPUS_DIR / "cases"
+    result, problems = evaluate_cases(cases)
+    assert problems == []
+    assert result.planted_cases >= 30 and result.clean_cases >= 15 and result.clean_chars >= 8300
+    recorded = yaml.safe_load((cases / "recorded.yml").read_text(encoding="utf-8"))
+    assert cases_below_record(result, recorded) == [], "\n".join(result.missed + result.false_positives)
+    # Issue 21's goals on the project's corpora: every rule >= 99 %, <= 1 false alarm per 10,000 characters.
+    for rule, stats in result.stats.items():
+        assert stats.recall >= 0.99, rule
+    assert result.alarms_per_10k <= 1.0
+
+
+def test_cases_below_record_reports_worse_figures() -> None:
+    from macros.casebook.anonymise_eval import CaseResult, cases_below_record
+
+    result = CaseResult(clean_chars=10000, false_alarms=2)
+    result.stats["CASE-ANON-NAME"].planted, result.stats["CASE-ANON-NAME"].caught = 10, 9
+    worse = cases_below_record(result, {"recall": {"CASE-ANON-NAME": 0.95}, "alarms_per_10k": 1.0})
+    assert worse == ["CASE-ANON-NAME: 整篇案例召回率 90.0% 低于记录的 95.0%", "干净案例每万字误报 2.0 处，高于记录的 1.0 处"]
+
+
+def test_third_heldout_corpus_is_well_formed_and_measurable() -> None:
+    from macros.casebook.anonymise_eval import evaluate_cases
+
+    heldout = ROOT / CORPUS_DIR / "heldout3"
+    sentences, problems = evaluate(heldout, lambda text: [])
+    cases, case_problems = evaluate_cases(heldout / "cases", lambda text, pseudonyms: [])
+    assert problems == [] and case_problems == []
+    assert sentences.planted >= 150 and sentences.clean_sentences >= 90
+    assert cases.planted_cases >= 20 and cases.clean_cases >= 10
+    run = subprocess.run([*SCRIPT, "--corpus", str(heldout)], capture_output=True, text=True)
+    assert run.returncode == 0 and "整篇案例：22 篇" in run.stdout and "漏检：" in run.stderr
+
+
+def test_corpus_option_usage_error(tmp_path) -> None:
+    run = subprocess.run([*SCRIPT, "--corpus", str(tmp_path)], capture_output=True, text=True)
+    assert run.returncode == 2 and "planted.txt" in run.stderr

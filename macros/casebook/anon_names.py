@@ -222,6 +222,9 @@ def find_names(text: str) -> list[NameHit]:
     starts, figures, roles = _patterns()
     covered = [False] * (len(text) + 1)
     for m in figures.finditer(text):
+        nxt = text[m.end() : m.end() + 1]
+        if nxt and _han(nxt) and nxt not in STOP and nxt not in FOLLOW and t.score.get(nxt, 0.0) >= 0.75:
+            continue  # 孟子豪, 李白雪: a name that begins like a figure
         for k in range(m.start(), m.end()):
             covered[k] = True
     hits: list[NameHit] = []

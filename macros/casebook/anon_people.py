@@ -129,7 +129,7 @@ def _given_follows(text: str, j: int) -> bool:
     nxt = text[j : j + 1]
     if not nxt or not ("\u4e00" <= nxt <= "\u9fff") or nxt in anon_names.STOP or nxt in anon_names.FOLLOW:
         return False
-    return anon_names.tables().score.get(nxt, 0.0) >= 0.5
+    return anon_names.tables().score.get(nxt, 0.0) >= 0.75
 
 
 def _role_noun_hit(token: str) -> bool:
@@ -137,11 +137,22 @@ def _role_noun_hit(token: str) -> bool:
     return token in ROLE_NOUNS or (token[1:] in ROLE_NOUNS and token[0] in anon_names.FUNCTION_CHARS)
 
 
+_VERB_CHARS = frozenset("问找叫陪劝喊请让帮给对把被将跟")
+
+
+def _without_verb(text: str, h: NameHit) -> NameHit:
+    """导师问浩宇: 问 is a surname too, but a verb before a given name reads as the verb."""
+    token = text[h.start : h.end]
+    if len(token) == 3 and token[0] in _VERB_CHARS and h.start > 0 and "\u4e00" <= text[h.start - 1] <= "\u9fff":
+        return NameHit(h.start + 1, h.end, token[1:])
+    return h
+
+
 def find_people(text: str) -> list[NameHit]:
     """Every mention of a person in a whole case (normalised, pseudonyms masked)."""
     t = anon_names.tables()
     plain = set_aside(text)
-    hits = [h for h in anon_names.find_names(plain) if not _role_noun_hit(plain[h.start : h.end])]
+    hits = [_without_verb(plain, h) for h in anon_names.find_names(plain) if not _role_noun_hit(plain[h.start : h.end])]
     hits += _positional(t, plain, hits)
     hits += _repeated(t, plain, hits)
     hits += _everywhere(t, plain, hits)
@@ -249,6 +260,8 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
     for m in p["role"].finditer(text):  # 同桌潘诗雨, 母亲李娟女士, 同桌诗雨
         j = m.end()
         surname = 2 if text[j : j + 2] in t.compounds else 1
+        if text[j] in _VERB_CHARS:  # 导师问浩宇: a verb after the role, not the surname 问
+            surname = 0
         pair = text[j + surname : j + surname + 2]
         known = surname == 2 or text[j] in t.surnames
         weak = surname == 1 and (
@@ -311,8 +324,10 @@ def _repeated(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]:
     out: list[NameHit] = []
     for token, starts in counts.items():
         c, given = token[0], token[1:]
-        if (c not in t.surnames and given not in givens) or c == given[0] or _is_word(t, c + given[0]):
+        if (c not in t.surnames and given not in givens) or c == given[0] or c in _VERB_CHARS:
             continue
+        if _is_word(t, c + given[0]) and given not in givens:
+            continue  # 孟子豪 once 子豪 is known: 孟子 is a word, but here a surname
         # 和睿, 于桐, 向建军: a surname that is also a function word counts only where a role stands before
         after_role_only = c in anon_names.LEFT_CHARS or c in anon_names.STOP
         if len(given) == 2:
@@ -322,12 +337,10 @@ def _repeated(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]:
             continue
         end = len(token)
         placed = [i for i in starts if _boundary(t, text, i + end) or text.startswith(_TITLED, i + end)]
-        opening = [
-            i
-            for i in placed
-            if (_clause_start(text, i) and not after_role_only) or text.endswith(_ROLES_BEFORE, 0, i)
-        ]
-        titled = [i for i in placed if text.startswith(_TITLED, i + end) and c in t.surnames]
+        # The evidence must not start inside a word (班主任王老师 is no 任王).
+        evidence = [i for i in placed if not _is_word(t, text[i - 1 : i + 1])]
+        opening = [i for i in placed if (_clause_start(text, i) and not after_role_only) or text.endswith(_ROLES_BEFORE, 0, i)]
+        titled = [i for i in evidence if text.startswith(_TITLED, i + end) and c in t.surnames]
         known_given = len(given) == 2 and given in givens and opening
         if not (titled or known_given or (opening and len(placed) >= 2)):
             continue
@@ -367,7 +380,7 @@ def _everywhere(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]:
     for h in hits:
         token = text[h.start : h.end].replace(" ", "").replace(BLANK, "")
         surname = 2 if token[:2] in t.compounds else 1 if token[:1] in t.surnames else 0
-        if h.given and len(token) == 2 and token[0] in t.surnames and token[0] not in anon_names.FUNCTION_CHARS:
+        if h.given and len(token) == 2 and token[0] in t.surnames and token[0] not in anon_names.LEFT_CHARS:
             people |= forms_of(t, token, token[1])  # 时雨 alone is a full name too: 时妈妈, 雨雨
         if h.given and len(token) == 3 and token.endswith(h.given) and not surname:
             surname = 1  # 亓佳宁: a surname the tables do not know, confirmed by the case
