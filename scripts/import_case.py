@@ -23,15 +23,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from macros.casebook import anonymise  # noqa: E402
+from macros.casebook.anon_fix import propose  # noqa: E402
 from macros.casebook.anon_import import DocxImportError, draft_markdown, import_docx  # noqa: E402
+from macros.casebook.anon_report import report_html, report_lines  # noqa: E402
 from macros.core.cli import ChineseParser  # noqa: E402
 from macros.core.yamlload import load_front_matter  # noqa: E402
-
-try:  # the review report (findings as sentences with the term marked), when it is there
-    from macros.casebook.anon_fix import propose  # noqa: E402
-    from macros.casebook.anon_report import report_lines  # noqa: E402
-except ImportError:  # pragma: no cover - an older checkout
-    report_lines = None
 
 ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
@@ -44,18 +40,10 @@ def _marked(text: str, start: int, end: int, room: int = 20) -> str:
     return re.sub(r"\s+", " ", f"{before}【{text[start:end]}】{after}")
 
 
-def _draft_findings(target: Path, text: str) -> list[str]:
-    findings = anonymise.find_identifiers(text)
-    if not findings:
-        return []
-    if report_lines is not None:
-        replacements, _new = propose(findings, (), text)
-        return report_lines(str(target), text, replacements)
-    lines = []
-    for f in findings:
-        line, col = anonymise.line_col(text, f.start)
-        lines.append(f"{target}:{line}:{col}: warning: {f.rule} {f.message}")
-    return lines
+def _replacements(text: str) -> list:
+    """The suggested replacements for the draft's findings (the same as anonymise.py proposes)."""
+    replacements, _new = propose(anonymise.find_identifiers(text), (), text)
+    return replacements
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -68,6 +56,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--id", help="案例 id（小写字母、数字和连字符；默认取文件名）")
     parser.add_argument("--out", default=str(ROOT / "casebook"), help="草稿写到哪个目录（默认 casebook/）")
     parser.add_argument("--force", action="store_true", help="覆盖已有的草稿（已发布的案例从不覆盖）")
+    parser.add_argument("--html", metavar="报告.html", help="把导入说明和标记另存为网页，可以在浏览器（手机也行）中打开")
     args = parser.parse_args(argv)
 
     source = Path(args.docx)
@@ -112,9 +101,18 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {line}")
 
     print()
-    findings = _draft_findings(target, text)
-    for line in findings:
-        print(line)
+    replacements = _replacements(text)
+    if replacements:
+        for line in report_lines(str(target), text, replacements):
+            print(line)
+    if args.html:
+        page = report_html(f"导入 {source.name} 的审阅报告", str(target), text, replacements, notes=result.report)
+        try:
+            Path(args.html).write_text(page, encoding="utf-8")
+        except OSError as exc:
+            print(f"{args.html}:1:1: error: 无法写入网页报告（{exc.strerror or exc}）", file=sys.stderr)
+            return 1
+        print(f"审阅报告已另存为网页：{args.html}")
     outside = 0
     for where, extra in result.unimported:
         for f in anonymise.find_identifiers(extra):

@@ -234,6 +234,15 @@ def test_cli_on_fixtures(tmp_path, fixture, code, stdout_has) -> None:
     assert "front matter" not in result.stdout and "Traceback" not in result.stderr
 
 
+def test_cli_writes_the_import_and_the_findings_as_one_web_page(tmp_path) -> None:
+    page = tmp_path / "报告.html"
+    result = run(str(FIXTURES / "textbox-notes.docx"), "--out", str(tmp_path), "--html", str(page))
+    assert result.returncode == 1 and "另存为网页" in result.stdout
+    html = page.read_text(encoding="utf-8")
+    assert "文本框 1 个" in html  # the import report is on the page, above the findings
+    assert "<script" not in html and "http://" not in html.replace("http://www.w3.org", "")
+
+
 def _zip(path: Path, files: dict[str, bytes | str]) -> Path:
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, content in files.items():
