@@ -133,7 +133,10 @@ def _given_follows(text: str, j: int) -> bool:
 
 
 def _role_noun_hit(token: str) -> bool:
-    """继父, 和继父: a role noun (after a function word) that the surface pass read as a name."""
+    """继父, 和继父: a role noun (after a function word) that the surface pass read as a name;
+    马拉松, 蒲公英: a three-character word that only looks like surname and given name."""
+    if len(token) == 3 and _is_word(anon_names.tables(), token):
+        return True
     return token in ROLE_NOUNS or (token[1:] in ROLE_NOUNS and token[0] in anon_names.FUNCTION_CHARS)
 
 
@@ -160,6 +163,19 @@ def find_people(text: str) -> list[NameHit]:
 
 
 # -- step 2: positions only a person fills ---------------------------------------------------
+
+
+def _unknown_surname_name(t: NameTables, text: str, i: int) -> bool:
+    """Whether ``text[i:i+3]`` opening a clause is a full name whose surname the tables lack
+    (or distrust): the two characters after it must be a typical given name that is no word."""
+    c, given = text[i], text[i + 1 : i + 3]
+    if not ("\u4e00" <= c <= "\u9fff") or c in anon_names.STOP or c in anon_names.LEFT_CHARS or c in _VERB_CHARS:
+        return False
+    if c in t.surnames and c not in t.weak and c not in anon_names.ROLE_ONLY:
+        return False  # a known surname: the surface pass decides
+    if not _clause_start(text, i) or _is_word(t, c + given[0]) or _is_word(t, text[i : i + 3]):
+        return False
+    return _typical(t, given, yi=True) and (not _is_word(t, given) or given in t.pairs) and given not in ROLE_NOUNS
 
 
 def _han_pair(token: str) -> bool:
@@ -240,6 +256,9 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
             continue
         i = m.start() - 2 - de
         token = text[i : i + 2] if i >= 0 else ""
+        if _han_pair(token) and i >= 1 and _unknown_surname_name(t, text, i - 1):
+            add(i - 1, i + 2, token)  # 禚雨涵的妈妈
+            continue
         if _han_pair(token) and (_clause_start(text, i) or text[i - 1] in anon_names.LEFT_CHARS):
             if _candidate(t, token, True):
                 add(i, i + 2, token)
@@ -249,6 +268,9 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
         if not _han_pair(token):
             continue
         strong = text.startswith(_STRONG_VERBS, i + 2)
+        if strong and i >= 1 and _unknown_surname_name(t, text, i - 1):
+            add(i - 1, i + 2, token)  # 亓明轩说, 操思琪低着头: a surname the tables lack, before a given name
+            continue
         if _clause_start(text, i) and _candidate(t, token, strong) and not _is_word(t, text[i + 1 : i + 3]):
             add(i, i + 2, token)
     for m in p["address"].finditer(text):  # “浩宇，你…”, “刘一凡，…”
