@@ -390,26 +390,24 @@ def _choice(alternate: etree._Element) -> etree._Element:
     return etree.Element("empty")
 
 
+def _wrapped(parent: etree._Element, tag: str) -> list[etree._Element]:
+    """The ``tag`` children of a table or row, also inside content controls and custom XML."""
+    found = []
+    for el in parent:
+        kind = _tag(el)
+        if kind == tag:
+            found.append(el)
+        elif kind in ("w:sdt", "w:customXml", "w:sdtContent"):
+            found += _wrapped(_child(el, "w:sdtContent") if kind == "w:sdt" else el, tag)
+    return found
+
+
 def _rows(tbl: etree._Element) -> list[etree._Element]:
-    rows = []
-    for el in tbl:
-        tag = _tag(el)
-        if tag == "w:tr":
-            rows.append(el)
-        elif tag in ("w:sdt", "w:customXml", "w:sdtContent"):
-            rows += _rows(_child(el, "w:sdtContent") if tag == "w:sdt" else el)
-    return rows
+    return _wrapped(tbl, "w:tr")
 
 
 def _cells(tr: etree._Element) -> list[etree._Element]:
-    cells = []
-    for el in tr:
-        tag = _tag(el)
-        if tag == "w:tc":
-            cells.append(el)
-        elif tag in ("w:sdt", "w:customXml", "w:sdtContent"):
-            cells += _cells(_child(el, "w:sdtContent") if tag == "w:sdt" else el)
-    return cells
+    return _wrapped(tr, "w:tc")
 
 
 def _texts(el: etree._Element, deleted: bool = False) -> str:

@@ -68,8 +68,22 @@ class RuleStats:
         return self.caught / self.planted if self.planted else 1.0
 
 
+class _Totals:
+    """Labels planted and caught over every rule (sentences and whole cases alike)."""
+
+    stats: dict[str, RuleStats]
+
+    @property
+    def planted(self) -> int:
+        return sum(s.planted for s in self.stats.values())
+
+    @property
+    def caught(self) -> int:
+        return sum(s.caught for s in self.stats.values())
+
+
 @dataclass
-class CorpusResult:
+class CorpusResult(_Totals):
     planted_sentences: int
     clean_sentences: int
     stats: dict[str, RuleStats]
@@ -81,14 +95,6 @@ class CorpusResult:
     def fp_rate(self, rule: str | None = None) -> float:
         count = self.flagged_clean if rule is None else self.stats[rule].flagged_clean
         return count / self.clean_sentences if self.clean_sentences else 0.0
-
-    @property
-    def planted(self) -> int:
-        return sum(s.planted for s in self.stats.values())
-
-    @property
-    def caught(self) -> int:
-        return sum(s.caught for s in self.stats.values())
 
 
 def parse_planted(line: str) -> tuple[str, list[tuple[str, int, int]], list[tuple[int, str]]]:
@@ -192,7 +198,7 @@ def case_pseudonyms(text: str) -> list[str]:
 
 
 @dataclass
-class CaseResult:
+class CaseResult(_Totals):
     planted_cases: int = 0
     clean_cases: int = 0
     fully_caught: int = 0
@@ -202,14 +208,6 @@ class CaseResult:
     missed: list[str] = field(default_factory=list)
     false_positives: list[str] = field(default_factory=list)
     stray: list[str] = field(default_factory=list)
-
-    @property
-    def planted(self) -> int:
-        return sum(s.planted for s in self.stats.values())
-
-    @property
-    def caught(self) -> int:
-        return sum(s.caught for s in self.stats.values())
 
     @property
     def alarms_per_10k(self) -> float:
