@@ -255,6 +255,8 @@ def _name_at(t: NameTables, roles: re.Pattern[str], text: str, i: int) -> NameHi
     if prefixed and text[i - 1 : i + 1] not in t.veto and not _common(t, text[i : i + 2]):
         if _follows(text, after) and not (i > 1 and _common(t, text[i - 2 : i])):
             return NameHit(i - 1, after, "")
+    if not nxt or nxt in STOP or not _han(nxt):
+        return None  # no role, 叫 form or given name starts with punctuation or a particle (speed)
     role = roles.match(text, after)
     # 整理成导师组: a weak surname before a role needs a clear left edge too
     role_left = surname not in t.weak or _left_ok(text, i)
