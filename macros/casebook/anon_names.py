@@ -138,13 +138,12 @@ def tables() -> NameTables:
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     t = tables()
     chars = "".join(sorted(t.surnames | {c[0] for c in t.compounds}))
     starts = re.compile(f"[{re.escape(chars)}]")
-    figures = re.compile("|".join(map(re.escape, t.figures)))
     roles = re.compile("|".join(map(re.escape, sorted(ROLES, key=len, reverse=True))))
-    return starts, figures, roles
+    return starts, roles
 
 
 def _han(ch: str) -> bool:
@@ -217,27 +216,22 @@ class NameHit:
 
 
 def find_names(text: str) -> list[NameHit]:
-    """Every name in ``text`` (already normalised and with pseudonyms masked)."""
+    """Every name on the surface of ``text``: normalised, pseudonyms masked, and what is no
+    person of the case (figures, titles, states) already blanked by
+    :func:`macros.casebook.anon_people.set_aside`, the one caller."""
     t = tables()
-    starts, figures, roles = _patterns()
-    covered = [False] * (len(text) + 1)
-    for m in figures.finditer(text):
-        nxt = text[m.end() : m.end() + 1]
-        if nxt and _han(nxt) and nxt not in STOP and nxt not in FOLLOW and t.score.get(nxt, 0.0) >= 0.75:
-            continue  # 孟子豪, 李白雪: a name that begins like a figure
-        for k in range(m.start(), m.end()):
-            covered[k] = True
+    starts, roles = _patterns()
     hits: list[NameHit] = []
     pos = 0
     for m in starts.finditer(text):
         i = m.start()
-        if i < pos or covered[i]:
+        if i < pos:
             continue
         hit = _name_at(t, roles, text, i)
         if hit is not None:
             hits.append(hit)
             pos = hit.end
-    hits += _given_alone(t, text, hits, covered)
+    hits += _given_alone(t, text, hits)
     return sorted(hits, key=lambda h: h.start)
 
 
@@ -290,15 +284,21 @@ def _kin_before(text: str, i: int) -> bool:
 _ALONE_CANDIDATE = re.compile(f"(?=([\u4e00-\u9fff]{{2}})[{re.escape(''.join(sorted(ALONE_FOLLOW)))}])")
 
 
-def _given_alone(t: NameTables, text: str, hits: list[NameHit], covered: list[bool]) -> Iterable[NameHit]:
-    """Given names used alone: those of a full name found in the text anywhere, other typical
-    given names in subject or possessive position."""
-    taken = bytearray(len(text) + 1)
+def taken_by(hits: Iterable[NameHit], length: int) -> bytearray:
+    """One byte a character of a text of ``length``: 1 where a hit covers it."""
+    taken = bytearray(length + 1)
     for h in hits:
         taken[h.start : h.end] = b"\x01" * (h.end - h.start)
+    return taken
+
+
+def _given_alone(t: NameTables, text: str, hits: list[NameHit]) -> Iterable[NameHit]:
+    """Given names used alone: those of a full name found in the text anywhere, other typical
+    given names in subject or possessive position."""
+    taken = taken_by(hits, len(text))
 
     def free(s: int, e: int) -> bool:
-        return not any(taken[s:e]) and not covered[s]
+        return not any(taken[s:e])
 
     def take(s: int, e: int) -> None:
         taken[s:e] = b"\x01" * (e - s)

@@ -32,7 +32,8 @@ import re
 from functools import lru_cache
 
 from macros.casebook import anon_names
-from macros.casebook.anon_names import NameHit, NameTables
+from macros.casebook.anon_names import NameHit, NameTables, _han, taken_by
+from macros.casebook.anon_names import _common as _is_word  # one test of “a common word” for both passes
 
 _HAN = "\u4e00-\u9fff"
 BLANK = "\u3000"  # what masked text is replaced with (offsets stay valid)
@@ -127,7 +128,7 @@ def set_aside(text: str) -> str:
 
 def _given_follows(text: str, j: int) -> bool:
     nxt = text[j : j + 1]
-    if not nxt or not ("\u4e00" <= nxt <= "\u9fff") or nxt in anon_names.STOP or nxt in anon_names.FOLLOW:
+    if not nxt or not _han(nxt) or nxt in anon_names.STOP or nxt in anon_names.FOLLOW:
         return False
     return anon_names.tables().score.get(nxt, 0.0) >= 0.75
 
@@ -146,7 +147,7 @@ _VERB_CHARS = frozenset("问找叫陪劝喊请让帮给对把被将跟")
 def _without_verb(text: str, h: NameHit) -> NameHit:
     """导师问浩宇: 问 is a surname too, but a verb before a given name reads as the verb."""
     token = text[h.start : h.end]
-    if len(token) == 3 and token[0] in _VERB_CHARS and h.start > 0 and "\u4e00" <= text[h.start - 1] <= "\u9fff":
+    if len(token) == 3 and token[0] in _VERB_CHARS and h.start > 0 and _han(text[h.start - 1]):
         return NameHit(h.start + 1, h.end, token[1:])
     return h
 
@@ -169,7 +170,7 @@ def _unknown_surname_name(t: NameTables, text: str, i: int) -> bool:
     """Whether ``text[i:i+3]`` opening a clause is a full name whose surname the tables lack
     (or distrust): the two characters after it must be a typical given name that is no word."""
     c, given = text[i], text[i + 1 : i + 3]
-    if not ("\u4e00" <= c <= "\u9fff") or c in anon_names.STOP or c in anon_names.LEFT_CHARS or c in _VERB_CHARS:
+    if not _han(c) or c in anon_names.STOP or c in anon_names.LEFT_CHARS or c in _VERB_CHARS:
         return False
     if c in t.surnames and c not in t.weak and c not in anon_names.ROLE_ONLY:
         return False  # a known surname: the surface pass decides
@@ -179,20 +180,13 @@ def _unknown_surname_name(t: NameTables, text: str, i: int) -> bool:
 
 
 def _han_pair(token: str) -> bool:
-    return len(token) == 2 and "\u4e00" <= token[0] <= "\u9fff" and "\u4e00" <= token[1] <= "\u9fff"
+    return len(token) == 2 and _han(token[0]) and _han(token[1])
 
 
 def _typical(t: NameTables, token: str, yi: bool = False) -> bool:
     if yi and token[:1] == "一" and len(token) == 2:  # 一航, 一诺: 一 is common in given names
         return token[1] not in anon_names.STOP and t.score.get(token[1], 0.0) >= 0.4 and token not in t.words
-    return (
-        all("\u4e00" <= ch <= "\u9fff" and ch not in anon_names.STOP for ch in token)
-        and min(t.score.get(ch, 0.0) for ch in token) >= THETA
-    )
-
-
-def _is_word(t: NameTables, token: str) -> bool:
-    return token in t.veto or t.words.get(token, 0) >= anon_names.COMMON_FREQ
+    return all(_han(ch) and ch not in anon_names.STOP for ch in token) and min(t.score.get(ch, 0.0) for ch in token) >= THETA
 
 
 def _candidate(t: NameTables, token: str, strong: bool) -> bool:
@@ -206,7 +200,7 @@ def _candidate(t: NameTables, token: str, strong: bool) -> bool:
 
 
 def _clause_start(text: str, i: int) -> bool:
-    if i == 0 or not ("\u4e00" <= text[i - 1] <= "\u9fff"):
+    if i == 0 or not _han(text[i - 1]):
         return True
     return text[i - 1] in "和跟与" or text.endswith(_CLAUSE_LEFT, 0, i)
 
@@ -222,21 +216,19 @@ def _given_length(t: NameTables, text: str, j: int) -> int:
 
 
 def _typical_char(t: NameTables, ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff" and ch not in anon_names.STOP and t.score.get(ch, 0.0) >= 0.5
+    return _han(ch) and ch not in anon_names.STOP and t.score.get(ch, 0.0) >= 0.5
 
 
 def _boundary(t: NameTables, text: str, j: int) -> bool:
     """Whether a name can end before ``j``: punctuation, a particle or verb, a role, a common word."""
-    if j >= len(text) or text[j] in anon_names.FOLLOW or not ("\u4e00" <= text[j] <= "\u9fff"):
+    if j >= len(text) or text[j] in anon_names.FOLLOW or not _han(text[j]):
         return True
     return _is_word(t, text[j : j + 2]) or text.startswith(("女士", "先生", "同学", "老师"), j)
 
 
 def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]:
     p = _patterns()
-    taken = bytearray(len(text) + 1)
-    for h in found:
-        taken[h.start : h.end] = b"\x01" * (h.end - h.start)
+    taken = taken_by(found, len(text))
     out: list[NameHit] = []
 
     def add(start: int, end: int, given: str) -> None:
@@ -330,9 +322,7 @@ def _repeated(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]:
     """Full names whose surname the tables do not know or do not trust (亓佳宁, 于桐, 成慧老师):
     the case confirms them when the name opens a clause or follows a role, or comes with a title,
     and the same name recurs."""
-    taken = bytearray(len(text) + 1)
-    for h in hits:
-        taken[h.start : h.end] = b"\x01" * (h.end - h.start)
+    taken = taken_by(hits, len(text))
     givens = {h.given for h in hits if h.given and len(h.given) == 2}
     # Where a name may start: a surname character, or any character before a known given name.
     starts_at = {m.start() for m in _surname_chars().finditer(text)}
@@ -341,7 +331,7 @@ def _repeated(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]:
     counts: dict[str, list[int]] = {}
     for i in sorted(starts_at):
         for token in (text[i : i + 2], text[i : i + 3]):
-            if len(token) > 1 and all("\u4e00" <= ch <= "\u9fff" for ch in token):
+            if len(token) > 1 and all(_han(ch) for ch in token):
                 counts.setdefault(token, []).append(i)
     out: list[NameHit] = []
     for token, starts in counts.items():
@@ -410,18 +400,11 @@ def _everywhere(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]:
             people |= forms_of(t, token, h.given)
         elif h.given:
             people |= forms_of(t, None, h.given)
-        elif (
-            surname
-            and 2 <= len(token) <= surname + 2
-            and token[surname:] not in anon_names.ROLES
-            and "\u4e00" <= token[-1] <= "\u9fff"
-        ):
+        elif surname and 2 <= len(token) <= surname + 2 and token[surname:] not in anon_names.ROLES and _han(token[-1]):
             people |= forms_of(t, token, token[surname:])  # 张伟: a one-character given name
     if not people:
         return []
-    taken = bytearray(len(text) + 1)
-    for h in hits:
-        taken[h.start : h.end] = b"\x01" * (h.end - h.start)
+    taken = taken_by(hits, len(text))
     out: list[NameHit] = []
     pattern = re.compile("|".join(map(re.escape, sorted(people, key=len, reverse=True))))
     for m in pattern.finditer(text):
