@@ -72,6 +72,8 @@ class _Totals:
     """Labels planted and caught over every rule (sentences and whole cases alike)."""
 
     stats: dict[str, RuleStats]
+    missed: list[str]
+    stray: list[str]
 
     @property
     def planted(self) -> int:
@@ -122,6 +124,37 @@ def _lines(path: Path) -> Iterable[tuple[int, str]]:
             yield number, line
 
 
+def _bad_marks(display: str, line: int, bad: list[tuple[int, str]]) -> list[Problem]:
+    return [Problem(display, line, col, f"标注无效：未知的规则简写“{code}”或空白标注") for col, code in bad]
+
+
+def _score(
+    result: _Totals, text: str, labels: list[tuple[str, int, int]], findings: list[Finding], display: str, line: int
+) -> int:
+    """Count one planted text (a sentence on ``line``, or a whole file from line 1): each label
+    caught or missed, each finding of no label stray. Returns how many labels were missed."""
+
+    def where(offset: int) -> str:
+        return f"{display}:{line + text.count(chr(10), 0, offset)}"
+
+    stats = result.stats
+    missed = 0
+    for rule, start, end in labels:
+        if rule not in stats:
+            continue
+        stats[rule].planted += 1
+        if any(f.rule == rule and f.start < end and start < f.end for f in findings):
+            stats[rule].caught += 1
+        else:
+            missed += 1
+            result.missed.append(f"{where(start)}: {rule} {text[start:end]}")
+    for f in findings:
+        if f.rule in stats and not any(r == f.rule and f.start < e and s < f.end for r, s, e in labels):
+            stats[f.rule].stray += 1
+            result.stray.append(f"{where(f.start)}: {f.rule} {f.term}")
+    return missed
+
+
 def evaluate(corpus: Path, finder: Finder = find_identifiers) -> tuple[CorpusResult, list[Problem]]:
     stats = {rule: RuleStats() for rule in CODES.values()}
     problems: list[Problem] = []
@@ -129,21 +162,8 @@ def evaluate(corpus: Path, finder: Finder = find_identifiers) -> tuple[CorpusRes
     for number, line in _lines(corpus / "planted.txt"):
         result.planted_sentences += 1
         text, labels, bad = parse_planted(line)
-        for col, code in bad:
-            problems.append(Problem(f"{CORPUS_DIR}/planted.txt", number, col, f"标注无效：未知的规则简写“{code}”或空白标注"))
-        findings = list(finder(text))
-        for rule, start, end in labels:
-            if rule not in stats:
-                continue
-            stats[rule].planted += 1
-            if any(f.rule == rule and f.start < end and start < f.end for f in findings):
-                stats[rule].caught += 1
-            else:
-                result.missed.append(f"planted.txt:{number}: {rule} {text[start:end]}")
-        for f in findings:
-            if f.rule in stats and not any(r == f.rule and f.start < e and s < f.end for r, s, e in labels):
-                stats[f.rule].stray += 1
-                result.stray.append(f"planted.txt:{number}: {f.rule} {f.term}")
+        problems += _bad_marks(f"{CORPUS_DIR}/planted.txt", number, bad)
+        _score(result, text, labels, list(finder(text)), "planted.txt", number)
     for number, line in _lines(corpus / "clean.txt"):
         result.clean_sentences += 1
         findings = [f for f in finder(line) if f.rule in stats]
@@ -226,24 +246,10 @@ def evaluate_cases(cases: Path, finder: CaseFinder = _scan_case) -> tuple[CaseRe
         result.planted_cases += 1
         text, labels, bad = parse_planted(path.read_text(encoding="utf-8"))
         display = f"{path.parent.name}/{path.name}"
-        for col, code in bad:
-            problems.append(Problem(str(path), 1, col, f"标注无效：未知的规则简写“{code}”或空白标注"))
+        problems += _bad_marks(str(path), 1, bad)
         findings = list(finder(text, case_pseudonyms(text)))
-        all_caught = True
-        for rule, start, end in labels:
-            result.stats[rule].planted += 1
-            if any(f.rule == rule and f.start < end and start < f.end for f in findings):
-                result.stats[rule].caught += 1
-            else:
-                all_caught = False
-                line = text.count("\n", 0, start) + 1
-                result.missed.append(f"{display}:{line}: {rule} {text[start:end]}")
-        result.fully_caught += all_caught
-        for f in findings:
-            if f.rule in result.stats and not any(r == f.rule and f.start < e and s < f.end for r, s, e in labels):
-                result.stats[f.rule].stray += 1
-                line = text.count("\n", 0, f.start) + 1
-                result.stray.append(f"{display}:{line}: {f.rule} {f.term}")
+        missed = _score(result, text, labels, findings, display, 1)
+        result.fully_caught += missed == 0
     for path in sorted((cases / "clean").glob("*.md")):
         result.clean_cases += 1
         text = path.read_text(encoding="utf-8")
