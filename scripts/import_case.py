@@ -25,19 +25,11 @@ sys.path.insert(0, str(ROOT))
 from macros.casebook import anonymise  # noqa: E402
 from macros.casebook.anon_fix import propose  # noqa: E402
 from macros.casebook.anon_import import DocxImportError, draft_markdown, import_docx  # noqa: E402
-from macros.casebook.anon_report import report_html, report_lines  # noqa: E402
+from macros.casebook.anon_report import marked_sentence, report_html, report_lines  # noqa: E402
 from macros.core.cli import ChineseParser  # noqa: E402
 from macros.core.yamlload import load_front_matter  # noqa: E402
 
 ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-
-
-def _marked(text: str, start: int, end: int, room: int = 20) -> str:
-    """The term in 【】 with a little of the text around it, on one line."""
-    left, right = max(0, start - room), min(len(text), end + room)
-    before = ("…" if left else "") + text[left:start]
-    after = text[end:right] + ("…" if right < len(text) else "")
-    return re.sub(r"\s+", " ", f"{before}【{text[start:end]}】{after}")
 
 
 def _replacements(text: str) -> list:
@@ -117,8 +109,8 @@ def main(argv: list[str] | None = None) -> int:
     for where, extra in result.unimported:
         for f in anonymise.find_identifiers(extra):
             outside += 1
-            print(f"{where}（没有导入草稿）：{_marked(extra, f.start, f.end)}　{anonymise.RULES[f.rule]}")
-    count = len(anonymise.find_identifiers(text))
+            print(f"{where}（没有导入草稿）：{marked_sentence(extra, f.start, f.end)}　{anonymise.RULES[f.rule]}")
+    count = len(replacements)  # one replacement a finding
     if outside:
         print(f"没有导入草稿的文字中有 {outside} 处疑似身份信息：它们不会进入网站，但请在 Word 原稿里删掉或改掉，再交给别人。")
     if result.to_check:

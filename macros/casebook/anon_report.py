@@ -23,7 +23,7 @@ from macros.casebook.anon_fix import Replacement
 from macros.casebook.anon_messages import KINDS, field_label, kind
 from macros.core.markdown import line_col
 
-__all__ = ["report_html", "report_lines", "sentence_of"]
+__all__ = ["marked_sentence", "report_html", "report_lines", "sentence_of"]
 
 SENTENCE_MAX = 60  # characters of a sentence shown around a finding (longer ones are clipped with …)
 _ENDS = "。！？；"
@@ -75,6 +75,12 @@ def sentence_of(text: str, start: int, end: int) -> tuple[str, int, int]:
     tail = "…" if cut_right < len(sentence) else ""
     clipped = head + sentence[cut_left:cut_right] + tail
     return clipped, s - cut_left + len(head), e - cut_left + len(head)
+
+
+def marked_sentence(text: str, start: int, end: int) -> str:
+    """The sentence around ``text[start:end]`` with the span in 【】 (for terminals)."""
+    sentence, s, e = sentence_of(text, start, end)
+    return f"{sentence[:s]}【{sentence[s:e]}】{sentence[e:]}"
 
 
 # -- what the report says about each finding ------------------------------------------
@@ -155,8 +161,7 @@ def report_lines(display: str, text: str, replacements: list[Replacement]) -> li
         out.append(_summary(rule, group))
         for r in group:
             line, col = line_col(text, r.start)
-            sentence, s, e = sentence_of(text, r.start, r.end)
-            marked = f"{sentence[:s]}【{sentence[s:e]}】{sentence[e:]}"
+            marked = marked_sentence(text, r.start, r.end)
             change = "删去（前面已写明是谁的家长）" if not r.text else f"改为“{r.text}”"
             out.append(f"  {_where(text, line, fm_end)}：{marked}")
             out.append(f"      {change}　（{display}:{line}:{col}，{rule}）")
