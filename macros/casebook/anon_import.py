@@ -89,6 +89,17 @@ def _choose_title(blocks: list[Block]) -> tuple[str, str, int | None]:
     return "", "", None
 
 
+# What the report says of each kind of tracked change, in this order.
+_REVISIONS = (
+    ("ins", "插入的文字 {n} 处已保留（如“{sample}”）"),
+    ("mark-ins", "新插入的段落 {n} 个已保留"),
+    ("del", "删除的文字 {n} 处没有导入（如“{sample}”）"),
+    ("move", "移动的文字 {n} 处按移动后的位置导入"),
+    ("mark-del", "删除的段落标记 {n} 处：前后两段已合并"),
+    ("row-del", "删除的表格行 {n} 行没有导入"),
+)
+
+
 def import_docx(path: Path) -> DocxImport:
     """Read a .docx write-up: title, Markdown body, the import report and the text kept out of the draft.
 
@@ -150,19 +161,7 @@ def _import(package: _Package, path: Path) -> DocxImport:
     markdown = "\n".join(lines).strip() + "\n" if lines else ""
 
     c = reader.counts
-    revisions = []
-    if c.get("ins"):
-        revisions.append(f"插入的文字 {c['ins']} 处已保留（如“{reader.samples.get('ins', [''])[0]}”）")
-    if c.get("mark-ins"):
-        revisions.append(f"新插入的段落 {c['mark-ins']} 个已保留")
-    if c.get("del"):
-        revisions.append(f"删除的文字 {c['del']} 处没有导入（如“{reader.samples.get('del', [''])[0]}”）")
-    if c.get("move"):
-        revisions.append(f"移动的文字 {c['move']} 处按移动后的位置导入")
-    if c.get("mark-del"):
-        revisions.append(f"删除的段落标记 {c['mark-del']} 处：前后两段已合并")
-    if c.get("row-del"):
-        revisions.append(f"删除的表格行 {c['row-del']} 行没有导入")
+    revisions = [template.format(n=c[key], sample=reader.samples.get(key, [""])[0]) for key, template in _REVISIONS if c.get(key)]
     if revisions:
         report.append("修订：按 Word 的“全部接受”导入——" + "；".join(revisions) + "。")
     if reader.textboxes:
