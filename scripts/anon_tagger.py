@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from macros.casebook.anonymise import Finding, _find_identifiers, pseudonym_forms  # noqa: E402
-from macros.casebook.anonymise_eval import CaseResult, declared_lines, evaluate_cases  # noqa: E402
+from macros.casebook.anonymise_eval import CaseResult, evaluate_cases, outside_declared  # noqa: E402
 from macros.core.cli import ChineseParser  # noqa: E402
 
 
@@ -27,23 +27,19 @@ def jieba_names(text: str, pseudonyms: list[str]) -> list[Finding]:
     """Names as jieba's part-of-speech tagger sees them (words tagged nr), declared pseudonyms skipped."""
     import jieba.posseg
 
-    skip = declared_lines(text)
     declared = set(pseudonym_forms(pseudonyms))
     found, pos = [], 0
     for word, flag in jieba.posseg.cut(text):
-        if flag == "nr" and word not in declared and text.count("\n", 0, pos) + 1 not in skip:
+        if flag == "nr" and word not in declared:
             found.append(Finding(pos, pos + len(word), "CASE-ANON-NAME", word))
         pos += len(word)
-    return found
+    return outside_declared(text, found)
 
 
 def rules_names(text: str, pseudonyms: list[str]) -> list[Finding]:
-    skip = declared_lines(text)
-    return [
-        f
-        for f in _find_identifiers(text, pseudonyms)
-        if f.rule == "CASE-ANON-NAME" and text.count("\n", 0, f.start) + 1 not in skip
-    ]
+    # The uncached scan: a cache left by an earlier run would make the timing meaningless.
+    found = [f for f in _find_identifiers(text, pseudonyms) if f.rule == "CASE-ANON-NAME"]
+    return outside_declared(text, found)
 
 
 def measure(corpus: Path, finder) -> tuple[CaseResult, float]:

@@ -182,8 +182,13 @@ CaseFinder = Callable[[str, list[str]], Iterable[Finding]]
 
 
 def _scan_case(text: str, pseudonyms: list[str]) -> list[Finding]:
+    return outside_declared(text, find_identifiers(text, pseudonyms))
+
+
+def outside_declared(text: str, findings: Iterable[Finding]) -> list[Finding]:
+    """The findings not on the lines that declare pseudonyms and reviewed terms (as the build skips them)."""
     skip = declared_lines(text)
-    return [f for f in find_identifiers(text, pseudonyms) if text.count("\n", 0, f.start) + 1 not in skip]
+    return [f for f in findings if text.count("\n", 0, f.start) + 1 not in skip]
 
 
 def declared_lines(text: str) -> set[int]:
