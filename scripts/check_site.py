@@ -3,7 +3,7 @@
 
 用法：python scripts/check_site.py 站点目录
 
-每个问题一行，格式为“文件:行:列: error: SITE-EXTERNAL 说明”，文件相对于站点目录。
+每个问题一行，格式为“文件:行:列: error: 说明 [SITE-EXTERNAL]”，文件相对于站点目录。
 退出码：0 没有问题；1 发现问题；2 用法错误。
 """
 

@@ -179,7 +179,7 @@ def test_check_text_positions_and_format() -> None:
     problems, stale = check_text("casebook/x.md", text)
     assert stale == []
     assert [p.format() for p in problems] == [
-        "casebook/x.md:5:7: error: CASE-ANON-PHONE 疑似电话号码（手机或座机）：“13912345678”。请删去，或改写成［电话］；确属误报时，经审核后写进审核通过的误报词（reviewed_terms）"
+        "casebook/x.md:5:7: error: 疑似电话号码（手机或座机）：“13912345678”。请删去，或改写成［电话］；确属误报时，经审核后写进审核通过的误报词（reviewed_terms） [CASE-ANON-PHONE]"
     ]
 
 

@@ -89,7 +89,7 @@ def test_pseudonyms_and_reviewed_terms_are_honoured(project_copy: Path) -> None:
     )
     result = check(project_copy)
     assert result.returncode == 0, result.stdout
-    assert "reviewed.md:11:28: warning: CASE-ANON-REVIEWED reviewed_terms 中的“已删除的词”没有匹配任何标记" in result.stdout
+    assert "reviewed.md:11:28: warning: reviewed_terms 中的“已删除的词”没有匹配任何标记 [CASE-ANON-REVIEWED]" in result.stdout
     assert "CASE-ANON-NAME" not in result.stdout and "CASE-ANON-SCHOOL" not in result.stdout
     assert "CASE-ANON-PSEUDONYM" not in result.stdout  # 张伟 is declared and reviewed
 
@@ -98,7 +98,7 @@ def test_a_real_looking_pseudonym_without_review_is_an_error(project_copy: Path)
     write_case(project_copy, "fake-pseudonym", body="张伟来了。", **{"pseudonyms: [小A]": "pseudonyms: [小A, 张伟]"})
     result = check(project_copy)
     assert result.returncode == 1
-    assert "casebook/fake-pseudonym.md:10:18: error: CASE-ANON-PSEUDONYM “张伟”不像化名" in result.stdout
+    assert "casebook/fake-pseudonym.md:10:18: error: “张伟”不像化名 [CASE-ANON-PSEUDONYM]" in result.stdout
 
 
 def test_front_matter_problems_are_reported_with_positions(project_copy: Path) -> None:
@@ -125,8 +125,8 @@ def test_collection_with_unknown_or_unpublished_case_is_an_error(project_copy: P
     line_draft = lines.index("      - draft-mentor-boundaries") + 1
     result = check(project_copy)
     assert result.returncode == 1
-    assert f"data/collections.yml:{line_draft}:9: error: CASE-COLLECTION 案例“draft-mentor-boundaries”尚未发布" in result.stdout
-    assert f"data/collections.yml:{line_draft + 1}:9: error: CASE-COLLECTION 未知的案例“no-such-case”" in result.stdout
+    assert f"data/collections.yml:{line_draft}:9: error: 案例“draft-mentor-boundaries”尚未发布 [CASE-COLLECTION]" in result.stdout
+    assert f"data/collections.yml:{line_draft + 1}:9: error: 未知的案例“no-such-case” [CASE-COLLECTION]" in result.stdout
 
 
 def test_unpublished_cases_reach_no_built_file(project_copy: Path, tmp_path: Path) -> None:

@@ -51,8 +51,8 @@ EXPECTED = {
     ],
     "bad_front_matter.md": ["docs/bad_front_matter.md:3:1: error: YAML 语法错误：方括号“[”没有闭合"],
     "traditional.md": [
-        "docs/traditional.md:7:8: error: TEXT-TRAD 繁体字“導師”，简体应为“导师”",
-        "docs/traditional.md:7:11: error: TEXT-TRAD 繁体字“導學”，简体应为“导学”",
+        "docs/traditional.md:7:8: error: 繁体字“導師”，简体应为“导师” [TEXT-TRAD]",
+        "docs/traditional.md:7:11: error: 繁体字“導學”，简体应为“导学” [TEXT-TRAD]",
     ],
 }
 

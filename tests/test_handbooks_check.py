@@ -38,16 +38,16 @@ def test_good_district_chapter_passes(project_copy: Path) -> None:
         (
             "bad-structure.md",
             [
-                "8:1: error: HANDBOOK-CITE 本章没有引用任何政策条款",
-                "10:1: error: HANDBOOK-OBJECTIVES 章节开头缺少学习目标",
-                "14:1: error: HANDBOOK-CHECKLIST 章节末尾缺少“## 检查清单”一节",
+                "8:1: error: 本章没有引用任何政策条款 [HANDBOOK-CITE]",
+                "10:1: error: 章节开头缺少学习目标 [HANDBOOK-OBJECTIVES]",
+                "14:1: error: 章节末尾缺少“## 检查清单”一节 [HANDBOOK-CHECKLIST]",
             ],
         ),
         (
             "bad-checklist.md",
             [
-                "13:1: error: HANDBOOK-CHECKLIST “## 检查清单”下面没有任务列表",
-                "17:1: error: HANDBOOK-CHECKLIST “## 检查清单”必须是本章最后一节，后面不能再有“## 附录”",
+                "13:1: error: “## 检查清单”下面没有任务列表 [HANDBOOK-CHECKLIST]",
+                "17:1: error: “## 检查清单”必须是本章最后一节，后面不能再有“## 附录” [HANDBOOK-CHECKLIST]",
             ],
         ),
         (
@@ -58,7 +58,7 @@ def test_good_district_chapter_passes(project_copy: Path) -> None:
                 "4:14: error: 未知主题“不存在的主题”",
                 "5:16: error: “render_macros”必须是 true",
                 "11:7: error: 条款引用无效：《上海市中小学生全员导师制工作方案》中没有条款“九（九）”",
-                "11:47: error: HANDBOOK-TEMPLATE 没有 id 为“no-such-template”的模板",
+                "11:47: error: 没有 id 为“no-such-template”的模板 [HANDBOOK-TEMPLATE]",
             ],
         ),
     ],
@@ -70,7 +70,10 @@ def test_bad_chapter_reports_every_problem_with_position(project_copy: Path, fix
     lines = result.stdout.splitlines()
     assert len(lines) == len(expected), result.stdout
     for line, want in zip(lines, expected, strict=True):
-        assert line.startswith(f"{path}:{want}"), (line, want)
+        # The start of the message, and the rule code (when there is one) at the end of the line.
+        head, bracket, rule = want.rpartition(" [")
+        assert line.startswith(f"{path}:{head if bracket else want}"), (line, want)
+        assert not bracket or line.endswith(f" [{rule}"), (line, want)
 
 
 def test_bad_template_data_reports_every_problem_with_position(project_copy: Path) -> None:
@@ -79,9 +82,9 @@ def test_bad_template_data_reports_every_problem_with_position(project_copy: Pat
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
         "data/handbook_templates.yml:6:38: error: 条款引用无效：《上海市中小学生全员导师制工作方案》中没有条款“五（九）”",
-        "data/handbook_templates.yml:8:9: error: HANDBOOK-TEMPLATE 这一节是空的：至少要有 text、fields、checklist 或 signature 之一",
-        "data/handbook_templates.yml:9:9: error: HANDBOOK-TEMPLATE 模板 id“home-visit-record”重复",
-        "data/handbook_templates.yml:15:9: error: HANDBOOK-TEMPLATE 这一节是空的：至少要有 text、fields、checklist 或 signature 之一",
+        "data/handbook_templates.yml:8:9: error: 这一节是空的：至少要有 text、fields、checklist 或 signature 之一 [HANDBOOK-TEMPLATE]",
+        "data/handbook_templates.yml:9:9: error: 模板 id“home-visit-record”重复 [HANDBOOK-TEMPLATE]",
+        "data/handbook_templates.yml:15:9: error: 这一节是空的：至少要有 text、fields、checklist 或 signature 之一 [HANDBOOK-TEMPLATE]",
         "data/handbook_templates.yml:16:9: error: 未知字段“feilds”，是否想写“fields”？",
     ]
 
@@ -91,6 +94,6 @@ def test_build_stops_on_a_broken_chapter(project_copy: Path, tmp_path: Path) -> 
     result = run_mkdocs_build(project_copy, tmp_path / "site")
     output = result.stdout + result.stderr
     assert result.returncode != 0
-    assert f"{path}:10:1: error: HANDBOOK-OBJECTIVES" in output
+    assert f"{path}:10:1: error: 章节开头缺少学习目标" in output and "[HANDBOOK-OBJECTIVES]" in output
     assert "Traceback" not in output
     assert not (tmp_path / "site" / "handbooks").exists()

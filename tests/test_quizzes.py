@@ -85,8 +85,10 @@ def test_quiz_fixture_through_check_cli(case: Path, project_copy: Path):
         return
     line, col, rule, message = expected
     assert result.returncode == 1, result.stdout + result.stderr
-    prefix = f"training_modules/fixture-quiz/quiz.yml:{line}:{col}: error: {rule + ' ' if rule else ''}"
-    assert any(out.startswith(prefix) and message in out for out in result.stdout.splitlines()), result.stdout
+    prefix = f"training_modules/fixture-quiz/quiz.yml:{line}:{col}: error: "
+    suffix = f" [{rule}]" if rule else ""
+    lines = result.stdout.splitlines()
+    assert any(out.startswith(prefix) and message in out and out.endswith(suffix) for out in lines), result.stdout
     assert "Traceback" not in result.stderr
 
 
@@ -96,7 +98,7 @@ def test_all_errors_of_a_bank_in_one_run(project_copy: Path):
     text = (FIXTURES / "draw-too-large.yml").read_text(encoding="utf-8").replace("stem: 题干", 'stem: ""')
     (module / "quiz.yml").write_text(text, encoding="utf-8")
     out = run_check(project_copy).stdout
-    assert "quiz.yml:4:9: error: QUIZ-DRAW 每次抽题数 draw（5）" in out
+    assert "quiz.yml:4:9: error: 每次抽题数 draw（5）" in out and "[QUIZ-DRAW]" in out
     assert "quiz.yml:8:11: error: “questions[1].stem”不能为空" in out
 
 
@@ -129,7 +131,7 @@ def test_unlisted_lesson_and_missing_quiz_are_errors(project_copy: Path):
     (module / "extra.md").write_text("# 多余\n", encoding="utf-8")
     (module / "quiz.yml").unlink()
     out = run_check(project_copy).stdout
-    assert "training_modules/fixture-quiz/extra.md:1:1: error: TRAINING-LESSON 这个课文件没有列在" in out
+    assert "training_modules/fixture-quiz/extra.md:1:1: error: 这个课文件没有列在" in out and "[TRAINING-LESSON]" in out
     assert "缺少自测题库 training_modules/fixture-quiz/quiz.yml" in out
 
 
@@ -250,4 +252,4 @@ def test_lessons_cite_clauses_and_run_their_macros(project_copy: Path, text: str
         encoding="utf-8",
     )
     out = run_check(project_copy).stdout
-    assert f"training_modules/fixture-quiz/lesson.md:1:1: error: TRAINING-CITE {message}" in out, out
+    assert f"training_modules/fixture-quiz/lesson.md:1:1: error: {message}" in out and "[TRAINING-CITE]" in out, out

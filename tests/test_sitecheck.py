@@ -258,7 +258,12 @@ def test_cli_reports_planted_faults_and_exits_1(faulty_site):
     lines = result.stdout.splitlines()
     assert len(lines) == len(expected)
     for rel, line, col in expected.values():
-        assert any(out.startswith(f"{rel}:{line}:{col}: error: SITE-EXTERNAL ") for out in lines), (rel, line, col, lines)
+        assert any(out.startswith(f"{rel}:{line}:{col}: error: ") and out.endswith(" [SITE-EXTERNAL]") for out in lines), (
+            rel,
+            line,
+            col,
+            lines,
+        )
     assert "共 5 处" in result.stderr
 
 

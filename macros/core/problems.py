@@ -21,8 +21,10 @@ class Problem:
     rule: str = ""  # stable rule id such as CASE-ANON-PHONE, documented in docs/
 
     def format(self) -> str:
-        rule = f"{self.rule} " if self.rule else ""
-        return f"{self.path}:{self.line}:{self.col}: {self.severity}: {rule}{self.message}"
+        # The message first, the rule code last: a 德育主任 reads what is wrong before the code
+        # that the 内容规则 page explains.
+        rule = f" [{self.rule}]" if self.rule else ""
+        return f"{self.path}:{self.line}:{self.col}: {self.severity}: {self.message}{rule}"
 
     @property
     def is_error(self) -> bool:

@@ -3,7 +3,7 @@
 MkDocs checks anchors after all pages are rendered (``validation.anchors: warn``) and logs
 ``Doc file 'a.md' contains a link 'b.md#x', but the doc 'b.md' does not contain an anchor
 '#x'.`` — English, without a line. A filter on that logger rewrites the record, before
-any handler sees it, into ``path:line:col: error: LINK-ANCHOR …`` in Chinese, at the link
+any handler sees it, into ``path:line:col: error: … [LINK-ANCHOR]`` in Chinese, at the link
 in the page's source (:func:`macros.core.linkcheck.anchor_problem`). The record stays a
 warning, so ``--strict`` still stops the build. The message text is MkDocs' own, which is
 why this lives here, behind a version check: on another version the English message is
