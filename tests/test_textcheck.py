@@ -46,3 +46,33 @@ def test_length_changing_conversions_are_aligned_in_pieces(prefix):
 
     line = "a" * prefix + "X" + "b" * 700
     assert _differences(line, convert) == [(prefix, "X", "YY")]
+
+
+# Everyday simplified words that OpenCC's t2s phrase table rewrites (打坏 → 打坯): every
+# character in them is a simplified form, so none may be reported as Traditional.
+PHRASE_TABLE_TRAPS = "窗户玻璃被球打坏了。拉坏的拉链、捏坏的泥塑都要赔。他沉默不语，借此机会反复思考，回复了老师。"
+
+
+def test_simplified_forms_are_never_reported():
+    assert traditional_characters(PHRASE_TABLE_TRAPS, "x.md") == []
+    # The same words still report a real Traditional character next to them.
+    found = traditional_characters("打坏了導師的杯子", "x.md")
+    assert [(p.col, p.message) for p in found] == [(4, "繁体字“導師”，简体应为“导师”")]
+
+
+def _ordinary_text() -> str:
+    """The project's own simplified text: policies, handbooks, lessons, cases, tips, news."""
+    from conftest import ROOT
+
+    files = []
+    for pattern in ("docs/**/*.md", "training_modules/**/*.md", "casebook/*.md", "tipbook/*.md"):
+        files += sorted(ROOT.glob(pattern))
+    return "\n".join(path.read_text(encoding="utf-8") for path in files)
+
+
+def test_tens_of_thousands_of_characters_of_ordinary_text_raise_no_flag():
+    text = _ordinary_text() + "\n" + PHRASE_TABLE_TRAPS
+    han = sum(1 for c in text if "\u4e00" <= c <= "\u9fff")
+    assert han > 50_000, han
+    found = traditional_characters(text, "corpus.md")
+    assert found == [], [p.format() for p in found[:10]]

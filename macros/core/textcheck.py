@@ -4,6 +4,10 @@
 converted with OpenCC's phrase-aware t2s conversion and compared with the
 original, so words that are correct in Simplified Chinese (乾坤, 著名) are not
 flagged the way a character-by-character table would flag them.
+
+OpenCC's phrase table also maps some everyday simplified words to other words (打坏 → 打坯):
+a character that is itself a simplified form (坏 is the simplified 壞) or that the
+character table leaves alone is never reported, whatever the phrase conversion did.
 """
 
 from __future__ import annotations
@@ -28,6 +32,20 @@ def _converter():
     return opencc.OpenCC("t2s")
 
 
+@lru_cache(maxsize=1)
+def _to_traditional():
+    import opencc
+
+    return opencc.OpenCC("s2t")
+
+
+@lru_cache(maxsize=8192)
+def is_traditional(char: str) -> bool:
+    """True for a character only Traditional text uses: converted alone it changes (導 → 导),
+    and it is not the simplified form of another character (坏 ← 壞, 干 ← 幹)."""
+    return _converter().convert(char) != char and _to_traditional().convert(char) == char
+
+
 def traditional_characters(text: str, path: str) -> list[Problem]:
     """One problem per run of Traditional characters, at its line and column."""
     convert = _converter().convert
@@ -35,9 +53,29 @@ def traditional_characters(text: str, path: str) -> list[Problem]:
     for number, line in enumerate(text.split("\n"), start=1):
         if line.isascii():
             continue
-        for start, found, wanted in _differences(line, convert):
+        for start, found, wanted in _traditional_runs(_differences(line, convert)):
             problems.append(Problem(path, number, start + 1, f"繁体字“{found}”，简体应为“{wanted}”", rule="TEXT-TRAD"))
     return problems
+
+
+def _traditional_runs(runs: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
+    """The differing runs cut down to their Traditional characters (see :func:`is_traditional`).
+    A run whose conversion changed its length is kept whole when it has one such character."""
+    out = []
+    for start, found, wanted in runs:
+        if len(found) != len(wanted):
+            if any(is_traditional(c) for c in found):
+                out.append((start, found, wanted))
+            continue
+        begin = None
+        for i, char in enumerate(found + "\0"):
+            keep = i < len(found) and char != wanted[i] and is_traditional(char)
+            if keep and begin is None:
+                begin = i
+            elif not keep and begin is not None:
+                out.append((start + begin, found[begin:i], wanted[begin:i]))
+                begin = None
+    return out
 
 
 _PIECE = 500  # characters: SequenceMatcher is quadratic, a 10,000-character line took minutes
