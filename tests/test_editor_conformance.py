@@ -1,6 +1,6 @@
 """One set of rules, two evaluators: the build (Python, panzi-json-logic) and the plan editor
 (JavaScript, json-logic-js in docs/assets/vendor/, run by Node with the editor's own
-docs/assets/editor-core.js) must give identical findings on every shipped plan and on
+docs/assets/portal/editor-core.js, an ES module) must give identical findings on every shipped plan and on
 generated ones. The same run checks that the editor's YAML is read back by the build as the
 same data, and that the editor's field validation says what the build says."""
 
@@ -31,10 +31,11 @@ GENERATED = 300
 NODE_SCRIPT = r"""
 const fs = require("fs");
 const path = require("path");
+const url = require("url");
 const assets = process.argv[1];
 const jsonLogic = require(path.join(assets, "vendor/json-logic.js"));
 const jsyaml = require(path.join(assets, "vendor/js-yaml.min.js"));
-const core = require(path.join(assets, "editor-core.js"));
+const core = await import(url.pathToFileURL(path.join(assets, "portal/editor-core.js")).href);
 const input = JSON.parse(fs.readFileSync(0, "utf8"));
 const out = input.plans.map((plan) => ({
   findings: core.checkPlan(input.rules, plan, jsonLogic),
@@ -62,7 +63,7 @@ def run_node(rules, plan_list: list[dict]) -> list[dict]:
     schema = json.loads((ROOT / SCHEMA_FILE).read_text(encoding="utf-8"))
     payload = {"rules": rules_data(rules), "schema": schema, "schemaComment": SCHEMA_COMMENT, "plans": plan_list}
     result = subprocess.run(
-        [node, "-e", NODE_SCRIPT, str(ROOT / "docs/assets")],
+        [node, "-e", f"(async () => {{ {NODE_SCRIPT} }})()", str(ROOT / "docs/assets")],
         input=json.dumps(payload, ensure_ascii=False),
         capture_output=True,
         text=True,
@@ -164,9 +165,10 @@ def test_invalid_plans_get_the_build_messages_in_the_editor(rules):
 OPEN_SCRIPT = r"""
 const fs = require("fs");
 const path = require("path");
+const url = require("url");
 const assets = process.argv[1];
 const jsyaml = require(path.join(assets, "vendor/js-yaml.min.js"));
-const core = require(path.join(assets, "editor-core.js"));
+const core = await import(url.pathToFileURL(path.join(assets, "portal/editor-core.js")).href);
 const texts = JSON.parse(fs.readFileSync(0, "utf8"));
 process.stdout.write(JSON.stringify(texts.map((t) => core.parseYaml(t, jsyaml))));
 """
@@ -189,7 +191,7 @@ def test_opening_a_file_in_the_editor():
     require(node is not None, "找不到 node（Node.js 20）")
     texts = [t for t, _ in OPENED]
     result = subprocess.run(
-        [node, "-e", OPEN_SCRIPT, str(ROOT / "docs/assets")],
+        [node, "-e", f"(async () => {{ {OPEN_SCRIPT} }})()", str(ROOT / "docs/assets")],
         input=json.dumps(texts),
         capture_output=True,
         text=True,

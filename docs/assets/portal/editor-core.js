@@ -1,0 +1,208 @@
+/* 一校一策 editor: the parts without a page, shared by the browser and Node's tests.
+   - checkPlan: the rules of data/plan_rules.yml, evaluated with json-logic-js exactly as
+     macros/plans/rules.py evaluates them with its Python port (tests/test_editor_conformance.py).
+   - validate: the plan JSON Schema's rules, with the build's Chinese messages (macros/yamlload.py).
+   - toYaml / parseYaml: the school's file, read and written with js-yaml in YAML 1.1 terms,
+     as the build's PyYAML reads it.
+   The libraries are passed in (the browser loads them as classic scripts, Node with require). */
+
+/**
+ * @typedef {{ apply(logic: unknown, data: unknown): unknown, truthy(value: unknown): boolean }} JsonLogic
+ * @typedef {{ dump(value: unknown, options?: object): string, load(text: string, options?: object): unknown, YAML11_SCHEMA: unknown }} JsYaml
+ * @typedef {{ when?: unknown, ok: boolean | null, detail: unknown, at: string }} RuleCheck
+ * @typedef {{ id: string, severity: string, statement?: string, check: RuleCheck[] }} Rule
+ * @typedef {{ id: string, status: string, detail: string, at: string }} Finding
+ * @typedef {{ path: (string | number)[], message: string }} PlanError
+ * @typedef {{ [key: string]: any }} SchemaNode
+ */
+
+const NOT_MET = "not_met", ADVISORY = "advisory", MET = "met", NA = "na";
+export const STATUS = { NOT_MET, ADVISORY, MET, NA };
+
+/* -- rules ------------------------------------------------------------------------ */
+
+/** @param {Rule} rule @param {unknown} plan @param {JsonLogic} jsonLogic */
+function evaluate(rule, plan, jsonLogic) {
+  for (let i = 0; i < rule.check.length; i++) {
+    let c = rule.check[i];
+    if (!("when" in c) || jsonLogic.truthy(jsonLogic.apply(c.when, plan))) {
+      let detail = jsonLogic.apply(c.detail, plan);
+      return { ok: c.ok, detail: typeof detail === "string" ? detail : String(detail), at: c.at };
+    }
+  }
+  return { ok: null, detail: "", at: "" };
+}
+
+/** @param {Rule[]} rules @param {unknown} plan @param {JsonLogic} jsonLogic @returns {Finding[]} */
+export function checkPlan(rules, plan, jsonLogic) {
+  return rules.map(function (rule) {
+    let out = evaluate(rule, plan, jsonLogic);
+    let status = out.ok === null ? NA : out.ok ? MET : rule.severity === "必须" ? NOT_MET : ADVISORY;
+    return { id: rule.id, status: status, detail: out.detail, at: out.at };
+  });
+}
+
+/* -- validation (the subset of JSON Schema the plan schema uses) -------------------- */
+
+const TYPE_NAMES = { string: "文本", integer: "整数", number: "数字", boolean: "是/否（true/false）",
+  array: "列表", object: "键值表", "null": "空值" };
+
+/** @param {unknown} v @returns {string} */
+export function typeOf(v) {
+  if (v === null || v === undefined) return "null";
+  if (typeof v === "boolean") return "boolean";
+  if (typeof v === "number") return Number.isInteger(v) ? "integer" : "number";
+  if (typeof v === "string") return "string";
+  if (Array.isArray(v)) return "array";
+  return "object";
+}
+
+function isType(v, t) {
+  let actual = typeOf(v);
+  return actual === t || (t === "number" && actual === "integer");
+}
+
+/** @param {(string | number)[]} path */
+export function fieldName(path) {
+  let out = "";
+  path.forEach(function (p) {
+    if (typeof p === "number") out += "[" + (p + 1) + "]";
+    else out += (out ? "." : "") + p;
+  });
+  return out || "（文件顶层）";
+}
+
+function sameValue(a, b) {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** @param {SchemaNode} node @param {any} value @param {(string | number)[]} path @param {PlanError[]} errors */
+function validateNode(node, value, path, errors) {
+  let name = "“" + fieldName(path) + "”";
+  function add(message) { errors.push({ path: path, message: message }); }
+  if (node.enum) {
+    if (!node.enum.some(function (o) { return sameValue(o, value); })) {
+      add(name + "的取值“" + value + "”无效，可选：" + node.enum.join("、"));
+    }
+    return;
+  }
+  if (node.type && !isType(value, node.type)) {
+    add(name + "应为" + TYPE_NAMES[node.type] + "，实际是" + TYPE_NAMES[typeOf(value)]);
+    return;
+  }
+  if (node.type === "object") {
+    let props = node.properties || {};
+    Object.keys(value).forEach(function (k) {
+      if (!(k in props) && node.additionalProperties === false) {
+        // The build also suggests a close spelling (difflib); the editor lists the fields.
+        errors.push({ path: path.concat([k]), message: "未知字段“" + k + "”。可用的字段：" + Object.keys(props).join("、") });
+      }
+    });
+    (node.required || []).forEach(function (k) {
+      if (!(k in value)) add("缺少必填字段“" + k + "”" + (path.length ? "（在" + name + "中）" : ""));
+    });
+    Object.keys(props).forEach(function (k) {
+      if (k in value) validateNode(props[k], value[k], path.concat([k]), errors);
+    });
+    return;
+  }
+  if (node.type === "array") {
+    if (node.minItems && value.length < node.minItems) add(name + "至少需要 " + node.minItems + " 项");
+    if (node.uniqueItems) {
+      let seen = value.map(function (v) { return JSON.stringify(v); });
+      if (seen.some(function (v, i) { return seen.indexOf(v) !== i; })) add(name + "中有重复的项");
+    }
+    value.forEach(function (item, i) { validateNode(node.items || {}, item, path.concat([i]), errors); });
+    return;
+  }
+  if (node.type === "string") {
+    if (node.minLength && value.length < node.minLength) {
+      add(node.minLength <= 1 ? name + "不能为空" : name + "至少要 " + node.minLength + " 个字");
+      return;
+    }
+    if (node.pattern && !new RegExp(node.pattern).test(value)) add(name + "的格式不对：“" + value + "”");
+    (node.allOf || []).forEach(function (sub) {
+      if (sub.pattern && !new RegExp(sub.pattern).test(value)) {
+        add(sub["x-message"] ? name + sub["x-message"] : name + "的格式不对：“" + value + "”");
+      }
+    });
+    return;
+  }
+  if (node.type === "integer" || node.type === "number") {
+    if ("minimum" in node && value < node.minimum) add(name + "不能小于 " + node.minimum);
+    if ("maximum" in node && value > node.maximum) add(name + "不能大于 " + node.maximum);
+  }
+}
+
+const RESERVED_IDS = ["index", "school-plan-template", "editor"];
+
+/* Schema problems, then the build's own checks of a school file (macros/plans/loading.py validate_plan). */
+/** @param {SchemaNode} schema @param {any} plan @returns {PlanError[]} */
+export function validate(schema, plan) {
+  let errors = [];
+  validateNode(schema, plan, [], errors);
+  if (typeOf(plan) !== "object") return errors;
+  if (RESERVED_IDS.indexOf(plan.id) !== -1) {
+    errors.push({ path: ["id"], message: "学校代码不能是“" + plan.id + "”（与一校一策栏目中的其他文件重名）" });
+  }
+  let c = plan.counts;
+  if (typeOf(c) === "object" && typeOf(c.teachers) === "integer" && typeOf(c.mentors) === "integer" && c.mentors > c.teachers) {
+    errors.push({ path: ["counts", "mentors"], message: "导师人数 " + c.mentors + " 多于教师人数 " + c.teachers });
+  }
+  return errors;
+}
+
+/* -- YAML ---------------------------------------------------------------------------- */
+
+/* Keys in the schema's order (as the build writes plans), unknown keys after them. */
+/** @param {SchemaNode | undefined} node @param {any} value @returns {any} */
+export function ordered(node, value) {
+  if (Array.isArray(value)) {
+    return value.map(function (v) { return ordered((node && node.items) || {}, v); });
+  }
+  if (typeOf(value) !== "object") return value;
+  let props = (node && node.properties) || {};
+  let out = {};
+  Object.keys(props).forEach(function (k) { if (k in value) out[k] = ordered(props[k], value[k]); });
+  Object.keys(value).forEach(function (k) { if (!(k in out)) out[k] = ordered({}, value[k]); });
+  return out;
+}
+
+/** @param {object} plan @param {SchemaNode} schema @param {string} schemaComment @param {JsYaml} jsyaml */
+export function toYaml(plan, schema, schemaComment, jsyaml) {
+  let body = jsyaml.dump(ordered(schema, plan), { schema: jsyaml.YAML11_SCHEMA, lineWidth: -1, noRefs: true });
+  return schemaComment + "\n# 由一校一策在线编辑器导出。\n" + body;
+}
+
+/* Dates stay text, as the build reads them (macros/yamlload.py). */
+/** @param {any} value @returns {any} */
+function undated(value) {
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (Array.isArray(value)) return value.map(undated);
+  if (typeOf(value) === "object") {
+    let out = {};
+    Object.keys(value).forEach(function (k) { out[k] = undated(value[k]); });
+    return out;
+  }
+  return value;
+}
+
+const MAX_PLAN_CHARS = 1000000;
+
+/* {data} or {error: Chinese message}. */
+/** @param {string} text @param {JsYaml} jsyaml @returns {{ data?: any, error?: string }} */
+export function parseYaml(text, jsyaml) {
+  let data;
+  try {
+    // A plan has no use for many anchors; a few hundred bytes of them can expand to gigabytes.
+    data = jsyaml.load(text.replace(/^\uFEFF/, ""), { schema: jsyaml.YAML11_SCHEMA, maxAliases: 50 });
+    if (JSON.stringify(data).length > MAX_PLAN_CHARS) return { error: "文件展开后过大，不像是一校一策方案" };
+  } catch (err) {
+    if (err instanceof RangeError) return { error: "文件展开后过大，不像是一校一策方案" };
+    let where = err.mark ? "第 " + (err.mark.line + 1) + " 行第 " + (err.mark.column + 1) + " 列：" : "";
+    let reason = /maxAliases/.test(err.message) ? "锚点引用（*）过多" : err.reason || err.message;
+    return { error: "文件不是有效的 YAML，" + where + reason };
+  }
+  if (typeOf(data) !== "object") return { error: "文件的顶层应为键值表（一校一策方案），实际是" + TYPE_NAMES[typeOf(data)] };
+  return { data: undated(data) };
+}

@@ -1,0 +1,628 @@
+/* 一校一策在线编辑器 (schools/editor/): a form built from the plan JSON Schema, the compliance
+   panel live beside it, open / blank template / autosave / download YAML / print. Loaded by
+   editor.js where the page has the editor. Text from a plan is only ever set as text
+   (textContent, value), never as markup. */
+import * as core from "./editor-core.js";
+import { download, el } from "./dom.js";
+
+/**
+ * @typedef {import("./editor-core.js").SchemaNode} SchemaNode
+ * @typedef {import("./editor-core.js").Rule} Rule
+ * @typedef {{ jsyaml: import("./editor-core.js").JsYaml, jsonLogic: import("./editor-core.js").JsonLogic }} Libraries
+ * @typedef {{ schema: SchemaNode, template: string, rules: Rule[], folder: string }} SiteFiles
+ */
+
+let DRAFT_KEY = "portal.plan-editor.draft";
+// The draft that opening a file, the template or a school's plan replaced: one step back.
+let BACKUP_KEY = "portal.plan-editor.replaced";
+let SCHOOL_ID = /^[a-z0-9][a-z0-9-]*$/;
+// Short answers get a one-line box; everything else a text area.
+let SHORT = ["id", "name", "district", "leader", "period", "timing", "form"];
+
+function idOf(path) { return "f-" + (path.length ? path.join("-") : "root"); }
+
+function clone(v) { return v === undefined ? undefined : JSON.parse(JSON.stringify(v)); }
+
+function getAt(obj, path) {
+  let node = obj;
+  for (let i = 0; i < path.length; i++) {
+    if (node === null || typeof node !== "object") return undefined;
+    node = node[path[i]];
+  }
+  return node;
+}
+
+function setAt(obj, path, value) {
+  let node = obj;
+  for (let i = 0; i < path.length - 1; i++) {
+    let key = path[i];
+    if (node[key] === null || typeof node[key] !== "object") node[key] = typeof path[i + 1] === "number" ? [] : {};
+    node = node[key];
+  }
+  node[path[path.length - 1]] = value;
+}
+
+/* Remove a field; objects left empty by it go too (an unused section is not written). */
+function deleteAt(obj, path) {
+  let parent = getAt(obj, path.slice(0, -1));
+  if (parent === null || typeof parent !== "object" || Array.isArray(parent)) return;
+  delete parent[path[path.length - 1]];
+  if (path.length > 1 && Object.keys(parent).length === 0) deleteAt(obj, path.slice(0, -1));
+}
+
+function storage(key, value) {
+  try {
+    if (value === undefined) return window.localStorage.getItem(key);
+    if (value === null) window.localStorage.removeItem(key);
+    else window.localStorage.setItem(key, value);
+  } catch {
+    return null;
+  }
+  return null;
+}
+
+function isFilled(v) { return v !== undefined && v !== null && v !== ""; }
+
+/* -- the editor ------------------------------------------------------------------------- */
+
+/**
+ * @constructor
+ * @param {HTMLElement} root
+ * @param {SiteFiles} files
+ * @param {Libraries} libs
+ */
+function Editor(root, files, libs) {
+  let data = JSON.parse(document.getElementById("plan-editor-data").getAttribute("data-json"));
+  this.root = root;
+  this.libs = libs;
+  this.schema = files.schema;
+  this.rules = files.rules;
+  this.template = files.template;
+  this.folder = files.folder; // school files sit beside the schema: schools/<id>.yml
+  this.schemaComment = data.schemaComment;
+  this.status = data.status;
+  this.sources = {};
+  let self = this;
+  document.querySelectorAll("#plan-editor-sources [data-rule]").forEach(function (p) { self.sources[p.getAttribute("data-rule")] = p; });
+  this.plan = {};
+  this.name = "";
+  this.build();
+  this.load();
+  root.setAttribute("data-ready", "true");
+}
+
+Editor.prototype.build = function () {
+  let self = this;
+  this.root.textContent = "";
+  this.fileInput = el("input", { type: "file", id: "editor-file", accept: ".yml,.yaml", hidden: true, "aria-label": "选择方案文件" });
+  this.fileInput.addEventListener("change", function () { self.openFile(); });
+  function button(text, onClick, extra) {
+    let b = el("button", Object.assign({ type: "button", className: "md-button" }, extra || {}), [text]);
+    b.addEventListener("click", onClick);
+    return b;
+  }
+  this.message = el("p", { className: "editor-message", role: "status", "aria-live": "polite" });
+  let toolbar = el("div", { className: "editor-toolbar" }, [
+    button("打开方案文件（.yml）", function () { self.fileInput.click(); }, { id: "editor-open" }),
+    button("从空白模板开始", function () { self.startBlank(); }, { id: "editor-blank" }),
+    button("下载 YAML", function () { self.download(); }, { id: "editor-download", className: "md-button md-button--primary" }),
+    button("打印预览", function () { self.renderPreview(); window.print(); }, { id: "editor-print" }),
+    button("恢复被替换的草稿", function () { self.restoreReplaced(); }, { id: "editor-undo", hidden: !storage(BACKUP_KEY) }),
+    this.fileInput,
+  ]);
+  this.errorBox = el("div", { className: "editor-errors", id: "editor-errors" });
+  this.form = el("form", { className: "editor-form", id: "editor-form", "aria-label": "方案内容", novalidate: true });
+  this.form.addEventListener("submit", function (e) { e.preventDefault(); });
+  this.panel = el("div", { className: "editor-panel", id: "editor-panel", tabindex: "-1" });
+  // Screen readers hear the verdict when it changes, not the whole table at each keystroke.
+  this.verdict = el("p", { className: "editor-sr-only", role: "status" });
+  this.preview = el("div", { className: "editor-preview", id: "editor-preview" });
+  let skip = el("p", { className: "editor-skip" }, [el("a", { href: "#editor-panel" }, ["跳到政策符合情况"])]);
+  this.root.appendChild(toolbar);
+  this.root.appendChild(this.message);
+  this.root.appendChild(skip);
+  this.root.appendChild(el("div", { className: "editor-layout" }, [
+    el("div", { className: "editor-main" }, [this.errorBox, this.form]),
+    el("aside", { className: "editor-aside", "aria-label": "政策符合情况" }, [this.verdict, this.panel]),
+  ]));
+  this.root.appendChild(this.preview);
+};
+
+Editor.prototype.say = function (text) { this.message.textContent = text; };
+
+/* What to show first: a school named in the address (from its page), else the draft, else the blank template. */
+Editor.prototype.load = function () {
+  let self = this;
+  let match = /^#school=(.+)$/.exec(window.location.hash);
+  if (match && SCHOOL_ID.test(match[1])) {
+    let id = match[1];
+    this.say("正在打开 " + id + ".yml ……");
+    fetch(new URL(id + ".yml", this.folder).href).then(function (r) {
+      if (!r.ok) throw new Error("没有找到学校“" + id + "”的方案文件");
+      return r.text();
+    }).then(function (text) {
+      self.openText(text, id + ".yml");
+    }).catch(function (err) {
+      self.say(err.message);
+      self.restoreOrBlank();
+    });
+    return;
+  }
+  this.restoreOrBlank();
+};
+
+Editor.prototype.restoreOrBlank = function () {
+  let draft = null;
+  try { draft = JSON.parse(window.localStorage.getItem(DRAFT_KEY) || "null"); } catch { draft = null; }
+  if (draft && draft.plan && typeof draft.plan === "object" && !Array.isArray(draft.plan)) {
+    this.setPlan(draft.plan, draft.name || "");
+    this.say("已恢复上次的草稿（" + (draft.name || "未命名") + "，保存于 " + (draft.saved || "") + "）。");
+    return;
+  }
+  this.startBlank(true);
+};
+
+/* Keep the draft about to be replaced, so that “恢复被替换的草稿” can bring it back. */
+Editor.prototype.replacing = function () {
+  let draft = storage(DRAFT_KEY);
+  if (!draft) return;
+  storage(BACKUP_KEY, draft);
+  document.getElementById("editor-undo").hidden = false;
+};
+
+Editor.prototype.restoreReplaced = function () {
+  let backup = null;
+  try { backup = JSON.parse(storage(BACKUP_KEY) || "null"); } catch { backup = null; }
+  if (!backup || !backup.plan) return;
+  this.replacing(); // the current one becomes the one to go back to: the button toggles
+  this.setPlan(backup.plan, backup.name || "");
+  this.save();
+  this.say("已恢复被替换的草稿（" + (backup.name || "未命名") + "，保存于 " + (backup.saved || "") + "）。");
+};
+
+Editor.prototype.startBlank = function (quiet) {
+  if (quiet !== true) this.replacing();
+  let parsed = core.parseYaml(this.template, this.libs.jsyaml);
+  this.setPlan(parsed.data, "");
+  this.save();
+  this.say(quiet === true ? "已载入空白模板：把括号里的占位文字换成本校的内容。" : "已从空白模板重新开始；原来的草稿可用“恢复被替换的草稿”找回。");
+};
+
+Editor.prototype.openFile = function () {
+  let self = this;
+  let file = this.fileInput.files && this.fileInput.files[0];
+  if (!file) return;
+  if (file.size > 1024 * 1024) { this.say("文件太大（超过 1 MB），不像是一校一策方案。"); return; }
+  let reader = new FileReader(); // not file.text(): older browser cores on school PCs lack it
+  reader.onload = function () { self.openText(String(reader.result), file.name); };
+  reader.onerror = function () { self.say("无法读取 " + file.name + "。"); };
+  reader.readAsText(file, "utf-8");
+  this.fileInput.value = "";
+};
+
+Editor.prototype.openText = function (text, name) {
+  let parsed = core.parseYaml(text, this.libs.jsyaml);
+  if (parsed.error) { this.say("无法打开 " + name + "：" + parsed.error); return; }
+  this.replacing();
+  this.setPlan(parsed.data, name);
+  this.save();
+  this.say("已打开 " + name + "。修改会自动保存在本机浏览器中" + (document.getElementById("editor-undo").hidden ? "。" : "；原来的草稿可用“恢复被替换的草稿”找回。"));
+};
+
+Editor.prototype.setPlan = function (plan, name) {
+  this.plan = plan;
+  this.name = name;
+  this.renderForm();
+  this.refresh();
+};
+
+Editor.prototype.save = function () {
+  let now = new Date();
+  let saved = now.toLocaleDateString("zh-CN") + " " + now.toTimeString().slice(0, 8);
+  try {
+    window.localStorage.setItem(DRAFT_KEY, JSON.stringify({ plan: this.plan, name: this.name, saved: saved }));
+  } catch {
+    this.say("浏览器不允许保存草稿（可能是隐私模式）：请及时下载 YAML 文件。");
+  }
+};
+
+/* After every change: validation, the panel, the draft. */
+Editor.prototype.changed = function () {
+  this.refresh();
+  this.save();
+};
+
+Editor.prototype.refresh = function () {
+  this.showErrors(core.validate(this.schema, this.plan));
+  this.renderPanel(core.checkPlan(this.rules, this.plan, this.libs.jsonLogic));
+};
+
+/* -- form ------------------------------------------------------------------------------ */
+
+Editor.prototype.renderForm = function (focusId) {
+  this.form.textContent = "";
+  let props = this.schema.properties;
+  let required = this.schema.required || [];
+  let self = this;
+  Object.keys(props).forEach(function (key) {
+    self.form.appendChild(self.field(props[key], [key], required.indexOf(key) !== -1, 1));
+  });
+  if (focusId) {
+    let target = document.getElementById(focusId);
+    if (target) target.focus();
+  }
+};
+
+function labelText(node, required) {
+  let label = [node.title || ""];
+  if (required) label.push(el("span", { className: "editor-required", text: "（必填）" }));
+  return label;
+}
+
+function help(node, id) {
+  return node.description ? el("p", { className: "editor-help", id: id + "-help", text: node.description }) : null;
+}
+
+function errorSlot(id) { return el("p", { className: "editor-error", id: id + "-error", hidden: true }); }
+
+Editor.prototype.field = function (node, path, required, depth) {
+  if (node.type === "object") return this.objectField(node, path, required, depth);
+  if (node.type === "array" && node.items && node.items.type === "object") return this.objectList(node, path, required, depth);
+  if (node.type === "array" && node.items && (node.items.enum || node.items.type === "integer")) return this.choiceList(node, path, required);
+  if (node.type === "array") return this.textList(node, path, required);
+  return this.scalarField(node, path, required);
+};
+
+Editor.prototype.objectField = function (node, path, required, depth) {
+  let id = idOf(path);
+  let box = el("fieldset", { className: "editor-group editor-depth-" + Math.min(depth, 3), id: id, "aria-describedby": node.description ? id + "-help" : null }, [
+    el("legend", {}, labelText(node, required)),
+    help(node, id),
+    errorSlot(id),
+  ]);
+  let req = node.required || [];
+  let self = this;
+  Object.keys(node.properties).forEach(function (key) {
+    box.appendChild(self.field(node.properties[key], path.concat([key]), req.indexOf(key) !== -1, depth + 1));
+  });
+  return box;
+};
+
+Editor.prototype.scalarField = function (node, path, required) {
+  let self = this;
+  let id = idOf(path);
+  let value = getAt(this.plan, path);
+  let key = path[path.length - 1];
+  let input;
+  let describedBy = (node.description ? id + "-help " : "") + id + "-error";
+  let common = { id: id, name: path.join("."), "aria-describedby": describedBy, "aria-required": required ? "true" : null };
+  if (node.enum || node.type === "boolean") {
+    let options = node.enum ? node.enum.map(function (o) { return [o, String(o)]; }) : [[true, "是"], [false, "否"]];
+    input = el("select", common, [el("option", { value: "", text: "（请选择）" })].concat(options.map(function (o, i) {
+      return el("option", { value: String(i), text: o[1] });
+    })));
+    let index = options.findIndex(function (o) { return o[0] === value; });
+    input.value = index === -1 ? "" : String(index);
+    input.addEventListener("change", function () {
+      if (input.value === "") deleteAt(self.plan, path);
+      else setAt(self.plan, path, options[Number(input.value)][0]);
+      self.changed();
+    });
+  } else if (node.type === "integer") {
+    input = el("input", Object.assign({ type: "number", inputmode: "numeric", step: "1", min: node.minimum, max: node.maximum }, common));
+    input.value = value === undefined || value === null ? "" : String(value);
+    input.addEventListener("input", function () {
+      if (input.value.trim() === "") deleteAt(self.plan, path);
+      else setAt(self.plan, path, Number(input.value));
+      self.changed();
+    });
+  } else {
+    let multiline = SHORT.indexOf(key) === -1 && typeof key === "string";
+    input = el(multiline ? "textarea" : "input", Object.assign(multiline ? { rows: "3" } : { type: "text" }, common));
+    input.value = value === undefined || value === null ? "" : String(value);
+    input.addEventListener("input", function () {
+      if (input.value === "") deleteAt(self.plan, path);
+      else setAt(self.plan, path, input.value);
+      self.changed();
+    });
+  }
+  return el("div", { className: "editor-field" }, [el("label", { for: id }, labelText(node, required)), help(node, id), input, errorSlot(id)]);
+};
+
+/* Checkboxes: talk moments (an enum), grades (1–12). */
+Editor.prototype.choiceList = function (node, path, required) {
+  let self = this;
+  let id = idOf(path);
+  let items = node.items;
+  let options = items.enum || [];
+  if (!items.enum) for (let g = items.minimum; g <= items.maximum; g++) options.push(g);
+  let chosen = getAt(this.plan, path);
+  let box = el("fieldset", { className: "editor-group editor-choices", id: id, "aria-describedby": (node.description ? id + "-help " : "") + id + "-error" }, [
+    el("legend", {}, labelText(node, required)),
+    help(node, id),
+  ]);
+  let list = el("div", { className: "editor-choice-list" });
+  options.forEach(function (option, i) {
+    let cid = id + "-" + i;
+    let box1 = el("input", { type: "checkbox", id: cid, value: String(option) });
+    box1.checked = Array.isArray(chosen) && chosen.indexOf(option) !== -1;
+    box1.addEventListener("change", function () {
+      let now = getAt(self.plan, path);
+      let next = Array.isArray(now) ? now.slice() : [];
+      if (box1.checked) {
+        next.push(option);
+        if (!items.enum) next.sort(function (a, b) { return a - b; }); // grades in order
+      } else {
+        next = next.filter(function (v) { return v !== option; });
+      }
+      setAt(self.plan, path, next);
+      self.changed();
+    });
+    let text = items.enum ? String(option) : option + " 年级";
+    list.appendChild(el("span", { className: "editor-choice" }, [box1, el("label", { for: cid, text: text })]));
+  });
+  box.appendChild(list);
+  box.appendChild(errorSlot(id));
+  return box;
+};
+
+function moveButtons(self, path, index, count, what) {
+  let listPath = path;
+  let n = index + 1;
+  let out = [];
+  function act(text, label, disabled, fn, key) {
+    let b = el("button", { type: "button", className: "editor-small", id: idOf(listPath.concat([index])) + "-" + key, "aria-label": label, disabled: disabled }, [text]);
+    b.addEventListener("click", fn);
+    out.push(b);
+  }
+  function list() { return getAt(self.plan, listPath); }
+  // After a move the focus stays on the moved item's button, or on its pair once at an end.
+  function moved(to, key) {
+    let other = key === "up" ? "down" : "up";
+    let atEnd = key === "up" ? to === 0 : to === count - 1;
+    self.changed();
+    self.renderForm(idOf(listPath.concat([to])) + "-" + (atEnd ? other : key));
+    self.say("已把第 " + n + " 项" + what + "移到第 " + (to + 1) + " 项。");
+  }
+  act("上移", "上移第 " + n + " 项" + what, index === 0, function () {
+    let l = list(); let t = l[index]; l[index] = l[index - 1]; l[index - 1] = t;
+    moved(index - 1, "up");
+  }, "up");
+  act("下移", "下移第 " + n + " 项" + what, index === count - 1, function () {
+    let l = list(); let t = l[index]; l[index] = l[index + 1]; l[index + 1] = t;
+    moved(index + 1, "down");
+  }, "down");
+  act("删除", "删除第 " + n + " 项" + what, false, function () {
+    list().splice(index, 1);
+    self.changed();
+    let left = list().length;
+    self.renderForm(left ? idOf(listPath.concat([Math.min(index, left - 1)])) + "-remove" : idOf(listPath) + "-add");
+    self.say("已删除第 " + n + " 项" + what + "。");
+  }, "remove");
+  return el("div", { className: "editor-item-actions" }, out);
+}
+
+Editor.prototype.textList = function (node, path, required) {
+  let self = this;
+  let id = idOf(path);
+  let items = getAt(this.plan, path);
+  items = Array.isArray(items) ? items : [];
+  let what = "（" + node.title + "）";
+  let ol = el("ol", { className: "editor-list" });
+  items.forEach(function (value, i) {
+    let itemPath = path.concat([i]);
+    let iid = idOf(itemPath);
+    let input = el("textarea", { id: iid, rows: "2", "aria-label": node.title + " 第 " + (i + 1) + " 项", "aria-describedby": iid + "-error" });
+    input.value = value === null || value === undefined ? "" : String(value);
+    input.addEventListener("input", function () { getAt(self.plan, path)[i] = input.value; self.changed(); });
+    ol.appendChild(el("li", { className: "editor-item" }, [input, errorSlot(iid), moveButtons(self, path, i, items.length, what)]));
+  });
+  let add = el("button", { type: "button", className: "editor-add", id: id + "-add" }, ["添加一项" + what]);
+  add.addEventListener("click", function () {
+    let list = getAt(self.plan, path);
+    if (!Array.isArray(list)) { list = []; setAt(self.plan, path, list); }
+    list.push("");
+    self.changed();
+    self.renderForm(idOf(path.concat([list.length - 1])));
+  });
+  return el("fieldset", { className: "editor-group editor-texts", id: id, "aria-describedby": (node.description ? id + "-help " : "") + id + "-error" }, [
+    el("legend", {}, labelText(node, required)), help(node, id), ol, errorSlot(id), add,
+  ]);
+};
+
+Editor.prototype.objectList = function (node, path, required, depth) {
+  let self = this;
+  let id = idOf(path);
+  let items = getAt(this.plan, path);
+  items = Array.isArray(items) ? items : [];
+  let item = node.items;
+  let what = "（" + node.title + "）";
+  let ol = el("ol", { className: "editor-list editor-objects" });
+  items.forEach(function (value, i) {
+    let itemPath = path.concat([i]);
+    let box = self.objectField(Object.assign({}, item, { title: item.title + " " + (i + 1), description: null }), itemPath, false, depth + 1);
+    box.appendChild(moveButtons(self, path, i, items.length, what));
+    ol.appendChild(el("li", { className: "editor-item" }, [box]));
+  });
+  let add = el("button", { type: "button", className: "editor-add", id: id + "-add" }, ["添加" + item.title + what]);
+  add.addEventListener("click", function () {
+    let list = getAt(self.plan, path);
+    if (!Array.isArray(list)) { list = []; setAt(self.plan, path, list); }
+    list.push({});
+    self.changed();
+    let first = Object.keys(item.properties)[0];
+    self.renderForm(idOf(path.concat([list.length - 1, first])));
+  });
+  return el("fieldset", { className: "editor-group editor-depth-" + Math.min(depth, 3), id: id, "aria-describedby": (node.description ? id + "-help " : "") + id + "-error" }, [
+    el("legend", {}, labelText(node, required)), help(node, id), ol, errorSlot(id), add,
+  ]);
+};
+
+/* -- validation messages -------------------------------------------------------------- */
+
+/* The build's message, with the field named by its Chinese titles (“人数 › 学生人数”) rather
+   than its keys (“counts.students”): the district reads keys, a school reads the form. */
+Editor.prototype.titled = function (error) {
+  let schema = this.schema;
+  function titles(path) {
+    let node = schema;
+    let out = [];
+    path.forEach(function (p) {
+      if (!node) return;
+      if (typeof p === "number") {
+        node = node.items;
+        if (out.length) out[out.length - 1] += " 第 " + (p + 1) + " 项";
+      } else {
+        node = node.properties && node.properties[p];
+        out.push(node && node.title ? node.title : String(p));
+      }
+    });
+    return out.join(" › ");
+  }
+  let m = /^缺少必填字段“([^”]+)”/.exec(error.message);
+  if (m) return "缺少必填字段“" + titles(error.path.concat([m[1]])) + "”";
+  let key = "“" + core.fieldName(error.path) + "”";
+  return error.path.length && error.message.indexOf(key) === 0 ? "“" + titles(error.path) + "”" + error.message.slice(key.length) : error.message;
+};
+
+Editor.prototype.showErrors = function (errors) {
+  let self = this;
+  this.form.querySelectorAll(".editor-error").forEach(function (p) { p.hidden = true; p.textContent = ""; });
+  this.form.querySelectorAll("[aria-invalid]").forEach(function (n) { n.removeAttribute("aria-invalid"); });
+  this.errorBox.textContent = "";
+  if (!errors.length) return;
+  let list = el("ul");
+  errors.forEach(function (error) {
+    // A missing field is told at the field itself; else at the nearest field the form has.
+    let path = error.path.slice();
+    let m = /^缺少必填字段“([^”]+)”/.exec(error.message);
+    if (m) path.push(m[1]);
+    while (path.length && !document.getElementById(idOf(path))) path.pop();
+    let id = idOf(path);
+    let slot = document.getElementById(id + "-error");
+    if (slot) {
+      slot.hidden = false;
+      slot.appendChild(el("span", { text: self.titled(error) }));
+    }
+    let control = document.getElementById(id);
+    if (control) control.setAttribute("aria-invalid", "true");
+    let link = el("a", { href: "#" + id, text: self.titled(error) });
+    link.addEventListener("click", function (e) {
+      // Not a navigation: Material's instant navigation would take the hash and then the focus.
+      e.preventDefault();
+      e.stopPropagation();
+      let target = document.getElementById(id);
+      if (!target) return;
+      let focusable = target.matches("input, select, textarea") ? target : target.querySelector("input, select, textarea, button");
+      (focusable || target).focus();
+    });
+    list.appendChild(el("li", {}, [link]));
+  });
+  this.errorBox.appendChild(el("p", { className: "editor-errors-title", text: "还有 " + errors.length + " 处需要修改，区里才能发布：" }));
+  this.errorBox.appendChild(list);
+};
+
+/* -- the compliance panel: the same table as on a school page (macros/plans/schools.py) */
+
+Editor.prototype.renderPanel = function (findings) {
+  let S = this.status;
+  let k = S.keys;
+  let count = {};
+  Object.keys(S.labels).forEach(function (s) { count[s] = 0; });
+  findings.forEach(function (f) { count[f.status] += 1; });
+  let rules = {};
+  this.rules.forEach(function (r) { rules[r.id] = r; });
+  let must = findings.filter(function (f) { return rules[f.id].severity === "必须" && f.status !== k.na; }).length;
+  let should = findings.filter(function (f) { return rules[f.id].severity === "建议" && f.status !== k.na; }).length;
+  let ok = count[k.notMet] === 0;
+  let verdict = ok ? "符合必须条款" : "有 " + count[k.notMet] + " 项必须条款未达标";
+  let sorted = findings.slice().sort(function (a, b) { return S.order.indexOf(a.status) - S.order.indexOf(b.status); });
+  let self = this;
+  let rows = sorted.map(function (f) {
+    let rule = rules[f.id];
+    let sources = self.sources[f.id];
+    let cell = el("td");
+    if (sources) Array.prototype.forEach.call(sources.childNodes, function (n) { cell.appendChild(n.cloneNode(true)); });
+    return el("tr", { "data-rule": f.id }, [
+      el("td", {}, [el("span", { className: "plan-status plan-" + f.status, text: S.icons[f.status] + " " + S.labels[f.status] })]),
+      el("td", {}, [rule.statement, el("br"), el("small", { text: rule.id + " · " + rule.severity })]),
+      el("td", { text: f.detail }),
+      cell,
+    ]);
+  });
+  let table = el("table", {}, [
+    el("thead", {}, [el("tr", {}, ["结果", "规则", "本方案", "依据"].map(function (h) { return el("th", { text: h }); }))]),
+    el("tbody", {}, rows),
+  ]);
+  let box = el("div", { className: "plan-compliance " + (ok ? "plan-ok" : "plan-not-ok") }, [
+    el("h2", { text: "政策符合情况" }),
+    el("p", {}, [
+      el("strong", { text: verdict }),
+      "。必须条款 " + must + " 项：已达标 " + (must - count[k.notMet]) + " 项，未达标 " + count[k.notMet] + " 项；" +
+        "建议条款 " + should + " 项：已采纳 " + (should - count[k.advisory]) + " 项，建议改进 " + count[k.advisory] + " 项。",
+    ]),
+    el("div", { className: "md-typeset__scrollwrap" }, [el("div", { className: "md-typeset__table" }, [table])]),
+  ]);
+  this.panel.textContent = "";
+  this.panel.appendChild(box);
+  let said = "政策符合情况：" + verdict;
+  if (this.verdict.textContent !== said) this.verdict.textContent = said;
+};
+
+/* -- download and print --------------------------------------------------------------- */
+
+Editor.prototype.yaml = function () {
+  return core.toYaml(this.plan, this.schema, this.schemaComment, this.libs.jsyaml);
+};
+
+Editor.prototype.download = function () {
+  let name = (typeof this.plan.id === "string" && SCHOOL_ID.test(this.plan.id) ? this.plan.id : "school-plan") + ".yml";
+  download(this.yaml(), "text/yaml;charset=utf-8", name);
+  this.say("已下载 " + name + "：把这个文件发给区里负责一校一策的老师。");
+};
+
+/* A clean copy for printing: every filled-in field under its Chinese title, then the panel. */
+Editor.prototype.renderPreview = function () {
+  this.preview.textContent = "";
+  let plan = this.plan;
+  this.preview.appendChild(el("h2", { text: (typeof plan.name === "string" ? plan.name : "（未填学校名称）") + " 全员导师制工作实施方案" }));
+  let self = this;
+  function walk(node, value, depth, parent) {
+    if (value === undefined || value === null) return;
+    if (node.type === "object" && typeof value === "object" && !Array.isArray(value)) {
+      Object.keys(node.properties || {}).forEach(function (key) {
+        let sub = node.properties[key];
+        let v = value[key];
+        if (!isFilled(v) || (Array.isArray(v) && !v.length)) return;
+        if (sub.type === "object" || (sub.type === "array" && sub.items && sub.items.type === "object")) {
+          parent.appendChild(el(depth === 0 ? "h3" : "h4", { text: sub.title }));
+          walk(sub, v, depth + 1, parent);
+        } else {
+          parent.appendChild(el("p", {}, [el("strong", { text: sub.title + "：" }), display(sub, v)]));
+        }
+      });
+    } else if (Array.isArray(value)) {
+      value.forEach(function (item, i) {
+        parent.appendChild(el("p", { className: "editor-preview-item", text: (node.items.title || "") + " " + (i + 1) }));
+        walk(node.items, item, depth + 1, parent);
+      });
+    }
+  }
+  function display(node, v) {
+    if (Array.isArray(v)) return v.map(function (x) { return node.items && node.items.type === "integer" ? x + " 年级" : String(x); }).join("、");
+    if (typeof v === "boolean") return v ? "是" : "否";
+    return String(v);
+  }
+  walk(this.schema, plan, 0, this.preview);
+  this.preview.appendChild(self.panel.firstChild.cloneNode(true));
+};
+
+/**
+ * The editor in `root`, with the site's plan files and the two libraries.
+ * @param {HTMLElement} root
+ * @param {SiteFiles} files
+ * @param {Libraries} libs
+ */
+export function createEditor(root, files, libs) {
+  return new Editor(root, files, libs);
+}

@@ -1,0 +1,63 @@
+/* 一校一策在线编辑器 (schools/editor/), the loader. Loaded on every page, so it stays tiny: the
+   editor itself (editor-ui.js, editor-core.js) and its two libraries are fetched from this site
+   only where the page has #plan-editor. */
+import { onPage } from "./dom.js";
+
+const base = new URL(".", import.meta.url);
+/** @type {Promise<[import("./editor-ui.js"), import("./editor-ui.js").Libraries]> | null} */
+let loading = null;
+
+/** A classic script (the vendored libraries are UMD files that set a global). @param {string} src */
+function loadScript(src) {
+  return new Promise((resolve, reject) => {
+    const s = document.createElement("script");
+    s.src = new URL(src, base).href;
+    s.onload = resolve;
+    s.onerror = () => reject(new Error(`无法加载 ${src}`));
+    document.head.appendChild(s);
+  });
+}
+
+function editorCode() {
+  if (!loading) {
+    loading = Promise.all([import("./editor-ui.js"), loadScript("../vendor/json-logic.js"), loadScript("../vendor/js-yaml.min.js")]).then(
+      ([ui]) => {
+        const w = /** @type {any} */ (window);
+        return [ui, { jsyaml: w.jsyaml, jsonLogic: w.jsonLogic }];
+      },
+    );
+  }
+  return loading;
+}
+
+/** The plan schema and blank template the site publishes for schools, and the rules file:
+    their addresses are links on the page (made relative by MkDocs). */
+async function siteFiles() {
+  const links = /** @type {HTMLAnchorElement[]} */ ([...document.querySelectorAll("#plan-editor-files a")]);
+  if (links.length !== 3) throw new Error("页面缺少方案文件的地址");
+  const texts = await Promise.all(
+    links.map(async (a) => {
+      const r = await fetch(a.href);
+      if (!r.ok) throw new Error(`无法加载 ${a.getAttribute("href")}`);
+      return r.text();
+    }),
+  );
+  return { schema: JSON.parse(texts[0]), template: texts[1], rules: JSON.parse(texts[2]), folder: links[0].href };
+}
+
+onPage((signal) => {
+  const root = document.getElementById("plan-editor");
+  // A class rather than body:has() for the print styles: school PCs run older browser cores.
+  document.body.classList.toggle("editor-page", !!root);
+  if (!root || root.getAttribute("data-ready")) return;
+  root.setAttribute("data-ready", "loading");
+  Promise.all([editorCode(), siteFiles()])
+    .then(([[ui, libs], files]) => {
+      if (signal.aborted || !root.isConnected) return; // the reader has moved on (instant navigation)
+      const editor = ui.createEditor(root, files, libs);
+      window.addEventListener("beforeprint", () => editor.renderPreview(), { signal });
+    })
+    .catch((err) => {
+      root.textContent = `编辑器加载失败：${err.message}`;
+    });
+});
