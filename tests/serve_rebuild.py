@@ -5,8 +5,11 @@ counters of the rebuild after the edit as JSON.
 
     python tests/serve_rebuild.py PROJECT SITE_DIR serve EDITS   # build, edit, rebuild (memo on)
     python tests/serve_rebuild.py PROJECT SITE_DIR fresh EDITS   # edit, then one build (memo off)
+    python tests/serve_rebuild.py PROJECT SITE_DIR loop -         # build, then again per stdin line
 
-EDITS is ``all`` (edits that reach many pages) or ``case`` (one case's text).
+EDITS is ``all`` (edits that reach many pages) or ``case`` (one case's text). In ``loop`` mode
+(tests/differential.py) every line ``build`` on stdin rebuilds in the same serve process and
+answers with one JSON line (the preview counters, or ``{"error": ...}``); ``quit`` ends it.
 """
 
 from __future__ import annotations
@@ -48,6 +51,33 @@ def build(project: Path, site_dir: Path) -> None:
     mkdocs_build(config, serve_url=SERVE_URL)
 
 
+def loop(project: Path, site_dir: Path, first) -> None:
+    """The rebuilds of one `mkdocs serve` session, on request."""
+    from macros.glue.compat import preview_cache
+
+    served = False
+    for line in sys.stdin:
+        if line.strip() != "build":
+            break
+        try:
+            build(project, site_dir)
+            answer = dict(preview_cache.stats)
+        except Exception as err:  # a build error is the test's finding, not this process's end
+            answer = {"error": f"{type(err).__name__}: {err}"}
+        if not served:  # the server and file-watcher threads start after the first build
+            first.plugins.on_serve(_NoServer(), config=first, builder=None)
+            served = True
+        print(json.dumps(answer), flush=True)
+    first.plugins.on_shutdown()
+
+
+class _NoServer:
+    """What on_serve may touch of MkDocs' LiveReloadServer: nothing is served here."""
+
+    def __getattr__(self, name: str):
+        return lambda *args, **kwargs: None
+
+
 def main() -> None:
     project, site_dir, mode, edits = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3], sys.argv[4]
     os.chdir(project)
@@ -55,7 +85,10 @@ def main() -> None:
     from mkdocs.config import load_config
 
     first = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site_dir))
-    first.plugins.on_startup(command="serve" if mode == "serve" else "build", dirty=False)
+    first.plugins.on_startup(command="build" if mode == "fresh" else "serve", dirty=False)
+    if mode == "loop":
+        loop(project, site_dir, first)
+        return
     if mode == "serve":
         build(project, site_dir)
     edit(project, edits)

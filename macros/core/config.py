@@ -59,7 +59,29 @@ class Limits:
     values: int = 50_000  # keys, texts, numbers, lists... in one document (2 MB of "1," is a million)
 
 
-LAYOUT = Layout()
+# Test only: PORTAL_TEST_LAYOUT="inline_schools=4,cases_per_page=5" lowers the layout thresholds
+# so that a small test city crosses them (tests/test_differential_build.py). Read once, when
+# the engine is imported; part of the engine version (macros.build.cache.engine_version), so
+# cached results of one layout are never reused under another. Not for a published site.
+TEST_LAYOUT_ENV = "PORTAL_TEST_LAYOUT"
+
+
+def _layout(environ: dict[str, str]) -> Layout:
+    raw = environ.get(TEST_LAYOUT_ENV, "").strip()
+    if not raw:
+        return Layout()
+    changes = {}
+    for item in raw.split(","):
+        name, _, value = item.partition("=")
+        name = name.strip()
+        if name not in Layout.__dataclass_fields__ or not value.strip().isdigit() or int(value) <= 0:
+            log.warning(f"环境变量 {TEST_LAYOUT_ENV} 中的“{item}”无效（应为 字段=正整数，字段取自 Layout），已忽略。")
+            continue
+        changes[name] = int(value)
+    return replace(Layout(), **changes)
+
+
+LAYOUT = _layout(dict(os.environ))
 MACHINERY = Machinery()
 LIMITS = Limits()
 

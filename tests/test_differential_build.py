@@ -1,0 +1,149 @@
+"""Warm = cold, also under `make serve` (#22): random sequences of content edits to a small
+city, and after every step the warm build and the serve rebuild compared byte for byte with
+a cold build (tests/differential.py).
+
+The short form runs in ``make test``: derandomised (the same steps every run), three sequences
+of ``PORTAL_DIFF_STEPS`` steps (default 5; about a minute on a 2-core machine). The long
+form runs as long as asked, with fresh random sequences each time (README, “缓存与差分测试”):
+
+    PORTAL_DIFF_EXAMPLES=20 PORTAL_DIFF_STEPS=15 .venv/bin/python -m pytest tests/test_differential_build.py
+
+A failure prints the steps (hypothesis' reproduction) and the first differing file.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import pytest
+from differential import City, new_city
+from hypothesis import HealthCheck, Phase, settings
+from hypothesis import strategies as st
+from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule, run_state_machine_as_test
+
+EXAMPLES = int(os.environ.get("PORTAL_DIFF_EXAMPLES", "0") or 0)
+STEPS = int(os.environ.get("PORTAL_DIFF_STEPS", "5") or 5)
+
+
+class ContentEdits(RuleBasedStateMachine):
+    """A city, its three builds, and the edits an author makes between saves."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.work = Path(tempfile.mkdtemp(prefix="portal-diff-"))
+        self.city, self.builds = new_city(self.work)
+
+    def teardown(self) -> None:
+        self.builds.close()
+        shutil.rmtree(self.work, ignore_errors=True)
+
+    @invariant()
+    def warm_and_serve_equal_cold(self) -> None:
+        found = self.builds.compare()
+        assert not found, "\n".join(found)
+
+    # No arguments (the district and the sample plan cycle with the city's serial number):
+    # hypothesis orders rules by their number of arguments and name, so its first, simplest
+    # sequence is "add a school" again and again, which crosses the inline-school limit and
+    # then the district pages' limit. The later sequences are random.
+    @rule()
+    def add_school(self) -> None:
+        self.city.add_school()
+
+    @precondition(lambda self: self.city.added_schools)
+    @rule(which=st.integers(0, 9))
+    def remove_school(self, which: int) -> None:
+        self.city.remove_school(which)
+
+    @precondition(lambda self: self.city.added_schools)
+    @rule(which=st.integers(0, 9))
+    def rename_school(self, which: int) -> None:
+        self.city.rename_school(which)
+
+    @precondition(lambda self: self.city.added_schools)
+    @rule(which=st.integers(0, 9))
+    def move_school(self, which: int) -> None:
+        self.city.move_school(which)
+
+    @rule(which=st.integers(0, 9), students=st.integers(50, 3000), per_mentor=st.sampled_from([10, 15, 16, 20]))
+    def edit_plan(self, which: int, students: int, per_mentor: int) -> None:
+        self.city.edit_plan(which, students, per_mentor)
+
+    @rule(sample=st.integers(0, 10))
+    def add_case(self, sample: int) -> None:
+        self.city.add_case(sample)
+
+    @precondition(lambda self: self.city.added_cases)
+    @rule(which=st.integers(0, 9))
+    def remove_case(self, which: int) -> None:
+        self.city.remove_case(which)
+
+    @precondition(lambda self: self.city.added_cases)
+    @rule(which=st.integers(0, 9))
+    def rename_case(self, which: int) -> None:
+        self.city.rename_case(which)
+
+    @rule()
+    def edit_glossary(self) -> None:
+        self.city.edit_glossary()
+
+    @rule()
+    def edit_policy(self) -> None:
+        self.city.edit_policy()
+
+    @rule()
+    def edit_tip(self) -> None:
+        self.city.edit_tip()
+
+    @rule(pass_mark=st.sampled_from([60, 80, 100]))
+    def edit_quiz(self, pass_mark: int) -> None:
+        self.city.edit_quiz(pass_mark)
+
+    @rule()
+    def edit_config(self) -> None:
+        self.city.edit_config()
+
+
+@pytest.mark.xfail(strict=True, reason="#22: the school-page memo leaves out is_paged() (fixed next)")
+def test_random_edits_warm_and_serve_builds_equal_a_cold_build() -> None:
+    run_state_machine_as_test(
+        ContentEdits,
+        settings=settings(
+            max_examples=EXAMPLES or 3,
+            stateful_step_count=STEPS,
+            derandomize=not EXAMPLES,  # make test: the same sequence every run
+            database=None,
+            deadline=None,
+            # A step is three builds (seconds): shrinking a failure would take many minutes,
+            # and the printed steps with the first differing file say enough.
+            phases=[Phase.explicit, Phase.generate],
+            suppress_health_check=list(HealthCheck),
+        ),
+    )
+
+
+@pytest.mark.xfail(strict=True, reason="#22: the school-page memo leaves out is_paged() (fixed next)")
+def test_crossing_the_inline_school_limit_relinks_every_school_page(tmp_path: Path) -> None:
+    """The bug that started #22: at the inline-school limit, adding a school pages the
+    overview by district; every school page must then lead back to its district page,
+    also in a warm build and a serve rebuild."""
+    city, builds = new_city(tmp_path)
+    try:
+        assert builds.compare() == []
+        city.add_school()
+        found = builds.compare()
+        assert not found, "\n".join(found)
+        page = (tmp_path / "warm/schools/chenguang-middle/index.html").read_text(encoding="utf-8")
+        assert "返回一校一策总览" not in page and "学校名单" in page
+    finally:
+        builds.close()
+
+
+def test_the_city_is_at_the_limits(tmp_path: Path) -> None:
+    """The layout override puts the shipped content exactly at the limits the edits cross."""
+    city = City(tmp_path / "city")
+    assert len(city.samples) == 4  # inline_schools=4
+    assert len(city._case_sources()) == 11  # inline_cases=12: two more cases page the listings
