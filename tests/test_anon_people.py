@@ -35,7 +35,35 @@ CATCH = [
     ("亓明轩说他不想来。", ["亓明轩"]),
     ("禚雨涵的妈妈打来电话。", ["禚雨涵"]),
     ("那天操思琪低着头。", ["操思琪"]),
+    # a role before a surname that is also a word; a padded name list after a label
+    ("我把这件事告诉了班主任句老师。", ["句老师"]),
+    ("春游分组：第一组周　洁、吴　磊；第二组小B。", ["周\u3000洁", "吴\u3000磊"]),
 ]
+
+
+# A name the tables cannot know, confirmed by the nickname the same case uses for it.
+NICKNAMED = [
+    (
+        "禚子航是机电专业的学生。那天夜里，子航给我发来消息。父亲说：“航航从小就这样。”后来子航写了总结。",
+        ["禚子航", "子航", "航航", "子航"],
+    ),
+    ("牛犇上课总趴着。我问同学，大家说阿犇每天五点起床。牛犇后来告诉我，他想学厨师。", ["牛犇", "阿犇", "牛犇"]),
+    (
+        "仇浩然和马骁是同桌。骁骁——他让我这么叫他——画了那三分钟。马骁小声说：“他不是故意的。”",
+        ["仇浩然", "马骁", "骁骁", "马骁"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NICKNAMED)
+def test_a_nickname_confirms_a_name_the_tables_lack(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
+
+
+def test_a_nickname_inside_words_confirms_nothing() -> None:
+    # 命中中的, 分词词典: the reduplicated pair sits inside words, so 中 and 词 are no nicknames.
+    text = "查询命中中的词，分词词典里没有。按词查找时，器中的分词结果不同；分词后再按词排序。"
+    assert names(text) == []
 
 
 @pytest.mark.parametrize(("text", "expected"), CATCH)
@@ -72,6 +100,11 @@ CLEAN = [
     "周末导师和家长约在社区见面。",
     "老师和孩子谈了整整一节课，同学都知道这件事。",
     "小A的同桌小B说，小A妈妈昨天来过。",
+    "他们家搬进了一个新的小区，离学校不远。",
+    "老师叫他回座位，他就抱着书哭。",
+    "小A常乐呵呵的。同学们常常拿他开玩笑，他也常常一笑了之。",
+    "学生们在读《红楼梦》，会跟爷爷讨论宝玉和黛玉。",
+    "他说长大想跑马拉松。",
 ]
 
 

@@ -63,8 +63,9 @@ ALONE_FOLLOW = set(
     "说的在是把被今也又还就哭笑一很没不告问跟和妈爸奶爷外最总常却才先突已会能要想觉对给让每这那都主从向自坐站拿写带低抬第特请交帮当用找等因看听打叫再"
 )
 LEFT_WORDS = (
-    "那天 今天 昨天 后来 然后 于是 因为 但是 所以 可是 放学后 下课后 午休时 课后 那次 这次 当时 同桌 孩子 学生 女儿 儿子".split()
-)
+    "那天 今天 昨天 后来 然后 于是 因为 但是 所以 可是 放学后 下课后 午休时 课后 那次 这次 当时 同桌 孩子 学生 女儿 儿子 "
+    "班主任 导师 心理老师"  # 班主任句老师: a role before a surname that is also a word
+).split()
 _LEFT_AND_KIN = tuple(LEFT_WORDS + KIN_BEFORE)
 _KIN_BEFORE = tuple(KIN_BEFORE)
 LEFT_CHARS = set("和跟与让叫给问对把被帮陪找请的了，。、！？：；“”‘’\"'()（）,.!?:; \n")

@@ -70,6 +70,9 @@ OBJECT_VERBS = "问 找 叫 陪 劝 喊 拉着 看着 告诉 提醒 表扬 批�
 # A surname with these is the family, or a teacher of the same name (亓爸爸, 亓家长, 解老师).
 SURNAME_KIN = "爸爸 妈妈 爷爷 奶奶 外婆 外公 姥姥 姥爷 家长 哥哥 姐姐 老师 同学".split()
 CLAUSE_LEFT = "那天 今天 昨天 后来 然后 于是 因为 但是 所以 可是 当时 这时 其实 原来 只有 只是 连 而 但 可 如今 起初 最初 最后 终于 直到".split()
+ADVERB_FREQ = 2000  # 常常 5147, 远远 3159 in jieba's counts: adverbs as often as nicknames
+# After these a reduplicated adverb is the adverb (他常常拿…), not a child called 常常.
+_ADVERB_LEFT = frozenset("他她我你们也都还就又很却只总")
 THETA = 0.75  # both characters of a token in a person's position must be this typical of given names
 # Dynasties and ancient states: 秦国, 赵国, 唐朝, 宋代 (not followed by a given-name character: 赵国庆 is a name).
 _STATE = re.compile(r"[秦齐楚燕韩赵魏吴越蜀宋明清元唐汉周晋隋商夏梁陈辽金][国朝代]")
@@ -103,7 +106,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     surnames = "".join(sorted(t.surnames))
     alt = lambda words: "|".join(map(re.escape, sorted(words, key=len, reverse=True)))  # noqa: E731
     return {
-        "padded": re.compile(rf"(?<![{_HAN}])([{surnames}])[ {BLANK}]{{1,2}}([{_HAN}])(?![{_HAN}])"),
+        "padded": re.compile(rf"([{surnames}])[ {BLANK}]{{1,2}}([{_HAN}])(?![{_HAN}])"),
         # The word after a person is searched first and the two characters before it read
         # (a lookahead at every position costs several times more).
         "kin": re.compile(alt(KIN_AFTER_DE)),
@@ -142,6 +145,8 @@ def _role_noun_hit(token: str) -> bool:
 
 
 _VERB_CHARS = frozenset("问找叫陪劝喊请让帮给对把被将跟")
+# What 叫他 asks a child to do (回座位, 过来, 起来), not what the child is called.
+_ERRAND_VERBS = frozenset("回去来过起上下进出站坐走别不再快先停")
 
 
 def _without_verb(text: str, h: NameHit) -> NameHit:
@@ -158,6 +163,7 @@ def find_people(text: str) -> list[NameHit]:
     plain = set_aside(text)
     hits = [_without_verb(plain, h) for h in anon_names.find_names(plain) if not _role_noun_hit(plain[h.start : h.end])]
     hits += _positional(t, plain, hits)
+    hits += _nicknamed(t, plain, hits)
     hits += _repeated(t, plain, hits)
     hits += _everywhere(t, plain, hits)
     return sorted(hits, key=lambda h: (h.start, -h.end))
@@ -236,11 +242,13 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
             taken[start:end] = b"\x01" * (end - start)
             out.append(NameHit(start, end, given))
 
-    for m in p["padded"].finditer(text):  # 王　芳 in a name list
-        if _typical_char(t, m.group(2)):
+    for m in p["padded"].finditer(text):  # 王　芳 in a name list; 第一组周　洁、吴　磊
+        listed = m.start() == 0 or not _han(text[m.start() - 1]) or text[m.end() : m.end() + 1] in ("、", "；", ";")
+        if listed and _typical_char(t, m.group(2)):
             add(m.start(), m.end(), "")
     for m in _CALLED.finditer(text):  # 都叫他包子: whatever the word, it is what the child is called
-        if m.group(1) not in ROLE_NOUNS and m.group(1)[0] not in anon_names.STOP:
+        # 叫他回座位, 叫她过来: a verb after 叫他 is an errand, not a name
+        if m.group(1) not in ROLE_NOUNS and m.group(1)[0] not in anon_names.STOP and m.group(1)[0] not in _ERRAND_VERBS:
             add(m.start(1), m.end(1), m.group(1) if len(m.group(1)) == 2 else "")
     for m in p["kin"].finditer(text):  # 国庆的妈妈, 子豪妈妈, 桐桐的同桌
         de = text[m.start() - 1 : m.start()] == "的"
@@ -312,6 +320,65 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
             continue  # 问题, 请假: the verb is part of a word
         if _candidate(t, token, False) and _boundary(t, text, j + 2) and not _is_word(t, text[j + 1 : j + 3]):
             add(j, j + 2, token)
+    return out
+
+
+# Reduplications that are interjections or sounds, never a nickname.
+_NOT_NICKNAME = frozenset("哈嘿呵啦嘻哼嗯哦噢呜嗷咚哗叮咕嘀喔啊呀吧么")
+
+
+def _nickname_chars(t: NameTables, text: str) -> set[str]:
+    """Characters a case uses as a nickname: 航航, 阿犇 (叠字 and 阿X that are no words)."""
+    chars: set[str] = set()
+    for m in re.finditer(rf"([{_HAN}])\1|阿([{_HAN}])", text):
+        ch = m.group(1) or m.group(2)
+        if ch in anon_names.STOP or ch in _NOT_NICKNAME or ch in "一二三四五六七八九十小大老阿":
+            continue
+        # standing alone, as a name does (命中中的, 分词词典: the pair is inside words)
+        left, right = text[m.start() - 1 : m.start()], text[m.end() : m.end() + 1]
+        alone = not _is_word(t, left + ch) and not _is_word(t, ch + right)
+        if alone and not _is_word(t, m.group(0)) and m.group(0) not in ROLE_NOUNS:
+            chars.add(ch)
+    return chars
+
+
+def _nicknamed(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]:
+    """A name the tables cannot know (禚子航, 牛犇, 马骁), confirmed by its own nickname:
+    when a case calls someone 航航 or 阿犇, a recurring ``X航`` in a person's place is that
+    person's name — the given name 子航, or surname and given name 牛犇."""
+    chars = _nickname_chars(t, text)
+    if not chars:
+        return []
+    taken = taken_by(hits, len(text))
+    places: dict[str, list[int]] = {}
+    for m in re.finditer(f"(?=([{_HAN}][{''.join(sorted(chars))}]))", text):
+        token, i = m.group(1), m.start()
+        x = token[0]
+        if x == token[1] or x in anon_names.STOP or x in anon_names.LEFT_CHARS or x in "小大老阿" or x in _VERB_CHARS:
+            continue
+        if _is_word(t, token) or token in ROLE_NOUNS or not _boundary(t, text, i + 2):
+            continue
+        places.setdefault(token, []).append(i)
+    out: list[NameHit] = []
+    for token, starts in places.items():
+        # A person's place at least once: opening a clause, after a role, before 的 or kin.
+        placed = [
+            i
+            for i in starts
+            if _clause_start(text, i) or text.endswith(_ROLES_BEFORE, 0, i) or text.startswith(("的", *KIN), i + 2)
+        ]
+        if len(starts) < 2 or not placed:
+            continue
+        # 禚子航: the characters before are a surname + given name, so 子航 is the given name;
+        # 牛犇 with nothing before: surname and a one-character given name.
+        full = token[0] in t.surnames and not any(
+            i > 0 and _han(text[i - 1]) and text[i - 1] not in anon_names.LEFT_CHARS and text[i - 1] not in anon_names.STOP
+            for i in starts
+        )
+        for i in starts:
+            if not any(taken[i : i + 2]):
+                taken[i : i + 2] = b"\x01\x01"
+                out.append(NameHit(i, i + 2, "" if full else token))
     return out
 
 
@@ -408,6 +475,9 @@ def _everywhere(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]:
     out: list[NameHit] = []
     pattern = re.compile("|".join(map(re.escape, sorted(people, key=len, reverse=True))))
     for m in pattern.finditer(text):
+        f = m.group(0)
+        if len(f) == 2 and f[0] == f[1] and t.words.get(f, 0) >= ADVERB_FREQ and text[m.start() - 1 : m.start()] in _ADVERB_LEFT:
+            continue
         if not any(taken[m.start() : m.end()]):
             taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
             out.append(NameHit(m.start(), m.end(), m.group(0) if len(m.group(0)) == 2 else ""))
