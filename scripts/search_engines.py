@@ -20,8 +20,11 @@ from html import escape
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-# What a page load fetches for search alone: Material's index, its worker and lunr; the portal worker; Pagefind.
-SEARCH_FILES = re.compile(r"/search/|/workers/search\.|/lunr/|/pagefind/|/portal-search\.js")
+# What a page load fetches for search alone: Material's index, its worker and lunr; the portal worker
+# and the two scripts it loads (its logic and the hash it shares with the learning record); Pagefind.
+SEARCH_FILES = re.compile(
+    r"/search/|/workers/search\.|/lunr/|/pagefind/|/portal-search\.js|/portal/search-core\.js|/portal/hash\.js"
+)
 READY = "键入以开始搜索"  # Material's zh placeholder: the index is loaded
 RESULTS = "符合条件的结果"  # in every zh result count, "没有找到…" included
 # Pagefind indexes the article only (not navigation, header or footer, which repeat on every

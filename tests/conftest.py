@@ -140,6 +140,12 @@ def watch_errors(page) -> list[str]:
     return errors
 
 
+def portal_ready(page) -> None:
+    """Wait until the portal's browser code has set up the page shown now (docs/assets/portal/dom.js
+    onPage): a page's modules are imported when it is shown, after the load event."""
+    page.wait_for_function("() => document.documentElement.dataset.portalReady === location.pathname + location.search")
+
+
 @pytest.fixture
 def page(browser):
     context = browser.new_context(locale="zh-CN")

@@ -4,7 +4,7 @@ is wider than its container (a table that scrolls inside its box hides its colum
 from __future__ import annotations
 
 import pytest
-from conftest import watch_errors
+from conftest import portal_ready, watch_errors
 
 PHONE = {"width": 360, "height": 740}
 PAGES = {
@@ -68,6 +68,7 @@ def test_page_fits_a_360px_phone(browser, site_url, path):
     errors = watch_errors(page)
     try:
         page.goto(site_url + path)
+        portal_ready(page)  # statuses and quiz filled in by the training modules
         if path.endswith("/quiz/"):
             page.locator('label[for="quiz-mode-practice"]').click()
             page.get_by_role("button", name="开始自测").click()

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, run_mkdocs_build
+from nodejs import PORTAL, run_node
 from searchui import settle
 
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -171,23 +172,20 @@ def test_index_files_cover_exactly_materials_index(served):
     assert 'portal-search.js"' in Path(site / "index.html").read_text(encoding="utf-8")
 
 
-def test_worker_splits_and_shards_words_as_the_build_does(served, reader):
+def test_worker_splits_and_shards_words_as_the_build_does(served):
     """The two sides of the index contract: the worker's word split and FNV-1a shard
-    function (run in Chromium from the shipped file) agree with macros/core/searchshards.py."""
-    site, base, _ = served
+    function (docs/assets/portal/search-core.js and hash.js, run by Node; the site ships these
+    very files) agree with macros/core/searchshards.py, characters outside the BMP included."""
+    site, _, _ = served
+    for name in ("search-core.js", "hash.js"):
+        assert (site / "assets" / "portal" / name).read_bytes() == (PORTAL / name).read_bytes()
     from macros.core import searchshards
 
-    reader.goto(base, wait_until="networkidle")
-    source = (site / "assets" / "javascripts" / "portal-search.js").read_text(encoding="utf-8")
-    samples = ["家访", "一校一策", "foobar", "沪教委德〔2023〕25号", "ＡＢＣ１ Word-Level", "𠀀字"]
-    got = reader.evaluate(
-        """([source, samples]) => {
-          const fake = {location: {href: location.href}, addEventListener() {}, postMessage() {}};
-          const api = new Function("self", source + `
-            return {shard: (t, n) => { meta = {shards: n}; return shardOf(t); }, words: wordsOf};`)(fake);
-          return samples.map(s => [api.shard(s, 1024), s.split(/[\\s\\u200b-]+/).flatMap(api.words)]);
-        }""",
-        [source, samples],
+    samples = ["家访", "一校一策", "foobar", "沪教委德〔2023〕25号", "ＡＢＣ１ Word-Level", "𠀀字", "𪚥"]
+    got = run_node(
+        """const s = require(portal + "/search-core.js").createSearch(null);
+        return input.map((t) => [s.shardOf(t, 1024), t.split(/[\\s\\u200b-]+/).flatMap(s.wordsOf)]);""",
+        samples,
     )
     assert got == [[searchshards.shard_of(s, 1024), searchshards.tokens(s)] for s in samples]
 
@@ -215,22 +213,17 @@ OTHER = [["other/", "家访", Z.join(["每学年", "家访", "一次", "，", "�
         ([TIP, POLICY], ["每学年", "至少", "家访"], [], False),  # only the policy texts are sources
     ],
 )
-def test_a_source_goes_ahead_of_a_page_quoting_the_matched_passage(served, reader, pages, asked, sources, promoted):
-    """The worker's ``sourcesFirst`` (run in Chromium from the shipped file): many pages quote a
-    policy clause word for word; when the passage the query matched is such a quote, the policy
-    text is put just ahead of the best page quoting it."""
-    site, base, _ = served
-    reader.goto(base, wait_until="networkidle")
-    source = (site / "assets" / "javascripts" / "portal-search.js").read_text(encoding="utf-8")
-    scores = reader.evaluate(
-        """([source, pages, asked, src]) => {
-          const fake = {location: {href: location.href}, addEventListener() {}, postMessage() {}};
-          const api = new Function("self", source + `
-            return (head, texts, asked, src) => { sources = new Set(src); sourcesFirst(head, texts, asked); return head; };`)(fake);
-          const head = pages.map((_, n) => [n, {}, 10 - 5 * n]);
-          return api(head, pages, asked, src).map((entry) => entry[2]);
-        }""",
-        [source, pages, asked, sources],
+def test_a_source_goes_ahead_of_a_page_quoting_the_matched_passage(pages, asked, sources, promoted):
+    """The worker's ``sourcesFirst`` (docs/assets/portal/search-core.js, run by Node): many pages
+    quote a policy clause word for word; when the passage the query matched is such a quote, the
+    policy text is put just ahead of the best page quoting it."""
+    scores = run_node(
+        """const s = require(portal + "/search-core.js").createSearch(null);
+        const [pages, asked, src] = input;
+        const head = pages.map((_, n) => [n, {}, 10 - 5 * n]);
+        s.sourcesFirst(head, pages, asked, new Set(src));
+        return head.map((entry) => entry[2]);""",
+        [pages, asked, sources],
     )
     assert (scores[1] > scores[0]) is promoted, scores
     assert scores[0] == 10
@@ -259,31 +252,23 @@ def quoting_site(folder: Path, sources: list[str]) -> None:
 
 
 @pytest.mark.parametrize(("sources", "first"), [(["policies/city/"], "policies/city/"), ([], "cases/c0/")])
-def test_a_source_beyond_the_reranked_pages_still_goes_ahead_of_its_quotes(tmp_path, browser, served, sources, first):
+def test_a_source_beyond_the_reranked_pages_still_goes_ahead_of_its_quotes(tmp_path, sources, first):
     """At city scale hundreds of cases quote the same clause and push the policy out of the
     pages the worker reranks; a policy that has every query word is compared all the same.
-    Without the policy listed as a source, the quoting pages keep their places."""
-    site, _, _ = served
+    Without the policy listed as a source, the quoting pages keep their places. The worker's
+    search runs in Node on the index files the build writes."""
     quoting_site(tmp_path, sources)
-    server = search_eval.serve(tmp_path, 0, search_eval.Recorder())
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
-    page = browser.new_page()
-    try:
-        page.goto(base + "index.html")
-        source = (site / "assets" / "javascripts" / "portal-search.js").read_text(encoding="utf-8")
-        locations = page.evaluate(
-            """async ([source, base]) => {
-              const fake = {location: {href: base + "assets/javascripts/w.js"}, addEventListener() {}, postMessage() {}};
-              const run = new Function("self", source + "\\nreturn search;")(fake);
-              const found = await run("每学年至少家访几次");
-              return found.items.map((item) => item[0].location);
-            }""",
-            [source, base],
-        )
-    finally:
-        page.close()
-        server.shutdown()
-        server.server_close()
+    locations = run_node(
+        """const fs = require("fs");
+        const folder = input + "/search/portal/";
+        const get = async (name, kind) => {
+          const text = fs.readFileSync(folder + name, "utf8");
+          return kind === "text" ? text : JSON.parse(text);
+        };
+        const found = await require(portal + "/search-core.js").createSearch(get).search("每学年至少家访几次");
+        return found.items.map((item) => item[0].location);""",
+        str(tmp_path),
+    )
     assert len(locations) == 16
     assert locations[0] == first, locations
     if not sources:

@@ -10,7 +10,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
-from conftest import build_and_serve, watch_errors
+from conftest import build_and_serve, portal_ready, watch_errors
 
 MODULE = "policy-essentials"
 QUIZ = f"training/{MODULE}/quiz/"
@@ -18,11 +18,26 @@ QUIZ = f"training/{MODULE}/quiz/"
 EXPLANATION_ONLY_WORD = "拾遗补阙"
 
 
+def reading(page):
+    """``page``, whose navigations return once the portal's code has set up the new page: the
+    training modules are imported when a page is shown (docs/assets/portal/main.js)."""
+    for name in ("goto", "reload", "go_back", "go_forward"):
+        navigate = getattr(page, name)
+
+        def then_ready(*args, _navigate=navigate, **kwargs):
+            response = _navigate(*args, **kwargs)
+            portal_ready(page)
+            return response
+
+        setattr(page, name, then_ready)
+    return page
+
+
 @pytest.fixture
 def page(browser):
     """A page that fails the test on any console error or uncaught page error."""
     context = browser.new_context(locale="zh-CN")
-    page = context.new_page()
+    page = reading(context.new_page())
     errors = watch_errors(page)
     yield page
     context.close()
@@ -182,7 +197,7 @@ def test_my_learning_and_record_sheet_show_progress(page, site_url):
 
 def test_export_then_import_into_a_fresh_profile(browser, site_url, tmp_path):
     first = browser.new_context(locale="zh-CN", accept_downloads=True)
-    page = first.new_page()
+    page = reading(first.new_page())
     pass_exam(page, site_url)
     page.goto(site_url + "training/my-learning/")
     with page.expect_download() as info:
@@ -194,7 +209,7 @@ def test_export_then_import_into_a_fresh_profile(browser, site_url, tmp_path):
     assert data["modules"][MODULE]["best"] == 100 and data["checksum"]
 
     fresh = browser.new_context(locale="zh-CN")
-    page = fresh.new_page()
+    page = reading(fresh.new_page())
     page.goto(site_url + "training/crisis-referral/01-warning-signs/")  # some progress of its own
     page.goto(site_url + "training/my-learning/")
     message = page.locator(".ml-message")
@@ -301,21 +316,17 @@ def test_every_control_shows_keyboard_focus(page, site_url, path):
     assert len(seen) > 10 and missing == []
 
 
-def test_scoring_is_exact_and_records_without_a_score_read_well(page, site_url):
+def test_records_without_a_score_read_well(page, site_url):
+    """Scoring itself is unit-tested in Node (tests/js/quiz.test.js); here the pages' side."""
     page.goto(site_url + "training/my-learning/")
-    got = page.evaluate(
-        """() => { const t = window.portalTraining;
-        return {sixOfSeven: t.passes(6, 7, 86), score: t.scoreOf(6, 7), all: t.passes(7, 7, 100),
-                order: t.sortedChoice([10, 2, 9, 1])}; }"""
-    )
-    assert got == {"sixOfSeven": False, "score": 85.7, "all": True, "order": [1, 2, 9, 10]}
     # A record with a pass date and no score (e.g. imported from an older file): no "undefined 分".
     page.evaluate(
-        """() => localStorage.setItem("mentor-portal:training",
-            JSON.stringify({version: 1, modules: {"policy-essentials": {passedAt: "2025-09-02"}}}))"""
+        """() => localStorage.setItem("mentor-portal", JSON.stringify({version: 1,
+            training: {modules: {"policy-essentials": {passedAt: "2025-09-02"}}}}))"""
     )
     page.reload()
     assert page.locator(f'tr[data-module="{MODULE}"] .ml-best').inner_text() == "—"
+    assert page.locator(f'tr[data-module="{MODULE}"] .ml-date').inner_text() == "2025-09-02"
     page.goto(site_url + "training/record/")
     assert page.locator(f'.rec-sheet tr[data-module="{MODULE}"] .rec-best').inner_text() == "—"
     assert "undefined" not in page.locator(".rec-sheet").inner_text()
@@ -363,7 +374,7 @@ def test_no_serious_accessibility_violations(page, site_url, path):
 
 def test_quiz_is_readable_on_a_phone(browser, site_url):
     context = browser.new_context(locale="zh-CN", viewport={"width": 360, "height": 740})
-    page = context.new_page()
+    page = reading(context.new_page())
     page.goto(site_url + QUIZ)
     start(page, "practice")
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
@@ -378,6 +389,7 @@ def test_instant_navigation_initialises_the_quiz(page, site_url):
     page.get_by_role("link", name="进入自测").click()
     page.wait_for_url("**/quiz/")
     page.locator(".quiz-intro").wait_for()
+    portal_ready(page)
     # A full page load would have reset `window`: this proves the click was in-site navigation.
     assert page.evaluate("window.__stayedInSite") == 1
     start(page, "practice")
@@ -402,6 +414,7 @@ def _follow(page, link, heading: str) -> None:
         " return h !== null && h.textContent !== old && h.textContent.includes(want); }",
         arg=[before, heading],
     )
+    portal_ready(page)
     assert page.evaluate("window.__stayedInSite") == 1, f"full page load at {page.url}"
 
 
@@ -532,7 +545,7 @@ def test_markup_in_yaml_renders_as_text_and_no_dialog_opens(project_copy, browse
     assert result.returncode == 0, result.stdout + result.stderr
     url = server.url
     context = browser.new_context(locale="zh-CN")
-    page = context.new_page()
+    page = reading(context.new_page())
     dialogs: list[str] = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     try:
@@ -555,32 +568,6 @@ def test_markup_in_yaml_renders_as_text_and_no_dialog_opens(project_copy, browse
         context.close()
         server.stop()
     assert dialogs == []
-
-
-def test_import_checks_reject_malformed_records(page, site_url):
-    page.goto(site_url + "training/my-learning/")
-    verdicts = page.evaluate(
-        """() => {
-        const t = window.portalTraining;
-        const good = t.exportData({modules: {"policy-essentials": {lessons: {"01-what-and-why.md": "2025-09-01"},
-                                   attempts: 2, best: 90, last: 60, passedAt: "2025-09-02"}}});
-        const sign = (modules) => Object.assign({}, good, {modules: modules, checksum: t.checksum(modules)});
-        return {
-            good: t.checkImport(good),
-            reordered: t.checkImport(Object.assign({}, good, {modules: {"policy-essentials": {passedAt: "2025-09-02",
-                                   last: 60, best: 90, attempts: 2, lessons: {"01-what-and-why.md": "2025-09-01"}}}})),
-            score: t.checkImport(sign({"policy-essentials": {best: 101}})),
-            date: t.checkImport(sign({"policy-essentials": {passedAt: "yesterday"}})),
-            id: t.checkImport(sign({"../x": {}})),
-            attempts: t.checkImport(sign({"policy-essentials": {attempts: -1}})),
-            version: t.checkImport(Object.assign({}, good, {version: 2})),
-            edited: t.checkImport(Object.assign({}, good, {modules: {"policy-essentials": {best: 100}}})),
-        };
-    }"""
-    )
-    assert verdicts["good"] is None and verdicts["reordered"] is None
-    assert all(verdicts[k] for k in ("score", "date", "id", "attempts", "version", "edited"))
-    assert "校验码不符" in verdicts["edited"] and "版本" in verdicts["version"]
 
 
 @pytest.mark.parametrize("module", ["policy-essentials", "mentor-relationship", "home-visit", "growth-letter", "crisis-referral"])

@@ -67,7 +67,8 @@ def test_quiz_page_is_out_of_the_search_index_and_sources_resolve(built_site):
 
 
 def test_training_script_and_styles_are_local(built_site):
-    for name in ("assets/training.js", "assets/training.css"):
+    for name in ("assets/portal/main.js", "assets/portal/quiz-ui.js", "assets/training.css"):
         assert (built_site / name).exists()
     html = (built_site / "training" / "my-learning" / "index.html").read_text(encoding="utf-8")
-    assert re.search(r'<script src="[./]*assets/training\.js', html)
+    # An ES module (the portal's browser code, docs/assets/portal/), never a classic script.
+    assert re.search(r'<script src="[./]*assets/portal/main\.js" type="module"', html)

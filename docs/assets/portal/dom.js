@@ -63,8 +63,9 @@ export function find(root, selector) {
  * without reloading the scripts and announces each page on `document$`; `init` gets a signal
  * that is aborted when the reader leaves the page, for listeners on window or document
  * (`addEventListener(type, fn, { signal })`) and timers to stop. Without Material (a page
- * opened as a file), `init` runs once.
- * @param {(signal: AbortSignal) => void} init
+ * opened as a file), `init` runs once. When `init` has finished, <html data-portal-ready>
+ * holds the page's path and query.
+ * @param {(signal: AbortSignal) => void | Promise<void>} init
  */
 export function onPage(init) {
   /** @type {AbortController | null} */
@@ -72,11 +73,16 @@ export function onPage(init) {
   const run = () => {
     if (current) current.abort();
     current = new AbortController();
-    try {
-      init(current.signal);
-    } catch (error) {
-      console.error(error);
-    }
+    const signal = current.signal;
+    const page = location.pathname + location.search;
+    delete document.documentElement.dataset.portalReady;
+    Promise.resolve()
+      .then(() => init(signal))
+      .catch((error) => console.error(error))
+      // Set up (the modules a page needs are imported when it is shown): tests wait for this.
+      .finally(() => {
+        if (!signal.aborted) document.documentElement.dataset.portalReady = page;
+      });
   };
   const doc$ = /** @type {{ subscribe(fn: () => void): unknown } | undefined} */ (/** @type {any} */ (window).document$);
   if (doc$ && typeof doc$.subscribe === "function") doc$.subscribe(run);

@@ -4,6 +4,7 @@
    (textContent, value), never as markup. */
 import * as core from "./editor-core.js";
 import { download, el } from "./dom.js";
+import { load, update } from "./storage.js";
 
 /**
  * @typedef {import("./editor-core.js").SchemaNode} SchemaNode
@@ -12,9 +13,6 @@ import { download, el } from "./dom.js";
  * @typedef {{ schema: SchemaNode, template: string, rules: Rule[], folder: string }} SiteFiles
  */
 
-let DRAFT_KEY = "portal.plan-editor.draft";
-// The draft that opening a file, the template or a school's plan replaced: one step back.
-let BACKUP_KEY = "portal.plan-editor.replaced";
 let SCHOOL_ID = /^[a-z0-9][a-z0-9-]*$/;
 // Short answers get a one-line box; everything else a text area.
 let SHORT = ["id", "name", "district", "leader", "period", "timing", "form"];
@@ -48,17 +46,6 @@ function deleteAt(obj, path) {
   if (parent === null || typeof parent !== "object" || Array.isArray(parent)) return;
   delete parent[path[path.length - 1]];
   if (path.length > 1 && Object.keys(parent).length === 0) deleteAt(obj, path.slice(0, -1));
-}
-
-function storage(key, value) {
-  try {
-    if (value === undefined) return window.localStorage.getItem(key);
-    if (value === null) window.localStorage.removeItem(key);
-    else window.localStorage.setItem(key, value);
-  } catch {
-    return null;
-  }
-  return null;
 }
 
 function isFilled(v) { return v !== undefined && v !== null && v !== ""; }
@@ -107,7 +94,7 @@ Editor.prototype.build = function () {
     button("从空白模板开始", function () { self.startBlank(); }, { id: "editor-blank" }),
     button("下载 YAML", function () { self.download(); }, { id: "editor-download", className: "md-button md-button--primary" }),
     button("打印预览", function () { self.renderPreview(); window.print(); }, { id: "editor-print" }),
-    button("恢复被替换的草稿", function () { self.restoreReplaced(); }, { id: "editor-undo", hidden: !storage(BACKUP_KEY) }),
+    button("恢复被替换的草稿", function () { self.restoreReplaced(); }, { id: "editor-undo", hidden: !load().editor.replaced }),
     this.fileInput,
   ]);
   this.errorBox = el("div", { className: "editor-errors", id: "editor-errors" });
@@ -152,9 +139,8 @@ Editor.prototype.load = function () {
 };
 
 Editor.prototype.restoreOrBlank = function () {
-  let draft = null;
-  try { draft = JSON.parse(window.localStorage.getItem(DRAFT_KEY) || "null"); } catch { draft = null; }
-  if (draft && draft.plan && typeof draft.plan === "object" && !Array.isArray(draft.plan)) {
+  let draft = load().editor.draft; // checked by storage.js: a plan object, a name, a time
+  if (draft) {
     this.setPlan(draft.plan, draft.name || "");
     this.say("已恢复上次的草稿（" + (draft.name || "未命名") + "，保存于 " + (draft.saved || "") + "）。");
     return;
@@ -162,18 +148,20 @@ Editor.prototype.restoreOrBlank = function () {
   this.startBlank(true);
 };
 
-/* Keep the draft about to be replaced, so that “恢复被替换的草稿” can bring it back. */
+/* Keep the draft about to be replaced (one step back), so that “恢复被替换的草稿” can bring it back. */
 Editor.prototype.replacing = function () {
-  let draft = storage(DRAFT_KEY);
-  if (!draft) return;
-  storage(BACKUP_KEY, draft);
-  document.getElementById("editor-undo").hidden = false;
+  let kept = false;
+  update(function (stored) {
+    if (!stored.editor.draft) return;
+    stored.editor.replaced = stored.editor.draft;
+    kept = true;
+  });
+  if (kept) document.getElementById("editor-undo").hidden = false;
 };
 
 Editor.prototype.restoreReplaced = function () {
-  let backup = null;
-  try { backup = JSON.parse(storage(BACKUP_KEY) || "null"); } catch { backup = null; }
-  if (!backup || !backup.plan) return;
+  let backup = load().editor.replaced;
+  if (!backup) return;
   this.replacing(); // the current one becomes the one to go back to: the button toggles
   this.setPlan(backup.plan, backup.name || "");
   this.save();
@@ -219,9 +207,8 @@ Editor.prototype.setPlan = function (plan, name) {
 Editor.prototype.save = function () {
   let now = new Date();
   let saved = now.toLocaleDateString("zh-CN") + " " + now.toTimeString().slice(0, 8);
-  try {
-    window.localStorage.setItem(DRAFT_KEY, JSON.stringify({ plan: this.plan, name: this.name, saved: saved }));
-  } catch {
+  let draft = { plan: this.plan, name: this.name, saved: saved };
+  if (!update(function (stored) { stored.editor.draft = draft; })) {
     this.say("浏览器不允许保存草稿（可能是隐私模式）：请及时下载 YAML 文件。");
   }
 };

@@ -1,7 +1,6 @@
-/* 一校一策在线编辑器 (schools/editor/), the loader. Loaded on every page, so it stays tiny: the
-   editor itself (editor-ui.js, editor-core.js) and its two libraries are fetched from this site
-   only where the page has #plan-editor. */
-import { onPage } from "./dom.js";
+/* 一校一策在线编辑器 (schools/editor/), the loader: main.js imports it where the page has
+   #plan-editor; it fetches the editor itself (editor-ui.js, editor-core.js), its two libraries
+   and the site's plan files. */
 
 const base = new URL(".", import.meta.url);
 /** @type {Promise<[import("./editor-ui.js"), import("./editor-ui.js").Libraries]> | null} */
@@ -45,11 +44,13 @@ async function siteFiles() {
   return { schema: JSON.parse(texts[0]), template: texts[1], rules: JSON.parse(texts[2]), folder: links[0].href };
 }
 
-onPage((signal) => {
-  const root = document.getElementById("plan-editor");
-  // A class rather than body:has() for the print styles: school PCs run older browser cores.
-  document.body.classList.toggle("editor-page", !!root);
-  if (!root || root.getAttribute("data-ready")) return;
+/**
+ * The editor in `root`, once; `signal` ends with the page (instant navigation).
+ * @param {HTMLElement} root
+ * @param {AbortSignal} signal
+ */
+export function startEditor(root, signal) {
+  if (root.getAttribute("data-ready")) return;
   root.setAttribute("data-ready", "loading");
   Promise.all([editorCode(), siteFiles()])
     .then(([[ui, libs], files]) => {
@@ -60,4 +61,4 @@ onPage((signal) => {
     .catch((err) => {
       root.textContent = `编辑器加载失败：${err.message}`;
     });
-});
+}

@@ -1,0 +1,164 @@
+/* The learner's side of the training pages: lessons marked as read, the status of each module
+   and lesson, 我的学习 (table, next step, export and import of the record file) and the printable
+   学习记录单 with the teacher's name and school. */
+import { all, download, find, once, today } from "./dom.js";
+import { entry, merge, STATUS_CLASS, status } from "./progress.js";
+import { checkImport, exportData } from "./record.js";
+import { load, update } from "./storage.js";
+
+/** @typedef {import("./progress.js").Modules} Modules */
+
+/** A lesson page counts as read the first day it is opened. @param {HTMLElement} nav */
+export function markLesson(nav) {
+  const lesson = /** @type {string} */ (nav.dataset.lesson);
+  update((stored) => {
+    const m = entry(stored.training.modules, /** @type {string} */ (nav.dataset.module));
+    if (!m.lessons[lesson]) m.lessons[lesson] = today();
+  });
+}
+
+/** Module and lesson statuses wherever the page lists them. @param {Modules} modules */
+export function showStatuses(modules) {
+  for (const node of all(document, ".training-status[data-module]")) {
+    const s = status(modules[/** @type {string} */ (node.dataset.module)]);
+    node.textContent = s;
+    node.className = `training-status status-${STATUS_CLASS[s]}`;
+  }
+  for (const node of all(document, ".lesson-status[data-module][data-lesson]")) {
+    const m = modules[/** @type {string} */ (node.dataset.module)];
+    const seen = m && m.lessons && m.lessons[/** @type {string} */ (node.dataset.lesson)];
+    node.textContent = seen ? `（已学，${seen}）` : "";
+  }
+}
+
+/** Hours as the pages write them: one decimal at most. @param {number} hours */
+const hoursText = (hours) => String(Math.round(hours * 10) / 10);
+
+/** 我的学习: each module's status, best score and pass date, the total, the next step.
+    @param {HTMLElement} root @param {Modules} modules */
+export function fillMyLearning(root, modules) {
+  let count = 0;
+  let hours = 0;
+  const rows = all(root, "tr[data-module]");
+  for (const row of rows) {
+    const m = modules[/** @type {string} */ (row.dataset.module)];
+    const s = status(m);
+    const cell = find(row, ".ml-status");
+    cell.textContent = s;
+    cell.className = `ml-status status-${STATUS_CLASS[s]}`;
+    find(row, ".ml-best").textContent = m && typeof m.best === "number" ? `${m.best} 分` : "—";
+    find(row, ".ml-date").textContent = (m && m.passedAt) || "—";
+    if (s === "已通过") {
+      count += 1;
+      hours += Number(row.dataset.hours);
+    }
+  }
+  find(root, ".ml-total").textContent = `已通过 ${count} 个模块，合计 ${hoursText(hours)} 学时。`;
+  // The next step: the first module on the path not yet passed.
+  const box = root.querySelector(".ml-next");
+  const link = box && box.querySelector("a");
+  if (!box || !link) return;
+  const open = rows.find((row) => status(modules[/** @type {string} */ (row.dataset.module)]) !== "已通过");
+  if (open) {
+    const module = find(open, "th a");
+    const begun = status(modules[/** @type {string} */ (open.dataset.module)]) === "学习中";
+    link.href = /** @type {string} */ (module.getAttribute("href"));
+    link.textContent = `${begun ? "继续学习：" : "下一步，开始学习："}${module.textContent}`;
+  } else {
+    link.href = /** @type {string} */ (/** @type {HTMLElement} */ (box).dataset.doneHref);
+    link.textContent = "全部模块已通过：打印学习记录单";
+  }
+}
+
+/** Export and import of the record file. @param {HTMLElement} box @param {() => void} refresh */
+export function initTransfer(box, refresh) {
+  if (!once(box, "Transfer")) return;
+  const message = find(box, ".ml-message");
+  find(box, ".ml-export").addEventListener("click", () => {
+    const day = today();
+    download(JSON.stringify(exportData(load().training.modules, day), null, 2), "application/json", `学习记录-${day}.json`);
+    message.textContent = "已导出学习记录。";
+  });
+  const input = /** @type {HTMLInputElement} */ (find(box, ".ml-import"));
+  input.addEventListener("change", () => {
+    const file = input.files && input.files[0];
+    if (!file) return;
+    const reader = new FileReader(); // not file.text(): older browser cores on school PCs lack it
+    reader.onload = () => {
+      let data = null;
+      try {
+        data = JSON.parse(String(reader.result));
+      } catch {
+        data = null;
+      }
+      const problem = data === null ? "文件不是有效的 JSON，无法导入。" : checkImport(data);
+      if (problem) {
+        message.textContent = `导入失败：${problem}本机原有的学习记录保持不变。`;
+        message.className = "ml-message is-error";
+      } else {
+        update((stored) => merge(stored.training.modules, data.modules));
+        message.textContent = "导入成功：已与本机记录合并。";
+        message.className = "ml-message is-ok";
+        refresh();
+      }
+      input.value = "";
+    };
+    reader.readAsText(file);
+  });
+}
+
+/** 学习记录单: the passed modules with score and date, the total, the name and school typed in.
+    @param {HTMLElement} root */
+export function initRecord(root) {
+  if (!once(root, "Record")) return;
+  const stored = load();
+  const name = /** @type {HTMLInputElement} */ (find(root, ".rec-name"));
+  const school = /** @type {HTMLInputElement} */ (find(root, ".rec-school"));
+  name.value = stored.profile.name;
+  school.value = stored.profile.school;
+  const sync = () => {
+    update((s) => {
+      s.profile = { name: name.value, school: school.value };
+    });
+    find(root, ".rec-name-out").textContent = name.value;
+    find(root, ".rec-school-out").textContent = school.value;
+  };
+  name.addEventListener("input", sync);
+  school.addEventListener("input", sync);
+  sync();
+  let hours = 0;
+  let any = false;
+  for (const row of all(root, "tr[data-module]")) {
+    const m = stored.training.modules[/** @type {string} */ (row.dataset.module)];
+    const passed = !!(m && m.passedAt);
+    row.hidden = !passed;
+    if (m && passed) {
+      any = true;
+      hours += Number(row.dataset.hours);
+      find(row, ".rec-best").textContent = typeof m.best === "number" ? `${m.best} 分` : "—";
+      find(row, ".rec-date").textContent = /** @type {string} */ (m.passedAt);
+    }
+  }
+  find(root, ".rec-total").textContent = `合计 ${hoursText(hours)} 学时。`;
+  find(root, ".rec-empty").hidden = any;
+  find(root, ".rec-today").textContent = today();
+  find(root, ".rec-print").addEventListener("click", () => window.print());
+}
+
+/** Everything on a training page that shows or keeps progress. */
+export function initTraining() {
+  for (const nav of all(document, ".lesson-nav[data-module][data-lesson]")) markLesson(nav);
+  const my = all(document, ".training-my");
+  for (const root of my) {
+    fillMyLearning(root, load().training.modules);
+    for (const box of all(document, ".training-transfer")) {
+      initTransfer(box, () => {
+        const modules = load().training.modules;
+        fillMyLearning(root, modules);
+        showStatuses(modules);
+      });
+    }
+  }
+  for (const root of all(document, ".training-record")) initRecord(root);
+  showStatuses(load().training.modules);
+}
