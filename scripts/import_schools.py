@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """从区里收集的表格（CSV 或 Excel）批量导入一校一策方案，每行一所学校。
 
-用法：python scripts/import_schools.py 文件.csv|文件.xlsx [--force] [--dry-run]
+用法：.venv/bin/python scripts/import_schools.py 文件.csv|文件.xlsx [--force] [--dry-run]
 
 CSV 可以是 UTF-8、带 BOM 的 UTF-8 或 GBK（中文版 Excel“另存为 CSV”的默认编码）。
 有问题的行按“文件:行:列”报告并跳过，其余的行照常导入；已存在的学校文件不覆盖，除非加 --force。
+导入的方案是草稿：检查会列出还要填写的内容，但不会发布；补全后把状态改为“已发布”。
 退出码：0 全部导入；1 有行未导入（见报告）；2 用法错误。
 """
 
@@ -17,6 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from macros.core.cli import ChineseParser  # noqa: E402
+from macros.core.messages import message  # noqa: E402
 from macros.plans.importer import columns_help, import_rows, read_table  # noqa: E402
 from macros.plans.model import SCHOOLS_DIR, plan_yaml  # noqa: E402
 
@@ -32,7 +34,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("file", metavar="文件", help="CSV（UTF-8、带 BOM 的 UTF-8 或 GBK）或 .xlsx 文件")
     parser.add_argument("--force", action="store_true", help="覆盖已存在的学校文件")
     parser.add_argument("--dry-run", action="store_true", help="只检查，不写入文件")
-    parser.add_argument("--root", default=str(ROOT), help="项目根目录（默认：本脚本所在项目）")
+    parser.add_argument("--root", default=str(ROOT), metavar="目录", help="项目根目录（默认：本脚本所在项目）")
     parser._positionals.title, parser._optionals.title = "参数", "选项"
     args = parser.parse_args(argv)
 
@@ -64,6 +66,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"导入 {len(imported)} 所学校；{len(problems)} 个问题。", file=sys.stderr)
     if skipped:
         print(f"{skipped} 行未导入，请按上面的“文件:行:列”修改后重新导入。", file=sys.stderr)
+    if imported and not args.dry_run:
+        print(message("import.drafts"))
     return 1 if problems else 0
 
 

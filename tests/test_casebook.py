@@ -39,6 +39,12 @@ questions:
 """
 
 
+def reported(output: str, start: str, rule: str) -> bool:
+    """A line that holds ``start`` (path:line:col, severity and the start of the message; the
+    build's log puts its level before it) and ends with the rule code in brackets."""
+    return any(start in line and line.endswith(f" [{rule}]") for line in output.splitlines())
+
+
 def write_case(project: Path, case_id: str, status: str = "published", body: str = "小A参加了家访。", **replace: str) -> Path:
     text = CASE.format(id=case_id, status=status, body=body)
     for old, new in replace.items():
@@ -68,16 +74,16 @@ def test_published_case_with_identifier_is_an_error(project_copy: Path) -> None:
     write_case(project_copy, "leaky", body="小A的妈妈手机13912345678，张伟也在。")
     result = check(project_copy)
     assert result.returncode == 1
-    assert "casebook/leaky.md:18:8: error: CASE-ANON-PHONE" in result.stdout
-    assert "casebook/leaky.md:18:20: error: CASE-ANON-NAME" in result.stdout
+    assert reported(result.stdout, "casebook/leaky.md:18:8: error: ", "CASE-ANON-PHONE")
+    assert reported(result.stdout, "casebook/leaky.md:18:20: error: ", "CASE-ANON-NAME")
 
 
 def test_draft_with_identifier_is_a_warning(project_copy: Path) -> None:
     write_case(project_copy, "leaky-draft", status="draft", body="张伟的手机13912345678")
     result = check(project_copy)
     assert result.returncode == 0, result.stdout
-    assert "casebook/leaky-draft.md:18:1: warning: CASE-ANON-NAME" in result.stdout
-    assert "casebook/leaky-draft.md:18:6: warning: CASE-ANON-PHONE" in result.stdout
+    assert reported(result.stdout, "casebook/leaky-draft.md:18:1: warning: ", "CASE-ANON-NAME")
+    assert reported(result.stdout, "casebook/leaky-draft.md:18:6: warning: ", "CASE-ANON-PHONE")
 
 
 def test_pseudonyms_and_reviewed_terms_are_honoured(project_copy: Path) -> None:
@@ -89,7 +95,9 @@ def test_pseudonyms_and_reviewed_terms_are_honoured(project_copy: Path) -> None:
     )
     result = check(project_copy)
     assert result.returncode == 0, result.stdout
-    assert "reviewed.md:11:28: warning: reviewed_terms 中的“已删除的词”没有匹配任何标记 [CASE-ANON-REVIEWED]" in result.stdout
+    assert reported(
+        result.stdout, "reviewed.md:11:28: warning: reviewed_terms 中的“已删除的词”没有匹配任何标记", "CASE-ANON-REVIEWED"
+    )
     assert "CASE-ANON-NAME" not in result.stdout and "CASE-ANON-SCHOOL" not in result.stdout
     assert "CASE-ANON-PSEUDONYM" not in result.stdout  # 张伟 is declared and reviewed
 
@@ -98,7 +106,7 @@ def test_a_real_looking_pseudonym_without_review_is_an_error(project_copy: Path)
     write_case(project_copy, "fake-pseudonym", body="张伟来了。", **{"pseudonyms: [小A]": "pseudonyms: [小A, 张伟]"})
     result = check(project_copy)
     assert result.returncode == 1
-    assert "casebook/fake-pseudonym.md:10:18: error: “张伟”不像化名 [CASE-ANON-PSEUDONYM]" in result.stdout
+    assert reported(result.stdout, "casebook/fake-pseudonym.md:10:18: error: “张伟”不像化名", "CASE-ANON-PSEUDONYM")
 
 
 def test_front_matter_problems_are_reported_with_positions(project_copy: Path) -> None:
@@ -125,8 +133,10 @@ def test_collection_with_unknown_or_unpublished_case_is_an_error(project_copy: P
     line_draft = lines.index("      - draft-mentor-boundaries") + 1
     result = check(project_copy)
     assert result.returncode == 1
-    assert f"data/collections.yml:{line_draft}:9: error: 案例“draft-mentor-boundaries”尚未发布 [CASE-COLLECTION]" in result.stdout
-    assert f"data/collections.yml:{line_draft + 1}:9: error: 未知的案例“no-such-case” [CASE-COLLECTION]" in result.stdout
+    assert reported(
+        result.stdout, f"data/collections.yml:{line_draft}:9: error: 案例“draft-mentor-boundaries”尚未发布", "CASE-COLLECTION"
+    )
+    assert reported(result.stdout, f"data/collections.yml:{line_draft + 1}:9: error: 未知的案例“no-such-case”", "CASE-COLLECTION")
 
 
 def test_unpublished_cases_reach_no_built_file(project_copy: Path, tmp_path: Path) -> None:
@@ -159,7 +169,7 @@ def test_published_case_with_finding_stops_the_build(project_copy: Path, tmp_pat
     write_case(project_copy, "leaky", body="联系邮箱 mom@example.com")
     result = run_mkdocs_build(project_copy, tmp_path / "site")
     assert result.returncode != 0
-    assert "casebook/leaky.md:18:6: error: CASE-ANON-EMAIL" in result.stdout + result.stderr
+    assert reported(result.stdout + result.stderr, "casebook/leaky.md:18:6: error: ", "CASE-ANON-EMAIL")
     assert not (tmp_path / "site" / "cases" / "leaky").exists()
 
 

@@ -23,6 +23,7 @@ from macros.core.yamlload import Document, load_yaml_file, load_yaml_text
 from macros.plans.editor_page import rules_data
 from macros.plans.loading import school_files, validate_plan
 from macros.plans.model import PLAN_SCHEMA, SCHEMA_COMMENT, SCHEMA_FILE
+from macros.plans.plan_checks import plan_problems
 from macros.plans.rules import RULES_FILE, check_plan, load_rules
 from macros.policy.access import library
 
@@ -40,6 +41,7 @@ const input = JSON.parse(fs.readFileSync(0, "utf8"));
 const out = input.plans.map((plan) => ({
   findings: core.checkPlan(input.rules, plan, jsonLogic),
   errors: core.validate(input.schema, plan).map((e) => e.message),
+  placeholders: core.placeholderProblems(input.schema, plan).map((e) => e.message),
   yaml: core.toYaml(plan, input.schema, input.schemaComment, jsyaml),
 }));
 process.stdout.write(JSON.stringify(out));
@@ -89,6 +91,10 @@ def compare(plan_list: list[dict], rules) -> list[str]:
         errors = sorted(_unsuggested(p.message) for p in validate_plan(Document("x.yml", plan), None))
         if sorted(_unsuggested(m) for m in js["errors"]) != errors:
             differences.append(f"{name}: build errors {errors} ≠ editor errors {sorted(js['errors'])}")
+        # The placeholder rule (rules as data in the schema), without the build's person detector.
+        placeholders = sorted(p.message for p in plan_problems(Document("x.yml", plan), lambda _text: []))
+        if sorted(js["placeholders"]) != placeholders:
+            differences.append(f"{name}: build placeholders {placeholders} ≠ editor {sorted(js['placeholders'])}")
         assert js["yaml"].startswith(SCHEMA_COMMENT + "\n")
         doc, problems = load_yaml_text(js["yaml"], "editor.yml")
         if problems or doc.data != plan:

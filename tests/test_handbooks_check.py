@@ -29,7 +29,7 @@ def test_good_district_chapter_passes(project_copy: Path) -> None:
     path = plant(project_copy, "good-chapter.md")
     result = run_check(project_copy, path)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stdout == ""
+    assert result.stdout.startswith("检查完毕：") and result.stdout.count("\n") == 1, result.stdout
 
 
 @pytest.mark.parametrize(

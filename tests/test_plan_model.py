@@ -113,13 +113,13 @@ def test_schema_errors_reported_with_positions(project_copy):
     out = result.stdout
     expected = [
         "data/schools/bad-school.yml:2:5: error: 学校代码“another-id”与文件名“bad-school.yml”不一致",
-        "data/schools/bad-school.yml:4:7: error: “name”不能包含尖括号“<”“>”",
-        "data/schools/bad-school.yml:6:8: error: “stage”的取值“高职”无效",
-        "data/schools/bad-school.yml:7:13: error: “grades[2]”不能大于 12",
+        "data/schools/bad-school.yml:4:7: error: “学校名称”不能包含尖括号“<”“>”",
+        "data/schools/bad-school.yml:6:8: error: “学段”的取值“高职”无效",
+        "data/schools/bad-school.yml:7:13: error: “实施年级第 2 项”不能大于 12",
         "data/schools/bad-school.yml:10:12: error: 导师人数 12 多于教师人数 10",
-        "data/schools/bad-school.yml:11:13: error: “counts.students”应为整数，实际是文本",
+        "data/schools/bad-school.yml:11:13: error: “人数·学生人数”应为整数，实际是文本",
         "data/schools/bad-school.yml:13:3: error: 未知字段“max_student_per_mentor”，是否想写“max_students_per_mentor”？",
-        "data/schools/bad-school.yml:17:19: error: “key_tasks.talks.moments[2]”的取值“放学”无效",
+        "data/schools/bad-school.yml:17:19: error: “三项重点工作·谈心谈话·关键时间节点第 2 项”的取值“放学”无效",
     ]
     for line in expected:
         assert line in out, out
@@ -141,7 +141,7 @@ def test_build_stops_on_a_school_schema_error(project_copy, tmp_path):
     shutil.copy(FIXTURES / "bad-school.yml", project_copy / "data/schools/bad-school.yml")
     result = run_mkdocs_build(project_copy, tmp_path / "site")
     assert result.returncode != 0
-    assert "data/schools/bad-school.yml:6:8: error: “stage”的取值“高职”无效" in result.stdout + result.stderr
+    assert "data/schools/bad-school.yml:6:8: error: “学段”的取值“高职”无效" in result.stdout + result.stderr
     assert "Traceback" not in result.stdout + result.stderr
 
 

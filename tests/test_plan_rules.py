@@ -178,7 +178,7 @@ def test_a_blank_text_is_a_schema_error(blank):
     plan = good_plan()
     plan["matching"]["mentor_teams"] = blank
     messages = [p.message for p in validate(Document("x.yml", plan), PLAN_SCHEMA)]
-    assert messages == ["“matching.mentor_teams”不能只有空格"]
+    assert messages == ["“导师匹配·导师团”不能只有空格"]
 
 
 def test_changes_only_touch_their_rule(rules):

@@ -41,8 +41,11 @@ def test_help_is_chinese(script):
 
 def test_new_school_scaffolds_a_valid_commented_file(project_copy):
     root = ["--root", str(project_copy)]
-    result = run("new_school.py", "test-school", "测试学校", "测试区", "--stage", "小学", *root)
+    result = run("new_school.py", "test-school", "测试学校", "闵行", "--stage", "小学", *root)
     assert result.returncode == 0, result.stderr
+    # A draft (checked, not published), the district written in full, and a command that works as written.
+    assert "已创建 data/schools/test-school.yml（草稿，不会发布）" in result.stdout
+    assert ".venv/bin/python scripts/check.py data/schools/test-school.yml" in result.stdout
     path = project_copy / "data/schools/test-school.yml"
     text = path.read_text(encoding="utf-8")
     assert text.startswith(SCHEMA_COMMENT) and "# 学校名称（必填）" in text
@@ -50,16 +53,17 @@ def test_new_school_scaffolds_a_valid_commented_file(project_copy):
     assert (plan["id"], plan["name"], plan["district"], plan["stage"], plan["grades"]) == (
         "test-school",
         "测试学校",
-        "测试区",
+        "闵行区",
         "小学",
         [4, 5],
     )
+    assert plan["status"] == "草稿"
 
-    again = run("new_school.py", "test-school", "别的名字", "测试区", *root)
+    again = run("new_school.py", "test-school", "别的名字", "闵行区", *root)
     assert again.returncode == 1
     assert "data/schools/test-school.yml:1:1: error: 文件已存在，未覆盖" in again.stderr
     assert path.read_text(encoding="utf-8") == text
-    assert run("new_school.py", "test-school", "别的名字", "测试区", "--force", *root).returncode == 0
+    assert run("new_school.py", "test-school", "别的名字", "闵行区", "--force", *root).returncode == 0
     assert valid_school(path)["name"] == "别的名字"
 
 
@@ -72,6 +76,7 @@ def test_new_school_scaffolds_a_valid_commented_file(project_copy):
         (["ok-id", "<b>学校</b>", "区"], "不能包含尖括号"),
         (["ok-id", "学校"], "用法错误"),
         (["ok-id", "学校", "区", "--stage", "大学"], "参数 --stage：无效的选项: '大学' （可选：'小学'"),
+        (["ok-id", "学校", "测试区"], "所在区“测试区”不是上海市的区：请写黄浦区、徐汇区"),
     ],
 )
 def test_new_school_usage_errors(project_copy, args, message):

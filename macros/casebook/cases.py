@@ -17,7 +17,9 @@ from typing import TYPE_CHECKING, Any
 from macros.casebook import anon_scope, anonymise
 from macros.core.escaping import md_esc
 from macros.core.links import relative_link
+from macros.core.messages import message
 from macros.core.pages import GeneratedPage
+from macros.core.placeholders import MARKS, is_placeholder
 from macros.core.problems import Problem
 from macros.core.themes import check_theme_refs
 from macros.core.yamlload import PLAIN_TITLE, Document, validate
@@ -44,6 +46,9 @@ STATUS_ZH = {"draft": "草稿", "review": "审核中", "published": "已发布",
 # Roles only: the review record never names a person.
 REVIEWER_ROLES = ["区级培训者", "学校德育负责人", "心理教师", "案例编辑", "班主任"]
 # Front matter fields that declare terms; they are not scanned.
+# Chinese labels of the fields the placeholder rule names.
+FIELD_LABELS = {"summary": "摘要", "questions": "研讨问题", "key_tasks": "重点任务"}
+PLACEHOLDER_RULE = "CASE-PLACEHOLDER"
 
 _TEXT = {"type": "string", "minLength": 1}
 _TEXT_LIST = {"type": "array", "items": _TEXT, "uniqueItems": True}
@@ -188,6 +193,45 @@ def check_case(project: Project, case: Case, by_id: dict[str, Case]) -> list[Pro
                 )
             )
     problems += anonymisation_problems(case)
+    problems += placeholder_problems(case)
+    return problems
+
+
+def placeholder_problems(case: Case) -> list[Problem]:
+    """What the Word import leaves to be written (草稿：（待填写：…）, 待确认 beside a field,
+    key_tasks: []) must not be published: errors in a published case, nothing in a draft."""
+    if case.status != "published":
+        return []
+    doc, meta = case.doc, case.meta
+    problems = []
+    lines = case.path.read_text(encoding="utf-8-sig").splitlines()
+    # Front matter: any mark (the import writes “# 待确认” beside fields). Body: only the
+    # import's “（待填写” blanks, so that a narrative may say a date was still 待确认.
+    end = next((i for i, line in enumerate(lines[1:], start=2) if line.strip() == "---"), 0)
+    for number, line in enumerate(lines, start=1):
+        marks = MARKS if number <= end else ("（待填写",)
+        found = [(line.find(mark), mark.lstrip("（")) for mark in marks if mark in line]
+        if found:
+            col, mark = min(found)
+            problems.append(Problem(case.display, number, col + 1, message("case.marked", mark=mark), rule=PLACEHOLDER_RULE))
+    marked_lines = {p.line for p in problems}
+    texts = [(("summary",), meta["summary"])] + [(("questions", i), q) for i, q in enumerate(meta["questions"])]
+    for loc, value in texts:
+        if is_placeholder(value) or value.startswith("草稿："):
+            problem = doc.problem(
+                loc, message("case.placeholder", label=FIELD_LABELS[loc[0]], value=value), rule=PLACEHOLDER_RULE
+            )
+            if problem.line not in marked_lines:
+                problems.append(problem)
+    if not meta["key_tasks"]:
+        choices = "、".join(KEY_TASKS)
+        problems.append(
+            doc.problem(
+                ("key_tasks",),
+                message("case.no-key-tasks", label=FIELD_LABELS["key_tasks"], choices=choices),
+                rule=PLACEHOLDER_RULE,
+            )
+        )
     return problems
 
 

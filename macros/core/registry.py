@@ -32,6 +32,7 @@ PageSource = Callable[[Project], list[GeneratedPage]]
 MarkdownRenderer = Callable[[Project, str, str], str | None]
 # (project, site_dir, site_url) -> None: files written after the build (feeds, downloads).
 AfterBuild = Callable[[Project, Path, str], None]
+PersonNames = Callable[[str], list[str]]
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,9 @@ class Domain:
     after_build: tuple[AfterBuild, ...] = ()
     # Files under the project whose change must rebuild derived caches (informational).
     extras: Mapping[str, Any] = field(default_factory=dict)
+    # text -> the personal names in it (the anonymisation gate's person detector), for other
+    # domains' fields that must hold a post, not a person (一校一策 组长, 成员).
+    person_names: PersonNames | None = None
 
 
 @dataclass(frozen=True)
@@ -108,6 +112,12 @@ class Registry:
     @property
     def after_build(self) -> list[AfterBuild]:
         return self._all("after_build")
+
+    @property
+    def person_names(self) -> PersonNames:
+        """The registered person detector; without one (a portal without the casebook) no names."""
+        found = [d.person_names for d in self.domains if d.person_names is not None]
+        return found[0] if found else lambda _text: []
 
 
 EMPTY = Registry()

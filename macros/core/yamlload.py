@@ -28,6 +28,7 @@ from macros.build import pool as worker_pool
 from macros.build.pool import WorkerPool
 from macros.core import yamlguard
 from macros.core.config import MACHINERY
+from macros.core.placeholders import blank_ends
 from macros.core.problems import Problem
 
 Loc = tuple  # path inside the document: keys and list indexes
@@ -205,7 +206,7 @@ def load_yaml_text(text: str, path: str, line_offset: int = 0) -> tuple[Document
     Results are reused across builds when the text, path and this loader's code
     are the same (:mod:`macros.build.cache`): parsing is a large share of a city-scale build.
     """
-    memo = buildcache.memo("yaml", _VERSION)
+    memo = buildcache.memo("yaml", *_inputs())
     return buildcache.cached(memo, f"{path}\0{line_offset}\0{text}", lambda: _parse_yaml_text(text, path, line_offset))
 
 
@@ -252,7 +253,7 @@ class Prefetch:
         self.future: Any = None
         if not worker_pool.can_fork():  # nothing to hand over: the build parses them as it goes
             return
-        memo = buildcache.memo("yaml", _VERSION)
+        memo = buildcache.memo("yaml", *_inputs())
         for path, display in files:
             text, problems = read_text(path, display, root=root)
             if text is None:
@@ -273,8 +274,8 @@ class Prefetch:
         finally:
             self._pool.shutdown()
             self.future = None
-        yaml_memo = buildcache.memo("yaml", _VERSION)
-        valid_memo = buildcache.memo("validate", _VERSION)
+        yaml_memo = buildcache.memo("yaml", *_inputs())
+        valid_memo = buildcache.memo("validate", *_inputs())
         for (text, display), (parsed, checked) in zip(self.jobs, results, strict=True):
             yaml_memo.put(buildcache.fingerprint(f"{display}\0{0}\0{text}"), parsed)
             if checked is not None and self.schema is not None:
@@ -322,9 +323,11 @@ def _compose(text: str) -> yaml.Node | None:
     return yaml.compose(text, Loader=yaml.SafeLoader)
 
 
-_VERSION = buildcache.fingerprint(
-    Path(__file__), Path(yamlguard.__file__), repr(yamlguard.limits()), yaml.__version__, _LOADER.__name__
-)
+def _inputs() -> tuple[str, str]:
+    """What parsing depends on besides the text and the engine's code: the limits (a test
+    lowers them at run time) and which loader this PyYAML build provides (libyaml or not)."""
+    return repr(yamlguard.limits()), _LOADER.__name__
+
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)(?:^---|^\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
 
@@ -365,15 +368,36 @@ def _field(loc: Loc) -> str:
     return "".join(parts) or "（文件顶层）"
 
 
+def field_label(schema: dict, loc: Loc) -> str | None:
+    """The field's Chinese label from the schema's titles (组织架构·领导小组·组长, 时间安排第 2 项·任务),
+    or None when a step has no title (then messages name the key as written in the file)."""
+    node: Any = schema
+    parts: list[str] = []
+    for item in loc:
+        if not isinstance(node, dict):
+            return None
+        if isinstance(item, int):
+            node = node.get("items")
+            if not parts:
+                return None
+            parts[-1] += f"第 {item + 1} 项"
+            continue
+        node = node.get("properties", {}).get(item)
+        if not isinstance(node, dict) or not node.get("title"):
+            return None
+        parts.append(node["title"])
+    return "·".join(parts) or None
+
+
 def _suggest(word: str, choices: list[str]) -> str:
     close = difflib.get_close_matches(str(word), choices, n=1, cutoff=0.5)
     return f"，是否想写“{close[0]}”？" if close else f"。可用的字段：{'、'.join(choices)}" if choices else ""
 
 
-def _translate(error: ValidationError, doc: Document) -> list[Problem]:
+def _translate(error: ValidationError, doc: Document, root: dict) -> list[Problem]:
     loc = tuple(error.absolute_path)
     schema = error.schema if isinstance(error.schema, dict) else {}
-    name = _field(loc)
+    name = field_label(root, loc) or _field(loc)
     v = error.validator
     custom = schema.get("x-message") if isinstance(schema, dict) else None
     if v == "additionalProperties" and isinstance(error.instance, dict):
@@ -388,9 +412,14 @@ def _translate(error: ValidationError, doc: Document) -> list[Problem]:
     if v == "required" and isinstance(error.instance, dict):
         missing = [k for k in error.validator_value if k not in error.instance]
         where = "" if not loc else f"（在“{name}”中）"
-        return [doc.problem(loc, f"缺少必填字段“{k}”{where}") for k in missing]
-    if custom:
+        labels = {k: field_label(root, loc + (k,)) for k in missing}
+        return [doc.problem(loc, f"缺少必填的“{labels[k]}”" if labels[k] else f"缺少必填字段“{k}”{where}") for k in missing]
+    if v == "pattern" and isinstance(error.instance, str) and blank_ends(error.instance):
+        msg = f"“{name}”的开头或末尾有空格：请删去空格"
+    elif custom:
         msg = f"“{name}”{custom}"
+    elif v == "type" and isinstance(error.instance, float) and "integer" in str(error.validator_value):
+        msg = f"“{name}”应为整数（不带小数点），实际是 {error.instance:g}"
     elif v == "type":
         expected = error.validator_value
         expected = [expected] if isinstance(expected, str) else expected
@@ -462,7 +491,7 @@ def validate(doc: Document, schema: dict) -> list[Problem]:
 
     Reused across builds for the same document (data and positions), schema and code.
     """
-    memo = buildcache.memo("validate", _VERSION)
+    memo = buildcache.memo("validate", *_inputs())
     return buildcache.cached(memo, _validate_key(doc, schema), lambda: _validate(doc, schema))
 
 
@@ -494,5 +523,5 @@ def _validate(doc: Document, schema: dict) -> list[Problem]:
     problems: list[Problem] = []
     for error in validator.iter_errors(doc.data):
         # For anyOf/oneOf the sub-errors are more useful when there is one clear branch
-        problems.extend(_translate(error, doc))
+        problems.extend(_translate(error, doc, schema))
     return sorted(set(problems), key=lambda p: (p.line, p.col, p.message))

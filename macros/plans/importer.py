@@ -1,5 +1,9 @@
 """Import school plans from a district's spreadsheet (CSV or XLSX), one row per school.
 
+Every imported plan is a draft (``status: 草稿``): a row with gaps is imported, its gaps
+are reported by ``scripts/check.py`` as notes, and it is not published until someone
+completes it, so a bulk import never stops the build.
+
 Districts collect school data in Excel. A CSV saved by Excel in China is often
 GBK, sometimes UTF-8 with a byte-order mark; all three encodings are read. Each
 row becomes a plan scaffolded from the template with the row's values filled
@@ -19,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from macros.core.placeholders import district_name
 from macros.core.problems import Problem
 from macros.core.yamlload import Document, validate
 from macros.plans.model import ID_PATTERN, MATCHING_METHODS, PLAN_SCHEMA, STAGES, new_plan
@@ -36,7 +41,7 @@ class Column:
 COLUMNS = [
     Column("学校代码", ("id",), "id", True, "小写英文字母、数字和连字符，作为文件名，如 example-middle"),
     Column("学校名称", ("name",), "text", True, "学校全称"),
-    Column("所在区", ("district",), "text", True, "如 闵行区"),
+    Column("所在区", ("district",), "district", True, "上海市的区，如 闵行区（写 闵行 也可以）"),
     Column("学段", ("stage",), "stage", True, "、".join(STAGES)),
     Column("实施年级", ("grades",), "grades", True, "如 6-9 或 4、5（上海五四学制，6 为预备年级）"),
     Column("教师人数", ("counts", "teachers"), "int", True, "覆盖年级的教师总数"),
@@ -182,6 +187,9 @@ def _convert(column: Column, raw: str) -> tuple[Any, str | None]:
         return [{"method": n, "role": "主要" if i == 0 else "辅助"} for i, n in enumerate(names)], None
     if "<" in raw or ">" in raw:
         return None, "不能包含尖括号“<”“>”"
+    if column.kind == "district":
+        # 闵行 → 闵行区; any other name is kept and reported by the check of the draft.
+        return district_name(raw) or raw, None
     return raw, None
 
 

@@ -1,8 +1,10 @@
 """一校一策 data: the school files loaded, validated and checked against the policy rules.
 
-Schema errors in a school file are build errors. Rule findings are the content of
-the compliance panel and of ``scripts/check.py``'s report (as notes): a plan that
-breaks the policy is exactly what the district should see, so it does not stop the build.
+Schema errors in a school file are build errors, and so are placeholders in a published
+plan (:mod:`macros.plans.plan_checks`). Rule findings are the content of the compliance
+panel and of ``scripts/check.py``'s report (as notes): a plan that breaks the policy is
+exactly what the district should see, so it does not stop the build. A draft
+(``status: 草稿``) is checked and its placeholders reported as notes; it is not published.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from macros.core.problems import Problem
 from macros.core.yamlload import Document, Prefetch, validate
 from macros.plans.editor_page import EDITOR_ID
 from macros.plans.model import PLAN_SCHEMA, SCHOOLS_DIR, TEMPLATE_FILE
+from macros.plans.plan_checks import is_draft, normalise_district, plan_problems
 from macros.plans.rules import ADVISORY, NOT_MET, RULES_FILE, STATUS_LABELS, Finding, Rule, check_plan, load_rules
 from macros.policy.access import library
 
@@ -66,8 +69,10 @@ def validate_plan(doc: Document, expected_id: str | None) -> list[Problem]:
 @dataclass
 class SchoolsState:
     rules: list[Rule]
-    schools: list[SchoolPlan]
+    schools: list[SchoolPlan]  # published: pages, overview, Word files
     problems: list[Problem]
+    drafts: list[SchoolPlan] = field(default_factory=list)  # checked and reported, not published
+    draft_notes: list[Problem] = field(default_factory=list)
 
 
 def load_schools(project: Project) -> SchoolsState:
@@ -85,42 +90,42 @@ def _load_schools(project: Project) -> SchoolsState:
     if template is not None:
         problems += validate_plan(template, None)
     schools: list[SchoolPlan] = []
+    drafts: list[SchoolPlan] = []
+    draft_notes: list[Problem] = []
     for path in school_files(project.root):
         rel = project.display(path)
         doc, found = project.data(rel)
         problems += found
         if doc is None or found:
             continue
+        normalise_district(doc.data)
         schema_problems = validate_plan(doc, path.stem)
         problems += schema_problems
         if schema_problems:
             continue
-        schools.append(SchoolPlan(path.stem, rel, doc, _findings(project, doc.data, rules)))
-    return SchoolsState(rules, schools, problems)
+        school = SchoolPlan(path.stem, rel, doc, _findings(project, doc.data, rules))
+        if is_draft(doc.data):
+            drafts.append(school)
+            draft_notes += plan_problems(doc, project.registry.person_names, severity="note")
+        else:
+            schools.append(school)
+            problems += plan_problems(doc, project.registry.person_names)
+    return SchoolsState(rules, schools, problems, drafts, draft_notes)
 
 
 def _findings(project: Project, plan: dict, rules: list[Rule]) -> list[Finding]:
     """check_plan, remembered: evaluating the JSON Logic rules takes ~0.2 ms a plan, which
-    1,600 plans turn into a visible part of a rebuild. Keyed on the plan and the rules file,
-    versioned on the evaluating code and the logic library."""
-    memo = project.once("schools.findings-memo", _findings_memo)
-    rules_key = project.once("schools.rules-file-key", lambda: buildcache.fingerprint(project.root / RULES_FILE))
+    1,600 plans turn into a visible part of a rebuild. Keyed on the plan and the rules."""
+    keyed = project.once("schools.rules-keyed", lambda: buildcache.Keyed(rules))
+    if keyed.value is not rules:  # another rules table than the build's (a test)
+        keyed = buildcache.Keyed(rules)
     by_id = {rule.id: rule for rule in rules}
-
-    def compute() -> list[tuple]:
-        return [(f.rule.id, f.status, f.detail, f.loc) for f in check_plan(plan, rules)]
-
-    found = buildcache.cached(memo, f"{rules_key}\0{repr(plan)}", compute)
-    return [Finding(by_id[rule_id], status, detail, loc) for rule_id, status, detail, loc in found]
+    return [Finding(by_id[rule_id], status, detail, loc) for rule_id, status, detail, loc in _evaluate(plan, keyed)]
 
 
-def _findings_memo() -> buildcache.Memo:
-    from importlib.metadata import version
-
-    from macros.plans import rules as rules_module
-
-    code = buildcache.fingerprint(*buildcache.source_of(rules_module), version("panzi-json-logic"))
-    return buildcache.memo("plan-findings", code)
+@buildcache.memoised("plan-findings")
+def _evaluate(plan: dict, rules: buildcache.Keyed) -> list[tuple]:
+    return [(f.rule.id, f.status, f.detail, f.loc) for f in check_plan(plan, rules.value)]
 
 
 def prefetch_schools(project: Project) -> Prefetch:
@@ -141,7 +146,8 @@ def finding_problem(school: SchoolPlan, finding: Finding) -> Problem:
 
 def report_school_plans(project: Project) -> list[Problem]:
     """Rule findings that need attention (not met and advisory), as notes for scripts/check.py."""
-    notes = []
-    for school in load_schools(project).schools:
+    state = load_schools(project)
+    notes = list(state.draft_notes)
+    for school in state.schools + state.drafts:
         notes += [finding_problem(school, f) for f in school.findings if f.status in (NOT_MET, ADVISORY)]
     return notes

@@ -16,6 +16,8 @@ import copy
 import json
 from typing import Any
 
+from macros.core.placeholders import BLANKS, PLACEHOLDER_RULES
+
 SCHEMA_FILE = "schemas/school-plan.schema.json"
 SCHOOLS_DIR = "data/schools"
 TEMPLATE_FILE = "data/schools/_template.yml"
@@ -26,14 +28,17 @@ MATCHING_METHODS = ["双向选择", "意向征询", "教学载体", "随机抽�
 TALK_MOMENTS = ["开学", "毕业", "考试前后", "重大变故", "情绪波动", "取得进步", "其他"]
 FEEDBACK_TIMINGS = ["每学年结束", "每学期末", "其他时间"]
 PHASES = ["宣传启动", "实施", "总结反思"]
+# A plan's state, as a case has one: a draft is checked and reported, never published.
+DRAFT, PUBLISHED = "草稿", "已发布"
+# Marks on fields for the placeholder rule (macros/plans/plan_checks.py and the editor):
+# a count that must be positive in a published plan, a field that holds a post, not a person.
+POSITIVE = {"x-positive": True}
+POST = {"x-post": True}
 ID_PATTERN = "^[a-z0-9][a-z0-9-]*$"
 # Names appear in page titles and navigation, where the theme does not escape: no angle brackets.
 NO_MARKUP = {"allOf": [{"pattern": "^[^<>]+$", "x-message": "不能包含尖括号“<”“>”"}]}
-# A text needs one character that is not a space. The class is spelled out (not \\S), so that
-# Python's re in the build and JavaScript's RegExp in the plan editor read it the same way;
-# it holds the blanks of both str.strip() and String.prototype.trim(). With it a filled-in text
-# is simply a non-empty one, which is how the rules in data/plan_rules.yml test it.
-BLANKS = " \\t\\n\\r\\f\\v\\x1c-\\x1f\\x85\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff"
+# A text needs one character that is not a space (BLANKS: macros/core/placeholders.py). With
+# it a filled-in text is simply a non-empty one, which is how data/plan_rules.yml tests it.
 NOT_BLANK = {"pattern": f"[^{BLANKS}]", "x-message": "不能只有空格"}
 # Counts and frequencies have a ceiling far above any school, so that numbers stay exact in
 # JavaScript (the plan editor) and products such as 导师人数 × 每位导师最多指导学生数 too.
@@ -56,8 +61,10 @@ def text(title: str, description: str, example: str, **extra: Any) -> dict:
     return _node({"type": "string", "minLength": 1, **extra, "allOf": checks}, title, description, example)
 
 
-def integer(title: str, description: str, example: int, minimum: int = 0, maximum: int = MAX_TIMES) -> dict:
-    kind: dict[str, Any] = {"type": "integer", "minimum": minimum, "maximum": maximum}
+def integer(
+    title: str, description: str, example: int, minimum: int = 0, maximum: int = MAX_TIMES, positive: bool = False
+) -> dict:
+    kind: dict[str, Any] = {"type": "integer", "minimum": minimum, "maximum": maximum, **(POSITIVE if positive else {})}
     return _node(kind, title, description, example)
 
 
@@ -69,8 +76,8 @@ def choice(title: str, description: str, options: list[str], example: str) -> di
     return _node({"enum": list(options)}, title, description, example)
 
 
-def text_list(title: str, description: str, example: list[str], min_items: int = 0) -> dict:
-    kind: dict[str, Any] = {"type": "array", "items": {"type": "string", "minLength": 1, "allOf": [NOT_BLANK]}}
+def text_list(title: str, description: str, example: list[str], min_items: int = 0, **item_marks: Any) -> dict:
+    kind: dict[str, Any] = {"type": "array", "items": {"type": "string", "minLength": 1, "allOf": [NOT_BLANK], **item_marks}}
     if min_items:
         kind["minItems"] = min_items
     return _node(kind, title, description, example)
@@ -108,8 +115,8 @@ def _group(title: str, who: str) -> dict:
         title,
         f"{who}的组成与职责。只写职务（如“校长”“德育主任”），不写个人姓名。",
         {
-            "leader": text("组长", "组长的职务，如“校长、党支部书记”。", "（组长职务）"),
-            "members": text_list("成员", "成员的职务，每行一个。", ["（成员职务）"]),
+            "leader": text("组长", "组长的职务，如“校长、党支部书记”，不写姓名。", "（组长职务）", **POST),
+            "members": text_list("成员", "成员的职务，每行一个，不写姓名。", ["（成员职务）"], **POST),
             "duties": text("职责", "小组的主要职责。", "（小组职责）"),
         },
         required=("leader",),
@@ -121,7 +128,7 @@ def _task(title: str, description: str, extra: dict[str, dict]) -> dict:
         title,
         description,
         {
-            "times_per_year": integer("每学年次数", "每位导师对每名结对学生每学年至少开展的次数。", 1),
+            "times_per_year": integer("每学年次数", "每位导师对每名结对学生每学年至少开展的次数。", 1, positive=True),
             **extra,
             "description": text("具体做法", "本校的具体安排和要求。", "（具体做法）"),
         },
@@ -144,15 +151,26 @@ PLAN_SCHEMA: dict[str, Any] = {
                 "学校代码",
                 "小写英文字母、数字和连字符，须与文件名相同（如 example-middle 对应 example-middle.yml）。",
                 "school-id",
-                pattern=ID_PATTERN,
+                allOf=[{"pattern": ID_PATTERN, "x-message": "只能用小写英文字母、数字和连字符（-），如 example-middle"}],
             ),
             "sample": boolean(
                 "示例标记",
-                "本项目编写的示例数据填 true，页面和 Word 会标注“示例”；学校的真实方案填 false。",
+                "学校的真实方案为“否”（文件中写 false）；本项目编写的示例数据为“是”（true），页面和 Word 会标注“示例”，所在区写虚构的“示例一区”这样的名称。",
                 False,
             ),
+            "status": choice(
+                "状态",
+                "“草稿”只检查、报告，不发布到门户；填好后改为“已发布”。新建和从表格导入的方案是草稿。不写时按已发布处理。",
+                [DRAFT, PUBLISHED],
+                PUBLISHED,
+            ),
             "name": text("学校名称", "学校全称，用于页面标题和 Word 标题。", "（学校全称）", **NO_MARKUP),
-            "district": text("所在区", "学校所在的区，一校一策总览按区分组。", "（所在区）", **NO_MARKUP),
+            "district": text(
+                "所在区",
+                "上海市的区，如“闵行区”（写“闵行”也可以，会按“闵行区”处理）；一校一策总览按区分组。",
+                "（所在区）",
+                **NO_MARKUP,
+            ),
             "stage": choice("学段", "学校的学段类型。", STAGES, "初中"),
             "grades": _node(
                 {
@@ -169,9 +187,9 @@ PLAN_SCHEMA: dict[str, Any] = {
                 "人数",
                 "本方案覆盖年级的教师、导师和学生人数。",
                 {
-                    "teachers": integer("教师人数", "覆盖年级的任课教师总数。", 0, maximum=MAX_PEOPLE),
-                    "mentors": integer("导师人数", "担任导师的教师人数。", 0, maximum=MAX_PEOPLE),
-                    "students": integer("学生人数", "覆盖年级的学生总数。", 0, maximum=MAX_PEOPLE),
+                    "teachers": integer("教师人数", "覆盖年级的任课教师总数。", 0, maximum=MAX_PEOPLE, positive=True),
+                    "mentors": integer("导师人数", "担任导师的教师人数。", 0, maximum=MAX_PEOPLE, positive=True),
+                    "students": integer("学生人数", "覆盖年级的学生总数。", 0, maximum=MAX_PEOPLE, positive=True),
                 },
                 required=("teachers", "mentors", "students"),
             ),
@@ -267,7 +285,7 @@ PLAN_SCHEMA: dict[str, Any] = {
                 "校本研训",
                 "导师的校本研修和培训计划（上海市方案五（四））。",
                 {
-                    "sessions_per_year": integer("每学年研训次数", "每学年组织的校本研训次数。", 0),
+                    "sessions_per_year": integer("每学年研训次数", "每学年组织的校本研训次数。", 0, positive=True),
                     "topics": text_list("研训主题", "计划的研训主题。", ["（研训主题）"]),
                     "description": text("研训安排", "研训的组织方式和安排。", "（研训安排）"),
                 },
@@ -308,6 +326,8 @@ PLAN_SCHEMA: dict[str, Any] = {
         },
         required=("id", "sample", "name", "district", "stage", "grades", "counts"),
     ),
+    # The placeholder rule's data, for the editor (macros/core/placeholders.py).
+    "x-placeholders": PLACEHOLDER_RULES,
 }
 
 
@@ -408,6 +428,7 @@ TEMPLATE_HEADER = (
     "一校一策：学校全员导师制工作实施方案模板。\n"
     "复制本文件为 data/schools/<学校代码>.yml（或运行 scripts/new_school.py），逐项填写。\n"
     "括号里的内容是占位文字，请替换；不适用的可选字段可以整行删除。\n"
+    "模板本身不会发布；复制出来的方案只要还有占位文字、人数为 0，检查和构建就会报错。\n"
     "每个字段上方的注释说明它的含义；在 VS Code 等编辑器中还会按 JSON Schema 自动补全。"
 )
 
@@ -420,6 +441,6 @@ def template_yaml() -> str:
 def new_plan(school_id: str, name: str, district: str, **fields: Any) -> dict:
     """A plan scaffolded from the template with its identity filled in."""
     plan = template_plan()
-    plan.update(id=school_id, name=name, district=district)
+    plan.update(id=school_id, name=name, district=district, status=DRAFT)
     plan.update(fields)
     return plan

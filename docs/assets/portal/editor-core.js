@@ -62,6 +62,28 @@ function isType(v, t) {
   return actual === t || (t === "number" && actual === "integer");
 }
 
+/* The field's Chinese label from the schema's titles (组织架构·领导小组·组长, 时间安排第 2 项·任务),
+   as macros/yamlload.py field_label writes it; null when a step has no title. */
+/** @param {SchemaNode} schema @param {(string | number)[]} path @returns {string | null} */
+export function fieldLabel(schema, path) {
+  let node = schema;
+  let parts = [];
+  for (let i = 0; i < path.length; i++) {
+    let item = path[i];
+    if (!node || typeof node !== "object") return null;
+    if (typeof item === "number") {
+      node = node.items;
+      if (!parts.length) return null;
+      parts[parts.length - 1] += "第 " + (item + 1) + " 项";
+      continue;
+    }
+    node = (node.properties || {})[item];
+    if (!node || typeof node !== "object" || !node.title) return null;
+    parts.push(node.title);
+  }
+  return parts.length ? parts.join("·") : null;
+}
+
 /** @param {(string | number)[]} path */
 export function fieldName(path) {
   let out = "";
@@ -76,9 +98,18 @@ function sameValue(a, b) {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-/** @param {SchemaNode} node @param {any} value @param {(string | number)[]} path @param {PlanError[]} errors */
-function validateNode(node, value, path, errors) {
-  let name = "“" + fieldName(path) + "”";
+/* Spaces before or after a text with something in between (macros/core/placeholders.py blank_ends). */
+/** @param {string} value @param {SchemaNode} root */
+function blankEnds(value, root) {
+  let rules = root["x-placeholders"];
+  if (!rules) return false;
+  let core = value.replace(new RegExp("^[" + rules.blanks + "]+|[" + rules.blanks + "]+$", "g"), "");
+  return core !== "" && core !== value;
+}
+
+/** @param {SchemaNode} node @param {any} value @param {(string | number)[]} path @param {PlanError[]} errors @param {SchemaNode} root */
+function validateNode(node, value, path, errors, root) {
+  let name = "“" + (fieldLabel(root, path) || fieldName(path)) + "”";
   function add(message) { errors.push({ path: path, message: message }); }
   if (node.enum) {
     if (!node.enum.some(function (o) { return sameValue(o, value); })) {
@@ -87,7 +118,8 @@ function validateNode(node, value, path, errors) {
     return;
   }
   if (node.type && !isType(value, node.type)) {
-    add(name + "应为" + TYPE_NAMES[node.type] + "，实际是" + TYPE_NAMES[typeOf(value)]);
+    if (node.type === "integer" && typeOf(value) === "number") add(name + "应为整数（不带小数点），实际是 " + value);
+    else add(name + "应为" + TYPE_NAMES[node.type] + "，实际是" + TYPE_NAMES[typeOf(value)]);
     return;
   }
   if (node.type === "object") {
@@ -99,10 +131,12 @@ function validateNode(node, value, path, errors) {
       }
     });
     (node.required || []).forEach(function (k) {
-      if (!(k in value)) add("缺少必填字段“" + k + "”" + (path.length ? "（在" + name + "中）" : ""));
+      if (k in value) return;
+      let label = fieldLabel(root, path.concat([k]));
+      add(label ? "缺少必填的“" + label + "”" : "缺少必填字段“" + k + "”" + (path.length ? "（在" + name + "中）" : ""));
     });
     Object.keys(props).forEach(function (k) {
-      if (k in value) validateNode(props[k], value[k], path.concat([k]), errors);
+      if (k in value) validateNode(props[k], value[k], path.concat([k]), errors, root);
     });
     return;
   }
@@ -112,7 +146,7 @@ function validateNode(node, value, path, errors) {
       let seen = value.map(function (v) { return JSON.stringify(v); });
       if (seen.some(function (v, i) { return seen.indexOf(v) !== i; })) add(name + "中有重复的项");
     }
-    value.forEach(function (item, i) { validateNode(node.items || {}, item, path.concat([i]), errors); });
+    value.forEach(function (item, i) { validateNode(node.items || {}, item, path.concat([i]), errors, root); });
     return;
   }
   if (node.type === "string") {
@@ -120,10 +154,14 @@ function validateNode(node, value, path, errors) {
       add(node.minLength <= 1 ? name + "不能为空" : name + "至少要 " + node.minLength + " 个字");
       return;
     }
-    if (node.pattern && !new RegExp(node.pattern).test(value)) add(name + "的格式不对：“" + value + "”");
+    // The same words as the build (macros/yamlload.py): spaces at either end are named as such.
+    let spaced = blankEnds(value, root);
+    if (node.pattern && !new RegExp(node.pattern).test(value)) {
+      add(spaced ? name + "的开头或末尾有空格：请删去空格" : node["x-message"] ? name + node["x-message"] : name + "的格式不对：“" + value + "”");
+    }
     (node.allOf || []).forEach(function (sub) {
       if (sub.pattern && !new RegExp(sub.pattern).test(value)) {
-        add(sub["x-message"] ? name + sub["x-message"] : name + "的格式不对：“" + value + "”");
+        add(spaced ? name + "的开头或末尾有空格：请删去空格" : sub["x-message"] ? name + sub["x-message"] : name + "的格式不对：“" + value + "”");
       }
     });
     return;
@@ -140,7 +178,7 @@ const RESERVED_IDS = ["index", "school-plan-template", "editor"];
 /** @param {SchemaNode} schema @param {any} plan @returns {PlanError[]} */
 export function validate(schema, plan) {
   let errors = [];
-  validateNode(schema, plan, [], errors);
+  validateNode(schema, plan, [], errors, schema);
   if (typeOf(plan) !== "object") return errors;
   if (RESERVED_IDS.indexOf(plan.id) !== -1) {
     errors.push({ path: ["id"], message: "学校代码不能是“" + plan.id + "”（与一校一策栏目中的其他文件重名）" });
@@ -150,6 +188,66 @@ export function validate(schema, plan) {
     errors.push({ path: ["counts", "mentors"], message: "导师人数 " + c.mentors + " 多于教师人数 " + c.teachers });
   }
   return errors;
+}
+
+/* -- placeholders (macros/plans/plan_checks.py; the data is the schema's x-placeholders) --- */
+
+/** @param {string} template @param {{ [key: string]: string }} values */
+function fill(template, values) {
+  return template.replace(/\{(\w+)\}/g, function (all, key) { return key in values ? values[key] : all; });
+}
+
+/** @param {string} text @param {SchemaNode} rules */
+export function isPlaceholder(text, rules) {
+  return rules.marks.some(function (m) { return text.indexOf(m) !== -1; }) || new RegExp(rules.bracketed).test(text);
+}
+
+/* Text left to fill in, counts of 0 that must be positive, empty lists, a district that is not
+   Shanghai's: the build's PLAN-PLACEHOLDER and PLAN-DISTRICT, in its words. (PLAN-POST, a
+   person's name where a post belongs, needs the anonymisation gate and is the build's alone.) */
+/** @param {SchemaNode} schema @param {any} plan @returns {PlanError[]} */
+export function placeholderProblems(schema, plan) {
+  let rules = schema["x-placeholders"];
+  let errors = [];
+  if (!rules || typeOf(plan) !== "object") return errors;
+  let say = rules.messages;
+  function walk(node, value, path) {
+    if (path.length) {
+      let label = fieldLabel(schema, path) || path.join(".");
+      if (typeof value === "string" && isPlaceholder(value, rules)) {
+        let mark = rules.marks.filter(function (m) { return value.indexOf(m) !== -1; })[0] || "";
+        errors.push({ path: path, message: fill(mark ? say["plan.marked"] : say["plan.placeholder"], { label: label, value: value, mark: mark }) });
+      } else if (node["x-positive"] && value === 0) {
+        errors.push({ path: path, message: fill(say["plan.zero"], { label: label }) });
+      } else if ((node.type === "array" || node.type === "object") && (Array.isArray(value) ? !value.length : typeOf(value) === "object" && !Object.keys(value).length)) {
+        errors.push({ path: path, message: fill(say["plan.empty"], { label: label }) });
+      }
+    }
+    if (node.type === "object" && typeOf(value) === "object") {
+      Object.keys(node.properties || {}).forEach(function (k) { if (k in value) walk(node.properties[k], value[k], path.concat([k])); });
+    } else if (Array.isArray(value) && node.items && typeof node.items === "object") {
+      value.forEach(function (item, i) { walk(node.items, item, path.concat([i])); });
+    }
+  }
+  walk(schema, plan, []);
+  let district = plan.district;
+  if (typeof district === "string" && !isPlaceholder(district, rules)) {
+    let real = rules.districts.indexOf(district) !== -1;
+    let key = plan.sample === true ? (real ? "plan.sample-real-district" : new RegExp(rules.sampleDistrict).test(district) ? "" : "plan.sample-district") : real ? "" : "plan.district";
+    if (key) errors.push({ path: ["district"], message: fill(say[key], { value: district, districts: rules.districts.join("、") }) });
+  }
+  return errors;
+}
+
+/* 闵行 → 闵行区, as the build reads it (macros/core/placeholders.py district_name). */
+/** @param {string} value @param {SchemaNode} schema @returns {string | null} */
+export function districtName(value, schema) {
+  let v = value.trim().replace(/^上海市/, "");
+  let found = schema["x-placeholders"].districts.filter(function (name) {
+    let short = name.replace(/新区$/, "").replace(/区$/, "");
+    return v === name || v === short || v === short + "区";
+  });
+  return found.length ? found[0] : null;
 }
 
 /* -- YAML ---------------------------------------------------------------------------- */
