@@ -3,7 +3,7 @@
 对给定的案例文件运行检查（加载词典和模型、逐个扫描），报告 CPU 时间；再在同一进程中
 重新扫描一遍（已加载、不用缓存），得出扫描本身的耗时，两者之差是加载的耗时。
 
-用法：python scripts/anon_bench.py [文件或通配符 ...] [--repeat N]
+用法：.venv/bin/python scripts/anon_bench.py [文件或通配符 ...] [--repeat N]
 
 默认测量 casebook/ 中的全部案例。取 N 次中 CPU 时间最短的一次（机器繁忙时更稳定）。
 退出码：0 正常；2 用法错误（如没有匹配的文件）。

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """在标注语料上测量匿名化检查：每条规则的召回率与误报率。
 
-用法：python scripts/anon_corpus.py [--write | --check | --corpus 目录]
+用法：.venv/bin/python scripts/anon_corpus.py [--write | --check | --corpus 目录]
 
 测量两部分语料：单句（planted.txt、clean.txt）和整篇案例（cases/planted、cases/clean，
 整篇扫描，连同 front matter 和文中声明的化名）。不带参数时打印结果表格。--write 把两张表格写入
@@ -83,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"已更新 {PAGE}")
     elif args.check:
         if updated != page:
-            print(f"{PAGE}:1:1: error: 页面中的语料结果已过期，请运行 python scripts/anon_corpus.py --write", file=sys.stderr)
+            print(f"{PAGE}:1:1: error: 页面中的语料结果已过期，请运行 .venv/bin/python scripts/anon_corpus.py --write", file=sys.stderr)
             return 1
     else:
         print(figures + "\n\n" + case_figures)

@@ -9,7 +9,7 @@
   用来避免把“高兴”“白天”“许多”等普通词当成人名。
 
 结巴的人名标注（nr）只用作统计名字用字的来源，检查本身不依赖它。
-用法：python scripts/anon_name_stats.py [--check]
+用法：.venv/bin/python scripts/anon_name_stats.py [--check]
 --check 只检查 data/ 中的文件是否与重新编制的结果一致。
 退出码：0 正常；1 文件过期；2 用法错误。
 """
@@ -123,7 +123,7 @@ def main(argv: list[str] | None = None) -> int:
             path.write_text(text, encoding="utf-8")
             print(f"已写入 data/{name}（{text.count(chr(10))} 行）")
     for name in stale:
-        print(f"data/{name}:1:1: error: 文件已过期，请运行 python scripts/anon_name_stats.py", file=sys.stderr)
+        print(f"data/{name}:1:1: error: 文件已过期，请运行 .venv/bin/python scripts/anon_name_stats.py", file=sys.stderr)
     return 1 if stale else 0
 
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """比较人名识别的两种做法：本项目的规则（按字、词表和人称位置，整篇阅读）与结巴分词的词性标注（nr）。
 
-用法：python scripts/anon_tagger.py [--corpus 目录]
+用法：.venv/bin/python scripts/anon_tagger.py [--corpus 目录]
 
 在整篇案例语料（默认 tests/fixtures/anon_corpus/cases）上，只看人名（CASE-ANON-NAME）：
 召回率、干净案例每万字的误报、扫描每千字的 CPU 时间。结巴的做法把标为 nr（人名）的词当作人名，

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """匿名化一篇案例草稿：列出匿名化检查的全部标记，逐条给出所在的句子和一致的替换建议。
 
-用法：python scripts/anonymise.py CASE.md [--html 报告.html] [--diff] [--write]
+用法：.venv/bin/python scripts/anonymise.py CASE.md [--html 报告.html] [--diff] [--write]
 
 每处标记显示为它所在的句子（标记的词放在【】中）和建议的写法，按人名、电话、学校……分组
 （“人名 5 处：王秀英、秀英 → 小A”）；行末的“路径:行:列”和规则编号供编辑器跳转。
@@ -93,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
             difflib.unified_diff(text.splitlines(True), proposed.splitlines(True), f"a/{display}", f"b/{display}")
         )
     if not args.write:
-        print(f"\n确认这些替换后，对草稿运行：python scripts/anonymise.py {display} --write")
+        print(f"\n确认这些替换后，对草稿运行：.venv/bin/python scripts/anonymise.py {display} --write")
         return 1
     status = doc.data.get("status")
     if status != "draft":

@@ -4,8 +4,8 @@
 构建并报告耗时、页面大小、搜索索引大小和内存峰值，以及读者在浏览器中搜索要下载的字节数
 （首次访问、第一次查询、之后每次查询；scripts/benchsearch.py）。
 
-用法：python scripts/bench.py [--scale 100|500|full] [--keep 目录] [--json 文件]
-      python scripts/bench.py --lighthouse [--json 文件] [--markdown 文件]
+用法：.venv/bin/python scripts/bench.py [--scale 100|500|full] [--keep 目录] [--json 文件]
+      .venv/bin/python scripts/bench.py --lighthouse [--json 文件] [--markdown 文件]
 
 同一次运行中还用“朴素的 mkdocs-material 配置”（没有本项目的 hook 和宏，开启
 navigation.prune）构建同一份生成后的 Markdown，并给出两者的耗时比，使结果在

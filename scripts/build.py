@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """构建门户网站：先在临时目录中严格构建并检查，全部通过后才替换站点目录。
 
-用法：python scripts/build.py [-d 站点目录]
+用法：.venv/bin/python scripts/build.py [-d 站点目录]
 
 先运行 mkdocs build --strict，输出到站点目录旁边的临时目录，再用 scripts/check_site.py 检查；
 两者都通过，才用新站点替换原来的站点目录（默认 site）。构建或检查失败时，原来的站点目录一个字节也不变，
@@ -33,7 +33,7 @@ def main(argv: list[str] | None = None) -> int:
             "严格模式构建门户（mkdocs build --strict）到临时目录，检查其中没有从其他主机加载的资源"
             "（scripts/check_site.py），都通过后才替换站点目录。失败时站点目录保持原样。"
         ),
-        epilog="退出码：0 构建成功；1 构建或站点检查失败，站点目录未改动；2 用法错误。例：python scripts/build.py",
+        epilog="退出码：0 构建成功；1 构建或站点检查失败，站点目录未改动；2 用法错误。例：.venv/bin/python scripts/build.py",
     )
     parser.add_argument("-d", "--site-dir", default="site", metavar="目录", help="站点目录（默认：site，相对于当前目录）")
     parser.add_argument("--root", default=str(ROOT), metavar="目录", help="项目根目录（默认：本脚本所在项目）")

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """检查构建好的站点是否从其他主机加载资源（字体、脚本、样式表、图片、iframe 等）。
 
-用法：python scripts/check_site.py 站点目录
+用法：.venv/bin/python scripts/check_site.py 站点目录
 
 每个问题一行，格式为“文件:行:列: error: 说明 [SITE-EXTERNAL]”，文件相对于站点目录。
 退出码：0 没有问题；1 发现问题；2 用法错误。
@@ -28,7 +28,7 @@ def main(argv: list[str] | None = None) -> int:
             "<img src/srcset>、<iframe>、<video>/<audio>/<source>、<object>、CSS 的 url() 与 @import、"
             "脚本中的绝对地址。指向其他网站的普通链接（<a href>）不算加载。"
         ),
-        epilog="退出码：0 没有问题；1 发现问题；2 用法错误。例：python scripts/check_site.py site",
+        epilog="退出码：0 没有问题；1 发现问题；2 用法错误。例：.venv/bin/python scripts/check_site.py site",
     )
     parser._positionals.title = "参数"
     parser._optionals.title = "选项"

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """把一校一策方案导出为 Word 文档（.docx），不需要构建网站。
 
-用法：python scripts/export_plans.py [--school 学校代码] --out 目录
+用法：.venv/bin/python scripts/export_plans.py [--school 学校代码] --out 目录
 
 每所学校写出 <目录>/<学校代码>.docx。方案文件有错误时不导出，并按“路径:行:列”列出错误。
 退出码：0 已导出；1 方案文件有错误；2 用法错误（如学校代码不存在）。

@@ -1,13 +1,13 @@
 #!/usr/bin/env python3
 """把教师的 Word 案例稿（.docx）转成案例草稿 casebook/<id>.md，免得培训者重新录入。
 
-用法：python scripts/import_case.py CASE.docx [--id ID] [--out 目录] [--force]
+用法：.venv/bin/python scripts/import_case.py CASE.docx [--id ID] [--out 目录] [--force]
 
 草稿开头（两行 --- 之间）是案例的基本信息（status: draft；stage、themes、summary、
 questions 等待培训者补全），正文由 Word 的标题、段落、列表、表格、文本框和脚注转换而来；
 修订按 Word 的“全部接受”处理。接着打印导入说明：哪些内容导入了、哪些没有导入（批注、
 页眉页脚、图片等），一样不漏。然后对草稿和没有导入的文字（批注、页眉页脚、图片说明、
-文档属性）做匿名化检查，列出全部标记；之后请用 python scripts/anonymise.py casebook/<id>.md
+文档属性）做匿名化检查，列出全部标记；之后请用 .venv/bin/python scripts/anonymise.py casebook/<id>.md
 给出替换建议。不会覆盖已有的文件（--force 可以覆盖草稿，但从不覆盖已发布的案例）。
 退出码：0 草稿已生成，没有标记，也没有需要亲自查看的内容；1 有标记、有需要在 Word 里
 亲自查看的内容（图片、嵌入对象），或无法生成；2 用法错误。
@@ -116,7 +116,7 @@ def main(argv: list[str] | None = None) -> int:
     if result.to_check:
         print(f"另有 {result.to_check} 项内容（图片、嵌入对象等）工具读不出文字，请在 Word 里亲自查看，见上面的导入说明。")
     if count:
-        print(f"草稿中共 {count} 处身份信息标记。下一步：python scripts/anonymise.py {target}")
+        print(f"草稿中共 {count} 处身份信息标记。下一步：.venv/bin/python scripts/anonymise.py {target}")
     if count or outside or result.to_check:
         return 1
     print("匿名化检查没有发现标记；发布前仍须人工审核。")

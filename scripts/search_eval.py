@@ -21,7 +21,7 @@ SITE_URL=http://127.0.0.1:端口/ 构建本项目（或 --project 指定的目�
 字节数按 nginx 开启 gzip 时实际传输的大小计：对浏览器取到的每个文件做 gzip -6 压缩；
 本来就是 gzip 格式的文件（Pagefind 的索引分片）按原大小计。只统计 200 响应。
 
-用法：python scripts/search_eval.py [--site 目录 | --project 目录 | --city 100|500|full]
+用法：.venv/bin/python scripts/search_eval.py [--site 目录 | --project 目录 | --city 100|500|full]
         [--port 端口] [--engines material,pagefind,pagefind-terms] [--queries 文件]
         [--markdown] [--json 文件] [--goal]
 退出码：0 完成；1 查询集有误、期望页面不存在、构建或浏览器出错，或（--goal 时）未达到目标；2 用法错误。

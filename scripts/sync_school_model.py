@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """从 macros/plans.py 中的方案模型生成 JSON Schema 和空白模板。
 
-用法：python scripts/sync_school_model.py [--check]
+用法：.venv/bin/python scripts/sync_school_model.py [--check]
 
 写入 schemas/school-plan.schema.json 和 data/schools/_template.yml。
 --check 只比较、不写入：文件与模型不一致时退出码为 1。
@@ -48,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"已写入 {rel}")
     if args.check and stale:
         for rel in stale:
-            print(f"{rel}:1:1: error: 文件与方案模型不一致，请运行 python scripts/sync_school_model.py", file=sys.stderr)
+            print(f"{rel}:1:1: error: 文件与方案模型不一致，请运行 .venv/bin/python scripts/sync_school_model.py", file=sys.stderr)
         return 1
     return 0
 
