@@ -38,6 +38,17 @@ CATCH = [
     # a role before a surname that is also a word; a padded name list after a label
     ("我把这件事告诉了班主任句老师。", ["句老师"]),
     ("春游分组：第一组周　洁、吴　磊；第二组小B。", ["周\u3000洁", "吴\u3000磊"]),
+    ("名单：林　森、杜　鹃等五名学生。杜鹃刚好进来。", ["林\u3000森", "杜\u3000鹃", "杜鹃"]),
+    # an ordinary word that reads as a name, directly before speech or kin, used again
+    ("甘露说她怕数学。甘露的晴雨表一直是晴。", ["甘露", "甘露"]),
+    ("向阳奶奶住院了。向阳的奶奶出院后，他好多了。", ["向阳", "向阳"]),
+    # a role before a surname that is also a function word or unknown, then a given name
+    ("她的同桌但思琪后来说，她也怕。", ["但思琪"]),
+    ("心理老师过春燕也和他谈了两次。", ["过春燕"]),
+    ("她的表姐占佳琪也在那里做志愿者。", ["占佳琪"]),
+    # the full name is looked for everywhere; X哥 and X姐 are nicknames of it
+    ("燕飞跑完八百米。我陪燕飞在操场走两圈。", ["燕飞", "燕飞"]),
+    ("王振宇是班长，大家都叫他宇哥。", ["王振宇", "宇哥"]),
 ]
 
 
@@ -105,6 +116,12 @@ CLEAN = [
     "小A常乐呵呵的。同学们常常拿他开玩笑，他也常常一笑了之。",
     "学生们在读《红楼梦》，会跟爷爷讨论宝玉和黛玉。",
     "他说长大想跑马拉松。",
+    # an adjective before 的 + kin describes the mother; 的 is no evidence of a name
+    "温柔的妈妈总是最后一个吃饭。她的温柔，孩子都看在眼里。",
+    "坚强的奶奶说：“我还撑得住。”坚强不是不哭。",
+    "高明的家长懂得倾听，这比说教高明得多。",
+    "老师还没来，同学但凡有事都找班长。",
+    "每章至少引用一次政策条款，第三章至少两次。",
 ]
 
 

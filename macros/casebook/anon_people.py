@@ -55,7 +55,7 @@ KIN_AFTER_DE = KIN + "同桌 班主任 哥哥 姐姐 弟弟 妹妹 舅舅 姑姑
 # Roles a name stands in apposition after: 同桌潘诗雨, 心理老师范秀梅, 母亲李娟女士.
 ROLES_BEFORE = (
     "心理老师 班主任 导师 老师 同桌 同学 班长 组长 队长 学生 母亲 父亲 妈妈 爸爸 奶奶 爷爷 外婆 外公 哥哥 姐姐 弟弟 "
-    "妹妹 舅舅 姑姑 继父 继母 女儿 儿子 好友 朋友 室友 邻居 校长 主任 医生 名叫 叫做"
+    "妹妹 舅舅 姑姑 继父 继母 女儿 儿子 好友 朋友 室友 邻居 校长 主任 医生 名叫 叫做 表姐 表哥 表妹 表弟 堂姐 堂哥"
 ).split()
 # Verbs of speech and feeling whose subject is a person (红梅不愿意, 欣悦低着头).
 PERSON_VERBS = (
@@ -77,7 +77,7 @@ THETA = 0.75  # both characters of a token in a person's position must be this t
 # Dynasties and ancient states: 秦国, 赵国, 唐朝, 宋代 (not followed by a given-name character: 赵国庆 is a name).
 _STATE = re.compile(r"[秦齐楚燕韩赵魏吴越蜀宋明清元唐汉周晋隋商夏梁陈辽金][国朝代]")
 _TITLE = re.compile(r"《[^《》\n]{1,40}》")
-_MEASURE = re.compile(r"(?<=[一二三四五六七八九十两几每这那哪某上下本首半整旁])[张周段项方支门台包封席边](?=[\u4e00-\u9fff])")
+_MEASURE = re.compile(r"(?<=[一二三四五六七八九十两几每这那哪某上下本首半整旁])[张周段项方支门台包封席边章](?=[\u4e00-\u9fff])")
 # A nickname or name introduced as such: 同学们都叫他包子, 大家叫我牛牛, 小名叫乐乐.
 _CALLED = re.compile(
     r"(?:叫(?:他|她|我|你)|称(?:他|她)为?|小名(?:叫|是)?|外号(?:叫|是)?|绰号(?:叫|是)?|昵称(?:叫|是)?|乳名(?:叫|是)?)"
@@ -106,11 +106,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     surnames = "".join(sorted(t.surnames))
     alt = lambda words: "|".join(map(re.escape, sorted(words, key=len, reverse=True)))  # noqa: E731
     return {
-        "padded": re.compile(rf"([{surnames}])[ {BLANK}]{{1,2}}([{_HAN}])(?![{_HAN}])"),
+        "padded": re.compile(rf"([{surnames}])[ {BLANK}]{{1,2}}([{_HAN}])"),
         # The word after a person is searched first and the two characters before it read
         # (a lookahead at every position costs several times more).
         "kin": re.compile(alt(KIN_AFTER_DE)),
         "verb": re.compile(alt(PERSON_VERBS)),
+        "direct": re.compile(alt(STRONG_VERBS + KIN)),
         "address": re.compile(rf"[“「\"‘]\s*([{_HAN}]{{2,3}})\s*[,，!！?？]"),
         "role": re.compile(rf"(?:{alt(ROLES_BEFORE)})(?=[{_HAN}])"),
         "object": re.compile(rf"(?:{alt(OBJECT_VERBS)})(?=[{_HAN}]{{2}})"),
@@ -190,6 +191,8 @@ def _han_pair(token: str) -> bool:
 
 
 def _typical(t: NameTables, token: str, yi: bool = False) -> bool:
+    if not token:
+        return False  # the text ends here
     if yi and token[:1] == "一" and len(token) == 2:  # 一航, 一诺: 一 is common in given names
         return token[1] not in anon_names.STOP and t.score.get(token[1], 0.0) >= 0.4 and token not in t.words
     return all(_han(ch) and ch not in anon_names.STOP for ch in token) and min(t.score.get(ch, 0.0) for ch in token) >= THETA
@@ -203,6 +206,24 @@ def _candidate(t: NameTables, token: str, strong: bool) -> bool:
     if not _typical(t, token):
         return False
     return strong or not _is_word(t, token) or token in t.pairs
+
+
+def _word_name(t: NameTables, text: str, token: str) -> bool:
+    """甘露说, 向阳奶奶: an ordinary word is a name when it reads as one — a surname and a typical
+    given-name character, or a given name with one typical character — and the case puts it
+    directly before a verb of speech or feeling or a kin word at a clause start, and uses it again.
+    An adjective before 的 + kin (温柔的妈妈, 坚强的奶奶说) describes the mother: 的 is no evidence."""
+    if token in ROLE_NOUNS or not _han_pair(token) or token[1] in anon_names.STOP:
+        return False
+    if token[0] in anon_names.STOP and token[0] not in t.surnames:  # 向阳奶奶: 向 is a surname too
+        return False
+    first, second = (t.score.get(ch, 0.0) for ch in token)
+    full = token[0] in t.surnames and second >= THETA
+    given = max(first, second) >= THETA and min(first, second) >= 0.5
+    if not (full or given) or text.count(token) < 2:
+        return False
+    direct = re.finditer(re.escape(token) + f"(?={_patterns()['direct'].pattern})", text)
+    return any(_clause_start(text, m.start()) for m in direct)
 
 
 def _clause_start(text: str, i: int) -> bool:
@@ -243,8 +264,10 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
             out.append(NameHit(start, end, given))
 
     for m in p["padded"].finditer(text):  # 王　芳 in a name list; 第一组周　洁、吴　磊
-        listed = m.start() == 0 or not _han(text[m.start() - 1]) or text[m.end() : m.end() + 1] in ("、", "；", ";")
-        if listed and _typical_char(t, m.group(2)):
+        after = text[m.end() : m.end() + 1]
+        listed = m.start() == 0 or not _han(text[m.start() - 1]) or after in ("、", "；", ";")
+        ends = not after or not _han(after) or after in anon_names.FOLLOW  # 林　森、杜　鹃等五名学生
+        if listed and ends and _typical_char(t, m.group(2)):
             add(m.start(), m.end(), "")
     for m in _CALLED.finditer(text):  # 都叫他包子: whatever the word, it is what the child is called
         # 叫他回座位, 叫她过来: a verb after 叫他 is an errand, not a name
@@ -260,7 +283,7 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
             add(i - 1, i + 2, token)  # 禚雨涵的妈妈
             continue
         if _han_pair(token) and (_clause_start(text, i) or text[i - 1] in anon_names.LEFT_CHARS):
-            if _candidate(t, token, True):
+            if _candidate(t, token, True) or _word_name(t, text, token):
                 add(i, i + 2, token)
     for m in p["verb"].finditer(text):
         i = m.start() - 2
@@ -271,7 +294,9 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
         if strong and i >= 1 and _unknown_surname_name(t, text, i - 1):
             add(i - 1, i + 2, token)  # 亓明轩说, 操思琪低着头: a surname the tables lack, before a given name
             continue
-        if _clause_start(text, i) and _candidate(t, token, strong) and not _is_word(t, text[i + 1 : i + 3]):
+        if not _clause_start(text, i) or _is_word(t, text[i + 1 : i + 3]):
+            continue
+        if _candidate(t, token, strong) or (strong and _word_name(t, text, token)):
             add(i, i + 2, token)
     for m in p["address"].finditer(text):  # “浩宇，你…”, “刘一凡，…”
         token = m.group(1)
@@ -298,7 +323,14 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
             and not _is_word(t, text[j + 1 : j + 3])
         )
         if weak and not (
-            (text[j] in t.surnames or text[j] not in anon_names.STOP)
+            # 心理老师过春燕, 同桌但思琪: before a known given pair any character is the surname
+            (
+                text[j] in t.surnames
+                or text[j] not in anon_names.STOP
+                or pair in t.pairs
+                or _typical(t, pair)
+                and not _is_word(t, pair)
+            )
             and (
                 (_typical(t, pair, yi=True) and (not _is_word(t, pair) or pair in t.pairs) and _boundary(t, text, j + 3))
                 or single
@@ -354,9 +386,11 @@ def _nicknamed(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]:
     for m in re.finditer(f"(?=([{_HAN}][{''.join(sorted(chars))}]))", text):
         token, i = m.group(1), m.start()
         x = token[0]
-        if x == token[1] or x in anon_names.STOP or x in anon_names.LEFT_CHARS or x in "小大老阿" or x in _VERB_CHARS:
+        if x == token[1] or x in anon_names.LEFT_CHARS or x in "小大老阿" or x in _VERB_CHARS:
             continue
-        if _is_word(t, token) or token in ROLE_NOUNS or not _boundary(t, text, i + 2):
+        if x in anon_names.STOP and x not in t.surnames:  # 向阳 with 阳阳: 向 is a surname too
+            continue
+        if token in ROLE_NOUNS or not _boundary(t, text, i + 2):
             continue
         places.setdefault(token, []).append(i)
     out: list[NameHit] = []
@@ -367,7 +401,8 @@ def _nicknamed(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]:
             for i in starts
             if _clause_start(text, i) or text.endswith(_ROLES_BEFORE, 0, i) or text.startswith(("的", *KIN), i + 2)
         ]
-        if len(starts) < 2 or not placed:
+        # an ordinary word (向阳 with 阳阳) needs two such places, a name the tables lack one
+        if len(starts) < 2 or len(placed) < (2 if _is_word(t, token) else 1):
             continue
         # 禚子航: the characters before are a surname + given name, so 子航 is the given name;
         # 牛犇 with nothing before: surname and a one-character given name.
@@ -442,6 +477,8 @@ def forms_of(t: NameTables, full: str | None, given: str) -> set[str]:
         if not ch or ch in anon_names.STOP or ch in "一二三四五六七八九十小大老阿":
             continue
         forms |= {ch + ch, "小" + ch, "阿" + ch}
+    if len(given) == 2 and given[-1] not in anon_names.STOP:
+        forms |= {given[-1] + "哥", given[-1] + "姐"}  # 振宇 → 宇哥, 美雯 → 雯姐
     if full and len(full) - len(given) == 1:  # 亓爸爸, 亓家, 小高
         family = {full[0] + kin for kin in SURNAME_KIN}
         if full[0] not in anon_names.FUNCTION_CHARS:  # 和家, 时家 would be “and home”, “when home”
@@ -457,18 +494,22 @@ def forms_of(t: NameTables, full: str | None, given: str) -> set[str]:
 def _everywhere(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]:
     people: set[str] = set()
     for h in hits:
-        token = text[h.start : h.end].replace(" ", "").replace(BLANK, "")
+        raw = text[h.start : h.end]
+        token = raw.replace(" ", "").replace(BLANK, "")
+        # The full name itself is looked for everywhere too (陪燕飞在…), unless it is also a word
+        # found once on the surface (高亮, 安全); a padded 杜　鹃 in a name list is no word.
+        whole = {token} if len(token) >= 3 or raw != token or not _is_word(t, token) else set()
         surname = 2 if token[:2] in t.compounds else 1 if token[:1] in t.surnames else 0
         if h.given and len(token) == 2 and token[0] in t.surnames and token[0] not in anon_names.LEFT_CHARS:
             people |= forms_of(t, token, token[1])  # 时雨 alone is a full name too: 时妈妈, 雨雨
         if h.given and len(token) == 3 and token.endswith(h.given) and not surname:
             surname = 1  # 亓佳宁: a surname the tables do not know, confirmed by the case
         if h.given and surname and len(token) == surname + len(h.given):
-            people |= forms_of(t, token, h.given)
+            people |= forms_of(t, token, h.given) | whole
         elif h.given:
             people |= forms_of(t, None, h.given)
         elif surname and 2 <= len(token) <= surname + 2 and token[surname:] not in anon_names.ROLES and _han(token[-1]):
-            people |= forms_of(t, token, token[surname:])  # 张伟: a one-character given name
+            people |= forms_of(t, token, token[surname:]) | whole  # 张伟: a one-character given name
     if not people:
         return []
     taken = taken_by(hits, len(text))
