@@ -26,13 +26,15 @@ from macros.handbook import templates as ht
 from macros.plans.loading import load_schools
 from macros.plans.model import template_plan
 from macros.plans.plan_document import blank_plan
-from macros.plans.plan_docx import plan_docx
+from macros.plans.plan_docx import plan_docx, title_lines
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 TOP = dx.PAGE.top * MM  # the text block, in PDF points from the top left
 BOTTOM = (dx.PAGE.height - dx.PAGE.bottom) * MM
 LEFT = dx.PAGE.left * MM
 RIGHT = (dx.PAGE.width - dx.PAGE.right) * MM
+# A name longer than a title line (20 characters of 二号): Word would break it anywhere.
+LONG_NAME = "华东师范大学第二附属中学紫竹双语学校国际部"
 PARAGRAPH = "坚持以学生发展为本，面向全体学生匹配适合的导师，关心关怀每一个学生的身心健康和全面发展。"
 
 
@@ -62,6 +64,7 @@ def shipped_documents(out: Path) -> dict[str, Path]:
     docs["plan-blank-template"] = plan_docx(blank_plan(template_plan()))
     docs["probe-long-plan"] = plan_docx(probe_plan(schools[0].plan))
     docs["probe-long-form"] = probe_form()
+    docs["probe-long-title"] = plan_docx({**schools[0].plan, "name": LONG_NAME})
     files = {}
     for name, data in docs.items():
         files[name] = out / f"{name}.docx"
@@ -205,3 +208,20 @@ def test_form_hints_print_grey_and_small(rendered) -> None:
 def test_blank_template_prints_blanks(rendered) -> None:
     text = "".join(line.text for page in rendered["plan-blank-template"] for line in page.lines)
     assert "本方案适用于本校（\u3000）年级。覆盖教师（\u3000）人" in text and "学校类型" not in text
+
+
+def test_plan_titles_break_only_between_words(rendered) -> None:
+    """As rendered: the title's lines are the school's name (in words) and 全员导师制工作实施方案,
+    never “…工作实 / 施方案” (issue 24)."""
+    assert title_lines(LONG_NAME) == ["华东师范大学第二附属中学", "紫竹双语学校国际部", "全员导师制工作实施方案"]
+    checked = 0
+    for name, pages in rendered.items():
+        if not name.startswith(("plan-", "probe-long-title")) or name == "plan-blank-template":
+            continue
+        title = [line.text for line in pages[0].lines if abs(line.size - dx.SIZE_TITLE) < 0.5]
+        assert title and title[-1] == "全员导师制工作实施方案" or len(title) == 1, (name, title)
+        assert all(len(line) <= 20 for line in title), (name, title)
+        checked += 1
+    long_title = [line.text for line in rendered["probe-long-title"][0].lines if abs(line.size - dx.SIZE_TITLE) < 0.5]
+    assert long_title == title_lines(LONG_NAME)
+    assert checked >= 5

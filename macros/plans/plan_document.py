@@ -50,8 +50,11 @@ class Section:
         return f"{cn_number(n)}、{self.title}"
 
 
+TITLE_SUFFIX = "全员导师制工作实施方案"
+
+
 def plan_title(plan: dict) -> str:
-    return f"{plan.get('name', '')}全员导师制工作实施方案"
+    return f"{plan.get('name', '')}{TITLE_SUFFIX}"
 
 
 def _p(text: object) -> Block:

@@ -11,10 +11,48 @@ parsed, so markup in the data stays literal.
 
 from __future__ import annotations
 
-from macros.documents.docx_common import Document, add_heading, add_table, add_text, add_title, document_bytes, new_document
-from macros.plans.plan_document import Block, plan_sections, plan_title
+from macros.documents.docx_common import (
+    SIZE_TITLE,
+    TEXT_WIDTH_MM,
+    Document,
+    add_heading,
+    add_table,
+    add_text,
+    add_title,
+    document_bytes,
+    new_document,
+)
+from macros.plans.plan_document import TITLE_SUFFIX, Block, plan_sections, plan_title
 
 SAMPLE_NOTE = "（示例：学校名称和内容均为虚构）"
+# Characters of the title (二号, 22 pt, full width) on one line between the margins: 20.
+TITLE_CHARS = int(TEXT_WIDTH_MM / (SIZE_TITLE * 25.4 / 72))
+
+
+def title_lines(name: str) -> list[str]:
+    """The title as lines that Word never breaks inside a word (it would: “…工作实 / 施方案”).
+    A title that does not fit one line breaks between the school's name and 全员导师制工作实施方案;
+    a name too long for one line breaks between two of its words (jieba), near its middle."""
+    if len(name) + len(TITLE_SUFFIX) <= TITLE_CHARS:
+        return [name + TITLE_SUFFIX]
+    if len(name) <= TITLE_CHARS:
+        return [name, TITLE_SUFFIX]
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+
+    ends, at = [], 0
+    for word in jieba.lcut(name, HMM=False):
+        at += len(word)
+        ends.append(at)
+    # The word boundary nearest the middle whose halves both fit; else the nearest at all.
+    fitting = [e for e in ends[:-1] if e <= TITLE_CHARS and len(name) - e <= TITLE_CHARS] or ends[:-1]
+    if not fitting:
+        return [name, TITLE_SUFFIX]
+    cut = min(fitting, key=lambda e: abs(e - len(name) / 2))
+    return [name[:cut], name[cut:], TITLE_SUFFIX]
 
 
 def _block(doc: Document, block: Block) -> None:
@@ -37,7 +75,7 @@ def plan_docx(plan: dict) -> bytes:
     doc = new_document(title, "全员导师制工作学校实施方案（一校一策）")
     if not plan.get("sample"):
         doc.author = str(plan.get("name", ""))
-    add_title(doc, title, SAMPLE_NOTE if plan.get("sample") else "")
+    add_title(doc, "\n".join(title_lines(str(plan.get("name", "")))), SAMPLE_NOTE if plan.get("sample") else "")
     for n, section in enumerate(plan_sections(plan), start=1):
         add_heading(doc, section.numbered(n), level=1)
         for block in section.blocks:
