@@ -102,25 +102,19 @@ def render_page_content(project: Project, src_uri: str, meta: dict, html: str, s
     ``serving``: keep results in memory between the rebuilds of a preview server."""
     tooltips = meta.get("glossary_tooltips") is not False
     print_view = bool(meta.get("print_view"))
-    terms = project.once("glossary-terms-key", lambda: repr(glossary_terms(project))) if tooltips else ""
-    if not serving:
-        return _page_content(project, tooltips, print_view, html)
+    terms = project.once("glossary-terms-keyed", lambda: buildcache.Keyed(glossary_terms(project)))
     # Kept in memory between `mkdocs serve` rebuilds: this pass over every page's HTML is
     # the largest share of our own work in a rebuild (docs/about/performance.md).
-    memo = project.once("page-content-memo", lambda: buildcache.memo("page-content", _content_version(), persist=False))
-    key = f"{tooltips}\0{print_view}\0{terms}\0{html}"
-    return buildcache.cached(memo, key, lambda: _page_content(project, tooltips, print_view, html))
+    render = _page_content if serving else _page_content.uncached
+    return render(terms if tooltips else None, print_view, html)
 
 
-def _page_content(project: Project, tooltips: bool, print_view: bool, html: str) -> str:
+@buildcache.memoised("page-content", persist=False)
+def _page_content(terms: buildcache.Keyed | None, print_view: bool, html: str) -> str:
     html = learn_reading.focusable_notes(handbooks.label_task_checkboxes(html))
     if print_view:
         html = printing.render_print_content({"print_view": True}, html) or html
-    return glossary.add_tooltips(html, glossary_terms(project)) if tooltips else html
-
-
-def _content_version() -> str:
-    return buildcache.fingerprint(*buildcache.source_of(glossary, handbooks, printing, learn_reading))
+    return glossary.add_tooltips(html, terms.value) if terms is not None else html
 
 
 def after_build(project: Project, site_dir: Path, site_url: str) -> None:

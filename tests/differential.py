@@ -144,13 +144,14 @@ class City:
     def _case_sources(self) -> list[Path]:
         return sorted(p for p in (self.root / "casebook").glob("*.md") if "status: published" in p.read_text(encoding="utf-8"))
 
-    def add_case(self, sample: int) -> str:
+    def add_case(self) -> str:
+        """A published case derived from a shipped one; the sample cycles."""
+        n = self._next()
         sources = [p for p in self._case_sources() if not p.stem.startswith("diff-")]
-        text = sources[sample % len(sources)].read_text(encoding="utf-8")
+        text = sources[n % len(sources)].read_text(encoding="utf-8")
         match = _FRONT.match(text)
         assert match
         meta, body = yaml.safe_load(match.group(1)), text[match.end() :]
-        n = self._next()
         case_id = f"diff-case-{n:03d}"
         old_title = meta["title"]
         meta.update(id=case_id, title=f"{old_title}（差分 {n}）", sample=True)

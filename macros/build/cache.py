@@ -1,10 +1,17 @@
 """Content-keyed caches for build work whose inputs did not change.
 
 A :class:`Memo` maps the hash of an input (e.g. the text of a YAML file) to a
-result. Its name includes a *version*: the hash of the code and data the
-result depends on (the module's source, dictionaries, library versions), so a
-change there starts a fresh memo instead of reusing stale results. Nothing is
-keyed on timestamps.
+result. Its name includes a *version*: the **engine version** (every file of the
+``macros`` package, the installed versions of every pinned requirement, the
+Python version and the site's ``mkdocs.yml``; :func:`engine_version`) plus any
+data files the memo names as inputs (dictionaries). Nobody lists which modules a
+result depends on: a changed line anywhere in the engine starts every memo afresh.
+Nothing is keyed on timestamps.
+
+:func:`memoised` turns a function of plain values into a memoised one whose key
+is all of its arguments (their ``repr``): what the function reads is what it is
+keyed on, by construction. It refuses arguments that are not plain values (a
+project, a page object) because such an object could carry inputs the key misses.
 
 Memos live in memory and, once :func:`configure` names a directory (the build
 does: ``<project>/.cache``), on disk as one pickle per memo, written by
@@ -15,11 +22,18 @@ pickled and unpickled on every hit, so a caller may mutate what it gets.
 
 from __future__ import annotations
 
+import dataclasses
+import datetime
+import functools
 import hashlib
 import logging
 import os
 import pickle
+import re
+import sys
 import tempfile
+from collections.abc import Callable
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +45,43 @@ _MISSING = object()
 serving = False
 _directory: Path | None = None
 _memos: dict[str, Memo] = {}
+
+ENGINE_DIR = Path(__file__).resolve().parents[1]  # the macros package: the engine's code
+REQUIREMENTS = ENGINE_DIR.parent / "requirements.txt"  # the pinned dependencies
+_engine: str | None = None  # the engine version of the build being configured
+
+
+def code_files(directory: Path = ENGINE_DIR) -> list[Path]:
+    """Every file of the engine (sources and any data shipped inside the package)."""
+    return sorted(p for p in directory.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+
+
+@functools.lru_cache(maxsize=1)
+def dependency_versions(requirements: Path = REQUIREMENTS) -> str:
+    """``name==installed version`` of every requirement in requirements.txt (installed, not
+    just pinned: a hand-upgraded library changes its output too), and the Python version."""
+    lines = [f"python=={sys.version}"]
+    text = requirements.read_text(encoding="utf-8") if requirements.exists() else ""
+    for line in text.splitlines():
+        name = re.split(r"[\s=<>!~\[;#@]", line.strip(), maxsplit=1)[0]
+        if name:
+            try:
+                lines.append(f"{name}=={version(name)}")
+            except PackageNotFoundError:
+                lines.append(f"{name}==")
+    return "\n".join(lines)
+
+
+def engine_version(config_file: Path | None = None, *extra: str) -> str:
+    """The code the build runs and its configuration, hashed: all of ``macros/``, the
+    installed dependency versions, ``config_file`` (mkdocs.yml) and ``extra`` (settings read
+    from the environment at import, e.g. the test layout)."""
+    parts: list[str | bytes | Path] = [dependency_versions(), *extra]
+    for path in code_files():
+        parts += [path.relative_to(ENGINE_DIR).as_posix(), path]
+    if config_file is not None:
+        parts.append(Path(config_file))
+    return fingerprint(*parts)
 
 
 def per_object(store: dict[int, tuple[Any, Any]], obj: Any, make: Any, only_latest: bool = False) -> Any:
@@ -60,9 +111,68 @@ def fingerprint(*parts: str | bytes | Path) -> str:
     return h.hexdigest()
 
 
-def source_of(*modules: Any) -> list[Path]:
-    """The source files of modules, for a version fingerprint."""
-    return [Path(m.__file__) for m in modules]
+_PLAIN = (str, bytes, int, float, bool, type(None), datetime.date)
+
+
+def check_plain(value: Any, where: str = "argument") -> None:
+    """Raise TypeError unless ``value`` is plain data whose ``repr`` shows all of it: what a
+    memoised function is keyed on must be everything it can read."""
+    if isinstance(value, _PLAIN) or isinstance(value, Keyed):
+        return
+    if isinstance(value, (tuple, list, frozenset, set)):
+        for item in value:
+            check_plain(item, where)
+        return
+    if isinstance(value, dict):
+        for key, item in value.items():
+            check_plain(key, where)
+            check_plain(item, where)
+        return
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for f in dataclasses.fields(value):
+            if not f.repr:
+                raise TypeError(f"{where}: {type(value).__name__}.{f.name} is left out of its repr, so out of the key")
+            check_plain(getattr(value, f.name), where)
+        return
+    raise TypeError(f"{where}: {type(value).__name__} is not plain data; pass the values the function reads")
+
+
+class Keyed:
+    """A large plain value handed to many calls of a memoised function (a rules table, the
+    glossary): checked and hashed once, and keyed by that hash instead of its ``repr``."""
+
+    __slots__ = ("key", "value")
+
+    def __init__(self, value: Any) -> None:
+        check_plain(value)
+        self.value = value
+        self.key = fingerprint(repr(value))
+
+    def __repr__(self) -> str:
+        return f"Keyed({self.key})"
+
+
+def memoised(name: str, *inputs: str | bytes | Path, persist: bool = True) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Memoise a function of plain values in the memo ``name``: the key is the ``repr`` of all
+    its positional arguments, the version the engine's and ``inputs`` (data files it reads).
+    The arguments are checked to be plain data whenever the function really runs."""
+
+    def wrap(fn: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(fn)
+        def call(*args: Any) -> Any:
+            memo_ = memo(name, *inputs, persist=persist)
+            key = fingerprint(repr(args))
+            value = memo_.get(key)
+            if value is _MISSING:
+                check_plain(args, f"{fn.__module__}.{fn.__qualname__}")
+                value = fn(*args)
+                memo_.put(key, value)
+            return value
+
+        call.uncached = fn  # type: ignore[attr-defined]
+        return call
+
+    return wrap
 
 
 class Memo:
@@ -145,10 +255,17 @@ class Memo:
         self.dirty = False
 
 
-def configure(directory: Path | None) -> None:
-    """Persist memos under ``directory`` (None: memory only, e.g. ``PORTAL_NO_CACHE=1``)."""
-    global _directory
+def configure(directory: Path | None, engine: str | None = None) -> None:
+    """Persist memos under ``directory`` (None: memory only, e.g. ``PORTAL_NO_CACHE=1``), for
+    the engine version ``engine`` (:func:`engine_version`; None: the code alone). Memos of
+    another engine version (mkdocs.yml edited under ``mkdocs serve``) are dropped."""
+    global _directory, _engine
     _directory = directory
+    engine = engine or engine_version()
+    _version.cache_clear()  # data files named as inputs are read again: one build sees one state
+    if engine != _engine:
+        _engine = engine
+        _memos.clear()
     for memo in _memos.values():
         if not memo.persist and memo.used:  # memory only: keep what the last build used, no more
             memo.entries = dict(memo.used)
@@ -162,16 +279,31 @@ def directory() -> Path | None:
     return _directory
 
 
-def memo(name: str, version: str, persist: bool = True) -> Memo:
-    """The memo ``name`` for this code version, loaded from disk on first use.
+def current_engine() -> str:
+    """The engine version memos are made for (configured by the build; else the code alone)."""
+    if _engine is None:
+        configure(_directory)
+    assert _engine is not None
+    return _engine
+
+
+@functools.lru_cache(maxsize=256)
+def _version(engine: str, inputs: tuple[str | bytes | Path, ...]) -> str:
+    return fingerprint(engine, *inputs) if inputs else engine
+
+
+def memo(name: str, *inputs: str | bytes | Path, persist: bool = True) -> Memo:
+    """The memo ``name`` for the engine version and ``inputs`` (data files or values the
+    results depend on besides their key), loaded from disk on first use.
 
     ``persist=False`` keeps it in memory only: for results that are cheap to
     recompute in a new process but worth keeping between ``mkdocs serve`` rebuilds.
     """
-    key = f"{name}-{version}"
+    version_ = _version(current_engine(), inputs)
+    key = f"{name}-{version_}"
     found = _memos.get(key)
     if found is None:
-        found = _memos[key] = Memo(name, version, persist)
+        found = _memos[key] = Memo(name, version_, persist)
         if persist and _directory is not None:
             found.load(_directory)
     return found

@@ -111,7 +111,7 @@ def text_files(project: Project) -> list[Path]:
 
 def check_traditional(project: Project) -> list[Problem]:
     problems: list[Problem] = []
-    memo = buildcache.memo("text-trad", _version())
+    memo = buildcache.memo("text-trad")
     for path in text_files(project):
         display = project.display(path)
         # A file that is not readable UTF-8 text is reported by the syntax check; decoded with
@@ -121,9 +121,3 @@ def check_traditional(project: Project) -> list[Problem]:
             continue
         problems += buildcache.cached(memo, f"{display}\0{text}", lambda: traditional_characters(text, display))  # noqa: B023
     return problems
-
-
-def _version() -> str:
-    from importlib.metadata import version
-
-    return buildcache.fingerprint(Path(__file__), version("opencc"))

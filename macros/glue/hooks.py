@@ -26,7 +26,7 @@ from macros import composition  # noqa: E402
 from macros.build import cache as buildcache  # noqa: E402
 from macros.build import pool  # noqa: E402
 from macros.core import linkcheck, site  # noqa: E402
-from macros.core.config import settings  # noqa: E402
+from macros.core.config import LAYOUT, settings  # noqa: E402
 from macros.core.problems import Problem  # noqa: E402
 from macros.glue import benchdump, compat, search  # noqa: E402
 from macros.glue.compat import (  # noqa: E402
@@ -79,7 +79,10 @@ def on_config(config):
     preview_cache.begin_build()
     render_cache.next_build()
     root = Path(config.config_file_path).parent
-    buildcache.configure(root / ".cache" if settings().cache else None)
+    # Every memo is versioned on the engine: its code, the dependency versions, mkdocs.yml and
+    # the layout (a test may lower its thresholds: config.TEST_LAYOUT_ENV).
+    engine = buildcache.engine_version(Path(config.config_file_path), repr(LAYOUT))
+    buildcache.configure(root / ".cache" if settings().cache else None, engine)
     project = site.start(composition.new_project(root))
     # The macros of every page are checked too: before rendering, at the source's own positions.
     problems = composition.sort_problems(composition.check_project(project) + check_macros(project, set(config.extra)))

@@ -171,4 +171,4 @@ def check_macros(project: Project, extra_variables: set[str] | None = None) -> l
 
 @cache
 def _memo() -> buildcache.Memo:
-    return buildcache.memo("macro-check", buildcache.fingerprint(Path(__file__)), persist=False)
+    return buildcache.memo("macro-check", persist=False)

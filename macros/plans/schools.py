@@ -25,12 +25,10 @@ from macros.plans.rules import (
     MET,
     NOT_APPLICABLE,
     NOT_MET,
-    RULES_FILE,
     STATUS_LABELS,
     Rule,
-    summary,
 )
-from macros.policy.access import clause_link, library, library_key
+from macros.policy.access import clause_link, library
 
 if TYPE_CHECKING:
     from macros.core.project import Project
@@ -87,13 +85,24 @@ def block_markdown(block: Block) -> str:
     return "\n".join([head, rule, *rows])
 
 
-def compliance_panel(project: Project, school: SchoolPlan, src_uri: str) -> str:
-    counts = summary(school.findings)
-    must = [f for f in school.findings if f.rule.severity == "必须" and f.status != NOT_APPLICABLE]
-    should = [f for f in school.findings if f.rule.severity == "建议" and f.status != NOT_APPLICABLE]
-    verdict = "符合必须条款" if school.compliant else f"有 {counts[NOT_MET]} 项必须条款未达标"
+def panel_rows(project: Project, school: SchoolPlan, src_uri: str) -> tuple[tuple[str, str, str, str, str, str], ...]:
+    """The findings as the panel shows them: (status, statement, rule id, severity, detail,
+    source links), in the panel's order. Plain values: the page is memoised on them."""
+    return tuple(
+        (f.status, f.rule.statement, f.rule.id, f.rule.severity, f.detail, _source_links(project, f.rule, src_uri))
+        for f in sorted(school.findings, key=lambda f: STATUS_ORDER.index(f.status))
+    )
+
+
+def compliance_panel(rows: tuple[tuple[str, str, str, str, str, str], ...]) -> str:
+    """The 政策符合情况 panel of a school page, from :func:`panel_rows`."""
+    counts = {status: sum(1 for row in rows if row[0] == status) for status in STATUS_ORDER}
+    must = [row for row in rows if row[3] == "必须" and row[0] != NOT_APPLICABLE]
+    should = [row for row in rows if row[3] == "建议" and row[0] != NOT_APPLICABLE]
+    compliant = counts[NOT_MET] == 0
+    verdict = "符合必须条款" if compliant else f"有 {counts[NOT_MET]} 项必须条款未达标"
     lines = [
-        f'<div class="plan-compliance {"plan-ok" if school.compliant else "plan-not-ok"}" markdown>',
+        f'<div class="plan-compliance {"plan-ok" if compliant else "plan-not-ok"}" markdown>',
         "",
         "## 政策符合情况",
         "",
@@ -103,37 +112,24 @@ def compliance_panel(project: Project, school: SchoolPlan, src_uri: str) -> str:
         "| 结果 | 规则 | 本方案 | 依据 |",
         "|---|---|---|---|",
     ]
-    for finding in sorted(school.findings, key=lambda f: STATUS_ORDER.index(f.status)):
-        status = f'<span class="plan-status plan-{finding.status}">{STATUS_ICONS[finding.status]} {STATUS_LABELS[finding.status]}</span>'
-        rule = f"{md_esc(finding.rule.statement)}<br><small>{finding.rule.id} · {finding.rule.severity}</small>"
-        lines.append(f"| {status} | {rule} | {md_esc(finding.detail)} | {_source_links(project, finding.rule, src_uri)} |")
+    for status, statement, rule_id, severity, detail, links in rows:
+        shown = f'<span class="plan-status plan-{status}">{STATUS_ICONS[status]} {STATUS_LABELS[status]}</span>'
+        rule = f"{md_esc(statement)}<br><small>{rule_id} · {severity}</small>"
+        lines.append(f"| {shown} | {rule} | {md_esc(detail)} | {links} |")
     lines += ["", "</div>", ""]
     return "\n".join(lines)
 
 
 def school_page(project: Project, school: SchoolPlan) -> str:
     """The Markdown of a school page: profile, downloads, compliance panel, then the plan."""
-    # 1,600 of these at city scale: reuse the Markdown of plans whose data, rules and cited
-    # clauses did not change (the findings follow from those; keyed on content, versioned on
-    # code). repr, not JSON: the data is plain YAML values and repr is several times faster.
-    memo = project.once("schools.page-memo", lambda: buildcache.memo("school-page", _page_version()))
-    rules = project.once("schools.rules-key", lambda: buildcache.fingerprint(project.root / RULES_FILE))
-    key = "\0".join([school.id, repr(school.plan), rules, library_key(project)])
-    return buildcache.cached(memo, key, lambda: _school_page(project, school))
-
-
-def _page_version() -> str:
-    from macros.core import escaping as text
-    from macros.plans import plan_document
-    from macros.plans import rules as plan_rules
-    from macros.policy import policies
-
-    return buildcache.fingerprint(*buildcache.source_of(plan_document, plan_rules, policies, text), Path(__file__))
-
-
-def _school_page(project: Project, school: SchoolPlan) -> str:
-    plan = school.plan
+    # 1,600 of these at city scale, memoised: the page is a function of exactly these values
+    # (render_school_page takes nothing else), so the key is everything the page shows.
     src_uri = f"schools/{school.id}.md"
+    return render_school_page(school.id, school.plan, panel_rows(project, school, src_uri), _back_link(project, school))
+
+
+@buildcache.memoised("school-page")
+def render_school_page(school_id: str, plan: dict, rows: tuple, back_link: str) -> str:
     counts = plan["counts"]
     title = plan_title(plan)
     out = [
@@ -161,14 +157,14 @@ def _school_page(project: Project, school: SchoolPlan) -> str:
         "",
         '<div class="plan-downloads" markdown>',
         "",
-        f"[下载 Word 文档]({school.id}.docx){{ .md-button .md-button--primary download }}"
-        f" [下载 YAML 数据]({school.id}.yml){{ .md-button download }}"
-        f" {_back_link(project, school)}{{ .md-button }}",
-        f' <a class="md-button" href="../{EDITOR_ID}/#school={school.id}">{LINK_TEXT}</a>',
+        f"[下载 Word 文档]({school_id}.docx){{ .md-button .md-button--primary download }}"
+        f" [下载 YAML 数据]({school_id}.yml){{ .md-button download }}"
+        f" {back_link}{{ .md-button }}",
+        f' <a class="md-button" href="../{EDITOR_ID}/#school={school_id}">{LINK_TEXT}</a>',
         "",
         "</div>",
         "",
-        compliance_panel(project, school, src_uri),
+        compliance_panel(rows),
         '<div class="plan-body" markdown>',
         "",
     ]
@@ -198,16 +194,6 @@ def school_search_entries(project: Project, cut: Callable[[str], Iterable[str]])
     return entries
 
 
-def docx_version() -> str:
-    """The code a plan's Word file depends on: a change here rebuilds every file.
-    (The XML is written by our own modules; no library version is involved.)"""
-    from macros.documents import docx_common, docx_styles, docx_tables, wordml
-    from macros.plans import plan_document, plan_docx
-
-    modules = (plan_docx, plan_document, docx_common, docx_styles, docx_tables, wordml)
-    return buildcache.fingerprint(*buildcache.source_of(*modules))
-
-
 def school_pages(project: Project) -> list[GeneratedPage]:
     """Collection: a page, a Word file and the YAML for every school, plus the template downloads."""
     # Collections are asked more than once per build; Word files are built once.
@@ -226,7 +212,7 @@ def _school_pages(project: Project) -> list[GeneratedPage]:
     cache = buildcache.directory()
     # In the background: the build goes on rendering pages while the worker processes write
     # the missing files; the hook waits for them at the end (on_post_build).
-    batch = build_documents(jobs, plan_docx, cache / "docx" if cache else None, docx_version(), background=True)
+    batch = build_documents(jobs, plan_docx, cache / "docx" if cache else None, buildcache.current_engine(), background=True)
     project.__dict__["_docx_batch"] = batch  # for the benchmark's figures and the cache tests
 
     def word(src_uri: str) -> GeneratedPage:

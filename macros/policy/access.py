@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from macros.build import cache as buildcache
 from macros.core.markdown import line_col
 from macros.core.problems import Problem
 from macros.policy import comparison, glossary, policies
@@ -24,13 +23,6 @@ def library_and_problems(project: Project) -> tuple[policies.PolicyLibrary, list
 
 def library(project: Project) -> policies.PolicyLibrary:
     return library_and_problems(project)[0]
-
-
-def library_key(project: Project) -> str:
-    """A fingerprint of the policy pages: part of the key of anything that links to clauses."""
-    return project.once(
-        "policy.library-key", lambda: buildcache.fingerprint(*sorted((project.docs_dir / "policies").glob("*.md")))
-    )
 
 
 def glossary_and_problems(project: Project) -> tuple[list[glossary.Term], list[Problem]]:

@@ -3,8 +3,8 @@
 :class:`CachingJieba` stands in for the ``jieba`` module that Material's search plugin
 uses to split Chinese text, and :meth:`CachingJieba.memoise` wraps the plugin's
 segmentation of each title and section text: results are memoised in
-:mod:`macros.build.cache`, keyed on the text and versioned on the jieba version and
-the dictionaries, so a warm build segments only changed text. The dictionaries are
+:mod:`macros.build.cache`, keyed on the text and versioned on the engine (which covers
+the jieba and Material versions) and the dictionaries, so a warm build segments only changed text. The dictionaries are
 loaded only when some text is not in the cache.
 """
 
@@ -21,13 +21,11 @@ from macros.build import cache as buildcache
 class CachingJieba:
     """A proxy for the ``jieba`` module: ``cut`` answers from the memo when it can."""
 
-    def __init__(self, jieba: Any, extra_version: str | Path = "") -> None:
+    def __init__(self, jieba: Any) -> None:
         self._jieba = jieba
         self._pending: list[tuple[str, str]] = []  # (method, path) applied on the first miss
         self._applied: set[tuple[str, str]] = set()
-        self._version: str | None = None
         self._dict_files: list[Path] = []
-        self._extra = extra_version
         self.cut_calls = 0
         self.segmented = 0  # texts that really went through jieba
         self._lock = threading.Lock()
@@ -45,14 +43,6 @@ class CachingJieba:
         self._pending.append((method, path))
         if Path(path) not in self._dict_files:
             self._dict_files.append(Path(path))
-            self._version = None
-
-    def version(self) -> str:
-        if self._version is None:
-            from importlib.metadata import version
-
-            self._version = buildcache.fingerprint(version("jieba"), Path(__file__), self._extra, *self._dict_files)
-        return self._version
 
     def cut(self, text: str | bytes, *args: Any, **kwargs: Any) -> list[str]:
         """jieba's ``cut``, with the dictionaries loaded first if they are still pending."""
@@ -77,7 +67,7 @@ class CachingJieba:
         proxy = self
 
         def segment_cached(index: Any, data: str) -> str:
-            memo = buildcache.memo("search-jieba", proxy.version())
+            memo = buildcache.memo("search-jieba", *proxy._dict_files)  # what segmentation reads
 
             def compute() -> str:
                 proxy.segmented += 1
@@ -99,7 +89,7 @@ def install() -> None:
     except ImportError:
         return
     if search_plugin.jieba is not None and not isinstance(search_plugin.jieba, CachingJieba):
-        proxy = CachingJieba(search_plugin.jieba, Path(search_plugin.__file__))
+        proxy = CachingJieba(search_plugin.jieba)
         search_plugin.jieba = proxy
         index = search_plugin.SearchIndex
         index._segment_chinese = proxy.memoise(index._segment_chinese)

@@ -68,10 +68,9 @@ def toc_signature(toc: Any) -> list:
 
 
 def _theme_files(config: Any) -> str:
-    """The theme's template override files (``custom_dir``) and the theme's own version."""
-    from importlib.metadata import version
-
-    parts = [version("mkdocs"), version("mkdocs-material")]
+    """The theme's template override files (``custom_dir``); the theme's own version is in
+    the engine version."""
+    parts = [buildcache.current_engine()]
     custom = config.theme.custom_dir
     if custom:
         for path in sorted(Path(custom).rglob("*")):
@@ -91,7 +90,6 @@ def _site_key(config: Any, nav: Any) -> str:
             str(config.get("site_url")),
             _theme_files(config),
             _json(nav_signature(nav.items)),
-            Path(__file__).read_text(encoding="utf-8"),
         )
     return _site["key"]
 

@@ -49,7 +49,7 @@ def start(config: Any, files: Any, src_uris: list[str]) -> int:
         return 0  # the worker fills the page-render cache: nothing to do without it
     if buildcache.directory() is None:
         return 0
-    memo = buildcache.memo("page-html", render_cache._version(config))
+    memo = render_cache.html_memo(config)
     missing = []
     for src_uri in src_uris:
         key = _key(config, files, src_uri)
@@ -74,7 +74,7 @@ def collect(config: Any) -> None:
     """Store whatever the worker has finished (called before each page is converted)."""
     if not _pending:
         return
-    memo = buildcache.memo("page-html", render_cache._version(config))
+    memo = render_cache.html_memo(config)
     while _pending and _pending[0].done():
         future = _pending.pop(0)
         if future.exception() is None:
@@ -116,7 +116,7 @@ def _convert(src_uris: list[str]) -> list[tuple[str, bytes]]:
     for handler in list(mkdocs_log.handlers):  # the build reports warnings itself
         mkdocs_log.removeHandler(handler)
     config, files = _state["config"], _state["files"]
-    memo = buildcache.memo("page-html", render_cache._version(config))
+    memo = render_cache.html_memo(config)
     out = []
     for src_uri in src_uris:
         file = files.get_file_from_path(src_uri)

@@ -7,22 +7,18 @@ largest share of a warm build (see docs/about/performance.md). This wraps
 title, anchors and links to anchors, which MkDocs validates after all pages)
 is memoised in :mod:`macros.build.cache`. The key covers the Markdown after
 every plugin (macros included), the page's source and URL, every file's
-address (links are resolved against them) and the version covers mkdocs.yml
-and the Markdown libraries. A conversion that logged a warning is never
+address (links are resolved against them); the version is the engine's (its
+code, mkdocs.yml, the installed Markdown libraries) and the site address. A conversion that logged a warning is never
 stored, so ``--strict`` sees it on every build.
 """
 
 from __future__ import annotations
 
 import logging
-from functools import lru_cache
-from importlib.metadata import version
-from pathlib import Path
 from typing import Any
 
 from macros.build import cache as buildcache
 
-_files_key: dict[int, str] = {}
 # Called with the config before each page is converted (render_ahead registers itself here).
 before_render: list = []
 
@@ -36,31 +32,21 @@ class _Count(logging.Handler):
         self.count += 1
 
 
-@lru_cache(maxsize=1)
-def _libraries() -> tuple[str, ...]:
-    return tuple(version(name) for name in ("mkdocs", "markdown", "pymdown-extensions", "mkdocs-material"))
+def html_memo(config: Any) -> buildcache.Memo:
+    """The conversions' memo: versioned on the engine (its code, the dependency versions and
+    mkdocs.yml) and on the settings MkDocs takes from elsewhere than mkdocs.yml."""
+    return buildcache.memo("page-html", str(config.site_url), str(config.use_directory_urls))
 
 
-_versions: dict[int, str] = {}
-
-
-def _version(config: Any) -> str:
-    """Once per build (``config`` is new on every build, also under ``mkdocs serve``)."""
-    found = _versions.get(id(config))
-    if found is None:
-        found = buildcache.fingerprint(Path(__file__), Path(config.config_file_path), *_libraries())
-        _versions.clear()
-        _versions[id(config)] = found
-    return found
+_files_keys: dict[int, tuple[Any, Any]] = {}  # buildcache.per_object: this build's Files only
 
 
 def _files_fingerprint(files: Any) -> str:
-    key = _files_key.get(id(files))
-    if key is None:
-        key = buildcache.fingerprint("\n".join(sorted(f"{f.src_uri}\t{f.url}" for f in files)))
-        _files_key.clear()
-        _files_key[id(files)] = key
-    return key
+    return buildcache.per_object(_files_keys, files, _fingerprint_files, only_latest=True)
+
+
+def _fingerprint_files(files: Any) -> str:
+    return buildcache.fingerprint("\n".join(sorted(f"{f.src_uri}\t{f.url}" for f in files)))
 
 
 # Under `mkdocs serve` (set by macros.glue.compat.preview_cache): keep the converted pages as objects
@@ -98,7 +84,7 @@ def install() -> None:
             return original(self, config, files)
         for collect in before_render:  # e.g. pages converted by render_ahead's worker so far
             collect(config)
-        memo = buildcache.memo("page-html", _version(config))
+        memo = html_memo(config)
         digest = page_key(self.file.src_uri, self.file.url, files, self.markdown)
         # Only plain pages: Material's blog adds its posts' headings to a view's toc.
         live_ok = keep_live and type(self) is pages.Page
@@ -154,7 +140,7 @@ def install_front_matter_cache() -> None:
     def get_data(doc: str) -> tuple[str, dict[str, Any]]:
         if buildcache.directory() is None:
             return original(doc)
-        memo = buildcache.memo("page-meta", _meta_version())
+        memo = buildcache.memo("page-meta")
         body, meta_data = buildcache.cached(memo, doc, lambda: _front_matter(doc))
         return (doc[body:] if isinstance(body, int) else body), meta_data
 
@@ -166,11 +152,6 @@ def install_front_matter_cache() -> None:
 
     get_data._portal_cached = True  # type: ignore[attr-defined]
     meta.get_data = get_data
-
-
-@lru_cache(maxsize=1)
-def _meta_version() -> str:
-    return buildcache.fingerprint(Path(__file__), version("mkdocs"), version("PyYAML"))
 
 
 def _tokens(toc: Any) -> list[dict]:
