@@ -7,7 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell sha1sum requirements.txt | cut -c1-12)
 
-.PHONY: setup serve build check lint test clean bench lighthouse
+.PHONY: setup serve build check lint test clean bench lighthouse jscheck
 
 $(STAMP): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -31,7 +31,19 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-test: $(STAMP)
+# The browser code (docs/assets/portal/, the search worker, tests/js/): ESLint, type checks
+# (tsc --checkJs over the JSDoc types, no files written) and Node's unit tests. The tools are
+# pinned in tools/jscheck (package-lock.json), installed from the npm registry.
+JSCHECK := tools/jscheck
+$(JSCHECK)/node_modules/.package-lock.json: $(JSCHECK)/package-lock.json
+	cd $(JSCHECK) && npm ci --ignore-scripts --no-audit --no-fund
+
+jscheck: $(JSCHECK)/node_modules/.package-lock.json
+	$(JSCHECK)/node_modules/.bin/eslint --config $(JSCHECK)/eslint.config.js --max-warnings 0 docs/assets/portal overrides/assets/javascripts tests/js
+	$(JSCHECK)/node_modules/.bin/tsc -p $(JSCHECK)
+	node --test tests/js/
+
+test: $(STAMP) jscheck
 	$(BIN)/ruff check .
 	# The engine's layers and their contract (.importlinter); tests/test_layout.py checks it too.
 	PYTHONPATH=. $(BIN)/lint-imports

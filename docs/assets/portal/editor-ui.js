@@ -19,8 +19,6 @@ let SHORT = ["id", "name", "district", "leader", "period", "timing", "form"];
 
 function idOf(path) { return "f-" + (path.length ? path.join("-") : "root"); }
 
-function clone(v) { return v === undefined ? undefined : JSON.parse(JSON.stringify(v)); }
-
 function getAt(obj, path) {
   let node = obj;
   for (let i = 0; i < path.length; i++) {
@@ -474,7 +472,7 @@ Editor.prototype.titled = function (error) {
 
 Editor.prototype.showErrors = function (errors) {
   let self = this;
-  this.form.querySelectorAll(".editor-error").forEach(function (p) { p.hidden = true; p.textContent = ""; });
+  this.form.querySelectorAll(".editor-error").forEach(function (/** @type {HTMLElement} */ p) { p.hidden = true; p.textContent = ""; });
   this.form.querySelectorAll("[aria-invalid]").forEach(function (n) { n.removeAttribute("aria-invalid"); });
   this.errorBox.textContent = "";
   if (!errors.length) return;
@@ -501,7 +499,7 @@ Editor.prototype.showErrors = function (errors) {
       let target = document.getElementById(id);
       if (!target) return;
       let focusable = target.matches("input, select, textarea") ? target : target.querySelector("input, select, textarea, button");
-      (focusable || target).focus();
+      /** @type {HTMLElement} */ (focusable || target).focus();
     });
     list.appendChild(el("li", {}, [link]));
   });

@@ -6,12 +6,13 @@ export function markTarget() {
   for (const node of document.querySelectorAll(".is-target")) node.classList.remove("is-target");
   const id = window.location.hash.slice(1);
   if (!id) return;
-  let target = null;
+  let name = id;
   try {
-    target = document.getElementById(decodeURIComponent(id));
+    name = decodeURIComponent(id);
   } catch {
-    target = null; // a malformed %-escape in the address
+    // a malformed %-escape in the address: look the fragment up as it is
   }
+  const target = document.getElementById(name);
   if (target) target.classList.add("is-target");
 }
 

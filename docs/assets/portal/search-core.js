@@ -48,8 +48,8 @@ function createSearch(get) {
   }
 
   // 分片号：FNV-1a（hash.js，与 macros/core/searchshards.py 的 shard_of 相同）除以分片数的余数
-  function shardOf(term, shards = meta.shards) {
-    return fnv1a(term) % shards;
+  function shardOf(term, count = meta.shards) {
+    return fnv1a(term) % count;
   }
 
   // 汉字串按索引的词切分：词数最少，同样多时第一个词最长；词典里没有的字单独成词
@@ -96,10 +96,10 @@ function createSearch(get) {
     return out;
   }
 
-  function queryTerms(words) {
-    const content = words.some((t) => !STOP.has(t));
+  function queryTerms(list) {
+    const content = list.some((t) => !STOP.has(t));
     const seen = new Map();
-    for (const t of words) if (!seen.has(t)) seen.set(t, content && STOP.has(t));
+    for (const t of list) if (!seen.has(t)) seen.set(t, content && STOP.has(t));
     return [...seen].slice(0, 30);
   }
 
@@ -159,8 +159,8 @@ function createSearch(get) {
 
   const escapeHTML = (s) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-  function wordsOf(segment) {
-    return segment.normalize("NFKC").toLowerCase().match(RUN) || [];
+  function wordsOf(text) {
+    return text.normalize("NFKC").toLowerCase().match(RUN) || [];
   }
 
   // 索引文字（词间是空白或 U+200B）中的全部词

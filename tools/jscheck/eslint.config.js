@@ -1,0 +1,41 @@
+// ESLint for the portal's browser code (docs/assets/portal/, the search worker) and its Node tests
+// (tests/js/). Run by `make jscheck` (part of `make test`) from this folder; paths are the repo's.
+import js from "@eslint/js";
+import globals from "globals";
+
+const BROWSER = ["docs/assets/portal/**/*.js"];
+const CLASSIC = ["docs/assets/portal/hash.js", "docs/assets/portal/search-core.js", "overrides/assets/javascripts/portal-search.js"];
+const rules = {
+  ...js.configs.recommended.rules,
+  eqeqeq: ["error", "always"],
+  "no-var": "error",
+  "no-implicit-globals": "error",
+  "no-shadow": "error",
+  "no-unused-vars": ["error", { args: "after-used", caughtErrors: "all" }],
+};
+
+export default [
+  { ignores: ["docs/assets/vendor/**", "tools/**", "site/**", ".venv/**"] },
+  {
+    files: BROWSER,
+    ignores: CLASSIC,
+    languageOptions: { ecmaVersion: 2022, sourceType: "module", globals: { ...globals.browser } },
+    rules,
+  },
+  {
+    // Classic scripts: the search worker and what it importScripts; hash.js and search-core.js are
+    // also CommonJS for Node's tests.
+    files: CLASSIC,
+    languageOptions: {
+      ecmaVersion: 2022,
+      sourceType: "script",
+      globals: { ...globals.worker, ...globals.browser, module: "readonly", require: "readonly" },
+    },
+    rules: { ...rules, "no-implicit-globals": "off" },
+  },
+  {
+    files: ["tests/js/**/*.js"],
+    languageOptions: { ecmaVersion: 2022, sourceType: "module", globals: { ...globals.node } },
+    rules,
+  },
+];
