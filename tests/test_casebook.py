@@ -118,8 +118,8 @@ def test_front_matter_problems_are_reported_with_positions(project_copy: Path) -
     out = result.stdout
     assert "casebook/bad.md:5:8: error: “stage”的取值“大学”无效" in out
     assert "casebook/bad.md:6:14: error: 未知主题“家坊”" in out
-    assert "casebook/unreviewed.md:8:9: error: 已发布的案例必须有 anonymisation_review" in out
-    assert "casebook/linked.md:12:11: error: 相关案例“draft-mentor-boundaries”尚未发布" in out
+    assert "casebook/unreviewed.md:8:9: error: 已发布的案例必须有匿名化审核记录" in out
+    assert "casebook/linked.md:12:11: error: 相关案例“draft-mentor-boundaries”还是草稿" in out
     assert "casebook/linked.md:12:36: error: 未知的案例“no-such-case”" in out
 
 
@@ -134,7 +134,7 @@ def test_collection_with_unknown_or_unpublished_case_is_an_error(project_copy: P
     result = check(project_copy)
     assert result.returncode == 1
     assert reported(
-        result.stdout, f"data/collections.yml:{line_draft}:9: error: 案例“draft-mentor-boundaries”尚未发布", "CASE-COLLECTION"
+        result.stdout, f"data/collections.yml:{line_draft}:9: error: 案例“draft-mentor-boundaries”还是草稿", "CASE-COLLECTION"
     )
     assert reported(result.stdout, f"data/collections.yml:{line_draft + 1}:9: error: 未知的案例“no-such-case”", "CASE-COLLECTION")
 
@@ -233,7 +233,7 @@ def test_malformed_case_files_are_reported_without_traceback(project_copy: Path)
     assert result.returncode == 1
     assert "Traceback" not in result.stdout + result.stderr
     assert "casebook/list.md:2:1: error: “（文件顶层）”应为键值表，实际是列表" in result.stdout
-    assert "casebook/nofm.md:1:1: error: 案例缺少 front matter" in result.stdout
+    assert "casebook/nofm.md:1:1: error: 案例开头缺少属性" in result.stdout
     assert "casebook/broken.md:3:1: error: YAML 语法错误" in result.stdout
     assert "casebook/types.md:10:13: error: “pseudonyms”应为列表，实际是文本" in result.stdout
 

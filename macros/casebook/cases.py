@@ -126,7 +126,7 @@ def _load(project: Project) -> tuple[list[Case], list[Problem]]:
     files, problems = project.front_matter_folder(CASEBOOK_DIR)
     for path, display, doc, body in files:
         if not doc.data:
-            problems.append(Problem(display, 1, 1, "案例缺少 front matter（文件开头 --- 之间的 id、title、status 等字段）"))
+            problems.append(Problem(display, 1, 1, message("case.no-front-matter")))
             continue
         found = validate(doc, CASE_SCHEMA)
         problems += found
@@ -171,12 +171,10 @@ def check_case(project: Project, case: Case, by_id: dict[str, Case]) -> list[Pro
     meta, doc = case.meta, case.doc
     problems: list[Problem] = []
     if case.id != case.path.stem:
-        problems.append(doc.problem(("id",), f"id“{case.id}”必须与文件名“{case.path.stem}”一致"))
+        problems.append(doc.problem(("id",), message("case.id-file", id=case.id, stem=case.path.stem)))
     problems += check_theme_refs(doc, ("themes",), meta["themes"], project.themes)
     if case.status == "published" and "anonymisation_review" not in meta:
-        problems.append(
-            doc.problem(("status",), "已发布的案例必须有 anonymisation_review（审核日期 reviewed_on 和审核人角色 reviewer_role）")
-        )
+        problems.append(doc.problem(("status",), message("case.review")))
     problems += check_clause_refs(doc, ("clauses",), meta.get("clauses", []), library(project))
     for i, module in enumerate(meta.get("modules", [])):
         if not _module_dir(project, module).is_dir():
@@ -189,7 +187,7 @@ def check_case(project: Project, case: Case, by_id: dict[str, Case]) -> list[Pro
         elif case.status == "published" and by_id[other].status != "published":
             problems.append(
                 doc.problem(
-                    ("related", i), f"相关案例“{other}”尚未发布（status: {by_id[other].status}），已发布案例只能关联已发布案例"
+                    ("related", i), message("case.related-draft", other=other, status=STATUS_ZH.get(by_id[other].status, ""))
                 )
             )
     problems += anonymisation_problems(case)

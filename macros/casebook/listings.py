@@ -19,6 +19,7 @@ from macros.casebook.cases import (
     LISTING_TASKS,
     LISTING_THEMES,
     STAGES,
+    STATUS_ZH,
     Case,
     case_link,
     load_cases,
@@ -30,6 +31,7 @@ from macros.casebook.cases import (
 from macros.core.config import LAYOUT
 from macros.core.escaping import md_esc
 from macros.core.links import relative_link
+from macros.core.messages import message
 from macros.core.pagination import front_matter, page_range, page_title, page_uri, pager, paginate
 from macros.core.problems import Problem
 from macros.core.yamlload import validate
@@ -93,7 +95,11 @@ def check_collections(project: Project) -> list[Problem]:
             elif case_id not in published:
                 status = all_cases[case_id].status
                 problems.append(
-                    doc.problem(loc, f"案例“{case_id}”尚未发布（status: {status}），不能放入精选案例集", rule="CASE-COLLECTION")
+                    doc.problem(
+                        loc,
+                        message("case.collection-draft", case=case_id, status=STATUS_ZH.get(status, status)),
+                        rule="CASE-COLLECTION",
+                    )
                 )
     return problems
 

@@ -27,6 +27,11 @@ MESSAGES: dict[str, str] = {
     "case.placeholder": "已发布案例的“{label}”还是待填写的内容“{value}”：请写完，或把状态改回草稿",
     "case.marked": "已发布案例里还有“{mark}”：请写完或确认这一处，再删去“{mark}”；没写完就把状态改回草稿",
     "case.no-key-tasks": "已发布案例的“{label}”是空的：至少选一项（{choices}）",
+    "case.no-front-matter": "案例开头缺少属性：文件要以一行 --- 开头，写上案例编号、标题、状态等，再以一行 --- 结束（可照着案例库中的示例案例写）",
+    "case.id-file": "案例编号“{id}”必须与文件名“{stem}.md”一致：改编号，或把文件改名为“{id}.md”",
+    "case.review": "已发布的案例必须有匿名化审核记录：写上审核日期和审核人的角色（只写角色，不写人名），写法可照着已发布的示例案例",
+    "case.related-draft": "相关案例“{other}”还是{status}，已发布的案例只能关联已发布的案例",
+    "case.collection-draft": "案例“{case}”还是{status}，不能放入精选案例集",
     # -- scripts ---------------------------------------------------------------------------
     "check.clean": "检查完毕：{files} 个文件，没有发现问题。",
     "check.summary": "共 {errors} 个错误，{warnings} 个警告{notes}。",
