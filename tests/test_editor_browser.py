@@ -128,7 +128,7 @@ def test_edit_add_remove_reload_download(watched, editor_url, tmp_path):
     assert page.evaluate("document.activeElement.id") == f"{new}-phase"
     assert page.locator(f"#{new}-phase-error").inner_text() == ""
     # The build's messages, with the field named by the form's Chinese titles.
-    assert f"缺少必填字段“时间安排 第 {phases + 1} 项 › 阶段”" in page.inner_text("#editor-errors")
+    assert f"缺少必填的“时间安排第 {phases + 1} 项·阶段”" in page.inner_text("#editor-errors")
     page.select_option(f"#{new}-phase", label="实施")
     page.click(f"#{new}-tasks-add")
     page.fill(f"#{new}-tasks-0", "补充任务")
@@ -221,9 +221,9 @@ def test_keyboard_only_phone_width_and_axe(watched, editor_url):
     page.keyboard.press("Enter")
     assert page.locator("#f-timeline > ol > li").count() == 3
     assert page.evaluate("document.activeElement.id") == "f-timeline-2-remove"
-    # Errors are links to their field.
+    # Errors are links to their field; the blank template's first is the school's name.
     page.fill("#f-name", "")
-    assert page.locator("#editor-errors a").all_inner_texts() == ["缺少必填字段“学校名称”"]
+    assert page.locator("#editor-errors a").all_inner_texts()[0] == "缺少必填的“学校名称”"
     page.locator("#editor-errors a").first.focus()
     page.keyboard.press("Enter")
     page.wait_for_timeout(300)  # the focus must stay there (instant navigation once took it away)
@@ -231,3 +231,96 @@ def test_keyboard_only_phone_width_and_axe(watched, editor_url):
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     problems = blocking(axe_violations(page))
     assert problems == [], "\n".join(problems)
+
+
+PLACEHOLDER_VALUES = """() => [...document.querySelectorAll('#editor-form input, #editor-form textarea')]
+  .filter((e) => /^\\s*[（(][^（）()]*[）)]\\s*$/.test(e.value) || e.value.includes('待填写')).map((e) => e.id)"""
+
+
+def test_blank_template_on_a_phone_never_downloads_placeholders_silently(watched, editor_url, tmp_path):
+    """A 德育主任 on a 360 px phone starts from the blank template (issue 24): empty fields with
+    hints, the placeholder rule at the field, plain messages, and a plan with errors downloads
+    only after a list of what is missing and a second tap."""
+    page = watched
+    downloads = []
+    page.on("download", lambda d: downloads.append(d))
+    page.set_viewport_size({"width": 360, "height": 740})
+    open_editor(page, editor_url)
+    page.click("#editor-blank")
+
+    # Empty fields with hints, not text to delete by hand.
+    assert page.evaluate(PLACEHOLDER_VALUES) == []
+    assert page.input_value("#f-matching-many_to_one") == ""
+    assert page.get_attribute("#f-matching-many_to_one", "placeholder") == "填写多对一安排"
+    assert page.get_attribute("#f-counts-teachers", "placeholder") == "填数字，至少 1"
+    errors = page.inner_text("#editor-errors")
+    assert "缺少必填的“学校名称”" in errors and "缺少必填的“人数·教师人数”" in errors
+
+    # The wording probes: a decimal count, a space after the school code, 闵行 for 闵行区, a 0.
+    page.fill("#f-counts-teachers", "12.5")
+    assert page.inner_text("#f-counts-teachers-error") == "“人数·教师人数”应为整数（不带小数点），实际是 12.5"
+    page.fill("#f-counts-teachers", "0")
+    assert page.inner_text("#f-counts-teachers-error") == "“人数·教师人数”是 0：请写实际的数目（至少为 1）"
+    page.fill("#f-counts-teachers", "60")
+    page.fill("#f-id", "probe-middle ")
+    assert page.inner_text("#f-id-error") == "“学校代码”的开头或末尾有空格：请删去空格"
+    page.fill("#f-id", "probe-middle")
+    page.fill("#f-district", "闵行")
+    page.locator("#f-district").blur()
+    assert page.input_value("#f-district") == "闵行区"
+    assert page.inner_text("#f-district-error") == ""
+    page.fill("#f-district", "测试区")
+    assert page.inner_text("#f-district-error").startswith("所在区“测试区”不是上海市的区：请写黄浦区、徐汇区")
+    page.fill("#f-district", "闵行区")
+    page.fill("#f-name", "探针初级中学")
+    assert page.inner_text("#f-matching-methods-add") == "添加一项：匹配方式"
+    assert page.inner_text("#f-timeline-add") == "添加一项：时间安排的阶段"
+    assert page.inner_text("#f-duties-add") == "添加一项：导师职责"
+
+    # 44 px checkbox rows: the box and its words are one label.
+    for box in page.locator("#f-grades .editor-choice, #f-key_tasks-talks-moments .editor-choice").all():
+        bounds = box.bounding_box()
+        assert bounds["height"] >= 44 and bounds["width"] >= 44, bounds
+    page.locator("#f-grades .editor-choice").nth(9).click()  # its words, not the box: 10 年级
+    assert page.is_checked("#f-grades-9")
+
+    # A plan with errors: the list, and nothing downloaded until the second tap.
+    page.click("#editor-download")
+    assert page.is_visible("#editor-confirm")
+    listed = page.inner_text("#editor-confirm")
+    assert "方案还有" in listed and "处没有填好" in listed and "缺少必填的“人数·导师人数”" in listed
+    page.wait_for_timeout(300)
+    assert downloads == []
+    page.click("#editor-confirm-back")
+    assert not page.is_visible("#editor-confirm") and downloads == []
+    page.click("#editor-download")
+    with page.expect_download() as info:
+        page.click("#editor-confirm-download")
+    assert info.value.suggested_filename == "probe-middle.yml"
+    message = page.inner_text(".editor-message")
+    assert "已下载 probe-middle.yml，但还有" in message and "区里不能发布" in message
+    saved = tmp_path / "plan.yml"
+    info.value.save_as(saved)
+    doc, problems = load_yaml_text(saved.read_text(encoding="utf-8"), "plan.yml")
+    assert problems == [] and doc.data["district"] == "闵行区" and doc.data["counts"] == {"teachers": 60}
+    assert "（" not in saved.read_text(encoding="utf-8")  # no template placeholder went into the file
+
+    # The draft is named by the school after a reload; nothing wider than the phone.
+    page.reload()
+    page.wait_for_selector("#plan-editor[data-ready=true]")
+    assert "已恢复上次的草稿（探针初级中学" in page.inner_text(".editor-message")
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+def test_school_page_buttons_are_apart_on_a_phone(watched, editor_url):
+    page = watched
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(editor_url + "schools/chenguang-middle/")
+    boxes = [b.bounding_box() for b in page.locator(".plan-downloads .md-button").all()]
+    assert len(boxes) == 4
+    assert all(b["height"] >= 44 for b in boxes), boxes
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            apart_x = a["x"] + a["width"] + 4 <= b["x"] or b["x"] + b["width"] + 4 <= a["x"]
+            apart_y = a["y"] + a["height"] + 4 <= b["y"] or b["y"] + b["height"] + 4 <= a["y"]
+            assert apart_x or apart_y, (a, b)

@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
 import { test } from "node:test";
-import { checkPlan, fieldName, ordered, parseYaml, STATUS, toYaml, typeOf, validate } from "../../docs/assets/portal/editor-core.js";
+import { checkPlan, clearPlaceholders, districtName, fieldLabel, fieldName, ordered, parseYaml, placeholderProblems, STATUS, toYaml, typeOf, validate } from "../../docs/assets/portal/editor-core.js";
 
 const require = createRequire(import.meta.url);
 // The vendored libraries as the browser gets them (UMD files; not type-checked: a computed path).
@@ -60,4 +60,41 @@ test("YAML: written in the schema's key order, read as the build reads YAML 1.1"
   assert.deepEqual(parseYaml("a: yes\nd: 2023-09-01\n", jsyaml), { data: { a: true, d: "2023-09-01" } });
   assert.match(parseYaml("- x\n", jsyaml).error, /顶层应为键值表/);
   assert.match(parseYaml("a: [x\n", jsyaml).error, /^文件不是有效的 YAML，第 2 行/);
+});
+
+// The placeholder rule (issue 24) travels in the plan schema as data (x-placeholders, x-positive);
+// the build's messages are the same (tests/test_editor_conformance.py compares every one).
+const planSchema = JSON.parse(require("node:fs").readFileSync(new URL("../../schemas/school-plan.schema.json", import.meta.url), "utf8"));
+
+test("placeholders: template text, 待填写, a 0 that must be positive, an empty list, a district", () => {
+  const plan = { name: "（学校全称）", district: "闵行", sample: false, goals: "待填写", counts: { teachers: 0 }, duties: [] };
+  assert.deepEqual(placeholderProblems(planSchema, plan).map((e) => [e.path.join("."), e.message]), [
+    ["name", "“学校名称”还是占位文字“（学校全称）”：请写上实际内容，不适用的可选项可以整行删去"],
+    ["counts.teachers", "“人数·教师人数”是 0：请写实际的数目（至少为 1）"],
+    ["goals", "“工作目标”标着“待填写”，还没有写完：请写上实际内容"],
+    ["duties", "“导师职责”是空的：至少写一项，或者整行删去"],
+    ["district", "所在区“闵行”不是上海市的区：请写" + planSchema["x-placeholders"].districts.join("、") + "中的一个"],
+  ]);
+  assert.equal(districtName(" 闵行 ", planSchema), "闵行区");
+  assert.equal(districtName("浦东", planSchema), "浦东新区");
+  assert.equal(districtName("测试区", planSchema), null);
+  assert.deepEqual(placeholderProblems(planSchema, { sample: true, district: "示例一区" }), []);
+  assert.match(placeholderProblems(planSchema, { sample: true, district: "闵行区" })[0].message, /^示例方案不能写真实的区/);
+});
+
+test("clearing placeholders leaves empty fields, not text to delete by hand", () => {
+  const plan = { name: "（学校全称）", counts: { teachers: 0, students: 300 }, duties: ["（导师职责）"], self_chosen: ["读书会", "（自选动作）"] };
+  assert.equal(clearPlaceholders(planSchema, plan), 4);
+  assert.deepEqual(plan, { counts: { students: 300 }, self_chosen: ["读书会"] });
+});
+
+test("fields are named by their Chinese labels; spaces at the ends are named as such", () => {
+  assert.equal(fieldLabel(planSchema, ["organization", "leading_group", "leader"]), "组织架构·领导小组·组长");
+  assert.equal(fieldLabel(planSchema, ["timeline", 1, "tasks", 0]), "时间安排第 2 项·任务第 1 项");
+  assert.equal(fieldLabel(planSchema, ["no_such_field"]), null);
+  const messages = validate(planSchema, { id: "probe ", counts: { teachers: 12.5 } }).map((e) => e.message);
+  assert.ok(messages.includes("“学校代码”的开头或末尾有空格：请删去空格"), messages.join("\n"));
+  assert.ok(messages.includes("“人数·教师人数”应为整数（不带小数点），实际是 12.5"), messages.join("\n"));
+  const missing = validate(planSchema, { counts: {} }).find((e) => e.message === "缺少必填的“人数·导师人数”");
+  assert.deepEqual(missing && [missing.path, missing.missing], [["counts"], "mentors"]);
 });

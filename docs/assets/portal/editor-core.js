@@ -12,7 +12,7 @@
  * @typedef {{ when?: unknown, ok: boolean | null, detail: unknown, at: string }} RuleCheck
  * @typedef {{ id: string, severity: string, statement?: string, check: RuleCheck[] }} Rule
  * @typedef {{ id: string, status: string, detail: string, at: string }} Finding
- * @typedef {{ path: (string | number)[], message: string }} PlanError
+ * @typedef {{ path: (string | number)[], message: string, missing?: string }} PlanError
  * @typedef {{ [key: string]: any }} SchemaNode
  */
 
@@ -133,7 +133,8 @@ function validateNode(node, value, path, errors, root) {
     (node.required || []).forEach(function (k) {
       if (k in value) return;
       let label = fieldLabel(root, path.concat([k]));
-      add(label ? "缺少必填的“" + label + "”" : "缺少必填字段“" + k + "”" + (path.length ? "（在" + name + "中）" : ""));
+      // `missing` lets the form tell it at the missing field itself.
+      errors.push({ path: path, missing: k, message: label ? "缺少必填的“" + label + "”" : "缺少必填字段“" + k + "”" + (path.length ? "（在" + name + "中）" : "") });
     });
     Object.keys(props).forEach(function (k) {
       if (k in value) validateNode(props[k], value[k], path.concat([k]), errors, root);
@@ -237,6 +238,41 @@ export function placeholderProblems(schema, plan) {
     if (key) errors.push({ path: ["district"], message: fill(say[key], { value: district, districts: rules.districts.join("、") }) });
   }
   return errors;
+}
+
+/* The plan with its placeholders taken out, for the form: template text in brackets, 待填写,
+   counts of 0 that must be positive, and lists left with nothing. The form shows the
+   schema's example as a hint (a placeholder attribute) in the empty field instead, so that
+   nobody has to delete “（多对一安排）” by hand on a phone. Returns how many were taken out. */
+/** @param {SchemaNode} schema @param {any} plan @returns {number} */
+export function clearPlaceholders(schema, plan) {
+  let rules = schema["x-placeholders"];
+  let cleared = 0;
+  function walk(node, value) {
+    if (node.type === "object" && typeOf(value) === "object") {
+      Object.keys(node.properties || {}).forEach(function (k) {
+        if (!(k in value)) return;
+        let sub = node.properties[k];
+        let v = value[k];
+        if ((typeof v === "string" && isPlaceholder(v, rules)) || (sub["x-positive"] && v === 0)) {
+          delete value[k];
+          cleared += 1;
+          return;
+        }
+        walk(sub, v);
+        // A list left with nothing is not written; an emptied section stays, so that its
+        // required fields are told one by one.
+        if (Array.isArray(v) && !v.length) delete value[k];
+      });
+    } else if (Array.isArray(value) && node.items) {
+      for (let i = value.length - 1; i >= 0; i--) {
+        if (typeof value[i] === "string" && isPlaceholder(value[i], rules)) { value.splice(i, 1); cleared += 1; }
+        else walk(node.items, value[i]);
+      }
+    }
+  }
+  if (rules && typeOf(plan) === "object") walk(schema, plan);
+  return cleared;
 }
 
 /* 闵行 → 闵行区, as the build reads it (macros/core/placeholders.py district_name). */

@@ -48,6 +48,23 @@ function deleteAt(obj, path) {
 
 function isFilled(v) { return v !== undefined && v !== null && v !== ""; }
 
+/* A draft is named by its file, else by the school's name in it. */
+function draftName(draft) {
+  let plan = draft.plan || {};
+  return draft.name || (typeof plan.name === "string" && plan.name.trim() ? plan.name : "未填学校名称");
+}
+
+/* The hint shown in an empty field (a placeholder attribute, never a value to delete): the
+   schema's example without the template's brackets, or what to write in a count. */
+function hintOf(node) {
+  if (node.type === "integer") return node["x-positive"] ? "填数字，至少 1" : "填数字";
+  let example = node.examples && node.examples[0];
+  if (Array.isArray(example)) example = example[0]; // a list's example: its first item
+  if (typeof example !== "string" || example === "school-id") return null;
+  let bare = /^（(.*)）$/.exec(example);
+  return bare ? "填写" + bare[1] : "例如：" + example;
+}
+
 /* -- the editor ------------------------------------------------------------------------- */
 
 /**
@@ -140,7 +157,7 @@ Editor.prototype.restoreOrBlank = function () {
   let draft = load().editor.draft; // checked by storage.js: a plan object, a name, a time
   if (draft) {
     this.setPlan(draft.plan, draft.name || "");
-    this.say("已恢复上次的草稿（" + (draft.name || "未命名") + "，保存于 " + (draft.saved || "") + "）。");
+    this.say("已恢复上次的草稿（" + draftName(draft) + "，保存于 " + (draft.saved || "") + "）。");
     return;
   }
   this.startBlank(true);
@@ -163,15 +180,16 @@ Editor.prototype.restoreReplaced = function () {
   this.replacing(); // the current one becomes the one to go back to: the button toggles
   this.setPlan(backup.plan, backup.name || "");
   this.save();
-  this.say("已恢复被替换的草稿（" + (backup.name || "未命名") + "，保存于 " + (backup.saved || "") + "）。");
+  this.say("已恢复被替换的草稿（" + draftName(backup) + "，保存于 " + (backup.saved || "") + "）。");
 };
 
 Editor.prototype.startBlank = function (quiet) {
   if (quiet !== true) this.replacing();
   let parsed = core.parseYaml(this.template, this.libs.jsyaml);
+  core.clearPlaceholders(this.schema, parsed.data);
   this.setPlan(parsed.data, "");
   this.save();
-  this.say(quiet === true ? "已载入空白模板：把括号里的占位文字换成本校的内容。" : "已从空白模板重新开始；原来的草稿可用“恢复被替换的草稿”找回。");
+  this.say(quiet === true ? "已载入空白模板：按每一项里的灰色提示填写。" : "已从空白模板重新开始；原来的草稿可用“恢复被替换的草稿”找回。");
 };
 
 Editor.prototype.openFile = function () {
@@ -190,9 +208,12 @@ Editor.prototype.openText = function (text, name) {
   let parsed = core.parseYaml(text, this.libs.jsyaml);
   if (parsed.error) { this.say("无法打开 " + name + "：" + parsed.error); return; }
   this.replacing();
+  // A file from new_school.py or the spreadsheet import still has the template's placeholders.
+  let cleared = core.clearPlaceholders(this.schema, parsed.data);
   this.setPlan(parsed.data, name);
   this.save();
-  this.say("已打开 " + name + "。修改会自动保存在本机浏览器中" + (document.getElementById("editor-undo").hidden ? "。" : "；原来的草稿可用“恢复被替换的草稿”找回。"));
+  this.say("已打开 " + name + "。" + (cleared ? "模板里的 " + cleared + " 处占位文字已清空，请按灰色提示填写。" : "") +
+    "修改会自动保存在本机浏览器中" + (document.getElementById("editor-undo").hidden ? "。" : "；原来的草稿可用“恢复被替换的草稿”找回。"));
 };
 
 Editor.prototype.setPlan = function (plan, name) {
@@ -218,7 +239,9 @@ Editor.prototype.changed = function () {
 };
 
 Editor.prototype.refresh = function () {
-  this.showErrors(core.validate(this.schema, this.plan));
+  // The build's schema errors and its placeholder rule (PLAN-PLACEHOLDER, PLAN-DISTRICT).
+  this.errors = core.validate(this.schema, this.plan).concat(core.placeholderProblems(this.schema, this.plan));
+  this.showErrors(this.errors);
   this.renderPanel(core.checkPlan(this.rules, this.plan, this.libs.jsonLogic));
 };
 
@@ -294,7 +317,7 @@ Editor.prototype.scalarField = function (node, path, required) {
       self.changed();
     });
   } else if (node.type === "integer") {
-    input = el("input", Object.assign({ type: "number", inputmode: "numeric", step: "1", min: node.minimum, max: node.maximum }, common));
+    input = el("input", Object.assign({ type: "number", inputmode: "numeric", step: "1", min: node.minimum, max: node.maximum, placeholder: hintOf(node) }, common));
     input.value = value === undefined || value === null ? "" : String(value);
     input.addEventListener("input", function () {
       if (input.value.trim() === "") deleteAt(self.plan, path);
@@ -303,13 +326,25 @@ Editor.prototype.scalarField = function (node, path, required) {
     });
   } else {
     let multiline = SHORT.indexOf(key) === -1 && typeof key === "string";
-    input = el(multiline ? "textarea" : "input", Object.assign(multiline ? { rows: "3" } : { type: "text" }, common));
+    input = el(multiline ? "textarea" : "input", Object.assign(multiline ? { rows: "3" } : { type: "text" }, { placeholder: hintOf(node) }, common));
     input.value = value === undefined || value === null ? "" : String(value);
     input.addEventListener("input", function () {
       if (input.value === "") deleteAt(self.plan, path);
       else setAt(self.plan, path, input.value);
       self.changed();
     });
+    if (key === "district") {
+      // 闵行 is read as 闵行区 (as the build reads it), once the field is left.
+      input.addEventListener("change", function () {
+        let full = core.districtName(input.value, self.schema);
+        if (full && full !== input.value) {
+          input.value = full;
+          setAt(self.plan, path, full);
+          self.changed();
+          self.say("所在区已写成“" + full + "”。");
+        }
+      });
+    }
   }
   return el("div", { className: "editor-field" }, [el("label", { for: id }, labelText(node, required)), help(node, id), input, errorSlot(id)]);
 };
@@ -344,7 +379,8 @@ Editor.prototype.choiceList = function (node, path, required) {
       self.changed();
     });
     let text = items.enum ? String(option) : option + " 年级";
-    list.appendChild(el("span", { className: "editor-choice" }, [box1, el("label", { for: cid, text: text })]));
+    // The box and its words are one label: one tap target of 44 px on a phone.
+    list.appendChild(el("label", { className: "editor-choice", for: cid }, [box1, el("span", { text: text })]));
   });
   box.appendChild(list);
   box.appendChild(errorSlot(id));
@@ -367,22 +403,22 @@ function moveButtons(self, path, index, count, what) {
     let atEnd = key === "up" ? to === 0 : to === count - 1;
     self.changed();
     self.renderForm(idOf(listPath.concat([to])) + "-" + (atEnd ? other : key));
-    self.say("已把第 " + n + " 项" + what + "移到第 " + (to + 1) + " 项。");
+    self.say("已把" + what + "第 " + n + " 项移到第 " + (to + 1) + " 项。");
   }
-  act("上移", "上移第 " + n + " 项" + what, index === 0, function () {
+  act("上移", "上移" + what + "第 " + n + " 项", index === 0, function () {
     let l = list(); let t = l[index]; l[index] = l[index - 1]; l[index - 1] = t;
     moved(index - 1, "up");
   }, "up");
-  act("下移", "下移第 " + n + " 项" + what, index === count - 1, function () {
+  act("下移", "下移" + what + "第 " + n + " 项", index === count - 1, function () {
     let l = list(); let t = l[index]; l[index] = l[index + 1]; l[index + 1] = t;
     moved(index + 1, "down");
   }, "down");
-  act("删除", "删除第 " + n + " 项" + what, false, function () {
+  act("删除", "删除" + what + "第 " + n + " 项", false, function () {
     list().splice(index, 1);
     self.changed();
     let left = list().length;
     self.renderForm(left ? idOf(listPath.concat([Math.min(index, left - 1)])) + "-remove" : idOf(listPath) + "-add");
-    self.say("已删除第 " + n + " 项" + what + "。");
+    self.say("已删除" + what + "第 " + n + " 项。");
   }, "remove");
   return el("div", { className: "editor-item-actions" }, out);
 }
@@ -392,17 +428,17 @@ Editor.prototype.textList = function (node, path, required) {
   let id = idOf(path);
   let items = getAt(this.plan, path);
   items = Array.isArray(items) ? items : [];
-  let what = "（" + node.title + "）";
+  let what = node.title;
   let ol = el("ol", { className: "editor-list" });
   items.forEach(function (value, i) {
     let itemPath = path.concat([i]);
     let iid = idOf(itemPath);
-    let input = el("textarea", { id: iid, rows: "2", "aria-label": node.title + " 第 " + (i + 1) + " 项", "aria-describedby": iid + "-error" });
+    let input = el("textarea", { id: iid, rows: "2", "aria-label": node.title + " 第 " + (i + 1) + " 项", "aria-describedby": iid + "-error", placeholder: hintOf(node.items) || hintOf(node) });
     input.value = value === null || value === undefined ? "" : String(value);
     input.addEventListener("input", function () { getAt(self.plan, path)[i] = input.value; self.changed(); });
     ol.appendChild(el("li", { className: "editor-item" }, [input, errorSlot(iid), moveButtons(self, path, i, items.length, what)]));
   });
-  let add = el("button", { type: "button", className: "editor-add", id: id + "-add" }, ["添加一项" + what]);
+  let add = el("button", { type: "button", className: "editor-add", id: id + "-add" }, ["添加一项：" + node.title]);
   add.addEventListener("click", function () {
     let list = getAt(self.plan, path);
     if (!Array.isArray(list)) { list = []; setAt(self.plan, path, list); }
@@ -421,7 +457,7 @@ Editor.prototype.objectList = function (node, path, required, depth) {
   let items = getAt(this.plan, path);
   items = Array.isArray(items) ? items : [];
   let item = node.items;
-  let what = "（" + node.title + "）";
+  let what = node.title;
   let ol = el("ol", { className: "editor-list editor-objects" });
   items.forEach(function (value, i) {
     let itemPath = path.concat([i]);
@@ -429,7 +465,7 @@ Editor.prototype.objectList = function (node, path, required, depth) {
     box.appendChild(moveButtons(self, path, i, items.length, what));
     ol.appendChild(el("li", { className: "editor-item" }, [box]));
   });
-  let add = el("button", { type: "button", className: "editor-add", id: id + "-add" }, ["添加" + item.title + what]);
+  let add = el("button", { type: "button", className: "editor-add", id: id + "-add" }, ["添加一项：" + (item.title === node.title ? item.title : node.title + "的" + item.title)]);
   add.addEventListener("click", function () {
     let list = getAt(self.plan, path);
     if (!Array.isArray(list)) { list = []; setAt(self.plan, path, list); }
@@ -445,8 +481,8 @@ Editor.prototype.objectList = function (node, path, required, depth) {
 
 /* -- validation messages -------------------------------------------------------------- */
 
-/* The build's message, with the field named by its Chinese titles (“人数 › 学生人数”) rather
-   than its keys (“counts.students”): the district reads keys, a school reads the form. */
+/* The build's message: editor-core.js names the field by its Chinese titles (人数·学生人数), as
+   the build does (macros/yamlload.py field_label). Kept for messages without a label. */
 Editor.prototype.titled = function (error) {
   let schema = this.schema;
   function titles(path) {
@@ -480,8 +516,7 @@ Editor.prototype.showErrors = function (errors) {
   errors.forEach(function (error) {
     // A missing field is told at the field itself; else at the nearest field the form has.
     let path = error.path.slice();
-    let m = /^缺少必填字段“([^”]+)”/.exec(error.message);
-    if (m) path.push(m[1]);
+    if (error.missing) path.push(error.missing);
     while (path.length && !document.getElementById(idOf(path))) path.pop();
     let id = idOf(path);
     let slot = document.getElementById(id + "-error");
@@ -503,7 +538,7 @@ Editor.prototype.showErrors = function (errors) {
     });
     list.appendChild(el("li", {}, [link]));
   });
-  this.errorBox.appendChild(el("p", { className: "editor-errors-title", text: "还有 " + errors.length + " 处需要修改，区里才能发布：" }));
+  this.errorBox.appendChild(el("p", { className: "editor-errors-title", text: "还有 " + errors.length + " 处需要填写或修改，区里才能发布：" }));
   this.errorBox.appendChild(list);
 };
 
@@ -561,9 +596,46 @@ Editor.prototype.yaml = function () {
 };
 
 Editor.prototype.download = function () {
+  let errors = this.errors || [];
+  if (errors.length) { this.confirmDownload(errors); return; }
+  this.saveFile();
+};
+
+Editor.prototype.saveFile = function () {
   let name = (typeof this.plan.id === "string" && SCHOOL_ID.test(this.plan.id) ? this.plan.id : "school-plan") + ".yml";
+  let left = (this.errors || []).length;
   download(this.yaml(), "text/yaml;charset=utf-8", name);
-  this.say("已下载 " + name + "：把这个文件发给区里负责一校一策的老师。");
+  this.say(left
+    ? "已下载 " + name + "，但还有 " + left + " 处没有填好，区里不能发布；填好后请重新下载。"
+    : "已下载 " + name + "：把这个文件发给区里负责一校一策的老师。");
+};
+
+/* A plan with errors downloads only after the user has seen what is missing and confirmed. */
+Editor.prototype.confirmDownload = function (errors) {
+  let self = this;
+  let old = document.getElementById("editor-confirm");
+  if (old) old.remove();
+  let shown = errors.slice(0, 8).map(function (e) { return el("li", { text: self.titled(e) }); });
+  if (errors.length > shown.length) shown.push(el("li", { text: "……另有 " + (errors.length - shown.length) + " 处，见表单上方的列表" }));
+  let back = el("button", { type: "button", className: "md-button md-button--primary", id: "editor-confirm-back" }, ["返回填写"]);
+  let anyway = el("button", { type: "button", className: "md-button", id: "editor-confirm-download" }, ["仍然下载（区里不能发布）"]);
+  let box = el("div", { className: "editor-confirm", id: "editor-confirm", role: "alertdialog", "aria-labelledby": "editor-confirm-title", tabindex: "-1" }, [
+    el("p", { id: "editor-confirm-title", className: "editor-confirm-title", text: "方案还有 " + errors.length + " 处没有填好：" }),
+    el("ul", {}, shown),
+    el("div", { className: "editor-confirm-actions" }, [back, anyway]),
+  ]);
+  back.addEventListener("click", function () {
+    box.remove();
+    let first = self.errorBox.querySelector("a");
+    (first || document.getElementById("editor-download")).focus();
+  });
+  anyway.addEventListener("click", function () {
+    box.remove();
+    self.saveFile();
+    document.getElementById("editor-download").focus();
+  });
+  this.message.after(box);
+  back.focus();
 };
 
 /* A clean copy for printing: every filled-in field under its Chinese title, then the panel. */
