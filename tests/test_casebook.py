@@ -96,7 +96,9 @@ def test_pseudonyms_and_reviewed_terms_are_honoured(project_copy: Path) -> None:
     result = check(project_copy)
     assert result.returncode == 0, result.stdout
     assert reported(
-        result.stdout, "reviewed.md:11:28: warning: reviewed_terms 中的“已删除的词”没有匹配任何标记", "CASE-ANON-REVIEWED"
+        result.stdout,
+        "reviewed.md:11:28: warning: 审核通过的误报词（reviewed_terms）中的“已删除的词”已经不再匹配任何标记",
+        "CASE-ANON-REVIEWED",
     )
     assert "CASE-ANON-NAME" not in result.stdout and "CASE-ANON-SCHOOL" not in result.stdout
     assert "CASE-ANON-PSEUDONYM" not in result.stdout  # 张伟 is declared and reviewed
