@@ -238,7 +238,7 @@ def test_lesson_images_are_published_next_to_the_lesson(project_copy: Path):
         ("---\ntitle: 课\nrender_macros: true\n---\n\n# 课\n\n没有引用。\n", "课中没有引用政策条款"),
         (
             '---\ntitle: 课\n---\n\n# 课\n\n{{ clause("沪教委德〔2023〕25号", "二") }}\n',
-            "课中用了 clause 宏，front matter 却没有 render_macros: true",
+            "课中用了 clause 宏，页面开头的属性里却没有 render_macros: true",
         ),
     ],
 )

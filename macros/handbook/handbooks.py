@@ -243,7 +243,7 @@ def _load_chapters(folder: Path, display: Callable[[Path], str], vocabulary: lis
             meta_problems += check_theme_refs(doc, ("themes",), doc.data["themes"], vocabulary)
         if not doc.data:
             meta_problems = [
-                Problem(name, 1, 1, "章节缺少 front matter（title、chapter、themes、render_macros: true）", rule="HANDBOOK-META")
+                Problem(name, 1, 1, "章节开头缺少属性（title、chapter、themes、render_macros: true）", rule="HANDBOOK-META")
             ]
         problems += meta_problems + check_chapter_body(name, body, first)
         if meta_problems:

@@ -136,7 +136,7 @@ def _check_lesson_citations(display: str, meta: object, body: str) -> list[Probl
     if not (isinstance(meta, dict) and meta.get("render_macros") is True):
         return [
             Problem(
-                display, 1, 1, "课中用了 clause 宏，front matter 却没有 render_macros: true，宏不会执行", rule="TRAINING-CITE"
+                display, 1, 1, "课中用了 clause 宏，页面开头的属性里却没有 render_macros: true，宏不会执行", rule="TRAINING-CITE"
             )
         ]
     return []
