@@ -27,6 +27,7 @@ from macros.casebook.anon_fix import propose  # noqa: E402
 from macros.casebook.anon_import import DocxImportError, draft_markdown, import_docx  # noqa: E402
 from macros.casebook.anon_report import marked_sentence, report_html, report_lines  # noqa: E402
 from macros.core.cli import ChineseParser  # noqa: E402
+from macros.core.problems import display_path  # noqa: E402
 from macros.core.yamlload import load_front_matter  # noqa: E402
 
 ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -60,12 +61,14 @@ def main(argv: list[str] | None = None) -> int:
     if not ID.match(case_id):
         parser.error(f"案例 id“{case_id}”只能用小写字母、数字和连字符：请用 --id 指定，如 --id home-visit-rainy-day")
     target = Path(args.out) / f"{case_id}.md"
+    # Shown relative to the project folder, where the next command is run (not /home/…/casebook).
+    shown = display_path(target, ROOT)
     if target.exists():
-        doc, _body, _problems = load_front_matter(target, str(target))
+        doc, _body, _problems = load_front_matter(target, shown)
         status = doc.data.get("status") if doc is not None and isinstance(doc.data, dict) else None
         if status != "draft" or not args.force:
             why = "已发布或不是草稿，从不覆盖" if status != "draft" else "已存在；确要覆盖草稿请加 --force"
-            print(f"{target}:1:1: error: {target.name} {why}", file=sys.stderr)
+            print(f"{shown}:1:1: error: {target.name} {why}", file=sys.stderr)
             return 1
     try:
         result = import_docx(source)
@@ -84,9 +87,9 @@ def main(argv: list[str] | None = None) -> int:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
     except OSError as exc:
-        print(f"{target}:1:1: error: 无法写入草稿（{exc.strerror or exc}）", file=sys.stderr)
+        print(f"{shown}:1:1: error: 无法写入草稿（{exc.strerror or exc}）", file=sys.stderr)
         return 1
-    print(f"已生成草稿 {target}（状态：草稿）。请补全草稿开头（两行 --- 之间）标有“待”的栏目。")
+    print(f"已生成草稿 {shown}（状态：草稿）。请补全草稿开头（两行 --- 之间）标有“待”的栏目。")
     print()
     print("导入说明：")
     for line in result.report:
@@ -95,10 +98,10 @@ def main(argv: list[str] | None = None) -> int:
     print()
     replacements = _replacements(text)
     if replacements:
-        for line in report_lines(str(target), text, replacements):
+        for line in report_lines(shown, text, replacements):
             print(line)
     if args.html:
-        page = report_html(f"导入 {source.name} 的审阅报告", str(target), text, replacements, notes=result.report)
+        page = report_html(f"导入 {source.name} 的审阅报告", shown, text, replacements, notes=result.report)
         try:
             Path(args.html).write_text(page, encoding="utf-8")
         except OSError as exc:
@@ -116,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
     if result.to_check:
         print(f"另有 {result.to_check} 项内容（图片、嵌入对象等）工具读不出文字，请在 Word 里亲自查看，见上面的导入说明。")
     if count:
-        print(f"草稿中共 {count} 处身份信息标记。下一步：.venv/bin/python scripts/anonymise.py {target}")
+        print(f"草稿中共 {count} 处身份信息标记。下一步：.venv/bin/python scripts/anonymise.py {shown}")
     if count or outside or result.to_check:
         return 1
     print("匿名化检查没有发现标记；发布前仍须人工审核。")
