@@ -49,6 +49,15 @@ CATCH = [
     # the full name is looked for everywhere; X哥 and X姐 are nicknames of it
     ("燕飞跑完八百米。我陪燕飞在操场走两圈。", ["燕飞", "燕飞"]),
     ("王振宇是班长，大家都叫他宇哥。", ["王振宇", "宇哥"]),
+    # a word-name of a family the case is about (高振宇, then 高明 opening clauses)
+    ("父亲高振宇很少回家。高明在周记里写了这件事。后来高明主动来找我。", ["高振宇", "高明", "高明"]),
+    # 女生 stands before a name; the nickname 甜甜 confirms 甘甜, found also before 点了点头 (甜点)
+    (
+        "甘妈妈一早打来电话。同班女生甘甜上课睡着了。甘甜当晚哭了很久。他念道：“甜甜，对不起。”甘甜点了点头。",
+        ["甘妈妈", "甘甜", "甘甜", "甜甜", "甘甜"],
+    ),
+    # a compound surname alone is that person
+    ("司徒浩是班长。任课老师说：“司徒最近状态不对。”", ["司徒浩", "司徒"]),
 ]
 
 
@@ -122,6 +131,10 @@ CLEAN = [
     "高明的家长懂得倾听，这比说教高明得多。",
     "老师还没来，同学但凡有事都找班长。",
     "每章至少引用一次政策条款，第三章至少两次。",
+    "那天正好是立夏，楼下的月季开了。立夏那天他迟到了。",
+    "历史课讲到蜀汉、曹魏和东吴，又讲到北宋。",
+    "导师先听孩子的解释，再下判断。",
+    "学期总结里写：导师管学生，学校也要管导师。",
 ]
 
 
@@ -134,3 +147,8 @@ def test_derived_forms_need_the_person_in_the_same_case() -> None:
     # 小桐 and 桐桐 are only looked for where 王雨桐 appears; 小雨 (light rain) is weather even then.
     assert names("窗外下着小雨，孩子们在走廊里跳绳。") == []
     assert "小桐" in names("王雨桐来了。小桐说她不冷。")
+
+
+def test_a_family_in_the_case_does_not_make_its_words_names() -> None:
+    # 高老师 is in the case, but 高兴地 is how people speak, however often it opens a clause.
+    assert names("高老师说，大家高兴地说起春游。高兴地说完，又高兴地笑了。高兴的是没人迟到。") == ["高老师"]

@@ -55,7 +55,8 @@ KIN_AFTER_DE = KIN + "同桌 班主任 哥哥 姐姐 弟弟 妹妹 舅舅 姑姑
 # Roles a name stands in apposition after: 同桌潘诗雨, 心理老师范秀梅, 母亲李娟女士.
 ROLES_BEFORE = (
     "心理老师 班主任 导师 老师 同桌 同学 班长 组长 队长 学生 母亲 父亲 妈妈 爸爸 奶奶 爷爷 外婆 外公 哥哥 姐姐 弟弟 "
-    "妹妹 舅舅 姑姑 继父 继母 女儿 儿子 好友 朋友 室友 邻居 校长 主任 医生 名叫 叫做 表姐 表哥 表妹 表弟 堂姐 堂哥"
+    "妹妹 舅舅 姑姑 继父 继母 女儿 儿子 好友 朋友 室友 邻居 校长 主任 医生 名叫 叫做 表姐 表哥 表妹 表弟 堂姐 堂哥 "
+    "女生 男生"
 ).split()
 # Verbs of speech and feeling whose subject is a person (红梅不愿意, 欣悦低着头).
 PERSON_VERBS = (
@@ -75,7 +76,19 @@ ADVERB_FREQ = 2000  # 常常 5147, 远远 3159 in jieba's counts: adverbs as oft
 _ADVERB_LEFT = frozenset("他她我你们也都还就又很却只总")
 THETA = 0.75  # both characters of a token in a person's position must be this typical of given names
 # Dynasties and ancient states: 秦国, 赵国, 唐朝, 宋代 (not followed by a given-name character: 赵国庆 is a name).
-_STATE = re.compile(r"[秦齐楚燕韩赵魏吴越蜀宋明清元唐汉周晋隋商夏梁陈辽金][国朝代]")
+_STATE = re.compile(
+    r"[秦齐楚燕韩赵魏吴越蜀宋明清元唐汉周晋隋商夏梁陈辽金][国朝代]"
+    # kingdoms and dynasties named by a family or a direction: 曹魏, 蜀汉, 东吴, 北宋
+    r"|曹魏|蜀汉|孙吴|刘宋|[东西南北][周汉晋宋魏齐吴]|[前后][秦燕赵凉唐周汉晋梁]"
+)
+# A solar term said as a date (立夏那天, 正好是立夏), not a child called 立夏 or 小满.
+_SEASON = re.compile(
+    r"(?:(?<=是)|(?<=到了)|(?<=过了)|(?<=逢))?"
+    r"(立春|雨水|惊蛰|春分|清明|谷雨|立夏|小满|芒种|夏至|小暑|大暑|立秋|处暑|白露|秋分|寒露|霜降|立冬|小雪|大雪|冬至|小寒|大寒)"
+    r"(?=那天|这天|当天|前后|时节|节气|一过|刚过|以后|之后|过后|的时候)"
+    r"|(?:(?<=是)|(?<=到了)|(?<=过了)|(?<=逢))"
+    r"(?:立春|雨水|惊蛰|春分|清明|谷雨|立夏|小满|芒种|夏至|小暑|大暑|立秋|处暑|白露|秋分|寒露|霜降|立冬|小雪|大雪|冬至|小寒|大寒)"
+)
 _TITLE = re.compile(r"《[^《》\n]{1,40}》")
 _MEASURE = re.compile(r"(?<=[一二三四五六七八九十两几每这那哪某上下本首半整旁])[张周段项方支门台包封席边章](?=[\u4e00-\u9fff])")
 # A nickname or name introduced as such: 同学们都叫他包子, 大家叫我牛牛, 小名叫乐乐.
@@ -121,9 +134,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 def set_aside(text: str) -> str:
     """``text`` with what names no person of the case blanked out (same length)."""
     out = list(text)
-    for pattern in (_TITLE, _STATE, _MEASURE, _figures()):
+    for pattern in (_TITLE, _STATE, _SEASON, _MEASURE, _figures()):
         for m in pattern.finditer(text):
-            if pattern is not _TITLE and pattern is not _MEASURE and _given_follows(text, m.end()):
+            if pattern in (_STATE, _figures()) and _given_follows(text, m.end()):
                 continue  # 赵国庆, 孟子豪: a name that begins like a state or a figure
             for k in range(m.start(), m.end()):
                 out[k] = BLANK
@@ -146,6 +159,8 @@ def _role_noun_hit(token: str) -> bool:
 
 
 _VERB_CHARS = frozenset("问找叫陪劝喊请让帮给对把被将跟")
+# Adverbs that follow a subject (导师先听, 同桌也说); as surnames they need a two-character given name.
+_ADVERBS = frozenset("先再也都就还又才却只总便")
 # What 叫他 asks a child to do (回座位, 过来, 起来), not what the child is called.
 _ERRAND_VERBS = frozenset("回去来过起上下进出站坐走别不再快先停")
 
@@ -294,7 +309,8 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
         if strong and i >= 1 and _unknown_surname_name(t, text, i - 1):
             add(i - 1, i + 2, token)  # 亓明轩说, 操思琪低着头: a surname the tables lack, before a given name
             continue
-        if not _clause_start(text, i) or _is_word(t, text[i + 1 : i + 3]):
+        # 甜点 in 甘甜点了点头: a verb phrase of three characters or more fixes the boundary itself
+        if not _clause_start(text, i) or (len(m.group(0)) < 3 and _is_word(t, text[i + 1 : i + 3])):
             continue
         if _candidate(t, token, strong) or (strong and _word_name(t, text, token)):
             add(i, i + 2, token)
@@ -317,6 +333,7 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
         single = (
             surname == 1
             and text[j] in t.surnames
+            and text[j] not in _ADVERBS  # 导师先听孩子的解释: an adverb, then the verb
             and t.score.get(text[j + 1 : j + 2], 0.0) >= 0.75
             and text[j + 1 : j + 2] not in anon_names.STOP
             and _boundary(t, text, j + 2)
@@ -343,6 +360,8 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
                 add(j, j + surname + given, text[j + surname : j + surname + given] if given == 2 else "")
                 continue
         token = text[j : j + 2]
+        if token[:1] in _ADVERBS:
+            continue  # 导师先听, 同桌也说
         if _candidate(t, token, False) and not _is_word(t, token) and _boundary(t, text, j + 2):
             add(j, j + 2, token)
     for m in p["object"].finditer(text):  # 导师问浩宇, 我找到了思远
@@ -350,6 +369,8 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
         token = text[j : j + 2]
         if _is_word(t, text[m.start() : j + 1]):
             continue  # 问题, 请假: the verb is part of a word
+        if m.group(0) in ("和", "跟", "与") and _is_word(t, token):
+            continue  # 金星和月亮, 和园丁: after “and” an ordinary word is that word
         if _candidate(t, token, False) and _boundary(t, text, j + 2) and not _is_word(t, text[j + 1 : j + 3]):
             add(j, j + 2, token)
     return out
@@ -435,13 +456,20 @@ def _repeated(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]:
         for token in (text[i : i + 2], text[i : i + 3]):
             if len(token) > 1 and all(_han(ch) for ch in token):
                 counts.setdefault(token, []).append(i)
+    # Families the case has already met: a full name or a surname with kin (高振宇, 高爸爸).
+    families = {
+        text[h.start] for h in hits if h.end - h.start >= 2 and text[h.start] in t.surnames and text[h.start : h.end] != h.given
+    }
     out: list[NameHit] = []
     for token, starts in counts.items():
         c, given = token[0], token[1:]
         if (c not in t.surnames and given not in givens) or c == given[0] or c in _VERB_CHARS:
             continue
-        if _is_word(t, c + given[0]) and given not in givens:
-            continue  # 孟子豪 once 子豪 is known: 孟子 is a word, but here a surname
+        # 高明 where the case has 高爸爸: a word-name of a family the case is about, if it opens
+        # clauses or follows roles at least twice (checked below); 孟子豪 once 子豪 is known
+        family_word = len(given) == 1 and c in families
+        if _is_word(t, c + given[0]) and given not in givens and not family_word:
+            continue
         # 和睿, 于桐, 向建军: a surname that is also a function word counts only where a role stands before
         after_role_only = c in anon_names.LEFT_CHARS or c in anon_names.STOP
         if len(given) == 2:
@@ -456,6 +484,11 @@ def _repeated(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]:
         opening = [i for i in placed if (_clause_start(text, i) and not after_role_only) or text.endswith(_ROLES_BEFORE, 0, i)]
         titled = [i for i in evidence if text.startswith(_TITLED, i + end) and c in t.surnames]
         known_given = len(given) == 2 and given in givens and opening
+        if family_word and _is_word(t, token):
+            # 高兴地说 is how someone speaks; the name needs two openings of its own
+            opening = [i for i in opening if text[i + end : i + end + 1] != "地"]
+            if len(opening) < 2:
+                continue
         if not (titled or known_given or (opening and len(placed) >= 2)):
             continue
         for i in placed:
@@ -479,6 +512,8 @@ def forms_of(t: NameTables, full: str | None, given: str) -> set[str]:
         forms |= {ch + ch, "小" + ch, "阿" + ch}
     if len(given) == 2 and given[-1] not in anon_names.STOP:
         forms |= {given[-1] + "哥", given[-1] + "姐"}  # 振宇 → 宇哥, 美雯 → 雯姐
+    if full and len(full) - len(given) == 2 and full[:2] in t.compounds:
+        forms |= {full[:2]} | {full[:2] + kin for kin in SURNAME_KIN}  # 司徒 alone, 欧阳妈妈
     if full and len(full) - len(given) == 1:  # 亓爸爸, 亓家, 小高
         family = {full[0] + kin for kin in SURNAME_KIN}
         if full[0] not in anon_names.FUNCTION_CHARS:  # 和家, 时家 would be “and home”, “when home”
