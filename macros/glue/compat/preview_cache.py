@@ -41,8 +41,11 @@ log = logging.getLogger("mkdocs.commands.build")
 _outputs: dict[str, tuple[str, bytes, list[dict]]] = {}  # src_uri -> (key, page HTML, its search entries)
 _search: dict[str, tuple[str, list[dict]]] = {}  # url -> (key, search entries)
 _site: dict[str, Any] = {}  # the navigation and configuration key of the current build
-_written_before: dict[str, str] = {}  # output path -> signature, from the last finished build
-_written_now: dict[str, str] = {}
+# output path -> (signature of what was written, the file's size and mtime right after), from
+# the last finished build: a file some later step rewrote (the search index, which the portal
+# slims after Material wrote it) no longer matches and is written again.
+_written_before: dict[str, tuple[str, str]] = {}
+_written_now: dict[str, tuple[str, str]] = {}
 stats = {"reused": 0, "rendered": 0, "written": 0, "kept": 0, "removed": 0}
 
 
@@ -282,14 +285,31 @@ _templates: Any = None
 # -- writing only what changed ---------------------------------------------------------
 
 
+def _on_disk(path: str) -> str:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return ""
+    return f"{st.st_size}\0{st.st_mtime_ns}"
+
+
 def _unchanged(path: str, signature: str) -> bool:
-    """Record that this build produces ``path``; True when the file on disk is already that."""
-    _written_now[path] = signature
-    if _written_before.get(path) == signature and os.path.exists(path):
+    """Record that this build produces ``path``; True when the file on disk is still what the
+    last build wrote there (the same content, not touched since). Else the caller writes it
+    and calls :func:`_wrote`."""
+    before = _written_before.get(path)
+    if before is not None and before[0] == signature and before[1] == _on_disk(path):
+        _written_now[path] = before
         stats["kept"] += 1
         return True
+    _written_now[path] = (signature, "")
     stats["written"] += 1
     return False
+
+
+def _wrote(path: str) -> None:
+    if path in _written_now:  # (a copy into a folder's name is not recorded)
+        _written_now[path] = (_written_now[path][0], _on_disk(path))
 
 
 def _source_signature(path: str) -> str:
@@ -316,10 +336,12 @@ def _install_writes() -> None:
     def write(content: bytes, output_path: str) -> None:
         if not _unchanged(output_path, _content_signature(content)):
             write_file(content, output_path)
+            _wrote(output_path)
 
     def copy(source_path: str, output_path: str) -> None:
         if os.path.isdir(output_path) or not _unchanged(output_path, _source_signature(source_path)):
             copy_file(source_path, output_path)
+            _wrote(output_path)
 
     def file_copy_file(self, dirty: bool = False) -> None:
         content = self._content
@@ -328,6 +350,7 @@ def _install_writes() -> None:
         signature = _source_signature(self.abs_src_path) if content is None else _content_signature(content)
         if not _unchanged(self.abs_dest_path, signature):
             file_copy(self, dirty)
+            _wrote(self.abs_dest_path)
         return None
 
     _install_writes.done = True  # type: ignore[attr-defined]
