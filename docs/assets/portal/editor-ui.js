@@ -5,6 +5,7 @@
 import * as core from "./editor-core.js";
 import { download, el } from "./dom.js";
 import { load, update } from "./storage.js";
+import { say as msg } from "./editor-messages.js";
 
 /**
  * @typedef {import("./editor-core.js").SchemaNode} SchemaNode
@@ -51,18 +52,18 @@ function isFilled(v) { return v !== undefined && v !== null && v !== ""; }
 /* A draft is named by its file, else by the school's name in it. */
 function draftName(draft) {
   let plan = draft.plan || {};
-  return draft.name || (typeof plan.name === "string" && plan.name.trim() ? plan.name : "未填学校名称");
+  return draft.name || (typeof plan.name === "string" && plan.name.trim() ? plan.name : msg("unnamed"));
 }
 
 /* The hint shown in an empty field (a placeholder attribute, never a value to delete): the
    schema's example without the template's brackets, or what to write in a count. */
 function hintOf(node) {
-  if (node.type === "integer") return node["x-positive"] ? "填数字，至少 1" : "填数字";
+  if (node.type === "integer") return msg(node["x-positive"] ? "hint-count" : "hint-number");
   let example = node.examples && node.examples[0];
   if (Array.isArray(example)) example = example[0]; // a list's example: its first item
   if (typeof example !== "string" || example === "school-id") return null;
   let bare = /^（(.*)）$/.exec(example);
-  return bare ? "填写" + bare[1] : "例如：" + example;
+  return bare ? msg("hint-fill", { what: bare[1] }) : msg("hint-example", { example: example });
 }
 
 /* -- the editor ------------------------------------------------------------------------- */
@@ -138,9 +139,9 @@ Editor.prototype.load = function () {
   let match = /^#school=(.+)$/.exec(window.location.hash);
   if (match && SCHOOL_ID.test(match[1])) {
     let id = match[1];
-    this.say("正在打开 " + id + ".yml ……");
+    this.say(msg("opening", { file: id + ".yml" }));
     fetch(new URL(id + ".yml", this.folder).href).then(function (r) {
-      if (!r.ok) throw new Error("没有找到学校“" + id + "”的方案文件");
+      if (!r.ok) throw new Error(msg("no-school-file", { id: id }));
       return r.text();
     }).then(function (text) {
       self.openText(text, id + ".yml");
@@ -157,7 +158,7 @@ Editor.prototype.restoreOrBlank = function () {
   let draft = load().editor.draft; // checked by storage.js: a plan object, a name, a time
   if (draft) {
     this.setPlan(draft.plan, draft.name || "");
-    this.say("已恢复上次的草稿（" + draftName(draft) + "，保存于 " + (draft.saved || "") + "）。");
+    this.say(msg("draft-restored", { name: draftName(draft), saved: draft.saved || "" }));
     return;
   }
   this.startBlank(true);
@@ -180,7 +181,7 @@ Editor.prototype.restoreReplaced = function () {
   this.replacing(); // the current one becomes the one to go back to: the button toggles
   this.setPlan(backup.plan, backup.name || "");
   this.save();
-  this.say("已恢复被替换的草稿（" + draftName(backup) + "，保存于 " + (backup.saved || "") + "）。");
+  this.say(msg("replaced-restored", { name: draftName(backup), saved: backup.saved || "" }));
 };
 
 Editor.prototype.startBlank = function (quiet) {
@@ -189,31 +190,31 @@ Editor.prototype.startBlank = function (quiet) {
   core.clearPlaceholders(this.schema, parsed.data);
   this.setPlan(parsed.data, "");
   this.save();
-  this.say(quiet === true ? "已载入空白模板：按每一项里的灰色提示填写。" : "已从空白模板重新开始；原来的草稿可用“恢复被替换的草稿”找回。");
+  this.say(msg(quiet === true ? "blank-loaded" : "blank-again"));
 };
 
 Editor.prototype.openFile = function () {
   let self = this;
   let file = this.fileInput.files && this.fileInput.files[0];
   if (!file) return;
-  if (file.size > 1024 * 1024) { this.say("文件太大（超过 1 MB），不像是一校一策方案。"); return; }
+  if (file.size > 1024 * 1024) { this.say(msg("file-too-big")); return; }
   let reader = new FileReader(); // not file.text(): older browser cores on school PCs lack it
   reader.onload = function () { self.openText(String(reader.result), file.name); };
-  reader.onerror = function () { self.say("无法读取 " + file.name + "。"); };
+  reader.onerror = function () { self.say(msg("unreadable", { file: file.name })); };
   reader.readAsText(file, "utf-8");
   this.fileInput.value = "";
 };
 
 Editor.prototype.openText = function (text, name) {
   let parsed = core.parseYaml(text, this.libs.jsyaml);
-  if (parsed.error) { this.say("无法打开 " + name + "：" + parsed.error); return; }
+  if (parsed.error) { this.say(msg("cannot-open", { file: name, reason: parsed.error })); return; }
   this.replacing();
   // A file from new_school.py or the spreadsheet import still has the template's placeholders.
   let cleared = core.clearPlaceholders(this.schema, parsed.data);
   this.setPlan(parsed.data, name);
   this.save();
-  this.say("已打开 " + name + "。" + (cleared ? "模板里的 " + cleared + " 处占位文字已清空，请按灰色提示填写。" : "") +
-    "修改会自动保存在本机浏览器中" + (document.getElementById("editor-undo").hidden ? "。" : "；原来的草稿可用“恢复被替换的草稿”找回。"));
+  this.say(msg("opened", { file: name }) + (cleared ? msg("cleared", { count: cleared }) : "") +
+    msg(document.getElementById("editor-undo").hidden ? "autosave" : "autosave-undo"));
 };
 
 Editor.prototype.setPlan = function (plan, name) {
@@ -228,7 +229,7 @@ Editor.prototype.save = function () {
   let saved = now.toLocaleDateString("zh-CN") + " " + now.toTimeString().slice(0, 8);
   let draft = { plan: this.plan, name: this.name, saved: saved };
   if (!update(function (stored) { stored.editor.draft = draft; })) {
-    this.say("浏览器不允许保存草稿（可能是隐私模式）：请及时下载 YAML 文件。");
+    this.say(msg("no-storage"));
   }
 };
 
@@ -341,7 +342,7 @@ Editor.prototype.scalarField = function (node, path, required) {
           input.value = full;
           setAt(self.plan, path, full);
           self.changed();
-          self.say("所在区已写成“" + full + "”。");
+          self.say(msg("district-written", { district: full }));
         }
       });
     }
@@ -403,7 +404,7 @@ function moveButtons(self, path, index, count, what) {
     let atEnd = key === "up" ? to === 0 : to === count - 1;
     self.changed();
     self.renderForm(idOf(listPath.concat([to])) + "-" + (atEnd ? other : key));
-    self.say("已把" + what + "第 " + n + " 项移到第 " + (to + 1) + " 项。");
+    self.say(msg("moved", { what: what, from: n, to: to + 1 }));
   }
   act("上移", "上移" + what + "第 " + n + " 项", index === 0, function () {
     let l = list(); let t = l[index]; l[index] = l[index - 1]; l[index - 1] = t;
@@ -418,7 +419,7 @@ function moveButtons(self, path, index, count, what) {
     self.changed();
     let left = list().length;
     self.renderForm(left ? idOf(listPath.concat([Math.min(index, left - 1)])) + "-remove" : idOf(listPath) + "-add");
-    self.say("已删除" + what + "第 " + n + " 项。");
+    self.say(msg("removed", { what: what, n: n }));
   }, "remove");
   return el("div", { className: "editor-item-actions" }, out);
 }
@@ -438,7 +439,7 @@ Editor.prototype.textList = function (node, path, required) {
     input.addEventListener("input", function () { getAt(self.plan, path)[i] = input.value; self.changed(); });
     ol.appendChild(el("li", { className: "editor-item" }, [input, errorSlot(iid), moveButtons(self, path, i, items.length, what)]));
   });
-  let add = el("button", { type: "button", className: "editor-add", id: id + "-add" }, ["添加一项：" + node.title]);
+  let add = el("button", { type: "button", className: "editor-add", id: id + "-add" }, [msg("add-item", { what: node.title })]);
   add.addEventListener("click", function () {
     let list = getAt(self.plan, path);
     if (!Array.isArray(list)) { list = []; setAt(self.plan, path, list); }
@@ -465,7 +466,7 @@ Editor.prototype.objectList = function (node, path, required, depth) {
     box.appendChild(moveButtons(self, path, i, items.length, what));
     ol.appendChild(el("li", { className: "editor-item" }, [box]));
   });
-  let add = el("button", { type: "button", className: "editor-add", id: id + "-add" }, ["添加一项：" + (item.title === node.title ? item.title : node.title + "的" + item.title)]);
+  let add = el("button", { type: "button", className: "editor-add", id: id + "-add" }, [item.title === node.title ? msg("add-item", { what: item.title }) : msg("add-part", { list: node.title, what: item.title })]);
   add.addEventListener("click", function () {
     let list = getAt(self.plan, path);
     if (!Array.isArray(list)) { list = []; setAt(self.plan, path, list); }
@@ -538,7 +539,7 @@ Editor.prototype.showErrors = function (errors) {
     });
     list.appendChild(el("li", {}, [link]));
   });
-  this.errorBox.appendChild(el("p", { className: "editor-errors-title", text: "还有 " + errors.length + " 处需要填写或修改，区里才能发布：" }));
+  this.errorBox.appendChild(el("p", { className: "editor-errors-title", text: msg("errors-title", { count: errors.length }) }));
   this.errorBox.appendChild(list);
 };
 
@@ -605,9 +606,7 @@ Editor.prototype.saveFile = function () {
   let name = (typeof this.plan.id === "string" && SCHOOL_ID.test(this.plan.id) ? this.plan.id : "school-plan") + ".yml";
   let left = (this.errors || []).length;
   download(this.yaml(), "text/yaml;charset=utf-8", name);
-  this.say(left
-    ? "已下载 " + name + "，但还有 " + left + " 处没有填好，区里不能发布；填好后请重新下载。"
-    : "已下载 " + name + "：把这个文件发给区里负责一校一策的老师。");
+  this.say(left ? msg("downloaded-with-errors", { file: name, count: left }) : msg("downloaded", { file: name }));
 };
 
 /* A plan with errors downloads only after the user has seen what is missing and confirmed. */
@@ -616,11 +615,11 @@ Editor.prototype.confirmDownload = function (errors) {
   let old = document.getElementById("editor-confirm");
   if (old) old.remove();
   let shown = errors.slice(0, 8).map(function (e) { return el("li", { text: self.titled(e) }); });
-  if (errors.length > shown.length) shown.push(el("li", { text: "……另有 " + (errors.length - shown.length) + " 处，见表单上方的列表" }));
-  let back = el("button", { type: "button", className: "md-button md-button--primary", id: "editor-confirm-back" }, ["返回填写"]);
-  let anyway = el("button", { type: "button", className: "md-button", id: "editor-confirm-download" }, ["仍然下载（区里不能发布）"]);
+  if (errors.length > shown.length) shown.push(el("li", { text: msg("confirm-more", { count: errors.length - shown.length }) }));
+  let back = el("button", { type: "button", className: "md-button md-button--primary", id: "editor-confirm-back" }, [msg("confirm-back")]);
+  let anyway = el("button", { type: "button", className: "md-button", id: "editor-confirm-download" }, [msg("confirm-anyway")]);
   let box = el("div", { className: "editor-confirm", id: "editor-confirm", role: "alertdialog", "aria-labelledby": "editor-confirm-title", tabindex: "-1" }, [
-    el("p", { id: "editor-confirm-title", className: "editor-confirm-title", text: "方案还有 " + errors.length + " 处没有填好：" }),
+    el("p", { id: "editor-confirm-title", className: "editor-confirm-title", text: msg("confirm-title", { count: errors.length }) }),
     el("ul", {}, shown),
     el("div", { className: "editor-confirm-actions" }, [back, anyway]),
   ]);
