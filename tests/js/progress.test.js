@@ -1,7 +1,8 @@
 // Progress (docs/assets/portal/progress.js): statuses, attempts, merging two records.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { entry, merge, recordAttempt, status, validModule } from "../../docs/assets/portal/progress.js";
+import { entry, merge, recordAttempt, status } from "../../docs/assets/portal/progress.js";
+import { validModule } from "../../docs/assets/portal/storage.js";
 
 test("status: 未开始, then 学习中 on any sign of study, 已通过 once passed", () => {
   assert.equal(status(undefined), "未开始");

@@ -1,19 +1,12 @@
-/* DOM helpers shared by the portal's browser modules: one element builder, a once-per-node
-   guard, and the page life cycle under Material's instant navigation. */
+/* DOM helpers of the portal's modules, and the page life cycle under instant navigation. */
 
 /**
- * @typedef {string | number | boolean | null | undefined} AttrValue
- * @typedef {Node | string | null | undefined | false} Child
- */
-
-/**
- * An element with attributes and children. `text` sets the text, `className` the class; an
- * attribute that is null, undefined or false is left out, true is written as an empty one.
- * Text is only ever set as text, never as markup.
+ * An element; `text` and `className` set text and class, other attributes are left out when
+ * null, undefined or false. Text is only ever set as text, never as markup.
  * @template {keyof HTMLElementTagNameMap} K
  * @param {K} tag
- * @param {Record<string, AttrValue>} [attrs]
- * @param {Child[]} [children]
+ * @param {Record<string, string | number | boolean | null | undefined>} [attrs]
+ * @param {(Node | string | null | undefined | false)[]} [children]
  * @returns {HTMLElementTagNameMap[K]}
  */
 export function el(tag, attrs = {}, children = []) {
@@ -23,16 +16,11 @@ export function el(tag, attrs = {}, children = []) {
     else if (k === "className") node.className = String(v);
     else if (v !== null && v !== undefined && v !== false) node.setAttribute(k, v === true ? "" : String(v));
   }
-  for (const c of children) if (c) node.appendChild(typeof c === "string" ? document.createTextNode(c) : c);
+  for (const c of children) if (c) node.append(c);
   return node;
 }
 
-/**
- * True the first time it is asked for this node and name: a page's widgets are set up once,
- * even if the page is initialised again.
- * @param {HTMLElement} node
- * @param {string} name
- */
+/** True the first time for this node and name: a widget is set up once. @param {HTMLElement} node @param {string} name */
 export function once(node, name) {
   const flag = `bound${name}`;
   if (node.dataset[flag]) return false;
@@ -41,30 +29,19 @@ export function once(node, name) {
 }
 
 /** @param {ParentNode} root @param {string} selector @returns {HTMLElement[]} */
-export function all(root, selector) {
-  return /** @type {HTMLElement[]} */ ([...root.querySelectorAll(selector)]);
-}
+export const all = (root, selector) => /** @type {HTMLElement[]} */ ([...root.querySelectorAll(selector)]);
 
-/**
- * The element `selector` finds under `root` (the page's markup is the build's: a missing one is a bug).
- * @template {HTMLElement} [T=HTMLElement]
- * @param {ParentNode} root
- * @param {string} selector
- * @returns {T}
- */
+/** The element under `root` (the build writes the markup: a missing one is a bug). @param {ParentNode} root @param {string} selector @returns {HTMLElement} */
 export function find(root, selector) {
   const node = root.querySelector(selector);
   if (!node) throw new Error(`页面缺少 ${selector}`);
-  return /** @type {T} */ (node);
+  return /** @type {HTMLElement} */ (node);
 }
 
 /**
- * Run `init` for every page the reader sees. Material's instant navigation replaces the page
- * without reloading the scripts and announces each page on `document$`; `init` gets a signal
- * that is aborted when the reader leaves the page, for listeners on window or document
- * (`addEventListener(type, fn, { signal })`) and timers to stop. Without Material (a page
- * opened as a file), `init` runs once. When `init` has finished, <html data-portal-ready>
- * holds the page's path and query.
+ * `init` for every page shown: Material's instant navigation swaps pages without reloading
+ * scripts and announces each on `document$`. The signal aborts when the reader leaves the page
+ * (for listeners on window or document). <html data-portal-ready> then holds the page's path.
  * @param {(signal: AbortSignal) => void | Promise<void>} init
  */
 export function onPage(init) {
@@ -79,34 +56,28 @@ export function onPage(init) {
     Promise.resolve()
       .then(() => init(signal))
       .catch((error) => console.error(error))
-      // Set up (the modules a page needs are imported when it is shown): tests wait for this.
       .finally(() => {
         if (!signal.aborted) document.documentElement.dataset.portalReady = page;
       });
   };
-  const doc$ = /** @type {{ subscribe(fn: () => void): unknown } | undefined} */ (/** @type {any} */ (window).document$);
-  if (doc$ && typeof doc$.subscribe === "function") doc$.subscribe(run);
+  const doc$ = /** @type {any} */ (window).document$;
+  if (doc$) doc$.subscribe(run);
   else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", run, { once: true });
   else run();
 }
 
-/** Today in the reader's time zone, as the dates progress keeps: 2025-09-01. */
+/** Today in the reader's time zone: 2025-09-01. */
 export function today(now = new Date()) {
   const pad = (/** @type {number} */ n) => String(n).padStart(2, "0");
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-/**
- * Offer `text` as a download named `name`, then free the object URL once the download has started.
- * @param {string} text
- * @param {string} type
- * @param {string} name
- */
+/** Offers `text` as a file, then frees its URL. @param {string} text @param {string} type @param {string} name */
 export function download(text, type, name) {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const a = el("a", { href: url, download: name, hidden: true });
-  document.body.appendChild(a);
+  document.body.append(a);
   a.click();
   a.remove();
-  window.setTimeout(() => URL.revokeObjectURL(url), 1000);
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }

@@ -1,35 +1,11 @@
-/* The learner's side of the training pages: lessons marked as read, the status of each module
-   and lesson, 我的学习 (table, next step, export and import of the record file) and the printable
-   学习记录单 with the teacher's name and school. */
+/* The learner's record: 我的学习 (with the record file, record.js, imported when used) and the
+   printable 学习记录单 with the teacher's name and school. */
 import { all, download, find, once, today } from "./dom.js";
-import { entry, merge, STATUS_CLASS, status } from "./progress.js";
-import { checkImport, exportData } from "./record.js";
+import { merge, STATUS_CLASS, status } from "./progress.js";
+import { showStatuses } from "./progress-ui.js";
 import { load, update } from "./storage.js";
 
 /** @typedef {import("./progress.js").Modules} Modules */
-
-/** A lesson page counts as read the first day it is opened. @param {HTMLElement} nav */
-export function markLesson(nav) {
-  const lesson = /** @type {string} */ (nav.dataset.lesson);
-  update((stored) => {
-    const m = entry(stored.training.modules, /** @type {string} */ (nav.dataset.module));
-    if (!m.lessons[lesson]) m.lessons[lesson] = today();
-  });
-}
-
-/** Module and lesson statuses wherever the page lists them. @param {Modules} modules */
-export function showStatuses(modules) {
-  for (const node of all(document, ".training-status[data-module]")) {
-    const s = status(modules[/** @type {string} */ (node.dataset.module)]);
-    node.textContent = s;
-    node.className = `training-status status-${STATUS_CLASS[s]}`;
-  }
-  for (const node of all(document, ".lesson-status[data-module][data-lesson]")) {
-    const m = modules[/** @type {string} */ (node.dataset.module)];
-    const seen = m && m.lessons && m.lessons[/** @type {string} */ (node.dataset.lesson)];
-    node.textContent = seen ? `（已学，${seen}）` : "";
-  }
-}
 
 /** Hours as the pages write them: one decimal at most. @param {number} hours */
 const hoursText = (hours) => String(Math.round(hours * 10) / 10);
@@ -41,7 +17,7 @@ export function fillMyLearning(root, modules) {
   let hours = 0;
   const rows = all(root, "tr[data-module]");
   for (const row of rows) {
-    const m = modules[/** @type {string} */ (row.dataset.module)];
+    const m = modules[row.dataset.module];
     const s = status(m);
     const cell = find(row, ".ml-status");
     cell.textContent = s;
@@ -58,14 +34,14 @@ export function fillMyLearning(root, modules) {
   const box = root.querySelector(".ml-next");
   const link = box && box.querySelector("a");
   if (!box || !link) return;
-  const open = rows.find((row) => status(modules[/** @type {string} */ (row.dataset.module)]) !== "已通过");
+  const open = rows.find((row) => status(modules[row.dataset.module]) !== "已通过");
   if (open) {
     const module = find(open, "th a");
-    const begun = status(modules[/** @type {string} */ (open.dataset.module)]) === "学习中";
-    link.href = /** @type {string} */ (module.getAttribute("href"));
+    const begun = status(modules[open.dataset.module]) === "学习中";
+    link.href = module.getAttribute("href");
     link.textContent = `${begun ? "继续学习：" : "下一步，开始学习："}${module.textContent}`;
   } else {
-    link.href = /** @type {string} */ (/** @type {HTMLElement} */ (box).dataset.doneHref);
+    link.href = /** @type {HTMLElement} */ (box).dataset.doneHref;
     link.textContent = "全部模块已通过：打印学习记录单";
   }
 }
@@ -74,7 +50,8 @@ export function fillMyLearning(root, modules) {
 export function initTransfer(box, refresh) {
   if (!once(box, "Transfer")) return;
   const message = find(box, ".ml-message");
-  find(box, ".ml-export").addEventListener("click", () => {
+  find(box, ".ml-export").addEventListener("click", async () => {
+    const { exportData } = await import("./record.js");
     const day = today();
     download(JSON.stringify(exportData(load().training.modules, day), null, 2), "application/json", `学习记录-${day}.json`);
     message.textContent = "已导出学习记录。";
@@ -84,7 +61,8 @@ export function initTransfer(box, refresh) {
     const file = input.files && input.files[0];
     if (!file) return;
     const reader = new FileReader(); // not file.text(): older browser cores on school PCs lack it
-    reader.onload = () => {
+    reader.onload = async () => {
+      const { checkImport } = await import("./record.js");
       let data = null;
       try {
         data = JSON.parse(String(reader.result));
@@ -129,14 +107,14 @@ export function initRecord(root) {
   let hours = 0;
   let any = false;
   for (const row of all(root, "tr[data-module]")) {
-    const m = stored.training.modules[/** @type {string} */ (row.dataset.module)];
+    const m = stored.training.modules[row.dataset.module];
     const passed = !!(m && m.passedAt);
     row.hidden = !passed;
     if (m && passed) {
       any = true;
       hours += Number(row.dataset.hours);
       find(row, ".rec-best").textContent = typeof m.best === "number" ? `${m.best} 分` : "—";
-      find(row, ".rec-date").textContent = /** @type {string} */ (m.passedAt);
+      find(row, ".rec-date").textContent = m.passedAt;
     }
   }
   find(root, ".rec-total").textContent = `合计 ${hoursText(hours)} 学时。`;
@@ -145,11 +123,9 @@ export function initRecord(root) {
   find(root, ".rec-print").addEventListener("click", () => window.print());
 }
 
-/** Everything on a training page that shows or keeps progress. */
-export function initTraining() {
-  for (const nav of all(document, ".lesson-nav[data-module][data-lesson]")) markLesson(nav);
-  const my = all(document, ".training-my");
-  for (const root of my) {
+/** 我的学习 and the 学习记录单, where the page has them. */
+export function initRecords() {
+  for (const root of all(document, ".training-my")) {
     fillMyLearning(root, load().training.modules);
     for (const box of all(document, ".training-transfer")) {
       initTransfer(box, () => {
@@ -160,5 +136,4 @@ export function initTraining() {
     }
   }
   for (const root of all(document, ".training-record")) initRecord(root);
-  showStatuses(load().training.modules);
 }

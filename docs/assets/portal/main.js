@@ -5,7 +5,8 @@
 import { el, onPage } from "./dom.js";
 import { initPreviews, markTarget } from "./reading.js";
 
-const TRAINING = ".lesson-nav[data-module], .training-status[data-module], .lesson-status[data-module], .training-my, .training-record";
+const PROGRESS = ".lesson-nav[data-module], .training-status[data-module], .lesson-status[data-module]";
+const RECORDS = ".training-my, .training-record";
 
 /** The storage notice (unreadable data was set aside), at the top of the page's text. @param {string | null} text */
 function showNotice(text) {
@@ -23,19 +24,29 @@ initPreviews();
 onPage(async (signal) => {
   markTarget();
   window.addEventListener("hashchange", markTarget, { signal });
-  if (new URL(location.href).searchParams.has("h")) (await import("./highlight.js")).highlight();
   const editor = document.getElementById("plan-editor");
   // A class rather than body:has() for the print styles: school PCs run older browser cores.
   document.body.classList.toggle("editor-page", !!editor);
-  if (editor) (await import("./editor.js")).startEditor(editor, signal);
   const quizzes = document.querySelectorAll(".quiz[data-module]");
-  if (quizzes.length) {
-    const { initQuiz } = await import("./quiz-ui.js");
-    for (const root of quizzes) initQuiz(/** @type {HTMLElement} */ (root));
-  }
-  if (document.querySelector(TRAINING)) (await import("./learner-ui.js")).initTraining();
-  if (editor || quizzes.length || document.querySelector(TRAINING)) {
-    const storage = await import("./storage.js");
+  const progress = !!document.querySelector(PROGRESS);
+  const records = !!document.querySelector(RECORDS);
+  const stored = editor || quizzes.length || progress || records;
+  // Fetched side by side; each runs once it is in.
+  const none = Promise.resolve(null);
+  const [highlight, editorCode, quiz, progressCode, recordCode, storage] = await Promise.all([
+    new URL(location.href).searchParams.has("h") ? import("./highlight.js") : none,
+    editor ? import("./editor.js") : none,
+    quizzes.length ? import("./quiz-ui.js") : none,
+    progress ? import("./progress-ui.js") : none,
+    records ? import("./learner-ui.js") : none,
+    stored ? import("./storage.js") : none,
+  ]);
+  if (highlight) highlight.highlight();
+  if (editorCode) editorCode.startEditor(editor, signal);
+  if (quiz) for (const root of quizzes) quiz.initQuiz(/** @type {HTMLElement} */ (root));
+  if (progressCode) progressCode.initProgress();
+  if (recordCode) recordCode.initRecords();
+  if (storage) {
     storage.load(); // migrates, if this is the first page since the upgrade
     showNotice(storage.takeNotice());
   }

@@ -7,9 +7,6 @@
  * @typedef {Record<string, ModuleProgress>} Modules
  */
 
-export const MODULE_ID = /^[a-z0-9][a-z0-9-]*$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 export const STATUS_CLASS = { 未开始: "not-started", 学习中: "in-progress", 已通过: "passed" };
 
 /** 未开始, 学习中 or 已通过. @param {ModuleProgress | undefined} m @returns {"未开始" | "学习中" | "已通过"} */
@@ -25,26 +22,6 @@ export function entry(modules, id) {
   const m = modules[id];
   if (!m.lessons) m.lessons = {};
   return /** @type {ModuleProgress & { lessons: Record<string, string> }} */ (m);
-}
-
-/** Whether `m` is one module's progress as this portal writes it. @param {unknown} m */
-export function validModule(m) {
-  if (!m || typeof m !== "object" || Array.isArray(m)) return false;
-  const p = /** @type {Record<string, unknown>} */ (m);
-  if (p.lessons !== undefined) {
-    if (typeof p.lessons !== "object" || p.lessons === null || Array.isArray(p.lessons)) return false;
-    for (const d of Object.values(p.lessons)) if (typeof d !== "string" || !DATE.test(d)) return false;
-  }
-  if (p.attempts !== undefined && !(Number.isInteger(p.attempts) && /** @type {number} */ (p.attempts) >= 0)) return false;
-  for (const key of ["best", "last"]) {
-    const s = p[key];
-    if (s !== undefined && !(typeof s === "number" && s >= 0 && s <= 100)) return false;
-  }
-  for (const key of ["passedAt", "started"]) {
-    const v = p[key];
-    if (v !== undefined && !(typeof v === "string" && DATE.test(v))) return false;
-  }
-  return true;
 }
 
 /** A quiz handed in: one more attempt, the last and best score, the first pass date.

@@ -100,7 +100,7 @@ export function initQuiz(root) {
   // The bank is in an attribute: an inline JSON script would be run as JavaScript by
   // Material's instant navigation (issue 13).
   /** @type {QuizData} */
-  const data = JSON.parse(/** @type {string} */ (root.dataset.quiz));
+  const data = JSON.parse(root.dataset.quiz);
   /** @type {Record<string, Question>} */
   const byId = Object.fromEntries(data.questions.map((q) => [q.id, q]));
   const form = find(root, ".quiz-form");
@@ -117,7 +117,7 @@ export function initQuiz(root) {
 
   /** @param {HTMLElement} fs */
   const mark = (fs) => {
-    const id = /** @type {string} */ (fs.dataset.qid);
+    const id = fs.dataset.qid;
     attempt.answered[id] = reveal(fs, byId[id]);
   };
 
@@ -151,7 +151,7 @@ export function initQuiz(root) {
     const practice = attempt.mode === "practice";
     const anchor = formStatus.parentNode === form ? formStatus : null;
     for (const fs of fieldsets) {
-      const id = /** @type {string} */ (fs.dataset.qid);
+      const id = fs.dataset.qid;
       fs.hidden = !attempt.chosen.includes(id);
       reset(fs, byId[id], practice, !!data.shuffle);
     }

@@ -7,12 +7,12 @@
  *   questions: Question[] }} QuizData
  */
 
-/** Option indexes in numeric order (a plain sort() puts 10 before 2). @param {number[]} list */
+/** Numeric order (sort() puts 10 before 2). @param {number[]} list */
 export function sortedChoice(list) {
   return list.slice().sort((a, b) => a - b);
 }
 
-/** Whether the options chosen are exactly the answer. @param {number[]} answer @param {number[]} chosen */
+/** @param {number[]} answer @param {number[]} chosen */
 export function isCorrect(answer, chosen) {
   const want = sortedChoice(answer);
   const got = sortedChoice(chosen);
@@ -24,19 +24,12 @@ export function passes(right, total, passMark) {
   return right * 100 >= passMark * total;
 }
 
-/** The score shown and kept: exact to one decimal, cut rather than rounded, so it never reads as
-    a pass mark the attempt did not reach. @param {number} right @param {number} total */
+/** One decimal, cut, never rounded up to a pass mark. @param {number} right @param {number} total */
 export function scoreOf(right, total) {
   return Math.floor((1000 * right) / total) / 10;
 }
 
-/**
- * Fisher–Yates, in place. `random` returns a number in [0, 1), as Math.random does.
- * @template T
- * @param {T[]} list
- * @param {() => number} [random]
- * @returns {T[]}
- */
+/** Fisher–Yates, in place. @template T @param {T[]} list @param {() => number} [random] @returns {T[]} */
 export function shuffle(list, random = Math.random) {
   for (let i = list.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
@@ -45,14 +38,12 @@ export function shuffle(list, random = Math.random) {
   return list;
 }
 
-/** The questions of one attempt: `count` ids of the bank, in random order.
-    @param {QuizData} data @param {() => number} [random] */
+/** One attempt's question ids. @param {QuizData} data @param {() => number} [random] */
 export function draw(data, random = Math.random) {
   return shuffle(data.questions.map((q) => q.id), random).slice(0, data.draw);
 }
 
-/** The result of an attempt: `answered` maps each drawn question to whether it was right.
-    @param {string[]} chosen @param {Record<string, boolean>} answered @param {number} passMark */
+/** @param {string[]} chosen @param {Record<string, boolean>} answered (question → right) @param {number} passMark */
 export function result(chosen, answered, passMark) {
   const total = chosen.length;
   const right = chosen.filter((id) => answered[id]).length;

@@ -2,7 +2,7 @@
    and a checksum that tells an edited or damaged file. It is a self-check record, so the
    checksum guards against accidents, not against forgery. */
 import "./hash.js";
-import { MODULE_ID, validModule } from "./progress.js";
+import { MODULE_ID, validModule } from "./storage.js";
 
 /** @typedef {import("./progress.js").Modules} Modules */
 

@@ -1,23 +1,19 @@
-/* Everything the portal keeps in this browser, under one localStorage key with a version number:
-   the learner's progress (training), the record sheet's name and school (profile) and the plan
-   editor's draft and the draft it last replaced (editor). Data written by an older version is
-   migrated step by step on first load; data that cannot be read (damaged, or written by
-   something else) gives a Chinese notice and a clean start, and is set aside, never deleted. */
-import { MODULE_ID, validModule } from "./progress.js";
+/* All the portal keeps in this browser, under one localStorage key with a version: progress
+   (training), the record sheet's name and school (profile), the plan editor's draft and the one
+   it replaced (editor). Older data is migrated step by step on first load; what cannot be read
+   gives a Chinese notice and a clean start, and is set aside (UNREADABLE_KEY), never deleted. */
 
 /**
  * @typedef {{ plan: Record<string, unknown>, name: string, saved: string }} Draft
  * @typedef {{ version: number, training: { modules: import("./progress.js").Modules },
  *   profile: { name: string, school: string }, editor: { draft: Draft | null, replaced: Draft | null } }} Stored
- * @typedef {{ getItem(key: string): string | null, setItem(key: string, value: string): void,
- *   removeItem(key: string): void }} KeyValueStore
+ * @typedef {Pick<Storage, "getItem" | "setItem" | "removeItem">} KeyValueStore
  */
 
 export const KEY = "mentor-portal";
-/** Where text that could not be read is set aside (the newest only). */
 export const UNREADABLE_KEY = "mentor-portal.unreadable";
 export const VERSION = 1;
-/** The keys of the portal before one namespace (version 0): progress, record sheet, editor. */
+/** Version 0: the four keys before the namespace. */
 export const LEGACY_KEYS = {
   training: "mentor-portal:training",
   profile: "mentor-portal:training-profile",
@@ -27,59 +23,75 @@ export const LEGACY_KEYS = {
 export const NOTICE =
   "本机浏览器中保存的学习进度或一校一策草稿有无法读取的内容（可能已损坏，或不是本站写入的），这部分已重新开始；原来的内容另存在浏览器中，没有删除。";
 
+/** A module id, as in a training module's folder name. */
+export const MODULE_ID = /^[a-z0-9][a-z0-9-]*$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Whether `m` is one module's progress as this portal writes it. @param {unknown} m */
+export function validModule(m) {
+  if (!m || typeof m !== "object" || Array.isArray(m)) return false;
+  const p = /** @type {Record<string, unknown>} */ (m);
+  if (p.lessons !== undefined) {
+    if (typeof p.lessons !== "object" || p.lessons === null || Array.isArray(p.lessons)) return false;
+    for (const d of Object.values(p.lessons)) if (typeof d !== "string" || !DATE.test(d)) return false;
+  }
+  if (p.attempts !== undefined && !(Number.isInteger(p.attempts) && /** @type {number} */ (p.attempts) >= 0)) return false;
+  for (const key of ["best", "last"]) {
+    const s = p[key];
+    if (s !== undefined && !(typeof s === "number" && s >= 0 && s <= 100)) return false;
+  }
+  for (const key of ["passedAt", "started"]) {
+    const v = p[key];
+    if (v !== undefined && !(typeof v === "string" && DATE.test(v))) return false;
+  }
+  return true;
+}
+
 /** @returns {Stored} */
 export function empty() {
   return { version: VERSION, training: { modules: {} }, profile: { name: "", school: "" }, editor: { draft: null, replaced: null } };
 }
 
-/** JSON text read, or `undefined` if it is not JSON. @param {string | null} text */
+/** Parsed JSON; undefined if the text is not JSON. @param {string | null} text */
 function parse(text) {
-  if (text === null) return null;
   try {
-    return JSON.parse(text);
+    return text === null ? null : JSON.parse(text);
   } catch {
     return undefined;
   }
 }
 
+/** @param {unknown} v @returns {v is Record<string, any>} */
+const isObject = (v) => !!v && typeof v === "object" && !Array.isArray(v);
+
 /**
- * The migrations: MIGRATIONS[n] turns version n into version n + 1, and says which parts it
- * could not read. Version 0 is the four separate keys, as their raw texts.
+ * MIGRATIONS[n] turns version n into n + 1 and names the old keys it could not read.
+ * Version 0 is the raw texts of LEGACY_KEYS.
  * @type {((old: any) => { data: any, unreadable: string[] })[]}
  */
 const MIGRATIONS = [
   (old) => {
-    const data = empty();
-    data.version = 1;
+    const data = { version: 1, training: {}, profile: {}, editor: {} };
     const unreadable = [];
-    const training = parse(old.training);
-    if (training && typeof training === "object" && training.modules && typeof training.modules === "object") {
-      data.training.modules = training.modules;
-    } else if (training !== null) unreadable.push(LEGACY_KEYS.training);
-    const profile = parse(old.profile);
-    if (profile && typeof profile === "object") data.profile = profile;
-    else if (profile !== null) unreadable.push(LEGACY_KEYS.profile);
-    for (const part of /** @type {const} */ (["draft", "replaced"])) {
-      const draft = parse(old[part]);
-      if (draft !== null && draft !== undefined) data.editor[part] = draft;
-      else if (draft !== null) unreadable.push(LEGACY_KEYS[part]);
+    for (const [part, key] of Object.entries(LEGACY_KEYS)) {
+      const value = parse(old[part]);
+      if (value === undefined) unreadable.push(key);
+      else if (value === null) continue;
+      else if (part === "training") data.training = value;
+      else if (part === "profile") data.profile = value;
+      else data.editor[part] = value;
     }
     return { data, unreadable };
   },
 ];
 
-/** @param {unknown} v */
-const isObject = (v) => !!v && typeof v === "object" && !Array.isArray(v);
-
 /** @param {unknown} d @returns {d is Draft} */
 function validDraft(d) {
-  if (!isObject(d)) return false;
-  const draft = /** @type {Record<string, unknown>} */ (d);
-  return isObject(draft.plan) && typeof (draft.name ?? "") === "string" && typeof (draft.saved ?? "") === "string";
+  return isObject(d) && isObject(d.plan) && typeof (d.name ?? "") === "string" && typeof (d.saved ?? "") === "string";
 }
 
 /**
- * Only what the portal can show: each part checked; what fails is dropped and named.
+ * What the pages can show, part by part; the parts that fail are dropped and named.
  * @param {any} data
  * @returns {{ data: Stored, dropped: string[] }}
  */
@@ -92,11 +104,11 @@ export function sanitize(data) {
       if (MODULE_ID.test(id) && validModule(m)) out.training.modules[id] = m;
       else dropped.push(`training.modules.${id}`);
     }
-  } else if (data.training !== undefined) dropped.push("training");
-  const profile = data.profile;
-  if (isObject(profile) && typeof (profile.name ?? "") === "string" && typeof (profile.school ?? "") === "string") {
-    out.profile = { name: profile.name || "", school: profile.school || "" };
-  } else if (profile !== undefined) dropped.push("profile");
+  } else if (data.training !== undefined && !(isObject(data.training) && !Object.keys(data.training).length)) dropped.push("training");
+  const p = data.profile;
+  if (isObject(p) && typeof (p.name ?? "") === "string" && typeof (p.school ?? "") === "string") {
+    out.profile = { name: p.name || "", school: p.school || "" };
+  } else if (p !== undefined) dropped.push("profile");
   for (const part of /** @type {const} */ (["draft", "replaced"])) {
     const d = data.editor && data.editor[part];
     if (validDraft(d)) out.editor[part] = { plan: d.plan, name: d.name || "", saved: d.saved || "" };
@@ -106,55 +118,44 @@ export function sanitize(data) {
 }
 
 /**
- * What is stored, read from `store`: migrated if it is older, checked part by part.
- * `write` is true when the stored text must be replaced (migrated or cleaned), `legacy` when the
- * old keys are to be removed once it is, `aside` the text that could not be read.
+ * What `store` holds, migrated and checked. `write`: the stored text must be replaced; `legacy`:
+ * the old keys go once it is; `aside`: the text that could not be read.
  * @param {KeyValueStore} store
  * @returns {{ data: Stored, notice: string | null, write: boolean, legacy: boolean, aside: string | null }}
  */
 export function migrate(store) {
   const text = store.getItem(KEY);
-  /** @type {any} */
-  let data;
-  let version;
-  let legacy = false;
   /** @type {Record<string, string>} */
   const aside = {};
+  let data;
+  let version = 0;
   if (text === null) {
-    const old = Object.fromEntries(Object.entries(LEGACY_KEYS).map(([part, key]) => [part, store.getItem(key)]));
-    if (Object.values(old).every((v) => v === null)) return { data: empty(), notice: null, write: false, legacy: false, aside: null };
-    data = old;
-    version = 0;
-    legacy = true;
+    data = Object.fromEntries(Object.entries(LEGACY_KEYS).map(([part, key]) => [part, store.getItem(key)]));
+    if (Object.values(data).every((v) => v === null)) return { data: empty(), notice: null, write: false, legacy: false, aside: null };
   } else {
     data = parse(text);
     version = isObject(data) ? data.version : undefined;
     if (!Number.isInteger(version) || version < 1 || version > VERSION) {
-      // Not this portal's, or written by a newer version of it: start clean, keep the text.
+      // Not this portal's, or a newer version's: start clean, keep the text.
       return { data: empty(), notice: NOTICE, write: true, legacy: false, aside: JSON.stringify({ [KEY]: text }) };
     }
   }
+  const legacy = text === null;
   for (; version < VERSION; version++) {
     const step = MIGRATIONS[version](data);
-    for (const key of step.unreadable) aside[key] = /** @type {string} */ (store.getItem(key));
+    for (const key of step.unreadable) aside[key] = store.getItem(key);
     data = step.data;
   }
   const clean = sanitize(data);
-  const damaged = Object.keys(aside).length > 0 || clean.dropped.length > 0;
-  if (clean.dropped.length) aside[legacy ? "migrated" : KEY] = legacy ? JSON.stringify(data) : /** @type {string} */ (text);
-  return {
-    data: clean.data,
-    notice: damaged ? NOTICE : null,
-    write: legacy || damaged,
-    legacy,
-    aside: damaged ? JSON.stringify(aside) : null,
-  };
+  if (clean.dropped.length) aside[legacy ? "migrated" : KEY] = legacy ? JSON.stringify(data) : text;
+  const damaged = Object.keys(aside).length > 0;
+  return { data: clean.data, notice: damaged ? NOTICE : null, write: legacy || damaged, legacy, aside: damaged ? JSON.stringify(aside) : null };
 }
 
 /** @type {string | null} */
 let pendingNotice = null;
 
-/** The browser's localStorage, or null where it is disabled (some privacy modes throw). */
+/** localStorage, or null where it is disabled (some privacy modes throw). */
 function local() {
   try {
     return window.localStorage;
@@ -163,13 +164,8 @@ function local() {
   }
 }
 
-/**
- * Write `data`; false if the browser does not allow it (storage full or disabled).
- * @param {Stored} data
- * @param {KeyValueStore | null} [store]
- */
+/** Writes `data`; false if the browser will not keep it. @param {Stored} data @param {KeyValueStore | null} [store] */
 export function save(data, store = local()) {
-  if (!store) return false;
   try {
     store.setItem(KEY, JSON.stringify(data));
     return true;
@@ -178,19 +174,13 @@ export function save(data, store = local()) {
   }
 }
 
-/**
- * What is stored now (migrated on the first load after an upgrade). A notice about unreadable
- * data waits for takeNotice().
- * @param {KeyValueStore | null} [store]
- * @returns {Stored}
- */
+/** What is stored now, migrated on the first load after an upgrade. @param {KeyValueStore | null} [store] @returns {Stored} */
 export function load(store = local()) {
-  if (!store) return empty();
   let found;
   try {
     found = migrate(store);
   } catch {
-    return empty(); // storage that throws on reading: nothing kept, nothing broken
+    return empty(); // no storage, or one that throws on reading: nothing kept, nothing broken
   }
   if (found.notice) pendingNotice = found.notice;
   if (found.write) {
@@ -200,24 +190,20 @@ export function load(store = local()) {
       // The old keys go only once the new one is written: a full storage loses nothing.
       if (found.legacy) for (const key of Object.values(LEGACY_KEYS)) store.removeItem(key);
     } catch {
-      /* storage full or read-only: the old keys stay and are migrated next time */
+      /* full or read-only: the old keys stay and are migrated next time */
     }
   }
   return found.data;
 }
 
-/**
- * Change what is stored: `change` edits the data just read, which is then written back.
- * Returns false if the browser would not keep it.
- * @param {(data: Stored) => void} change
- */
+/** Edits what is stored and writes it back; false if the browser will not keep it. @param {(data: Stored) => void} change */
 export function update(change) {
   const data = load();
   change(data);
   return save(data);
 }
 
-/** The notice of the last load that found unreadable data, once. */
+/** The notice of a load that found unreadable data, once. */
 export function takeNotice() {
   const notice = pendingNotice;
   pendingNotice = null;
