@@ -1,7 +1,7 @@
 """The 一校一策 editor page (``schools/editor/``): a school fills in its plan in the browser,
 sees the compliance panel live, and downloads the YAML for the district.
 
-The page is static: ``docs/assets/editor-ui.js`` (loaded by ``editor.js``) reads the files
+The page is static: ``docs/assets/portal/editor-ui.js`` (loaded by ``editor.js``) reads the files
 the site already publishes for schools (the plan schema ``schools/school-plan.schema.json``
 and the blank template ``schools/school-plan-template.yml``) and the rules with their JSON
 Logic checks (``schools/plan-rules.json``, written here), then builds the form from the

@@ -4,7 +4,7 @@ The rules file holds everything about a rule: id, Chinese statement, severity
 (必须 / 建议), the policy clauses it comes from, and its test (``check``) as
 JSON Logic data. The build evaluates that data here (panzi-json-logic, a port
 of json-logic-js's semantics); the plan editor in the browser evaluates the
-same data with json-logic-js (docs/assets/editor.js). There is no second copy
+same data with json-logic-js (docs/assets/portal/editor-core.js). There is no second copy
 of a rule: tests/test_editor_conformance.py runs both evaluators on every
 shipped plan and on generated ones and requires identical findings.
 

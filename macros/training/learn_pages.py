@@ -5,7 +5,7 @@ Tables here are stacked cards on a phone (``learn-cards``, docs/assets/training.
 every cell carries its column name in ``data-label``, so a 360 px screen shows the
 module and its status without a sideways swipe (issue 13). Every page a learner
 finishes offers a next step: the quiz after the last lesson, the next module after a
-passed quiz, and on 我的学习 the first module not yet passed (docs/assets/training.js).
+passed quiz, and on 我的学习 the first module not yet passed (docs/assets/portal/progress-ui.js, learner-ui.js).
 """
 
 from __future__ import annotations

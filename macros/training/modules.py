@@ -5,7 +5,7 @@ prerequisites, order, lessons), one Markdown file per lesson and a quiz bank
 ``quiz.yml`` (see :mod:`macros.training.quizzes`). This module loads and checks them
 and renders the generated pages: the learning path at ``training/``, one
 overview and one quiz page per module, 我的学习 and the 学习记录单. Learner
-progress lives only in the browser (``docs/assets/training.js``).
+progress lives only in the browser (``docs/assets/portal/storage.js``).
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ module's lessons or of a handbook chapter -- which is resolved at check time and
 feedback.
 
 The quiz page is plain, accessible HTML (one ``fieldset`` per question, real
-inputs with labels) plus the answer key as JSON for ``docs/assets/training.js``.
+inputs with labels) plus the answer key as JSON for ``docs/assets/portal/quiz-ui.js``.
 The page is excluded from the search index, so answers and explanations can
 never be found through search.
 """
