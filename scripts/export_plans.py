@@ -17,6 +17,7 @@ sys.path.insert(0, str(ROOT))
 
 from macros.composition import new_project  # noqa: E402
 from macros.core.cli import ChineseParser  # noqa: E402
+from macros.core.messages import message  # noqa: E402
 from macros.plans.loading import load_schools, school_files  # noqa: E402
 from macros.plans.model import SCHOOLS_DIR  # noqa: E402
 from macros.plans.plan_docx import plan_docx  # noqa: E402
@@ -30,7 +31,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--school", metavar="学校代码", help="只导出这所学校（默认导出全部学校）")
     parser.add_argument("--out", required=True, metavar="目录", help="写入 .docx 的目录（不存在时自动创建）")
-    parser.add_argument("--root", default=str(ROOT), help="项目根目录（默认：本脚本所在项目）")
+    parser.add_argument("--root", default=str(ROOT), metavar="目录", help="项目根目录（默认：本脚本所在项目）")
     parser._positionals.title, parser._optionals.title = "参数", "选项"
     args = parser.parse_args(argv)
 
@@ -60,6 +61,9 @@ def main(argv: list[str] | None = None) -> int:
             (out / f"{school.id}.docx").write_bytes(plan_docx(school.plan))
             print(f"已导出 {out / (school.id + '.docx')}")
             written += 1
+    for school in state.drafts:
+        if school.id in wanted:
+            print(message("export.draft", path=school.rel), file=sys.stderr)
     if errors:
         print(f"{len(errors)} 个错误，{len(wanted) - written} 所学校未导出。", file=sys.stderr)
         return 1

@@ -169,6 +169,14 @@ def test_a_draft_is_reported_not_published(project_copy):
     assert any(line.endswith(" [PLAN-PLACEHOLDER]") and ": note: “所在区”" in line for line in notes.stdout.splitlines())
     state = load_schools(new_project(project_copy))
     assert [s.id for s in state.drafts] == ["probe"] and "probe" not in [s.id for s in state.schools]
+    export = subprocess.run(
+        [sys.executable, str(ROOT / "scripts/export_plans.py"), "--root", str(project_copy), "--school", "probe"]
+        + ["--out", str(project_copy / "out")],
+        capture_output=True,
+        text=True,
+    )
+    assert export.returncode == 0 and "data/schools/probe.yml 是草稿，没有导出 Word" in export.stderr
+    assert not (project_copy / "out/probe.docx").exists()
 
 
 def test_short_district_is_read_as_the_district(project_copy):

@@ -40,6 +40,7 @@ MESSAGES: dict[str, str] = {
     "new-school.created": "已创建 {path}（草稿，不会发布）。请逐项填写，然后运行：{python} scripts/check.py {path}",
     "new-school.publish": "填好后把“状态”改为“已发布”，方案才会出现在门户上。",
     "new-school.district": "所在区“{value}”不是上海市的区：请写{districts}中的一个",
+    "export.draft": "{path} 是草稿，没有导出 Word：填好后把“状态”改为“已发布”再导出",
     "import.district": "“所在区”：“{value}”不是上海市的区，请写{districts}中的一个",
     "import.drafts": "导入的方案都是草稿，不会发布；补全后把“状态”改为“已发布”。查看要补的内容：{python} scripts/check.py data/schools",
 }
