@@ -134,6 +134,10 @@ CLEAN = [
     "那天正好是立夏，楼下的月季开了。立夏那天他迟到了。",
     "历史课讲到蜀汉、曹魏和东吴，又讲到北宋。",
     "导师先听孩子的解释，再下判断。",
+    # places are not people: provinces, cities and Shanghai's districts wherever they stand
+    "小A说起了周末和爸爸去崇明骑车。",
+    "墙上贴着苏州的评弹、绍兴的黄酒、成都的熊猫；有上海话、苏州话、四川话。",
+    "三国、唐宋、明清的故事，既生瑜，何生亮，周瑜和刘禅都讲过。",
     "学期总结里写：导师管学生，学校也要管导师。",
 ]
 
@@ -152,3 +156,9 @@ def test_derived_forms_need_the_person_in_the_same_case() -> None:
 def test_a_family_in_the_case_does_not_make_its_words_names() -> None:
     # 高老师 is in the case, but 高兴地 is how people speak, however often it opens a clause.
     assert names("高老师说，大家高兴地说起春游。高兴地说完，又高兴地笑了。高兴的是没人迟到。") == ["高老师"]
+
+
+def test_a_county_that_is_also_a_name_is_a_place_only_where_a_place_is_meant() -> None:
+    # 和平 is a district of Tianjin and a child's name: after 去 it is the place, before 说 the child.
+    assert names("暑假他们去和平玩了几天。") == []
+    assert names("和平说他不想去。和平的妈妈也来了。") == ["和平", "和平"]

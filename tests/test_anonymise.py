@@ -101,6 +101,15 @@ CATCH = [
     ("CASE-ANON-NAME", "母亲李桂兰在外地打工", "李桂兰"),
     ("CASE-ANON-NAME", "王\u200b秀英说她不想住校", "王\u200b秀英"),
     ("CASE-ANON-NAME", "刘一诺说她不想去", "刘一诺"),
+    # a form written as key | value rows, a form's box, a birth month
+    ("CASE-ANON-STUDENTID", "| 项目 | 内容 |\n|---|---|\n| 学号 | 260312 |", "260312"),
+    ("CASE-ANON-BIRTHDATE", "| 项目 | 内容 |\n|---|---|\n| 出生日期 | 2010/12/03 |", "2010/12/03"),
+    ("CASE-ANON-BIRTHDATE", "表上生日一栏填的是20110315，没有分隔符。", "20110315"),
+    ("CASE-ANON-BIRTHDATE", "七年级5班，2013年1月出生。", "2013年1月"),
+    ("CASE-ANON-BIRTHDATE", "出生年月：2013.01", "2013.01"),
+    # an estate named after its district; a school named by its stage before the class
+    ("CASE-ANON-ADDRESS", "外公的房子在杨浦区控江二村，老式公房没有电梯。", "杨浦区控江二村"),
+    ("CASE-ANON-SCHOOL", "公孙明远，榆岸高中高二（3）班。", "榆岸高中"),
 ]
 
 
@@ -144,6 +153,9 @@ PASS = [
     "和老师商量以后，他决定参加比赛。",
     "2024.03.15召开了导师工作会议。",
     "周一到周五都有课，高一新生周一早上升旗。",
+    "他是2013年1月来的，读完初中就去打工了。",
+    "三年高中生活很快，考进理想高中是他的目标；他的初中同学都在本区。",
+    "从外区小学升上来的孩子，全区小区物业都在整改。",
 ]
 
 
@@ -244,3 +256,14 @@ def test_hostile_input_is_scanned_in_linear_time(text: str) -> None:
     """Long runs that once made the overlap check quadratic (20,000 findings took 18 s)."""
     found = find_identifiers(text)
     assert all(text[f.start : f.end] == f.term for f in found)
+
+
+def test_place_table_has_both_sections_and_the_places_cases_name() -> None:
+    # data/anon_places.txt is built by scripts/anon_places.py from cpca 0.5.5 (MIT); its two
+    # sections decide whether a place is set aside anywhere or only where a place is meant.
+    from macros.casebook import anon_names
+
+    t = anon_names.tables()
+    assert {"崇明", "浦东新区", "闵行", "苏州", "绍兴", "成都", "新疆", "广西", "延边"} <= t.places
+    assert {"和平", "永康"} <= t.minor_places and not (t.places & t.minor_places)
+    assert all(len(p) >= 2 for p in t.places | t.minor_places)

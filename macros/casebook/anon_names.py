@@ -39,6 +39,7 @@ DATA_FILES = (
     "anon_words.txt",
     "anon_name_veto.txt",
     "anon_figures.txt",
+    "anon_places.txt",
 )
 
 ROLES = (
@@ -97,6 +98,8 @@ class NameTables:
     jieba_names: frozenset[str]  # common words jieba tags as names: 李娜 and 熊猫 alike
     veto: frozenset[str]
     figures: tuple[str, ...]
+    places: frozenset[str]  # provinces, prefectures, Shanghai's districts: places wherever they stand
+    minor_places: frozenset[str]  # other counties: places only where the text speaks of a place
 
 
 def _items(name: str) -> list[str]:
@@ -125,6 +128,9 @@ def tables() -> NameTables:
             if tag:
                 jieba_names.add(word)
     figures = sorted(set(_items("anon_figures.txt")), key=len, reverse=True)
+    major, minor = (DATA / "anon_places.txt").read_text(encoding="utf-8").split("\n# 其他区县", 1)
+    places = frozenset(line for line in major.splitlines() if line and not line.startswith("#"))
+    minor_places = frozenset(line for line in minor.splitlines()[1:] if line and not line.startswith("#"))
     return NameTables(
         surnames=frozenset(s for s in surnames if len(s) == 1),
         compounds=frozenset(s for s in surnames if len(s) == 2),
@@ -135,6 +141,8 @@ def tables() -> NameTables:
         jieba_names=frozenset(jieba_names),
         veto=frozenset(_items("anon_name_veto.txt")),
         figures=tuple(figures),
+        places=places,
+        minor_places=minor_places,
     )
 
 

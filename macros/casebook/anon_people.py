@@ -80,6 +80,8 @@ _STATE = re.compile(
     r"[秦齐楚燕韩赵魏吴越蜀宋明清元唐汉周晋隋商夏梁陈辽金][国朝代]"
     # kingdoms and dynasties named by a family or a direction: 曹魏, 蜀汉, 东吴, 北宋
     r"|曹魏|蜀汉|孙吴|刘宋|[东西南北][周汉晋宋魏齐吴]|[前后][秦燕赵凉唐周汉晋梁]"
+    # two dynasties named together: 唐宋, 明清, 秦汉
+    r"|秦汉|隋唐|汉唐|唐宋|宋元|元明|明清|魏晋|宋明"
 )
 # A solar term said as a date (立夏那天, 正好是立夏), not a child called 立夏 or 小满.
 _SEASON = re.compile(
@@ -140,7 +142,72 @@ def set_aside(text: str) -> str:
                 continue  # 赵国庆, 孟子豪: a name that begins like a state or a figure
             for k in range(m.start(), m.end()):
                 out[k] = BLANK
+    for start, end in _places(text):
+        out[start:end] = BLANK * (end - start)
     return "".join(out)
+
+
+_PLACE_BEFORE = (
+    "去",
+    "到",
+    "回",
+    "来自",
+    "老家",
+    "住在",
+    "搬到",
+    "搬去",
+    "从",
+    "前往",
+    "家在",
+    "祖籍",
+    "籍贯",
+    "远在",
+    "位于",
+    "考到",
+    "转到",
+)
+_PLACE_AFTER = ("话", "人", "口音", "方言", "一带", "老家", "乡下", "市", "区", "县", "省")
+
+
+def _places(text: str) -> list[tuple[int, int]]:
+    """Where the text names a place (去崇明骑车, 苏州话, 绍兴的黄酒, 在永康): provinces, prefectures
+    and Shanghai's districts wherever they stand; other counties, whose short names are often words
+    or given names (和平, 建华), only after 去/到/来自… or before 话/人/口音…. Never where a
+    person stands (a place name before 说 or 妈妈 is a child called so)."""
+    t = anon_names.tables()
+    lengths, first = _place_prefixes()
+    direct = _patterns()["direct"]
+    found: list[tuple[int, int]] = []
+    end = 0
+    for m in first.finditer(text):  # only where a place name can begin; then its first two characters
+        i = m.start()
+        candidates = lengths.get(text[i : i + 2]) if i >= end else None
+        if candidates is None:
+            continue
+        for length in candidates:
+            token = text[i : i + length]
+            major = token in t.places
+            if len(token) < length or (not major and token not in t.minor_places):
+                continue
+            if direct.match(text, i + length):
+                continue  # 崇明说, 永康的妈妈 … a person after all
+            if major or text.endswith(_PLACE_BEFORE, 0, i) or text.startswith(_PLACE_AFTER, i + length):
+                found.append((i, i + length))
+                end = i + length
+                break
+    return found
+
+
+@lru_cache(maxsize=1)
+def _place_prefixes() -> tuple[dict[str, tuple[int, ...]], re.Pattern[str]]:
+    """The lengths of the place names that begin with each pair of characters (longest first),
+    and a pattern for the characters a place name can begin with."""
+    t = anon_names.tables()
+    by_prefix: dict[str, set[int]] = {}
+    for place in t.places | t.minor_places:
+        by_prefix.setdefault(place[:2], set()).add(len(place))
+    first = re.compile(f"[{''.join(sorted({prefix[0] for prefix in by_prefix}))}]")
+    return {prefix: tuple(sorted(ls, reverse=True)) for prefix, ls in by_prefix.items()}, first
 
 
 def _given_follows(text: str, j: int) -> bool:

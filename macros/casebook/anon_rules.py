@@ -78,7 +78,7 @@ def find_idcards(text: str) -> Iterable[Span]:
 _STUDENT_REGISTRY = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]\s?\d{17}[\dXx](?![\dA-Za-z])")
 _STUDENT_WORDS = r"(?:全国学籍号|学籍号码|学籍编号|学籍号|学生证号|学号|考生号|考号|准考证号|借读号|学籍)"
 _STUDENT_NUMBER = re.compile(
-    rf"{_STUDENT_WORDS}\s*(?:码|是|为)?\s*[:(\[“\"「]?\s*([A-Za-z]?\d[\d\s-]{{2,22}}\d[Xx]?|[A-Za-z]?\d{{3,}})(?![\dA-Za-z])"
+    rf"{_STUDENT_WORDS}\s*(?:码|是|为)?\s*[:(\[“\"「|]?\s*([A-Za-z]?\d[\d\s-]{{2,22}}\d[Xx]?|[A-Za-z]?\d{{3,}})(?![\dA-Za-z])"
 )
 _TABLE_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
 _CODE_CELL = re.compile(r"^\s*([A-Za-z]?\d[\d-]{2,22}[\dXx])\s*$")
@@ -165,10 +165,17 @@ _FULL_DATE = (
 _MONTH_DAY = (
     rf"(?:\d{{1,2}}\s*月\s*\d{{1,2}}\s*[日号]|(?<![\d.])\d{{1,2}}[./]\d{{1,2}}(?![\d./])|[{_CN}]{{1,2}}月[{_CN}]{{1,3}}[日号])"
 )
+# A birth month alone is written after 出生年月 or before 出生: 2013年1月出生, 出生年月：2013.01.
+_YEAR_MONTH = r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?!\s*\d)|(?:19|20)\d{2}[-/.]\d{1,2}(?![-/.\d])"
 _BIRTH_BEFORE = re.compile(
-    rf"(?:出生日期|出生年月日|出生年月|出生于|出生在|生于|(?<!卫)生日|出生)\s*(?:是|为|在|于)?\s*[:]?\s*({_FULL_DATE}|{_MONTH_DAY})"
+    rf"(?:出生日期|出生年月日|出生年月|出生于|出生在|生于|(?<!卫)生日|出生)\s*(?:是|为|在|于)?\s*"
+    # a form's row (| 出生日期 | …) or its box (生日一栏填的是…)
+    rf"(?:[:|]|(?:一)?栏(?:里)?(?:填的是|写的是|填着|写着))?\s*({_FULL_DATE}|{_MONTH_DAY})"
+    rf"|出生年月\s*(?:是|为)?\s*[:|]?\s*({_YEAR_MONTH})"
 )
-_BIRTH_AFTER = re.compile(rf"({_FULL_DATE})\s*(?:出生|生人|诞生|生(?![活产态物命长效病字词气]))")
+_BIRTH_AFTER = re.compile(
+    rf"({_FULL_DATE}|(?:19|20)\d{{2}}\s*年\s*\d{{1,2}}\s*月(?!\s*\d))\s*(?:出生|生人|诞生|生(?![活产态物命长效病字词气]))"
+)
 _BIRTHDAY_AFTER = re.compile(rf"({_FULL_DATE}|{_MONTH_DAY})[^,。;\n]{{0,6}}?(?<!卫)生日")
 
 
@@ -183,7 +190,8 @@ def find_birthdates(text: str) -> Iterable[Span]:
         window = text[lo : k + 40]
         for pattern in (_BIRTH_BEFORE, _BIRTH_AFTER, _BIRTHDAY_AFTER):
             for m in pattern.finditer(window):
-                span = (lo + m.start(1), lo + m.end(1))
+                g = 1 if m.group(1) is not None else 2
+                span = (lo + m.start(g), lo + m.end(g))
                 if span not in seen:
                     seen.add(span)
                     yield span[0], span[1], "CASE-ANON-BIRTHDATE"
@@ -224,7 +232,16 @@ _LIVES = re.compile(
 _LIVES_GENERIC = re.compile(r"^(?:某|这|那|一个|同一|附近|学校|老|新的|隔壁|旁边|对面|一|另一|別的|别的|城郊|郊区|安置)")
 
 
+# An estate named after its district, without a number: 杨浦区控江二村, 闵行区春申花园.
+_DISTRICT_ESTATE = re.compile(
+    r"[\u4e00-\u9fff]{2}区([\u4e00-\u9fff]{2,4}?(?:[一二三四五六七八九十]村|新村|花园|小区|家园|花苑|公寓|佳园|新苑))"
+)
+
+
 def find_addresses(text: str) -> Iterable[Span]:
+    for m in _DISTRICT_ESTATE.finditer(text):
+        if not _LIVES_GENERIC.match(m.group(1)) and not any(ch in _ADDRESS_STOP for ch in m.group(1)):
+            yield m.start(), m.end(), "CASE-ANON-ADDRESS"
     for m in _LIVES.finditer(text):
         name = m.group(1)
         if not _LIVES_GENERIC.match(name) and not any(ch in _ADDRESS_STOP for ch in name):
@@ -242,7 +259,7 @@ def find_addresses(text: str) -> Iterable[Span]:
 
 _SCHOOL = re.compile(
     r"(?:初级中学|高级中学|完全中学|实验学校|外国语学校|实验中学|实验小学|中心小学|中心校|[一二三四五六七八九十\d]?附中|附小"
-    r"|[一二三四五六七八九十\d][中小](?=[读的上毕念就转老和与同初高校,。、;:!?)\s]|$)|中学|小学|幼儿园|学校|分校|职校|中专|技校|职高|卫校|中职校)"
+    r"|[一二三四五六七八九十\d][中小](?=[读的上毕念就转老和与同初高校,。、;:!?)\s]|$)|中学|小学|幼儿园|学校|分校|职校|中专|技校|职高|卫校|中职校|高中|初中)"
 )
 _SCHOOL_STOP = set("在于到是的了过和与从往进入读考转上去向为有以前原就回离念去及或来打请配送接、,。;:“”() \n")
 # A name made of these alone is no name: 全市中小学, 这所附中, 乡镇中心校, 市重点中学.
@@ -251,7 +268,9 @@ GENERIC = set(
     "普通 公办 民办 寄宿制 九年一贯制 完全 初级 高级 重点 市重点 区重点 实验 附属 市级 区级 区属 市属 农村 城区 郊区 乡镇 "
     "乡村 镇 乡 我们 你们 他们 我 你 他 她 对口 同一 不同 新 原 好 母 当地 周边 附近 多数 大多数 部分 全体 所有 孩子 学生 "
     "儿子 女儿 家长 老师 同学 普通高中 高中 初中 中职 中 大中 小 一般 示范 特殊教育 特教 职业 民族 国际 双语 城市 公立 私立 "
-    "优质 薄弱 中心 试点 区 市 县 街道 这样 那样 一样 整个 我们的 大 中小 大中小 幼".split()
+    "优质 薄弱 中心 试点 区 市 县 街道 这样 那样 一样 整个 我们的 大 中小 大中小 幼 "
+    "外区 外市 外省 外地 邻区 外县 区外 市外 外校 别区 其他区 "
+    "理想 心仪 目标 一流 名牌 示范性 实验性 特色 综合 寄宿 本地 好的 一所好".split()
 )
 _CLASS = re.compile(
     r"(?:(?:初[一二三四]|高[一二三]|[一二三四五六七八九]年级|[1-9]年级|预初|预备(?:年级)?|中预)\s*(?:\(\s*[0-9一二三四五六七八九十]{1,2}\s*\)|[0-9一二三四五六七八九十]{1,2})"
@@ -282,6 +301,8 @@ def find_schools(text: str) -> Iterable[Span]:
             continue
         if suffix in ("学校", "分校", "中学", "小学") and len(prefix) == 1:
             continue  # 好学校, 新中学: a one-character word, not a name
+        if suffix in ("高中", "初中") and (len(prefix) < 2 or text[m.end() : m.end() + 1] not in "高初预六七八九"):
+            continue  # 榆岸高中高二（3）班 names a school; 他自己高中时, 三年高中 are a stage of school
         if suffix == "学校" and not re.search(
             r"(?:[市区县镇乡村路街]|第[一二三四五六七八九十\d]+|职业|技术|专业|技工|艺术|体育|卫生)$", prefix
         ):
