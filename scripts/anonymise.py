@@ -70,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
         for problem in problems:
             print(problem.format(), file=sys.stderr)
         if doc is not None:
-            print(f"{display}:1:1: error: 文件开头的元数据（front matter）应为“键: 值”的列表", file=sys.stderr)
+            print(f"{display}:1:1: error: 文件开头的属性（两行 --- 之间）应为“名称: 内容”这样一行一项", file=sys.stderr)
         return 1
     text = path.read_text(encoding="utf-8-sig")
     findings = findings_for(text, doc, body)
