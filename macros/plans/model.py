@@ -426,7 +426,7 @@ def plan_yaml(plan: dict, comments: bool = True, header: str = "") -> str:
 
 TEMPLATE_HEADER = (
     "一校一策：学校全员导师制工作实施方案模板。\n"
-    "复制本文件为 data/schools/<学校代码>.yml（或运行 scripts/new_school.py），逐项填写。\n"
+    "复制本文件为 data/schools/<学校代码>.yml（或在项目文件夹中运行 .venv/bin/python scripts/new_school.py 学校代码 学校名称 所在区），逐项填写。\n"
     "括号里的内容是占位文字，请替换；不适用的可选字段可以整行删除。\n"
     "模板本身不会发布；复制出来的方案只要还有占位文字、人数为 0，检查和构建就会报错。\n"
     "每个字段上方的注释说明它的含义；在 VS Code 等编辑器中还会按 JSON Schema 自动补全。"
