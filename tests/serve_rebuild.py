@@ -61,7 +61,7 @@ def loop(project: Path, site_dir: Path, first) -> None:
             break
         try:
             build(project, site_dir)
-            answer = dict(preview_cache.stats)
+            answer = dict(preview_cache.stats())
         except Exception as err:  # a build error is the test's finding, not this process's end
             answer = {"error": f"{type(err).__name__}: {err}"}
         if not served:  # the server and file-watcher threads start after the first build
@@ -93,10 +93,10 @@ def main() -> None:
         build(project, site_dir)
     edit(project, edits)
     build(project, site_dir)
-    from macros.build import cache as buildcache
+    from macros.build import session
     from macros.glue.compat import preview_cache
 
-    stats = dict(preview_cache.stats, saves=buildcache.saves)
+    stats = dict(preview_cache.stats(), saves=session.current().saves)
     if mode == "serve":  # and once more with nothing changed: reused state must not drift
         build(project, site_dir)
     print(json.dumps(stats))

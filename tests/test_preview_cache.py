@@ -143,16 +143,16 @@ def test_macros_plugin_runs_only_for_pages_that_ask(meta, render_by_default, for
 
 def test_serve_writes_its_caches_once_after_the_first_build_and_at_shutdown(monkeypatch):
     from macros.build import cache as buildcache
+    from macros.build import session
     from macros.glue import hooks
 
     saved = []
     monkeypatch.setattr(buildcache, "save_all", lambda: saved.append("save"))
-    monkeypatch.setattr(buildcache, "serving", True)
-    monkeypatch.setattr(buildcache, "saves", 1)  # the first build has written them
+    monkeypatch.setattr(session, "_session", session.Session(command=session.SERVE, saves=1))  # the first build has written them
     buildcache.save_after_build()
     assert saved == []
     hooks.on_shutdown()
     assert saved == ["save"]
-    monkeypatch.setattr(buildcache, "serving", False)  # mkdocs build: every build writes
+    monkeypatch.setattr(session, "_session", session.Session(command=session.BUILD, saves=1))  # mkdocs build: every build writes
     buildcache.save_after_build()
     assert saved == ["save", "save"]

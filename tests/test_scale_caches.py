@@ -19,6 +19,7 @@ import pytest
 import yaml
 
 from macros.build import cache as buildcache
+from macros.build import session
 from macros.core import searchtext as search_index
 from macros.core.yamlload import load_yaml_text
 from macros.documents.docx_cache import build_documents
@@ -30,20 +31,22 @@ SAMPLE = yaml.safe_load((ROOT / "data/schools/xinghe-primary.yml").read_text(enc
 
 
 @pytest.fixture
-def cache_dir(tmp_path):
-    """A fresh cache directory; the module-level memos are restored afterwards."""
-    saved = dict(buildcache._memos), buildcache._directory
-    buildcache._memos.clear()
+def fresh_session(monkeypatch):
+    """A build session of its own (macros.build.session); the previous one comes back afterwards."""
+    monkeypatch.setattr(session, "_session", session.Session(command=session.BUILD))
+    return session.current()
+
+
+@pytest.fixture
+def cache_dir(tmp_path, fresh_session):
+    """A fresh session whose memos persist in a fresh cache directory."""
     buildcache.configure(tmp_path / "cache")
-    yield tmp_path / "cache"
-    buildcache._memos.clear()
-    buildcache._memos.update(saved[0])
-    buildcache._directory = saved[1]
+    return tmp_path / "cache"
 
 
 def restart(directory: Path) -> None:
-    """What a new build process sees: no memos in memory, the cache directory on disk."""
-    buildcache._memos.clear()
+    """What a new build process sees: a new session (no memos in memory), the cache directory on disk."""
+    session.start(session.BUILD)
     buildcache.configure(directory)
 
 
@@ -116,7 +119,7 @@ def test_parsed_yaml_is_reused_with_positions(cache_dir):
     restart(cache_dir)
     again, problems_again = load_yaml_text(text, "data/demo.yml")
     assert again.data == doc.data and again.value_pos == doc.value_pos and problems_again == problems
-    yaml_memo = next(m for m in buildcache._memos.values() if m.name == "yaml")
+    yaml_memo = next(m for m in session.current().memos.values() if m.name == "yaml")
     assert (yaml_memo.hits, yaml_memo.misses) == (1, 0)
     bad, found = load_yaml_text("a: [1\n", "data/bad.yml")
     assert bad is None and found[0].path == "data/bad.yml"
@@ -429,10 +432,9 @@ def test_pages_converted_ahead_give_the_same_site(project_copy, tmp_path, built_
 
 def test_without_fork_everything_runs_in_the_build_process(cache_dir, tmp_path, monkeypatch):
     """Windows cannot fork: no background worker is started, and the results are the same."""
-    from macros.build import pool
     from macros.core.yamlload import Prefetch, load_yaml_file
 
-    monkeypatch.setattr(pool, "fork_allowed", False)
+    session.current().fork_allowed = False
     monkeypatch.setattr(Prefetch, "MIN_FILES", 1)
     files = []
     for n in range(3):
@@ -451,14 +453,13 @@ def _tiny_document(data: object) -> bytes:
     return json.dumps(data).encode()
 
 
-def test_serve_rebuilds_do_not_fork(monkeypatch):
+def test_serve_rebuilds_do_not_fork(monkeypatch, fresh_session):
     """Once `mkdocs serve` runs its threads, background work stays in the build process."""
     import threading
 
     from macros.build import pool
     from macros.glue import hooks
 
-    monkeypatch.setattr(pool, "fork_allowed", True)
     monkeypatch.setattr(threading, "Thread", lambda *a, **k: type("T", (), {"start": lambda self: None})())
     server = object()
     assert pool.can_fork() or "fork" not in __import__("multiprocessing").get_all_start_methods()

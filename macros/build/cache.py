@@ -37,18 +37,16 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
+from macros.build import session
+
 log = logging.getLogger("mkdocs.plugins.portal")
 
 _MISSING = object()
-# True in a `mkdocs serve` process (set by the hook): memory-only memos pay off only when
-# the same process builds again; a one-off `mkdocs build` skips them.
-serving = False
-_directory: Path | None = None
-_memos: dict[str, Memo] = {}
+# The memos, where they persist and the engine version they are for belong to the build
+# session (macros.build.session): one `mkdocs build`, or one `mkdocs serve` and its rebuilds.
 
 ENGINE_DIR = Path(__file__).resolve().parents[1]  # the macros package: the engine's code
 REQUIREMENTS = ENGINE_DIR.parent / "requirements.txt"  # the pinned dependencies
-_engine: str | None = None  # the engine version of the build being configured
 
 
 def code_files(directory: Path = ENGINE_DIR) -> list[Path]:
@@ -259,14 +257,14 @@ def configure(directory: Path | None, engine: str | None = None) -> None:
     """Persist memos under ``directory`` (None: memory only, e.g. ``PORTAL_NO_CACHE=1``), for
     the engine version ``engine`` (:func:`engine_version`; None: the code alone). Memos of
     another engine version (mkdocs.yml edited under ``mkdocs serve``) are dropped."""
-    global _directory, _engine
-    _directory = directory
+    state = session.current()
+    state.cache_dir = directory
     engine = engine or engine_version()
     _version.cache_clear()  # data files named as inputs are read again: one build sees one state
-    if engine != _engine:
-        _engine = engine
-        _memos.clear()
-    for memo in _memos.values():
+    if engine != state.engine:
+        state.engine = engine
+        state.memos.clear()
+    for memo in state.memos.values():
         if not memo.persist and memo.used:  # memory only: keep what the last build used, no more
             memo.entries = dict(memo.used)
             memo.strings = {k: v for k, v in memo.strings.items() if k in memo.entries}
@@ -276,15 +274,16 @@ def configure(directory: Path | None, engine: str | None = None) -> None:
 
 
 def directory() -> Path | None:
-    return _directory
+    return session.current().cache_dir
 
 
 def current_engine() -> str:
     """The engine version memos are made for (configured by the build; else the code alone)."""
-    if _engine is None:
-        configure(_directory)
-    assert _engine is not None
-    return _engine
+    state = session.current()
+    if state.engine is None:
+        configure(state.cache_dir)
+    assert state.engine is not None
+    return state.engine
 
 
 @functools.lru_cache(maxsize=256)
@@ -301,11 +300,12 @@ def memo(name: str, *inputs: str | bytes | Path, persist: bool = True) -> Memo:
     """
     version_ = _version(current_engine(), inputs)
     key = f"{name}-{version_}"
-    found = _memos.get(key)
+    state = session.current()
+    found = state.memos.get(key)
     if found is None:
-        found = _memos[key] = Memo(name, version_, persist)
-        if persist and _directory is not None:
-            found.load(_directory)
+        found = state.memos[key] = Memo(name, version_, persist)
+        if persist and state.cache_dir is not None:
+            found.load(state.cache_dir)
     return found
 
 
@@ -321,26 +321,24 @@ def cached(memo_: Memo, key_text: str, compute: Any) -> Any:
 
 def save_all() -> None:
     """Write every memo used in this build."""
-    global saves
-    if _directory is None:
+    state = session.current()
+    if state.cache_dir is None:
         return
-    saves += 1
-    for memo_ in _memos.values():
+    state.saves += 1
+    for memo_ in state.memos.values():
         if memo_.used and memo_.persist:
-            memo_.save(_directory)
-
-
-saves = 0  # how many times save_all wrote (for the tests)
+            memo_.save(state.cache_dir)
 
 
 def save_after_build() -> None:
     """At the end of a build. Under `mkdocs serve` only the first build writes; the rebuilds
     use the memos in memory and the server's shutdown writes the last state (rewriting
     ~100 MB of cache files after every save made the preview wait on the disk)."""
-    if serving and saves:
+    state = session.current()
+    if state.serving and state.saves:
         return
     save_all()
 
 
 def stats() -> dict[str, dict[str, int]]:
-    return {m.name: {"hits": m.hits, "misses": m.misses} for m in _memos.values()}
+    return {m.name: {"hits": m.hits, "misses": m.misses} for m in session.current().memos.values()}

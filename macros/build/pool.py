@@ -16,16 +16,15 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, TypeVar
 
+from macros.build import session
+
 T = TypeVar("T")
 R = TypeVar("R")
 
-# False once `mkdocs serve` runs its server and file-watcher threads (set by the glue):
-# forking a process with running threads can copy a lock some thread holds.
-fork_allowed = True
-
 
 def can_fork() -> bool:
-    return fork_allowed and "fork" in multiprocessing.get_all_start_methods()
+    """Fork is available and the session allows it (not once `mkdocs serve` runs its threads)."""
+    return session.current().fork_allowed and "fork" in multiprocessing.get_all_start_methods()
 
 
 class WorkerPool:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from macros.build import cache as buildcache
+from macros.build import session
 from macros.core.escaping import md_esc, md_title
 from macros.core.links import relative_link
 from macros.core.pages import ThemedPage
@@ -83,9 +84,6 @@ def theme_index(project: Project) -> list[ThemedPage]:
 RELATED_ORDER = ("培训课程", "案例库", "区域锦囊", "一校一策", "指导手册")
 
 
-_theme_maps: dict[int, tuple[list, dict[str, list]]] = {}
-
-
 def _by_theme(index: list[ThemedPage]) -> dict[str, list[ThemedPage]]:
     """The index by theme, once per index (asked for every page with themes)."""
 
@@ -96,7 +94,8 @@ def _by_theme(index: list[ThemedPage]) -> dict[str, list[ThemedPage]]:
                 by_theme.setdefault(theme, []).append(page)
         return by_theme
 
-    return buildcache.per_object(_theme_maps, index, make, only_latest=True)
+    store = session.current().per_build("related.theme-maps", dict)
+    return buildcache.per_object(store, index, make, only_latest=True)
 
 
 def related_pages(

@@ -28,6 +28,8 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 
+from macros.build import session
+
 ZWSP = "\u200b"
 TAG = re.compile(r"<[^>]+>")
 SEPARATOR = re.compile(r"[\s\u200b\-]+")
@@ -90,12 +92,13 @@ def build_files(docs: list[dict], defined: dict[str, list[str]] | None = None, s
     defined = defined or {}
     starts = [i for i, d in enumerate(docs) if i == 0 or _page_key(d["location"]) != _page_key(docs[i - 1]["location"])]
     first = set(starts)
-    global _memo
+    state = session.current()
+    memo: dict[tuple, tuple[int, int, list[tuple[str, int]]]] = state.store("searchshards.lengths", dict)
     seen: dict[tuple, tuple[int, int, list[tuple[str, int]]]] = {}
     keys, lengths = [], []
     for i, d in enumerate(docs):
         key = (d.get("title", ""), d.get("text", ""), i in first, tuple(defined.get(d["location"], ())))
-        entry = _memo.get(key) or seen.get(key) or (_doc_length(key), 0, [])
+        entry = memo.get(key) or seen.get(key) or (_doc_length(key), 0, [])
         seen[key] = entry
         keys.append(key)
         lengths.append(entry[0])
@@ -108,7 +111,8 @@ def build_files(docs: list[dict], defined: dict[str, list[str]] | None = None, s
             seen[key] = (length, avgdl, weights)
         for term, weight in weights:
             postings.setdefault(term, []).append((i, weight))
-    _memo = seen  # ``mkdocs serve`` rebuilds weigh only the sections that changed
+    memo.clear()  # ``mkdocs serve`` rebuilds weigh only the sections that changed
+    memo.update(seen)
     words = sorted(t for t in postings if len(t) > 1 and IS_HAN.match(t))
     size = sum(len(t.encode()) + 4 + 6 * len(p) for t, p in postings.items())
     shards = max(1, 2 ** math.ceil(math.log2(max(size / SHARD_BYTES, 1))))
@@ -139,9 +143,6 @@ def build_files(docs: list[dict], defined: dict[str, list[str]] | None = None, s
     )
     files["words.txt"] = "\n".join(words)
     return files
-
-
-_memo: dict[tuple, tuple[int, int, list[tuple[str, int]]]] = {}
 
 
 def _doc_length(key: tuple) -> int:

@@ -1,25 +1,25 @@
 """The project being built. The MkDocs glue starts it once per build; macros look it
-up when a page is rendered, after every ``on_config`` has run."""
+up when a page is rendered, after every ``on_config`` has run. It is held by the build
+session (:mod:`macros.build.session`), like all other state of a build."""
 
 from __future__ import annotations
 
+from macros.build import session
 from macros.core.project import Project
-
-_current: Project | None = None
 
 
 def start(project: Project) -> Project:
-    global _current
-    _current = project
-    return _current
+    session.current().project = project
+    return project
 
 
 def current() -> Project:
-    if _current is None:
+    project = session.current().project
+    if project is None:
         raise RuntimeError("the portal hook (macros/glue/hooks.py) is not configured in mkdocs.yml")
-    return _current
+    return project
 
 
 def active() -> Project | None:
     """The project of the running build, or None before the hook has started one."""
-    return _current
+    return session.current().project

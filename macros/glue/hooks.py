@@ -24,7 +24,7 @@ from mkdocs.structure.files import File, Files  # noqa: E402
 
 from macros import composition  # noqa: E402
 from macros.build import cache as buildcache  # noqa: E402
-from macros.build import pool  # noqa: E402
+from macros.build import session  # noqa: E402
 from macros.core import linkcheck, site  # noqa: E402
 from macros.core.config import LAYOUT, settings  # noqa: E402
 from macros.core.problems import Problem  # noqa: E402
@@ -45,7 +45,7 @@ log = logging.getLogger("mkdocs.plugins.portal")
 
 
 def on_shutdown():
-    if buildcache.serving:  # the caches of the last rebuild, for the next session
+    if session.current().serving:  # the caches of the last rebuild, for the next session
         buildcache.save_all()
     else:
         # `mkdocs build` is about to exit: let the interpreter skip rescanning the build's few
@@ -53,9 +53,10 @@ def on_shutdown():
         gc.freeze()
 
 
-# State that must outlive one build lives in the engine modules (build.cache, compat):
+# State that must outlive one build lives in the build session (macros.build.session):
 # `mkdocs serve` loads this file as a new module for every rebuild.
 def on_startup(command, dirty):
+    session.start(session.SERVE if command == "serve" else session.BUILD)
     # A city-scale build keeps a few million objects alive (pages, navigation, parsed data);
     # with CPython's default thresholds the cyclic collector rescans them hundreds of times a
     # build, ~20 % of a `mkdocs serve` rebuild (docs/about/performance.md). Collect less often.
@@ -65,7 +66,6 @@ def on_startup(command, dirty):
     compat.install("page-render-cache", render_cache.install)
     compat.install("front-matter-cache", render_cache.install_front_matter_cache)
     if command == "serve":  # edit-to-preview: reuse unchanged pages between rebuilds
-        buildcache.serving = True
         preview_cache.install()
         # A content error shows in the browser and the preview goes on (not an exit).
         compat.install("serve-survives-errors", serve_errors.install_build)
@@ -76,6 +76,7 @@ def _anchor_problem(src_uri: str, link: str, target: str, anchor: str) -> Proble
 
 
 def on_config(config):
+    session.current().begin_build()
     preview_cache.begin_build()
     render_cache.next_build()
     root = Path(config.config_file_path).parent
@@ -103,14 +104,14 @@ class _WrittenLater(File):
     """A generated download still being written in the background (Word files): copied in on_post_build."""
 
     def copy_file(self, dirty: bool = False) -> None:
-        _written_later.append(self)
+        _written_later().append(self)
 
 
-_written_later: list[File] = []
+def _written_later() -> list[File]:
+    return session.current().per_build("hooks.written-later", list)
 
 
 def on_files(files: Files, config) -> Files:
-    _written_later.clear()
     for page in composition.collection_pages(site.current()):
         if page.abs_src_path is not None:
             kind = File if Path(page.abs_src_path).exists() else _WrittenLater
@@ -122,7 +123,7 @@ def on_files(files: Files, config) -> Files:
 
 def on_nav(nav, config, files):
     # Files are final now: convert the school pages on the second core meanwhile (cold builds).
-    if not buildcache.serving:
+    if not session.current().serving:
         render_ahead.start(config, files, [f"schools/{s.id}.md" for s in load_schools(site.current()).schools])
     return nav
 
@@ -135,7 +136,7 @@ def on_page_markdown(markdown: str, page, config, files):
 
 def on_page_content(html: str, page, config, files):
     project = site.current()
-    return composition.render_page_content(project, page.file.src_uri, page.meta, html, serving=buildcache.serving) or html
+    return composition.render_page_content(project, page.file.src_uri, page.meta, html, serving=session.current().serving) or html
 
 
 def on_env(env, config, files):
@@ -155,7 +156,7 @@ def on_post_build(config):
     errors = project.render_errors
     if errors:
         raise Abort(f"渲染页面时发现 {len(errors)} 个错误，构建失败。")
-    for file in _written_later:
+    for file in _written_later():
         File.copy_file(file)
     composition.after_build(project, Path(config.site_dir), config.site_url)
     search.finish_search_index(project, Path(config.site_dir))
@@ -166,7 +167,7 @@ def on_post_build(config):
 
 def on_serve(server, config, builder):
     # From here on the server and file-watcher threads run: rebuilds do not fork workers.
-    pool.fork_allowed = False
+    session.current().fork_allowed = False
     if compat.allowed("serve-survives-errors"):
         serve_errors.install_banner(server)
     # Load the dictionaries a first edit would wait for while the author is still typing.
@@ -188,19 +189,18 @@ def on_build_error(error):
 
 
 def _wait_for_background_work() -> None:
-    project = site.active()
-    batch = project.__dict__.get("_docx_batch") if project is not None else None
+    batch = session.current().docx_batch
     if batch is not None:
         batch.wait()
 
 
 def build_stats(project) -> dict:
-    batch = project.__dict__.get("_docx_batch")
+    batch = session.current().docx_batch
     return {
         "docx_seconds": batch.seconds if batch else 0.0,
         "docx_regenerated": len(batch.regenerated) if batch else 0,
         "docx_files": len(batch.files) if batch else 0,
         "caches": buildcache.stats(),
-        "preview": dict(preview_cache.stats),
-        "render_ahead": dict(render_ahead.stats),
+        "preview": dict(preview_cache.stats()),
+        "render_ahead": dict(render_ahead.stats()),
     }

@@ -11,7 +11,7 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from macros.build import cache as buildcache
+from macros.build import session
 from macros.core import searchshards, searchtext
 from macros.core.links import page_url
 from macros.core.project import Project
@@ -45,29 +45,28 @@ def finish_search_index(project: Project, site_dir: Path) -> None:
         write_shards(json.loads(index)["docs"], site_dir / "search" / "portal", defined, sources)
 
 
-# Under `mkdocs serve` (one process, the site folder kept between rebuilds): what the last
-# build wrote, so a rebuild writes only the index files that changed (a few of ~2,600 at
-# city scale) and deletes the ones no longer produced.
-_written: dict[Path, str] = {}
-
-
 def write_shards(
     docs: list[dict], folder: Path, defined: dict[str, list[str]] | None = None, sources: list[str] | None = None
 ) -> None:
     """The browser's index files, replacing those of the previous build."""
     files = {folder / name: text for name, text in searchshards.build_files(docs, defined, sources or ()).items()}
     signatures = {path: hashlib.sha1(text.encode("utf-8")).hexdigest() for path, text in files.items()}
-    if not buildcache.serving or not _written or not folder.exists():
+    # Under `mkdocs serve` (one process, the site folder kept between rebuilds): what the last
+    # build wrote, so a rebuild writes only the index files that changed (a few of ~2,600 at
+    # city scale) and deletes the ones no longer produced.
+    state = session.current()
+    written: dict[Path, str] = state.store("search.written-shards", dict)
+    if not state.serving or not written or not folder.exists():
         if folder.exists():
             shutil.rmtree(folder)
-        _written.clear()
+        written.clear()
     for path, text in files.items():
-        if _written.get(path) == signatures[path] and path.exists():
+        if written.get(path) == signatures[path] and path.exists():
             continue
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
-    for stale in _written.keys() - files.keys():
+    for stale in written.keys() - files.keys():
         stale.unlink(missing_ok=True)
-    _written.clear()
-    if buildcache.serving:
-        _written.update(signatures)
+    written.clear()
+    if state.serving:
+        written.update(signatures)

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from macros.build import cache as buildcache
+from macros.build import session
 from macros.core.escaping import md_esc
 from macros.core.pages import GeneratedPage
 from macros.core.searchtext import compact_entry
@@ -213,7 +214,7 @@ def _school_pages(project: Project) -> list[GeneratedPage]:
     # In the background: the build goes on rendering pages while the worker processes write
     # the missing files; the hook waits for them at the end (on_post_build).
     batch = build_documents(jobs, plan_docx, cache / "docx" if cache else None, buildcache.current_engine(), background=True)
-    project.__dict__["_docx_batch"] = batch  # for the benchmark's figures and the cache tests
+    session.current().docx_batch = batch  # the hook waits for it; the benchmark reports it
 
     def word(src_uri: str) -> GeneratedPage:
         found = batch.files[src_uri]

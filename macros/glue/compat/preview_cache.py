@@ -31,22 +31,39 @@ import hashlib
 import json
 import logging
 import os
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from macros.build import cache as buildcache
+from macros.build import session
 
 log = logging.getLogger("mkdocs.commands.build")
 
-_outputs: dict[str, tuple[str, bytes, list[dict]]] = {}  # src_uri -> (key, page HTML, its search entries)
-_search: dict[str, tuple[str, list[dict]]] = {}  # url -> (key, search entries)
-_site: dict[str, Any] = {}  # the navigation and configuration key of the current build
-# output path -> (signature of what was written, the file's size and mtime right after), from
-# the last finished build: a file some later step rewrote (the search index, which the portal
-# slims after Material wrote it) no longer matches and is written again.
-_written_before: dict[str, tuple[str, str]] = {}
-_written_now: dict[str, tuple[str, str]] = {}
-stats = {"reused": 0, "rendered": 0, "written": 0, "kept": 0, "removed": 0}
+
+@dataclass
+class _Preview:
+    """What one `mkdocs serve` session keeps between its rebuilds (in the build session)."""
+
+    outputs: dict[str, tuple[str, bytes, list[dict]]] = field(default_factory=dict)  # src_uri -> (key, HTML, search entries)
+    search: dict[str, tuple[str, list[dict]]] = field(default_factory=dict)  # url -> (key, search entries)
+    site: dict[str, Any] = field(default_factory=dict)  # the navigation and configuration key of the current build
+    # output path -> (signature of what was written, the file's size and mtime right after), from
+    # the last finished build: a file some later step rewrote (the search index, which the portal
+    # slims after Material wrote it) no longer matches and is written again.
+    written_before: dict[str, tuple[str, str]] = field(default_factory=dict)
+    written_now: dict[str, tuple[str, str]] = field(default_factory=dict)
+    stats: dict[str, int] = field(default_factory=lambda: dict.fromkeys(("reused", "rendered", "written", "kept", "removed"), 0))
+    templates: Any = None
+
+
+def _preview() -> _Preview:
+    return session.current().store("preview", _Preview)
+
+
+def stats() -> dict[str, int]:
+    """This build's counts: pages reused and rendered, files written, kept and removed."""
+    return _preview().stats
 
 
 def _json(value: Any) -> str:
@@ -83,6 +100,7 @@ def _theme_files(config: Any) -> str:
 
 
 def _site_key(config: Any, nav: Any) -> str:
+    _site = _preview().site
     if _site.get("nav") is not nav:
         config_text = Path(config.config_file_path).read_text(encoding="utf-8") if config.config_file_path else ""
         _site["nav"] = nav
@@ -133,6 +151,8 @@ def install_build_page() -> None:
     """Wrap MkDocs' page writer (once per serve process)."""
     from mkdocs.commands import build as mkdocs_build
 
+    # Pages are reused: the page-render patch may keep converted pages as objects too.
+    session.current().reuse_pages = True
     if getattr(mkdocs_build._build_page, "_portal_preview", False):
         return
     original = mkdocs_build._build_page
@@ -154,12 +174,13 @@ def install_build_page() -> None:
             page.active = True
             name = page.meta.get("template", "main.html")
             key = page_key(page, config, nav, name)
-            found = _outputs.get(page.file.src_uri)
+            preview = _preview()
+            found = preview.outputs.get(page.file.src_uri)
             index = _search_index(config)
             if found is not None and found[0] == key and index is not None:
                 data = found[1]
                 index.entries.extend(found[2])
-                stats["reused"] += 1
+                preview.stats["reused"] += 1
             else:
                 context = get_context(nav, doc_files, config, page)
                 template = env.get_template(name)
@@ -169,8 +190,8 @@ def install_build_page() -> None:
                 output = template.render(context)
                 output = config.plugins.on_post_page(output, page=page, config=config)
                 data = output.encode("utf-8", errors="xmlcharrefreplace") if output.strip() else b""
-                _outputs[page.file.src_uri] = (key, data, entries)
-                stats["rendered"] += 1
+                preview.outputs[page.file.src_uri] = (key, data, entries)
+                preview.stats["rendered"] += 1
             if data:
                 utils.write_file(data, page.file.abs_dest_path)
             else:
@@ -187,9 +208,6 @@ def install_build_page() -> None:
 
     _build_page._portal_preview = True  # type: ignore[attr-defined]
     mkdocs_build._build_page = _build_page
-    from macros.glue.compat import render_cache
-
-    render_cache.keep_live = True
 
 
 _KNOWN_PAGE_CONTEXT = {"SearchPlugin", "BlogPlugin"}
@@ -227,6 +245,7 @@ def _install_search() -> None:
             page.content or "",
             _json(self.config),
         )
+        _search = _preview().search
         found = _search.get(page.url)
         if found is not None and found[0] == key:
             self.entries.extend(found[1])
@@ -271,15 +290,12 @@ def template_cache() -> Any:
 
     if not compat.allowed("preview-templates"):
         return None
-    global _templates
-    if _templates is None:
+    preview = _preview()
+    if preview.templates is None:
         from jinja2 import BytecodeCache
 
-        _templates = type("CompiledTemplates", (_CompiledTemplates, BytecodeCache), {})()
-    return _templates
-
-
-_templates: Any = None
+        preview.templates = type("CompiledTemplates", (_CompiledTemplates, BytecodeCache), {})()
+    return preview.templates
 
 
 # -- writing only what changed ---------------------------------------------------------
@@ -297,19 +313,21 @@ def _unchanged(path: str, signature: str) -> bool:
     """Record that this build produces ``path``; True when the file on disk is still what the
     last build wrote there (the same content, not touched since). Else the caller writes it
     and calls :func:`_wrote`."""
-    before = _written_before.get(path)
+    preview = _preview()
+    before = preview.written_before.get(path)
     if before is not None and before[0] == signature and before[1] == _on_disk(path):
-        _written_now[path] = before
-        stats["kept"] += 1
+        preview.written_now[path] = before
+        preview.stats["kept"] += 1
         return True
-    _written_now[path] = (signature, "")
-    stats["written"] += 1
+    preview.written_now[path] = (signature, "")
+    preview.stats["written"] += 1
     return False
 
 
 def _wrote(path: str) -> None:
-    if path in _written_now:  # (a copy into a folder's name is not recorded)
-        _written_now[path] = (_written_now[path][0], _on_disk(path))
+    written = _preview().written_now
+    if path in written:  # (a copy into a folder's name is not recorded)
+        written[path] = (written[path][0], _on_disk(path))
 
 
 def _source_signature(path: str) -> str:
@@ -362,23 +380,24 @@ def _install_writes() -> None:
 
 def begin_build() -> None:
     """Called by the hook before each build."""
-    for key in stats:
-        stats[key] = 0
-    _written_now.clear()
+    preview = _preview()
+    for key in preview.stats:
+        preview.stats[key] = 0
+    preview.written_now.clear()
 
 
 def finish_build(succeeded: bool) -> None:
     """Delete what the last build wrote and this one did not; remember this build's files."""
-    global _written_before
     if not getattr(_install_writes, "done", False):
         return
+    preview = _preview()
     if not succeeded:  # a failed build wrote only part of the site: remember both
-        _written_before = {**_written_before, **_written_now}
+        preview.written_before = {**preview.written_before, **preview.written_now}
         return
-    for path in _written_before.keys() - _written_now.keys():
+    for path in preview.written_before.keys() - preview.written_now.keys():
         try:
             os.unlink(path)
-            stats["removed"] += 1
+            preview.stats["removed"] += 1
         except OSError:
             pass
-    _written_before = dict(_written_now)
+    preview.written_before = dict(preview.written_now)

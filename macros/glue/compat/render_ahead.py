@@ -18,6 +18,7 @@ import logging
 from typing import Any
 
 from macros.build import cache as buildcache
+from macros.build import session
 from macros.build.pool import WorkerPool
 from macros.core.config import settings
 from macros.glue.compat import render_cache
@@ -31,16 +32,21 @@ def min_pages() -> int:
     return settings().render_ahead_min
 
 
-stats = {"sent": 0, "received": 0}
+def _ahead() -> dict[str, Any]:
+    """This build's: the counts, what the forked worker needs (config, files, the pool) and the
+    futures not collected yet."""
+    return session.current().per_build("render-ahead", lambda: {"stats": {"sent": 0, "received": 0}, "state": {}, "pending": []})
 
-_state: dict[str, Any] = {}  # what the forked worker needs: config, files, the pages
-_pending: list[Any] = []  # futures not collected yet
+
+def stats() -> dict[str, int]:
+    return _ahead()["stats"]
 
 
 def start(config: Any, files: Any, src_uris: list[str]) -> int:
     """Start converting ``src_uris`` (generated pages) in the background; how many were sent."""
     finish()
-    stats.update(sent=0, received=0)
+    ahead = _ahead()
+    ahead["stats"].update(sent=0, received=0)
     from mkdocs.structure.pages import Page
 
     from macros.glue import compat
@@ -58,43 +64,45 @@ def start(config: Any, files: Any, src_uris: list[str]) -> int:
     pool = WorkerPool(1, items=len(missing), min_items=min_pages())
     if not pool.forked:
         return 0
-    stats["sent"] = len(missing)
-    if collect not in render_cache.before_render:
-        render_cache.before_render.append(collect)
-    _state.update(config=config, files=files)
-    _state["pool"] = pool
+    ahead["stats"]["sent"] = len(missing)
+    if collect not in render_cache.before_render():
+        render_cache.before_render().append(collect)
+    ahead["state"].update(config=config, files=files, pool=pool)
     missing.reverse()  # the build goes forward, the worker backward
     chunk = settings().render_ahead_chunk
     for i in range(0, len(missing), chunk):
-        _pending.append(pool.submit(_convert, missing[i : i + chunk]))
+        ahead["pending"].append(pool.submit(_convert, missing[i : i + chunk]))
     return len(missing)
 
 
 def collect(config: Any) -> None:
     """Store whatever the worker has finished (called before each page is converted)."""
-    if not _pending:
+    ahead = _ahead()
+    pending = ahead["pending"]
+    if not pending:
         return
     memo = render_cache.html_memo(config)
-    while _pending and _pending[0].done():
-        future = _pending.pop(0)
+    while pending and pending[0].done():
+        future = pending.pop(0)
         if future.exception() is None:
             for key, blob in future.result():
-                stats["received"] += 1
+                ahead["stats"]["received"] += 1
                 if key not in memo.entries:
                     memo.entries[key] = blob
-    if not _pending:
+    if not pending:
         finish()
 
 
 def finish() -> None:
     """Stop the worker (at the end of a build, also a failed one)."""
-    for future in _pending:
+    ahead = _ahead()
+    for future in ahead["pending"]:
         future.cancel()
-    _pending.clear()
-    pool = _state.pop("pool", None)
+    ahead["pending"].clear()
+    pool = ahead["state"].pop("pool", None)
     if pool is not None:
         pool.shutdown(cancel=True)
-    _state.clear()
+    ahead["state"].clear()
 
 
 def _key(config: Any, files: Any, src_uri: str) -> str | None:
@@ -115,7 +123,8 @@ def _convert(src_uris: list[str]) -> list[tuple[str, bytes]]:
     mkdocs_log = logging.getLogger("mkdocs")
     for handler in list(mkdocs_log.handlers):  # the build reports warnings itself
         mkdocs_log.removeHandler(handler)
-    config, files = _state["config"], _state["files"]
+    state = _ahead()["state"]  # the build's session, inherited by the forked worker
+    config, files = state["config"], state["files"]
     memo = render_cache.html_memo(config)
     out = []
     for src_uri in src_uris:

@@ -18,9 +18,12 @@ import logging
 from typing import Any
 
 from macros.build import cache as buildcache
+from macros.build import session
 
-# Called with the config before each page is converted (render_ahead registers itself here).
-before_render: list = []
+
+def before_render() -> list:
+    """Called with the config before each page is converted (render_ahead registers itself here)."""
+    return session.current().per_build("render.before", list)
 
 
 class _Count(logging.Handler):
@@ -38,31 +41,29 @@ def html_memo(config: Any) -> buildcache.Memo:
     return buildcache.memo("page-html", str(config.site_url), str(config.use_directory_urls))
 
 
-_files_keys: dict[int, tuple[Any, Any]] = {}  # buildcache.per_object: this build's Files only
-
-
 def _files_fingerprint(files: Any) -> str:
-    return buildcache.per_object(_files_keys, files, _fingerprint_files, only_latest=True)
+    store = session.current().per_build("render.files-key", dict)  # buildcache.per_object: this build's Files
+    return buildcache.per_object(store, files, _fingerprint_files, only_latest=True)
 
 
 def _fingerprint_files(files: Any) -> str:
     return buildcache.fingerprint("\n".join(sorted(f"{f.src_uri}\t{f.url}" for f in files)))
 
 
-# Under `mkdocs serve` (set by macros.glue.compat.preview_cache): keep the converted pages as objects
-# between rebuilds instead of unpickling them and rebuilding their tables of contents.
-# Only for plain pages: nothing changes their toc or anchor set after conversion (Material's
-# blog does change a view's toc, so posts and views are converted as before).
-keep_live = False
-_live: dict[str, tuple] = {}
-_live_now: dict[str, tuple] = {}
+# Under `mkdocs serve` (the session's reuse_pages, set when the preview patch is installed):
+# keep the converted pages as objects between rebuilds instead of unpickling them and
+# rebuilding their tables of contents. Only for plain pages: nothing changes their toc or
+# anchor set after conversion (Material's blog does change a view's toc, so posts and views
+# are converted as before). "last": what the last build used; "now": this build's.
+def _live() -> dict[str, dict[str, tuple]]:
+    return session.current().store("render.live-pages", lambda: {"last": {}, "now": {}})
 
 
 def next_build() -> None:
     """Keep only what the last build used (called by the hook before each build)."""
-    global _live, _live_now
-    if _live_now:
-        _live, _live_now = _live_now, {}
+    live = _live()
+    if live["now"]:
+        live["last"], live["now"] = live["now"], {}
 
 
 def page_key(src_uri: str, url: str, files: Any, markdown: str) -> str:
@@ -82,16 +83,17 @@ def install() -> None:
     def render(self: Any, config: Any, files: Any) -> None:
         if self.markdown is None or buildcache.directory() is None:
             return original(self, config, files)
-        for collect in before_render:  # e.g. pages converted by render_ahead's worker so far
+        for collect in before_render():  # e.g. pages converted by render_ahead's worker so far
             collect(config)
         memo = html_memo(config)
         digest = page_key(self.file.src_uri, self.file.url, files, self.markdown)
         # Only plain pages: Material's blog adds its posts' headings to a view's toc.
-        live_ok = keep_live and type(self) is pages.Page
-        live = _live.get(digest) if live_ok else None
+        live_ok = session.current().reuse_pages and type(self) is pages.Page
+        kept = _live()
+        live = kept["last"].get(digest) if live_ok else None
         if live is not None and memo.touch(digest):
             content, toc, title, anchors, links = live
-            _live_now[digest] = live
+            kept["now"][digest] = live
             self.content, self.toc, self._title_from_render, self.present_anchor_ids = content, toc, title, anchors
             if links is not None:
                 self.links_to_anchors = {files.get_file_from_path(uri): v for uri, v in links.items()}
@@ -102,7 +104,7 @@ def install() -> None:
             self.content = content
             self.toc = get_toc(toc_tokens)
             if live_ok:
-                _live_now[digest] = (content, self.toc, title, anchors, links)
+                kept["now"][digest] = (content, self.toc, title, anchors, links)
             self._title_from_render = title
             self.present_anchor_ids = anchors
             if links is not None:
@@ -121,7 +123,7 @@ def install() -> None:
             toc_tokens = _tokens(self.toc)
             memo.put(digest, (self.content, toc_tokens, self._title_from_render, self.present_anchor_ids, stored_links))
             if live_ok:
-                _live_now[digest] = (self.content, self.toc, self._title_from_render, self.present_anchor_ids, stored_links)
+                kept["now"][digest] = (self.content, self.toc, self._title_from_render, self.present_anchor_ids, stored_links)
         return None
 
     render._portal_cached = True  # type: ignore[attr-defined]

@@ -16,10 +16,18 @@ import logging
 from pathlib import Path
 from typing import Any
 
+from macros.build import session
+
 log = logging.getLogger("mkdocs.plugins.portal")
 
 # Kept across rebuilds (the hooks module is loaded anew for every rebuild).
-errors: list[str] = []
+
+
+def errors() -> list[str]:
+    """The errors of the last failed rebuild of this serve session (empty after a good one)."""
+    return session.current().store("serve-errors", list)
+
+
 BANNER_ID = "portal-build-errors"
 
 
@@ -51,13 +59,13 @@ def install_build() -> None:
             message = str(err).strip()
             if message and message not in found:
                 found.append(message)
-            errors[:] = found or ["构建失败（没有更多信息）"]
+            errors()[:] = found or ["构建失败（没有更多信息）"]
             _error_page(Path(config.site_dir))
             log.error("预览停在上一次成功的构建；浏览器中的每个页面顶部列出了上面的错误，修改并保存后自动恢复。")
             return
         finally:
             mkdocs_log.removeHandler(capture)
-        errors.clear()
+        errors().clear()
 
     build._portal_survives = True  # type: ignore[attr-defined]
     serve_module.build = build
@@ -78,7 +86,7 @@ def _error_page(site_dir: Path) -> None:
 
 def banner() -> bytes:
     """The banner listing the errors, as HTML (every message escaped as text)."""
-    items = "".join(f"<li><code>{html.escape(line)}</code></li>" for line in errors)
+    items = "".join(f"<li><code>{html.escape(line)}</code></li>" for line in errors())
     return (
         f'<div id="{BANNER_ID}" role="alert" style="position:relative;z-index:10;margin:0;padding:.8em 1.2em;'
         'background:#fdecea;color:#611a15;border-bottom:2px solid #b71c1c;font-size:.8rem;line-height:1.5">'
@@ -95,7 +103,7 @@ def install_banner(server: Any) -> None:
 
     def with_banner(content: bytes, epoch: int) -> bytes:
         content = inject(content, epoch)
-        if not errors:
+        if not errors():
             return content
         start = content.find(b"<body")
         at = content.find(b">", start) + 1 if start >= 0 else 0
