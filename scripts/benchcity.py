@@ -17,7 +17,19 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-COPY = ("docs", "data", "casebook", "training_modules", "tipbook", "macros", "overrides", "schemas", "mkdocs.yml")
+# requirements.txt: the engine version (macros/build/cache.py) covers the pinned dependencies.
+COPY = (
+    "docs",
+    "data",
+    "casebook",
+    "training_modules",
+    "tipbook",
+    "macros",
+    "overrides",
+    "schemas",
+    "mkdocs.yml",
+    "requirements.txt",
+)
 DISTRICT_NUMBERS = "一二三四五六七八九十"
 FULL = {"schools": 1600, "cases": 600, "drafts": 60, "modules": 30}
 SCALES = {"100": 100, "500": 500, "full": 1600}
