@@ -110,6 +110,12 @@ CATCH = [
     # an estate named after its district; a school named by its stage before the class
     ("CASE-ANON-ADDRESS", "外公的房子在杨浦区控江二村，老式公房没有电梯。", "杨浦区控江二村"),
     ("CASE-ANON-SCHOOL", "公孙明远，榆岸高中高二（3）班。", "榆岸高中"),
+    # vocational schools with a long name or a level word; classes by major and cohort
+    ("CASE-ANON-SCHOOL", "她在上海市青浦区朱家角商贸职业学校读书。", "上海市青浦区朱家角商贸职业学校"),
+    ("CASE-ANON-SCHOOL", "他是启澜中等职业学校的学生。", "启澜中等职业学校"),
+    ("CASE-ANON-CLASS", "周鹏是汽修1902班的学生。", "汽修1902班"),
+    ("CASE-ANON-CLASS", "她是中职一年级会计2班的团支书。", "一年级会计2班"),
+    ("CASE-ANON-BIRTHDATE", "生日一栏是2012/03/15。", "2012/03/15"),
 ]
 
 
@@ -156,6 +162,7 @@ PASS = [
     "他是2013年1月来的，读完初中就去打工了。",
     "三年高中生活很快，考进理想高中是他的目标；他的初中同学都在本区。",
     "从外区小学升上来的孩子，全区小区物业都在整改。",
+    "中等职业学校和本区职业学校的学生都要实训，全年级2001人。",
 ]
 
 
@@ -265,5 +272,6 @@ def test_place_table_has_both_sections_and_the_places_cases_name() -> None:
 
     t = anon_names.tables()
     assert {"崇明", "浦东新区", "闵行", "苏州", "绍兴", "成都", "新疆", "广西", "延边"} <= t.places
-    assert {"和平", "永康"} <= t.minor_places and not (t.places & t.minor_places)
+    assert {"和平", "永康"} <= t.minor_places and not {"和平", "永康"} & t.places
+    assert {"佘山", "朱家角", "沈园"} <= t.places  # data/anon_landmarks.txt
     assert all(len(p) >= 2 for p in t.places | t.minor_places)

@@ -40,6 +40,7 @@ DATA_FILES = (
     "anon_name_veto.txt",
     "anon_figures.txt",
     "anon_places.txt",
+    "anon_landmarks.txt",
 )
 
 ROLES = (
@@ -129,7 +130,9 @@ def tables() -> NameTables:
                 jieba_names.add(word)
     figures = sorted(set(_items("anon_figures.txt")), key=len, reverse=True)
     major, minor = (DATA / "anon_places.txt").read_text(encoding="utf-8").split("\n# 其他区县", 1)
-    places = frozenset(line for line in major.splitlines() if line and not line.startswith("#"))
+    places = frozenset(line for line in major.splitlines() if line and not line.startswith("#")) | frozenset(
+        _items("anon_landmarks.txt")
+    )
     minor_places = frozenset(line for line in minor.splitlines()[1:] if line and not line.startswith("#"))
     return NameTables(
         surnames=frozenset(s for s in surnames if len(s) == 1),

@@ -170,7 +170,7 @@ _YEAR_MONTH = r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?!\s*\d)|(?:19|20)\d{2}[-/.
 _BIRTH_BEFORE = re.compile(
     rf"(?:出生日期|出生年月日|出生年月|出生于|出生在|生于|(?<!卫)生日|出生)\s*(?:是|为|在|于)?\s*"
     # a form's row (| 出生日期 | …) or its box (生日一栏填的是…)
-    rf"(?:[:|]|(?:一)?栏(?:里)?(?:填的是|写的是|填着|写着))?\s*({_FULL_DATE}|{_MONTH_DAY})"
+    rf"(?:[:|]|(?:一)?栏(?:里)?(?:填的是|写的是|填着|写着|是|为))?\s*({_FULL_DATE}|{_MONTH_DAY})"
     rf"|出生年月\s*(?:是|为)?\s*[:|]?\s*({_YEAR_MONTH})"
 )
 _BIRTH_AFTER = re.compile(
@@ -275,8 +275,11 @@ GENERIC = set(
 _CLASS = re.compile(
     r"(?:(?:初[一二三四]|高[一二三]|[一二三四五六七八九]年级|[1-9]年级|预初|预备(?:年级)?|中预)\s*(?:\(\s*[0-9一二三四五六七八九十]{1,2}\s*\)|[0-9一二三四五六七八九十]{1,2})"
     r"|(?<![\d])(?:[一二三四五六七八九]|[1-9])\s*\(\s*[0-9一二三四五六七八九十]{1,2}\s*\)"
-    # vocational classes: 2023级会计1班, 22级电商(2)班
-    r"|(?<!\d)(?:19|20)?\d{2}\s*级\s*[\u4e00-\u9fff]{1,6}?\s*(?:\(\s*\d{1,2}\s*\)|\d{1,2}))\s*(?:班|中队)"
+    # vocational classes: 2023级会计1班, 22级电商(2)班, 中职一年级会计2班
+    r"|(?<!\d)(?:19|20)?\d{2}\s*级\s*[\u4e00-\u9fff]{1,6}?\s*(?:\(\s*\d{1,2}\s*\)|\d{1,2})"
+    r"|(?:[一二三四五六七八九]|[1-9])年级[\u4e00-\u9fff]{2,4}?\s*(?:\(\s*\d{1,2}\s*\)|\d{1,2})"
+    # a major and its cohort code: 会计2501班, 汽修1902班 (year 19–29, then the class)
+    r"|(?<=[\u4e00-\u9fff])(?<![第共约近])(?:19|2\d)(?:0[1-9]|[1-9]\d))\s*(?:班(?!级)|中队)"
 )
 
 
@@ -293,7 +296,7 @@ def find_schools(text: str) -> Iterable[Span]:
             continue  # 初中学段, 高中学校: 初中/高中 and a word starting with 学
         if suffix in ("中学", "小学") and text[m.end() : m.end() + 1] in _LEARN_AFTER:
             continue  # 在实践中学会, 从游戏中学到: “in …” and a verb of learning, not a school
-        start = _back(text, m.start(), _SCHOOL_STOP, 8)
+        start = _back(text, m.start(), _SCHOOL_STOP, 14)
         if text[start - 1 : start + 1] == "上海":  # 上 stops a name (上小学), except in 上海
             start -= 1
         prefix = text[start : m.start()]
@@ -310,12 +313,28 @@ def find_schools(text: str) -> Iterable[Span]:
         yield start, m.end(), "CASE-ANON-SCHOOL"
 
 
+# Kinds and levels of school: generic alone (中等职业学校), a name with words before them
+# (朱家角商贸职业学校, 启澜中等职业学校).
+_SCHOOL_KINDS = ("职业", "技术", "艺术", "体育", "卫生", "中等", "高等")
+
+
 def _generic(prefix: str) -> bool:
     if prefix in GENERIC or prefix.startswith("某"):
         return True
+    if prefix.endswith(_SCHOOL_KINDS):
+        rest = prefix
+        while rest.endswith(_SCHOOL_KINDS):
+            rest = rest[:-2]
+        return len(rest) < 2 or _generic(rest)
     return any(prefix.endswith(word) and len(word) >= 2 for word in GENERIC) or prefix[-1] in "所个些班级"
+
+
+_COHORT = re.compile(r"\d{4}\s*(?:班|中队)")
 
 
 def find_classes(text: str) -> Iterable[Span]:
     for m in _CLASS.finditer(text):
-        yield m.start(), m.end(), "CASE-ANON-CLASS"
+        start = m.start()
+        if _COHORT.fullmatch(m.group(0)) and start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff":
+            start = _back(text, start, _SCHOOL_STOP, 4)  # 会计2501班: the major is part of the class
+        yield start, m.end(), "CASE-ANON-CLASS"
