@@ -118,7 +118,7 @@ def test_front_matter_problems_are_reported_with_positions(project_copy: Path) -
     result = check(project_copy)
     assert result.returncode == 1
     out = result.stdout
-    assert "casebook/bad.md:5:8: error: “stage”的取值“大学”无效" in out
+    assert "casebook/bad.md:5:8: error: “学段”的取值“大学”无效" in out
     assert "casebook/bad.md:6:14: error: 未知主题“家坊”" in out
     assert "casebook/unreviewed.md:8:9: error: 已发布的案例必须有匿名化审核记录" in out
     assert "casebook/linked.md:12:11: error: 相关案例“draft-mentor-boundaries”还是草稿" in out
@@ -237,7 +237,7 @@ def test_malformed_case_files_are_reported_without_traceback(project_copy: Path)
     assert "casebook/list.md:2:1: error: “（文件顶层）”应为键值表，实际是列表" in result.stdout
     assert "casebook/nofm.md:1:1: error: 案例开头缺少属性" in result.stdout
     assert "casebook/broken.md:3:1: error: YAML 语法错误" in result.stdout
-    assert "casebook/types.md:10:13: error: “pseudonyms”应为列表，实际是文本" in result.stdout
+    assert "casebook/types.md:10:13: error: “化名”应为列表，实际是文本" in result.stdout
 
 
 SEARCH_DONE = """() => {
@@ -285,4 +285,4 @@ def test_title_with_markup_is_rejected(project_copy: Path) -> None:
     write_case(project_copy, "markup", **{"title: 测试案例 markup": 'title: "</title><script>x</script>"'})
     result = check(project_copy)
     assert result.returncode == 1
-    assert "casebook/markup.md:3:8: error: “title”不能包含 < 或 >" in result.stdout
+    assert "casebook/markup.md:3:8: error: “标题”不能包含 < 或 >" in result.stdout

@@ -45,52 +45,71 @@ STATUSES = ["draft", "review", "published", "retired"]
 STATUS_ZH = {"draft": "草稿", "review": "审核中", "published": "已发布", "retired": "已下线"}
 # Roles only: the review record never names a person.
 REVIEWER_ROLES = ["区级培训者", "学校德育负责人", "心理教师", "案例编辑", "班主任"]
-# Front matter fields that declare terms; they are not scanned.
-# Chinese labels of the fields the placeholder rule names.
-FIELD_LABELS = {"summary": "摘要", "questions": "研讨问题", "key_tasks": "重点任务"}
 PLACEHOLDER_RULE = "CASE-PLACEHOLDER"
 
 _TEXT = {"type": "string", "minLength": 1}
 _TEXT_LIST = {"type": "array", "items": _TEXT, "uniqueItems": True}
+
+
+def _titled(title: str, node: dict) -> dict:
+    """A field with its Chinese label: messages name the field by it (macros/core/schema_messages.py)."""
+    return {"title": title, **node}
+
 
 CASE_SCHEMA: dict[str, Any] = {
     "type": "object",
     "additionalProperties": False,
     "required": ["id", "title", "sample", "stage", "themes", "key_tasks", "status", "summary", "pseudonyms", "questions"],
     "properties": {
-        "id": {
-            "type": "string",
-            "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$",
-            "x-message": "只能用小写字母、数字和连字符，如 home-visit-first",
-        },
-        "title": PLAIN_TITLE,
-        "sample": {"type": "boolean"},
-        "stage": {"enum": STAGES},
-        "themes": {**_TEXT_LIST, "minItems": 1},
-        "key_tasks": {"type": "array", "items": {"enum": list(KEY_TASKS)}, "uniqueItems": True},
-        "status": {"enum": STATUSES},
-        "summary": {"type": "string", "minLength": 1, "maxLength": 120},
-        "pseudonyms": _TEXT_LIST,
-        "reviewed_terms": _TEXT_LIST,
-        "anonymisation_review": {
-            "type": "object",
-            "additionalProperties": False,
-            "required": ["reviewed_on", "reviewer_role"],
-            "properties": {"reviewed_on": {"type": "string", "format": "date"}, "reviewer_role": {"enum": REVIEWER_ROLES}},
-        },
-        "questions": {**_TEXT_LIST, "minItems": 1},
-        "clauses": {
-            "type": "array",
-            "items": {
+        "id": _titled(
+            "案例编号",
+            {
+                "type": "string",
+                "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$",
+                "x-message": "只能用小写字母、数字和连字符，如 home-visit-first",
+            },
+        ),
+        "title": _titled("标题", PLAIN_TITLE),
+        "sample": _titled("示例标记", {"type": "boolean"}),
+        "stage": _titled("学段", {"enum": STAGES}),
+        "themes": _titled("主题", {**_TEXT_LIST, "minItems": 1}),
+        "key_tasks": _titled("重点任务", {"type": "array", "items": {"enum": list(KEY_TASKS)}, "uniqueItems": True}),
+        "status": _titled("状态", {"enum": STATUSES}),
+        "summary": _titled("摘要", {"type": "string", "minLength": 1, "maxLength": 120}),
+        "pseudonyms": _titled("化名", _TEXT_LIST),
+        "reviewed_terms": _titled("审核通过的误报词", _TEXT_LIST),
+        "anonymisation_review": _titled(
+            "匿名化审核",
+            {
                 "type": "object",
                 "additionalProperties": False,
-                "required": ["doc"],
-                "properties": {"doc": _TEXT, "clause": {"type": "string"}, "note": {"type": "string"}},
+                "required": ["reviewed_on", "reviewer_role"],
+                "properties": {
+                    "reviewed_on": _titled("审核日期", {"type": "string", "format": "date"}),
+                    "reviewer_role": _titled("审核人角色", {"enum": REVIEWER_ROLES}),
+                },
             },
-        },
-        "modules": _TEXT_LIST,
-        "related": _TEXT_LIST,
-        "render_macros": {"type": "boolean"},
+        ),
+        "questions": _titled("研讨问题", {**_TEXT_LIST, "minItems": 1}),
+        "clauses": _titled(
+            "政策条款",
+            {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "additionalProperties": False,
+                    "required": ["doc"],
+                    "properties": {
+                        "doc": _titled("文件", _TEXT),
+                        "clause": _titled("条款", {"type": "string"}),
+                        "note": _titled("说明", {"type": "string"}),
+                    },
+                },
+            },
+        ),
+        "modules": _titled("培训模块", _TEXT_LIST),
+        "related": _titled("相关案例", _TEXT_LIST),
+        "render_macros": _titled("执行宏", {"type": "boolean"}),
     },
 }
 
@@ -217,7 +236,9 @@ def placeholder_problems(case: Case) -> list[Problem]:
     for loc, value in texts:
         if is_placeholder(value) or value.startswith("草稿："):
             problem = doc.problem(
-                loc, message("case.placeholder", label=FIELD_LABELS[loc[0]], value=value), rule=PLACEHOLDER_RULE
+                loc,
+                message("case.placeholder", label=CASE_SCHEMA["properties"][loc[0]]["title"], value=value),
+                rule=PLACEHOLDER_RULE,
             )
             if problem.line not in marked_lines:
                 problems.append(problem)
@@ -226,7 +247,7 @@ def placeholder_problems(case: Case) -> list[Problem]:
         problems.append(
             doc.problem(
                 ("key_tasks",),
-                message("case.no-key-tasks", label=FIELD_LABELS["key_tasks"], choices=choices),
+                message("case.no-key-tasks", label=CASE_SCHEMA["properties"]["key_tasks"]["title"], choices=choices),
                 rule=PLACEHOLDER_RULE,
             )
         )
