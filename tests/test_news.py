@@ -50,7 +50,7 @@ def test_post_without_source_is_an_error(project_copy: Path) -> None:
         [sys.executable, str(ROOT / "scripts/check.py"), "--root", str(project_copy)], capture_output=True, text=True
     )
     assert result.returncode == 1
-    assert "docs/news/posts/2021-11-16-jiading-seminar.md:2:1: error: 缺少必填字段“source”" in result.stdout
+    assert "docs/news/posts/2021-11-16-jiading-seminar.md:2:1: error: 缺少必填的“来源”" in result.stdout
 
 
 def test_portal_pages_of_this_area_load_nothing_from_other_hosts(page, site_url: str) -> None:

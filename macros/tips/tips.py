@@ -41,16 +41,22 @@ TIPS_SCHEMA: dict[str, Any] = {
     "additionalProperties": False,
     "required": ["id", "title", "district", "year", "source", "status"],
     "properties": {
-        "id": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$", "x-message": "只能用小写字母、数字和连字符"},
-        "title": PLAIN_TITLE,
-        "district": {"type": "string", "minLength": 1},
-        "year": {"type": "integer", "minimum": 2000, "maximum": 2100},
-        "source": {"type": "string", "minLength": 1},
-        "status": {"enum": ["draft", "published"]},
-        "summary": {"type": "string"},
+        # Titles: the Chinese labels that messages name the fields by (macros/core/schema_messages.py).
+        "id": {
+            "title": "锦囊集编号",
+            "type": "string",
+            "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$",
+            "x-message": "只能用小写字母、数字和连字符",
+        },
+        "title": {"title": "标题", **PLAIN_TITLE},
+        "district": {"title": "所在区", "type": "string", "minLength": 1},
+        "year": {"title": "年份", "type": "integer", "minimum": 2000, "maximum": 2100},
+        "source": {"title": "来源", "type": "string", "minLength": 1},
+        "status": {"title": "状态", "enum": ["draft", "published"]},
+        "summary": {"title": "简介", "type": "string"},
         # Read by the anonymisation gate (macros/casebook/anon_scope.py), as in a case.
-        "pseudonyms": {"type": "array", "items": {"type": "string"}},
-        "reviewed_terms": {"type": "array", "items": {"type": "string"}},
+        "pseudonyms": {"title": "化名", "type": "array", "items": {"type": "string"}},
+        "reviewed_terms": {"title": "审核通过的误报词", "type": "array", "items": {"type": "string"}},
     },
 }
 
