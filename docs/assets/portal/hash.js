@@ -1,6 +1,5 @@
-/* The portal's one hash, FNV-1a (see README.md, 浏览器代码): search shards (as
-   macros/core/searchshards.py) and the learning record's checksum. A classic script, for the
-   classic search worker's importScripts; modules import it for effect, Node with require(). */
+/* The one hash (FNV-1a): search shards (as macros/core/searchshards.py) and record checksums.
+   A classic script for the worker's importScripts; see README.md (浏览器代码). */
 (function (root) {
   "use strict";
 

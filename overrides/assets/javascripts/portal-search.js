@@ -1,5 +1,4 @@
-// 门户搜索 worker（经典 worker，Material 用 new Worker(url) 启动），沿用 Material 的消息协议（QUERY 2、RESULT 3）。
-// 逻辑在 assets/portal/search-core.js（Node 的测试载入同一个文件），散列在 assets/portal/hash.js；见 README.md。
+// 门户搜索 worker（Material 的消息协议：QUERY 2、RESULT 3）；逻辑在 search-core.js，见 README.md“浏览器代码”。
 "use strict";
 importScripts("../portal/hash.js", "../portal/search-core.js");
 const BASE = new URL("../../search/portal/", self.location.href);
@@ -9,9 +8,9 @@ const { search } = self.PortalSearchCore.createSearch((name, kind) =>
     return kind === "text" ? response.text() : response.json();
   }),
 );
-let latest = 0; // 只回答最后一个查询：先发出的慢查询不覆盖后来的结果
+let latest = 0; // 只回答最后一个查询
 self.addEventListener("message", async (event) => {
-  if (event.data.type !== 2) return; // Material 的 SETUP 不会来：索引只在第一次查询时取
+  if (event.data.type !== 2) return;
   const id = ++latest;
   let data = { items: [] };
   try {
