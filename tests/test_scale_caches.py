@@ -230,6 +230,7 @@ def test_second_build_regenerates_no_word_file_and_an_edit_only_its_school(proje
     assert warm["caches"]["search-jieba"]["misses"] == 0, "unchanged pages are not segmented again"
     assert warm["caches"]["yaml"]["misses"] == 0
     assert warm["caches"]["page-html"]["misses"] == 0 and warm["caches"]["page-html"]["hits"] > 50
+    assert warm["preview"]["rendered"] == 0 and warm["preview"]["reused"] > 50, "no page template is rendered again"
     for page in (tmp_path / "site").rglob("*.html"):
         again = tmp_path / "site-warm" / page.relative_to(tmp_path / "site")
         assert page.read_bytes() == again.read_bytes(), f"{page}: a warm build must write the same page"
@@ -241,6 +242,7 @@ def test_second_build_regenerates_no_word_file_and_an_edit_only_its_school(proje
     assert edited["docx_regenerated"] == 1
     assert edited["caches"]["yaml"]["misses"] >= 1
     assert 1 <= edited["caches"]["page-html"]["misses"] <= 3, "the school's page and the overview, not every page"
+    assert 1 <= edited["preview"]["rendered"] <= 3, edited["preview"]
     from docx import Document
 
     assert Document(tmp_path / "site/schools" / f"{path.stem}.docx").paragraphs

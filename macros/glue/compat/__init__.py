@@ -48,7 +48,7 @@ PATCHES: dict[str, Patch] = {
         Patch("page-render-cache", "mkdocs", "~=1.6.0", "mkdocs.structure.pages.Page.render"),
         Patch("front-matter-cache", "mkdocs", "~=1.6.0", "mkdocs.utils.meta.get_data"),
         Patch("render-ahead", "mkdocs", "~=1.6.0", "在后台进程中用 Page.render 预先转换学校页面"),
-        Patch("preview-build-page", "mkdocs", "==1.6.1", "mkdocs.commands.build._build_page"),
+        Patch("preview-build-page", "mkdocs", "==1.6.1", "mkdocs.commands.build._build_page（页面模板的输出按键复用）"),
         Patch("preview-writes", "mkdocs", "~=1.6.0", "mkdocs.utils.write_file / copy_file / clean_directory、File.copy_file"),
         Patch(
             "preview-search", "mkdocs-material", "~=9.8.0", "material.plugins.search.plugin.SearchIndex.add_entry_from_context"

@@ -1,5 +1,6 @@
-"""Patch (MkDocs 1.6.1, Material 9.8): under ``mkdocs serve``, reuse a page's finished HTML
-between rebuilds when nothing the page template reads has changed.
+"""Patch (MkDocs 1.6.1, Material 9.8): reuse a page's finished HTML when nothing the page
+template reads has changed: between the rebuilds of ``mkdocs serve`` (in memory), and from
+one ``mkdocs build`` to the next (the ``page-output`` memo in ``.cache/``).
 
 ``mkdocs serve`` rebuilds the whole site after every save: MkDocs 1.6 has no
 incremental build, and ``--dirty`` leaves other pages' navigation stale and
@@ -21,8 +22,9 @@ build wrote but this one did not are deleted at the end of the build, so a
 deleted case disappears from the preview too.
 
 Only plain pages are reused (blog posts and views render their own lists).
-``mkdocs build`` never uses this: its output is checked byte for byte against
-a serve rebuild in tests/test_preview_cache.py.
+The site folder and search-entry parts are for ``mkdocs serve`` only. Whatever is
+reused, the output equals a cold build byte for byte (tests/test_preview_cache.py,
+tests/test_differential_build.py).
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ import hashlib
 import json
 import logging
 import os
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -139,20 +142,22 @@ def page_key(page: Any, config: Any, nav: Any, template: str) -> str:
 
 
 def install() -> None:
-    """Under ``mkdocs serve``: each part is a patch of its own (macros.glue.compat.PATCHES)."""
+    """Under ``mkdocs serve``: each part is a patch of its own (macros.glue.compat.PATCHES).
+    (The page writer, ``preview-build-page``, is installed for every build by the hook.)"""
     from macros.glue import compat
 
-    compat.install("preview-build-page", install_build_page)
+    if compat.allowed("preview-build-page"):  # pages are reused: converted pages may be kept live too
+        session.current().reuse_pages = True
     compat.install("preview-search", _install_search)
     compat.install("preview-writes", _install_writes)
 
 
 def install_build_page() -> None:
-    """Wrap MkDocs' page writer (once per serve process)."""
+    """Wrap MkDocs' page writer (once per process). Under ``mkdocs serve`` the output of every
+    page is kept in memory; in ``mkdocs build`` in the ``page-output`` memo (``.cache/``), so
+    a warm build renders only the pages whose key changed."""
     from mkdocs.commands import build as mkdocs_build
 
-    # Pages are reused: the page-render patch may keep converted pages as objects too.
-    session.current().reuse_pages = True
     if getattr(mkdocs_build._build_page, "_portal_preview", False):
         return
     original = mkdocs_build._build_page
@@ -175,11 +180,11 @@ def install_build_page() -> None:
             name = page.meta.get("template", "main.html")
             key = page_key(page, config, nav, name)
             preview = _preview()
-            found = preview.outputs.get(page.file.src_uri)
             index = _search_index(config)
-            if found is not None and found[0] == key and index is not None:
-                data = found[1]
-                index.entries.extend(found[2])
+            found = _stored(page.file.src_uri, key) if index is not None else None
+            if found is not None:
+                data = found[0]
+                index.entries.extend(found[1])
                 preview.stats["reused"] += 1
             else:
                 context = get_context(nav, doc_files, config, page)
@@ -190,7 +195,7 @@ def install_build_page() -> None:
                 output = template.render(context)
                 output = config.plugins.on_post_page(output, page=page, config=config)
                 data = output.encode("utf-8", errors="xmlcharrefreplace") if output.strip() else b""
-                preview.outputs[page.file.src_uri] = (key, data, entries)
+                _store(page.file.src_uri, key, data, entries)
                 preview.stats["rendered"] += 1
             if data:
                 utils.write_file(data, page.file.abs_dest_path)
@@ -208,6 +213,29 @@ def install_build_page() -> None:
 
     _build_page._portal_preview = True  # type: ignore[attr-defined]
     mkdocs_build._build_page = _build_page
+
+
+def _stored(src_uri: str, key: str) -> tuple[bytes, list[dict]] | None:
+    """The page's output and search entries from the last build, if its key is the same."""
+    if session.current().serving:
+        found = _preview().outputs.get(src_uri)
+        return (found[1], found[2]) if found is not None and found[0] == key else None
+    if buildcache.directory() is None:  # PORTAL_NO_CACHE=1: a cold build
+        return None
+    value = buildcache.memo("page-output").get(key)
+    if value is buildcache._MISSING:
+        return None
+    blob, entries = value
+    return zlib.decompress(blob), entries
+
+
+def _store(src_uri: str, key: str, data: bytes, entries: list[dict]) -> None:
+    if session.current().serving:
+        _preview().outputs[src_uri] = (key, data, entries)
+    elif buildcache.directory() is not None:
+        # Compressed: the HTML of every page (125 MB at city scale) would otherwise double
+        # the cache on disk and the build's peak memory.
+        buildcache.memo("page-output").put(key, (zlib.compress(data, 1), entries))
 
 
 _KNOWN_PAGE_CONTEXT = {"SearchPlugin", "BlogPlugin"}
