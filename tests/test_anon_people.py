@@ -49,6 +49,9 @@ CATCH = [
     # the full name is looked for everywhere; X哥 and X姐 are nicknames of it
     ("燕飞跑完八百米。我陪燕飞在操场走两圈。", ["燕飞", "燕飞"]),
     ("王振宇是班长，大家都叫他宇哥。", ["王振宇", "宇哥"]),
+    # a nickname given in brackets; a role before another role form
+    ("新生唐一诺（小名果果）每天早上哭。开学第一天，果果抱着奶奶不放。", ["唐一诺", "果果", "果果"]),
+    ("他说要感谢体育老师金老师。", ["金老师"]),
     # a word-name of a family the case is about (高振宇, then 高明 opening clauses)
     ("父亲高振宇很少回家。高明在周记里写了这件事。后来高明主动来找我。", ["高振宇", "高明", "高明"]),
     # 女生 stands before a name; the nickname 甜甜 confirms 甘甜, found also before 点了点头 (甜点)

@@ -66,7 +66,7 @@ ALONE_FOLLOW = set(
 )
 LEFT_WORDS = (
     "那天 今天 昨天 后来 然后 于是 因为 但是 所以 可是 放学后 下课后 午休时 课后 那次 这次 当时 同桌 孩子 学生 女儿 儿子 "
-    "班主任 导师 心理老师"  # 班主任句老师: a role before a surname that is also a word
+    "班主任 导师 心理老师 老师"  # 班主任句老师, 体育老师金老师: a role before a surname that is also a word
 ).split()
 _LEFT_AND_KIN = tuple(LEFT_WORDS + KIN_BEFORE)
 _KIN_BEFORE = tuple(KIN_BEFORE)

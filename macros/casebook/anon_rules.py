@@ -170,7 +170,7 @@ _YEAR_MONTH = r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?!\s*\d)|(?:19|20)\d{2}[-/.
 _BIRTH_BEFORE = re.compile(
     rf"(?:出生日期|出生年月日|出生年月|出生于|出生在|生于|(?<!卫)生日|出生)\s*(?:是|为|在|于)?\s*"
     # a form's row (| 出生日期 | …) or its box (生日一栏填的是…)
-    rf"(?:[:|]|(?:一)?栏(?:里)?(?:填的是|写的是|填着|写着|是|为))?\s*({_FULL_DATE}|{_MONTH_DAY})"
+    rf"(?:[:|]|(?:(?:一)?栏(?:里)?)?(?:填的是|写的是|填着|写着|是|为))?\s*({_FULL_DATE}|{_MONTH_DAY})"
     rf"|出生年月\s*(?:是|为)?\s*[:|]?\s*({_YEAR_MONTH})"
 )
 _BIRTH_AFTER = re.compile(
@@ -258,10 +258,10 @@ def find_addresses(text: str) -> Iterable[Span]:
 # -- schools and classes ---------------------------------------------------------------------
 
 _SCHOOL = re.compile(
-    r"(?:初级中学|高级中学|完全中学|实验学校|外国语学校|实验中学|实验小学|中心小学|中心校|[一二三四五六七八九十\d]?附中|附小"
+    r"(?:初级中学|高级中学|完全中学|实验学校|外国语学校|实验中学|实验小学|实验高中|实验初中|中心小学|中心校|[一二三四五六七八九十\d]?附中|附小"
     r"|[一二三四五六七八九十\d][中小](?=[读的上毕念就转老和与同初高校,。、;:!?)\s]|$)|中学|小学|幼儿园|学校|分校|职校|中专|技校|职高|卫校|中职校|高中|初中)"
 )
-_SCHOOL_STOP = set("在于到是的了过和与从往进入读考转上去向为有以前原就回离念去及或来打请配送接、,。;:“”() \n")
+_SCHOOL_STOP = set("在于到是的了过和与从往进入读考转上去向为有以前原就回离念去及或来打请配送接称、,。;:“”() \n")
 # A name made of these alone is no name: 全市中小学, 这所附中, 乡镇中心校, 市重点中学.
 GENERIC = set(
     "全市 全区 本市 本区 全国 各 各个 各级 某 某某 某所 本 本校 该 该校 这 这所 那 那所 一所 每所 多所 几所 所 其他 其它 别的 "
@@ -279,12 +279,14 @@ _CLASS = re.compile(
     r"|(?<!\d)(?:19|20)?\d{2}\s*级\s*[\u4e00-\u9fff]{1,6}?\s*(?:\(\s*\d{1,2}\s*\)|\d{1,2})"
     r"|(?:[一二三四五六七八九]|[1-9])年级[\u4e00-\u9fff]{2,4}?\s*(?:\(\s*\d{1,2}\s*\)|\d{1,2})"
     # a major and its cohort code: 会计2501班, 汽修1902班 (year 19–29, then the class)
-    r"|(?<=[\u4e00-\u9fff])(?<![第共约近])(?:19|2\d)(?:0[1-9]|[1-9]\d))\s*(?:班(?!级)|中队)"
+    r"|(?<=[\u4e00-\u9fff])(?<![第共约近])(?:19|2\d)(?:0[1-9]|[1-9]\d)"
+    # a cohort, a major and the class: 23烹饪1班, 22护理(2)班
+    r"|(?<![\d.])(?:1\d|2\d)[\u4e00-\u9fff]{2,4}?(?:\(\s*\d{1,2}\s*\)|\d{1,2}))\s*(?:班(?!级)|中队)"
 )
 
 
 # What follows 学 when 中学/小学 is “中 + 学会/学习…”, not a school.
-_LEARN_AFTER = set("会习到着了过得起好懂")
+_LEARN_AFTER = set("会习到着了过得起好懂生")  # 生: 活动中学生走散 is 中学生 (students), not a school
 
 
 def find_schools(text: str) -> Iterable[Span]:
@@ -311,6 +313,13 @@ def find_schools(text: str) -> Iterable[Span]:
         ):
             continue  # bare 学校 is a name only after a place or an ordinal: 按照学校要求, 明年学校
         yield start, m.end(), "CASE-ANON-SCHOOL"
+        short = _SHORT_NAME.match(text, m.end())
+        if short:  # 青浦区芦苇港中学（芦中）: the short name names the same school
+            yield short.start(1), short.end(1), "CASE-ANON-SCHOOL"
+
+
+# A school's short name right after it: （芦中）, ，简称“海湾卫校”.
+_SHORT_NAME = re.compile(r"\s*(?:\(\s*(?:简称)?|，?简称)\s*[“\"]?([\u4e00-\u9fff]{2,6})[”\"]?\s*(?=[)，。；、\s]|$)")
 
 
 # Kinds and levels of school: generic alone (中等职业学校), a name with words before them
@@ -325,7 +334,7 @@ def _generic(prefix: str) -> bool:
         rest = prefix
         while rest.endswith(_SCHOOL_KINDS):
             rest = rest[:-2]
-        return len(rest) < 2 or _generic(rest)
+        return len(rest) < 2 or rest.startswith(("各", "本", "该", "全", "每", "这", "那")) or _generic(rest)
     return any(prefix.endswith(word) and len(word) >= 2 for word in GENERIC) or prefix[-1] in "所个些班级"
 
 
