@@ -306,8 +306,13 @@ def _word_name(t: NameTables, text: str, token: str) -> bool:
     given = max(first, second) >= THETA and min(first, second) >= 0.5
     if not (full or given) or text.count(token) < 2:
         return False
-    direct = re.finditer(re.escape(token) + f"(?={_patterns()['direct'].pattern})", text)
-    return any(_clause_start(text, m.start()) for m in direct)
+    direct = _patterns()["direct"]
+    i = text.find(token)
+    while i >= 0:  # no pattern compiled per token: a compile costs more than the whole scan
+        if direct.match(text, i + 2) and _clause_start(text, i):
+            return True
+        i = text.find(token, i + 1)
+    return False
 
 
 def _clause_start(text: str, i: int) -> bool:
@@ -473,8 +478,8 @@ def _nicknamed(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]:
         return []
     taken = taken_by(hits, len(text))
     places: dict[str, list[int]] = {}
-    for m in re.finditer(f"(?=([{_HAN}][{''.join(sorted(chars))}]))", text):
-        token, i = m.group(1), m.start()
+    for i in (k - 1 for k, ch in enumerate(text) if ch in chars and k > 0 and _han(text[k - 1])):
+        token = text[i : i + 2]
         x = token[0]
         if x == token[1] or x in anon_names.LEFT_CHARS or x in "小大老阿" or x in _VERB_CHARS:
             continue
@@ -516,15 +521,22 @@ def _repeated(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]:
     and the same name recurs."""
     taken = taken_by(hits, len(text))
     givens = {h.given for h in hits if h.given and len(h.given) == 2}
+    givens_first = {g[0] for g in givens}
     # Where a name may start: a surname character, or any character before a known given name.
     starts_at = {m.start() for m in _surname_chars().finditer(text)}
     for given in givens:
         starts_at |= {m.start() - 1 for m in re.finditer(given, text) if m.start() > 0}
     counts: dict[str, list[int]] = {}
+    stop, score = anon_names.STOP, t.score
     for i in sorted(starts_at):
-        for token in (text[i : i + 2], text[i : i + 3]):
-            if len(token) > 1 and all(_han(ch) for ch in token):
-                counts.setdefault(token, []).append(i)
+        g1 = text[i + 1 : i + 2]
+        if not _han(text[i]) or not g1 or g1 in stop or not _han(g1):
+            continue  # nothing of a given name follows (speed: most surname characters are in words)
+        if score.get(g1, 0.0) >= 0.75 or g1 in givens_first:
+            counts.setdefault(text[i : i + 2], []).append(i)
+        token = text[i : i + 3]
+        if len(token) == 3 and _han(token[2]) and token[2] not in stop:
+            counts.setdefault(token, []).append(i)
     # Families the case has already met: a full name or a surname with kin (高振宇, 高爸爸).
     families = {
         text[h.start] for h in hits if h.end - h.start >= 2 and text[h.start] in t.surnames and text[h.start : h.end] != h.given
