@@ -225,3 +225,25 @@ def test_plan_titles_break_only_between_words(rendered) -> None:
     long_title = [line.text for line in rendered["probe-long-title"][0].lines if abs(line.size - dx.SIZE_TITLE) < 0.5]
     assert long_title == title_lines(LONG_NAME)
     assert checked >= 5
+
+
+@pytest.mark.parametrize(
+    ("name", "lines"),
+    [
+        ("晨光初级中学", ["晨光初级中学全员导师制工作实施方案"]),
+        ("上海市闵行区七宝镇明强小学", ["上海市闵行区七宝镇明强小学", "全员导师制工作实施方案"]),
+        (LONG_NAME, ["华东师范大学第二附属中学", "紫竹双语学校国际部", "全员导师制工作实施方案"]),
+        (
+            "上海市浦东新区明珠小学东校区附属幼儿园分部",
+            ["上海市浦东新区明珠小学", "东校区附属幼儿园分部", "全员导师制工作实施方案"],
+        ),
+        (
+            "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥",
+            ["甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥", "全员导师制工作实施方案"],
+        ),
+    ],
+)
+def test_title_lines(name: str, lines: list[str]) -> None:
+    """Unit cases: one line when it fits, then name and 全员导师制工作实施方案, then the name
+    broken after one of its words (never after 附属, which belongs to 中学); no word, no break."""
+    assert title_lines(name) == lines

@@ -29,30 +29,36 @@ SAMPLE_NOTE = "（示例：学校名称和内容均为虚构）"
 TITLE_CHARS = int(TEXT_WIDTH_MM / (SIZE_TITLE * 25.4 / 72))
 
 
+# Where a school's name may break: after the words that end a part of it (上海市|闵行区|…大学|
+# …中学). Not after 附属 or 实验, which belong to the word after them (附属中学). No dictionary
+# is loaded for it (jieba's costs a hundred megabytes): a list this short reads school names.
+# fmt: off
+NAME_WORDS = ("省", "市", "区", "县", "镇", "乡", "街道", "大学", "学院", "中学", "小学", "学校", "分校", "校区", "幼儿园")
+# fmt: on
+
+
 def title_lines(name: str) -> list[str]:
     """The title as lines that Word never breaks inside a word (it would: “…工作实 / 施方案”).
     A title that does not fit one line breaks between the school's name and 全员导师制工作实施方案;
-    a name too long for one line breaks between two of its words (jieba), near its middle."""
+    a name too long for one line breaks after one of its words (:data:`NAME_WORDS`), near its middle."""
     if len(name) + len(TITLE_SUFFIX) <= TITLE_CHARS:
         return [name + TITLE_SUFFIX]
     if len(name) <= TITLE_CHARS:
         return [name, TITLE_SUFFIX]
-    import logging
-
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-
-    ends, at = [], 0
-    for word in jieba.lcut(name, HMM=False):
-        at += len(word)
-        ends.append(at)
-    # The word boundary nearest the middle whose halves both fit; else the nearest at all.
-    fitting = [e for e in ends[:-1] if e <= TITLE_CHARS and len(name) - e <= TITLE_CHARS] or ends[:-1]
+    ends = sorted({at + len(word) for word in NAME_WORDS for at in _find_all(name, word)} - {len(name)})
+    fitting = [e for e in ends if e <= TITLE_CHARS and len(name) - e <= TITLE_CHARS]
     if not fitting:
         return [name, TITLE_SUFFIX]
     cut = min(fitting, key=lambda e: abs(e - len(name) / 2))
     return [name[:cut], name[cut:], TITLE_SUFFIX]
+
+
+def _find_all(text: str, word: str) -> list[int]:
+    found, at = [], text.find(word)
+    while at != -1:
+        found.append(at)
+        at = text.find(word, at + 1)
+    return found
 
 
 def _block(doc: Document, block: Block) -> None:
