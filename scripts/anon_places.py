@@ -4,7 +4,7 @@
 案例里写到的地方（“去崇明骑车”“苏州话”“绍兴的黄酒”）不是人。地名表列出全国省、市、区县的
 全称和去掉“省 / 市 / 区 / 县 / 自治州……”之后的简称；检查在读人名之前先把地名放下。
 简称本身也是常用词或常见名字的（和平、建华、永康）只在明显说地方的上下文中放下（见
-macros/casebook/anon_people.py）。
+macros/casebook/anon_aside.py）。
 
 用法：.venv/bin/python scripts/anon_places.py [--check] [--wheel cpca-0.5.5-py3-none-any.whl]
 不给 --wheel 时用 pip 从软件包仓库下载 cpca 0.5.5（只下载，不安装）。

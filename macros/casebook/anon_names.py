@@ -230,7 +230,7 @@ class NameHit:
 def find_names(text: str) -> list[NameHit]:
     """Every name on the surface of ``text``: normalised, pseudonyms masked, and what is no
     person of the case (figures, titles, states) already blanked by
-    :func:`macros.casebook.anon_people.set_aside`, the one caller."""
+    :func:`macros.casebook.anon_aside.set_aside`, the one caller."""
     t = tables()
     starts, roles = _patterns()
     hits: list[NameHit] = []

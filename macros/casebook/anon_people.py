@@ -29,194 +29,35 @@ times the 2 ms per 1,000 characters the gate may spend; see the 匿名化 page.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from macros.casebook import anon_names
+from macros.casebook.anon_aside import set_aside
 from macros.casebook.anon_names import NameHit, NameTables, _han, taken_by
 from macros.casebook.anon_names import _common as _is_word  # one test of “a common word” for both passes
-
-_HAN = "\u4e00-\u9fff"
-BLANK = "\u3000"  # what masked text is replaced with (offsets stay valid)
-
-# Nouns for people that are no one's name, even in a person's position.
-ROLE_NOUNS = frozenset(
-    (
-        "孩子 学生 同学 老师 家长 大家 我们 你们 他们 她们 咱们 自己 别人 对方 双方 有人 朋友 新生 男生 女生 同桌 班长 "
-        "导师 班主任 校长 医生 父母 爸爸 妈妈 母亲 父亲 儿子 女儿 哥哥 姐姐 弟弟 妹妹 爷爷 奶奶 外婆 外公 叔叔 阿姨 伯伯 "
-        "舅舅 姑姑 先生 太太 兄弟 姐妹 娃娃 宝贝 保安 保姆 师生 师兄 师姐 师弟 师妹 老人 大人 小孩 男孩 女孩 少年 青年 "
-        "全班 班级 小组 组员 队员 室友 邻居 亲戚 长辈 晚辈 同伴 伙伴 家人 亲人 主任 书记 校医 社工 志愿者 心理老师 "
-        "两人 三人 几人 一人 众人 旁人 他人 本人 后者 前者 当事人 双胞胎 母女 父女 母子 父子 夫妻 祖孙 一家 全家 "
-        "她的 他的 我的 你的 谁 谁的 这位 那位 此人 孩子们 同学们 老师们 家长们 继父 继母 后妈 养父 养母 师傅 领导 同事 "
-        # places and bodies that speak too: 家里说, 学校要求, 居委会的阿姨
-        "家里 家中 老家 学校 校方 班里 年级 年级组 单位 医院 公司 社区 居委 居委会 街道 派出所 政教处 德育处 学生处 教务处"
-    ).split()
+from macros.casebook.anon_positions import (
+    _ADVERB_LEFT,
+    _ADVERBS,
+    _CALLED,
+    _ERRAND_VERBS,
+    _HAN,
+    _ROLES_BEFORE,
+    _STRONG_VERBS,
+    _VERB_CHARS,
+    ADVERB_FREQ,
+    BLANK,
+    KIN,
+    ROLE_NOUNS,
+    SURNAME_KIN,
+    THETA,
+    _boundary,
+    _candidate,
+    _clause_start,
+    _han_pair,
+    _patterns,
+    _surname_chars,
+    _typical,
+    _typical_char,
 )
-# Kin and close roles that follow a person: 国庆的妈妈, 子豪妈妈, 桐桐的外婆.
-KIN = "妈妈 爸爸 母亲 父亲 外婆 外公 奶奶 爷爷 姥姥 姥爷 家长 继父 继母".split()
-KIN_AFTER_DE = KIN + "同桌 班主任 哥哥 姐姐 弟弟 妹妹 舅舅 姑姑 阿姨 叔叔".split()
-# Roles a name stands in apposition after: 同桌潘诗雨, 心理老师范秀梅, 母亲李娟女士.
-ROLES_BEFORE = (
-    "心理老师 班主任 导师 老师 同桌 同学 班长 组长 队长 学生 母亲 父亲 妈妈 爸爸 奶奶 爷爷 外婆 外公 哥哥 姐姐 弟弟 "
-    "妹妹 舅舅 姑姑 继父 继母 女儿 儿子 好友 朋友 室友 邻居 校长 主任 医生 名叫 叫做 表姐 表哥 表妹 表弟 堂姐 堂哥 "
-    "女生 男生"
-).split()
-# Verbs of speech and feeling whose subject is a person (红梅不愿意, 欣悦低着头).
-PERSON_VERBS = (
-    "说 告诉 问 答 回答 承认 解释 嘟囔 哭 笑着 笑了 喊 低着头 低下头 低头 点点头 点了点头 点头 摇摇头 摇了摇头 摇头 "
-    "红着脸 不愿意 不愿 不肯 不想 不敢 不说话 没说话 沉默 犹豫 委屈 抬起头 抬头 站起来 小声 大声 哽咽 抽泣 愣住 愣了 "
-    "心里 一直 总是 突然 悄悄 默默 偷偷 主动 终于 却 也 又 还 就 才 今天 昨天 最近 平时 把 被 跟 和 对 给 向 在 的"
-).split()
-# Verbs of speech and feeling strong enough to make an ordinary word a name (国庆不愿意).
-STRONG_VERBS = PERSON_VERBS[: PERSON_VERBS.index("心里")]
-# A person is the object of these (导师问浩宇, 我找到了思远).
-OBJECT_VERBS = "问 找 叫 陪 劝 喊 拉着 看着 告诉 提醒 表扬 批评 鼓励 安慰 找到了 叫住 请 让 帮 带着 和 跟 与".split()
-# A surname with these is the family, or a teacher of the same name (亓爸爸, 亓家长, 解老师).
-SURNAME_KIN = "爸爸 妈妈 爷爷 奶奶 外婆 外公 姥姥 姥爷 家长 哥哥 姐姐 老师 同学".split()
-CLAUSE_LEFT = "那天 今天 昨天 后来 然后 于是 因为 但是 所以 可是 当时 这时 其实 原来 只有 只是 连 而 但 可 如今 起初 最初 最后 终于 直到".split()
-ADVERB_FREQ = 2000  # 常常 5147, 远远 3159 in jieba's counts: adverbs as often as nicknames
-# After these a reduplicated adverb is the adverb (他常常拿…), not a child called 常常.
-_ADVERB_LEFT = frozenset("他她我你们也都还就又很却只总")
-THETA = 0.75  # both characters of a token in a person's position must be this typical of given names
-# Dynasties and ancient states: 秦国, 赵国, 唐朝, 宋代 (not followed by a given-name character: 赵国庆 is a name).
-_STATE = re.compile(
-    r"[秦齐楚燕韩赵魏吴越蜀宋明清元唐汉周晋隋商夏梁陈辽金][国朝代]"
-    # kingdoms and dynasties named by a family or a direction: 曹魏, 蜀汉, 东吴, 北宋
-    r"|曹魏|蜀汉|孙吴|刘宋|[东西南北][周汉晋宋魏齐吴]|[前后][秦燕赵凉唐周汉晋梁]"
-    # two dynasties named together: 唐宋, 明清, 秦汉
-    r"|秦汉|隋唐|汉唐|唐宋|宋元|元明|明清|魏晋|宋明"
-)
-# A solar term said as a date (立夏那天, 正好是立夏), not a child called 立夏 or 小满.
-_SEASON = re.compile(
-    r"(?:(?<=是)|(?<=到了)|(?<=过了)|(?<=逢))?"
-    r"(立春|雨水|惊蛰|春分|清明|谷雨|立夏|小满|芒种|夏至|小暑|大暑|立秋|处暑|白露|秋分|寒露|霜降|立冬|小雪|大雪|冬至|小寒|大寒)"
-    r"(?=那天|这天|当天|前后|时节|节气|一过|刚过|以后|之后|过后|的时候)"
-    r"|(?:(?<=是)|(?<=到了)|(?<=过了)|(?<=逢))"
-    r"(?:立春|雨水|惊蛰|春分|清明|谷雨|立夏|小满|芒种|夏至|小暑|大暑|立秋|处暑|白露|秋分|寒露|霜降|立冬|小雪|大雪|冬至|小寒|大寒)"
-)
-_TITLE = re.compile(r"《[^《》\n]{1,40}》")
-_MEASURE = re.compile(r"(?<=[一二三四五六七八九十两几每这那哪某上下本首半整旁])[张周段项方支门台包封席边章](?=[\u4e00-\u9fff])")
-# A nickname or name introduced as such: 同学们都叫他包子, 大家叫我牛牛, 小名叫乐乐.
-_CALLED = re.compile(
-    r"(?:叫(?:他|她|我|你)|称(?:他|她)为?|(?:小名|大名|外号|绰号|昵称|乳名)(?:叫|是)?)"
-    r"[“\"「]?([\u4e00-\u9fff]{2,3})(?=[”\"」，。！？、；：,.!?;:\s(（)）]|$)"
-)
-
-
-_ROLES_BEFORE = tuple(ROLES_BEFORE)
-_CLAUSE_LEFT = tuple(CLAUSE_LEFT)
-_STRONG_VERBS = tuple(STRONG_VERBS)
-
-
-@lru_cache(maxsize=1)
-def _surname_chars() -> re.Pattern[str]:
-    return re.compile(f"[{''.join(sorted(anon_names.tables().surnames))}]")
-
-
-@lru_cache(maxsize=1)
-def _figures() -> re.Pattern[str]:
-    return re.compile("|".join(map(re.escape, anon_names.tables().figures)))
-
-
-@lru_cache(maxsize=1)
-def _patterns() -> dict[str, re.Pattern[str]]:
-    t = anon_names.tables()
-    surnames = "".join(sorted(t.surnames))
-    alt = lambda words: "|".join(map(re.escape, sorted(words, key=len, reverse=True)))  # noqa: E731
-    return {
-        "padded": re.compile(rf"([{surnames}])[ {BLANK}]{{1,2}}([{_HAN}])"),
-        # The word after a person is searched first and the two characters before it read
-        # (a lookahead at every position costs several times more).
-        "kin": re.compile(alt(KIN_AFTER_DE)),
-        "verb": re.compile(alt(PERSON_VERBS)),
-        "direct": re.compile(alt(STRONG_VERBS + KIN)),
-        "address": re.compile(rf"[“「\"‘]\s*([{_HAN}]{{2,3}})\s*[,，!！?？]"),
-        "role": re.compile(rf"(?:{alt(ROLES_BEFORE)})(?=[{_HAN}])"),
-        "object": re.compile(rf"(?:{alt(OBJECT_VERBS)})(?=[{_HAN}]{{2}})"),
-    }
-
-
-def set_aside(text: str) -> str:
-    """``text`` with what names no person of the case blanked out (same length)."""
-    out = list(text)
-    for pattern in (_TITLE, _STATE, _SEASON, _MEASURE, _figures()):
-        for m in pattern.finditer(text):
-            if pattern in (_STATE, _figures()) and _given_follows(text, m.end()):
-                continue  # 赵国庆, 孟子豪: a name that begins like a state or a figure
-            for k in range(m.start(), m.end()):
-                out[k] = BLANK
-    for start, end in _places(text):
-        out[start:end] = BLANK * (end - start)
-    return "".join(out)
-
-
-_PLACE_BEFORE = (
-    "去",
-    "到",
-    "回",
-    "来自",
-    "老家",
-    "住在",
-    "搬到",
-    "搬去",
-    "从",
-    "前往",
-    "家在",
-    "祖籍",
-    "籍贯",
-    "远在",
-    "位于",
-    "考到",
-    "转到",
-)
-_PLACE_AFTER = ("话", "人", "口音", "方言", "一带", "老家", "乡下", "市", "区", "县", "省")
-
-
-def _places(text: str) -> list[tuple[int, int]]:
-    """Where the text names a place (去崇明骑车, 苏州话, 绍兴的黄酒, 在永康): provinces, prefectures
-    and Shanghai's districts wherever they stand; other counties, whose short names are often words
-    or given names (和平, 建华), only after 去/到/来自… or before 话/人/口音…. Never where a
-    person stands (a place name before 说 or 妈妈 is a child called so)."""
-    t = anon_names.tables()
-    lengths, first = _place_prefixes()
-    direct = _patterns()["direct"]
-    found: list[tuple[int, int]] = []
-    end = 0
-    for m in first.finditer(text):  # only where a place name can begin; then its first two characters
-        i = m.start()
-        candidates = lengths.get(text[i : i + 2]) if i >= end else None
-        if candidates is None:
-            continue
-        for length in candidates:
-            token = text[i : i + length]
-            major = token in t.places
-            if len(token) < length or (not major and token not in t.minor_places):
-                continue
-            if direct.match(text, i + length):
-                continue  # 崇明说, 永康的妈妈 … a person after all
-            if major or text.endswith(_PLACE_BEFORE, 0, i) or text.startswith(_PLACE_AFTER, i + length):
-                found.append((i, i + length))
-                end = i + length
-                break
-    return found
-
-
-@lru_cache(maxsize=1)
-def _place_prefixes() -> tuple[dict[str, tuple[int, ...]], re.Pattern[str]]:
-    """The lengths of the place names that begin with each pair of characters (longest first),
-    and a pattern for the characters a place name can begin with."""
-    t = anon_names.tables()
-    by_prefix: dict[str, set[int]] = {}
-    for place in t.places | t.minor_places:
-        by_prefix.setdefault(place[:2], set()).add(len(place))
-    first = re.compile(f"[{''.join(sorted({prefix[0] for prefix in by_prefix}))}]")
-    return {prefix: tuple(sorted(ls, reverse=True)) for prefix, ls in by_prefix.items()}, first
-
-
-def _given_follows(text: str, j: int) -> bool:
-    nxt = text[j : j + 1]
-    if not nxt or not _han(nxt) or nxt in anon_names.STOP or nxt in anon_names.FOLLOW:
-        return False
-    return anon_names.tables().score.get(nxt, 0.0) >= 0.75
 
 
 def _role_noun_hit(token: str) -> bool:
@@ -225,13 +66,6 @@ def _role_noun_hit(token: str) -> bool:
     if len(token) == 3 and _is_word(anon_names.tables(), token):
         return True
     return token in ROLE_NOUNS or (token[1:] in ROLE_NOUNS and token[0] in anon_names.FUNCTION_CHARS)
-
-
-_VERB_CHARS = frozenset("问找叫陪劝喊请让帮给对把被将跟")
-# Adverbs that follow a subject (导师先听, 同桌也说); as surnames they need a two-character given name.
-_ADVERBS = frozenset("先再也都就还又才却只总便")
-# What 叫他 asks a child to do (回座位, 过来, 起来), not what the child is called.
-_ERRAND_VERBS = frozenset("回去来过起上下进出站坐走别不再快先停")
 
 
 def _without_verb(text: str, h: NameHit) -> NameHit:
@@ -270,28 +104,6 @@ def _unknown_surname_name(t: NameTables, text: str, i: int) -> bool:
     return _typical(t, given, yi=True) and (not _is_word(t, given) or given in t.pairs) and given not in ROLE_NOUNS
 
 
-def _han_pair(token: str) -> bool:
-    return len(token) == 2 and _han(token[0]) and _han(token[1])
-
-
-def _typical(t: NameTables, token: str, yi: bool = False) -> bool:
-    if not token:
-        return False  # the text ends here
-    if yi and token[:1] == "一" and len(token) == 2:  # 一航, 一诺: 一 is common in given names
-        return token[1] not in anon_names.STOP and t.score.get(token[1], 0.0) >= 0.4 and token not in t.words
-    return all(_han(ch) and ch not in anon_names.STOP for ch in token) and min(t.score.get(ch, 0.0) for ch in token) >= THETA
-
-
-def _candidate(t: NameTables, token: str, strong: bool) -> bool:
-    """A two-character token in a person's position is a name unless it is a role noun or an
-    atypical pair; an ordinary word (国庆, 红梅) only in a strong position or as a known given name."""
-    if token in ROLE_NOUNS or any(token.startswith(r) or token.endswith(r) for r in ("老师", "同学")):
-        return False
-    if not _typical(t, token):
-        return False
-    return strong or not _is_word(t, token) or token in t.pairs
-
-
 def _word_name(t: NameTables, text: str, token: str) -> bool:
     """甘露说, 向阳奶奶: an ordinary word is a name when it reads as one — a surname and a typical
     given-name character, or a given name with one typical character — and the case puts it
@@ -315,12 +127,6 @@ def _word_name(t: NameTables, text: str, token: str) -> bool:
     return False
 
 
-def _clause_start(text: str, i: int) -> bool:
-    if i == 0 or not _han(text[i - 1]):
-        return True
-    return text[i - 1] in "和跟与" or text.endswith(_CLAUSE_LEFT, 0, i)
-
-
 def _given_length(t: NameTables, text: str, j: int) -> int:
     """Length of a given name at ``j`` after a surname in apposition (母亲李娟女士, 父亲王强承认)."""
     g = text[j : j + 2]
@@ -329,17 +135,6 @@ def _given_length(t: NameTables, text: str, j: int) -> int:
     if g and _typical_char(t, g[0]) and _boundary(t, text, j + 1):
         return 1
     return 0
-
-
-def _typical_char(t: NameTables, ch: str) -> bool:
-    return _han(ch) and ch not in anon_names.STOP and t.score.get(ch, 0.0) >= 0.5
-
-
-def _boundary(t: NameTables, text: str, j: int) -> bool:
-    """Whether a name can end before ``j``: punctuation, a particle or verb, a role, a common word."""
-    if j >= len(text) or text[j] in anon_names.FOLLOW or not _han(text[j]):
-        return True
-    return _is_word(t, text[j : j + 2]) or text.startswith(("女士", "先生", "同学", "老师"), j)
 
 
 def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]:

@@ -1,0 +1,121 @@
+"""Step 1 of reading a case as a whole: what names no person of the case is set aside before
+names are looked for — titles in 《》, historical and literary figures, ancient states and
+dynasties, solar terms said as dates, measure words after numerals, and places (rule CASE-ANON-NAME).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from macros.casebook import anon_names
+from macros.casebook.anon_names import _han
+from macros.casebook.anon_positions import BLANK, _patterns
+
+# Dynasties and ancient states: 秦国, 赵国, 唐朝, 宋代 (not followed by a given-name character: 赵国庆 is a name).
+_STATE = re.compile(
+    r"[秦齐楚燕韩赵魏吴越蜀宋明清元唐汉周晋隋商夏梁陈辽金][国朝代]"
+    # kingdoms and dynasties named by a family or a direction: 曹魏, 蜀汉, 东吴, 北宋
+    r"|曹魏|蜀汉|孙吴|刘宋|[东西南北][周汉晋宋魏齐吴]|[前后][秦燕赵凉唐周汉晋梁]"
+    # two dynasties named together: 唐宋, 明清, 秦汉
+    r"|秦汉|隋唐|汉唐|唐宋|宋元|元明|明清|魏晋|宋明"
+)
+# A solar term said as a date (立夏那天, 正好是立夏), not a child called 立夏 or 小满.
+_SEASON = re.compile(
+    r"(?:(?<=是)|(?<=到了)|(?<=过了)|(?<=逢))?"
+    r"(立春|雨水|惊蛰|春分|清明|谷雨|立夏|小满|芒种|夏至|小暑|大暑|立秋|处暑|白露|秋分|寒露|霜降|立冬|小雪|大雪|冬至|小寒|大寒)"
+    r"(?=那天|这天|当天|前后|时节|节气|一过|刚过|以后|之后|过后|的时候)"
+    r"|(?:(?<=是)|(?<=到了)|(?<=过了)|(?<=逢))"
+    r"(?:立春|雨水|惊蛰|春分|清明|谷雨|立夏|小满|芒种|夏至|小暑|大暑|立秋|处暑|白露|秋分|寒露|霜降|立冬|小雪|大雪|冬至|小寒|大寒)"
+)
+_TITLE = re.compile(r"《[^《》\n]{1,40}》")
+_MEASURE = re.compile(r"(?<=[一二三四五六七八九十两几每这那哪某上下本首半整旁])[张周段项方支门台包封席边章](?=[\u4e00-\u9fff])")
+
+
+@lru_cache(maxsize=1)
+def _figures() -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, anon_names.tables().figures)))
+
+
+def set_aside(text: str) -> str:
+    """``text`` with what names no person of the case blanked out (same length)."""
+    out = list(text)
+    for pattern in (_TITLE, _STATE, _SEASON, _MEASURE, _figures()):
+        for m in pattern.finditer(text):
+            if pattern in (_STATE, _figures()) and _given_follows(text, m.end()):
+                continue  # 赵国庆, 孟子豪: a name that begins like a state or a figure
+            for k in range(m.start(), m.end()):
+                out[k] = BLANK
+    for start, end in _places(text):
+        out[start:end] = BLANK * (end - start)
+    return "".join(out)
+
+
+_PLACE_BEFORE = (
+    "去",
+    "到",
+    "回",
+    "来自",
+    "老家",
+    "住在",
+    "搬到",
+    "搬去",
+    "从",
+    "前往",
+    "家在",
+    "祖籍",
+    "籍贯",
+    "远在",
+    "位于",
+    "考到",
+    "转到",
+)
+_PLACE_AFTER = ("话", "人", "口音", "方言", "一带", "老家", "乡下", "市", "区", "县", "省")
+
+
+def _places(text: str) -> list[tuple[int, int]]:
+    """Where the text names a place (去崇明骑车, 苏州话, 绍兴的黄酒, 在永康): provinces, prefectures
+    and Shanghai's districts wherever they stand; other counties, whose short names are often words
+    or given names (和平, 建华), only after 去/到/来自… or before 话/人/口音…. Never where a
+    person stands (a place name before 说 or 妈妈 is a child called so)."""
+    t = anon_names.tables()
+    lengths, first = _place_prefixes()
+    direct = _patterns()["direct"]
+    found: list[tuple[int, int]] = []
+    end = 0
+    for m in first.finditer(text):  # only where a place name can begin; then its first two characters
+        i = m.start()
+        candidates = lengths.get(text[i : i + 2]) if i >= end else None
+        if candidates is None:
+            continue
+        for length in candidates:
+            token = text[i : i + length]
+            major = token in t.places
+            if len(token) < length or (not major and token not in t.minor_places):
+                continue
+            if direct.match(text, i + length):
+                continue  # 崇明说, 永康的妈妈 … a person after all
+            if major or text.endswith(_PLACE_BEFORE, 0, i) or text.startswith(_PLACE_AFTER, i + length):
+                found.append((i, i + length))
+                end = i + length
+                break
+    return found
+
+
+@lru_cache(maxsize=1)
+def _place_prefixes() -> tuple[dict[str, tuple[int, ...]], re.Pattern[str]]:
+    """The lengths of the place names that begin with each pair of characters (longest first),
+    and a pattern for the characters a place name can begin with."""
+    t = anon_names.tables()
+    by_prefix: dict[str, set[int]] = {}
+    for place in t.places | t.minor_places:
+        by_prefix.setdefault(place[:2], set()).add(len(place))
+    first = re.compile(f"[{''.join(sorted({prefix[0] for prefix in by_prefix}))}]")
+    return {prefix: tuple(sorted(ls, reverse=True)) for prefix, ls in by_prefix.items()}, first
+
+
+def _given_follows(text: str, j: int) -> bool:
+    nxt = text[j : j + 1]
+    if not nxt or not _han(nxt) or nxt in anon_names.STOP or nxt in anon_names.FOLLOW:
+        return False
+    return anon_names.tables().score.get(nxt, 0.0) >= 0.75

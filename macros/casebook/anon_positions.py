@@ -1,0 +1,135 @@
+"""The vocabulary of a person's position in a case (rule CASE-ANON-NAME): role nouns, kin,
+verbs whose subject or object is a person, and the small tests the whole-case reading
+(:mod:`anon_people`) and the setting aside of places (:mod:`anon_aside`) share.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from macros.casebook import anon_names
+from macros.casebook.anon_names import NameTables, _han
+from macros.casebook.anon_names import _common as _is_word  # one test of “a common word” for both passes
+
+_HAN = "\u4e00-\u9fff"
+BLANK = "\u3000"  # what masked text is replaced with (offsets stay valid)
+
+# Nouns for people that are no one's name, even in a person's position.
+ROLE_NOUNS = frozenset(
+    (
+        "孩子 学生 同学 老师 家长 大家 我们 你们 他们 她们 咱们 自己 别人 对方 双方 有人 朋友 新生 男生 女生 同桌 班长 "
+        "导师 班主任 校长 医生 父母 爸爸 妈妈 母亲 父亲 儿子 女儿 哥哥 姐姐 弟弟 妹妹 爷爷 奶奶 外婆 外公 叔叔 阿姨 伯伯 "
+        "舅舅 姑姑 先生 太太 兄弟 姐妹 娃娃 宝贝 保安 保姆 师生 师兄 师姐 师弟 师妹 老人 大人 小孩 男孩 女孩 少年 青年 "
+        "全班 班级 小组 组员 队员 室友 邻居 亲戚 长辈 晚辈 同伴 伙伴 家人 亲人 主任 书记 校医 社工 志愿者 心理老师 "
+        "两人 三人 几人 一人 众人 旁人 他人 本人 后者 前者 当事人 双胞胎 母女 父女 母子 父子 夫妻 祖孙 一家 全家 "
+        "她的 他的 我的 你的 谁 谁的 这位 那位 此人 孩子们 同学们 老师们 家长们 继父 继母 后妈 养父 养母 师傅 领导 同事 "
+        # places and bodies that speak too: 家里说, 学校要求, 居委会的阿姨
+        "家里 家中 老家 学校 校方 班里 年级 年级组 单位 医院 公司 社区 居委 居委会 街道 派出所 政教处 德育处 学生处 教务处"
+    ).split()
+)
+# Kin and close roles that follow a person: 国庆的妈妈, 子豪妈妈, 桐桐的外婆.
+KIN = "妈妈 爸爸 母亲 父亲 外婆 外公 奶奶 爷爷 姥姥 姥爷 家长 继父 继母".split()
+KIN_AFTER_DE = KIN + "同桌 班主任 哥哥 姐姐 弟弟 妹妹 舅舅 姑姑 阿姨 叔叔".split()
+# Roles a name stands in apposition after: 同桌潘诗雨, 心理老师范秀梅, 母亲李娟女士.
+ROLES_BEFORE = (
+    "心理老师 班主任 导师 老师 同桌 同学 班长 组长 队长 学生 母亲 父亲 妈妈 爸爸 奶奶 爷爷 外婆 外公 哥哥 姐姐 弟弟 "
+    "妹妹 舅舅 姑姑 继父 继母 女儿 儿子 好友 朋友 室友 邻居 校长 主任 医生 名叫 叫做 表姐 表哥 表妹 表弟 堂姐 堂哥 "
+    "女生 男生"
+).split()
+# Verbs of speech and feeling whose subject is a person (红梅不愿意, 欣悦低着头).
+PERSON_VERBS = (
+    "说 告诉 问 答 回答 承认 解释 嘟囔 哭 笑着 笑了 喊 低着头 低下头 低头 点点头 点了点头 点头 摇摇头 摇了摇头 摇头 "
+    "红着脸 不愿意 不愿 不肯 不想 不敢 不说话 没说话 沉默 犹豫 委屈 抬起头 抬头 站起来 小声 大声 哽咽 抽泣 愣住 愣了 "
+    "心里 一直 总是 突然 悄悄 默默 偷偷 主动 终于 却 也 又 还 就 才 今天 昨天 最近 平时 把 被 跟 和 对 给 向 在 的"
+).split()
+# Verbs of speech and feeling strong enough to make an ordinary word a name (国庆不愿意).
+STRONG_VERBS = PERSON_VERBS[: PERSON_VERBS.index("心里")]
+# A person is the object of these (导师问浩宇, 我找到了思远).
+OBJECT_VERBS = "问 找 叫 陪 劝 喊 拉着 看着 告诉 提醒 表扬 批评 鼓励 安慰 找到了 叫住 请 让 帮 带着 和 跟 与".split()
+# A surname with these is the family, or a teacher of the same name (亓爸爸, 亓家长, 解老师).
+SURNAME_KIN = "爸爸 妈妈 爷爷 奶奶 外婆 外公 姥姥 姥爷 家长 哥哥 姐姐 老师 同学".split()
+CLAUSE_LEFT = "那天 今天 昨天 后来 然后 于是 因为 但是 所以 可是 当时 这时 其实 原来 只有 只是 连 而 但 可 如今 起初 最初 最后 终于 直到".split()
+ADVERB_FREQ = 2000  # 常常 5147, 远远 3159 in jieba's counts: adverbs as often as nicknames
+# After these a reduplicated adverb is the adverb (他常常拿…), not a child called 常常.
+_ADVERB_LEFT = frozenset("他她我你们也都还就又很却只总")
+THETA = 0.75  # both characters of a token in a person's position must be this typical of given names
+# A nickname or name introduced as such: 同学们都叫他包子, 大家叫我牛牛, 小名叫乐乐.
+_CALLED = re.compile(
+    r"(?:叫(?:他|她|我|你)|称(?:他|她)为?|(?:小名|大名|外号|绰号|昵称|乳名)(?:叫|是)?)"
+    r"[“\"「]?([\u4e00-\u9fff]{2,3})(?=[”\"」，。！？、；：,.!?;:\s(（)）]|$)"
+)
+
+
+_ROLES_BEFORE = tuple(ROLES_BEFORE)
+_CLAUSE_LEFT = tuple(CLAUSE_LEFT)
+_STRONG_VERBS = tuple(STRONG_VERBS)
+
+
+@lru_cache(maxsize=1)
+def _surname_chars() -> re.Pattern[str]:
+    return re.compile(f"[{''.join(sorted(anon_names.tables().surnames))}]")
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern[str]]:
+    t = anon_names.tables()
+    surnames = "".join(sorted(t.surnames))
+    alt = lambda words: "|".join(map(re.escape, sorted(words, key=len, reverse=True)))  # noqa: E731
+    return {
+        "padded": re.compile(rf"([{surnames}])[ {BLANK}]{{1,2}}([{_HAN}])"),
+        # The word after a person is searched first and the two characters before it read
+        # (a lookahead at every position costs several times more).
+        "kin": re.compile(alt(KIN_AFTER_DE)),
+        "verb": re.compile(alt(PERSON_VERBS)),
+        "direct": re.compile(alt(STRONG_VERBS + KIN)),
+        "address": re.compile(rf"[“「\"‘]\s*([{_HAN}]{{2,3}})\s*[,，!！?？]"),
+        "role": re.compile(rf"(?:{alt(ROLES_BEFORE)})(?=[{_HAN}])"),
+        "object": re.compile(rf"(?:{alt(OBJECT_VERBS)})(?=[{_HAN}]{{2}})"),
+    }
+
+
+_VERB_CHARS = frozenset("问找叫陪劝喊请让帮给对把被将跟")
+# Adverbs that follow a subject (导师先听, 同桌也说); as surnames they need a two-character given name.
+_ADVERBS = frozenset("先再也都就还又才却只总便")
+# What 叫他 asks a child to do (回座位, 过来, 起来), not what the child is called.
+_ERRAND_VERBS = frozenset("回去来过起上下进出站坐走别不再快先停")
+
+
+def _han_pair(token: str) -> bool:
+    return len(token) == 2 and _han(token[0]) and _han(token[1])
+
+
+def _typical(t: NameTables, token: str, yi: bool = False) -> bool:
+    if not token:
+        return False  # the text ends here
+    if yi and token[:1] == "一" and len(token) == 2:  # 一航, 一诺: 一 is common in given names
+        return token[1] not in anon_names.STOP and t.score.get(token[1], 0.0) >= 0.4 and token not in t.words
+    return all(_han(ch) and ch not in anon_names.STOP for ch in token) and min(t.score.get(ch, 0.0) for ch in token) >= THETA
+
+
+def _candidate(t: NameTables, token: str, strong: bool) -> bool:
+    """A two-character token in a person's position is a name unless it is a role noun or an
+    atypical pair; an ordinary word (国庆, 红梅) only in a strong position or as a known given name."""
+    if token in ROLE_NOUNS or any(token.startswith(r) or token.endswith(r) for r in ("老师", "同学")):
+        return False
+    if not _typical(t, token):
+        return False
+    return strong or not _is_word(t, token) or token in t.pairs
+
+
+def _clause_start(text: str, i: int) -> bool:
+    if i == 0 or not _han(text[i - 1]):
+        return True
+    return text[i - 1] in "和跟与" or text.endswith(_CLAUSE_LEFT, 0, i)
+
+
+def _typical_char(t: NameTables, ch: str) -> bool:
+    return _han(ch) and ch not in anon_names.STOP and t.score.get(ch, 0.0) >= 0.5
+
+
+def _boundary(t: NameTables, text: str, j: int) -> bool:
+    """Whether a name can end before ``j``: punctuation, a particle or verb, a role, a common word."""
+    if j >= len(text) or text[j] in anon_names.FOLLOW or not _han(text[j]):
+        return True
+    return _is_word(t, text[j : j + 2]) or text.startswith(("女士", "先生", "同学", "老师"), j)
