@@ -9,6 +9,7 @@ const rules = {
   ...js.configs.recommended.rules,
   eqeqeq: ["error", "always"],
   "no-var": "error",
+  "prefer-const": "error",
   "no-implicit-globals": "error",
   "no-shadow": "error",
   "no-unused-vars": ["error", { args: "after-used", caughtErrors: "all" }],

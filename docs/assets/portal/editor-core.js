@@ -24,9 +24,9 @@ export const STATUS = { NOT_MET, ADVISORY, MET, NA };
 /** @param {Rule} rule @param {unknown} plan @param {JsonLogic} jsonLogic */
 function evaluate(rule, plan, jsonLogic) {
   for (let i = 0; i < rule.check.length; i++) {
-    let c = rule.check[i];
+    const c = rule.check[i];
     if (!("when" in c) || jsonLogic.truthy(jsonLogic.apply(c.when, plan))) {
-      let detail = jsonLogic.apply(c.detail, plan);
+      const detail = jsonLogic.apply(c.detail, plan);
       return { ok: c.ok, detail: typeof detail === "string" ? detail : String(detail), at: c.at };
     }
   }
@@ -36,8 +36,8 @@ function evaluate(rule, plan, jsonLogic) {
 /** @param {Rule[]} rules @param {unknown} plan @param {JsonLogic} jsonLogic @returns {Finding[]} */
 export function checkPlan(rules, plan, jsonLogic) {
   return rules.map(function (rule) {
-    let out = evaluate(rule, plan, jsonLogic);
-    let status = out.ok === null ? NA : out.ok ? MET : rule.severity === "必须" ? NOT_MET : ADVISORY;
+    const out = evaluate(rule, plan, jsonLogic);
+    const status = out.ok === null ? NA : out.ok ? MET : rule.severity === "必须" ? NOT_MET : ADVISORY;
     return { id: rule.id, status: status, detail: out.detail, at: out.at };
   });
 }
@@ -58,7 +58,7 @@ export function typeOf(v) {
 }
 
 function isType(v, t) {
-  let actual = typeOf(v);
+  const actual = typeOf(v);
   return actual === t || (t === "number" && actual === "integer");
 }
 
@@ -67,9 +67,9 @@ function isType(v, t) {
 /** @param {SchemaNode} schema @param {(string | number)[]} path @returns {string | null} */
 export function fieldLabel(schema, path) {
   let node = schema;
-  let parts = [];
+  const parts = [];
   for (let i = 0; i < path.length; i++) {
-    let item = path[i];
+    const item = path[i];
     if (!node || typeof node !== "object") return null;
     if (typeof item === "number") {
       node = node.items;
@@ -101,15 +101,15 @@ function sameValue(a, b) {
 /* Spaces before or after a text with something in between (macros/core/placeholders.py blank_ends). */
 /** @param {string} value @param {SchemaNode} root */
 function blankEnds(value, root) {
-  let rules = root["x-placeholders"];
+  const rules = root["x-placeholders"];
   if (!rules) return false;
-  let core = value.replace(new RegExp("^[" + rules.blanks + "]+|[" + rules.blanks + "]+$", "g"), "");
+  const core = value.replace(new RegExp("^[" + rules.blanks + "]+|[" + rules.blanks + "]+$", "g"), "");
   return core !== "" && core !== value;
 }
 
 /** @param {SchemaNode} node @param {any} value @param {(string | number)[]} path @param {PlanError[]} errors @param {SchemaNode} root */
 function validateNode(node, value, path, errors, root) {
-  let name = "“" + (fieldLabel(root, path) || fieldName(path)) + "”";
+  const name = "“" + (fieldLabel(root, path) || fieldName(path)) + "”";
   function add(message) { errors.push({ path: path, message: message }); }
   if (node.enum) {
     if (!node.enum.some(function (o) { return sameValue(o, value); })) {
@@ -123,7 +123,7 @@ function validateNode(node, value, path, errors, root) {
     return;
   }
   if (node.type === "object") {
-    let props = node.properties || {};
+    const props = node.properties || {};
     Object.keys(value).forEach(function (k) {
       if (!(k in props) && node.additionalProperties === false) {
         // The build also suggests a close spelling (difflib); the editor lists the fields.
@@ -132,7 +132,7 @@ function validateNode(node, value, path, errors, root) {
     });
     (node.required || []).forEach(function (k) {
       if (k in value) return;
-      let label = fieldLabel(root, path.concat([k]));
+      const label = fieldLabel(root, path.concat([k]));
       // `missing` lets the form tell it at the missing field itself.
       errors.push({ path: path, missing: k, message: label ? "缺少必填的“" + label + "”" : "缺少必填字段“" + k + "”" + (path.length ? "（在" + name + "中）" : "") });
     });
@@ -144,7 +144,7 @@ function validateNode(node, value, path, errors, root) {
   if (node.type === "array") {
     if (node.minItems && value.length < node.minItems) add(name + "至少需要 " + node.minItems + " 项");
     if (node.uniqueItems) {
-      let seen = value.map(function (v) { return JSON.stringify(v); });
+      const seen = value.map(function (v) { return JSON.stringify(v); });
       if (seen.some(function (v, i) { return seen.indexOf(v) !== i; })) add(name + "中有重复的项");
     }
     value.forEach(function (item, i) { validateNode(node.items || {}, item, path.concat([i]), errors, root); });
@@ -156,7 +156,7 @@ function validateNode(node, value, path, errors, root) {
       return;
     }
     // The same words as the build (macros/yamlload.py): spaces at either end are named as such.
-    let spaced = blankEnds(value, root);
+    const spaced = blankEnds(value, root);
     if (node.pattern && !new RegExp(node.pattern).test(value)) {
       add(spaced ? name + "的开头或末尾有空格：请删去空格" : node["x-message"] ? name + node["x-message"] : name + "的格式不对：“" + value + "”");
     }
@@ -178,13 +178,13 @@ const RESERVED_IDS = ["index", "school-plan-template", "editor"];
 /* Schema problems, then the build's own checks of a school file (macros/plans/loading.py validate_plan). */
 /** @param {SchemaNode} schema @param {any} plan @returns {PlanError[]} */
 export function validate(schema, plan) {
-  let errors = [];
+  const errors = [];
   validateNode(schema, plan, [], errors, schema);
   if (typeOf(plan) !== "object") return errors;
   if (RESERVED_IDS.indexOf(plan.id) !== -1) {
     errors.push({ path: ["id"], message: "学校代码不能是“" + plan.id + "”（与一校一策栏目中的其他文件重名）" });
   }
-  let c = plan.counts;
+  const c = plan.counts;
   if (typeOf(c) === "object" && typeOf(c.teachers) === "integer" && typeOf(c.mentors) === "integer" && c.mentors > c.teachers) {
     errors.push({ path: ["counts", "mentors"], message: "导师人数 " + c.mentors + " 多于教师人数 " + c.teachers });
   }
@@ -208,15 +208,15 @@ export function isPlaceholder(text, rules) {
    person's name where a post belongs, needs the anonymisation gate and is the build's alone.) */
 /** @param {SchemaNode} schema @param {any} plan @returns {PlanError[]} */
 export function placeholderProblems(schema, plan) {
-  let rules = schema["x-placeholders"];
-  let errors = [];
+  const rules = schema["x-placeholders"];
+  const errors = [];
   if (!rules || typeOf(plan) !== "object") return errors;
-  let say = rules.messages;
+  const say = rules.messages;
   function walk(node, value, path) {
     if (path.length) {
-      let label = fieldLabel(schema, path) || path.join(".");
+      const label = fieldLabel(schema, path) || path.join(".");
       if (typeof value === "string" && isPlaceholder(value, rules)) {
-        let mark = rules.marks.filter(function (m) { return value.indexOf(m) !== -1; })[0] || "";
+        const mark = rules.marks.filter(function (m) { return value.indexOf(m) !== -1; })[0] || "";
         errors.push({ path: path, message: fill(mark ? say["plan.marked"] : say["plan.placeholder"], { label: label, value: value, mark: mark }) });
       } else if (node["x-positive"] && value === 0) {
         errors.push({ path: path, message: fill(say["plan.zero"], { label: label }) });
@@ -231,10 +231,10 @@ export function placeholderProblems(schema, plan) {
     }
   }
   walk(schema, plan, []);
-  let district = plan.district;
+  const district = plan.district;
   if (typeof district === "string" && !isPlaceholder(district, rules)) {
-    let real = rules.districts.indexOf(district) !== -1;
-    let key = plan.sample === true ? (real ? "plan.sample-real-district" : new RegExp(rules.sampleDistrict).test(district) ? "" : "plan.sample-district") : real ? "" : "plan.district";
+    const real = rules.districts.indexOf(district) !== -1;
+    const key = plan.sample === true ? (real ? "plan.sample-real-district" : new RegExp(rules.sampleDistrict).test(district) ? "" : "plan.sample-district") : real ? "" : "plan.district";
     if (key) errors.push({ path: ["district"], message: fill(say[key], { value: district, districts: rules.districts.join("、") }) });
   }
   return errors;
@@ -246,14 +246,14 @@ export function placeholderProblems(schema, plan) {
    nobody has to delete “（多对一安排）” by hand on a phone. Returns how many were taken out. */
 /** @param {SchemaNode} schema @param {any} plan @returns {number} */
 export function clearPlaceholders(schema, plan) {
-  let rules = schema["x-placeholders"];
+  const rules = schema["x-placeholders"];
   let cleared = 0;
   function walk(node, value) {
     if (node.type === "object" && typeOf(value) === "object") {
       Object.keys(node.properties || {}).forEach(function (k) {
         if (!(k in value)) return;
-        let sub = node.properties[k];
-        let v = value[k];
+        const sub = node.properties[k];
+        const v = value[k];
         if ((typeof v === "string" && isPlaceholder(v, rules)) || (sub["x-positive"] && v === 0)) {
           delete value[k];
           cleared += 1;
@@ -278,9 +278,9 @@ export function clearPlaceholders(schema, plan) {
 /* 闵行 → 闵行区, as the build reads it (macros/core/placeholders.py district_name). */
 /** @param {string} value @param {SchemaNode} schema @returns {string | null} */
 export function districtName(value, schema) {
-  let v = value.trim().replace(/^上海市/, "");
-  let found = schema["x-placeholders"].districts.filter(function (name) {
-    let short = name.replace(/新区$/, "").replace(/区$/, "");
+  const v = value.trim().replace(/^上海市/, "");
+  const found = schema["x-placeholders"].districts.filter(function (name) {
+    const short = name.replace(/新区$/, "").replace(/区$/, "");
     return v === name || v === short || v === short + "区";
   });
   return found.length ? found[0] : null;
@@ -295,8 +295,8 @@ export function ordered(node, value) {
     return value.map(function (v) { return ordered((node && node.items) || {}, v); });
   }
   if (typeOf(value) !== "object") return value;
-  let props = (node && node.properties) || {};
-  let out = {};
+  const props = (node && node.properties) || {};
+  const out = {};
   Object.keys(props).forEach(function (k) { if (k in value) out[k] = ordered(props[k], value[k]); });
   Object.keys(value).forEach(function (k) { if (!(k in out)) out[k] = ordered({}, value[k]); });
   return out;
@@ -304,7 +304,7 @@ export function ordered(node, value) {
 
 /** @param {object} plan @param {SchemaNode} schema @param {string} schemaComment @param {JsYaml} jsyaml */
 export function toYaml(plan, schema, schemaComment, jsyaml) {
-  let body = jsyaml.dump(ordered(schema, plan), { schema: jsyaml.YAML11_SCHEMA, lineWidth: -1, noRefs: true });
+  const body = jsyaml.dump(ordered(schema, plan), { schema: jsyaml.YAML11_SCHEMA, lineWidth: -1, noRefs: true });
   return schemaComment + "\n# 由一校一策在线编辑器导出。\n" + body;
 }
 
@@ -314,7 +314,7 @@ function undated(value) {
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (Array.isArray(value)) return value.map(undated);
   if (typeOf(value) === "object") {
-    let out = {};
+    const out = {};
     Object.keys(value).forEach(function (k) { out[k] = undated(value[k]); });
     return out;
   }
@@ -333,8 +333,8 @@ export function parseYaml(text, jsyaml) {
     if (JSON.stringify(data).length > MAX_PLAN_CHARS) return { error: "文件展开后过大，不像是一校一策方案" };
   } catch (err) {
     if (err instanceof RangeError) return { error: "文件展开后过大，不像是一校一策方案" };
-    let where = err.mark ? "第 " + (err.mark.line + 1) + " 行第 " + (err.mark.column + 1) + " 列：" : "";
-    let reason = /maxAliases/.test(err.message) ? "锚点引用（*）过多" : err.reason || err.message;
+    const where = err.mark ? "第 " + (err.mark.line + 1) + " 行第 " + (err.mark.column + 1) + " 列：" : "";
+    const reason = /maxAliases/.test(err.message) ? "锚点引用（*）过多" : err.reason || err.message;
     return { error: "文件不是有效的 YAML，" + where + reason };
   }
   if (typeOf(data) !== "object") return { error: "文件的顶层应为键值表（一校一策方案），实际是" + TYPE_NAMES[typeOf(data)] };

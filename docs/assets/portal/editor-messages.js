@@ -44,7 +44,7 @@ export const MESSAGES = {
  * @param {{ [name: string]: string | number }} [values]
  */
 export function say(key, values) {
-  let text = MESSAGES[key];
+  const text = MESSAGES[key];
   if (text === undefined) throw new Error("no editor message " + key);
   return text.replace(/\{(\w+)\}/g, function (all, name) { return values && name in values ? String(values[name]) : all; });
 }

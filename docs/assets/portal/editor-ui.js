@@ -14,9 +14,9 @@ import { say as msg } from "./editor-messages.js";
  * @typedef {{ schema: SchemaNode, template: string, rules: Rule[], folder: string }} SiteFiles
  */
 
-let SCHOOL_ID = /^[a-z0-9][a-z0-9-]*$/;
+const SCHOOL_ID = /^[a-z0-9][a-z0-9-]*$/;
 // Short answers get a one-line box; everything else a text area.
-let SHORT = ["id", "name", "district", "leader", "period", "timing", "form"];
+const SHORT = ["id", "name", "district", "leader", "period", "timing", "form"];
 
 function idOf(path) { return "f-" + (path.length ? path.join("-") : "root"); }
 
@@ -32,7 +32,7 @@ function getAt(obj, path) {
 function setAt(obj, path, value) {
   let node = obj;
   for (let i = 0; i < path.length - 1; i++) {
-    let key = path[i];
+    const key = path[i];
     if (node[key] === null || typeof node[key] !== "object") node[key] = typeof path[i + 1] === "number" ? [] : {};
     node = node[key];
   }
@@ -41,7 +41,7 @@ function setAt(obj, path, value) {
 
 /* Remove a field; objects left empty by it go too (an unused section is not written). */
 function deleteAt(obj, path) {
-  let parent = getAt(obj, path.slice(0, -1));
+  const parent = getAt(obj, path.slice(0, -1));
   if (parent === null || typeof parent !== "object" || Array.isArray(parent)) return;
   delete parent[path[path.length - 1]];
   if (path.length > 1 && Object.keys(parent).length === 0) deleteAt(obj, path.slice(0, -1));
@@ -51,7 +51,7 @@ function isFilled(v) { return v !== undefined && v !== null && v !== ""; }
 
 /* A draft is named by its file, else by the school's name in it. */
 function draftName(draft) {
-  let plan = draft.plan || {};
+  const plan = draft.plan || {};
   return draft.name || (typeof plan.name === "string" && plan.name.trim() ? plan.name : msg("unnamed"));
 }
 
@@ -62,7 +62,7 @@ function hintOf(node) {
   let example = node.examples && node.examples[0];
   if (Array.isArray(example)) example = example[0]; // a list's example: its first item
   if (typeof example !== "string" || example === "school-id") return null;
-  let bare = /^（(.*)）$/.exec(example);
+  const bare = /^（(.*)）$/.exec(example);
   return bare ? msg("hint-fill", { what: bare[1] }) : msg("hint-example", { example: example });
 }
 
@@ -75,7 +75,7 @@ function hintOf(node) {
  * @param {Libraries} libs
  */
 function Editor(root, files, libs) {
-  let data = JSON.parse(document.getElementById("plan-editor-data").getAttribute("data-json"));
+  const data = JSON.parse(document.getElementById("plan-editor-data").getAttribute("data-json"));
   this.root = root;
   this.libs = libs;
   this.schema = files.schema;
@@ -85,7 +85,7 @@ function Editor(root, files, libs) {
   this.schemaComment = data.schemaComment;
   this.status = data.status;
   this.sources = {};
-  let self = this;
+  const self = this;
   document.querySelectorAll("#plan-editor-sources [data-rule]").forEach(function (p) { self.sources[p.getAttribute("data-rule")] = p; });
   this.plan = {};
   this.name = "";
@@ -95,17 +95,17 @@ function Editor(root, files, libs) {
 }
 
 Editor.prototype.build = function () {
-  let self = this;
+  const self = this;
   this.root.textContent = "";
   this.fileInput = el("input", { type: "file", id: "editor-file", accept: ".yml,.yaml", hidden: true, "aria-label": "选择方案文件" });
   this.fileInput.addEventListener("change", function () { self.openFile(); });
   function button(text, onClick, extra) {
-    let b = el("button", Object.assign({ type: "button", className: "md-button" }, extra || {}), [text]);
+    const b = el("button", Object.assign({ type: "button", className: "md-button" }, extra || {}), [text]);
     b.addEventListener("click", onClick);
     return b;
   }
   this.message = el("p", { className: "editor-message", role: "status", "aria-live": "polite" });
-  let toolbar = el("div", { className: "editor-toolbar" }, [
+  const toolbar = el("div", { className: "editor-toolbar" }, [
     button("打开方案文件（.yml）", function () { self.fileInput.click(); }, { id: "editor-open" }),
     button("从空白模板开始", function () { self.startBlank(); }, { id: "editor-blank" }),
     button("下载 YAML", function () { self.download(); }, { id: "editor-download", className: "md-button md-button--primary" }),
@@ -120,7 +120,7 @@ Editor.prototype.build = function () {
   // Screen readers hear the verdict when it changes, not the whole table at each keystroke.
   this.verdict = el("p", { className: "editor-sr-only", role: "status" });
   this.preview = el("div", { className: "editor-preview", id: "editor-preview" });
-  let skip = el("p", { className: "editor-skip" }, [el("a", { href: "#editor-panel" }, ["跳到政策符合情况"])]);
+  const skip = el("p", { className: "editor-skip" }, [el("a", { href: "#editor-panel" }, ["跳到政策符合情况"])]);
   this.root.appendChild(toolbar);
   this.root.appendChild(this.message);
   this.root.appendChild(skip);
@@ -135,10 +135,10 @@ Editor.prototype.say = function (text) { this.message.textContent = text; };
 
 /* What to show first: a school named in the address (from its page), else the draft, else the blank template. */
 Editor.prototype.load = function () {
-  let self = this;
-  let match = /^#school=(.+)$/.exec(window.location.hash);
+  const self = this;
+  const match = /^#school=(.+)$/.exec(window.location.hash);
   if (match && SCHOOL_ID.test(match[1])) {
-    let id = match[1];
+    const id = match[1];
     this.say(msg("opening", { file: id + ".yml" }));
     fetch(new URL(id + ".yml", this.folder).href).then(function (r) {
       if (!r.ok) throw new Error(msg("no-school-file", { id: id }));
@@ -155,7 +155,7 @@ Editor.prototype.load = function () {
 };
 
 Editor.prototype.restoreOrBlank = function () {
-  let draft = load().editor.draft; // checked by storage.js: a plan object, a name, a time
+  const draft = load().editor.draft; // checked by storage.js: a plan object, a name, a time
   if (draft) {
     this.setPlan(draft.plan, draft.name || "");
     this.say(msg("draft-restored", { name: draftName(draft), saved: draft.saved || "" }));
@@ -176,7 +176,7 @@ Editor.prototype.replacing = function () {
 };
 
 Editor.prototype.restoreReplaced = function () {
-  let backup = load().editor.replaced;
+  const backup = load().editor.replaced;
   if (!backup) return;
   this.replacing(); // the current one becomes the one to go back to: the button toggles
   this.setPlan(backup.plan, backup.name || "");
@@ -186,7 +186,7 @@ Editor.prototype.restoreReplaced = function () {
 
 Editor.prototype.startBlank = function (quiet) {
   if (quiet !== true) this.replacing();
-  let parsed = core.parseYaml(this.template, this.libs.jsyaml);
+  const parsed = core.parseYaml(this.template, this.libs.jsyaml);
   core.clearPlaceholders(this.schema, parsed.data);
   this.setPlan(parsed.data, "");
   this.save();
@@ -194,11 +194,11 @@ Editor.prototype.startBlank = function (quiet) {
 };
 
 Editor.prototype.openFile = function () {
-  let self = this;
-  let file = this.fileInput.files && this.fileInput.files[0];
+  const self = this;
+  const file = this.fileInput.files && this.fileInput.files[0];
   if (!file) return;
   if (file.size > 1024 * 1024) { this.say(msg("file-too-big")); return; }
-  let reader = new FileReader(); // not file.text(): older browser cores on school PCs lack it
+  const reader = new FileReader(); // not file.text(): older browser cores on school PCs lack it
   reader.onload = function () { self.openText(String(reader.result), file.name); };
   reader.onerror = function () { self.say(msg("unreadable", { file: file.name })); };
   reader.readAsText(file, "utf-8");
@@ -206,11 +206,11 @@ Editor.prototype.openFile = function () {
 };
 
 Editor.prototype.openText = function (text, name) {
-  let parsed = core.parseYaml(text, this.libs.jsyaml);
+  const parsed = core.parseYaml(text, this.libs.jsyaml);
   if (parsed.error) { this.say(msg("cannot-open", { file: name, reason: parsed.error })); return; }
   this.replacing();
   // A file from new_school.py or the spreadsheet import still has the template's placeholders.
-  let cleared = core.clearPlaceholders(this.schema, parsed.data);
+  const cleared = core.clearPlaceholders(this.schema, parsed.data);
   this.setPlan(parsed.data, name);
   this.save();
   this.say(msg("opened", { file: name }) + (cleared ? msg("cleared", { count: cleared }) : "") +
@@ -225,9 +225,9 @@ Editor.prototype.setPlan = function (plan, name) {
 };
 
 Editor.prototype.save = function () {
-  let now = new Date();
-  let saved = now.toLocaleDateString("zh-CN") + " " + now.toTimeString().slice(0, 8);
-  let draft = { plan: this.plan, name: this.name, saved: saved };
+  const now = new Date();
+  const saved = now.toLocaleDateString("zh-CN") + " " + now.toTimeString().slice(0, 8);
+  const draft = { plan: this.plan, name: this.name, saved: saved };
   if (!update(function (stored) { stored.editor.draft = draft; })) {
     this.say(msg("no-storage"));
   }
@@ -250,20 +250,20 @@ Editor.prototype.refresh = function () {
 
 Editor.prototype.renderForm = function (focusId) {
   this.form.textContent = "";
-  let props = this.schema.properties;
-  let required = this.schema.required || [];
-  let self = this;
+  const props = this.schema.properties;
+  const required = this.schema.required || [];
+  const self = this;
   Object.keys(props).forEach(function (key) {
     self.form.appendChild(self.field(props[key], [key], required.indexOf(key) !== -1, 1));
   });
   if (focusId) {
-    let target = document.getElementById(focusId);
+    const target = document.getElementById(focusId);
     if (target) target.focus();
   }
 };
 
 function labelText(node, required) {
-  let label = [node.title || ""];
+  const label = [node.title || ""];
   if (required) label.push(el("span", { className: "editor-required", text: "（必填）" }));
   return label;
 }
@@ -283,14 +283,14 @@ Editor.prototype.field = function (node, path, required, depth) {
 };
 
 Editor.prototype.objectField = function (node, path, required, depth) {
-  let id = idOf(path);
-  let box = el("fieldset", { className: "editor-group editor-depth-" + Math.min(depth, 3), id: id, "aria-describedby": node.description ? id + "-help" : null }, [
+  const id = idOf(path);
+  const box = el("fieldset", { className: "editor-group editor-depth-" + Math.min(depth, 3), id: id, "aria-describedby": node.description ? id + "-help" : null }, [
     el("legend", {}, labelText(node, required)),
     help(node, id),
     errorSlot(id),
   ]);
-  let req = node.required || [];
-  let self = this;
+  const req = node.required || [];
+  const self = this;
   Object.keys(node.properties).forEach(function (key) {
     box.appendChild(self.field(node.properties[key], path.concat([key]), req.indexOf(key) !== -1, depth + 1));
   });
@@ -298,19 +298,19 @@ Editor.prototype.objectField = function (node, path, required, depth) {
 };
 
 Editor.prototype.scalarField = function (node, path, required) {
-  let self = this;
-  let id = idOf(path);
-  let value = getAt(this.plan, path);
-  let key = path[path.length - 1];
+  const self = this;
+  const id = idOf(path);
+  const value = getAt(this.plan, path);
+  const key = path[path.length - 1];
   let input;
-  let describedBy = (node.description ? id + "-help " : "") + id + "-error";
-  let common = { id: id, name: path.join("."), "aria-describedby": describedBy, "aria-required": required ? "true" : null };
+  const describedBy = (node.description ? id + "-help " : "") + id + "-error";
+  const common = { id: id, name: path.join("."), "aria-describedby": describedBy, "aria-required": required ? "true" : null };
   if (node.enum || node.type === "boolean") {
-    let options = node.enum ? node.enum.map(function (o) { return [o, String(o)]; }) : [[true, "是"], [false, "否"]];
+    const options = node.enum ? node.enum.map(function (o) { return [o, String(o)]; }) : [[true, "是"], [false, "否"]];
     input = el("select", common, [el("option", { value: "", text: "（请选择）" })].concat(options.map(function (o, i) {
       return el("option", { value: String(i), text: o[1] });
     })));
-    let index = options.findIndex(function (o) { return o[0] === value; });
+    const index = options.findIndex(function (o) { return o[0] === value; });
     input.value = index === -1 ? "" : String(index);
     input.addEventListener("change", function () {
       if (input.value === "") deleteAt(self.plan, path);
@@ -326,7 +326,7 @@ Editor.prototype.scalarField = function (node, path, required) {
       self.changed();
     });
   } else {
-    let multiline = SHORT.indexOf(key) === -1 && typeof key === "string";
+    const multiline = SHORT.indexOf(key) === -1 && typeof key === "string";
     input = el(multiline ? "textarea" : "input", Object.assign(multiline ? { rows: "3" } : { type: "text" }, { placeholder: hintOf(node) }, common));
     input.value = value === undefined || value === null ? "" : String(value);
     input.addEventListener("input", function () {
@@ -337,7 +337,7 @@ Editor.prototype.scalarField = function (node, path, required) {
     if (key === "district") {
       // 闵行 is read as 闵行区 (as the build reads it), once the field is left.
       input.addEventListener("change", function () {
-        let full = core.districtName(input.value, self.schema);
+        const full = core.districtName(input.value, self.schema);
         if (full && full !== input.value) {
           input.value = full;
           setAt(self.plan, path, full);
@@ -352,23 +352,23 @@ Editor.prototype.scalarField = function (node, path, required) {
 
 /* Checkboxes: talk moments (an enum), grades (1–12). */
 Editor.prototype.choiceList = function (node, path, required) {
-  let self = this;
-  let id = idOf(path);
-  let items = node.items;
-  let options = items.enum || [];
+  const self = this;
+  const id = idOf(path);
+  const items = node.items;
+  const options = items.enum || [];
   if (!items.enum) for (let g = items.minimum; g <= items.maximum; g++) options.push(g);
-  let chosen = getAt(this.plan, path);
-  let box = el("fieldset", { className: "editor-group editor-choices", id: id, "aria-describedby": (node.description ? id + "-help " : "") + id + "-error" }, [
+  const chosen = getAt(this.plan, path);
+  const box = el("fieldset", { className: "editor-group editor-choices", id: id, "aria-describedby": (node.description ? id + "-help " : "") + id + "-error" }, [
     el("legend", {}, labelText(node, required)),
     help(node, id),
   ]);
-  let list = el("div", { className: "editor-choice-list" });
+  const list = el("div", { className: "editor-choice-list" });
   options.forEach(function (option, i) {
-    let cid = id + "-" + i;
-    let box1 = el("input", { type: "checkbox", id: cid, value: String(option) });
+    const cid = id + "-" + i;
+    const box1 = el("input", { type: "checkbox", id: cid, value: String(option) });
     box1.checked = Array.isArray(chosen) && chosen.indexOf(option) !== -1;
     box1.addEventListener("change", function () {
-      let now = getAt(self.plan, path);
+      const now = getAt(self.plan, path);
       let next = Array.isArray(now) ? now.slice() : [];
       if (box1.checked) {
         next.push(option);
@@ -379,7 +379,7 @@ Editor.prototype.choiceList = function (node, path, required) {
       setAt(self.plan, path, next);
       self.changed();
     });
-    let text = items.enum ? String(option) : option + " 年级";
+    const text = items.enum ? String(option) : option + " 年级";
     // The box and its words are one label: one tap target of 44 px on a phone.
     list.appendChild(el("label", { className: "editor-choice", for: cid }, [box1, el("span", { text: text })]));
   });
@@ -389,35 +389,35 @@ Editor.prototype.choiceList = function (node, path, required) {
 };
 
 function moveButtons(self, path, index, count, what) {
-  let listPath = path;
-  let n = index + 1;
-  let out = [];
+  const listPath = path;
+  const n = index + 1;
+  const out = [];
   function act(text, label, disabled, fn, key) {
-    let b = el("button", { type: "button", className: "editor-small", id: idOf(listPath.concat([index])) + "-" + key, "aria-label": label, disabled: disabled }, [text]);
+    const b = el("button", { type: "button", className: "editor-small", id: idOf(listPath.concat([index])) + "-" + key, "aria-label": label, disabled: disabled }, [text]);
     b.addEventListener("click", fn);
     out.push(b);
   }
   function list() { return getAt(self.plan, listPath); }
   // After a move the focus stays on the moved item's button, or on its pair once at an end.
   function moved(to, key) {
-    let other = key === "up" ? "down" : "up";
-    let atEnd = key === "up" ? to === 0 : to === count - 1;
+    const other = key === "up" ? "down" : "up";
+    const atEnd = key === "up" ? to === 0 : to === count - 1;
     self.changed();
     self.renderForm(idOf(listPath.concat([to])) + "-" + (atEnd ? other : key));
     self.say(msg("moved", { what: what, from: n, to: to + 1 }));
   }
   act("上移", "上移" + what + "第 " + n + " 项", index === 0, function () {
-    let l = list(); let t = l[index]; l[index] = l[index - 1]; l[index - 1] = t;
+    const l = list(); const t = l[index]; l[index] = l[index - 1]; l[index - 1] = t;
     moved(index - 1, "up");
   }, "up");
   act("下移", "下移" + what + "第 " + n + " 项", index === count - 1, function () {
-    let l = list(); let t = l[index]; l[index] = l[index + 1]; l[index + 1] = t;
+    const l = list(); const t = l[index]; l[index] = l[index + 1]; l[index + 1] = t;
     moved(index + 1, "down");
   }, "down");
   act("删除", "删除" + what + "第 " + n + " 项", false, function () {
     list().splice(index, 1);
     self.changed();
-    let left = list().length;
+    const left = list().length;
     self.renderForm(left ? idOf(listPath.concat([Math.min(index, left - 1)])) + "-remove" : idOf(listPath) + "-add");
     self.say(msg("removed", { what: what, n: n }));
   }, "remove");
@@ -425,21 +425,21 @@ function moveButtons(self, path, index, count, what) {
 }
 
 Editor.prototype.textList = function (node, path, required) {
-  let self = this;
-  let id = idOf(path);
+  const self = this;
+  const id = idOf(path);
   let items = getAt(this.plan, path);
   items = Array.isArray(items) ? items : [];
-  let what = node.title;
-  let ol = el("ol", { className: "editor-list" });
+  const what = node.title;
+  const ol = el("ol", { className: "editor-list" });
   items.forEach(function (value, i) {
-    let itemPath = path.concat([i]);
-    let iid = idOf(itemPath);
-    let input = el("textarea", { id: iid, rows: "2", "aria-label": node.title + " 第 " + (i + 1) + " 项", "aria-describedby": iid + "-error", placeholder: hintOf(node.items) || hintOf(node) });
+    const itemPath = path.concat([i]);
+    const iid = idOf(itemPath);
+    const input = el("textarea", { id: iid, rows: "2", "aria-label": node.title + " 第 " + (i + 1) + " 项", "aria-describedby": iid + "-error", placeholder: hintOf(node.items) || hintOf(node) });
     input.value = value === null || value === undefined ? "" : String(value);
     input.addEventListener("input", function () { getAt(self.plan, path)[i] = input.value; self.changed(); });
     ol.appendChild(el("li", { className: "editor-item" }, [input, errorSlot(iid), moveButtons(self, path, i, items.length, what)]));
   });
-  let add = el("button", { type: "button", className: "editor-add", id: id + "-add" }, [msg("add-item", { what: node.title })]);
+  const add = el("button", { type: "button", className: "editor-add", id: id + "-add" }, [msg("add-item", { what: node.title })]);
   add.addEventListener("click", function () {
     let list = getAt(self.plan, path);
     if (!Array.isArray(list)) { list = []; setAt(self.plan, path, list); }
@@ -453,26 +453,26 @@ Editor.prototype.textList = function (node, path, required) {
 };
 
 Editor.prototype.objectList = function (node, path, required, depth) {
-  let self = this;
-  let id = idOf(path);
+  const self = this;
+  const id = idOf(path);
   let items = getAt(this.plan, path);
   items = Array.isArray(items) ? items : [];
-  let item = node.items;
-  let what = node.title;
-  let ol = el("ol", { className: "editor-list editor-objects" });
+  const item = node.items;
+  const what = node.title;
+  const ol = el("ol", { className: "editor-list editor-objects" });
   items.forEach(function (value, i) {
-    let itemPath = path.concat([i]);
-    let box = self.objectField(Object.assign({}, item, { title: item.title + " " + (i + 1), description: null }), itemPath, false, depth + 1);
+    const itemPath = path.concat([i]);
+    const box = self.objectField(Object.assign({}, item, { title: item.title + " " + (i + 1), description: null }), itemPath, false, depth + 1);
     box.appendChild(moveButtons(self, path, i, items.length, what));
     ol.appendChild(el("li", { className: "editor-item" }, [box]));
   });
-  let add = el("button", { type: "button", className: "editor-add", id: id + "-add" }, [item.title === node.title ? msg("add-item", { what: item.title }) : msg("add-part", { list: node.title, what: item.title })]);
+  const add = el("button", { type: "button", className: "editor-add", id: id + "-add" }, [item.title === node.title ? msg("add-item", { what: item.title }) : msg("add-part", { list: node.title, what: item.title })]);
   add.addEventListener("click", function () {
     let list = getAt(self.plan, path);
     if (!Array.isArray(list)) { list = []; setAt(self.plan, path, list); }
     list.push({});
     self.changed();
-    let first = Object.keys(item.properties)[0];
+    const first = Object.keys(item.properties)[0];
     self.renderForm(idOf(path.concat([list.length - 1, first])));
   });
   return el("fieldset", { className: "editor-group editor-depth-" + Math.min(depth, 3), id: id, "aria-describedby": (node.description ? id + "-help " : "") + id + "-error" }, [
@@ -485,10 +485,10 @@ Editor.prototype.objectList = function (node, path, required, depth) {
 /* The build's message: editor-core.js names the field by its Chinese titles (人数·学生人数), as
    the build does (macros/yamlload.py field_label). Kept for messages without a label. */
 Editor.prototype.titled = function (error) {
-  let schema = this.schema;
+  const schema = this.schema;
   function titles(path) {
     let node = schema;
-    let out = [];
+    const out = [];
     path.forEach(function (p) {
       if (!node) return;
       if (typeof p === "number") {
@@ -501,40 +501,40 @@ Editor.prototype.titled = function (error) {
     });
     return out.join(" › ");
   }
-  let m = /^缺少必填字段“([^”]+)”/.exec(error.message);
+  const m = /^缺少必填字段“([^”]+)”/.exec(error.message);
   if (m) return "缺少必填字段“" + titles(error.path.concat([m[1]])) + "”";
-  let key = "“" + core.fieldName(error.path) + "”";
+  const key = "“" + core.fieldName(error.path) + "”";
   return error.path.length && error.message.indexOf(key) === 0 ? "“" + titles(error.path) + "”" + error.message.slice(key.length) : error.message;
 };
 
 Editor.prototype.showErrors = function (errors) {
-  let self = this;
+  const self = this;
   this.form.querySelectorAll(".editor-error").forEach(function (/** @type {HTMLElement} */ p) { p.hidden = true; p.textContent = ""; });
   this.form.querySelectorAll("[aria-invalid]").forEach(function (n) { n.removeAttribute("aria-invalid"); });
   this.errorBox.textContent = "";
   if (!errors.length) return;
-  let list = el("ul");
+  const list = el("ul");
   errors.forEach(function (error) {
     // A missing field is told at the field itself; else at the nearest field the form has.
-    let path = error.path.slice();
+    const path = error.path.slice();
     if (error.missing) path.push(error.missing);
     while (path.length && !document.getElementById(idOf(path))) path.pop();
-    let id = idOf(path);
-    let slot = document.getElementById(id + "-error");
+    const id = idOf(path);
+    const slot = document.getElementById(id + "-error");
     if (slot) {
       slot.hidden = false;
       slot.appendChild(el("span", { text: self.titled(error) }));
     }
-    let control = document.getElementById(id);
+    const control = document.getElementById(id);
     if (control) control.setAttribute("aria-invalid", "true");
-    let link = el("a", { href: "#" + id, text: self.titled(error) });
+    const link = el("a", { href: "#" + id, text: self.titled(error) });
     link.addEventListener("click", function (e) {
       // Not a navigation: Material's instant navigation would take the hash and then the focus.
       e.preventDefault();
       e.stopPropagation();
-      let target = document.getElementById(id);
+      const target = document.getElementById(id);
       if (!target) return;
-      let focusable = target.matches("input, select, textarea") ? target : target.querySelector("input, select, textarea, button");
+      const focusable = target.matches("input, select, textarea") ? target : target.querySelector("input, select, textarea, button");
       /** @type {HTMLElement} */ (focusable || target).focus();
     });
     list.appendChild(el("li", {}, [link]));
@@ -546,23 +546,23 @@ Editor.prototype.showErrors = function (errors) {
 /* -- the compliance panel: the same table as on a school page (macros/plans/schools.py) */
 
 Editor.prototype.renderPanel = function (findings) {
-  let S = this.status;
-  let k = S.keys;
-  let count = {};
+  const S = this.status;
+  const k = S.keys;
+  const count = {};
   Object.keys(S.labels).forEach(function (s) { count[s] = 0; });
   findings.forEach(function (f) { count[f.status] += 1; });
-  let rules = {};
+  const rules = {};
   this.rules.forEach(function (r) { rules[r.id] = r; });
-  let must = findings.filter(function (f) { return rules[f.id].severity === "必须" && f.status !== k.na; }).length;
-  let should = findings.filter(function (f) { return rules[f.id].severity === "建议" && f.status !== k.na; }).length;
-  let ok = count[k.notMet] === 0;
-  let verdict = ok ? "符合必须条款" : "有 " + count[k.notMet] + " 项必须条款未达标";
-  let sorted = findings.slice().sort(function (a, b) { return S.order.indexOf(a.status) - S.order.indexOf(b.status); });
-  let self = this;
-  let rows = sorted.map(function (f) {
-    let rule = rules[f.id];
-    let sources = self.sources[f.id];
-    let cell = el("td");
+  const must = findings.filter(function (f) { return rules[f.id].severity === "必须" && f.status !== k.na; }).length;
+  const should = findings.filter(function (f) { return rules[f.id].severity === "建议" && f.status !== k.na; }).length;
+  const ok = count[k.notMet] === 0;
+  const verdict = ok ? "符合必须条款" : "有 " + count[k.notMet] + " 项必须条款未达标";
+  const sorted = findings.slice().sort(function (a, b) { return S.order.indexOf(a.status) - S.order.indexOf(b.status); });
+  const self = this;
+  const rows = sorted.map(function (f) {
+    const rule = rules[f.id];
+    const sources = self.sources[f.id];
+    const cell = el("td");
     if (sources) Array.prototype.forEach.call(sources.childNodes, function (n) { cell.appendChild(n.cloneNode(true)); });
     return el("tr", { "data-rule": f.id }, [
       el("td", {}, [el("span", { className: "plan-status plan-" + f.status, text: S.icons[f.status] + " " + S.labels[f.status] })]),
@@ -571,11 +571,11 @@ Editor.prototype.renderPanel = function (findings) {
       cell,
     ]);
   });
-  let table = el("table", {}, [
+  const table = el("table", {}, [
     el("thead", {}, [el("tr", {}, ["结果", "规则", "本方案", "依据"].map(function (h) { return el("th", { text: h }); }))]),
     el("tbody", {}, rows),
   ]);
-  let box = el("div", { className: "plan-compliance " + (ok ? "plan-ok" : "plan-not-ok") }, [
+  const box = el("div", { className: "plan-compliance " + (ok ? "plan-ok" : "plan-not-ok") }, [
     el("h2", { text: "政策符合情况" }),
     el("p", {}, [
       el("strong", { text: verdict }),
@@ -586,7 +586,7 @@ Editor.prototype.renderPanel = function (findings) {
   ]);
   this.panel.textContent = "";
   this.panel.appendChild(box);
-  let said = "政策符合情况：" + verdict;
+  const said = "政策符合情况：" + verdict;
   if (this.verdict.textContent !== said) this.verdict.textContent = said;
 };
 
@@ -597,35 +597,35 @@ Editor.prototype.yaml = function () {
 };
 
 Editor.prototype.download = function () {
-  let errors = this.errors || [];
+  const errors = this.errors || [];
   if (errors.length) { this.confirmDownload(errors); return; }
   this.saveFile();
 };
 
 Editor.prototype.saveFile = function () {
-  let name = (typeof this.plan.id === "string" && SCHOOL_ID.test(this.plan.id) ? this.plan.id : "school-plan") + ".yml";
-  let left = (this.errors || []).length;
+  const name = (typeof this.plan.id === "string" && SCHOOL_ID.test(this.plan.id) ? this.plan.id : "school-plan") + ".yml";
+  const left = (this.errors || []).length;
   download(this.yaml(), "text/yaml;charset=utf-8", name);
   this.say(left ? msg("downloaded-with-errors", { file: name, count: left }) : msg("downloaded", { file: name }));
 };
 
 /* A plan with errors downloads only after the user has seen what is missing and confirmed. */
 Editor.prototype.confirmDownload = function (errors) {
-  let self = this;
-  let old = document.getElementById("editor-confirm");
+  const self = this;
+  const old = document.getElementById("editor-confirm");
   if (old) old.remove();
-  let shown = errors.slice(0, 8).map(function (e) { return el("li", { text: self.titled(e) }); });
+  const shown = errors.slice(0, 8).map(function (e) { return el("li", { text: self.titled(e) }); });
   if (errors.length > shown.length) shown.push(el("li", { text: msg("confirm-more", { count: errors.length - shown.length }) }));
-  let back = el("button", { type: "button", className: "md-button md-button--primary", id: "editor-confirm-back" }, [msg("confirm-back")]);
-  let anyway = el("button", { type: "button", className: "md-button", id: "editor-confirm-download" }, [msg("confirm-anyway")]);
-  let box = el("div", { className: "editor-confirm", id: "editor-confirm", role: "alertdialog", "aria-labelledby": "editor-confirm-title", tabindex: "-1" }, [
+  const back = el("button", { type: "button", className: "md-button md-button--primary", id: "editor-confirm-back" }, [msg("confirm-back")]);
+  const anyway = el("button", { type: "button", className: "md-button", id: "editor-confirm-download" }, [msg("confirm-anyway")]);
+  const box = el("div", { className: "editor-confirm", id: "editor-confirm", role: "alertdialog", "aria-labelledby": "editor-confirm-title", tabindex: "-1" }, [
     el("p", { id: "editor-confirm-title", className: "editor-confirm-title", text: msg("confirm-title", { count: errors.length }) }),
     el("ul", {}, shown),
     el("div", { className: "editor-confirm-actions" }, [back, anyway]),
   ]);
   back.addEventListener("click", function () {
     box.remove();
-    let first = self.errorBox.querySelector("a");
+    const first = self.errorBox.querySelector("a");
     (first || document.getElementById("editor-download")).focus();
   });
   anyway.addEventListener("click", function () {
@@ -640,15 +640,15 @@ Editor.prototype.confirmDownload = function (errors) {
 /* A clean copy for printing: every filled-in field under its Chinese title, then the panel. */
 Editor.prototype.renderPreview = function () {
   this.preview.textContent = "";
-  let plan = this.plan;
+  const plan = this.plan;
   this.preview.appendChild(el("h2", { text: (typeof plan.name === "string" ? plan.name : "（未填学校名称）") + " 全员导师制工作实施方案" }));
-  let self = this;
+  const self = this;
   function walk(node, value, depth, parent) {
     if (value === undefined || value === null) return;
     if (node.type === "object" && typeof value === "object" && !Array.isArray(value)) {
       Object.keys(node.properties || {}).forEach(function (key) {
-        let sub = node.properties[key];
-        let v = value[key];
+        const sub = node.properties[key];
+        const v = value[key];
         if (!isFilled(v) || (Array.isArray(v) && !v.length)) return;
         if (sub.type === "object" || (sub.type === "array" && sub.items && sub.items.type === "object")) {
           parent.appendChild(el(depth === 0 ? "h3" : "h4", { text: sub.title }));
