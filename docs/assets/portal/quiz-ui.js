@@ -141,6 +141,8 @@ export function initQuiz(root) {
     modes.disabled = false;
     form.parentNode?.insertBefore(resultBox, form);
     showBest(best, data.module);
+    // A module's SCORM package reports the attempt to the LMS (sco.js); on the site nobody listens.
+    root.dispatchEvent(new CustomEvent("portal:quiz-finished", { bubbles: true, detail: { module: data.module, score: r.score, passed: r.passed } }));
     // Focus only, no live region: a screen reader reads the result once.
     resultBox.focus();
   }
