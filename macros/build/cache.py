@@ -32,6 +32,7 @@ import pickle
 import re
 import sys
 import tempfile
+import zlib
 from collections.abc import Callable
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -150,7 +151,9 @@ class Keyed:
         return f"Keyed({self.key})"
 
 
-def memoised(name: str, *inputs: str | bytes | Path, persist: bool = True) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+def memoised(
+    name: str, *inputs: str | bytes | Path, persist: bool = True, compress: bool = False
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """Memoise a function of plain values in the memo ``name``: the key is the ``repr`` of all
     its positional arguments, the version the engine's and ``inputs`` (data files it reads).
     The arguments are checked to be plain data whenever the function really runs."""
@@ -158,7 +161,7 @@ def memoised(name: str, *inputs: str | bytes | Path, persist: bool = True) -> Ca
     def wrap(fn: Callable[..., Any]) -> Callable[..., Any]:
         @functools.wraps(fn)
         def call(*args: Any) -> Any:
-            memo_ = memo(name, *inputs, persist=persist)
+            memo_ = memo(name, *inputs, persist=persist, compress=compress)
             key = fingerprint(repr(args))
             value = memo_.get(key)
             if value is _MISSING:
@@ -174,10 +177,13 @@ def memoised(name: str, *inputs: str | bytes | Path, persist: bool = True) -> Ca
 
 
 class Memo:
-    def __init__(self, name: str, version: str, persist: bool = True) -> None:
+    def __init__(self, name: str, version: str, persist: bool = True, compress: bool = False) -> None:
         self.name = name
         self.version = version
         self.persist = persist  # False: kept in memory only (e.g. across ``mkdocs serve`` rebuilds)
+        # Large values (whole pages) are kept compressed: every entry stays in memory until
+        # the cache is saved, and the build's peak memory is one of the benchmark's targets.
+        self.compress = compress
         self.entries: dict[str, bytes] = {}
         self.used: dict[str, bytes] = {}
         # Unpickled strings, which no caller can mutate: most hits (HTML, Markdown) are strings,
@@ -215,7 +221,7 @@ class Memo:
         found = self.strings.get(key)
         if found is not None:
             return found
-        value = pickle.loads(blob)
+        value = pickle.loads(zlib.decompress(blob) if self.compress else blob)
         if isinstance(value, str):
             self.strings[key] = value
         return value
@@ -233,6 +239,8 @@ class Memo:
 
     def put(self, key: str, value: Any) -> None:
         blob = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        if self.compress:
+            blob = zlib.compress(blob, 1)
         self.entries[key] = blob
         if isinstance(value, str):
             self.strings[key] = value
@@ -291,7 +299,7 @@ def _version(engine: str, inputs: tuple[str | bytes | Path, ...]) -> str:
     return fingerprint(engine, *inputs) if inputs else engine
 
 
-def memo(name: str, *inputs: str | bytes | Path, persist: bool = True) -> Memo:
+def memo(name: str, *inputs: str | bytes | Path, persist: bool = True, compress: bool = False) -> Memo:
     """The memo ``name`` for the engine version and ``inputs`` (data files or values the
     results depend on besides their key), loaded from disk on first use.
 
@@ -303,7 +311,7 @@ def memo(name: str, *inputs: str | bytes | Path, persist: bool = True) -> Memo:
     state = session.current()
     found = state.memos.get(key)
     if found is None:
-        found = state.memos[key] = Memo(name, version_, persist)
+        found = state.memos[key] = Memo(name, version_, persist, compress)
         if persist and state.cache_dir is not None:
             found.load(state.cache_dir)
     return found

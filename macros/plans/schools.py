@@ -129,7 +129,7 @@ def school_page(project: Project, school: SchoolPlan) -> str:
     return render_school_page(school.id, school.plan, panel_rows(project, school, src_uri), _back_link(project, school))
 
 
-@buildcache.memoised("school-page")
+@buildcache.memoised("school-page", compress=True)
 def render_school_page(school_id: str, plan: dict, rows: tuple, back_link: str) -> str:
     counts = plan["counts"]
     title = plan_title(plan)

@@ -33,7 +33,6 @@ import hashlib
 import json
 import logging
 import os
-import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -222,11 +221,8 @@ def _stored(src_uri: str, key: str) -> tuple[bytes, list[dict]] | None:
         return (found[1], found[2]) if found is not None and found[0] == key else None
     if buildcache.directory() is None:  # PORTAL_NO_CACHE=1: a cold build
         return None
-    value = buildcache.memo("page-output").get(key)
-    if value is buildcache._MISSING:
-        return None
-    blob, entries = value
-    return zlib.decompress(blob), entries
+    value = buildcache.memo("page-output", compress=True).get(key)
+    return None if value is buildcache._MISSING else value
 
 
 def _store(src_uri: str, key: str, data: bytes, entries: list[dict]) -> None:
@@ -235,7 +231,7 @@ def _store(src_uri: str, key: str, data: bytes, entries: list[dict]) -> None:
     elif buildcache.directory() is not None:
         # Compressed: the HTML of every page (125 MB at city scale) would otherwise double
         # the cache on disk and the build's peak memory.
-        buildcache.memo("page-output").put(key, (zlib.compress(data, 1), entries))
+        buildcache.memo("page-output", compress=True).put(key, (data, entries))
 
 
 _KNOWN_PAGE_CONTEXT = {"SearchPlugin", "BlogPlugin"}
