@@ -10,6 +10,13 @@ const rules = {
   eqeqeq: ["error", "always"],
   "no-var": "error",
   "prefer-const": "error",
+  // The shipped scripts are the source without comments (macros/core/scriptmin.py, rjsmin): rjsmin
+  // reads a template as one string up to the next backtick, so a template inside another's ${…}
+  // would be cut. Give the inner one a name instead.
+  "no-restricted-syntax": [
+    "error",
+    { selector: "TemplateLiteral TemplateLiteral", message: "模板字符串里不要再套模板字符串（发布时去注释的 rjsmin 会切错）：先把里面的放进一个变量。" },
+  ],
   "no-implicit-globals": "error",
   "no-shadow": "error",
   "no-unused-vars": ["error", { args: "after-used", caughtErrors: "all" }],

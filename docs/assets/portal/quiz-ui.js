@@ -15,8 +15,8 @@ function selected(fs) {
 /** The learner's best score so far, under the quiz. @param {HTMLElement} best @param {string} module */
 function showBest(best, module) {
   const m = load().training.modules[module];
-  best.textContent =
-    m && typeof m.best === "number" ? `你的最高分：${m.best} 分${m.passedAt ? `（已于 ${m.passedAt} 通过）` : "（尚未通过）"}。` : "";
+  const passed = m && m.passedAt ? `（已于 ${m.passedAt} 通过）` : "（尚未通过）";
+  best.textContent = m && typeof m.best === "number" ? `你的最高分：${m.best} 分${passed}。` : "";
 }
 
 /** Marks a question right or wrong and shows why. @param {HTMLElement} fs @param {Question} q @returns {boolean} */
@@ -84,11 +84,12 @@ function resultContent(attempt, r, data, m) {
       ]),
     ),
   );
+  const passedOn = m.passedAt ? `，通过日期：${m.passedAt}` : "";
   return [
     el("h2", { text: "自测结果" }),
     el("p", { className: "quiz-score", text: `得分：${r.score} 分（答对 ${r.right}/${r.total} 题），及格线 ${data.passMark} 分。` }),
     el("p", { className: `quiz-verdict ${r.passed ? "passed" : "failed"}`, text: r.passed ? "已通过本模块自测。" : "未通过，请复习课程后再试。" }),
-    el("p", { text: `最高分：${m.best} 分${m.passedAt ? `，通过日期：${m.passedAt}` : ""}。` }),
+    el("p", { text: `最高分：${m.best} 分${passedOn}。` }),
     attempt.mode === "exam" ? el("p", { text: "下面逐题列出了你的答案、正确答案和解析。" }) : null,
     summary,
   ];

@@ -14,10 +14,10 @@ export function canonical(value) {
   if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
   if (value && typeof value === "object") {
     const obj = /** @type {Record<string, unknown>} */ (value);
-    return `{${Object.keys(obj)
+    const fields = Object.keys(obj)
       .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonical(obj[k])}`)
-      .join(",")}}`;
+      .map((k) => JSON.stringify(k) + ":" + canonical(obj[k]));
+    return "{" + fields.join(",") + "}";
   }
   return JSON.stringify(value);
 }

@@ -122,7 +122,8 @@ export function lessonStatus(state, passMark) {
 
 /** The learner's notice when the LMS refuses a call. @param {string} what @param {string} code @param {string} text */
 export function refusal(what, code, text) {
-  return `学习平台没有接受“${what}”（错误代码 ${code}${text ? `：${text}` : ""}）。本次学习进度可能没有记入平台，请稍后重试或联系平台管理员。`;
+  const detail = text ? "：" + text : "";
+  return `学习平台没有接受“${what}”（错误代码 ${code}${detail}）。本次学习进度可能没有记入平台，请稍后重试或联系平台管理员。`;
 }
 
 /**
