@@ -7,7 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell sha1sum requirements.txt | cut -c1-12)
 
-.PHONY: setup serve build check lint test clean bench lighthouse jscheck
+.PHONY: setup properdocs-setup serve build check lint test clean bench lighthouse jscheck
 
 $(STAMP): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -16,6 +16,20 @@ $(STAMP): requirements.txt
 	touch $(STAMP)
 
 setup: $(STAMP)
+
+# The same portal on ProperDocs (a maintained MkDocs 1.x): its own environment, so the
+# MkDocs build above stays exactly what requirements.txt pins. tests/test_properdocs.py
+# builds with both and compares the sites.
+PD_VENV := .venv-properdocs
+PD_STAMP := $(PD_VENV)/.installed-$(shell cat requirements.txt requirements-properdocs.txt | sha1sum | cut -c1-12)
+
+$(PD_STAMP): requirements.txt requirements-properdocs.txt
+	test -x $(PD_VENV)/bin/python || $(PYTHON) -m venv $(PD_VENV)
+	$(PD_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-properdocs.txt
+	rm -f $(PD_VENV)/.installed-*
+	touch $(PD_STAMP)
+
+properdocs-setup: $(PD_STAMP)
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -43,7 +57,7 @@ jscheck: $(JSCHECK)/node_modules/.package-lock.json
 	$(JSCHECK)/node_modules/.bin/tsc -p $(JSCHECK)
 	node --test tests/js/
 
-test: $(STAMP) jscheck
+test: $(STAMP) $(PD_STAMP) jscheck
 	$(BIN)/ruff check .
 	# The engine's layers and their contract (.importlinter); tests/test_layout.py checks it too.
 	PYTHONPATH=. $(BIN)/lint-imports
