@@ -155,8 +155,8 @@ def test_import_xlsx_grades_turned_into_dates_by_excel(project_copy, tmp_path):
     book = Workbook()
     sheet = book.active
     sheet.append(["学校代码", "学校名称", "所在区", "学段", "实施年级", "教师人数", "导师人数", "学生人数"])
-    sheet.append(["date-school", "日期学校", "测试区", "初中", datetime.datetime(2026, 6, 9), 10, 10, 100])
-    sheet.append(["range-school", "区间学校", "测试区", "初中", "6至8", 10.0, 10, 100])
+    sheet.append(["date-school", "日期学校", "闵行区", "初中", datetime.datetime(2026, 6, 9), 10, 10, 100])
+    sheet.append(["range-school", "区间学校", "闵行区", "初中", "6至8", 10.0, 10, 100])
     source = tmp_path / "dates.xlsx"
     book.save(source)
     result = run("import_schools.py", str(source), "--root", str(project_copy))
@@ -205,13 +205,13 @@ def test_import_wrong_header_imports_nothing(project_copy, tmp_path):
 @pytest.mark.parametrize(
     ("cells", "column", "message"),
     [
-        ("Bad ID,学校,区,初中,6-9,1,1,1", 1, "“学校代码”：应为小写英文字母"),
-        ("ok,学校,区,大学,6-9,1,1,1", 4, "“学段”：“大学”无效"),
-        ("index,学校,区,初中,6-9,1,1,1", 1, "“学校代码”：“index”是保留名称"),
-        ("ok,学校,区,初中,6-15,1,1,1", 5, "“实施年级”：应写成 6-9、6至9 或 4、5"),
+        ("Bad ID,学校,闵行,初中,6-9,1,1,1", 1, "“学校代码”：应为小写英文字母"),
+        ("ok,学校,闵行,大学,6-9,1,1,1", 4, "“学段”：“大学”无效"),
+        ("index,学校,闵行,初中,6-9,1,1,1", 1, "“学校代码”：“index”是保留名称"),
+        ("ok,学校,闵行,初中,6-15,1,1,1", 5, "“实施年级”：应写成 6-9、6至9 或 4、5"),
         ("ok,学校,,初中,6-9,1,1,1", 3, "“所在区”：必填，不能为空"),
-        ("ok,学校,区,初中,6-9,1,2,1", 7, "“导师人数”：2 多于教师人数 1"),
-        ("ok,<i>学校</i>,区,初中,6-9,1,1,1", 2, "“学校名称”：不能包含尖括号"),
+        ("ok,学校,闵行,初中,6-9,1,2,1", 7, "“导师人数”：2 多于教师人数 1"),
+        ("ok,<i>学校</i>,闵行,初中,6-9,1,1,1", 2, "“学校名称”：不能包含尖括号"),
     ],
 )
 def test_import_cell_problems(project_copy, tmp_path, cells, column, message):
@@ -267,8 +267,8 @@ def test_import_reports_cells_beyond_the_header_instead_of_dropping_them(project
     source = tmp_path / "extra.csv"
     source.write_text(
         "学校代码,学校名称,所在区,学段,实施年级,教师人数,导师人数,学生人数\n"
-        "extra-school,多一列学校,测试区,初中,6-9,10,10,100,备注：这一格没有列名\n"
-        "fine-school,正常学校,测试区,初中,6-9,10,10,100\n",
+        "extra-school,多一列学校,闵行区,初中,6-9,10,10,100,备注：这一格没有列名\n"
+        "fine-school,正常学校,闵行区,初中,6-9,10,10,100\n",
         encoding="utf-8",
     )
     result = run("import_schools.py", str(source), "--root", str(project_copy))
@@ -284,7 +284,7 @@ def test_import_reports_a_formula_without_its_value_as_a_formula(project_copy, t
     book = Workbook()
     sheet = book.active
     sheet.append(["学校代码", "学校名称", "所在区", "学段", "实施年级", "教师人数", "导师人数", "学生人数"])
-    sheet.append(["formula-school", "公式学校", "测试区", "初中", "6-9", "=20*2", 10, 100])  # openpyxl stores no value
+    sheet.append(["formula-school", "公式学校", "闵行区", "初中", "6-9", "=20*2", 10, 100])  # openpyxl stores no value
     source = tmp_path / "formula.xlsx"
     book.save(source)
     result = run("import_schools.py", str(source), "--root", str(project_copy))
@@ -292,3 +292,21 @@ def test_import_reports_a_formula_without_its_value_as_a_formula(project_copy, t
     assert f"{source}:2:6: error: 第 2 行第 6 列是公式“=20*2”，文件中没有它的计算结果" in result.stderr
     assert "不能为空" not in result.stderr
     assert not (project_copy / "data/schools/formula-school.yml").exists()
+
+
+def test_import_refuses_a_district_outside_shanghai_with_the_list(project_copy, tmp_path):
+    # 闵行 is read as 闵行区 (one district, one group on the overview); 苏州区 is no district of
+    # Shanghai: the row is not imported and the message lists the 16 districts.
+    source = tmp_path / "districts.csv"
+    source.write_text(
+        "学校代码,学校名称,所在区,学段,实施年级,教师人数,导师人数,学生人数\n"
+        "short-district,简称学校,闵行,初中,6-9,10,10,100\n"
+        "far-district,外地学校,苏州区,初中,6-9,10,10,100\n",
+        encoding="utf-8",
+    )
+    result = run("import_schools.py", str(source), "--root", str(project_copy))
+    assert result.returncode == 1, result.stderr
+    assert f"{source}:3:3: error: 第 3 行“所在区”：“苏州区”不是上海市的区，请写黄浦区、徐汇区" in result.stderr
+    assert "（写“闵行”也可以），这一行未导入" in result.stderr
+    assert valid_school(project_copy / "data/schools/short-district.yml")["district"] == "闵行区"
+    assert not (project_copy / "data/schools/far-district.yml").exists()

@@ -41,7 +41,7 @@ MESSAGES: dict[str, str] = {
     "new-school.publish": "填好后把“状态”改为“已发布”，方案才会出现在门户上。",
     "new-school.district": "所在区“{value}”不是上海市的区：请写{districts}中的一个",
     "export.draft": "{path} 是草稿，没有导出 Word：填好后把“状态”改为“已发布”再导出",
-    "import.district": "“所在区”：“{value}”不是上海市的区，请写{districts}中的一个",
+    "import.district": "“{value}”不是上海市的区，请写{districts}中的一个（写“闵行”也可以），这一行未导入",
     "import.drafts": "导入的方案都是草稿，不会发布；补全后把“状态”改为“已发布”。查看要补的内容：{python} scripts/check.py data/schools",
 }
 

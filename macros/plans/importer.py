@@ -23,7 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from macros.core.placeholders import district_name
+from macros.core.messages import message
+from macros.core.placeholders import DISTRICTS, SAMPLE_DISTRICT, district_name
 from macros.core.problems import Problem
 from macros.core.yamlload import Document, validate
 from macros.plans.model import ID_PATTERN, MATCHING_METHODS, PLAN_SCHEMA, STAGES, new_plan
@@ -188,8 +189,13 @@ def _convert(column: Column, raw: str) -> tuple[Any, str | None]:
     if "<" in raw or ">" in raw:
         return None, "不能包含尖括号“<”“>”"
     if column.kind == "district":
-        # 闵行 → 闵行区; any other name is kept and reported by the check of the draft.
-        return district_name(raw) or raw, None
+        # 闵行 → 闵行区. Any other name is refused with the list: a draft in 苏州区 would be one
+        # more plan to correct by hand later. An invented 示例…区 is left for the plan check,
+        # which knows whether the row is a sample.
+        name = district_name(raw)
+        if name or re.match(SAMPLE_DISTRICT, raw):
+            return name or raw, None
+        return None, message("import.district", value=raw, districts="、".join(DISTRICTS))
     return raw, None
 
 
