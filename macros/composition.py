@@ -20,6 +20,7 @@ from macros.core.project import Project
 from macros.core.registry import Registry
 from macros.handbook import handbooks, printing
 from macros.handbook.domain import DOMAIN as HANDBOOK
+from macros.offline.domain import DOMAIN as OFFLINE
 from macros.plans.domain import DOMAIN as PLANS
 from macros.policy import glossary, learn_reading
 from macros.policy.access import glossary_terms
@@ -29,7 +30,7 @@ from macros.training.domain import DOMAIN as TRAINING
 
 # The Word writer (macros.documents) is a library the handbook and plans domains use;
 # it contributes nothing to the site by itself.
-DOMAINS = (CORE, POLICY, CASEBOOK, TRAINING, HANDBOOK, PLANS, TIPS)
+DOMAINS = (CORE, POLICY, CASEBOOK, TRAINING, HANDBOOK, PLANS, TIPS, OFFLINE)
 REGISTRY = Registry(DOMAINS)
 
 

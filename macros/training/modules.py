@@ -10,6 +10,7 @@ progress lives only in the browser (``docs/assets/portal/storage.js``).
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -291,6 +292,19 @@ def _status(module_id: str) -> str:
     return f'<span class="training-status" data-module="{esc(module_id)}">未开始</span>'
 
 
+def _site_path(src: str) -> str:
+    """A page's address under the site root (directory URLs): training/a/01-b.md → training/a/01-b/."""
+    return src.removesuffix("index.md") if src.endswith("index.md") else src.removesuffix(".md") + "/"
+
+
+def _offline_download(module: Module) -> str:
+    """The place of the “下载本模块供离线学习” button (docs/assets/portal/offline-ui.js): the
+    module's pages, its quiz and 我的学习, as addresses under the site root."""
+    srcs = [module.src(), *(module.src(le.file) for le in module.lessons), module.src("quiz.md"), MY_LEARNING]
+    pages = json.dumps([_site_path(s) for s in srcs], ensure_ascii=False)
+    return f'<div class="offline-module" data-module="{esc(module.id)}" data-pages="{esc(pages)}" data-search-exclude></div>\n\n'
+
+
 def render_module_page(module: Module, catalogue: Catalogue) -> str:
     src = module.src()
     lessons = "\n".join(
@@ -314,6 +328,7 @@ def render_module_page(module: Module, catalogue: Catalogue) -> str:
         + f"## 学习目标\n\n{objectives}\n\n## 课程安排\n\n{lessons}\n\n"
         + f"## 自测\n\n建议先按顺序学完上面的 {len(module.lessons)} 课，再做自测。\n\n"
         + f"[进入自测](quiz.md){{ .md-button .md-button--primary }} {quiz_line}\n\n"
+        + _offline_download(module)
         + "*本模块由本项目编写，为示例内容；政策原文以所引文件为准。*\n"
     )
 

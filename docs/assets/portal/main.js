@@ -21,6 +21,16 @@ function showNotice(text) {
 
 initPreviews();
 
+// Offline reading (offline-ui.js): the service worker is registered once the page has loaded, so
+// a first visit pays nothing before the page is interactive.
+const offline = () => import("./offline-ui.js");
+const startOffline = () =>
+  offline()
+    .then((m) => m.startOffline().then(() => m.watchSearch()))
+    .catch((error) => console.warn("离线阅读不可用：", error));
+if (document.readyState === "complete") setTimeout(startOffline, 0);
+else window.addEventListener("load", () => setTimeout(startOffline, 0), { once: true });
+
 onPage(async (signal) => {
   markTarget();
   window.addEventListener("hashchange", markTarget, { signal });
@@ -41,6 +51,7 @@ onPage(async (signal) => {
     records ? import("./learner-ui.js") : none,
     stored ? import("./storage.js") : none,
   ]);
+  for (const box of document.querySelectorAll(".offline-module")) offline().then((m) => m.initDownload(/** @type {HTMLElement} */ (box)));
   if (highlight) highlight.highlight();
   if (editorCode) editorCode.startEditor(editor, signal);
   if (quiz) for (const root of quizzes) quiz.initQuiz(/** @type {HTMLElement} */ (root));

@@ -16,7 +16,10 @@ self.addEventListener("message", async (event) => {
   try {
     data = await search(event.data.data);
   } catch (error) {
-    console.error(`搜索出错：${error}`);
+    // A part of the index that cannot be fetched (fetch's TypeError: offline, and not saved before): said plainly on the page
+    // (docs/assets/portal/offline-ui.js), not a fault.
+    if (error instanceof TypeError) new BroadcastChannel("portal-search").postMessage({ type: "offline" });
+    else console.error(`搜索出错：${error}`);
   }
   if (id === latest) self.postMessage({ type: 3, data });
 });

@@ -1,0 +1,169 @@
+/* Offline reading on the page's side (README.md 离线阅读): registers the service worker once the
+   page is interactive, shows “门户已更新” with a reload button (never while a quiz is in
+   progress), the “下载本模块供离线学习” button of a training module, and a plain note when
+   search cannot answer offline. The worker is offline-sw.js. */
+import { el } from "./dom.js";
+import "./offline-core.js";
+
+const ROOT = new URL("../../", import.meta.url);
+const core = /** @type {any} */ (globalThis).PortalOffline;
+let updatePending = false;
+
+/** A question of the self-check is on screen and not yet handed in. */
+export function quizInProgress() {
+  return [...document.querySelectorAll(".quiz")].some((quiz) => {
+    const form = /** @type {HTMLElement | null} */ (quiz.querySelector(".quiz-form"));
+    const result = /** @type {HTMLElement | null} */ (quiz.querySelector(".quiz-result"));
+    return !!form && !form.hidden && !!result && result.hidden;
+  });
+}
+
+/** Asks the worker `message` and takes every answer until `done` says it is the last. */
+function ask(worker, message, onAnswer = (/** @type {any} */ answer) => !!answer) {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = (event) => {
+      if (onAnswer(event.data)) {
+        channel.port1.close();
+        resolve(event.data);
+      }
+    };
+    worker.postMessage(message, [channel.port2]);
+  });
+}
+
+/** The notice of a new deployment. @param {ServiceWorkerRegistration} registration */
+function showUpdate(registration) {
+  updatePending = true;
+  if (document.querySelector(".portal-update")) return;
+  const note = el("p", { className: "portal-update__note" });
+  const button = el("button", { type: "button", className: "md-button md-button--primary", text: "重新加载" });
+  const box = el("div", { className: "portal-update", role: "status" }, [el("p", { text: "门户已更新。" }), note, button]);
+  button.addEventListener("click", () => {
+    if (quizInProgress()) {
+      note.textContent = "自测尚未交卷：交卷后再重新加载，作答不会丢失。";
+      return;
+    }
+    const waiting = registration.waiting;
+    if (!waiting) {
+      location.reload();
+      return;
+    }
+    navigator.serviceWorker.addEventListener("controllerchange", () => location.reload(), { once: true });
+    waiting.postMessage({ type: "skip-waiting" });
+  });
+  document.body.append(box);
+}
+
+/** Watches for a new worker: shown once it is installed and waiting. @param {ServiceWorkerRegistration} registration */
+function watchUpdates(registration) {
+  const check = () => {
+    if (registration.waiting && navigator.serviceWorker.controller) showUpdate(registration);
+  };
+  check();
+  registration.addEventListener("updatefound", () => {
+    const worker = registration.installing;
+    if (worker) worker.addEventListener("statechange", check);
+  });
+  // Another tab reloaded into the new deployment: this page keeps its scripts, and its next
+  // navigation loads the whole page, so new HTML never runs under old scripts.
+  navigator.serviceWorker.addEventListener("controllerchange", () => {
+    updatePending = true;
+  });
+  document.addEventListener(
+    "click",
+    (event) => {
+      const link = /** @type {HTMLElement} */ (event.target).closest?.("a[href]");
+      if (!updatePending || !link || event.defaultPrevented || quizInProgress()) return;
+      const href = /** @type {HTMLAnchorElement} */ (link).href;
+      if (!href.startsWith(ROOT.href) || link.getAttribute("href").startsWith("#")) return;
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      location.href = href;
+    },
+    { capture: true },
+  );
+}
+
+/** Registers the worker after the page is interactive (the first visit pays nothing before). */
+export async function startOffline() {
+  if (!("serviceWorker" in navigator) || !window.isSecureContext) return;
+  const registration = await navigator.serviceWorker.register(new URL("sw.js", ROOT), { updateViaCache: "none" });
+  watchUpdates(registration);
+}
+
+/** The module's download button, its progress, size and removal. @param {HTMLElement} box */
+export async function initDownload(box) {
+  if (box.dataset.ready) return;
+  box.dataset.ready = "1";
+  const module = box.dataset.module;
+  const pages = /** @type {string[]} */ (JSON.parse(box.dataset.pages || "[]"));
+  const status = el("p", { className: "offline-module__status", role: "status" });
+  const bar = el("progress", { max: pages.length, value: 0, hidden: true, "aria-label": "下载进度" });
+  const get = el("button", { type: "button", className: "md-button", text: "下载本模块供离线学习" });
+  const drop = el("button", { type: "button", className: "md-button", text: "删除本模块的离线副本", hidden: true });
+  box.replaceChildren(el("h2", { text: "离线学习" }), status, bar, el("p", {}, [get, " ", drop]));
+  if (!("serviceWorker" in navigator) || !window.isSecureContext) {
+    status.textContent = "这个浏览器不能保存离线副本（需要 https 地址）。";
+    get.disabled = true;
+    return;
+  }
+  const registration = await navigator.serviceWorker.ready;
+  const worker = () => /** @type {ServiceWorker} */ (registration.active);
+  /** @param {any} entry */
+  const show = (entry) => {
+    get.hidden = !!entry;
+    drop.hidden = !entry;
+    status.textContent = entry
+      ? `已下载：${entry.urls.length} 页，共 ${core.size(entry.bytes)}（${new Date(entry.time).toLocaleDateString("zh-CN")}）。没有网络时也能学习和自测。`
+      : `下载本模块的 ${pages.length - 1} 页（课、自测和我的学习），没有网络时也能学习和自测。`;
+  };
+  show((/** @type {any} */ (await ask(worker(), { type: "module-status", module }))).entry);
+  get.addEventListener("click", async () => {
+    get.disabled = true;
+    bar.hidden = false;
+    status.textContent = "正在下载……";
+    const urls = pages.map((p) => new URL(p, ROOT).href);
+    const answer = /** @type {any} */ (
+      await ask(worker(), { type: "download", module, urls }, (a) => {
+        if (!a.progress) return true;
+        bar.value = a.progress.done;
+        status.textContent = `正在下载：${a.progress.done}/${a.progress.total} 页，${core.size(a.progress.bytes)}`;
+        return false;
+      })
+    );
+    bar.hidden = true;
+    get.disabled = false;
+    if (answer.error) status.textContent = `没有下载成功：${answer.error}`;
+    else show(answer.entry);
+  });
+  drop.addEventListener("click", async () => {
+    await ask(worker(), { type: "remove", module });
+    show(null);
+    status.textContent = "已删除本模块的离线副本。";
+  });
+}
+
+/** Search offline: the worker says when a part of the index it needs was never fetched. */
+export function watchSearch() {
+  if (!("BroadcastChannel" in window)) return;
+  const channel = new BroadcastChannel("portal-search");
+  const say = () => {
+    const meta = document.querySelector(".md-search-result__meta");
+    if (meta) meta.textContent = "离线：这次搜索需要的索引还没有下载到本机，暂时搜不到。联网后再搜索；已打开过的页面仍可阅读。";
+  };
+  let failed = false;
+  channel.onmessage = (event) => {
+    if (event.data && event.data.type === "offline") {
+      failed = true;
+      say();
+      setTimeout(say, 50); // after Material has written “没有找到”
+    }
+  };
+  document.addEventListener("input", () => (failed = false), { capture: true });
+  const meta = document.querySelector(".md-search-result__meta");
+  if (meta)
+    new MutationObserver(() => {
+      if (failed && !meta.textContent.startsWith("离线")) say();
+    }).observe(meta, { childList: true, characterData: true, subtree: true });
+}
