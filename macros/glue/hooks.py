@@ -25,7 +25,7 @@ from mkdocs.structure.files import File, Files  # noqa: E402
 from macros import composition  # noqa: E402
 from macros.build import cache as buildcache  # noqa: E402
 from macros.build import session  # noqa: E402
-from macros.core import linkcheck, site  # noqa: E402
+from macros.core import linkcheck, scriptmin, site  # noqa: E402
 from macros.core.config import LAYOUT, settings  # noqa: E402
 from macros.core.problems import Problem  # noqa: E402
 from macros.glue import benchdump, compat, search  # noqa: E402
@@ -160,6 +160,8 @@ def on_post_build(config):
         raise Abort(f"渲染页面时发现 {len(errors)} 个错误，构建失败。")
     for file in _written_later():
         File.copy_file(file)
+    # Scripts first: whatever the domains write after the build sees the shipped bytes.
+    scriptmin.shrink_site_scripts(Path(config.site_dir))
     composition.after_build(project, Path(config.site_dir), config.site_url)
     search.finish_search_index(project, Path(config.site_dir))
     buildcache.save_after_build()

@@ -1,0 +1,142 @@
+"""What a phone downloads of the site's own JavaScript (#25: "the compressed bytes a page
+downloads do not grow"), and that the shipped scripts are the source without its comments.
+
+A page's figure is every same-site ``.js`` file Chromium fetches while opening it — Material's
+bundle, the portal modules the page imports, the search worker and what it loads with
+importScripts — each gzip-compressed at level 6 as a web server does, added up (the 性能 page's
+method). BEFORE_MODULES is that figure measured on b596edd, the last version before the ES
+modules; BUDGET is the figure recorded after the scripts were shipped without comments
+(macros/core/scriptmin.py). A change that makes a page's scripts larger fails here: shrink it, or
+raise the budget in the same commit and say why — never above BEFORE_MODULES.
+"""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, portal_ready, watch_errors
+from nodejs import run_node
+
+from macros.core import scriptmin
+
+PAGES = {
+    "home": "",
+    "lesson": "training/policy-essentials/01-what-and-why/",
+    "quiz": "training/policy-essentials/quiz/",
+    "school": "schools/chenguang-middle/",
+    "my-learning": "training/my-learning/",
+    "editor": "schools/editor/",
+}
+# gzip bytes, b596edd (measured 2026-12-06 with the same method, in a git worktree).
+BEFORE_MODULES = {"home": 51894, "lesson": 51894, "quiz": 51894, "school": 51894, "my-learning": 51894, "editor": 87041}
+# Measured 2026-12-06 after scriptmin (home 41,702, lesson 44,554, quiz 47,746, school 41,702,
+# 我的学习 46,194, editor 79,418), rounded up to the next 500.
+BUDGET = {"home": 42000, "lesson": 45000, "quiz": 48000, "school": 42000, "my-learning": 46500, "editor": 80000}
+
+TYPESCRIPT = ROOT / "tools" / "jscheck" / "node_modules" / "typescript"
+
+
+def gzip_size(path: Path) -> int:
+    data = path.read_bytes()
+    return min(len(data), len(gzip.compress(data, 6)))
+
+
+def test_budgets_stay_below_the_figures_before_the_modules():
+    assert set(BUDGET) == set(PAGES) == set(BEFORE_MODULES)
+    over = {name: (BUDGET[name], BEFORE_MODULES[name]) for name in PAGES if BUDGET[name] > BEFORE_MODULES[name]}
+    assert not over, over
+
+
+def script_bytes(browser, site_url: str, site_dir: Path, path: str) -> tuple[int, list[str]]:
+    context = browser.new_context(locale="zh-CN")
+    fetched: list[str] = []
+    context.on("request", lambda request: fetched.append(request.url))
+    page = context.new_page()
+    errors = watch_errors(page)
+    page.goto(site_url + path)
+    portal_ready(page)
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(300)  # the search worker's importScripts
+    context.close()
+    assert not errors, errors
+    scripts = sorted({url.split("?")[0].split("#")[0] for url in fetched if url.startswith(site_url)})
+    scripts = [url[len(site_url) :] for url in scripts if url.endswith(".js")]
+    return sum(gzip_size(site_dir / name) for name in scripts), scripts
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_a_page_downloads_no_more_script_than_its_budget(browser, site_url, built_site, name):
+    size, scripts = script_bytes(browser, site_url, built_site, PAGES[name])
+    assert any(s.startswith("assets/portal/") for s in scripts), scripts
+    assert "assets/javascripts/portal-search.js" in scripts, scripts
+    assert size <= BUDGET[name], f"{name}: {size} gzip bytes of script > budget {BUDGET[name]} ({scripts})"
+
+
+def source_of(shipped: str) -> Path:
+    if shipped.startswith("assets/portal/"):
+        return ROOT / "docs" / shipped
+    return ROOT / "overrides" / shipped
+
+
+# The syntax tree's tokens (kind and text) without comments: TypeScript's parser (tools/jscheck)
+# knows where a slash starts a regular expression and where a template ends.
+TOKENS = """
+const ts = require(input.typescript);
+const out = {};
+for (const [name, text] of Object.entries(input.files)) {
+  const sf = ts.createSourceFile(name, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.JS);
+  const tokens = [];
+  const walk = (node) => {
+    if (node.kind >= ts.SyntaxKind.FirstJSDocNode && node.kind <= ts.SyntaxKind.LastJSDocNode) return;
+    const children = node.getChildren(sf);
+    if (children.length) children.forEach(walk);
+    else if (node.kind !== ts.SyntaxKind.EndOfFileToken) tokens.push(ts.SyntaxKind[node.kind] + " " + node.getText(sf));
+  };
+  walk(sf);
+  out[name] = { tokens, errors: sf.parseDiagnostics.map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\\n")) };
+}
+return out;
+"""
+
+
+def test_shipped_scripts_are_the_source_without_comments(built_site):
+    shipped = [path.relative_to(built_site).as_posix() for path in scriptmin.shipped_scripts(built_site)]
+    assert "assets/portal/main.js" in shipped and "assets/javascripts/portal-search.js" in shipped, shipped
+    files = {}
+    for name in shipped:
+        files["source/" + name] = source_of(name).read_text(encoding="utf-8")
+        files["shipped/" + name] = (built_site / name).read_text(encoding="utf-8")
+        assert len(files["shipped/" + name]) < len(files["source/" + name]), name
+    result = run_node(TOKENS, {"typescript": str(TYPESCRIPT), "files": files})
+    for name in shipped:
+        source, small = result["source/" + name], result["shipped/" + name]
+        assert not small["errors"], (name, small["errors"])
+        assert source["tokens"] == small["tokens"], name
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "const a = `x  // kept ${b + '/* kept */'}  w\n  /* kept */`;\n",
+        "const r = /\\/\\*[^*]*\\*\\//g; // a regex that looks like a comment\nconst s = '/* kept */';\n",
+        "/** @param {number} n */\nexport function f(n) {\n  return n / 2 / 3; // halves\n}\n",
+    ],
+)
+def test_shrink_keeps_strings_templates_and_regular_expressions(source):
+    small = scriptmin.shrink(source)
+    result = run_node(TOKENS, {"typescript": str(TYPESCRIPT), "files": {"a": source, "b": small}})
+    assert result["a"]["tokens"] == result["b"]["tokens"], small
+    assert "halves" not in small and "@param" not in small
+    assert scriptmin.shrink(small) == small
+
+
+def test_shrinking_twice_changes_nothing(built_site, tmp_path):
+    for path in scriptmin.shipped_scripts(built_site):
+        target = tmp_path / path.relative_to(built_site)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(path.read_bytes())
+    scriptmin.shrink_site_scripts(tmp_path)
+    for path in scriptmin.shipped_scripts(built_site):
+        assert (tmp_path / path.relative_to(built_site)).read_bytes() == path.read_bytes(), path
