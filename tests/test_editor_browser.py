@@ -273,6 +273,15 @@ def test_blank_template_on_a_phone_never_downloads_placeholders_silently(watched
     assert page.inner_text("#f-district-error").startswith("所在区“测试区”不是上海市的区：请写黄浦区、徐汇区")
     page.fill("#f-district", "闵行区")
     page.fill("#f-name", "探针初级中学")
+    # Posts, not people: the person detector's table (schools/post-names.json) says what the build says.
+    leader = "#f-organization-leading_group-leader"
+    page.fill(leader, "校长张建国")
+    assert (
+        page.inner_text(leader + "-error")
+        == "“组织架构·领导小组·组长”里像是写了人名“张建国”：这里只写职务（如“校长”“德育主任”），不写个人姓名"
+    )
+    page.fill(leader, "党支部书记")
+    assert page.inner_text(leader + "-error") == ""
     assert page.inner_text("#f-matching-methods-add") == "添加一项：匹配方式"
     assert page.inner_text("#f-timeline-add") == "添加一项：时间安排的阶段"
     assert page.inner_text("#f-duties-add") == "添加一项：导师职责"

@@ -18,6 +18,8 @@ from conftest import ROOT, require
 from hypothesis import HealthCheck, given, settings
 from plan_strategies import plans
 
+from macros.casebook.anon_post import post_field_table
+from macros.casebook.anonymise import person_names
 from macros.composition import new_project
 from macros.core.yamlload import Document, load_yaml_file, load_yaml_text
 from macros.plans.editor_page import rules_data
@@ -41,7 +43,7 @@ const input = JSON.parse(fs.readFileSync(0, "utf8"));
 const out = input.plans.map((plan) => ({
   findings: core.checkPlan(input.rules, plan, jsonLogic),
   errors: core.validate(input.schema, plan).map((e) => e.message),
-  placeholders: core.placeholderProblems(input.schema, plan).map((e) => e.message),
+  placeholders: core.placeholderProblems(input.schema, plan, input.posts).map((e) => e.message),
   yaml: core.toYaml(plan, input.schema, input.schemaComment, jsyaml),
 }));
 process.stdout.write(JSON.stringify(out));
@@ -63,7 +65,8 @@ def run_node(rules, plan_list: list[dict]) -> list[dict]:
     require(node is not None, "找不到 node（Node.js 20）")
     # What the editor fetches: the published schema file and the rules file (macros/editor_page.py).
     schema = json.loads((ROOT / SCHEMA_FILE).read_text(encoding="utf-8"))
-    payload = {"rules": rules_data(rules), "schema": schema, "schemaComment": SCHEMA_COMMENT, "plans": plan_list}
+    posts = post_field_table()  # schools/post-names.json
+    payload = {"rules": rules_data(rules), "schema": schema, "schemaComment": SCHEMA_COMMENT, "plans": plan_list, "posts": posts}
     result = subprocess.run(
         [node, "-e", f"(async () => {{ {NODE_SCRIPT} }})()", str(ROOT / "docs/assets")],
         input=json.dumps(payload, ensure_ascii=False),
@@ -91,8 +94,9 @@ def compare(plan_list: list[dict], rules) -> list[str]:
         errors = sorted(_unsuggested(p.message) for p in validate_plan(Document("x.yml", plan), None))
         if sorted(_unsuggested(m) for m in js["errors"]) != errors:
             differences.append(f"{name}: build errors {errors} ≠ editor errors {sorted(js['errors'])}")
-        # The placeholder rule (rules as data in the schema), without the build's person detector.
-        placeholders = sorted(p.message for p in plan_problems(Document("x.yml", plan), lambda _text: []))
+        # The placeholder rule (rules as data in the schema) and posts, not people (the person
+        # detector's table for post fields, tests/test_post_names.py).
+        placeholders = sorted(p.message for p in plan_problems(Document("x.yml", plan), person_names))
         if sorted(js["placeholders"]) != placeholders:
             differences.append(f"{name}: build placeholders {placeholders} ≠ editor {sorted(js['placeholders'])}")
         assert js["yaml"].startswith(SCHEMA_COMMENT + "\n")

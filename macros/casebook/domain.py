@@ -3,6 +3,7 @@ listings and pages, and the checks, the anonymisation gate among them (over tips
 
 from __future__ import annotations
 
+from macros.casebook.anon_post import post_field_table
 from macros.casebook.anon_scope import check_published_texts
 from macros.casebook.anonymise import person_names
 from macros.casebook.cases import casebook_pages, check_casebook
@@ -17,4 +18,5 @@ DOMAIN = Domain(
     late_pages=(casebook_listing_pages,),
     markdown_renderers=(render_case_page,),
     person_names=person_names,
+    post_table=post_field_table,
 )

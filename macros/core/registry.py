@@ -61,6 +61,9 @@ class Domain:
     # text -> the personal names in it (the anonymisation gate's person detector), for other
     # domains' fields that must hold a post, not a person (一校一策 组长, 成员).
     person_names: PersonNames | None = None
+    # () -> the data the plan editor judges a post field with as ``person_names`` does
+    # (rules as data for the browser, written to schools/post-names.json).
+    post_table: Callable[[], dict] | None = None
 
 
 @dataclass(frozen=True)
@@ -118,6 +121,12 @@ class Registry:
         """The registered person detector; without one (a portal without the casebook) no names."""
         found = [d.person_names for d in self.domains if d.person_names is not None]
         return found[0] if found else lambda _text: []
+
+    @property
+    def post_table(self) -> dict:
+        """The registered detector's table for the plan editor; without one, none (no names)."""
+        found = [d.post_table for d in self.domains if d.post_table is not None]
+        return found[0]() if found else {}
 
 
 EMPTY = Registry()

@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 
 EDITOR_SRC = "schools/editor.md"
 RULES_JSON = "schools/plan-rules.json"
+# The person detector's table for post fields (组长, 成员): fetched by the editor page only.
+POST_NAMES_JSON = "schools/post-names.json"
 EDITOR_ID = "editor"  # a school cannot use this id (the page would clash)
 LINK_TEXT = "在线填写或修改本校方案"
 
@@ -61,7 +63,12 @@ def editor_pages(
     """The editor page and the rules file; ``source_links(project, rule, src_uri)`` renders a rule's clause links."""
     rules_json = json.dumps(rules_data(rules), ensure_ascii=False, separators=(",", ":"))
     page = editor_page(project, rules, source_links, schema_file, template_file, status)
-    return [GeneratedPage(EDITOR_SRC, content=page), GeneratedPage(RULES_JSON, content=rules_json)]
+    posts_json = json.dumps(project.registry.post_table, ensure_ascii=False, separators=(",", ":"))
+    return [
+        GeneratedPage(EDITOR_SRC, content=page),
+        GeneratedPage(RULES_JSON, content=rules_json),
+        GeneratedPage(POST_NAMES_JSON, content=posts_json),
+    ]
 
 
 def editor_page(project: Project, rules: list[Rule], source_links, schema_file: str, template_file: str, status: dict) -> str:
@@ -96,7 +103,7 @@ def editor_page(project: Project, rules: list[Rule], source_links, schema_file: 
             '<div id="plan-editor-files" hidden data-search-exclude markdown>',
             "",
             f"[schema]({schema_file.removeprefix(here)}) [template]({template_file.removeprefix(here)})"
-            f" [rules]({RULES_JSON.removeprefix(here)})",
+            f" [rules]({RULES_JSON.removeprefix(here)}) [posts]({POST_NAMES_JSON.removeprefix(here)})",
             "",
             "</div>",
             "",

@@ -204,10 +204,10 @@ export function isPlaceholder(text, rules) {
 }
 
 /* Text left to fill in, counts of 0 that must be positive, empty lists, a district that is not
-   Shanghai's: the build's PLAN-PLACEHOLDER and PLAN-DISTRICT, in its words. (PLAN-POST, a
-   person's name where a post belongs, needs the anonymisation gate and is the build's alone.) */
-/** @param {SchemaNode} schema @param {any} plan @returns {PlanError[]} */
-export function placeholderProblems(schema, plan) {
+   Shanghai's, a person's name where a post belongs (with `posts`, the person detector's table):
+   the build's PLAN-PLACEHOLDER, PLAN-DISTRICT and PLAN-POST, in its words. */
+/** @param {SchemaNode} schema @param {any} plan @param {PostTable} [posts] @returns {PlanError[]} */
+export function placeholderProblems(schema, plan, posts) {
   const rules = schema["x-placeholders"];
   const errors = [];
   if (!rules || typeOf(plan) !== "object") return errors;
@@ -218,6 +218,9 @@ export function placeholderProblems(schema, plan) {
       if (typeof value === "string" && isPlaceholder(value, rules)) {
         const mark = rules.marks.filter(function (m) { return value.indexOf(m) !== -1; })[0] || "";
         errors.push({ path: path, message: fill(mark ? say["plan.marked"] : say["plan.placeholder"], { label: label, value: value, mark: mark }) });
+      } else if (typeof value === "string" && node["x-post"] && posts && posts.posts) {
+        const names = personNames(value, posts).filter(function (n, k, all) { return all.indexOf(n) === k; });
+        if (names.length) errors.push({ path: path, message: fill(say["plan.person"], { label: label, name: names.join("、") }) });
       } else if (node["x-positive"] && value === 0) {
         errors.push({ path: path, message: fill(say["plan.zero"], { label: label }) });
       } else if ((node.type === "array" || node.type === "object") && (Array.isArray(value) ? !value.length : typeOf(value) === "object" && !Object.keys(value).length)) {
@@ -284,6 +287,98 @@ export function districtName(value, schema) {
     return v === name || v === short || v === short + "区";
   });
   return found.length ? found[0] : null;
+}
+
+/* -- posts, not people (PLAN-POST; the data is schools/post-names.json) -------------------- */
+
+/* The build judges a 组长/成员 field with the anonymisation gate's person detector
+   (macros/casebook/anonymise.py person_names). Here a post field is read as post words
+   (校长, 德育主任) and what is left; what is left is judged with the detector's own tables
+   (macros/casebook/anon_post.py): a surname with a role (李校长), 小/老 with a surname (小王),
+   a surname with a typical given name (张建国, 李红) where no post word follows directly,
+   but no figure (余华) and no common word (田野). tests/test_post_names.py requires the two
+   agree on a labelled set of post fields; where they ever differ, the build has the last word. */
+
+/** @typedef {{ surnames: string, compounds: string[], weak: string, given: { [hundredths: string]: string },
+    words: string[], figures: string[], posts: string[], roles: string[],
+    theta: { two: number, weak: number, mean: number, strong: number } }} PostTable */
+
+/** @type {WeakMap<PostTable, { score: Map<string, number>, words: Set<string> }>} */
+const postIndex = new WeakMap();
+
+/** @param {PostTable} table */
+function indexOf(table) {
+  let index = postIndex.get(table);
+  if (!index) {
+    const score = new Map();
+    Object.keys(table.given).forEach(function (h) {
+      for (const ch of table.given[h]) score.set(ch, Number(h) / 100);
+    });
+    const words = new Set();
+    table.words.forEach(function (run, n) { // two- and three-character words run together
+      for (let k = 0; k < run.length; k += n + 2) words.add(run.slice(k, k + n + 2));
+    });
+    index = { score: score, words: words };
+    postIndex.set(table, index);
+  }
+  return index;
+}
+
+/** The longest of `list` (longest first) at `i` of `text`, or "". @param {string[]} list @param {string} text @param {number} i */
+function wordAt(list, text, i) {
+  for (const w of list) if (text.startsWith(w, i)) return w;
+  return "";
+}
+
+/** The personal names in one short post field. @param {string} text @param {PostTable} table @returns {string[]} */
+export function personNames(text, table) {
+  const { score, words } = indexOf(table);
+  const t = table.theta;
+  const found = [];
+  text.split(/[^\u4e00-\u9fff]+/).forEach(function (seg) {
+    /** Where a name may end: the end, or a post word. @param {number} j */
+    function edge(j) { return j >= seg.length || wordAt(table.posts, seg, j) !== ""; }
+    /** @param {string} ch */
+    function s(ch) { return score.get(ch) || 0; }
+    let i = 0;
+    let clean = true; // at the start or just after a post word: a weak surname may start a name here
+    while (i < seg.length) {
+      const skip = wordAt(table.posts, seg, i) || wordAt(table.figures, seg, i);
+      if (skip) { i += skip.length; clean = true; continue; }
+      const name = nameAt(i, clean);
+      if (name) { found.push(name); i += name.length; clean = true; continue; }
+      i += 1;
+      clean = false;
+    }
+    /** @param {number} at @param {boolean} fresh @returns {string} */
+    function nameAt(at, fresh) {
+      const c = seg[at];
+      if ((c === "小" || c === "老") && table.surnames.indexOf(seg[at + 1] || "\0") !== -1 && edge(at + 2) && !words.has(seg.slice(at, at + 2))) {
+        return seg.slice(at, at + 2);
+      }
+      const compound = table.compounds.indexOf(seg.slice(at, at + 2)) !== -1;
+      if (!compound && table.surnames.indexOf(c) === -1) return "";
+      const after = at + (compound ? 2 : 1);
+      const weak = !compound && table.weak.indexOf(c) !== -1;
+      if (weak && !fresh) return "";
+      if (seg[after] === "某") return "";
+      const role = wordAt(table.roles, seg, after);
+      if (role) return seg.slice(at, after + role.length);
+      const g1 = seg[after];
+      const g2 = seg[after + 1];
+      const surname = seg.slice(at, after);
+      if (!g1) return "";
+      if (g2 && edge(after + 2) && !words.has(surname + g1 + g2) && !(weak && words.has(g1 + g2))) {
+        const s1 = s(g1);
+        const s2 = s(g2);
+        const strong = s1 >= t.strong && s2 >= t.strong;
+        if (words.has(surname + g1) ? strong : strong || (Math.min(s1, s2) >= 0.4 && s1 + s2 >= 2 * t.mean)) return seg.slice(at, after + 2);
+      }
+      if (edge(after + 1) && !words.has(surname + g1) && s(g1) >= (weak ? t.weak : t.two)) return seg.slice(at, after + 1);
+      return "";
+    }
+  });
+  return found;
 }
 
 /* -- YAML ---------------------------------------------------------------------------- */

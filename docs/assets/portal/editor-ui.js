@@ -11,7 +11,7 @@ import { say as msg } from "./editor-messages.js";
  * @typedef {import("./editor-core.js").SchemaNode} SchemaNode
  * @typedef {import("./editor-core.js").Rule} Rule
  * @typedef {{ jsyaml: import("./editor-core.js").JsYaml, jsonLogic: import("./editor-core.js").JsonLogic }} Libraries
- * @typedef {{ schema: SchemaNode, template: string, rules: Rule[], folder: string }} SiteFiles
+ * @typedef {{ schema: SchemaNode, template: string, rules: Rule[], posts: import("./editor-core.js").PostTable, folder: string }} SiteFiles
  */
 
 const SCHOOL_ID = /^[a-z0-9][a-z0-9-]*$/;
@@ -80,6 +80,7 @@ function Editor(root, files, libs) {
   this.libs = libs;
   this.schema = files.schema;
   this.rules = files.rules;
+  this.posts = files.posts;
   this.template = files.template;
   this.folder = files.folder; // school files sit beside the schema: schools/<id>.yml
   this.schemaComment = data.schemaComment;
@@ -241,7 +242,7 @@ Editor.prototype.changed = function () {
 
 Editor.prototype.refresh = function () {
   // The build's schema errors and its placeholder rule (PLAN-PLACEHOLDER, PLAN-DISTRICT).
-  this.errors = core.validate(this.schema, this.plan).concat(core.placeholderProblems(this.schema, this.plan));
+  this.errors = core.validate(this.schema, this.plan).concat(core.placeholderProblems(this.schema, this.plan, this.posts));
   this.showErrors(this.errors);
   this.renderPanel(core.checkPlan(this.rules, this.plan, this.libs.jsonLogic));
 };

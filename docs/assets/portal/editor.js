@@ -29,11 +29,12 @@ function editorCode() {
   return loading;
 }
 
-/** The plan schema and blank template the site publishes for schools, and the rules file:
+/** The plan schema and blank template the site publishes for schools, the rules file and the
+    person detector's table for post fields (schools/post-names.json, fetched on this page only):
     their addresses are links on the page (made relative by MkDocs). */
 async function siteFiles() {
   const links = /** @type {HTMLAnchorElement[]} */ ([...document.querySelectorAll("#plan-editor-files a")]);
-  if (links.length !== 3) throw new Error("页面缺少方案文件的地址");
+  if (links.length !== 4) throw new Error("页面缺少方案文件的地址");
   const texts = await Promise.all(
     links.map(async (a) => {
       const r = await fetch(a.href);
@@ -41,7 +42,7 @@ async function siteFiles() {
       return r.text();
     }),
   );
-  return { schema: JSON.parse(texts[0]), template: texts[1], rules: JSON.parse(texts[2]), folder: links[0].href };
+  return { schema: JSON.parse(texts[0]), template: texts[1], rules: JSON.parse(texts[2]), posts: JSON.parse(texts[3]), folder: links[0].href };
 }
 
 /**
