@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from macros.build import cache as buildcache
 from macros.core.messages import message
 from macros.core.placeholders import DISTRICTS, MARKS, SAMPLE_DISTRICT, district_name, is_placeholder
 from macros.core.problems import Problem
@@ -63,32 +64,43 @@ def plan_problems(doc: Document, person_names: Callable[[str], list[str]], sever
     if not isinstance(plan, dict):
         return []
     problems: list[Problem] = []
-
-    def add(loc: tuple, text: str, rule: str) -> None:
+    for loc, key, values, rule in _scan(plan):
+        if key is None:  # a post: the detector keeps its own memo, keyed on its dictionaries
+            names = person_names(values["value"])
+            if not names:
+                continue
+            text = message("plan.person", label=_label(loc), name="、".join(dict.fromkeys(names)))
+        else:
+            text = message(key, **values)
         problems.append(doc.problem(loc, text, severity=severity, rule=rule))
-
-    for loc, node, value in _walk(PLAN_SCHEMA, plan, ()):
-        if not loc:
-            continue
-        # The label only for a problem: looking it up in the schema for every value of 1,600
-        # plans was a tenth of a `make serve` rebuild at city scale (docs/about/performance.md).
-        if isinstance(value, str) and is_placeholder(value):
-            mark = next((m for m in MARKS if m in value), "")
-            key = "plan.marked" if mark else "plan.placeholder"
-            add(loc, message(key, label=_label(loc), value=value, mark=mark), PLACEHOLDER_RULE)
-        elif isinstance(value, str) and node.get("x-post"):
-            names = person_names(value)
-            if names:
-                add(loc, message("plan.person", label=_label(loc), name="、".join(dict.fromkeys(names))), POST_RULE)
-        elif node.get("x-positive") and value == 0 and not isinstance(value, bool):
-            add(loc, message("plan.zero", label=_label(loc)), PLACEHOLDER_RULE)
-        elif isinstance(value, (list, dict)) and not value and node.get("type") in ("array", "object"):
-            add(loc, message("plan.empty", label=_label(loc)), PLACEHOLDER_RULE)
-    _district_problems(plan, add)
     return problems
 
 
-def _district_problems(plan: dict, add: Callable[[tuple, str, str], None]) -> None:
+@buildcache.memoised("plan-placeholders")
+def _scan(plan: dict) -> list[tuple[tuple, str | None, dict, str]]:
+    """What of one plan needs no person detector, judged once per plan content: its problems
+    as (location, message key, blanks, rule), and every post field's value for the detector
+    (key None). Redoing this for 1,600 plans on every `make serve` rebuild was a fifth of the
+    preview at city scale (docs/about/performance.md)."""
+    found: list[tuple[tuple, str | None, dict, str]] = []
+    for loc, node, value in _walk(PLAN_SCHEMA, plan, ()):
+        if not loc:
+            continue
+        if isinstance(value, str) and is_placeholder(value):
+            mark = next((m for m in MARKS if m in value), "")
+            key = "plan.marked" if mark else "plan.placeholder"
+            found.append((loc, key, {"label": _label(loc), "value": value, "mark": mark}, PLACEHOLDER_RULE))
+        elif isinstance(value, str) and node.get("x-post"):
+            found.append((loc, None, {"value": value}, POST_RULE))
+        elif node.get("x-positive") and value == 0 and not isinstance(value, bool):
+            found.append((loc, "plan.zero", {"label": _label(loc)}, PLACEHOLDER_RULE))
+        elif isinstance(value, (list, dict)) and not value and node.get("type") in ("array", "object"):
+            found.append((loc, "plan.empty", {"label": _label(loc)}, PLACEHOLDER_RULE))
+    _district_problems(plan, lambda loc, key, values, rule: found.append((loc, key, values, rule)))
+    return found
+
+
+def _district_problems(plan: dict, add: Callable[[tuple, str, dict, str], None]) -> None:
     """Shanghai's 16 districts for a school's plan; an invented 示例…区 for a sample."""
     district = plan.get("district")
     if not isinstance(district, str) or is_placeholder(district):
@@ -96,8 +108,8 @@ def _district_problems(plan: dict, add: Callable[[tuple, str, str], None]) -> No
     real = district in DISTRICTS
     if plan.get("sample") is True:
         if real:
-            add(("district",), message("plan.sample-real-district", value=district), DISTRICT_RULE)
+            add(("district",), "plan.sample-real-district", {"value": district}, DISTRICT_RULE)
         elif not re.match(SAMPLE_DISTRICT, district):
-            add(("district",), message("plan.sample-district", value=district), DISTRICT_RULE)
+            add(("district",), "plan.sample-district", {"value": district}, DISTRICT_RULE)
     elif not real:
-        add(("district",), message("plan.district", value=district, districts="、".join(DISTRICTS)), DISTRICT_RULE)
+        add(("district",), "plan.district", {"value": district, "districts": "、".join(DISTRICTS)}, DISTRICT_RULE)
