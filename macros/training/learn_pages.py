@@ -26,6 +26,7 @@ from macros.training.modules import (
     render_module_page,
 )
 from macros.training.quizzes import relative_url, render_quiz_html
+from macros.training.scorm import render_scorm_download
 
 INDEX = "training/index.md"
 
@@ -167,7 +168,7 @@ def generated_training_pages(catalogue: Catalogue, root: Path) -> list[tuple[str
         (RECORD, None, render_record(catalogue)),
     ]
     for m in catalogue.modules:
-        pages.append((m.src(), None, render_module_page(m, catalogue)))
+        pages.append((m.src(), None, render_module_page(m, catalogue) + render_scorm_download(m)))
         pages.append((m.src("quiz.md"), None, render_quiz_page(m, catalogue)))
         pages += [(m.src(le.file), root / MODULES_DIR / m.id / le.file, None) for le in m.lessons]
         # Images and other files a lesson links to are published next to it.

@@ -72,6 +72,14 @@ function follow() {
 }
 
 window.addEventListener("hashchange", follow);
+// Links to the portal (made absolute by the build, and those the quiz writes) open beside the LMS.
+document.addEventListener("click", (event) => {
+  const a = /** @type {HTMLElement} */ (event.target).closest?.("a[href]");
+  if (a instanceof HTMLAnchorElement && /^https?:/.test(a.href) && a.origin !== location.origin) {
+    a.target = "_blank";
+    a.rel = "noopener";
+  }
+});
 document.addEventListener("portal:quiz-finished", (event) => {
   const score = Number(/** @type {CustomEvent} */ (event).detail.score);
   state.last = score;

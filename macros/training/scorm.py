@@ -1,0 +1,174 @@
+"""SCORM 1.2 packages of the training modules (issue 26), written by the same ``mkdocs build``.
+
+One zip per published module, next to its page (``training/<id>/scorm12-<id>.zip``):
+``imsmanifest.xml`` at the root (Moodle refuses a manifest in a sub-folder), one SCO
+(``index.html``, :mod:`macros.training.scorm_page`) and every file it references: the
+stylesheets and images the built pages use and the browser modules from ``sco.js`` down
+(``docs/assets/portal/scorm.js`` speaks to the LMS). The pages are taken from the built site, so
+the package shows exactly what the portal shows.
+
+Packages are cached by content (:mod:`macros.build.cache`): the key is the package's page,
+manifest and the bytes of every file it carries, so a warm build of an unchanged module only
+hashes its inputs and writes the stored zip.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+from xml.sax.saxutils import escape as xml_escape
+
+from macros.build import cache as buildcache
+from macros.core.escaping import esc
+from macros.core.links import relative_link
+from macros.training.modules import Module, load_catalogue
+from macros.training.scorm_page import (
+    DOWNLOAD_END,
+    DOWNLOAD_START,
+    ENTRY_SCRIPT,
+    Linker,
+    Part,
+    article,
+    body_attributes,
+    css_files,
+    sco_page,
+    script_imports,
+    stylesheets,
+)
+
+if TYPE_CHECKING:
+    from macros.core.project import Project
+
+TRAINERS_PAGE = "about/lms.md"
+# A fixed time in every zip entry: the same module gives the same bytes (a cache may compare them).
+_ZIP_TIME = (2020, 1, 1, 0, 0, 0)
+
+
+def package_name(module_id: str) -> str:
+    return f"scorm12-{module_id}.zip"
+
+
+def render_scorm_download(module: Module) -> str:
+    """The module page's download with short import instructions (removed from the package's copy)."""
+    guide = relative_link(module.src(), TRAINERS_PAGE)
+    return (
+        f"\n\n{DOWNLOAD_START}\n"
+        '<div class="admonition note scorm-download"><p class="admonition-title">导入学习平台（SCORM 1.2 课程包）</p>'
+        f'<p><a class="md-button" href="{esc(package_name(module.id))}" download>下载本模块的课程包（zip）</a></p>'
+        "<p>区、校已有的学习平台（如 Moodle）可以导入本模块：在课程中添加“SCORM 课件”活动，上传这个 zip 文件，不要解压。"
+        "课件包含本模块的全部课文和自测；平台记录学习状态（未完成、通过、未通过）、自测最高分、学习时长和上次学到的位置。"
+        "课文中指向政策原文、手册等本站其他页面的链接，会在新窗口打开本站。自测是自我检测，能否计入学时由区里决定。"
+        f'详见<a href="{esc(guide)}">在学习平台中使用培训模块</a>。</p></div>\n'
+        f"{DOWNLOAD_END}\n"
+    )
+
+
+def _page_file(site_dir: Path, path: str) -> Path:
+    """The built file of a page path (``training/m/01-x/``), with or without directory URLs."""
+    if path.endswith("/"):
+        found = site_dir / path / "index.html"
+        return found if found.exists() else site_dir / (path.rstrip("/") + ".html")
+    return site_dir / path
+
+
+def _parts(module: Module) -> list[Part]:
+    base = f"training/{module.id}/"
+    parts = [Part("part-overview", "模块概览", base, "")]
+    parts += [
+        Part(f"part-{le.file[:-3]}", f"第 {n} 课：{le.title}", f"{base}{le.file[:-3]}/", "")
+        for n, le in enumerate(module.lessons, 1)
+    ]
+    if module.quiz is not None:
+        parts.append(Part("part-quiz", "自测", f"{base}quiz/", "", prefix_ids=False))
+    return parts
+
+
+def manifest(module: Module, files: list[str]) -> str:
+    """imsmanifest.xml: one organisation, one item, one SCO resource listing every file."""
+    ident = xml_escape(module.id)
+    title = xml_escape(module.title)
+    mastery = module.quiz.pass_mark if module.quiz else 100
+    listed = "".join(f'\n      <file href="{xml_escape(f, {chr(34): "&quot;"})}"/>' for f in files)
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        f'<manifest identifier="portal-{ident}" version="1.0"\n'
+        '  xmlns="http://www.imsproject.org/xsd/imscp_rootv1p1p2"\n'
+        '  xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_rootv1p2">\n'
+        "  <metadata>\n    <schema>ADL SCORM</schema>\n    <schemaversion>1.2</schemaversion>\n  </metadata>\n"
+        f'  <organizations default="org-{ident}">\n    <organization identifier="org-{ident}">\n'
+        f"      <title>{title}</title>\n"
+        f'      <item identifier="item-{ident}" identifierref="res-{ident}" isvisible="true">\n'
+        f"        <title>{title}</title>\n        <adlcp:masteryscore>{mastery}</adlcp:masteryscore>\n"
+        "      </item>\n    </organization>\n  </organizations>\n"
+        f'  <resources>\n    <resource identifier="res-{ident}" type="webcontent" adlcp:scormtype="sco" href="index.html">'
+        f"{listed}\n    </resource>\n  </resources>\n</manifest>\n"
+    )
+
+
+def _zip(entries: dict[str, bytes]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        for name in ["imsmanifest.xml", *sorted(n for n in entries if n != "imsmanifest.xml")]:
+            info = zipfile.ZipInfo(name, _ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            z.writestr(info, entries[name], compresslevel=6)
+    return out.getvalue()
+
+
+def package_entries(module: Module, site_dir: Path, site_url: str) -> dict[str, bytes] | None:
+    """name → bytes of every file of the module's package, None if its pages were not built."""
+    parts = _parts(module)
+    pages = [_page_file(site_dir, p.path) for p in parts]
+    if not all(p.exists() for p in pages):
+        return None
+    parts = [Part(p.id, p.title, p.path, f.read_text(encoding="utf-8"), p.prefix_ids) for p, f in zip(parts, pages, strict=True)]
+
+    def is_file(path: str) -> bool:
+        return bool(path) and not path.endswith("/") and (site_dir / path).is_file()
+
+    linker = Linker(parts, f"training/{module.id}/", site_url, is_file)
+    files: set[str] = set()
+    bodies = []
+    for part in parts:
+        done = linker.rewrite(part, article(part.html))
+        files |= done.files
+        bodies.append((part, done.body))
+    styles = [s for s in stylesheets(parts[0].html, parts[0].path) if is_file(s)]
+    files.update(styles)
+    for css in (s for s in styles if s.endswith(".css")):
+        files.update(f for f in css_files((site_dir / css).read_text(encoding="utf-8", errors="replace"), css) if is_file(f))
+    queue = [ENTRY_SCRIPT]
+    while queue:  # the browser modules sco.js imports, and theirs
+        js = queue.pop()
+        if js in files or not is_file(js):
+            continue
+        files.add(js)
+        queue += script_imports((site_dir / js).read_text(encoding="utf-8"), js)
+    pass_mark = module.quiz.pass_mark if module.quiz else 100
+    page = sco_page(module.title, module.id, pass_mark, body_attributes(parts[0].html), styles, bodies, site_url)
+    entries = {name: (site_dir / name).read_bytes() for name in sorted(files)}
+    entries["index.html"] = page.encode("utf-8")
+    entries["imsmanifest.xml"] = manifest(module, ["index.html", *sorted(files)]).encode("utf-8")
+    return entries
+
+
+def build_package(module: Module, site_dir: Path, site_url: str) -> bytes | None:
+    """The module's zip, from the memo when its content was packaged before."""
+    entries = package_entries(module, site_dir, site_url)
+    if entries is None:
+        return None
+    key = buildcache.fingerprint(*(part for name in sorted(entries) for part in (name, entries[name])))
+    return buildcache.cached(buildcache.memo("scorm-packages"), key, lambda: _zip(entries))
+
+
+def write_packages(project: Project, site_dir: Path, site_url: str) -> None:
+    """After the build: every published module's package next to its page."""
+    for module in load_catalogue(project).modules:
+        data = build_package(module, site_dir, site_url or "/")
+        if data is not None:
+            target = site_dir / "training" / module.id / package_name(module.id)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
