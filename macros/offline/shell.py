@@ -27,7 +27,7 @@ SHELL_GLOBS = (
     "assets/images/*",
     "assets/icons/*",
 )
-# The worker's own code: loaded by sw.js, never by a page.
+# The worker's own code, loaded by sw.js (offline-core.js also by the page's offline-ui.js).
 WORKER_SCRIPTS = ("assets/portal/offline-core.js", "assets/portal/offline-sw.js")
 OFFLINE_PAGE = "offline/"
 VERSION_FILE = "offline-version.json"
@@ -41,7 +41,7 @@ def shell_paths(site_dir: Path) -> list[str]:
     for pattern in SHELL_GLOBS:
         for path in sorted(site_dir.glob(pattern)):
             rel = path.relative_to(site_dir).as_posix()
-            if not path.is_file() or rel in WORKER_SCRIPTS or rel in out:
+            if not path.is_file() or rel in out:
                 continue
             out.append("./" if rel == "index.html" else rel.removesuffix("index.html"))
     return out

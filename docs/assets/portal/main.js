@@ -26,7 +26,7 @@ initPreviews();
 const offline = () => import("./offline-ui.js");
 const startOffline = () =>
   offline()
-    .then((m) => m.startOffline().then(() => m.watchSearch()))
+    .then((m) => m.startOffline())
     .catch((error) => console.warn("离线阅读不可用：", error));
 if (document.readyState === "complete") setTimeout(startOffline, 0);
 else window.addEventListener("load", () => setTimeout(startOffline, 0), { once: true });

@@ -12,8 +12,8 @@
   const SHELL = core.precacheList(C.shell, SCOPE);
   const shellSet = new Set(SHELL);
   const OFFLINE = new URL(C.offline, SCOPE).href;
-  const HOME = SCOPE;
   const VERSION = new URL(C.versionFile, SCOPE).href;
+  const SITEMAP = new URL("sitemap.xml", SCOPE).href;
   const INDEX = `${SCOPE}__portal-offline/module/`;
   // Pages a newer deployment served while this worker still ran (the server changed under it): their
   // assets come from the network, never from this worker's shell. A page never mixes deployments.
@@ -70,6 +70,8 @@
         Promise.all(SHELL.map((url) => fetch(url, { cache: "reload" }).then((r) => (r.ok ? cache.put(url, r) : Promise.reject(new Error(`${url}: ${r.status}`)))))),
       ),
     );
+    // The sitemap Material's instant navigation reads on every full load: with the pages, as read.
+    event.waitUntil(fetch(SITEMAP).then((r) => (r.ok ? keep(new Request(SITEMAP), r) : null), () => null));
   });
 
   async function carryModules(oldNames) {
@@ -178,8 +180,9 @@
     }
     const hit = await cached(request.url);
     if (hit) return hit;
-    if (!navigate) return Response.error();
-    return (await cached(OFFLINE)) || (await cached(HOME)) || Response.error();
+    // Never saved: the offline page, at its own address (its links and assets are relative to it).
+    if (!navigate || request.url === OFFLINE || !(await cached(OFFLINE))) return Response.error();
+    return Response.redirect(OFFLINE, 302);
   }
 
   async function shell(event) {

@@ -87,8 +87,12 @@ function watchUpdates(registration) {
 
 /** Registers the worker after the page is interactive (the first visit pays nothing before). */
 export async function startOffline() {
+  watchSearch();
   if (!("serviceWorker" in navigator) || !window.isSecureContext) return;
-  const registration = await navigator.serviceWorker.register(new URL("sw.js", ROOT), { updateViaCache: "none" });
+  // Offline, registering fails (sw.js cannot be fetched to compare): the worker already there goes on.
+  const registration = await navigator.serviceWorker
+    .register(new URL("sw.js", ROOT), { updateViaCache: "none" })
+    .catch((error) => navigator.serviceWorker.getRegistration(ROOT.href).then((r) => r || Promise.reject(error)));
   watchUpdates(registration);
 }
 
@@ -145,7 +149,7 @@ export async function initDownload(box) {
 }
 
 /** Search offline: the worker says when a part of the index it needs was never fetched. */
-export function watchSearch() {
+function watchSearch() {
   if (!("BroadcastChannel" in window)) return;
   const channel = new BroadcastChannel("portal-search");
   const say = () => {
