@@ -118,56 +118,88 @@ def _zip(entries: dict[str, bytes]) -> bytes:
     return out.getvalue()
 
 
-def package_entries(module: Module, site_dir: Path, site_url: str) -> dict[str, bytes] | None:
-    """name → bytes of every file of the module's package, None if its pages were not built."""
+class SiteFiles:
+    """The built site's files, each read and hashed once per build: every package carries the same
+    stylesheets and scripts, so 30 modules do not hash them 30 times."""
+
+    def __init__(self, site_dir: Path) -> None:
+        self.site_dir = site_dir
+        self._is: dict[str, bool] = {}
+        self._text: dict[str, str] = {}
+        self._digest: dict[str, str] = {}
+
+    def is_file(self, path: str) -> bool:
+        if path not in self._is:
+            self._is[path] = bool(path) and not path.endswith("/") and (self.site_dir / path).is_file()
+        return self._is[path]
+
+    def text(self, path: str) -> str:
+        if path not in self._text:
+            self._text[path] = (self.site_dir / path).read_text(encoding="utf-8", errors="replace")
+        return self._text[path]
+
+    def digest(self, path: str) -> str:
+        if path not in self._digest:
+            self._digest[path] = buildcache.fingerprint(self.site_dir / path)
+        return self._digest[path]
+
+
+def package_plan(module: Module, site: SiteFiles, site_url: str) -> tuple[str, str, list[str]] | None:
+    """(index.html, imsmanifest.xml, the site files the package carries), None if the module's
+    pages were not built."""
     parts = _parts(module)
-    pages = [_page_file(site_dir, p.path) for p in parts]
+    pages = [_page_file(site.site_dir, p.path) for p in parts]
     if not all(p.exists() for p in pages):
         return None
     parts = [Part(p.id, p.title, p.path, f.read_text(encoding="utf-8"), p.prefix_ids) for p, f in zip(parts, pages, strict=True)]
-
-    def is_file(path: str) -> bool:
-        return bool(path) and not path.endswith("/") and (site_dir / path).is_file()
-
-    linker = Linker(parts, f"training/{module.id}/", site_url, is_file)
+    linker = Linker(parts, f"training/{module.id}/", site_url, site.is_file)
     files: set[str] = set()
     bodies = []
     for part in parts:
         done = linker.rewrite(part, article(part.html))
         files |= done.files
         bodies.append((part, done.body))
-    styles = [s for s in stylesheets(parts[0].html, parts[0].path) if is_file(s)]
+    styles = [s for s in stylesheets(parts[0].html, parts[0].path) if site.is_file(s)]
     files.update(styles)
     for css in (s for s in styles if s.endswith(".css")):
-        files.update(f for f in css_files((site_dir / css).read_text(encoding="utf-8", errors="replace"), css) if is_file(f))
+        files.update(f for f in css_files(site.text(css), css) if site.is_file(f))
     queue = [ENTRY_SCRIPT]
     while queue:  # the browser modules sco.js imports, and theirs
         js = queue.pop()
-        if js in files or not is_file(js):
+        if js in files or not site.is_file(js):
             continue
         files.add(js)
-        queue += script_imports((site_dir / js).read_text(encoding="utf-8"), js)
+        queue += script_imports(site.text(js), js)
     pass_mark = module.quiz.pass_mark if module.quiz else 100
     page = sco_page(module.title, module.id, pass_mark, body_attributes(parts[0].html), styles, bodies, site_url)
-    entries = {name: (site_dir / name).read_bytes() for name in sorted(files)}
-    entries["index.html"] = page.encode("utf-8")
-    entries["imsmanifest.xml"] = manifest(module, ["index.html", *sorted(files)]).encode("utf-8")
-    return entries
+    carried = sorted(files)
+    return page, manifest(module, ["index.html", *carried]), carried
 
 
-def build_package(module: Module, site_dir: Path, site_url: str) -> bytes | None:
-    """The module's zip, from the memo when its content was packaged before."""
-    entries = package_entries(module, site_dir, site_url)
-    if entries is None:
+def build_package(module: Module, site_dir: Path, site_url: str, site: SiteFiles | None = None) -> bytes | None:
+    """The module's zip, from the memo when its content was packaged before: the key is the
+    package's page, its manifest and the hash of every file it carries."""
+    site = site or SiteFiles(site_dir)
+    plan = package_plan(module, site, site_url)
+    if plan is None:
         return None
-    key = buildcache.fingerprint(*(part for name in sorted(entries) for part in (name, entries[name])))
-    return buildcache.cached(buildcache.memo("scorm-packages"), key, lambda: _zip(entries))
+    page, manifest_xml, carried = plan
+    key = "\n".join([buildcache.fingerprint(page, manifest_xml), *(f"{name} {site.digest(name)}" for name in carried)])
+
+    def make() -> bytes:
+        entries = {name: (site_dir / name).read_bytes() for name in carried}
+        entries["index.html"] = page.encode("utf-8")
+        entries["imsmanifest.xml"] = manifest_xml.encode("utf-8")
+        return _zip(entries)
+
+    return buildcache.cached(buildcache.memo("scorm-packages"), key, make)
 
 
 def write_packages(project: Project, site_dir: Path, site_url: str) -> None:
     """After the build: every published module's package next to its page."""
+    site = SiteFiles(site_dir)
     for module in load_catalogue(project).modules:
-        data = build_package(module, site_dir, site_url or "/")
+        data = build_package(module, site_dir, site_url or "/", site)
         if data is not None:
             target = site_dir / "training" / module.id / package_name(module.id)
             target.parent.mkdir(parents=True, exist_ok=True)
