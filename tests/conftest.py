@@ -165,6 +165,10 @@ def shared_seeds() -> Path:
 def project_copy(tmp_path) -> Path:
     """A scratch copy of the project, for tests that plant faults and rebuild."""
     dest = tmp_path / "project"
-    ignore = shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", ".pytest_cache", ".ruff_cache", ".cache")
+    # Not the environments (.venv-properdocs is 580 MB) nor the Node tools' packages: each
+    # copy otherwise took ~800 MB of /tmp and filled the disk.
+    ignore = shutil.ignore_patterns(
+        ".venv*", "node_modules", "site", ".git", "__pycache__", ".pytest_cache", ".ruff_cache", ".cache"
+    )
     shutil.copytree(ROOT, dest, ignore=ignore)
     return dest

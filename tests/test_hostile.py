@@ -167,7 +167,11 @@ def scratch(tmp_path_factory) -> Path:
     """One copy of the content for all cases, each planted and removed in turn (copying the
     project per case would cost more than the checks)."""
     dest = tmp_path_factory.mktemp("hostile") / "project"
-    ignore = shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", ".pytest_cache", ".ruff_cache", ".cache")
+    # Not the environments (.venv-properdocs is 580 MB) nor the Node tools' packages: each
+    # copy otherwise took ~800 MB of /tmp and filled the disk.
+    ignore = shutil.ignore_patterns(
+        ".venv*", "node_modules", "site", ".git", "__pycache__", ".pytest_cache", ".ruff_cache", ".cache"
+    )
     shutil.copytree(ROOT, dest, ignore=ignore)
     return dest
 
