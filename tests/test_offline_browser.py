@@ -10,7 +10,6 @@ import functools
 import gzip
 import http.server
 import json
-import shutil
 import threading
 from pathlib import Path
 
@@ -208,15 +207,11 @@ def test_install_download_a_module_and_study_offline(offline_site, phone):
 
 
 @pytest.fixture
-def two_builds(tmp_path):
+def two_builds(tmp_path, project_copy):
     """The portal deployed once, and a copy of the project whose deployment changes portal.css."""
     server = Server(tmp_path / "www")
     _build(ROOT, server)
-    project = tmp_path / "project"
-    ignore = shutil.ignore_patterns(
-        ".venv", "site", ".git", "__pycache__", ".pytest_cache", ".ruff_cache", ".cache", "node_modules"
-    )
-    shutil.copytree(ROOT, project, ignore=ignore)
+    project = project_copy
     css = project / "docs/assets/portal.css"
     css.write_text(css.read_text(encoding="utf-8") + MARK, encoding="utf-8")
     yield server, project
