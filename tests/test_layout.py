@@ -173,7 +173,7 @@ def test_patches_off_leaves_every_original_in_place() -> None:
 def test_a_patch_for_another_version_stays_off_with_one_chinese_warning(monkeypatch, caplog) -> None:
     from macros.glue import compat
 
-    monkeypatch.setattr(compat, "installed_version", lambda package: "0.0.1")
+    monkeypatch.setattr(compat, "running", lambda package: (package, "0.0.1"))
     monkeypatch.setattr(compat, "_warned", set())
     ran = []
     with caplog.at_level("WARNING", logger="portal.compat"):
@@ -187,7 +187,8 @@ def test_a_patch_for_another_version_stays_off_with_one_chinese_warning(monkeypa
 def test_every_patch_is_written_for_the_installed_versions() -> None:
     from macros.glue import compat
 
-    assert [name for name, patch in compat.PATCHES.items() if not patch.supported()] == []
+    entries = {**compat.PATCHES, **compat.RELIANCES}
+    assert [name for name, patch in entries.items() if not patch.supported()] == []
 
 
 def test_bad_patches_setting_is_reported_in_chinese(caplog) -> None:

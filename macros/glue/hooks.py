@@ -33,6 +33,7 @@ from macros.glue.compat import (  # noqa: E402
     anchor_messages,
     jieba_cache,
     macros_opt_in,
+    material_search,
     preview_cache,
     render_ahead,
     render_cache,
@@ -142,6 +143,10 @@ def on_page_content(html: str, page, config, files):
 
 
 def on_env(env, config, files):
+    # What overrides/ relies on in Material (compat.RELIANCES): the worker overrides/main.html
+    # replaces, and the forked search partial, which is Material's own outside its range.
+    env.globals["portal_search_worker"] = material_search.worker_name()
+    material_search.use_material_partial(env)
     cache = preview_cache.template_cache()
     if cache is not None:
         env.bytecode_cache = cache

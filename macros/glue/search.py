@@ -8,25 +8,15 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
-from collections.abc import Callable
 from pathlib import Path
 
 from macros.build import session
 from macros.core import searchshards, searchtext
 from macros.core.links import page_url
 from macros.core.project import Project
+from macros.glue.compat.material_search import segmenter
 from macros.plans.schools import school_search_entries
 from macros.policy.access import glossary_terms, library
-
-
-def segmenter() -> Callable[[str], list[str]]:
-    """Material's own Chinese segmentation, so the compact entries match the rest of the index."""
-    from material.plugins.search import plugin as search_plugin
-
-    if search_plugin.jieba is None:
-        return lambda text: [text]
-    index = search_plugin.SearchIndex()
-    return lambda text: index._segment_chinese(text).split("\u200b")
 
 
 def finish_search_index(project: Project, site_dir: Path) -> None:
