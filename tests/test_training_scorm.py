@@ -251,10 +251,18 @@ def visible_part(frame) -> str:
     return frame.evaluate("() => [...document.querySelectorAll('.sco-part')].filter((p) => !p.hidden).map((p) => p.id).join()")
 
 
+def open_part(frame, link, part: str) -> None:
+    """Click a link to another part and wait until that part alone is shown (hashchange is async)."""
+    link.click()
+    frame.wait_for_function(
+        "(id) => [...document.querySelectorAll('.sco-part')].filter((p) => !p.hidden).map((p) => p.id).join() === id", arg=part
+    )
+
+
 def take_quiz(frame, right: bool) -> None:
     from test_training_browser import answer_visible_questions
 
-    frame.locator('.sco-toc a[href="#part-quiz"]').click()
+    open_part(frame, frame.locator('.sco-toc a[href="#part-quiz"]'), "part-quiz")
     again = frame.locator(".quiz-retry")
     if again.is_visible():
         again.click()
@@ -271,11 +279,9 @@ def test_read_fail_pass_and_leave(lms_page):
     frame = launch(page)
     assert sets(page, "cmi.core.lesson_status")[:1] == ["incomplete"]
     assert visible_part(frame) == "part-overview"
-    frame.locator(".sco-toc a", has_text="第 2 课").click()
-    assert visible_part(frame) == "part-02-referral"
+    open_part(frame, frame.locator(".sco-toc a", has_text="第 2 课"), "part-02-referral")
     assert sets(page, "cmi.core.lesson_location")[-1] == "part-02-referral"
-    frame.locator("#part-02-referral").get_by_role("link", name=re.compile("下一课")).click()
-    assert visible_part(frame) == "part-03-ethics-privacy"
+    open_part(frame, frame.locator("#part-02-referral").get_by_role("link", name=re.compile("下一课")), "part-03-ethics-privacy")
     external = frame.locator("#part-03-ethics-privacy a[href^='http']").first
     assert external.get_attribute("target") == "_blank"
 
@@ -304,10 +310,10 @@ def test_read_fail_pass_and_leave(lms_page):
 def test_leave_and_resume(lms_page):
     page = lms_page
     frame = launch(page)
-    frame.locator(".sco-toc a", has_text="第 1 课").click()
-    frame.locator(".sco-toc a", has_text="第 3 课").click()
+    open_part(frame, frame.locator(".sco-toc a", has_text="第 1 课"), "part-01-warning-signs")
+    open_part(frame, frame.locator(".sco-toc a", has_text="第 3 课"), "part-03-ethics-privacy")
     take_quiz(frame, right=False)
-    frame.locator(".sco-toc a", has_text="第 3 课").click()
+    open_part(frame, frame.locator(".sco-toc a", has_text="第 3 课"), "part-03-ethics-privacy")
     page.evaluate("leave()")
     page.wait_for_function("() => calls.some((c) => c[0] === 'LMSFinish')")
     assert sets(page, "cmi.core.exit")[-1] == "suspend"

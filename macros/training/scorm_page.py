@@ -11,6 +11,7 @@ the files and caches the result.
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import posixpath
@@ -94,6 +95,7 @@ def script_imports(js: str, js_path: str) -> list[str]:
     return [posixpath.normpath(posixpath.join(posixpath.dirname(js_path), spec)) for spec in _JS_IMPORT.findall(js)]
 
 
+@functools.lru_cache(maxsize=16384)  # the same clause and handbook links recur in every module
 def _site_path(page_path: str, href: str) -> tuple[str, str] | None:
     """(site path, fragment) of a link on the page at ``page_path``; None for another host."""
     url = urlsplit(urljoin(_BASE + page_path, href))
