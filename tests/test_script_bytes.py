@@ -33,7 +33,10 @@ PAGES = {
 BEFORE_MODULES = {"home": 51894, "lesson": 51894, "quiz": 51894, "school": 51894, "my-learning": 51894, "editor": 87041}
 # Measured 2026-12-06 after scriptmin (home 41,702, lesson 44,554, quiz 47,746, school 41,702,
 # 我的学习 46,194, editor 79,418), rounded up to the next 500.
-BUDGET = {"home": 42000, "lesson": 45000, "quiz": 48000, "school": 42000, "my-learning": 46500, "editor": 80000}
+# Offline reading (#27) adds the service worker's registration to main.js and the offline note to
+# the search worker, ~500 bytes a page (measured 2026-12-06: home 42,202, lesson 45,054, quiz
+# 48,246, school 42,202, 我的学习 46,694, editor 80,785); the worker and its precache are not the page's.
+BUDGET = {"home": 42500, "lesson": 45500, "quiz": 48500, "school": 42500, "my-learning": 47000, "editor": 81000}
 
 TYPESCRIPT = ROOT / "tools" / "jscheck" / "node_modules" / "typescript"
 
@@ -52,7 +55,14 @@ def test_budgets_stay_below_the_figures_before_the_modules():
 def script_bytes(browser, site_url: str, site_dir: Path, path: str) -> tuple[int, list[str]]:
     context = browser.new_context(locale="zh-CN")
     fetched: list[str] = []
-    context.on("request", lambda request: fetched.append(request.url))
+    # Not the service worker's own fetches: its script and the shell it precaches once the page is
+    # interactive (README.md 离线阅读) are measured apart, by tests/test_offline_browser.py.
+    context.on(
+        "request",
+        lambda request: (
+            None if request.service_worker or request.url.split("?")[0].endswith("/sw.js") else fetched.append(request.url)
+        ),
+    )
     page = context.new_page()
     errors = watch_errors(page)
     page.goto(site_url + path)

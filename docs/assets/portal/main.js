@@ -21,13 +21,28 @@ function showNotice(text) {
 
 initPreviews();
 
-// Offline reading (offline-ui.js): the service worker is registered once the page has loaded, so
-// a first visit pays nothing before the page is interactive.
+// Offline reading (README.md 离线阅读): the service worker is registered once the page has loaded,
+// so a first visit pays nothing before the page is interactive; offline-ui.js is imported only
+// when there is something to show (a new deployment, search failing offline, a module's button).
 const offline = () => import("./offline-ui.js");
-const startOffline = () =>
-  offline()
-    .then((m) => m.startOffline())
+function startOffline() {
+  const sw = navigator.serviceWorker;
+  if (!sw || !window.isSecureContext) return;
+  const before = sw.controller;
+  // Offline, registering fails (sw.js cannot be fetched): the worker already there goes on.
+  sw.register(new URL("../../sw.js", import.meta.url), { updateViaCache: "none" })
+    .catch(() => sw.getRegistration(new URL("../../", import.meta.url).href))
+    .then((r) => {
+      if (!r) return;
+      const watch = (/** @type {boolean} */ switched) => offline().then((m) => m.watchUpdates(r, switched));
+      // A first visit installs the worker: nothing to show then.
+      if (before && (r.waiting || r.installing)) watch(false);
+      r.addEventListener("updatefound", () => sw.controller && watch(false));
+      sw.addEventListener("controllerchange", () => before && watch(true), { once: true });
+    })
     .catch((error) => console.warn("离线阅读不可用：", error));
+  if ("BroadcastChannel" in window) new BroadcastChannel("portal-search").onmessage = () => offline().then((m) => m.searchOffline());
+}
 if (document.readyState === "complete") setTimeout(startOffline, 0);
 else window.addEventListener("load", () => setTimeout(startOffline, 0), { once: true });
 

@@ -1,13 +1,15 @@
-/* Offline reading on the page's side (README.md 离线阅读): registers the service worker once the
-   page is interactive, shows “门户已更新” with a reload button (never while a quiz is in
-   progress), the “下载本模块供离线学习” button of a training module, and a plain note when
-   search cannot answer offline. The worker is offline-sw.js. */
+/* Offline reading on the page's side (README.md 离线阅读), imported by main.js only when there is
+   something to show: “门户已更新” with a reload button (never while a quiz is in progress), the
+   “下载本模块供离线学习” button of a training module, a plain note when search cannot answer
+   offline. main.js registers the worker (offline-sw.js). */
 import { el } from "./dom.js";
 import "./offline-core.js";
 
 const ROOT = new URL("../../", import.meta.url);
 const core = /** @type {any} */ (globalThis).PortalOffline;
 let updatePending = false;
+let watching = false;
+let observing = false;
 
 /** A question of the self-check is on screen and not yet handed in. */
 export function quizInProgress() {
@@ -55,18 +57,25 @@ function showUpdate(registration) {
   document.body.append(box);
 }
 
-/** Watches for a new worker: shown once it is installed and waiting. @param {ServiceWorkerRegistration} registration */
-function watchUpdates(registration) {
+/**
+ * Watches for a new worker: the notice once it is installed and waiting. `switched`: this page's
+ * worker was just replaced (another tab reloaded into the new deployment): this page keeps its
+ * scripts, and its next navigation loads the whole page, so new HTML never runs under old scripts.
+ * @param {ServiceWorkerRegistration} registration @param {boolean} switched
+ */
+export function watchUpdates(registration, switched) {
+  updatePending = updatePending || switched;
+  if (watching) return;
+  watching = true;
   const check = () => {
     if (registration.waiting && navigator.serviceWorker.controller) showUpdate(registration);
   };
   check();
+  if (registration.installing) registration.installing.addEventListener("statechange", check);
   registration.addEventListener("updatefound", () => {
     const worker = registration.installing;
     if (worker) worker.addEventListener("statechange", check);
   });
-  // Another tab reloaded into the new deployment: this page keeps its scripts, and its next
-  // navigation loads the whole page, so new HTML never runs under old scripts.
   navigator.serviceWorker.addEventListener("controllerchange", () => {
     updatePending = true;
   });
@@ -83,17 +92,6 @@ function watchUpdates(registration) {
     },
     { capture: true },
   );
-}
-
-/** Registers the worker after the page is interactive (the first visit pays nothing before). */
-export async function startOffline() {
-  watchSearch();
-  if (!("serviceWorker" in navigator) || !window.isSecureContext) return;
-  // Offline, registering fails (sw.js cannot be fetched to compare): the worker already there goes on.
-  const registration = await navigator.serviceWorker
-    .register(new URL("sw.js", ROOT), { updateViaCache: "none" })
-    .catch((error) => navigator.serviceWorker.getRegistration(ROOT.href).then((r) => r || Promise.reject(error)));
-  watchUpdates(registration);
 }
 
 /** The module's download button, its progress, size and removal. @param {HTMLElement} box */
@@ -148,26 +146,22 @@ export async function initDownload(box) {
   });
 }
 
-/** Search offline: the worker says when a part of the index it needs was never fetched. */
-function watchSearch() {
-  if (!("BroadcastChannel" in window)) return;
-  const channel = new BroadcastChannel("portal-search");
+let searchFailed = false;
+
+/** Search offline: the search worker could not fetch a part of the index it needs (main.js hears it). */
+export function searchOffline() {
   const say = () => {
     const meta = document.querySelector(".md-search-result__meta");
-    if (meta) meta.textContent = "离线：这次搜索需要的索引还没有下载到本机，暂时搜不到。联网后再搜索；已打开过的页面仍可阅读。";
+    if (meta && searchFailed && !meta.textContent.startsWith("离线"))
+      meta.textContent = "离线：这次搜索需要的索引还没有下载到本机，暂时搜不到。联网后再搜索；已打开过的页面仍可阅读。";
   };
-  let failed = false;
-  channel.onmessage = (event) => {
-    if (event.data && event.data.type === "offline") {
-      failed = true;
-      say();
-      setTimeout(say, 50); // after Material has written “没有找到”
-    }
-  };
-  document.addEventListener("input", () => (failed = false), { capture: true });
   const meta = document.querySelector(".md-search-result__meta");
-  if (meta)
-    new MutationObserver(() => {
-      if (failed && !meta.textContent.startsWith("离线")) say();
-    }).observe(meta, { childList: true, characterData: true, subtree: true });
+  if (!observing && meta) {
+    observing = true;
+    // Material writes its own “没有找到” when the (empty) result arrives, before or after this.
+    new MutationObserver(say).observe(meta, { childList: true, characterData: true, subtree: true });
+    document.addEventListener("input", () => (searchFailed = false), { capture: true });
+  }
+  searchFailed = true;
+  say();
 }
