@@ -17,13 +17,10 @@ from macros.core.domain import DOMAIN as CORE
 from macros.core.pages import GeneratedPage
 from macros.core.problems import Problem
 from macros.core.project import Project
-from macros.core.registry import Registry
-from macros.handbook import handbooks, printing
+from macros.core.registry import HtmlPass, Registry
 from macros.handbook.domain import DOMAIN as HANDBOOK
 from macros.offline.domain import DOMAIN as OFFLINE
 from macros.plans.domain import DOMAIN as PLANS
-from macros.policy import glossary, learn_reading
-from macros.policy.access import glossary_terms
 from macros.policy.domain import DOMAIN as POLICY
 from macros.tips.domain import DOMAIN as TIPS
 from macros.training.domain import DOMAIN as TRAINING
@@ -99,23 +96,29 @@ def render_page_markdown(project: Project, src_uri: str, markdown: str) -> str |
 
 
 def render_page_content(project: Project, src_uri: str, meta: dict, html: str, serving: bool = False) -> str | None:
-    """The converted HTML of every page: labelled checklists, print views, glossary tooltips.
-    ``serving``: keep results in memory between the rebuilds of a preview server."""
-    tooltips = meta.get("glossary_tooltips") is not False
-    print_view = bool(meta.get("print_view"))
-    terms = project.once("glossary-terms-keyed", lambda: buildcache.Keyed(glossary_terms(project)))
+    """The converted HTML of every page after the domains' passes (``Domain.html_passes``:
+    labelled checklists, print views, glossary tooltips). ``serving``: keep results in memory
+    between the rebuilds of a preview server."""
+    passes = project.registry.html_passes
+    _PASSES.update((p.name, p) for p in passes)
+    # What each pass needs for this page keys the memo; None: the pass does not apply.
+    settings = tuple((p.name, p.setting(project, meta)) for p in passes)
     # Kept in memory between `mkdocs serve` rebuilds: this pass over every page's HTML is
     # the largest share of our own work in a rebuild (docs/about/performance.md).
     render = _page_content if serving else _page_content.uncached
-    return render(terms if tooltips else None, print_view, html)
+    return render(settings, html)
+
+
+# The passes by name, for the memoised function (its arguments must be plain data).
+_PASSES: dict[str, HtmlPass] = {}
 
 
 @buildcache.memoised("page-content", persist=False)
-def _page_content(terms: buildcache.Keyed | None, print_view: bool, html: str) -> str:
-    html = learn_reading.focusable_notes(handbooks.label_task_checkboxes(html))
-    if print_view:
-        html = printing.render_print_content({"print_view": True}, html) or html
-    return glossary.add_tooltips(html, terms.value) if terms is not None else html
+def _page_content(settings: tuple[tuple[str, object], ...], html: str) -> str:
+    for name, setting in settings:
+        if setting is not None:
+            html = _PASSES[name].apply(setting, html)
+    return html
 
 
 def after_build(project: Project, site_dir: Path, site_url: str) -> None:

@@ -5,11 +5,18 @@ from __future__ import annotations
 
 from macros.casebook.anon_post import post_field_table
 from macros.casebook.anon_scope import check_published_texts
-from macros.casebook.anonymise import person_names
+from macros.casebook.anonymise import person_names, warm_up
 from macros.casebook.cases import casebook_pages, check_casebook
-from macros.casebook.listings import casebook_listing_pages, check_collections, check_listing_names
+from macros.casebook.listings import casebook_listing_pages, casebook_overview, check_collections, check_listing_names
 from macros.casebook.pages import render_case_page
+from macros.core.page_macros import MacroPage
 from macros.core.registry import Domain
+
+
+def case_overview(page: MacroPage) -> str:
+    """The casebook start page: counts by theme, 学段 and key task, featured collections."""
+    return casebook_overview(page.project, page.src_uri)
+
 
 DOMAIN = Domain(
     "casebook",
@@ -17,6 +24,8 @@ DOMAIN = Domain(
     pages=(casebook_pages,),
     late_pages=(casebook_listing_pages,),
     markdown_renderers=(render_case_page,),
+    macros={"case_overview": case_overview},
+    warm_up=(warm_up,),  # the anonymisation dictionaries, before a preview's first edit
     person_names=person_names,
     post_table=post_field_table,
 )

@@ -33,6 +33,24 @@ MarkdownRenderer = Callable[[Project, str, str], str | None]
 # (project, site_dir, site_url) -> None: files written after the build (feeds, downloads).
 AfterBuild = Callable[[Project, Path, str], None]
 PersonNames = Callable[[str], list[str]]
+# text -> its words as the site's search segments them (Material's jieba segmentation).
+Cut = Callable[[str], list[str]]
+# (project, cut) -> compact search entries added for pages the index does not hold in full.
+SearchEntries = Callable[[Project, Cut], list[dict]]
+# (project, cut) -> ({page location: segmented names that find it}, [locations other pages quote]).
+SearchTerms = Callable[[Project, Cut], tuple[dict[str, list[str]], list[str]]]
+
+
+@dataclass(frozen=True)
+class HtmlPass:
+    """A change to every page's converted HTML (checklist labels, print views, tooltips)."""
+
+    name: str  # unique across domains: the pass is looked up by it inside a memoised function
+    order: int  # the passes of all domains run by this number
+    # (project, page meta) -> what the pass needs, plain data or a buildcache.Keyed (it keys the
+    # page's memo), or None when the pass does not apply to the page.
+    setting: Callable[[Project, dict], object]
+    apply: Callable[[object, str], str]
 
 
 @dataclass(frozen=True)
@@ -50,6 +68,17 @@ class Domain:
     # files, and so of the sitemap and the search index, stays the same as the domains grow.
     late_pages: tuple[PageSource, ...] = ()
     markdown_renderers: tuple[MarkdownRenderer, ...] = ()
+    html_passes: tuple[HtmlPass, ...] = ()
+    # name -> fn(MacroPage, *args) -> Markdown, for pages with ``render_macros: true``; a content
+    # problem raises macros.core.page_macros.MacroError. Filters: name -> fn(value, *args).
+    macros: Mapping[str, Callable[..., str]] = field(default_factory=dict)
+    filters: Mapping[str, Callable[..., Any]] = field(default_factory=dict)
+    search_entries: tuple[SearchEntries, ...] = ()
+    search_terms: tuple[SearchTerms, ...] = ()
+    # () -> None: loads what a preview's first rebuild would wait for (dictionaries).
+    warm_up: tuple[Callable[[], None], ...] = ()
+    # project -> source paths (src_uri) of pages to convert ahead on the second core (cold builds).
+    render_ahead: tuple[Callable[[Project], list[str]], ...] = ()
     # A nav entry whose title is a key here is replaced by the function's list.
     nav_sections: Mapping[str, Callable[[Project], list]] = field(default_factory=dict)
     # Functions (nav, project) -> nav that add the domain's entries to the configured nav.
@@ -115,6 +144,43 @@ class Registry:
     @property
     def after_build(self) -> list[AfterBuild]:
         return self._all("after_build")
+
+    @property
+    def html_passes(self) -> list[HtmlPass]:
+        return sorted(self._all("html_passes"), key=lambda p: p.order)
+
+    @property
+    def macros(self) -> dict[str, Callable[..., str]]:
+        return self._named("macros")
+
+    @property
+    def filters(self) -> dict[str, Callable[..., Any]]:
+        return self._named("filters")
+
+    def _named(self, attribute: str) -> dict:
+        out: dict = {}
+        for domain in self.domains:
+            for name, fn in getattr(domain, attribute).items():
+                if name in out:
+                    raise ValueError(f"{attribute} {name!r} is registered twice (domain {domain.name})")
+                out[name] = fn
+        return out
+
+    @property
+    def search_entries(self) -> list[SearchEntries]:
+        return self._all("search_entries")
+
+    @property
+    def search_terms(self) -> list[SearchTerms]:
+        return self._all("search_terms")
+
+    @property
+    def warm_up(self) -> list[Callable[[], None]]:
+        return self._all("warm_up")
+
+    @property
+    def render_ahead(self) -> list[Callable[[Project], list[str]]]:
+        return self._all("render_ahead")
 
     @property
     def person_names(self) -> PersonNames:

@@ -40,7 +40,6 @@ from macros.glue.compat import (  # noqa: E402
     serve_errors,
 )
 from macros.glue.macro_check import check_macros  # noqa: E402
-from macros.plans.loading import load_schools  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.portal")
 
@@ -127,7 +126,8 @@ def on_files(files: Files, config) -> Files:
 def on_nav(nav, config, files):
     # Files are final now: convert the school pages on the second core meanwhile (cold builds).
     if not session.current().serving:
-        render_ahead.start(config, files, [f"schools/{s.id}.md" for s in load_schools(site.current()).schools])
+        project = site.current()
+        render_ahead.start(config, files, [uri for ahead in project.registry.render_ahead for uri in ahead(project)])
     return nav
 
 
@@ -185,10 +185,9 @@ def on_serve(server, config, builder):
 
 
 def _warm_up() -> None:
-    from macros.casebook import anonymise
-
     jieba_cache.warm_up()
-    anonymise.warm_up()
+    for warm_up in composition.REGISTRY.warm_up:
+        warm_up()
 
 
 def on_build_error(error):

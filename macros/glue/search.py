@@ -12,26 +12,26 @@ from pathlib import Path
 
 from macros.build import session
 from macros.core import searchshards, searchtext
-from macros.core.links import page_url
 from macros.core.project import Project
 from macros.glue.compat.material_search import segmenter
-from macros.plans.schools import school_search_entries
-from macros.policy.access import glossary_terms, library
 
 
 def finish_search_index(project: Project, site_dir: Path) -> None:
     path = site_dir / "search" / "search_index.json"
     if path.exists():
         cut = segmenter()
-        index = searchtext.slim_index(path.read_text(encoding="utf-8"), school_search_entries(project, cut))
+        registry = project.registry
+        entries = [entry for source in registry.search_entries for entry in source(project, cut)]
+        index = searchtext.slim_index(path.read_text(encoding="utf-8"), entries)
         path.write_text(index, encoding="utf-8")
-        defined = {"glossary/": ["\u200b".join(cut(t.term)) for t in glossary_terms(project)]}
-        sources = []
-        for policy in library(project).policies:  # a document number finds its document
-            location = page_url(policy.src_uri)
-            names = [policy.doc_number, *policy.meta.get("aliases", [])]
-            defined[location] = ["\u200b".join(cut(n)) for n in names if n]
-            sources.append(location)  # other pages quote it (see build_files)
+        # Names that find a page (a glossary term, a document number) and the pages other
+        # pages quote (see build_files), from every domain.
+        defined: dict[str, list[str]] = {}
+        sources: list[str] = []
+        for terms in registry.search_terms:
+            more, quoted = terms(project, cut)
+            defined.update(more)
+            sources += quoted
         write_shards(json.loads(index)["docs"], site_dir / "search" / "portal", defined, sources)
 
 

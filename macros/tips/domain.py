@@ -6,9 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from macros.core.page_macros import MacroPage
 from macros.core.registry import Domain
 from macros.tips.news import check_news, write_feed
-from macros.tips.tips import check_tips, tips_pages
+from macros.tips.tips import check_tips, tips_index, tips_pages
 
 if TYPE_CHECKING:
     from macros.core.project import Project
@@ -18,4 +19,15 @@ def _write_feed(project: Project, site_dir: Path, site_url: str) -> None:
     write_feed(project, site_dir, site_url)
 
 
-DOMAIN = Domain("tips", checks=(check_tips, check_news), late_pages=(tips_pages,), after_build=(_write_feed,))
+def tip_index(page: MacroPage) -> str:
+    """The tips start page: collections, and every tip by key task and theme."""
+    return tips_index(page.project, page.src_uri)
+
+
+DOMAIN = Domain(
+    "tips",
+    checks=(check_tips, check_news),
+    late_pages=(tips_pages,),
+    after_build=(_write_feed,),
+    macros={"tip_index": tip_index},
+)
