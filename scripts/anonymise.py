@@ -11,9 +11,9 @@
 班级成为“某班”。已在化名（pseudonyms）中使用的字母不会重复。
 
 --html 把同样的报告另存为一个网页，可以用浏览器（手机也可以）打开、转给审核人。
---diff 另外以 diff 的形式列出替换后的全文改动。
---write 把替换写回文件并把新化名加进化名（pseudonyms）；只用于 status: draft 的
-草稿，已发布（或待审核、已撤下）的案例一律不改。替换后请人工通读全文再送审。
+--diff 另外逐行列出替换后全文的改动（改前、改后对照）。
+--write 把替换写回文件并把新化名加进化名（pseudonyms）；只用于状态为草稿
+（“status: draft”）的案例，已发布（或待审核、已撤下）的案例一律不改。替换后请人工通读全文再送审。
 退出码：0 没有标记（或 --write 后已无标记）；1 有标记、文件有错误或案例不是草稿；2 用法错误。
 """
 
@@ -55,9 +55,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("case", help="案例文件，如 casebook/my-case.md")
     parser.add_argument("--html", metavar="报告.html", help="把报告另存为一个网页（浏览器或手机打开）")
-    parser.add_argument("--diff", action="store_true", help="另外以 diff 的形式列出替换后的全文改动")
+    parser.add_argument("--diff", action="store_true", help="另外逐行列出替换后全文的改动（改前、改后对照）")
     parser.add_argument(
-        "--write", action="store_true", help=f"把替换写回文件并补充{field_label('pseudonyms')}（只用于 status: draft 的草稿）"
+        "--write",
+        action="store_true",
+        help=f"把替换写回文件并补充{field_label('pseudonyms')}（只用于状态为草稿“status: draft”的案例）",
     )
     args = parser.parse_args(argv)
 
@@ -97,9 +99,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     status = doc.data.get("status")
     if status != "draft":
-        print(
-            f"{display}:1:1: error: 只改写草稿（status: draft）；这篇案例的状态（status）是 {status}，请手工修改", file=sys.stderr
-        )
+        print(f"{display}:1:1: error: 只改写草稿（“status: draft”）；这篇案例的状态是“{status}”，请手工修改", file=sys.stderr)
         return 1
     path.write_text(proposed, encoding="utf-8")
     doc, body, problems = load_front_matter(path, display)
@@ -111,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
             f"{display}:{line}:{col}: warning: 改写后仍有疑似{kind(f.rule)}“{f.term}”，请手工修改 {f.rule}",
             file=sys.stderr,
         )
-    print("请人工通读全文，确认替换得当后再送审（status: review）。")
+    print("请人工通读全文，确认替换得当后再送审（把状态改为“status: review”）。")
     return 1 if remaining or problems else 0
 
 

@@ -35,7 +35,7 @@ def main(argv: list[str] | None = None) -> int:
         ),
         epilog="退出码：0 构建成功；1 构建或站点检查失败，站点目录未改动；2 用法错误。例：.venv/bin/python scripts/build.py",
     )
-    parser.add_argument("-d", "--site-dir", default="site", metavar="目录", help="站点目录（默认：site，相对于当前目录）")
+    parser.add_argument("-d", "--site-dir", default="site", metavar="目录", help="站点目录（默认：“site”，相对于当前目录）")
     parser.add_argument("--root", default=str(ROOT), metavar="目录", help="项目根目录（默认：本脚本所在项目）")
     args = parser.parse_args(argv)
 
@@ -46,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
     if site.exists() and (site.is_symlink() or not site.is_dir()):
         parser.error(f"{args.site_dir} 已存在，但不是目录")
     if site == root or site.is_relative_to(root / "docs") or root.is_relative_to(site):
-        parser.error(f"站点目录 {args.site_dir} 不能是项目目录、docs 目录或它们里面的目录")
+        parser.error(f"站点目录 {args.site_dir} 不能是项目目录、页面目录 docs/ 或它们里面的目录")
     site.parent.mkdir(parents=True, exist_ok=True)
 
     # Next to the site, so that the final move is a rename on the same file system.

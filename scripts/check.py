@@ -34,7 +34,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--notes",
         action="store_true",
-        help="同时列出提示（note），如一校一策方案的政策核对结果；指定 data/schools 下的路径时自动列出",
+        help="同时列出提示（行首显示为“note”），如一校一策方案的政策核对结果；指定 data/schools/ 下的路径时自动列出",
     )
     parser.add_argument("--root", default=str(ROOT), metavar="目录", help="项目根目录（默认：本脚本所在项目）")
     args = parser.parse_args(argv)

@@ -32,7 +32,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser._positionals.title = "参数"
     parser._optionals.title = "选项"
-    parser.add_argument("site_dir", metavar="站点目录", help="mkdocs build 输出的目录，例如 site")
+    parser.add_argument("site_dir", metavar="站点目录", help="mkdocs build 输出的目录，例如“site”")
     args = parser.parse_args(argv)
 
     site_dir = Path(args.site_dir)

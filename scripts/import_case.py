@@ -46,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
         epilog="退出码：0 草稿已生成且没有标记；1 有标记、有需要亲自查看的内容，或无法生成；2 用法错误。",
     )
     parser.add_argument("docx", help="Word 文件（.docx）")
-    parser.add_argument("--id", help="案例 id（小写字母、数字和连字符；默认取文件名）")
+    parser.add_argument("--id", help="案例编号（小写字母、数字和连字符；默认取文件名）")
     parser.add_argument("--out", default=str(ROOT / "casebook"), help="草稿写到哪个目录（默认 casebook/）")
     parser.add_argument("--force", action="store_true", help="覆盖已有的草稿（已发布的案例从不覆盖）")
     parser.add_argument("--html", metavar="报告.html", help="把导入说明和标记另存为网页，可以在浏览器（手机也行）中打开")
@@ -59,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("只支持 .docx 文件（.doc 请先在 Word 或 WPS 中另存为 .docx）")
     case_id = args.id or source.stem.lower().replace("_", "-").replace(" ", "-")
     if not ID.match(case_id):
-        parser.error(f"案例 id“{case_id}”只能用小写字母、数字和连字符：请用 --id 指定，如 --id home-visit-rainy-day")
+        parser.error(f"案例编号“{case_id}”只能用小写字母、数字和连字符：请用 --id 指定，如 --id home-visit-rainy-day")
     target = Path(args.out) / f"{case_id}.md"
     # Shown relative to the project folder, where the next command is run (not /home/…/casebook).
     shown = display_path(target, ROOT)

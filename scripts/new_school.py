@@ -31,7 +31,7 @@ def main(argv: list[str] | None = None) -> int:
         description="从空白模板新建一所学校的一校一策方案文件 data/schools/<学校代码>.yml。",
         epilog="退出码：0 已创建；1 文件已存在（未覆盖，可加 --force）；2 用法错误。",
     )
-    parser.add_argument("school_id", metavar="学校代码", help="小写英文字母、数字和连字符，如 example-middle（也是文件名）")
+    parser.add_argument("school_id", metavar="学校代码", help="小写英文字母、数字和连字符，如“example-middle”（也是文件名）")
     parser.add_argument("name", metavar="学校名称", help="学校全称")
     parser.add_argument("district", metavar="所在区", help="上海市的区，如 闵行区（写 闵行 也可以）")
     parser.add_argument(

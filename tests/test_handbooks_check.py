@@ -58,7 +58,7 @@ def test_good_district_chapter_passes(project_copy: Path) -> None:
                 "4:14: error: 未知主题“不存在的主题”",
                 "5:16: error: “render_macros”必须是 true",
                 "11:7: error: 条款引用无效：《上海市中小学生全员导师制工作方案》中没有条款“九（九）”",
-                "11:47: error: 没有 id 为“no-such-template”的模板 [HANDBOOK-TEMPLATE]",
+                "11:47: error: 没有编号为“no-such-template”的表格模板 [HANDBOOK-TEMPLATE]",
             ],
         ),
     ],
@@ -82,9 +82,9 @@ def test_bad_template_data_reports_every_problem_with_position(project_copy: Pat
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
         "data/handbook_templates.yml:6:38: error: 条款引用无效：《上海市中小学生全员导师制工作方案》中没有条款“五（九）”",
-        "data/handbook_templates.yml:8:9: error: 这一节是空的：至少要有 text、fields、checklist 或 signature 之一 [HANDBOOK-TEMPLATE]",
-        "data/handbook_templates.yml:9:9: error: 模板 id“home-visit-record”重复 [HANDBOOK-TEMPLATE]",
-        "data/handbook_templates.yml:15:9: error: 这一节是空的：至少要有 text、fields、checklist 或 signature 之一 [HANDBOOK-TEMPLATE]",
+        "data/handbook_templates.yml:8:9: error: 这一节是空的：至少要有说明文字“text:”、填写栏“fields:”、核对清单“checklist:”或签名栏“signature:”中的一项 [HANDBOOK-TEMPLATE]",
+        "data/handbook_templates.yml:9:9: error: 表格模板编号“home-visit-record”重复：请换一个编号 [HANDBOOK-TEMPLATE]",
+        "data/handbook_templates.yml:15:9: error: 这一节是空的：至少要有说明文字“text:”、填写栏“fields:”、核对清单“checklist:”或签名栏“signature:”中的一项 [HANDBOOK-TEMPLATE]",
         "data/handbook_templates.yml:16:9: error: 未知字段“feilds”，是否想写“fields”？",
     ]
 

@@ -18,10 +18,10 @@ from macros.core.yamlload import load_yaml_text
     [
         ("title: 家访要点\ndescription: 访前、访中、访后\n", []),
         ("title: 用“中文引号”可以\n", []),
-        ('title: "<script>alert(1)</script>"\n', [(1, 8, "title")]),
-        ('title: 正常\ndescription: "\\"><script>x</script>"\n', [(2, 14, "description")]),
-        ("title: a > b\n", [(1, 8, "title")]),
-        ('description: 他说 "好"\n', [(1, 14, "description")]),
+        ('title: "<script>alert(1)</script>"\n', [(1, 8, "标题不能包含")]),
+        ('title: 正常\ndescription: "\\"><script>x</script>"\n', [(2, 14, "描述不能包含")]),
+        ("title: a > b\n", [(1, 8, "标题不能包含")]),
+        ('description: 他说 "好"\n', [(1, 14, "描述不能包含")]),
         ("title: 42\n", []),  # not text: the schemas report that
     ],
 )
@@ -43,11 +43,11 @@ def test_check_and_build_refuse_a_hostile_page_title(project_copy, tmp_path):
         [sys.executable, str(ROOT / "scripts" / "check.py"), "--root", str(project_copy)], capture_output=True, text=True
     )
     assert check.returncode == 1
-    assert "docs/about/hostile.md:2:8: error: title 不能包含 <、>、英文双引号" in check.stdout and "[PAGE-MARKUP]" in check.stdout
+    assert "docs/about/hostile.md:2:8: error: 标题不能包含 <、>、英文双引号" in check.stdout and "[PAGE-MARKUP]" in check.stdout
     site = tmp_path / "site"
     build = run_mkdocs_build(project_copy, site)
     output = build.stdout + build.stderr
     assert build.returncode == 1
-    assert "docs/about/hostile.md:2:8: error: title 不能包含" in output and "[PAGE-MARKUP]" in output
+    assert "docs/about/hostile.md:2:8: error: 标题不能包含" in output and "[PAGE-MARKUP]" in output
     assert "Traceback" not in output
     assert not (site / "about" / "hostile" / "index.html").exists()

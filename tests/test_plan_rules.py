@@ -256,5 +256,5 @@ def test_rule_check_problems_have_positions():
     doc, _ = load_yaml_text(CHECK_BAD.replace("at: Counts", "at: counts"), "r.yml")
     _, problems = load_rules(doc, library(project))
     text = "\n".join(p.format() for p in problems)
-    assert "r.yml:11:9: error: 规则“PLAN-X”的最后一个情形不能有 when" in text
+    assert "r.yml:11:9: error: 规则“PLAN-X”的最后一个情形不能写条件“when:”" in text
     assert "r.yml:7:15: error: 规则“PLAN-X”的检查无法执行：Unrecognized operation" in text

@@ -98,8 +98,8 @@ def test_all_errors_of_a_bank_in_one_run(project_copy: Path):
     text = (FIXTURES / "draw-too-large.yml").read_text(encoding="utf-8").replace("stem: 题干", 'stem: ""')
     (module / "quiz.yml").write_text(text, encoding="utf-8")
     out = run_check(project_copy).stdout
-    assert "quiz.yml:4:9: error: 每次抽题数 draw（5）" in out and "[QUIZ-DRAW]" in out
-    assert "quiz.yml:8:11: error: “questions[1].stem”不能为空" in out
+    assert "quiz.yml:4:9: error: 每次抽题数（5）" in out and "[QUIZ-DRAW]" in out
+    assert "quiz.yml:8:11: error: “题目第 1 项·题干”不能为空" in out
 
 
 @pytest.mark.parametrize(
@@ -111,9 +111,9 @@ def test_all_errors_of_a_bank_in_one_run(project_copy: Path):
             "未知主题“不存在的主题”",
         ),
         (lambda m: m.replace("file: lesson.md", "file: missing.md"), "module.yml:11:11", "找不到课文件"),
-        (lambda m: m.replace("order: 99", "order: 1"), "module.yml:5:8", "学习顺序 order 1 与模块“policy-essentials”相同"),
+        (lambda m: m.replace("order: 99", "order: 1"), "module.yml:5:8", "学习顺序 1 与模块“policy-essentials”相同"),
         (lambda m: m + "prerequisites: [no-such-module]\n", "module.yml:13:17", "先修模块“no-such-module”不存在"),
-        (lambda m: m.replace("hours: 1", "hours: 0"), "module.yml:6:8", "“hours”必须大于 0"),
+        (lambda m: m.replace("hours: 1", "hours: 0"), "module.yml:6:8", "“学时”必须大于 0"),
     ],
 )
 def test_module_errors(project_copy: Path, edit, where: str, message: str):
@@ -238,7 +238,7 @@ def test_lesson_images_are_published_next_to_the_lesson(project_copy: Path):
         ("---\ntitle: 课\nrender_macros: true\n---\n\n# 课\n\n没有引用。\n", "课中没有引用政策条款"),
         (
             '---\ntitle: 课\n---\n\n# 课\n\n{{ clause("沪教委德〔2023〕25号", "二") }}\n',
-            "课中用了 clause 宏，页面开头的属性里却没有 render_macros: true",
+            "课中引用了条款，页面开头的属性里却没有“render_macros: true”",
         ),
     ],
 )

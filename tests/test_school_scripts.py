@@ -170,7 +170,7 @@ def test_import_never_overwrites_without_force(project_copy):
     target.write_text("# 学校自己改过的文件\n", encoding="utf-8")
     result = run("import_schools.py", str(FIXTURES / "import.csv"), "--root", str(project_copy))
     assert result.returncode == 1
-    assert "第 2 行：学校文件 fixture-middle.yml 已存在，未覆盖（如需覆盖请加 --force）" in result.stderr
+    assert "第 2 行：学校文件 fixture-middle.yml 已存在，未覆盖（如需覆盖，在命令后加“--force”）" in result.stderr
     assert target.read_text(encoding="utf-8") == "# 学校自己改过的文件\n"
     assert (project_copy / "data/schools/fixture-primary.yml").exists()
     forced = run("import_schools.py", str(FIXTURES / "import.csv"), "--force", "--root", str(project_copy))

@@ -59,7 +59,7 @@ def test_bad_front_matter_is_an_error_with_position(project_copy: Path) -> None:
     )
     assert result.returncode == 1
     assert "tipbook/bad-tips.md:8:1: error: 未知字段“yaer”，是否想写“year”？" in result.stdout
-    assert "tipbook/sample-tips.md:6:9: error: 示例锦囊集的 source 应写明由本项目编写的示例" in result.stdout
+    assert "tipbook/sample-tips.md:6:9: error: 示例锦囊集的“来源”应写明由本项目编写的示例" in result.stdout
 
 
 def test_collection_page_has_cards_and_index_links_every_tip(built_site: Path) -> None:

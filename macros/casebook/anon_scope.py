@@ -20,6 +20,7 @@ from typing import Any
 
 from macros.casebook import anonymise
 from macros.casebook.anon_messages import field_label
+from macros.core.messages import message
 from macros.core.problems import Problem
 from macros.core.yamlload import Document
 
@@ -55,8 +56,7 @@ def pseudonym_problems(
         problems.append(
             doc.problem(
                 ("pseudonyms", i),
-                f"“{name}”不像化名：请改用 小A、学生甲、A老师 或“某某（化名）”这样的写法；"
-                f"确是虚构的名字时，经审核后把它同时写入{field_label('reviewed_terms')}",
+                message("anon-scope.pseudonym-problems", name=name, v2=field_label("reviewed_terms")),
                 severity=severity,
                 rule=PSEUDONYM_RULE,
             )
@@ -98,7 +98,7 @@ def scan_document(doc: Document, path: Path, display: str, body: str, severity: 
         problems.append(
             doc.problem(
                 ("reviewed_terms", reviewed.index(term)),
-                f"{field_label('reviewed_terms')}中的“{term}”已经不再匹配任何标记，请从中删去",
+                message("anon-scope.scan-document", v1=field_label("reviewed_terms"), term=term),
                 severity="warning",
                 rule="CASE-ANON-REVIEWED",
             )

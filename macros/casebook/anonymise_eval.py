@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from macros.casebook.anonymise import Finding, find_identifiers
+from macros.core.messages import message
 from macros.core.problems import Problem
 
 CORPUS_DIR = "tests/fixtures/anon_corpus"
@@ -125,7 +126,7 @@ def _lines(path: Path) -> Iterable[tuple[int, str]]:
 
 
 def _bad_marks(display: str, line: int, bad: list[tuple[int, str]]) -> list[Problem]:
-    return [Problem(display, line, col, f"标注无效：未知的规则简写“{code}”或空白标注") for col, code in bad]
+    return [Problem(display, line, col, message("anonymise-eval.bad-marks", code=code)) for col, code in bad]
 
 
 def _score(

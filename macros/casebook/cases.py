@@ -197,12 +197,12 @@ def check_case(project: Project, case: Case, by_id: dict[str, Case]) -> list[Pro
     problems += check_clause_refs(doc, ("clauses",), meta.get("clauses", []), library(project))
     for i, module in enumerate(meta.get("modules", [])):
         if not _module_dir(project, module).is_dir():
-            problems.append(doc.problem(("modules", i), f"找不到培训模块“{module}”（training_modules/{module}/）"))
+            problems.append(doc.problem(("modules", i), message("cases.check-case", module=module, module2=module)))
     for i, other in enumerate(meta.get("related", [])):
         if other == case.id:
-            problems.append(doc.problem(("related", i), "相关案例不能是本案例自己"))
+            problems.append(doc.problem(("related", i), message("cases.check-case-2")))
         elif other not in by_id:
-            problems.append(doc.problem(("related", i), f"未知的案例“{other}”（casebook/ 中没有这个 id）"))
+            problems.append(doc.problem(("related", i), message("cases.check-case-3", other=other)))
         elif case.status == "published" and by_id[other].status != "published":
             problems.append(
                 doc.problem(
@@ -261,7 +261,9 @@ def check_casebook(project: Project) -> list[Problem]:
     by_id: dict[str, Case] = {}
     for case in cases:
         if case.id in by_id:
-            problems.append(case.doc.problem(("id",), f"案例 id“{case.id}”与 {by_id[case.id].display} 重复"))
+            problems.append(
+                case.doc.problem(("id",), message("cases.check-casebook", id=case.id, display=by_id[case.id].display))
+            )
             continue
         by_id[case.id] = case
     for case in cases:

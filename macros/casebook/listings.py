@@ -86,12 +86,14 @@ def check_collections(project: Project) -> list[Problem]:
     problems += anon_scope.scan_strings(doc, texts)
     for i, collection in enumerate(doc.data["collections"]):
         if collection["id"] in seen:
-            problems.append(doc.problem(("collections", i, "id"), f"案例集 id“{collection['id']}”重复"))
+            problems.append(doc.problem(("collections", i, "id"), message("listings.check-collections", v1=collection["id"])))
         seen.add(collection["id"])
         for k, case_id in enumerate(collection["cases"]):
             loc = ("collections", i, "cases", k)
             if case_id not in all_cases:
-                problems.append(doc.problem(loc, f"未知的案例“{case_id}”（casebook/ 中没有这个 id）", rule="CASE-COLLECTION"))
+                problems.append(
+                    doc.problem(loc, message("listings.check-collections-2", case_id=case_id), rule="CASE-COLLECTION")
+                )
             elif case_id not in published:
                 status = all_cases[case_id].status
                 problems.append(
@@ -341,7 +343,7 @@ def check_listing_names(project: Project) -> list[Problem]:
     problems = []
     for case in load_cases(project)[0]:
         if case.id in RESERVED_CASE_IDS:
-            problems.append(case.doc.problem(("id",), f"案例 id 不能是“{case.id}”（与案例库的列表页重名），请换一个 id"))
+            problems.append(case.doc.problem(("id",), message("listings.check-listing-names", id=case.id)))
     return problems
 
 

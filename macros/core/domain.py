@@ -4,6 +4,7 @@ front matter), the theme vocabulary is valid, and no Traditional characters slip
 from __future__ import annotations
 
 from macros.core.linkcheck import check_links
+from macros.core.messages import message
 from macros.core.pagemeta import check_page_markup
 from macros.core.problems import Problem
 from macros.core.project import Project, check_syntax
@@ -22,7 +23,7 @@ def check_themes(project: Project) -> list[Problem]:
     seen: set[str] = set()
     for i, theme in enumerate(theme_ids(doc)):
         if theme in seen:
-            problems.append(doc.problem(("themes", i, "id"), f"主题“{theme}”重复"))
+            problems.append(doc.problem(("themes", i, "id"), message("domain.check-themes", theme=theme)))
         seen.add(theme)
     return problems
 

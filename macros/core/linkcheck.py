@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
 from macros.core.markdown import FENCE, line_col
+from macros.core.messages import message as say
 from macros.core.problems import Problem
 from macros.core.yamlload import read_text, split_front_matter
 
@@ -149,7 +150,6 @@ def anchor_problem(project: Project, src_uri: str, link: str, target: str, ancho
         shown,
         line,
         col,
-        f"链接“{link}”指向的锚点 #{anchor} 在{where}中不存在；锚点由标题生成（## 基本要求 → #基本要求），"
-        "标题改过名时链接要跟着改",
+        say("linkcheck.anchor-problem", link=link, anchor=anchor, where=where),
         rule=ANCHOR_RULE,
     )

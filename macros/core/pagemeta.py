@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from macros.core.messages import message
 from macros.core.problems import Problem
 from macros.core.yamlload import Document
 
@@ -16,6 +17,7 @@ if TYPE_CHECKING:
 
 RULE = "PAGE-MARKUP"
 FIELDS = ("title", "description")
+LABELS = {"title": "标题", "description": "描述"}  # as messages name them
 FORBIDDEN = {"<": "<", ">": ">", '"': '英文双引号 "'}
 
 
@@ -33,7 +35,7 @@ def markup_problems(doc: Document, data: object) -> list[Problem]:
             problems.append(
                 doc.problem(
                     (field,),
-                    f"{field} 不能包含 {'、'.join(found)}：它会原样进入网页的 <title>、导航或 <meta>（中文引号“”可以用）",
+                    message("pagemeta.markup-problems", field=LABELS[field], v2="、".join(found)),
                     rule=RULE,
                 )
             )

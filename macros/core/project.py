@@ -16,6 +16,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from macros.core.messages import message as say
 from macros.core.problems import Problem
 from macros.core.registry import EMPTY, Registry
 from macros.core.themes import THEMES_FILE, theme_ids
@@ -77,7 +78,7 @@ class Project:
         if rel not in self._data:
             path = self.root / rel
             if not path.exists():
-                self._data[rel] = (None, [Problem(rel, 1, 1, "文件不存在")])
+                self._data[rel] = (None, [Problem(rel, 1, 1, say("project.data"))])
             else:
                 self._data[rel] = load_yaml_file(path, rel, root=self.root)
         return self._data[rel]

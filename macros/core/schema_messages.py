@@ -13,6 +13,7 @@ from typing import Any
 
 from jsonschema.exceptions import ValidationError
 
+from macros.core.messages import message
 from macros.core.placeholders import blank_ends
 from macros.core.problems import Problem
 
@@ -90,7 +91,7 @@ def translate(error: ValidationError, problem: ProblemAt, root: dict) -> list[Pr
         for key in error.instance:
             if key in allowed or any(p.search(str(key)) for p in patterns):
                 continue
-            out.append(problem(loc + (key,), f"未知字段“{key}”{_suggest(key, allowed)}", key=True))
+            out.append(problem(loc + (key,), message("schema-messages.translate", key=key, v2=_suggest(key, allowed)), key=True))
         return out
     if v == "required" and isinstance(error.instance, dict):
         missing = [k for k in error.validator_value if k not in error.instance]

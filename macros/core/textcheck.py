@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from macros.build import cache as buildcache
+from macros.core.messages import message
 from macros.core.problems import Problem
 from macros.core.yamlload import read_text
 
@@ -54,7 +55,15 @@ def traditional_characters(text: str, path: str) -> list[Problem]:
         if line.isascii():
             continue
         for start, found, wanted in _traditional_runs(_differences(line, convert)):
-            problems.append(Problem(path, number, start + 1, f"繁体字“{found}”，简体应为“{wanted}”", rule="TEXT-TRAD"))
+            problems.append(
+                Problem(
+                    path,
+                    number,
+                    start + 1,
+                    message("textcheck.traditional-characters", found=found, wanted=wanted),
+                    rule="TEXT-TRAD",
+                )
+            )
     return problems
 
 

@@ -3,6 +3,7 @@ training modules and handbook chapters, so related content can be linked."""
 
 from __future__ import annotations
 
+from macros.core.messages import message
 from macros.core.problems import Problem
 from macros.core.yamlload import Document
 
@@ -38,5 +39,9 @@ def check_theme_refs(doc: Document, loc: tuple, themes: list, vocabulary: list[s
     problems = []
     for i, theme in enumerate(themes):
         if theme not in vocabulary:
-            problems.append(doc.problem(loc + (i,), f"未知主题“{theme}”，可用主题见 {THEMES_FILE}：{'、'.join(vocabulary)}"))
+            problems.append(
+                doc.problem(
+                    loc + (i,), message("themes.check-theme-refs", theme=theme, THEMES_FILE=THEMES_FILE, v3="、".join(vocabulary))
+                )
+            )
     return problems

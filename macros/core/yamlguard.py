@@ -32,6 +32,7 @@ import yaml
 from macros.core import config
 from macros.core.config import Limits
 from macros.core.markdown import line_col
+from macros.core.messages import message as say
 from macros.core.problems import Problem
 
 # PyYAML's pure-Python composer (used again for documents libyaml rejects, for its error
@@ -160,7 +161,7 @@ def precheck(text: str, path: str, line_offset: int = 0) -> list[Problem]:
     lim = limits()
     if len(text) > lim.yaml_chars:
         line, col = line_col(text, lim.yaml_chars)
-        return [Problem(path, line + line_offset, col, f"YAML 内容超过 {_mb(lim.yaml_chars)} 上限，请拆分文件")]
+        return [Problem(path, line + line_offset, col, say("yamlguard.precheck", v1=_mb(lim.yaml_chars)))]
     # Upper bounds, from counts the C library makes fast: the flow nesting is at most twice
     # the number of [ and { (``[a: b]`` is a list holding a key-value table), the block
     # nesting at most twice the longest leading run (+2). The exact depth is checked while

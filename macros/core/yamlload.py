@@ -26,6 +26,7 @@ from macros.build import pool as worker_pool
 from macros.build.pool import WorkerPool
 from macros.core import yamlguard
 from macros.core.config import MACHINERY
+from macros.core.messages import message as say
 from macros.core.problems import Problem
 from macros.core.schema_messages import field_label, translate  # noqa: F401  (field_label: re-exported)
 
@@ -204,7 +205,7 @@ def _parse_yaml_text(text: str, path: str, line_offset: int) -> tuple[Document |
         col = (mark.column + 1) if mark else 1
         return None, [Problem(path, line, col, _syntax_message(err))]
     except yaml.YAMLError as err:  # e.g. more than one document
-        return None, [Problem(path, 1 + line_offset, 1, f"YAML 语法错误：{err}")]
+        return None, [Problem(path, 1 + line_offset, 1, say("yamlload.parse-yaml-text", err=err))]
     if node is None:
         doc.data = {}
         return doc, []

@@ -19,6 +19,7 @@ from jinja2 import Environment, TemplateSyntaxError, meta, nodes
 
 from macros.build import cache as buildcache
 from macros.core.markdown import first_line_of
+from macros.core.messages import message
 from macros.core.problems import Problem
 from macros.core.project import Project
 
@@ -110,7 +111,7 @@ def check_page_macros(display: str, text: str, body: str, variables: set[str]) -
             line = lines[node.lineno - 1]
             problems.append(
                 Problem(display, first + node.lineno - 1, _column(line, node.name),
-                        f"未知的宏或变量“{node.name}”；可用的宏：{'、'.join(sorted(known))}", rule=RULE_UNKNOWN)
+                        message("macro-check.check-page-macros", name=node.name, v2='、'.join(sorted(known))), rule=RULE_UNKNOWN)
             )  # fmt: skip
     for call in tree.find_all(nodes.Call):
         if not isinstance(call.node, nodes.Name) or call.node.name not in known:
@@ -126,7 +127,7 @@ def check_page_macros(display: str, text: str, body: str, variables: set[str]) -
             line = lines[call.lineno - 1]
             problems.append(
                 Problem(display, first + call.lineno - 1, _column(line, call.node.name),
-                        f"宏 {call.node.name}() 的参数不对：它的参数是 {params}", rule=RULE_ARGS)
+                        message("macro-check.check-page-macros-2", name=call.node.name, params=params), rule=RULE_ARGS)
             )  # fmt: skip
     return problems
 

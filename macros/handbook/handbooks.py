@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 from macros.core.escaping import esc, md_esc
 from macros.core.links import relative_link
 from macros.core.markdown import HEADING, first_line_of, insert_after_title, lines_outside_fences, macro_call
+from macros.core.messages import message
 from macros.core.problems import Problem
 from macros.core.related import render_related, theme_index
 from macros.core.themes import check_theme_refs
@@ -123,7 +124,7 @@ def check_chapter_body(display: str, body: str, first_line: int) -> list[Problem
                 display,
                 first_line + where,
                 1,
-                f'章节开头缺少学习目标：正文（标题之后）第一段必须是 !!! abstract "{OBJECTIVES_TITLE}"，下面列出学完本章能做到的事',
+                message("handbooks.check-chapter-body", OBJECTIVES_TITLE=OBJECTIVES_TITLE),
                 rule="HANDBOOK-OBJECTIVES",
             )  # fmt: skip
         )
@@ -134,7 +135,7 @@ def check_chapter_body(display: str, body: str, first_line: int) -> list[Problem
                 display,
                 first_line + top,
                 1,
-                '本章没有引用任何政策条款：至少用一次 {{ clause("文号", "条款") }} 说明依据',
+                message("handbooks.check-chapter-body-2"),
                 rule="HANDBOOK-CITE",
             )  # fmt: skip
         )
@@ -144,7 +145,11 @@ def check_chapter_body(display: str, body: str, first_line: int) -> list[Problem
     if not checklist:
         problems.append(
             Problem(
-                display, last_line, 1, f"章节末尾缺少“## {CHECKLIST_HEADING}”一节（任务列表“- [ ] …”）", rule="HANDBOOK-CHECKLIST"
+                display,
+                last_line,
+                1,
+                message("handbooks.check-chapter-body-3", CHECKLIST_HEADING=CHECKLIST_HEADING),
+                rule="HANDBOOK-CHECKLIST",
             )
         )
         return problems
@@ -157,7 +162,7 @@ def check_chapter_body(display: str, body: str, first_line: int) -> list[Problem
                 display,
                 first_line + i,
                 1,
-                f"“## {CHECKLIST_HEADING}”必须是本章最后一节，后面不能再有“## {title}”",
+                message("handbooks.check-chapter-body-4", CHECKLIST_HEADING=CHECKLIST_HEADING, title=title),
                 rule="HANDBOOK-CHECKLIST",
             )
         )
@@ -167,7 +172,7 @@ def check_chapter_body(display: str, body: str, first_line: int) -> list[Problem
                 display,
                 first_line + start,
                 1,
-                f"“## {CHECKLIST_HEADING}”下面没有任务列表：每一项写成“- [ ] 要做的事”",
+                message("handbooks.check-chapter-body-5", CHECKLIST_HEADING=CHECKLIST_HEADING),
                 rule="HANDBOOK-CHECKLIST",
             )  # fmt: skip
         )
@@ -190,7 +195,7 @@ def load_handbooks(docs_dir: Path, display: Callable[[Path], str], vocabulary: l
             continue
         index = folder / "index.md"
         if not index.exists():
-            problems.append(Problem(display(files[0]), 1, 1, f"手册目录 {display(folder)} 缺少 index.md（手册首页，写明 title 和 handbook_order）",
+            problems.append(Problem(display(files[0]), 1, 1, message("handbooks.load-handbooks", v1=display(folder)),
                                     rule="HANDBOOK-META"))  # fmt: skip
             continue
         doc, _, found = load_front_matter(index, display(index))
@@ -204,7 +209,7 @@ def load_handbooks(docs_dir: Path, display: Callable[[Path], str], vocabulary: l
         if found:
             continue
         if not chapters:
-            problems.append(doc.problem((), "这本手册还没有任何章节", severity="warning", rule="HANDBOOK-META"))
+            problems.append(doc.problem((), message("handbooks.load-handbooks-2"), severity="warning", rule="HANDBOOK-META"))
         meta = doc.data
         handbooks.append(
             Handbook(
@@ -228,7 +233,9 @@ def _load_chapters(folder: Path, display: Callable[[Path], str], vocabulary: lis
         if path.name in ("index.md", PRINT_PAGE):
             if path.name == PRINT_PAGE:
                 problems.append(
-                    Problem(display(path), 1, 1, f"{PRINT_PAGE} 由门户自动生成，请改用其他文件名", rule="HANDBOOK-META")
+                    Problem(
+                        display(path), 1, 1, message("handbooks.load-chapters-3", PRINT_PAGE=PRINT_PAGE), rule="HANDBOOK-META"
+                    )
                 )
             continue
         name = display(path)
@@ -242,15 +249,17 @@ def _load_chapters(folder: Path, display: Callable[[Path], str], vocabulary: lis
         if isinstance(doc.data, dict) and isinstance(doc.data.get("themes"), list):
             meta_problems += check_theme_refs(doc, ("themes",), doc.data["themes"], vocabulary)
         if not doc.data:
-            meta_problems = [
-                Problem(name, 1, 1, "章节开头缺少属性（title、chapter、themes、render_macros: true）", rule="HANDBOOK-META")
-            ]
+            meta_problems = [Problem(name, 1, 1, message("handbooks.load-chapters"), rule="HANDBOOK-META")]
         problems += meta_problems + check_chapter_body(name, body, first)
         if meta_problems:
             continue
         number = doc.data["chapter"]
         if number in numbers:
-            problems.append(doc.problem(("chapter",), f"章节序号 {number} 与 {numbers[number]} 重复", rule="HANDBOOK-ORDER"))
+            problems.append(
+                doc.problem(
+                    ("chapter",), message("handbooks.load-chapters-2", number=number, v2=numbers[number]), rule="HANDBOOK-ORDER"
+                )
+            )
             continue
         numbers[number] = name
         src_uri = path.relative_to(folder.parent.parent).as_posix()

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from macros.core.escaping import esc
 from macros.core.markdown import line_col
+from macros.core.messages import message
 from macros.core.problems import Problem
 from macros.core.yamlload import Document, validate
 from macros.documents import docx_common as dx
@@ -148,7 +149,11 @@ def check_template_data(doc: Document, library: PolicyLibrary) -> list[Problem]:
             continue
         if isinstance(item.get("id"), str):
             if item["id"] in seen:
-                problems.append(doc.problem(("templates", i, "id"), f"模板 id“{item['id']}”重复", rule="HANDBOOK-TEMPLATE"))
+                problems.append(
+                    doc.problem(
+                        ("templates", i, "id"), message("templates.check-template-data", v1=item["id"]), rule="HANDBOOK-TEMPLATE"
+                    )
+                )
             seen.add(item["id"])
         problems += check_clause_refs(doc, ("templates", i, "sources"), item.get("sources"), library)
         for k, section in enumerate(item.get("sections") or []):
@@ -156,7 +161,7 @@ def check_template_data(doc: Document, library: PolicyLibrary) -> list[Problem]:
                 problems.append(
                     doc.problem(
                         ("templates", i, "sections", k),
-                        "这一节是空的：至少要有 text、fields、checklist 或 signature 之一",
+                        message("templates.check-template-data-2"),
                         rule="HANDBOOK-TEMPLATE",
                     )
                 )
@@ -178,7 +183,7 @@ def check_template_links(display: str, text: str, ids: list[str]) -> list[Proble
                     display,
                     line,
                     col,
-                    f"没有 id 为“{m.group(2)}”的模板，可用：{known}（见 {TEMPLATES_FILE}）",
+                    message("templates.check-template-links", v1=m.group(2), known=known, TEMPLATES_FILE=TEMPLATES_FILE),
                     rule="HANDBOOK-TEMPLATE",
                 )
             )

@@ -98,7 +98,7 @@ def read_table(path: Path, display: str) -> tuple[list[list[str]], list[Problem]
             book = load_workbook(path, read_only=True, data_only=True)
             formulas = load_workbook(path, read_only=True, data_only=False)
         except Exception as err:  # openpyxl raises many kinds for a damaged file
-            return [], [Problem(display, 1, 1, f"无法读取 Excel 文件：{err}")]
+            return [], [Problem(display, 1, 1, message("importer.read-table-3", err=err))]
         values = list(book.worksheets[0].iter_rows(values_only=True))
         written = list(formulas.worksheets[0].iter_rows(values_only=True))
         book.close()
@@ -107,10 +107,10 @@ def read_table(path: Path, display: str) -> tuple[list[list[str]], list[Problem]
     try:
         data = path.read_bytes()
     except OSError as err:
-        return [], [Problem(display, 1, 1, f"无法读取文件：{err.strerror}")]
+        return [], [Problem(display, 1, 1, message("importer.read-table-2", strerror=err.strerror))]
     text, _ = decode(data)
     if text is None:
-        return [], [Problem(display, 1, 1, "无法识别文件编码：请另存为 UTF-8 或 GBK 编码的 CSV")]
+        return [], [Problem(display, 1, 1, message("importer.read-table"))]
     return [[c.strip() for c in row] for row in csv.reader(io.StringIO(text, newline=""))], []
 
 
@@ -126,7 +126,7 @@ def _formula_problems(values: list[tuple], written: list[tuple], display: str) -
                         display,
                         r,
                         c,
-                        f"第 {r} 行第 {c} 列是公式“{raw}”，文件中没有它的计算结果；请在 Excel 中打开后保存，或把这一列“粘贴为数值”",
+                        message("importer.formula-problems", r=r, c=c, raw=raw),
                     )
                 )
     return problems
@@ -225,7 +225,7 @@ def import_rows(
     while rows and not any(rows[0]):
         rows = rows[1:]
     if not rows:
-        return [], [Problem(display, 1, 1, "文件中没有数据（第一行应为列名）")]
+        return [], [Problem(display, 1, 1, message("importer.import-rows"))]
     header = rows[0]
     columns: dict[int, Column] = {}
     for i, name in enumerate(header):
@@ -235,14 +235,14 @@ def import_rows(
         if column is None:
             close = difflib.get_close_matches(name, list(BY_HEADER), n=1, cutoff=0.5)
             hint = f"，是否想写“{close[0]}”？" if close else f"。可用的列：{'、'.join(BY_HEADER)}"
-            problems.append(Problem(display, 1, i + 1, f"未知的列“{name}”{hint}"))
+            problems.append(Problem(display, 1, i + 1, message("importer.import-rows-2", name=name, hint=hint)))
         elif column in columns.values():
-            problems.append(Problem(display, 1, i + 1, f"列“{name}”重复"))
+            problems.append(Problem(display, 1, i + 1, message("importer.import-rows-7", name=name)))
         else:
             columns[i] = column
     for column in COLUMNS:
         if column.required and column not in columns.values():
-            problems.append(Problem(display, 1, 1, f"缺少必填列“{column.header}”"))
+            problems.append(Problem(display, 1, 1, message("importer.import-rows-3", header=column.header)))
     if problems:  # a wrong header would lose data in every row: import nothing
         return [], problems
 
@@ -260,28 +260,30 @@ def import_rows(
                         display,
                         r,
                         i + 1,
-                        f"第 {r} 行第 {i + 1} 列有内容“{raw[:20]}”，但这一列没有列名；请补上列名或删去，这一行未导入",
+                        message("importer.import-rows-8", r=r, v2=i + 1, v3=raw[:20]),
                     )
                 )
         for i, column in columns.items():
             raw = cells[i] if i < len(cells) else ""
             if not raw:
                 if column.required:
-                    row_problems.append(Problem(display, r, i + 1, f"第 {r} 行“{column.header}”：必填，不能为空"))
+                    row_problems.append(Problem(display, r, i + 1, message("importer.import-rows-11", r=r, header=column.header)))
                 continue
             value, error = _convert(column, raw)
             if error:
-                row_problems.append(Problem(display, r, i + 1, f"第 {r} 行“{column.header}”：{error}"))
+                row_problems.append(
+                    Problem(display, r, i + 1, message("importer.import-rows-9", r=r, header=column.header, error=error))
+                )
             else:
                 values[column.path] = value
         school_id = values.get(("id",))
         id_col = next(i for i, c in columns.items() if c.path == ("id",)) + 1
         if school_id in seen:
-            row_problems.append(Problem(display, r, id_col, f"第 {r} 行“学校代码”：“{school_id}”与第 {seen[school_id]} 行重复"))
-        elif school_id and exists(school_id):
             row_problems.append(
-                Problem(display, r, id_col, f"第 {r} 行：学校文件 {school_id}.yml 已存在，未覆盖（如需覆盖请加 --force）")
+                Problem(display, r, id_col, message("importer.import-rows-4", r=r, school_id=school_id, v3=seen[school_id]))
             )
+        elif school_id and exists(school_id):
+            row_problems.append(Problem(display, r, id_col, message("importer.import-rows-10", r=r, school_id=school_id)))
         if school_id:
             seen.setdefault(school_id, r)
         if row_problems:
@@ -295,11 +297,11 @@ def import_rows(
         if counts["mentors"] > counts["teachers"]:
             col = next(i for i, c in columns.items() if c.path == ("counts", "mentors")) + 1
             problems.append(
-                Problem(display, r, col, f"第 {r} 行“导师人数”：{counts['mentors']} 多于教师人数 {counts['teachers']}")
+                Problem(display, r, col, message("importer.import-rows-5", r=r, v2=counts["mentors"], v3=counts["teachers"]))
             )
             continue
         if found:
-            problems += [Problem(display, r, 1, f"第 {r} 行：{p.message}") for p in found]
+            problems += [Problem(display, r, 1, message("importer.import-rows-6", r=r, message=p.message)) for p in found]
             continue
         imported.append(ImportedRow(r, plan))
     return imported, problems

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from macros.build import cache as buildcache
+from macros.core.messages import message as say
 from macros.core.problems import Problem
 from macros.core.yamlload import Document, Prefetch, validate
 from macros.plans.editor_page import EDITOR_ID
@@ -56,13 +57,15 @@ def validate_plan(doc: Document, expected_id: str | None) -> list[Problem]:
     problems = validate(doc, PLAN_SCHEMA)
     data = doc.data if isinstance(doc.data, dict) else {}
     if expected_id is not None and isinstance(data.get("id"), str) and data["id"] != expected_id:
-        problems.append(doc.problem(("id",), f"学校代码“{data['id']}”与文件名“{expected_id}.yml”不一致"))
+        problems.append(doc.problem(("id",), say("loading.validate-plan", v1=data["id"], expected_id=expected_id)))
     if data.get("id") in RESERVED_IDS:
-        problems.append(doc.problem(("id",), f"学校代码不能是“{data['id']}”（与一校一策栏目中的其他文件重名）"))
+        problems.append(doc.problem(("id",), say("loading.validate-plan-2", v1=data["id"])))
     counts = data.get("counts")
     if isinstance(counts, dict) and all(isinstance(counts.get(k), int) for k in ("teachers", "mentors")):
         if counts["mentors"] > counts["teachers"]:
-            problems.append(doc.problem(("counts", "mentors"), f"导师人数 {counts['mentors']} 多于教师人数 {counts['teachers']}"))
+            problems.append(
+                doc.problem(("counts", "mentors"), say("loading.validate-plan-3", v1=counts["mentors"], v2=counts["teachers"]))
+            )
     return problems
 
 

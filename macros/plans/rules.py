@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from json_logic import jsonLogic
 from json_logic.builtins import to_bool, to_string
 
+from macros.core.messages import message
 from macros.core.problems import Problem
 from macros.core.yamlload import Document, validate
 from macros.plans.model import template_plan
@@ -150,7 +151,7 @@ def load_rules(doc: Document | None, library: PolicyLibrary) -> tuple[list[Rule]
     seen: set[str] = set()
     for i, item in enumerate(doc.data["rules"]):
         if item["id"] in seen:
-            problems.append(doc.problem(("rules", i, "id"), f"规则编号“{item['id']}”重复"))
+            problems.append(doc.problem(("rules", i, "id"), message("rules.load-rules", v1=item["id"])))
         seen.add(item["id"])
         problems += check_clause_refs(doc, ("rules", i, "sources"), item["sources"], library)
         rule = Rule(
@@ -171,14 +172,12 @@ def _check_problems(doc: Document, index: int, rule: Rule) -> list[Problem]:
     loc = ("rules", index, "check")
     problems = []
     if "when" in rule.check[-1]:
-        problems.append(
-            doc.problem(loc + (len(rule.check) - 1,), f"规则“{rule.id}”的最后一个情形不能有 when（其他情形都不成立时用它）")
-        )
+        problems.append(doc.problem(loc + (len(rule.check) - 1,), message("rules.check-problems", id=rule.id)))
     plan = template_plan()
     for n, case in enumerate(rule.check):
         for key in ("when", "detail"):
             try:
                 jsonLogic(case.get(key), plan)
             except Exception as err:  # noqa: BLE001 - any error of the logic library is the author's to fix
-                problems.append(doc.problem(loc + (n, key), f"规则“{rule.id}”的检查无法执行：{err}"))
+                problems.append(doc.problem(loc + (n, key), message("rules.check-problems-2", id=rule.id, err=err)))
     return problems

@@ -7,6 +7,7 @@ import re
 from typing import TYPE_CHECKING
 
 from macros.core.markdown import line_col
+from macros.core.messages import message
 from macros.core.problems import Problem
 from macros.policy import comparison, glossary, policies
 
@@ -83,5 +84,5 @@ def check_clause_citations(project: Project) -> list[Problem]:
             try:
                 library(project).resolve(m.group(2), m.group(4))
             except policies.UnknownReference as err:
-                problems.append(Problem(project.display(path), line, col, f"条款引用无效：{err}"))
+                problems.append(Problem(project.display(path), line, col, message("access.check-clause-citations", err=err)))
     return problems

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from macros.core.escaping import md_esc
+from macros.core.messages import message
 from macros.core.problems import Problem
 from macros.core.yamlload import Document, validate
 from macros.policy.policies import PolicyLibrary, UnknownReference
@@ -60,11 +61,14 @@ def check_comparison(doc: Document, library: PolicyLibrary) -> list[Problem]:
     columns = doc.data["columns"]
     for c, column in enumerate(columns):
         if library.find(column["doc"]) is None:
-            problems.append(doc.problem(("columns", c, "doc"), f"未知的政策文件“{column['doc']}”"))
+            problems.append(doc.problem(("columns", c, "doc"), message("comparison.check-comparison", v1=column["doc"])))
     for r, row in enumerate(doc.data["rows"]):
         if len(row["cells"]) != len(columns):
             problems.append(
-                doc.problem(("rows", r, "cells"), f"“{row['topic']}”有 {len(row['cells'])} 格，应与列数 {len(columns)} 相同")
+                doc.problem(
+                    ("rows", r, "cells"),
+                    message("comparison.check-comparison-2", v1=row["topic"], v2=len(row["cells"]), v3=len(columns)),
+                )
             )
             continue
         for c, cell in enumerate(row["cells"]):

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from macros.core.escaping import esc, md_esc
+from macros.core.messages import message
 from macros.core.problems import Problem
 from macros.core.yamlload import Document, validate
 from macros.policy.policies import CLAUSE_REF_SCHEMA
@@ -60,7 +61,7 @@ def glossary_terms(doc: Document) -> tuple[list[Term], list[Problem]]:
         names = [item["term"], *item.get("aliases", [])]
         for name in names:
             if name in seen:
-                problems.append(doc.problem(("terms", i, "term"), f"术语“{name}”重复（第 {seen[name]} 项已定义）"))
+                problems.append(doc.problem(("terms", i, "term"), message("glossary.glossary-terms", name=name, v2=seen[name])))
             seen[name] = i + 1
         sources = tuple((s["doc"], s.get("clause", "")) for s in item.get("sources", []))
         terms.append(Term(item["term"], tuple(item.get("aliases", [])), item["definition"], sources))

@@ -25,6 +25,7 @@ from macros.core.escaping import md_esc, md_title, shorten, strip_tags
 from macros.core.links import relative_link
 from macros.core.markdown import FENCE
 from macros.core.markdown import HEADING as _HEADING
+from macros.core.messages import message
 from macros.core.numerals import cn_to_int
 from macros.core.problems import Problem
 from macros.core.yamlload import Document, load_front_matter, validate
@@ -286,7 +287,7 @@ def check_clause_refs(doc: Document, loc: tuple, refs: object, library: PolicyLi
             library.resolve(ref["doc"], clause if isinstance(clause, str) and clause else None)
         except UnknownReference as err:
             field = "doc" if library.find(ref["doc"]) is None else "clause"
-            problems.append(doc.problem(loc + (k, field), f"条款引用无效：{err}"))
+            problems.append(doc.problem(loc + (k, field), message("policies.check-clause-refs", err=err)))
     return problems
 
 
@@ -303,7 +304,7 @@ def load_policy(path: Path, display: str, src_uri: str) -> tuple[Policy | None, 
     policy = Policy(doc.data["policy"]["id"], doc.data["title"], src_uri, doc.data["policy"])
     for clause in clauses:
         if clause.key in policy.clauses:
-            problems.append(Problem(display, clause.line, 1, f"条款编号“{clause.key}”重复出现，无法生成唯一锚点"))
+            problems.append(Problem(display, clause.line, 1, message("policies.load-policy", key=clause.key)))
         policy.clauses[clause.key] = clause
     return policy, problems
 
@@ -322,14 +323,14 @@ def load_library(docs_dir: Path, display_root: Path) -> tuple[PolicyLibrary, lis
             continue
         for name in policy.names():
             if name in seen:
-                problems.append(Problem(display, 1, 1, f"政策名称或文号“{name}”与 {seen[name]} 重复"))
+                problems.append(Problem(display, 1, 1, message("policies.load-library-2", name=name, v2=seen[name])))
             seen[name] = display
         policies.append(policy)
     library = PolicyLibrary(policies)
     for policy in policies:
         target = policy.meta.get("superseded_by")
         if target and library.find(target) is None:
-            problems.append(Problem(f"docs/{policy.src_uri}", 1, 1, f"superseded_by 指向未收录的文件“{target}”"))
+            problems.append(Problem(f"docs/{policy.src_uri}", 1, 1, message("policies.load-library", target=target)))
     return library, problems
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
 
+from macros.core.messages import message
 from macros.core.problems import Problem
 from macros.core.yamlload import validate
 
@@ -81,7 +82,7 @@ def load_posts(project: Project) -> tuple[list[Post], list[Problem]]:
         problems += found
         title = _title(body)
         if not title:
-            problems.append(Problem(display, 1, 1, "动态缺少标题：正文第一行应为“# 标题”"))
+            problems.append(Problem(display, 1, 1, message("news.load-posts")))
         if found or not title:
             continue
         meta = doc.data

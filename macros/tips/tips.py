@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from macros.core.escaping import esc, md_esc
 from macros.core.links import relative_link, relative_url
 from macros.core.markdown import FENCE
+from macros.core.messages import message
 from macros.core.problems import Problem
 from macros.core.themes import THEMES_FILE
 from macros.core.yamlload import PLAIN_TITLE, Document, validate
@@ -121,7 +122,7 @@ def parse_tips(display: str, body: str, line_offset: int, vocabulary: list[str])
                             display,
                             lineno,
                             col0 + m.start() + 1,
-                            f"未知标签“{tag}”，标签只能取主题词表 {THEMES_FILE} 中的主题：{'、'.join(vocabulary)}",
+                            message("tips.parse-tips-4", tag=tag, THEMES_FILE=THEMES_FILE, v3="、".join(vocabulary)),
                         )
                     )
                 current["tags"].append(tag)
@@ -130,15 +131,13 @@ def parse_tips(display: str, body: str, line_offset: int, vocabulary: list[str])
     result: list[Tip] = []
     for n, tip in enumerate(tips, 1):
         if not tip["tags"]:
-            problems.append(
-                Problem(display, tip["line"], 1, f"锦囊“{tip['title']}”缺少标签：请在标题下一行写“标签：家访、家校沟通”")
-            )
+            problems.append(Problem(display, tip["line"], 1, message("tips.parse-tips-2", v1=tip["title"])))
         text = "\n".join(tip["body"]).strip()
         if not text:
-            problems.append(Problem(display, tip["line"], 1, f"锦囊“{tip['title']}”没有正文"))
+            problems.append(Problem(display, tip["line"], 1, message("tips.parse-tips-3", v1=tip["title"])))
         result.append(Tip(tip["title"], [t for t in tip["tags"] or [] if t in vocabulary], text, f"tip-{n}"))
     if not tips:
-        problems.append(Problem(display, 1 + line_offset, 1, "锦囊集中没有锦囊：每条锦囊以“## 标题”开头"))
+        problems.append(Problem(display, 1 + line_offset, 1, message("tips.parse-tips")))
     return "\n".join(intro).strip(), result, problems
 
 
@@ -164,12 +163,12 @@ def _load(project: Project) -> tuple[list[TipCollection], list[Problem]]:
 def _check_meta(doc: Document, path: Path, meta: dict, seen: dict[str, str], display: str) -> list[Problem]:
     problems = []
     if meta["id"] != path.stem:
-        problems.append(doc.problem(("id",), f"id“{meta['id']}”必须与文件名“{path.stem}”一致"))
+        problems.append(doc.problem(("id",), message("tips.check-meta", v1=meta["id"], stem=path.stem)))
     if meta["id"] in seen:
-        problems.append(doc.problem(("id",), f"锦囊集 id“{meta['id']}”与 {seen[meta['id']]} 重复"))
+        problems.append(doc.problem(("id",), message("tips.check-meta-2", v1=meta["id"], v2=seen[meta["id"]])))
     seen[meta["id"]] = display
     if meta["district"] == SAMPLE_DISTRICT and "示例" not in meta["source"]:
-        problems.append(doc.problem(("source",), "示例锦囊集的 source 应写明由本项目编写的示例，如“本项目编写（示例）”"))
+        problems.append(doc.problem(("source",), message("tips.check-meta-3")))
     return problems
 
 

@@ -22,6 +22,7 @@ from macros.core.config import LAYOUT
 from macros.core.escaping import esc, md_esc
 from macros.core.links import relative_link
 from macros.core.markdown import HEADING, heading_id, lines_outside_fences, macro_call
+from macros.core.messages import message
 from macros.core.problems import Problem
 from macros.core.themes import check_theme_refs
 from macros.core.yamlload import validate
@@ -133,13 +134,9 @@ _CLAUSE_CALL = macro_call("clause")
 def _check_lesson_citations(display: str, meta: object, body: str) -> list[Problem]:
     """A lesson is grounded in the policy texts: it cites at least one clause, and its macros run."""
     if not _CLAUSE_CALL.search(body):
-        return [Problem(display, 1, 1, '课中没有引用政策条款：至少用一次 {{ clause("文号", "条款") }}', rule="TRAINING-CITE")]
+        return [Problem(display, 1, 1, message("modules.check-lesson-citations"), rule="TRAINING-CITE")]
     if not (isinstance(meta, dict) and meta.get("render_macros") is True):
-        return [
-            Problem(
-                display, 1, 1, "课中用了 clause 宏，页面开头的属性里却没有 render_macros: true，宏不会执行", rule="TRAINING-CITE"
-            )
-        ]
+        return [Problem(display, 1, 1, message("modules.check-lesson-citations-2"), rule="TRAINING-CITE")]
     return []
 
 
@@ -156,18 +153,14 @@ def _load_module(project: Project, folder: Path) -> tuple[Module | None, bool, l
     """One module folder → (module or None, draft?, problems)."""
     rel = f"{MODULES_DIR}/{folder.name}"
     if not (folder / "module.yml").exists():
-        return None, False, [Problem(rel, 1, 1, "培训模块目录中缺少 module.yml", rule="TRAINING-MODULE")]
+        return None, False, [Problem(rel, 1, 1, message("modules.load-module-3"), rule="TRAINING-MODULE")]
     doc, problems = project.data(f"{rel}/module.yml")
     if doc is None:
         return None, False, problems
     problems = list(problems) + validate(doc, MODULE_SCHEMA)
     data = doc.data if isinstance(doc.data, dict) else {}
     if not re.match(_ID, folder.name):
-        problems.append(
-            doc.problem(
-                (), f"模块目录名“{folder.name}”只能用小写字母、数字和连字符（它会成为网址的一部分）", rule="TRAINING-MODULE"
-            )
-        )
+        problems.append(doc.problem((), message("modules.load-module", name=folder.name), rule="TRAINING-MODULE"))
     if isinstance(data.get("themes"), list):
         problems += [
             replace(p, rule="TRAINING-MODULE") for p in check_theme_refs(doc, ("themes",), data["themes"], project.themes)
@@ -179,19 +172,21 @@ def _load_module(project: Project, folder: Path) -> tuple[Module | None, bool, l
             continue
         name = entry["file"]
         if name in listed:
-            problems.append(doc.problem(("lessons", i, "file"), f"课文件“{name}”重复列出", rule="TRAINING-LESSON"))
+            problems.append(
+                doc.problem(("lessons", i, "file"), message("modules.load-module-4", name=name), rule="TRAINING-LESSON")
+            )
             continue
         listed.add(name)
         if name in RESERVED_LESSON_FILES:
             problems.append(
-                doc.problem(
-                    ("lessons", i, "file"), f"课文件不能叫 {name}（模块首页和自测页使用这个名字）", rule="TRAINING-LESSON"
-                )
+                doc.problem(("lessons", i, "file"), message("modules.load-module-5", name=name), rule="TRAINING-LESSON")
             )
             continue
         path = folder / name
         if not path.exists():
-            problems.append(doc.problem(("lessons", i, "file"), f"找不到课文件 {rel}/{name}", rule="TRAINING-LESSON"))
+            problems.append(
+                doc.problem(("lessons", i, "file"), message("modules.load-module-6", rel=rel, name=name), rule="TRAINING-LESSON")
+            )
             continue
         front, body, found = project.front_matter(path)
         if front is not None and not found:
@@ -206,13 +201,13 @@ def _load_module(project: Project, folder: Path) -> tuple[Module | None, bool, l
                     project.display(path),
                     1,
                     1,
-                    f"这个课文件没有列在 {rel}/module.yml 的 lessons 中，不会发布",
+                    message("modules.load-module-7", rel=rel),
                     rule="TRAINING-LESSON",
                 )
             )
     quiz = None
     if not (folder / "quiz.yml").exists():
-        problems.append(doc.problem((), f"缺少自测题库 {rel}/quiz.yml", rule="TRAINING-MODULE"))
+        problems.append(doc.problem((), message("modules.load-module-2", rel=rel), rule="TRAINING-MODULE"))
     else:
         quiz_doc, found = project.data(f"{rel}/quiz.yml")
         problems += found
@@ -259,12 +254,14 @@ def _load_catalogue(project: Project) -> Catalogue:
         same = [m.id for m in modules if m.order == module.order and m is not module]
         if same:
             problems.append(
-                doc.problem(("order",), f"学习顺序 order {module.order} 与模块“{'、'.join(same)}”相同", rule="TRAINING-MODULE")
+                doc.problem(
+                    ("order",), message("modules.load-catalogue", order=module.order, v2="、".join(same)), rule="TRAINING-MODULE"
+                )
             )
         for k, pre in enumerate(module.prerequisites):
             if pre == module.id or pre not in all_ids:
                 problems.append(
-                    doc.problem(("prerequisites", k), f"先修模块“{pre}”不存在（或就是本模块）", rule="TRAINING-MODULE")
+                    doc.problem(("prerequisites", k), message("modules.load-catalogue-2", pre=pre), rule="TRAINING-MODULE")
                 )
     modules.sort(key=lambda m: (m.order, m.id))
     return Catalogue(modules, problems)

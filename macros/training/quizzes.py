@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 
 from macros.core.escaping import esc
 from macros.core.links import page_url, relative_url  # noqa: F401 (page_url: part of this module's API)
+from macros.core.messages import message
 from macros.core.problems import Problem
 from macros.core.yamlload import Document, validate
 from macros.policy.policies import PolicyLibrary, UnknownReference
@@ -39,27 +40,33 @@ def _ruled(problems: list[Problem], rule: str) -> list[Problem]:
 
 # An option is text, or {text, feedback}; checked in code for clearer messages.
 _OPTION = {"type": ["string", "object"]}
+OPTION_LABELS = {"text": "选项文字", "feedback": "反馈"}  # as messages name them
 
 
 def _check_option(doc: Document, i: int, k: int, option: object) -> list[Problem]:
     loc = ("questions", i, "options", k)
     where = f"第 {i + 1} 题的第 {k + 1} 个选项"
     if isinstance(option, str):
-        return [] if option.strip() else [doc.problem(loc, f"{where}不能为空")]
+        return [] if option.strip() else [doc.problem(loc, message("quizzes.check-option-2", where=where))]
     if not isinstance(option, dict):
         return []
     problems = [
-        doc.problem(loc + (key,), f"{where}中有未知字段“{key}”，只能写 text 和 feedback", key=True)
+        doc.problem(loc + (key,), message("quizzes.check-option", where=where, key=key), key=True)
         for key in option
         if key not in ("text", "feedback")
     ]
     for key in ("text", "feedback"):
         value = option.get(key)
         if key == "text" and value is None:
-            problems.append(doc.problem(loc, f"{where}缺少 text（选项文字）"))
+            problems.append(doc.problem(loc, message("quizzes.check-option-3", where=where)))
         elif value is not None and not (isinstance(value, str) and value.strip()):
-            problems.append(doc.problem(loc + (key,), f"{where}的 {key} 不能为空"))
+            problems.append(doc.problem(loc + (key,), message("quizzes.check-option-4", where=where, key=OPTION_LABELS[key])))
     return problems
+
+
+def _titled(title: str, node: dict) -> dict:
+    """A field with its Chinese label (messages name fields as trainers know them)."""
+    return {"title": title, **node}
 
 
 QUIZ_SCHEMA: dict = {
@@ -67,46 +74,55 @@ QUIZ_SCHEMA: dict = {
     "additionalProperties": False,
     "required": ["settings", "questions"],
     "properties": {
-        "settings": {
-            "type": "object",
-            "additionalProperties": False,
-            "required": ["pass_mark"],
-            "properties": {
-                "pass_mark": {"type": "integer", "minimum": 1, "maximum": 100},
-                "draw": {"type": "integer", "minimum": 1},
-                "shuffle_options": {"type": "boolean"},
-                "mode": {"enum": list(MODES)},
-            },
-        },
-        "questions": {
-            "type": "array",
-            "minItems": 1,
-            "items": {
+        "settings": _titled(
+            "设置",
+            {
                 "type": "object",
                 "additionalProperties": False,
-                "required": ["id", "type", "stem", "explanation", "source"],
+                "required": ["pass_mark"],
                 "properties": {
-                    "id": {"type": "string", "pattern": "^[a-z0-9][a-z0-9-]*$"},
-                    "type": {"enum": list(QUESTION_TYPES)},
-                    "case": _NOT_BLANK,
-                    "stem": _NOT_BLANK,
-                    "options": {"type": "array", "items": _OPTION},
-                    "answer": {"type": ["string", "array", "boolean"]},
-                    "explanation": _NOT_BLANK,
-                    "source": {
-                        "type": "object",
-                        "additionalProperties": False,
-                        "properties": {
-                            "policy": {"type": "string", "minLength": 1},
-                            "clause": {"type": "string", "minLength": 1},
-                            "lesson": {"type": "string", "minLength": 1},
-                            "handbook": {"type": "string", "minLength": 1},
-                            "section": {"type": "string", "minLength": 1},
-                        },
+                    "pass_mark": _titled("及格线", {"type": "integer", "minimum": 1, "maximum": 100}),
+                    "draw": _titled("每次抽题数", {"type": "integer", "minimum": 1}),
+                    "shuffle_options": _titled("打乱选项", {"type": "boolean"}),
+                    "mode": _titled("模式", {"enum": list(MODES)}),
+                },
+            },
+        ),
+        "questions": _titled(
+            "题目",
+            {
+                "type": "array",
+                "minItems": 1,
+                "items": {
+                    "type": "object",
+                    "additionalProperties": False,
+                    "required": ["id", "type", "stem", "explanation", "source"],
+                    "properties": {
+                        "id": _titled("题目编号", {"type": "string", "pattern": "^[a-z0-9][a-z0-9-]*$"}),
+                        "type": _titled("题型", {"enum": list(QUESTION_TYPES)}),
+                        "case": _titled("情境描述", _NOT_BLANK),
+                        "stem": _titled("题干", _NOT_BLANK),
+                        "options": _titled("选项", {"type": "array", "items": _OPTION}),
+                        "answer": _titled("答案", {"type": ["string", "array", "boolean"]}),
+                        "explanation": _titled("解析", _NOT_BLANK),
+                        "source": _titled(
+                            "来源",
+                            {
+                                "type": "object",
+                                "additionalProperties": False,
+                                "properties": {
+                                    "policy": _titled("政策文件", {"type": "string", "minLength": 1}),
+                                    "clause": _titled("条款", {"type": "string", "minLength": 1}),
+                                    "lesson": _titled("课", {"type": "string", "minLength": 1}),
+                                    "handbook": _titled("手册章节", {"type": "string", "minLength": 1}),
+                                    "section": _titled("小节", {"type": "string", "minLength": 1}),
+                                },
+                            },
+                        ),
                     },
                 },
             },
-        },
+        ),
     },
 }
 
@@ -158,17 +174,19 @@ def _check_answer(doc: Document, i: int, q: dict) -> tuple[list[int], list[Probl
     qtype, answer, options = q.get("type"), q.get("answer"), q.get("options")
     label = f"第 {i + 1} 题（{q.get('id', '?')}）"
     if answer is None or answer == [] or answer == "":
-        return [], [doc.problem(loc, f"{label}没有正确答案：请用 answer 写出正确选项的字母")]
+        return [], [doc.problem(loc, message("quizzes.check-answer-2", label=label))]
     if qtype == "truefalse":
         if options is not None:
-            return [], [doc.problem(loc + ("options",), f"{label}是判断题，不需要 options（选项固定为“正确/错误”）", key=True)]
+            return [], [doc.problem(loc + ("options",), message("quizzes.check-answer-6", label=label), key=True)]
         if not isinstance(answer, bool):
-            return [], [doc.problem(loc + ("answer",), f"{label}是判断题，answer 应为 true（正确）或 false（错误）")]
+            return [], [doc.problem(loc + ("answer",), message("quizzes.check-answer-7", label=label))]
         return [0 if answer else 1], []
     if not isinstance(options, list) or len(options) < 2:
-        return [], [doc.problem(loc + ("options",) if options is not None else loc, f"{label}至少需要 2 个选项（options）")]
+        return [], [
+            doc.problem(loc + ("options",) if options is not None else loc, message("quizzes.check-answer-3", label=label))
+        ]
     if len(options) > len(LETTERS):
-        return [], [doc.problem(loc + ("options",), f"{label}最多 {len(LETTERS)} 个选项")]
+        return [], [doc.problem(loc + ("options",), message("quizzes.check-answer-4", label=label, v2=len(LETTERS)))]
     letters = answer if isinstance(answer, list) else [answer]
     problems: list[Problem] = []
     indexes: list[int] = []
@@ -177,16 +195,19 @@ def _check_answer(doc: Document, i: int, q: dict) -> tuple[list[int], list[Probl
         if not isinstance(letter, str) or len(letter) != 1 or letter not in LETTERS[: len(options)]:
             problems.append(
                 doc.problem(
-                    where, f"{label}的答案“{letter}”不在选项中（共 {len(options)} 个选项，可用 {_letters(len(options))}）"
+                    where,
+                    message("quizzes.check-answer-5", label=label, letter=letter, v3=len(options), v4=_letters(len(options))),
                 )
             )
         elif LETTERS.index(letter) in indexes:
-            problems.append(doc.problem(where, f"{label}的答案“{letter}”重复"))
+            problems.append(doc.problem(where, message("quizzes.check-answer-8", label=label, letter=letter)))
         else:
             indexes.append(LETTERS.index(letter))
     if qtype in ("single", "scenario") and len(letters) > 1:
         problems.append(
-            doc.problem(loc + ("answer",), f"{label}是{QUESTION_TYPES[qtype]}，只能有一个正确答案，却写了 {len(letters)} 个")
+            doc.problem(
+                loc + ("answer",), message("quizzes.check-answer", label=label, v2=QUESTION_TYPES[qtype], v3=len(letters))
+            )
         )
     return indexes, problems
 
@@ -201,8 +222,7 @@ def _resolve_source(
         return None, [
             doc.problem(
                 loc,
-                "来源应写成 {policy: 文号, clause: 条款}、{lesson: 课文件名, section: 小节标题} "
-                "或 {handbook: 手册章节路径, section: 小节标题}，三者选一",
+                message("quizzes.resolve-source"),
             )
         ]
     try:
@@ -216,7 +236,7 @@ def _resolve_source(
             raise UnknownReference("这里不能引用指导手册")
         return resolver(source[kinds[0]], source.get("section", "")), []
     except UnknownReference as err:
-        return None, [doc.problem(loc, f"来源无效：{err}")]
+        return None, [doc.problem(loc, message("quizzes.resolve-source-2", err=err))]
 
 
 def load_quiz(
@@ -235,7 +255,7 @@ def load_quiz(
         if isinstance(qid, str):
             if qid in seen:
                 problems.append(
-                    doc.problem(("questions", i, "id"), f"题目 id“{qid}”重复（第 {seen[qid] + 1} 题已使用）", rule="QUIZ-ID")
+                    doc.problem(("questions", i, "id"), message("quizzes.load-quiz-2", qid=qid, v2=seen[qid] + 1), rule="QUIZ-ID")
                 )
             seen.setdefault(qid, i)
         indexes, found = _check_answer(doc, i, q)
@@ -246,21 +266,19 @@ def load_quiz(
             problems += _ruled(_check_option(doc, i, k, option), "QUIZ-TEXT")
         if qtype == "scenario":
             if "case" not in q:
-                problems.append(
-                    doc.problem(("questions", i), f"第 {i + 1} 题是情境题，缺少必填字段“case”（情境描述）", rule="QUIZ-SCENARIO")
-                )
+                problems.append(doc.problem(("questions", i), message("quizzes.load-quiz-3", v1=i + 1), rule="QUIZ-SCENARIO"))
             for k, option in enumerate(options):
                 if not (isinstance(option, dict) and option.get("feedback")):
                     problems.append(
                         doc.problem(
                             ("questions", i, "options", k),
-                            f"第 {i + 1} 题是情境题，每个选项都要写 feedback（选择该项时的反馈）",
+                            message("quizzes.load-quiz-5", v1=i + 1),
                             rule="QUIZ-SCENARIO",
                         )
                     )
         elif "case" in q:
             problems.append(
-                doc.problem(("questions", i, "case"), f"第 {i + 1} 题不是情境题，不能写 case", key=True, rule="QUIZ-SCENARIO")
+                doc.problem(("questions", i, "case"), message("quizzes.load-quiz-4", v1=i + 1), key=True, rule="QUIZ-SCENARIO")
             )
         source = None
         if isinstance(q.get("source"), dict):
@@ -276,9 +294,7 @@ def load_quiz(
     draw = settings.get("draw")
     if isinstance(draw, int) and raw_questions and draw > len(raw_questions):
         problems.append(
-            doc.problem(
-                ("settings", "draw"), f"每次抽题数 draw（{draw}）大于题库中的题目数（{len(raw_questions)}）", rule="QUIZ-DRAW"
-            )
+            doc.problem(("settings", "draw"), message("quizzes.load-quiz", draw=draw, v2=len(raw_questions)), rule="QUIZ-DRAW")
         )
     if problems:
         return None, sorted(set(problems), key=lambda p: (p.line, p.col, p.message))
