@@ -156,6 +156,8 @@ def test_every_module_page_offers_its_package(built_site):
         html = (built_site / "training" / module / "index.html").read_text(encoding="utf-8")
         assert f'href="scorm12-{module}.zip"' in html
         assert "导入学习平台" in html and "能否计入学时由区里决定" in html
+        assert 'href="../../about/lms/"' in html, "the trainers' page, by its address"
+    assert (built_site / "about" / "lms" / "index.html").exists()
 
 
 def test_packages_are_cached_by_content(built_site, built_site_url):

@@ -22,7 +22,7 @@ from xml.sax.saxutils import escape as xml_escape
 
 from macros.build import cache as buildcache
 from macros.core.escaping import esc
-from macros.core.links import relative_link
+from macros.core.links import relative_url
 from macros.training.modules import Module, load_catalogue
 from macros.training.scorm_page import (
     DOWNLOAD_END,
@@ -52,7 +52,7 @@ def package_name(module_id: str) -> str:
 
 def render_scorm_download(module: Module) -> str:
     """The module page's download with short import instructions (removed from the package's copy)."""
-    guide = relative_link(module.src(), TRAINERS_PAGE)
+    guide = relative_url(module.src(), TRAINERS_PAGE)  # an address: links in raw HTML are not rewritten
     return (
         f"\n\n{DOWNLOAD_START}\n"
         '<div class="admonition note scorm-download"><p class="admonition-title">导入学习平台（SCORM 1.2 课程包）</p>'
