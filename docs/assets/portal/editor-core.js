@@ -16,6 +16,8 @@
  * @typedef {{ [key: string]: any }} SchemaNode
  */
 
+import { say } from "./editor-messages.js";
+
 const NOT_MET = "not_met", ADVISORY = "advisory", MET = "met", NA = "na";
 export const STATUS = { NOT_MET, ADVISORY, MET, NA };
 
@@ -113,13 +115,13 @@ function validateNode(node, value, path, errors, root) {
   function add(message) { errors.push({ path: path, message: message }); }
   if (node.enum) {
     if (!node.enum.some(function (o) { return sameValue(o, value); })) {
-      add(name + "的取值“" + value + "”无效，可选：" + node.enum.join("、"));
+      add(say("enum", { name: name, value: String(value), choices: node.enum.join("、") }));
     }
     return;
   }
   if (node.type && !isType(value, node.type)) {
-    if (node.type === "integer" && typeOf(value) === "number") add(name + "应为整数（不带小数点），实际是 " + value);
-    else add(name + "应为" + TYPE_NAMES[node.type] + "，实际是" + TYPE_NAMES[typeOf(value)]);
+    if (node.type === "integer" && typeOf(value) === "number") add(say("not-integer", { name: name, value: value }));
+    else add(say("wrong-type", { name: name, expected: TYPE_NAMES[node.type], actual: TYPE_NAMES[typeOf(value)] }));
     return;
   }
   if (node.type === "object") {
@@ -127,14 +129,14 @@ function validateNode(node, value, path, errors, root) {
     Object.keys(value).forEach(function (k) {
       if (!(k in props) && node.additionalProperties === false) {
         // The build also suggests a close spelling (difflib); the editor lists the fields.
-        errors.push({ path: path.concat([k]), message: "未知字段“" + k + "”。可用的字段：" + Object.keys(props).join("、") });
+        errors.push({ path: path.concat([k]), message: say("unknown-field", { key: k, fields: Object.keys(props).join("、") }) });
       }
     });
     (node.required || []).forEach(function (k) {
       if (k in value) return;
       const label = fieldLabel(root, path.concat([k]));
       // `missing` lets the form tell it at the missing field itself.
-      errors.push({ path: path, missing: k, message: label ? "缺少必填的“" + label + "”" : "缺少必填字段“" + k + "”" + (path.length ? "（在" + name + "中）" : "") });
+      errors.push({ path: path, missing: k, message: label ? say("missing", { label: label }) : say("missing-field", { key: k, where: path.length ? say("missing-in", { name: name }) : "" }) });
     });
     Object.keys(props).forEach(function (k) {
       if (k in value) validateNode(props[k], value[k], path.concat([k]), errors, root);
@@ -142,34 +144,34 @@ function validateNode(node, value, path, errors, root) {
     return;
   }
   if (node.type === "array") {
-    if (node.minItems && value.length < node.minItems) add(name + "至少需要 " + node.minItems + " 项");
+    if (node.minItems && value.length < node.minItems) add(say("min-items", { name: name, n: node.minItems }));
     if (node.uniqueItems) {
       const seen = value.map(function (v) { return JSON.stringify(v); });
-      if (seen.some(function (v, i) { return seen.indexOf(v) !== i; })) add(name + "中有重复的项");
+      if (seen.some(function (v, i) { return seen.indexOf(v) !== i; })) add(say("duplicate-items", { name: name }));
     }
     value.forEach(function (item, i) { validateNode(node.items || {}, item, path.concat([i]), errors, root); });
     return;
   }
   if (node.type === "string") {
     if (node.minLength && value.length < node.minLength) {
-      add(node.minLength <= 1 ? name + "不能为空" : name + "至少要 " + node.minLength + " 个字");
+      add(node.minLength <= 1 ? say("empty", { name: name }) : say("min-length", { name: name, n: node.minLength }));
       return;
     }
     // The same words as the build (macros/yamlload.py): spaces at either end are named as such.
     const spaced = blankEnds(value, root);
     if (node.pattern && !new RegExp(node.pattern).test(value)) {
-      add(spaced ? name + "的开头或末尾有空格：请删去空格" : node["x-message"] ? name + node["x-message"] : name + "的格式不对：“" + value + "”");
+      add(spaced ? say("blank-ends", { name: name }) : node["x-message"] ? say("field-hint", { name: name, hint: node["x-message"] }) : say("bad-format", { name: name, value: value }));
     }
     (node.allOf || []).forEach(function (sub) {
       if (sub.pattern && !new RegExp(sub.pattern).test(value)) {
-        add(spaced ? name + "的开头或末尾有空格：请删去空格" : sub["x-message"] ? name + sub["x-message"] : name + "的格式不对：“" + value + "”");
+        add(spaced ? say("blank-ends", { name: name }) : sub["x-message"] ? say("field-hint", { name: name, hint: sub["x-message"] }) : say("bad-format", { name: name, value: value }));
       }
     });
     return;
   }
   if (node.type === "integer" || node.type === "number") {
-    if ("minimum" in node && value < node.minimum) add(name + "不能小于 " + node.minimum);
-    if ("maximum" in node && value > node.maximum) add(name + "不能大于 " + node.maximum);
+    if ("minimum" in node && value < node.minimum) add(say("below-minimum", { name: name, n: node.minimum }));
+    if ("maximum" in node && value > node.maximum) add(say("above-maximum", { name: name, n: node.maximum }));
   }
 }
 
@@ -182,11 +184,11 @@ export function validate(schema, plan) {
   validateNode(schema, plan, [], errors, schema);
   if (typeOf(plan) !== "object") return errors;
   if (RESERVED_IDS.indexOf(plan.id) !== -1) {
-    errors.push({ path: ["id"], message: "学校代码不能是“" + plan.id + "”（与一校一策栏目中的其他文件重名）" });
+    errors.push({ path: ["id"], message: say("reserved-id", { id: plan.id }) });
   }
   const c = plan.counts;
   if (typeOf(c) === "object" && typeOf(c.teachers) === "integer" && typeOf(c.mentors) === "integer" && c.mentors > c.teachers) {
-    errors.push({ path: ["counts", "mentors"], message: "导师人数 " + c.mentors + " 多于教师人数 " + c.teachers });
+    errors.push({ path: ["counts", "mentors"], message: say("too-many-mentors", { mentors: c.mentors, teachers: c.teachers }) });
   }
   return errors;
 }
@@ -211,20 +213,20 @@ export function placeholderProblems(schema, plan, posts) {
   const rules = schema["x-placeholders"];
   const errors = [];
   if (!rules || typeOf(plan) !== "object") return errors;
-  const say = rules.messages;
+  const words = rules.messages; // the build's own words, with the rules
   function walk(node, value, path) {
     if (path.length) {
       const label = fieldLabel(schema, path) || path.join(".");
       if (typeof value === "string" && isPlaceholder(value, rules)) {
         const mark = rules.marks.filter(function (m) { return value.indexOf(m) !== -1; })[0] || "";
-        errors.push({ path: path, message: fill(mark ? say["plan.marked"] : say["plan.placeholder"], { label: label, value: value, mark: mark }) });
+        errors.push({ path: path, message: fill(mark ? words["plan.marked"] : words["plan.placeholder"], { label: label, value: value, mark: mark }) });
       } else if (typeof value === "string" && node["x-post"] && posts && posts.posts) {
         const names = personNames(value, posts).filter(function (n, k, all) { return all.indexOf(n) === k; });
-        if (names.length) errors.push({ path: path, message: fill(say["plan.person"], { label: label, name: names.join("、") }) });
+        if (names.length) errors.push({ path: path, message: fill(words["plan.person"], { label: label, name: names.join("、") }) });
       } else if (node["x-positive"] && value === 0) {
-        errors.push({ path: path, message: fill(say["plan.zero"], { label: label }) });
+        errors.push({ path: path, message: fill(words["plan.zero"], { label: label }) });
       } else if ((node.type === "array" || node.type === "object") && (Array.isArray(value) ? !value.length : typeOf(value) === "object" && !Object.keys(value).length)) {
-        errors.push({ path: path, message: fill(say["plan.empty"], { label: label }) });
+        errors.push({ path: path, message: fill(words["plan.empty"], { label: label }) });
       }
     }
     if (node.type === "object" && typeOf(value) === "object") {
@@ -238,7 +240,7 @@ export function placeholderProblems(schema, plan, posts) {
   if (typeof district === "string" && !isPlaceholder(district, rules)) {
     const real = rules.districts.indexOf(district) !== -1;
     const key = plan.sample === true ? (real ? "plan.sample-real-district" : new RegExp(rules.sampleDistrict).test(district) ? "" : "plan.sample-district") : real ? "" : "plan.district";
-    if (key) errors.push({ path: ["district"], message: fill(say[key], { value: district, districts: rules.districts.join("、") }) });
+    if (key) errors.push({ path: ["district"], message: fill(words[key], { value: district, districts: rules.districts.join("、") }) });
   }
   return errors;
 }
@@ -425,13 +427,13 @@ export function parseYaml(text, jsyaml) {
   try {
     // A plan has no use for many anchors; a few hundred bytes of them can expand to gigabytes.
     data = jsyaml.load(text.replace(/^\uFEFF/, ""), { schema: jsyaml.YAML11_SCHEMA, maxAliases: 50 });
-    if (JSON.stringify(data).length > MAX_PLAN_CHARS) return { error: "文件展开后过大，不像是一校一策方案" };
+    if (JSON.stringify(data).length > MAX_PLAN_CHARS) return { error: say("too-large") };
   } catch (err) {
-    if (err instanceof RangeError) return { error: "文件展开后过大，不像是一校一策方案" };
-    const where = err.mark ? "第 " + (err.mark.line + 1) + " 行第 " + (err.mark.column + 1) + " 列：" : "";
-    const reason = /maxAliases/.test(err.message) ? "锚点引用（*）过多" : err.reason || err.message;
-    return { error: "文件不是有效的 YAML，" + where + reason };
+    if (err instanceof RangeError) return { error: say("too-large") };
+    const where = err.mark ? say("yaml-where", { line: err.mark.line + 1, col: err.mark.column + 1 }) : "";
+    const reason = /maxAliases/.test(err.message) ? say("too-many-aliases") : err.reason || err.message;
+    return { error: say("not-yaml", { where: where, reason: reason }) };
   }
-  if (typeOf(data) !== "object") return { error: "文件的顶层应为键值表（一校一策方案），实际是" + TYPE_NAMES[typeOf(data)] };
+  if (typeOf(data) !== "object") return { error: say("not-a-plan", { actual: TYPE_NAMES[typeOf(data)] }) };
   return { data: undated(data) };
 }

@@ -503,7 +503,7 @@ Editor.prototype.titled = function (error) {
     return out.join(" › ");
   }
   const m = /^缺少必填字段“([^”]+)”/.exec(error.message);
-  if (m) return "缺少必填字段“" + titles(error.path.concat([m[1]])) + "”";
+  if (m) return msg("missing-field", { key: titles(error.path.concat([m[1]])), where: "" });
   const key = "“" + core.fieldName(error.path) + "”";
   return error.path.length && error.message.indexOf(key) === 0 ? "“" + titles(error.path) + "”" + error.message.slice(key.length) : error.message;
 };

@@ -2,6 +2,8 @@
    #plan-editor; it fetches the editor itself (editor-ui.js, editor-core.js), its two libraries
    and the site's plan files. */
 
+import { say } from "./editor-messages.js";
+
 const base = new URL(".", import.meta.url);
 /** @type {Promise<[import("./editor-ui.js"), import("./editor-ui.js").Libraries]> | null} */
 let loading = null;
@@ -12,7 +14,7 @@ function loadScript(src) {
     const s = document.createElement("script");
     s.src = new URL(src, base).href;
     s.onload = resolve;
-    s.onerror = () => reject(new Error(`无法加载 ${src}`));
+    s.onerror = () => reject(new Error(say("cannot-load", { file: src })));
     document.head.appendChild(s);
   });
 }
@@ -34,11 +36,11 @@ function editorCode() {
     their addresses are links on the page (made relative by MkDocs). */
 async function siteFiles() {
   const links = /** @type {HTMLAnchorElement[]} */ ([...document.querySelectorAll("#plan-editor-files a")]);
-  if (links.length !== 4) throw new Error("页面缺少方案文件的地址");
+  if (links.length !== 4) throw new Error(say("no-file-links"));
   const texts = await Promise.all(
     links.map(async (a) => {
       const r = await fetch(a.href);
-      if (!r.ok) throw new Error(`无法加载 ${a.getAttribute("href")}`);
+      if (!r.ok) throw new Error(say("cannot-load", { file: a.getAttribute("href") || "" }));
       return r.text();
     }),
   );
@@ -60,6 +62,6 @@ export function startEditor(root, signal) {
       window.addEventListener("beforeprint", () => editor.renderPreview(), { signal });
     })
     .catch((err) => {
-      root.textContent = `编辑器加载失败：${err.message}`;
+      root.textContent = say("load-failed", { reason: err.message });
     });
 }
