@@ -365,3 +365,21 @@ def test_no_relative_path_escapes_the_package(built_site):
     with package(built_site, MODULE) as z:
         for name in z.namelist():
             assert posixpath.normpath(name) == name and not name.startswith("../")
+
+
+def test_markup_in_a_title_is_escaped_in_the_manifest_and_the_page(built_site, built_site_url, schema):
+    """Text from YAML reaches XML and HTML only escaped: the manifest still validates."""
+    import dataclasses
+
+    from macros.composition import new_project
+    from macros.training.modules import load_catalogue
+    from macros.training.scorm import manifest
+    from macros.training.scorm_page import sco_page
+
+    hostile = "<script>alert(\"x\")</script> & ]]> '引号'"
+    module = dataclasses.replace(load_catalogue(new_project(ROOT)).find(MODULE), title=hostile)
+    doc = etree.fromstring(manifest(module, ["index.html"]).encode())
+    schema.assertValid(doc)
+    assert doc.findtext(f".//{IMSCP}organization/{IMSCP}title") == hostile
+    page = sco_page(hostile, MODULE, 80, "", [], [], built_site_url)
+    assert "<script>alert" not in page and "&lt;script&gt;alert" in page
