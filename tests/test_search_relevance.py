@@ -16,6 +16,8 @@ from conftest import ROOT, run_mkdocs_build
 from nodejs import PORTAL, run_node
 from searchui import settle
 
+from macros.core import scriptmin
+
 sys.path.insert(0, str(ROOT / "scripts"))
 import search_eval  # noqa: E402
 
@@ -174,18 +176,21 @@ def test_index_files_cover_exactly_materials_index(served):
 
 def test_worker_splits_and_shards_words_as_the_build_does(served):
     """The two sides of the index contract: the worker's word split and FNV-1a shard
-    function (docs/assets/portal/search-core.js and hash.js, run by Node; the site ships these
-    very files) agree with macros/core/searchshards.py, characters outside the BMP included."""
+    function (docs/assets/portal/search-core.js and hash.js as the site ships them, without
+    comments: Node runs the shipped files) agree with macros/core/searchshards.py, characters
+    outside the BMP included."""
     site, _, _ = served
+    shipped = site / "assets" / "portal"
     for name in ("search-core.js", "hash.js"):
-        assert (site / "assets" / "portal" / name).read_bytes() == (PORTAL / name).read_bytes()
+        source = (PORTAL / name).read_text(encoding="utf-8")
+        assert (shipped / name).read_text(encoding="utf-8") == scriptmin.shrink(source)
     from macros.core import searchshards
 
     samples = ["家访", "一校一策", "foobar", "沪教委德〔2023〕25号", "ＡＢＣ１ Word-Level", "𠀀字", "𪚥"]
     got = run_node(
-        """const s = require(portal + "/search-core.js").createSearch(null);
-        return input.map((t) => [s.shardOf(t, 1024), t.split(/[\\s\\u200b-]+/).flatMap(s.wordsOf)]);""",
-        samples,
+        """const s = require(input.shipped + "/search-core.js").createSearch(null);
+        return input.samples.map((t) => [s.shardOf(t, 1024), t.split(/[\\s\\u200b-]+/).flatMap(s.wordsOf)]);""",
+        {"shipped": str(shipped), "samples": samples},
     )
     assert got == [[searchshards.shard_of(s, 1024), searchshards.tokens(s)] for s in samples]
 
