@@ -111,7 +111,7 @@ def test_a_case_id_may_not_take_a_listing_page_name(project_copy: Path) -> None:
     (project_copy / "casebook/all.md").write_text(source.replace("id: home-visit-first", "id: all"), encoding="utf-8")
     problems = [p.format() for p in cl.check_listing_names(new_project(project_copy))]
     assert len(problems) == 1 and problems[0].startswith("casebook/all.md:")
-    assert "案例 id 不能是“all”" in problems[0]
+    assert "案例编号不能是“all”" in problems[0]
 
 
 # -- a full-scale city, listing functions only ------------------------------------------------
