@@ -20,6 +20,7 @@ from PIL import Image
 MODULE = "policy-essentials"
 # Appended to portal.css by the second deployment; read through a CSS variable.
 MARK = ":root { --portal-deploy: two; }\n"
+PHONE = {"width": 360, "height": 740}
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -224,7 +225,7 @@ def _deploy_mark(page) -> str:
 
 def test_a_redeploy_shows_the_notice_and_never_interrupts_a_quiz(two_builds, browser):
     server, project = two_builds
-    context = browser.new_context(locale="zh-CN")
+    context = browser.new_context(locale="zh-CN", viewport=PHONE)
     quiz, reader = context.new_page(), context.new_page()
     errors_quiz, errors_reader = watch_errors(quiz), watch_errors(reader)
     reader.goto(server.url)
@@ -242,6 +243,9 @@ def test_a_redeploy_shows_the_notice_and_never_interrupts_a_quiz(two_builds, bro
     portal_ready(reader)
     assert _deploy_mark(reader) == "two"
     reader.locator(".portal-update", has_text="门户已更新").wait_for(timeout=20000)
+    box = reader.locator(".portal-update").bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], box  # on a 360 px phone
+    reader.locator(".portal-update button").scroll_into_view_if_needed()
     # The quiz page hears of it too, and its reload button waits for the quiz to be handed in.
     quiz.evaluate("navigator.serviceWorker.getRegistration().then((r) => r.update())")
     notice = quiz.locator(".portal-update", has_text="门户已更新")
@@ -260,11 +264,14 @@ def test_a_redeploy_shows_the_notice_and_never_interrupts_a_quiz(two_builds, bro
     quiz.get_by_role("button", name="交卷").click()
     assert "已通过本模块自测" in quiz.locator(".quiz-result").inner_text()
     # Its next navigation is a whole page: the new HTML with the new assets.
-    quiz.locator(".md-sidebar--primary").get_by_role("link", name="我的学习").click()
-    quiz.locator("article h1", has_text="我的学习").wait_for()
+    # Its next navigation (a lesson listed above the quiz) is a whole page: new HTML, new assets.
+    quiz.locator(".quiz-prep a").first.click()
+    quiz.locator(".lesson-nav").wait_for()
     portal_ready(quiz)
     assert quiz.evaluate("window.__stayed") is None
     assert _deploy_mark(quiz) == "two"
+    quiz.goto(server.url + "training/my-learning/")
+    portal_ready(quiz)
     assert quiz.locator(".ml-status.status-passed").count() == 1
     context.close()
     assert errors_quiz + errors_reader == []
