@@ -42,6 +42,16 @@ MESSAGES: dict[str, str] = {
     "new-school.district": "所在区“{value}”不是上海市的区：请写{districts}中的一个",
     "export.draft": "{path} 是草稿，没有导出 Word：填好后把“状态”改为“已发布”再导出",
     "import.district": "“{value}”不是上海市的区，请写{districts}中的一个（写“闵行”也可以），这一行未导入",
+    # the cells of a spreadsheet row (the row and column are said before these)
+    "import.cell-reserved": "“{value}”是保留名称，不能作为学校代码",
+    "import.cell-id": "应为小写英文字母、数字和连字符（如“example-middle”），实际是“{value}”",
+    "import.cell-integer": "应为整数，实际是“{value}”",
+    "import.cell-negative": "不能为负数：{value}",
+    "import.cell-yes-no": "应为“是”或“否”，实际是“{value}”",
+    "import.cell-choice": "“{value}”无效，可选：{choices}",
+    "import.cell-grades": "应写成 6-9、6至9 或 4、5（1–12 年级），实际是“{value}”（Excel 可能把 6-9 自动改成了日期，可把该列设为文本格式）",
+    "import.cell-methods": "未知的匹配方式“{value}”，可选：{choices}",
+    "import.cell-brackets": "不能包含尖括号“<”“>”",
     "import.drafts": "导入的方案都是草稿，不会发布；补全后把“状态”改为“已发布”。查看要补的内容：{python} scripts/check.py data/schools",
 }
 

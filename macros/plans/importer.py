@@ -155,39 +155,35 @@ def _convert(column: Column, raw: str) -> tuple[Any, str | None]:
     """The value for a cell, or an error message."""
     if column.kind == "id":
         if raw in ("index", "school-plan-template"):
-            return None, f"“{raw}”是保留名称，不能作为学校代码"
-        return (
-            (raw, None)
-            if re.match(ID_PATTERN, raw)
-            else (None, f"应为小写英文字母、数字和连字符（如 example-middle），实际是“{raw}”")
-        )
+            return None, message("import.cell-reserved", value=raw)
+        return (raw, None) if re.match(ID_PATTERN, raw) else (None, message("import.cell-id", value=raw))
     if column.kind == "int":
         try:
             value = int(raw)
         except ValueError:
-            return None, f"应为整数，实际是“{raw}”"
-        return (value, None) if value >= 0 else (None, f"不能为负数：{raw}")
+            return None, message("import.cell-integer", value=raw)
+        return (value, None) if value >= 0 else (None, message("import.cell-negative", value=raw))
     if column.kind == "bool":
         answers = {"是": True, "否": False, "true": True, "false": False}
-        return (answers[raw.lower()], None) if raw.lower() in answers else (None, f"应为“是”或“否”，实际是“{raw}”")
+        return (answers[raw.lower()], None) if raw.lower() in answers else (None, message("import.cell-yes-no", value=raw))
     if column.kind == "stage":
-        return (raw, None) if raw in STAGES else (None, f"“{raw}”无效，可选：{'、'.join(STAGES)}")
+        return (raw, None) if raw in STAGES else (None, message("import.cell-choice", value=raw, choices="、".join(STAGES)))
     if column.kind == "grades":
         try:
             return parse_grades(raw), None
         except ValueError:
             return (
                 None,
-                f"应写成 6-9、6至9 或 4、5（1–12 年级），实际是“{raw}”（Excel 可能把 6-9 自动改成了日期，可把该列设为文本格式）",
+                message("import.cell-grades", value=raw),
             )
     if column.kind == "methods":
         names = [n for n in re.split(r"[,，、;；\s]+", raw) if n]
         bad = [n for n in names if n not in MATCHING_METHODS]
         if bad:
-            return None, f"未知的匹配方式“{'、'.join(bad)}”，可选：{'、'.join(MATCHING_METHODS)}"
+            return None, message("import.cell-methods", value="、".join(bad), choices="、".join(MATCHING_METHODS))
         return [{"method": n, "role": "主要" if i == 0 else "辅助"} for i, n in enumerate(names)], None
     if "<" in raw or ">" in raw:
-        return None, "不能包含尖括号“<”“>”"
+        return None, message("import.cell-brackets")
     if column.kind == "district":
         # 闵行 → 闵行区. Any other name is refused with the list: a draft in 苏州区 would be one
         # more plan to correct by hand later. An invented 示例…区 is left for the plan check,
