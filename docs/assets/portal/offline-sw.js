@@ -187,7 +187,8 @@
 
   async function shell(event) {
     const client = event.clientId;
-    if (fresh.has(client)) return fetch(event.request);
+    // Revalidated: a copy the browser's HTTP cache kept (30 days for /assets/ in README's nginx) may be old.
+    if (fresh.has(client)) return fetch(new Request(event.request, { cache: "no-cache" }));
     const own = legacy.get(client);
     if (own) {
       const hit = await (await caches.open(own)).match(event.request);
