@@ -383,3 +383,18 @@ def test_markup_in_a_title_is_escaped_in_the_manifest_and_the_page(built_site, b
     assert doc.findtext(f".//{IMSCP}organization/{IMSCP}title") == hostile
     page = sco_page(hostile, MODULE, 80, "", [], [], built_site_url)
     assert "<script>alert" not in page and "&lt;script&gt;alert" in page
+
+
+def test_the_package_reads_on_a_phone(browser, lms):
+    """An LMS's app shows the SCO full width on a 360 px phone: no sideways scrolling."""
+    context = browser.new_context(locale="zh-CN", viewport={"width": 360, "height": 740}, device_scale_factor=2, is_mobile=True)
+    page = context.new_page()
+    errors = watch_errors(page)
+    page.goto(lms + "pkg/index.html")
+    page.wait_for_function("() => document.documentElement.dataset.portalReady === 'sco'")
+    for part in ("part-overview", "part-01-warning-signs", "part-quiz"):
+        page.locator(f'.sco-toc a[href="#{part}"]').click()
+        page.wait_for_function("(id) => !document.getElementById(id).hidden", arg=part)
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= 360, part
+    context.close()
+    assert errors == []
