@@ -207,6 +207,41 @@ def test_install_download_a_module_and_study_offline(offline_site, phone):
     assert errors == []
 
 
+_PAGES_CACHED = """async () => {
+  const name = (await caches.keys()).find((n) => n.startsWith("portal-pages-"));
+  return name ? (await (await caches.open(name)).keys()).map((r) => r.url) : [];
+}"""
+
+
+def test_the_page_budget_evicts_the_oldest_pages(offline_site, browser):
+    """The budget as the worker applies it (the rule itself: tests/js/offline.test.js), lowered to 3 pages."""
+    server, site = offline_site
+    worker = site / "sw.js"
+    original = worker.read_text(encoding="utf-8")
+    assert '"budget": {"pages": 200,' in original
+    worker.write_text(original.replace('"budget": {"pages": 200,', '"budget": {"pages": 3,'), encoding="utf-8")
+    context = browser.new_context(locale="zh-CN")
+    try:
+        page = context.new_page()
+        errors = watch_errors(page)
+        page.goto(server.url)
+        _controlled(page)
+        read = ["policies/", "glossary/", "handbooks/", "tips/", "cases/"]
+        for path in read:
+            page.goto(server.url + path)
+            portal_ready(page)
+        # Material re-reads sitemap.xml on each full load: it is kept as read too, and so counts.
+        oldest, last = [server.url + p for p in read[:2]], server.url + read[-1]
+        settled = f"({_PAGES_CACHED})().then((urls) => urls.length === 3 && urls.includes({json.dumps(last)}))"
+        page.wait_for_function(settled)
+        urls = page.evaluate(_PAGES_CACHED)
+        assert len(urls) == 3 and last in urls and not set(oldest) & set(urls), urls
+        assert errors == []
+    finally:
+        context.close()
+        worker.write_text(original, encoding="utf-8")
+
+
 @pytest.fixture
 def two_builds(tmp_path, project_copy):
     """The portal deployed once, and a copy of the project whose deployment changes portal.css."""
