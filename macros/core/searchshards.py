@@ -124,15 +124,21 @@ def build_files(docs: list[dict], defined: dict[str, list[str]] | None = None, s
             last = doc
         buckets[shard_of(term, shards)][term] = flat
     files = {f"t/{k}.json": _json(bucket) for k, bucket in enumerate(buckets)}
+    # A page's file and title depend on its sections only: ``mkdocs serve`` rebuilds make them
+    # again for the pages whose sections changed (keyed on the sections themselves).
+    page_memo: dict[tuple, tuple[str, str]] = state.store("searchshards.pages", dict)
+    page_seen: dict[tuple, tuple[str, str]] = {}
     pages, previous = [], 0
     for n, start in enumerate(starts):
         end = starts[n + 1] if n + 1 < len(starts) else len(docs)
-        first = docs[start]
-        pages.append([start - previous, _page_key(first["location"]), _squeeze(first.get("title", ""))])
+        sections = tuple((d["location"], d.get("title", ""), d.get("text", "")) for d in docs[start:end])
+        made = page_memo.get(sections) or page_seen.get(sections) or _page_file(sections)
+        page_seen[sections] = made
+        pages.append([start - previous, _page_key(sections[0][0]), made[0]])
         previous = start
-        files[f"p/{n}.json"] = _json(
-            [[d["location"], _squeeze(d.get("title", "")), _squeeze(d.get("text", ""))] for d in docs[start:end]]
-        )
+        files[f"p/{n}.json"] = made[1]
+    page_memo.clear()
+    page_memo.update(page_seen)
     longest = max((len(w) for w in words), default=1)
     keys = [p[1] for p in pages]
     parents = _parents(keys)
@@ -143,6 +149,11 @@ def build_files(docs: list[dict], defined: dict[str, list[str]] | None = None, s
     )
     files["words.txt"] = "\n".join(words)
     return files
+
+
+def _page_file(sections: tuple[tuple[str, str, str], ...]) -> tuple[str, str]:
+    """(squeezed page title, text of ``p/<n>.json``) of one page's (location, title, text) sections."""
+    return _squeeze(sections[0][1]), _json([[loc, _squeeze(title), _squeeze(text)] for loc, title, text in sections])
 
 
 def _doc_length(key: tuple) -> int:

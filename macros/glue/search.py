@@ -5,7 +5,6 @@ which the portal's search worker fetches only when the reader searches."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 import shutil
 from pathlib import Path
@@ -40,23 +39,26 @@ def write_shards(
 ) -> None:
     """The browser's index files, replacing those of the previous build."""
     files = {folder / name: text for name, text in searchshards.build_files(docs, defined, sources or ()).items()}
-    signatures = {path: hashlib.sha1(text.encode("utf-8")).hexdigest() for path, text in files.items()}
     # Under `mkdocs serve` (one process, the site folder kept between rebuilds): what the last
     # build wrote, so a rebuild writes only the index files that changed (a few of ~2,600 at
-    # city scale) and deletes the ones no longer produced.
+    # city scale) and deletes the ones no longer produced. The texts themselves are kept, not
+    # hashes: most are the very strings build_files kept for unchanged pages, compared at once.
     state = session.current()
     written: dict[Path, str] = state.store("search.written-shards", dict)
     if not state.serving or not written or not folder.exists():
         if folder.exists():
             shutil.rmtree(folder)
         written.clear()
+    made = set()
     for path, text in files.items():
-        if written.get(path) == signatures[path] and path.exists():
+        if written.get(path) == text and path.exists():
             continue
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.parent not in made:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            made.add(path.parent)
         path.write_text(text, encoding="utf-8")
     for stale in written.keys() - files.keys():
         stale.unlink(missing_ok=True)
     written.clear()
     if state.serving:
-        written.update(signatures)
+        written.update(files)
