@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from macros.build import cache as buildcache
 from macros.casebook import anonymise
 from macros.casebook.anon_messages import field_label
 from macros.core.messages import message
@@ -77,11 +78,22 @@ def declaring_lines(doc: Document, text: str, body: str) -> set[int]:
 
 
 def scan_document(doc: Document, path: Path, display: str, body: str, severity: str) -> list[Problem]:
-    """Every anonymisation problem of a Markdown file: its text, its pseudonyms, stale reviewed terms."""
+    """Every anonymisation problem of a Markdown file: its text, its pseudonyms, stale reviewed terms.
+
+    Judged once per file content (memo ``anon-document``, versioned on the detector's word
+    tables too): ``doc`` and ``body`` are the front matter and body parsed from that same text,
+    so the text, the name it is shown by and the severity are all the result depends on. A
+    `make serve` rebuild otherwise redid this for all 670 cases of a city at every save."""
+    text = path.read_text(encoding="utf-8-sig")
+    memo = buildcache.memo("anon-document", *anonymise._dictionaries())
+    key = "\0".join((display, severity, text))
+    return buildcache.cached(memo, key, lambda: _scan_document(doc, text, display, body, severity))
+
+
+def _scan_document(doc: Document, text: str, display: str, body: str, severity: str) -> list[Problem]:
     meta = doc.data if isinstance(doc.data, dict) else {}
     pseudonyms = [str(p) for p in meta.get("pseudonyms") or []]
     reviewed = [str(t) for t in meta.get("reviewed_terms") or []]
-    text = path.read_text(encoding="utf-8-sig")
     problems, used = pseudonym_problems(doc, pseudonyms, reviewed, severity)
     found, stale = anonymise.check_text(
         display,
