@@ -288,7 +288,9 @@ def evaluate(engine: str, site: Path, base: str, recorder: Recorder, queries: li
     fetches, then each query's result pages and what it fetched."""
     run = Run(engine)
     layer = {"terms": programme_terms(ROOT), "stop": STOP_WORDS} if engine == "pagefind-terms" else None
-    context = browser.new_context(locale="zh-CN")
+    # Without the offline service worker (#27): its one-time precache of the site's scripts (the
+    # worker's among them) is the offline feature's cost, not the first visit's.
+    context = browser.new_context(locale="zh-CN", service_workers="block")
     page = context.new_page()
     page.on("console", lambda m: run.errors.append(f"控制台：{m.text}") if m.type == "error" else None)
     page.on("pageerror", lambda e: run.errors.append(f"页面错误：{e}"))
