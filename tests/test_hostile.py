@@ -6,12 +6,11 @@ the repository, generated here (deep nesting, a 50 MB file) or made of file-syst
 from __future__ import annotations
 
 import os
-import resource
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -36,28 +35,48 @@ class Run:
     peak: int  # bytes
 
 
-def _limit_address_space() -> None:
-    resource.setrlimit(resource.RLIMIT_AS, (ADDRESS_SPACE, ADDRESS_SPACE))
+# The command runs under a small launcher (a fresh interpreter) that forks it, limits its
+# address space and reports its peak memory. Measured from the test process itself, a fork
+# would count pytest's own resident pages (250 MB late in a full run) as the checker's.
+_LAUNCH = f"""
+import os, resource, sys
+report, args = sys.argv[1], sys.argv[2:]
+pid = os.fork()
+if pid == 0:
+    resource.setrlimit(resource.RLIMIT_AS, ({ADDRESS_SPACE}, {ADDRESS_SPACE}))
+    os.execvp(args[0], args)
+_, status, usage = os.wait4(pid, 0)
+with open(report, "w") as f:
+    f.write(str(usage.ru_maxrss))
+sys.exit(os.waitstatus_to_exitcode(status))
+"""
 
 
 def run_bounded(args: list[str], cwd: Path | None = None, timeout: float = 120) -> Run:
     """Run a command and measure its own peak memory (os.wait4: not its siblings')."""
 
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    with tempfile.TemporaryFile() as out:
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryDirectory() as scratch:
+        report = Path(scratch) / "peak"
         start = time.monotonic()
-        proc = subprocess.Popen(args, cwd=cwd, stdout=out, stderr=subprocess.STDOUT, preexec_fn=_limit_address_space, env=env)
-        timer = threading.Timer(timeout, proc.kill)  # a hang fails the test instead of the session
-        timer.start()
+        proc = subprocess.Popen(
+            [sys.executable, "-c", _LAUNCH, str(report), *args],
+            cwd=cwd,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            env=env,
+            start_new_session=True,  # on a hang the launcher and the checker are killed together
+        )
         try:
-            _, status, usage = os.wait4(proc.pid, 0)
-        finally:
-            timer.cancel()
-        proc.returncode = code = os.waitstatus_to_exitcode(status)
+            code = proc.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:  # a hang fails the test instead of the session
+            os.killpg(proc.pid, signal.SIGKILL)
+            code = proc.wait()
         seconds = time.monotonic() - start
         out.seek(0)
         output = out.read().decode("utf-8", errors="replace")
-    return Run(code, output, seconds, usage.ru_maxrss * 1024)
+        peak = int(report.read_text()) * 1024 if report.is_file() else 0
+    return Run(code, output, seconds, peak)
 
 
 def check(project: Path, prefix: list[str] | None = None) -> Run:
