@@ -31,10 +31,14 @@ def shipped_scripts(site_dir: Path) -> list[Path]:
     return sorted(path for pattern in OUR_SCRIPTS for path in site_dir.glob(pattern))
 
 
-def shrink_site_scripts(site_dir: Path) -> None:
-    """Rewrite our scripts in the built ``site_dir`` (a second run changes nothing)."""
+def shrink_site_scripts(site_dir: Path) -> list[Path]:
+    """Rewrite our scripts in the built ``site_dir`` (a second run changes nothing); returns
+    the files rewritten, so that ``make serve`` can tell its next rebuild they are its own."""
+    rewritten = []
     for path in shipped_scripts(site_dir):
         text = path.read_text(encoding="utf-8")
         small = shrink(text)
         if small != text:
             path.write_text(small, encoding="utf-8")
+            rewritten.append(path)
+    return rewritten

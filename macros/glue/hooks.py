@@ -166,7 +166,7 @@ def on_post_build(config):
     for file in _written_later():
         File.copy_file(file)
     # Scripts first: whatever the domains write after the build sees the shipped bytes.
-    scriptmin.shrink_site_scripts(Path(config.site_dir))
+    preview_cache.rewritten_after(scriptmin.shrink_site_scripts(Path(config.site_dir)))
     composition.after_build(project, Path(config.site_dir), config.site_url)
     search.finish_search_index(project, Path(config.site_dir))
     buildcache.save_after_build()

@@ -354,6 +354,14 @@ def _wrote(path: str) -> None:
         written[path] = (written[path][0], _on_disk(path))
 
 
+def rewritten_after(paths: list[Path]) -> None:
+    """Files the build rewrote after MkDocs copied them (the shipped scripts without comments):
+    their state on disk is what this build wrote, so an unchanged source keeps them next time
+    instead of copying the source again and shrinking it again."""
+    for path in paths:
+        _wrote(str(path))
+
+
 def _source_signature(path: str) -> str:
     st = os.stat(path)
     return f"copy\0{path}\0{st.st_size}\0{st.st_mtime_ns}"
