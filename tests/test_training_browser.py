@@ -361,8 +361,12 @@ def test_no_serious_accessibility_violations(page, site_url, path):
     if path == QUIZ:  # check the quiz as the learner sees it: open, then reviewed
         start(page, "practice")
         answer_visible_questions(page, right=False, check_each=True)
-    # Measure colours at rest, not halfway through a fade (e.g. Material's back-to-top button).
-    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
+    # Measure colours at rest, not halfway through a fade (e.g. Material's back-to-top button,
+    # which Material shows or hides a moment after the last scroll: wait for that too).
+    at_rest = "() => document.getAnimations().every(a => a.playState !== 'running')"
+    page.wait_for_function(at_rest)
+    page.wait_for_timeout(400)
+    page.wait_for_function(at_rest)
     violations = Axe().run(page).response["violations"]
     bad = [
         (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
