@@ -50,6 +50,13 @@ def run_mkdocs_build(project: Path, site_dir: Path, site_url: str | None = None)
     )
 
 
+def assert_clean_build(result: subprocess.CompletedProcess) -> None:
+    """A strict build that succeeded without a single warning."""
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output
+    assert "WARNING" not in output, output
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args) -> None:
         pass
@@ -98,10 +105,7 @@ def built_site(_site_server: SiteServer) -> Path:
     """The shipped content, built once with --strict for the address `site_url` serves it at;
     fails on any warning."""
     site_dir = _site_server.directory
-    result = run_mkdocs_build(ROOT, site_dir, _site_server.url)
-    output = result.stdout + result.stderr
-    assert result.returncode == 0, output
-    assert "WARNING" not in output, output
+    assert_clean_build(run_mkdocs_build(ROOT, site_dir, _site_server.url))
     return site_dir
 
 
@@ -144,6 +148,19 @@ def portal_ready(page) -> None:
     """Wait until the portal's browser code has set up the page shown now (docs/assets/portal/dom.js
     onPage): a page's modules are imported when it is shown, after the load event."""
     page.wait_for_function("() => document.documentElement.dataset.portalReady === location.pathname + location.search")
+
+
+def follow(page, link, heading: str) -> None:
+    """Click ``link`` as a reader does and wait for the page titled ``heading``."""
+    before = page.locator(".md-content h1").first.text_content()
+    link.click()
+    # The address changes before the new content is in: wait for the new page's title.
+    page.wait_for_function(
+        "([old, want]) => { const h = document.querySelector('.md-content h1');"
+        " return h !== null && h.textContent !== old && h.textContent.includes(want); }",
+        arg=[before, heading],
+    )
+    portal_ready(page)
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, _QuietHandler, run_mkdocs_build
+from conftest import ROOT, _QuietHandler, assert_clean_build, run_mkdocs_build
 from test_accessibility import axe_violations, blocking
 
 from macros.core.yamlload import load_yaml_file, load_yaml_text
@@ -43,9 +43,7 @@ def editor_url(tmp_path_factory) -> str:
     site = tmp_path_factory.mktemp("editor-site")
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("SITE_URL", url)
-        result = run_mkdocs_build(ROOT, site)
-    output = result.stdout + result.stderr
-    assert result.returncode == 0 and "WARNING" not in output, output
+        assert_clean_build(run_mkdocs_build(ROOT, site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(_QuietHandler, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield url

@@ -24,7 +24,7 @@ from macros.core import pagination as lp
 from macros.core.project import Project
 from macros.plans import listings as sl
 from macros.plans.loading import load_schools
-from tests.conftest import ROOT, SiteServer, run_mkdocs_build
+from tests.conftest import ROOT, SiteServer, assert_clean_build, run_mkdocs_build
 
 sys.path.insert(0, str(ROOT / "scripts"))
 from benchcity import Sizes, make_city  # noqa: E402
@@ -200,10 +200,7 @@ def paged_site(_paged_server: SiteServer) -> Path:
     site = _paged_server.directory
     project = site.parent / "project"
     make_city(project, Sizes(schools=sl.INLINE_SCHOOLS + 20, cases=cl.INLINE_ENTRIES + 10, drafts=1, modules=2))
-    result = run_mkdocs_build(project, site, _paged_server.url)
-    output = result.stdout + result.stderr
-    assert result.returncode == 0, output
-    assert "WARNING" not in output, output
+    assert_clean_build(run_mkdocs_build(project, site, _paged_server.url))
     return site
 
 

@@ -14,7 +14,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from conftest import CHROMIUM, ROOT, portal_ready, require, run_mkdocs_build, watch_errors
+from conftest import CHROMIUM, ROOT, assert_clean_build, follow, portal_ready, require, run_mkdocs_build, watch_errors
 from PIL import Image
 
 MODULE = "policy-essentials"
@@ -57,10 +57,7 @@ class Server:
 
 def _build(project: Path, server: Server) -> Path:
     site = server.root / "portal"
-    result = run_mkdocs_build(project, site, server.url)
-    output = result.stdout + result.stderr
-    assert result.returncode == 0, output
-    assert "WARNING" not in output, output
+    assert_clean_build(run_mkdocs_build(project, site, server.url))
     return site
 
 
@@ -88,17 +85,6 @@ def phone(browser, tmp_path):
 
 def _controlled(page) -> None:
     page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=20000)
-
-
-def _follow(page, link, heading: str) -> None:
-    before = page.locator(".md-content h1").first.text_content()
-    link.click()
-    page.wait_for_function(
-        "([old, want]) => { const h = document.querySelector('.md-content h1');"
-        " return h !== null && h.textContent !== old && h.textContent.includes(want); }",
-        arg=[before, heading],
-    )
-    portal_ready(page)
 
 
 def _answer_all(page) -> None:
@@ -156,7 +142,7 @@ def test_install_download_a_module_and_study_offline(offline_site, phone):
     page.goto(server.url + "training/")
     page.wait_for_load_state("networkidle")
     portal_ready(page)
-    _follow(page, page.locator(f".learn-path a[href$='{MODULE}/']").first, "")
+    follow(page, page.locator(f".learn-path a[href$='{MODULE}/']").first, "")
     button = page.get_by_role("button", name="下载本模块供离线学习")
     button.click()
     status = page.locator(".offline-module__status")
@@ -170,15 +156,15 @@ def test_install_download_a_module_and_study_offline(offline_site, phone):
     server.stop()
     try:
         page.evaluate("window.__stayed = 1")
-        _follow(page, page.locator("article ol a").first, "")
+        follow(page, page.locator("article ol a").first, "")
         page.go_back()
         portal_ready(page)
-        _follow(page, page.locator("article").get_by_role("link", name="进入自测"), "自测")
+        follow(page, page.locator("article").get_by_role("link", name="进入自测"), "自测")
         _start_exam(page)
         _answer_all(page)
         page.get_by_role("button", name="交卷").click()
         assert "已通过本模块自测" in page.locator(".quiz-result").inner_text()
-        _follow(page, page.locator(".md-sidebar--primary").get_by_role("link", name="我的学习"), "我的学习")
+        follow(page, page.locator(".md-sidebar--primary").get_by_role("link", name="我的学习"), "我的学习")
         assert page.locator(".ml-status.status-passed").count() == 1
         assert page.evaluate("window.__stayed") == 1  # all by instant navigation
         page.reload()

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, _QuietHandler, run_mkdocs_build
+from tests.conftest import ROOT, _QuietHandler, assert_clean_build, run_mkdocs_build
 from tests.searchui import search
 
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -29,10 +29,7 @@ SIZES = Sizes(schools=32, cases=12, drafts=2, modules=7)
 def city(tmp_path_factory) -> tuple[Path, Path, dict]:
     base = tmp_path_factory.mktemp("city")
     ids = make_city(base / "project", SIZES)
-    result = run_mkdocs_build(base / "project", base / "site")
-    output = result.stdout + result.stderr
-    assert result.returncode == 0, output
-    assert "WARNING" not in output, output
+    assert_clean_build(run_mkdocs_build(base / "project", base / "site"))
     return base / "project", base / "site", ids
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
-from conftest import build_and_serve, portal_ready, watch_errors
+from conftest import build_and_serve, follow, portal_ready, watch_errors
 
 MODULE = "policy-essentials"
 QUIZ = f"training/{MODULE}/quiz/"
@@ -409,16 +409,8 @@ def _open(page, url: str) -> None:
 
 
 def _follow(page, link, heading: str) -> None:
-    """Click ``link`` as a reader does and wait for the page titled ``heading``."""
-    before = page.locator(".md-content h1").first.text_content()
-    link.click()
-    # The address changes before the new content is in: wait for the new page's title.
-    page.wait_for_function(
-        "([old, want]) => { const h = document.querySelector('.md-content h1');"
-        " return h !== null && h.textContent !== old && h.textContent.includes(want); }",
-        arg=[before, heading],
-    )
-    portal_ready(page)
+    """Click ``link`` as a reader does, wait for ``heading``, and check it stayed in the site."""
+    follow(page, link, heading)
     assert page.evaluate("window.__stayedInSite") == 1, f"full page load at {page.url}"
 
 
