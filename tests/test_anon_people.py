@@ -145,6 +145,11 @@ CLEAN = [
     "墙上贴着苏州的评弹、绍兴的黄酒、成都的熊猫；有上海话、苏州话、四川话。",
     "三国、唐宋、明清的故事，既生瑜，何生亮，周瑜和刘禅都讲过。",
     "学期总结里写：导师管学生，学校也要管导师。",
+    # an adverb and a modal are no given name; a weak surname after 的 is a noun;
+    # a nickname that names what the child does or is like fits any child
+    "慢慢来，孩子才会把心里话说出来。",
+    "她把自己烤的曲奇分给同桌。",
+    "后来同学们都叫他“小画家”，也有人叫他“大个子”。",
 ]
 
 

@@ -122,6 +122,16 @@ CATCH = [
     ("CASE-ANON-SCHOOL", "上海市海湾卫生学校（简称海湾卫校）的学生。", "海湾卫校"),
     ("CASE-ANON-SCHOOL", "宋佳琪在长宁区虹汀实验高中读高一。", "长宁区虹汀实验高中"),
     ("CASE-ANON-CLASS", "烹饪专业23烹饪1班的学生。", "23烹饪1班"),
+    # a school's short name once its full name is in the case; a school attached to a school;
+    # a school named after an estate is a school, not an address
+    ("CASE-ANON-SCHOOL", "他在上海市临港航运技术学校读书。后来在临港航运实习了半年。", "临港航运"),
+    ("CASE-ANON-SCHOOL", "她在徐汇区南塘一中附属学校读六年级。", "徐汇区南塘一中附属学校"),
+    ("CASE-ANON-SCHOOL", "他在闵行区梅陇新村小学读书。", "闵行区梅陇新村小学"),
+    # a date in a line of a child's facts, or in brackets after a name
+    ("CASE-ANON-BIRTHDATE", "某某，男，20111203，七年级学生。", "20111203"),
+    ("CASE-ANON-BIRTHDATE", "学生姜浩（2011/12/03）转学过来。", "2011/12/03"),
+    # a three-character name whose given name is less typical, before 的
+    ("CASE-ANON-NAME", "俞子航的作业本丢了。", "俞子航"),
 ]
 
 
@@ -170,6 +180,9 @@ PASS = [
     "从外区小学升上来的孩子，全区小区物业都在整改。",
     "中等职业学校和本区职业学校的学生都要实训，全年级2001人。",
     "各行业中等职业学校；外出活动中学生走散，事后怎么谈？一共12人，23个班级。",
+    # 中 + 专门, a pronoun and a verb before 小学, 想当 + 幼儿园老师; a meeting's recent date in brackets
+    "会议中专门讲了这件事。他说小学时最怕数学。她想当幼儿园老师。",
+    "家长会（2025.10.12）开得很顺利。",
 ]
 
 

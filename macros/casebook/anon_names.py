@@ -72,6 +72,8 @@ _LEFT_AND_KIN = tuple(LEFT_WORDS + KIN_BEFORE)
 _KIN_BEFORE = tuple(KIN_BEFORE)
 LEFT_CHARS = set("和跟与让叫给问对把被帮陪找请的了，。、！？：；“”‘’\"'()（）,.!?:; \n")
 PREFIXES = set("小老大阿")
+# Adverbs that stand between a subject and its verb: a given name used alone never starts with one.
+ADVERB_CHARS = frozenset("才就都也还又只便却")
 # Surnames so rare and so common as words that they count only in role and 小/老 forms (家楼下, 都有).
 ROLE_ONLY = set("家都能那通从时所后相查公空东广干经应解单连别终居步满越沃那言养须水云花山谷车羊鱼米贝红游益法福爱年师阳")
 # The commonest surnames: with a very typical given-name character they make a name even when
@@ -81,6 +83,8 @@ TOP_SURNAMES = set(
 )
 
 THETA_MEAN = 0.65  # mean of the two given-name characters of a three-character name
+THETA_MEAN_PERSON = 0.6  # the same, when 的, 说 or another word that follows people comes next
+PERSON_FOLLOW = frozenset("的说问答哭笑喊叫")
 THETA_TWO = 0.6  # the given-name character of a two-character name, followed by 说/的/在 …
 THETA_WEAK = 0.8  # the given-name character of a two-character name with a weak surname
 THETA_STRONG = 0.8  # both given-name characters after a surname that makes a word with the first
@@ -180,6 +184,12 @@ def _follows(text: str, j: int) -> bool:
     return j >= len(text) or text[j] in FOLLOW or not _han(text[j])
 
 
+def _mean(text: str, j: int) -> float:
+    """How typical a three-character name's given name must be: less when what follows is
+    what follows people (吕子航的学籍号, 吕子航说) than before punctuation or other words."""
+    return THETA_MEAN_PERSON if text[j : j + 1] in PERSON_FOLLOW else THETA_MEAN
+
+
 def _left_ok(text: str, i: int) -> bool:
     if i == 0 or text[i - 1] in LEFT_CHARS or not _han(text[i - 1]):
         return True
@@ -204,7 +214,11 @@ def _given(t: NameTables, text: str, start: int, weak: bool) -> int:
             if family_word:
                 if (pair in t.pairs or strong) and _follows(text, start + 2):
                     return 2
-            elif pair in t.pairs or strong or (_follows(text, start + 2) and min(s1, s2) >= 0.4 and s1 + s2 >= 2 * THETA_MEAN):
+            elif (
+                pair in t.pairs
+                or strong
+                or (_follows(text, start + 2) and min(s1, s2) >= 0.4 and s1 + s2 >= 2 * _mean(text, start + 2))
+            ):
                 return 2
             elif g1 == "一" and s2 >= THETA_STRONG and _follows(text, start + 2):  # 一帆, 一诺: 一 is common in names
                 return 2
@@ -284,6 +298,8 @@ def _name_at(t: NameTables, roles: re.Pattern[str], text: str, i: int) -> NameHi
     typical = given == 2 and pair in t.pairs and min(t.score.get(ch, 0.0) for ch in pair) >= THETA_STRONG and not _common(t, pair)
     if weak and not _left_ok(text, i) and not typical:
         return None
+    if weak and given == 1 and text[i - 1 : i] == "的":
+        return None  # 自己做的曲奇: after 的 a weak surname and one character are a noun, not a name
     if length == 1 and _word_from_left(t, text, i) and not _kin_before(text, i) and not typical:
         return None  # 中国, 历史: the surname character ends a word; only a very typical given name overrides it
     return NameHit(i, after + given, text[after : after + given] if given == 2 else "")
@@ -325,8 +341,8 @@ def _given_alone(t: NameTables, text: str, hits: list[NameHit]) -> Iterable[Name
     # looking there first keeps the scan fast.
     for m in _ALONE_CANDIDATE.finditer(text):
         i, pair = m.start(), m.group(1)
-        if pair[0] in STOP or pair[1] in STOP:
-            continue
+        if pair[0] in STOP or pair[1] in STOP or pair[0] in ADVERB_CHARS:
+            continue  # 孩子才会在…: an adverb before a modal, whatever a name list says of 才会
         low, high = sorted((t.score.get(pair[0], 0.0), t.score.get(pair[1], 0.0)))
         # A known given name (一鸣, 浩然) needs one very typical character; any other pair two typical ones.
         if (low < 0.3 or high < 0.85) if pair in t.pairs else low < THETA_ALONE:

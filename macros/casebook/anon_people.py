@@ -59,6 +59,16 @@ from macros.casebook.anon_positions import (
     _typical_char,
 )
 
+# 魔术师, 小画家, 神枪手, 开心果, 大个子: a three-character nickname naming what the child does or
+# is like would fit any child who does it; a nickname made of the name (春生哥, 常不乐) is kept.
+_TRAIT_ENDS = tuple("师家手王迷通控虫果")
+
+
+def _trait(t: NameTables, called: str) -> bool:
+    if len(called) != 3 or (called.endswith(("老师", "师傅")) and called[0] in t.surnames):
+        return False  # 伍老师 is the role form of a name
+    return called.endswith(_TRAIT_ENDS) or (called[0] in "大小" and called[2] == "子")
+
 
 def _role_noun_hit(token: str) -> bool:
     """继父, 和继父: a role noun (after a function word) that the surface pass read as a name;
@@ -155,8 +165,12 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
             add(m.start(), m.end(), "")
     for m in _CALLED.finditer(text):  # 都叫他包子: whatever the word, it is what the child is called
         # 叫他回座位, 叫她过来: a verb after 叫他 is an errand, not a name
-        if m.group(1) not in ROLE_NOUNS and m.group(1)[0] not in anon_names.STOP and m.group(1)[0] not in _ERRAND_VERBS:
-            add(m.start(1), m.end(1), m.group(1) if len(m.group(1)) == 2 else "")
+        called = m.group(1)
+        if called in ROLE_NOUNS or called[0] in anon_names.STOP or called[0] in _ERRAND_VERBS:
+            continue
+        if _trait(t, called):
+            continue
+        add(m.start(1), m.end(1), called if len(called) == 2 else "")
     for m in p["kin"].finditer(text):  # 国庆的妈妈, 子豪妈妈, 桐桐的同桌
         de = text[m.start() - 1 : m.start()] == "的"
         if not de and m.group(0) not in KIN:

@@ -180,6 +180,16 @@ _BIRTHDAY_AFTER = re.compile(rf"({_FULL_DATE}|{_MONTH_DAY})[^,。;\n]{{0,6}}?(?<
 
 
 _BIRTH_WORD = re.compile(r"出生|生日|生于|诞生|生人|(?<=[日号\d])\s*生")
+# A date with its year in a child's information, without 出生 or 生日: after the sex in a line of
+# facts (钱佳欣，女，20100805，…) or in brackets right after a name (金晨阳（2009.11.02）).
+# A bracketed date only counts with a year a pupil is born in (up to 2021): a meeting's date is recent.
+_INFO_DATE = re.compile(
+    # (each alternative starts with a character, not a look-behind: the scan stays fast)
+    rf"(?:[男女](?<![\u4e00-\u9fff][男女])|性别\s*[:：]?\s*[男女])\s*[,，、;；]\s*({_FULL_DATE})"
+    rf"|\((?<=[\u4e00-\u9fff]\()\s*({_FULL_DATE})\s*\)"
+)
+_YEAR = re.compile(r"(?:19|20)\d{2}")
+_LAST_PUPIL_BIRTH_YEAR = 2021
 
 
 def find_birthdates(text: str) -> Iterable[Span]:
@@ -195,6 +205,12 @@ def find_birthdates(text: str) -> Iterable[Span]:
                 if span not in seen:
                     seen.add(span)
                     yield span[0], span[1], "CASE-ANON-BIRTHDATE"
+    for m in _INFO_DATE.finditer(text):
+        g = 1 if m.group(1) is not None else 2
+        year = _YEAR.match(m.group(g))
+        if g == 1 or (year and int(year.group(0)) <= _LAST_PUPIL_BIRTH_YEAR):
+            if (m.start(g), m.end(g)) not in seen:
+                yield m.start(g), m.end(g), "CASE-ANON-BIRTHDATE"
 
 
 # -- street and estate addresses ---------------------------------------------------------
@@ -238,8 +254,13 @@ _DISTRICT_ESTATE = re.compile(
 )
 
 
+_ESTATE_SCHOOL = ("小学", "中学", "幼儿园", "学校", "初中", "高中", "附中", "附小")
+
+
 def find_addresses(text: str) -> Iterable[Span]:
     for m in _DISTRICT_ESTATE.finditer(text):
+        if text.startswith(_ESTATE_SCHOOL, m.end()):
+            continue  # 宝山区槐荫新村小学: a school named after the estate, which the school rule finds
         if not _LIVES_GENERIC.match(m.group(1)) and not any(ch in _ADDRESS_STOP for ch in m.group(1)):
             yield m.start(), m.end(), "CASE-ANON-ADDRESS"
     for m in _LIVES.finditer(text):
@@ -261,7 +282,7 @@ _SCHOOL = re.compile(
     r"(?:初级中学|高级中学|完全中学|实验学校|外国语学校|实验中学|实验小学|实验高中|实验初中|中心小学|中心校|[一二三四五六七八九十\d]?附中|附小"
     r"|[一二三四五六七八九十\d][中小](?=[读的上毕念就转老和与同初高校,。、;:!?)\s]|$)|中学|小学|幼儿园|学校|分校|职校|中专|技校|职高|卫校|中职校|高中|初中)"
 )
-_SCHOOL_STOP = set("在于到是的了过和与从往进入读考转上去向为有以前原就回离念去及或来打请配送接称、,。;:“”() \n")
+_SCHOOL_STOP = set("在于到是的了过和与从往进入读考转上去向为有以前原就回离念去及或来打请配送接称说当他她我你、,。;:“”() \n")
 # A name made of these alone is no name: 全市中小学, 这所附中, 乡镇中心校, 市重点中学.
 GENERIC = set(
     "全市 全区 本市 本区 全国 各 各个 各级 某 某某 某所 本 本校 该 该校 这 这所 那 那所 一所 每所 多所 几所 所 其他 其它 别的 "
@@ -287,9 +308,41 @@ _CLASS = re.compile(
 
 # What follows 学 when 中学/小学 is “中 + 学会/学习…”, not a school.
 _LEARN_AFTER = set("会习到着了过得起好懂生")  # 生: 活动中学生走散 is 中学生 (students), not a school
+_SPECIAL_AFTER = set("门业心注题程项长员家")
 
 
 def find_schools(text: str) -> Iterable[Span]:
+    found = list(_full_schools(text))
+    yield from found
+    # 上海市申城机电工程职业学校 … 在申城机电带了二十年: once the full name is in the case, the
+    # shorter names a teacher makes of it (without the city, the district and the kind) are that school.
+    forms = {form for start, end, _ in found for form in _short_forms(text[start:end])}
+    if forms:
+        for m in re.finditer("|".join(map(re.escape, sorted(forms, key=len, reverse=True))), text):
+            yield m.start(), m.end(), "CASE-ANON-SCHOOL"
+
+
+_PLACE_HEAD = re.compile(r"^(?:上海市?|[\u4e00-\u9fff]{1,3}?[区县](?!.[区县]))?(?:[\u4e00-\u9fff]{1,3}?[镇乡])?")
+# Words of kind and level at the end of a school's name, dropped one by one to get its short names.
+_KIND_TAIL = re.compile(
+    r"(?:学校|中学|小学|初中|高中|分校|职校|中专|技校|职高|职业|技术|工程|中等|专科|实验|附属|技工|专业|第[一二三四五六七八九十]+)$"
+)
+
+
+def _short_forms(name: str) -> Iterable[str]:
+    core = name[_PLACE_HEAD.match(name).end() :]
+    while True:
+        tail = _KIND_TAIL.search(core)
+        if not tail:
+            return
+        core = core[: tail.start()]
+        if len(core) >= 3 and not _generic(core):
+            yield core
+        elif len(core) < 3:
+            return
+
+
+def _full_schools(text: str) -> Iterable[Span]:
     for m in _SCHOOL.finditer(text):
         suffix = m.group(0)
         if text[max(0, m.start() - 2) : m.start()].endswith(("中", "大中")) and suffix in ("小学", "学校"):
@@ -298,18 +351,20 @@ def find_schools(text: str) -> Iterable[Span]:
             continue  # 初中学段, 高中学校: 初中/高中 and a word starting with 学
         if suffix in ("中学", "小学") and text[m.end() : m.end() + 1] in _LEARN_AFTER:
             continue  # 在实践中学会, 从游戏中学到: “in …” and a verb of learning, not a school
+        if suffix == "中专" and text[m.end() : m.end() + 1] in _SPECIAL_AFTER:
+            continue  # 在培训中专门讨论: “in …” and 专门/专业/专心, not a school
         start = _back(text, m.start(), _SCHOOL_STOP, 14)
         if text[start - 1 : start + 1] == "上海":  # 上 stops a name (上小学), except in 上海
             start -= 1
         prefix = text[start : m.start()]
         if not prefix or _generic(prefix):
             continue
-        if suffix in ("学校", "分校", "中学", "小学") and len(prefix) == 1:
+        if suffix in ("学校", "分校", "中学", "小学", "幼儿园") and len(prefix) == 1:
             continue  # 好学校, 新中学: a one-character word, not a name
         if suffix in ("高中", "初中") and (len(prefix) < 2 or text[m.end() : m.end() + 1] not in "高初预六七八九"):
             continue  # 榆岸高中高二（3）班 names a school; 他自己高中时, 三年高中 are a stage of school
         if suffix == "学校" and not re.search(
-            r"(?:[市区县镇乡村路街]|第[一二三四五六七八九十\d]+|职业|技术|专业|技工|艺术|体育|卫生)$", prefix
+            r"(?:[市区县镇乡村路街]|第[一二三四五六七八九十\d]+|职业|技术|专业|技工|艺术|体育|卫生|附属)$", prefix
         ):
             continue  # bare 学校 is a name only after a place or an ordinal: 按照学校要求, 明年学校
         yield start, m.end(), "CASE-ANON-SCHOOL"
@@ -330,6 +385,8 @@ _SCHOOL_KINDS = ("职业", "技术", "艺术", "体育", "卫生", "中等", "�
 def _generic(prefix: str) -> bool:
     if prefix in GENERIC or prefix.startswith("某"):
         return True
+    if prefix.endswith("附属") and _SCHOOL.search(prefix[:-2][-3:]):
+        return _generic(prefix[:-2])  # 望湖二中附属学校: a school attached to a named school
     if prefix.endswith(_SCHOOL_KINDS):
         rest = prefix
         while rest.endswith(_SCHOOL_KINDS):
