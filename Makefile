@@ -5,13 +5,18 @@ PYTHON ?= python3
 export NO_MKDOCS_2_WARNING := 1
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed-$(shell sha1sum requirements.txt | cut -c1-12)
+STAMP := $(VENV)/.installed-$(shell cat requirements.txt pyproject.toml | sha1sum | cut -c1-12)
+# This project itself (pyproject.toml), editable: the scripts, the MkDocs hooks and the tests
+# import `macros` and `scripts` from this checkout without editing sys.path. No build isolation:
+# the build backend is the setuptools pinned in requirements.txt; --no-deps: the pins are there.
+INSTALL_PROJECT := -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation --editable .
 
 .PHONY: setup properdocs-setup serve build check lint test clean bench lighthouse jscheck
 
-$(STAMP): requirements.txt
+$(STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/python $(INSTALL_PROJECT)
 	rm -f $(VENV)/.installed-*
 	touch $(STAMP)
 
@@ -21,11 +26,12 @@ setup: $(STAMP)
 # MkDocs build above stays exactly what requirements.txt pins. tests/test_properdocs.py
 # builds with both and compares the sites.
 PD_VENV := .venv-properdocs
-PD_STAMP := $(PD_VENV)/.installed-$(shell cat requirements.txt requirements-properdocs.txt | sha1sum | cut -c1-12)
+PD_STAMP := $(PD_VENV)/.installed-$(shell cat requirements.txt requirements-properdocs.txt pyproject.toml | sha1sum | cut -c1-12)
 
-$(PD_STAMP): requirements.txt requirements-properdocs.txt
+$(PD_STAMP): requirements.txt requirements-properdocs.txt pyproject.toml
 	test -x $(PD_VENV)/bin/python || $(PYTHON) -m venv $(PD_VENV)
 	$(PD_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-properdocs.txt
+	$(PD_VENV)/bin/python $(INSTALL_PROJECT)
 	rm -f $(PD_VENV)/.installed-*
 	touch $(PD_STAMP)
 

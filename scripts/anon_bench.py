@@ -18,16 +18,14 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from macros.core.cli import ChineseParser
 
-from macros.core.cli import ChineseParser  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 # Runs in the fresh process: the module imports are not counted (a build imports them anyway).
 _MEASURE = """
 import json, os, sys, time
 from pathlib import Path
-sys.path.insert(0, sys.argv[1])
 from macros.casebook import anonymise
 from macros.core.yamlload import load_front_matter
 cases = []
@@ -50,8 +48,9 @@ print(json.dumps({"cpu_ms": cpu * 1000, "scan_ms": scan * 1000, "findings": find
 
 
 def measure(files: list[str]) -> dict:
-    env = dict(os.environ, PORTAL_NO_CACHE="1")
-    out = subprocess.run([sys.executable, "-c", _MEASURE, str(ROOT), *files], env=env, capture_output=True, text=True, check=True)
+    # PYTHONPATH: this checkout's engine, ahead of whichever one the environment has installed.
+    env = dict(os.environ, PORTAL_NO_CACHE="1", PYTHONPATH=str(ROOT))
+    out = subprocess.run([sys.executable, "-c", _MEASURE, *files], env=env, capture_output=True, text=True, check=True)
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 

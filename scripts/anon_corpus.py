@@ -17,12 +17,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+import yaml
 
-import yaml  # noqa: E402
-
-from macros.casebook.anonymise_eval import (  # noqa: E402
+from macros.casebook.anonymise_eval import (
     CASE_TABLE_END,
     CASE_TABLE_START,
     CORPUS_DIR,
@@ -34,7 +31,9 @@ from macros.casebook.anonymise_eval import (  # noqa: E402
     figures_markdown,
     replace_figures,
 )
-from macros.core.cli import ChineseParser  # noqa: E402
+from macros.core.cli import ChineseParser
+
+ROOT = Path(__file__).resolve().parent.parent
 
 PAGE = "docs/about/anonymisation.md"
 

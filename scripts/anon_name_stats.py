@@ -20,10 +20,9 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from macros.core.cli import ChineseParser
 
-from macros.core.cli import ChineseParser  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 COMMON_FREQ = 100
 PAIR_MIN = 2

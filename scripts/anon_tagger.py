@@ -15,12 +15,11 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from macros.casebook.anonymise import Finding, _find_identifiers, pseudonym_forms
+from macros.casebook.anonymise_eval import CaseResult, evaluate_cases, outside_declared
+from macros.core.cli import ChineseParser
 
-from macros.casebook.anonymise import Finding, _find_identifiers, pseudonym_forms  # noqa: E402
-from macros.casebook.anonymise_eval import CaseResult, evaluate_cases, outside_declared  # noqa: E402
-from macros.core.cli import ChineseParser  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def jieba_names(text: str, pseudonyms: list[str]) -> list[Finding]:

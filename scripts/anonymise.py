@@ -23,16 +23,15 @@ import difflib
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from macros.casebook import anonymise
+from macros.casebook.anon_fix import add_pseudonyms, apply, propose
+from macros.casebook.anon_messages import field_label, kind
+from macros.casebook.anon_report import report_html, report_lines
+from macros.casebook.anon_scope import declaring_lines
+from macros.core.cli import ChineseParser
+from macros.core.yamlload import load_front_matter
 
-from macros.casebook import anonymise  # noqa: E402
-from macros.casebook.anon_fix import add_pseudonyms, apply, propose  # noqa: E402
-from macros.casebook.anon_messages import field_label, kind  # noqa: E402
-from macros.casebook.anon_report import report_html, report_lines  # noqa: E402
-from macros.casebook.anon_scope import declaring_lines  # noqa: E402
-from macros.core.cli import ChineseParser  # noqa: E402
-from macros.core.yamlload import load_front_matter  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def findings_for(text: str, doc, body: str) -> list[anonymise.Finding]:

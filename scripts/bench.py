@@ -31,16 +31,13 @@ from pathlib import Path
 
 import yaml
 
+from macros.core.cli import ChineseParser
+from scripts import benchlighthouse
+from scripts.benchcity import Sizes, make_city
+from scripts.benchsearch import FIRST_QUERY_MAX, LATER_QUERY_MAX, free_port, measure
+from scripts.benchserve import measure_preview
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
-sys.path.insert(0, str(ROOT))
-
-import benchlighthouse  # noqa: E402
-from benchcity import Sizes, make_city  # noqa: E402
-from benchsearch import FIRST_QUERY_MAX, LATER_QUERY_MAX, free_port, measure  # noqa: E402
-from benchserve import measure_preview  # noqa: E402
-
-from macros.core.cli import ChineseParser  # noqa: E402
 
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 KB, MB = 1024, 1024 * 1024

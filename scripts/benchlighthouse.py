@@ -21,8 +21,8 @@ import tempfile
 import threading
 from pathlib import Path
 
-from chromium import CHROMIUM
-from search_engines import EvalError, build_site
+from scripts.chromium import CHROMIUM
+from scripts.search_engines import EvalError, build_site
 
 ROOT = Path(__file__).resolve().parent.parent
 TOOL = ROOT / "tools" / "lighthouse"

@@ -8,9 +8,9 @@ from __future__ import annotations
 import socket
 from pathlib import Path
 
-from chromium import CHROMIUM, CHROMIUM_ARGS
-from search_engines import Recorder, evaluate, serve
-from search_eval import hits, load_queries
+from scripts.chromium import CHROMIUM, CHROMIUM_ARGS
+from scripts.search_engines import Recorder, evaluate, serve
+from scripts.search_eval import hits, load_queries
 
 KB = 1024
 FIRST_QUERY_MAX = 300 * KB  # issue 14, at full city scale, gzip as served

@@ -18,10 +18,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from macros.core.cli import ChineseParser
 
-from macros.core.cli import ChineseParser  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 KEEP = "原来的站点目录保持不变"
 

@@ -13,15 +13,14 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from macros.composition import check_project, new_project, report_project, sort_problems
+from macros.core.cli import ChineseParser
+from macros.core.messages import message
+from macros.core.textcheck import text_files
+from macros.glue.macro_check import check_macros, config_extra
+from macros.plans.loading import load_schools
 
-from macros.composition import check_project, new_project, report_project, sort_problems  # noqa: E402
-from macros.core.cli import ChineseParser  # noqa: E402
-from macros.core.messages import message  # noqa: E402
-from macros.core.textcheck import text_files  # noqa: E402
-from macros.glue.macro_check import check_macros, config_extra  # noqa: E402
-from macros.plans.loading import load_schools  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -12,11 +12,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from macros.core.cli import ChineseParser
+from macros.core.sitecheck import external_resources
 
-from macros.core.cli import ChineseParser  # noqa: E402
-from macros.core.sitecheck import external_resources  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def main(argv: list[str] | None = None) -> int:

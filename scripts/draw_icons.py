@@ -14,12 +14,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from PIL import Image, ImageDraw
+
+from macros.core.cli import ChineseParser
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from PIL import Image, ImageDraw  # noqa: E402
-
-from macros.core.cli import ChineseParser  # noqa: E402
 
 OUT = ROOT / "docs/assets/icons"
 INDIGO = "#4051b5"

@@ -12,15 +12,14 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from macros.composition import new_project
+from macros.core.cli import ChineseParser
+from macros.core.messages import message
+from macros.plans.loading import load_schools, school_files
+from macros.plans.model import SCHOOLS_DIR
+from macros.plans.plan_docx import plan_docx
 
-from macros.composition import new_project  # noqa: E402
-from macros.core.cli import ChineseParser  # noqa: E402
-from macros.core.messages import message  # noqa: E402
-from macros.plans.loading import load_schools, school_files  # noqa: E402
-from macros.plans.model import SCHOOLS_DIR  # noqa: E402
-from macros.plans.plan_docx import plan_docx  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def main(argv: list[str] | None = None) -> int:

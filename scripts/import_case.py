@@ -19,16 +19,15 @@ import re
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from macros.casebook import anonymise
+from macros.casebook.anon_fix import propose
+from macros.casebook.anon_import import DocxImportError, draft_markdown, import_docx
+from macros.casebook.anon_report import marked_sentence, report_html, report_lines
+from macros.core.cli import ChineseParser
+from macros.core.problems import display_path
+from macros.core.yamlload import load_front_matter
 
-from macros.casebook import anonymise  # noqa: E402
-from macros.casebook.anon_fix import propose  # noqa: E402
-from macros.casebook.anon_import import DocxImportError, draft_markdown, import_docx  # noqa: E402
-from macros.casebook.anon_report import marked_sentence, report_html, report_lines  # noqa: E402
-from macros.core.cli import ChineseParser  # noqa: E402
-from macros.core.problems import display_path  # noqa: E402
-from macros.core.yamlload import load_front_matter  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 

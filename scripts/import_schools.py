@@ -14,13 +14,12 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from macros.core.cli import ChineseParser
+from macros.core.messages import message
+from macros.plans.importer import columns_help, import_rows, read_table
+from macros.plans.model import SCHOOLS_DIR, plan_yaml
 
-from macros.core.cli import ChineseParser  # noqa: E402
-from macros.core.messages import message  # noqa: E402
-from macros.plans.importer import columns_help, import_rows, read_table  # noqa: E402
-from macros.plans.model import SCHOOLS_DIR, plan_yaml  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -15,14 +15,13 @@ import re
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from macros.core.cli import ChineseParser
+from macros.core.messages import message
+from macros.core.placeholders import DISTRICTS, district_name
+from macros.plans.loading import RESERVED_IDS
+from macros.plans.model import ID_PATTERN, SCHOOLS_DIR, STAGES, new_plan, plan_yaml
 
-from macros.core.cli import ChineseParser  # noqa: E402
-from macros.core.messages import message  # noqa: E402
-from macros.core.placeholders import DISTRICTS, district_name  # noqa: E402
-from macros.plans.loading import RESERVED_IDS  # noqa: E402
-from macros.plans.model import ID_PATTERN, SCHOOLS_DIR, STAGES, new_plan, plan_yaml  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def main(argv: list[str] | None = None) -> int:

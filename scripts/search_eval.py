@@ -38,12 +38,9 @@ from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
-sys.path.insert(0, str(ROOT))
-
-from chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
-from search_engines import (  # noqa: E402
+from macros.core.cli import ChineseParser
+from scripts.chromium import CHROMIUM, CHROMIUM_ARGS
+from scripts.search_engines import (
     ENGINES,
     EvalError,
     Recorder,
@@ -56,7 +53,7 @@ from search_engines import (  # noqa: E402
     tree_size,
 )
 
-from macros.core.cli import ChineseParser  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 QUERIES = ROOT / "tests" / "search_queries.yml"
 HELDOUT = ROOT / "tests" / "search_queries_heldout.yml"  # never used to tune the ranking
@@ -246,7 +243,7 @@ def run_all(args, engines: list[str], base: str, tmp: Path) -> int:
     if site is None:
         project = args.project or ROOT
         if args.city:
-            from benchcity import Sizes, make_city
+            from scripts.benchcity import Sizes, make_city
 
             project = tmp / "city"
             make_city(project, Sizes.for_scale(args.city))

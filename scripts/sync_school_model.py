@@ -13,11 +13,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from macros.core.cli import ChineseParser
+from macros.plans.model import SCHEMA_FILE, TEMPLATE_FILE, schema_json, template_yaml
 
-from macros.core.cli import ChineseParser  # noqa: E402
-from macros.plans.model import SCHEMA_FILE, TEMPLATE_FILE, schema_json, template_yaml  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def generated_files() -> dict[str, str]:

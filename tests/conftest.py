@@ -18,9 +18,9 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 IN_CI = os.environ.get("CI") == "true"
 
+# This checkout's engine and scripts, ahead of whichever one the environment has installed.
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "scripts"))
-from chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402  (one launch for tests and scripts)
+from scripts.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402  (one launch for tests and scripts)
 
 
 def require(condition: bool, why: str) -> None:

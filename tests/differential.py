@@ -27,9 +27,9 @@ from pathlib import Path
 
 import yaml
 
+from scripts.benchcity import copy_project
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
-from benchcity import copy_project  # noqa: E402
 
 SERVE_URL = "http://127.0.0.1:8000/"  # what tests/serve_rebuild.py builds for
 SCRIPT = Path(__file__).with_name("serve_rebuild.py")

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import yaml
 
+from scripts.benchcity import Sizes, district_name, make_city
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
-from benchcity import Sizes, district_name, make_city  # noqa: E402
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
@@ -55,7 +55,7 @@ def test_generated_city_is_labelled_sample_and_varied(tmp_path):
 
 
 def test_word_per_file_figure_covers_every_school_plan(tmp_path):
-    from bench import docx_per_file
+    from scripts.bench import docx_per_file
 
     ids = make_city(tmp_path, Sizes(schools=12, cases=1, drafts=0, modules=1))
     shipped = len([p for p in (ROOT / "data/schools").glob("*.yml") if not p.name.startswith("_")])
@@ -85,7 +85,7 @@ def test_training_navigation_groups_modules_at_city_scale():
 def test_report_and_table_show_search_bytes_against_the_targets():
     import re
 
-    import bench
+    from scripts import bench
 
     source = (ROOT / "scripts" / "bench.py").read_text(encoding="utf-8")
     result = {key: 1 for key in re.findall(r"""r\[["'](\w+)["']\]""", source)}

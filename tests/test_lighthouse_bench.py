@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
+from scripts import benchlighthouse as lh
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
-import benchlighthouse as lh  # noqa: E402
 
 
 def _result(perf: int, a11y: int = 100, best: int = 100) -> dict:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 from pathlib import Path
 
 import markdown
@@ -24,10 +23,8 @@ from macros.core import pagination as lp
 from macros.core.project import Project
 from macros.plans import listings as sl
 from macros.plans.loading import load_schools
+from scripts.benchcity import Sizes, make_city
 from tests.conftest import ROOT, SiteServer, assert_clean_build, run_mkdocs_build
-
-sys.path.insert(0, str(ROOT / "scripts"))
-from benchcity import Sizes, make_city  # noqa: E402
 
 PAGE_BUDGET = 80 * 1024
 # Material's chrome around the article (header, pruned navigation, contents, footer)

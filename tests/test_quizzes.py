@@ -3,6 +3,7 @@ through the engine and through scripts/check.py."""
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -67,11 +68,13 @@ def plant_quiz(project: Path, case: Path) -> Path:
 
 
 def run_check(project: Path) -> subprocess.CompletedProcess:
+    # PYTHONPATH: the copy's own engine, ahead of the one installed in the environment.
     return subprocess.run(
         [sys.executable, str(project / "scripts" / "check.py"), "--root", str(project)],
         capture_output=True,
         text=True,
         cwd=project,
+        env={**os.environ, "PYTHONPATH": str(project)},
     )
 
 

@@ -10,17 +10,14 @@ import functools
 import http.server
 import json
 import re
-import sys
 import threading
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, _QuietHandler, assert_clean_build, run_mkdocs_build
+from scripts.benchcity import Sizes, make_city
+from tests.conftest import _QuietHandler, assert_clean_build, run_mkdocs_build
 from tests.searchui import search
-
-sys.path.insert(0, str(ROOT / "scripts"))
-from benchcity import Sizes, make_city  # noqa: E402
 
 SIZES = Sizes(schools=32, cases=12, drafts=2, modules=7)
 

@@ -15,8 +15,7 @@ import pytest
 import yaml
 from conftest import ROOT
 
-sys.path.insert(0, str(ROOT / "scripts"))
-import search_eval  # noqa: E402
+from scripts import search_eval
 
 EVAL = [sys.executable, str(ROOT / "scripts" / "search_eval.py")]
 

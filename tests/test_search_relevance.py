@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import socket
-import sys
 from pathlib import Path
 
 import pytest
@@ -17,9 +16,7 @@ from nodejs import PORTAL, run_node
 from searchui import settle
 
 from macros.core import scriptmin
-
-sys.path.insert(0, str(ROOT / "scripts"))
-import search_eval  # noqa: E402
+from scripts import search_eval
 
 # The figures reached in Chromium (docs/about/performance.md, docs/about/search-engine.md).
 # Lowering them needs a reason in the commit message: they fail the test when relevance drops.

@@ -53,6 +53,8 @@ MESSAGES: dict[str, str] = {
     "import.cell-methods": "未知的匹配方式“{value}”，可选：{choices}",
     "import.cell-brackets": "不能包含尖括号“<”“>”",
     "import.drafts": "导入的方案都是草稿，不会发布；补全后把“状态”改为“已发布”。查看要补的内容：{python} scripts/check.py data/schools",
+    # the build's engine is another copy's (an environment set up in another folder)
+    "build.foreign-engine": "构建用到的程序来自 {engine}，不是本项目 {root} 中的：请在本项目的文件夹中运行 make serve（它会先装好本项目的程序）",
 }
 
 

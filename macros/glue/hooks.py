@@ -1,7 +1,9 @@
 """MkDocs hooks: thin glue between MkDocs events and the engine.
 
-Loaded by path from ``mkdocs.yml`` (``hooks:``), so it imports the engine as the
-``macros`` package from the project root. Each event hands off to the composition
+Loaded by path from ``mkdocs.yml`` (``hooks:``); it imports the engine as the ``macros``
+package: the one installed in the environment (``make setup`` installs this checkout, editable),
+or the working folder's under ``python -m mkdocs``, which comes first. ``on_config`` stops a build
+whose engine is another folder's. Each event hands off to the composition
 (:mod:`macros.composition`) or to a patch in :mod:`macros.glue.compat`; nothing here
 decides what the site contains.
 """
@@ -10,26 +12,22 @@ from __future__ import annotations
 
 import gc
 import logging
-import sys
 import threading
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+from mkdocs.exceptions import Abort
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
 
-from mkdocs.exceptions import Abort  # noqa: E402
-from mkdocs.plugins import event_priority  # noqa: E402
-from mkdocs.structure.files import File, Files  # noqa: E402
-
-from macros import composition  # noqa: E402
-from macros.build import cache as buildcache  # noqa: E402
-from macros.build import session  # noqa: E402
-from macros.core import linkcheck, scriptmin, site  # noqa: E402
-from macros.core.config import LAYOUT, settings  # noqa: E402
-from macros.core.problems import Problem  # noqa: E402
-from macros.glue import benchdump, compat, search  # noqa: E402
-from macros.glue.compat import (  # noqa: E402
+from macros import composition
+from macros.build import cache as buildcache
+from macros.build import session
+from macros.core import linkcheck, scriptmin, site
+from macros.core.config import LAYOUT, settings
+from macros.core.messages import message
+from macros.core.problems import Problem
+from macros.glue import benchdump, compat, search
+from macros.glue.compat import (
     anchor_messages,
     jieba_cache,
     macros_opt_in,
@@ -39,7 +37,7 @@ from macros.glue.compat import (  # noqa: E402
     render_cache,
     serve_errors,
 )
-from macros.glue.macro_check import check_macros  # noqa: E402
+from macros.glue.macro_check import check_macros
 
 log = logging.getLogger("mkdocs.plugins.portal")
 
@@ -77,7 +75,21 @@ def _anchor_problem(src_uri: str, link: str, target: str, anchor: str) -> Proble
     return linkcheck.anchor_problem(site.current(), src_uri, link, target, anchor)
 
 
+def _foreign_engine(root: Path) -> str | None:
+    """Why the build must stop when the ``macros`` imported is not this project's own, else None.
+
+    An environment's editable install points at the folder it was set up in; a copy of the
+    project built with it would otherwise run that folder's engine on its own content, silently.
+    """
+    engine = Path(composition.__file__).resolve().parents[1]
+    if engine == root.resolve():
+        return None
+    return message("build.foreign-engine", engine=engine.as_posix(), root=root.resolve().as_posix())
+
+
 def on_config(config):
+    if (foreign := _foreign_engine(Path(config.config_file_path).parent)) is not None:
+        raise Abort(foreign)
     session.current().begin_build()
     preview_cache.begin_build()
     render_cache.next_build()
