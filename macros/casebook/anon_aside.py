@@ -6,8 +6,8 @@ dynasties, solar terms said as dates, measure words after numerals, and places (
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
+from macros.build.reads import data_cache
 from macros.casebook import anon_names
 from macros.casebook.anon_names import _han
 from macros.casebook.anon_positions import BLANK, _patterns
@@ -32,7 +32,7 @@ _TITLE = re.compile(r"《[^《》\n]{1,40}》")
 _MEASURE = re.compile(r"(?<=[一二三四五六七八九十两几每这那哪某上下本首半整旁])[张周段项方支门台包封席边章](?=[\u4e00-\u9fff])")
 
 
-@lru_cache(maxsize=1)
+@data_cache  # made from the word lists: again when one changes
 def _figures() -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, anon_names.tables().figures)))
 
@@ -102,7 +102,7 @@ def _places(text: str) -> list[tuple[int, int]]:
     return found
 
 
-@lru_cache(maxsize=1)
+@data_cache  # made from the word lists: again when one changes
 def _place_prefixes() -> tuple[dict[str, tuple[int, ...]], re.Pattern[str]]:
     """The lengths of the place names that begin with each pair of characters (longest first),
     and a pattern for the characters a place name can begin with."""

@@ -27,8 +27,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
+
+from macros.build.reads import data_cache
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 DATA_FILES = (
@@ -112,7 +113,7 @@ def _items(name: str) -> list[str]:
     return [item for line in lines if not line.startswith("#") for item in line.split()]
 
 
-@lru_cache(maxsize=1)
+@data_cache  # made again when a word list changes (mkdocs serve)
 def tables() -> NameTables:
     surnames = _items("anon_surnames.txt")
     score: dict[str, float] = {}
@@ -153,7 +154,7 @@ def tables() -> NameTables:
     )
 
 
-@lru_cache(maxsize=1)
+@data_cache
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     t = tables()
     chars = "".join(sorted(t.surnames | {c[0] for c in t.compounds}))

@@ -6,8 +6,8 @@ verbs whose subject or object is a person, and the small tests the whole-case re
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
+from macros.build.reads import data_cache
 from macros.casebook import anon_names
 from macros.casebook.anon_names import NameTables, _han
 from macros.casebook.anon_names import _common as _is_word  # one test of “a common word” for both passes
@@ -66,12 +66,12 @@ _CLAUSE_LEFT = tuple(CLAUSE_LEFT)
 _STRONG_VERBS = tuple(STRONG_VERBS)
 
 
-@lru_cache(maxsize=1)
+@data_cache  # made from the word lists: again when one changes
 def _surname_chars() -> re.Pattern[str]:
     return re.compile(f"[{''.join(sorted(anon_names.tables().surnames))}]")
 
 
-@lru_cache(maxsize=1)
+@data_cache  # made from the word lists: again when one changes
 def _patterns() -> dict[str, re.Pattern[str]]:
     t = anon_names.tables()
     surnames = "".join(sorted(t.surnames))

@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from macros.build import cache as buildcache
@@ -131,10 +130,10 @@ def _find_pair(pair: tuple[str, list[str]]) -> list[Finding]:
     return _find_identifiers(*pair)
 
 
-@lru_cache(maxsize=1)
 def _dictionaries() -> tuple[Path, ...]:
-    """The word tables the detector reads (the code is in the engine version)."""
-    return tuple(anon_names.DATA / name for name in anon_names.DATA_FILES)
+    """The files the detector's word tables were made from, as they were read (nobody lists
+    them: a new word list counts once the tables read it); the code is in the engine version."""
+    return tuple(Path(p) for p in anon_names.tables.files())
 
 
 def _find_identifiers(text: str, pseudonyms: list[str]) -> list[Finding]:
