@@ -78,7 +78,7 @@ test("a damaged part is dropped with the notice; the rest is kept", () => {
   assert.deepEqual(found.data.training.modules, { good: { best: 90, passedAt: "2025-09-02" } });
   assert.deepEqual(found.data.profile, { name: "示例教师", school: "示例中学" });
   assert.equal(found.data.editor.draft, null);
-  assert.equal(JSON.parse(found.aside)[KEY], JSON.stringify(stored));
+  assert.equal(JSON.parse(found.aside ?? "{}")[KEY], JSON.stringify(stored));
 });
 
 test("damaged old keys: what can be read is migrated, the rest set aside with the notice", () => {

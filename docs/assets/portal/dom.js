@@ -39,6 +39,13 @@ export function find(root, selector) {
 }
 
 /**
+ * An element that has these `data-*` attributes: one found by a selector requiring them
+ * (`tr[data-module]`), or one the build always writes them on. A type only: nothing is shipped.
+ * @template {string} K
+ * @typedef {HTMLElement & { dataset: Record<K, string> }} WithData
+ */
+
+/**
  * `init` for every page shown: Material's instant navigation swaps pages without reloading
  * scripts and announces each on `document$`. The signal aborts when the reader leaves the page
  * (for listeners on window or document). <html data-portal-ready> then holds the page's path.

@@ -3,7 +3,7 @@
    editor.js where the page has the editor. Text from a plan is only ever set as text
    (textContent, value), never as markup. */
 import * as core from "./editor-core.js";
-import { download, el } from "./dom.js";
+import { download, el, find } from "./dom.js";
 import { load, update } from "./storage.js";
 import { say as msg } from "./editor-messages.js";
 
@@ -75,7 +75,8 @@ function hintOf(node) {
  * @param {Libraries} libs
  */
 function Editor(root, files, libs) {
-  const data = JSON.parse(document.getElementById("plan-editor-data").getAttribute("data-json"));
+  // The build writes the element with its data-json (macros/plans/editor_page.py).
+  const data = JSON.parse(/** @type {string} */ (find(document, "#plan-editor-data").getAttribute("data-json")));
   this.root = root;
   this.libs = libs;
   this.schema = files.schema;
@@ -90,6 +91,19 @@ function Editor(root, files, libs) {
   document.querySelectorAll("#plan-editor-sources [data-rule]").forEach(function (p) { self.sources[p.getAttribute("data-rule")] = p; });
   this.plan = {};
   this.name = "";
+  /** @type {import("./editor-core.js").PlanError[]} */
+  this.errors = [];
+  // The parts build() lays out, made here so that every method can rely on them.
+  this.fileInput = el("input", { type: "file", id: "editor-file", accept: ".yml,.yaml", hidden: true, "aria-label": "选择方案文件" });
+  this.message = el("p", { className: "editor-message", role: "status", "aria-live": "polite" });
+  this.errorBox = el("div", { className: "editor-errors", id: "editor-errors" });
+  this.form = el("form", { className: "editor-form", id: "editor-form", "aria-label": "方案内容", novalidate: true });
+  this.panel = el("div", { className: "editor-panel", id: "editor-panel", tabindex: "-1" });
+  // Screen readers hear the verdict when it changes, not the whole table at each keystroke.
+  this.verdict = el("p", { className: "editor-sr-only", role: "status" });
+  this.preview = el("div", { className: "editor-preview", id: "editor-preview" });
+  this.downloadButton = el("button", { type: "button", className: "md-button md-button--primary", id: "editor-download" }, ["下载 YAML"]);
+  this.undoButton = el("button", { type: "button", className: "md-button", id: "editor-undo", hidden: !load().editor.replaced }, ["恢复被替换的草稿"]);
   this.build();
   this.load();
   root.setAttribute("data-ready", "true");
@@ -98,29 +112,23 @@ function Editor(root, files, libs) {
 Editor.prototype.build = function () {
   const self = this;
   this.root.textContent = "";
-  this.fileInput = el("input", { type: "file", id: "editor-file", accept: ".yml,.yaml", hidden: true, "aria-label": "选择方案文件" });
   this.fileInput.addEventListener("change", function () { self.openFile(); });
   function button(text, onClick, extra) {
     const b = el("button", Object.assign({ type: "button", className: "md-button" }, extra || {}), [text]);
     b.addEventListener("click", onClick);
     return b;
   }
-  this.message = el("p", { className: "editor-message", role: "status", "aria-live": "polite" });
+  this.downloadButton.addEventListener("click", function () { self.download(); });
+  this.undoButton.addEventListener("click", function () { self.restoreReplaced(); });
   const toolbar = el("div", { className: "editor-toolbar" }, [
     button("打开方案文件（.yml）", function () { self.fileInput.click(); }, { id: "editor-open" }),
     button("从空白模板开始", function () { self.startBlank(); }, { id: "editor-blank" }),
-    button("下载 YAML", function () { self.download(); }, { id: "editor-download", className: "md-button md-button--primary" }),
+    this.downloadButton,
     button("打印预览", function () { self.renderPreview(); window.print(); }, { id: "editor-print" }),
-    button("恢复被替换的草稿", function () { self.restoreReplaced(); }, { id: "editor-undo", hidden: !load().editor.replaced }),
+    this.undoButton,
     this.fileInput,
   ]);
-  this.errorBox = el("div", { className: "editor-errors", id: "editor-errors" });
-  this.form = el("form", { className: "editor-form", id: "editor-form", "aria-label": "方案内容", novalidate: true });
   this.form.addEventListener("submit", function (e) { e.preventDefault(); });
-  this.panel = el("div", { className: "editor-panel", id: "editor-panel", tabindex: "-1" });
-  // Screen readers hear the verdict when it changes, not the whole table at each keystroke.
-  this.verdict = el("p", { className: "editor-sr-only", role: "status" });
-  this.preview = el("div", { className: "editor-preview", id: "editor-preview" });
   const skip = el("p", { className: "editor-skip" }, [el("a", { href: "#editor-panel" }, ["跳到政策符合情况"])]);
   this.root.appendChild(toolbar);
   this.root.appendChild(this.message);
@@ -173,7 +181,7 @@ Editor.prototype.replacing = function () {
     stored.editor.replaced = stored.editor.draft;
     kept = true;
   });
-  if (kept) document.getElementById("editor-undo").hidden = false;
+  if (kept) this.undoButton.hidden = false;
 };
 
 Editor.prototype.restoreReplaced = function () {
@@ -215,7 +223,7 @@ Editor.prototype.openText = function (text, name) {
   this.setPlan(parsed.data, name);
   this.save();
   this.say(msg("opened", { file: name }) + (cleared ? msg("cleared", { count: cleared }) : "") +
-    msg(document.getElementById("editor-undo").hidden ? "autosave" : "autosave-undo"));
+    msg(this.undoButton.hidden ? "autosave" : "autosave-undo"));
 };
 
 Editor.prototype.setPlan = function (plan, name) {
@@ -598,14 +606,14 @@ Editor.prototype.yaml = function () {
 };
 
 Editor.prototype.download = function () {
-  const errors = this.errors || [];
+  const errors = this.errors;
   if (errors.length) { this.confirmDownload(errors); return; }
   this.saveFile();
 };
 
 Editor.prototype.saveFile = function () {
   const name = (typeof this.plan.id === "string" && SCHOOL_ID.test(this.plan.id) ? this.plan.id : "school-plan") + ".yml";
-  const left = (this.errors || []).length;
+  const left = this.errors.length;
   download(this.yaml(), "text/yaml;charset=utf-8", name);
   this.say(left ? msg("downloaded-with-errors", { file: name, count: left }) : msg("downloaded", { file: name }));
 };
@@ -627,12 +635,12 @@ Editor.prototype.confirmDownload = function (errors) {
   back.addEventListener("click", function () {
     box.remove();
     const first = self.errorBox.querySelector("a");
-    (first || document.getElementById("editor-download")).focus();
+    (first || self.downloadButton).focus();
   });
   anyway.addEventListener("click", function () {
     box.remove();
     self.saveFile();
-    document.getElementById("editor-download").focus();
+    self.downloadButton.focus();
   });
   this.message.after(box);
   back.focus();
@@ -643,7 +651,6 @@ Editor.prototype.renderPreview = function () {
   this.preview.textContent = "";
   const plan = this.plan;
   this.preview.appendChild(el("h2", { text: (typeof plan.name === "string" ? plan.name : "（未填学校名称）") + " 全员导师制工作实施方案" }));
-  const self = this;
   function walk(node, value, depth, parent) {
     if (value === undefined || value === null) return;
     if (node.type === "object" && typeof value === "object" && !Array.isArray(value)) {
@@ -671,7 +678,8 @@ Editor.prototype.renderPreview = function () {
     return String(v);
   }
   walk(this.schema, plan, 0, this.preview);
-  this.preview.appendChild(self.panel.firstChild.cloneNode(true));
+  // The panel as last drawn: refresh() draws it whenever a plan is set, before any print.
+  if (this.panel.firstChild) this.preview.appendChild(this.panel.firstChild.cloneNode(true));
 };
 
 /**

@@ -5,7 +5,7 @@ import { merge, STATUS_CLASS, status } from "./progress.js";
 import { showStatuses } from "./progress-ui.js";
 import { load, update } from "./storage.js";
 
-/** @typedef {import("./progress.js").Modules} Modules */
+/** @typedef {import("./progress.js").Modules} Modules @typedef {import("./dom.js").WithData<"module">} ModuleRow */
 
 /** Hours as the pages write them: one decimal at most. @param {number} hours */
 const hoursText = (hours) => String(Math.round(hours * 10) / 10);
@@ -15,7 +15,7 @@ const hoursText = (hours) => String(Math.round(hours * 10) / 10);
 export function fillMyLearning(root, modules) {
   let count = 0;
   let hours = 0;
-  const rows = all(root, "tr[data-module]");
+  const rows = /** @type {ModuleRow[]} */ (all(root, "tr[data-module]"));
   for (const row of rows) {
     const m = modules[row.dataset.module];
     const s = status(m);
@@ -38,10 +38,10 @@ export function fillMyLearning(root, modules) {
   if (open) {
     const module = find(open, "th a");
     const begun = status(modules[open.dataset.module]) === "学习中";
-    link.href = module.getAttribute("href");
+    link.href = /** @type {HTMLAnchorElement} */ (module).href;
     link.textContent = `${begun ? "继续学习：" : "下一步，开始学习："}${module.textContent}`;
   } else {
-    link.href = /** @type {HTMLElement} */ (box).dataset.doneHref;
+    link.href = /** @type {import("./dom.js").WithData<"doneHref">} */ (box).dataset.doneHref; // learn_pages.py writes it
     link.textContent = "全部模块已通过：打印学习记录单";
   }
 }
@@ -106,15 +106,15 @@ export function initRecord(root) {
   sync();
   let hours = 0;
   let any = false;
-  for (const row of all(root, "tr[data-module]")) {
+  for (const row of /** @type {ModuleRow[]} */ (all(root, "tr[data-module]"))) {
     const m = stored.training.modules[row.dataset.module];
-    const passed = !!(m && m.passedAt);
-    row.hidden = !passed;
-    if (m && passed) {
+    const passedAt = m && m.passedAt;
+    row.hidden = !passedAt;
+    if (m && passedAt) {
       any = true;
       hours += Number(row.dataset.hours);
       find(row, ".rec-best").textContent = typeof m.best === "number" ? `${m.best} 分` : "—";
-      find(row, ".rec-date").textContent = m.passedAt;
+      find(row, ".rec-date").textContent = passedAt;
     }
   }
   find(root, ".rec-total").textContent = `合计 ${hoursText(hours)} 学时。`;

@@ -68,7 +68,7 @@ onPage(async (signal) => {
   ]);
   for (const box of document.querySelectorAll(".offline-module")) offline().then((m) => m.initDownload(/** @type {HTMLElement} */ (box)));
   if (highlight) highlight.highlight();
-  if (editorCode) editorCode.startEditor(editor, signal);
+  if (editorCode && editor) editorCode.startEditor(editor, signal);
   if (quiz) for (const root of quizzes) quiz.initQuiz(/** @type {HTMLElement} */ (root));
   if (progressCode) progressCode.initProgress();
   if (recordCode) recordCode.initRecords();

@@ -79,8 +79,9 @@
     for (const name of oldNames) {
       const old = await caches.open(name);
       for (const request of await old.keys()) {
-        if (!request.url.startsWith(INDEX)) continue;
-        const entry = await (await old.match(request)).json();
+        const hit = request.url.startsWith(INDEX) ? await old.match(request) : undefined;
+        if (!hit) continue; // not a module's list, or gone since keys() was read
+        const entry = await hit.json();
         // Downloaded again from this deployment; a module that cannot be is dropped, never kept old.
         await download(entry.module, entry.urls, () => {}).catch(() => target.delete(request.url));
       }
@@ -129,7 +130,8 @@
     // A page two modules share (我的学习) stays while another downloaded module lists it.
     const others = new Set();
     for (const request of await cache.keys()) {
-      if (request.url.startsWith(INDEX) && request.url !== INDEX + module) for (const u of (await (await cache.match(request)).json()).urls) others.add(u);
+      const list = request.url.startsWith(INDEX) && request.url !== INDEX + module ? await cache.match(request) : undefined;
+      if (list) for (const u of (await list.json()).urls) others.add(u);
     }
     for (const url of entry.urls) if (!others.has(url)) await cache.delete(url);
     await cache.delete(INDEX + module);

@@ -85,7 +85,7 @@ export function watchUpdates(registration, switched) {
       const link = /** @type {HTMLElement} */ (event.target).closest?.("a[href]");
       if (!updatePending || !link || event.defaultPrevented || quizInProgress()) return;
       const href = /** @type {HTMLAnchorElement} */ (link).href;
-      if (!href.startsWith(ROOT.href) || link.getAttribute("href").startsWith("#")) return;
+      if (!href.startsWith(ROOT.href) || link.getAttribute("href")?.startsWith("#")) return;
       event.preventDefault();
       event.stopImmediatePropagation();
       location.href = href;

@@ -101,7 +101,7 @@ export function initQuiz(root) {
   // The bank is in an attribute: an inline JSON script would be run as JavaScript by
   // Material's instant navigation (issue 13).
   /** @type {QuizData} */
-  const data = JSON.parse(root.dataset.quiz);
+  const data = JSON.parse(/** @type {string} */ (root.dataset.quiz)); // quizzes.py writes it beside data-module
   /** @type {Record<string, Question>} */
   const byId = Object.fromEntries(data.questions.map((q) => [q.id, q]));
   const form = find(root, ".quiz-form");
@@ -118,7 +118,7 @@ export function initQuiz(root) {
 
   /** @param {HTMLElement} fs */
   const mark = (fs) => {
-    const id = fs.dataset.qid;
+    const id = /** @type {string} */ (fs.dataset.qid); // every .quiz-q has one (quizzes.py)
     attempt.answered[id] = reveal(fs, byId[id]);
   };
 
@@ -154,7 +154,7 @@ export function initQuiz(root) {
     const practice = attempt.mode === "practice";
     const anchor = formStatus.parentNode === form ? formStatus : null;
     for (const fs of fieldsets) {
-      const id = fs.dataset.qid;
+      const id = /** @type {string} */ (fs.dataset.qid); // every .quiz-q has one (quizzes.py)
       fs.hidden = !attempt.chosen.includes(id);
       reset(fs, byId[id], practice, !!data.shuffle);
     }

@@ -125,7 +125,7 @@ export function sanitize(data) {
  */
 export function migrate(store) {
   const text = store.getItem(KEY);
-  /** @type {Record<string, string>} */
+  /** @type {Record<string, string | null>} (null: a key that vanished while being read) */
   const aside = {};
   let data;
   let version = 0;
@@ -166,6 +166,7 @@ function local() {
 
 /** Writes `data`; false if the browser will not keep it. @param {Stored} data @param {KeyValueStore | null} [store] */
 export function save(data, store = local()) {
+  if (!store) return false;
   try {
     store.setItem(KEY, JSON.stringify(data));
     return true;
@@ -176,11 +177,12 @@ export function save(data, store = local()) {
 
 /** What is stored now, migrated on the first load after an upgrade. @param {KeyValueStore | null} [store] @returns {Stored} */
 export function load(store = local()) {
+  if (!store) return empty(); // storage disabled: nothing kept, nothing broken
   let found;
   try {
     found = migrate(store);
   } catch {
-    return empty(); // no storage, or one that throws on reading: nothing kept, nothing broken
+    return empty(); // a storage that throws on reading: nothing kept, nothing broken
   }
   if (found.notice) pendingNotice = found.notice;
   if (found.write) {
