@@ -132,6 +132,15 @@ CATCH = [
     ("CASE-ANON-BIRTHDATE", "学生姜浩（2011/12/03）转学过来。", "2011/12/03"),
     # a three-character name whose given name is less typical, before 的
     ("CASE-ANON-NAME", "俞子航的作业本丢了。", "俞子航"),
+    # round 8: a very typical given name before anything; 全名 before a name; a pet name opening a
+    # clause; 小 and a typical given-name character; a QQ number in brackets after “QQ上”; the
+    # 高中 a pupil sits the exam for
+    ("CASE-ANON-NAME", "课间我走到邵沐晴身边，她正低头画画。", "邵沐晴"),
+    ("CASE-ANON-NAME", "大家叫她小琳，全名费琳琪。", "费琳琪"),
+    ("CASE-ANON-NAME", "糖糖今天又忘了带作业。", "糖糖"),
+    ("CASE-ANON-NAME", "“小磊，过来一下。”", "小磊"),
+    ("CASE-ANON-QQ", "孩子爸爸在QQ上（83920175）留了言。", "83920175"),
+    ("CASE-ANON-SCHOOL", "他最怕的是考不上枫溪高中。", "枫溪高中"),
 ]
 
 
@@ -183,6 +192,9 @@ PASS = [
     # 中 + 专门, a pronoun and a verb before 小学, 想当 + 幼儿园老师; a meeting's recent date in brackets
     "会议中专门讲了这件事。他说小学时最怕数学。她想当幼儿园老师。",
     "家长会（2025.10.12）开得很顺利。",
+    # a doubled verb or adverb opening a clause; a kind of school after 报考
+    "画画是她最喜欢的事。泛泛而谈没有用。天天都有人迟到。",
+    "她想报考艺术类高中，也考虑过普通高中。",
 ]
 
 

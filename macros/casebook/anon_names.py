@@ -49,7 +49,7 @@ ROLES = (
     "女士 先生 医生 导师 教练 老板 师傅 大夫 警官 律师 家长 姐姐 哥哥 弟弟 妹妹 班长 组长 队长 委员 科长 局长 园长 老"
 ).split()
 # Kinship words a name follows: 母亲李桂兰, 父亲王建国.
-KIN_BEFORE = "母亲 父亲 妈妈 爸爸 奶奶 爷爷 外婆 外公 哥哥 姐姐 弟弟 妹妹 舅舅 姑姑 同桌 同学 班长 名叫 叫做 叫".split()
+KIN_BEFORE = "母亲 父亲 妈妈 爸爸 奶奶 爷爷 外婆 外公 哥哥 姐姐 弟弟 妹妹 舅舅 姑姑 同桌 同学 班长 名叫 叫做 叫 全名 大名 本名 真名".split()
 # A surname that is also one of these function words never starts a role form (和老师 = “with the teacher”).
 FUNCTION_CHARS = set("和与同向从为都能那所以把被给对跟让比连后时也还就于班")  # 班: 全班同学, 班家长
 # Characters that cannot be part of a given name in running text.
@@ -85,7 +85,8 @@ TOP_SURNAMES = set(
 
 THETA_MEAN = 0.65  # mean of the two given-name characters of a three-character name
 THETA_MEAN_PERSON = 0.6  # the same, when 的, 说 or another word that follows people comes next
-PERSON_FOLLOW = frozenset("的说问答哭笑喊叫")
+PERSON_FOLLOW = frozenset("的说问答哭笑喊叫在")
+THETA_PAIR_MIN, THETA_PAIR_MEAN = 0.6, 0.8  # a given name with nothing telling after it
 THETA_TWO = 0.6  # the given-name character of a two-character name, followed by 说/的/在 …
 THETA_WEAK = 0.8  # the given-name character of a two-character name with a weak surname
 THETA_STRONG = 0.8  # both given-name characters after a surname that makes a word with the first
@@ -185,6 +186,14 @@ def _follows(text: str, j: int) -> bool:
     return j >= len(text) or text[j] in FOLLOW or not _han(text[j])
 
 
+def _typical_pair(text: str, j: int, s1: float, s2: float) -> bool:
+    """Whether two characters make a given name after a surname: typical enough before what
+    follows people (吕子航的), more typical before anything else (钱沐阳旁边, 蒋可馨期中)."""
+    if _follows(text, j) and min(s1, s2) >= 0.4 and s1 + s2 >= 2 * _mean(text, j):
+        return True
+    return min(s1, s2) >= THETA_PAIR_MIN and s1 + s2 >= 2 * THETA_PAIR_MEAN
+
+
 def _mean(text: str, j: int) -> float:
     """How typical a three-character name's given name must be: less when what follows is
     what follows people (吕子航的学籍号, 吕子航说) than before punctuation or other words."""
@@ -215,11 +224,7 @@ def _given(t: NameTables, text: str, start: int, weak: bool) -> int:
             if family_word:
                 if (pair in t.pairs or strong) and _follows(text, start + 2):
                     return 2
-            elif (
-                pair in t.pairs
-                or strong
-                or (_follows(text, start + 2) and min(s1, s2) >= 0.4 and s1 + s2 >= 2 * _mean(text, start + 2))
-            ):
+            elif pair in t.pairs or strong or _typical_pair(text, start + 2, s1, s2):
                 return 2
             elif g1 == "一" and s2 >= THETA_STRONG and _follows(text, start + 2):  # 一帆, 一诺: 一 is common in names
                 return 2

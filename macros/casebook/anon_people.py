@@ -197,6 +197,15 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
             continue
         if _candidate(t, token, strong) or (strong and _word_name(t, text, token)):
             add(i, i + 2, token)
+    for m in _REDUPLICATED.finditer(text):  # 苗苗今天…, 毛毛这次…: a reduplicated name opening a clause
+        i = m.start()
+        if _clause_start(text, i) and _pet_name(t, m.group(0)) and text[i + 2 : i + 3] in anon_names.FOLLOW:
+            add(i, i + 2, m.group(0))
+    for m in _LITTLE.finditer(text):  # 小磊昨天…, “小雅，…”: 小 and a typical given-name character
+        i = m.start()
+        token = m.group(0)
+        if _clause_start(text, i) and text[i + 2 : i + 3] in anon_names.FOLLOW and _little_name(t, token):
+            add(i, i + 2, "")
     for m in p["address"].finditer(text):  # “浩宇，你…”, “刘一凡，…”
         token = m.group(1)
         if len(token) == 3 and token[0] in t.surnames and _typical(t, token[1:]):
@@ -261,6 +270,28 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
 
 # Reduplications that are interjections or sounds, never a nickname.
 _NOT_NICKNAME = frozenset("哈嘿呵啦嘻哼嗯哦噢呜嗷咚哗叮咕嘀喔啊呀吧么")
+
+
+_REDUPLICATED = re.compile(rf"([{_HAN}])\1")
+_LITTLE = re.compile(rf"小[{_HAN}]")
+
+
+def _little_name(t: NameTables, token: str) -> bool:
+    ch = token[1]
+    return ch not in anon_names.STOP and t.score.get(ch, 0.0) >= 0.85 and not _is_word(t, token) and token not in ROLE_NOUNS
+
+
+# A reduplicated word this frequent is an adverb or a word of its own (默默, 天天, 明明), not a child's name.
+REDUPLICATED_FREQ = 300
+
+
+def _pet_name(t: NameTables, token: str) -> bool:
+    """苗苗, 晨晨, 毛毛: a reduplicated name character that is no frequent word, no sound, no number."""
+    ch = token[0]
+    if token[1] != ch or ch in anon_names.STOP or ch in _NOT_NICKNAME or ch in "一二三四五六七八九十小大老阿":
+        return False
+    # 画画, 泛泛: a verb or adverb doubled; a name's character is typical of names
+    return t.score.get(ch, 0.0) >= 0.5 and t.words.get(token, 0) < REDUPLICATED_FREQ and token not in ROLE_NOUNS
 
 
 def _nickname_chars(t: NameTables, text: str) -> set[str]:

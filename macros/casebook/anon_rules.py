@@ -122,7 +122,8 @@ _DOT = r"(?:\.|\s*[(\[]\s*dot\s*[)\]]\s*|\s+dot\s+)"
 _EMAIL = re.compile(rf"(?i){_LOCAL_PART}{_AT}[A-Za-z0-9-]+(?:{_DOT}[A-Za-z0-9-]+)*{_DOT}[A-Za-z]{{2,6}}(?![A-Za-z0-9])")
 _QQ = re.compile(
     r"(?i)(?<![A-Za-z])(?:QQ|Q|扣扣|企鹅|球球)\s*(?:群号码|群号|群|号码|号)\s*(?:是|为)?\s*[:(\[]?\s*(?<!\d)([1-9]\d{4,10})(?!\d)"
-    r"|(?<![A-Za-z])(?:QQ|扣扣|企鹅)\s*(?:是|为)?\s*[:(\[]?\s*(?<!\d)([1-9]\d{4,10})(?!\d)"
+    # QQ上（12345678）: the number in brackets after “on QQ”
+    r"|(?<![A-Za-z])(?:QQ|扣扣|企鹅)\s*(?:(?:上|里)\s*(?=[:(\[])|是|为)?\s*[:(\[]?\s*(?<!\d)([1-9]\d{4,10})(?!\d)"
 )
 _WECHAT = re.compile(
     r"(?i)(?:微信|威信|薇信|徽信|维信|V信|(?<![A-Za-z])vx|(?<![A-Za-z])wx(?!id_)|wechat|weixin)\s*(?:号码|号|id)?\s*(?:是|为)?\s*[:(\[]?\s*"
@@ -309,6 +310,8 @@ _CLASS = re.compile(
 # What follows 学 when 中学/小学 is “中 + 学会/学习…”, not a school.
 _LEARN_AFTER = set("会习到着了过得起好懂生")  # 生: 活动中学生走散 is 中学生 (students), not a school
 _SPECIAL_AFTER = set("门业心注题程项长员家")
+# Before a named 高中 or 初中 (考上沁园高中), the name is that of a school, not a stage.
+_AIM_VERBS = ("考上", "考进", "考入", "考不上", "考不进", "报考", "报了", "想考", "去读", "想读", "转到", "转入")
 
 
 def find_schools(text: str) -> Iterable[Span]:
@@ -361,7 +364,10 @@ def _full_schools(text: str) -> Iterable[Span]:
             continue
         if suffix in ("学校", "分校", "中学", "小学", "幼儿园") and len(prefix) == 1:
             continue  # 好学校, 新中学: a one-character word, not a name
-        if suffix in ("高中", "初中") and (len(prefix) < 2 or text[m.end() : m.end() + 1] not in "高初预六七八九"):
+        aimed = text.endswith(_AIM_VERBS, 0, start)  # 考不上沁园高中: the school one sits the exam for
+        if suffix in ("高中", "初中") and (
+            len(prefix) < 2 or (text[m.end() : m.end() + 1] not in "高初预六七八九" and not aimed)
+        ):
             continue  # 榆岸高中高二（3）班 names a school; 他自己高中时, 三年高中 are a stage of school
         if suffix == "学校" and not re.search(
             r"(?:[市区县镇乡村路街]|第[一二三四五六七八九十\d]+|职业|技术|专业|技工|艺术|体育|卫生|附属)$", prefix
@@ -392,7 +398,7 @@ def _generic(prefix: str) -> bool:
         while rest.endswith(_SCHOOL_KINDS):
             rest = rest[:-2]
         return len(rest) < 2 or rest.startswith(("各", "本", "该", "全", "每", "这", "那")) or _generic(rest)
-    return any(prefix.endswith(word) and len(word) >= 2 for word in GENERIC) or prefix[-1] in "所个些班级"
+    return any(prefix.endswith(word) and len(word) >= 2 for word in GENERIC) or prefix[-1] in "所个些班级类型"
 
 
 _COHORT = re.compile(r"\d{4}\s*(?:班|中队)")
