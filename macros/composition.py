@@ -9,9 +9,11 @@ here knows MkDocs, so another engine could call the same functions.
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from macros.build import cache as buildcache
+from macros.build import session
 from macros.casebook.domain import DOMAIN as CASEBOOK
 from macros.core.domain import DOMAIN as CORE
 from macros.core.pages import GeneratedPage
@@ -122,6 +124,10 @@ def _page_content(settings: tuple[tuple[str, object], ...], html: str) -> str:
 
 
 def after_build(project: Project, site_dir: Path, site_url: str) -> None:
-    """Files the domains write once the site is built (templates, the news feed)."""
+    """Files the domains write once the site is built (templates, the news feed), each step
+    timed for the benchmark (the build's stats: ``after_build``, seconds by function)."""
+    seconds = session.current().build_stats().setdefault("after_build", {})
     for write in project.registry.after_build:
+        start = time.perf_counter()
         write(project, site_dir, site_url)
+        seconds[f"{write.__module__}.{write.__qualname__}"] = round(time.perf_counter() - start, 4)

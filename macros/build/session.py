@@ -12,10 +12,15 @@ compat patches read the session; none sets a flag on another module.
 Two lifetimes: :meth:`Session.store` keeps a container for the whole session (e.g. the
 pages a preview reuses between rebuilds); :meth:`Session.per_build` one that starts
 empty with every build (e.g. the files a build wrote).
+
+What the page writer wrote is recorded too (:meth:`Session.wrote_page`): a step after the
+pages (the SCORM packages of the training modules) can tell what a built page contains by the
+key it was made from, without reading the file again (:meth:`Session.page_output`).
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -65,6 +70,30 @@ class Session:
         if name not in self._per_build:
             self._per_build[name] = make()
         return self._per_build[name]
+
+    def build_stats(self) -> dict[str, Any]:
+        """Figures of the running build for the benchmark (``BENCH_STATS``), by what they are about."""
+        return self.per_build("build-stats", dict)
+
+    def wrote_page(self, path: str, output_key: str) -> None:
+        """The page writer wrote the file ``path`` from the page output keyed ``output_key``
+        (the key of the ``page-output`` memo: everything the page template read). The file's
+        size and modification time right after are kept with it, so a later rewrite is seen."""
+        st = os.stat(path)
+        self.per_build("page-outputs", dict)[os.path.abspath(path)] = (output_key, st.st_size, st.st_mtime_ns)
+
+    def page_output(self, path: str) -> str | None:
+        """The output key of the built page at ``path`` while the file is still what the page
+        writer wrote in this build; None if it wrote no such page or something wrote the file
+        again since (then only its content tells what it is)."""
+        found = self.per_build("page-outputs", dict).get(os.path.abspath(path))
+        if found is None:
+            return None
+        try:
+            st = os.stat(path)
+        except OSError:
+            return None
+        return found[0] if (st.st_size, st.st_mtime_ns) == found[1:] else None
 
 
 _session = Session()

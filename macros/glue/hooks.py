@@ -223,4 +223,5 @@ def build_stats(project) -> dict:
         "caches": buildcache.stats(),
         "preview": dict(preview_cache.stats()),
         "render_ahead": dict(render_ahead.stats()),
+        **session.current().build_stats(),  # e.g. the after-build steps' seconds, the SCORM packages
     }

@@ -198,6 +198,8 @@ def install_build_page() -> None:
                 preview.stats["rendered"] += 1
             if data:
                 utils.write_file(data, page.file.abs_dest_path)
+                if index is not None:  # the key stands for the output only where outputs are reused
+                    session.current().wrote_page(page.file.abs_dest_path, key)
             else:
                 log.info(f"Page skipped: '{page.file.src_uri}'. Generated empty output.")
         except Exception as e:
