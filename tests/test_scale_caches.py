@@ -236,6 +236,13 @@ def test_second_build_regenerates_no_word_file_and_an_edit_only_its_school(proje
         assert page.read_bytes() == again.read_bytes(), f"{page}: a warm build must write the same page"
     for name in ("search/search_index.json", "sitemap.xml"):
         assert (tmp_path / "site" / name).read_bytes() == (tmp_path / "site-warm" / name).read_bytes(), name
+    # SCORM packages (#26): an unchanged module reads none of its pages and zips nothing.
+    zips = sorted((tmp_path / "site").glob("training/*/scorm12-*.zip"))
+    assert zips and cold["scorm"]["zipped"] == len(zips)
+    assert warm["caches"]["scorm-packages"] == {"hits": len(zips), "misses": 0}
+    assert set(warm["scorm"]) == {"pages_known"}, "every page known by its output key; none read, planned or zipped"
+    for package in zips:
+        assert package.read_bytes() == (tmp_path / "site-warm" / package.relative_to(tmp_path / "site")).read_bytes()
     path = schools[0]
     path.write_text(path.read_text(encoding="utf-8").replace("students: ", "students: 1", 1), encoding="utf-8")
     edited = _build(project_copy, tmp_path / "site", stats)[-1]
@@ -243,6 +250,7 @@ def test_second_build_regenerates_no_word_file_and_an_edit_only_its_school(proje
     assert edited["caches"]["yaml"]["misses"] >= 1
     assert 1 <= edited["caches"]["page-html"]["misses"] <= 3, "the school's page and the overview, not every page"
     assert 1 <= edited["preview"]["rendered"] <= 3, edited["preview"]
+    assert set(edited["scorm"]) == {"pages_known"}, "a school's edit packs no module again"
     from docx import Document
 
     assert Document(tmp_path / "site/schools" / f"{path.stem}.docx").paragraphs

@@ -6,6 +6,7 @@ tools/scorm) that launches the SCO from the unpacked zip served over HTTP."""
 from __future__ import annotations
 
 import io
+import os
 import posixpath
 import re
 import zipfile
@@ -184,6 +185,99 @@ def test_packages_are_cached_by_content(built_site, built_site_url):
     assert changed != cold
     with zipfile.ZipFile(io.BytesIO(changed)) as z:
         assert "<p>改动</p>" in z.read("index.html").decode()
+
+
+def _catalogue():
+    from macros.composition import new_project
+    from macros.training.modules import load_catalogue
+
+    return load_catalogue(new_project(ROOT))
+
+
+@pytest.fixture
+def build_session(monkeypatch):
+    """A build session of the test's own: nothing recorded, no memo used yet."""
+    from macros.build import session
+
+    state = session.Session(command=session.BUILD)
+    monkeypatch.setattr(session, "_session", state)
+    buildcache.configure(None)
+    return state
+
+
+def _pages(site: Path, module) -> list[Path]:
+    from macros.training.scorm import _page_file, _parts
+
+    return [_page_file(site, part.path) for part in _parts(module)]
+
+
+def _as_written(state, pages: list[Path]) -> None:
+    """A new build whose page writer wrote the module's pages (unchanged: the same keys)."""
+    state.begin_build()
+    for page in pages:
+        state.wrote_page(str(page), f"key of {page}")
+
+
+def test_a_warm_package_reads_none_of_its_pages(built_site, built_site_url, build_session, monkeypatch):
+    """Unchanged pages are known by the key the page writer made them from: the warm package
+    neither reads nor rewrites them, and it is the cold one byte for byte."""
+    from macros.training import scorm
+
+    module = _catalogue().find(MODULE)
+    pages = _pages(built_site, module)
+    _as_written(build_session, pages)
+    cold = scorm.build_package(module, built_site, built_site_url)
+    assert build_session.build_stats()["scorm"] == {"pages_known": len(pages), "planned": 1, "zipped": 1}
+
+    _as_written(build_session, pages)
+    read: list[Path] = []
+    for method in ("read_bytes", "read_text"):
+        original = getattr(Path, method)
+        monkeypatch.setattr(Path, method, lambda self, *a, _o=original, **k: read.append(self) or _o(self, *a, **k))
+    warm = scorm.build_package(module, built_site, built_site_url)
+    assert warm == cold
+    assert build_session.build_stats()["scorm"] == {"pages_known": len(pages)}, "nothing planned, nothing zipped"
+    assert not set(read) & set(pages), "no page of the module was read"
+
+
+def test_a_page_written_again_after_the_page_writer_is_read(built_site, built_site_url, build_session):
+    """A file some later step wrote again is not what its key says: its content decides."""
+    from macros.training.scorm import SiteFiles
+
+    module = _catalogue().find(MODULE)
+    pages = _pages(built_site, module)
+    _as_written(build_session, pages)
+    lesson = f"training/{MODULE}/02-referral/"
+    assert SiteFiles(built_site).page(lesson).startswith("output ")
+    page = built_site / lesson / "index.html"
+    st = page.stat()
+    os.utime(page, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000))  # written again, same bytes
+    assert SiteFiles(built_site).page(lesson) == f"content {buildcache.fingerprint(page)}"
+
+
+def test_a_changed_file_the_package_carries_makes_a_new_package(built_site, built_site_url, build_session):
+    """The pages are unchanged but a stylesheet the package carries is not (written again by a
+    later step): the key follows the files as the build wrote them, not their names."""
+    from macros.training.scorm import build_package
+
+    module = _catalogue().find(MODULE)
+    pages = _pages(built_site, module)
+    _as_written(build_session, pages)
+    cold = build_package(module, built_site, built_site_url)
+    with zipfile.ZipFile(io.BytesIO(cold)) as z:
+        carried = next(n for n in z.namelist() if n.endswith(".css"))
+    path = built_site / carried
+    original = path.read_bytes()
+    try:
+        path.write_bytes(original + b"\n/* changed */\n")
+        _as_written(build_session, pages)
+        changed = build_package(module, built_site, built_site_url)
+    finally:
+        path.write_bytes(original)
+    assert changed != cold
+    with zipfile.ZipFile(io.BytesIO(changed)) as z:
+        assert z.read(carried).endswith(b"/* changed */\n")
+    assert build_session.build_stats()["scorm"] == {"pages_known": len(pages), "planned": 1, "zipped": 1}
 
 
 # -- in Chromium, with scorm-again as the LMS ------------------------------------

@@ -7,9 +7,21 @@ stylesheets and images the built pages use and the browser modules from ``sco.js
 (``docs/assets/portal/scorm.js`` speaks to the LMS). The pages are taken from the built site, so
 the package shows exactly what the portal shows.
 
-Packages are cached by content (:mod:`macros.build.cache`): the key is the package's page,
-manifest and the bytes of every file it carries, so a warm build of an unchanged module only
-hashes its inputs and writes the stored zip.
+Packages are cached by content (:mod:`macros.build.cache`), in two steps, so that a warm build
+of an unchanged module neither reads nor rewrites its pages:
+
+- what the package is made of: the module's parts (ids, titles, addresses), its title and pass
+  mark, ``site_url``, and each built page's identity: the key the page writer made it from
+  (:meth:`macros.build.session.Session.page_output`; everything Material's template read), or
+  the hash of the file when the build recorded none (the patch is off, the file was written
+  again after the page writer, a call outside a build);
+- the site files the packaging looked at (memo ``scorm-plans``): every path it asked about
+  (stylesheets, their ``url()`` files, the browser modules from ``sco.js`` down, images and
+  files the lessons link to), found by the packaging itself, never listed by hand.
+
+The zip (memo ``scorm-packages``) is keyed on both and on the content hash of every one of those
+files as the build wrote them (each hashed once per build: 30 modules carry the same stylesheets
+and scripts), so a renamed, rewritten or content-hashed asset makes a new package.
 """
 
 from __future__ import annotations
@@ -21,6 +33,7 @@ from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape as xml_escape
 
 from macros.build import cache as buildcache
+from macros.build import session
 from macros.core.escaping import esc
 from macros.core.links import relative_url
 from macros.training.modules import Module, load_catalogue
@@ -39,7 +52,7 @@ from macros.training.scorm_page import (
 )
 
 if TYPE_CHECKING:
-    from macros.core.project import Project
+    from macros.core.registry import Project
 
 TRAINERS_PAGE = "about/lms.md"
 # A fixed time in every zip entry: the same module gives the same bytes (a cache may compare them).
@@ -120,28 +133,62 @@ def _zip(entries: dict[str, bytes]) -> bytes:
 
 class SiteFiles:
     """The built site's files, each read and hashed once per build: every package carries the same
-    stylesheets and scripts, so 30 modules do not hash them 30 times."""
+    stylesheets and scripts, so 30 modules do not hash them 30 times. While ``reads`` is a set,
+    every path asked about is added to it (what a package's plan depends on)."""
 
     def __init__(self, site_dir: Path) -> None:
         self.site_dir = site_dir
+        self.reads: set[str] | None = None
         self._is: dict[str, bool] = {}
         self._text: dict[str, str] = {}
         self._digest: dict[str, str] = {}
 
     def is_file(self, path: str) -> bool:
+        if self.reads is not None:
+            self.reads.add(path)
+        return self._exists(path)
+
+    def _exists(self, path: str) -> bool:
         if path not in self._is:
             self._is[path] = bool(path) and not path.endswith("/") and (self.site_dir / path).is_file()
         return self._is[path]
 
     def text(self, path: str) -> str:
+        if self.reads is not None:
+            self.reads.add(path)
         if path not in self._text:
             self._text[path] = (self.site_dir / path).read_text(encoding="utf-8", errors="replace")
         return self._text[path]
 
     def digest(self, path: str) -> str:
+        """The content hash of a file, "" when there is no such file."""
         if path not in self._digest:
-            self._digest[path] = buildcache.fingerprint(self.site_dir / path)
+            self._digest[path] = buildcache.fingerprint(self.site_dir / path) if self._exists(path) else ""
         return self._digest[path]
+
+    def page(self, path: str) -> str | None:
+        """What a built page is (``training/m/01-x/``): the key the page writer made it from while
+        the file is what it wrote, else the hash of its content; None if the page was not built."""
+        # Directory URLs' index.html asked first: the usual case costs the one stat of page_output.
+        file = self.site_dir / path / "index.html" if path.endswith("/") else self.site_dir / path
+        made_from = session.current().page_output(str(file))
+        if made_from is None:
+            file = _page_file(self.site_dir, path)
+            made_from = session.current().page_output(str(file))
+        if made_from is not None:
+            _count("pages_known")
+            return f"output {made_from}"
+        if not file.is_file():
+            return None
+        _count("pages_hashed")
+        return f"content {buildcache.fingerprint(file)}"
+
+
+def _count(what: str) -> None:
+    """The build's SCORM figures (benchmark, tests): pages known by their output key or hashed,
+    packages planned (module pages read and rewritten) and zipped."""
+    counts = session.current().build_stats().setdefault("scorm", {})
+    counts[what] = counts.get(what, 0) + 1
 
 
 def package_plan(module: Module, site: SiteFiles, site_url: str) -> tuple[str, str, list[str]] | None:
@@ -176,23 +223,58 @@ def package_plan(module: Module, site: SiteFiles, site_url: str) -> tuple[str, s
     return page, manifest(module, ["index.html", *carried]), carried
 
 
+def _made_of(module: Module, site: SiteFiles, site_url: str) -> str | None:
+    """The key of what the package is made of, besides the site files it looks at."""
+    parts = _parts(module)
+    pages = [site.page(p.path) for p in parts]
+    if None in pages:
+        return None
+    about = (module.id, module.title, module.quiz.pass_mark if module.quiz else None, site_url, parts)
+    return buildcache.fingerprint(repr(about), *(p or "" for p in pages))
+
+
+def _package_key(made_of: str, reads: list[str], site: SiteFiles) -> str:
+    return "\n".join([made_of, *(f"{path}\t{site.digest(path)}" for path in reads)])
+
+
 def build_package(module: Module, site_dir: Path, site_url: str, site: SiteFiles | None = None) -> bytes | None:
-    """The module's zip, from the memo when its content was packaged before: the key is the
-    package's page, its manifest and the hash of every file it carries."""
+    """The module's zip, from the memo when the same pages were packaged with the same files
+    before (module docstring); None if the module's pages were not built."""
     site = site or SiteFiles(site_dir)
-    plan = package_plan(module, site, site_url)
+    made_of = _made_of(module, site, site_url)
+    if made_of is None:
+        return None
+    plans, packages = buildcache.memo("scorm-plans"), buildcache.memo("scorm-packages")
+    reads = plans.get(made_of)
+    if reads is not buildcache._MISSING:
+        found = packages.get(buildcache.fingerprint(_package_key(made_of, reads, site)))
+        if found is not buildcache._MISSING:
+            return found
+    site.reads = set()
+    _count("planned")
+    try:
+        plan = package_plan(module, site, site_url)
+        new_reads = sorted(site.reads)
+    finally:
+        site.reads = None
     if plan is None:
         return None
     page, manifest_xml, carried = plan
-    key = "\n".join([buildcache.fingerprint(page, manifest_xml), *(f"{name} {site.digest(name)}" for name in carried)])
+    plans.put(made_of, new_reads)
 
     def make() -> bytes:
+        _count("zipped")
         entries = {name: (site_dir / name).read_bytes() for name in carried}
         entries["index.html"] = page.encode("utf-8")
         entries["imsmanifest.xml"] = manifest_xml.encode("utf-8")
         return _zip(entries)
 
-    return buildcache.cached(buildcache.memo("scorm-packages"), key, make)
+    key = _package_key(made_of, new_reads, site)
+    if reads is not buildcache._MISSING:  # the files changed: the miss is counted already
+        data = make()
+        packages.put(buildcache.fingerprint(key), data)
+        return data
+    return buildcache.cached(packages, key, make)
 
 
 def write_packages(project: Project, site_dir: Path, site_url: str) -> None:
