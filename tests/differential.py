@@ -187,6 +187,14 @@ class City:
     def edit_tip(self) -> None:
         self._revise("tipbook/home-visit-ten-things.md", "不是告状，也不是检查", "。")
 
+    def edit_lesson(self, which: int) -> None:
+        """A lesson's text: its page, and its module's SCORM package (#26), which a warm build
+        takes from its cache only while the module's pages are unchanged."""
+        lessons = sorted(self.root.glob("training_modules/*/[0-9]*.md"))
+        path = lessons[which % len(lessons)]
+        text = re.sub(r"\n\n本课修订 \d+。\n\Z", "\n", path.read_text(encoding="utf-8"))
+        path.write_text(f"{text.rstrip()}\n\n本课修订 {self._next()}。\n", encoding="utf-8")
+
     def edit_quiz(self, pass_mark: int) -> None:
         path = self.root / "training_modules/home-visit/quiz.yml"
         text = path.read_text(encoding="utf-8")

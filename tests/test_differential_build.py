@@ -91,6 +91,10 @@ class ContentEdits(RuleBasedStateMachine):
         """A glossary term, a policy clause, a tip or mkdocs.yml."""
         getattr(self.city, f"edit_{what}")()
 
+    @rule(which=st.integers(0, 20))
+    def edit_lesson(self, which: int) -> None:
+        self.city.edit_lesson(which)
+
     @rule(pass_mark=st.sampled_from([60, 80, 100]))
     def edit_quiz(self, pass_mark: int) -> None:
         self.city.edit_quiz(pass_mark)
