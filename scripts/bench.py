@@ -200,7 +200,29 @@ TARGETS = [
     ("preview_school_s", "mkdocs serve：保存一所学校后 1 s 内可预览", lambda r: r["preview_school_s"] <= 1.0),
     ("preview_case_s", "mkdocs serve：保存一个案例后 1 s 内可预览", lambda r: r["preview_case_s"] <= 1.0),
     ("peak_rss", "内存峰值 < 600 MB", lambda r: r["peak_rss"] < 600 * MB),
+    # Issue #26: the training modules' SCORM packages (30 at city scale).
+    ("scorm_cold_s", "SCORM 课程包：冷构建最多多 2 s", lambda r: r["scorm_cold_s"] <= 2.0),
+    (
+        "scorm_warm_planned",
+        "SCORM 课程包：模块没有改动时热构建不读模块页面、不重新打包",
+        lambda r: r["scorm_warm_planned"] == 0 and r["scorm_warm_zipped"] == 0,
+    ),
 ]
+
+SCORM_STEP = "macros.training.scorm.write_packages"  # its seconds in the build's stats (after_build)
+
+
+def scorm_figures(stats: dict, label: str) -> dict:
+    """One build's SCORM packaging (macros/training/scorm.py): the after-build step's seconds,
+    module pages known by their output key or read again, packages planned (pages read and
+    rewritten) and zipped."""
+    counts = stats.get("scorm", {})
+    return {
+        f"scorm_{label}_s": stats.get("after_build", {}).get(SCORM_STEP, 0.0),
+        f"scorm_{label}_planned": counts.get("planned", 0),
+        f"scorm_{label}_zipped": counts.get("zipped", 0),
+        f"scorm_{label}_pages_read": counts.get("pages_hashed", 0),
+    }
 
 
 def bench(scale: str, work: Path, out=print) -> dict:
@@ -237,6 +259,7 @@ def bench(scale: str, work: Path, out=print) -> dict:
     cold = last_stats()
     result["docx_cold_s"] = cold.get("docx_seconds", 0.0)
     result["docx_cold_regenerated"] = cold.get("docx_regenerated", 0)
+    result.update(scorm_figures(cold, "cold"))
     result.update(site_figures(work / "site"))
     out("在 Chromium 中用页首搜索框查询 tests/search_queries.yml，记录下载的字节数 …")
     result.update(measure(work / "site", port))
@@ -248,7 +271,13 @@ def bench(scale: str, work: Path, out=print) -> dict:
     result["docx_plans"], result["docx_ms_per_file"] = docx_per_file(city)
     out(f"  Word 单个文件生成：{result['docx_ms_per_file']:.1f} ms（{result['docx_plans']} 份方案，单进程依次生成）")
     result["warm_s"] = build("warm")
-    result["docx_warm_regenerated"] = last_stats().get("docx_regenerated", -1)
+    warm = last_stats()
+    result["docx_warm_regenerated"] = warm.get("docx_regenerated", -1)
+    result.update(scorm_figures(warm, "warm"))
+    out(
+        f"  SCORM 课程包（{result['scorm_cold_zipped']} 个模块）：冷 {result['scorm_cold_s']:.2f} s，"
+        f"热 {result['scorm_warm_s']:.3f} s（重新打包 {result['scorm_warm_zipped']} 个）"
+    )
 
     touch_edit(
         city / "casebook" / f"{ids['cases'][0]}.md", "## 分析与反思", "导师在学期末又补充了一次回访记录。\n\n## 分析与反思"
@@ -289,6 +318,10 @@ def bench(scale: str, work: Path, out=print) -> dict:
     return result
 
 
+def _scorm_warm(r: dict) -> str:
+    return f"{r['scorm_warm_zipped']} 个 / {r['scorm_warm_pages_read']} 页"
+
+
 def _search_bytes(r: dict) -> str:
     return f"{fmt_size(r['search_first_query'])} / {fmt_size(r['search_later_mean'])} / {fmt_size(r['search_later_max'])}"
 
@@ -322,6 +355,8 @@ def report(r: dict, out=print) -> list[str]:
         ("Word 文件（冷）", f"{r['docx_cold_regenerated']} 个，{r['docx_cold_s']:.1f} s"),
         ("Word 单个文件生成（单进程）", f"{r['docx_ms_per_file']:.1f} ms"),
         ("Word 文件重新生成（无改动 / 改一所学校）", f"{r['docx_warm_regenerated']} / {r['docx_edit_regenerated']}"),
+        ("SCORM 课程包：冷构建（模块数）", f"{r['scorm_cold_s']:.2f} s（{r['scorm_cold_zipped']} 个）"),
+        ("SCORM 课程包：热构建（重新打包 / 重读页面）", f"{r['scorm_warm_s']:.3f} s（{_scorm_warm(r)}）"),
     ]
     width = max(len(k) for k, _ in rows)
     for key, value in rows:
@@ -398,6 +433,16 @@ def markdown_table(r: dict) -> str:
             "Word 文件：无改动 / 改一所学校时重新生成",
             f"{r['docx_warm_regenerated']} / {r['docx_edit_regenerated']}",
             f"{mark('docx_warm_regenerated')} 0 / {mark('docx_edit_regenerated')} 1",
+        ),
+        (
+            "SCORM 课程包：冷构建中打包这一步（模块数）",
+            f"{r['scorm_cold_s']:.2f} s（{r['scorm_cold_zipped']} 个）",
+            f"{mark('scorm_cold_s')} ≤ 2 s",
+        ),
+        (
+            "SCORM 课程包：热构建中这一步（重新打包 / 重读的模块页面）",
+            f"{r['scorm_warm_s']:.3f} s（{_scorm_warm(r)}）",
+            f"{mark('scorm_warm_planned')} 0 / 0",
         ),
     ]
     lines = ["| 指标 | 结果 | 目标（全市规模） |", "|---|---|---|"]
