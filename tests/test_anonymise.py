@@ -141,6 +141,17 @@ CATCH = [
     ("CASE-ANON-NAME", "“小磊，过来一下。”", "小磊"),
     ("CASE-ANON-QQ", "孩子爸爸在QQ上（83920175）留了言。", "83920175"),
     ("CASE-ANON-SCHOOL", "他最怕的是考不上枫溪高中。", "枫溪高中"),
+    # round 9: names in Latin letters (listed, introduced, or bracketed with a Chinese name);
+    # 一X given names; a role after a verb of thinking; the day one turns an age; a date among a
+    # pupil's numbers; a room number after 号; a road whose name has 和
+    ("CASE-ANON-NAME", "国际部的Oliver这周没来上课。", "Oliver"),
+    ("CASE-ANON-NAME", "他的英文名叫Zed，同学都这么叫。", "Zed"),
+    ("CASE-ANON-NAME", "何佳怡（Yumi）是这学期转来的。", "Yumi"),
+    ("CASE-ANON-NAME", "我发现韦一舟总在角落里。", "韦一舟"),
+    ("CASE-ANON-NAME", "他觉得左老师偏心。", "左老师"),
+    ("CASE-ANON-BIRTHDATE", "下周2011年9月3日她就满十五岁了。", "2011年9月3日"),
+    ("CASE-ANON-BIRTHDATE", "某某，2011-09-03，学籍号待补。", "2011-09-03"),
+    ("CASE-ANON-ADDRESS", "家住长和路88弄5号1203。", "长和路88弄5号1203"),
 ]
 
 
@@ -195,6 +206,10 @@ PASS = [
     # a doubled verb or adverb opening a clause; a kind of school after 报考
     "画画是她最喜欢的事。泛泛而谈没有用。天天都有人迟到。",
     "她想报考艺术类高中，也考虑过普通高中。",
+    # Latin words that are tools and products; a Chinese word in brackets after one; English
+    # phrases; 周一 and 高一; walking ten minutes; a county-town school
+    "用Word（文档）写教案，再用Markdown排版；这个工具叫Pagefind。Grace Hopper说过一句话。",
+    "周一早上升旗，高一学生参加。从家走路十分钟，放学顺路一起走。她原来在外省一所县城中学读书。",
 ]
 
 

@@ -14,6 +14,8 @@ names (熊猫, 黎明). This finder works on characters and a few tables in
   and ``anon_name_veto.txt``, a reviewed list of words that are no names;
 - ``anon_figures.txt``: historical and literary figures (李白, 鲁迅) that
   trainers can extend.
+- ``anon_english_names.txt``: English given names pupils go by (Lucas, Emily),
+  read by :mod:`macros.casebook.anon_latin`.
 
 Forms found: role and kinship (王老师, 张妈妈, 陈同学), 小/老/大 + surname
 (小周, 老陈), full names of two to four characters (张伟, 王秀英, 欧阳子轩), and a
@@ -32,18 +34,6 @@ from pathlib import Path
 from macros.build.reads import data_cache
 
 DATA = Path(__file__).resolve().parents[2] / "data"
-DATA_FILES = (
-    "anon_surnames.txt",
-    "anon_weak_surnames.txt",
-    "anon_given_chars.tsv",
-    "anon_given_pairs.txt",
-    "anon_words.txt",
-    "anon_name_veto.txt",
-    "anon_figures.txt",
-    "anon_places.txt",
-    "anon_landmarks.txt",
-)
-
 ROLES = (
     "老师 同学 校长 副校长 主任 书记 妈妈 爸爸 奶奶 爷爷 外婆 外公 姥姥 姥爷 阿姨 叔叔 伯伯 舅舅 姑姑 姨妈 婶婶 "
     "女士 先生 医生 导师 教练 老板 师傅 大夫 警官 律师 家长 姐姐 哥哥 弟弟 妹妹 班长 组长 队长 委员 科长 局长 园长 老"
@@ -70,6 +60,8 @@ LEFT_WORDS = (
     "班主任 导师 心理老师 老师"  # 班主任句老师, 体育老师金老师: a role before a surname that is also a word
 ).split()
 _LEFT_AND_KIN = tuple(LEFT_WORDS + KIN_BEFORE)
+# 她觉得石老师…: after a verb of thinking a weak surname with a role is a person
+_THINKING = ("觉得", "记得", "发现", "听说", "知道", "以为")
 _KIN_BEFORE = tuple(KIN_BEFORE)
 LEFT_CHARS = set("和跟与让叫给问对把被帮陪找请的了，。、！？：；“”‘’\"'()（）,.!?:; \n")
 PREFIXES = set("小老大阿")
@@ -87,6 +79,7 @@ THETA_MEAN = 0.65  # mean of the two given-name characters of a three-character 
 THETA_MEAN_PERSON = 0.6  # the same, when 的, 说 or another word that follows people comes next
 PERSON_FOLLOW = frozenset("的说问答哭笑喊叫在")
 THETA_PAIR_MIN, THETA_PAIR_MEAN = 0.6, 0.8  # a given name with nothing telling after it
+THETA_YI = 0.4  # the second character of a given name 一X (裴一航会…, 谭一然妈妈)
 THETA_TWO = 0.6  # the given-name character of a two-character name, followed by 说/的/在 …
 THETA_WEAK = 0.8  # the given-name character of a two-character name with a weak surname
 THETA_STRONG = 0.8  # both given-name characters after a surname that makes a word with the first
@@ -107,6 +100,7 @@ class NameTables:
     figures: tuple[str, ...]
     places: frozenset[str]  # provinces, prefectures, Shanghai's districts: places wherever they stand
     minor_places: frozenset[str]  # other counties: places only where the text speaks of a place
+    english: frozenset[str]  # English given names pupils go by (Lucas, Emily)
 
 
 def _items(name: str) -> list[str]:
@@ -152,6 +146,7 @@ def tables() -> NameTables:
         figures=tuple(figures),
         places=places,
         minor_places=minor_places,
+        english=frozenset(_items("anon_english_names.txt")),
     )
 
 
@@ -226,7 +221,7 @@ def _given(t: NameTables, text: str, start: int, weak: bool) -> int:
                     return 2
             elif pair in t.pairs or strong or _typical_pair(text, start + 2, s1, s2):
                 return 2
-            elif g1 == "一" and s2 >= THETA_STRONG and _follows(text, start + 2):  # 一帆, 一诺: 一 is common in names
+            elif g1 == "一" and s2 >= THETA_YI and _follows(text, start + 2):  # 一帆, 一航, 一然: 一 is common in names
                 return 2
     if _common(t, text[start : start + 2]) and not _follows(text, start + 1):
         return 0
@@ -285,7 +280,7 @@ def _name_at(t: NameTables, roles: re.Pattern[str], text: str, i: int) -> NameHi
         return None  # no role, 叫 form or given name starts with punctuation or a particle (speed)
     role = roles.match(text, after)
     # 整理成导师组: a weak surname before a role needs a clear left edge too
-    role_left = surname not in t.weak or _left_ok(text, i)
+    role_left = surname not in t.weak or _left_ok(text, i) or text.endswith(_THINKING, 0, i)
     if role and role.group(0) != "老" and surname not in FUNCTION_CHARS and not _word_from_left(t, text, i) and role_left:
         if not _common(t, text[i : after + 2]) or role.group(0) in ("老师", "同学"):
             return NameHit(i, role.end(), "")

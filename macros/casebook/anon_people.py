@@ -32,6 +32,7 @@ import re
 
 from macros.casebook import anon_names
 from macros.casebook.anon_aside import set_aside
+from macros.casebook.anon_latin import find_latin_names
 from macros.casebook.anon_names import NameHit, NameTables, _han, taken_by
 from macros.casebook.anon_names import _common as _is_word  # one test of “a common word” for both passes
 from macros.casebook.anon_positions import (
@@ -95,6 +96,7 @@ def find_people(text: str) -> list[NameHit]:
     hits += _nicknamed(t, plain, hits)
     hits += _repeated(t, plain, hits)
     hits += _everywhere(t, plain, hits)
+    hits += find_latin_names(t, plain)
     return sorted(hits, key=lambda h: (h.start, -h.end))
 
 

@@ -188,6 +188,10 @@ _INFO_DATE = re.compile(
     # (each alternative starts with a character, not a look-behind: the scan stays fast)
     rf"(?:[男女](?<![\u4e00-\u9fff][男女])|性别\s*[:：]?\s*[男女])\s*[,，、;；]\s*({_FULL_DATE})"
     rf"|\((?<=[\u4e00-\u9fff]\()\s*({_FULL_DATE})\s*\)"
+    # 今年2012年4月19日满十四岁: the day one turns an age is the birthday
+    rf"|({_FULL_DATE})\s*[他她]?(?:就|才|将)?满\s*[\d一二三四五六七八九十]{{1,3}}\s*(?:周)?岁"
+    # 武思辰，2010-04-27，身份证号…: a date between commas among a pupil's numbers
+    rf"|[,，]\s*({_FULL_DATE})\s*[,，](?=[^。\n]{{0,4}}(?:身份证|学籍|学号|户籍|籍贯))"
 )
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 _LAST_PUPIL_BIRTH_YEAR = 2021
@@ -207,9 +211,9 @@ def find_birthdates(text: str) -> Iterable[Span]:
                     seen.add(span)
                     yield span[0], span[1], "CASE-ANON-BIRTHDATE"
     for m in _INFO_DATE.finditer(text):
-        g = 1 if m.group(1) is not None else 2
+        g = next(k for k in range(1, 5) if m.group(k) is not None)
         year = _YEAR.match(m.group(g))
-        if g == 1 or (year and int(year.group(0)) <= _LAST_PUPIL_BIRTH_YEAR):
+        if g != 2 or (year and int(year.group(0)) <= _LAST_PUPIL_BIRTH_YEAR):
             if (m.start(g), m.end(g)) not in seen:
                 yield m.start(g), m.end(g), "CASE-ANON-BIRTHDATE"
 
@@ -220,7 +224,9 @@ _NUM = r"[0-9一二三四五六七八九十百零〇]+"
 _UNIT = rf"(?:\s*{_NUM}\s*(?:号楼|幢|栋|座|号))?(?:\s*{_NUM}\s*单元)?(?:\s*{_NUM}\s*(?:室|号|层|楼))?"
 _ESTATE = "花苑|家园|小区|新村|公寓|花园|山庄|苑|府|华庭|公馆|大厦|里|城|湾|坊|名邸|雅居|别墅"
 _ADDRESS = re.compile(
-    rf"(?:路|街|大道|公路|巷|大街)\s*{_NUM}\s*(?:弄\s*{_NUM}\s*(?:号|支弄))?(?:号|弄)?{_UNIT}(?=\D|$)"
+    # 国和路365弄7号302: a room number may follow 号 without 室; 走路十分钟, 顺路一起 are no address
+    rf"(?:路|街|大道|公路|巷|大街)\s*(?:\d+|{_NUM}(?=\s*[号弄]))\s*(?:弄\s*{_NUM}\s*(?:号|支弄))?(?:号|弄)?{_UNIT}"
+    rf"(?:(?<=号)\s*\d{{3,4}})?(?=\D|$)"
     rf"|(?<![0-9])\d{{1,5}}\s*弄(?:\s*{_NUM}\s*(?:号|支弄))?(?:\s*{_NUM}\s*室)?"
     rf"|(?:{_ESTATE})\s*(?:{_NUM}\s*期\s*)?(?:[A-Z]\s*座\s*)?{_NUM}\s*(?:号楼|幢|栋|座|号|单元){_UNIT}"
     rf"|(?:{_ESTATE})\s*[A-Z]\s*座\s*{_NUM}\s*室"
@@ -270,6 +276,8 @@ def find_addresses(text: str) -> Iterable[Span]:
             yield m.start(1), m.end(1), "CASE-ANON-ADDRESS"
     for m in _ADDRESS.finditer(text):
         start = m.start() if m.group(0)[0].isdigit() else _back(text, m.start(), _ADDRESS_STOP, _ADDRESS_BACK)
+        if start == m.start() and text[start - 1 : start] in ("和", "与") and start > 1:
+            start = _back(text, start - 1, _ADDRESS_STOP, _ADDRESS_BACK - 1)  # 国和路, 长和路: 和 names the road
         if text[start : m.start()].startswith("某") or (m.start() > start and text[m.start() - 1] == "某"):
             continue
         if not m.group(0)[0].isdigit() and start == m.start() and m.group(0)[0] in "路街巷村里城湾":
@@ -291,7 +299,7 @@ GENERIC = set(
     "乡村 镇 乡 我们 你们 他们 我 你 他 她 对口 同一 不同 新 原 好 母 当地 周边 附近 多数 大多数 部分 全体 所有 孩子 学生 "
     "儿子 女儿 家长 老师 同学 普通高中 高中 初中 中职 中 大中 小 一般 示范 特殊教育 特教 职业 民族 国际 双语 城市 公立 私立 "
     "优质 薄弱 中心 试点 区 市 县 街道 这样 那样 一样 整个 我们的 大 中小 大中小 幼 "
-    "外区 外市 外省 外地 邻区 外县 区外 市外 外校 别区 其他区 "
+    "外区 外市 外省 外地 邻区 外县 区外 市外 外校 别区 其他区 县城 县里 镇上 乡下 老家 城里 "
     "理想 心仪 目标 一流 名牌 示范性 实验性 特色 综合 寄宿 本地 好的 一所好".split()
 )
 _CLASS = re.compile(
