@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from macros.build import cache as buildcache
@@ -133,7 +134,13 @@ def _find_pair(pair: tuple[str, list[str]]) -> list[Finding]:
 def _dictionaries() -> tuple[Path, ...]:
     """The files the detector's word tables were made from, as they were read (nobody lists
     them: a new word list counts once the tables read it); the code is in the engine version."""
-    return tuple(Path(p) for p in anon_names.tables.files())
+    return _paths(anon_names.tables.files())
+
+
+@lru_cache(maxsize=4)
+def _paths(files: tuple[str, ...]) -> tuple[Path, ...]:
+    # Asked for every name looked up (twelve thousand times a city-scale build): made once.
+    return tuple(Path(p) for p in files)
 
 
 def _find_identifiers(text: str, pseudonyms: list[str]) -> list[Finding]:
