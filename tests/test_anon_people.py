@@ -150,6 +150,9 @@ CLEAN = [
     "慢慢来，孩子才会把心里话说出来。",
     "她把自己烤的曲奇分给同桌。",
     "后来同学们都叫他“小画家”，也有人叫他“大个子”。",
+    # an everyday word and 哥 is what the child does; 先 and 再 are adverbs here
+    "队友们叫他“数据哥”。",
+    "分开谈、再一起谈，先听再说。",
 ]
 
 

@@ -152,6 +152,10 @@ CATCH = [
     ("CASE-ANON-BIRTHDATE", "下周2011年9月3日她就满十五岁了。", "2011年9月3日"),
     ("CASE-ANON-BIRTHDATE", "某某，2011-09-03，学籍号待补。", "2011-09-03"),
     ("CASE-ANON-ADDRESS", "家住长和路88弄5号1203。", "长和路88弄5号1203"),
+    # round 10: a role before a weak surname with a role; a very typical given-name character
+    # after a parent, before a character no name has
+    ("CASE-ANON-NAME", "我们请宿管车阿姨多留意她。", "车阿姨"),
+    ("CASE-ANON-NAME", "他跟着爸爸徐磊搬回了老家。", "徐磊"),
 ]
 
 

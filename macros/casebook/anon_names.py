@@ -56,9 +56,11 @@ ALONE_FOLLOW = set(
     "说的在是把被今也又还就哭笑一很没不告问跟和妈爸奶爷外最总常却才先突已会能要想觉对给让每这那都主从向自坐站拿写带低抬第特请交帮当用找等因看听打叫再"
 )
 LEFT_WORDS = (
-    "那天 今天 昨天 后来 然后 于是 因为 但是 所以 可是 放学后 下课后 午休时 课后 那次 这次 当时 同桌 孩子 学生 女儿 儿子 "
-    "班主任 导师 心理老师 老师"  # 班主任句老师, 体育老师金老师: a role before a surname that is also a word
-).split()
+    (
+        "那天 今天 昨天 后来 然后 于是 因为 但是 所以 可是 放学后 下课后 午休时 课后 那次 这次 当时 同桌 孩子 学生 女儿 儿子 "
+        "班主任 导师 心理老师 老师 校医 医生 护士 教练 宿管 保安 师傅"  # 班主任句老师, 校医贝医生: a role before a surname that is also a word
+    ).split()
+)
 _LEFT_AND_KIN = tuple(LEFT_WORDS + KIN_BEFORE)
 # 她觉得石老师…: after a verb of thinking a weak surname with a role is a person
 _THINKING = ("觉得", "记得", "发现", "听说", "知道", "以为")
@@ -66,7 +68,7 @@ _KIN_BEFORE = tuple(KIN_BEFORE)
 LEFT_CHARS = set("和跟与让叫给问对把被帮陪找请的了，。、！？：；“”‘’\"'()（）,.!?:; \n")
 PREFIXES = set("小老大阿")
 # Adverbs that stand between a subject and its verb: a given name used alone never starts with one.
-ADVERB_CHARS = frozenset("才就都也还又只便却")
+ADVERB_CHARS = frozenset("才就都也还又只便却先再")
 # Surnames so rare and so common as words that they count only in role and 小/老 forms (家楼下, 都有).
 ROLE_ONLY = set("家都能那通从时所后相查公空东广干经应解单连别终居步满越沃那言养须水云花山谷车羊鱼米贝红游益法福爱年师阳")
 # The commonest surnames: with a very typical given-name character they make a name even when

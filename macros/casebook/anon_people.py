@@ -63,11 +63,14 @@ from macros.casebook.anon_positions import (
 # 魔术师, 小画家, 神枪手, 开心果, 大个子: a three-character nickname naming what the child does or
 # is like would fit any child who does it; a nickname made of the name (春生哥, 常不乐) is kept.
 _TRAIT_ENDS = tuple("师家手王迷通控虫果")
+_TRAIT_WORD_FREQ = 1000  # 数据 5232: a word this common before 哥 is what the child does
 
 
 def _trait(t: NameTables, called: str) -> bool:
     if len(called) != 3 or (called.endswith(("老师", "师傅")) and called[0] in t.surnames):
         return False  # 伍老师 is the role form of a name
+    if called[2] in "哥姐" and t.words.get(called[:2], 0) >= _TRAIT_WORD_FREQ and called[:2] not in t.pairs:
+        return True  # 数据哥, 学霸姐: an everyday word and 哥, not a name and 哥 (杰哥, 春生哥)
     return called.endswith(_TRAIT_ENDS) or (called[0] in "大小" and called[2] == "子")
 
 
@@ -146,6 +149,8 @@ def _given_length(t: NameTables, text: str, j: int) -> int:
         return 2
     if g and _typical_char(t, g[0]) and _boundary(t, text, j + 1):
         return 1
+    if g and t.score.get(g[0], 0.0) >= 0.9 and g[0] not in anon_names.STOP and not _typical_char(t, g[1:2]):
+        return 1  # 妈妈林慧搬到了: a very typical given-name character, then a character no name has
     return 0
 
 

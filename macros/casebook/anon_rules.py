@@ -180,20 +180,18 @@ _BIRTH_AFTER = re.compile(
 _BIRTHDAY_AFTER = re.compile(rf"({_FULL_DATE}|{_MONTH_DAY})[^,。;\n]{{0,6}}?(?<!卫)生日")
 
 
-_BIRTH_WORD = re.compile(r"出生|生日|生于|诞生|生人|(?<=[日号\d])\s*生")
+_BIRTH_WORD = re.compile(r"出生|生日|生于|诞生|生人|(?<=[日号\d])\s*生|满\s*[\d一二三四五六七八九十]{1,3}\s*周?岁")
+# 今年2012年4月19日满十四岁: the day one turns an age is the birthday
+_BIRTH_AGE = re.compile(rf"({_FULL_DATE})\s*[他她]?(?:就|才|将)?满\s*[\d一二三四五六七八九十]{{1,3}}\s*周?岁")
 # A date with its year in a child's information, without 出生 or 生日: after the sex in a line of
 # facts (钱佳欣，女，20100805，…) or in brackets right after a name (金晨阳（2009.11.02）).
 # A bracketed date only counts with a year a pupil is born in (up to 2021): a meeting's date is recent.
-_INFO_DATE = re.compile(
-    # (each alternative starts with a character, not a look-behind: the scan stays fast)
-    rf"(?:[男女](?<![\u4e00-\u9fff][男女])|性别\s*[:：]?\s*[男女])\s*[,，、;；]\s*({_FULL_DATE})"
-    rf"|\((?<=[\u4e00-\u9fff]\()\s*({_FULL_DATE})\s*\)"
-    # 今年2012年4月19日满十四岁: the day one turns an age is the birthday
-    rf"|({_FULL_DATE})\s*[他她]?(?:就|才|将)?满\s*[\d一二三四五六七八九十]{{1,3}}\s*(?:周)?岁"
-    # 武思辰，2010-04-27，身份证号…: a date between commas among a pupil's numbers
-    rf"|[,，]\s*({_FULL_DATE})\s*[,，](?=[^。\n]{{0,4}}(?:身份证|学籍|学号|户籍|籍贯))"
-)
-_YEAR = re.compile(r"(?:19|20)\d{2}")
+# Or between commas before an ID or register number (武思辰，2010-04-27，身份证号…).
+# Where such a date may start: a year of four digits (dates with a year are rare: the scan is short).
+_YEAR_AT = re.compile(r"(?<!\d)(?:19|20)\d{2}")
+_FULL_DATE_AT = re.compile(_FULL_DATE)
+_SEX_BEFORE = re.compile(r"(?:(?<![\u4e00-\u9fff])[男女]|性别\s*[:：]?\s*[男女])\s*[,，、;；]\s*$")
+_ID_AFTER = re.compile(r"\s*[,，][^。\n]{0,4}(?:身份证|学籍|学号|户籍|籍贯)")
 _LAST_PUPIL_BIRTH_YEAR = 2021
 
 
@@ -203,19 +201,26 @@ def find_birthdates(text: str) -> Iterable[Span]:
     for k in [m.start() for m in _BIRTH_WORD.finditer(text)]:
         lo = max(0, k - 40)
         window = text[lo : k + 40]
-        for pattern in (_BIRTH_BEFORE, _BIRTH_AFTER, _BIRTHDAY_AFTER):
+        for pattern in (_BIRTH_BEFORE, _BIRTH_AFTER, _BIRTHDAY_AFTER, _BIRTH_AGE):
             for m in pattern.finditer(window):
                 g = 1 if m.group(1) is not None else 2
                 span = (lo + m.start(g), lo + m.end(g))
                 if span not in seen:
                     seen.add(span)
                     yield span[0], span[1], "CASE-ANON-BIRTHDATE"
-    for m in _INFO_DATE.finditer(text):
-        g = next(k for k in range(1, 5) if m.group(k) is not None)
-        year = _YEAR.match(m.group(g))
-        if g != 2 or (year and int(year.group(0)) <= _LAST_PUPIL_BIRTH_YEAR):
-            if (m.start(g), m.end(g)) not in seen:
-                yield m.start(g), m.end(g), "CASE-ANON-BIRTHDATE"
+    for y in _YEAR_AT.finditer(text):
+        m = _FULL_DATE_AT.match(text, y.start())
+        if m is None or (m.start(), m.end()) in seen:
+            continue
+        before = text[max(0, m.start() - 8) : m.start()]
+        if _SEX_BEFORE.search(before):
+            pass  # 钱佳欣，女，20100805，…: a date after the sex in a line of facts
+        elif before.endswith(("(", "（")) and "\u4e00" <= before[-2:-1] <= "\u9fff" and text[m.end() : m.end() + 1] in ")）":
+            if int(y.group(0)) > _LAST_PUPIL_BIRTH_YEAR:
+                continue  # 家长会（2025.10.12）: a meeting's recent date in brackets
+        elif not (before.rstrip().endswith((",", "，")) and _ID_AFTER.match(text, m.end())):
+            continue  # 武思辰，2010-04-27，身份证号…: a date between commas among a pupil's numbers
+        yield m.start(), m.end(), "CASE-ANON-BIRTHDATE"
 
 
 # -- street and estate addresses ---------------------------------------------------------
