@@ -29,7 +29,7 @@ from pathlib import Path
 from macros.casebook import anonymise
 from macros.core.yamlload import load_front_matter
 cases = []
-for name in sys.argv[2:]:
+for name in sys.argv[1:]:
     doc, _body, _problems = load_front_matter(Path(name), name)
     pseudonyms = (doc.data or {}).get("pseudonyms", []) if doc is not None else []
     cases.append((Path(name).read_text(encoding="utf-8-sig"), pseudonyms))
