@@ -154,7 +154,7 @@ def make_cases(dest: Path, published: int, drafts: int) -> list[str]:
     ids = []
     for n in range(published + drafts):
         is_draft = n >= published
-        stem, meta, body = (draft if is_draft else pub)[n % len(draft if is_draft else pub)]
+        _stem, meta, body = (draft if is_draft else pub)[n % len(draft if is_draft else pub)]
         meta = dict(meta)
         case_id = f"bench-case-{n + 1:04d}"
         old_title = meta["title"]

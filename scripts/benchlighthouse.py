@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import gzip
 import http.server
+import io
 import json
 import os
 import shutil
@@ -20,6 +21,7 @@ import subprocess
 import tempfile
 import threading
 from pathlib import Path
+from typing import BinaryIO
 
 from scripts.chromium import CHROMIUM
 from scripts.search_engines import EvalError, build_site
@@ -45,10 +47,10 @@ class _Gzip(http.server.SimpleHTTPRequestHandler):
 
     TEXT = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt")
 
-    def log_message(self, *args) -> None:
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
-    def send_head(self):
+    def send_head(self) -> io.BytesIO | BinaryIO | None:
         path = Path(self.translate_path(self.path))
         if path.is_dir():
             if not self.path.split("?")[0].endswith("/"):
@@ -63,21 +65,7 @@ class _Gzip(http.server.SimpleHTTPRequestHandler):
         self.send_header("Content-Encoding", "gzip")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
-        return _Body(body)
-
-
-class _Body:
-    """A file-like body for SimpleHTTPRequestHandler.copyfile."""
-
-    def __init__(self, data: bytes) -> None:
-        self.data = data
-
-    def read(self, n: int = -1) -> bytes:
-        data, self.data = (self.data, b"") if n < 0 else (self.data[:n], self.data[n:])
-        return data
-
-    def close(self) -> None:
-        pass
+        return io.BytesIO(body)  # what SimpleHTTPRequestHandler.copyfile reads and closes
 
 
 def missing() -> str | None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 from PIL import Image, ImageDraw
 
@@ -26,7 +27,8 @@ WHITE = "#ffffff"
 AMBER = "#ffc107"
 # Shapes on a 512 × 512 canvas: (kind, box or points, colour). Inside the central 80 % (the safe
 # zone of a maskable icon) so a round mask never cuts a figure.
-SHAPES = (
+# The geometry is a box (x0, y0, x1, y1) or a polygon's points, by kind.
+SHAPES: tuple[tuple[str, Any, str], ...] = (
     ("ellipse", (146, 104, 230, 188), WHITE),  # the mentor's head
     ("pieslice", (106, 200, 270, 364), WHITE),  # the mentor's shoulders (upper half of a disc)
     ("ellipse", (294, 160, 354, 220), WHITE),  # the student's head
@@ -77,7 +79,7 @@ def png(size: int, rounded: bool) -> Image.Image:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ChineseParser(description=__doc__.splitlines()[0]).parse_args(argv)
+    ChineseParser(description=(__doc__ or "").partition("\n")[0]).parse_args(argv)
     OUT.mkdir(parents=True, exist_ok=True)
     (OUT / "icon.svg").write_text(svg(), encoding="utf-8")
     for name, size, rounded in (

@@ -65,7 +65,7 @@ def serve(site: Path, port: int, recorder: Recorder) -> http.server.ThreadingHTT
                 with recorder.lock:
                     recorder.paths.append(self.path.partition("?")[0])
 
-        def log_message(self, *args) -> None:
+        def log_message(self, format: str, *args: object) -> None:
             pass
 
     handler = functools.partial(Handler, directory=str(site))

@@ -280,7 +280,7 @@ def run_all(args, engines: list[str], base: str, tmp: Path) -> int:
                 runs.append(run)
         finally:
             browser.close()
-    pages = sum(1 for p in site.rglob("index.html"))
+    pages = sum(1 for _ in site.rglob("index.html"))
     meta = {"site": args.city and f"城市规模 {args.city}" or "发布的站点", "pages": pages, "build": build}
     print(markdown_report(runs, queries, meta) if args.markdown else text_report(runs, queries))
     if args.json:

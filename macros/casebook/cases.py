@@ -27,7 +27,7 @@ from macros.policy.access import library
 from macros.policy.policies import check_clause_refs
 
 if TYPE_CHECKING:
-    from macros.core.project import Project
+    from macros.core.registry import Project
 
 CASEBOOK_DIR = "casebook"
 CITY_PLAN = "沪教委德〔2023〕25号"

@@ -39,7 +39,7 @@ from macros.policy.access import clause_link
 
 if TYPE_CHECKING:
     from macros.core.pages import GeneratedPage
-    from macros.core.project import Project
+    from macros.core.registry import Project
 
 COLLECTIONS_FILE = "data/collections.yml"
 LISTING_COLLECTIONS = "cases/collections.md"

@@ -14,7 +14,7 @@ from macros.core.markdown import insert_after_title
 from macros.policy.access import clause_link
 
 if TYPE_CHECKING:
-    from macros.core.project import Project
+    from macros.core.registry import Project
 
 
 def _module_link(project: Project, module: str, from_src_uri: str) -> str:

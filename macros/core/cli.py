@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+from typing import NoReturn
 
 _MESSAGES = {
     "the following arguments are required": "缺少参数",
@@ -41,7 +42,7 @@ class ChineseParser(argparse.ArgumentParser):
         if not any("-h" in a.option_strings for a in self._actions):
             self.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
 
-    def error(self, message: str) -> None:
+    def error(self, message: str) -> NoReturn:
         for english, chinese in _MESSAGES.items():
             message = message.replace(english, chinese)
         for english, chinese in _PATTERNS:

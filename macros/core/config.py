@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 log = logging.getLogger("mkdocs.plugins.portal")
@@ -118,7 +119,7 @@ ENVIRONMENT = {
 }
 
 
-def settings(environ: dict[str, str] | None = None) -> Machinery:
+def settings(environ: Mapping[str, str] | None = None) -> Machinery:
     """The machinery settings with the environment's overrides (read on every call: cheap)."""
     environ = os.environ if environ is None else environ
     changes = {}

@@ -7,8 +7,8 @@ from macros.core.linkcheck import check_links
 from macros.core.messages import message
 from macros.core.pagemeta import check_page_markup
 from macros.core.problems import Problem
-from macros.core.project import Project, check_syntax
-from macros.core.registry import Domain
+from macros.core.project import check_syntax
+from macros.core.registry import Domain, Project
 from macros.core.textcheck import check_traditional
 from macros.core.themes import THEMES_FILE, THEMES_SCHEMA, theme_ids
 from macros.core.yamlload import validate

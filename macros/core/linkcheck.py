@@ -21,7 +21,7 @@ from macros.core.problems import Problem
 from macros.core.yamlload import read_text, split_front_matter
 
 if TYPE_CHECKING:
-    from macros.core.project import Project
+    from macros.core.registry import Project
 
 RULE = "LINK-TARGET"
 ANCHOR_RULE = "LINK-ANCHOR"
@@ -114,7 +114,7 @@ def check_links(project: Project) -> list[Problem]:
     for source, src_uri in sorted(sources.items()):
         path = Path(source)
         # Through the loader's checks: a named pipe called x.md would block a plain read forever.
-        text, unreadable = read_text(path, project.display(path), page=True, root=project.root)
+        text, _ = read_text(path, project.display(path), page=True, root=project.root)
         if text is None:
             continue  # reported by the loader
         for offset, target in link_targets(text):
@@ -140,8 +140,9 @@ def anchor_problem(project: Project, src_uri: str, link: str, target: str, ancho
     shown = project.display(Path(source)) if source else src_uri
     line = col = 1
     if source:
-        text, _ = read_text(Path(source), shown, page=True, root=project.root)
-        for offset, found in _written_links(text or ""):
+        read, _ = read_text(Path(source), shown, page=True, root=project.root)
+        text = read or ""
+        for offset, found in _written_links(text):
             if found == link or unquote(found) == unquote(link):
                 line, col = line_col(text, offset)
                 break

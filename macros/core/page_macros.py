@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from macros.core.escaping import esc
 
 if TYPE_CHECKING:
-    from macros.core.project import Project
+    from macros.core.registry import Project
 
 
 @dataclass(frozen=True)

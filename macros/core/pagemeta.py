@@ -13,7 +13,7 @@ from macros.core.problems import Problem
 from macros.core.yamlload import Document
 
 if TYPE_CHECKING:
-    from macros.core.project import Project
+    from macros.core.registry import Project
 
 RULE = "PAGE-MARKUP"
 FIELDS = ("title", "description")

@@ -14,9 +14,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
+from macros.core import registry
 from macros.core.messages import message as say
+from macros.core.pages import GeneratedPage
 from macros.core.problems import Problem
 from macros.core.registry import EMPTY, Registry
 from macros.core.themes import THEMES_FILE, theme_ids
@@ -28,6 +30,7 @@ CONTENT_DIRS = ("docs", "casebook", "training_modules", "tipbook")
 # or a hostile x.markdown would reach MkDocs's own YAML reader unguarded.
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
 DATA_DIRS = ("data",)
+T = TypeVar("T")
 
 
 @dataclass
@@ -40,7 +43,7 @@ class Project:
     _once: dict[str, Any] = field(default_factory=dict)
     _front_matter: dict[tuple[str, str], tuple[Document | None, str, list[Problem]]] = field(default_factory=dict)
 
-    def once(self, key: str, make: Callable[[], Any]) -> Any:
+    def once(self, key: str, make: Callable[[], T]) -> T:
         """``make()`` the first time ``key`` is asked for: a build loads each kind of content once."""
         if key not in self._once:
             self._once[key] = make()
@@ -113,22 +116,22 @@ class Project:
                 files.append((path, display, doc, body))
         return files, problems
 
-    def generated_pages(self) -> list:
+    def generated_pages(self) -> list[GeneratedPage]:
         """Every page and download the domains add to the site (published content only), once per project."""
         return self.once("generated-pages", lambda: [page for source in self.registry.page_sources for page in source(self)])
 
     def markdown_files(self) -> list[Path]:
-        return [p for p in self._named_like_content()[0] if self._plain_file(p)]
+        return [p for p in self.named_like_content()[0] if self._plain_file(p)]
 
     def data_files(self) -> list[Path]:
-        return [p for p in self._named_like_content()[1] if self._plain_file(p)]
+        return [p for p in self.named_like_content()[1] if self._plain_file(p)]
 
     def _plain_file(self, path: Path) -> bool:
         """A regular file inside the project: checks that read files themselves must never
         open a folder, a named pipe (it would block) or a file outside the project."""
         return path.is_file() and (not path.is_symlink() or path.resolve().is_relative_to(self._resolved_root))
 
-    def _named_like_content(self) -> tuple[list[Path], list[Path]]:
+    def named_like_content(self) -> tuple[list[Path], list[Path]]:
         """Everything named like a Markdown page or a data file, folders included: a folder
         ``x.yml`` is an error (``check_syntax``), never a file the checks try to read.
         Listed once per build (several checks ask)."""
@@ -164,10 +167,10 @@ class Project:
 # -- checks ---------------------------------------------------------------------
 
 
-def check_syntax(project: Project) -> list[Problem]:
+def check_syntax(project: registry.Project) -> list[Problem]:
     """Every front matter and YAML file parses, without duplicate keys."""
     problems: list[Problem] = []
-    pages, data = project._named_like_content()
+    pages, data = project.named_like_content()
     for path in pages:  # folders too: read_text reports them
         _, _, found = project.front_matter(path)
         problems += found
@@ -177,3 +180,9 @@ def check_syntax(project: Project) -> list[Problem]:
     for path, message in project.odd_entries():  # the same Problem as the loader's when both see it
         problems.append(Problem(project.display(path), 1, 1, message))
     return problems
+
+
+if TYPE_CHECKING:  # the type checker confirms that the class implements the domains' protocol
+
+    def _implements_the_protocol(project: Project) -> registry.Project:
+        return project

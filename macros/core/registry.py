@@ -4,7 +4,11 @@ Each domain package (``policy``, ``handbook``, ``training``, ``plans``, ``casebo
 ``tips``, ``documents``) describes itself with one :class:`Domain` in its ``domain.py``;
 :mod:`macros.composition` lists the domains and builds the :class:`Registry`. The core
 never imports a domain: what it needs from them (the published pages, the pages with
-themes) it asks of the registry that the composition hands to the :class:`Project`.
+themes) it asks of the registry that the composition hands to the project.
+
+:class:`Project` is what a domain's functions may ask of the project: every ``Check``,
+``PageSource`` and renderer is typed with it, and ``macros.core.project.Project`` implements it
+(the type checker confirms both, README “类型检查”).
 """
 
 from __future__ import annotations
@@ -12,18 +16,51 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from macros.core.pages import GeneratedPage, ThemedPage
 from macros.core.problems import Problem
 
-# The core's Project (macros.core.project), which holds a Registry: named here as ``Any``
-# so that this module imports no module that imports it back.
-Project = Any
+if TYPE_CHECKING:
+    from macros.core.yamlload import Document
+
+T = TypeVar("T")
+
+
+class Project(Protocol):
+    """The project as the domains see it: its files, data and front matter, each read once per
+    build, and the registry. ``macros.core.project.Project`` is the one implementation; this
+    protocol, not that class, is what domains annotate, so that a domain's ``Check`` or
+    ``PageSource`` fits the registry's signatures and may use only what is declared here."""
+
+    @property
+    def root(self) -> Path: ...
+    @property
+    def docs_dir(self) -> Path: ...
+    @property
+    def registry(self) -> Registry: ...
+    @property
+    def themes(self) -> list[str]: ...
+    @property
+    def render_errors(self) -> list[str]: ...
+
+    def once(self, key: str, make: Callable[[], T]) -> T: ...
+    def display(self, path: Path) -> str: ...
+    def render_error(self, path: str, message: str) -> None: ...
+    def data(self, rel: str) -> tuple[Document | None, list[Problem]]: ...
+    def front_matter(self, path: Path, display: str | None = None) -> tuple[Document | None, str, list[Problem]]: ...
+    def front_matter_folder(
+        self, folder: str, pattern: str = "*.md"
+    ) -> tuple[list[tuple[Path, str, Document, str]], list[Problem]]: ...
+    def generated_pages(self) -> list[GeneratedPage]: ...
+    def markdown_files(self) -> list[Path]: ...
+    def data_files(self) -> list[Path]: ...
+    def named_like_content(self) -> tuple[list[Path], list[Path]]: ...
+    def odd_entries(self) -> list[tuple[Path, str]]: ...
 
 
 class Prefetch(Protocol):
-    def finish(self) -> None: ...
+    def finish(self) -> object: ...  # what it returns (a count, nothing) is not used
 
 
 Check = Callable[[Project], list[Problem]]

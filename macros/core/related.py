@@ -23,7 +23,7 @@ from macros.core.pages import ThemedPage
 from macros.core.yamlload import load_yaml_text, split_front_matter
 
 if TYPE_CHECKING:
-    from macros.core.project import Project
+    from macros.core.registry import Project
 
 
 def themed_page(src_uri: str, meta: object) -> ThemedPage | None:
@@ -50,7 +50,7 @@ def front_matter_pages(project: Project) -> list[ThemedPage]:
         if page.abs_src_path is not None:
             doc, _, problems = project.front_matter(Path(page.abs_src_path))
         else:
-            yaml_text, _, offset = split_front_matter(page.content or "")
+            yaml_text, _, offset = split_front_matter(page.content if isinstance(page.content, str) else "")
             if "themes" not in (yaml_text or ""):
                 continue  # e.g. the 1,600 school pages: no themes, no need to parse them
             doc, problems = load_yaml_text(yaml_text or "", page.src_uri, offset)

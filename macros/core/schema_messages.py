@@ -83,6 +83,8 @@ def translate(error: ValidationError, problem: ProblemAt, root: dict) -> list[Pr
     schema = error.schema if isinstance(error.schema, dict) else {}
     name = field_label(root, loc) or _field(loc)
     v = error.validator
+    # Set for every error that reaches here (jsonschema types it with its own “unset” marker).
+    value: Any = error.validator_value
     custom = schema.get("x-message") if isinstance(schema, dict) else None
     if v == "additionalProperties" and isinstance(error.instance, dict):
         allowed = list(schema.get("properties", {}))
@@ -94,7 +96,7 @@ def translate(error: ValidationError, problem: ProblemAt, root: dict) -> list[Pr
             out.append(problem(loc + (key,), message("schema-messages.translate", key=key, v2=_suggest(key, allowed)), key=True))
         return out
     if v == "required" and isinstance(error.instance, dict):
-        missing = [k for k in error.validator_value if k not in error.instance]
+        missing = [k for k in value if k not in error.instance]
         where = "" if not loc else f"（在“{name}”中）"
         labels = {k: field_label(root, loc + (k,)) for k in missing}
         return [problem(loc, f"缺少必填的“{labels[k]}”" if labels[k] else f"缺少必填字段“{k}”{where}") for k in missing]
@@ -102,38 +104,38 @@ def translate(error: ValidationError, problem: ProblemAt, root: dict) -> list[Pr
         msg = f"“{name}”的开头或末尾有空格：请删去空格"
     elif custom:
         msg = f"“{name}”{custom}"
-    elif v == "type" and isinstance(error.instance, float) and "integer" in str(error.validator_value):
+    elif v == "type" and isinstance(error.instance, float) and "integer" in str(value):
         msg = f"“{name}”应为整数（不带小数点），实际是 {error.instance:g}"
     elif v == "type":
-        expected = error.validator_value
+        expected = value
         expected = [expected] if isinstance(expected, str) else expected
         want = "或".join(_TYPE_NAMES.get(t, t) for t in expected)
         msg = f"“{name}”应为{want}，实际是{_type_of(error.instance)}"
     elif v == "enum":
-        options = "、".join(str(o) for o in error.validator_value)
+        options = "、".join(str(o) for o in value)
         msg = f"“{name}”的取值“{error.instance}”无效，可选：{options}"
     elif v == "const":
-        msg = f"“{name}”必须是“{error.validator_value}”"
+        msg = f"“{name}”必须是“{value}”"
     elif v == "minLength":
-        msg = f"“{name}”不能为空" if error.validator_value <= 1 else f"“{name}”至少要 {error.validator_value} 个字"
+        msg = f"“{name}”不能为空" if value <= 1 else f"“{name}”至少要 {value} 个字"
     elif v == "maxLength":
-        msg = f"“{name}”最多 {error.validator_value} 个字"
+        msg = f"“{name}”最多 {value} 个字"
     elif v == "minItems":
-        msg = f"“{name}”至少需要 {error.validator_value} 项"
+        msg = f"“{name}”至少需要 {value} 项"
     elif v == "maxItems":
-        msg = f"“{name}”最多 {error.validator_value} 项"
+        msg = f"“{name}”最多 {value} 项"
     elif v == "uniqueItems":
         msg = f"“{name}”中有重复的项"
     elif v == "minimum":
-        msg = f"“{name}”不能小于 {error.validator_value}"
+        msg = f"“{name}”不能小于 {value}"
     elif v == "maximum":
-        msg = f"“{name}”不能大于 {error.validator_value}"
+        msg = f"“{name}”不能大于 {value}"
     elif v == "exclusiveMinimum":
-        msg = f"“{name}”必须大于 {error.validator_value}"
+        msg = f"“{name}”必须大于 {value}"
     elif v == "pattern":
         msg = f"“{name}”的格式不对：“{error.instance}”"
     elif v == "format":
-        fmt = {"date": "日期（如 2023-07-19）"}.get(error.validator_value, error.validator_value)
+        fmt = {"date": "日期（如 2023-07-19）"}.get(value, value)
         msg = f"“{name}”应为{fmt}，实际是“{error.instance}”"
     elif v in ("oneOf", "anyOf"):
         msg = f"“{name}”不符合任何一种允许的写法"

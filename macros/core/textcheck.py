@@ -23,7 +23,7 @@ from macros.core.problems import Problem
 from macros.core.yamlload import read_text
 
 if TYPE_CHECKING:
-    from macros.core.project import Project
+    from macros.core.registry import Project
 
 
 @lru_cache(maxsize=1)
@@ -125,8 +125,10 @@ def check_traditional(project: Project) -> list[Problem]:
         display = project.display(path)
         # A file that is not readable UTF-8 text is reported by the syntax check; decoded with
         # replacement characters it would only add findings on garbage (GBK read as UTF-8).
-        text, unreadable = read_text(path, display, page=path.suffix == ".md", root=project.root)
+        text, _ = read_text(path, display, page=path.suffix == ".md", root=project.root)
         if text is None:
             continue
-        problems += buildcache.cached(memo, f"{display}\0{text}", lambda: traditional_characters(text, display))  # noqa: B023
+        problems += buildcache.cached(
+            memo, f"{display}\0{text}", lambda text=text, display=display: traditional_characters(text, display)
+        )
     return problems

@@ -31,7 +31,7 @@ THEMES_SCHEMA = {
 def theme_ids(doc: Document | None) -> list[str]:
     if doc is None or not isinstance(doc.data, dict):
         return []
-    return [t.get("id") for t in doc.data.get("themes", []) if isinstance(t, dict) and t.get("id")]
+    return [t["id"] for t in doc.data.get("themes", []) if isinstance(t, dict) and isinstance(t.get("id"), str) and t["id"]]
 
 
 def check_theme_refs(doc: Document, loc: tuple, themes: list, vocabulary: list[str]) -> list[Problem]:

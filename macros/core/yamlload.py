@@ -16,7 +16,7 @@ import pickle
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import yaml
 from jsonschema import Draft202012Validator
@@ -136,7 +136,7 @@ class _Builder:
             return result
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, loc + (i,)) for i, item in enumerate(node.value)]
-        return self.scalar(node)
+        return self.scalar(cast(yaml.ScalarNode, node))  # YAML has no fourth kind of node
 
     def scalar(self, node: yaml.ScalarNode) -> Any:
         # Dates stay text: JSON Schema checks their format, and templates print
@@ -235,7 +235,7 @@ class Prefetch:
             return
         memo = buildcache.memo("yaml", *_inputs())
         for path, display in files:
-            text, problems = read_text(path, display, root=root)
+            text, _ = read_text(path, display, root=root)
             if text is None:
                 continue  # reported by the ordinary load
             if buildcache.fingerprint(f"{display}\0{0}\0{text}") not in memo.entries:

@@ -12,17 +12,19 @@ from __future__ import annotations
 import json
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from macros.build.cache import fingerprint
 from macros.build.pool import WorkerPool
 from macros.core.config import MACHINERY
 from macros.core.config import workers as config_workers
 
+J = TypeVar("J")  # what one document is built from (a school's plan)
+R = TypeVar("R")
 PARALLEL_FROM = MACHINERY.docx_parallel_from  # fewer missing files than this are built in-process
 
 
@@ -58,8 +60,8 @@ def document_key(data: object, version: str) -> str:
 
 
 def build_documents(
-    jobs: dict[str, object],
-    build: Callable[[object], bytes],
+    jobs: Mapping[str, J],
+    build: Callable[[J], bytes],
     directory: Path | None,
     version: str,
     workers: int | None = None,
@@ -96,7 +98,7 @@ def _remove_stale(directory: Path, files: dict[str, Path | bytes]) -> None:
             old.unlink(missing_ok=True)
 
 
-def _write(build: Callable[[object], bytes], job: tuple[object, Path]) -> float:
+def _write(build: Callable[[J], bytes], job: tuple[J, Path]) -> float:
     """Build one file and write it atomically (in a worker: only the path goes back and forth);
     returns when it was done (``time.monotonic``: one clock for all processes of the machine)."""
     data, path = job
@@ -106,6 +108,6 @@ def _write(build: Callable[[object], bytes], job: tuple[object, Path]) -> float:
     return time.monotonic()
 
 
-def _run(build: Callable[[object], Any], inputs: list[Any], workers: int | None) -> list[Any]:
+def _run(build: Callable[[J], R], inputs: list[J], workers: int | None) -> list[R]:
     with WorkerPool(workers or config_workers(), items=len(inputs), min_items=PARALLEL_FROM) as pool:
         return list(pool.map(build, inputs, chunks_per_worker=8))

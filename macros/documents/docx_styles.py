@@ -190,8 +190,8 @@ def page_number_footer(odd: bool) -> str:
     in every application); right on odd pages, left on even ones, one character in."""
     number = font(FONT_PAGE_NUMBER, SIZE_PAGE_NUMBER)
     runs = wordml.run("— ", number) + wordml.field_run("PAGE", "1", number) + wordml.run(" —", number)
-    side = {"right": SIZE_PAGE_NUMBER} if odd else {"left": SIZE_PAGE_NUMBER}
-    fmt = wordml.Format(align="right" if odd else "left", before=None, after=None, style="Footer", **side)
+    left, right = (0, SIZE_PAGE_NUMBER) if odd else (SIZE_PAGE_NUMBER, 0)
+    fmt = wordml.Format(align="right" if odd else "left", before=None, after=None, style="Footer", left=left, right=right)
     return wordml.paragraph(runs, fmt)
 
 

@@ -37,7 +37,7 @@ def _page_macro(env, name: str, fn: Callable[..., str]) -> Callable[..., str]:
             return err.shown
 
     signature = inspect.signature(fn)
-    call.__signature__ = signature.replace(parameters=list(signature.parameters.values())[1:])  # type: ignore[attr-defined]
+    call.__signature__ = signature.replace(parameters=list(signature.parameters.values())[1:])
     call.__name__ = call.__qualname__ = name
     call.__doc__ = fn.__doc__
     return call

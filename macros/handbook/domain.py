@@ -13,7 +13,7 @@ from macros.handbook.printing import print_pages
 from macros.handbook.templates import check_handbook_templates, write_templates
 
 if TYPE_CHECKING:
-    from macros.core.project import Project
+    from macros.core.registry import Project
 
 
 def _splice(nav: list | None, project: Project) -> list | None:

@@ -32,7 +32,7 @@ from macros.core.themes import check_theme_refs
 from macros.core.yamlload import load_front_matter, validate
 
 if TYPE_CHECKING:
-    from macros.core.project import Project
+    from macros.core.registry import Project
     from macros.handbook.templates import Template
 
 HANDBOOKS = "handbooks"  # folder under docs/ and in the site

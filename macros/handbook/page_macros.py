@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from macros.core.page_macros import MacroError, MacroPage
-from macros.core.project import Project
+from macros.core.registry import Project
 from macros.handbook import handbooks, printing
 from macros.handbook.handbooks import project_handbooks, render_contents, render_overview
 from macros.handbook.templates import project_templates, render_template_link

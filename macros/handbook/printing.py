@@ -14,7 +14,7 @@ from macros.core.pages import GeneratedPage
 from macros.handbook.handbooks import Chapter, Handbook, project_handbooks
 
 if TYPE_CHECKING:
-    from macros.core.project import Project
+    from macros.core.registry import Project
 
 
 def demote_headings(body: str, levels: int = 1) -> str:

@@ -25,7 +25,7 @@ from macros.policy.access import library
 from macros.policy.policies import CLAUSE_CITATION_SCHEMA, PolicyLibrary, check_clause_refs
 
 if TYPE_CHECKING:
-    from macros.core.project import Project
+    from macros.core.registry import Project
 
 TEMPLATES_FILE = "data/handbook_templates.yml"
 SITE_DIR = "handbooks/templates"  # where the files appear in the built site

@@ -15,7 +15,7 @@ from macros.offline.manifest import MANIFEST_NAME, render_manifest
 from macros.offline.shell import VERSION_FILE, deployment_version, shell_paths, worker_script
 
 if TYPE_CHECKING:
-    from macros.core.project import Project
+    from macros.core.registry import Project
 
 OFFLINE_PAGE = """---
 title: 暂时无法打开

@@ -4,8 +4,7 @@ core), rule findings as notes, school pages, district listings and downloads."""
 from __future__ import annotations
 
 from macros.core.page_macros import MacroPage
-from macros.core.project import Project
-from macros.core.registry import Domain
+from macros.core.registry import Domain, Project
 from macros.plans.listings import school_index as render_school_index
 from macros.plans.listings import school_listing_pages
 from macros.plans.loading import check_school_plans, load_schools, prefetch_schools, report_school_plans

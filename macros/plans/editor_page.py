@@ -22,7 +22,7 @@ from macros.plans.model import SCHEMA_COMMENT
 from macros.plans.rules import ADVISORY, MET, NOT_APPLICABLE, NOT_MET, STATUS_LABELS, Rule
 
 if TYPE_CHECKING:
-    from macros.core.project import Project
+    from macros.core.registry import Project
 
 EDITOR_SRC = "schools/editor.md"
 RULES_JSON = "schools/plan-rules.json"

@@ -285,7 +285,7 @@ def import_rows(
         if row_problems:
             problems += row_problems
             continue
-        plan = new_plan(school_id, values[("name",)], values[("district",)])
+        plan = new_plan(values[("id",)], values[("name",)], values[("district",)])  # required: present here
         for path, value in values.items():
             _put(plan, path, value)
         found = validate(Document(display, plan), PLAN_SCHEMA)

@@ -31,7 +31,7 @@ from macros.plans.rules import ADVISORY, NOT_APPLICABLE, NOT_MET, summary
 
 if TYPE_CHECKING:
     from macros.core.pages import GeneratedPage
-    from macros.core.project import Project
+    from macros.core.registry import Project
 
 OVERVIEW = "schools/index.md"
 DISTRICT_DIR = "schools/district"

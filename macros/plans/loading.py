@@ -24,7 +24,7 @@ from macros.plans.rules import ADVISORY, NOT_MET, RULES_FILE, STATUS_LABELS, Fin
 from macros.policy.access import library
 
 if TYPE_CHECKING:
-    from macros.core.project import Project
+    from macros.core.registry import Project
 
 DOWNLOAD_TEMPLATE = "schools/school-plan-template"  # .yml and .docx on the site
 DOWNLOAD_SCHEMA = "schools/school-plan.schema.json"

@@ -32,7 +32,7 @@ from macros.plans.rules import (
 from macros.policy.access import clause_link, library
 
 if TYPE_CHECKING:
-    from macros.core.project import Project
+    from macros.core.registry import Project
 
 STATUS_ICONS = {NOT_MET: "✗", ADVISORY: "!", MET: "✓", NOT_APPLICABLE: "–"}
 STATUS_ORDER = [NOT_MET, ADVISORY, MET, NOT_APPLICABLE]
@@ -207,7 +207,7 @@ def _school_pages(project: Project) -> list[GeneratedPage]:
 
     state = load_schools(project)
     template = project.root / TEMPLATE_FILE
-    jobs: dict[str, object] = {f"schools/{school.id}.docx": school.plan for school in state.schools}
+    jobs: dict[str, dict] = {f"schools/{school.id}.docx": school.plan for school in state.schools}
     if template.exists():
         jobs[f"{DOWNLOAD_TEMPLATE}.docx"] = blank_plan(template_plan())  # （　）年级, no school type
     cache = buildcache.directory()

@@ -12,7 +12,7 @@ from macros.core.problems import Problem
 from macros.policy import comparison, glossary, policies
 
 if TYPE_CHECKING:
-    from macros.core.project import Project
+    from macros.core.registry import Project
 
 GLOSSARY_FILE = "data/glossary.yml"
 COMPARISON_FILE = "data/policy_comparison.yml"

@@ -6,8 +6,7 @@ from __future__ import annotations
 from macros.build import cache as buildcache
 from macros.core.links import page_url
 from macros.core.page_macros import MacroError, MacroPage
-from macros.core.project import Project
-from macros.core.registry import Cut
+from macros.core.registry import Cut, Project
 from macros.policy import glossary, learn_reading
 from macros.policy.access import clause_link, glossary_terms, library
 from macros.policy.comparison import render_comparison
@@ -31,7 +30,7 @@ def glossary_list(page: MacroPage) -> str:
 def policy_comparison(page: MacroPage) -> str:
     project = page.project
     doc, _ = project.data("data/policy_comparison.yml")
-    return render_comparison(doc.data, lambda d, c, t: clause_link(project, d, c, page.src_uri, t))
+    return render_comparison(doc.data if doc is not None else {}, lambda d, c, t: clause_link(project, d, c, page.src_uri, t))
 
 
 MACROS = {"clause": clause, "glossary_list": glossary_list, "policy_comparison": policy_comparison}

@@ -9,7 +9,7 @@ from macros.policy.access import library
 from macros.policy.policies import anchor_policy_markdown, render_policy_header
 
 if TYPE_CHECKING:
-    from macros.core.project import Project
+    from macros.core.registry import Project
 
 
 def render_policy_page(project: Project, src_uri: str, markdown: str) -> str | None:

@@ -180,8 +180,8 @@ def parse_clauses(body: str, line_offset: int = 0) -> tuple[list[Clause], list[t
     blocks = _blocks(lines)
     clauses: list[Clause] = []
     targets: list[tuple[int, str]] = []
-    l1: tuple[str, int] | None = None
-    l2: tuple[str, int] | None = None
+    l1: tuple[str, int | None] | None = None
+    l2: tuple[str, int | None] | None = None
     for index, block in enumerate(blocks):
         kind, number, label = _number_of(block.text)
         if not kind:

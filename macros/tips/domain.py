@@ -12,7 +12,7 @@ from macros.tips.news import check_news, write_feed
 from macros.tips.tips import check_tips, tips_index, tips_pages
 
 if TYPE_CHECKING:
-    from macros.core.project import Project
+    from macros.core.registry import Project
 
 
 def _write_feed(project: Project, site_dir: Path, site_url: str) -> None:

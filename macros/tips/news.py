@@ -17,7 +17,7 @@ from macros.core.problems import Problem
 from macros.core.yamlload import validate
 
 if TYPE_CHECKING:
-    from macros.core.project import Project
+    from macros.core.registry import Project
 
 POSTS_DIR = "docs/news/posts"
 FEED_PATH = "news/feed_rss.xml"

@@ -30,7 +30,7 @@ from macros.core.yamlload import PLAIN_TITLE, Document, validate
 
 if TYPE_CHECKING:
     from macros.core.pages import GeneratedPage
-    from macros.core.project import Project
+    from macros.core.registry import Project
 
 TIPBOOK_DIR = "tipbook"
 SAMPLE_DISTRICT = "示例"
@@ -94,7 +94,7 @@ def parse_tips(display: str, body: str, line_offset: int, vocabulary: list[str])
     """Split a collection body into its introduction and ``##`` tips, checking tags."""
     problems: list[Problem] = []
     intro: list[str] = []
-    tips: list[Tip] = []
+    tips: list[dict[str, Any]] = []
     current: dict[str, Any] | None = None
     lines = body.split("\n")
     in_fence = False
@@ -104,7 +104,7 @@ def parse_tips(display: str, body: str, line_offset: int, vocabulary: list[str])
             in_fence = not in_fence
         if not in_fence and line.startswith("## "):
             current = {"title": line[3:].strip(), "tags": None, "body": [], "line": lineno}
-            tips.append(current)  # type: ignore[arg-type]
+            tips.append(current)
             continue
         if current is None:
             if not line.startswith("# "):

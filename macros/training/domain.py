@@ -19,7 +19,7 @@ from macros.training.modules import (
 from macros.training.scorm import write_packages
 
 if TYPE_CHECKING:
-    from macros.core.project import Project
+    from macros.core.registry import Project
 
 
 def training_pages(project: Project) -> list[GeneratedPage]:

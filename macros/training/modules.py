@@ -32,7 +32,7 @@ from macros.training.quizzes import Quiz, Source, load_quiz
 from macros.training.schemas import _ID, AUDIENCES, LESSON_FRONT_MATTER_SCHEMA, MODULE_SCHEMA  # noqa: F401 (re-exported)
 
 if TYPE_CHECKING:
-    from macros.core.project import Project
+    from macros.core.registry import Project
 
 MODULES_DIR = "training_modules"
 RESERVED_LESSON_FILES = ("index.md", "quiz.md")
@@ -251,6 +251,8 @@ def _load_catalogue(project: Project) -> Catalogue:
             modules.append(module)
     for module in modules:
         doc, _ = project.data(f"{MODULES_DIR}/{module.id}/module.yml")
+        if doc is None:  # never: the module was loaded from it
+            continue
         same = [m.id for m in modules if m.order == module.order and m is not module]
         if same:
             problems.append(

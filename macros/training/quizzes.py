@@ -245,7 +245,7 @@ def load_quiz(
     """Validate a quiz bank; the quiz is returned only when it has no problems."""
     problems = validate(doc, QUIZ_SCHEMA)
     data = doc.data if isinstance(doc.data, dict) else {}
-    raw_questions = data.get("questions") if isinstance(data.get("questions"), list) else []
+    raw_questions: list = data["questions"] if isinstance(data.get("questions"), list) else []
     seen: dict[str, int] = {}
     questions: list[Question] = []
     for i, q in enumerate(raw_questions):
@@ -261,7 +261,7 @@ def load_quiz(
         indexes, found = _check_answer(doc, i, q)
         problems += _ruled(found, "QUIZ-ANSWER")
         qtype = q.get("type")
-        options = q.get("options") if isinstance(q.get("options"), list) else []
+        options: list = q["options"] if isinstance(q.get("options"), list) else []
         for k, option in enumerate(options):
             problems += _ruled(_check_option(doc, i, k, option), "QUIZ-TEXT")
         if qtype == "scenario":
@@ -288,9 +288,10 @@ def load_quiz(
             texts = ["正确", "错误"] if qtype == "truefalse" else [_option_text(o) for o in options]
             feedback = [o.get("feedback", "") if isinstance(o, dict) else "" for o in options]
             questions.append(
-                Question(qid, qtype, q["stem"], texts, indexes, q["explanation"], source, q.get("case", ""), feedback)
+                # No problem: the schema held, so the id and the type are strings.
+                Question(str(qid), str(qtype), q["stem"], texts, indexes, q["explanation"], source, q.get("case", ""), feedback)
             )
-    settings = data.get("settings") if isinstance(data.get("settings"), dict) else {}
+    settings: dict = data["settings"] if isinstance(data.get("settings"), dict) else {}
     draw = settings.get("draw")
     if isinstance(draw, int) and raw_questions and draw > len(raw_questions):
         problems.append(

@@ -1,0 +1,9 @@
+from collections.abc import Iterator
+
+class pair:
+    word: str
+    flag: str
+    def __init__(self, word: str, flag: str) -> None: ...
+    def __iter__(self) -> Iterator[str]: ...
+
+def cut(sentence: str, HMM: bool = True, use_paddle: bool = False) -> Iterator[pair]: ...
