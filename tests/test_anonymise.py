@@ -156,6 +156,9 @@ CATCH = [
     # after a parent, before a character no name has
     ("CASE-ANON-NAME", "我们请宿管车阿姨多留意她。", "车阿姨"),
     ("CASE-ANON-NAME", "他跟着爸爸徐磊搬回了老家。", "徐磊"),
+    # round 11: 是 follows people; a district, then a school's own name before 学校
+    ("CASE-ANON-NAME", "蒋子航是初一的学生。", "蒋子航"),
+    ("CASE-ANON-SCHOOL", "今年九月她进了奉贤区柳湾学校。", "奉贤区柳湾学校"),
 ]
 
 
@@ -214,6 +217,10 @@ PASS = [
     # phrases; 周一 and 高一; walking ten minutes; a county-town school
     "用Word（文档）写教案，再用Markdown排版；这个工具叫Pagefind。Grace Hopper说过一句话。",
     "周一早上升旗，高一学生参加。从家走路十分钟，放学顺路一起走。她原来在外省一所县城中学读书。",
+    # 和 and 说 before a kin word are no surname; a question after 外号; 也不像小学; a district's
+    # stage of school
+    "妈妈说爷爷看了一直笑。她和爷爷一起做灯，也和同学一起玩。",
+    "有家长问，孩子被同学起外号怎么办。上了初中，老师也不像小学那样盯着。全区初中阶段学校都要落实。",
 ]
 
 

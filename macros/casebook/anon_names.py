@@ -79,7 +79,7 @@ TOP_SURNAMES = set(
 
 THETA_MEAN = 0.65  # mean of the two given-name characters of a three-character name
 THETA_MEAN_PERSON = 0.6  # the same, when 的, 说 or another word that follows people comes next
-PERSON_FOLLOW = frozenset("的说问答哭笑喊叫在")
+PERSON_FOLLOW = frozenset("的说问答哭笑喊叫在是")
 THETA_PAIR_MIN, THETA_PAIR_MEAN = 0.6, 0.8  # a given name with nothing telling after it
 THETA_YI = 0.4  # the second character of a given name 一X (裴一航会…, 谭一然妈妈)
 THETA_TWO = 0.6  # the given-name character of a two-character name, followed by 说/的/在 …
@@ -225,6 +225,8 @@ def _given(t: NameTables, text: str, start: int, weak: bool) -> int:
                 return 2
             elif g1 == "一" and s2 >= THETA_YI and _follows(text, start + 2):  # 一帆, 一航, 一然: 一 is common in names
                 return 2
+    if text[start : start + 2] in ROLES:
+        return 0  # 和爷爷, 说爷爷, 和同学: the character after the “surname” starts a role word
     if _common(t, text[start : start + 2]) and not _follows(text, start + 1):
         return 0
     if _common(t, family) and not (family in t.jieba_names and family not in t.veto and family[0] in TOP_SURNAMES and s1 >= 0.9):

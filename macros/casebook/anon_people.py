@@ -173,8 +173,8 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
     for m in _CALLED.finditer(text):  # 都叫他包子: whatever the word, it is what the child is called
         # 叫他回座位, 叫她过来: a verb after 叫他 is an errand, not a name
         called = m.group(1)
-        if called in ROLE_NOUNS or called[0] in anon_names.STOP or called[0] in _ERRAND_VERBS:
-            continue
+        if called in ROLE_NOUNS or called[0] in anon_names.STOP or called[0] in _ERRAND_VERBS or called[0] in "怎什哪谁几":
+            continue  # 起外号怎么办: a question after the word, not the nickname
         if _trait(t, called):
             continue
         add(m.start(1), m.end(1), called if len(called) == 2 else "")

@@ -296,7 +296,7 @@ _SCHOOL = re.compile(
     r"(?:初级中学|高级中学|完全中学|实验学校|外国语学校|实验中学|实验小学|实验高中|实验初中|中心小学|中心校|[一二三四五六七八九十\d]?附中|附小"
     r"|[一二三四五六七八九十\d][中小](?=[读的上毕念就转老和与同初高校,。、;:!?)\s]|$)|中学|小学|幼儿园|学校|分校|职校|中专|技校|职高|卫校|中职校|高中|初中)"
 )
-_SCHOOL_STOP = set("在于到是的了过和与从往进入读考转上去向为有以前原就回离念去及或来打请配送接称说当他她我你、,。;:“”() \n")
+_SCHOOL_STOP = set("在于到是的了过和与从往进入读考转上去向为有以前原就回离念去及或来打请配送接称说当他她我你也不像、,。;:“”() \n")
 # A name made of these alone is no name: 全市中小学, 这所附中, 乡镇中心校, 市重点中学.
 GENERIC = set(
     "全市 全区 本市 本区 全国 各 各个 各级 某 某某 某所 本 本校 该 该校 这 这所 那 那所 一所 每所 多所 几所 所 其他 其它 别的 "
@@ -323,6 +323,12 @@ _CLASS = re.compile(
 # What follows 学 when 中学/小学 is “中 + 学会/学习…”, not a school.
 _LEARN_AFTER = set("会习到着了过得起好懂生")  # 生: 活动中学生走散 is 中学生 (students), not a school
 _SPECIAL_AFTER = set("门业心注题程项长员家")
+# 崇明区瀛东湾学校: a named district, then two to four characters that are no stage or requirement
+# (not 全区初中阶段学校, 闵行区方案要求学校)
+_DISTRICT_NAMED = re.compile(
+    r"(?:上海市?)?(?![全本各该每这那外邻])[\u4e00-\u9fff]{1,3}[区县](?![\u4e00-\u9fff]*(?:中学|小学|初中|高中|阶段|要求|方案|所有))"
+    r"[\u4e00-\u9fff]{2,4}$"
+)
 # Before a named 高中 or 初中 (考上沁园高中), the name is that of a school, not a stage.
 _AIM_VERBS = ("考上", "考进", "考入", "考不上", "考不进", "报考", "报了", "想考", "去读", "想读", "转到", "转入")
 
@@ -382,8 +388,12 @@ def _full_schools(text: str) -> Iterable[Span]:
             len(prefix) < 2 or (text[m.end() : m.end() + 1] not in "高初预六七八九" and not aimed)
         ):
             continue  # 榆岸高中高二（3）班 names a school; 他自己高中时, 三年高中 are a stage of school
-        if suffix == "学校" and not re.search(
-            r"(?:[市区县镇乡村路街]|第[一二三四五六七八九十\d]+|职业|技术|专业|技工|艺术|体育|卫生|附属)$", prefix
+        if (
+            suffix == "学校"
+            and not re.search(
+                r"(?:[市区县镇乡村路街]|第[一二三四五六七八九十\d]+|职业|技术|专业|技工|艺术|体育|卫生|附属)$", prefix
+            )
+            and not _DISTRICT_NAMED.match(prefix)  # 崇明区瀛东湾学校: a district, then the school's own name
         ):
             continue  # bare 学校 is a name only after a place or an ordinal: 按照学校要求, 明年学校
         yield start, m.end(), "CASE-ANON-SCHOOL"
