@@ -21,9 +21,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 # What a page load fetches for search alone: Material's index, its worker and lunr; the portal worker
-# and the two scripts it loads (its logic and the hash it shares with the learning record); Pagefind.
+# and the two scripts it loads (its logic and the hash it shares with the learning record), under
+# their content-hashed names (portal-search.b7f1ca83.js); Pagefind.
+_HASH = r"(?:\.[0-9a-f]{8})?"
 SEARCH_FILES = re.compile(
-    r"/search/|/workers/search\.|/lunr/|/pagefind/|/portal-search\.js|/portal/search-core\.js|/portal/hash\.js"
+    rf"/search/|/workers/search\.|/lunr/|/pagefind/|/portal-search{_HASH}\.js|/portal/search-core{_HASH}\.js|/portal/hash{_HASH}\.js"
 )
 READY = "键入以开始搜索"  # Material's zh placeholder: the index is loaded
 RESULTS = "符合条件的结果"  # in every zh result count, "没有找到…" included

@@ -189,3 +189,13 @@ def project_copy(tmp_path) -> Path:
     )
     shutil.copytree(ROOT, dest, ignore=ignore)
     return dest
+
+
+def shipped_asset(site_dir: Path, source: str) -> str:
+    """The site path the portal's own ``source`` (``assets/portal/main.js``) ships under in the
+    built ``site_dir``: its content-hashed name (macros/core/assetnames.py)."""
+    from macros.core import assetnames
+
+    name = assetnames.shipped_in(site_dir, source)
+    assert name != source and (site_dir / name).is_file(), f"{source}: no one file under a content-hashed name"
+    return name

@@ -204,6 +204,13 @@ class City:
         """mkdocs.yml: the copyright line is on every page."""
         self._revise("mkdocs.yml", "不代表任何真实区、学校或个人", "。")
 
+    def edit_script(self) -> None:
+        """dom.js, which most of the portal's modules import: it and its importers up to main.js
+        (on every page) ship under new content-hashed names (macros/core/assetnames.py)."""
+        path = self.root / "docs/assets/portal/dom.js"
+        text = re.sub(r"\nexport const REVISION = \d+;\n$", "\n", path.read_text(encoding="utf-8"))
+        path.write_text(f"{text.rstrip()}\nexport const REVISION = {self._next()};\n", encoding="utf-8")
+
 
 class Builds:
     """The cold, warm and serve builds of one city, and their comparison."""

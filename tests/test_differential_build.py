@@ -23,6 +23,9 @@ from hypothesis import HealthCheck, Phase, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule, run_state_machine_as_test
 
+from macros.core import assetnames
+from macros.training.scorm_page import script_imports
+
 EXAMPLES = int(os.environ.get("PORTAL_DIFF_EXAMPLES", "0") or 0)
 STEPS = int(os.environ.get("PORTAL_DIFF_STEPS", "4") or 4)
 
@@ -86,9 +89,9 @@ class ContentEdits(RuleBasedStateMachine):
     def rename_case(self, which: int) -> None:
         self.city.rename_case(which)
 
-    @rule(what=st.sampled_from(["glossary", "policy", "tip", "config"]))
+    @rule(what=st.sampled_from(["glossary", "policy", "tip", "config", "script"]))
     def edit_text(self, what: str) -> None:
-        """A glossary term, a policy clause, a tip or mkdocs.yml."""
+        """A glossary term, a policy clause, a tip, mkdocs.yml or one of the portal's scripts."""
         getattr(self.city, f"edit_{what}")()
 
     @rule(which=st.integers(0, 20))
@@ -135,6 +138,52 @@ def test_crossing_the_inline_limits_relinks_every_school_page(tmp_path: Path) ->
         assert not found, "\n".join(found)
         page = (tmp_path / "warm/schools/chenguang-middle/index.html").read_text(encoding="utf-8")
         assert "返回一校一策总览" not in page and "学校名单" in page
+    finally:
+        builds.close()
+
+
+def _asset_names(site: Path) -> dict[str, str]:
+    """The portal's own stylesheets and scripts in a built site: source site path -> shipped name."""
+    out = {}
+    for path in site.joinpath("assets").rglob("*"):
+        name = path.relative_to(site).as_posix()
+        if assetnames.HASHED.search(name) and assetnames.is_ours(assetnames.original_name(name)):
+            out[assetnames.original_name(name)] = name
+    return out
+
+
+def _importers(target: str, sources: Path) -> set[str]:
+    """``target`` and every module that imports it, directly or not (scorm_page's own reading of
+    imports, not the build's)."""
+    imports = {
+        f"assets/portal/{p.name}": set(script_imports(p.read_text(encoding="utf-8"), f"assets/portal/{p.name}"))
+        for p in sources.glob("*.js")
+    }
+    found = {target}
+    while grown := {m for m, deps in imports.items() if deps & found} - found:
+        found |= grown
+    return found
+
+
+def test_a_script_edit_renames_it_and_its_importers_and_nothing_else(tmp_path: Path) -> None:
+    """#27: the portal's own assets ship under content-hashed names. After an edit of dom.js the
+    warm build and the serve rebuild still equal a cold one; dom.js and the modules importing
+    it (up to main.js, on every page) have new names, every other file keeps its name."""
+    city, builds = new_city(tmp_path)
+    try:
+        assert builds.compare() == []
+        before = _asset_names(tmp_path / "cold")
+        assert "assets/portal/main.js" in before and "assets/portal.css" in before
+        city.edit_script()
+        found = builds.compare()
+        assert not found, "\n".join(found)
+        after = _asset_names(tmp_path / "cold")
+        assert set(after) == set(before)
+        renamed = {source for source in before if before[source] != after[source]}
+        assert renamed == _importers("assets/portal/dom.js", city.root / "docs/assets/portal")
+        assert {"assets/portal/main.js", "assets/portal/quiz-ui.js"} <= renamed
+        main = after["assets/portal/main.js"]
+        assert f'src="../../{main}"' in (tmp_path / "cold/training/my-learning/index.html").read_text(encoding="utf-8")
     finally:
         builds.close()
 

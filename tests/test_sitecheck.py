@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT, run_mkdocs_build
+from conftest import ROOT, run_mkdocs_build, shipped_asset
 
 from macros.core.sitecheck import BUNDLE_ALLOWANCES, external_resources, is_absolute, scan_css, scan_file, scan_js
 
@@ -219,14 +219,15 @@ def faulty_site(built_site, tmp_path) -> tuple[Path, dict[str, tuple[str, int, i
         '<script src="https://cdn.jsdelivr.net/npm/jquery@3/dist/jquery.min.js"></script>',
         "https://cdn.jsdelivr.net/npm/jquery@3/dist/jquery.min.js",
     )
+    portal_css = shipped_asset(site, "assets/portal.css")  # content-hashed
     plant(
-        "assets/portal.css",
+        portal_css,
         "/* Policy header block */",
         '@import "https://cdn.example.com/theme.css";',
         "https://cdn.example.com/theme.css",
     )
     plant(
-        "assets/portal.css",
+        portal_css,
         "/* Glossary tooltips */",
         ".hero { background: url(//img.example.com/hero.jpg) }",
         "//img.example.com/hero.jpg",

@@ -6,7 +6,7 @@ import json
 import re
 from html import unescape
 
-from conftest import ROOT
+from conftest import ROOT, shipped_asset
 
 from macros.composition import new_project
 from macros.training.modules import load_catalogue
@@ -67,8 +67,10 @@ def test_quiz_page_is_out_of_the_search_index_and_sources_resolve(built_site):
 
 
 def test_training_script_and_styles_are_local(built_site):
+    # Under content-hashed names (macros/core/assetnames.py): shipped_asset finds exactly one.
     for name in ("assets/portal/main.js", "assets/portal/quiz-ui.js", "assets/training.css"):
-        assert (built_site / name).exists()
+        assert (built_site / shipped_asset(built_site, name)).exists()
     html = (built_site / "training" / "my-learning" / "index.html").read_text(encoding="utf-8")
     # An ES module (the portal's browser code, docs/assets/portal/), never a classic script.
-    assert re.search(r'<script src="[./]*assets/portal/main\.js" type="module"', html)
+    main = re.escape(shipped_asset(built_site, "assets/portal/main.js"))
+    assert re.search(rf'<script src="[./]*{main}" type="module"', html)

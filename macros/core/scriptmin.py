@@ -1,17 +1,20 @@
 """The portal's own browser scripts as shipped: comments and layout whitespace removed.
 
 The source in ``docs/assets/portal/`` keeps its JSDoc types and comments (tsc and ESLint read
-them); a phone does not need them. After the build each of our scripts in the output is
-rewritten by rjsmin (pinned in requirements.txt), file by file: no bundling, no renaming, every
-module stays a module with the same imports and exports, so the browser tests run the shipped
-code. tests/test_script_bytes.py checks that the shipped code has the same tokens as the
-source and that no page's scripts grow past their recorded size. rjsmin reads a template
+them); a phone does not need them. When the build collects its files, each of our scripts is
+shrunk by rjsmin (pinned in requirements.txt), file by file: no bundling, every module stays a
+module with the same imports and exports, so the browser tests run the shipped code. It then
+ships under a content-hashed name (:mod:`macros.core.assetnames`, applied by
+``macros/glue/assets.py``). tests/test_script_bytes.py checks that the shipped code has the same
+tokens as the source and that no page's scripts grow past their recorded size. rjsmin reads a template
 literal as one string up to the next backtick, so a template nested inside another's ``${…}`` would
 be cut wrongly: none is written in our code, and that token test would catch it.
 """
 
 from __future__ import annotations
 
+import posixpath
+from fnmatch import fnmatchcase
 from pathlib import Path
 
 import rjsmin
@@ -27,18 +30,16 @@ def shrink(source: str) -> str:
     return rjsmin.jsmin(source, keep_bang_comments=False).strip() + "\n"
 
 
+def matches(path: str, patterns: tuple[str, ...]) -> bool:
+    """Whether the site path matches one of ``patterns`` (``*`` within one folder)."""
+    folder, name = posixpath.split(path)
+    return any(folder == posixpath.dirname(p) and fnmatchcase(name, posixpath.basename(p)) for p in patterns)
+
+
+def is_ours(path: str) -> bool:
+    """Whether the site path is one of our scripts (:data:`OUR_SCRIPTS`)."""
+    return matches(path, OUR_SCRIPTS)
+
+
 def shipped_scripts(site_dir: Path) -> list[Path]:
     return sorted(path for pattern in OUR_SCRIPTS for path in site_dir.glob(pattern))
-
-
-def shrink_site_scripts(site_dir: Path) -> list[Path]:
-    """Rewrite our scripts in the built ``site_dir`` (a second run changes nothing); returns
-    the files rewritten, so that ``make serve`` can tell its next rebuild they are its own."""
-    rewritten = []
-    for path in shipped_scripts(site_dir):
-        text = path.read_text(encoding="utf-8")
-        small = shrink(text)
-        if small != text:
-            path.write_text(small, encoding="utf-8")
-            rewritten.append(path)
-    return rewritten

@@ -22,11 +22,11 @@ from mkdocs.structure.files import File, Files
 from macros import composition
 from macros.build import cache as buildcache
 from macros.build import session
-from macros.core import linkcheck, scriptmin, site
+from macros.core import assetnames, linkcheck, site
 from macros.core.config import LAYOUT, settings
 from macros.core.messages import message
 from macros.core.problems import Problem
-from macros.glue import benchdump, compat, search
+from macros.glue import assets, benchdump, compat, search
 from macros.glue.compat import (
     anchor_messages,
     jieba_cache,
@@ -132,7 +132,8 @@ def on_files(files: Files, config) -> Files:
             files.append(kind.generated(config, page.src_uri, abs_src_path=str(page.abs_src_path)))
         else:
             files.append(File.generated(config, page.src_uri, content=page.content))
-    return files
+    # The portal's stylesheets and scripts as shipped, under content-hashed names (#27).
+    return assets.ship_assets(files, config)
 
 
 def on_nav(nav, config, files):
@@ -158,6 +159,7 @@ def on_env(env, config, files):
     # What overrides/ relies on in Material (compat.RELIANCES): the worker overrides/main.html
     # replaces, and the forked search partial, which is Material's own outside its range.
     env.globals["portal_search_worker"] = material_search.worker_name()
+    env.globals["portal_search_script"] = assetnames.shipped("assets/javascripts/portal-search.js")
     material_search.use_material_partial(env)
     cache = preview_cache.template_cache()
     if cache is not None:
@@ -177,8 +179,6 @@ def on_post_build(config):
         raise Abort(f"渲染页面时发现 {len(errors)} 个错误，构建失败。")
     for file in _written_later():
         File.copy_file(file)
-    # Scripts first: whatever the domains write after the build sees the shipped bytes.
-    preview_cache.rewritten_after(scriptmin.shrink_site_scripts(Path(config.site_dir)))
     composition.after_build(project, Path(config.site_dir), config.site_url)
     search.finish_search_index(project, Path(config.site_dir))
     buildcache.save_after_build()

@@ -34,6 +34,7 @@ from xml.sax.saxutils import escape as xml_escape
 
 from macros.build import cache as buildcache
 from macros.build import session
+from macros.core import assetnames
 from macros.core.escaping import esc
 from macros.core.links import relative_url
 from macros.training.modules import Module, load_catalogue
@@ -210,7 +211,8 @@ def package_plan(module: Module, site: SiteFiles, site_url: str) -> tuple[str, s
     files.update(styles)
     for css in (s for s in styles if s.endswith(".css")):
         files.update(f for f in css_files(site.text(css), css) if site.is_file(f))
-    queue = [ENTRY_SCRIPT]
+    entry = assetnames.shipped_in(site.site_dir, ENTRY_SCRIPT)  # under its content-hashed name
+    queue = [entry]
     while queue:  # the browser modules sco.js imports, and theirs
         js = queue.pop()
         if js in files or not site.is_file(js):
@@ -218,7 +220,7 @@ def package_plan(module: Module, site: SiteFiles, site_url: str) -> tuple[str, s
         files.add(js)
         queue += script_imports(site.text(js), js)
     pass_mark = module.quiz.pass_mark if module.quiz else 100
-    page = sco_page(module.title, module.id, pass_mark, body_attributes(parts[0].html), styles, bodies, site_url)
+    page = sco_page(module.title, module.id, pass_mark, body_attributes(parts[0].html), styles, bodies, site_url, entry)
     carried = sorted(files)
     return page, manifest(module, ["index.html", *carried]), carried
 

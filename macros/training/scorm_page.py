@@ -21,7 +21,8 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from macros.core.escaping import esc
 
-# The entry module of the package's page; it imports the rest (sco.js, scorm.js, quiz-ui.js, ...).
+# The entry module of the package's page (its source's name; it ships content-hashed); it imports
+# the rest (scorm.js, quiz-ui.js, ...).
 ENTRY_SCRIPT = "assets/portal/sco.js"
 DOWNLOAD_START = "<!-- scorm-download -->"
 DOWNLOAD_END = "<!-- /scorm-download -->"
@@ -181,9 +182,17 @@ class Linker:
 
 
 def sco_page(
-    title: str, module_id: str, pass_mark: int, body_attrs: str, styles: list[str], parts: list[tuple[Part, str]], site_url: str
+    title: str,
+    module_id: str,
+    pass_mark: int,
+    body_attrs: str,
+    styles: list[str],
+    parts: list[tuple[Part, str]],
+    site_url: str,
+    entry: str = ENTRY_SCRIPT,
 ) -> str:
-    """The package's one page (index.html at the zip root)."""
+    """The package's one page (index.html at the zip root); ``entry``: the site path ``sco.js``
+    ships under (content-hashed)."""
     toc = "".join(f'<li><a href="#{esc(p.id)}">{esc(p.title)}</a></li>' for p, _ in parts)
     sections = "\n".join(
         f'<section class="sco-part" id="{esc(p.id)}" aria-label="{esc(p.title)}">\n{body}\n</section>' for p, body in parts
@@ -204,5 +213,5 @@ def sco_page(
         f'<p class="sco-about"><small>课文中指向政策原文、手册等门户其他页面的链接会在新窗口打开门户网站'
         f"（{esc(site_url)}）。自测是自我检测，能否计入学时由区里决定。</small></p></header>\n"
         f"{sections}\n</article></div></div></main></div>\n"
-        f'<script type="module" src="{ENTRY_SCRIPT}"></script>\n</body>\n</html>\n'
+        f'<script type="module" src="{esc(entry)}"></script>\n</body>\n</html>\n'
     )

@@ -19,7 +19,12 @@ test("routing: pages, shell, fingerprinted assets, the index, other hosts and ou
     [`${SCOPE}404.html`, "page"],
     [`${SCOPE}assets/javascripts/bundle.a5f9d56c.min.js`, "fingerprinted"],
     [`${SCOPE}assets/stylesheets/main.57a0d79d.min.css`, "fingerprinted"],
+    // The portal's own files ship content-hashed too (macros/core/assetnames.py).
+    [`${SCOPE}assets/portal/main.8b1d04aa.js`, "fingerprinted"],
+    [`${SCOPE}assets/portal.3f2a9c1e.css`, "fingerprinted"],
+    [`${SCOPE}assets/vendor/js-yaml.min.0c1d2e3f.js`, "fingerprinted"],
     [`${SCOPE}assets/portal/main.js`, "asset"],
+    [`${SCOPE}assets/portal/main.8b1d04.js`, "asset"],
     [`${SCOPE}search/portal/t/3f.json`, "search"],
     [`${SCOPE}sitemap.xml`, "asset"],
     [`${SCOPE}schools/a/plan.docx`, "asset"],

@@ -4,8 +4,9 @@
 (function (root) {
   "use strict";
 
-  // Material's own files carry a content hash in their names (bundle.a5f9d56c.min.js): never stale.
-  const FINGERPRINT = /\.[0-9a-f]{8,}\.min\.(?:js|css)$/;
+  // Material's files carry a content hash in their names (bundle.a5f9d56c.min.js), and so do the
+  // portal's own (main.8b1d04aa.js, portal.3f2a9c1e.css: macros/core/assetnames.py): never stale.
+  const FINGERPRINT = /\.[0-9a-f]{8,}(?:\.min)?\.(?:js|css)$/;
   const PAGE = /(?:\/|\.html)$/;
 
   /**

@@ -39,6 +39,7 @@ from typing import Any
 
 from macros.build import cache as buildcache
 from macros.build import session
+from macros.core import assetnames
 
 log = logging.getLogger("mkdocs.commands.build")
 
@@ -113,6 +114,9 @@ def _site_key(config: Any, nav: Any) -> str:
             str(config.get("site_url")),
             _theme_files(config),
             _json(nav_signature(nav.items)),
+            # The names the portal's stylesheets and scripts ship under (content-hashed, #27):
+            # every page links them, and they change without mkdocs.yml changing.
+            _json(assetnames.names()),
         )
     return _site["key"]
 
@@ -354,14 +358,6 @@ def _wrote(path: str) -> None:
     written = _preview().written_now
     if path in written:  # (a copy into a folder's name is not recorded)
         written[path] = (written[path][0], _on_disk(path))
-
-
-def rewritten_after(paths: list[Path]) -> None:
-    """Files the build rewrote after MkDocs copied them (the shipped scripts without comments):
-    their state on disk is what this build wrote, so an unchanged source keeps them next time
-    instead of copying the source again and shrinking it again."""
-    for path in paths:
-        _wrote(str(path))
 
 
 def _source_signature(path: str) -> str:
