@@ -32,7 +32,7 @@ from pathlib import Path
 import yaml
 
 from macros.core.cli import ChineseParser
-from scripts import benchlighthouse
+from scripts import benchlighthouse, benchoffline
 from scripts.benchcity import Sizes, make_city
 from scripts.benchsearch import FIRST_QUERY_MAX, LATER_QUERY_MAX, free_port, measure
 from scripts.benchserve import measure_preview
@@ -471,9 +471,17 @@ def main(argv: list[str] | None = None) -> int:
         help="改为用 Lighthouse（手机配置）测量本站的首页、一课、自测和学校方案页：性能、无障碍、最佳实践得分和下载量"
         "（需先在 tools/lighthouse 中运行 npm ci --ignore-scripts；使用 /usr/bin/chromium）",
     )
+    parser.add_argument(
+        "--offline",
+        action="store_true",
+        help="改为在 Chromium 中测量离线阅读的 service worker 给首次访问增加了什么：页面可交互之前多出的请求、"
+        "worker 与注册代码的压缩大小、可交互之后的预先缓存（scripts/benchoffline.py；使用 /usr/bin/chromium）",
+    )
     args = parser.parse_args(argv)
     if args.lighthouse:
         return lighthouse(args)
+    if args.offline:
+        return offline(args)
     if args.keep and Path(args.keep).exists() and any(Path(args.keep).iterdir()):
         parser.error(f"--keep 目录 {args.keep} 不是空目录")
 
@@ -513,6 +521,21 @@ def lighthouse(args) -> int:
         Path(args.json).write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
     if args.markdown:
         Path(args.markdown).write_text(benchlighthouse.markdown(results), encoding="utf-8")
+    return 1 if failed else 0
+
+
+def offline(args) -> int:
+    """``--offline``: what the offline service worker adds to a first visit (scripts/benchoffline.py)."""
+    try:
+        result = benchoffline.build_and_measure()
+    except RuntimeError as err:
+        print(f"bench.py: 错误：{err}", file=sys.stderr)
+        return 1
+    failed = benchoffline.report(result)
+    if args.json:
+        Path(args.json).write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
+    if args.markdown:
+        Path(args.markdown).write_text(benchoffline.markdown(result), encoding="utf-8")
     return 1 if failed else 0
 
 

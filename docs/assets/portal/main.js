@@ -21,8 +21,8 @@ function showNotice(text) {
 
 initPreviews();
 
-// Offline reading (README.md 离线阅读): the service worker is registered once the page has loaded,
-// so a first visit pays nothing before the page is interactive; offline-ui.js is imported only
+// Offline reading (README.md 离线阅读): the service worker is registered once the page is set up and
+// loaded, so a first visit pays nothing before the page is interactive; offline-ui.js is imported only
 // when there is something to show (a new deployment, search failing offline, a module's button).
 const offline = () => import("./offline-ui.js");
 function startOffline() {
@@ -43,8 +43,16 @@ function startOffline() {
     .catch((error) => console.warn("离线阅读不可用：", error));
   if ("BroadcastChannel" in window) new BroadcastChannel("portal-search").onmessage = () => offline().then((m) => m.searchOffline());
 }
-if (document.readyState === "complete") setTimeout(startOffline, 0);
-else window.addEventListener("load", () => setTimeout(startOffline, 0), { once: true });
+// Once, and not before the first page is set up (the end of onPage below: its modules are in) and
+// loaded: on a lesson or the quiz the worker's precache would otherwise compete with the modules the
+// page is still importing (measured: scripts/benchoffline.py, bench.py --offline).
+let offlineStarted = false;
+function startOfflineOnce() {
+  if (offlineStarted) return;
+  offlineStarted = true;
+  if (document.readyState === "complete") setTimeout(startOffline, 0);
+  else window.addEventListener("load", () => setTimeout(startOffline, 0), { once: true });
+}
 
 onPage(async (signal) => {
   markTarget();
@@ -76,4 +84,5 @@ onPage(async (signal) => {
     storage.load(); // migrates, if this is the first page since the upgrade
     showNotice(storage.takeNotice());
   }
+  startOfflineOnce();
 });
