@@ -11,6 +11,8 @@ import sys
 from importlib import metadata
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import ROOT
 
 SOURCES = sorted([*ROOT.glob("macros/**/*.py"), *ROOT.glob("scripts/*.py")])
@@ -97,3 +99,18 @@ def test_a_build_with_another_folders_engine_stops_in_chinese(project_copy: Path
     )
     assert "Traceback" not in result.stdout + result.stderr
     assert not site.exists()
+
+
+COMMANDS = sorted(p.stem for p in ROOT.glob("scripts/*.py") if 'if __name__ == "__main__":' in p.read_text(encoding="utf-8"))
+
+
+def test_the_commands_are_found() -> None:
+    assert {"check", "build", "new_school", "import_case", "bench"} <= set(COMMANDS)
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_every_script_runs_as_a_module_too(name: str) -> None:
+    """`.venv/bin/python -m scripts.<name>` works as well as the documented `scripts/<name>.py`."""
+    result = subprocess.run([sys.executable, "-m", f"scripts.{name}", "--help"], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("用法："), result.stdout
