@@ -226,7 +226,9 @@ class Builds:
             stdout=subprocess.PIPE,
             stderr=self.serve_log,
             text=True,
-            env=_env(),
+            # The copy's own engine: a script run by path would import the one the editable
+            # install points at (this checkout), and the hook stops such a build.
+            env=_env(PYTHONPATH=str(city.root)),
             cwd=city.root,
         )
 

@@ -22,7 +22,9 @@ def run(project: Path, site_dir: Path, mode: str, edits: str) -> dict:
         [sys.executable, str(SCRIPT), str(project), str(site_dir), mode, edits],
         capture_output=True,
         text=True,
-        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+        # The copy's own engine: run by path, the script would import the one the editable
+        # install points at (this checkout), and the hook stops such a build (an exit without a word).
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "PYTHONPATH": str(project)},
     )
     assert result.returncode == 0, result.stdout + result.stderr
     return json.loads(result.stdout.strip().splitlines()[-1])
