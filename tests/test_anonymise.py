@@ -159,6 +159,13 @@ CATCH = [
     # round 11: 是 follows people; a district, then a school's own name before 学校
     ("CASE-ANON-NAME", "蒋子航是初一的学生。", "蒋子航"),
     ("CASE-ANON-SCHOOL", "今年九月她进了奉贤区柳湾学校。", "奉贤区柳湾学校"),
+    # round 12: 小 + a character as a given name; trade schools and their short names; letters
+    # before a student number; a WeChat ID in brackets a few words after 微信
+    ("CASE-ANON-NAME", "葛小南是跟着外婆长大的。", "葛小南"),
+    ("CASE-ANON-SCHOOL", "他在浦江商贸学校读二年级。", "浦江商贸学校"),
+    ("CASE-ANON-SCHOOL", "她来枫林交校一年了。", "枫林交校"),
+    ("CASE-ANON-STUDENTID", "学号：QX20230417。", "QX20230417"),
+    ("CASE-ANON-WECHAT", "她在微信上联系我（ye_xiaonan）。", "ye_xiaonan"),
 ]
 
 
@@ -221,6 +228,8 @@ PASS = [
     # stage of school
     "妈妈说爷爷看了一直笑。她和爷爷一起做灯，也和同学一起玩。",
     "有家长问，孩子被同学起外号怎么办。上了初中，老师也不像小学那样盯着。全区初中阶段学校都要落实。",
+    # 小时候 after a surname character; a sports school
+    "王小时候很调皮。他每周去体校训练。",
 ]
 
 

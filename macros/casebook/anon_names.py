@@ -81,6 +81,7 @@ THETA_MEAN = 0.65  # mean of the two given-name characters of a three-character 
 THETA_MEAN_PERSON = 0.6  # the same, when 的, 说 or another word that follows people comes next
 PERSON_FOLLOW = frozenset("的说问答哭笑喊叫在是")
 THETA_PAIR_MIN, THETA_PAIR_MEAN = 0.6, 0.8  # a given name with nothing telling after it
+THETA_LITTLE = 0.35  # the character after 小 in a given name 小X (莫小北, 佟小满)
 THETA_YI = 0.4  # the second character of a given name 一X (裴一航会…, 谭一然妈妈)
 THETA_TWO = 0.6  # the given-name character of a two-character name, followed by 说/的/在 …
 THETA_WEAK = 0.8  # the given-name character of a two-character name with a weak surname
@@ -183,6 +184,15 @@ def _follows(text: str, j: int) -> bool:
     return j >= len(text) or text[j] in FOLLOW or not _han(text[j])
 
 
+def _little_given(t: NameTables, text: str, start: int) -> bool:
+    """小北, 小满 after a surname: a typical enough character, no word with 小 (小学, 小时), and what
+    follows people after it."""
+    g2 = text[start + 1 : start + 2]
+    if not g2 or not _han(g2) or g2 in STOP or _common(t, "小" + g2):
+        return False
+    return t.score.get(g2, 0.0) >= THETA_LITTLE and text[start + 2 : start + 3] in PERSON_FOLLOW
+
+
 def _typical_pair(text: str, j: int, s1: float, s2: float) -> bool:
     """Whether two characters make a given name after a surname: typical enough before what
     follows people (吕子航的), more typical before anything else (钱沐阳旁边, 蒋可馨期中)."""
@@ -225,6 +235,8 @@ def _given(t: NameTables, text: str, start: int, weak: bool) -> int:
                 return 2
             elif g1 == "一" and s2 >= THETA_YI and _follows(text, start + 2):  # 一帆, 一航, 一然: 一 is common in names
                 return 2
+    if g1 == "小" and _little_given(t, text, start):
+        return 2  # 莫小北说, 佟小满是: 小 and one character are a given name after a surname
     if text[start : start + 2] in ROLES:
         return 0  # 和爷爷, 说爷爷, 和同学: the character after the “surname” starts a role word
     if _common(t, text[start : start + 2]) and not _follows(text, start + 1):

@@ -78,7 +78,7 @@ def find_idcards(text: str) -> Iterable[Span]:
 _STUDENT_REGISTRY = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]\s?\d{17}[\dXx](?![\dA-Za-z])")
 _STUDENT_WORDS = r"(?:全国学籍号|学籍号码|学籍编号|学籍号|学生证号|学号|考生号|考号|准考证号|借读号|学籍)"
 _STUDENT_NUMBER = re.compile(
-    rf"{_STUDENT_WORDS}\s*(?:码|是|为)?\s*[:(\[“\"「|]?\s*([A-Za-z]?\d[\d\s-]{{2,22}}\d[Xx]?|[A-Za-z]?\d{{3,}})(?![\dA-Za-z])"
+    rf"{_STUDENT_WORDS}\s*(?:码|是|为)?\s*[:(\[“\"「|]?\s*([A-Za-z]{{0,3}}\d[\d\s-]{{2,22}}\d[Xx]?|[A-Za-z]{{0,3}}\d{{3,}})(?![\dA-Za-z])"
 )
 _TABLE_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
 _CODE_CELL = re.compile(r"^\s*([A-Za-z]?\d[\d-]{2,22}[\dXx])\s*$")
@@ -126,7 +126,9 @@ _QQ = re.compile(
     r"|(?<![A-Za-z])(?:QQ|扣扣|企鹅)\s*(?:(?:上|里)\s*(?=[:(\[])|是|为)?\s*[:(\[]?\s*(?<!\d)([1-9]\d{4,10})(?!\d)"
 )
 _WECHAT = re.compile(
-    r"(?i)(?:微信|威信|薇信|徽信|维信|V信|(?<![A-Za-z])vx|(?<![A-Za-z])wx(?!id_)|wechat|weixin)\s*(?:号码|号|id)?\s*(?:是|为)?\s*[:(\[]?\s*"
+    r"(?i)(?:微信|威信|薇信|徽信|维信|V信|(?<![A-Za-z])vx|(?<![A-Za-z])wx(?!id_)|wechat|weixin)\s*(?:号码|号|id)?\s*(?:是|为)?\s*"
+    # 在微信上给我发消息（luobin_sh）: the ID in brackets a few words after 微信
+    r"(?:[:(\[]|[^。\n(\[]{0,10}\()?\s*"
     r"([A-Za-z][-_A-Za-z0-9]{5,19})(?![-_A-Za-z0-9])"
 )
 _WXID = re.compile(r"(?i)(?<![A-Za-z0-9])wxid_[A-Za-z0-9]{6,}")
@@ -294,7 +296,7 @@ def find_addresses(text: str) -> Iterable[Span]:
 
 _SCHOOL = re.compile(
     r"(?:初级中学|高级中学|完全中学|实验学校|外国语学校|实验中学|实验小学|实验高中|实验初中|中心小学|中心校|[一二三四五六七八九十\d]?附中|附小"
-    r"|[一二三四五六七八九十\d][中小](?=[读的上毕念就转老和与同初高校,。、;:!?)\s]|$)|中学|小学|幼儿园|学校|分校|职校|中专|技校|职高|卫校|中职校|高中|初中)"
+    r"|[一二三四五六七八九十\d][中小](?=[读的上毕念就转老和与同初高校,。、;:!?)\s]|$)|中学|小学|幼儿园|学校|分校|职校|中专|技校|职高|卫校|中职校|高中|初中|(?<=[\u4e00-\u9fff]{2})[旅交商财农]校)"
 )
 _SCHOOL_STOP = set("在于到是的了过和与从往进入读考转上去向为有以前原就回离念去及或来打请配送接称说当他她我你也不像、,。;:“”() \n")
 # A name made of these alone is no name: 全市中小学, 这所附中, 乡镇中心校, 市重点中学.
@@ -323,6 +325,12 @@ _CLASS = re.compile(
 # What follows 学 when 中学/小学 is “中 + 学会/学习…”, not a school.
 _LEARN_AFTER = set("会习到着了过得起好懂生")  # 生: 活动中学生走散 is 中学生 (students), not a school
 _SPECIAL_AFTER = set("门业心注题程项长员家")
+# Trades a vocational school is named after: 申浦旅游服务学校, 浦江商贸学校.
+_TRADES = "服务|旅游|商贸|商业|财经|信息|工程|交通|医药|护理|建筑|机电|电子|工业|农业|师范|科技|烹饪|管理|航运|传媒"
+# What makes the words before a bare 学校 a school's name: a place, an ordinal, a kind or a trade.
+_NAMED_BEFORE = re.compile(
+    rf"(?:[市区县镇乡村路街]|第[一二三四五六七八九十\d]+|职业|技术|专业|技工|艺术|体育|卫生|附属|{_TRADES})$"
+)
 # 崇明区瀛东湾学校: a named district, then two to four characters that are no stage or requirement
 # (not 全区初中阶段学校, 闵行区方案要求学校)
 _DISTRICT_NAMED = re.compile(
@@ -390,9 +398,7 @@ def _full_schools(text: str) -> Iterable[Span]:
             continue  # 榆岸高中高二（3）班 names a school; 他自己高中时, 三年高中 are a stage of school
         if (
             suffix == "学校"
-            and not re.search(
-                r"(?:[市区县镇乡村路街]|第[一二三四五六七八九十\d]+|职业|技术|专业|技工|艺术|体育|卫生|附属)$", prefix
-            )
+            and not _NAMED_BEFORE.search(prefix)
             and not _DISTRICT_NAMED.match(prefix)  # 崇明区瀛东湾学校: a district, then the school's own name
         ):
             continue  # bare 学校 is a name only after a place or an ordinal: 按照学校要求, 明年学校
