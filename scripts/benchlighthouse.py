@@ -10,6 +10,7 @@ the sitemap behave as they do when deployed.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import gzip
 import http.server
@@ -20,6 +21,7 @@ import shutil
 import subprocess
 import tempfile
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
@@ -125,8 +127,10 @@ def median_run(url: str, runs: int) -> dict:
     return {**found[len(found) // 2], "runs": [r["performance"] for r in found]}
 
 
-def build_and_audit(work: Path | None = None, runs: int = 3) -> dict[str, dict]:
-    """Build the shipped site for a local address, serve it, and audit each page kind."""
+@contextlib.contextmanager
+def served_site(work: Path | None = None) -> Iterator[tuple[Path, str]]:
+    """(site folder, address): the shipped site built for a local address and served there,
+    gzip-compressed, until the block ends (also for scripts/benchoffline.py)."""
     site = Path(tempfile.mkdtemp(prefix="portal-lh-", dir=work))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Gzip, directory=str(site)))
     url = f"http://127.0.0.1:{server.server_address[1]}/"
@@ -136,11 +140,17 @@ def build_and_audit(work: Path | None = None, runs: int = 3) -> dict[str, dict]:
         except EvalError as err:
             raise RuntimeError(str(err)) from err
         threading.Thread(target=server.serve_forever, daemon=True).start()
-        return {name: median_run(url + path, runs) for name, path in PAGES.items()}
+        yield site, url
     finally:
         server.shutdown()
         server.server_close()
         shutil.rmtree(site, ignore_errors=True)
+
+
+def build_and_audit(work: Path | None = None, runs: int = 3) -> dict[str, dict]:
+    """Build the shipped site for a local address, serve it, and audit each page kind."""
+    with served_site(work) as (_, url):
+        return {name: median_run(url + path, runs) for name, path in PAGES.items()}
 
 
 def failures(results: dict[str, dict]) -> list[str]:

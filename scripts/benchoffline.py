@@ -2,7 +2,7 @@
 ``scripts/bench.py --offline``.
 
 The shipped site is built for the local address it is served at, by a server that gzips text
-as a production server does (the one Lighthouse's bench uses), and opened in Debian's Chromium
+as a production server does (``benchlighthouse.served_site``, as Lighthouse's bench), and opened in Debian's Chromium
 (Playwright, ``executable_path=/usr/bin/chromium``) in a fresh profile each time, so every
 visit is a first visit. Each page is opened with the service worker allowed and, for
 comparison, blocked. Measured:
@@ -24,29 +24,22 @@ bytes do not depend on it.
 
 from __future__ import annotations
 
-import functools
 import gzip
-import http.server
 import os
 import re
-import shutil
 import statistics
-import tempfile
-import threading
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
 from macros.core import assetnames
-from scripts.benchlighthouse import _Gzip
+from scripts import benchlighthouse
 from scripts.chromium import CHROMIUM, CHROMIUM_ARGS
-from scripts.search_engines import EvalError, build_site
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Request, ViewportSize
 
-ROOT = Path(__file__).resolve().parent.parent
 PAGES = {"首页": "", "课程（一课）": "training/policy-essentials/01-what-and-why/", "自测": "training/policy-essentials/quiz/"}
 WORKER_LIMIT = 20 * 1024  # the issue's goal: the worker and its registration, compressed
 PHONE: ViewportSize = {"width": 360, "height": 740}
@@ -191,20 +184,8 @@ def measure(site: Path, base: str, runs: int = 3, browser: Browser | None = None
 
 def build_and_measure(work: Path | None = None, runs: int = 3) -> dict:
     """Build the shipped site for a local address, serve it gzip-compressed and measure."""
-    site = Path(tempfile.mkdtemp(prefix="portal-offline-", dir=work))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Gzip, directory=str(site)))
-    url = f"http://127.0.0.1:{server.server_address[1]}/"
-    try:
-        try:
-            build_site(ROOT, site, url)
-        except EvalError as err:
-            raise RuntimeError(str(err)) from err
-        threading.Thread(target=server.serve_forever, daemon=True).start()
+    with benchlighthouse.served_site(work) as (site, url):
         result = measure(site, url, runs)
-    finally:
-        server.shutdown()
-        server.server_close()
-        shutil.rmtree(site, ignore_errors=True)
     result["load"] = os.getloadavg()[0]
     return result
 
