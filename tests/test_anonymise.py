@@ -166,6 +166,9 @@ CATCH = [
     ("CASE-ANON-SCHOOL", "她来枫林交校一年了。", "枫林交校"),
     ("CASE-ANON-STUDENTID", "学号：QX20230417。", "QX20230417"),
     ("CASE-ANON-WECHAT", "她在微信上联系我（ye_xiaonan）。", "ye_xiaonan"),
+    # round 13: names joined by the middle dot, and their parts alone once the case has them
+    ("CASE-ANON-NAME", "班上的迪丽拉·艾合买提说她想家。", "迪丽拉·艾合买提"),
+    ("CASE-ANON-NAME", "新来的学生热娜·吐尔逊很安静，后来热娜当了组长。", "热娜"),
 ]
 
 
@@ -230,6 +233,9 @@ PASS = [
     "有家长问，孩子被同学起外号怎么办。上了初中，老师也不像小学那样盯着。全区初中阶段学校都要落实。",
     # 小时候 after a surname character; a sports school
     "王小时候很调皮。他每周去体校训练。",
+    # words joined by the middle dot are a path, not a name; 叫他“怪人” names a kind of person;
+    # 找到了新家 is a home
+    "在“组织架构·领导小组·组长”一栏填写。有同学叫他“怪人”。它肯定找到了新家。我们读了《哈利·波特》。",
 ]
 
 

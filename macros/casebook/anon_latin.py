@@ -1,4 +1,5 @@
-"""Names in Latin letters in Chinese case prose (rule CASE-ANON-NAME): Lucas, Emily.
+"""Names the surname tables cannot read (rule CASE-ANON-NAME): names in Latin letters (Lucas,
+Emily) and transliterated names joined by the middle dot (艾力·买买提).
 
 Pupils of international and bilingual classes go by English names, and cases write them as
 they are. A capitalised Latin word standing alone in Chinese text (no other Latin word next
@@ -6,13 +7,19 @@ to it: an English phrase or a product name is no name) is a name when it is a co
 given name (``data/anon_english_names.txt``), when the case introduces it as one (英文名
 Lucas, 叫她 Coco), or when it stands in brackets with a Chinese name (Emily（陈艺琳）,
 陈艺琳（Emily）). Once found, it is marked wherever it stands alone in the case.
+
+A name of two or more parts joined by the middle dot (艾力·买买提, 买买提·吐尔逊) is how Uyghur,
+Kazakh and other names are written in Chinese: the whole is a name, and so is each part of two
+or more characters wherever it stands alone in the case (艾力 in 艾力说). Titles in 《》 and
+listed figures are set aside before this runs (《哈利·波特》).
 """
 
 from __future__ import annotations
 
 import re
 
-from macros.casebook.anon_names import NameHit, NameTables, find_names
+from macros.casebook.anon_names import LEFT_CHARS, LEFT_WORDS, ROLES, STOP, NameHit, NameTables, find_names
+from macros.casebook.anon_names import _common as _is_word
 
 _WORD = re.compile(r"(?<![A-Za-z0-9_@.\-])[A-Z][a-z]{1,11}(?![A-Za-z0-9_@\-]|\.[A-Za-z])")
 # 英文名 Lucas, 大家叫她 Coco: a word introduced as a person's name (不是“这个工具叫 Pagefind”)
@@ -46,6 +53,50 @@ def _full_name(t: NameTables, han: str) -> bool:
     if not (han[:1] in t.surnames or han[:2] in t.compounds):
         return False
     return any(h.start == 0 and h.end == len(han) for h in find_names(han))
+
+
+_DOT = "·•・‧"
+# Particles (STOP) and these verbs end the last part: 吐尔逊打来, 艾力·买买提说 (not 提, which names use).
+_VERBS = frozenset("说打来去回看找叫问哭笑想要会能")
+_DOTTED = re.compile(rf"[\u4e00-\u9fff]{{2,8}}(?:[{_DOT}][\u4e00-\u9fff]{{2,8}})+")
+
+
+def find_dotted_names(t: NameTables, text: str) -> list[NameHit]:
+    """艾力·买买提 and, once it is in the case, 艾力 or 买买提 alone; not 组织架构·领导小组 (words)."""
+    hits: list[NameHit] = []
+    parts: set[str] = set()
+    for m in _DOTTED.finditer(text):
+        pieces = re.split(f"[{_DOT}]", m.group(0))
+        first, last = _left_part(pieces[0]), _right_part(pieces[-1])
+        names = [first, *pieces[1:-1], last]
+        if any(len(p) < 2 or len(p) > 4 or _is_word(t, p) for p in names):
+            continue
+        start = m.start() + len(pieces[0]) - len(first)
+        end = m.end() - len(pieces[-1]) + len(last)
+        hits.append(NameHit(start, end, ""))
+        parts.update(names)
+    if parts:
+        taken = {i for h in hits for i in range(h.start, h.end)}
+        for m in re.finditer("|".join(map(re.escape, sorted(parts, key=len, reverse=True))), text):
+            if m.start() not in taken:
+                hits.append(NameHit(m.start(), m.end(), ""))
+    return hits
+
+
+def _left_part(run: str) -> str:
+    """学生艾力 → 艾力: what follows the last role word, lead-in word or particle, at most four characters."""
+    cut = 0
+    for marker in (*ROLES, *LEFT_WORDS, *STOP, *LEFT_CHARS):
+        k = run.rfind(marker)
+        if k >= 0 and k + len(marker) <= len(run) - 2:  # the name keeps two characters at least
+            cut = max(cut, k + len(marker))
+    return run[cut:][-4:]
+
+
+def _right_part(run: str) -> str:
+    """吐尔逊打来 → 吐尔逊: up to the first particle or verb after two characters, at most four."""
+    end = next((k for k, ch in enumerate(run) if k >= 2 and (ch in STOP or ch in _VERBS)), len(run))
+    return run[: min(end, 4)]
 
 
 def find_latin_names(t: NameTables, text: str) -> list[NameHit]:

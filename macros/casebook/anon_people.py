@@ -32,7 +32,7 @@ import re
 
 from macros.casebook import anon_names
 from macros.casebook.anon_aside import set_aside
-from macros.casebook.anon_latin import find_latin_names
+from macros.casebook.anon_latin import find_dotted_names, find_latin_names
 from macros.casebook.anon_names import NameHit, NameTables, _han, taken_by
 from macros.casebook.anon_names import _common as _is_word  # one test of “a common word” for both passes
 from macros.casebook.anon_positions import (
@@ -67,8 +67,10 @@ _TRAIT_WORD_FREQ = 1000  # 数据 5232: a word this common before 哥 is what th
 
 
 def _trait(t: NameTables, called: str) -> bool:
-    if len(called) != 3 or (called.endswith(("老师", "师傅")) and called[0] in t.surnames):
+    if len(called) == 3 and called.endswith(("老师", "师傅")) and called[0] in t.surnames:
         return False  # 伍老师 is the role form of a name
+    if len(called) == 2:
+        return called[1] == "人" and _is_word(t, called)  # 怪人, 好人: what kind of person, not a name
     if called[2] in "哥姐" and t.words.get(called[:2], 0) >= _TRAIT_WORD_FREQ and called[:2] not in t.pairs:
         return True  # 数据哥, 学霸姐: an everyday word and 哥, not a name and 哥 (杰哥, 春生哥)
     return called.endswith(_TRAIT_ENDS) or (called[0] in "大小" and called[2] == "子")
@@ -99,7 +101,7 @@ def find_people(text: str) -> list[NameHit]:
     hits += _nicknamed(t, plain, hits)
     hits += _repeated(t, plain, hits)
     hits += _everywhere(t, plain, hits)
-    hits += find_latin_names(t, plain)
+    hits += find_latin_names(t, plain) + find_dotted_names(t, plain)
     return sorted(hits, key=lambda h: (h.start, -h.end))
 
 
@@ -270,6 +272,8 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
             continue  # 问题, 请假: the verb is part of a word
         if m.group(0) in ("和", "跟", "与") and _is_word(t, token):
             continue  # 金星和月亮, 和园丁: after “and” an ordinary word is that word
+        if token.endswith("家"):
+            continue  # 找到了新家, 陪老家: a home, not a person
         if _candidate(t, token, False) and _boundary(t, text, j + 2) and not _is_word(t, text[j + 1 : j + 3]):
             add(j, j + 2, token)
     return out
