@@ -281,6 +281,23 @@ def test_a_changed_file_the_package_carries_makes_a_new_package(built_site, buil
     assert build_session.build_stats()["scorm"] == {"pages_known": len(pages), "planned": 1, "zipped": 1}
 
 
+def test_the_entry_module_s_shipped_name_is_in_the_key(built_site, built_site_url, build_session):
+    """sco.js's content-hashed name comes from the build, not from a page: when it changes and
+    the pages do not (an edit of the SCORM runtime alone), the package must be made again, even
+    while make serve has not yet deleted the old file from the kept site folder."""
+    from macros.core import assetnames
+    from macros.training.scorm import SiteFiles, _made_of
+    from macros.training.scorm_page import ENTRY_SCRIPT
+
+    module = _catalogue().find(MODULE)
+    _as_written(build_session, _pages(built_site, module))
+    keys = []
+    for digits in ("0" * 8, "1" * 8):
+        assetnames.record({ENTRY_SCRIPT: ENTRY_SCRIPT.replace(".js", f".{digits}.js")})
+        keys.append(_made_of(module, SiteFiles(built_site), built_site_url))
+    assert keys[0] != keys[1]
+
+
 # -- in Chromium, with scorm-again as the LMS ------------------------------------
 
 LMS_PAGE = """<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>LMS</title><link rel="icon" href="data:,">

@@ -231,7 +231,10 @@ def _made_of(module: Module, site: SiteFiles, site_url: str) -> str | None:
     pages = [site.page(p.path) for p in parts]
     if None in pages:
         return None
-    about = (module.id, module.title, module.quiz.pass_mark if module.quiz else None, site_url, parts)
+    # The entry module's name is not read from the site (it is this build's content-hashed name):
+    # in the key, so that a package never points at a stale file make serve has yet to delete.
+    entry = assetnames.shipped_in(site.site_dir, ENTRY_SCRIPT)
+    about = (module.id, module.title, module.quiz.pass_mark if module.quiz else None, site_url, entry, parts)
     return buildcache.fingerprint(repr(about), *(p or "" for p in pages))
 
 
