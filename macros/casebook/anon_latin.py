@@ -21,7 +21,8 @@ import re
 from macros.casebook.anon_names import LEFT_CHARS, LEFT_WORDS, ROLES, STOP, NameHit, NameTables, find_names
 from macros.casebook.anon_names import _common as _is_word
 
-_WORD = re.compile(r"(?<![A-Za-z0-9_@.\-])[A-Z][a-z]{1,11}(?![A-Za-z0-9_@\-]|\.[A-Za-z])")
+# (a capital first, the look-behind after it: the scan only stops at capitals)
+_WORD = re.compile(r"[A-Z](?<![A-Za-z0-9_@.\-][A-Z])[a-z]{1,11}(?![A-Za-z0-9_@\-]|\.[A-Za-z])")
 # 英文名 Lucas, 大家叫她 Coco: a word introduced as a person's name (不是“这个工具叫 Pagefind”)
 _INTRODUCED = re.compile(r"(?:英文名字?|英语名字?|外文名|(?:叫|喊|称)(?:他|她|我))\s*(?:是|为|叫)?\s*[:：]?\s*[“\"「]?$")
 # a Chinese full name in brackets after the word, or before it: Emily（陈艺琳）, 陈艺琳（Emily）
