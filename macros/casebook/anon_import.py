@@ -50,8 +50,9 @@ def _core_properties(package: _Package) -> dict[str, str]:
     found: dict[str, str] = {}
     for el in root if root is not None else []:
         local = etree.QName(el).localname if isinstance(el.tag, str) else ""
-        if local in ("title", "subject", "keywords", "description") and (el.text or "").strip():
-            found[local] = el.text.strip()
+        text = (el.text or "").strip()
+        if local in ("title", "subject", "keywords", "description") and text:
+            found[local] = text
     return found
 
 

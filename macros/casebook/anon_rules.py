@@ -360,7 +360,8 @@ _KIND_TAIL = re.compile(
 
 
 def _short_forms(name: str) -> Iterable[str]:
-    core = name[_PLACE_HEAD.match(name).end() :]
+    head = _PLACE_HEAD.match(name)  # every part optional: it always matches, if only the empty string
+    core = name[head.end() if head else 0 :]
     while True:
         tail = _KIND_TAIL.search(core)
         if not tail:
