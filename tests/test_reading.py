@@ -40,6 +40,20 @@ def test_glossary_terms_are_marked_once_per_section(built_site):
     assert "<abbr" in html
 
 
+def test_heading_links_have_no_title(built_site):
+    """mkdocs.yml sets the toc extension's permalink_title to "". With content.tooltips,
+    Material sets up a tooltip at page load for every element in the article with a title;
+    the heading links' English "Permanent link" were 27 of the 79 on a school's plan page
+    (性能 page: 学校方案页的启动). The ¶ stays the link's text (its name)."""
+    links = []
+    for page in built_site.rglob("*.html"):
+        links += re.findall(r'<a class="headerlink"[^>]*>[^<]*</a>', page.read_text(encoding="utf-8"))
+    assert len(links) > 100
+    titled = [link for link in links if "title=" in link]
+    assert not titled, titled[:3]
+    assert all(link.endswith(">&para;</a>") for link in links), links[:3]
+
+
 def test_editorial_notes_take_focus(built_site):
     html = (built_site / "policies/minhang-2021/index.html").read_text(encoding="utf-8")
     notes = re.findall(r"<ins [^>]*>", html)
