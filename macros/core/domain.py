@@ -8,7 +8,8 @@ from macros.core.messages import message
 from macros.core.pagemeta import check_page_markup
 from macros.core.problems import Problem
 from macros.core.project import check_syntax
-from macros.core.registry import Domain, Project
+from macros.core.registry import Domain, HtmlPass, Project
+from macros.core.tables import data_tables, every_page
 from macros.core.textcheck import check_traditional
 from macros.core.themes import THEMES_FILE, THEMES_SCHEMA, theme_ids
 from macros.core.yamlload import validate
@@ -29,4 +30,10 @@ def check_themes(project: Project) -> list[Problem]:
 
 
 # check_syntax reads every data file: it runs after the domains' prefetches have filled the cache.
-DOMAIN = Domain("core", checks=(check_themes, check_traditional, check_page_markup), late_checks=(check_syntax, check_links))
+DOMAIN = Domain(
+    "core",
+    checks=(check_themes, check_traditional, check_page_markup),
+    late_checks=(check_syntax, check_links),
+    # Before the other passes: none of them looks at a table's own tags.
+    html_passes=(HtmlPass("core.data-tables", 5, every_page, data_tables),),
+)
