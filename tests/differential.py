@@ -219,6 +219,7 @@ class Builds:
         self.city = city
         self.work = work
         self.serve_site = work / "serve"
+        self.serve_rebuilds: list[dict] = []  # each serve rebuild's account: incremental or why not
         self.serve_log = (work / "serve.log").open("w", encoding="utf-8")
         self.serve = subprocess.Popen(
             [sys.executable, str(SCRIPT), str(city.root), str(self.serve_site), "loop", "-"],
@@ -260,6 +261,8 @@ class Builds:
             problems.append(f"serve process ended:\n{log[-3000:]}")
         elif "error" in json.loads(answer):
             problems.append(f"serve rebuild failed: {answer}")
+        else:  # whether it took the incremental path (macros/glue/compat/preview_incremental.py)
+            self.serve_rebuilds.append(json.loads(answer).get("incremental", {}))
         if problems:
             return problems
         want = site_files(self.work / "cold")

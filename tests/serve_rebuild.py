@@ -9,7 +9,8 @@ counters of the rebuild after the edit as JSON.
 
 EDITS is ``all`` (edits that reach many pages) or ``case`` (one case's text). In ``loop`` mode
 (tests/differential.py) every line ``build`` on stdin rebuilds in the same serve process and
-answers with one JSON line (the preview counters, or ``{"error": ...}``); ``quit`` ends it.
+answers with one JSON line (the preview counters and whether the rebuild was incremental, or
+``{"error": ...}``); ``quit`` ends it.
 """
 
 from __future__ import annotations
@@ -53,7 +54,7 @@ def build(project: Path, site_dir: Path) -> None:
 
 def loop(project: Path, site_dir: Path, first) -> None:
     """The rebuilds of one `mkdocs serve` session, on request."""
-    from macros.glue.compat import preview_cache
+    from macros.glue.compat import preview_cache, preview_incremental
 
     served = False
     for line in sys.stdin:
@@ -61,7 +62,9 @@ def loop(project: Path, site_dir: Path, first) -> None:
             break
         try:
             build(project, site_dir)
-            answer = dict(preview_cache.stats())
+            # How the rebuild went: the incremental path's account (or why it fell back to the
+            # full rebuild), and the preview cache's counters.
+            answer = dict(preview_cache.stats(), incremental=dict(preview_incremental.stats()))
         except Exception as err:  # a build error is the test's finding, not this process's end
             answer = {"error": f"{type(err).__name__}: {err}"}
         if not served:  # the server and file-watcher threads start after the first build

@@ -135,6 +135,7 @@ _PROBE = textwrap.dedent(
         "File.copy_file": File.copy_file, "jieba": search_plugin.jieba,
         "add_entry_from_context": search_plugin.SearchIndex.add_entry_from_context,
         "_segment_chinese": search_plugin.SearchIndex._segment_chinese, "serve.build": mkdocs_serve.build,
+        "build": mkdocs_build.build, "_populate_page": mkdocs_build._populate_page,
     }}
     from macros.glue import hooks
     hooks.on_startup("serve", False)
@@ -144,6 +145,7 @@ _PROBE = textwrap.dedent(
         "File.copy_file": File.copy_file, "jieba": search_plugin.jieba,
         "add_entry_from_context": search_plugin.SearchIndex.add_entry_from_context,
         "_segment_chinese": search_plugin.SearchIndex._segment_chinese, "serve.build": mkdocs_serve.build,
+        "build": mkdocs_build.build, "_populate_page": mkdocs_build._populate_page,
     }}
     print(json.dumps({{name: before[name] is after[name] for name in before}}))
     """

@@ -299,6 +299,12 @@ def _version(engine: str, inputs: tuple[str | bytes | Path, ...]) -> str:
     return fingerprint(engine, *inputs) if inputs else engine
 
 
+def reread_inputs() -> None:
+    """The data files memos name as inputs are read again: for a rebuild that keeps the
+    configuration (the incremental preview) instead of calling :func:`configure`."""
+    _version.cache_clear()
+
+
 def memo(name: str, *inputs: str | bytes | Path, persist: bool = True, compress: bool = False) -> Memo:
     """The memo ``name`` for the engine version and ``inputs`` (data files or values the
     results depend on besides their key), loaded from disk on first use.

@@ -21,7 +21,7 @@ import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 from macros.build import session
 
@@ -68,9 +68,11 @@ def _install() -> None:
 
 
 @contextmanager
-def recording() -> Iterator[set[str]]:
+def recording(propagate: bool = True) -> Iterator[set[str]]:
     """The absolute paths of the files this thread opens for reading inside the block.
-    Nested blocks see their own reads; each block's reads count for the blocks around it."""
+    Nested blocks see their own reads; each block's reads count for the blocks around it,
+    unless ``propagate`` is false: then the block stands for its reads itself (a memoised
+    value that :func:`note` reports to the blocks around it under a name of its own)."""
     _install()
     frames = _frames()
     found: set[str] = set()
@@ -79,8 +81,13 @@ def recording() -> Iterator[set[str]]:
         yield found
     finally:
         frames.pop()
-        if frames:
+        if frames and propagate:
             frames[-1].update(found)
+
+
+def active() -> bool:
+    """Whether this thread is recording (callers skip the work of reporting otherwise)."""
+    return bool(getattr(_local, "frames", None))
 
 
 def note(paths: Iterable[str]) -> None:
@@ -105,46 +112,53 @@ def _build_token() -> tuple[int, int]:
     return id(state), state.builds
 
 
-def data_cache(fn: Callable[[], T]) -> Callable[[], T]:
-    """Cache ``fn()`` (no arguments) until a file it read changes. ``fn.files()`` lists those
-    files (making the result first if needed); ``fn.cache_clear()`` forgets it."""
-    # One entry, replaced as a whole: (value, {path: signature}, the build it was checked in).
-    entry: list[tuple[T, dict[str, tuple[int, int] | None], tuple[int, int]]] = []
-    lock = threading.RLock()  # the warm-up thread of `mkdocs serve` may ask at the same time
+class DataCache(Generic[T]):
+    """``fn()`` (no arguments), cached until a file it read changes: see :func:`data_cache`."""
 
-    def valid(token: tuple[int, int]) -> tuple[T, dict[str, tuple[int, int] | None], tuple[int, int]] | None:
-        found = entry[0] if entry else None
+    def __init__(self, fn: Callable[[], T]) -> None:
+        functools.update_wrapper(self, fn)
+        self._fn = fn
+        # One entry, replaced as a whole: (value, {path: signature}, the build it was checked in).
+        self._entry: tuple[T, dict[str, tuple[int, int] | None], tuple[int, int]] | None = None
+        self._lock = threading.RLock()  # the warm-up thread of `mkdocs serve` may ask at the same time
+
+    def _valid(self, token: tuple[int, int]) -> tuple[T, dict[str, tuple[int, int] | None], tuple[int, int]] | None:
+        found = self._entry
         if found is None or found[2] == token:
             return found
         if any(signature(path) != sig for path, sig in found[1].items()):
             return None
-        entry[:] = [found := (found[0], found[1], token)]
+        found = self._entry = (found[0], found[1], token)
         return found
 
-    @functools.wraps(fn)
-    def call() -> T:
+    def __call__(self) -> T:
         # The fast path (the tables are asked for per word): made, and checked in this build.
-        found = entry[0] if entry else None
+        found = self._entry
         if found is None or found[2] != _build_token():
-            with lock:
+            with self._lock:
                 token = _build_token()
-                found = valid(token)
+                found = self._valid(token)
                 if found is None:
                     with recording() as read:
-                        value = fn()
-                    found = (value, {p: signature(p) for p in sorted(read)}, token)
-                    entry[:] = [found]
+                        value = self._fn()
+                    found = self._entry = (value, {p: signature(p) for p in sorted(read)}, token)
         if getattr(_local, "frames", None):
             note(found[1])
         return found[0]
 
-    def files() -> tuple[str, ...]:
-        call()
-        return tuple(entry[0][1]) if entry else ()
+    def files(self) -> tuple[str, ...]:
+        """The files the value was made from (making it first if needed)."""
+        self()
+        return tuple(self._entry[1]) if self._entry is not None else ()
 
-    call.files = files  # type: ignore[attr-defined]
-    call.cache_clear = entry.clear  # type: ignore[attr-defined]
-    return call
+    def cache_clear(self) -> None:
+        self._entry = None
 
 
-__all__ = ["data_cache", "note", "recording", "signature"]
+def data_cache(fn: Callable[[], T]) -> DataCache[T]:
+    """Cache ``fn()`` (no arguments) until a file it read changes. ``.files()`` lists those
+    files (making the result first if needed); ``.cache_clear()`` forgets it."""
+    return DataCache(fn)
+
+
+__all__ = ["DataCache", "active", "data_cache", "note", "recording", "signature"]

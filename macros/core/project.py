@@ -16,6 +16,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from macros.build import reads
 from macros.core import registry
 from macros.core.messages import message as say
 from macros.core.pages import GeneratedPage
@@ -30,6 +31,7 @@ CONTENT_DIRS = ("docs", "casebook", "training_modules", "tipbook")
 # or a hostile x.markdown would reach MkDocs's own YAML reader unguarded.
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
 DATA_DIRS = ("data",)
+ONCE = "once:"  # what a recorded read of a value made by Project.once is called
 T = TypeVar("T")
 
 
@@ -42,11 +44,30 @@ class Project:
     render_errors: list[str] = field(default_factory=list)
     _once: dict[str, Any] = field(default_factory=dict)
     _front_matter: dict[tuple[str, str], tuple[Document | None, str, list[Problem]]] = field(default_factory=dict)
+    # While a build records what it reads (macros.build.reads, under `mkdocs serve`): for each
+    # value made by once(), the files and other values it read, how to make it again and the
+    # value it was made inside of (its maker may use that value's data), in the order they were
+    # finished. The preview makes again only what an edit reached.
+    once_reads: dict[str, tuple[frozenset[str], Callable[[], Any], str | None]] = field(default_factory=dict)
+    _making: list[str] = field(default_factory=list)
 
     def once(self, key: str, make: Callable[[], T]) -> T:
         """``make()`` the first time ``key`` is asked for: a build loads each kind of content once."""
         if key not in self._once:
-            self._once[key] = make()
+            if reads.active():
+                inside = self._making[-1] if self._making else None
+                self._making.append(key)
+                try:
+                    with reads.recording(propagate=False) as found:  # the value stands for its reads
+                        self._once[key] = make()
+                finally:
+                    self._making.pop()
+                self.once_reads.pop(key, None)
+                self.once_reads[key] = (frozenset(found), make, inside)
+            else:
+                self._once[key] = make()
+        if reads.active():
+            reads.note((ONCE + key,))
         return self._once[key]
 
     @property
@@ -84,6 +105,8 @@ class Project:
                 self._data[rel] = (None, [Problem(rel, 1, 1, say("project.data"))])
             else:
                 self._data[rel] = load_yaml_file(path, rel, root=self.root)
+        elif reads.active():  # parsed before: still read by whoever asks
+            reads.note((os.path.abspath(self.root / rel),))
         return self._data[rel]
 
     def front_matter(self, path: Path, display: str | None = None) -> tuple[Document | None, str, list[Problem]]:
@@ -94,6 +117,8 @@ class Project:
         found = self._front_matter.get(key)
         if found is None:
             found = self._front_matter[key] = load_front_matter(path, display, root=self.root)
+        elif reads.active():
+            reads.note((os.path.abspath(path),))
         return found
 
     @property

@@ -67,6 +67,10 @@ def on_startup(command, dirty):
     compat.install("preview-build-page", preview_cache.install_build_page)
     if command == "serve":  # edit-to-preview: reuse unchanged pages between rebuilds
         preview_cache.install()
+        # Only what an edit reached is rebuilt, when that is provably all (else MkDocs' full rebuild).
+        from macros.glue.compat import preview_incremental
+
+        compat.install("preview-incremental", preview_incremental.install)
         # A content error shows in the browser and the preview goes on (not an exit).
         compat.install("serve-survives-errors", serve_errors.install_build)
 

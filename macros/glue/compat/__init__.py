@@ -85,6 +85,13 @@ PATCHES: dict[str, Patch] = {
         ),
         Patch("preview-templates", ENGINE, "~=1.6.0", "主题模板环境的 bytecode_cache", "==1.6.7"),
         Patch(
+            "preview-incremental",
+            ENGINE,
+            "==1.6.1",
+            "mkdocs.commands.build.build、_populate_page、_build_page（预览只重建一次保存影响到的页面）",
+            "==1.6.7",
+        ),
+        Patch(
             "search-jieba-cache",
             "mkdocs-material",
             "~=9.8.0",
