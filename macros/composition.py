@@ -10,6 +10,7 @@ here knows MkDocs, so another engine could call the same functions.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from macros.build import cache as buildcache
@@ -97,14 +98,22 @@ def render_page_markdown(project: Project, src_uri: str, markdown: str) -> str |
     return None
 
 
-def render_page_content(project: Project, src_uri: str, meta: dict, html: str, serving: bool = False) -> str | None:
+def render_page_content(
+    project: Project,
+    src_uri: str,
+    meta: dict,
+    html: str,
+    serving: bool = False,
+    relied_on: Callable[[str], bool] = lambda _name: True,
+) -> str | None:
     """The converted HTML of every page after the domains' passes (``Domain.html_passes``:
     labelled checklists, print views, glossary tooltips). ``serving``: keep results in memory
-    between the rebuilds of a preview server."""
+    between the rebuilds of a preview server. ``relied_on``: whether a platform detail a pass
+    depends on (``HtmlPass.relies_on``) may be used; the glue asks its compat entries."""
     passes = project.registry.html_passes
     _PASSES.update((p.name, p) for p in passes)
     # What each pass needs for this page keys the memo; None: the pass does not apply.
-    settings = tuple((p.name, p.setting(project, meta)) for p in passes)
+    settings = tuple((p.name, p.setting(project, meta) if not p.relies_on or relied_on(p.relies_on) else None) for p in passes)
     # Kept in memory between `mkdocs serve` rebuilds: this pass over every page's HTML is
     # the largest share of our own work in a rebuild (docs/about/performance.md).
     render = _page_content if serving else _page_content.uncached

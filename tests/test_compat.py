@@ -8,11 +8,14 @@ import os
 import re
 import subprocess
 import sys
+from types import SimpleNamespace
 
 import jinja2
 import pytest
 from conftest import ROOT, require
 
+from macros import composition
+from macros.core.domain import DOMAIN as CORE
 from macros.glue import compat
 from macros.glue.compat import material_search
 
@@ -91,7 +94,10 @@ def test_every_reliance_on_material_is_listed_with_a_range() -> None:
     main = (ROOT / "overrides" / "main.html").read_text(encoding="utf-8")
     assert "portal_search_worker" in main and not re.search(r"search\.[0-9a-f]{8}\.min\.js", main)
     assert "_segment_chinese" not in (ROOT / "macros" / "glue" / "search.py").read_text(encoding="utf-8")
-    assert set(compat.RELIANCES) == {"search-worker-name", "search-partial", "search-segmenter"}
+    assert set(compat.RELIANCES) == {"search-worker-name", "search-partial", "search-segmenter", "material-table-wrappers"}
+    # An HTML pass that writes a platform's markup names its entry (macros/core/domain.py).
+    passes = {p.name: p for p in CORE.html_passes}
+    assert passes["core.data-tables"].relies_on == "material-table-wrappers"
     assert all(r.kind == "reliance" and r.package == "mkdocs-material" for r in compat.RELIANCES.values())
 
 
@@ -119,6 +125,23 @@ def test_outside_its_range_each_reliance_falls_back_to_material(monkeypatch, cap
     # PORTAL_PATCHES does not apply to what shapes the output.
     assert compat.RELIANCES["search-partial"].kind == "reliance"
     assert "".join(cut("学生在校园里")) == "学生在校园里" and len(cut("学生在校园里")) > 1
+
+
+def test_outside_its_range_tables_are_left_for_material_to_wrap(monkeypatch, caplog) -> None:
+    # The page-content step asks the glue's entry; outside 9.8 the table stays plain and
+    # Material's own script wraps it after load, as before #25.
+    project = SimpleNamespace(registry=SimpleNamespace(html_passes=CORE.html_passes))
+    html = "<table><tr><td>1</td></tr></table>"
+
+    def render() -> str | None:
+        return composition.render_page_content(project, "a.md", {}, html, relied_on=compat.relied_on)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(compat, "_warned", set())
+    assert 'class="data-table"' in (render() or "")
+    _material(monkeypatch, "10.0.0")
+    with caplog.at_level("WARNING", logger="portal.compat"):
+        assert render() == html
+    assert any("material-table-wrappers" in r.getMessage() and "不启用" in r.getMessage() for r in caplog.records)
 
 
 def test_in_range_the_partial_is_the_portals_and_segmentation_is_materials(monkeypatch) -> None:

@@ -35,5 +35,6 @@ DOMAIN = Domain(
     checks=(check_themes, check_traditional, check_page_markup),
     late_checks=(check_syntax, check_links),
     # Before the other passes: none of them looks at a table's own tags.
-    html_passes=(HtmlPass("core.data-tables", 5, every_page, data_tables),),
+    # The wrappers are Material's own markup and CSS: a reliance the glue checks (compat.RELIANCES).
+    html_passes=(HtmlPass("core.data-tables", 5, every_page, data_tables, relies_on="material-table-wrappers"),),
 )

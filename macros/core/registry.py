@@ -88,6 +88,9 @@ class HtmlPass:
     # page's memo), or None when the pass does not apply to the page.
     setting: Callable[[Project, dict], object]
     apply: Callable[[object, str], str]
+    # The platform detail the pass's output depends on (a name in glue.compat.RELIANCES): outside
+    # the version range written for, the glue leaves the pass off and the theme does it its own way.
+    relies_on: str = ""
 
 
 @dataclass(frozen=True)

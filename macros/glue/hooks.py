@@ -156,7 +156,11 @@ def on_page_markdown(markdown: str, page, config, files):
 
 def on_page_content(html: str, page, config, files):
     project = site.current()
-    return composition.render_page_content(project, page.file.src_uri, page.meta, html, serving=session.current().serving) or html
+    serving = session.current().serving
+    rendered = composition.render_page_content(
+        project, page.file.src_uri, page.meta, html, serving=serving, relied_on=compat.relied_on
+    )
+    return rendered or html
 
 
 def on_env(env, config, files):

@@ -135,6 +135,15 @@ RELIANCES: dict[str, Patch] = {
             "material.plugins.search.plugin.SearchIndex._segment_chinese（学校条目的中文分词）",
             kind="reliance",
         ),
+        # macros/core/tables.py writes Material's table wrappers at build time and portal.css
+        # copies its table rules for .data-table (#25): both follow Material 9.8's markup.
+        Patch(
+            "material-table-wrappers",
+            "mkdocs-material",
+            "~=9.8.0",
+            "Material 的表格外层 div.md-typeset__scrollwrap / div.md-typeset__table 及其表格样式（构建时包好表格）",
+            kind="reliance",
+        ),
     )
 }
 
