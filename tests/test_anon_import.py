@@ -111,6 +111,14 @@ BODY_CASES = [
         [],
     ),
     (
+        "an empty content control holds no text (a body, a row)",
+        "<w:sdt><w:sdtPr/></w:sdt>"
+        + p(r("控件之后的段落。"))
+        + table([3000, 3000], cell(3000, p(r("左格"))) + "<w:sdt><w:sdtPr/></w:sdt>" + cell(3000, p(r("右格")))),
+        ["控件之后的段落。", "左格", "右格"],
+        [],
+    ),
+    (
         "a two-column form becomes sections",
         table(
             [1800, 6500],

@@ -165,7 +165,9 @@ class _Reader:
             elif tag in ("w:sdt", "w:customXml", "w:ins", "w:moveTo", "w:sdtContent"):
                 if tag == "w:ins":
                     self.note("ins", _texts(el))
-                out += self.blocks(_child(el, "w:sdtContent") if tag == "w:sdt" else el)
+                inner = _child(el, "w:sdtContent") if tag == "w:sdt" else el
+                if inner is not None:  # a content control without content holds no text
+                    out += self.blocks(inner)
             elif tag in ("w:del", "w:moveFrom"):
                 self.note("del" if tag == "w:del" else "move", _texts(el, deleted=True))
             elif tag == "mc:AlternateContent":
@@ -398,7 +400,9 @@ def _wrapped(parent: etree._Element, tag: str) -> list[etree._Element]:
         if kind == tag:
             found.append(el)
         elif kind in ("w:sdt", "w:customXml", "w:sdtContent"):
-            found += _wrapped(_child(el, "w:sdtContent") if kind == "w:sdt" else el, tag)
+            inner = _child(el, "w:sdtContent") if kind == "w:sdt" else el
+            if inner is not None:  # a content control without content holds no text
+                found += _wrapped(inner, tag)
     return found
 
 
