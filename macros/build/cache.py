@@ -36,7 +36,7 @@ import zlib
 from collections.abc import Callable
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, cast
 
 from macros.build import session
 
@@ -151,14 +151,22 @@ class Keyed:
         return f"Keyed({self.key})"
 
 
+class Memoised(Protocol):
+    """A function memoised by :func:`memoised`: called as before; ``uncached`` is the function itself."""
+
+    uncached: Callable[..., Any]
+
+    def __call__(self, *args: Any) -> Any: ...
+
+
 def memoised(
     name: str, *inputs: str | bytes | Path, persist: bool = True, compress: bool = False
-) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+) -> Callable[[Callable[..., Any]], Memoised]:
     """Memoise a function of plain values in the memo ``name``: the key is the ``repr`` of all
     its positional arguments, the version the engine's and ``inputs`` (data files it reads).
     The arguments are checked to be plain data whenever the function really runs."""
 
-    def wrap(fn: Callable[..., Any]) -> Callable[..., Any]:
+    def wrap(fn: Callable[..., Any]) -> Memoised:
         @functools.wraps(fn)
         def call(*args: Any) -> Any:
             memo_ = memo(name, *inputs, persist=persist, compress=compress)
@@ -171,7 +179,7 @@ def memoised(
             return value
 
         call.uncached = fn  # type: ignore[attr-defined]
-        return call
+        return cast(Memoised, call)
 
     return wrap
 
