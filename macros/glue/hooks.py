@@ -135,7 +135,8 @@ def on_files(files: Files, config) -> Files:
             kind = File if Path(page.abs_src_path).exists() else _WrittenLater
             files.append(kind.generated(config, page.src_uri, abs_src_path=str(page.abs_src_path)))
         else:
-            files.append(File.generated(config, page.src_uri, content=page.content))
+            # A generated page has content when it has no source file (GeneratedPage).
+            files.append(File.generated(config, page.src_uri, content=page.content or ""))
     # The portal's stylesheets and scripts as shipped, under content-hashed names (#27).
     return assets.ship_assets(files, config)
 

@@ -34,5 +34,5 @@ def _opt_in_only(handler: Any, plugin: Any) -> Any:
         )
         return markdown if skip else handler(markdown, page=page, config=config, files=files)
 
-    on_page_markdown._portal_opt_in = True
+    on_page_markdown._portal_opt_in = True  # type: ignore[attr-defined]
     return on_page_markdown

@@ -185,7 +185,7 @@ def install_build_page() -> None:
             preview = _preview()
             index = _search_index(config)
             found = _stored(page.file.src_uri, key) if index is not None else None
-            if found is not None:
+            if found is not None and index is not None:  # found only with an index
                 data = found[0]
                 index.entries.extend(found[1])
                 preview.stats["reused"] += 1

@@ -44,9 +44,10 @@ def install_build() -> None:
     """Wrap the build that ``mkdocs serve`` calls (the first build and every rebuild)."""
     from mkdocs.commands import serve as serve_module
 
-    if getattr(serve_module.build, "_portal_survives", False):
+    # serve's own name for the build (mkdocs exports it from mkdocs.commands.build, not from serve).
+    original = getattr(serve_module, "build")  # noqa: B009
+    if getattr(original, "_portal_survives", False):
         return
-    original = serve_module.build
 
     def build(config: Any, *args: Any, **kwargs: Any) -> None:
         capture = _Capture()
@@ -68,7 +69,7 @@ def install_build() -> None:
         errors().clear()
 
     build._portal_survives = True  # type: ignore[attr-defined]
-    serve_module.build = build
+    setattr(serve_module, "build", build)  # noqa: B010
 
 
 def _error_page(site_dir: Path) -> None:
