@@ -93,7 +93,9 @@ def _foreign_engine(root: Path) -> str | None:
 
 def on_config(config):
     if (foreign := _foreign_engine(Path(config.config_file_path).parent)) is not None:
-        raise Abort(foreign)
+        # Logged as well: Abort is a SystemExit, silent when a build runs in-process (tests, scripts).
+        log.error(foreign)
+        raise Abort("构建已停止。")
     session.current().begin_build()
     preview_cache.begin_build()
     render_cache.next_build()
