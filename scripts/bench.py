@@ -27,7 +27,9 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -498,11 +500,16 @@ def main(argv: list[str] | None = None) -> int:
     result["machine"] = machine()
     print(f"结果（规模 {args.scale}）：")
     failed = report(result)
+    _write(args, result, markdown_table)
+    return 1 if failed and args.scale == "full" else 0
+
+
+def _write(args, result: dict, table: Callable[[Any], str]) -> None:
+    """``--json`` and ``--markdown``: the raw figures and the 性能 page's table, where asked."""
     if args.json:
         Path(args.json).write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
     if args.markdown:
-        Path(args.markdown).write_text(markdown_table(result), encoding="utf-8")
-    return 1 if failed and args.scale == "full" else 0
+        Path(args.markdown).write_text(table(result), encoding="utf-8")
 
 
 def lighthouse(args) -> int:
@@ -517,10 +524,7 @@ def lighthouse(args) -> int:
         print(f"bench.py: 错误：{err}", file=sys.stderr)
         return 1
     failed = benchlighthouse.report(results)
-    if args.json:
-        Path(args.json).write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
-    if args.markdown:
-        Path(args.markdown).write_text(benchlighthouse.markdown(results), encoding="utf-8")
+    _write(args, results, benchlighthouse.markdown)
     return 1 if failed else 0
 
 
@@ -532,10 +536,7 @@ def offline(args) -> int:
         print(f"bench.py: 错误：{err}", file=sys.stderr)
         return 1
     failed = benchoffline.report(result)
-    if args.json:
-        Path(args.json).write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
-    if args.markdown:
-        Path(args.markdown).write_text(benchoffline.markdown(result), encoding="utf-8")
+    _write(args, result, benchoffline.markdown)
     return 1 if failed else 0
 
 
