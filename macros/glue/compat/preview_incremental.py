@@ -49,6 +49,7 @@ from macros.build import cache as buildcache
 from macros.build import reads, session
 from macros.core import site
 from macros.core.project import CONTENT_DIRS, DATA_DIRS, ONCE
+from macros.glue.compat.render_cache import mkdocs_warnings
 
 log = logging.getLogger("mkdocs.commands.serve")
 
@@ -218,15 +219,6 @@ def _local(path: str, root: Path) -> bool:
 # -- the incremental rebuild -----------------------------------------------------------
 
 
-class _Warnings(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.count = 0
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.count += 1
-
-
 def _pickled(value: Any) -> bytes | None:
     try:
         return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
@@ -261,11 +253,8 @@ def _incremental(config: Any) -> str | None:
     outside = sorted(p for p in changed if not _local(p, root))
     if outside:
         return f"改动不限于内容文件：{os.path.relpath(outside[0], root)}"
-    counter = _Warnings()
-    mkdocs_log = logging.getLogger("mkdocs")
-    mkdocs_log.addHandler(counter)
     try:
-        with reads.recording(propagate=False):
+        with mkdocs_warnings() as counter, reads.recording(propagate=False):
             rendered = _rebuild(config, last, changed) if changed else 0
     except _Fallback as why:
         state.last = None  # the kept state is partly updated: the full rebuild starts afresh
@@ -274,8 +263,6 @@ def _incremental(config: Any) -> str | None:
         state.last = None
         log.debug("增量重建失败，改为完整重建：%r", err, exc_info=True)
         return f"增量重建出错：{type(err).__name__}"
-    finally:
-        mkdocs_log.removeHandler(counter)
     if counter.count:
         state.last = None
         return "增量重建有警告"

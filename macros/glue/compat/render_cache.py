@@ -15,6 +15,8 @@ stored, so ``--strict`` sees it on every build.
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from macros.build import cache as buildcache
@@ -33,6 +35,19 @@ class _Count(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         self.count += 1
+
+
+@contextmanager
+def mkdocs_warnings() -> Iterator[_Count]:
+    """Count MkDocs' warnings while the block runs: a step that warned must not be kept (the
+    page memo here, the incremental preview in preview_incremental)."""
+    counter = _Count()
+    mkdocs_log = logging.getLogger("mkdocs")
+    mkdocs_log.addHandler(counter)
+    try:
+        yield counter
+    finally:
+        mkdocs_log.removeHandler(counter)
 
 
 def html_memo(config: Any) -> buildcache.Memo:
@@ -112,13 +127,8 @@ def install() -> None:
             if links is not None:
                 self.links_to_anchors = {files.get_file_from_path(uri): v for uri, v in links.items()}
             return None
-        counter = _Count()
-        mkdocs_log = logging.getLogger("mkdocs")
-        mkdocs_log.addHandler(counter)
-        try:
+        with mkdocs_warnings() as counter:
             original(self, config, files)
-        finally:
-            mkdocs_log.removeHandler(counter)
         if counter.count == 0:
             links = self.links_to_anchors
             stored_links = {f.src_uri: v for f, v in links.items()} if links is not None else None
