@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from macros.casebook.anon_names import LEFT_CHARS, LEFT_WORDS, ROLES, STOP, NameHit, NameTables, find_names
+from macros.casebook.anon_names import LEFT_CHARS, LEFT_WORDS, ROLES, STOP, NameHit, NameTables, find_names, taken_by
 from macros.casebook.anon_names import _common as _is_word
 
 # (a capital first, the look-behind after it: the scan only stops at capitals)
@@ -32,8 +32,12 @@ _NAME_BEFORE = re.compile(r"([\u4e00-\u9fff]{2,4})[(（]$")
 
 def _alone(text: str, start: int, end: int) -> bool:
     """No other Latin word next to it, across spaces: not part of an English phrase."""
-    before = text[:start].rstrip(" ")[-1:]
-    after = text[end:].lstrip(" ")[:1]
+    i, j = start, end
+    while i > 0 and text[i - 1] == " ":  # stepping over spaces, not copying the text before it
+        i -= 1
+    while j < len(text) and text[j] == " ":
+        j += 1
+    before, after = text[i - 1 : i], text[j : j + 1]
     return not (before.isascii() and before.isalpha()) and not (after.isascii() and after.isalpha())
 
 
@@ -77,9 +81,9 @@ def find_dotted_names(t: NameTables, text: str) -> list[NameHit]:
         hits.append(NameHit(start, end, ""))
         parts.update(names)
     if parts:
-        taken = {i for h in hits for i in range(h.start, h.end)}
+        taken = taken_by(hits, len(text))
         for m in re.finditer("|".join(map(re.escape, sorted(parts, key=len, reverse=True))), text):
-            if m.start() not in taken:
+            if not taken[m.start()]:
                 hits.append(NameHit(m.start(), m.end(), ""))
     return hits
 
@@ -101,8 +105,6 @@ def _right_part(run: str) -> str:
 
 
 def find_latin_names(t: NameTables, text: str) -> list[NameHit]:
-    if not any("A" <= ch <= "Z" for ch in text):
-        return []  # most cases: no capital letter at all
     candidates = [m for m in _WORD.finditer(text) if _alone(text, m.start(), m.end())]
     names = {
         m.group(0)

@@ -279,6 +279,8 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
     return out
 
 
+# Numbers and the prefixes of nicknames themselves: never the character a nickname is made of.
+_NO_NICKNAME_CHARS = "一二三四五六七八九十小大老阿"
 # Reduplications that are interjections or sounds, never a nickname.
 _NOT_NICKNAME = frozenset("哈嘿呵啦嘻哼嗯哦噢呜嗷咚哗叮咕嘀喔啊呀吧么")
 
@@ -299,7 +301,7 @@ REDUPLICATED_FREQ = 300
 def _pet_name(t: NameTables, token: str) -> bool:
     """苗苗, 晨晨, 毛毛: a reduplicated name character that is no frequent word, no sound, no number."""
     ch = token[0]
-    if token[1] != ch or ch in anon_names.STOP or ch in _NOT_NICKNAME or ch in "一二三四五六七八九十小大老阿":
+    if token[1] != ch or ch in anon_names.STOP or ch in _NOT_NICKNAME or ch in _NO_NICKNAME_CHARS:
         return False
     # 画画, 泛泛: a verb or adverb doubled; a name's character is typical of names
     return t.score.get(ch, 0.0) >= 0.5 and t.words.get(token, 0) < REDUPLICATED_FREQ and token not in ROLE_NOUNS
@@ -310,7 +312,7 @@ def _nickname_chars(t: NameTables, text: str) -> set[str]:
     chars: set[str] = set()
     for m in re.finditer(rf"([{_HAN}])\1|阿([{_HAN}])", text):
         ch = m.group(1) or m.group(2)
-        if ch in anon_names.STOP or ch in _NOT_NICKNAME or ch in "一二三四五六七八九十小大老阿":
+        if ch in anon_names.STOP or ch in _NOT_NICKNAME or ch in _NO_NICKNAME_CHARS:
             continue
         # standing alone, as a name does (命中中的, 分词词典: the pair is inside words)
         left, right = text[m.start() - 1 : m.start()], text[m.end() : m.end() + 1]
@@ -439,7 +441,7 @@ def forms_of(t: NameTables, full: str | None, given: str) -> set[str]:
     if len(given) == 2:
         forms.add(given)
     for ch in {given[-1:], given[:1]} if len(given) == 2 else {given}:
-        if not ch or ch in anon_names.STOP or ch in "一二三四五六七八九十小大老阿":
+        if not ch or ch in anon_names.STOP or ch in _NO_NICKNAME_CHARS:
             continue
         forms |= {ch + ch, "小" + ch, "阿" + ch}
     if len(given) == 2 and given[-1] not in anon_names.STOP:
