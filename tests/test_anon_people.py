@@ -61,6 +61,30 @@ CATCH = [
     ),
     # a compound surname alone is that person
     ("司徒浩是班长。任课老师说：“司徒最近状态不对。”", ["司徒浩", "司徒"]),
+    # a compound surname whose second character makes a word with the first given one (阳子)
+    ("欧阳子琪的画被挂在了走廊里。", ["欧阳子琪"]),
+    # a surname that starts no word, one given character, then 说: a two-character name
+    ("蔺航说他明天不来了。", ["蔺航"]),
+    # a form's name field; a surname that makes a word with the first given character (许可)
+    ("报名表上姓名：潘启帆，年龄十二岁。", ["潘启帆"]),
+    ("许可欣在班会上说了自己的想法。", ["许可欣"]),
+    # after 是 a weak surname opens a name (就是严子琪, 是石磊)
+    ("我带的就是严子琪这一组。", ["严子琪"]),
+    # a weak surname and a known given name that is also a word, before what follows people
+    ("纪明哲在科技节上拿了奖。", ["纪明哲"]),
+    # the same family: the child before 的 + kin, then the relative's full name with the surname
+    ("施展的外公施国栋每天来接他。", ["施展", "施国栋"]),
+    # one list beside a name: the other items that open with a surname are names too
+    ("俞晓、陶然和白一鸣被评为进步之星。", ["俞晓", "陶然", "白一鸣"]),
+    # how Shanghai speaks of elders and coaches; a role form found once is found everywhere
+    ("楼下的沈阿婆常来送菜。一位沈阿婆笑着说：“慢慢来。”", ["沈阿婆", "沈阿婆"]),
+    ("队里的黎指导很严格。", ["黎指导"]),
+    # items of a list that are words stay words (语文课代表); after “and” a known given name is
+    # that person, not a family called 和 (和外公 is no name)
+    ("王子琪、语文课代表和数学课代表一起去领书。", ["王子琪"]),
+    ("外公和施展一起来了。施展的外公施国栋每周和外公下棋。", ["施展", "施展", "施国栋"]),
+    # 老周 found before 说 is 老周 after 门卫 too
+    ("门卫老周几次提醒我。老周说孩子常常一个人留到天黑。", ["老周", "老周"]),
 ]
 
 
@@ -153,6 +177,9 @@ CLEAN = [
     # an everyday word and 哥 is what the child does; 先 and 再 are adverbs here
     "队友们叫他“数据哥”。",
     "分开谈、再一起谈，先听再说。",
+    # a form's label before a word or a function character is no name field
+    "表格里不写学生的姓名和信息，原文姓名空缺处不推测。",
+    "他写了一篇周记。",
 ]
 
 

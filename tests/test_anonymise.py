@@ -169,6 +169,10 @@ CATCH = [
     # round 13: names joined by the middle dot, and their parts alone once the case has them
     ("CASE-ANON-NAME", "班上的迪丽拉·艾合买提说她想家。", "迪丽拉·艾合买提"),
     ("CASE-ANON-NAME", "新来的学生热娜·吐尔逊很安静，后来热娜当了组长。", "热娜"),
+    # round 14: a month of birth after 出生于 and before 生; a date between a name and a class
+    ("CASE-ANON-BIRTHDATE", "她出生于2012年3月，是班里最小的。", "2012年3月"),
+    ("CASE-ANON-BIRTHDATE", "小A，女，2013年2月生，去年转来。", "2013年2月"),
+    ("CASE-ANON-BIRTHDATE", "名单：某某，2011.05.09，初一3班。", "2011.05.09"),
 ]
 
 
@@ -213,6 +217,9 @@ PASS = [
     "2024.03.15召开了导师工作会议。",
     "周一到周五都有课，高一新生周一早上升旗。",
     "他是2013年1月来的，读完初中就去打工了。",
+    # a month before 生活 or 生病 is no birth month; a recent date before a class is a meeting's
+    "2024年9月生病住院了一周，10月生活才恢复正常。",
+    "通知：2025.10.12，初二年级开家长会。",
     "三年高中生活很快，考进理想高中是他的目标；他的初中同学都在本区。",
     "从外区小学升上来的孩子，全区小区物业都在整改。",
     "中等职业学校和本区职业学校的学生都要实训，全年级2001人。",

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from macros.casebook.anon_names import LEFT_CHARS, LEFT_WORDS, ROLES, STOP, NameHit, NameTables, find_names, taken_by
+from macros.casebook.anon_names import LEFT_CHARS, LEFT_WORDS, ROLES, STOP, NameHit, NameTables, find_names, find_words, taken_by
 from macros.casebook.anon_names import _common as _is_word
 
 # (a capital first, the look-behind after it: the scan only stops at capitals)
@@ -82,9 +82,9 @@ def find_dotted_names(t: NameTables, text: str) -> list[NameHit]:
         parts.update(names)
     if parts:
         taken = taken_by(hits, len(text))
-        for m in re.finditer("|".join(map(re.escape, sorted(parts, key=len, reverse=True))), text):
-            if not taken[m.start()]:
-                hits.append(NameHit(m.start(), m.end(), ""))
+        for start, end in find_words(text, parts):
+            if not taken[start]:
+                hits.append(NameHit(start, end, ""))
     return hits
 
 

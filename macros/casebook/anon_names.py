@@ -36,7 +36,8 @@ from macros.build.reads import data_cache
 DATA = Path(__file__).resolve().parents[2] / "data"
 ROLES = (
     "老师 同学 校长 副校长 主任 书记 妈妈 爸爸 奶奶 爷爷 外婆 外公 姥姥 姥爷 阿姨 叔叔 伯伯 舅舅 姑姑 姨妈 婶婶 "
-    "女士 先生 医生 导师 教练 老板 师傅 大夫 警官 律师 家长 姐姐 哥哥 弟弟 妹妹 班长 组长 队长 委员 科长 局长 园长 老"
+    "女士 先生 医生 导师 教练 老板 师傅 大夫 警官 律师 家长 姐姐 哥哥 弟弟 妹妹 班长 组长 队长 委员 科长 局长 园长 "
+    "阿婆 阿公 大爷 大妈 婆婆 爷叔 指导 老"  # 沈阿婆, 江大爷: how Shanghai speaks of elders; 黎指导 (a coach)
 ).split()
 # Kinship words a name follows: 母亲李桂兰, 父亲王建国.
 KIN_BEFORE = "母亲 父亲 妈妈 爸爸 奶奶 爷爷 外婆 外公 哥哥 姐姐 弟弟 妹妹 舅舅 姑姑 同桌 同学 班长 名叫 叫做 叫 全名 大名 本名 真名".split()
@@ -47,7 +48,7 @@ STOP = set("的了是在说和与也都就又还把被给跟对很不没着过�
 # What typically follows a name: particles, verbs of speech and action, time words, punctuation.
 FOLLOW = set(
     "说的在是和与跟也都就又还把被给对很不没今昨一哭笑最总常却才先突终已会能要想觉告问回来去让主每妈爸奶爷外家同这那"
-    "便只上下到从向自坐站拿写带低抬第特请交帮当成认学做开用找和等因看听打叫主非连更再老"
+    "便只上下到从向自坐站拿写带低抬第特请交帮当成认学做开用找和等因看听打叫主非连更再老早晚几"
     "为喜变约担留发感显提表穿比谈两讲哭闹跑走住吃睡玩"
     "，。、！？：；“”‘’\"'()（）,.!?:; \n"
 )
@@ -65,7 +66,7 @@ _LEFT_AND_KIN = tuple(LEFT_WORDS + KIN_BEFORE)
 # 她觉得石老师…: after a verb of thinking a weak surname with a role is a person
 _THINKING = ("觉得", "记得", "发现", "听说", "知道", "以为")
 _KIN_BEFORE = tuple(KIN_BEFORE)
-LEFT_CHARS = set("和跟与让叫给问对把被帮陪找请的了，。、！？：；“”‘’\"'()（）,.!?:; \n")
+LEFT_CHARS = set("和跟与让叫给问对把被帮陪找请的了是，。、！？：；“”‘’\"'()（）,.!?:; \n")
 PREFIXES = set("小老大阿")
 # Adverbs that stand between a subject and its verb: a given name used alone never starts with one.
 ADVERB_CHARS = frozenset("才就都也还又只便却先再")
@@ -83,6 +84,7 @@ PERSON_FOLLOW = frozenset("的说问答哭笑喊叫在是")
 THETA_PAIR_MIN, THETA_PAIR_MEAN = 0.6, 0.8  # a given name with nothing telling after it
 THETA_LITTLE = 0.35  # the character after 小 in a given name 小X (莫小北, 佟小满)
 THETA_YI = 0.4  # the second character of a given name 一X (裴一航会…, 谭一然妈妈)
+THETA_TWO_PERSON = 0.4  # the same, with a surname that is no word start and 说/的/在 … after it
 THETA_TWO = 0.6  # the given-name character of a two-character name, followed by 说/的/在 …
 THETA_WEAK = 0.8  # the given-name character of a two-character name with a weak surname
 THETA_STRONG = 0.8  # both given-name characters after a surname that makes a word with the first
@@ -104,6 +106,7 @@ class NameTables:
     places: frozenset[str]  # provinces, prefectures, Shanghai's districts: places wherever they stand
     minor_places: frozenset[str]  # other counties: places only where the text speaks of a place
     english: frozenset[str]  # English given names pupils go by (Lucas, Emily)
+    common: frozenset[str] = frozenset()  # the veto list and the words of COMMON_FREQ or more
 
 
 def _items(name: str) -> list[str]:
@@ -150,6 +153,8 @@ def tables() -> NameTables:
         places=places,
         minor_places=minor_places,
         english=frozenset(_items("anon_english_names.txt")),
+        # one set lookup for “a common word”: the test runs some 300 times per 1,000 characters
+        common=frozenset(_items("anon_name_veto.txt")) | frozenset(w for w, n in words.items() if n >= COMMON_FREQ),
     )
 
 
@@ -167,7 +172,7 @@ def _han(ch: str) -> bool:
 
 
 def _common(t: NameTables, word: str) -> bool:
-    return word in t.veto or t.words.get(word, 0) >= COMMON_FREQ
+    return word in t.common
 
 
 def _word_from_left(t: NameTables, text: str, i: int) -> bool:
@@ -213,8 +218,9 @@ def _left_ok(text: str, i: int) -> bool:
     return text.endswith(_LEFT_AND_KIN, 0, i)
 
 
-def _given(t: NameTables, text: str, start: int, weak: bool) -> int:
-    """Length of the given name at ``start`` (0, 1 or 2 characters)."""
+def _given(t: NameTables, text: str, start: int, weak: bool, compound: bool = False) -> int:
+    """Length of the given name at ``start`` (0, 1 or 2 characters) after a surname, one
+    character or ``compound`` (欧阳, 司马)."""
     g1 = text[start : start + 1]
     if not g1 or not _han(g1) or g1 in STOP:
         return 0
@@ -224,12 +230,18 @@ def _given(t: NameTables, text: str, start: int, weak: bool) -> int:
     if g2 and _han(g2) and g2 not in STOP and not _common(t, text[start + 1 : start + 3]) and g1 + g2 not in ROLES:
         pair = g1 + g2
         s2 = t.score.get(g2, 0.0)
-        family_word = _common(t, family)  # 白雪梅, 范文杰: the surname and g1 make a word
+        # 白雪梅, 范文杰: the surname and g1 make a word (阳子 in 欧阳子墨 is no such word)
+        family_word = not compound and _common(t, family)
         strong = s1 >= THETA_STRONG and s2 >= THETA_STRONG
+        # 许可馨在: after a surname that makes a word with g1, a very typical g2 before what follows people
+        sure_second = min(s1, s2) >= THETA_ALONE and s2 >= 0.9 and text[start + 2 : start + 3] in PERSON_FOLLOW
         # A given name that is also a word (建国, 欣然) still makes a full name after a surname that is no word.
-        if not _common(t, text[start - 1 : start + 2]) and not (weak and _common(t, pair)):
+        # 纪明哲在: after a weak surname a given name that is also a word counts only when it is a
+        # known given name of two very typical characters, before what follows people
+        known_word = strong and pair in t.pairs and text[start + 2 : start + 3] in PERSON_FOLLOW
+        if not _common(t, text[start - 1 : start + 2]) and not (weak and _common(t, pair) and not known_word):
             if family_word:
-                if (pair in t.pairs or strong) and _follows(text, start + 2):
+                if (pair in t.pairs or strong or sure_second) and _follows(text, start + 2):
                     return 2
             elif pair in t.pairs or strong or _typical_pair(text, start + 2, s1, s2):
                 return 2
@@ -243,7 +255,9 @@ def _given(t: NameTables, text: str, start: int, weak: bool) -> int:
         return 0
     if _common(t, family) and not (family in t.jieba_names and family not in t.veto and family[0] in TOP_SURNAMES and s1 >= 0.9):
         return 0
-    if s1 >= (THETA_WEAK if weak else THETA_TWO) and _follows(text, start + 1):
+    # 戚航说: a surname that starts no word, one given character, then a word that follows people
+    person = not weak and text[start + 1 : start + 2] in PERSON_FOLLOW and not _common(t, family)
+    if s1 >= (THETA_WEAK if weak else THETA_TWO_PERSON if person else THETA_TWO) and _follows(text, start + 1):
         # 钱全都, 李明说: when the given character starts a word with what follows, only a very typical one is a name
         if _common(t, text[start : start + 2]) and s1 < 0.85:
             return 0
@@ -300,14 +314,18 @@ def _name_at(t: NameTables, roles: re.Pattern[str], text: str, i: int) -> NameHi
     if role and role.group(0) != "老" and surname not in FUNCTION_CHARS and not _word_from_left(t, text, i) and role_left:
         if not _common(t, text[i : after + 2]) or role.group(0) in ("老师", "同学"):
             return NameHit(i, role.end(), "")
-    if text.endswith(("叫", "名叫", "叫做", "名字是"), 0, i):  # 叫刘畅的男孩, 叫钱多多
+    # 叫钱多多, 姓名：潘启航 (姓名空缺, 姓名和信息: a word or a function character after the label is no name)
+    labelled = (
+        _LABEL.search(text, max(0, i - 6), i) and surname not in FUNCTION_CHARS | ROLE_ONLY and not _common(t, text[i : i + 2])
+    )
+    if text.endswith(("叫", "名叫", "叫做", "名字是"), 0, i) or labelled:
         given = 2 if _han(text[after + 1 : after + 2]) and text[after + 1] not in STOP else 1
         if _han(nxt) and nxt not in STOP and _follows(text, after + given):
             return NameHit(i, after + given, text[after : after + given] if given == 2 else "")
     if surname in ROLE_ONLY:
         return None
     weak = length == 1 and surname in t.weak
-    given = _given(t, text, after, weak)
+    given = _given(t, text, after, weak, compound=length == 2)
     if given == 0:
         return None
     pair = text[after : after + 2]
@@ -322,11 +340,36 @@ def _name_at(t: NameTables, roles: re.Pattern[str], text: str, i: int) -> NameHi
     return NameHit(i, after + given, text[after : after + given] if given == 2 else "")
 
 
+# A form's name field: 姓名潘启航, 学生姓名：潘启航 (up to the character before the surname).
+_LABEL = re.compile(r"姓名\s*[:：]?\s*$")
+
+
 def _kin_before(text: str, i: int) -> bool:
     return text.endswith(_KIN_BEFORE, 0, i)
 
 
 _ALONE_CANDIDATE = re.compile(f"(?=([\u4e00-\u9fff]{{2}})[{re.escape(''.join(sorted(ALONE_FOLLOW)))}])")
+
+
+def find_words(text: str, words: Iterable[str]) -> list[tuple[int, int]]:
+    """Where ``words`` occur in ``text``, left to right without overlaps, the longest at a
+    position first — what a regular expression of the words joined by | finds, without
+    compiling one per case (a compile costs more than the whole scan of a case)."""
+    found: list[tuple[int, int]] = []
+    for word in set(words):
+        if word:
+            i = text.find(word)
+            while i >= 0:
+                found.append((i, i + len(word)))
+                i = text.find(word, i + 1)
+    found.sort(key=lambda span: (span[0], -span[1]))
+    out: list[tuple[int, int]] = []
+    end = 0
+    for start, stop in found:
+        if start >= end:
+            out.append((start, stop))
+            end = stop
+    return out
 
 
 def taken_by(hits: Iterable[NameHit], length: int) -> bytearray:
@@ -350,10 +393,10 @@ def _given_alone(t: NameTables, text: str, hits: list[NameHit]) -> Iterable[Name
 
     known = sorted({h.given for h in hits if h.given and not _common(t, h.given)})
     if known:
-        for m in re.finditer("|".join(map(re.escape, known)), text):
-            if free(m.start(), m.end()):
-                take(m.start(), m.end())
-                yield NameHit(m.start(), m.end(), m.group(0))
+        for start, end in find_words(text, known):
+            if free(start, end):
+                take(start, end)
+                yield NameHit(start, end, text[start:end])
     # Only pairs a verb or particle follows can be a given name alone (the last test below):
     # looking there first keeps the scan fast.
     for m in _ALONE_CANDIDATE.finditer(text):

@@ -16,7 +16,10 @@ text in three steps:
    role in apposition (同桌潘诗雨, 心理老师范秀梅, 母亲李娟女士); after 问/找/叫/陪
    (导师问浩宇); a name padded with a full-width space as name lists write it
    (王　芳). Role nouns (孩子, 朋友, 同桌 …) never fill them.
-3. **A person found once is found everywhere**: the full name's given name, the
+   Beside a name found already, a token of the same family before 的 + kin
+   (施展的外公施根宝) or in the same list (俞佳、陶然和白一鸣) is a name too
+   (:mod:`anon_relations`).
+3. **A person found once is found everywhere** (:mod:`anon_everywhere`): the full name's given name, the
    nicknames made from it (叠字 桐桐, 小桐, 阿桐, and so 桐桐姐) and the surname with
    a kin word (亓爸爸) are marked wherever they occur in the case — front matter,
    headings, tables and alt text included, since the whole file is one text.
@@ -32,11 +35,11 @@ import re
 
 from macros.casebook import anon_names
 from macros.casebook.anon_aside import set_aside
+from macros.casebook.anon_everywhere import everywhere
 from macros.casebook.anon_latin import find_dotted_names, find_latin_names
-from macros.casebook.anon_names import NameHit, NameTables, _han, taken_by
+from macros.casebook.anon_names import NameHit, NameTables, _han, find_words, taken_by
 from macros.casebook.anon_names import _common as _is_word  # one test of “a common word” for both passes
 from macros.casebook.anon_positions import (
-    _ADVERB_LEFT,
     _ADVERBS,
     _CALLED,
     _ERRAND_VERBS,
@@ -44,11 +47,9 @@ from macros.casebook.anon_positions import (
     _ROLES_BEFORE,
     _STRONG_VERBS,
     _VERB_CHARS,
-    ADVERB_FREQ,
-    BLANK,
     KIN,
+    NO_NICKNAME_CHARS,
     ROLE_NOUNS,
-    SURNAME_KIN,
     THETA,
     _boundary,
     _candidate,
@@ -59,6 +60,7 @@ from macros.casebook.anon_positions import (
     _typical,
     _typical_char,
 )
+from macros.casebook.anon_relations import related_people
 
 # 魔术师, 小画家, 神枪手, 开心果, 大个子: a three-character nickname naming what the child does or
 # is like would fit any child who does it; a nickname made of the name (春生哥, 常不乐) is kept.
@@ -98,9 +100,10 @@ def find_people(text: str) -> list[NameHit]:
     plain = set_aside(text)
     hits = [_without_verb(plain, h) for h in anon_names.find_names(plain) if not _role_noun_hit(plain[h.start : h.end])]
     hits += _positional(t, plain, hits)
+    hits += related_people(t, plain, hits)
     hits += _nicknamed(t, plain, hits)
     hits += _repeated(t, plain, hits)
-    hits += _everywhere(t, plain, hits)
+    hits += everywhere(t, plain, hits)
     hits += find_latin_names(t, plain) + find_dotted_names(t, plain)
     return sorted(hits, key=lambda h: (h.start, -h.end))
 
@@ -279,8 +282,6 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
     return out
 
 
-# Numbers and the prefixes of nicknames themselves: never the character a nickname is made of.
-_NO_NICKNAME_CHARS = "一二三四五六七八九十小大老阿"
 # Reduplications that are interjections or sounds, never a nickname.
 _NOT_NICKNAME = frozenset("哈嘿呵啦嘻哼嗯哦噢呜嗷咚哗叮咕嘀喔啊呀吧么")
 
@@ -301,7 +302,7 @@ REDUPLICATED_FREQ = 300
 def _pet_name(t: NameTables, token: str) -> bool:
     """苗苗, 晨晨, 毛毛: a reduplicated name character that is no frequent word, no sound, no number."""
     ch = token[0]
-    if token[1] != ch or ch in anon_names.STOP or ch in _NOT_NICKNAME or ch in _NO_NICKNAME_CHARS:
+    if token[1] != ch or ch in anon_names.STOP or ch in _NOT_NICKNAME or ch in NO_NICKNAME_CHARS:
         return False
     # 画画, 泛泛: a verb or adverb doubled; a name's character is typical of names
     return t.score.get(ch, 0.0) >= 0.5 and t.words.get(token, 0) < REDUPLICATED_FREQ and token not in ROLE_NOUNS
@@ -312,7 +313,7 @@ def _nickname_chars(t: NameTables, text: str) -> set[str]:
     chars: set[str] = set()
     for m in re.finditer(rf"([{_HAN}])\1|阿([{_HAN}])", text):
         ch = m.group(1) or m.group(2)
-        if ch in anon_names.STOP or ch in _NOT_NICKNAME or ch in _NO_NICKNAME_CHARS:
+        if ch in anon_names.STOP or ch in _NOT_NICKNAME or ch in NO_NICKNAME_CHARS:
             continue
         # standing alone, as a name does (命中中的, 分词词典: the pair is inside words)
         left, right = text[m.start() - 1 : m.start()], text[m.end() : m.end() + 1]
@@ -378,7 +379,7 @@ def _repeated(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]:
     # Where a name may start: a surname character, or any character before a known given name.
     starts_at = {m.start() for m in _surname_chars().finditer(text)}
     for given in givens:
-        starts_at |= {m.start() - 1 for m in re.finditer(given, text) if m.start() > 0}
+        starts_at |= {start - 1 for start, _ in find_words(text, [given]) if start > 0}
     counts: dict[str, list[int]] = {}
     stop, score = anon_names.STOP, t.score
     for i in sorted(starts_at):
@@ -399,6 +400,8 @@ def _repeated(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]:
         c, given = token[0], token[1:]
         if (c not in t.surnames and given not in givens) or c == given[0] or c in _VERB_CHARS:
             continue
+        if c in anon_names.FUNCTION_CHARS and given in givens:
+            continue  # 外公和施展: a known given name after “and” is that person, not a 和 family
         # 高明 where the case has 高爸爸: a word-name of a family the case is about, if it opens
         # clauses or follows roles at least twice (checked below); 孟子豪 once 子豪 is known
         family_word = len(given) == 1 and c in families
@@ -429,66 +432,4 @@ def _repeated(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]:
             if not taken[i]:
                 taken[i : i + end] = b"\x01" * end  # over a given-name hit: 亓 + 佳宁
                 out.append(NameHit(i, i + end, given if len(given) == 2 else ""))
-    return out
-
-
-# -- step 3: a person found once is found everywhere ---------------------------------------------
-
-
-def forms_of(t: NameTables, full: str | None, given: str) -> set[str]:
-    """The forms a person takes in a case: given name, nicknames, surname with kin."""
-    forms: set[str] = set()
-    if len(given) == 2:
-        forms.add(given)
-    for ch in {given[-1:], given[:1]} if len(given) == 2 else {given}:
-        if not ch or ch in anon_names.STOP or ch in _NO_NICKNAME_CHARS:
-            continue
-        forms |= {ch + ch, "小" + ch, "阿" + ch}
-    if len(given) == 2 and given[-1] not in anon_names.STOP:
-        forms |= {given[-1] + "哥", given[-1] + "姐"}  # 振宇 → 宇哥, 美雯 → 雯姐
-    if full and len(full) - len(given) == 2 and full[:2] in t.compounds:
-        forms |= {full[:2]} | {full[:2] + kin for kin in SURNAME_KIN}  # 司徒 alone, 欧阳妈妈
-    if full and len(full) - len(given) == 1:  # 亓爸爸, 亓家, 小高
-        family = {full[0] + kin for kin in SURNAME_KIN}
-        if full[0] not in anon_names.FUNCTION_CHARS:  # 和家, 时家 would be “and home”, “when home”
-            family |= {"小" + full[0], "老" + full[0]}
-            # 王家, 白家 are words because they mean “the family”; 国家, 万家 mean something else
-            if t.words.get(full[0] + "家", 0) < 1000:
-                forms.add(full[0] + "家")
-        forms |= {f for f in family if not _is_word(t, f)}
-    nicknames = {f for f in forms if f != given and len(f) == 2 and f[0] in "小阿"}
-    return {f for f in forms if f not in ROLE_NOUNS and not (f in nicknames and _is_word(t, f))}
-
-
-def _everywhere(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]:
-    people: set[str] = set()
-    for h in hits:
-        raw = text[h.start : h.end]
-        token = raw.replace(" ", "").replace(BLANK, "")
-        # The full name itself is looked for everywhere too (陪燕飞在…), unless it is also a word
-        # found once on the surface (高亮, 安全); a padded 杜　鹃 in a name list is no word.
-        whole = {token} if len(token) >= 3 or raw != token or not _is_word(t, token) else set()
-        surname = 2 if token[:2] in t.compounds else 1 if token[:1] in t.surnames else 0
-        if h.given and len(token) == 2 and token[0] in t.surnames and token[0] not in anon_names.LEFT_CHARS:
-            people |= forms_of(t, token, token[1])  # 时雨 alone is a full name too: 时妈妈, 雨雨
-        if h.given and len(token) == 3 and token.endswith(h.given) and not surname:
-            surname = 1  # 亓佳宁: a surname the tables do not know, confirmed by the case
-        if h.given and surname and len(token) == surname + len(h.given):
-            people |= forms_of(t, token, h.given) | whole
-        elif h.given:
-            people |= forms_of(t, None, h.given)
-        elif surname and 2 <= len(token) <= surname + 2 and token[surname:] not in anon_names.ROLES and _han(token[-1]):
-            people |= forms_of(t, token, token[surname:]) | whole  # 张伟: a one-character given name
-    if not people:
-        return []
-    taken = taken_by(hits, len(text))
-    out: list[NameHit] = []
-    pattern = re.compile("|".join(map(re.escape, sorted(people, key=len, reverse=True))))
-    for m in pattern.finditer(text):
-        f = m.group(0)
-        if len(f) == 2 and f[0] == f[1] and t.words.get(f, 0) >= ADVERB_FREQ and text[m.start() - 1 : m.start()] in _ADVERB_LEFT:
-            continue
-        if not any(taken[m.start() : m.end()]):
-            taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
-            out.append(NameHit(m.start(), m.end(), m.group(0) if len(m.group(0)) == 2 else ""))
     return out

@@ -14,6 +14,8 @@ from macros.casebook.anon_names import _common as _is_word  # one test of “a c
 
 _HAN = "\u4e00-\u9fff"
 BLANK = "\u3000"  # what masked text is replaced with (offsets stay valid)
+# Numbers and the prefixes of nicknames themselves: never the character a nickname is made of.
+NO_NICKNAME_CHARS = "一二三四五六七八九十小大老阿"
 
 # Nouns for people that are no one's name, even in a person's position.
 ROLE_NOUNS = frozenset(

@@ -174,7 +174,8 @@ _BIRTH_BEFORE = re.compile(
     rf"(?:出生日期|出生年月日|出生年月|出生于|出生在|生于|(?<!卫)生日|出生)\s*(?:是|为|在|于)?\s*"
     # a form's row (| 出生日期 | …) or its box (生日一栏填的是…)
     rf"(?:[:|]|(?:(?:一)?栏(?:里)?)?(?:填的是|写的是|填着|写着|是|为))?\s*({_FULL_DATE}|{_MONTH_DAY})"
-    rf"|出生年月\s*(?:是|为)?\s*[:|]?\s*({_YEAR_MONTH})"
+    # 出生年月：2013.01, 出生于2012年9月: a month of birth
+    rf"|(?:出生年月|出生于|出生在|生于)\s*(?:是|为)?\s*[:|]?\s*({_YEAR_MONTH})"
 )
 _BIRTH_AFTER = re.compile(
     rf"({_FULL_DATE}|(?:19|20)\d{{2}}\s*年\s*\d{{1,2}}\s*月(?!\s*\d))\s*(?:出生|生人|诞生|生(?![活产态物命长效病字词气]))"
@@ -182,7 +183,7 @@ _BIRTH_AFTER = re.compile(
 _BIRTHDAY_AFTER = re.compile(rf"({_FULL_DATE}|{_MONTH_DAY})[^,。;\n]{{0,6}}?(?<!卫)生日")
 
 
-_BIRTH_WORD = re.compile(r"出生|生日|生于|诞生|生人|(?<=[日号\d])\s*生|满\s*[\d一二三四五六七八九十]{1,3}\s*周?岁")
+_BIRTH_WORD = re.compile(r"出生|生日|生于|诞生|生人|(?<=[日号月\d])\s*生|满\s*[\d一二三四五六七八九十]{1,3}\s*周?岁")
 # 今年2012年4月19日满十四岁: the day one turns an age is the birthday
 _BIRTH_AGE = re.compile(rf"({_FULL_DATE})\s*[他她]?(?:就|才|将)?满\s*[\d一二三四五六七八九十]{{1,3}}\s*周?岁")
 # A date with its year in a child's information, without 出生 or 生日: after the sex in a line of
@@ -194,6 +195,8 @@ _YEAR_AT = re.compile(r"(?<!\d)(?:19|20)\d{2}")
 _FULL_DATE_AT = re.compile(_FULL_DATE)
 _SEX_BEFORE = re.compile(r"(?:(?<![\u4e00-\u9fff])[男女]|性别\s*[:：]?\s*[男女])\s*[,，、;；]\s*$")
 _ID_AFTER = re.compile(r"\s*[,，][^。\n]{0,4}(?:身份证|学籍|学号|户籍|籍贯)")
+# 蔡文静，2010.04.16，初二5班: a pupil's class after the date, in a line of facts
+_CLASS_AFTER = re.compile(r"\s*[,，]\s*(?:预备|初[一二三四]|高[一二三]|[一二三四五六七八九]年级)")
 _LAST_PUPIL_BIRTH_YEAR = 2021
 
 
@@ -220,6 +223,11 @@ def find_birthdates(text: str) -> Iterable[Span]:
         elif before.endswith(("(", "（")) and "\u4e00" <= before[-2:-1] <= "\u9fff" and text[m.end() : m.end() + 1] in ")）":
             if int(y.group(0)) > _LAST_PUPIL_BIRTH_YEAR:
                 continue  # 家长会（2025.10.12）: a meeting's recent date in brackets
+        elif not before.rstrip().endswith((",", "，", ":", "：")):
+            continue
+        elif _CLASS_AFTER.match(text, m.end()):
+            if int(y.group(0)) > _LAST_PUPIL_BIRTH_YEAR:
+                continue  # 2025.10.12，初二5班家长会: a recent date before a class is a meeting's
         elif not (before.rstrip().endswith((",", "，")) and _ID_AFTER.match(text, m.end())):
             continue  # 武思辰，2010-04-27，身份证号…: a date between commas among a pupil's numbers
         yield m.start(), m.end(), "CASE-ANON-BIRTHDATE"

@@ -1,0 +1,76 @@
+"""Step 3 of reading a case (rule CASE-ANON-NAME): a person found once is found everywhere.
+
+The full name's given name, the nicknames made from it (叠字 桐桐, 小桐, 阿桐, and so
+桐桐姐), the surname with a kin word (亓爸爸) and a role form found once (金阿婆) are
+marked wherever they occur in the case — front matter, headings, tables and alt
+text included, since the whole file is one text. See :mod:`anon_people`.
+"""
+
+from __future__ import annotations
+
+from macros.casebook import anon_names
+from macros.casebook.anon_names import NameHit, NameTables, _han, find_words, taken_by
+from macros.casebook.anon_names import _common as _is_word
+from macros.casebook.anon_positions import _ADVERB_LEFT, ADVERB_FREQ, BLANK, NO_NICKNAME_CHARS, ROLE_NOUNS, SURNAME_KIN
+
+
+def forms_of(t: NameTables, full: str | None, given: str) -> set[str]:
+    """The forms a person takes in a case: given name, nicknames, surname with kin."""
+    forms: set[str] = set()
+    if len(given) == 2:
+        forms.add(given)
+    for ch in {given[-1:], given[:1]} if len(given) == 2 else {given}:
+        if not ch or ch in anon_names.STOP or ch in NO_NICKNAME_CHARS:
+            continue
+        forms |= {ch + ch, "小" + ch, "阿" + ch}
+    if len(given) == 2 and given[-1] not in anon_names.STOP:
+        forms |= {given[-1] + "哥", given[-1] + "姐"}  # 振宇 → 宇哥, 美雯 → 雯姐
+    if full and len(full) - len(given) == 2 and full[:2] in t.compounds:
+        forms |= {full[:2]} | {full[:2] + kin for kin in SURNAME_KIN}  # 司徒 alone, 欧阳妈妈
+    if full and len(full) - len(given) == 1:  # 亓爸爸, 亓家, 小高
+        family = {full[0] + kin for kin in SURNAME_KIN}
+        if full[0] not in anon_names.FUNCTION_CHARS:  # 和家, 时家 would be “and home”, “when home”
+            family |= {"小" + full[0], "老" + full[0]}
+            # 王家, 白家 are words because they mean “the family”; 国家, 万家 mean something else
+            if t.words.get(full[0] + "家", 0) < 1000:
+                forms.add(full[0] + "家")
+        forms |= {f for f in family if not _is_word(t, f)}
+    nicknames = {f for f in forms if f != given and len(f) == 2 and f[0] in "小阿"}
+    return {f for f in forms if f not in ROLE_NOUNS and not (f in nicknames and _is_word(t, f))}
+
+
+def everywhere(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]:
+    people: set[str] = set()
+    for h in hits:
+        raw = text[h.start : h.end]
+        token = raw.replace(" ", "").replace(BLANK, "")
+        # The full name itself is looked for everywhere too (陪燕飞在…), unless it is also a word
+        # found once on the surface (高亮, 安全); a padded 杜　鹃 in a name list is no word.
+        whole = {token} if len(token) >= 3 or raw != token or not _is_word(t, token) else set()
+        surname = 2 if token[:2] in t.compounds else 1 if token[:1] in t.surnames else 0
+        if len(token) == 2 and token[0] in "老小" and token[1] in t.surnames and not _is_word(t, token):
+            people.add(token)  # 门卫老周 where 老周说 stands elsewhere: the nickname as the case uses it
+        if h.given and len(token) == 2 and token[0] in t.surnames and token[0] not in anon_names.LEFT_CHARS:
+            people |= forms_of(t, token, token[1])  # 时雨 alone is a full name too: 时妈妈, 雨雨
+        if h.given and len(token) == 3 and token.endswith(h.given) and not surname:
+            surname = 1  # 亓佳宁: a surname the tables do not know, confirmed by the case
+        if h.given and surname and len(token) == surname + len(h.given):
+            people |= forms_of(t, token, h.given) | whole
+        elif h.given:
+            people |= forms_of(t, None, h.given)
+        elif surname and 2 <= len(token) <= surname + 2 and token[surname:] not in anon_names.ROLES and _han(token[-1]):
+            people |= forms_of(t, token, token[surname:]) | whole  # 张伟: a one-character given name
+        elif surname and token[surname:] in anon_names.ROLES and token[surname:] != "老":
+            people.add(token)  # 金阿婆 found once is 金阿婆 after 一位 too
+    if not people:
+        return []
+    taken = taken_by(hits, len(text))
+    out: list[NameHit] = []
+    for start, end in find_words(text, people):
+        f = text[start:end]
+        if len(f) == 2 and f[0] == f[1] and t.words.get(f, 0) >= ADVERB_FREQ and text[start - 1 : start] in _ADVERB_LEFT:
+            continue
+        if not any(taken[start:end]):
+            taken[start:end] = b"\x01" * (end - start)
+            out.append(NameHit(start, end, f if len(f) == 2 else ""))
+    return out

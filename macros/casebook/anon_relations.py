@@ -1,0 +1,97 @@
+"""People the case names next to people already found (rule CASE-ANON-NAME, step 2b).
+
+Two places make a token a person because of the name beside it, whatever the token
+means as a word:
+
+- **the same family**: a child before 的 + a kin word, then that relative's full name
+  with the same surname (施展的外公施根宝, 景天的爸爸景志强): the child carries the
+  family name, so 施展 is 施 + a given name, not the verb;
+- **one list**: items of a list joined by 、 (and a last 和/与/及) beside a name found
+  already (俞佳、陶然和白一鸣): an item of two or three characters that opens with a
+  surname is a name too.
+
+Both need a name found on the surface first, so an ordinary sentence (语文、数学和英语)
+is never read this way.
+"""
+
+from __future__ import annotations
+
+import re
+
+from macros.casebook import anon_names
+from macros.casebook.anon_names import NameHit, NameTables, _han, taken_by
+from macros.casebook.anon_positions import ROLE_NOUNS, _clause_start
+
+# Kin that share the child's surname as a rule (a mother's or grandmother's often differs).
+_SAME_SURNAME_KIN = "爸爸 父亲 爷爷 奶奶 外公 叔叔 伯伯 姑姑 哥哥 姐姐 弟弟 妹妹".split()
+_KIN_FIRST = re.compile("|".join(sorted(_SAME_SURNAME_KIN, key=len, reverse=True)))
+_LIST_JOINERS = "和与及跟"
+_ITEM_GIVEN = 0.3  # how typical of given names each character after the surname must be
+_ITEM_END = "、，。；：！？,;:!?（(）)\n "
+
+
+def _item_ok(t: NameTables, token: str) -> bool:
+    if not 2 <= len(token) <= 3 or not all(_han(c) and c not in anon_names.STOP for c in token):
+        return False
+    if token in ROLE_NOUNS or token.endswith(("老师", "同学")) or token in anon_names.ROLES:
+        return False
+    surname = 2 if token[:2] in t.compounds else 1 if token[0] in t.surnames else 0
+    # 国际部 is no name: every character after the surname must be seen in given names at all
+    return surname > 0 and len(token) > surname and min(t.score.get(c, 0.0) for c in token[surname:]) >= _ITEM_GIVEN
+
+
+def _same_family(t: NameTables, text: str, hits: list[NameHit]) -> list[tuple[int, int]]:
+    starts = {h.start: h for h in hits}
+    found: list[tuple[int, int]] = []
+    for m in _KIN_FIRST.finditer(text):
+        relative = starts.get(m.end())
+        if relative is None or relative.end - relative.start < 2:
+            continue
+        surname = text[relative.start]
+        de = text[m.start() - 1 : m.start()] == "的"
+        end = m.start() - de
+        for length in (2, 3):
+            i = end - length
+            token = text[i:end]
+            if i >= 0 and token[0] == surname and _item_ok(t, token) and _clause_start(text, i):
+                found.append((i, end))
+                break
+    return found
+
+
+def _list_items(t: NameTables, text: str, hits: list[NameHit]) -> list[tuple[int, int]]:
+    found: list[tuple[int, int]] = []
+    for h in hits:
+        # the item after the name: 俞佳、陶然和…
+        if text[h.end : h.end + 1] == "、":
+            j = h.end + 1
+            k = j
+            while k < len(text) and k - j <= 3 and text[k] not in _ITEM_END and text[k] not in _LIST_JOINERS:
+                k += 1
+            if k < len(text) and (text[k] in _ITEM_END or text[k] in _LIST_JOINERS) and _item_ok(t, text[j:k]):
+                found.append((j, k))
+        # the item before the name: …陶然和白一鸣, …陶然、白一鸣
+        if h.start >= 3 and (text[h.start - 1] == "、" or text[h.start - 1] in _LIST_JOINERS):
+            k = h.start - 1
+            j = k
+            while j > 0 and k - j < 3 and text[j - 1] not in _ITEM_END and text[j - 1] not in _LIST_JOINERS:
+                j -= 1
+            left = text[j - 1 : j] if j > 0 else "\n"
+            # the list must be a list: 、 on one side of the item at least
+            if left == "、" or (text[k] == "、" and (not left or left in _ITEM_END)):
+                if _item_ok(t, text[j:k]):
+                    found.append((j, k))
+    return found
+
+
+def related_people(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]:
+    """Names found because of a name beside them (same family, same list)."""
+    taken = taken_by(hits, len(text))
+    out: list[NameHit] = []
+    for start, end in _same_family(t, text, hits) + _list_items(t, text, hits):
+        if not any(taken[start:end]):
+            taken[start:end] = b"\x01" * (end - start)
+            # 施展 is then marked everywhere in the case, even where it reads as the verb alone
+            given = text[start + 1 : end] if end - start == 3 else text[start:end]
+            out.append(NameHit(start, end, given))
+    return out
