@@ -83,6 +83,14 @@ CATCH = [
     # that person, not a family called 和 (和外公 is no name)
     ("王子琪、语文课代表和数学课代表一起去领书。", ["王子琪"]),
     ("外公和施展一起来了。施展的外公施国栋每周和外公下棋。", ["施展", "施展", "施国栋"]),
+    # round 15: a form's contact field, a class right before the name, 里 before a weak surname,
+    # an internship's 主管 and a class's 委员 as roles, Tibetan names and their parts
+    ("家访地址已核对，联系人毛阿姨。", ["毛阿姨"]),
+    ("实习反馈：24级烹饪3班马俊杰刀工扎实。", ["马俊杰"]),
+    ("家长群里华诗琪的爸爸发了一条消息。", ["华诗琪"]),
+    ("实习结束时，戴主管写了评语。", ["戴主管"]),
+    ("纪律委员于泽宇负责记迟到。", ["于泽宇"]),
+    ("次仁卓玛来自日喀则。开学后卓玛说她想家，扎西说他也想。", ["次仁卓玛", "卓玛", "扎西"]),
     # 老周 found before 说 is 老周 after 门卫 too
     ("门卫老周几次提醒我。老周说孩子常常一个人留到天黑。", ["老周", "老周"]),
 ]
@@ -180,6 +188,13 @@ CLEAN = [
     # a form's label before a word or a function character is no name field
     "表格里不写学生的姓名和信息，原文姓名空缺处不推测。",
     "他写了一篇周记。",
+    # a province set aside is no full-width padding (从　　来); a modal after a role is no surname;
+    # 阿妈 is a mother, not a nickname; 把 ends a school's name
+    "从安徽来的孩子，从来没有练过听力。",
+    "学生反复迟到时，导师应先批评还是先了解原因？",
+    "卓玛的阿妈视频里说：“阿妈想你。”".replace("卓玛", "小A"),
+    "预备年级的孩子常常把小学的习惯带进来。",
+    "学生干部压力过大时，导师如何支持？",
 ]
 
 

@@ -173,6 +173,10 @@ CATCH = [
     ("CASE-ANON-BIRTHDATE", "她出生于2012年3月，是班里最小的。", "2012年3月"),
     ("CASE-ANON-BIRTHDATE", "小A，女，2013年2月生，去年转来。", "2013年2月"),
     ("CASE-ANON-BIRTHDATE", "名单：某某，2011.05.09，初一3班。", "2011.05.09"),
+    # round 15: a lunar birthday; a date between a name and a school
+    ("CASE-ANON-BIRTHDATE", "小A说自己是腊月初八生的。", "腊月初八"),
+    ("CASE-ANON-BIRTHDATE", "她的生日是正月十五。", "正月十五"),
+    ("CASE-ANON-BIRTHDATE", "某某，2014/03/07，某某小学五年级学生。", "2014/03/07"),
 ]
 
 
@@ -220,6 +224,7 @@ PASS = [
     # a month before 生活 or 生病 is no birth month; a recent date before a class is a meeting's
     "2024年9月生病住院了一周，10月生活才恢复正常。",
     "通知：2025.10.12，初二年级开家长会。",
+    "腊月初八那天全家喝腊八粥，初一生物课讲了种子。",
     "三年高中生活很快，考进理想高中是他的目标；他的初中同学都在本区。",
     "从外区小学升上来的孩子，全区小区物业都在整改。",
     "中等职业学校和本区职业学校的学生都要实训，全年级2001人。",
@@ -355,3 +360,55 @@ def test_place_table_has_both_sections_and_the_places_cases_name() -> None:
     assert {"和平", "永康"} <= t.minor_places and not {"和平", "永康"} & t.places
     assert {"佘山", "朱家角", "沈园"} <= t.places  # data/anon_landmarks.txt
     assert all(len(p) >= 2 for p in t.places | t.minor_places)
+
+
+def _scan_texts() -> list[str]:
+    """Every corpus text of the gate, and seeded mixtures of their lines (windows that cross
+    sentence boundaries), normalised as the rules see them."""
+    import random
+    from pathlib import Path
+
+    from macros.casebook.anon_normalise import normalise
+
+    root = Path(__file__).parent / "fixtures" / "anon_corpus"
+    texts = [normalise(p.read_text(encoding="utf-8")).text for p in sorted(root.rglob("*")) if p.suffix in (".txt", ".md")]
+    lines = [line for t in texts for line in t.split("\n") if line.strip()]
+    # one probe for each way a match of those patterns can begin
+    probes = (
+        "住在88弄5号302室，又搬到3号1203室。长和路88弄7号。锦绣花园3号楼2单元。康桥新村12号。向阳村3组5号，"
+        "东村5号。A座12室。大道9号，公路100号，巷8号。实验学校、外国语学校、二中、3中、附小、附中、幼儿园、分校、"
+        "职校、中专、技校、职高、卫校、中职校、高中、初中、完全中学、高级中学、初级中学、中心小学、中心校、浦东旅校。"
+        "初二(3)班，2023级会计1班，三年级电商2班，会计2501班，23烹饪1班，五(4)中队。微信:abc_123456，wxid_abcdef1，"
+        "vx:abcdef12，wechat abcdefg，QQ号12345678，Q群:123456，扣扣:1234567，邮箱 a at b dot com，a#b.cn。"
+    )
+    rng = random.Random(21)
+    return texts + [normalise(probes).text] + ["".join(rng.sample(lines, 3)) for _ in range(1500)]
+
+
+def test_faster_scans_find_what_the_plain_patterns_find() -> None:
+    """The rules try their patterns only where a match can begin (or end): the same matches as a
+    plain scan of the whole text, on every corpus text and on mixtures of their lines."""
+    from macros.casebook import anon_rules as r
+
+    def plain_contacts(t: str) -> set[tuple[int, int]]:
+        spans = {m.span(1) for m in r._WECHAT.finditer(t)} | {m.span() for m in r._WXID.finditer(t)}
+        spans |= {m.span() for m in r._EMAIL.finditer(t)}
+        return spans | {m.span(1 if m.group(1) else 2) for m in r._QQ.finditer(t)}
+
+    for t in _scan_texts():
+        for pattern, first in ((r._ADDRESS, r._ADDRESS_FIRST), (r._SCHOOL, r._SCHOOL_FIRST)):
+            assert [m.span() for m in r.tried_at(pattern, first, t)] == [m.span() for m in pattern.finditer(t)]
+        assert [m.span() for m in r._class_matches(t)] == [m.span() for m in r._CLASS.finditer(t)]
+        assert {(s, e) for s, e, _ in r.find_contacts(t)} == plain_contacts(t)
+
+
+def test_normalising_a_text_already_in_nfkc_changes_nothing() -> None:
+    import unicodedata
+
+    from macros.casebook.anon_normalise import normalise
+
+    for t in _scan_texts()[:200] + ["e\u0301", "ｅ\u0301１", "\u1100\u1161", "王\u3000芳"]:
+        n = normalise(t)
+        if unicodedata.normalize("NFKC", t) == t and "\u3000" not in t and "\u200b" not in t:
+            assert n.text == t and n.origin is None
+        assert len(n.text) == len(n.origin) if n.origin is not None else len(n.text) == len(t)

@@ -1,5 +1,5 @@
 """Names the surname tables cannot read (rule CASE-ANON-NAME): names in Latin letters (Lucas,
-Emily) and transliterated names joined by the middle dot (艾力·买买提).
+Emily), transliterated names joined by the middle dot (艾力·买买提) and Tibetan names (次仁卓玛).
 
 Pupils of international and bilingual classes go by English names, and cases write them as
 they are. A capitalised Latin word standing alone in Chinese text (no other Latin word next
@@ -12,13 +12,29 @@ A name of two or more parts joined by the middle dot (艾力·买买提, 买买�
 Kazakh and other names are written in Chinese: the whole is a name, and so is each part of two
 or more characters wherever it stands alone in the case (艾力 in 艾力说). Titles in 《》 and
 listed figures are set aside before this runs (《哈利·波特》).
+
+Tibetan names (次仁卓玛, 扎西顿珠) have no surname: two parts from ``data/anon_tibetan_names.txt``
+written together are a name, and each of its parts is that person wherever it stands in the
+case; a part alone elsewhere counts only where a person stands (扎西说, 卓玛的阿妈).
 """
 
 from __future__ import annotations
 
 import re
 
-from macros.casebook.anon_names import LEFT_CHARS, LEFT_WORDS, ROLES, STOP, NameHit, NameTables, find_names, find_words, taken_by
+from macros.casebook.anon_names import (
+    LEFT_CHARS,
+    LEFT_WORDS,
+    PERSON_FOLLOW,
+    ROLES,
+    STOP,
+    NameHit,
+    NameTables,
+    _han,
+    find_names,
+    find_words,
+    taken_by,
+)
 from macros.casebook.anon_names import _common as _is_word
 
 # (a capital first, the look-behind after it: the scan only stops at capitals)
@@ -114,3 +130,30 @@ def find_latin_names(t: NameTables, text: str) -> list[NameHit]:
         or _bracketed(t, text, m.start(), m.end())
     }
     return [NameHit(m.start(), m.end(), "") for m in candidates if m.group(0) in names]
+
+
+def find_tibetan_names(t: NameTables, text: str) -> list[NameHit]:
+    """次仁卓玛, 扎西顿珠: two parts of Tibetan names together are a name, and each part of it is
+    that person wherever it stands in the case; a part alone elsewhere only where a person stands
+    (扎西说, 卓玛的阿妈), since the surname tables cannot read such names at all."""
+    spans = find_words(text, t.tibetan)
+    hits: list[NameHit] = []
+    parts: set[str] = set()
+    k = 0
+    while k < len(spans):
+        start, end = spans[k]
+        if k + 1 < len(spans) and spans[k + 1][0] == end:  # two parts, one after the other
+            hits.append(NameHit(start, spans[k + 1][1], ""))
+            parts |= {text[start:end], text[end : spans[k + 1][1]]}
+            k += 2
+            continue
+        k += 1
+    taken = taken_by(hits, len(text))
+    for start, end in spans:
+        if taken[start]:
+            continue
+        opens = start == 0 or text[start - 1] in LEFT_CHARS or not _han(text[start - 1])
+        person = text[end : end + 1] in PERSON_FOLLOW or text.startswith(("妈妈", "爸爸", "阿妈", "阿爸"), end)
+        if text[start:end] in parts or (opens and person):
+            hits.append(NameHit(start, end, ""))
+    return hits

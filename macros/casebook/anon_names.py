@@ -14,7 +14,8 @@ names (熊猫, 黎明). This finder works on characters and a few tables in
   and ``anon_name_veto.txt``, a reviewed list of words that are no names;
 - ``anon_figures.txt``: historical and literary figures (李白, 鲁迅) that
   trainers can extend.
-- ``anon_english_names.txt``: English given names pupils go by (Lucas, Emily),
+- ``anon_english_names.txt``: English given names pupils go by (Lucas, Emily), and
+  ``anon_tibetan_names.txt``: the parts Tibetan names are made of (次仁, 卓玛), both
   read by :mod:`macros.casebook.anon_latin`.
 
 Forms found: role and kinship (王老师, 张妈妈, 陈同学), 小/老/大 + surname
@@ -35,12 +36,17 @@ from macros.build.reads import data_cache
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 ROLES = (
-    "老师 同学 校长 副校长 主任 书记 妈妈 爸爸 奶奶 爷爷 外婆 外公 姥姥 姥爷 阿姨 叔叔 伯伯 舅舅 姑姑 姨妈 婶婶 "
-    "女士 先生 医生 导师 教练 老板 师傅 大夫 警官 律师 家长 姐姐 哥哥 弟弟 妹妹 班长 组长 队长 委员 科长 局长 园长 "
-    "阿婆 阿公 大爷 大妈 婆婆 爷叔 指导 老"  # 沈阿婆, 江大爷: how Shanghai speaks of elders; 黎指导 (a coach)
-).split()
+    (
+        "老师 同学 校长 副校长 主任 书记 妈妈 爸爸 奶奶 爷爷 外婆 外公 姥姥 姥爷 阿姨 叔叔 伯伯 舅舅 姑姑 姨妈 婶婶 "
+        "女士 先生 医生 导师 教练 老板 师傅 大夫 警官 律师 家长 姐姐 哥哥 弟弟 妹妹 班长 组长 队长 委员 科长 局长 园长 "
+        "阿婆 阿公 大爷 大妈 婆婆 爷叔 指导 主管 经理 店长 老"  # 沈阿婆, 江大爷: Shanghai's elders; 黎指导 a coach; 戴主管 an internship's
+    ).split()
+)
 # Kinship words a name follows: 母亲李桂兰, 父亲王建国.
-KIN_BEFORE = "母亲 父亲 妈妈 爸爸 奶奶 爷爷 外婆 外公 哥哥 姐姐 弟弟 妹妹 舅舅 姑姑 同桌 同学 班长 名叫 叫做 叫 全名 大名 本名 真名".split()
+KIN_BEFORE = (
+    "母亲 父亲 妈妈 爸爸 奶奶 爷爷 外婆 外公 哥哥 姐姐 弟弟 妹妹 舅舅 姑姑 同桌 同学 班长 名叫 叫做 叫 全名 大名 本名 真名 "
+    "联系人 监护人 姓名"  # a form's fields: 联系人毛阿姨, 监护人钱建国
+).split()
 # A surname that is also one of these function words never starts a role form (和老师 = “with the teacher”).
 FUNCTION_CHARS = set("和与同向从为都能那所以把被给对跟让比连后时也还就于班")  # 班: 全班同学, 班家长
 # Characters that cannot be part of a given name in running text.
@@ -66,7 +72,7 @@ _LEFT_AND_KIN = tuple(LEFT_WORDS + KIN_BEFORE)
 # 她觉得石老师…: after a verb of thinking a weak surname with a role is a person
 _THINKING = ("觉得", "记得", "发现", "听说", "知道", "以为")
 _KIN_BEFORE = tuple(KIN_BEFORE)
-LEFT_CHARS = set("和跟与让叫给问对把被帮陪找请的了是，。、！？：；“”‘’\"'()（）,.!?:; \n")
+LEFT_CHARS = set("和跟与让叫给问对把被帮陪找请的了是里，。、！？：；“”‘’\"'()（）,.!?:; \n")
 PREFIXES = set("小老大阿")
 # Adverbs that stand between a subject and its verb: a given name used alone never starts with one.
 ADVERB_CHARS = frozenset("才就都也还又只便却先再")
@@ -106,6 +112,7 @@ class NameTables:
     places: frozenset[str]  # provinces, prefectures, Shanghai's districts: places wherever they stand
     minor_places: frozenset[str]  # other counties: places only where the text speaks of a place
     english: frozenset[str]  # English given names pupils go by (Lucas, Emily)
+    tibetan: frozenset[str]  # parts of Tibetan names (次仁, 卓玛), two of which make a name
     common: frozenset[str] = frozenset()  # the veto list and the words of COMMON_FREQ or more
 
 
@@ -153,6 +160,7 @@ def tables() -> NameTables:
         places=places,
         minor_places=minor_places,
         english=frozenset(_items("anon_english_names.txt")),
+        tibetan=frozenset(_items("anon_tibetan_names.txt")),
         # one set lookup for “a common word”: the test runs some 300 times per 1,000 characters
         common=frozenset(_items("anon_name_veto.txt")) | frozenset(w for w, n in words.items() if n >= COMMON_FREQ),
     )
@@ -215,7 +223,12 @@ def _mean(text: str, j: int) -> float:
 def _left_ok(text: str, i: int) -> bool:
     if i == 0 or text[i - 1] in LEFT_CHARS or not _han(text[i - 1]):
         return True
-    return text.endswith(_LEFT_AND_KIN, 0, i)
+    return text.endswith(_LEFT_AND_KIN, 0, i) or _after_class(text, i)
+
+
+def _after_class(text: str, i: int) -> bool:
+    """24级烹饪3班马俊杰, 初二（5）班于洋: a class ends right before ``i``."""
+    return text[i - 1 : i] == "班" and i >= 2 and (text[i - 2].isdigit() or text[i - 2] in "）)")
 
 
 def _given(t: NameTables, text: str, start: int, weak: bool, compound: bool = False) -> int:
@@ -294,8 +307,8 @@ def find_names(text: str) -> list[NameHit]:
 
 def _name_at(t: NameTables, roles: re.Pattern[str], text: str, i: int) -> NameHit | None:
     length = 2 if text[i : i + 2] in t.compounds else 1 if text[i] in t.surnames else 0
-    if length == 0:
-        return None
+    if length == 0 or (text[i] == "班" and _after_class(text, i + 1)):
+        return None  # 3班马俊杰: the 班 of a class, not the surname 班
     surname = text[i : i + length]
     after = i + length
     nxt = text[after : after + 1]

@@ -36,7 +36,7 @@ import re
 from macros.casebook import anon_names
 from macros.casebook.anon_aside import set_aside
 from macros.casebook.anon_everywhere import everywhere
-from macros.casebook.anon_latin import find_dotted_names, find_latin_names
+from macros.casebook.anon_latin import find_dotted_names, find_latin_names, find_tibetan_names
 from macros.casebook.anon_names import NameHit, NameTables, _han, find_words, taken_by
 from macros.casebook.anon_names import _common as _is_word  # one test of “a common word” for both passes
 from macros.casebook.anon_positions import (
@@ -104,7 +104,7 @@ def find_people(text: str) -> list[NameHit]:
     hits += _nicknamed(t, plain, hits)
     hits += _repeated(t, plain, hits)
     hits += everywhere(t, plain, hits)
-    hits += find_latin_names(t, plain) + find_dotted_names(t, plain)
+    hits += find_latin_names(t, plain) + find_dotted_names(t, plain) + find_tibetan_names(t, plain)
     return sorted(hits, key=lambda h: (h.start, -h.end))
 
 

@@ -22,7 +22,7 @@ ROLE_NOUNS = frozenset(
     (
         "孩子 学生 同学 老师 家长 大家 我们 你们 他们 她们 咱们 自己 别人 对方 双方 有人 朋友 新生 男生 女生 同桌 班长 "
         "导师 班主任 校长 医生 父母 爸爸 妈妈 母亲 父亲 儿子 女儿 哥哥 姐姐 弟弟 妹妹 爷爷 奶奶 外婆 外公 叔叔 阿姨 伯伯 "
-        "舅舅 姑姑 先生 太太 兄弟 姐妹 娃娃 宝贝 保安 保姆 师生 师兄 师姐 师弟 师妹 老人 大人 小孩 男孩 女孩 少年 青年 "
+        "舅舅 姑姑 阿妈 阿爸 阿婆 阿公 先生 太太 兄弟 姐妹 娃娃 宝贝 保安 保姆 师生 师兄 师姐 师弟 师妹 老人 大人 小孩 男孩 女孩 少年 青年 "
         "全班 班级 小组 组员 队员 室友 邻居 亲戚 长辈 晚辈 同伴 伙伴 家人 亲人 主任 书记 校医 社工 志愿者 心理老师 "
         "两人 三人 几人 一人 众人 旁人 他人 本人 后者 前者 当事人 双胞胎 母女 父女 母子 父子 夫妻 祖孙 一家 全家 "
         "她的 他的 我的 你的 谁 谁的 这位 那位 此人 孩子们 同学们 老师们 家长们 继父 继母 后妈 养父 养母 师傅 领导 同事 "
@@ -37,7 +37,7 @@ KIN_AFTER_DE = KIN + "同桌 班主任 哥哥 姐姐 弟弟 妹妹 舅舅 姑姑
 ROLES_BEFORE = (
     "心理老师 班主任 导师 老师 同桌 同学 班长 组长 队长 学生 母亲 父亲 妈妈 爸爸 奶奶 爷爷 外婆 外公 哥哥 姐姐 弟弟 "
     "妹妹 舅舅 姑姑 继父 继母 女儿 儿子 好友 朋友 室友 邻居 校长 主任 医生 名叫 叫做 表姐 表哥 表妹 表弟 堂姐 堂哥 "
-    "女生 男生"
+    "女生 男生 委员 课代表 团支书 中队长 大队长 副班长"  # 纪律委员于泽宇, 团支书季晨阳
 ).split()
 # Verbs of speech and feeling whose subject is a person (红梅不愿意, 欣悦低着头).
 PERSON_VERBS = (
@@ -79,7 +79,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     surnames = "".join(sorted(t.surnames))
     alt = lambda words: "|".join(map(re.escape, sorted(words, key=len, reverse=True)))  # noqa: E731
     return {
-        "padded": re.compile(rf"([{surnames}])[ {BLANK}]{{1,2}}([{_HAN}])"),
+        # a name list's full-width space arrives as " " (normalised); BLANK is text set aside
+        # (从安徽来 with the province blanked is no padded 从　　来)
+        "padded": re.compile(rf"([{surnames}]) {{1,2}}([{_HAN}])"),
         # The word after a person is searched first and the two characters before it read
         # (a lookahead at every position costs several times more).
         "kin": re.compile(alt(KIN_AFTER_DE)),
@@ -91,7 +93,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
-_VERB_CHARS = frozenset("问找叫陪劝喊请让帮给对把被将跟说讲")
+_VERB_CHARS = frozenset("问找叫陪劝喊请让帮给对把被将跟说讲应")  # 导师应先…: a modal, not the surname 应
 # Adverbs that follow a subject (导师先听, 同桌也说); as surnames they need a two-character given name.
 _ADVERBS = frozenset("先再也都就还又才却只总便")
 # What 叫他 asks a child to do (回座位, 过来, 起来), not what the child is called.

@@ -12,6 +12,19 @@ from collections.abc import Iterable
 
 Span = tuple[int, int, str]
 
+
+def tried_at(pattern: re.Pattern[str], starts: re.Pattern[str], text: str) -> Iterable[re.Match[str]]:
+    """What ``pattern.finditer(text)`` finds, trying ``pattern`` only where ``starts`` (one
+    character class holding every character a match can begin with) finds a character.
+    Python's engine jumps straight to the characters of a pattern that begins with one
+    class, but tries every position for an alternation of classes and look-behinds."""
+    done = 0
+    for first in starts.finditer(text):
+        if first.start() >= done and (m := pattern.match(text, first.start())):
+            done = m.end()
+            yield m
+
+
 # -- phone numbers -------------------------------------------------------------
 
 _SEP = r"[-\s]?"
@@ -134,10 +147,14 @@ _WECHAT = re.compile(
 _WXID = re.compile(r"(?i)(?<![A-Za-z0-9])wxid_[A-Za-z0-9]{6,}")
 
 
-# Each contact pattern needs one of these; a text without them is not scanned by it (speed).
-_EMAIL_HINT = re.compile(r"(?i)[@#]|at")
-_QQ_HINT = re.compile(r"(?i)q|扣扣|企鹅|球球")
-_WECHAT_HINT = re.compile(r"(?i)信|vx|wx|wechat|weixin")
+# Each contact pattern needs one of these; a text without them is not scanned by it (speed). No
+# (?i) and no look-behind in front: with either, the engine tries every position instead of
+# jumping to the few characters a hint can start with. (The forms of _AT, not “at” in “status”
+# or the # of a Markdown heading; not the q of “questions”.)
+_EMAIL_HINT = re.compile(r"@|#\s?[A-Za-z0-9-]|[(\[]\s*[Aa][Tt]\s*[)\]]|\s[Aa][Tt]\s")
+_QQ_HINT = re.compile(r"[Qq](?:[Qq]|\s*[群号])|扣扣|企鹅|球球")
+# Where a WeChat ID's lead-in starts: the pattern is tried only there.
+_WECHAT_START = re.compile(r"[微威薇徽维Vv]信|[VvWw][Xx]|[Ww][Ee][Cc][Hh][Aa][Tt]|[Ww][Ee][Ii][Xx][Ii][Nn]")
 
 
 def find_contacts(text: str) -> Iterable[Span]:
@@ -148,11 +165,22 @@ def find_contacts(text: str) -> Iterable[Span]:
         for m in _QQ.finditer(text):
             group = 1 if m.group(1) else 2
             yield m.start(group), m.end(group), "CASE-ANON-QQ"
-    if _WECHAT_HINT.search(text):
-        for m in _WECHAT.finditer(text):
-            yield m.start(1), m.end(1), "CASE-ANON-WECHAT"
-    for m in _WXID.finditer(text):
-        yield m.start(), m.end(), "CASE-ANON-WECHAT"
+    for start, end in _wechat_spans(text):
+        yield start, end, "CASE-ANON-WECHAT"
+
+
+def _wechat_spans(text: str) -> Iterable[tuple[int, int]]:
+    """What _WECHAT (its ID) and _WXID find, each left to right without overlaps, tried only
+    where a lead-in starts."""
+    done_id = done_wxid = 0
+    for lead in _WECHAT_START.finditer(text):
+        i = lead.start()
+        if i >= done_id and (m := _WECHAT.match(text, i)):
+            done_id = m.end()
+            yield m.span(1)
+        if i >= done_wxid and (m := _WXID.match(text, i)):
+            done_wxid = m.end()
+            yield m.span()
 
 
 # -- dates of birth ------------------------------------------------------------------
@@ -165,9 +193,9 @@ _FULL_DATE = (
     r"|(?<![\d.])\d{2}[./]\d{1,2}[./]\d{1,2}(?![\d.])"
     rf"|[{_CN}]{{2,4}}年[{_CN}]{{1,2}}月[{_CN}]{{1,3}}[日号])"
 )
-_MONTH_DAY = (
-    rf"(?:\d{{1,2}}\s*月\s*\d{{1,2}}\s*[日号]|(?<![\d.])\d{{1,2}}[./]\d{{1,2}}(?![\d./])|[{_CN}]{{1,2}}月[{_CN}]{{1,3}}[日号])"
-)
+# 腊月初八, 正月十五, 八月廿三: a birthday by the lunar calendar, as grandparents keep it
+_LUNAR = r"(?:正|腊|冬|[一二三四五六七八九十]{1,2})月(?:初[一二三四五六七八九十]|十[一二三四五六七八九]|二十[一二三四五六七八九]?|廿[一二三四五六七八九]|三十)"
+_MONTH_DAY = rf"(?:\d{{1,2}}\s*月\s*\d{{1,2}}\s*[日号]|(?<![\d.])\d{{1,2}}[./]\d{{1,2}}(?![\d./])|[{_CN}]{{1,2}}月[{_CN}]{{1,3}}[日号]|{_LUNAR})"
 # A birth month alone is written after 出生年月 or before 出生: 2013年1月出生, 出生年月：2013.01.
 _YEAR_MONTH = r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?!\s*\d)|(?:19|20)\d{2}[-/.]\d{1,2}(?![-/.\d])"
 _BIRTH_BEFORE = re.compile(
@@ -178,12 +206,14 @@ _BIRTH_BEFORE = re.compile(
     rf"|(?:出生年月|出生于|出生在|生于)\s*(?:是|为)?\s*[:|]?\s*({_YEAR_MONTH})"
 )
 _BIRTH_AFTER = re.compile(
-    rf"({_FULL_DATE}|(?:19|20)\d{{2}}\s*年\s*\d{{1,2}}\s*月(?!\s*\d))\s*(?:出生|生人|诞生|生(?![活产态物命长效病字词气]))"
+    rf"({_FULL_DATE}|(?:19|20)\d{{2}}\s*年\s*\d{{1,2}}\s*月(?!\s*\d)|{_LUNAR})\s*(?:出生|生人|诞生|生(?![活产态物命长效病字词气]))"
 )
 _BIRTHDAY_AFTER = re.compile(rf"({_FULL_DATE}|{_MONTH_DAY})[^,。;\n]{{0,6}}?(?<!卫)生日")
 
 
-_BIRTH_WORD = re.compile(r"出生|生日|生于|诞生|生人|(?<=[日号月\d])\s*生|满\s*[\d一二三四五六七八九十]{1,3}\s*周?岁")
+_BIRTH_WORD = re.compile(
+    r"出生|生日|生于|诞生|生人|(?<=[日号月\d初一二三四五六七八九十])\s*生|满\s*[\d一二三四五六七八九十]{1,3}\s*周?岁"
+)
 # 今年2012年4月19日满十四岁: the day one turns an age is the birthday
 _BIRTH_AGE = re.compile(rf"({_FULL_DATE})\s*[他她]?(?:就|才|将)?满\s*[\d一二三四五六七八九十]{{1,3}}\s*周?岁")
 # A date with its year in a child's information, without 出生 or 生日: after the sex in a line of
@@ -195,8 +225,8 @@ _YEAR_AT = re.compile(r"(?<!\d)(?:19|20)\d{2}")
 _FULL_DATE_AT = re.compile(_FULL_DATE)
 _SEX_BEFORE = re.compile(r"(?:(?<![\u4e00-\u9fff])[男女]|性别\s*[:：]?\s*[男女])\s*[,，、;；]\s*$")
 _ID_AFTER = re.compile(r"\s*[,，][^。\n]{0,4}(?:身份证|学籍|学号|户籍|籍贯)")
-# 蔡文静，2010.04.16，初二5班: a pupil's class after the date, in a line of facts
-_CLASS_AFTER = re.compile(r"\s*[,，]\s*(?:预备|初[一二三四]|高[一二三]|[一二三四五六七八九]年级)")
+# 蔡文静，2010.04.16，初二5班 / …，淀北小学五年级: a pupil's class or school after the date, in a line of facts
+_CLASS_AFTER = re.compile(r"\s*[,，][^,，。;；\n]{0,8}?(?:预备|初[一二三四]|高[一二三]|[一二三四五六七八九]年级|小学|中学)")
 _LAST_PUPIL_BIRTH_YEAR = 2021
 
 
@@ -249,6 +279,8 @@ _ADDRESS = re.compile(
     rf"|村\s*{_NUM}\s*号"
     rf"|(?<![0-9])\d{{1,4}}\s*号(?:楼)?\s*\d{{2,4}}\s*室"
 )
+# Every character an _ADDRESS match can begin with (tests/test_anonymise.py checks the two agree).
+_ADDRESS_FIRST = re.compile(r"[路街大公巷花家小新苑府华里城湾坊名雅别山村0-9]")
 # Characters that end a street or estate name when looking back from its suffix.
 _ADDRESS_STOP = set("在住于到是的了和与从往近靠位搬去向离为有租就,。;:、 \n()“”")
 _ADDRESS_BACK = 8
@@ -289,7 +321,7 @@ def find_addresses(text: str) -> Iterable[Span]:
         name = m.group(1)
         if not _LIVES_GENERIC.match(name) and not any(ch in _ADDRESS_STOP for ch in name):
             yield m.start(1), m.end(1), "CASE-ANON-ADDRESS"
-    for m in _ADDRESS.finditer(text):
+    for m in tried_at(_ADDRESS, _ADDRESS_FIRST, text):
         start = m.start() if m.group(0)[0].isdigit() else _back(text, m.start(), _ADDRESS_STOP, _ADDRESS_BACK)
         if start == m.start() and text[start - 1 : start] in ("和", "与") and start > 1:
             start = _back(text, start - 1, _ADDRESS_STOP, _ADDRESS_BACK - 1)  # 国和路, 长和路: 和 names the road
@@ -306,7 +338,11 @@ _SCHOOL = re.compile(
     r"(?:初级中学|高级中学|完全中学|实验学校|外国语学校|实验中学|实验小学|实验高中|实验初中|中心小学|中心校|[一二三四五六七八九十\d]?附中|附小"
     r"|[一二三四五六七八九十\d][中小](?=[读的上毕念就转老和与同初高校,。、;:!?)\s]|$)|中学|小学|幼儿园|学校|分校|职校|中专|技校|职高|卫校|中职校|高中|初中|(?<=[\u4e00-\u9fff]{2})[旅交商财农]校)"
 )
-_SCHOOL_STOP = set("在于到是的了过和与从往进入读考转上去向为有以前原就回离念去及或来打请配送接称说当他她我你也不像、,。;:“”() \n")
+# Every character a _SCHOOL match can begin with (tests/test_anonymise.py checks the two agree).
+_SCHOOL_FIRST = re.compile(r"[初高完实外中附一二三四五六七八九十0-9小幼学分职技卫旅交商财农]")
+_SCHOOL_STOP = set(
+    "在于到是的了过和与从往进入读考转上去向为有以前原就回离念去及或来打请配送接称说当他她我你也不像把被将对跟、,。;:“”() \n"
+)
 # A name made of these alone is no name: 全市中小学, 这所附中, 乡镇中心校, 市重点中学.
 GENERIC = set(
     "全市 全区 本市 本区 全国 各 各个 各级 某 某某 某所 本 本校 该 该校 这 这所 那 那所 一所 每所 多所 几所 所 其他 其它 别的 "
@@ -382,7 +418,7 @@ def _short_forms(name: str) -> Iterable[str]:
 
 
 def _full_schools(text: str) -> Iterable[Span]:
-    for m in _SCHOOL.finditer(text):
+    for m in tried_at(_SCHOOL, _SCHOOL_FIRST, text):
         suffix = m.group(0)
         if text[max(0, m.start() - 2) : m.start()].endswith(("中", "大中")) and suffix in ("小学", "学校"):
             continue  # 中小学, 大中小学
@@ -442,8 +478,26 @@ def _generic(prefix: str) -> bool:
 _COHORT = re.compile(r"\d{4}\s*(?:班|中队)")
 
 
+# Every class ends in 班 or 中队: the pattern (whose look-behinds defeat the regex engine's own
+# search for a first character) is tried only in the stretch before one.
+_CLASS_END = re.compile("班|中队")
+_CLASS_REACH = 30  # the longest class: 2023级中餐烹饪(12)班 and spaces, with room to spare
+
+
+def _class_matches(text: str) -> Iterable[re.Match[str]]:
+    done = 0
+    for e in _CLASS_END.finditer(text):
+        if e.start() < done:
+            continue
+        for m in _CLASS.finditer(text, max(done, e.start() - _CLASS_REACH), min(len(text), e.end() + 1)):
+            if m.end() == e.end():
+                done = m.end()
+                yield m
+                break
+
+
 def find_classes(text: str) -> Iterable[Span]:
-    for m in _CLASS.finditer(text):
+    for m in _class_matches(text):
         start = m.start()
         if _COHORT.fullmatch(m.group(0)) and start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff":
             start = _back(text, start, _SCHOOL_STOP, 4)  # 会计2501班: the major is part of the class
