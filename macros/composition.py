@@ -44,18 +44,25 @@ def sort_problems(problems: list[Problem]) -> list[Problem]:
     return sorted(set(problems), key=lambda p: (p.path, p.line, p.col, p.message))
 
 
-def check_project(project: Project) -> list[Problem]:
-    """Run every registered check; problems sorted by file and position, without repeats."""
+def check_project(project: Project, prefetch: bool = True) -> list[Problem]:
+    """Run every registered check; problems sorted by file and position, without repeats.
+    Each check's result is a value of the project (``check:`` and its name), so that the
+    incremental preview runs again only the checks that read what a save changed; a project
+    that already parsed its files has nothing to ``prefetch``."""
     registry = project.registry
-    prefetches = [start(project) for start in registry.prefetches]  # on the second core meanwhile
+    prefetches = [start(project) for start in registry.prefetches] if prefetch else []  # on the second core meanwhile
     problems: list[Problem] = []
     for check in registry.checks:
-        problems += check(project)
-    for prefetch in prefetches:
-        prefetch.finish()
+        problems += _checked(project, check)
+    for started in prefetches:
+        started.finish()
     for check in registry.late_checks:
-        problems += check(project)
+        problems += _checked(project, check)
     return sort_problems(problems)
+
+
+def _checked(project: Project, check: Callable[[Project], list[Problem]]) -> list[Problem]:
+    return project.once(f"check:{check.__module__}.{check.__qualname__}", lambda: check(project))
 
 
 def report_project(project: Project) -> list[Problem]:

@@ -150,6 +150,12 @@ class Keyed:
     def __repr__(self) -> str:
         return f"Keyed({self.key})"
 
+    def __eq__(self, other: object) -> bool:  # the same table: the preview's check of a value made again
+        return isinstance(other, Keyed) and other.key == self.key
+
+    def __hash__(self) -> int:
+        return hash(self.key)
+
 
 class Memoised(Protocol):
     """A function memoised by :func:`memoised`: called as before; ``uncached`` is the function itself."""

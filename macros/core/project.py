@@ -32,6 +32,8 @@ CONTENT_DIRS = ("docs", "casebook", "training_modules", "tipbook")
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
 DATA_DIRS = ("data",)
 ONCE = "once:"  # what a recorded read of a value made by Project.once is called
+EACH = "@"  # once_each(name, make, item) is the value "name@item"
+ENTRY = "#"  # a read of one entry of a table: "once:key#item" (Project.once_entry)
 T = TypeVar("T")
 
 
@@ -53,9 +55,36 @@ class Project:
 
     def once(self, key: str, make: Callable[[], T]) -> T:
         """``make()`` the first time ``key`` is asked for: a build loads each kind of content once."""
+        value = self._made(key, make, inside=True)
+        if reads.active():
+            reads.note((ONCE + key,))
+        return value
+
+    def once_each(self, name: str, make: Callable[[Any, str], T], item: str) -> T:
+        """``make(project, item)`` once per ``item`` (a school file, a case): one value of many
+        that an edit of one item leaves alone. ``make`` is a module-level function, so it reads
+        everything but ``item`` through the project, where its reads are recorded: made again
+        alone (not with the value it was first made inside, as :meth:`once` values are)."""
+        if make.__closure__ is not None or getattr(make, "__self__", None) is not None:
+            raise TypeError(f"once_each({name!r}): make must be a module-level function, not a closure or method")
+        key = f"{name}{EACH}{item}"
+        value = self._made(key, lambda: make(self, item), inside=False)
+        if reads.active():
+            reads.note((ONCE + key,))
+        return value
+
+    def once_entry(self, key: str, make: Callable[[], dict[str, T]], item: str) -> T | None:
+        """``once(key, make).get(item)``, read as that entry alone: a page that looks itself up in
+        a table (is it a case?) depends on its own entry, not on every other row of the table."""
+        table = self._made(key, make, inside=True)
+        if reads.active():
+            reads.note((f"{ONCE}{key}{ENTRY}{item}",))
+        return table.get(item)
+
+    def _made(self, key: str, make: Callable[[], T], inside: bool) -> T:
         if key not in self._once:
             if reads.active():
-                inside = self._making[-1] if self._making else None
+                parent = self._making[-1] if self._making and inside else None
                 self._making.append(key)
                 try:
                     with reads.recording(propagate=False) as found:  # the value stands for its reads
@@ -63,11 +92,9 @@ class Project:
                 finally:
                     self._making.pop()
                 self.once_reads.pop(key, None)
-                self.once_reads[key] = (frozenset(found), make, inside)
+                self.once_reads[key] = (frozenset(found), make, parent)
             else:
                 self._once[key] = make()
-        if reads.active():
-            reads.note((ONCE + key,))
         return self._once[key]
 
     @property
@@ -143,7 +170,11 @@ class Project:
 
     def generated_pages(self) -> list[GeneratedPage]:
         """Every page and download the domains add to the site (published content only), once per project."""
-        return self.once("generated-pages", lambda: [page for source in self.registry.page_sources for page in source(self)])
+        # Each domain's pages a value of its own: an edit makes again only the sources that read it.
+        return self.once(
+            "generated-pages",
+            lambda: [page for source in self.registry.page_sources for page in self.once_each("pages", _pages_of, _name(source))],
+        )
 
     def markdown_files(self) -> list[Path]:
         return [p for p in self.named_like_content()[0] if self._plain_file(p)]
@@ -196,15 +227,31 @@ def check_syntax(project: registry.Project) -> list[Problem]:
     """Every front matter and YAML file parses, without duplicate keys."""
     problems: list[Problem] = []
     pages, data = project.named_like_content()
+    # One value per file: under `mkdocs serve` a saved file is checked again alone.
     for path in pages:  # folders too: read_text reports them
-        _, _, found = project.front_matter(path)
-        problems += found
+        problems += project.once_each("syntax.page", _page_syntax, project.display(path))
     for path in data:
-        rel = project.display(path)
-        problems += project.data(rel)[1]
+        problems += project.once_each("syntax.data", _data_syntax, project.display(path))
     for path, message in project.odd_entries():  # the same Problem as the loader's when both see it
         problems.append(Problem(project.display(path), 1, 1, message))
     return problems
+
+
+def _name(function: Callable[..., Any]) -> str:
+    return f"{function.__module__}.{function.__qualname__}"
+
+
+def _pages_of(project: registry.Project, source: str) -> list[GeneratedPage]:
+    """The pages of the page source called ``source``."""
+    return next(make for make in project.registry.page_sources if _name(make) == source)(project)
+
+
+def _page_syntax(project: registry.Project, display: str) -> list[Problem]:
+    return project.front_matter(project.root / display, display)[2]
+
+
+def _data_syntax(project: registry.Project, display: str) -> list[Problem]:
+    return project.data(display)[1]
 
 
 if TYPE_CHECKING:  # the type checker confirms that the class implements the domains' protocol
