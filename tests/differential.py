@@ -166,6 +166,14 @@ class City:
         case_id = self.added_cases.pop(which % len(self.added_cases))
         (self.root / "casebook" / f"{case_id}.md").unlink()
 
+    def edit_case(self, which: int) -> None:
+        """A published case's text, not its front matter: its page alone changes (listings and
+        related cases show only front matter), the incremental preview's case path."""
+        sources = self._case_sources()
+        path = sources[which % len(sources)]
+        text = re.sub(r"\n\n案例修订 \d+。\n\Z", "\n", path.read_text(encoding="utf-8"))
+        path.write_text(f"{text.rstrip()}\n\n案例修订 {self._next()}。\n", encoding="utf-8")
+
     def rename_case(self, which: int) -> None:
         case_id = self.added_cases[which % len(self.added_cases)]
         path = self.root / "casebook" / f"{case_id}.md"

@@ -84,6 +84,10 @@ class ContentEdits(RuleBasedStateMachine):
     def remove_case(self, which: int) -> None:
         self.city.remove_case(which)
 
+    @rule(which=st.integers(0, 20))
+    def edit_case(self, which: int) -> None:
+        self.city.edit_case(which)
+
     @precondition(lambda self: self.city.added_cases)
     @rule(which=st.integers(0, 9))
     def rename_case(self, which: int) -> None:

@@ -36,6 +36,14 @@ def test_a_plan_edit_rebuilds_its_pages_only_and_equals_a_cold_build(tmp_path: P
             assert not found, "\n".join(found)
             assert builds.serve_rebuilds[-1]["incremental"] is True, builds.serve_rebuilds[-1]
 
+        # A case's text (#22): every page looks itself up in the table of cases, each reading
+        # its own entry, and listings and related cases hold only front matter: one page.
+        city.edit_case(2)
+        found = builds.compare()
+        assert not found, "\n".join(found)
+        rebuild = builds.serve_rebuilds[-1]
+        assert rebuild["incremental"] is True and rebuild["rendered"] == 1, rebuild
+
         city.add_school()  # a new file: never provably local
         found = builds.compare()
         assert not found, "\n".join(found)

@@ -115,13 +115,12 @@ CASE_SCHEMA: dict[str, Any] = {
 
 
 @dataclass
-class Case:
+class CaseCard:
+    """What listings, related cases and links show of a case: its front matter, not its text.
+    A save that changes only the text leaves every card, and so every listing, as it was."""
+
     id: str
-    path: Path
-    display: str
     meta: dict[str, Any]
-    body: str
-    doc: Document
 
     @property
     def status(self) -> str:
@@ -140,6 +139,17 @@ class Case:
         return f"cases/{self.id}.md"
 
 
+@dataclass
+class Case(CaseCard):
+    path: Path
+    display: str
+    body: str
+    doc: Document
+
+    def card(self) -> CaseCard:
+        return CaseCard(self.id, self.meta)
+
+
 def _load(project: Project) -> tuple[list[Case], list[Problem]]:
     cases: list[Case] = []
     files, problems = project.front_matter_folder(CASEBOOK_DIR)
@@ -155,7 +165,7 @@ def _load(project: Project) -> tuple[list[Case], list[Problem]]:
             if isinstance(themes, list):
                 problems += check_theme_refs(doc, ("themes",), themes, project.themes)
             continue
-        cases.append(Case(doc.data["id"], path, display, doc.data, body, doc))
+        cases.append(Case(doc.data["id"], doc.data, path, display, body, doc))
     return cases, problems
 
 
@@ -174,6 +184,11 @@ def published_cases(project: Project) -> list[Case]:
     return project.once("casebook.published", make)
 
 
+def published_cards(project: Project) -> list[CaseCard]:
+    """The published cases' cards (:class:`CaseCard`), for everything that lists cases."""
+    return project.once("casebook.cards", lambda: [case.card() for case in published_cases(project)])
+
+
 # -- checks -----------------------------------------------------------------------
 
 
@@ -186,7 +201,7 @@ def _module_dir(project: Project, module: str) -> Path:
     return project.root / "training_modules" / module
 
 
-def check_case(project: Project, case: Case, by_id: dict[str, Case]) -> list[Problem]:
+def check_case(project: Project, case: Case, by_id: dict[str, CaseCard]) -> list[Problem]:
     meta, doc = case.meta, case.doc
     problems: list[Problem] = []
     if case.id != case.path.stem:
@@ -267,8 +282,24 @@ def check_casebook(project: Project) -> list[Problem]:
             continue
         by_id[case.id] = case
     for case in cases:
-        problems += check_case(project, case, by_id)
+        # One value per case: under `mkdocs serve` a saved case is checked again alone.
+        problems += project.once_each("casebook.check", _check_case_at, case.display)
     return problems
+
+
+def _check_case_at(project: Project, display: str) -> list[Problem]:
+    case = project.once_entry("casebook.by-display", lambda: {c.display: c for c in load_cases(project)[0]}, display)
+    assert case is not None  # asked for loaded cases only
+    # What the check needs of the other cases, their status: a saved text leaves it as it was.
+    return check_case(project, case, project.once("casebook.statuses", lambda: _statuses(project)))
+
+
+def _statuses(project: Project) -> dict[str, CaseCard]:
+    """Each case id with the card of its first file (a repeated id is reported above)."""
+    by_id: dict[str, CaseCard] = {}
+    for case in load_cases(project)[0]:
+        by_id.setdefault(case.id, case.card())
+    return by_id
 
 
 # -- rendering --------------------------------------------------------------------
@@ -290,7 +321,7 @@ def task_anchor(task: str) -> str:
     return f"task-{list(KEY_TASKS).index(task) + 1}"
 
 
-def case_link(case: Case, from_src_uri: str) -> str:
+def case_link(case: CaseCard, from_src_uri: str) -> str:
     return f"[{md_esc(case.title)}]({relative_link(from_src_uri, case.src_uri)})"
 
 

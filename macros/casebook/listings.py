@@ -1,7 +1,8 @@
 """Listings of published cases: by theme, 学段 and key task (with counts), and
 the featured collections (精选案例集) that trainers define in ``data/collections.yml``.
 
-Every listing starts from :func:`macros.casebook.cases.published_cases`, so a case
+Every listing starts from :func:`macros.casebook.cases.published_cards` (the cards of
+:func:`~macros.casebook.cases.published_cases`, without the text), so a case
 the publication gate holds back cannot appear here.
 """
 
@@ -20,10 +21,10 @@ from macros.casebook.cases import (
     LISTING_THEMES,
     STAGES,
     STATUS_ZH,
-    Case,
+    CaseCard,
     case_link,
     load_cases,
-    published_cases,
+    published_cards,
     stage_anchor,
     task_anchor,
     theme_anchor,
@@ -78,7 +79,7 @@ def check_collections(project: Project) -> list[Problem]:
     if found:
         return problems + found
     all_cases = {c.id: c for c in load_cases(project)[0]}
-    published = {c.id for c in published_cases(project)}
+    published = {c.id for c in published_cards(project)}
     seen: set[str] = set()
     texts = [
         (("collections", i, key), c[key]) for i, c in enumerate(doc.data["collections"]) for key in ("title", "introduction")
@@ -115,7 +116,7 @@ def featured_collections(project: Project) -> list[dict[str, Any]]:
     return [c for c in doc.data.get("collections", []) if isinstance(c, dict)]
 
 
-def _entry(case: Case, src: str) -> str:
+def _entry(case: CaseCard, src: str) -> str:
     meta = case.meta
     return f"- {case_link(case, src)}（{md_esc(meta['stage'])}）：{md_esc(meta['summary'])}"
 
@@ -138,7 +139,7 @@ RESERVED_CASE_IDS = ("index", "all", "collections", "by-theme", "by-stage", "by-
 class Group:
     name: str
     anchor: str  # also the group's page name: cases/by-theme/<anchor>/
-    cases: list[Case]
+    cases: list[CaseCard]
 
 
 @dataclass(frozen=True)
@@ -146,19 +147,19 @@ class Dimension:
     listing: str  # the overview page, e.g. cases/by-theme.md
     title: str
     intro: str
-    groups: Callable[[Project, list[Case]], list[Group]]
+    groups: Callable[[Project, list[CaseCard]], list[Group]]
 
 
-def _theme_groups(project: Project, cases: list[Case]) -> list[Group]:
+def _theme_groups(project: Project, cases: list[CaseCard]) -> list[Group]:
     vocab = project.themes
     return [Group(t, theme_anchor(t, vocab), [c for c in cases if t in c.themes]) for t in vocab]
 
 
-def _stage_groups(project: Project, cases: list[Case]) -> list[Group]:
+def _stage_groups(project: Project, cases: list[CaseCard]) -> list[Group]:
     return [Group(s, stage_anchor(s), [c for c in cases if c.meta["stage"] == s]) for s in STAGES]
 
 
-def _task_groups(project: Project, cases: list[Case]) -> list[Group]:
+def _task_groups(project: Project, cases: list[CaseCard]) -> list[Group]:
     return [Group(t, task_anchor(t), [c for c in cases if t in c.meta.get("key_tasks", [])]) for t in KEY_TASKS]
 
 
@@ -179,7 +180,7 @@ DIMENSIONS = (THEMES, STAGES_DIMENSION, TASKS)
 
 
 def dimension_groups(project: Project, dimension: Dimension) -> list[Group]:
-    return project.once(f"case_listings.{dimension.listing}", lambda: dimension.groups(project, published_cases(project)))
+    return project.once(f"case_listings.{dimension.listing}", lambda: dimension.groups(project, published_cards(project)))
 
 
 def is_paged(groups: list[Group]) -> bool:
@@ -232,7 +233,7 @@ def dimension_markdown(project: Project, dimension: Dimension) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _paged_listing(base: str, title: str, head: Callable[[str], list[str]], cases: list[Case]) -> list[tuple[str, str]]:
+def _paged_listing(base: str, title: str, head: Callable[[str], list[str]], cases: list[CaseCard]) -> list[tuple[str, str]]:
     """(src_uri, Markdown) of every page of one long list of cases."""
     pages = paginate(cases, CASES_PER_PAGE)
     out = []
@@ -274,7 +275,7 @@ def group_pages(project: Project, dimension: Dimension) -> list[tuple[str, str]]
 
 def all_cases_pages(project: Project) -> list[tuple[str, str]]:
     """Every case by title on numbered pages, when the casebook start page cannot list them all."""
-    cases = sorted(published_cases(project), key=lambda c: c.title)
+    cases = sorted(published_cards(project), key=lambda c: c.title)
     if len(cases) <= INLINE_ENTRIES:
         return []
 
@@ -297,7 +298,7 @@ def by_task_markdown(project: Project) -> str:
 
 
 def collections_markdown(project: Project) -> str:
-    published = {c.id: c for c in published_cases(project)}
+    published = {c.id: c for c in published_cards(project)}
     lines = ["# 精选案例集", "", "培训者按主题编排的案例组合，可按顺序用于一次培训或研讨。", ""]
     collections = featured_collections(project)
     if not collections:
@@ -314,7 +315,7 @@ def collections_markdown(project: Project) -> str:
 def casebook_overview(project: Project, src: str) -> str:
     """The casebook start page: counts per dimension, the featured collections and every case
     (or, for a long casebook, a link to the numbered pages of every case)."""
-    cases = published_cases(project)
+    cases = published_cards(project)
     lines = [f"目前共有 **{len(cases)}** 个已发布案例。", ""]
     for label, dimension in (("按主题", THEMES), ("按学段", STAGES_DIMENSION), ("按重点工作", TASKS)):
         groups = dimension_groups(project, dimension)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from macros.casebook.cases import Case, _module_dir, case_link, published_cases
+from macros.casebook.cases import Case, CaseCard, _module_dir, case_link, published_cards, published_cases
 from macros.casebook.listings import STAGES_DIMENSION, TASKS, THEMES, group_href
 from macros.core.escaping import md_esc
 from macros.core.links import relative_link
@@ -64,7 +64,7 @@ def render_case_footer(project: Project, case: Case) -> str:
     return "\n".join(out) + "\n"
 
 
-def related_cases(project: Project, case: Case, limit: int = 5) -> list[Case]:
+def related_cases(project: Project, case: CaseCard, limit: int = 5) -> list[CaseCard]:
     """Declared related cases first, then published cases sharing the most themes."""
     published, by_theme = project.once("casebook.related-index", lambda: _related_index(project))
     chosen = [published[i] for i in case.meta.get("related", []) if i in published]
@@ -78,8 +78,8 @@ def related_cases(project: Project, case: Case, limit: int = 5) -> list[Case]:
     return (chosen + [published[other] for _, other in ranked])[:limit]
 
 
-def _related_index(project: Project) -> tuple[dict[str, Case], dict[str, list[str]]]:
-    published = {c.id: c for c in published_cases(project)}
+def _related_index(project: Project) -> tuple[dict[str, CaseCard], dict[str, list[str]]]:
+    published = {c.id: c for c in published_cards(project)}
     by_theme: dict[str, list[str]] = {}
     for c in published.values():
         for theme in set(c.themes):
@@ -89,8 +89,9 @@ def _related_index(project: Project) -> tuple[dict[str, Case], dict[str, list[st
 
 def render_case_page(project: Project, src_uri: str, markdown: str) -> str | None:
     """A published case page: header after the title, discussion and links after the text."""
-    by_uri = project.once("casebook.by-src-uri", lambda: {c.src_uri: c for c in published_cases(project)})
-    case = by_uri.get(src_uri)
+    # Every page asks (is it a case?): each reads its own entry only, so a case's saved text
+    # reaches its own page, not every page of the site.
+    case = project.once_entry("casebook.by-src-uri", lambda: {c.src_uri: c for c in published_cases(project)}, src_uri)
     if case is None:
         return None
     header = render_case_header(project, case)
