@@ -113,8 +113,9 @@ def districts(project: Project) -> list[District]:
 
 
 def is_paged(project: Project) -> bool:
-    """Whether the districts have their own pages (too many schools for the overview)."""
-    return sum(len(d.schools) for d in districts(project)) > INLINE_SCHOOLS
+    """Whether the districts have their own pages (too many schools for the overview). A value
+    of its own: every school page reads it, and a saved plan does not change it."""
+    return project.once("school_listings.paged", lambda: sum(len(d.schools) for d in districts(project)) > INLINE_SCHOOLS)
 
 
 def _school_row(school: SchoolPlan, src_uri: str) -> str:

@@ -85,9 +85,9 @@ def load_schools(project: Project) -> SchoolsState:
 
 def _load_schools(project: Project) -> SchoolsState:
     problems: list[Problem] = []
-    rules_doc, found = project.data(RULES_FILE)
-    rules, rule_problems = load_rules(rules_doc, library(project))
-    problems += found + rule_problems
+    rules, rule_problems = _rules(project)
+    problems += rule_problems
+    _rules_keyed(project)  # made here, with the table it keys (see _findings)
     template, found = project.data(TEMPLATE_FILE)
     problems += found
     if template is not None:
@@ -96,30 +96,68 @@ def _load_schools(project: Project) -> SchoolsState:
     drafts: list[SchoolPlan] = []
     draft_notes: list[Problem] = []
     for path in school_files(project.root):
-        rel = project.display(path)
-        doc, found = project.data(rel)
-        problems += found
-        if doc is None or found:
+        # One value per school file: under `mkdocs serve` a saved plan is checked again alone.
+        loaded = project.once_each("schools.plan", _load_school, project.display(path))
+        problems += loaded.problems
+        if loaded.school is None:
             continue
-        normalise_district(doc.data)
-        schema_problems = validate_plan(doc, path.stem)
-        problems += schema_problems
-        if schema_problems:
-            continue
-        school = SchoolPlan(path.stem, rel, doc, _findings(project, doc.data, rules))
-        if is_draft(doc.data):
-            drafts.append(school)
-            draft_notes += plan_problems(doc, project.registry.person_names, severity="note")
+        if loaded.draft:
+            drafts.append(loaded.school)
+            draft_notes += loaded.notes
         else:
-            schools.append(school)
-            problems += plan_problems(doc, project.registry.person_names)
+            schools.append(loaded.school)
     return SchoolsState(rules, schools, problems, drafts, draft_notes)
+
+
+@dataclass
+class LoadedSchool:
+    """One school file: the plan if it is valid (a draft or published), and what it reported."""
+
+    school: SchoolPlan | None
+    problems: list[Problem]
+    draft: bool = False
+    notes: list[Problem] = field(default_factory=list)  # a draft's placeholders, as notes
+
+
+def school_at(project: Project, rel: str) -> LoadedSchool:
+    """The school file ``rel`` (data/schools/<id>.yml) loaded and checked, once per project."""
+    return project.once_each("schools.plan", _load_school, rel)
+
+
+def _load_school(project: Project, rel: str) -> LoadedSchool:
+    doc, problems = project.data(rel)
+    if doc is None or problems:
+        return LoadedSchool(None, list(problems))
+    normalise_district(doc.data)
+    stem = Path(rel).stem
+    schema_problems = validate_plan(doc, stem)
+    if schema_problems:
+        return LoadedSchool(None, schema_problems)
+    school = SchoolPlan(stem, rel, doc, _findings(project, doc.data, _rules(project)[0]))
+    if is_draft(doc.data):
+        return LoadedSchool(school, [], True, plan_problems(doc, project.registry.person_names, severity="note"))
+    return LoadedSchool(school, plan_problems(doc, project.registry.person_names))
+
+
+def _rules(project: Project) -> tuple[list[Rule], list[Problem]]:
+    """The policy rules every plan is checked against, and the rules file's problems."""
+
+    def make() -> tuple[list[Rule], list[Problem]]:
+        rules_doc, found = project.data(RULES_FILE)
+        rules, rule_problems = load_rules(rules_doc, library(project))
+        return rules, found + rule_problems
+
+    return project.once("schools.rules", make)
+
+
+def _rules_keyed(project: Project) -> buildcache.Keyed:
+    return project.once("schools.rules-keyed", lambda: buildcache.Keyed(_rules(project)[0]))
 
 
 def _findings(project: Project, plan: dict, rules: list[Rule]) -> list[Finding]:
     """check_plan, remembered: evaluating the JSON Logic rules takes ~0.2 ms a plan, which
     1,600 plans turn into a visible part of a rebuild. Keyed on the plan and the rules."""
-    keyed = project.once("schools.rules-keyed", lambda: buildcache.Keyed(rules))
+    keyed = _rules_keyed(project)
     if keyed.value is not rules:  # another rules table than the build's (a test)
         keyed = buildcache.Keyed(rules)
     by_id = {rule.id: rule for rule in rules}

@@ -18,7 +18,7 @@ from macros.core.searchtext import compact_entry
 from macros.documents.docx_cache import build_documents
 from macros.plans.editor_page import EDITOR_ID, LINK_TEXT, editor_pages
 from macros.plans.listings import district_slug, is_paged
-from macros.plans.loading import DOWNLOAD_SCHEMA, DOWNLOAD_TEMPLATE, SchoolPlan, load_schools
+from macros.plans.loading import DOWNLOAD_SCHEMA, DOWNLOAD_TEMPLATE, SchoolPlan, load_schools, school_at
 from macros.plans.model import SCHEMA_FILE, TEMPLATE_FILE, schema_json, template_plan
 from macros.plans.plan_document import Block, blank_plan, grades_label, plan_sections, plan_title
 from macros.plans.rules import (
@@ -201,6 +201,18 @@ def school_pages(project: Project) -> list[GeneratedPage]:
     return project.once("schools.pages", lambda: _school_pages(project))
 
 
+def _school_files(project: Project, rel: str) -> tuple[GeneratedPage, GeneratedPage]:
+    """A school's page and its YAML download, one value per school: under `mkdocs serve` a
+    saved plan makes its own page again, not the 1,600 others."""
+    school = school_at(project, rel).school
+    assert school is not None  # asked for published schools only
+    source = (project.root / rel).read_text(encoding="utf-8-sig")
+    return (
+        GeneratedPage(f"schools/{school.id}.md", content=school_page(project, school)),
+        GeneratedPage(f"schools/{school.id}.yml", content=source),
+    )
+
+
 def _school_pages(project: Project) -> list[GeneratedPage]:
     from macros.core.pages import GeneratedPage  # here: collections imports this module
     from macros.plans.plan_docx import plan_docx
@@ -224,10 +236,10 @@ def _school_pages(project: Project) -> list[GeneratedPage]:
 
     pages = []
     for school in state.schools:
-        source = (project.root / school.rel).read_text(encoding="utf-8-sig")
-        pages.append(GeneratedPage(f"schools/{school.id}.md", content=school_page(project, school)))
+        page, source = project.once_each("schools.page", _school_files, school.rel)
+        pages.append(page)
         pages.append(word(f"schools/{school.id}.docx"))
-        pages.append(GeneratedPage(f"schools/{school.id}.yml", content=source))
+        pages.append(source)
     if template.exists():
         pages.append(GeneratedPage(f"{DOWNLOAD_TEMPLATE}.yml", content=template.read_text(encoding="utf-8-sig")))
         pages.append(word(f"{DOWNLOAD_TEMPLATE}.docx"))
