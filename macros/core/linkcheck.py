@@ -109,14 +109,22 @@ def _exists(target: str, files: set[str]) -> bool:
 
 
 def check_links(project: Project) -> list[Problem]:
-    files, sources = site_files(project)
+    _files, sources = site_files(project)
     problems: list[Problem] = []
-    for source, src_uri in sorted(sources.items()):
-        path = Path(source)
-        # Through the loader's checks: a named pipe called x.md would block a plain read forever.
-        text, _ = read_text(path, project.display(path), page=True, root=project.root)
-        if text is None:
-            continue  # reported by the loader
+    for source in sorted(sources):
+        # One value per page: under `mkdocs serve` a saved page is checked again alone.
+        problems += project.once_each("links.page", _page_links, source)
+    return problems
+
+
+def _page_links(project: Project, source: str) -> list[Problem]:
+    files, sources = site_files(project)
+    src_uri = sources[source]
+    path = Path(source)
+    problems: list[Problem] = []
+    # Through the loader's checks: a named pipe called x.md would block a plain read forever.
+    text, _ = read_text(path, project.display(path), page=True, root=project.root)
+    if text is not None:  # else reported by the loader
         for offset, target in link_targets(text):
             if target.startswith("/"):
                 message = f"链接“{target}”是绝对地址：门户可能部署在子目录下，请写相对链接（如 ../policies/index.md）"

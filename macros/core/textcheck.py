@@ -120,15 +120,17 @@ def text_files(project: Project) -> list[Path]:
 
 def check_traditional(project: Project) -> list[Problem]:
     problems: list[Problem] = []
-    memo = buildcache.memo("text-trad")
     for path in text_files(project):
-        display = project.display(path)
-        # A file that is not readable UTF-8 text is reported by the syntax check; decoded with
-        # replacement characters it would only add findings on garbage (GBK read as UTF-8).
-        text, _ = read_text(path, display, page=path.suffix == ".md", root=project.root)
-        if text is None:
-            continue
-        problems += buildcache.cached(
-            memo, f"{display}\0{text}", lambda text=text, display=display: traditional_characters(text, display)
-        )
+        # One value per file: under `mkdocs serve` a saved file is read and checked again alone.
+        problems += project.once_each("textcheck.trad", _file_traditional, project.display(path))
     return problems
+
+
+def _file_traditional(project: Project, display: str) -> list[Problem]:
+    path = project.root / display
+    # A file that is not readable UTF-8 text is reported by the syntax check; decoded with
+    # replacement characters it would only add findings on garbage (GBK read as UTF-8).
+    text, _ = read_text(path, display, page=path.suffix == ".md", root=project.root)
+    if text is None:
+        return []
+    return buildcache.cached(buildcache.memo("text-trad"), f"{display}\0{text}", lambda: traditional_characters(text, display))

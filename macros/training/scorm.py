@@ -290,4 +290,6 @@ def write_packages(project: Project, site_dir: Path, site_url: str) -> None:
         if data is not None:
             target = site_dir / "training" / module.id / package_name(module.id)
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
+            # A `mkdocs serve` rebuild finds most packages unchanged in the kept site folder.
+            if not (target.is_file() and target.stat().st_size == len(data) and target.read_bytes() == data):
+                target.write_bytes(data)
