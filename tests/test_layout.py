@@ -129,6 +129,7 @@ _PROBE = textwrap.dedent(
     from mkdocs.structure.pages import Page
     from mkdocs.utils import meta
     from material.plugins.search import plugin as search_plugin
+    from mkdocs.livereload import LiveReloadServer
     before = {{
         "Page.render": Page.render, "meta.get_data": meta.get_data, "_build_page": mkdocs_build._build_page,
         "write_file": utils.write_file, "copy_file": utils.copy_file, "clean_directory": utils.clean_directory,
@@ -136,6 +137,7 @@ _PROBE = textwrap.dedent(
         "add_entry_from_context": search_plugin.SearchIndex.add_entry_from_context,
         "_segment_chinese": search_plugin.SearchIndex._segment_chinese, "serve.build": mkdocs_serve.build,
         "build": mkdocs_build.build, "_populate_page": mkdocs_build._populate_page,
+        "LiveReloadServer.__init__": LiveReloadServer.__init__, "LiveReloadServer.watch": LiveReloadServer.watch,
     }}
     from macros.glue import hooks
     hooks.on_startup("serve", False)
@@ -146,6 +148,7 @@ _PROBE = textwrap.dedent(
         "add_entry_from_context": search_plugin.SearchIndex.add_entry_from_context,
         "_segment_chinese": search_plugin.SearchIndex._segment_chinese, "serve.build": mkdocs_serve.build,
         "build": mkdocs_build.build, "_populate_page": mkdocs_build._populate_page,
+        "LiveReloadServer.__init__": LiveReloadServer.__init__, "LiveReloadServer.watch": LiveReloadServer.watch,
     }}
     print(json.dumps({{name: before[name] is after[name] for name in before}}))
     """

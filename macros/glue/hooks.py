@@ -73,6 +73,10 @@ def on_startup(command, dirty):
         compat.install("preview-incremental", preview_incremental.install)
         # A content error shows in the browser and the preview goes on (not an exit).
         compat.install("serve-survives-errors", serve_errors.install_build)
+        # A save is noticed at once (file events), not at the next of MkDocs' twice-a-second scans.
+        from macros.glue.compat import serve_watcher
+
+        compat.install("serve-watcher", serve_watcher.install)
 
 
 def _anchor_problem(src_uri: str, link: str, target: str, anchor: str) -> Problem:

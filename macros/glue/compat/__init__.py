@@ -104,6 +104,7 @@ PATCHES: dict[str, Patch] = {
             "mkdocs.commands.serve.build 与 LiveReloadServer._inject_js_into_html",
             "==1.6.7",
         ),
+        Patch("serve-watcher", ENGINE, "==1.6.1", "LiveReloadServer 的文件监视（inotify 代替每 0.5 秒的轮询）", "==1.6.7"),
         Patch("macros-opt-in", "mkdocs-macros-plugin", "~=1.5.0", "MacrosPlugin.on_page_markdown（只处理要求宏的页面）"),
         Patch("anchor-messages", ENGINE, "~=1.6.0", "Page.validate_anchor_links 的英文警告（改为中文并带行列号）", "==1.6.7"),
     )
