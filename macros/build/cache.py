@@ -252,12 +252,18 @@ class Memo:
         return True
 
     def put(self, key: str, value: Any) -> None:
-        blob = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-        if self.compress:
-            blob = zlib.compress(blob, 1)
-        self.entries[key] = blob
+        blob = self.pack(value)
+        self.put_packed(key, blob)
         if isinstance(value, str):
             self.strings[key] = value
+
+    def pack(self, value: Any) -> bytes:
+        """``value`` as this memo stores it (a worker packs, the build process stores the bytes)."""
+        blob = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        return zlib.compress(blob, 1) if self.compress else blob
+
+    def put_packed(self, key: str, blob: bytes) -> None:
+        self.entries[key] = blob
         self.used[key] = blob
         self.dirty = True
 

@@ -34,6 +34,10 @@ class Machinery:
     # Fewer school pages than this are not worth a background converter (PORTAL_RENDER_AHEAD_MIN).
     render_ahead_min: int = 200
     render_ahead_chunk: int = 20  # pages per message from that worker
+    # Fewer pages to render than this are not worth a background template renderer
+    # (PORTAL_PAGES_AHEAD_MIN; macros.glue.compat.pages_ahead).
+    pages_ahead_min: int = 200
+    pages_ahead_chunk: int = 20  # pages per message from that worker
     docx_parallel_from: int = 4  # fewer missing Word files are written in the build process
     yaml_prefetch_min_files: int = 200  # fewer school files are parsed in the build process
     # Fewer unscanned cases are scanned in the build process (55 cases: 0.24 s one by one,
@@ -114,6 +118,7 @@ def _on_off(raw: str) -> bool:
 ENVIRONMENT = {
     "PORTAL_WORKERS": ("workers", _count),
     "PORTAL_RENDER_AHEAD_MIN": ("render_ahead_min", _positive),
+    "PORTAL_PAGES_AHEAD_MIN": ("pages_ahead_min", _positive),
     "PORTAL_NO_CACHE": ("cache", lambda raw: not _on_off(raw) if raw.strip() else True),
     "PORTAL_PATCHES": ("patches", _on_off),
 }

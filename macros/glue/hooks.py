@@ -32,6 +32,7 @@ from macros.glue.compat import (
     jieba_cache,
     macros_opt_in,
     material_search,
+    pages_ahead,
     preview_cache,
     render_ahead,
     render_cache,
@@ -179,6 +180,11 @@ def on_env(env, config, files):
     cache = preview_cache.template_cache()
     if cache is not None:
         env.bytecode_cache = cache
+    if not session.current().serving:
+        # Every page is converted: the converter's worker is done (its memory is freed before
+        # page templates go to the second core in a cold build).
+        render_ahead.finish()
+        compat.install("pages-ahead", pages_ahead.register)
     return env
 
 
@@ -188,6 +194,7 @@ def on_post_build(config):
     # running at interpreter exit prints a traceback from its clean-up.
     _wait_for_background_work()
     render_ahead.finish()
+    pages_ahead.finish()
     project = site.current()
     errors = project.render_errors
     if errors:
@@ -220,6 +227,7 @@ def _warm_up() -> None:
 def on_build_error(error):
     _wait_for_background_work()
     render_ahead.finish()
+    pages_ahead.finish()
     preview_cache.finish_build(succeeded=False)
 
 
@@ -238,5 +246,6 @@ def build_stats(project) -> dict:
         "caches": buildcache.stats(),
         "preview": dict(preview_cache.stats()),
         "render_ahead": dict(render_ahead.stats()),
+        "pages_ahead": dict(pages_ahead.stats()),
         **session.current().build_stats(),  # e.g. the after-build steps' seconds, the SCORM packages
     }

@@ -167,7 +167,6 @@ def install_build_page() -> None:
 
     def _build_page(page, config, doc_files, nav, env, dirty=False, excluded=False):
         from mkdocs import utils
-        from mkdocs.commands.build import get_context
         from mkdocs.exceptions import BuildError
         from mkdocs.structure.pages import Page
 
@@ -184,24 +183,26 @@ def install_build_page() -> None:
             key = page_key(page, config, nav, name)
             preview = _preview()
             index = _search_index(config)
-            found = _stored(page.file.src_uri, key) if index is not None else None
-            if found is not None and index is not None:  # found only with an index
+            if index is not None:
+                for collect in before_build_page():  # e.g. pages_ahead: outputs a worker made meanwhile
+                    collect(page, config, doc_files, nav, env)
+            written = made_elsewhere().pop(key, None) if index is not None else None
+            found = _stored(page.file.src_uri, key) if index is not None and written is None else None
+            if written is not None and index is not None:  # rendered and written by a worker
+                index.entries.extend(written[0])
+                data = b""  # in its place already
+                preview.stats["rendered"] += 1
+            elif found is not None and index is not None:  # found only with an index
                 data = found[0]
                 index.entries.extend(found[1])
                 preview.stats["reused"] += 1
             else:
-                context = get_context(nav, doc_files, config, page)
-                template = env.get_template(name)
-                before = len(index.entries) if index is not None else 0
-                context = config.plugins.on_page_context(context, page=page, config=config, nav=nav)
-                entries = index.entries[before:] if index is not None else []
-                output = template.render(context)
-                output = config.plugins.on_post_page(output, page=page, config=config)
-                data = output.encode("utf-8", errors="xmlcharrefreplace") if output.strip() else b""
+                data, entries = render_output(page, config, doc_files, nav, env, name, index)
                 _store(page.file.src_uri, key, data, entries)
                 preview.stats["rendered"] += 1
-            if data:
-                utils.write_file(data, page.file.abs_dest_path)
+            if data or written is not None and written[1]:
+                if written is None:
+                    utils.write_file(data, page.file.abs_dest_path)
                 if index is not None:  # the key stands for the output only where outputs are reused
                     session.current().wrote_page(page.file.abs_dest_path, key)
             else:
@@ -218,6 +219,33 @@ def install_build_page() -> None:
 
     _build_page._portal_preview = True  # type: ignore[attr-defined]
     mkdocs_build._build_page = _build_page
+
+
+def render_output(page: Any, config: Any, doc_files: Any, nav: Any, env: Any, name: str, index: Any) -> tuple[bytes, list[dict]]:
+    """What MkDocs 1.6.1's _build_page makes of a page: its output (empty when the template
+    gave only white space) and the search entries Material's plugin added for it meanwhile."""
+    from mkdocs.commands.build import get_context
+
+    context = get_context(nav, doc_files, config, page)
+    template = env.get_template(name)
+    before = len(index.entries) if index is not None else 0
+    context = config.plugins.on_page_context(context, page=page, config=config, nav=nav)
+    entries = index.entries[before:] if index is not None else []
+    output = template.render(context)
+    output = config.plugins.on_post_page(output, page=page, config=config)
+    return (output.encode("utf-8", errors="xmlcharrefreplace") if output.strip() else b""), entries
+
+
+def before_build_page() -> list:
+    """Called with (page, config, doc_files, nav, env) before each page's output is looked up
+    (:mod:`macros.glue.compat.pages_ahead` registers itself here)."""
+    return session.current().per_build("build-page.before", list)
+
+
+def made_elsewhere() -> dict[str, tuple[list[dict], bool]]:
+    """Output key -> (search entries, whether there was any output) of the pages a worker of
+    this build has rendered and written to their place in the site already."""
+    return session.current().per_build("build-page.elsewhere", dict)
 
 
 def _stored(src_uri: str, key: str) -> tuple[bytes, list[dict]] | None:

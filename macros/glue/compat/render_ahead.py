@@ -129,11 +129,15 @@ def _convert(src_uris: list[str]) -> list[tuple[str, bytes]]:
     out = []
     for src_uri in src_uris:
         file = files.get_file_from_path(src_uri)
+        kept = file.page  # a Page makes itself the file's page: the worker's copy, set back below
         page = Page(None, file, config)
+        file.page = kept
         page.markdown, page.meta = meta.get_data(file.content_string)
         key = render_cache.page_key(src_uri, file.url, files, page.markdown)
         page.render(config, files)  # stores the result unless the conversion logged a warning
-        blob = memo.entries.get(key)
+        # Sent, not kept: the worker's copy of the memo would otherwise grow by every page.
+        blob = memo.entries.pop(key, None)
+        memo.used.pop(key, None)
         if blob is not None:
             out.append((key, blob))
     return out
