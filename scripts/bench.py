@@ -26,6 +26,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -45,14 +46,62 @@ MKDOCS = [sys.executable, "-m", "mkdocs"]
 KB, MB = 1024, 1024 * 1024
 
 
-def run_build(args: list[str], cwd: Path, log: Path, env: dict[str, str] | None = None) -> tuple[float, int, int]:
-    """Run one build as a child process: (wall seconds, exit code, peak RSS in bytes of it and its children)."""
+def run_build(args: list[str], cwd: Path, log: Path, env: dict[str, str] | None = None) -> tuple[float, int, int, int]:
+    """Run one build as a child process: (wall seconds, exit code, peak RSS in bytes of the
+    largest single process among it and its children, peak memory of all of them together).
+
+    The first is ``wait4``'s ``ru_maxrss``: the largest of the processes, each on its own. A
+    forked worker shares the build's memory until either writes to it, so adding the RSS
+    figures would count that memory twice; the second figure adds every process's PSS (its
+    private memory plus its share of what it shares) from ``/proc/<pid>/smaps_rollup``, sampled
+    every 0.1 s over the build's process tree: what the build occupies together (0 where
+    ``/proc`` has no such file)."""
     start = time.perf_counter()
     with log.open("w", encoding="utf-8") as out:
         proc = subprocess.Popen(args, cwd=cwd, stdout=out, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})})
+        peak = [0]
+        running = threading.Event()
+        running.set()
+
+        def sample() -> None:
+            while running.is_set():
+                peak[0] = max(peak[0], sum(_pss(pid) for pid in _process_tree(proc.pid)))
+                time.sleep(0.1)
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
         _, status, usage = os.wait4(proc.pid, 0)
+        running.clear()
+        sampler.join()
         proc.returncode = os.waitstatus_to_exitcode(status)
-    return time.perf_counter() - start, proc.returncode, usage.ru_maxrss * KB
+    return time.perf_counter() - start, proc.returncode, usage.ru_maxrss * KB, peak[0]
+
+
+def _process_tree(pid: int) -> list[int]:
+    """``pid`` and its descendants (Linux: /proc/<pid>/task/<tid>/children)."""
+    found, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        found.append(current)
+        try:
+            for task in os.listdir(f"/proc/{current}/task"):
+                with open(f"/proc/{current}/task/{task}/children", encoding="ascii") as f:
+                    todo.extend(int(child) for child in f.read().split())
+        except OSError:  # gone meanwhile, or no /proc
+            pass
+    return found
+
+
+def _pss(pid: int) -> int:
+    """A process's proportional set size in bytes (0 if it is gone or /proc has no such file)."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) * KB
+    except (OSError, ValueError):
+        pass
+    return 0
 
 
 def site_figures(site: Path) -> dict:
@@ -201,7 +250,8 @@ TARGETS = [
     ("docx_edit_regenerated", "改一所学校只重新生成它的 Word 文件", lambda r: r["docx_edit_regenerated"] == 1),
     ("preview_school_s", "mkdocs serve：保存一所学校后 1 s 内可预览", lambda r: r["preview_school_s"] <= 1.0),
     ("preview_case_s", "mkdocs serve：保存一个案例后 1 s 内可预览", lambda r: r["preview_case_s"] <= 1.0),
-    ("peak_rss", "内存峰值 < 600 MB", lambda r: r["peak_rss"] < 600 * MB),
+    # All the build's processes together (PSS, sampled); forked workers count (run_build).
+    ("peak_total", "内存峰值（构建进程与子进程合计）< 600 MB", lambda r: r["peak_total"] < 600 * MB),
     # Issue #26: the training modules' SCORM packages (30 at city scale).
     ("scorm_cold_s", "SCORM 课程包：冷构建最多多 2 s", lambda r: r["scorm_cold_s"] <= 2.0),
     (
@@ -244,12 +294,14 @@ def bench(scale: str, work: Path, out=print) -> dict:
     result: dict = {"scale": scale, **sizes.__dict__}
 
     def build(label: str, extra_env: dict[str, str] | None = None) -> float:
-        seconds, code, rss = run_build(strict, city, work / f"{label}.log", {**env, **(extra_env or {})})
+        seconds, code, rss, total = run_build(strict, city, work / f"{label}.log", {**env, **(extra_env or {})})
         if code != 0:
             raise RuntimeError(f"{label} 构建失败（退出码 {code}），日志：{work / f'{label}.log'}")
         result["peak_rss"] = max(result.get("peak_rss", 0), rss)
+        result["peak_total"] = max(result.get("peak_total", 0), total)
         result[f"{label}_rss"] = rss
-        out(f"  {label}: {seconds:.1f} s，内存峰值 {fmt_size(rss)}")
+        result[f"{label}_total"] = total
+        out(f"  {label}: {seconds:.1f} s，内存峰值：合计 {fmt_size(total)}，单个进程最大 {fmt_size(rss)}")
         return seconds
 
     def last_stats() -> dict:
@@ -302,13 +354,14 @@ def bench(scale: str, work: Path, out=print) -> dict:
 
     out("用朴素的 mkdocs-material 配置构建同一份 Markdown …")
     config = plain_config(dump, city / "mkdocs.yml")
-    seconds, code, rss = run_build(
+    seconds, code, rss, total = run_build(
         [*MKDOCS, "build", "-f", str(config), "-d", str(work / "plain-site")], dump, work / "plain.log", env
     )
     if code != 0:
         raise RuntimeError(f"朴素构建失败（退出码 {code}），日志：{work / 'plain.log'}")
     result["plain_s"] = seconds
     result["plain_rss"] = rss
+    result["plain_total"] = total
     plain = site_figures(work / "plain-site")
     result["plain_pages"] = plain["pages"]
     result["plain_search_gzip"] = plain["search_gzip"]
@@ -340,7 +393,8 @@ def report(r: dict, out=print) -> list[str]:
         ("改一所学校后重建（新进程 mkdocs build）", f"{r['edit_school_s']:.1f} s"),
         ("mkdocs serve：保存案例到可预览", f"{r['preview_case_s']:.1f} s"),
         ("mkdocs serve：保存学校到可预览", f"{r['preview_school_s']:.1f} s"),
-        ("内存峰值", f"{fmt_size(r['peak_rss'])}（朴素 {fmt_size(r['plain_rss'])}）"),
+        ("内存峰值（合计）", f"{fmt_size(r['peak_total'])}（朴素 {fmt_size(r['plain_total'])}）"),
+        ("内存峰值（单个进程最大）", f"{fmt_size(r['peak_rss'])}（朴素 {fmt_size(r['plain_rss'])}）"),
         ("最大页面 HTML", f"{fmt_size(r['html_largest'])}（{r['html_largest_page']}）；朴素 {fmt_size(r['plain_html_largest'])}"),
         ("页面 HTML 中位数", fmt_size(r["html_median"])),
         (
@@ -395,7 +449,12 @@ def markdown_table(r: dict) -> str:
             f"{r['preview_school_s']:.1f} s",
             f"{mark('preview_school_s')} ≤ 1 s",
         ),
-        ("内存峰值（朴素）", f"{fmt_size(r['peak_rss'])}（{fmt_size(r['plain_rss'])}）", f"{mark('peak_rss')} < 600 MB"),
+        (
+            "内存峰值：构建进程与子进程合计（朴素）",
+            f"{fmt_size(r['peak_total'])}（{fmt_size(r['plain_total'])}）",
+            f"{mark('peak_total')} < 600 MB",
+        ),
+        ("内存峰值：单个进程最大（朴素）", f"{fmt_size(r['peak_rss'])}（{fmt_size(r['plain_rss'])}）", ""),
         ("最大页面 HTML", f"{fmt_size(r['html_largest'])}（`{r['html_largest_page']}`）", f"{mark('html_largest')} ≤ 80 KB"),
         ("页面 HTML 中位数", fmt_size(r["html_median"]), ""),
         (

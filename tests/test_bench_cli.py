@@ -97,3 +97,23 @@ def test_report_and_table_show_search_bytes_against_the_targets():
     assert "search_first_visit_search" not in failed
     table = bench.markdown_table(result)
     assert "✗ ≤ 300 KB" in table and "✓ ≤ 100 KB" in table and "✓ 不取索引" in table
+
+
+def test_peak_memory_counts_forked_workers(tmp_path):
+    """A build and its forked worker, each with memory of its own: the largest single process
+    (what ``wait4`` reports) is one of them; the sampled total of the tree has both."""
+    from scripts.bench import MB, run_build
+
+    program = (
+        "import os, time\n"
+        "pid = os.fork()\n"
+        "mine = b'x' * (150 * 1024 * 1024)\n"
+        "time.sleep(1.5)\n"
+        "if pid == 0:\n"
+        "    os._exit(0)\n"
+        "os.waitpid(pid, 0)\n"
+    )
+    seconds, code, largest, total = run_build([sys.executable, "-c", program], tmp_path, tmp_path / "log.txt")
+    assert code == 0
+    assert 150 * MB <= largest < 250 * MB, largest
+    assert total >= 300 * MB and total > largest + 100 * MB, (total, largest)
