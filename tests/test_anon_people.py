@@ -91,6 +91,14 @@ CATCH = [
     ("实习结束时，戴主管写了评语。", ["戴主管"]),
     ("纪律委员于泽宇负责记迟到。", ["于泽宇"]),
     ("次仁卓玛来自日喀则。开学后卓玛说她想家，扎西说他也想。", ["次仁卓玛", "卓玛", "扎西"]),
+    # round 16: a pupil's line of facts, a pupil's number, a described pupil who speaks or has kin
+    ("高二女生冬青连续失眠。冬青，女，十六岁。", ["冬青", "冬青"]),
+    ("实习单位反馈，贝俊杰（学号2023061299）连续两天迟到。", ["贝俊杰"]),
+    ("初二男生黎明被起了外号。黎明的妈妈打来电话，黎明说没事。", ["黎明", "黎明", "黎明"]),
+    # a real 和 family opens sentences; “我和子昂” is “and”, and makes no 和爸爸
+    ("和子琪是四年级的学生。周末我去找和爸爸。", ["和子琪", "和爸爸"]),
+    # (the surface reads 和子昂 as one name there: one character too many, but nothing missed)
+    ("我和子昂聊了很久。子昂说充值要先和爸爸商量。", ["和子昂", "子昂"]),
     # 老周 found before 说 is 老周 after 门卫 too
     ("门卫老周几次提醒我。老周说孩子常常一个人留到天黑。", ["老周", "老周"]),
 ]
@@ -195,6 +203,13 @@ CLEAN = [
     "卓玛的阿妈视频里说：“阿妈想你。”".replace("卓玛", "小A"),
     "预备年级的孩子常常把小学的习惯带进来。",
     "学生干部压力过大时，导师如何支持？",
+    # a dormitory is no described pupil; the number of a register is no pupil's name; 问题 is no
+    # question asked; 场边 ends a word before 边教练; 妈妈在 is “mother at”
+    "男生宿舍和女生宿舍都查过了，宿舍里很干净。",
+    "全国学籍号要在开学前登记。",
+    "两个人因为作息和卫生问题多次争吵。",
+    "请小A当决赛的“场边教练助理”。",
+    "小A妈妈在宁波工作。",
 ]
 
 

@@ -11,10 +11,20 @@ from __future__ import annotations
 from macros.casebook import anon_names
 from macros.casebook.anon_names import NameHit, NameTables, _han, find_words, taken_by
 from macros.casebook.anon_names import _common as _is_word
-from macros.casebook.anon_positions import _ADVERB_LEFT, ADVERB_FREQ, BLANK, NO_NICKNAME_CHARS, ROLE_NOUNS, SURNAME_KIN
+from macros.casebook.anon_positions import (
+    _ADVERB_LEFT,
+    _ROLES_BEFORE,
+    ADVERB_FREQ,
+    BLANK,
+    NO_NICKNAME_CHARS,
+    ROLE_NOUNS,
+    SURNAME_KIN,
+)
+
+_AND = frozenset("和与同跟")
 
 
-def forms_of(t: NameTables, full: str | None, given: str) -> set[str]:
+def forms_of(t: NameTables, full: str | None, given: str, family_forms: bool = True) -> set[str]:
     """The forms a person takes in a case: given name, nicknames, surname with kin."""
     forms: set[str] = set()
     if len(given) == 2:
@@ -27,7 +37,7 @@ def forms_of(t: NameTables, full: str | None, given: str) -> set[str]:
         forms |= {given[-1] + "哥", given[-1] + "姐"}  # 振宇 → 宇哥, 美雯 → 雯姐
     if full and len(full) - len(given) == 2 and full[:2] in t.compounds:
         forms |= {full[:2]} | {full[:2] + kin for kin in SURNAME_KIN}  # 司徒 alone, 欧阳妈妈
-    if full and len(full) - len(given) == 1:  # 亓爸爸, 亓家, 小高
+    if full and len(full) - len(given) == 1 and family_forms:  # 亓爸爸, 亓家, 小高
         family = {full[0] + kin for kin in SURNAME_KIN}
         if full[0] not in anon_names.FUNCTION_CHARS:  # 和家, 时家 would be “and home”, “when home”
             family |= {"小" + full[0], "老" + full[0]}
@@ -37,6 +47,17 @@ def forms_of(t: NameTables, full: str | None, given: str) -> set[str]:
         forms |= {f for f in family if not _is_word(t, f)}
     nicknames = {f for f in forms if f != given and len(f) == 2 and f[0] in "小阿"}
     return {f for f in forms if f not in ROLE_NOUNS and not (f in nicknames and _is_word(t, f))}
+
+
+def _only_as_and(text: str, token: str) -> bool:
+    """Whether 和子昂 always follows another word (我和子昂聊), never opening a sentence or
+    following a role (和子琪是四年级的学生, 纳西族女孩和子琪: the surname 和)."""
+    i = text.find(token)
+    while i >= 0:
+        if i == 0 or not _han(text[i - 1]) or text.endswith(_ROLES_BEFORE, 0, i):
+            return False
+        i = text.find(token, i + 1)
+    return True
 
 
 def everywhere(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]:
@@ -55,7 +76,9 @@ def everywhere(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]:
         if h.given and len(token) == 3 and token.endswith(h.given) and not surname:
             surname = 1  # 亓佳宁: a surname the tables do not know, confirmed by the case
         if h.given and surname and len(token) == surname + len(h.given):
-            people |= forms_of(t, token, h.given) | whole
+            # 我和子昂聊 is “and 子昂”: no 和爸爸 (“and dad”) from it
+            conjunction = token[0] in _AND and _only_as_and(text, token)
+            people |= forms_of(t, token, h.given, family_forms=not conjunction) | whole
         elif h.given:
             people |= forms_of(t, None, h.given)
         elif surname and 2 <= len(token) <= surname + 2 and token[surname:] not in anon_names.ROLES and _han(token[-1]):

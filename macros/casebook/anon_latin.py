@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 
+from macros.build.reads import data_cache
 from macros.casebook.anon_names import (
     LEFT_CHARS,
     LEFT_WORDS,
@@ -33,6 +34,7 @@ from macros.casebook.anon_names import (
     _han,
     find_names,
     find_words,
+    tables,
     taken_by,
 )
 from macros.casebook.anon_names import _common as _is_word
@@ -84,6 +86,8 @@ _DOTTED = re.compile(rf"[\u4e00-\u9fff]{{2,8}}(?:[{_DOT}][\u4e00-\u9fff]{{2,8}})
 
 def find_dotted_names(t: NameTables, text: str) -> list[NameHit]:
     """艾力·买买提 and, once it is in the case, 艾力 or 买买提 alone; not 组织架构·领导小组 (words)."""
+    if not any(dot in text for dot in _DOT):
+        return []  # (speed: the pattern would try every Chinese character)
     hits: list[NameHit] = []
     parts: set[str] = set()
     for m in _DOTTED.finditer(text):
@@ -132,11 +136,16 @@ def find_latin_names(t: NameTables, text: str) -> list[NameHit]:
     return [NameHit(m.start(), m.end(), "") for m in candidates if m.group(0) in names]
 
 
+@data_cache  # made from the word list: again when it changes
+def _tibetan_parts() -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, sorted(tables().tibetan, key=len, reverse=True))))
+
+
 def find_tibetan_names(t: NameTables, text: str) -> list[NameHit]:
     """次仁卓玛, 扎西顿珠: two parts of Tibetan names together are a name, and each part of it is
     that person wherever it stands in the case; a part alone elsewhere only where a person stands
     (扎西说, 卓玛的阿妈), since the surname tables cannot read such names at all."""
-    spans = find_words(text, t.tibetan)
+    spans = [m.span() for m in _tibetan_parts().finditer(text)]
     hits: list[NameHit] = []
     parts: set[str] = set()
     k = 0

@@ -48,7 +48,7 @@ KIN_BEFORE = (
     "联系人 监护人 姓名"  # a form's fields: 联系人毛阿姨, 监护人钱建国
 ).split()
 # A surname that is also one of these function words never starts a role form (和老师 = “with the teacher”).
-FUNCTION_CHARS = set("和与同向从为都能那所以把被给对跟让比连后时也还就于班")  # 班: 全班同学, 班家长
+FUNCTION_CHARS = set("和与同向从为都能那所以把被给对跟让比连后时也还就于班在")  # 班: 全班同学, 班家长
 # Characters that cannot be part of a given name in running text.
 STOP = set("的了是在说和与也都就又还把被给跟对很不没着过吗呢吧啊呀么这那们个之其所以而及或但并从向往于为某有你我他她它")
 # What typically follows a name: particles, verbs of speech and action, time words, punctuation.
@@ -60,7 +60,7 @@ FOLLOW = set(
 )
 # What follows a given name used alone in subject or possessive position.
 ALONE_FOLLOW = set(
-    "说的在是把被今也又还就哭笑一很没不告问跟和妈爸奶爷外最总常却才先突已会能要想觉对给让每这那都主从向自坐站拿写带低抬第特请交帮当用找等因看听打叫再"
+    "说的在是把被今也又还就哭笑一很没不告问跟和妈爸奶爷外最总常却才先突已会能要想觉对给让每这那都主从向自坐站拿写带低抬第特请交帮当用找等因看听打叫再住"
 )
 LEFT_WORDS = (
     (
@@ -322,14 +322,17 @@ def _name_at(t: NameTables, roles: re.Pattern[str], text: str, i: int) -> NameHi
     if not nxt or nxt in STOP or not _han(nxt):
         return None  # no role, 叫 form or given name starts with punctuation or a particle (speed)
     role = roles.match(text, after)
-    # 整理成导师组: a weak surname before a role needs a clear left edge too
-    role_left = surname not in t.weak or _left_ok(text, i) or text.endswith(_THINKING, 0, i)
-    if role and role.group(0) != "老" and surname not in FUNCTION_CHARS and not _word_from_left(t, text, i) and role_left:
-        if not _common(t, text[i : after + 2]) or role.group(0) in ("老师", "同学"):
-            return NameHit(i, role.end(), "")
+    if role and role.group(0) != "老" and surname not in FUNCTION_CHARS and not _word_from_left(t, text, i):
+        # 整理成导师组: a weak surname before a role needs a clear left edge too
+        if surname not in t.weak or _left_ok(text, i) or text.endswith(_THINKING, 0, i):
+            if not _common(t, text[i : after + 2]) or role.group(0) in ("老师", "同学"):
+                return NameHit(i, role.end(), "")
     # 叫钱多多, 姓名：潘启航 (姓名空缺, 姓名和信息: a word or a function character after the label is no name)
     labelled = (
-        _LABEL.search(text, max(0, i - 6), i) and surname not in FUNCTION_CHARS | ROLE_ONLY and not _common(t, text[i : i + 2])
+        text[i - 1 : i] in _LABEL_ENDS
+        and _LABEL.search(text, max(0, i - 6), i)
+        and surname not in FUNCTION_CHARS | ROLE_ONLY
+        and not _common(t, text[i : i + 2])
     )
     if text.endswith(("叫", "名叫", "叫做", "名字是"), 0, i) or labelled:
         given = 2 if _han(text[after + 1 : after + 2]) and text[after + 1] not in STOP else 1
@@ -355,6 +358,7 @@ def _name_at(t: NameTables, roles: re.Pattern[str], text: str, i: int) -> NameHi
 
 # A form's name field: 姓名潘启航, 学生姓名：潘启航 (up to the character before the surname).
 _LABEL = re.compile(r"姓名\s*[:：]?\s*$")
+_LABEL_ENDS = frozenset("名:： ")  # the character before the name, when there is a label (speed)
 
 
 def _kin_before(text: str, i: int) -> bool:

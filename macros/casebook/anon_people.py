@@ -36,6 +36,7 @@ import re
 from macros.casebook import anon_names
 from macros.casebook.anon_aside import set_aside
 from macros.casebook.anon_everywhere import everywhere
+from macros.casebook.anon_facts import facts_people
 from macros.casebook.anon_latin import find_dotted_names, find_latin_names, find_tibetan_names
 from macros.casebook.anon_names import NameHit, NameTables, _han, find_words, taken_by
 from macros.casebook.anon_names import _common as _is_word  # one test of “a common word” for both passes
@@ -101,6 +102,7 @@ def find_people(text: str) -> list[NameHit]:
     hits = [_without_verb(plain, h) for h in anon_names.find_names(plain) if not _role_noun_hit(plain[h.start : h.end])]
     hits += _positional(t, plain, hits)
     hits += related_people(t, plain, hits)
+    hits += facts_people(t, plain, hits)
     hits += _nicknamed(t, plain, hits)
     hits += _repeated(t, plain, hits)
     hits += everywhere(t, plain, hits)
@@ -159,6 +161,10 @@ def _given_length(t: NameTables, text: str, j: int) -> int:
     return 0
 
 
+# Nouns that begin with a verb of speech: 卫生问题, 一个笑话 (no one asks or laughs there).
+_VERB_NOUNS = ("问题", "笑话", "答案", "说明", "说法", "哭声", "笑声", "喊声", "回答问题")
+
+
 def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]:
     p = _patterns()
     taken = taken_by(found, len(text))
@@ -198,7 +204,7 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
     for m in p["verb"].finditer(text):
         i = m.start() - 2
         token = text[i : i + 2] if i >= 0 else ""
-        if not _han_pair(token):
+        if not _han_pair(token) or text.startswith(_VERB_NOUNS, m.start()):
             continue
         strong = text.startswith(_STRONG_VERBS, i + 2)
         if strong and i >= 1 and _unknown_surname_name(t, text, i - 1):

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from macros.build import cache as buildcache
 from macros.build.pool import WorkerPool
-from macros.casebook import anon_names, anon_people, anon_rules
+from macros.casebook import anon_names, anon_people, anon_rules, anon_schools
 from macros.casebook.anon_messages import RULES, finding_message
 from macros.casebook.anon_normalise import normalise
 from macros.casebook.anon_rules import id_check_digit_ok
@@ -152,10 +152,10 @@ def _find_identifiers(text: str, pseudonyms: list[str]) -> list[Finding]:
     spans += anon_rules.find_contacts(plain)
     spans += anon_rules.find_birthdates(plain)
     spans += anon_rules.find_addresses(plain)
-    spans += anon_rules.find_classes(plain)
+    spans += anon_schools.find_classes(plain)
     spans += anon_rules.find_student_numbers(plain)
     masked = _masked(plain, [normalise(p).text for p in pseudonyms])
-    spans += anon_rules.find_schools(masked)
+    spans += anon_schools.find_schools(masked)
     spans += [(h.start, h.end, "CASE-ANON-NAME") for h in anon_people.find_people(masked)]
     kept: list[tuple[int, int, str]] = []
     taken = bytearray(len(plain) + 1)  # linear in the text, whatever the number of findings

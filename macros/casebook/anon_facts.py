@@ -1,0 +1,101 @@
+"""A pupil named by what only a pupil has beside the name (rule CASE-ANON-NAME, step 2c).
+
+A case often gives a child's facts in one line, or a number only a pupil has, right after
+the name. Whatever the name means as a word (黎明, 夏天), it is a person there:
+
+- **a line of facts**: the name, then the sex or the school (夏天，女，奉贤…; 黎明，虹口区…中学…);
+- **a pupil's number**: 贝俊豪（学号…）, 戚文博学籍号：…;
+- **a described pupil**: 男生黎明, 群主温暖 — after a word that says who the pupil is, when the
+  token looks like a name (a surname, a given-name character) and the case has it speak or have
+  kin somewhere (黎明的妈妈, 温暖说); 男生宿舍 never does.
+
+The name found is then marked everywhere in the case (step 3), like any other.
+"""
+
+from __future__ import annotations
+
+import re
+
+from macros.casebook import anon_names
+from macros.casebook.anon_names import NameHit, NameTables, taken_by
+from macros.casebook.anon_positions import ROLE_NOUNS, _patterns
+
+_HAN = "\u4e00-\u9fff"
+# What follows the name: its sex or its school (a district set aside as a place is blanked:
+# 　　区曲阳…中学), or a number only a pupil has. Found first; the name is the two or three
+# characters before it, after punctuation (女生夏天，女 is read from 夏, not from 生).
+_FACTS_AFTER = re.compile(rf"[,，]\s*(?:[男女]\s*[,，、;；]|[{_HAN}\u3000]{{2,3}}区[{_HAN}\u3000]{{2,12}}?(?:中学|小学|学校))")
+_NUMBER_AFTER = re.compile(r"学号|学籍号|身份证号")
+_DESCRIBED = re.compile(rf"(?:男生|女生|男孩|女孩|新生|转学生|插班生|群主)([{_HAN}]{{2}})")
+
+
+def _name_before(text: str, end: int) -> int | None:
+    """Where a run of two or three Chinese characters ending at ``end`` starts, if no other
+    Chinese character stands before it."""
+    start = end
+    while start > 0 and end - start < 4 and anon_names._han(text[start - 1]):
+        start -= 1
+    return start if 2 <= end - start <= 3 else None
+
+
+def _token_ok(t: NameTables, token: str) -> bool:
+    if token in ROLE_NOUNS or any(ch in anon_names.STOP for ch in token) or token.endswith(("老师", "同学")):
+        return False
+    if len(token) == 3:  # 贝俊豪: three characters need a surname in front
+        return token[0] in t.surnames or token[:2] in t.compounds
+    return True
+
+
+# A word this frequent (jieba's count) is what the pupil does (男生后来…, 女生开始…), not a name.
+_DESCRIBED_FREQ = 10000
+
+
+def _name_shaped(t: NameTables, token: str) -> bool:
+    """黎明, 夏天, 温暖: a surname and a character seen in given names, and no everyday adverb
+    or verb (后来, 全国, 常常)."""
+    if token[0] not in t.surnames or token[0] in anon_names.ROLE_ONLY or token[0] == token[1]:
+        return False
+    return t.score.get(token[1], 0.0) >= 0.4 and t.words.get(token, 0) < _DESCRIBED_FREQ
+
+
+def _acts(text: str, token: str) -> bool:
+    """Whether the case has ``token`` speak or have kin somewhere (黎明的妈妈, 温暖说): 男生宿舍
+    and 女生宿舍里 never do."""
+    direct = _patterns()["direct"]
+    i = text.find(token)
+    while i >= 0:
+        j = i + len(token) + (text[i + len(token) : i + len(token) + 1] == "的")
+        if direct.match(text, j):
+            return True
+        i = text.find(token, i + 1)
+    return False
+
+
+def facts_people(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]:
+    taken = taken_by(hits, len(text))
+    out: list[NameHit] = []
+
+    def add(start: int, end: int) -> None:
+        if not any(taken[start:end]):
+            taken[start:end] = b"\x01" * (end - start)
+            token = text[start:end]
+            out.append(NameHit(start, end, token[1:] if len(token) == 3 else token))
+
+    for pattern in (_FACTS_AFTER, _NUMBER_AFTER):
+        for m in pattern.finditer(text):
+            end = m.start()
+            if pattern is _NUMBER_AFTER:  # 贝俊豪（学号…）: the bracket stands between
+                while end > 0 and text[end - 1] in " (（":
+                    end -= 1
+            start = _name_before(text, end)
+            # 全国学籍号, 新的学号: before a number a common word names the number, not its pupil
+            if start is None or (pattern is _NUMBER_AFTER and anon_names._common(t, text[start:end])):
+                continue
+            if _token_ok(t, text[start:end]):
+                add(start, end)
+    for m in _DESCRIBED.finditer(text):
+        token, after = m.group(1), text[m.end() : m.end() + 1]
+        ends = not after or not anon_names._han(after) or after in anon_names.FOLLOW
+        if ends and _token_ok(t, token) and _name_shaped(t, token) and _acts(text, token):
+            add(*m.span(1))
+    return out

@@ -1,0 +1,184 @@
+"""Schools and classes as Shanghai's cases write them (rules CASE-ANON-SCHOOL, CASE-ANON-CLASS),
+on normalised text like the other rules of :mod:`macros.casebook.anon_rules`: full names, the
+short names a case makes of a school it has named in full, vocational schools named after their
+trade, and classes of every year and kind (初二（3）班, 2023级会计1班, 五（4）中队).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from macros.casebook.anon_rules import Span, _back, tried_at
+
+# -- schools and classes ---------------------------------------------------------------------
+
+_SCHOOL = re.compile(
+    r"(?:初级中学|高级中学|完全中学|实验学校|外国语学校|实验中学|实验小学|实验高中|实验初中|中心小学|中心校|[一二三四五六七八九十\d]?附中|附小"
+    r"|[一二三四五六七八九十\d][中小](?=[读的上毕念就转老和与同初高校,。、;:!?)\s]|$)|中学|小学|幼儿园|学校|分校|职校|中专|技校|职高|卫校|中职校|高中|初中|(?<=[\u4e00-\u9fff]{2})[旅交商财农]校)"
+)
+# Every character a _SCHOOL match can begin with (tests/test_anonymise.py checks the two agree).
+_SCHOOL_FIRST = re.compile(r"[初高完实外中附一二三四五六七八九十0-9小幼学分职技卫旅交商财农]")
+_SCHOOL_STOP = set(
+    "在于到是的了过和与从往进入读考转上去向为有以前原就回离念去及或来打请配送接称说当他她我你也不像把被将对跟、,。;:“”() \n"
+)
+# A name made of these alone is no name: 全市中小学, 这所附中, 乡镇中心校, 市重点中学.
+GENERIC = set(
+    "全市 全区 本市 本区 全国 各 各个 各级 某 某某 某所 本 本校 该 该校 这 这所 那 那所 一所 每所 多所 几所 所 其他 其它 别的 "
+    "普通 公办 民办 寄宿制 九年一贯制 完全 初级 高级 重点 市重点 区重点 实验 附属 市级 区级 区属 市属 农村 城区 郊区 乡镇 "
+    "乡村 镇 乡 我们 你们 他们 我 你 他 她 对口 同一 不同 新 原 好 母 当地 周边 附近 多数 大多数 部分 全体 所有 孩子 学生 "
+    "儿子 女儿 家长 老师 同学 普通高中 高中 初中 中职 中 大中 小 一般 示范 特殊教育 特教 职业 民族 国际 双语 城市 公立 私立 "
+    "优质 薄弱 中心 试点 区 市 县 街道 这样 那样 一样 整个 我们的 大 中小 大中小 幼 "
+    "外区 外市 外省 外地 邻区 外县 区外 市外 外校 别区 其他区 县城 县里 镇上 乡下 老家 城里 "
+    "理想 心仪 目标 一流 名牌 示范性 实验性 特色 综合 寄宿 本地 好的 一所好".split()
+)
+_CLASS = re.compile(
+    r"(?:(?:初[一二三四]|高[一二三]|[一二三四五六七八九]年级|[1-9]年级|预初|预备(?:年级)?|中预)\s*(?:\(\s*[0-9一二三四五六七八九十]{1,2}\s*\)|[0-9一二三四五六七八九十]{1,2})"
+    r"|(?<![\d])(?:[一二三四五六七八九]|[1-9])\s*\(\s*[0-9一二三四五六七八九十]{1,2}\s*\)"
+    # vocational classes: 2023级会计1班, 22级电商(2)班, 中职一年级会计2班
+    r"|(?<!\d)(?:19|20)?\d{2}\s*级\s*[\u4e00-\u9fff]{1,6}?\s*(?:\(\s*\d{1,2}\s*\)|\d{1,2})"
+    r"|(?:[一二三四五六七八九]|[1-9])年级[\u4e00-\u9fff]{2,4}?\s*(?:\(\s*\d{1,2}\s*\)|\d{1,2})"
+    # a major and its cohort code: 会计2501班, 汽修1902班 (year 19–29, then the class)
+    r"|(?<=[\u4e00-\u9fff])(?<![第共约近])(?:19|2\d)(?:0[1-9]|[1-9]\d)"
+    # a cohort, a major and the class: 23烹饪1班, 22护理(2)班
+    r"|(?<![\d.])(?:1\d|2\d)[\u4e00-\u9fff]{2,4}?(?:\(\s*\d{1,2}\s*\)|\d{1,2}))\s*(?:班(?!级)|中队)"
+)
+
+
+# What follows 学 when 中学/小学 is “中 + 学会/学习…”, not a school.
+_LEARN_AFTER = set("会习到着了过得起好懂生")  # 生: 活动中学生走散 is 中学生 (students), not a school
+_SPECIAL_AFTER = set("门业心注题程项长员家")
+# Trades a vocational school is named after: 申浦旅游服务学校, 浦江商贸学校.
+_TRADES = "服务|旅游|商贸|商业|财经|信息|工程|交通|医药|护理|建筑|机电|电子|工业|农业|师范|科技|烹饪|管理|航运|传媒"
+# What makes the words before a bare 学校 a school's name: a place, an ordinal, a kind or a trade.
+_NAMED_BEFORE = re.compile(
+    rf"(?:[市区县镇乡村路街]|第[一二三四五六七八九十\d]+|职业|技术|专业|技工|艺术|体育|卫生|附属|{_TRADES})$"
+)
+# 崇明区瀛东湾学校, 青浦区朱家角澄滨学校: a named district, then two to six characters (a town and
+# the school's own name) that are no stage or requirement
+# (not 全区初中阶段学校, 闵行区方案要求学校)
+_DISTRICT_NAMED = re.compile(
+    r"(?:上海市?)?(?![全本各该每这那外邻])[\u4e00-\u9fff]{1,3}[区县](?![\u4e00-\u9fff]*(?:中学|小学|初中|高中|阶段|要求|方案|所有))"
+    r"[\u4e00-\u9fff]{2,6}$"
+)
+# Before a named 高中 or 初中 (考上沁园高中), the name is that of a school, not a stage.
+_AIM_VERBS = ("考上", "考进", "考入", "考不上", "考不进", "报考", "报了", "想考", "去读", "想读", "转到", "转入")
+
+
+def find_schools(text: str) -> Iterable[Span]:
+    found = list(_full_schools(text))
+    yield from found
+    # 上海市申城机电工程职业学校 … 在申城机电带了二十年: once the full name is in the case, the
+    # shorter names a teacher makes of it (without the city, the district and the kind) are that school.
+    forms = {form for start, end, _ in found for form in _short_forms(text[start:end])}
+    if forms:
+        for m in re.finditer("|".join(map(re.escape, sorted(forms, key=len, reverse=True))), text):
+            yield m.start(), m.end(), "CASE-ANON-SCHOOL"
+
+
+_PLACE_HEAD = re.compile(r"^(?:上海市?|[\u4e00-\u9fff]{1,3}?[区县](?!.[区县]))?(?:[\u4e00-\u9fff]{1,3}?[镇乡])?")
+# Words of kind and level at the end of a school's name, dropped one by one to get its short names.
+_KIND_TAIL = re.compile(
+    r"(?:学校|中学|小学|初中|高中|分校|职校|中专|技校|职高|职业|技术|工程|中等|专科|实验|附属|技工|专业|第[一二三四五六七八九十]+)$"
+)
+
+
+def _short_forms(name: str) -> Iterable[str]:
+    head = _PLACE_HEAD.match(name)  # every part optional: it always matches, if only the empty string
+    core = name[head.end() if head else 0 :]
+    while True:
+        tail = _KIND_TAIL.search(core)
+        if not tail:
+            return
+        core = core[: tail.start()]
+        if len(core) >= 3 and not _generic(core):
+            yield core
+        elif len(core) < 3:
+            return
+
+
+def _full_schools(text: str) -> Iterable[Span]:
+    for m in tried_at(_SCHOOL, _SCHOOL_FIRST, text):
+        suffix = m.group(0)
+        if text[max(0, m.start() - 2) : m.start()].endswith(("中", "大中")) and suffix in ("小学", "学校"):
+            continue  # 中小学, 大中小学
+        if suffix == "中学" and text[m.start() - 1 : m.start()] in ("初", "高"):
+            continue  # 初中学段, 高中学校: 初中/高中 and a word starting with 学
+        if suffix in ("中学", "小学") and text[m.end() : m.end() + 1] in _LEARN_AFTER:
+            continue  # 在实践中学会, 从游戏中学到: “in …” and a verb of learning, not a school
+        if suffix == "中专" and text[m.end() : m.end() + 1] in _SPECIAL_AFTER:
+            continue  # 在培训中专门讨论: “in …” and 专门/专业/专心, not a school
+        start = _back(text, m.start(), _SCHOOL_STOP, 14)
+        if text[start - 1 : start + 1] == "上海":  # 上 stops a name (上小学), except in 上海
+            start -= 1
+        prefix = text[start : m.start()]
+        if not prefix or _generic(prefix):
+            continue
+        if suffix in ("学校", "分校", "中学", "小学", "幼儿园") and len(prefix) == 1:
+            continue  # 好学校, 新中学: a one-character word, not a name
+        aimed = text.endswith(_AIM_VERBS, 0, start)  # 考不上沁园高中: the school one sits the exam for
+        if suffix in ("高中", "初中") and (
+            len(prefix) < 2 or (text[m.end() : m.end() + 1] not in "高初预六七八九" and not aimed)
+        ):
+            continue  # 榆岸高中高二（3）班 names a school; 他自己高中时, 三年高中 are a stage of school
+        if (
+            suffix == "学校"
+            and not _NAMED_BEFORE.search(prefix)
+            and not _DISTRICT_NAMED.match(prefix)  # 崇明区瀛东湾学校: a district, then the school's own name
+        ):
+            continue  # bare 学校 is a name only after a place or an ordinal: 按照学校要求, 明年学校
+        yield start, m.end(), "CASE-ANON-SCHOOL"
+        short = _SHORT_NAME.match(text, m.end())
+        if short:  # 青浦区芦苇港中学（芦中）: the short name names the same school
+            yield short.start(1), short.end(1), "CASE-ANON-SCHOOL"
+
+
+# A school's short name right after it: （芦中）, ，简称“海湾卫校”.
+_SHORT_NAME = re.compile(r"\s*(?:\(\s*(?:简称)?|，?简称)\s*[“\"]?([\u4e00-\u9fff]{2,6})[”\"]?\s*(?=[)，。；、\s]|$)")
+
+
+# Kinds and levels of school: generic alone (中等职业学校), a name with words before them
+# (朱家角商贸职业学校, 启澜中等职业学校).
+_SCHOOL_KINDS = ("职业", "技术", "艺术", "体育", "卫生", "中等", "高等")
+
+
+def _generic(prefix: str) -> bool:
+    if prefix in GENERIC or prefix.startswith("某"):
+        return True
+    if prefix.endswith("附属") and _SCHOOL.search(prefix[:-2][-3:]):
+        return _generic(prefix[:-2])  # 望湖二中附属学校: a school attached to a named school
+    if prefix.endswith(_SCHOOL_KINDS):
+        rest = prefix
+        while rest.endswith(_SCHOOL_KINDS):
+            rest = rest[:-2]
+        return len(rest) < 2 or rest.startswith(("各", "本", "该", "全", "每", "这", "那")) or _generic(rest)
+    return any(prefix.endswith(word) and len(word) >= 2 for word in GENERIC) or prefix[-1] in "所个些班级类型"
+
+
+_COHORT = re.compile(r"\d{4}\s*(?:班|中队)")
+
+
+# Every class ends in 班 or 中队: the pattern (whose look-behinds defeat the regex engine's own
+# search for a first character) is tried only in the stretch before one.
+_CLASS_END = re.compile("班|中队")
+_CLASS_REACH = 30  # the longest class: 2023级中餐烹饪(12)班 and spaces, with room to spare
+
+
+def _class_matches(text: str) -> Iterable[re.Match[str]]:
+    done = 0
+    for e in _CLASS_END.finditer(text):
+        if e.start() < done:
+            continue
+        for m in _CLASS.finditer(text, max(done, e.start() - _CLASS_REACH), min(len(text), e.end() + 1)):
+            if m.end() == e.end():
+                done = m.end()
+                yield m
+                break
+
+
+def find_classes(text: str) -> Iterable[Span]:
+    for m in _class_matches(text):
+        start = m.start()
+        if _COHORT.fullmatch(m.group(0)) and start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff":
+            start = _back(text, start, _SCHOOL_STOP, 4)  # 会计2501班: the major is part of the class
+        yield start, m.end(), "CASE-ANON-CLASS"
