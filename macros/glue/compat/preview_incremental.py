@@ -9,22 +9,24 @@ tries an incremental rebuild on what the last full build of the session left:
 
 1. **What changed.** Every file ``mkdocs serve`` watches is compared (size, modification
    time) with the state the last build started from. Anything but modified content
-   files (Markdown and YAML under the content and data folders, not the blog) makes the
-   full rebuild run: added, removed or renamed files, ``mkdocs.yml``, the engine, the
-   templates, scripts and styles, word lists.
+   files (regular Markdown and YAML files under the content and data folders, not the
+   blog) makes the full rebuild run: added, removed or renamed files, ``mkdocs.yml``, the
+   engine, the templates, scripts and styles, word lists.
 2. **What the edit reached, recorded, not listed.** The last full build recorded what it
-   read (:mod:`macros.build.reads`): for each value the project made once (the cases, the
-   schools, the listings ...) the files and other values it read, and for each page the
-   same. The values that read a changed file are made again, in the order they were made
-   (a value made inside another is made again with it: its maker may use that value's
-   data); one that comes out equal to before (compared as pickled bytes) keeps the old
-   object and stops there. A lesson's text reaches its page; a case's text still reaches
-   every page, which each look themselves up in the table of cases (cases carry their text).
-3. **The same checks.** All content checks run again on the kept project (fast: its parsed
-   files are kept); if the problems are not exactly those of the last build (none), the
-   full rebuild runs and reports them the usual way. The navigation, the set of generated
-   pages, each rebuilt page's title and anchors must be what they were, or the full
-   rebuild runs.
+   read (:mod:`macros.build.reads`): for each value the project made once (the cases, each
+   school, each check, the listings ...) the files and other values it read, and for each
+   page the same. The values an edit can reach are made again, each after the values it
+   read, and only if something it read changed; a value made inside another is made again
+   with it when its maker holds data of that value (:func:`_standalone`). One that comes out
+   the same as before keeps the old object and stops there. Values per item
+   (``Project.once_each``: a school, a case's check, a file's check) keep a save local, and
+   a page that looks itself up in a table (``Project.once_entry``: is it a case?) reads its
+   own entry only: a case's text reaches its own page, a school file its school's pages.
+3. **The same checks.** Every check is a value too (``composition.check_project``): those
+   that read what changed run again, on the kept project; if the problems are not exactly
+   those of the last build (none), the full rebuild runs and reports them the usual way.
+   The navigation, the set of generated pages, each rebuilt page's title and anchors must
+   be what they were, or the full rebuild runs.
 4. **Only the pages reached** are converted and rendered again (and the Word files and
    downloads that changed copied); every plugin's ``on_post_build`` then runs as in a full
    build (the search index from every page's entries, the search shards, the feeds).
