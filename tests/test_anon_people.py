@@ -99,6 +99,12 @@ CATCH = [
     ("和子琪是四年级的学生。周末我去找和爸爸。", ["和子琪", "和爸爸"]),
     # (the surface reads 和子昂 as one name there: one character too many, but nothing missed)
     ("我和子昂聊了很久。子昂说充值要先和爸爸商量。", ["和子昂", "子昂"]),
+    # round 17: what only a person has after 的; a surname and any character that speaks twice;
+    # a pupil's name before 小学在 (a stage of school) is the pupil, not a school
+    ("车文娟的生日是3月12日，班里同学给她准备了贺卡。", ["车文娟"]),
+    ("甘露的联系电话已经登记。", ["甘露"]),
+    ("室友苏沐因为作息吵了一架。苏沐说了一句重话，第二天苏沐承认自己不对。", ["苏沐", "苏沐", "苏沐"]),
+    ("鲍雨琪小学在枫林小学读，鲍雨琪说那时很开心。", ["鲍雨琪", "鲍雨琪"]),
     # 老周 found before 说 is 老周 after 门卫 too
     ("门卫老周几次提醒我。老周说孩子常常一个人留到天黑。", ["老周", "老周"]),
 ]
@@ -210,6 +216,8 @@ CLEAN = [
     "两个人因为作息和卫生问题多次争吵。",
     "请小A当决赛的“场边教练助理”。",
     "小A妈妈在宁波工作。",
+    "学校的电话和各班的学号都登记了，平安夜的生日会照常举行。",
+    "导师要先安家长的心，再在处分和教育之间找平衡。",
 ]
 
 

@@ -4,7 +4,8 @@ A case often gives a child's facts in one line, or a number only a pupil has, ri
 the name. Whatever the name means as a word (黎明, 夏天), it is a person there:
 
 - **a line of facts**: the name, then the sex or the school (夏天，女，奉贤…; 黎明，虹口区…中学…);
-- **a pupil's number**: 贝俊豪（学号…）, 戚文博学籍号：…;
+- **a pupil's number or data**: 贝俊豪（学号…）, 戚文博学籍号：…, and after 的 what only a person
+  has (米阳的学号, 甘露的联系电话) when the word before looks like a name;
 - **a described pupil**: 男生黎明, 群主温暖 — after a word that says who the pupil is, when the
   token looks like a name (a surname, a given-name character) and the case has it speak or have
   kin somewhere (黎明的妈妈, 温暖说); 男生宿舍 never does.
@@ -26,6 +27,10 @@ _HAN = "\u4e00-\u9fff"
 # characters before it, after punctuation (女生夏天，女 is read from 夏, not from 生).
 _FACTS_AFTER = re.compile(rf"[,，]\s*(?:[男女]\s*[,，、;；]|[{_HAN}\u3000]{{2,3}}区[{_HAN}\u3000]{{2,12}}?(?:中学|小学|学校))")
 _NUMBER_AFTER = re.compile(r"学号|学籍号|身份证号")
+# 米阳的学号是…, 甘露的联系电话: what only a person has, after 的
+_DATA_AFTER = re.compile(
+    r"的(?:学号|学籍号|身份证号|身份证|出生日期|生日|联系电话|电话号码|手机号码|手机号|家庭住址|户籍|QQ号|QQ|微信号|微信)"
+)
 _DESCRIBED = re.compile(rf"(?:男生|女生|男孩|女孩|新生|转学生|插班生|群主)([{_HAN}]{{2}})")
 
 
@@ -56,6 +61,12 @@ def _name_shaped(t: NameTables, token: str) -> bool:
     if token[0] not in t.surnames or token[0] in anon_names.ROLE_ONLY or token[0] == token[1]:
         return False
     return t.score.get(token[1], 0.0) >= 0.4 and t.words.get(token, 0) < _DESCRIBED_FREQ
+
+
+def _three_shaped(t: NameTables, token: str) -> bool:
+    if token[:2] in t.compounds:
+        return True
+    return token[0] in t.surnames and not anon_names._common(t, token) and min(t.score.get(c, 0.0) for c in token[1:]) >= 0.3
 
 
 def _acts(text: str, token: str) -> bool:
@@ -93,6 +104,16 @@ def facts_people(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]
                 continue
             if _token_ok(t, text[start:end]):
                 add(start, end)
+    for m in _DATA_AFTER.finditer(text):
+        end = m.start()
+        start = _name_before(text, end)
+        if start is None:
+            continue
+        token = text[start:end]
+        # (平安夜的微信群: three characters need a surname and given-name characters after it)
+        shaped = _name_shaped(t, token) if len(token) == 2 else _three_shaped(t, token)
+        if shaped and _token_ok(t, token):
+            add(start, end)
     for m in _DESCRIBED.finditer(text):
         token, after = m.group(1), text[m.end() : m.end() + 1]
         ends = not after or not anon_names._han(after) or after in anon_names.FOLLOW

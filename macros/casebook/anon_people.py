@@ -283,6 +283,8 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
             continue  # 金星和月亮, 和园丁: after “and” an ordinary word is that word
         if token.endswith("家"):
             continue  # 找到了新家, 陪老家: a home, not a person
+        if _is_word(t, token):
+            continue  # 找平衡, 问原因: after a verb an everyday word is what is sought, even one that names people too
         if _candidate(t, token, False) and _boundary(t, text, j + 2) and not _is_word(t, text[j + 1 : j + 3]):
             add(j, j + 2, token)
     return out
@@ -375,6 +377,14 @@ def _nicknamed(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]:
 _TITLED = ("老师", "女士", "先生", "同学", "校长", "主任", "医生", "阿姨", "叔叔")
 
 
+def _speaks_twice(t: NameTables, text: str, token: str, starts: list[int]) -> bool:
+    """苏沫说…苏沫承认: a surname that starts no word and any character, twice at a clause start
+    before a verb of speech or feeling, is a name the character tables could not vouch for."""
+    if token[0] in t.weak or token[0] in anon_names.ROLE_ONLY or _is_word(t, token):
+        return False
+    return sum(1 for i in starts if _clause_start(text, i) and text.startswith(_STRONG_VERBS, i + 2)) >= 2
+
+
 def _repeated(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]:
     """Full names whose surname the tables do not know or do not trust (亓佳宁, 于桐, 成慧老师):
     the case confirms them when the name opens a clause or follows a role, or comes with a title,
@@ -392,7 +402,7 @@ def _repeated(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]:
         g1 = text[i + 1 : i + 2]
         if not _han(text[i]) or not g1 or g1 in stop or not _han(g1):
             continue  # nothing of a given name follows (speed: most surname characters are in words)
-        if score.get(g1, 0.0) >= 0.75 or g1 in givens_first:
+        if score.get(g1, 0.0) >= 0.75 or g1 in givens_first or text.startswith(_STRONG_VERBS, i + 2):
             counts.setdefault(text[i : i + 2], []).append(i)
         token = text[i : i + 3]
         if len(token) == 3 and _han(token[2]) and token[2] not in stop:
@@ -418,7 +428,9 @@ def _repeated(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]:
         if len(given) == 2:
             if not (given in givens or (_typical(t, given) and (not _is_word(t, given) or given in t.pairs))):
                 continue
-        elif not (c in t.surnames and t.score.get(given, 0.0) >= 0.75 and given not in anon_names.STOP):
+        elif not (c in t.surnames and given not in anon_names.STOP) or (
+            t.score.get(given, 0.0) < 0.75 and not _speaks_twice(t, text, token, starts)
+        ):
             continue
         end = len(token)
         placed = [i for i in starts if _boundary(t, text, i + end) or text.startswith(_TITLED, i + end)]

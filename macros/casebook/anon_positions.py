@@ -93,7 +93,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
-_VERB_CHARS = frozenset("问找叫陪劝喊请让帮给对把被将跟说讲应在")  # 导师应先…, 妈妈在…: not the surnames 应, 在
+_VERB_CHARS = frozenset("问找叫陪劝喊请让帮给对把被将跟说讲应在要会该")  # 导师应先…, 妈妈在…, 导师要先…: no surname
 # Adverbs that follow a subject (导师先听, 同桌也说); as surnames they need a two-character given name.
 _ADVERBS = frozenset("先再也都就还又才却只总便")
 # What 叫他 asks a child to do (回座位, 过来, 起来), not what the child is called.

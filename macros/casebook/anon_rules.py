@@ -309,12 +309,14 @@ _DISTRICT_ESTATE = re.compile(
 )
 
 
-# A road named with its district and town, without a number: 奉贤区南桥镇江海路 (and an estate on
-# it: 书院镇丽正路云栖苑). The district and the town make it a place, not a way of walking.
+# A road named with its district (and town or 街道), without a number: 奉贤区南桥镇江海路,
+# 徐汇区龙华西路, and an estate on it (杨浦区国和路政本小区). The district makes it a place, not a
+# way of walking; a road's own name has two characters at least (not 区里的马路, 一路).
 _TOWN_ROAD = re.compile(
-    r"[\u4e00-\u9fff]{2,3}[区县][\u4e00-\u9fff]{2,3}镇([\u4e00-\u9fff]{1,5}?)(?:路|街|大道|公路)"
+    r"[\u4e00-\u9fff]{2,3}[区县](?:[\u4e00-\u9fff]{2,3}(?:镇|街道))?([\u4e00-\u9fff]{2,5}?)(?:路|街|大道|公路)"
     r"(?:[\u4e00-\u9fff]{2,4}?(?:花苑|家园|小区|新村|公寓|花园|苑))?"
 )
+_ROAD_SCHOOL = re.compile(r"(?:第[一二三四五六七八九十\d]+)?[\u4e00-\u9fff]{0,4}?(?:小学|中学|学校|幼儿园|初中|高中|附中|附小)")
 _ESTATE_SCHOOL = ("小学", "中学", "幼儿园", "学校", "初中", "高中", "附中", "附小")
 
 
@@ -328,7 +330,9 @@ def find_addresses(text: str) -> Iterable[Span]:
         start = m.start()
         while start < m.end() and text[start] in _ADDRESS_STOP:  # 在奉贤区…: the district starts after 在
             start += 1
-        if not any(ch in _ADDRESS_STOP for ch in text[start : m.end()]):
+        if _ROAD_SCHOOL.match(text, m.end()):
+            continue  # 奉贤区沐雨路小学, 普陀区榆荫路第二小学: a school named after its road
+        if not any(ch in _ADDRESS_STOP and ch != "和" for ch in text[start : m.end()]):  # 国和路: 和 names the road
             yield start, m.end(), "CASE-ANON-ADDRESS"
     for m in _LIVES.finditer(text):
         name = m.group(1)

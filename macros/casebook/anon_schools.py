@@ -15,7 +15,7 @@ from macros.casebook.anon_rules import Span, _back, tried_at
 
 _SCHOOL = re.compile(
     r"(?:初级中学|高级中学|完全中学|实验学校|外国语学校|实验中学|实验小学|实验高中|实验初中|中心小学|中心校|[一二三四五六七八九十\d]?附中|附小"
-    r"|[一二三四五六七八九十\d][中小](?=[读的上毕念就转老和与同初高校,。、;:!?)\s]|$)|中学|小学|幼儿园|学校|分校|职校|中专|技校|职高|卫校|中职校|高中|初中|(?<=[\u4e00-\u9fff]{2})[旅交商财农]校)"
+    r"|[一二三四五六七八九十\d][中小](?=[读的上毕念就转老和与同初高校拿参获派是在,。、;:!?)”」\x22\s]|$)|中学|小学|幼儿园|学校|分校|职校|中专|技校|职高|卫校|中职校|高中|初中|(?<=[\u4e00-\u9fff]{2})[旅交商财农]校)"
 )
 # Every character a _SCHOOL match can begin with (tests/test_anonymise.py checks the two agree).
 _SCHOOL_FIRST = re.compile(r"[初高完实外中附一二三四五六七八九十0-9小幼学分职技卫旅交商财农]")
@@ -36,7 +36,7 @@ _CLASS = re.compile(
     r"(?:(?:初[一二三四]|高[一二三]|[一二三四五六七八九]年级|[1-9]年级|预初|预备(?:年级)?|中预)\s*(?:\(\s*[0-9一二三四五六七八九十]{1,2}\s*\)|[0-9一二三四五六七八九十]{1,2})"
     r"|(?<![\d])(?:[一二三四五六七八九]|[1-9])\s*\(\s*[0-9一二三四五六七八九十]{1,2}\s*\)"
     # vocational classes: 2023级会计1班, 22级电商(2)班, 中职一年级会计2班
-    r"|(?<!\d)(?:19|20)?\d{2}\s*级\s*[\u4e00-\u9fff]{1,6}?\s*(?:\(\s*\d{1,2}\s*\)|\d{1,2})"
+    r"|(?<!\d)(?:19|20)?\d{2}\s*级\s*[\u4e00-\u9fff]{1,8}?\s*(?:\(\s*\d{1,2}\s*\)|\d{1,2})"
     r"|(?:[一二三四五六七八九]|[1-9])年级[\u4e00-\u9fff]{2,4}?\s*(?:\(\s*\d{1,2}\s*\)|\d{1,2})"
     # a major and its cohort code: 会计2501班, 汽修1902班 (year 19–29, then the class)
     r"|(?<=[\u4e00-\u9fff])(?<![第共约近])(?:19|2\d)(?:0[1-9]|[1-9]\d)"
@@ -116,6 +116,10 @@ def _full_schools(text: str) -> Iterable[Span]:
             continue
         if suffix in ("学校", "分校", "中学", "小学", "幼儿园") and len(prefix) == 1:
             continue  # 好学校, 新中学: a one-character word, not a name
+        if suffix in ("小学", "中学", "初中", "高中") and _STAGE_AFTER.match(text, m.end()) and _person(prefix):
+            # 鲍雨欣小学在…读, 王明小学毕业后: a pupil's stage of school, and the pupil's name
+            yield start, m.start(), "CASE-ANON-NAME"
+            continue
         aimed = text.endswith(_AIM_VERBS, 0, start)  # 考不上沁园高中: the school one sits the exam for
         if suffix in ("高中", "初中") and (
             len(prefix) < 2 or (text[m.end() : m.end() + 1] not in "高初预六七八九" and not aimed)
@@ -142,6 +146,20 @@ _SHORT_NAME = re.compile(r"\s*(?:\(\s*(?:简称)?|，?简称)\s*[“\"]?([\u4e00
 _SCHOOL_KINDS = ("职业", "技术", "艺术", "体育", "卫生", "中等", "高等")
 
 
+# After a pupil's name, 小学/初中 and these are a stage of the pupil's schooling.
+_STAGE_AFTER = re.compile(r"在|时|的时候|阶段|毕业|那几年|几年|六年|三年|是在")
+
+
+def _person(prefix: str) -> bool:
+    """Whether ``prefix`` is, whole, a person's full name as the name finder reads it."""
+    from macros.casebook.anon_names import find_names  # (the name finder imports nothing from here)
+
+    return any(h.start == 0 and h.end == len(prefix) for h in find_names(prefix))
+
+
+_NAMED_HEAD = re.compile(r"[\u4e00-\u9fff]{1,3}[区县][\u4e00-\u9fff]{2,}$")
+
+
 def _generic(prefix: str) -> bool:
     if prefix in GENERIC or prefix.startswith("某"):
         return True
@@ -152,7 +170,11 @@ def _generic(prefix: str) -> bool:
         while rest.endswith(_SCHOOL_KINDS):
             rest = rest[:-2]
         return len(rest) < 2 or rest.startswith(("各", "本", "该", "全", "每", "这", "那")) or _generic(rest)
-    return any(prefix.endswith(word) and len(word) >= 2 for word in GENERIC) or prefix[-1] in "所个些班级类型"
+    # 国际学校 is a kind of school; 闵行区华樱国际实验学校 is one school: a district and a name first
+    generic_tail = any(
+        prefix.endswith(word) and len(word) >= 2 and not _NAMED_HEAD.match(prefix[: -len(word)]) for word in GENERIC
+    )
+    return generic_tail or prefix[-1] in "所个些班级类型"
 
 
 _COHORT = re.compile(r"\d{4}\s*(?:班|中队)")
