@@ -190,6 +190,11 @@ CATCH = [
     ("CASE-ANON-SCHOOL", "插班进了闵行区华樱国际实验学校。", "闵行区华樱国际实验学校"),
     ("CASE-ANON-CLASS", "他是23级汽车运用与维修3班的学生。", "23级汽车运用与维修3班"),
     ("CASE-ANON-SCHOOL", "她在奉贤区沐雨路小学读三年级。", "奉贤区沐雨路小学"),
+    # round 18: a village or an estate of a town; a lunar month of birth with its year; a lettered class
+    ("CASE-ANON-ADDRESS", "家住崇明区陈家镇裕安村三队。", "崇明区陈家镇裕安村三队"),
+    ("CASE-ANON-ADDRESS", "家住宝山区大场镇丹桂苑。", "宝山区大场镇丹桂苑"),
+    ("CASE-ANON-BIRTHDATE", "某某，男，2010年农历六月出生。", "2010年农历六月"),
+    ("CASE-ANON-CLASS", "他在六年级B班。", "六年级B班"),
 ]
 
 

@@ -29,6 +29,8 @@ _SEASON = re.compile(
 _SEASON_BEFORE = ("是", "到了", "过了", "逢")
 _SEASON_AFTER = ("那天", "这天", "当天", "前后", "时节", "节气", "一过", "刚过", "以后", "之后", "过后", "的时候")
 _TITLE = re.compile(r"《[^《》\n]{1,40}》")
+# A town or 街道 right after its district (崇明区陈家镇, 闵行区浦江镇): a place, not 陈 + 家镇.
+_TOWN = re.compile(r"(?<=[区县])[\u4e00-\u9fff]{1,3}?(?:镇|街道|乡)")
 _MEASURE = re.compile(r"(?<=[一二三四五六七八九十两几每这那哪某上下本首半整旁])[张周段项方支门台包封席边章](?=[\u4e00-\u9fff])")
 
 
@@ -40,7 +42,7 @@ def _figures() -> re.Pattern[str]:
 def set_aside(text: str) -> str:
     """``text`` with what names no person of the case blanked out (same length)."""
     out = list(text)
-    for pattern in (_TITLE, _STATE, _SEASON, _MEASURE, _figures()):
+    for pattern in (_TITLE, _STATE, _SEASON, _MEASURE, _TOWN, _figures()):
         for m in pattern.finditer(text):
             if pattern is _SEASON and not (
                 text.startswith(_SEASON_AFTER, m.end()) or text.endswith(_SEASON_BEFORE, 0, m.start())

@@ -6,6 +6,7 @@ the name. Whatever the name means as a word (黎明, 夏天), it is a person the
 - **a line of facts**: the name, then the sex or the school (夏天，女，奉贤…; 黎明，虹口区…中学…);
 - **a pupil's number or data**: 贝俊豪（学号…）, 戚文博学籍号：…, and after 的 what only a person
   has (米阳的学号, 甘露的联系电话) when the word before looks like a name;
+- **a nickname given**: 容嬷嬷是同学给容晓起的外号 (both the nickname and the child);
 - **a described pupil**: 男生黎明, 群主温暖 — after a word that says who the pupil is, when the
   token looks like a name (a surname, a given-name character) and the case has it speak or have
   kin somewhere (黎明的妈妈, 温暖说); 男生宿舍 never does.
@@ -29,7 +30,11 @@ _FACTS_AFTER = re.compile(rf"[,，]\s*(?:[男女]\s*[,，、;；]|[{_HAN}\u3000]
 _NUMBER_AFTER = re.compile(r"学号|学籍号|身份证号")
 # 米阳的学号是…, 甘露的联系电话: what only a person has, after 的
 _DATA_AFTER = re.compile(
-    r"的(?:学号|学籍号|身份证号|身份证|出生日期|生日|联系电话|电话号码|手机号码|手机号|家庭住址|户籍|QQ号|QQ|微信号|微信)"
+    r"的?(?:学号|学籍号|身份证号|身份证|出生日期|生日|联系电话|电话号码|手机号码|手机号|家庭住址|户籍|QQ号|QQ|微信号|微信)"
+)
+# 容嬷嬷是同学给容晓起的外号, 大家给钱程起了个外号: the child a nickname is given to, and the nickname
+_NAMED_BY = re.compile(
+    rf"(?:(?<![{_HAN}])([{_HAN}]{{2,3}})是[^，。；;\n]{{0,6}}?)?给([{_HAN}]{{2,3}})起(?:了)?(?:个|一个)?的?(?:外号|绰号|小名|昵称)"
 )
 _DESCRIBED = re.compile(rf"(?:男生|女生|男孩|女孩|新生|转学生|插班生|群主)([{_HAN}]{{2}})")
 
@@ -66,7 +71,12 @@ def _name_shaped(t: NameTables, token: str) -> bool:
 def _three_shaped(t: NameTables, token: str) -> bool:
     if token[:2] in t.compounds:
         return True
-    return token[0] in t.surnames and not anon_names._common(t, token) and min(t.score.get(c, 0.0) for c in token[1:]) >= 0.3
+    if token[0] not in t.surnames or anon_names._common(t, token):
+        return False
+    # 殷秋实: after a surname that is no word, given-name characters of any kind; after 平 (平安夜)
+    # or another weak one, characters seen in given names
+    floor = 0.3 if token[0] in t.weak or token[0] in anon_names.ROLE_ONLY else 0.1
+    return min(t.score.get(c, 0.0) for c in token[1:]) >= floor
 
 
 def _acts(text: str, token: str) -> bool:
@@ -104,6 +114,10 @@ def facts_people(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]
                 continue
             if _token_ok(t, text[start:end]):
                 add(start, end)
+    for m in _NAMED_BY.finditer(text):
+        for group in (1, 2):
+            if m.group(group) and _token_ok(t, m.group(group)):
+                add(*m.span(group))
     for m in _DATA_AFTER.finditer(text):
         end = m.start()
         start = _name_before(text, end)

@@ -6,7 +6,8 @@ they are. A capitalised Latin word standing alone in Chinese text (no other Lati
 to it: an English phrase or a product name is no name) is a name when it is a common English
 given name (``data/anon_english_names.txt``), when the case introduces it as one (英文名
 Lucas, 叫她 Coco), or when it stands in brackets with a Chinese name (Emily（陈艺琳）,
-陈艺琳（Emily）). Once found, it is marked wherever it stands alone in the case.
+陈艺琳（Emily）). Once found, it is marked wherever it stands alone in the case. Followed by a
+surname in pinyin (``data/anon_pinyin_surnames.txt``), the two words are one name (Kevin Chen).
 
 A name of two or more parts joined by the middle dot (艾力·买买提, 买买提·吐尔逊) is how Uyghur,
 Kazakh and other names are written in Chinese: the whole is a name, and so is each part of two
@@ -125,7 +126,26 @@ def _right_part(run: str) -> str:
 
 
 def find_latin_names(t: NameTables, text: str) -> list[NameHit]:
-    candidates = [m for m in _WORD.finditer(text) if _alone(text, m.start(), m.end())]
+    # Kevin Chen, Emily Wang: a common English given name and a surname in pinyin, one name
+    full = [
+        (m.start(), after.end())
+        for m in _WORD.finditer(text)
+        if m.group(0) in t.english
+        and (after := _PINYIN_AFTER.match(text, m.end())) is not None
+        and after.group(1) in t.pinyin
+        and _alone(text, m.start(), after.end())
+    ]
+    if full:
+        taken = taken_by([NameHit(s, e, "") for s, e in full], len(text))
+        alone = [m for m in _WORD.finditer(text) if not taken[m.start()] and _alone(text, m.start(), m.end())]
+        return [NameHit(s, e, "") for s, e in full] + _latin_alone(t, text, alone)
+    return _latin_alone(t, text, [m for m in _WORD.finditer(text) if _alone(text, m.start(), m.end())])
+
+
+_PINYIN_AFTER = re.compile(r" ([A-Z][a-z]{1,6})(?![A-Za-z])")
+
+
+def _latin_alone(t: NameTables, text: str, candidates: list[re.Match[str]]) -> list[NameHit]:
     names = {
         m.group(0)
         for m in candidates

@@ -60,7 +60,7 @@ FOLLOW = set(
 )
 # What follows a given name used alone in subject or possessive position.
 ALONE_FOLLOW = set(
-    "说的在是把被今也又还就哭笑一很没不告问跟和妈爸奶爷外最总常却才先突已会能要想觉对给让每这那都主从向自坐站拿写带低抬第特请交帮当用找等因看听打叫再住"
+    "说的在是把被今也又还就哭笑一很没不告问跟和妈爸奶爷外最总常却才先突已会能要想觉对给让每这那都主从向自坐站拿写带低抬第特请交帮当用找等因看听打叫再住后"
 )
 LEFT_WORDS = (
     (
@@ -113,6 +113,7 @@ class NameTables:
     minor_places: frozenset[str]  # other counties: places only where the text speaks of a place
     english: frozenset[str]  # English given names pupils go by (Lucas, Emily)
     tibetan: frozenset[str]  # parts of Tibetan names (次仁, 卓玛), two of which make a name
+    pinyin: frozenset[str]  # surnames in pinyin, the second word of an English full name (Kevin Chen)
     common: frozenset[str] = frozenset()  # the veto list and the words of COMMON_FREQ or more
 
 
@@ -161,6 +162,7 @@ def tables() -> NameTables:
         minor_places=minor_places,
         english=frozenset(_items("anon_english_names.txt")),
         tibetan=frozenset(_items("anon_tibetan_names.txt")),
+        pinyin=frozenset(_items("anon_pinyin_surnames.txt")),
         # one set lookup for “a common word”: the test runs some 300 times per 1,000 characters
         common=frozenset(_items("anon_name_veto.txt")) | frozenset(w for w, n in words.items() if n >= COMMON_FREQ),
     )

@@ -184,8 +184,8 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
     for m in _CALLED.finditer(text):  # 都叫他包子: whatever the word, it is what the child is called
         # 叫他回座位, 叫她过来: a verb after 叫他 is an errand, not a name
         called = m.group(1)
-        if called in ROLE_NOUNS or called[0] in anon_names.STOP or called[0] in _ERRAND_VERBS or called[0] in "怎什哪谁几":
-            continue  # 起外号怎么办: a question after the word, not the nickname
+        if called in ROLE_NOUNS or called[0] in anon_names.STOP or called[0] in _ERRAND_VERBS or called[0] in "怎什哪谁几否":
+            continue  # 起外号怎么办, 外号是否伤人: a question after the word, not the nickname
         if _trait(t, called):
             continue
         add(m.start(1), m.end(1), called if len(called) == 2 else "")
@@ -201,6 +201,8 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
         if _han_pair(token) and (_clause_start(text, i) or text[i - 1] in anon_names.LEFT_CHARS):
             if _candidate(t, token, True) or _word_name(t, text, token):
                 add(i, i + 2, token)
+            elif de and (_little_name(t, token) if token[0] == "小" else _pet_name(t, token)):
+                add(i, i + 2, "")  # 小南的妈妈, 贝贝的外婆: a nickname before 的 + kin
     for m in p["verb"].finditer(text):
         i = m.start() - 2
         token = text[i : i + 2] if i >= 0 else ""
