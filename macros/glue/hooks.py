@@ -181,9 +181,11 @@ def on_env(env, config, files):
     if cache is not None:
         env.bytecode_cache = cache
     if not session.current().serving:
-        # Every page is converted: the converter's worker is done (its memory is freed before
-        # page templates go to the second core in a cold build).
+        # Every page is converted: the converter's worker is done, and the Word files (a few
+        # seconds' work started during the checks) are written. Their workers end here, not
+        # after the pages: their memory is freed before page templates go to the second core.
         render_ahead.finish()
+        _wait_for_background_work()
         compat.install("pages-ahead", pages_ahead.register)
     return env
 
