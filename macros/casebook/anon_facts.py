@@ -3,7 +3,8 @@
 A case often gives a child's facts in one line, or a number only a pupil has, right after
 the name. Whatever the name means as a word (黎明, 夏天), it is a person there:
 
-- **a line of facts**: the name, then the sex or the school (夏天，女，奉贤…; 黎明，虹口区…中学…);
+- **a line of facts**: the name, then the sex or the school (夏天，女，奉贤…; 黎明，虹口区…中学…),
+  or a date of birth in brackets (查文博（2009/04/17）);
 - **a pupil's number or data**: 贝俊豪（学号…）, 戚文博学籍号：…, and after 的 what only a person
   has (米阳的学号, 甘露的联系电话) when the word before looks like a name;
 - **a nickname given**: 容嬷嬷是同学给容晓起的外号 (both the nickname and the child);
@@ -26,16 +27,20 @@ _HAN = "\u4e00-\u9fff"
 # What follows the name: its sex or its school (a district set aside as a place is blanked:
 # 　　区曲阳…中学), or a number only a pupil has. Found first; the name is the two or three
 # characters before it, after punctuation (女生夏天，女 is read from 夏, not from 生).
-_FACTS_AFTER = re.compile(rf"[,，]\s*(?:[男女]\s*[,，、;；]|[{_HAN}\u3000]{{2,3}}区[{_HAN}\u3000]{{2,12}}?(?:中学|小学|学校))")
+_FACTS_AFTER = re.compile(
+    rf"[,，]\s*(?:[男女]\s*[,，、;；]|[{_HAN}\u3000]{{2,3}}区[{_HAN}\u3000]{{2,12}}?(?:中学|小学|学校))"
+    r"|[(（]\s*(?:19\d{2}|20[01]\d|202[01])[-/.年]"  # 查文博（2009/04/17）: a date of birth in brackets after the name
+)
 _NUMBER_AFTER = re.compile(r"学号|学籍号|身份证号")
 # 米阳的学号是…, 甘露的联系电话: what only a person has, after 的
 _DATA_AFTER = re.compile(
-    r"的?(?:学号|学籍号|身份证号|身份证|出生日期|生日|联系电话|电话号码|手机号码|手机号|家庭住址|户籍|QQ号|QQ|微信号|微信)"
+    r"学号|学籍号|身份证号|身份证|出生日期|生日|联系电话|电话号码|手机号码|手机号|家庭住址|户籍|QQ号|QQ|微信号|微信"
 )
 # 容嬷嬷是同学给容晓起的外号, 大家给钱程起了个外号: the child a nickname is given to, and the nickname
 _NAMED_BY = re.compile(
     rf"(?:(?<![{_HAN}])([{_HAN}]{{2,3}})是[^，。；;\n]{{0,6}}?)?给([{_HAN}]{{2,3}})起(?:了)?(?:个|一个)?的?(?:外号|绰号|小名|昵称)"
 )
+_NICKNAME_WORDS = ("外号", "绰号", "小名", "昵称")
 _DESCRIBED = re.compile(rf"(?:男生|女生|男孩|女孩|新生|转学生|插班生|群主)([{_HAN}]{{2}})")
 
 
@@ -114,12 +119,13 @@ def facts_people(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]
                 continue
             if _token_ok(t, text[start:end]):
                 add(start, end)
-    for m in _NAMED_BY.finditer(text):
+    # (speed: the pattern has no first character to look for, so only texts that speak of nicknames)
+    for m in _NAMED_BY.finditer(text) if any(w in text for w in _NICKNAME_WORDS) else ():
         for group in (1, 2):
             if m.group(group) and _token_ok(t, m.group(group)):
                 add(*m.span(group))
     for m in _DATA_AFTER.finditer(text):
-        end = m.start()
+        end = m.start() - (text[m.start() - 1 : m.start()] == "的")
         start = _name_before(text, end)
         if start is None:
             continue

@@ -7,7 +7,8 @@ to it: an English phrase or a product name is no name) is a name when it is a co
 given name (``data/anon_english_names.txt``), when the case introduces it as one (英文名
 Lucas, 叫她 Coco), or when it stands in brackets with a Chinese name (Emily（陈艺琳）,
 陈艺琳（Emily）). Once found, it is marked wherever it stands alone in the case. Followed by a
-surname in pinyin (``data/anon_pinyin_surnames.txt``), the two words are one name (Kevin Chen).
+surname in pinyin (``data/anon_pinyin_surnames.txt``), the two words are one name (Kevin Chen);
+after Mr./Ms., such a surname is a teacher's name (Mr. Zhao).
 
 A name of two or more parts joined by the middle dot (艾力·买买提, 买买提·吐尔逊) is how Uyghur,
 Kazakh and other names are written in Chinese: the whole is a name, and so is each part of two
@@ -126,20 +127,32 @@ def _right_part(run: str) -> str:
 
 
 def find_latin_names(t: NameTables, text: str) -> list[NameHit]:
+    titled = (
+        [NameHit(m.start(), m.end(), "") for m in _TITLED.finditer(text) if m.group(1) in t.pinyin]
+        if "M" in text or "D" in text
+        else []
+    )
+    return titled + _english_names(t, text, taken_by(titled, len(text)))
+
+
+# Mr. Zhao, Ms Chen: a title and a surname in pinyin, as pupils address their teachers
+_TITLED = re.compile(r"(?<![A-Za-z])(?:Mr|Mrs|Ms|Miss|Dr)\.? ?([A-Z][a-z]{1,6})(?![A-Za-z])")
+
+
+def _english_names(t: NameTables, text: str, titled: bytearray) -> list[NameHit]:
+    words = [m for m in _WORD.finditer(text) if not titled[m.start()]]
     # Kevin Chen, Emily Wang: a common English given name and a surname in pinyin, one name
     full = [
         (m.start(), after.end())
-        for m in _WORD.finditer(text)
+        for m in words
         if m.group(0) in t.english
         and (after := _PINYIN_AFTER.match(text, m.end())) is not None
         and after.group(1) in t.pinyin
         and _alone(text, m.start(), after.end())
     ]
-    if full:
-        taken = taken_by([NameHit(s, e, "") for s, e in full], len(text))
-        alone = [m for m in _WORD.finditer(text) if not taken[m.start()] and _alone(text, m.start(), m.end())]
-        return [NameHit(s, e, "") for s, e in full] + _latin_alone(t, text, alone)
-    return _latin_alone(t, text, [m for m in _WORD.finditer(text) if _alone(text, m.start(), m.end())])
+    taken = taken_by([NameHit(s, e, "") for s, e in full], len(text))
+    alone = [m for m in words if not taken[m.start()] and _alone(text, m.start(), m.end())]
+    return [NameHit(s, e, "") for s, e in full] + _latin_alone(t, text, alone)
 
 
 _PINYIN_AFTER = re.compile(r" ([A-Z][a-z]{1,6})(?![A-Za-z])")

@@ -39,7 +39,7 @@ ROLES = (
     (
         "老师 同学 校长 副校长 主任 书记 妈妈 爸爸 奶奶 爷爷 外婆 外公 姥姥 姥爷 阿姨 叔叔 伯伯 舅舅 姑姑 姨妈 婶婶 "
         "女士 先生 医生 导师 教练 老板 师傅 大夫 警官 律师 家长 姐姐 哥哥 弟弟 妹妹 班长 组长 队长 委员 科长 局长 园长 "
-        "阿婆 阿公 大爷 大妈 婆婆 爷叔 指导 主管 经理 店长 老"  # 沈阿婆, 江大爷: Shanghai's elders; 黎指导 a coach; 戴主管 an internship's
+        "阿婆 阿公 大爷 大妈 婆婆 爷叔 指导 主管 经理 店长 护士长 护士 老"  # 沈阿婆, 江大爷: Shanghai's elders; 黎指导 a coach; 戴主管 an internship's
     ).split()
 )
 # Kinship words a name follows: 母亲李桂兰, 父亲王建国.
@@ -96,6 +96,7 @@ THETA_WEAK = 0.8  # the given-name character of a two-character name with a weak
 THETA_STRONG = 0.8  # both given-name characters after a surname that makes a word with the first
 THETA_ALONE = 0.75  # both characters of a given name used alone
 COMMON_FREQ = 100  # a word this frequent (jieba's count) is an ordinary word, not a name
+_EVERYDAY = 1000  # a given name this frequent as a word (颜色) needs a clause start before its surname
 
 
 @dataclass(frozen=True)
@@ -253,7 +254,10 @@ def _given(t: NameTables, text: str, start: int, weak: bool, compound: bool = Fa
         # A given name that is also a word (建国, 欣然) still makes a full name after a surname that is no word.
         # 纪明哲在: after a weak surname a given name that is also a word counts only when it is a
         # known given name of two very typical characters, before what follows people
-        known_word = strong and pair in t.pairs and text[start + 2 : start + 3] in PERSON_FOLLOW
+        # (马建国的: one of the commonest surnames vouches for a known given name as much)
+        known_word = (
+            (strong or text[start - 1] in TOP_SURNAMES) and pair in t.pairs and text[start + 2 : start + 3] in PERSON_FOLLOW
+        )
         if not _common(t, text[start - 1 : start + 2]) and not (weak and _common(t, pair) and not known_word):
             if family_word:
                 if (pair in t.pairs or strong or sure_second) and _follows(text, start + 2):
@@ -272,6 +276,8 @@ def _given(t: NameTables, text: str, start: int, weak: bool, compound: bool = Fa
         return 0
     # 戚航说: a surname that starts no word, one given character, then a word that follows people
     person = not weak and text[start + 1 : start + 2] in PERSON_FOLLOW and not _common(t, family)
+    if g1 == "一" and person:
+        return 1  # 丁一的父亲, 丁一在: 一 alone is a given name (唯一的, 统一的 have no surname before)
     if s1 >= (THETA_WEAK if weak else THETA_TWO_PERSON if person else THETA_TWO) and _follows(text, start + 1):
         # 钱全都, 李明说: when the given character starts a word with what follows, only a very typical one is a name
         if _common(t, text[start : start + 2]) and s1 < 0.85:
@@ -340,13 +346,20 @@ def _name_at(t: NameTables, roles: re.Pattern[str], text: str, i: int) -> NameHi
         given = 2 if _han(text[after + 1 : after + 2]) and text[after + 1] not in STOP else 1
         if _han(nxt) and nxt not in STOP and _follows(text, after + given):
             return NameHit(i, after + given, text[after : after + given] if given == 2 else "")
-    if surname in ROLE_ONLY:
-        return None
+    if surname in ROLE_ONLY and not _very_typical_pair(t, text, after, i):
+        return None  # (单雨欣: two very typical given-name characters after a clear left edge)
     weak = length == 1 and surname in t.weak
     given = _given(t, text, after, weak, compound=length == 2)
     if given == 0:
         return None
     pair = text[after : after + 2]
+    if (
+        given == 2
+        and t.words.get(pair, 0) >= _EVERYDAY
+        and not _left_ok(text, i)
+        and text[after + 2 : after + 3] not in PERSON_FOLLOW
+    ):
+        return None  # 一起涂颜色: an everyday word after a surname character inside a clause (not 写着王平安的)
     # 如何平衡: a typical given name that is itself a common word does not override a word from the left
     typical = given == 2 and pair in t.pairs and min(t.score.get(ch, 0.0) for ch in pair) >= THETA_STRONG and not _common(t, pair)
     if weak and not _left_ok(text, i) and not typical:
@@ -361,6 +374,13 @@ def _name_at(t: NameTables, roles: re.Pattern[str], text: str, i: int) -> NameHi
 # A form's name field: 姓名潘启航, 学生姓名：潘启航 (up to the character before the surname).
 _LABEL = re.compile(r"姓名\s*[:：]?\s*$")
 _LABEL_ENDS = frozenset("名:： ")  # the character before the name, when there is a label (speed)
+
+
+def _very_typical_pair(t: NameTables, text: str, after: int, i: int) -> bool:
+    pair = text[after : after + 2]
+    if len(pair) < 2 or not _left_ok(text, i) or _common(t, pair) or _common(t, text[i : after + 1]):
+        return False
+    return min(t.score.get(ch, 0.0) for ch in pair) >= 0.85 and _follows(text, after + 2)
 
 
 def _kin_before(text: str, i: int) -> bool:

@@ -238,6 +238,8 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
         if text[j] in _VERB_CHARS:  # 导师问浩宇: a verb after the role, not the surname 问
             surname = 0
         pair = text[j + surname : j + surname + 2]
+        if pair in ROLE_NOUNS and text[j] not in t.surnames:
+            continue  # 妈妈抱妹妹: a verb, then a role noun (傅老师 is a surname and a role)
         known = surname == 2 or text[j] in t.surnames
         weak = surname == 1 and (
             text[j] in t.weak or text[j] in anon_names.ROLE_ONLY or text[j] in anon_names.FUNCTION_CHARS or not known
@@ -281,6 +283,8 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
         token = text[j : j + 2]
         if _is_word(t, text[m.start() : j + 1]):
             continue  # 问题, 请假: the verb is part of a word
+        if m.group(0) == "说" and text[j + 2 : j + 3] == "的":
+            continue  # 说爱笑的孩子: what is said is about someone; 葛老师说思源最近… names them
         if m.group(0) in ("和", "跟", "与") and _is_word(t, token):
             continue  # 金星和月亮, 和园丁: after “and” an ordinary word is that word
         if token.endswith("家"):
