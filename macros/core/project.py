@@ -65,7 +65,7 @@ class Project:
         that an edit of one item leaves alone. ``make`` is a module-level function, so it reads
         everything but ``item`` through the project, where its reads are recorded: made again
         alone (not with the value it was first made inside, as :meth:`once` values are)."""
-        if make.__closure__ is not None or getattr(make, "__self__", None) is not None:
+        if getattr(make, "__closure__", None) is not None or getattr(make, "__self__", None) is not None:
             raise TypeError(f"once_each({name!r}): make must be a module-level function, not a closure or method")
         key = f"{name}{EACH}{item}"
         value = self._made(key, lambda: make(self, item), inside=False)
