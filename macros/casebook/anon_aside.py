@@ -48,8 +48,8 @@ def set_aside(text: str) -> str:
                 text.startswith(_SEASON_AFTER, m.end()) or text.endswith(_SEASON_BEFORE, 0, m.start())
             ):
                 continue  # 小满说: a child called after the term
-            if pattern in (_STATE, _figures()) and _given_follows(text, m.end()):
-                continue  # 赵国庆, 孟子豪: a name that begins like a state or a figure
+            if pattern in (_STATE, _figures()) and m.end() - m.start() <= 2 and _given_follows(text, m.end()):
+                continue  # 赵国庆, 孟子豪: a name that begins like a state or a figure (not 南丁格尔生平)
             for k in range(m.start(), m.end()):
                 out[k] = BLANK
     for start, end in _places(text):

@@ -169,6 +169,9 @@ def _latin_alone(t: NameTables, text: str, candidates: list[re.Match[str]]) -> l
     return [NameHit(m.start(), m.end(), "") for m in candidates if m.group(0) in names]
 
 
+_ROLE_AFTER = re.compile("|".join(r for r in ROLES if r != "老"))
+
+
 @data_cache  # made from the word list: again when it changes
 def _tibetan_parts() -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, sorted(tables().tibetan, key=len, reverse=True))))
@@ -193,6 +196,10 @@ def find_tibetan_names(t: NameTables, text: str) -> list[NameHit]:
     taken = taken_by(hits, len(text))
     for start, end in spans:
         if taken[start]:
+            continue
+        role = _ROLE_AFTER.match(text, end)  # 扎西老师: a part with a title is a person, title and all
+        if role:
+            hits.append(NameHit(start, role.end(), ""))
             continue
         opens = start == 0 or text[start - 1] in LEFT_CHARS or not _han(text[start - 1])
         person = text[end : end + 1] in PERSON_FOLLOW or text.startswith(("妈妈", "爸爸", "阿妈", "阿爸"), end)

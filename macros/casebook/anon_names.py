@@ -86,6 +86,7 @@ TOP_SURNAMES = set(
 
 THETA_MEAN = 0.65  # mean of the two given-name characters of a three-character name
 THETA_MEAN_PERSON = 0.6  # the same, when 的, 说 or another word that follows people comes next
+THETA_CLEAR = 0.7  # the same, after a clear left edge (的, punctuation) and a surname that is no word
 PERSON_FOLLOW = frozenset("的说问答哭笑喊叫在是")
 THETA_PAIR_MIN, THETA_PAIR_MEAN = 0.6, 0.8  # a given name with nothing telling after it
 THETA_LITTLE = 0.35  # the character after 小 in a given name 小X (莫小北, 佟小满)
@@ -234,7 +235,7 @@ def _after_class(text: str, i: int) -> bool:
     return text[i - 1 : i] == "班" and i >= 2 and (text[i - 2].isdigit() or text[i - 2] in "）)")
 
 
-def _given(t: NameTables, text: str, start: int, weak: bool, compound: bool = False) -> int:
+def _given(t: NameTables, text: str, start: int, weak: bool, compound: bool = False, clear_left: bool = False) -> int:
     """Length of the given name at ``start`` (0, 1 or 2 characters) after a surname, one
     character or ``compound`` (欧阳, 司马)."""
     g1 = text[start : start + 1]
@@ -260,10 +261,14 @@ def _given(t: NameTables, text: str, start: int, weak: bool, compound: bool = Fa
         )
         if not _common(t, text[start - 1 : start + 2]) and not (weak and _common(t, pair) and not known_word):
             if family_word:
-                if (pair in t.pairs or strong or sure_second) and _follows(text, start + 2):
+                # (殷红梅阿姨: a role after the name is as telling as what follows people)
+                role_after = text.startswith(_ROLE_WORDS, start + 2)
+                if (pair in t.pairs or strong or sure_second) and (_follows(text, start + 2) or role_after):
                     return 2
             elif pair in t.pairs or strong or _typical_pair(text, start + 2, s1, s2):
                 return 2
+            elif clear_left and not weak and min(s1, s2) >= 0.5 and s1 + s2 >= 2 * THETA_CLEAR:
+                return 2  # 班的邱子墨数学…: after a clear left edge, a surname that is no word vouches more
             elif g1 == "一" and s2 >= THETA_YI and _follows(text, start + 2):  # 一帆, 一航, 一然: 一 is common in names
                 return 2
     if g1 == "小" and _little_given(t, text, start):
@@ -349,7 +354,7 @@ def _name_at(t: NameTables, roles: re.Pattern[str], text: str, i: int) -> NameHi
     if surname in ROLE_ONLY and not _very_typical_pair(t, text, after, i):
         return None  # (单雨欣: two very typical given-name characters after a clear left edge)
     weak = length == 1 and surname in t.weak
-    given = _given(t, text, after, weak, compound=length == 2)
+    given = _given(t, text, after, weak, compound=length == 2, clear_left=_left_ok(text, i) and not _word_from_left(t, text, i))
     if given == 0:
         return None
     pair = text[after : after + 2]
@@ -364,14 +369,15 @@ def _name_at(t: NameTables, roles: re.Pattern[str], text: str, i: int) -> NameHi
     typical = given == 2 and pair in t.pairs and min(t.score.get(ch, 0.0) for ch in pair) >= THETA_STRONG and not _common(t, pair)
     if weak and not _left_ok(text, i) and not typical:
         return None
-    if weak and given == 1 and text[i - 1 : i] == "的":
-        return None  # 自己做的曲奇: after 的 a weak surname and one character are a noun, not a name
+    if weak and given == 1 and text[i - 1 : i] == "的" and not _after_class(text, i - 1):
+        return None  # 自己做的曲奇: after 的 a weak surname and one character are a noun (3班的牛浩 is a pupil)
     if length == 1 and _word_from_left(t, text, i) and not _kin_before(text, i) and not typical:
         return None  # 中国, 历史: the surname character ends a word; only a very typical given name overrides it
     return NameHit(i, after + given, text[after : after + given] if given == 2 else "")
 
 
 # A form's name field: 姓名潘启航, 学生姓名：潘启航 (up to the character before the surname).
+_ROLE_WORDS = tuple(r for r in ROLES if r != "老")
 _LABEL = re.compile(r"姓名\s*[:：]?\s*$")
 _LABEL_ENDS = frozenset("名:： ")  # the character before the name, when there is a label (speed)
 

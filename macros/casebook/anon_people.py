@@ -263,7 +263,11 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
                 and not _is_word(t, pair)
             )
             and (
-                (_typical(t, pair, yi=True) and (not _is_word(t, pair) or pair in t.pairs) and _boundary(t, text, j + 3))
+                (
+                    (_typical(t, pair, yi=True) or _little_given(t, pair))  # 同学武小龙
+                    and (not _is_word(t, pair) or pair in t.pairs)
+                    and _boundary(t, text, j + 3)
+                )
                 or single
             )
         ):
@@ -302,6 +306,11 @@ _NOT_NICKNAME = frozenset("哈嘿呵啦嘻哼嗯哦噢呜嗷咚哗叮咕嘀喔�
 
 _REDUPLICATED = re.compile(rf"([{_HAN}])\1")
 _LITTLE = re.compile(rf"小[{_HAN}]")
+
+
+def _little_given(t: NameTables, pair: str) -> bool:
+    """小龙 in 武小龙: 小 and a very typical given-name character make a given name after a surname."""
+    return pair[:1] == "小" and t.score.get(pair[1:2], 0.0) >= 0.85 and pair[1:2] not in anon_names.STOP
 
 
 def _little_name(t: NameTables, token: str) -> bool:

@@ -156,7 +156,8 @@ def _person(prefix: str) -> bool:
     """Whether ``prefix`` is, whole, a person's full name as the name finder reads it."""
     from macros.casebook.anon_names import find_names  # (the name finder imports nothing from here)
 
-    return any(h.start == 0 and h.end == len(prefix) for h in find_names(prefix))
+    # (three characters at least: 芦汀小学毕业 is a school two characters long that reads like a name)
+    return len(prefix) >= 3 and any(h.start == 0 and h.end == len(prefix) for h in find_names(prefix))
 
 
 _NAMED_HEAD = re.compile(r"[\u4e00-\u9fff]{1,3}[区县][\u4e00-\u9fff]{2,}$")
