@@ -30,7 +30,7 @@ from macros.build import cache as buildcache
 from macros.build import session
 from macros.build.pool import WorkerPool
 from macros.core.config import settings
-from macros.glue.compat import preview_cache, render_cache
+from macros.glue.compat import jieba_cache, preview_cache, render_cache
 
 MIN_PAGES_ENV = "PORTAL_PAGES_AHEAD_MIN"  # overrides settings' pages_ahead_min
 log = logging.getLogger("portal.compat")  # not under "mkdocs.": a slower build is no content problem
@@ -102,6 +102,8 @@ def _start(building: Any, config: Any, doc_files: Any, nav: Any, env: Any) -> No
             continue
         if preview_cache.page_key(page, config, nav, _template(page)) not in memo.entries:
             todo.append(i)
+    if len(todo) >= settings().pages_ahead_min:
+        _load_segmenter()
     pool = WorkerPool(1, items=len(todo), min_items=settings().pages_ahead_min)
     if not pool.forked:
         return
@@ -128,6 +130,20 @@ def _start(building: Any, config: Any, doc_files: Any, nav: Any, env: Any) -> No
     finally:
         gc.unfreeze()
     ahead["stats"]["sent"] = len(todo)
+
+
+def _load_segmenter() -> None:
+    """Material's search loads jieba's dictionary at its first Chinese text, which comes after
+    the fork: loaded now, the worker shares the build's copy instead of loading its own."""
+    try:
+        from material.plugins.search import plugin as search_plugin
+    except ImportError:
+        return
+    segmenter = getattr(search_plugin, "jieba", None)
+    if isinstance(segmenter, jieba_cache.CachingJieba):
+        segmenter.load_pending(initialize=True)
+    elif segmenter is not None:
+        segmenter.initialize()
 
 
 def _template(page: Any) -> str:
