@@ -196,6 +196,13 @@ CATCH = [
     ("CASE-ANON-BIRTHDATE", "某某，男，2010年农历六月出生。", "2010年农历六月"),
     ("CASE-ANON-CLASS", "他在六年级B班。", "六年级B班"),
     ("CASE-ANON-BIRTHDATE", "某某，维吾尔族，2015年出生，今年转来。", "2015年"),
+    # round 21: a WeChat ID before 微信, a QQ number a few words after QQ, a year and a holiday,
+    # a year and a month in Chinese numerals after 出生日期, a school after an estate
+    ("CASE-ANON-WECHAT", "同时我在wenkexin_mama这个微信上发了消息。", "wenkexin_mama"),
+    ("CASE-ANON-QQ", "班级QQ群里她的号是1053387612。", "1053387612"),
+    ("CASE-ANON-BIRTHDATE", "小A是2013年元旦出生的。", "2013年元旦"),
+    ("CASE-ANON-BIRTHDATE", "出生日期：二〇一一年七月。", "二〇一一年七月"),
+    ("CASE-ANON-SCHOOL", "从静安区彭浦新村第二小学毕业。", "静安区彭浦新村第二小学"),
 ]
 
 
@@ -402,6 +409,7 @@ def _scan_texts() -> list[str]:
         "职校、中专、技校、职高、卫校、中职校、高中、初中、完全中学、高级中学、初级中学、中心小学、中心校、浦东旅校。"
         "初二(3)班，2023级会计1班，三年级电商2班，会计2501班，23烹饪1班，五(4)中队。微信:abc_123456，wxid_abcdef1，"
         "vx:abcdef12，wechat abcdefg，QQ号12345678，Q群:123456，扣扣:1234567，邮箱 a at b dot com，a#b.cn。"
+        "在abc_mama这个微信上，QQ群里她的号是12345678。"
     )
     rng = random.Random(21)
     return texts + [normalise(probes).text] + ["".join(rng.sample(lines, 3)) for _ in range(1500)]
@@ -410,11 +418,16 @@ def _scan_texts() -> list[str]:
 def test_faster_scans_find_what_the_plain_patterns_find() -> None:
     """The rules try their patterns only where a match can begin (or end): the same matches as a
     plain scan of the whole text, on every corpus text and on mixtures of their lines."""
+    import re
+
     from macros.casebook import anon_rules as r
     from macros.casebook import anon_schools as sc
 
     def plain_contacts(t: str) -> set[tuple[int, int]]:
         spans = {m.span(1) for m in r._WECHAT.finditer(t)} | {m.span() for m in r._WXID.finditer(t)}
+        spans |= {m.span(1) for m in r._QQ_LATER.finditer(t)}
+        before = r"(?<![A-Za-z0-9_-])([A-Za-z][-_A-Za-z0-9]{5,19})\s*(?:这个|那个|的)?\s*(?=微信)"
+        spans |= {m.span(1) for m in re.finditer(before, t) if re.search(r"[\d_-]", m.group(1))}
         spans |= {m.span() for m in r._EMAIL.finditer(t)}
         return spans | {m.span(1 if m.group(1) else 2) for m in r._QQ.finditer(t)}
 

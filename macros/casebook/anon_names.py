@@ -39,7 +39,7 @@ ROLES = (
     (
         "老师 同学 校长 副校长 主任 书记 妈妈 爸爸 奶奶 爷爷 外婆 外公 姥姥 姥爷 阿姨 叔叔 伯伯 舅舅 姑姑 姨妈 婶婶 "
         "女士 先生 医生 导师 教练 老板 师傅 大夫 警官 律师 家长 姐姐 哥哥 弟弟 妹妹 班长 组长 队长 委员 科长 局长 园长 "
-        "阿婆 阿公 大爷 大妈 婆婆 爷叔 指导 主管 经理 店长 护士长 护士 老"  # 沈阿婆, 江大爷: Shanghai's elders; 黎指导 a coach; 戴主管 an internship's
+        "阿婆 阿公 大爷 大妈 婆婆 爷叔 老伯 阿伯 指导 主管 经理 店长 护士长 护士 老"  # 沈阿婆, 江大爷: Shanghai's elders; 黎指导 a coach; 戴主管 an internship's
     ).split()
 )
 # Kinship words a name follows: 母亲李桂兰, 父亲王建国.
@@ -65,7 +65,7 @@ ALONE_FOLLOW = set(
 LEFT_WORDS = (
     (
         "那天 今天 昨天 后来 然后 于是 因为 但是 所以 可是 放学后 下课后 午休时 课后 那次 这次 当时 同桌 孩子 学生 女儿 儿子 "
-        "班主任 导师 心理老师 老师 校医 医生 护士 教练 宿管 保安 师傅"  # 班主任句老师, 校医贝医生: a role before a surname that is also a word
+        "班主任 导师 心理老师 老师 校医 医生 护士 教练 宿管 保安 师傅 民警 警察 社工"  # 班主任句老师, 校医贝医生: a role before a surname that is also a word
     ).split()
 )
 _LEFT_AND_KIN = tuple(LEFT_WORDS + KIN_BEFORE)
@@ -235,7 +235,9 @@ def _after_class(text: str, i: int) -> bool:
     return text[i - 1 : i] == "班" and i >= 2 and (text[i - 2].isdigit() or text[i - 2] in "）)")
 
 
-def _given(t: NameTables, text: str, start: int, weak: bool, compound: bool = False, clear_left: bool = False) -> int:
+def _given(
+    t: NameTables, text: str, start: int, weak: bool, compound: bool = False, clear_left: bool = False, after_kin: bool = False
+) -> int:
     """Length of the given name at ``start`` (0, 1 or 2 characters) after a surname, one
     character or ``compound`` (欧阳, 司马)."""
     g1 = text[start : start + 1]
@@ -256,8 +258,9 @@ def _given(t: NameTables, text: str, start: int, weak: bool, compound: bool = Fa
         # 纪明哲在: after a weak surname a given name that is also a word counts only when it is a
         # known given name of two very typical characters, before what follows people
         # (马建国的: one of the commonest surnames vouches for a known given name as much)
-        known_word = (
-            (strong or text[start - 1] in TOP_SURNAMES) and pair in t.pairs and text[start + 2 : start + 3] in PERSON_FOLLOW
+        # (爸爸石建华, 联系人包建军: after a kin word or a form's field the same holds)
+        known_word = pair in t.pairs and (
+            after_kin or ((strong or text[start - 1] in TOP_SURNAMES) and text[start + 2 : start + 3] in PERSON_FOLLOW)
         )
         if not _common(t, text[start - 1 : start + 2]) and not (weak and _common(t, pair) and not known_word):
             if family_word:
@@ -354,7 +357,8 @@ def _name_at(t: NameTables, roles: re.Pattern[str], text: str, i: int) -> NameHi
     if surname in ROLE_ONLY and not _very_typical_pair(t, text, after, i):
         return None  # (单雨欣: two very typical given-name characters after a clear left edge)
     weak = length == 1 and surname in t.weak
-    given = _given(t, text, after, weak, compound=length == 2, clear_left=_left_ok(text, i) and not _word_from_left(t, text, i))
+    clear_left = _left_ok(text, i) and not _word_from_left(t, text, i)
+    given = _given(t, text, after, weak, compound=length == 2, clear_left=clear_left, after_kin=_kin_before(text, i))
     if given == 0:
         return None
     pair = text[after : after + 2]

@@ -162,6 +162,9 @@ def find_contacts(text: str) -> Iterable[Span]:
     if _EMAIL_HINT.search(text):
         for m in _EMAIL.finditer(text):
             yield m.start(), m.end(), "CASE-ANON-EMAIL"
+    if _QQ_HINT.search(text) or "QQ" in text or "qq" in text:
+        for m in _QQ_LATER.finditer(text):
+            yield m.start(1), m.end(1), "CASE-ANON-QQ"
     if _QQ_HINT.search(text):
         for m in _QQ.finditer(text):
             group = 1 if m.group(1) else 2
@@ -170,9 +173,21 @@ def find_contacts(text: str) -> Iterable[Span]:
         yield start, end, "CASE-ANON-WECHAT"
 
 
+# wenkexin_mama这个微信: the ID written before the word, as people say it
+_WECHAT_BEFORE = re.compile(r"([A-Za-z][-_A-Za-z0-9]{5,19})\s*(?:这个|那个|的)?\s*$")
+# QQ群里谭晓燕的号是1053387612: the number a few words after QQ, after 号是 / 号码是
+_QQ_LATER = re.compile(r"(?i)QQ[^。\n；;]{0,12}?号(?:码)?\s*(?:是|为|[:：])\s*(?<!\d)([1-9]\d{4,10})(?!\d)")
+
+
 def _wechat_spans(text: str) -> Iterable[tuple[int, int]]:
     """What _WECHAT (its ID) and _WXID find, each left to right without overlaps, tried only
     where a lead-in starts."""
+    for k in (m.start() for m in re.finditer("微信", text)) if "微信" in text else ():
+        before = _WECHAT_BEFORE.search(text, max(0, k - 28), k)
+        prev = text[before.start() - 1 : before.start()] if before else ""
+        # the whole ID, not its tail; with a digit, _ or - in it (Windows的微信 names no account)
+        if before and not (prev.isascii() and (prev.isalnum() or prev in "_-")) and re.search(r"[\d_-]", before.group(1)):
+            yield before.span(1)
     done_id = done_wxid = 0
     for lead in _WECHAT_START.finditer(text):
         i = lead.start()
@@ -200,16 +215,21 @@ _LUNAR_DAY = r"(?:初[一二三四五六七八九十]|十[一二三四五六七�
 _LUNAR = rf"{_LUNAR_MONTH}{_LUNAR_DAY}"
 _MONTH_DAY = rf"(?:\d{{1,2}}\s*月\s*\d{{1,2}}\s*[日号]|(?<![\d.])\d{{1,2}}[./]\d{{1,2}}(?![\d./])|[{_CN}]{{1,2}}月[{_CN}]{{1,3}}[日号]|{_LUNAR})"
 # A birth month alone is written after 出生年月 or before 出生: 2013年1月出生, 出生年月：2013.01.
-_YEAR_MONTH = r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?!\s*\d)|(?:19|20)\d{2}[-/.]\d{1,2}(?![-/.\d])"
+_YEAR_MONTH = (
+    r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?!\s*\d)|(?:19|20)\d{2}[-/.]\d{1,2}(?![-/.\d])"
+    rf"|[{_CN}]{{4}}年[{_CN}]{{1,2}}月(?![{_CN}])"  # 二〇一一年七月
+)
 _BIRTH_BEFORE = re.compile(
     rf"(?:出生日期|出生年月日|出生年月|出生于|出生在|生于|(?<!卫)生日|出生)\s*(?:是|为|在|于)?\s*"
     # a form's row (| 出生日期 | …) or its box (生日一栏填的是…)
     rf"(?:[:|]|(?:(?:一)?栏(?:里)?)?(?:填的是|写的是|填着|写着|是|为))?\s*({_FULL_DATE}|{_MONTH_DAY})"
     # 出生年月：2013.01, 出生于2012年9月: a month of birth
-    rf"|(?:出生年月|出生于|出生在|生于)\s*(?:是|为)?\s*[:|]?\s*({_YEAR_MONTH})"
+    rf"|(?:出生日期|出生年月|出生于|出生在|生于)\s*(?:是|为)?\s*[:|]?\s*({_YEAR_MONTH})"
 )
 _BIRTH_AFTER = re.compile(
-    rf"({_FULL_DATE}|(?<!\d)(?:19|20)?\d{{2}}\s*年\s*\d{{1,2}}\s*月(?!\s*\d)|{_LUNAR}|(?:19|20)\d{{2}}\s*年\s*(?:农历|阴历)\s*{_LUNAR_MONTH}(?:{_LUNAR_DAY})?)"
+    rf"({_FULL_DATE}|(?<!\d)(?:19|20)?\d{{2}}\s*年\s*\d{{1,2}}\s*月(?!\s*\d)|{_LUNAR}|(?:19|20)\d{{2}}\s*年\s*(?:农历|阴历)\s*{_LUNAR_MONTH}(?:{_LUNAR_DAY})?"
+    # 2013年元旦出生: a year and a holiday
+    r"|(?:19|20)\d{2}\s*年\s*(?:元旦|春节|除夕|元宵节?|端午节?|中秋节?|国庆节?|儿童节|圣诞节?|劳动节))"
     r"\s*(?:出生|生人|诞生|生(?![活产态物命长效病字词气]))"
     # a year of birth alone, as a line of facts gives it: 维吾尔族，2015年出生
     r"|(?<=[,，、;；:：])\s*((?:19|20)\d{2}\s*年)(?=\s*(?:出生|生人))"  # (not 2015年出生的孩子 in general)
@@ -346,7 +366,7 @@ _ESTATE_SCHOOL = ("小学", "中学", "幼儿园", "学校", "初中", "高中",
 
 def find_addresses(text: str) -> Iterable[Span]:
     for m in _DISTRICT_ESTATE.finditer(text):
-        if text.startswith(_ESTATE_SCHOOL, m.end()):
+        if text.startswith(_ESTATE_SCHOOL, m.end()) or _ROAD_SCHOOL.match(text, m.end()):
             continue  # 宝山区槐荫新村小学: a school named after the estate, which the school rule finds
         if not _LIVES_GENERIC.match(m.group(1)) and not any(ch in _ADDRESS_STOP for ch in m.group(1)):
             yield m.start(), m.end(), "CASE-ANON-ADDRESS"
