@@ -88,3 +88,42 @@ def test_sources_are_listed_by_page_number():
 def test_empty_index():
     files = ss.build_files([])
     assert json.loads(files["meta.json"])["pages"] == [] and files["words.txt"] == ""
+
+
+def test_a_serve_rebuild_patches_the_term_shards_to_exactly_what_a_fresh_build_writes(monkeypatch):
+    """#22: under ``mkdocs serve`` a save changes a few sections; only the term shards holding
+    their words are made again. The files must be exactly a fresh build's, for words that
+    come, go and change weight, and the quick way must really be taken (else it is untested)."""
+    import random
+
+    from macros.build import session
+
+    rng = random.Random(22)
+    vocab = [chr(0x4E00 + k) + chr(0x4E00 + (k * 7) % 500) for k in range(3000)]
+    docs = [
+        {
+            "location": f"p{n // 4}/" + (f"#s{n % 4}" if n % 4 else ""),
+            "title": f"标题{n}",
+            "text": Z.join(rng.choices(vocab, k=20)),
+        }
+        for n in range(800)
+    ]
+    served, rebuilds = session.Session(command=session.SERVE), []
+    real = ss._Terms.rebuild
+    monkeypatch.setattr(ss._Terms, "rebuild", lambda self, *args: (rebuilds.append(self), real(self, *args))[1])
+    monkeypatch.setattr(session, "_session", served)
+    assert ss.build_files(docs) and len(rebuilds) == 1
+    for step in range(12):
+        docs = [dict(d) for d in docs]
+        for i in rng.sample(range(len(docs)), 1 + step % 3):
+            words = docs[i]["text"].split(Z)
+            words[rng.randrange(len(words))] = rng.choice([f"新词{step}", *rng.sample(vocab, 1)])  # a new word or another
+            docs[i]["text"] = Z.join(words)
+        monkeypatch.setattr(session, "_session", served)
+        patched = ss.build_files(docs)
+        monkeypatch.setattr(session, "_session", session.Session(command=session.BUILD))
+        assert patched == ss.build_files(docs), f"step {step}"
+    assert json.loads(patched["meta.json"])["shards"] > 1
+    kept = served.store("searchshards.terms", ss._Terms)
+    # Made whole once, then patched (again whole only when the average length moved).
+    assert 1 <= sum(1 for terms in rebuilds if terms is kept) <= 3, rebuilds

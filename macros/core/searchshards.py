@@ -20,6 +20,7 @@ words; the worker multiplies weights by the idf.
 
 from __future__ import annotations
 
+import bisect
 import html
 import json
 import math
@@ -27,6 +28,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from macros.build import session
 
@@ -103,27 +105,19 @@ def build_files(docs: list[dict], defined: dict[str, list[str]] | None = None, s
         keys.append(key)
         lengths.append(entry[0])
     avgdl = max(round(sum(lengths) / len(lengths)), 1) if lengths else 1  # whole words: small edits keep it
-    postings: dict[str, list[tuple[int, int]]] = {}
-    for i, key in enumerate(keys):
-        length, avg, weights = seen[key]
+    for key, (length, avg, _then) in list(seen.items()):
         if avg != avgdl:
-            weights = _weights(key, length, avgdl)
-            seen[key] = (length, avgdl, weights)
-        for term, weight in weights:
-            postings.setdefault(term, []).append((i, weight))
+            seen[key] = (length, avgdl, _weights(key, length, avgdl))
+    # Under `mkdocs serve` the term shards of the last build are kept: when the sections keep
+    # their numbers and the average length, only the shards holding a word of a changed
+    # section are made again (a save changes a handful of ~100); otherwise all of them.
+    last = state.store("searchshards.terms", _Terms) if state.serving else _Terms()
+    if not last.patch(keys, avgdl, memo, seen):
+        last.rebuild(keys, avgdl, seen)
     memo.clear()  # ``mkdocs serve`` rebuilds weigh only the sections that changed
     memo.update(seen)
-    words = sorted(t for t in postings if len(t) > 1 and IS_HAN.match(t))
-    size = sum(len(t.encode()) + 4 + 6 * len(p) for t, p in postings.items())
-    shards = max(1, 2 ** math.ceil(math.log2(max(size / SHARD_BYTES, 1))))
-    buckets: list[dict[str, list[int]]] = [{} for _ in range(shards)]
-    for term in sorted(postings):
-        flat, last = [], 0
-        for doc, weight in postings[term]:
-            flat += [doc - last, weight]
-            last = doc
-        buckets[shard_of(term, shards)][term] = flat
-    files = {f"t/{k}.json": _json(bucket) for k, bucket in enumerate(buckets)}
+    words = last.words
+    files = {f"t/{k}.json": text for k, text in enumerate(last.shard_files)}
     # A page's file and title depend on its sections only: ``mkdocs serve`` rebuilds make them
     # again for the pages whose sections changed (keyed on the sections themselves).
     page_memo: dict[tuple, tuple[str, str]] = state.store("searchshards.pages", dict)
@@ -145,10 +139,114 @@ def build_files(docs: list[dict], defined: dict[str, list[str]] | None = None, s
     wanted = set(sources)
     quoted = [n for n, key in enumerate(keys) if key in wanted]
     files["meta.json"] = _json(
-        {"shards": shards, "docs": len(docs), "longest": longest, "pages": pages, "parents": parents, "sources": quoted}
+        {"shards": last.shards, "docs": len(docs), "longest": longest, "pages": pages, "parents": parents, "sources": quoted}
     )
     files["words.txt"] = "\n".join(words)
     return files
+
+
+@dataclass
+class _Terms:
+    """The term shards of the last build: each word's postings (section number, weight), the
+    shards' files and the words. :meth:`patch` brings them up to date for a few changed
+    sections, :meth:`rebuild` makes them all; both give exactly the files of a rebuild."""
+
+    keys: list[tuple] = field(default_factory=list)
+    avgdl: int = 0
+    postings: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    size: int = 0
+    shards: int = 0
+    shard_terms: list[set[str]] = field(default_factory=list)
+    shard_files: list[str] = field(default_factory=list)
+    words: list[str] = field(default_factory=list)
+
+    def rebuild(self, keys: list[tuple], avgdl: int, seen: dict[tuple, tuple[int, int, list[tuple[str, int]]]]) -> None:
+        postings: dict[str, list[tuple[int, int]]] = {}
+        for i, key in enumerate(keys):
+            for term, weight in seen[key][2]:
+                postings.setdefault(term, []).append((i, weight))
+        self.keys, self.avgdl, self.postings = keys, avgdl, postings
+        self.size = sum(_term_bytes(t, len(p)) for t, p in postings.items())
+        self.shards = _shard_count(self.size)
+        self.shard_terms = [set() for _ in range(self.shards)]
+        for term in postings:
+            self.shard_terms[shard_of(term, self.shards)].add(term)
+        self.shard_files = [self._file(k) for k in range(self.shards)]
+        self.words = sorted(t for t in postings if len(t) > 1 and IS_HAN.match(t))
+
+    def patch(
+        self,
+        keys: list[tuple],
+        avgdl: int,
+        memo: dict[tuple, tuple[int, int, list[tuple[str, int]]]],
+        seen: dict[tuple, tuple[int, int, list[tuple[str, int]]]],
+    ) -> bool:
+        """Update for the sections whose key changed; False when that is not the quick way
+        (another number of sections or average length, many changes, another shard count)."""
+        if not self.keys or len(keys) != len(self.keys) or avgdl != self.avgdl:
+            return False
+        changed = [i for i, (a, b) in enumerate(zip(keys, self.keys, strict=True)) if a != b]
+        if len(changed) > PATCH_MAX or any(self.keys[i] not in memo for i in changed):
+            return False
+        postings, touched, came_or_went = self.postings, set(), False
+        size = self.size
+        for i in changed:
+            for term, weight in memo[self.keys[i]][2]:
+                found = postings[term]
+                found.remove((i, weight))
+                size -= 6
+                if not found:
+                    del postings[term]
+                    size -= _term_bytes(term, 0)
+                    came_or_went = True
+                touched.add(term)
+            for term, weight in seen[keys[i]][2]:
+                found = postings.get(term)
+                if found is None:
+                    found = postings[term] = []
+                    size += _term_bytes(term, 0)
+                    came_or_went = True
+                bisect.insort(found, (i, weight))
+                size += 6
+                touched.add(term)
+        self.keys, self.size = keys, size
+        if _shard_count(size) != self.shards:
+            self.rebuild(keys, avgdl, seen)
+            return True
+        redo = set()
+        for term in touched:
+            k = shard_of(term, self.shards)
+            if term in postings:
+                self.shard_terms[k].add(term)
+            else:
+                self.shard_terms[k].discard(term)
+            redo.add(k)
+        for k in redo:
+            self.shard_files[k] = self._file(k)
+        if came_or_went:
+            self.words = sorted(t for t in postings if len(t) > 1 and IS_HAN.match(t))
+        return True
+
+    def _file(self, k: int) -> str:
+        bucket: dict[str, list[int]] = {}
+        for term in sorted(self.shard_terms[k]):
+            flat, last = [], 0
+            for doc, weight in self.postings[term]:
+                flat += [doc - last, weight]
+                last = doc
+            bucket[term] = flat
+        return _json(bucket)
+
+
+PATCH_MAX = 200  # changed sections above which making every shard again is as quick
+
+
+def _term_bytes(term: str, postings: int) -> int:
+    return len(term.encode()) + 4 + 6 * postings
+
+
+def _shard_count(size: int) -> int:
+    return max(1, 2 ** math.ceil(math.log2(max(size / SHARD_BYTES, 1))))
 
 
 def _page_file(sections: tuple[tuple[str, str, str], ...]) -> tuple[str, str]:
