@@ -58,9 +58,10 @@ class WorkerPool:
         chunk = max(1, len(items) // (self.workers * chunks_per_worker))
         return self._executor.map(fn, items, chunksize=chunk)
 
-    def shutdown(self, cancel: bool = False) -> None:
+    def shutdown(self, cancel: bool = False, wait: bool = True) -> None:
+        """Stop the workers; ``wait=False`` returns at once (a worker ends after its current task)."""
         if self._executor is not None:
-            self._executor.shutdown(wait=True, cancel_futures=cancel)
+            self._executor.shutdown(wait=wait, cancel_futures=cancel)
             self._executor = None
 
     def __enter__(self) -> WorkerPool:

@@ -93,15 +93,16 @@ def collect(config: Any) -> None:
         finish()
 
 
-def finish() -> None:
-    """Stop the worker (at the end of a build, also a failed one)."""
+def finish(wait: bool = True) -> None:
+    """Stop the worker (once every page is converted, or at the end of a build, also a failed
+    one); ``wait=False``: without waiting for the pages it is converting, which nobody needs."""
     ahead = _ahead()
     for future in ahead["pending"]:
         future.cancel()
     ahead["pending"].clear()
     pool = ahead["state"].pop("pool", None)
     if pool is not None:
-        pool.shutdown(cancel=True)
+        pool.shutdown(cancel=True, wait=wait)
     ahead["state"].clear()
 
 
