@@ -2,7 +2,7 @@
 (``Project.once_each``), single-entry reads of a table (``Project.once_entry``), the order in
 which reached values are made again, which makers are made again with the value they were
 first made inside, and when a value made again counts as the same.
-(macros/core/project.py, macros/glue/compat/preview_incremental.py)"""
+(macros/core/project.py, macros/glue/compat/preview_values.py)"""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ import pytest
 
 from macros.build import reads
 from macros.core.project import ONCE, Project
-from macros.glue.compat import preview_incremental as inc
+from macros.glue.compat import preview_values as inc
 
 
 def _count(project: Project, name: str) -> int:
