@@ -203,6 +203,9 @@ CATCH = [
     ("CASE-ANON-BIRTHDATE", "小A是2013年元旦出生的。", "2013年元旦"),
     ("CASE-ANON-BIRTHDATE", "出生日期：二〇一一年七月。", "二〇一一年七月"),
     ("CASE-ANON-SCHOOL", "从静安区彭浦新村第二小学毕业。", "静安区彭浦新村第二小学"),
+    # round 22: a day of the year before 生, a year and a season before 出生
+    ("CASE-ANON-BIRTHDATE", "某某，3月15日生，今年转来。", "3月15日"),
+    ("CASE-ANON-BIRTHDATE", "某某，2008年秋天出生，属鼠。", "2008年秋天"),
 ]
 
 

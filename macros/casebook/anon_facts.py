@@ -30,6 +30,8 @@ _HAN = "\u4e00-\u9fff"
 _FACTS_AFTER = re.compile(
     rf"[,，]\s*(?:[男女]\s*[,，、;；]|[{_HAN}\u3000]{{2,3}}区[{_HAN}\u3000]{{2,12}}?(?:中学|小学|学校))"
     r"|[(（]\s*(?:19\d{2}|20[01]\d|202[01])[-/.年]"  # 查文博（2009/04/17）: a date of birth in brackets after the name
+    # 甘露，2011年11月出生: a date of birth after the comma
+    r"|[,，]\s*(?:19|20)\d{2}\s*年[^，。,;；\n]{0,8}?(?:出生|生(?![活产态物命长效病字词气]))"
 )
 _NUMBER_AFTER = re.compile(r"学号|学籍号|身份证号")
 # 米阳的学号是…, 甘露的联系电话: what only a person has, after 的

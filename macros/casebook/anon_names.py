@@ -284,7 +284,7 @@ def _given(
         return 0
     # 戚航说: a surname that starts no word, one given character, then a word that follows people
     person = not weak and text[start + 1 : start + 2] in PERSON_FOLLOW and not _common(t, family)
-    if g1 == "一" and person:
+    if g1 == "一" and (person or (not weak and text[start + 1 : start + 2] in "和与跟" and not _common(t, family))):
         return 1  # 丁一的父亲, 丁一在: 一 alone is a given name (唯一的, 统一的 have no surname before)
     if s1 >= (THETA_WEAK if weak else THETA_TWO_PERSON if person else THETA_TWO) and _follows(text, start + 1):
         # 钱全都, 李明说: when the given character starts a word with what follows, only a very typical one is a name

@@ -199,7 +199,7 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
             add(i - 1, i + 2, token)  # 禚雨涵的妈妈
             continue
         if _han_pair(token) and (_clause_start(text, i) or text[i - 1] in anon_names.LEFT_CHARS):
-            if _candidate(t, token, True) or _word_name(t, text, token):
+            if _candidate(t, token, True) or _word_name(t, text, token) or _kin_name(t, token, de):
                 add(i, i + 2, token)
             elif de and (_little_name(t, token) if token[0] == "小" else _pet_name(t, token)):
                 add(i, i + 2, "")  # 小南的妈妈, 贝贝的外婆: a nickname before 的 + kin
@@ -306,6 +306,17 @@ _NOT_NICKNAME = frozenset("哈嘿呵啦嘻哼嗯哦噢呜嗷咚哗叮咕嘀喔�
 
 _REDUPLICATED = re.compile(rf"([{_HAN}])\1")
 _LITTLE = re.compile(rf"小[{_HAN}]")
+
+
+def _kin_name(t: NameTables, token: str, de: bool) -> bool:
+    """天宇的爷爷 (a known given name, one character less typical), 黎明妈妈 (a surname and a typical
+    given-name character right before 妈妈: 温柔的妈妈 has 的, and 温柔妈妈 is not said)."""
+    if token in ROLE_NOUNS or token[1] in anon_names.STOP or _is_word(t, token) and de:
+        return False
+    low = min(t.score.get(ch, 0.0) for ch in token)
+    if token in t.pairs and low >= 0.5:
+        return True
+    return not de and token[0] in t.surnames and t.score.get(token[1], 0.0) >= THETA
 
 
 def _little_given(t: NameTables, pair: str) -> bool:
