@@ -29,6 +29,7 @@ _SEASON = re.compile(
 _SEASON_BEFORE = ("是", "到了", "过了", "逢")
 _SEASON_AFTER = ("那天", "这天", "当天", "前后", "时节", "节气", "一过", "刚过", "以后", "之后", "过后", "的时候")
 _TITLE = re.compile(r"《[^《》\n]{1,40}》")
+_KIN_WORDS = ("妈妈", "爸爸", "奶奶", "爷爷", "阿姨", "叔叔")
 # A town or 街道 right after its district (崇明区陈家镇, 闵行区浦江镇): a place, not 陈 + 家镇.
 _TOWN = re.compile(r"(?<=[区县])[\u4e00-\u9fff]{1,3}?(?:镇|街道|乡)")
 _MEASURE = re.compile(r"(?<=[一二三四五六七八九十两几每这那哪某上下本首半整旁])[张周段项方支门台包封席边章](?=[\u4e00-\u9fff])")
@@ -50,6 +51,8 @@ def set_aside(text: str) -> str:
                 continue  # 小满说: a child called after the term
             if pattern in (_STATE, _figures()) and m.end() - m.start() <= 2 and _given_follows(text, m.end()):
                 continue  # 赵国庆, 孟子豪: a name that begins like a state or a figure (not 南丁格尔生平)
+            if pattern is not _TITLE and text.startswith(_KIN_WORDS, m.start() + 1):
+                continue  # 宋妈妈: a surname and 妈妈, not 《城南旧事》's 宋妈
             for k in range(m.start(), m.end()):
                 out[k] = BLANK
     for start, end in _places(text):
