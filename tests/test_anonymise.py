@@ -206,6 +206,8 @@ CATCH = [
     # round 22: a day of the year before 生, a year and a season before 出生
     ("CASE-ANON-BIRTHDATE", "某某，3月15日生，今年转来。", "3月15日"),
     ("CASE-ANON-BIRTHDATE", "某某，2008年秋天出生，属鼠。", "2008年秋天"),
+    # round 23: a numbered school before a class of the sixth to ninth year or 预备
+    ("CASE-ANON-SCHOOL", "他在黄浦区方浜二中六（5）班。", "黄浦区方浜二中"),
 ]
 
 
