@@ -22,6 +22,7 @@ import re
 from macros.casebook import anon_names
 from macros.casebook.anon_names import NameHit, NameTables, taken_by
 from macros.casebook.anon_positions import ROLE_NOUNS, _patterns
+from macros.casebook.anon_rules import _back
 
 _HAN = "\u4e00-\u9fff"
 # What follows the name: its sex or its school (a district set aside as a place is blanked:
@@ -49,9 +50,7 @@ _DESCRIBED = re.compile(rf"(?:男生|女生|男孩|女孩|新生|转学生|插�
 def _name_before(text: str, end: int) -> int | None:
     """Where a run of two or three Chinese characters ending at ``end`` starts, if no other
     Chinese character stands before it."""
-    start = end
-    while start > 0 and end - start < 4 and anon_names._han(text[start - 1]):
-        start -= 1
+    start = _back(text, end, set(), 4)
     return start if 2 <= end - start <= 3 else None
 
 

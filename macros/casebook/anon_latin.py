@@ -29,6 +29,7 @@ from macros.casebook.anon_names import (
     LEFT_CHARS,
     LEFT_WORDS,
     PERSON_FOLLOW,
+    ROLE_WORDS,
     ROLES,
     STOP,
     NameHit,
@@ -169,7 +170,7 @@ def _latin_alone(t: NameTables, text: str, candidates: list[re.Match[str]]) -> l
     return [NameHit(m.start(), m.end(), "") for m in candidates if m.group(0) in names]
 
 
-_ROLE_AFTER = re.compile("|".join(r for r in ROLES if r != "老"))
+_ROLE_AFTER = re.compile("|".join(ROLE_WORDS))
 
 
 @data_cache  # made from the word list: again when it changes

@@ -265,7 +265,7 @@ def _given(
         if not _common(t, text[start - 1 : start + 2]) and not (weak and _common(t, pair) and not known_word):
             if family_word:
                 # (殷红梅阿姨: a role after the name is as telling as what follows people)
-                role_after = text.startswith(_ROLE_WORDS, start + 2)
+                role_after = text.startswith(ROLE_WORDS, start + 2)
                 if (pair in t.pairs or strong or sure_second) and (_follows(text, start + 2) or role_after):
                     return 2
             elif pair in t.pairs or strong or _typical_pair(text, start + 2, s1, s2):
@@ -357,31 +357,27 @@ def _name_at(t: NameTables, roles: re.Pattern[str], text: str, i: int) -> NameHi
     if surname in ROLE_ONLY and not _very_typical_pair(t, text, after, i):
         return None  # (单雨欣: two very typical given-name characters after a clear left edge)
     weak = length == 1 and surname in t.weak
-    clear_left = _left_ok(text, i) and not _word_from_left(t, text, i)
-    given = _given(t, text, after, weak, compound=length == 2, clear_left=clear_left, after_kin=_kin_before(text, i))
+    # What stands to the left is read once: the given name's length and the checks below use it.
+    left_ok, word_left, kin_left = _left_ok(text, i), _word_from_left(t, text, i), _kin_before(text, i)
+    given = _given(t, text, after, weak, compound=length == 2, clear_left=left_ok and not word_left, after_kin=kin_left)
     if given == 0:
         return None
     pair = text[after : after + 2]
-    if (
-        given == 2
-        and t.words.get(pair, 0) >= _EVERYDAY
-        and not _left_ok(text, i)
-        and text[after + 2 : after + 3] not in PERSON_FOLLOW
-    ):
+    if given == 2 and t.words.get(pair, 0) >= _EVERYDAY and not left_ok and text[after + 2 : after + 3] not in PERSON_FOLLOW:
         return None  # 一起涂颜色: an everyday word after a surname character inside a clause (not 写着王平安的)
     # 如何平衡: a typical given name that is itself a common word does not override a word from the left
     typical = given == 2 and pair in t.pairs and min(t.score.get(ch, 0.0) for ch in pair) >= THETA_STRONG and not _common(t, pair)
-    if weak and not _left_ok(text, i) and not typical:
+    if weak and not left_ok and not typical:
         return None
     if weak and given == 1 and text[i - 1 : i] == "的" and not _after_class(text, i - 1):
         return None  # 自己做的曲奇: after 的 a weak surname and one character are a noun (3班的牛浩 is a pupil)
-    if length == 1 and _word_from_left(t, text, i) and not _kin_before(text, i) and not typical:
+    if length == 1 and word_left and not kin_left and not typical:
         return None  # 中国, 历史: the surname character ends a word; only a very typical given name overrides it
     return NameHit(i, after + given, text[after : after + given] if given == 2 else "")
 
 
 # A form's name field: 姓名潘启航, 学生姓名：潘启航 (up to the character before the surname).
-_ROLE_WORDS = tuple(r for r in ROLES if r != "老")
+ROLE_WORDS = tuple(r for r in ROLES if r != "老")  # the roles that are words of their own (not the 老 of 老周)
 _LABEL = re.compile(r"姓名\s*[:：]?\s*$")
 _LABEL_ENDS = frozenset("名:： ")  # the character before the name, when there is a label (speed)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from macros.casebook.anon_names import find_names
 from macros.casebook.anon_rules import Span, _back, tried_at
 
 # -- schools and classes ---------------------------------------------------------------------
@@ -154,8 +155,6 @@ _STAGE_AFTER = re.compile(r"在|时|的时候|阶段|毕业|那几年|几年|六
 
 def _person(prefix: str) -> bool:
     """Whether ``prefix`` is, whole, a person's full name as the name finder reads it."""
-    from macros.casebook.anon_names import find_names  # (the name finder imports nothing from here)
-
     # (three characters at least: 芦汀小学毕业 is a school two characters long that reads like a name)
     return len(prefix) >= 3 and any(h.start == 0 and h.end == len(prefix) for h in find_names(prefix))
 
