@@ -137,6 +137,19 @@ CATCH = [
     ("我约宋妈妈在学校见面。读了《城南旧事》，英子和宋妈分别了。", ["宋妈妈"]),
     # 老周 found before 说 is 老周 after 门卫 too
     ("门卫老周几次提醒我。老周说孩子常常一个人留到天黑。", ["老周", "老周"]),
+    # round 24: a known given name before 说 that makes a word with it (明说); who a pupil is after
+    # 是 (于: a surname that is also a particle); a compound surname and a word; a nickname before
+    # what only a person has; the subject of a nickname; a name before 生于; 杰妈 from 小杰;
+    # Tibetan parts after kin or in a case with a Tibetan full name; an English name before a dash
+    ("带教师傅褚建明说，他手脚很勤快。", ["褚建明"]),
+    ("于欣然是宝山区某某学校八（2）班的学生。欣然是哭着来找我的。", ["于欣然", "欣然"]),
+    ("司马悠然参加了古诗词大会。", ["司马悠然"]),
+    ("小胖的妈妈说孩子又打游戏了。闫阿姨是小凯家的保姆。", ["小胖", "闫阿姨", "小凯"]),
+    ("石头是他的小名。万里在班里外号叫“万哥”。", ["石头", "万里", "万哥"]),
+    ("梁宇航生于2012年6月，是班上年龄最小的。", ["梁宇航"]),
+    ("小杰说杰妈每天要查他的聊天记录。", ["小杰", "杰妈"]),
+    ("次仁卓玛打视频给阿妈德吉。同宿舍的达娃拉着她。", ["次仁卓玛", "德吉", "达娃"]),
+    ("我和体育老师Jason——大家都这么叫他——一起谈。", ["Jason"]),
 ]
 
 
@@ -257,6 +270,8 @@ CLEAN = [
     "我用Windows的微信和他聊了一会儿。",
     "父亲出门前把闹钟定在六点五十，孩子课余承担家务。",
     "发给每一位去商超、酒店实习的学生；学生丙说是展柜里那本书。",
+    # round 24: a modal after 外号 is no nickname
+    "乱起外号会伤人，外号可能伤害同学。",
 ]
 
 
@@ -280,3 +295,9 @@ def test_a_county_that_is_also_a_name_is_a_place_only_where_a_place_is_meant() -
     # 和平 is a district of Tianjin and a child's name: after 去 it is the place, before 说 the child.
     assert names("暑假他们去和平玩了几天。") == []
     assert names("和平说他不想去。和平的妈妈也来了。") == ["和平", "和平"]
+
+
+def test_what_looks_like_a_form_of_a_person_but_is_not() -> None:
+    # round 24: 安安静静 is an adjective, not 安可's nickname 安安; 扎西德勒 is a greeting, not 扎西
+    text = "安可是某某小学一（2）班的新生。如今她安安静静的。卓玛说：“扎西德勒！”"
+    assert names(text) == ["安可", "卓玛"]

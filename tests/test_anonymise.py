@@ -208,6 +208,14 @@ CATCH = [
     ("CASE-ANON-BIRTHDATE", "某某，2008年秋天出生，属鼠。", "2008年秋天"),
     # round 23: a numbered school before a class of the sixth to ninth year or 预备
     ("CASE-ANON-SCHOOL", "他在黄浦区方浜二中六（5）班。", "黄浦区方浜二中"),
+    # round 24: a date of birth before a class written as grade and number; a birthday found once
+    # is the same day again without its year; a number beside a class in a table without header;
+    # the school card's number; a mobile prefix in brackets
+    ("CASE-ANON-BIRTHDATE", "某某，2011.04.18，六（1）班，跟爸爸生活。", "2011.04.18"),
+    ("CASE-ANON-BIRTHDATE", "某某，2013年11月7日生。11月7日那天她没说话。", "11月7日"),
+    ("CASE-ANON-STUDENTID", "| 20230415 | 某某 | 初一（5）班 | 家访已完成 |", "20230415"),
+    ("CASE-ANON-STUDENTID", "校园卡号2021036118挂失后由导师补办。", "2021036118"),
+    ("CASE-ANON-PHONE", "妈妈电话：（139）1621-7743。", "（139）1621-7743"),
 ]
 
 

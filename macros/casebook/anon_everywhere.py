@@ -35,6 +35,10 @@ def forms_of(t: NameTables, full: str | None, given: str, family_forms: bool = T
         forms |= {ch + ch, "小" + ch, "阿" + ch}
     if len(given) == 2 and given[-1] not in anon_names.STOP:
         forms |= {given[-1] + "哥", given[-1] + "姐"}  # 振宇 → 宇哥, 美雯 → 雯姐
+    last = given[-1:]
+    if last and last not in anon_names.STOP and last not in NO_NICKNAME_CHARS:
+        # 小杰 → 杰妈, 杰爸: the parents as the child's friends call them (not 老妈, 大爸)
+        forms |= {f for f in (last + "妈", last + "爸") if not _is_word(t, f)}
     if full and len(full) - len(given) == 2 and full[:2] in t.compounds:
         forms |= {full[:2]} | {full[:2] + kin for kin in SURNAME_KIN}  # 司徒 alone, 欧阳妈妈
     if full and len(full) - len(given) == 1 and family_forms:  # 亓爸爸, 亓家, 小高
@@ -60,6 +64,13 @@ def _only_as_and(text: str, token: str) -> bool:
     return True
 
 
+def _aabb(t: NameTables, text: str, i: int) -> bool:
+    """Whether the pair at ``i`` starts an AABB word made of a common word AB (安安静静 from
+    安静); 朵朵画画 is a name and a verb."""
+    after = text[i + 2 : i + 4]
+    return len(after) == 2 and after[0] == after[1] and _is_word(t, text[i] + after[0])
+
+
 def everywhere(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]:
     people: set[str] = set()
     for h in hits:
@@ -71,6 +82,8 @@ def everywhere(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]:
         surname = 2 if token[:2] in t.compounds else 1 if token[:1] in t.surnames else 0
         if len(token) == 2 and token[0] in "老小" and token[1] in t.surnames and not _is_word(t, token):
             people.add(token)  # 门卫老周 where 老周说 stands elsewhere: the nickname as the case uses it
+        elif len(token) == 2 and token[0] == "小" and not h.given and not _is_word(t, token):
+            people |= forms_of(t, None, token[1]) & {token[1] + "妈", token[1] + "爸", token}  # 小杰 → 杰妈
         if h.given and len(token) == 2 and token[0] in t.surnames and token[0] not in anon_names.LEFT_CHARS:
             people |= forms_of(t, token, token[1])  # 时雨 alone is a full name too: 时妈妈, 雨雨
         if h.given and len(token) == 3 and token.endswith(h.given) and not surname:
@@ -93,6 +106,8 @@ def everywhere(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]:
         f = text[start:end]
         if len(f) == 2 and f[0] == f[1] and t.words.get(f, 0) >= ADVERB_FREQ and text[start - 1 : start] in _ADVERB_LEFT:
             continue
+        if len(f) == 2 and f[0] == f[1] and _aabb(t, text, start):
+            continue  # 安安静静, 高高兴兴: a reduplicated adjective, not 安可's nickname
         if not any(taken[start:end]):
             taken[start:end] = b"\x01" * (end - start)
             out.append(NameHit(start, end, f if len(f) == 2 else ""))

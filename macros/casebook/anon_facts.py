@@ -38,12 +38,22 @@ _NUMBER_AFTER = re.compile(r"学号|学籍号|身份证号")
 # 米阳的学号是…, 甘露的联系电话: what only a person has, after 的
 _DATA_AFTER = re.compile(
     r"学号|学籍号|身份证号|身份证|出生日期|生日|联系电话|电话号码|手机号码|手机号|家庭住址|户籍|QQ号|QQ|微信号|微信"
+    r"|出生于|出生在|生于(?=\s*(?:19|20)\d{2})"  # 梁宇航生于2012年6月: when and where one was born
 )
 # 容嬷嬷是同学给容晓起的外号, 大家给钱程起了个外号: the child a nickname is given to, and the nickname
 _NAMED_BY = re.compile(
     rf"(?:(?<![{_HAN}])([{_HAN}]{{2,3}})是[^，。；;\n]{{0,6}}?)?给([{_HAN}]{{2,3}})起(?:了)?(?:个|一个)?的?(?:外号|绰号|小名|昵称)"
 )
 _NICKNAME_WORDS = ("外号", "绰号", "小名", "昵称")
+# 石头是他的小名; 万里在班里外号叫…; 小雨的小名叫…: the word opening the clause is a person or
+# the nickname of one
+_NICKNAME_OF = re.compile(
+    rf"(?<![{_HAN}])([{_HAN}]{{2,3}})(?:是(?:他|她|我|孩子)的|(?:在[^，。；;\n]{{1,6}}?)?的?)(?:小名|外号|绰号|昵称|乳名)"
+)
+# 于欣然是宝山区…学校八（2）班的学生: who a pupil is, said of the name before 是
+_PUPIL_OF = re.compile(
+    r"是[^，。；;！？\n]{0,24}?(?:班|年级|学校|中学|小学|职校|中专)的?(?:学生|孩子|女生|男生|新生|转学生|插班生)"
+)
 _DESCRIBED = re.compile(rf"(?:男生|女生|男孩|女孩|新生|转学生|插班生|群主)([{_HAN}]{{2}})")
 
 
@@ -55,7 +65,14 @@ def _name_before(text: str, end: int) -> int | None:
 
 
 def _token_ok(t: NameTables, token: str) -> bool:
-    if token in ROLE_NOUNS or any(ch in anon_names.STOP for ch in token) or token.endswith(("老师", "同学")):
+    # (于欣然: a surname that is also a particle still starts a three-character name)
+    inner = token[1:] if len(token) == 3 and token[0] in t.surnames else token
+    if (
+        token in ROLE_NOUNS
+        or inner in ROLE_NOUNS
+        or any(ch in anon_names.STOP for ch in inner)
+        or token.endswith(("老师", "同学"))
+    ):
         return False
     if len(token) == 3:  # 贝俊豪: three characters need a surname in front
         return token[0] in t.surnames or token[:2] in t.compounds
@@ -98,6 +115,11 @@ def _acts(text: str, token: str) -> bool:
     return False
 
 
+def _data_after(text: str) -> list[re.Match[str]]:
+    """What only a person has after the name (米阳的学号), or who the pupil is (…是…班的学生)."""
+    return [*_DATA_AFTER.finditer(text), *_PUPIL_OF.finditer(text)]
+
+
 def facts_people(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]:
     taken = taken_by(hits, len(text))
     out: list[NameHit] = []
@@ -121,11 +143,17 @@ def facts_people(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]
             if _token_ok(t, text[start:end]):
                 add(start, end)
     # (speed: the pattern has no first character to look for, so only texts that speak of nicknames)
-    for m in _NAMED_BY.finditer(text) if any(w in text for w in _NICKNAME_WORDS) else ():
+    nicknames = any(w in text for w in _NICKNAME_WORDS)
+    for m in _NAMED_BY.finditer(text) if nicknames else ():
         for group in (1, 2):
             if m.group(group) and _token_ok(t, m.group(group)):
                 add(*m.span(group))
-    for m in _DATA_AFTER.finditer(text):
+    for m in _NICKNAME_OF.finditer(text) if nicknames else ():
+        token = m.group(1)  # (乱起外号, 不要起外号: a verb, not a name)
+        looks = token[0] in t.surnames or token[:2] in t.compounds or token[0] in "小阿" or token[0] == token[1]
+        if looks and _token_ok(t, token):
+            add(*m.span(1))
+    for m in _data_after(text):
         end = m.start() - (text[m.start() - 1 : m.start()] == "的")
         start = _name_before(text, end)
         if start is None:

@@ -26,6 +26,7 @@ import re
 
 from macros.build.reads import data_cache
 from macros.casebook.anon_names import (
+    KIN_BEFORE,
     LEFT_CHARS,
     LEFT_WORDS,
     PERSON_FOLLOW,
@@ -43,7 +44,8 @@ from macros.casebook.anon_names import (
 from macros.casebook.anon_names import _common as _is_word
 
 # (a capital first, the look-behind after it: the scan only stops at capitals)
-_WORD = re.compile(r"[A-Z](?<![A-Za-z0-9_@.\-][A-Z])[a-z]{1,11}(?![A-Za-z0-9_@\-]|\.[A-Za-z])")
+# (Jason——大家: a dash, normalised to --, ends the word; Jason-1 is an account)
+_WORD = re.compile(r"[A-Z](?<![A-Za-z0-9_@.\-][A-Z])[a-z]{1,11}(?![A-Za-z0-9_@]|-(?!-)|\.[A-Za-z])")
 # 英文名 Lucas, 大家叫她 Coco: a word introduced as a person's name (不是“这个工具叫 Pagefind”)
 _INTRODUCED = re.compile(r"(?:英文名字?|英语名字?|外文名|(?:叫|喊|称)(?:他|她|我))\s*(?:是|为|叫)?\s*[:：]?\s*[“\"「]?$")
 # a Chinese full name in brackets after the word, or before it: Emily（陈艺琳）, 陈艺琳（Emily）
@@ -178,11 +180,15 @@ def _tibetan_parts() -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, sorted(tables().tibetan, key=len, reverse=True))))
 
 
+_BEFORE_PART = tuple(KIN_BEFORE) + ("阿妈", "阿爸", "朋友", "好友", "室友", "舍友")
+
+
 def find_tibetan_names(t: NameTables, text: str) -> list[NameHit]:
     """次仁卓玛, 扎西顿珠: two parts of Tibetan names together are a name, and each part of it is
     that person wherever it stands in the case; a part alone elsewhere only where a person stands
     (扎西说, 卓玛的阿妈), since the surname tables cannot read such names at all."""
-    spans = [m.span() for m in _tibetan_parts().finditer(text)]
+    # (扎西德勒 is the New Year greeting, no person)
+    spans = [m.span() for m in _tibetan_parts().finditer(text) if not text.startswith("扎西德勒", m.start())]
     hits: list[NameHit] = []
     parts: set[str] = set()
     k = 0
@@ -202,8 +208,11 @@ def find_tibetan_names(t: NameTables, text: str) -> list[NameHit]:
         if role:
             hits.append(NameHit(start, role.end(), ""))
             continue
-        opens = start == 0 or text[start - 1] in LEFT_CHARS or not _han(text[start - 1])
+        # 阿妈德吉，…; 她的朋友拉巴说: after a kin or role word a part opens as after punctuation
+        opens = start == 0 or text[start - 1] in LEFT_CHARS or not _han(text[start - 1]) or text.endswith(_BEFORE_PART, 0, start)
         person = text[end : end + 1] in PERSON_FOLLOW or text.startswith(("妈妈", "爸爸", "阿妈", "阿爸"), end)
-        if text[start:end] in parts or (opens and person):
+        # 同宿舍的达娃拉着她: in a case that names a Tibetan pupil in full, a part opening a phrase is
+        # a person whatever follows
+        if text[start:end] in parts or (opens and (person or bool(parts))):
             hits.append(NameHit(start, end, ""))
     return hits

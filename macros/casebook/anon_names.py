@@ -90,6 +90,7 @@ THETA_CLEAR = 0.7  # the same, after a clear left edge (的, punctuation) and a 
 PERSON_FOLLOW = frozenset("的说问答哭笑喊叫在是")
 THETA_PAIR_MIN, THETA_PAIR_MEAN = 0.6, 0.8  # a given name with nothing telling after it
 THETA_LITTLE = 0.35  # the character after 小 in a given name 小X (莫小北, 佟小满)
+THETA_COMPOUND = 0.4  # both given-name characters after a compound surname (司马, 欧阳): the surname says enough
 THETA_YI = 0.4  # the second character of a given name 一X (裴一航会…, 谭一然妈妈)
 THETA_TWO_PERSON = 0.4  # the same, with a surname that is no word start and 说/的/在 … after it
 THETA_TWO = 0.6  # the given-name character of a two-character name, followed by 说/的/在 …
@@ -246,7 +247,12 @@ def _given(
     s1 = t.score.get(g1, 0.0)
     g2 = text[start + 1 : start + 2]
     family = text[start - 1 : start + 1]  # surname + first given character
-    if g2 and _han(g2) and g2 not in STOP and not _common(t, text[start + 1 : start + 3]) and g1 + g2 not in ROLES:
+    # 褚建明说: a known given name keeps its second character before a word that follows people
+    # even when the two make a word (明说); 王明天 (明天) still loses it.
+    runs_on = _common(t, text[start + 1 : start + 3]) and not (
+        text[start + 2 : start + 3] in PERSON_FOLLOW and g1 + g2 in t.pairs
+    )
+    if g2 and _han(g2) and g2 not in STOP and not runs_on and g1 + g2 not in ROLES:
         pair = g1 + g2
         s2 = t.score.get(g2, 0.0)
         # 白雪梅, 范文杰: the surname and g1 make a word (阳子 in 欧阳子墨 is no such word)
@@ -274,6 +280,8 @@ def _given(
                 return 2  # 班的邱子墨数学…: after a clear left edge, a surname that is no word vouches more
             elif g1 == "一" and s2 >= THETA_YI and _follows(text, start + 2):  # 一帆, 一航, 一然: 一 is common in names
                 return 2
+            elif compound and min(s1, s2) >= THETA_COMPOUND:
+                return 2  # 司马悠然参加: after a compound surname a given name that is also a word (悠然)
     if g1 == "小" and _little_given(t, text, start):
         return 2  # 莫小北说, 佟小满是: 小 and one character are a given name after a surname
     if text[start : start + 2] in ROLES:

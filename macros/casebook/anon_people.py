@@ -184,8 +184,13 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
     for m in _CALLED.finditer(text):  # 都叫他包子: whatever the word, it is what the child is called
         # 叫他回座位, 叫她过来: a verb after 叫他 is an errand, not a name
         called = m.group(1)
-        if called in ROLE_NOUNS or called[0] in anon_names.STOP or called[0] in _ERRAND_VERBS or called[0] in "怎什哪谁几否":
-            continue  # 起外号怎么办, 外号是否伤人: a question after the word, not the nickname
+        if (
+            called in ROLE_NOUNS
+            or called[0] in anon_names.STOP
+            or called[0] in _ERRAND_VERBS
+            or called[0] in "怎什哪谁几否会能该可应使"
+        ):
+            continue  # 起外号怎么办, 外号是否伤人, 外号会伤人: a question or a modal after the word, not the nickname
         if _trait(t, called):
             continue
         add(m.start(1), m.end(1), called if len(called) == 2 else "")
@@ -226,6 +231,9 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
         token = m.group(0)
         if _clause_start(text, i) and text[i + 2 : i + 3] in anon_names.FOLLOW and _little_name(t, token):
             add(i, i + 2, "")
+        elif (_clause_start(text, i) or text[i - 1] in anon_names.LEFT_CHARS) and _LITTLE_OWNS.match(text, i + 2):
+            if _little_nickname(t, token):
+                add(i, i + 2, "")  # 小胖的妈妈, 是小凯家的保姆: only a person has a mother or a home
     for m in p["address"].finditer(text):  # “浩宇，你…”, “刘一凡，…”
         token = m.group(1)
         if len(token) == 3 and token[0] in t.surnames and _typical(t, token[1:]):
@@ -322,6 +330,17 @@ def _kin_name(t: NameTables, token: str, de: bool) -> bool:
 def _little_given(t: NameTables, pair: str) -> bool:
     """小龙 in 武小龙: 小 and a very typical given-name character make a given name after a surname."""
     return pair[:1] == "小" and t.score.get(pair[1:2], 0.0) >= 0.85 and pair[1:2] not in anon_names.STOP
+
+
+# What only a person has after 小X: kin after 的, a home (小凯家的保姆, 小胖家里)
+_LITTLE_OWNS = re.compile("的(?:" + "|".join(KIN) + ")|家(?:的|里)")
+
+
+def _little_nickname(t: NameTables, token: str) -> bool:
+    """小胖, 小凯 before what only a person has: any character seen in given names, when 小X is
+    no word (小区的, 小店家) and no role noun (小孩的妈妈)."""
+    ch = token[1]
+    return ch not in anon_names.STOP and t.score.get(ch, 0.0) >= 0.4 and not _is_word(t, token) and token not in ROLE_NOUNS
 
 
 def _little_name(t: NameTables, token: str) -> bool:

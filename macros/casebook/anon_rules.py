@@ -29,6 +29,8 @@ def tried_at(pattern: re.Pattern[str], starts: re.Pattern[str], text: str) -> It
 
 _SEP = r"[-\s]?"
 _MOBILE = re.compile(rf"(?<![\d.])(?:\+?86{_SEP})?1{_SEP}[3-9](?:{_SEP}\d){{9}}(?!\d)")
+# (139)1621-7743: the mobile prefix in brackets, the way a landline's area code is written
+_MOBILE_BRACKETED = re.compile(r"\(\s?1[3-9]\d\s?\)\s?\d{4}[-\s]?\d{4}(?!\d)")
 _LANDLINE = re.compile(r"(?<![\d.])(?:\(0\d{2,3}\)\s?|0\d{2,3}[-\s])[2-9]\d{2,3}[-\s]?\d{4}(?:-\d{1,4})?(?!\d)")
 # Area code and number run together, as forms and phone books write them: 02164471234, 057188776655.
 _LANDLINE_RUN = re.compile(r"(?<![\d.])0(?:10|2\d|[3-9]\d{2})[2-9]\d{6,7}(?![\d])")
@@ -41,7 +43,7 @@ _CN_RUN = re.compile(f"[{''.join(_CN_DIGITS)}]{{7,12}}")
 
 
 def find_phones(text: str) -> Iterable[Span]:
-    for pattern in (_MOBILE, _LANDLINE, _LANDLINE_RUN):
+    for pattern in (_MOBILE, _MOBILE_BRACKETED, _LANDLINE, _LANDLINE_RUN):
         for m in pattern.finditer(text):
             yield m.start(), m.end(), "CASE-ANON-PHONE"
     for m in _LOCAL.finditer(text):
@@ -89,12 +91,18 @@ def find_idcards(text: str) -> Iterable[Span]:
 
 # The national 学籍号 is a letter and the child's ID number: G310101200903051234.
 _STUDENT_REGISTRY = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]\s?\d{17}[\dXx](?![\dA-Za-z])")
-_STUDENT_WORDS = r"(?:全国学籍号|学籍号码|学籍编号|学籍号|学生证号|学号|考生号|考号|准考证号|借读号|学籍)"
+# (校园卡号, 一卡通号: the school card carries the pupil's number as well)
+_STUDENT_WORDS = (
+    r"(?:全国学籍号|学籍号码|学籍编号|学籍号|学生证号|学号|考生号|考号|准考证号|借读号|学籍"
+    r"|校园卡号|学生卡号|校卡号|一卡通号|饭卡号|借书证号)"
+)
 _STUDENT_NUMBER = re.compile(
     rf"{_STUDENT_WORDS}\s*(?:码|是|为)?\s*[:(\[“\"「|]?\s*([A-Za-z]{{0,3}}\d[\d\s-]{{2,22}}\d[Xx]?|[A-Za-z]{{0,3}}\d{{3,}})(?![\dA-Za-z])"
 )
 _TABLE_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
 _CODE_CELL = re.compile(r"^\s*([A-Za-z]?\d[\d-]{2,22}[\dXx])\s*$")
+_PUPIL_CODE = re.compile(r"(?!1[3-9]\d{9}$)\d{6,14}")
+_CLASS_CELL = re.compile(r"^\s*(?:预备|初[一二三四]|高[一二三]|[一二三四五六七八九])\s*[(（]?\s*\d{1,2}\s*[)）]?\s*班\s*$")
 
 
 def find_student_numbers(text: str) -> Iterable[Span]:
@@ -119,8 +127,12 @@ def _table_student_numbers(text: str) -> Iterable[Span]:
                 columns = {i for i, c in enumerate(cells) if re.search(_STUDENT_WORDS, c)}
             else:
                 offset = pos + m.start(1)
+                # | 20230415 | 王　芳 | 初一（5）班 |: without a header, a long number beside a pupil's class
+                pupil_row = not columns and any(_CLASS_CELL.match(c) for c in cells)
                 for i, cell in enumerate(cells):
-                    hit = _CODE_CELL.match(cell) if i in columns else None
+                    hit = _CODE_CELL.match(cell) if i in columns or pupil_row else None
+                    if hit and not columns and not _PUPIL_CODE.fullmatch(re.sub(r"\D", "", hit.group(1))):
+                        hit = None  # (a mobile number in the row stays a phone number)
                     if hit:
                         yield offset + hit.start(1), offset + hit.end(1), "CASE-ANON-STUDENTID"
                     offset += len(cell) + 1
@@ -253,11 +265,45 @@ _FULL_DATE_AT = re.compile(_FULL_DATE)
 _SEX_BEFORE = re.compile(r"(?:(?<![\u4e00-\u9fff])[男女]|性别\s*[:：]?\s*[男女])\s*[,，、;；]\s*$")
 _ID_AFTER = re.compile(r"\s*[,，][^。\n]{0,4}(?:身份证|学籍|学号|户籍|籍贯)")
 # 蔡文静，2010.04.16，初二5班 / …，淀北小学五年级: a pupil's class or school after the date, in a line of facts
-_CLASS_AFTER = re.compile(r"\s*[,，][^,，。;；\n]{0,8}?(?:预备|初[一二三四]|高[一二三]|[一二三四五六七八九]年级|小学|中学)")
+# (思思，2011.04.18，六（1）班: a class written as grade and number)
+_CLASS_AFTER = re.compile(
+    r"\s*[,，][^,，。;；\n]{0,8}?(?:预备|初[一二三四]|高[一二三]|[一二三四五六七八九]年级|小学|中学"
+    r"|[一二三四五六七八九]\s*[(（]\s*\d{1,2}\s*[)）]\s*班)"
+)
 _LAST_PUPIL_BIRTH_YEAR = 2021
 
 
 def find_birthdates(text: str) -> Iterable[Span]:
+    found = list(_birthdates(text))
+    yield from found
+    yield from _same_day(text, found)
+
+
+# A day of a month in the text: 11月7日, 11月7号
+_DAY_OF_MONTH = re.compile(r"(?<![\d.])(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
+_MONTH_DAY_OF = re.compile(
+    r"(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]|\d{2,4}[-/.](\d{1,2})[-/.](\d{1,2})$|^(?:19|20)\d{2}(\d{2})(\d{2})$"
+)
+
+
+def _same_day(text: str, found: list[Span]) -> Iterable[Span]:
+    """白露，2013年11月7日生 … 11月7日那天: a birthday found once is the same day wherever the case
+    gives it again without a year (like a name found once, step 3)."""
+    days: set[tuple[int, int]] = set()
+    for start, end, _rule in found:
+        m = _MONTH_DAY_OF.search(text[start:end])
+        if m:
+            month, day = (g for g in m.groups() if g is not None)
+            days.add((int(month), int(day)))
+    if not days:
+        return
+    spans = {(s, e) for s, e, _r in found}
+    for m in _DAY_OF_MONTH.finditer(text):
+        if (int(m.group(1)), int(m.group(2))) in days and not any(s <= m.start() < e for s, e in spans):
+            yield m.start(), m.end(), "CASE-ANON-BIRTHDATE"
+
+
+def _birthdates(text: str) -> Iterable[Span]:
     # Every pattern has 生 (出生, 生日, 生于, 诞生): only the windows around it are searched.
     seen: set[tuple[int, int]] = set()
     for k in [m.start() for m in _BIRTH_WORD.finditer(text)]:
