@@ -216,6 +216,11 @@ CATCH = [
     ("CASE-ANON-STUDENTID", "| 20230415 | 某某 | 初一（5）班 | 家访已完成 |", "20230415"),
     ("CASE-ANON-STUDENTID", "校园卡号2021036118挂失后由导师补办。", "2021036118"),
     ("CASE-ANON-PHONE", "妈妈电话：（139）1621-7743。", "（139）1621-7743"),
+    # round 25: a local number before what it is; a two-digit year after 生日在; an international
+    # division's class; no school in a stage of schooling or after 一次
+    ("CASE-ANON-PHONE", "13816205947（妈妈），5832 6671（家里座机）。", "5832 6671"),
+    ("CASE-ANON-BIRTHDATE", "某某的生日在０９年６月，比同学都小。", "０９年６月"),
+    ("CASE-ANON-CLASS", "他在国际部读G8B班。", "G8B班"),
 ]
 
 
@@ -290,6 +295,8 @@ PASS = [
     # words joined by the middle dot are a path, not a name; 叫他“怪人” names a kind of person;
     # 找到了新家 is a home
     "在“组织架构·领导小组·组长”一栏填写。有同学叫他“怪人”。它肯定找到了新家。我们读了《哈利·波特》。",
+    # round 25: a stage of anyone's schooling, a visit to a vocational school, 古尔邦节
+    "怎样利用小学阶段的关系？他说了自己小学时养的仓鼠。我们参观了一次职校开放日，过了古尔邦节。",
 ]
 
 

@@ -38,11 +38,13 @@ def forms_of(t: NameTables, full: str | None, given: str, family_forms: bool = T
     last = given[-1:]
     if last and last not in anon_names.STOP and last not in NO_NICKNAME_CHARS:
         # 小杰 → 杰妈, 杰爸: the parents as the child's friends call them (not 老妈, 大爸)
-        forms |= {f for f in (last + "妈", last + "爸") if not _is_word(t, f)}
+        forms |= {f for f in (last + "妈", last + "爸", last + "子") if not _is_word(t, f)}  # 浩宇 → 浩子
     if full and len(full) - len(given) == 2 and full[:2] in t.compounds:
         forms |= {full[:2]} | {full[:2] + kin for kin in SURNAME_KIN}  # 司徒 alone, 欧阳妈妈
     if full and len(full) - len(given) == 1 and family_forms:  # 亓爸爸, 亓家, 小高
         family = {full[0] + kin for kin in SURNAME_KIN}
+        if full[0] in _AND:  # 和家长, 和同学, 和老师: “with the parents” far more often than 和和's
+            family -= {full[0] + role for role in ("家长", "同学", "老师")}
         if full[0] not in anon_names.FUNCTION_CHARS:  # 和家, 时家 would be “and home”, “when home”
             family |= {"小" + full[0], "老" + full[0]}
             # 王家, 白家 are words because they mean “the family”; 国家, 万家 mean something else
@@ -95,7 +97,9 @@ def everywhere(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]:
         elif h.given:
             people |= forms_of(t, None, h.given)
         elif surname and 2 <= len(token) <= surname + 2 and token[surname:] not in anon_names.ROLES and _han(token[-1]):
-            people |= forms_of(t, token, token[surname:]) | whole  # 张伟: a one-character given name
+            # 张伟: a one-character given name; 高迟到, a nickname called out, is no 迟到 elsewhere
+            rest = token[surname:]
+            people |= (forms_of(t, token, rest) - ({rest} if len(rest) == 2 and _is_word(t, rest) else set())) | whole
         elif surname and token[surname:] in anon_names.ROLES and token[surname:] != "老":
             people.add(token)  # 金阿婆 found once is 金阿婆 after 一位 too
     if not people:

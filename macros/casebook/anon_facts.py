@@ -48,11 +48,13 @@ _NICKNAME_WORDS = ("外号", "绰号", "小名", "昵称")
 # 石头是他的小名; 万里在班里外号叫…; 小雨的小名叫…: the word opening the clause is a person or
 # the nickname of one
 _NICKNAME_OF = re.compile(
-    rf"(?<![{_HAN}])([{_HAN}]{{2,3}})(?:是(?:他|她|我|孩子)的|(?:在[^，。；;\n]{{1,6}}?)?的?)(?:小名|外号|绰号|昵称|乳名)"
+    rf"(?<![{_HAN}])([{_HAN}]{{2,3}})(?:(是[^，。；;\n]{{0,6}}?的)|(?:在[^，。；;\n]{{1,6}}?)?的?)(?:小名|外号|绰号|昵称|乳名)"
+    # 严谨这个名字是爷爷取的: a word said to be a name
+    rf"|(?<![{_HAN}])([{_HAN}]{{2,3}})(这个名字|这名字)"
 )
 # 于欣然是宝山区…学校八（2）班的学生: who a pupil is, said of the name before 是
 _PUPIL_OF = re.compile(
-    r"是[^，。；;！？\n]{0,24}?(?:班|年级|学校|中学|小学|职校|中专)的?(?:学生|孩子|女生|男生|新生|转学生|插班生)"
+    r"是[^，。；;！？\n]{0,24}?(?:班|年级|学校|中学|小学|职校|中专)[^，。；;！？\n]{0,8}?的?(?:学生|孩子|女生|男生|新生|转学生|插班生)"
 )
 _DESCRIBED = re.compile(rf"(?:男生|女生|男孩|女孩|新生|转学生|插班生|群主)([{_HAN}]{{2}})")
 
@@ -148,11 +150,15 @@ def facts_people(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]
         for group in (1, 2):
             if m.group(group) and _token_ok(t, m.group(group)):
                 add(*m.span(group))
-    for m in _NICKNAME_OF.finditer(text) if nicknames else ():
-        token = m.group(1)  # (乱起外号, 不要起外号: a verb, not a name)
+    for m in _NICKNAME_OF.finditer(text) if nicknames or "名字" in text else ():
+        group = 1 if m.group(1) else 3
+        token = m.group(group)
+        # 胖虎是黎家豪的外号: what is said to be a nickname is one, unless it is a common word;
+        # otherwise it must look like a name (乱起外号, 不要起外号: a verb)
         looks = token[0] in t.surnames or token[:2] in t.compounds or token[0] in "小阿" or token[0] == token[1]
-        if looks and _token_ok(t, token):
-            add(*m.span(1))
+        said = m.group(2) and not anon_names._common(t, token)  # (“小满”可能是孩子的小名: 可能 is a word)
+        if (said or looks) and _token_ok(t, token):
+            add(*m.span(group))
     for m in _data_after(text):
         end = m.start() - (text[m.start() - 1 : m.start()] == "的")
         start = _name_before(text, end)

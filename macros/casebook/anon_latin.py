@@ -15,7 +15,9 @@ Kazakh and other names are written in Chinese: the whole is a name, and so is ea
 or more characters wherever it stands alone in the case (艾力 in 艾力说). Titles in 《》 and
 listed figures are set aside before this runs (《哈利·波特》).
 
-Tibetan names (次仁卓玛, 扎西顿珠) have no surname: two parts from ``data/anon_tibetan_names.txt``
+Tibetan names (次仁卓玛, 扎西顿珠), and Uyghur and Mongolian names written without the dot
+(阿依古丽, 巴图), have no surname: two parts from ``data/anon_tibetan_names.txt`` or
+``data/anon_minority_names.txt``
 written together are a name, and each of its parts is that person wherever it stands in the
 case; a part alone elsewhere counts only where a person stands (扎西说, 卓玛的阿妈).
 """
@@ -177,7 +179,7 @@ _ROLE_AFTER = re.compile("|".join(ROLE_WORDS))
 
 @data_cache  # made from the word list: again when it changes
 def _tibetan_parts() -> re.Pattern[str]:
-    return re.compile("|".join(map(re.escape, sorted(tables().tibetan, key=len, reverse=True))))
+    return re.compile("|".join(map(re.escape, sorted(tables().parts, key=len, reverse=True))))
 
 
 _BEFORE_PART = tuple(KIN_BEFORE) + ("阿妈", "阿爸", "朋友", "好友", "室友", "舍友")

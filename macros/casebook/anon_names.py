@@ -15,7 +15,8 @@ names (熊猫, 黎明). This finder works on characters and a few tables in
 - ``anon_figures.txt``: historical and literary figures (李白, 鲁迅) that
   trainers can extend.
 - ``anon_english_names.txt``: English given names pupils go by (Lucas, Emily), and
-  ``anon_tibetan_names.txt``: the parts Tibetan names are made of (次仁, 卓玛), both
+  ``anon_tibetan_names.txt`` and ``anon_minority_names.txt``: the parts Tibetan, Uyghur and
+  Mongolian names are made of (次仁, 卓玛; 阿依, 古丽; 巴图), all
   read by :mod:`macros.casebook.anon_latin`.
 
 Forms found: role and kinship (王老师, 张妈妈, 陈同学), 小/老/大 + surname
@@ -115,7 +116,7 @@ class NameTables:
     places: frozenset[str]  # provinces, prefectures, Shanghai's districts: places wherever they stand
     minor_places: frozenset[str]  # other counties: places only where the text speaks of a place
     english: frozenset[str]  # English given names pupils go by (Lucas, Emily)
-    tibetan: frozenset[str]  # parts of Tibetan names (次仁, 卓玛), two of which make a name
+    parts: frozenset[str]  # parts of names without a surname (次仁, 卓玛; 阿依, 古丽; 巴图), two of which make a name
     pinyin: frozenset[str]  # surnames in pinyin, the second word of an English full name (Kevin Chen)
     common: frozenset[str] = frozenset()  # the veto list and the words of COMMON_FREQ or more
 
@@ -164,7 +165,7 @@ def tables() -> NameTables:
         places=places,
         minor_places=minor_places,
         english=frozenset(_items("anon_english_names.txt")),
-        tibetan=frozenset(_items("anon_tibetan_names.txt")),
+        parts=frozenset(_items("anon_tibetan_names.txt")) | frozenset(_items("anon_minority_names.txt")),
         pinyin=frozenset(_items("anon_pinyin_surnames.txt")),
         # one set lookup for “a common word”: the test runs some 300 times per 1,000 characters
         common=frozenset(_items("anon_name_veto.txt")) | frozenset(w for w, n in words.items() if n >= COMMON_FREQ),
@@ -333,6 +334,8 @@ def _name_at(t: NameTables, roles: re.Pattern[str], text: str, i: int) -> NameHi
     length = 2 if text[i : i + 2] in t.compounds else 1 if text[i] in t.surnames else 0
     if length == 0 or (text[i] == "班" and _after_class(text, i + 1)):
         return None  # 3班马俊杰: the 班 of a class, not the surname 班
+    if text[i] in PLACEHOLDERS and text.endswith(_PLACEHOLDER_ROLES, 0, i):
+        return None  # 导师乙马上联系: 甲, 乙, 丙 after a role are the convention for a pseudonym
     surname = text[i : i + length]
     after = i + length
     nxt = text[after : after + 1]
@@ -370,6 +373,8 @@ def _name_at(t: NameTables, roles: re.Pattern[str], text: str, i: int) -> NameHi
     given = _given(t, text, after, weak, compound=length == 2, clear_left=left_ok and not word_left, after_kin=kin_left)
     if given == 0:
         return None
+    if given == 2 and length == 1 and text[i : after + 3] in t.words:
+        return None  # 古尔邦节, 南丁格尔: the three characters open a four-character word
     pair = text[after : after + 2]
     if given == 2 and t.words.get(pair, 0) >= _EVERYDAY and not left_ok and text[after + 2 : after + 3] not in PERSON_FOLLOW:
         return None  # 一起涂颜色: an everyday word after a surname character inside a clause (not 写着王平安的)
@@ -382,6 +387,11 @@ def _name_at(t: NameTables, roles: re.Pattern[str], text: str, i: int) -> NameHi
     if length == 1 and word_left and not kin_left and not typical:
         return None  # 中国, 历史: the surname character ends a word; only a very typical given name overrides it
     return NameHit(i, after + given, text[after : after + given] if given == 2 else "")
+
+
+# 学生甲, 导师乙, 家长丙: the usual pseudonyms, never a surname (丁 is a common surname as well)
+PLACEHOLDERS = frozenset("甲乙丙戊己庚辛壬癸")
+_PLACEHOLDER_ROLES = ("学生", "家长", "教师", "老师", "同学", "孩子", "男生", "女生", "导师", "班主任", "同桌")
 
 
 # A form's name field: 姓名潘启航, 学生姓名：潘启航 (up to the character before the surname).

@@ -126,6 +126,19 @@ def _unknown_surname_name(t: NameTables, text: str, i: int) -> bool:
     return _typical(t, given, yi=True) and (not _is_word(t, given) or given in t.pairs) and given not in ROLE_NOUNS
 
 
+def _surname_before_kin(t: NameTables, text: str, i: int) -> bool:
+    """Whether ``text[i:i+3]``, opening a clause before kin, is a surname and a given name
+    that is also a word (孔繁星的家长): only a person has parents."""
+    c, given = text[i], text[i + 1 : i + 3]
+    if c not in t.surnames or c in t.weak or c in anon_names.ROLE_ONLY or c in anon_names.FUNCTION_CHARS:
+        return False
+    if not (_clause_start(text, i) or text[i - 1 : i] in anon_names.LEFT_CHARS) or _is_word(t, text[i : i + 3]):
+        return False
+    if given in ROLE_NOUNS or _is_word(t, c + given[0]) or any(ch in anon_names.STOP for ch in given):
+        return False
+    return min(t.score.get(ch, 0.0) for ch in given) >= 0.3
+
+
 def _word_name(t: NameTables, text: str, token: str) -> bool:
     """甘露说, 向阳奶奶: an ordinary word is a name when it reads as one — a surname and a typical
     given-name character, or a given name with one typical character — and the case puts it
@@ -157,6 +170,11 @@ def _given_length(t: NameTables, text: str, j: int) -> int:
     if g and _typical_char(t, g[0]) and _boundary(t, text, j + 1):
         return 1
     if g and t.score.get(g[0], 0.0) >= 0.9 and g[0] not in anon_names.STOP and not _typical_char(t, g[1:2]):
+        # 学生沈秋实家住: a character that neither follows people nor starts a word with the next
+        # one would be left over: it ends the given name
+        if len(g) == 2 and t.score.get(g[1], 0.0) >= 0.2 and g[1] not in anon_names.STOP and not _boundary(t, text, j + 1):
+            if _boundary(t, text, j + 2) and not _is_word(t, text[j + 1 : j + 3]):
+                return 2
         return 1  # 妈妈林慧搬到了: a very typical given-name character, then a character no name has
     return 0
 
@@ -203,6 +221,9 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
         if _han_pair(token) and i >= 1 and _unknown_surname_name(t, text, i - 1):
             add(i - 1, i + 2, token)  # 禚雨涵的妈妈
             continue
+        if _han_pair(token) and i >= 1 and _surname_before_kin(t, text, i - 1):
+            add(i - 1, i + 2, token)  # 孔繁星的家长: a surname and a given name that is a word (繁星)
+            continue
         if _han_pair(token) and (_clause_start(text, i) or text[i - 1] in anon_names.LEFT_CHARS):
             if _candidate(t, token, True) or _word_name(t, text, token) or _kin_name(t, token, de):
                 add(i, i + 2, token)
@@ -213,6 +234,8 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
         token = text[i : i + 2] if i >= 0 else ""
         if not _han_pair(token) or text.startswith(_VERB_NOUNS, m.start()):
             continue
+        if token[0] == token[1] and t.words.get(token, 0) >= REDUPLICATED_FREQ:
+            continue  # 连连说, 默默点头: a reduplicated adverb before the verb
         strong = text.startswith(_STRONG_VERBS, i + 2)
         if strong and i >= 1 and _unknown_surname_name(t, text, i - 1):
             add(i - 1, i + 2, token)  # 亓明轩说, 操思琪低着头: a surname the tables lack, before a given name
@@ -229,11 +252,11 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
     for m in _LITTLE.finditer(text):  # 小磊昨天…, “小雅，…”: 小 and a typical given-name character
         i = m.start()
         token = m.group(0)
-        if _clause_start(text, i) and text[i + 2 : i + 3] in anon_names.FOLLOW and _little_name(t, token):
+        if token[0] == "小" and _clause_start(text, i) and text[i + 2 : i + 3] in anon_names.FOLLOW and _little_name(t, token):
             add(i, i + 2, "")
         elif (_clause_start(text, i) or text[i - 1] in anon_names.LEFT_CHARS) and _LITTLE_OWNS.match(text, i + 2):
             if _little_nickname(t, token):
-                add(i, i + 2, "")  # 小胖的妈妈, 是小凯家的保姆: only a person has a mother or a home
+                add(i, i + 2, "")  # 小胖的妈妈, 是小凯家的保姆, 阿珍家住: only a person has a mother or a home
     for m in p["address"].finditer(text):  # “浩宇，你…”, “刘一凡，…”
         token = m.group(1)
         if len(token) == 3 and token[0] in t.surnames and _typical(t, token[1:]):
@@ -242,6 +265,8 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
             add(m.start(1), m.end(1), token)
     for m in p["role"].finditer(text):  # 同桌潘诗雨, 母亲李娟女士, 同桌诗雨
         j = m.end()
+        if text[j] in anon_names.PLACEHOLDERS:
+            continue  # 导师乙马上…: the pseudonym 导师乙, then a word
         surname = 2 if text[j : j + 2] in t.compounds else 1
         if text[j] in _VERB_CHARS:  # 导师问浩宇: a verb after the role, not the surname 问
             surname = 0
@@ -313,7 +338,7 @@ _NOT_NICKNAME = frozenset("哈嘿呵啦嘻哼嗯哦噢呜嗷咚哗叮咕嘀喔�
 
 
 _REDUPLICATED = re.compile(rf"([{_HAN}])\1")
-_LITTLE = re.compile(rf"小[{_HAN}]")
+_LITTLE = re.compile(rf"[小阿][{_HAN}]")
 
 
 def _kin_name(t: NameTables, token: str, de: bool) -> bool:
@@ -333,7 +358,7 @@ def _little_given(t: NameTables, pair: str) -> bool:
 
 
 # What only a person has after 小X: kin after 的, a home (小凯家的保姆, 小胖家里)
-_LITTLE_OWNS = re.compile("的(?:" + "|".join(KIN) + ")|家(?:的|里)")
+_LITTLE_OWNS = re.compile("的(?:" + "|".join(KIN) + ")|家(?:的|里|住)")
 
 
 def _little_nickname(t: NameTables, token: str) -> bool:

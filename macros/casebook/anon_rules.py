@@ -36,6 +36,8 @@ _LANDLINE = re.compile(r"(?<![\d.])(?:\(0\d{2,3}\)\s?|0\d{2,3}[-\s])[2-9]\d{2,3}
 _LANDLINE_RUN = re.compile(r"(?<![\d.])0(?:10|2\d|[3-9]\d{2})[2-9]\d{6,7}(?![\d])")
 _PHONE_WORDS = r"(?:电话|座机|热线|手机|致电|拨打|联系方式|号码|打)"
 _LOCAL = re.compile(rf"{_PHONE_WORDS}[^\d\n。;]{{0,8}}?(?<!\d)([2-9]\d{{3}}[-\s]?\d{{4}})(?!\d)")
+# 5832 6671（家里座机）: a local number with what it is in brackets after it
+_LOCAL_BEFORE_WORD = re.compile(r"(?<![\d.])([2-9]\d{3}[-\s]?\d{4})(?!\d)(?=\s*\(\s*[^)\d]{0,4}?(?:座机|电话|固话))")
 # Digits written in characters: 一三九…, 幺三八…, 壹叁玖….
 _CN_DIGITS = {**dict.fromkeys("〇零洞", "0"), **dict(zip("一二三四五六七八九", "123456789", strict=True))}
 _CN_DIGITS.update({"幺": "1", "两": "2", **dict(zip("壹贰叁肆伍陆柒捌玖", "123456789", strict=True))})
@@ -46,8 +48,9 @@ def find_phones(text: str) -> Iterable[Span]:
     for pattern in (_MOBILE, _MOBILE_BRACKETED, _LANDLINE, _LANDLINE_RUN):
         for m in pattern.finditer(text):
             yield m.start(), m.end(), "CASE-ANON-PHONE"
-    for m in _LOCAL.finditer(text):
-        yield m.start(1), m.end(1), "CASE-ANON-PHONE"
+    for pattern in (_LOCAL, _LOCAL_BEFORE_WORD):
+        for m in pattern.finditer(text):
+            yield m.start(1), m.end(1), "CASE-ANON-PHONE"
     for m in _CN_RUN.finditer(text):
         digits = "".join(_CN_DIGITS[ch] for ch in m.group(0))
         if re.fullmatch(r"1[3-9]\d{9}", digits) or (len(digits) in (7, 8) and _near_phone_word(text, m.start())):
@@ -236,7 +239,8 @@ _BIRTH_BEFORE = re.compile(
     # a form's row (| 出生日期 | …) or its box (生日一栏填的是…)
     rf"(?:[:|]|(?:(?:一)?栏(?:里)?)?(?:填的是|写的是|填着|写着|是|为))?\s*({_FULL_DATE}|{_MONTH_DAY})"
     # 出生年月：2013.01, 出生于2012年9月: a month of birth
-    rf"|(?:出生日期|出生年月|出生于|出生在|生于)\s*(?:是|为)?\s*[:|]?\s*({_YEAR_MONTH})"
+    rf"|(?:出生日期|出生年月|出生于|出生在|生于|(?<!卫)生日(?=\s*[在是]))\s*(?:是|为|在)?\s*[:|]?\s*({_YEAR_MONTH}"
+    r"|(?<!\d)\d{2}\s*年\s*\d{1,2}\s*月(?!\s*\d))"  # 生日在09年6月: a two-digit year after the birth words
 )
 _BIRTH_AFTER = re.compile(
     rf"({_FULL_DATE}|(?<!\d)(?:19|20)?\d{{2}}\s*年\s*\d{{1,2}}\s*月(?!\s*\d)|{_LUNAR}|(?:19|20)\d{{2}}\s*年\s*(?:农历|阴历)\s*{_LUNAR_MONTH}(?:{_LUNAR_DAY})?"

@@ -38,6 +38,7 @@ _CLASS = re.compile(
     r"|(?<![\d])(?:[一二三四五六七八九]|[1-9])\s*\(\s*[0-9一二三四五六七八九十]{1,2}\s*\)"
     # a class named by a letter: 六年级B班, 初二A班
     r"|(?:初[一二三四]|高[一二三]|[一二三四五六七八九]年级|[1-9]年级)\s*[A-Z]"
+    r"|(?<![A-Za-z0-9])[GY](?:[1-9]|1[0-2])\s*-?\s*[A-Z1-9]"  # an international division's grade: G8B班, Y10-2班
     # vocational classes: 2023级会计1班, 22级电商(2)班, 中职一年级会计2班
     r"|(?<!\d)(?:19|20)?\d{2}\s*级\s*[\u4e00-\u9fff]{1,8}?\s*(?:\(\s*\d{1,2}\s*\)|\d{1,2})"
     r"|(?:[一二三四五六七八九]|[1-9])年级[\u4e00-\u9fff]{2,4}?\s*(?:\(\s*\d{1,2}\s*\)|\d{1,2})"
@@ -119,7 +120,10 @@ def _full_schools(text: str) -> Iterable[Span]:
             continue
         if suffix in ("学校", "分校", "中学", "小学", "幼儿园") and len(prefix) == 1:
             continue  # 好学校, 新中学: a one-character word, not a name
-        if suffix in ("小学", "中学", "初中", "高中") and _STAGE_AFTER.match(text, m.end()) and _person(prefix):
+        stage = suffix in ("小学", "中学", "初中", "高中") and _STAGE_AFTER.match(text, m.end())
+        if stage and (text.startswith("阶段", m.end()) or prefix.endswith(_OWN)):
+            continue  # 利用小学阶段, 说了自己小学时: a stage of anyone's schooling, no school named
+        if stage and _person(prefix):
             # 鲍雨欣小学在…读, 王明小学毕业后: a pupil's stage of school, and the pupil's name
             yield start, m.start(), "CASE-ANON-NAME"
             continue
@@ -151,6 +155,7 @@ _SCHOOL_KINDS = ("职业", "技术", "艺术", "体育", "卫生", "中等", "�
 
 # After a pupil's name, 小学/初中 and these are a stage of the pupil's schooling.
 _STAGE_AFTER = re.compile(r"在|时|的时候|阶段|毕业|那几年|几年|六年|三年|是在")
+_OWN = ("自己", "他", "她", "我", "你", "们")  # whose schooling: 他自己小学时, 我们初中那几年
 
 
 def _person(prefix: str) -> bool:
@@ -176,7 +181,7 @@ def _generic(prefix: str) -> bool:
     generic_tail = any(
         prefix.endswith(word) and len(word) >= 2 and not _NAMED_HEAD.match(prefix[: -len(word)]) for word in GENERIC
     )
-    return generic_tail or prefix[-1] in "所个些班级类型"
+    return generic_tail or prefix[-1] in "所个些班级类型次趟"  # 参观了一次职校开放日
 
 
 _COHORT = re.compile(r"\d{4}\s*(?:班|中队)")
