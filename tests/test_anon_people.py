@@ -161,6 +161,12 @@ CATCH = [
     ("夏天是我们班最爱笑的男生。", ["夏天"]),
     ("王浩宇去实习了。浩子说他每天很早就到。", ["王浩宇", "浩子"]),
     ("阿依古丽第一次在上海过古尔邦节。巴图是蒙古族，篮球打得很好。", ["阿依古丽", "巴图"]),
+    # round 26: 之 opening a given name; “X”这个外号; 向 in a given name before 的微信; a second
+    # name joined by 和 to the subject
+    ("杭之远打球时被撞断了门牙。", ["杭之远"]),
+    ("端午节包粽子，“小麦”这个外号就这样叫开了。", ["小麦"]),
+    ("喻向阳的微信是多少，他说不方便接电话。", ["喻向阳"]),
+    ("林森和毛天宇因为一个篮球吵了起来。", ["林森", "毛天宇"]),
 ]
 
 
@@ -286,6 +292,8 @@ CLEAN = [
     # round 25: 导师乙 is a pseudonym before 马上; 值周老师 is the teacher on duty; 连连 an adverb;
     # a stage of schooling is no school; 和家长 is “with the parents”
     "导师乙马上联系了家长。值周老师点了他的名。老人连连说：“是我不好。”",
+    # round 26: 相依为命 after a kin word; 导师丁 before a verb; 宝宝 is a role noun; 他和妈妈
+    "小F和外婆相依为命。导师丁找到了学生甲。同学说他是“奶奶的宝宝”。",
 ]
 
 
@@ -315,6 +323,8 @@ def test_what_looks_like_a_form_of_a_person_but_is_not() -> None:
     # round 24: 安安静静 is an adjective, not 安可's nickname 安安; 扎西德勒 is a greeting, not 扎西
     text = "安可是某某小学一（2）班的新生。如今她安安静静的。卓玛说：“扎西德勒！”"
     assert names(text) == ["安可", "卓玛"]
+    # round 26: after a name and 和, an ordinary word stays a word
+    assert names("张伟和白天一样早到。") == ["张伟"]
 
 
 def test_names_from_parts_are_no_common_words_or_places() -> None:

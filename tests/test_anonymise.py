@@ -297,6 +297,8 @@ PASS = [
     "在“组织架构·领导小组·组长”一栏填写。有同学叫他“怪人”。它肯定找到了新家。我们读了《哈利·波特》。",
     # round 25: a stage of anyone's schooling, a visit to a vocational school, 古尔邦节
     "怎样利用小学阶段的关系？他说了自己小学时养的仓鼠。我们参观了一次职校开放日，过了古尔邦节。",
+    # round 26: a count of people or a relative before a stage of schooling
+    "这个班有十二个人小学时当过班长。姐姐中专毕业在超市当收银员。",
 ]
 
 

@@ -22,6 +22,7 @@ from macros.casebook.anon_positions import (
 )
 
 _AND = frozenset("和与同跟")
+_PRONOUNS = frozenset("他她我你们它俩")
 
 
 def forms_of(t: NameTables, full: str | None, given: str, family_forms: bool = True) -> set[str]:
@@ -110,6 +111,8 @@ def everywhere(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]:
         f = text[start:end]
         if len(f) == 2 and f[0] == f[1] and t.words.get(f, 0) >= ADVERB_FREQ and text[start - 1 : start] in _ADVERB_LEFT:
             continue
+        if f[0] in _AND and f[1:] in SURNAME_KIN and text[start - 1 : start] in _PRONOUNS:
+            continue  # 他和妈妈住在一起: “and mother” after a pronoun, not 和天佑's mother (请和妈妈… is)
         if len(f) == 2 and f[0] == f[1] and _aabb(t, text, start):
             continue  # 安安静静, 高高兴兴: a reduplicated adjective, not 安可's nickname
         if not any(taken[start:end]):

@@ -50,7 +50,7 @@ _NICKNAME_WORDS = ("外号", "绰号", "小名", "昵称")
 _NICKNAME_OF = re.compile(
     rf"(?<![{_HAN}])([{_HAN}]{{2,3}})(?:(是[^，。；;\n]{{0,6}}?的)|(?:在[^，。；;\n]{{1,6}}?)?的?)(?:小名|外号|绰号|昵称|乳名)"
     # 严谨这个名字是爷爷取的: a word said to be a name
-    rf"|(?<![{_HAN}])([{_HAN}]{{2,3}})(这个名字|这名字)"
+    rf"|(?<![{_HAN}])([{_HAN}]{{2,3}})[”\"」]?(这个名字|这名字|这个外号|这个小名|这个绰号|这个昵称)"  # “小麦”这个外号
 )
 # 于欣然是宝山区…学校八（2）班的学生: who a pupil is, said of the name before 是
 _PUPIL_OF = re.compile(
@@ -69,12 +69,9 @@ def _name_before(text: str, end: int) -> int | None:
 def _token_ok(t: NameTables, token: str) -> bool:
     # (于欣然: a surname that is also a particle still starts a three-character name)
     inner = token[1:] if len(token) == 3 and token[0] in t.surnames else token
-    if (
-        token in ROLE_NOUNS
-        or inner in ROLE_NOUNS
-        or any(ch in anon_names.STOP for ch in inner)
-        or token.endswith(("老师", "同学"))
-    ):
+    # (喻向阳: after a surname, 向 is a given-name character as often as a preposition)
+    stops = [ch for ch in inner if ch in anon_names.STOP and not (len(token) == 3 and t.score.get(ch, 0.0) >= 0.5)]
+    if token in ROLE_NOUNS or inner in ROLE_NOUNS or stops or token.endswith(("老师", "同学")):
         return False
     if len(token) == 3:  # 贝俊豪: three characters need a surname in front
         return token[0] in t.surnames or token[:2] in t.compounds

@@ -243,6 +243,8 @@ def _given(
     """Length of the given name at ``start`` (0, 1 or 2 characters) after a surname, one
     character or ``compound`` (欧阳, 司马)."""
     g1 = text[start : start + 1]
+    if g1 == "之" and not weak and _zhi_given(t, text, start):
+        return 2  # 杭之远打球: 之 opens given names (之远, 之恒) before a typical character
     if not g1 or not _han(g1) or g1 in STOP:
         return 0
     s1 = t.score.get(g1, 0.0)
@@ -303,6 +305,13 @@ def _given(
     return 0
 
 
+def _zhi_given(t: NameTables, text: str, start: int) -> bool:
+    g2 = text[start + 1 : start + 2]
+    if not g2 or g2 in STOP or _common(t, "之" + g2) or _common(t, text[start + 1 : start + 3]):
+        return False
+    return t.score.get(g2, 0.0) >= THETA_PAIR_MIN and _follows(text, start + 2)
+
+
 @dataclass(frozen=True)
 class NameHit:
     start: int
@@ -334,7 +343,7 @@ def _name_at(t: NameTables, roles: re.Pattern[str], text: str, i: int) -> NameHi
     length = 2 if text[i : i + 2] in t.compounds else 1 if text[i] in t.surnames else 0
     if length == 0 or (text[i] == "班" and _after_class(text, i + 1)):
         return None  # 3班马俊杰: the 班 of a class, not the surname 班
-    if text[i] in PLACEHOLDERS and text.endswith(_PLACEHOLDER_ROLES, 0, i):
+    if _placeholder(t, text, i):
         return None  # 导师乙马上联系: 甲, 乙, 丙 after a role are the convention for a pseudonym
     surname = text[i : i + length]
     after = i + length
@@ -346,7 +355,7 @@ def _name_at(t: NameTables, roles: re.Pattern[str], text: str, i: int) -> NameHi
     if prefixed and text[i - 1 : i + 1] not in t.veto and not _common(t, text[i : i + 2]):
         if _follows(text, after) and not (i > 1 and _common(t, text[i - 2 : i])):
             return NameHit(i - 1, after, "")
-    if not nxt or nxt in STOP or not _han(nxt):
+    if not nxt or (nxt in STOP and nxt != "之") or not _han(nxt):
         return None  # no role, 叫 form or given name starts with punctuation or a particle (speed)
     role = roles.match(text, after)
     if role and role.group(0) != "老" and surname not in FUNCTION_CHARS and not _word_from_left(t, text, i):
@@ -373,8 +382,8 @@ def _name_at(t: NameTables, roles: re.Pattern[str], text: str, i: int) -> NameHi
     given = _given(t, text, after, weak, compound=length == 2, clear_left=left_ok and not word_left, after_kin=kin_left)
     if given == 0:
         return None
-    if given == 2 and length == 1 and text[i : after + 3] in t.words:
-        return None  # 古尔邦节, 南丁格尔: the three characters open a four-character word
+    if length == 1 and text[i : i + 4] in t.words:
+        return None  # 古尔邦节, 南丁格尔, 相依为命: the name would open a four-character word
     pair = text[after : after + 2]
     if given == 2 and t.words.get(pair, 0) >= _EVERYDAY and not left_ok and text[after + 2 : after + 3] not in PERSON_FOLLOW:
         return None  # 一起涂颜色: an everyday word after a surname character inside a clause (not 写着王平安的)
@@ -392,6 +401,15 @@ def _name_at(t: NameTables, roles: re.Pattern[str], text: str, i: int) -> NameHi
 # 学生甲, 导师乙, 家长丙: the usual pseudonyms, never a surname (丁 is a common surname as well)
 PLACEHOLDERS = frozenset("甲乙丙戊己庚辛壬癸")
 _PLACEHOLDER_ROLES = ("学生", "家长", "教师", "老师", "同学", "孩子", "男生", "女生", "导师", "班主任", "同桌")
+
+
+def _placeholder(t: NameTables, text: str, i: int) -> bool:
+    """学生甲, 导师乙, 导师丁找到了…: a placeholder after a role (丁 only before a character that is
+    no typical given name: 学生丁一 may be a pupil called 丁一)."""
+    ch = text[i]
+    if ch not in PLACEHOLDERS and not (ch == "丁" and t.score.get(text[i + 1 : i + 2], 0.0) < 0.5):
+        return False
+    return text.endswith(_PLACEHOLDER_ROLES, 0, i)
 
 
 # A form's name field: 姓名潘启航, 学生姓名：潘启航 (up to the character before the surname).

@@ -265,8 +265,8 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
             add(m.start(1), m.end(1), token)
     for m in p["role"].finditer(text):  # 同桌潘诗雨, 母亲李娟女士, 同桌诗雨
         j = m.end()
-        if text[j] in anon_names.PLACEHOLDERS:
-            continue  # 导师乙马上…: the pseudonym 导师乙, then a word
+        if anon_names._placeholder(t, text, j) or text[j : j + 4] in t.words:
+            continue  # 导师乙马上…: the pseudonym 导师乙, then a word; 外婆相依为命: a four-character word
         surname = 2 if text[j : j + 2] in t.compounds else 1
         if text[j] in _VERB_CHARS:  # 导师问浩宇: a verb after the role, not the surname 问
             surname = 0

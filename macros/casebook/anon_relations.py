@@ -40,6 +40,11 @@ def _item_ok(t: NameTables, token: str) -> bool:
     return surname > 0 and len(token) > surname and min(t.score.get(c, 0.0) for c in token[surname:]) >= _ITEM_GIVEN
 
 
+def _ends_item(text: str, k: int) -> bool:
+    after = text[k : k + 1]
+    return (after in anon_names.FOLLOW or after in _ITEM_END) and after not in _LIST_JOINERS
+
+
 def _same_family(t: NameTables, text: str, hits: list[NameHit]) -> list[tuple[int, int]]:
     starts = {h.start: h for h in hits}
     found: list[tuple[int, int]] = []
@@ -70,6 +75,21 @@ def _list_items(t: NameTables, text: str, hits: list[NameHit]) -> list[tuple[int
                 k += 1
             if k < len(text) and (text[k] in _ITEM_END or text[k] in _LIST_JOINERS) and _item_ok(t, text[j:k]):
                 found.append((j, k))
+        # two people joined by 和 as the subject: 林森和万里因为…吵了起来 (the item must end where
+        # a name ends, before what follows people)
+        # (an ordinary word stays a word: 张伟和白天一样)
+        if text[h.end : h.end + 1] in _LIST_JOINERS and h.end - h.start >= 2 and _clause_start(text, h.start):
+            j = h.end + 1
+            three = (
+                t.score.get(text[j + 2 : j + 3], 0.0) >= 0.5
+                and text[j + 2 : j + 3] not in anon_names.FOLLOW
+                and _ends_item(text, j + 3)
+            )
+            for k in (j + 3, j + 2) if three else (j + 2,):
+                token = text[j:k]
+                if _ends_item(text, k) and _item_ok(t, token) and not anon_names._common(t, token):
+                    found.append((j, k))
+                    break
         # the item before the name: …陶然和白一鸣, …陶然、白一鸣
         if h.start >= 3 and (text[h.start - 1] == "、" or text[h.start - 1] in _LIST_JOINERS):
             k = h.start - 1

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable
 
 from macros.casebook.anon_names import find_names
+from macros.casebook.anon_positions import ROLE_NOUNS
 from macros.casebook.anon_rules import Span, _back, tried_at
 
 # -- schools and classes ---------------------------------------------------------------------
@@ -120,10 +121,10 @@ def _full_schools(text: str) -> Iterable[Span]:
             continue
         if suffix in ("学校", "分校", "中学", "小学", "幼儿园") and len(prefix) == 1:
             continue  # 好学校, 新中学: a one-character word, not a name
-        stage = suffix in ("小学", "中学", "初中", "高中") and _STAGE_AFTER.match(text, m.end())
+        stage = _STAGE_AFTER.match(text, m.end())
         if stage and (text.startswith("阶段", m.end()) or prefix.endswith(_OWN)):
-            continue  # 利用小学阶段, 说了自己小学时: a stage of anyone's schooling, no school named
-        if stage and _person(prefix):
+            continue  # 利用小学阶段, 说了自己小学时, 姐姐中专毕业: a stage of someone's schooling, no school named
+        if stage and suffix in ("小学", "中学", "初中", "高中") and _person(prefix):
             # 鲍雨欣小学在…读, 王明小学毕业后: a pupil's stage of school, and the pupil's name
             yield start, m.start(), "CASE-ANON-NAME"
             continue
@@ -155,7 +156,8 @@ _SCHOOL_KINDS = ("职业", "技术", "艺术", "体育", "卫生", "中等", "�
 
 # After a pupil's name, 小学/初中 and these are a stage of the pupil's schooling.
 _STAGE_AFTER = re.compile(r"在|时|的时候|阶段|毕业|那几年|几年|六年|三年|是在")
-_OWN = ("自己", "他", "她", "我", "你", "们")  # whose schooling: 他自己小学时, 我们初中那几年
+# whose schooling: 他自己小学时, 我们初中那几年, 十二个人小学时, 姐姐中专毕业
+_OWN = ("自己", "他", "她", "我", "你", "们", "人", *ROLE_NOUNS)
 
 
 def _person(prefix: str) -> bool:
