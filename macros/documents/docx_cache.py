@@ -34,16 +34,16 @@ class DocxBatch:
     regenerated: list[str] = field(default_factory=list)
     seconds: float = 0.0
     _started: float = 0.0
-    _pending: Any = None  # (pool, result iterator, directory) while files are built in the background
+    _pending: Any = None  # (pool, futures of the chunks, directory) while files are built in the background
 
     def wait(self) -> None:
         """Block until background generation has written every file (no-op otherwise)."""
         if self._pending is None:
             return
-        pool, results, directory = self._pending
+        pool, futures, directory = self._pending
         self._pending = None
         try:
-            finished = list(results)  # re-raises a worker's exception
+            finished = [when for future in futures for when in future.result()]  # re-raises a worker's exception
         finally:
             pool.shutdown()
         _remove_stale(directory, self.files)
@@ -53,6 +53,14 @@ class DocxBatch:
     @property
     def pending(self) -> bool:
         return self._pending is not None
+
+    def reap(self) -> bool:
+        """End the workers if every file is written (without waiting otherwise); whether they are
+        gone. Each forked worker keeps its own copy of what it touched of the build's memory, so
+        the build calls this as it goes rather than leaving idle workers until it needs the files."""
+        if self._pending is not None and all(future.done() for future in self._pending[1]):
+            self.wait()
+        return self._pending is None
 
 
 def document_key(data: object, version: str) -> str:
@@ -84,8 +92,10 @@ def build_documents(
     if background:
         pool = WorkerPool(workers or config_workers(), items=len(missing), min_items=PARALLEL_FROM)
         if pool.forked:
-            results = pool.map(partial(_write, build), inputs, chunks_per_worker=8)
-            return DocxBatch(dict(paths), missing, 0.0, start, (pool, results, directory))
+            # Chunks as futures (as pool.map makes them), so that reap() can see when all are done.
+            size = max(1, len(inputs) // (pool.workers * 8))
+            futures = [pool.submit(_write_chunk, build, inputs[i : i + size]) for i in range(0, len(inputs), size)]
+            return DocxBatch(dict(paths), missing, 0.0, start, (pool, futures, directory))
     _run(partial(_write, build), inputs, workers)
     _remove_stale(directory, dict(paths))
     return DocxBatch(dict(paths), missing, time.monotonic() - start)
@@ -106,6 +116,10 @@ def _write(build: Callable[[J], bytes], job: tuple[J, Path]) -> float:
     tmp.write_bytes(build(data))
     os.replace(tmp, path)
     return time.monotonic()
+
+
+def _write_chunk(build: Callable[[J], bytes], jobs: list[tuple[J, Path]]) -> list[float]:
+    return [_write(build, job) for job in jobs]
 
 
 def _run(build: Callable[[J], R], inputs: list[J], workers: int | None) -> list[R]:

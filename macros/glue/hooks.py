@@ -34,6 +34,7 @@ from macros.glue.compat import (
     material_search,
     pages_ahead,
     preview_cache,
+    release_pages,
     render_ahead,
     render_cache,
     serve_errors,
@@ -157,6 +158,9 @@ def on_nav(nav, config, files):
 
 
 def on_page_markdown(markdown: str, page, config, files):
+    batch = session.current().docx_batch
+    if batch is not None:  # the Word workers end as soon as their files are written
+        batch.reap()
     markdown = composition.render_page_markdown(site.current(), page.file.src_uri, markdown) or markdown
     benchdump.dump_page(page.file.src_uri, page.meta, markdown)
     return markdown
@@ -186,6 +190,7 @@ def on_env(env, config, files):
         # after the pages: their memory is freed before page templates go to the second core.
         render_ahead.finish(wait=False)
         _wait_for_background_work()
+        compat.install("release-pages", lambda: release_pages.release(files))
         compat.install("pages-ahead", pages_ahead.register)
     return env
 
