@@ -51,6 +51,8 @@ def test_pages_rendered_ahead_give_the_same_site_and_fill_the_cache(project_copy
     markdown_pages = preview["rendered"]
     assert ahead["sent"] == markdown_pages and ahead["received"] >= 1, cold
     assert preview["reused"] == 0, "a cold build reuses nothing; pages from the worker count as rendered"
+    # Before the fork the Markdown of every plain page (not the blog's) was dropped (release-pages).
+    assert cold["released_pages"] == markdown_pages, cold
     _same_site(site, built_site)
     # What the worker rendered is in the cache like the rest: the warm build renders nothing.
     warm = _cli_build(project_copy, tmp_path / "warm", stats, built_site_url)

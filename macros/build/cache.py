@@ -36,7 +36,7 @@ import zlib
 from collections.abc import Callable
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import Any, Protocol, cast
+from typing import Any, NamedTuple, Protocol, cast
 
 from macros.build import session
 
@@ -190,6 +190,13 @@ def memoised(
     return wrap
 
 
+class _Spooled(NamedTuple):
+    """Where an entry's bytes are in its memo's spool file."""
+
+    offset: int
+    size: int
+
+
 class Memo:
     def __init__(self, name: str, version: str, persist: bool = True, compress: bool = False) -> None:
         self.name = name
@@ -198,8 +205,8 @@ class Memo:
         # Large values (whole pages) are kept compressed: every entry stays in memory until
         # the cache is saved, and the build's peak memory is one of the benchmark's targets.
         self.compress = compress
-        self.entries: dict[str, bytes] = {}
-        self.used: dict[str, bytes] = {}
+        self.entries: dict[str, bytes | _Spooled] = {}
+        self.used: dict[str, bytes | _Spooled] = {}
         # Unpickled strings, which no caller can mutate: most hits (HTML, Markdown) are strings,
         # and unpickling them again on every rebuild of `mkdocs serve` is measurable at city scale.
         self.strings: dict[str, str] = {}
@@ -207,6 +214,8 @@ class Memo:
         self.misses = 0
         self.loaded_from: Path | None = None
         self.dirty = False
+        self._spool: Any = None  # a temporary file holding new entries' bytes (spool())
+        self.released: tuple[Path, bool] | None = None  # (where, whether saved) once dropped from memory (release())
 
     @property
     def filename(self) -> str:
@@ -224,6 +233,7 @@ class Memo:
             log.info("缓存文件 %s 无法读取（%s），将重新生成。", path, err)
 
     def get(self, key: str) -> Any:
+        self._restore()
         blob = self.entries.get(key)
         if blob is None:
             self.misses += 1
@@ -235,6 +245,7 @@ class Memo:
         found = self.strings.get(key)
         if found is not None:
             return found
+        blob = self._bytes(blob)
         value = pickle.loads(zlib.decompress(blob) if self.compress else blob)
         if isinstance(value, str):
             self.strings[key] = value
@@ -242,6 +253,7 @@ class Memo:
 
     def touch(self, key: str) -> bool:
         """Count a hit without unpickling (the caller kept the value itself); False if absent."""
+        self._restore()
         blob = self.entries.get(key)
         if blob is None:
             return False
@@ -263,17 +275,57 @@ class Memo:
         return zlib.compress(blob, 1) if self.compress else blob
 
     def put_packed(self, key: str, blob: bytes) -> None:
-        self.entries[key] = blob
-        self.used[key] = blob
+        self._restore()
+        stored: bytes | _Spooled = blob
+        if self._spool is not None:
+            self._spool.seek(0, os.SEEK_END)
+            stored = _Spooled(self._spool.tell(), len(blob))
+            self._spool.write(blob)
+        self.entries[key] = stored
+        self.used[key] = stored
         self.dirty = True
+
+    def spool(self, directory: Path) -> None:
+        """Keep the bytes of entries added from now on in a temporary file in ``directory``
+        instead of memory (read back when asked for and when saved): for a memo a build fills
+        with a large value per page while its memory peaks."""
+        if self._spool is None:
+            directory.mkdir(parents=True, exist_ok=True)
+            self._spool = tempfile.TemporaryFile(dir=directory, prefix=f".{self.name}-spool-")
+
+    def _bytes(self, stored: bytes | _Spooled) -> bytes:
+        if isinstance(stored, _Spooled):
+            assert self._spool is not None
+            self._spool.seek(stored.offset)
+            return self._spool.read(stored.size)
+        return stored
+
+    def release(self, directory: Path) -> None:
+        """Save what this build used and drop it from memory: for a build that will not ask
+        again, so that its memory is free for what comes next. Should anything ask after all,
+        the saved file is read back first, so nothing is lost."""
+        used = bool(self.used)
+        if used:
+            self.save(directory)
+        self.entries, self.used, self.strings = {}, {}, {}
+        self.released = (directory, used)
+
+    def _restore(self) -> None:
+        if self.released is None:
+            return
+        (directory, used), self.released = self.released, None
+        self.load(directory)
+        # What was saved is what this build had used; a memo it had not used was not saved.
+        self.used = dict(self.entries) if used else {}
 
     def save(self, directory: Path) -> None:
         if not self.dirty and (directory / self.filename).exists():
             return
         directory.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{self.name}-")
+        used = {key: self._bytes(stored) for key, stored in self.used.items()} if self._spool else self.used
         with os.fdopen(fd, "wb") as f:
-            pickle.dump(self.used, f, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(used, f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, directory / self.filename)
         for old in directory.glob(f"{self.name}-*.pickle"):  # earlier code versions
             if old.name != self.filename:
@@ -372,6 +424,17 @@ def save_after_build() -> None:
     if state.serving and state.saves:
         return
     save_all()
+
+
+def release_all(keep: tuple[str, ...] = ()) -> None:
+    """Save and drop from memory every memo but those named in ``keep``, and every memo's
+    unpickled strings (they only spare unpickling a hit again). For a build at a point where
+    it will not ask these memos again; if something does, the memo is read back from disk."""
+    state = session.current()
+    for memo_ in state.memos.values():
+        memo_.strings.clear()
+        if state.cache_dir is not None and memo_.persist and memo_.name not in keep:
+            memo_.release(state.cache_dir)
 
 
 def stats() -> dict[str, dict[str, int]]:
