@@ -6,8 +6,8 @@
   在常用词中出现的次数、是否在 mingzi 的常用名字用字表中；
 - data/anon_given_pairs.txt：出现在至少两个三字姓名中的双字名（如 秀英、志强），以及 mingzi 的双字名；
 - data/anon_words.txt：常用词（词频 ≥ 100）：全部双字词，以及含姓氏字的三、四字词，
-  用来避免把“高兴”“白天”“许多”等普通词当成人名；另有以姓氏字开头的四字词（词频 ≥ 10，
-  如“古尔邦节”“南丁格尔”），免得把它们的前三个字当成姓名。
+  用来避免把“高兴”“白天”“许多”等普通词当成人名；另有含姓氏字的四字词和以姓氏字开头、
+  结巴没有标为人名的三字词（词频 ≥ 10，如“古尔邦节”“春花秋月”“马赛克”），免得把其中的字当成姓名。
 
 结巴的人名标注（nr）只用作统计名字用字的来源，检查本身不依赖它。
 用法：.venv/bin/python scripts/anon_name_stats.py [--check]
@@ -26,7 +26,7 @@ from macros.core.cli import ChineseParser
 ROOT = Path(__file__).resolve().parent.parent
 
 COMMON_FREQ = 100
-LONG_FREQ = 10  # four-character words opening with a surname are kept from this count on
+LONG_FREQ = 10  # rarer three- and four-character words (see build) are kept from this count on
 PAIR_MIN = 2
 HEADER = (
     "# 由 scripts/anon_name_stats.py 从结巴分词 0.42.1 的 dict.txt（MIT 许可，https://github.com/fxsjy/jieba）\n"
@@ -92,10 +92,15 @@ def build() -> dict[str, str]:
     def kept_word(w: str) -> bool:  # every two-character word: a given name alone is judged against them all
         return len(w) == 2 or not name_chars.isdisjoint(w)
 
-    # 古尔邦节, 南丁格尔: four-character words that open with a surname, rarer ones too, so that a
-    # name is not read in the first three characters of such a word
-    opening = {w for w, (f, _t) in words.items() if len(w) == 4 and f >= LONG_FREQ and w[0] in single}
-    kept = sorted(w for w in common | opening if kept_word(w))
+    def rarer_word(w: str, tag: str) -> bool:
+        """古尔邦节, 春花秋月: four-character words with a surname character, so that no name is read
+        in them; 马赛克: three characters opening with a surname that jieba does not tag as a name."""
+        if len(w) == 4:
+            return not name_chars.isdisjoint(w)
+        return len(w) == 3 and w[0] in single and not tag.startswith("nr")
+
+    rarer = {w for w, (f, tag) in words.items() if f >= LONG_FREQ and rarer_word(w, tag)}
+    kept = sorted(w for w in common | rarer if kept_word(w))
     return {
         "anon_given_chars.tsv": HEADER
         + "# 字\t作名字用字的次数\t含该字的常用词数\t是否在 mingzi 名字用字表中\n"

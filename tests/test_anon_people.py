@@ -167,6 +167,12 @@ CATCH = [
     ("端午节包粽子，“小麦”这个外号就这样叫开了。", ["小麦"]),
     ("喻向阳的微信是多少，他说不方便接电话。", ["喻向阳"]),
     ("林森和毛天宇因为一个篮球吵了起来。", ["林森", "毛天宇"]),
+    # round 27: a weak surname with a role after another role or 谢谢; a name part opening a
+    # sentence; 艾力 as a part; any non-word before a pupil's number; 姓名： before 单; 毕业于
+    ("我和年级组长金老师说明情况。谢谢龙老师照顾我们。", ["金老师", "龙老师"]),
+    ("扎西每天放学都去篮球场。艾力和巴特尔在宿舍里吵了起来。", ["扎西", "艾力", "巴特尔"]),
+    ("单雨的学籍号还没有。身份证号已登记，姓名：单雨。", ["单雨", "单雨"]),
+    ("苗壮毕业于某某小学，现在在我班上。", ["苗壮"]),
 ]
 
 
@@ -294,6 +300,8 @@ CLEAN = [
     "导师乙马上联系了家长。值周老师点了他的名。老人连连说：“是我不好。”",
     # round 26: 相依为命 after a kin word; 导师丁 before a verb; 宝宝 is a role noun; 他和妈妈
     "小F和外婆相依为命。导师丁找到了学生甲。同学说他是“奶奶的宝宝”。",
+    # round 27: a pet's name; 许仙 and 白娘子
+    "学生乙家里养了一只叫“豆豆”的小狗。奶奶讲白娘子和许仙的故事。",
 ]
 
 
@@ -325,6 +333,10 @@ def test_what_looks_like_a_form_of_a_person_but_is_not() -> None:
     assert names(text) == ["安可", "卓玛"]
     # round 26: after a name and 和, an ordinary word stays a word
     assert names("张伟和白天一样早到。") == ["张伟"]
+    # round 27: a given name inside a four-character word is the word (春花秋月, 见贤思齐), and
+    # a reduplication after 得 a complement
+    text = "杜春花家里困难。春花秋月，本是好年纪。谭思齐说：见贤思齐。小满把书包装得满满的。"
+    assert names(text) == ["杜春花", "谭思齐", "小满"]
 
 
 def test_names_from_parts_are_no_common_words_or_places() -> None:

@@ -221,6 +221,9 @@ CATCH = [
     ("CASE-ANON-PHONE", "13816205947（妈妈），5832 6671（家里座机）。", "5832 6671"),
     ("CASE-ANON-BIRTHDATE", "某某的生日在０９年６月，比同学都小。", "０９年６月"),
     ("CASE-ANON-CLASS", "他在国际部读G8B班。", "G8B班"),
+    # round 27: a year and month in Chinese numerals before 出生; an estate's name in quotes
+    ("CASE-ANON-BIRTHDATE", "某某是二〇一二年六月出生的。", "二〇一二年六月"),
+    ("CASE-ANON-ADDRESS", "搬到了华志路“紫荆苑”18号楼。", "紫荆苑”18号楼"),
 ]
 
 

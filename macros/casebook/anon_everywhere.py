@@ -67,6 +67,11 @@ def _only_as_and(text: str, token: str) -> bool:
     return True
 
 
+def in_idiom(t: NameTables, text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` lies inside a four-character word of the word list."""
+    return any(k + 4 <= len(text) and text[k : k + 4] in t.words for k in range(max(0, end - 4), start + 1))
+
+
 def _aabb(t: NameTables, text: str, i: int) -> bool:
     """Whether the pair at ``i`` starts an AABB word made of a common word AB (安安静静 from
     安静); 朵朵画画 is a name and a verb."""
@@ -113,6 +118,10 @@ def everywhere(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]:
             continue
         if f[0] in _AND and f[1:] in SURNAME_KIN and text[start - 1 : start] in _PRONOUNS:
             continue  # 他和妈妈住在一起: “and mother” after a pronoun, not 和天佑's mother (请和妈妈… is)
+        if len(f) == 2 and f[0] == f[1] and text[start - 1 : start] == "得":
+            continue  # 装得满满的: a reduplicated complement after 得, not 小满's 满满
+        if in_idiom(t, text, start, end):
+            continue  # 春花秋月, 见贤思齐: a form of 杜春花 or 谭思齐 inside a four-character word
         if len(f) == 2 and f[0] == f[1] and _aabb(t, text, start):
             continue  # 安安静静, 高高兴兴: a reduplicated adjective, not 安可's nickname
         if not any(taken[start:end]):

@@ -35,10 +35,12 @@ _FACTS_AFTER = re.compile(
     r"|[,，]\s*(?:19|20)\d{2}\s*年[^，。,;；\n]{0,8}?(?:出生|生(?![活产态物命长效病字词气]))"
 )
 _NUMBER_AFTER = re.compile(r"学号|学籍号|身份证号")
+_PUPIL_NUMBERS = ("学号", "学籍号", "身份证号")
 # 米阳的学号是…, 甘露的联系电话: what only a person has, after 的
 _DATA_AFTER = re.compile(
     r"学号|学籍号|身份证号|身份证|出生日期|生日|联系电话|电话号码|手机号码|手机号|家庭住址|户籍|QQ号|QQ|微信号|微信"
     r"|出生于|出生在|生于(?=\s*(?:19|20)\d{2})"  # 梁宇航生于2012年6月: when and where one was born
+    r"|毕业于"  # 苗壮毕业于…小学: only a person graduates
 )
 # 容嬷嬷是同学给容晓起的外号, 大家给钱程起了个外号: the child a nickname is given to, and the nickname
 _NAMED_BY = re.compile(
@@ -162,8 +164,10 @@ def facts_people(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]
         if start is None:
             continue
         token = text[start:end]
-        # (平安夜的微信群: three characters need a surname and given-name characters after it)
+        # (平安夜的微信群: three characters need a surname and given-name characters after it;
+        # 单雨的学籍号: before a number only a pupil has, any token that is no common word)
         shaped = _name_shaped(t, token) if len(token) == 2 else _three_shaped(t, token)
+        shaped = shaped or (m.group(0) in _PUPIL_NUMBERS and not anon_names._common(t, token))
         if shaped and _token_ok(t, token):
             add(start, end)
     for m in _DESCRIBED.finditer(text):

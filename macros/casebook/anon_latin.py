@@ -28,6 +28,7 @@ import re
 
 from macros.build.reads import data_cache
 from macros.casebook.anon_names import (
+    FOLLOW,
     KIN_BEFORE,
     LEFT_CHARS,
     LEFT_WORDS,
@@ -213,6 +214,8 @@ def find_tibetan_names(t: NameTables, text: str) -> list[NameHit]:
         # 阿妈德吉，…; 她的朋友拉巴说: after a kin or role word a part opens as after punctuation
         opens = start == 0 or text[start - 1] in LEFT_CHARS or not _han(text[start - 1]) or text.endswith(_BEFORE_PART, 0, start)
         person = text[end : end + 1] in PERSON_FOLLOW or text.startswith(("妈妈", "爸爸", "阿妈", "阿爸"), end)
+        # 扎西每天放学…: opening a sentence, what follows a name at all
+        person = person or ((start == 0 or not _han(text[start - 1])) and text[end : end + 1] in FOLLOW)
         # 同宿舍的达娃拉着她: in a case that names a Tibetan pupil in full, a part opening a phrase is
         # a person whatever follows
         if text[start:end] in parts or (opens and (person or bool(parts))):

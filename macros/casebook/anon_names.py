@@ -67,13 +67,14 @@ LEFT_WORDS = (
     (
         "那天 今天 昨天 后来 然后 于是 因为 但是 所以 可是 放学后 下课后 午休时 课后 那次 这次 当时 同桌 孩子 学生 女儿 儿子 "
         "班主任 导师 心理老师 老师 校医 医生 护士 教练 宿管 保安 师傅 民警 警察 社工"  # 班主任句老师, 校医贝医生: a role before a surname that is also a word
+        " 组长 校长 主任 队长 辅导员"  # 年级组长金老师
     ).split()
 )
 _LEFT_AND_KIN = tuple(LEFT_WORDS + KIN_BEFORE)
 # 她觉得石老师…: after a verb of thinking a weak surname with a role is a person
 _THINKING = ("觉得", "记得", "发现", "听说", "知道", "以为")
 _KIN_BEFORE = tuple(KIN_BEFORE)
-LEFT_CHARS = set("和跟与让叫给问对把被帮陪找请的了是里，。、！？：；“”‘’\"'()（）,.!?:; \n")
+LEFT_CHARS = set("和跟与让叫给问对把被帮陪找请谢的了是里，。、！？：；“”‘’\"'()（）,.!?:; \n")  # 谢: 谢谢龙老师
 PREFIXES = set("小老大阿")
 # Adverbs that stand between a subject and its verb: a given name used alone never starts with one.
 ADVERB_CHARS = frozenset("才就都也还又只便却先再")
@@ -367,7 +368,7 @@ def _name_at(t: NameTables, roles: re.Pattern[str], text: str, i: int) -> NameHi
     labelled = (
         text[i - 1 : i] in _LABEL_ENDS
         and _LABEL.search(text, max(0, i - 6), i)
-        and surname not in FUNCTION_CHARS | ROLE_ONLY
+        and surname not in FUNCTION_CHARS  # (姓名：单雨: after the label even 单 is a surname)
         and not _common(t, text[i : i + 2])
     )
     if text.endswith(("叫", "名叫", "叫做", "名字是"), 0, i) or labelled:
@@ -382,7 +383,7 @@ def _name_at(t: NameTables, roles: re.Pattern[str], text: str, i: int) -> NameHi
     given = _given(t, text, after, weak, compound=length == 2, clear_left=left_ok and not word_left, after_kin=kin_left)
     if given == 0:
         return None
-    if length == 1 and text[i : i + 4] in t.words:
+    if length == 1 and i + 4 <= len(text) and text[i : i + 4] in t.words:
         return None  # 古尔邦节, 南丁格尔, 相依为命: the name would open a four-character word
     pair = text[after : after + 2]
     if given == 2 and t.words.get(pair, 0) >= _EVERYDAY and not left_ok and text[after + 2 : after + 3] not in PERSON_FOLLOW:

@@ -35,7 +35,7 @@ import re
 
 from macros.casebook import anon_names
 from macros.casebook.anon_aside import set_aside
-from macros.casebook.anon_everywhere import everywhere
+from macros.casebook.anon_everywhere import everywhere, in_idiom
 from macros.casebook.anon_facts import facts_people
 from macros.casebook.anon_latin import find_dotted_names, find_latin_names, find_tibetan_names
 from macros.casebook.anon_names import NameHit, NameTables, _han, find_words, taken_by
@@ -82,7 +82,9 @@ def _trait(t: NameTables, called: str) -> bool:
 def _role_noun_hit(token: str) -> bool:
     """继父, 和继父: a role noun (after a function word) that the surface pass read as a name;
     马拉松, 蒲公英: a three-character word that only looks like surname and given name."""
-    if len(token) == 3 and _is_word(anon_names.tables(), token):
+    t = anon_names.tables()
+    # (马赛克: a rarer word of the list too, unless jieba tags it as a name)
+    if len(token) == 3 and (_is_word(t, token) or (token in t.words and token not in t.jieba_names)):
         return True
     return token in ROLE_NOUNS or (token[1:] in ROLE_NOUNS and token[0] in anon_names.FUNCTION_CHARS)
 
@@ -107,6 +109,8 @@ def find_people(text: str) -> list[NameHit]:
     hits += _repeated(t, plain, hits)
     hits += everywhere(t, plain, hits)
     hits += find_latin_names(t, plain) + find_dotted_names(t, plain) + find_tibetan_names(t, plain)
+    # 春花秋月, 见贤思齐: whatever found it, a name shorter than a four-character word inside it is the word
+    hits = [h for h in hits if h.end - h.start >= 4 or not in_idiom(t, plain, h.start, h.end)]
     return sorted(hits, key=lambda h: (h.start, -h.end))
 
 
@@ -209,8 +213,8 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
             or called[0] in "怎什哪谁几否会能该可应使"
         ):
             continue  # 起外号怎么办, 外号是否伤人, 外号会伤人: a question or a modal after the word, not the nickname
-        if _trait(t, called):
-            continue
+        if _trait(t, called) or _PET_AFTER.match(text, m.end()):
+            continue  # 一只叫“豆豆”的小狗: a pet's name
         add(m.start(1), m.end(1), called if len(called) == 2 else "")
     for m in p["kin"].finditer(text):  # 国庆的妈妈, 子豪妈妈, 桐桐的同桌
         de = text[m.start() - 1 : m.start()] == "的"
@@ -247,7 +251,12 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
             add(i, i + 2, token)
     for m in _REDUPLICATED.finditer(text):  # 苗苗今天…, 毛毛这次…: a reduplicated name opening a clause
         i = m.start()
-        if _clause_start(text, i) and _pet_name(t, m.group(0)) and text[i + 2 : i + 3] in anon_names.FOLLOW:
+        if (
+            _clause_start(text, i)
+            and _pet_name(t, m.group(0))
+            and text[i + 2 : i + 3] in anon_names.FOLLOW
+            and not _PET_AFTER.match(text, i + 2)
+        ):
             add(i, i + 2, m.group(0))
     for m in _LITTLE.finditer(text):  # 小磊昨天…, “小雅，…”: 小 and a typical given-name character
         i = m.start()
@@ -265,7 +274,7 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
             add(m.start(1), m.end(1), token)
     for m in p["role"].finditer(text):  # 同桌潘诗雨, 母亲李娟女士, 同桌诗雨
         j = m.end()
-        if anon_names._placeholder(t, text, j) or text[j : j + 4] in t.words:
+        if anon_names._placeholder(t, text, j) or (j + 4 <= len(text) and text[j : j + 4] in t.words):
             continue  # 导师乙马上…: the pseudonym 导师乙, then a word; 外婆相依为命: a four-character word
         surname = 2 if text[j : j + 2] in t.compounds else 1
         if text[j] in _VERB_CHARS:  # 导师问浩宇: a verb after the role, not the surname 问
@@ -333,6 +342,8 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
     return out
 
 
+# What a pet is: 叫“豆豆”的小狗
+_PET_AFTER = re.compile(r"[”\"」]?\s*的(?:小)?(?:狗|猫|兔子?|仓鼠|鹦鹉|乌龟|金鱼|狗狗|猫咪|宠物)")
 # Reduplications that are interjections or sounds, never a nickname.
 _NOT_NICKNAME = frozenset("哈嘿呵啦嘻哼嗯哦噢呜嗷咚哗叮咕嘀喔啊呀吧么")
 

@@ -243,7 +243,7 @@ _BIRTH_BEFORE = re.compile(
     r"|(?<!\d)\d{2}\s*年\s*\d{1,2}\s*月(?!\s*\d))"  # 生日在09年6月: a two-digit year after the birth words
 )
 _BIRTH_AFTER = re.compile(
-    rf"({_FULL_DATE}|(?<!\d)(?:19|20)?\d{{2}}\s*年\s*\d{{1,2}}\s*月(?!\s*\d)|{_LUNAR}|(?:19|20)\d{{2}}\s*年\s*(?:农历|阴历)\s*{_LUNAR_MONTH}(?:{_LUNAR_DAY})?"
+    rf"({_FULL_DATE}|(?<!\d)(?:19|20)?\d{{2}}\s*年\s*\d{{1,2}}\s*月(?!\s*\d)|[{_CN}]{{4}}年[{_CN}]{{1,2}}月(?![{_CN}])|{_LUNAR}|(?:19|20)\d{{2}}\s*年\s*(?:农历|阴历)\s*{_LUNAR_MONTH}(?:{_LUNAR_DAY})?"
     # 2013年元旦出生, 2008年秋天出生: a year and a holiday or a season; 3月15日生: a day of the year
     r"|(?:19|20)\d{2}\s*年\s*(?:元旦|春节|除夕|元宵节?|端午节?|中秋节?|国庆节?|儿童节|圣诞节?|劳动节|春天|夏天|秋天|冬天|年初|年底|年末)"
     r"|(?<![\d.])\d{1,2}\s*月\s*\d{1,2}\s*[日号](?=\s*生(?![活产态物命长效病字词气日])))"
@@ -350,7 +350,8 @@ _ADDRESS = re.compile(
     rf"(?:路|街|大道|公路|巷|大街)\s*(?:\d+|{_NUM}(?=\s*[号弄]))\s*(?:弄\s*{_NUM}\s*(?:号|支弄))?(?:号|弄)?{_UNIT}"
     rf"(?:(?<=号)\s*\d{{3,4}})?(?=\D|$)"
     rf"|(?<![0-9])\d{{1,5}}\s*弄(?:\s*{_NUM}\s*(?:号|支弄))?(?:\s*{_NUM}\s*室)?"
-    rf"|(?:{_ESTATE})\s*(?:{_NUM}\s*期\s*)?(?:[A-Z]\s*座\s*)?{_NUM}\s*(?:号楼|幢|栋|座|号|单元){_UNIT}"
+    # (华志路“紫荆苑”18号楼: the estate's name in quotes)
+    rf"|(?:{_ESTATE})[”\"」]?\s*(?:{_NUM}\s*期\s*)?(?:[A-Z]\s*座\s*)?{_NUM}\s*(?:号楼|幢|栋|座|号|单元){_UNIT}"
     rf"|(?:{_ESTATE})\s*[A-Z]\s*座\s*{_NUM}\s*室"
     rf"|村\s*{_NUM}\s*组(?:\s*{_NUM}\s*号)?"
     rf"|村\s*{_NUM}\s*号"
