@@ -124,3 +124,23 @@ def test_word_workers_end_once_their_files_are_written_without_waiting_before(tm
     assert not batch.pending and pool._executor is None, "the workers are gone"
     assert sorted(p.name for p in tmp_path.glob("*.docx")) == sorted(p.name for p in batch.files.values())
     batch.wait()  # the build's own wait afterwards: nothing left to do
+
+
+def _fail(plan: dict) -> bytes:
+    raise ValueError(f"无法生成 {plan['name']}")
+
+
+def test_a_failed_word_worker_is_reported_where_the_build_waits_not_where_it_reaps(tmp_path, monkeypatch):
+    """reap() runs before each page is converted: a worker's error must not surface there, in
+    some page's name, but where the build waits for the files (on_env), as before reap()."""
+    monkeypatch.setattr(session, "_session", session.Session(command=session.BUILD))
+    batch = build_documents(_plans(8), _fail, tmp_path, "v1", workers=2, background=True)
+    assert batch.pending
+    deadline = time.monotonic() + 60
+    while not all(future.done() for future in batch._pending[1]):
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    assert batch.reap() is False and batch.pending
+    with pytest.raises(ValueError, match="无法生成"):
+        batch.wait()
+    assert not batch.pending

@@ -58,9 +58,15 @@ class DocxBatch:
         """End the workers if every file is written (without waiting otherwise); whether they are
         gone. Each forked worker keeps its own copy of what it touched of the build's memory, so
         the build calls this as it goes rather than leaving idle workers until it needs the files."""
-        if self._pending is not None and all(future.done() for future in self._pending[1]):
-            self.wait()
-        return self._pending is None
+        if self._pending is None:
+            return True
+        futures = self._pending[1]
+        if not all(future.done() for future in futures):
+            return False
+        if any(future.cancelled() or future.exception() is not None for future in futures):
+            return False  # raised where the build waits for its files (on_env), as without reap()
+        self.wait()
+        return True
 
 
 def document_key(data: object, version: str) -> str:
