@@ -7,7 +7,8 @@
 - data/anon_given_pairs.txt：出现在至少两个三字姓名中的双字名（如 秀英、志强），以及 mingzi 的双字名；
 - data/anon_words.txt：常用词（词频 ≥ 100）：全部双字词，以及含姓氏字的三、四字词，
   用来避免把“高兴”“白天”“许多”等普通词当成人名；另有含姓氏字的四字词和以姓氏字开头、
-  结巴没有标为人名的三字词（词频 ≥ 10，如“古尔邦节”“春花秋月”“马赛克”），免得把其中的字当成姓名。
+  结巴没有标为人名的三字词（词频 ≥ 10，如“古尔邦节”“春花秋月”“马赛克”），以及以姓氏字结尾的
+  双字词（词频 ≥ 30，如“车费”“课余”），免得把其中的字当成姓名。
 
 结巴的人名标注（nr）只用作统计名字用字的来源，检查本身不依赖它。
 用法：.venv/bin/python scripts/anon_name_stats.py [--check]
@@ -27,6 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 COMMON_FREQ = 100
 LONG_FREQ = 10  # rarer three- and four-character words (see build) are kept from this count on
+LEFT_FREQ = 30  # rarer two-character words ending in a surname are kept from this count on
 PAIR_MIN = 2
 HEADER = (
     "# 由 scripts/anon_name_stats.py 从结巴分词 0.42.1 的 dict.txt（MIT 许可，https://github.com/fxsjy/jieba）\n"
@@ -100,6 +102,8 @@ def build() -> dict[str, str]:
         return len(w) == 3 and w[0] in single and not tag.startswith("nr")
 
     rarer = {w for w, (f, tag) in words.items() if f >= LONG_FREQ and rarer_word(w, tag)}
+    # 车费贵, 课余承担: two-character words ending in a surname, so that no name starts inside them
+    rarer |= {w for w, (f, _tag) in words.items() if len(w) == 2 and f >= LEFT_FREQ and w[1] in single}
     kept = sorted(w for w in common | rarer if kept_word(w))
     return {
         "anon_given_chars.tsv": HEADER

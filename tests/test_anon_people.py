@@ -173,6 +173,14 @@ CATCH = [
     ("扎西每天放学都去篮球场。艾力和巴特尔在宿舍里吵了起来。", ["扎西", "艾力", "巴特尔"]),
     ("单雨的学籍号还没有。身份证号已登记，姓名：单雨。", ["单雨", "单雨"]),
     ("苗壮毕业于某某小学，现在在我班上。", ["苗壮"]),
+    # round 28: 以 opening a given name; a nickname before a stage of schooling; the word a
+    # sentence says a name was given to; a reduplicated name after a verb that takes a person;
+    # the Uyghur ending 江 after a kin word
+    ("高三学生裴以宁，模考后连续失眠。以宁说她睡不着。", ["裴以宁", "以宁"]),
+    ("航航小学时成绩不错。", ["航航"]),
+    ("米兰说她的名字是爸爸在意大利打工时起的。", ["米兰"]),
+    ("我让朵朵把这周的心情画下来。", ["朵朵"]),
+    ("紧急联系人是他的舅舅买买提江，电话在表上。", ["买买提江"]),
 ]
 
 
@@ -302,6 +310,9 @@ CLEAN = [
     "小F和外婆相依为命。导师丁找到了学生甲。同学说他是“奶奶的宝宝”。",
     # round 27: a pet's name; 许仙 and 白娘子
     "学生乙家里养了一只叫“豆豆”的小狗。奶奶讲白娘子和许仙的故事。",
+    # round 28: a rarer word running into a surname (车费贵); 某 is never a surname; 大 with a
+    # surname that is no common one (做“大单”)
+    "她说车费贵，回去也没事做。学生某一科成绩落后。对方说要做“大单”。",
 ]
 
 

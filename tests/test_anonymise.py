@@ -224,6 +224,9 @@ CATCH = [
     # round 27: a year and month in Chinese numerals before 出生; an estate's name in quotes
     ("CASE-ANON-BIRTHDATE", "某某是二〇一二年六月出生的。", "二〇一二年六月"),
     ("CASE-ANON-ADDRESS", "搬到了华志路“紫荆苑”18号楼。", "紫荆苑”18号楼"),
+    # round 28: a QQ group's number some words after the group; a date after the day named
+    ("CASE-ANON-QQ", "在没有老师的QQ群里给他起了外号，群号是839204716。", "839204716"),
+    ("CASE-ANON-BIRTHDATE", "某某出生在谷雨那天，2012年4月19日。", "2012年4月19日"),
 ]
 
 

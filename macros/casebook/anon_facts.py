@@ -21,7 +21,7 @@ import re
 
 from macros.casebook import anon_names
 from macros.casebook.anon_names import NameHit, NameTables, taken_by
-from macros.casebook.anon_positions import ROLE_NOUNS, _patterns
+from macros.casebook.anon_positions import CLAUSE_LEFT, ROLE_NOUNS, _patterns
 from macros.casebook.anon_rules import _back
 
 _HAN = "\u4e00-\u9fff"
@@ -56,9 +56,21 @@ _NICKNAME_OF = re.compile(
 )
 # 于欣然是宝山区…学校八（2）班的学生: who a pupil is, said of the name before 是
 _PUPIL_OF = re.compile(
-    r"是[^，。；;！？\n]{0,24}?(?:班|年级|学校|中学|小学|职校|中专)[^，。；;！？\n]{0,8}?的?(?:学生|孩子|女生|男生|新生|转学生|插班生)"
+    r"是[^，。；;！？\n]{0,24}?(?:班|年级|学校|中学|小学|职校|中专)[^，。；;！？\n]{0,8}?的?"
+    r"(?:学生|孩子|女生|男生|新生|转学生|插班生|大队长|中队长|班长|副班长|课代表|团支书|学生会主席)"  # 秋实是…小学的大队长
+)
+# 米兰说她的名字是爸爸…起的; 宁波的父亲是宁波人，所以给他起了这个名字: a sentence about where
+# a name comes from is about the word opening it
+_NAME_ORIGIN = re.compile(
+    rf"(?:^|(?<=[。！？\n]))([{_HAN}]{{2}})(?=[^。！？\n]{{0,40}}?(?:起了?这个名字|起的这个名字|名字是[^。！？\n]{{0,14}}?起的))",
+    re.M,
 )
 _DESCRIBED = re.compile(rf"(?:男生|女生|男孩|女孩|新生|转学生|插班生|群主)([{_HAN}]{{2}})")
+
+
+def _looks(t: NameTables, token: str) -> bool:
+    """A surname first, or a nickname's shape (小X, 阿X, XX)."""
+    return token[0] in t.surnames or token[:2] in t.compounds or token[0] in "小阿" or token[0] == token[1]
 
 
 def _name_before(text: str, end: int) -> int | None:
@@ -154,10 +166,16 @@ def facts_people(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]
         token = m.group(group)
         # 胖虎是黎家豪的外号: what is said to be a nickname is one, unless it is a common word;
         # otherwise it must look like a name (乱起外号, 不要起外号: a verb)
-        looks = token[0] in t.surnames or token[:2] in t.compounds or token[0] in "小阿" or token[0] == token[1]
+        looks = _looks(t, token)
         said = m.group(2) and not anon_names._common(t, token)  # (“小满”可能是孩子的小名: 可能 is a word)
         if (said or looks) and _token_ok(t, token):
             add(*m.span(group))
+    for m in _NAME_ORIGIN.finditer(text) if "名字" in text else ():
+        # whatever the word (米兰, 谷雨), unless it opens the clause as a time word (后来, 那天)
+        token, after = m.group(1), text[m.end() : m.end() + 1]
+        opens = after in anon_names.FOLLOW or text.startswith("出生", m.end())  # (谷雨出生在…)
+        if token not in CLAUSE_LEFT and opens and _token_ok(t, token):
+            add(*m.span(1))
     for m in _data_after(text):
         end = m.start() - (text[m.start() - 1 : m.start()] == "的")
         start = _name_before(text, end)

@@ -186,12 +186,20 @@ def _tibetan_parts() -> re.Pattern[str]:
 _BEFORE_PART = tuple(KIN_BEFORE) + ("阿妈", "阿爸", "朋友", "好友", "室友", "舍友")
 
 
+def _with_jan(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """买买提江, 艾力江: the Uyghur ending 江 (“dear”) belongs to the name before what ends a name."""
+    start, end = span
+    if text[end : end + 1] == "江" and (end + 1 >= len(text) or text[end + 1] in FOLLOW or not _han(text[end + 1])):
+        return start, end + 1
+    return span
+
+
 def find_tibetan_names(t: NameTables, text: str) -> list[NameHit]:
     """次仁卓玛, 扎西顿珠: two parts of Tibetan names together are a name, and each part of it is
     that person wherever it stands in the case; a part alone elsewhere only where a person stands
     (扎西说, 卓玛的阿妈), since the surname tables cannot read such names at all."""
     # (扎西德勒 is the New Year greeting, no person)
-    spans = [m.span() for m in _tibetan_parts().finditer(text) if not text.startswith("扎西德勒", m.start())]
+    spans = [_with_jan(text, m.span()) for m in _tibetan_parts().finditer(text) if not text.startswith("扎西德勒", m.start())]
     hits: list[NameHit] = []
     parts: set[str] = set()
     k = 0
@@ -215,7 +223,9 @@ def find_tibetan_names(t: NameTables, text: str) -> list[NameHit]:
         opens = start == 0 or text[start - 1] in LEFT_CHARS or not _han(text[start - 1]) or text.endswith(_BEFORE_PART, 0, start)
         person = text[end : end + 1] in PERSON_FOLLOW or text.startswith(("妈妈", "爸爸", "阿妈", "阿爸"), end)
         # 扎西每天放学…: opening a sentence, what follows a name at all
-        person = person or ((start == 0 or not _han(text[start - 1])) and text[end : end + 1] in FOLLOW)
+        # (舅舅买买提江，电话…: after a kin word as well)
+        first = start == 0 or not _han(text[start - 1]) or text.endswith(_BEFORE_PART, 0, start)
+        person = person or (first and (end >= len(text) or text[end] in FOLLOW))
         # 同宿舍的达娃拉着她: in a case that names a Tibetan pupil in full, a part opening a phrase is
         # a person whatever follows
         if text[start:end] in parts or (opens and (person or bool(parts))):

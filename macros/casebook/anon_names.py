@@ -120,6 +120,7 @@ class NameTables:
     parts: frozenset[str]  # parts of names without a surname (次仁, 卓玛; 阿依, 古丽; 巴图), two of which make a name
     pinyin: frozenset[str]  # surnames in pinyin, the second word of an English full name (Kevin Chen)
     common: frozenset[str] = frozenset()  # the veto list and the words of COMMON_FREQ or more
+    left_words: frozenset[str] = frozenset()  # rarer two-character words ending in a surname (车费, 课余)
 
 
 def _items(name: str) -> list[str]:
@@ -141,9 +142,13 @@ def tables() -> NameTables:
         score[ch] = value
     words: dict[str, int] = {}
     jieba_names: set[str] = set()
+    left_words: set[str] = set()
     for line in (DATA / "anon_words.txt").read_text(encoding="utf-8").splitlines():
         if not line.startswith("#"):
             word, freq, *tag = line.split(" ")
+            if len(word) == 2 and int(freq) < COMMON_FREQ:
+                left_words.add(word)  # only read as a word running into a surname from the left
+                continue
             words[word] = int(freq)
             if tag:
                 jieba_names.add(word)
@@ -170,6 +175,7 @@ def tables() -> NameTables:
         pinyin=frozenset(_items("anon_pinyin_surnames.txt")),
         # one set lookup for “a common word”: the test runs some 300 times per 1,000 characters
         common=frozenset(_items("anon_name_veto.txt")) | frozenset(w for w, n in words.items() if n >= COMMON_FREQ),
+        left_words=frozenset(left_words),
     )
 
 
@@ -191,7 +197,10 @@ def _common(t: NameTables, word: str) -> bool:
 
 
 def _word_from_left(t: NameTables, text: str, i: int) -> bool:
-    """Whether a common word runs into position ``i`` from the left (中国, 历史, 全班)."""
+    """Whether a common word runs into position ``i`` from the left (中国, 历史, 全班), or a rarer
+    one ends there (车费贵, 课余承担)."""
+    if text[i - 1 : i + 1] in t.left_words:
+        return True
     for k in (1, 2, 3):
         if i - k < 0:
             break
@@ -244,8 +253,8 @@ def _given(
     """Length of the given name at ``start`` (0, 1 or 2 characters) after a surname, one
     character or ``compound`` (欧阳, 司马)."""
     g1 = text[start : start + 1]
-    if g1 == "之" and not weak and _zhi_given(t, text, start):
-        return 2  # 杭之远打球: 之 opens given names (之远, 之恒) before a typical character
+    if g1 in _OPENING_PARTICLES and not weak and _zhi_given(t, text, start):
+        return 2  # 杭之远打球, 裴以宁，: 之 and 以 open given names (之远, 以宁) before a typical character
     if not g1 or not _han(g1) or g1 in STOP:
         return 0
     s1 = t.score.get(g1, 0.0)
@@ -306,9 +315,12 @@ def _given(
     return 0
 
 
+_OPENING_PARTICLES = frozenset("之以")
+
+
 def _zhi_given(t: NameTables, text: str, start: int) -> bool:
     g2 = text[start + 1 : start + 2]
-    if not g2 or g2 in STOP or _common(t, "之" + g2) or _common(t, text[start + 1 : start + 3]):
+    if not g2 or g2 in STOP or _common(t, text[start] + g2) or _common(t, text[start + 1 : start + 3]):
         return False
     return t.score.get(g2, 0.0) >= THETA_PAIR_MIN and _follows(text, start + 2)
 
@@ -349,14 +361,17 @@ def _name_at(t: NameTables, roles: re.Pattern[str], text: str, i: int) -> NameHi
     surname = text[i : i + length]
     after = i + length
     nxt = text[after : after + 1]
+    if surname == "某":
+        return None  # 某一科, 某某: the convention, never a surname
     if nxt == "某":
         return None  # 王某, 李某某: the convention
-    prefixed = i > 0 and text[i - 1] in PREFIXES and length == 1
+    # (大刘, 大张; 做“大单” is an order: 大 only before the commonest surnames)
+    prefixed = i > 0 and text[i - 1] in PREFIXES and length == 1 and (text[i - 1] != "大" or surname in TOP_SURNAMES)
     # 老高, 小张 are also in jieba's dictionary: only the reviewed veto list says what is no nickname.
     if prefixed and text[i - 1 : i + 1] not in t.veto and not _common(t, text[i : i + 2]):
         if _follows(text, after) and not (i > 1 and _common(t, text[i - 2 : i])):
             return NameHit(i - 1, after, "")
-    if not nxt or (nxt in STOP and nxt != "之") or not _han(nxt):
+    if not nxt or (nxt in STOP and nxt not in _OPENING_PARTICLES) or not _han(nxt):
         return None  # no role, 叫 form or given name starts with punctuation or a particle (speed)
     role = roles.match(text, after)
     if role and role.group(0) != "老" and surname not in FUNCTION_CHARS and not _word_from_left(t, text, i):

@@ -252,7 +252,8 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
     for m in _REDUPLICATED.finditer(text):  # 苗苗今天…, 毛毛这次…: a reduplicated name opening a clause
         i = m.start()
         if (
-            _clause_start(text, i)
+            # (我让朵朵把…: after a verb that takes a person, too)
+            (_clause_start(text, i) or text[i - 1 : i] in _PERSON_OBJECT_VERBS)
             and _pet_name(t, m.group(0))
             and text[i + 2 : i + 3] in anon_names.FOLLOW
             and not _PET_AFTER.match(text, i + 2)
@@ -274,7 +275,7 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
             add(m.start(1), m.end(1), token)
     for m in p["role"].finditer(text):  # 同桌潘诗雨, 母亲李娟女士, 同桌诗雨
         j = m.end()
-        if anon_names._placeholder(t, text, j) or (j + 4 <= len(text) and text[j : j + 4] in t.words):
+        if text[j] == "某" or anon_names._placeholder(t, text, j) or (j + 4 <= len(text) and text[j : j + 4] in t.words):
             continue  # 导师乙马上…: the pseudonym 导师乙, then a word; 外婆相依为命: a four-character word
         surname = 2 if text[j : j + 2] in t.compounds else 1
         if text[j] in _VERB_CHARS:  # 导师问浩宇: a verb after the role, not the surname 问
@@ -342,6 +343,7 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
     return out
 
 
+_PERSON_OBJECT_VERBS = frozenset("让叫请陪帮找问给和跟与对把被谢")
 # What a pet is: 叫“豆豆”的小狗
 _PET_AFTER = re.compile(r"[”\"」]?\s*的(?:小)?(?:狗|猫|兔子?|仓鼠|鹦鹉|乌龟|金鱼|狗狗|猫咪|宠物)")
 # Reduplications that are interjections or sounds, never a nickname.

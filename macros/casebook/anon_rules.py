@@ -191,7 +191,9 @@ def find_contacts(text: str) -> Iterable[Span]:
 # wenkexin_mama这个微信: the ID written before the word, as people say it
 _WECHAT_BEFORE = re.compile(r"([A-Za-z][-_A-Za-z0-9]{5,19})\s*(?:这个|那个|的)?\s*$")
 # QQ群里谭晓燕的号是1053387612: the number a few words after QQ, after 号是 / 号码是
-_QQ_LATER = re.compile(r"(?i)QQ[^。\n；;]{0,12}?号(?:码)?\s*(?:是|为|[:：])\s*(?<!\d)([1-9]\d{4,10})(?!\d)")
+_QQ_LATER = re.compile(
+    r"(?i)QQ(?:[^。\n；;]{0,12}?号(?:码)?|群[^。\n]{0,40}?群号(?:码)?)\s*(?:是|为|[:：])\s*(?<!\d)([1-9]\d{4,10})(?!\d)"
+)  # (…的QQ群里给他起了外号，…，群号是839204716: a group's number some words on)
 
 
 def _wechat_spans(text: str) -> Iterable[tuple[int, int]]:
@@ -251,6 +253,8 @@ _BIRTH_AFTER = re.compile(
     # a year of birth alone, as a line of facts gives it: 维吾尔族，2015年出生
     r"|(?<=[,，、;；:：])\s*((?:19|20)\d{2}\s*年)(?=\s*(?:出生|生人))"  # (not 2015年出生的孩子 in general)
 )
+# 出生在谷雨那天，2012年4月19日: the day named, then its date after the comma
+_BIRTH_NAMED_DAY = re.compile(rf"(?:出生在|出生于|生于)[^，,。\n\d]{{1,8}}[，,]\s*({_FULL_DATE})")
 _BIRTHDAY_AFTER = re.compile(rf"({_FULL_DATE}|{_MONTH_DAY})[^,。;\n]{{0,6}}?(?<!卫)生日")
 
 
@@ -313,7 +317,7 @@ def _birthdates(text: str) -> Iterable[Span]:
     for k in [m.start() for m in _BIRTH_WORD.finditer(text)]:
         lo = max(0, k - 40)
         window = text[lo : k + 40]
-        for pattern in (_BIRTH_BEFORE, _BIRTH_AFTER, _BIRTHDAY_AFTER, _BIRTH_AGE):
+        for pattern in (_BIRTH_BEFORE, _BIRTH_AFTER, _BIRTHDAY_AFTER, _BIRTH_AGE, _BIRTH_NAMED_DAY):
             for m in pattern.finditer(window):
                 g = 1 if m.group(1) is not None else 2
                 span = (lo + m.start(g), lo + m.end(g))

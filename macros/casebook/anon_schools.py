@@ -124,7 +124,8 @@ def _full_schools(text: str) -> Iterable[Span]:
         stage = _STAGE_AFTER.match(text, m.end())
         if stage and (text.startswith("阶段", m.end()) or prefix.endswith(_OWN)):
             continue  # 利用小学阶段, 说了自己小学时, 姐姐中专毕业: a stage of someone's schooling, no school named
-        if stage and suffix in ("小学", "中学", "初中", "高中") and _person(prefix):
+        # (航航小学时: a reduplicated nickname, never a school's name)
+        if stage and suffix in ("小学", "中学", "初中", "高中") and (_person(prefix) or _pet(prefix)):
             # 鲍雨欣小学在…读, 王明小学毕业后: a pupil's stage of school, and the pupil's name
             yield start, m.start(), "CASE-ANON-NAME"
             continue
@@ -158,6 +159,10 @@ _SCHOOL_KINDS = ("职业", "技术", "艺术", "体育", "卫生", "中等", "�
 _STAGE_AFTER = re.compile(r"在|时|的时候|阶段|毕业|那几年|几年|六年|三年|是在")
 # whose schooling: 他自己小学时, 我们初中那几年, 十二个人小学时, 姐姐中专毕业
 _OWN = ("自己", "他", "她", "我", "你", "们", "人", *ROLE_NOUNS)
+
+
+def _pet(prefix: str) -> bool:
+    return len(prefix) == 2 and prefix[0] == prefix[1] and "\u4e00" <= prefix[0] <= "\u9fff"
 
 
 def _person(prefix: str) -> bool:
