@@ -181,6 +181,14 @@ CATCH = [
     ("米兰说她的名字是爸爸在意大利打工时起的。", ["米兰"]),
     ("我让朵朵把这周的心情画下来。", ["朵朵"]),
     ("紧急联系人是他的舅舅买买提江，电话在表上。", ["买买提江"]),
+    # round 29: a name part found where a person stands is that person everywhere; a child
+    # introduced with 叫 alone; a weak surname with a role after 领队; a doubled name before
+    # kin is looked for everywhere; 阿X opening a clause; 小 after a compound surname
+    ("巴图是蒙古族。校足球队的巴图比赛中扭伤了脚踝。", ["巴图", "巴图"]),
+    ("开门的是他的妹妹，四岁，叫果果。", ["果果"]),
+    ("我让副领队龙老师带着队伍原地等待。", ["龙老师"]),
+    ("朵朵的外婆住在崇明，每年寒假朵朵都去那里住。我加了苗苗妈妈的微信。", ["朵朵", "朵朵", "苗苗"]),
+    ("阿娟是孩子的姑姑。单良和尉迟小雨已经做了三年同桌。", ["阿娟", "尉迟小雨"]),
 ]
 
 
@@ -313,6 +321,8 @@ CLEAN = [
     # round 28: a rarer word running into a surname (车费贵); 某 is never a surname; 大 with a
     # surname that is no common one (做“大单”)
     "她说车费贵，回去也没事做。学生某一科成绩落后。对方说要做“大单”。",
+    # round 29: a measure word doubled (一张张念); 阿弟 is how a little brother is called
+    "纸条收上来后，她一张张念。奶奶总叫他阿弟。",
 ]
 
 
@@ -348,6 +358,8 @@ def test_what_looks_like_a_form_of_a_person_but_is_not() -> None:
     # a reduplication after 得 a complement
     text = "杜春花家里困难。春花秋月，本是好年纪。谭思齐说：见贤思齐。小满把书包装得满满的。"
     assert names(text) == ["杜春花", "谭思齐", "小满"]
+    # round 29: after 不, 很, 太 a given name that is a word is the word
+    assert names("许安静其实一点也不安静。") == ["许安静"]
 
 
 def test_names_from_parts_are_no_common_words_or_places() -> None:

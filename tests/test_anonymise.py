@@ -227,6 +227,8 @@ CATCH = [
     # round 28: a QQ group's number some words after the group; a date after the day named
     ("CASE-ANON-QQ", "在没有老师的QQ群里给他起了外号，群号是839204716。", "839204716"),
     ("CASE-ANON-BIRTHDATE", "某某出生在谷雨那天，2012年4月19日。", "2012年4月19日"),
+    # round 29: an adverb before 是, the calendar before the day
+    ("CASE-ANON-BIRTHDATE", "更巧的是，她的生日就是农历八月十五。", "农历八月十五"),
 ]
 
 

@@ -23,6 +23,7 @@ from macros.casebook.anon_positions import (
 
 _AND = frozenset("和与同跟")
 _PRONOUNS = frozenset("他她我你们它俩")
+_DEGREE = frozenset("不很太最更挺真好多没")  # adverbs of degree and negation: no name follows them
 
 
 def forms_of(t: NameTables, full: str | None, given: str, family_forms: bool = True) -> set[str]:
@@ -118,6 +119,8 @@ def everywhere(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]:
             continue
         if f[0] in _AND and f[1:] in SURNAME_KIN and text[start - 1 : start] in _PRONOUNS:
             continue  # 他和妈妈住在一起: “and mother” after a pronoun, not 和天佑's mother (请和妈妈… is)
+        if len(f) == 2 and _is_word(t, f) and text[start - 1 : start] in _DEGREE:
+            continue  # 许安静其实一点也不安静: after 不, 很, 太 the word is the word, not 安静 the name
         if len(f) == 2 and f[0] == f[1] and text[start - 1 : start] == "得":
             continue  # 装得满满的: a reduplicated complement after 得, not 小满's 满满
         if in_idiom(t, text, start, end):

@@ -212,13 +212,17 @@ def find_tibetan_names(t: NameTables, text: str) -> list[NameHit]:
             continue
         k += 1
     taken = taken_by(hits, len(text))
+    alone: list[tuple[int, int]] = []
     for start, end in spans:
         if taken[start]:
             continue
         role = _ROLE_AFTER.match(text, end)  # 扎西老师: a part with a title is a person, title and all
         if role:
             hits.append(NameHit(start, role.end(), ""))
-            continue
+        else:
+            alone.append((start, end))
+    found_alone: set[str] = set()
+    for start, end in alone:
         # 阿妈德吉，…; 她的朋友拉巴说: after a kin or role word a part opens as after punctuation
         opens = start == 0 or text[start - 1] in LEFT_CHARS or not _han(text[start - 1]) or text.endswith(_BEFORE_PART, 0, start)
         person = text[end : end + 1] in PERSON_FOLLOW or text.startswith(("妈妈", "爸爸", "阿妈", "阿爸"), end)
@@ -230,4 +234,7 @@ def find_tibetan_names(t: NameTables, text: str) -> list[NameHit]:
         # a person whatever follows
         if text[start:end] in parts or (opens and (person or bool(parts))):
             hits.append(NameHit(start, end, ""))
-    return hits
+            found_alone.add(text[start:end])
+    # 巴图是蒙古族 … 校足球队的巴图比赛中: a part found where a person stands is that person
+    # everywhere in the case, like any name found once
+    return hits + [NameHit(s, e, "") for s, e in alone if text[s:e] in found_alone and not any(h.start == s for h in hits)]

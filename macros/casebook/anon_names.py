@@ -67,7 +67,7 @@ LEFT_WORDS = (
     (
         "那天 今天 昨天 后来 然后 于是 因为 但是 所以 可是 放学后 下课后 午休时 课后 那次 这次 当时 同桌 孩子 学生 女儿 儿子 "
         "班主任 导师 心理老师 老师 校医 医生 护士 教练 宿管 保安 师傅 民警 警察 社工"  # 班主任句老师, 校医贝医生: a role before a surname that is also a word
-        " 组长 校长 主任 队长 辅导员"  # 年级组长金老师
+        " 组长 校长 主任 队长 辅导员 领队"  # 年级组长金老师, 副领队龙老师
     ).split()
 )
 _LEFT_AND_KIN = tuple(LEFT_WORDS + KIN_BEFORE)
@@ -222,6 +222,10 @@ def _little_given(t: NameTables, text: str, start: int) -> bool:
     return t.score.get(g2, 0.0) >= THETA_LITTLE and text[start + 2 : start + 3] in PERSON_FOLLOW
 
 
+def _given_char(t: NameTables, ch: str) -> bool:
+    return bool(ch) and _han(ch) and ch not in STOP and t.score.get(ch, 0.0) >= THETA_LITTLE
+
+
 def _typical_pair(text: str, j: int, s1: float, s2: float) -> bool:
     """Whether two characters make a given name after a surname: typical enough before what
     follows people (吕子航的), more typical before anything else (钱沐阳旁边, 蒋可馨期中)."""
@@ -295,8 +299,8 @@ def _given(
                 return 2
             elif compound and min(s1, s2) >= THETA_COMPOUND:
                 return 2  # 司马悠然参加: after a compound surname a given name that is also a word (悠然)
-    if g1 == "小" and _little_given(t, text, start):
-        return 2  # 莫小北说, 佟小满是: 小 and one character are a given name after a surname
+    if g1 == "小" and (_little_given(t, text, start) or (compound and _given_char(t, text[start + 1 : start + 2]))):
+        return 2  # 莫小北说, 佟小满是, 尉迟小雨已经: 小 and one character are a given name after a surname
     if text[start : start + 2] in ROLES:
         return 0  # 和爷爷, 说爷爷, 和同学: the character after the “surname” starts a role word
     if _common(t, text[start : start + 2]) and not _follows(text, start + 1):
@@ -361,8 +365,8 @@ def _name_at(t: NameTables, roles: re.Pattern[str], text: str, i: int) -> NameHi
     surname = text[i : i + length]
     after = i + length
     nxt = text[after : after + 1]
-    if surname == "某":
-        return None  # 某一科, 某某: the convention, never a surname
+    if surname == "某" or text[i - 1 : i] == surname:
+        return None  # 某一科, 某某: the convention, never a surname; 一张张念: a measure word doubled
     if nxt == "某":
         return None  # 王某, 李某某: the convention
     # (大刘, 大张; 做“大单” is an order: 大 only before the commonest surnames)

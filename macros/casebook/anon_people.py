@@ -49,6 +49,7 @@ from macros.casebook.anon_positions import (
     _STRONG_VERBS,
     _VERB_CHARS,
     KIN,
+    KIN_AFTER_DE,
     NO_NICKNAME_CHARS,
     ROLE_NOUNS,
     THETA,
@@ -205,7 +206,8 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
             add(m.start(), m.end(), "")
     for m in _CALLED.finditer(text):  # 都叫他包子: whatever the word, it is what the child is called
         # 叫他回座位, 叫她过来: a verb after 叫他 is an errand, not a name
-        called = m.group(1)
+        g = 1 if m.group(1) else 2
+        called = m.group(g)
         if (
             called in ROLE_NOUNS
             or called[0] in anon_names.STOP
@@ -215,7 +217,7 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
             continue  # 起外号怎么办, 外号是否伤人, 外号会伤人: a question or a modal after the word, not the nickname
         if _trait(t, called) or _PET_AFTER.match(text, m.end()):
             continue  # 一只叫“豆豆”的小狗: a pet's name
-        add(m.start(1), m.end(1), called if len(called) == 2 else "")
+        add(m.start(g), m.end(g), called if len(called) == 2 else "")
     for m in p["kin"].finditer(text):  # 国庆的妈妈, 子豪妈妈, 桐桐的同桌
         de = text[m.start() - 1 : m.start()] == "的"
         if not de and m.group(0) not in KIN:
@@ -231,8 +233,10 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
         if _han_pair(token) and (_clause_start(text, i) or text[i - 1] in anon_names.LEFT_CHARS):
             if _candidate(t, token, True) or _word_name(t, text, token) or _kin_name(t, token, de):
                 add(i, i + 2, token)
-            elif de and (_little_name(t, token) if token[0] == "小" else _pet_name(t, token)):
-                add(i, i + 2, "")  # 小南的妈妈, 贝贝的外婆: a nickname before 的 + kin
+            elif (de or m.group(0) in ("妈妈", "爸爸")) and (_little_name(t, token) if token[0] == "小" else _pet_name(t, token)):
+                # 小南的妈妈, 贝贝的外婆, 苗苗妈妈: a nickname before kin (a doubled one is then
+                # looked for everywhere: 寒假朵朵都去)
+                add(i, i + 2, token if token[0] == token[1] else "")
     for m in p["verb"].finditer(text):
         i = m.start() - 2
         token = text[i : i + 2] if i >= 0 else ""
@@ -262,7 +266,7 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
     for m in _LITTLE.finditer(text):  # 小磊昨天…, “小雅，…”: 小 and a typical given-name character
         i = m.start()
         token = m.group(0)
-        if token[0] == "小" and _clause_start(text, i) and text[i + 2 : i + 3] in anon_names.FOLLOW and _little_name(t, token):
+        if _clause_start(text, i) and text[i + 2 : i + 3] in anon_names.FOLLOW and _little_name(t, token):  # (阿娟是…)
             add(i, i + 2, "")
         elif (_clause_start(text, i) or text[i - 1] in anon_names.LEFT_CHARS) and _LITTLE_OWNS.match(text, i + 2):
             if _little_nickname(t, token):
@@ -371,7 +375,7 @@ def _little_given(t: NameTables, pair: str) -> bool:
 
 
 # What only a person has after 小X: kin after 的, a home (小凯家的保姆, 小胖家里)
-_LITTLE_OWNS = re.compile("的(?:" + "|".join(KIN) + ")|家(?:的|里|住)")
+_LITTLE_OWNS = re.compile("的(?:" + "|".join(KIN_AFTER_DE) + ")|家(?:的|里|住)")
 
 
 def _little_nickname(t: NameTables, token: str) -> bool:

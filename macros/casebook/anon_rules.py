@@ -239,7 +239,8 @@ _YEAR_MONTH = (
 _BIRTH_BEFORE = re.compile(
     rf"(?:出生日期|出生年月日|出生年月|出生于|出生在|生于|(?<!卫)生日|出生)\s*(?:是|为|在|于)?\s*"
     # a form's row (| 出生日期 | …) or its box (生日一栏填的是…)
-    rf"(?:[:|]|(?:(?:一)?栏(?:里)?)?(?:填的是|写的是|填着|写着|是|为))?\s*({_FULL_DATE}|{_MONTH_DAY})"
+    # (的生日就是农历八月十五: an adverb before 是, the calendar before the day)
+    rf"(?:[:|]|(?:(?:一)?栏(?:里)?)?(?:填的是|写的是|填着|写着|(?:就|也|正好|恰好)?是|为))?\s*((?:农历|阴历)?{_FULL_DATE}|(?:农历|阴历)?{_MONTH_DAY})"
     # 出生年月：2013.01, 出生于2012年9月: a month of birth
     rf"|(?:出生日期|出生年月|出生于|出生在|生于|(?<!卫)生日(?=\s*[在是]))\s*(?:是|为|在)?\s*[:|]?\s*({_YEAR_MONTH}"
     r"|(?<!\d)\d{2}\s*年\s*\d{1,2}\s*月(?!\s*\d))"  # 生日在09年6月: a two-digit year after the birth words
