@@ -189,6 +189,13 @@ CATCH = [
     ("我让副领队龙老师带着队伍原地等待。", ["龙老师"]),
     ("朵朵的外婆住在崇明，每年寒假朵朵都去那里住。我加了苗苗妈妈的微信。", ["朵朵", "朵朵", "苗苗"]),
     ("阿娟是孩子的姑姑。单良和尉迟小雨已经做了三年同桌。", ["阿娟", "尉迟小雨"]),
+    # round 30: 于 with a title after a role word; 家长 before a full name; 小 and a character
+    # after a surname before 说; a doubled name after a class and 的; 小X after 说; Uyghur names
+    # of three parts
+    ("中秋前一天，宿管于阿姨跟我说了这件事。", ["于阿姨"]),
+    ("家长马建国的微信号已经拉进了班级群。包小雨说她在家是大姐。", ["马建国", "包小雨"]),
+    ("四（1）中队的冉冉在升旗仪式上领诵。食堂师傅说小磊每天都要加菜。", ["冉冉", "小磊"]),
+    ("家访那天，阿布都热依木的爸爸做了抓饭。", ["阿布都热依木"]),
 ]
 
 
@@ -323,6 +330,8 @@ CLEAN = [
     "她说车费贵，回去也没事做。学生某一科成绩落后。对方说要做“大单”。",
     # round 29: a measure word doubled (一张张念); 阿弟 is how a little brother is called
     "纸条收上来后，她一张张念。奶奶总叫他阿弟。",
+    # round 30: 和, 向 after a role word are “and”, “towards”; 才小声说 is an adverb and 小声
+    "导师和教练一起商量。班主任向家长说明情况。他才小声说了一句。",
 ]
 
 

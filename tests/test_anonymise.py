@@ -229,6 +229,9 @@ CATCH = [
     ("CASE-ANON-BIRTHDATE", "某某出生在谷雨那天，2012年4月19日。", "2012年4月19日"),
     # round 29: an adverb before 是, the calendar before the day
     ("CASE-ANON-BIRTHDATE", "更巧的是，她的生日就是农历八月十五。", "农历八月十五"),
+    # round 30: a birthday in brackets after 生日; a boarding class for pupils from Tibet
+    ("CASE-ANON-BIRTHDATE", "某某生日（11/02）那天分了蛋糕。", "11/02"),
+    ("CASE-ANON-CLASS", "她在某某中学高一西藏班（2）班读书。", "高一西藏班（2）班"),
 ]
 
 
@@ -307,6 +310,8 @@ PASS = [
     "怎样利用小学阶段的关系？他说了自己小学时养的仓鼠。我们参观了一次职校开放日，过了古尔邦节。",
     # round 26: a count of people or a relative before a stage of schooling
     "这个班有十二个人小学时当过班长。姐姐中专毕业在超市当收银员。",
+    # round 30: a school counted, not named
+    "他今年九月从一所区实验小学升上来。",
 ]
 
 

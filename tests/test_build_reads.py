@@ -13,7 +13,7 @@ import pytest
 
 from macros.build import cache as buildcache
 from macros.build import reads, session
-from macros.casebook import anon_names, anonymise
+from macros.casebook import anon_names, anon_tables, anonymise
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -82,7 +82,7 @@ def word_lists(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     data.mkdir()
     for path in (ROOT / "data").glob("anon_*"):
         shutil.copy2(path, data / path.name)
-    monkeypatch.setattr(anon_names, "DATA", data)
+    monkeypatch.setattr(anon_tables, "DATA", data)
     anon_names.tables.cache_clear()
     state = session.start(session.SERVE)
     yield data, state

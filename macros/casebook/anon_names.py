@@ -31,11 +31,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 
 from macros.build.reads import data_cache
+from macros.casebook.anon_tables import COMMON_FREQ as COMMON_FREQ
+from macros.casebook.anon_tables import NameTables as NameTables
+from macros.casebook.anon_tables import tables as tables
 
-DATA = Path(__file__).resolve().parents[2] / "data"
 ROLES = (
     (
         "老师 同学 校长 副校长 主任 书记 妈妈 爸爸 奶奶 爷爷 外婆 外公 姥姥 姥爷 阿姨 叔叔 伯伯 舅舅 姑姑 姨妈 婶婶 "
@@ -46,7 +47,7 @@ ROLES = (
 # Kinship words a name follows: 母亲李桂兰, 父亲王建国.
 KIN_BEFORE = (
     "母亲 父亲 妈妈 爸爸 奶奶 爷爷 外婆 外公 哥哥 姐姐 弟弟 妹妹 舅舅 姑姑 同桌 同学 班长 名叫 叫做 叫 全名 大名 本名 真名 "
-    "联系人 监护人 姓名"  # a form's fields: 联系人毛阿姨, 监护人钱建国
+    "联系人 监护人 姓名 家长"  # a form's fields: 联系人毛阿姨, 监护人钱建国; 家长马建国的微信
 ).split()
 # A surname that is also one of these function words never starts a role form (和老师 = “with the teacher”).
 FUNCTION_CHARS = set("和与同向从为都能那所以把被给对跟让比连后时也还就于班在")  # 班: 全班同学, 班家长
@@ -71,6 +72,7 @@ LEFT_WORDS = (
     ).split()
 )
 _LEFT_AND_KIN = tuple(LEFT_WORDS + KIN_BEFORE)
+_ROLE_LEFT = tuple(LEFT_WORDS[LEFT_WORDS.index("班主任") :])  # the roles among LEFT_WORDS
 # 她觉得石老师…: after a verb of thinking a weak surname with a role is a person
 _THINKING = ("觉得", "记得", "发现", "听说", "知道", "以为")
 _KIN_BEFORE = tuple(KIN_BEFORE)
@@ -99,84 +101,7 @@ THETA_TWO = 0.6  # the given-name character of a two-character name, followed by
 THETA_WEAK = 0.8  # the given-name character of a two-character name with a weak surname
 THETA_STRONG = 0.8  # both given-name characters after a surname that makes a word with the first
 THETA_ALONE = 0.75  # both characters of a given name used alone
-COMMON_FREQ = 100  # a word this frequent (jieba's count) is an ordinary word, not a name
 _EVERYDAY = 1000  # a given name this frequent as a word (颜色) needs a clause start before its surname
-
-
-@dataclass(frozen=True)
-class NameTables:
-    surnames: frozenset[str]
-    compounds: frozenset[str]
-    weak: frozenset[str]
-    score: dict[str, float]
-    pairs: frozenset[str]
-    words: dict[str, int]
-    jieba_names: frozenset[str]  # common words jieba tags as names: 李娜 and 熊猫 alike
-    veto: frozenset[str]
-    figures: tuple[str, ...]
-    places: frozenset[str]  # provinces, prefectures, Shanghai's districts: places wherever they stand
-    minor_places: frozenset[str]  # other counties: places only where the text speaks of a place
-    english: frozenset[str]  # English given names pupils go by (Lucas, Emily)
-    parts: frozenset[str]  # parts of names without a surname (次仁, 卓玛; 阿依, 古丽; 巴图), two of which make a name
-    pinyin: frozenset[str]  # surnames in pinyin, the second word of an English full name (Kevin Chen)
-    common: frozenset[str] = frozenset()  # the veto list and the words of COMMON_FREQ or more
-    left_words: frozenset[str] = frozenset()  # rarer two-character words ending in a surname (车费, 课余)
-
-
-def _items(name: str) -> list[str]:
-    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
-    return [item for line in lines if not line.startswith("#") for item in line.split()]
-
-
-@data_cache  # made again when a word list changes (mkdocs serve)
-def tables() -> NameTables:
-    surnames = _items("anon_surnames.txt")
-    score: dict[str, float] = {}
-    for line in (DATA / "anon_given_chars.tsv").read_text(encoding="utf-8").splitlines():
-        if line.startswith("#"):
-            continue
-        ch, given, in_words, mingzi = line.split("\t")
-        value = int(given) / (int(given) + int(in_words) + 1)
-        if mingzi == "1":  # in a list of given-name characters: sure when jieba has no word with it
-            value = 0.8 if int(given) + int(in_words) == 0 else min(0.95, value + 0.2)
-        score[ch] = value
-    words: dict[str, int] = {}
-    jieba_names: set[str] = set()
-    left_words: set[str] = set()
-    for line in (DATA / "anon_words.txt").read_text(encoding="utf-8").splitlines():
-        if not line.startswith("#"):
-            word, freq, *tag = line.split(" ")
-            if len(word) == 2 and int(freq) < COMMON_FREQ:
-                left_words.add(word)  # only read as a word running into a surname from the left
-                continue
-            words[word] = int(freq)
-            if tag:
-                jieba_names.add(word)
-    figures = sorted(set(_items("anon_figures.txt")), key=len, reverse=True)
-    major, minor = (DATA / "anon_places.txt").read_text(encoding="utf-8").split("\n# 其他区县", 1)
-    places = frozenset(line for line in major.splitlines() if line and not line.startswith("#")) | frozenset(
-        _items("anon_landmarks.txt")
-    )
-    minor_places = frozenset(line for line in minor.splitlines()[1:] if line and not line.startswith("#"))
-    return NameTables(
-        surnames=frozenset(s for s in surnames if len(s) == 1),
-        compounds=frozenset(s for s in surnames if len(s) == 2),
-        weak=frozenset(_items("anon_weak_surnames.txt")),
-        score=score,
-        pairs=frozenset(_items("anon_given_pairs.txt")),
-        words=words,
-        jieba_names=frozenset(jieba_names),
-        veto=frozenset(_items("anon_name_veto.txt")),
-        figures=tuple(figures),
-        places=places,
-        minor_places=minor_places,
-        english=frozenset(_items("anon_english_names.txt")),
-        parts=frozenset(_items("anon_tibetan_names.txt")) | frozenset(_items("anon_minority_names.txt")),
-        pinyin=frozenset(_items("anon_pinyin_surnames.txt")),
-        # one set lookup for “a common word”: the test runs some 300 times per 1,000 characters
-        common=frozenset(_items("anon_name_veto.txt")) | frozenset(w for w, n in words.items() if n >= COMMON_FREQ),
-        left_words=frozenset(left_words),
-    )
 
 
 @data_cache
@@ -299,7 +224,11 @@ def _given(
                 return 2
             elif compound and min(s1, s2) >= THETA_COMPOUND:
                 return 2  # 司马悠然参加: after a compound surname a given name that is also a word (悠然)
-    if g1 == "小" and (_little_given(t, text, start) or (compound and _given_char(t, text[start + 1 : start + 2]))):
+    # 包小雨说 (才小声说: an adverb, then 小声)
+    little_said = text[start + 2 : start + 3] in PERSON_FOLLOW and text[start - 1] not in FUNCTION_CHARS | ADVERB_CHARS
+    if g1 == "小" and (
+        _little_given(t, text, start) or ((compound or little_said) and _given_char(t, text[start + 1 : start + 2]))
+    ):
         return 2  # 莫小北说, 佟小满是, 尉迟小雨已经: 小 and one character are a given name after a surname
     if text[start : start + 2] in ROLES:
         return 0  # 和爷爷, 说爷爷, 和同学: the character after the “surname” starts a role word
@@ -378,7 +307,9 @@ def _name_at(t: NameTables, roles: re.Pattern[str], text: str, i: int) -> NameHi
     if not nxt or (nxt in STOP and nxt not in _OPENING_PARTICLES) or not _han(nxt):
         return None  # no role, 叫 form or given name starts with punctuation or a particle (speed)
     role = roles.match(text, after)
-    if role and role.group(0) != "老" and surname not in FUNCTION_CHARS and not _word_from_left(t, text, i):
+    # (宿管于阿姨: after a role word even 于 starts a role form)
+    after_role = surname not in "和与同跟及" and text.endswith(_ROLE_LEFT, 0, i)  # (导师和教练: “and”)
+    if role and role.group(0) != "老" and (surname not in FUNCTION_CHARS or after_role) and not _word_from_left(t, text, i):
         # 整理成导师组: a weak surname before a role needs a clear left edge too
         if surname not in t.weak or _left_ok(text, i) or text.endswith(_THINKING, 0, i):
             if not _common(t, text[i : after + 2]) or role.group(0) in ("老师", "同学"):

@@ -31,8 +31,6 @@ times the 2 ms per 1,000 characters the gate may spend; see the 匿名化 page.
 
 from __future__ import annotations
 
-import re
-
 from macros.casebook import anon_names
 from macros.casebook.anon_aside import set_aside
 from macros.casebook.anon_everywhere import everywhere, in_idiom
@@ -40,17 +38,29 @@ from macros.casebook.anon_facts import facts_people
 from macros.casebook.anon_latin import find_dotted_names, find_latin_names, find_tibetan_names
 from macros.casebook.anon_names import NameHit, NameTables, _han, find_words, taken_by
 from macros.casebook.anon_names import _common as _is_word  # one test of “a common word” for both passes
+from macros.casebook.anon_nicknames import (
+    _LITTLE,
+    _LITTLE_OWNS,
+    _PERSON_OBJECT_VERBS,
+    _PET_AFTER,
+    _REDUPLICATED,
+    REDUPLICATED_FREQ,
+    _after_class_de,
+    _kin_name,
+    _little_given,
+    _little_name,
+    _little_nickname,
+    _nickname_chars,
+    _pet_name,
+)
 from macros.casebook.anon_positions import (
     _ADVERBS,
     _CALLED,
     _ERRAND_VERBS,
-    _HAN,
     _ROLES_BEFORE,
     _STRONG_VERBS,
     _VERB_CHARS,
     KIN,
-    KIN_AFTER_DE,
-    NO_NICKNAME_CHARS,
     ROLE_NOUNS,
     THETA,
     _boundary,
@@ -80,14 +90,19 @@ def _trait(t: NameTables, called: str) -> bool:
     return called.endswith(_TRAIT_ENDS) or (called[0] in "大小" and called[2] == "子")
 
 
-def _role_noun_hit(token: str) -> bool:
+_TITLES = frozenset("阿姨 叔叔 伯伯 老师 师傅 阿婆 大爷 奶奶 爷爷".split())
+
+
+def _role_noun_hit(token: str, after_role: bool = False) -> bool:
     """继父, 和继父: a role noun (after a function word) that the surface pass read as a name;
     马拉松, 蒲公英: a three-character word that only looks like surname and given name."""
     t = anon_names.tables()
     # (马赛克: a rarer word of the list too, unless jieba tags it as a name)
     if len(token) == 3 and (_is_word(t, token) or (token in t.words and token not in t.jieba_names)):
         return True
-    return token in ROLE_NOUNS or (token[1:] in ROLE_NOUNS and token[0] in anon_names.FUNCTION_CHARS)
+    # (宿管于阿姨: after a role word, 于 with a title is the surname; 班主任向家长, 和室友 are not)
+    titled = after_role and token[1:] in _TITLES and token[0] not in "和与同跟及向对给把被让从"
+    return token in ROLE_NOUNS or (token[1:] in ROLE_NOUNS and token[0] in anon_names.FUNCTION_CHARS and not titled)
 
 
 def _without_verb(text: str, h: NameHit) -> NameHit:
@@ -102,7 +117,12 @@ def find_people(text: str) -> list[NameHit]:
     """Every mention of a person in a whole case (normalised, pseudonyms masked)."""
     t = anon_names.tables()
     plain = set_aside(text)
-    hits = [_without_verb(plain, h) for h in anon_names.find_names(plain) if not _role_noun_hit(plain[h.start : h.end])]
+    hits = [
+        _without_verb(plain, h)
+        for h in anon_names.find_names(plain)
+        # (宿管于阿姨: after a role word 于 is the surname)
+        if not _role_noun_hit(plain[h.start : h.end], plain.endswith(anon_names._ROLE_LEFT, 0, h.start))
+    ]
     hits += _positional(t, plain, hits)
     hits += related_people(t, plain, hits)
     hits += facts_people(t, plain, hits)
@@ -257,7 +277,7 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
         i = m.start()
         if (
             # (我让朵朵把…: after a verb that takes a person, too)
-            (_clause_start(text, i) or text[i - 1 : i] in _PERSON_OBJECT_VERBS)
+            (_clause_start(text, i) or text[i - 1 : i] in _PERSON_OBJECT_VERBS or _after_class_de(text, i))
             and _pet_name(t, m.group(0))
             and text[i + 2 : i + 3] in anon_names.FOLLOW
             and not _PET_AFTER.match(text, i + 2)
@@ -266,7 +286,9 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
     for m in _LITTLE.finditer(text):  # 小磊昨天…, “小雅，…”: 小 and a typical given-name character
         i = m.start()
         token = m.group(0)
-        if _clause_start(text, i) and text[i + 2 : i + 3] in anon_names.FOLLOW and _little_name(t, token):  # (阿娟是…)
+        # (阿娟是…; 她说小磊每天…: after a verb that takes a person too)
+        opens = _clause_start(text, i) or text[i - 1 : i] in _PERSON_OBJECT_VERBS or text[i - 1 : i] == "说"
+        if opens and text[i + 2 : i + 3] in anon_names.FOLLOW and _little_name(t, token):
             add(i, i + 2, "")
         elif (_clause_start(text, i) or text[i - 1] in anon_names.LEFT_CHARS) and _LITTLE_OWNS.match(text, i + 2):
             if _little_nickname(t, token):
@@ -345,77 +367,6 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
         if _candidate(t, token, False) and _boundary(t, text, j + 2) and not _is_word(t, text[j + 1 : j + 3]):
             add(j, j + 2, token)
     return out
-
-
-_PERSON_OBJECT_VERBS = frozenset("让叫请陪帮找问给和跟与对把被谢")
-# What a pet is: 叫“豆豆”的小狗
-_PET_AFTER = re.compile(r"[”\"」]?\s*的(?:小)?(?:狗|猫|兔子?|仓鼠|鹦鹉|乌龟|金鱼|狗狗|猫咪|宠物)")
-# Reduplications that are interjections or sounds, never a nickname.
-_NOT_NICKNAME = frozenset("哈嘿呵啦嘻哼嗯哦噢呜嗷咚哗叮咕嘀喔啊呀吧么")
-
-
-_REDUPLICATED = re.compile(rf"([{_HAN}])\1")
-_LITTLE = re.compile(rf"[小阿][{_HAN}]")
-
-
-def _kin_name(t: NameTables, token: str, de: bool) -> bool:
-    """天宇的爷爷 (a known given name, one character less typical), 黎明妈妈 (a surname and a typical
-    given-name character right before 妈妈: 温柔的妈妈 has 的, and 温柔妈妈 is not said)."""
-    if token in ROLE_NOUNS or token[1] in anon_names.STOP or _is_word(t, token) and de:
-        return False
-    low = min(t.score.get(ch, 0.0) for ch in token)
-    if token in t.pairs and low >= 0.5:
-        return True
-    return not de and token[0] in t.surnames and t.score.get(token[1], 0.0) >= THETA
-
-
-def _little_given(t: NameTables, pair: str) -> bool:
-    """小龙 in 武小龙: 小 and a very typical given-name character make a given name after a surname."""
-    return pair[:1] == "小" and t.score.get(pair[1:2], 0.0) >= 0.85 and pair[1:2] not in anon_names.STOP
-
-
-# What only a person has after 小X: kin after 的, a home (小凯家的保姆, 小胖家里)
-_LITTLE_OWNS = re.compile("的(?:" + "|".join(KIN_AFTER_DE) + ")|家(?:的|里|住)")
-
-
-def _little_nickname(t: NameTables, token: str) -> bool:
-    """小胖, 小凯 before what only a person has: any character seen in given names, when 小X is
-    no word (小区的, 小店家) and no role noun (小孩的妈妈)."""
-    ch = token[1]
-    return ch not in anon_names.STOP and t.score.get(ch, 0.0) >= 0.4 and not _is_word(t, token) and token not in ROLE_NOUNS
-
-
-def _little_name(t: NameTables, token: str) -> bool:
-    ch = token[1]
-    return ch not in anon_names.STOP and t.score.get(ch, 0.0) >= 0.85 and not _is_word(t, token) and token not in ROLE_NOUNS
-
-
-# A reduplicated word this frequent is an adverb or a word of its own (默默, 天天, 明明), not a child's name.
-REDUPLICATED_FREQ = 300
-
-
-def _pet_name(t: NameTables, token: str) -> bool:
-    """苗苗, 晨晨, 毛毛: a reduplicated name character that is no frequent word, no sound, no number."""
-    ch = token[0]
-    if token[1] != ch or ch in anon_names.STOP or ch in _NOT_NICKNAME or ch in NO_NICKNAME_CHARS:
-        return False
-    # 画画, 泛泛: a verb or adverb doubled; a name's character is typical of names
-    return t.score.get(ch, 0.0) >= 0.5 and t.words.get(token, 0) < REDUPLICATED_FREQ and token not in ROLE_NOUNS
-
-
-def _nickname_chars(t: NameTables, text: str) -> set[str]:
-    """Characters a case uses as a nickname: 航航, 阿犇 (叠字 and 阿X that are no words)."""
-    chars: set[str] = set()
-    for m in re.finditer(rf"([{_HAN}])\1|阿([{_HAN}])", text):
-        ch = m.group(1) or m.group(2)
-        if ch in anon_names.STOP or ch in _NOT_NICKNAME or ch in NO_NICKNAME_CHARS:
-            continue
-        # standing alone, as a name does (命中中的, 分词词典: the pair is inside words)
-        left, right = text[m.start() - 1 : m.start()], text[m.end() : m.end() + 1]
-        alone = not _is_word(t, left + ch) and not _is_word(t, ch + right)
-        if alone and not _is_word(t, m.group(0)) and m.group(0) not in ROLE_NOUNS:
-            chars.add(ch)
-    return chars
 
 
 def _nicknamed(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]:

@@ -40,6 +40,8 @@ _CLASS = re.compile(
     # a class named by a letter: 六年级B班, 初二A班
     r"|(?:初[一二三四]|高[一二三]|[一二三四五六七八九]年级|[1-9]年级)\s*[A-Z]"
     r"|(?<![A-Za-z0-9])[GY](?:[1-9]|1[0-2])\s*-?\s*[A-Z1-9]"  # an international division's grade: G8B班, Y10-2班
+    # 高一西藏班（2）班, 高二新疆班(1)班: the boarding classes for pupils from Tibet and Xinjiang
+    r"|(?:初[一二三四]|高[一二三]|预备)\s*(?:西藏|新疆|内高|内地)班\s*\(\s*[0-9一二三四五六七八九十]{1,2}\s*\)"
     # vocational classes: 2023级会计1班, 22级电商(2)班, 中职一年级会计2班
     r"|(?<!\d)(?:19|20)?\d{2}\s*级\s*[\u4e00-\u9fff]{1,8}?\s*(?:\(\s*\d{1,2}\s*\)|\d{1,2})"
     r"|(?:[一二三四五六七八九]|[1-9])年级[\u4e00-\u9fff]{2,4}?\s*(?:\(\s*\d{1,2}\s*\)|\d{1,2})"
@@ -174,9 +176,12 @@ def _person(prefix: str) -> bool:
 _NAMED_HEAD = re.compile(r"[\u4e00-\u9fff]{1,3}[区县][\u4e00-\u9fff]{2,}$")
 
 
+_COUNTED = re.compile(r"[一这那每哪几两][所个]")
+
+
 def _generic(prefix: str) -> bool:
-    if prefix in GENERIC or prefix.startswith("某"):
-        return True
+    if prefix in GENERIC or prefix.startswith("某") or _COUNTED.match(prefix):
+        return True  # (从一所区实验小学升入: a school counted, not named)
     if prefix.endswith("附属") and _SCHOOL.search(prefix[:-2][-3:]):
         return _generic(prefix[:-2])  # 望湖二中附属学校: a school attached to a named school
     if prefix.endswith(_SCHOOL_KINDS):

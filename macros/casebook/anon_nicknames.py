@@ -1,0 +1,90 @@
+"""Nicknames and the small words around them (rule CASE-ANON-NAME): 小X, 阿X and doubled
+names (小胖, 阿娟, 朵朵), what makes them a person's (kin, a home, a verb that takes a person) and
+what makes them no one's (a pet, a sound, an adverb). Read by :mod:`anon_people`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from macros.casebook import anon_names
+from macros.casebook.anon_names import NameTables
+from macros.casebook.anon_names import _common as _is_word
+from macros.casebook.anon_positions import _HAN, KIN_AFTER_DE, NO_NICKNAME_CHARS, ROLE_NOUNS, THETA
+
+_PERSON_OBJECT_VERBS = frozenset("让叫请陪帮找问给和跟与对把被谢")
+
+
+def _after_class_de(text: str, i: int) -> bool:
+    """四（1）中队的冉冉, 3班的: a class and 的 before ``i`` (a pupil of it follows)."""
+    return text[i - 1 : i] == "的" and text[i - 2 : i - 1] in ("班", "队")
+
+
+# What a pet is: 叫“豆豆”的小狗
+_PET_AFTER = re.compile(r"[”\"」]?\s*的(?:小)?(?:狗|猫|兔子?|仓鼠|鹦鹉|乌龟|金鱼|狗狗|猫咪|宠物)")
+# Reduplications that are interjections or sounds, never a nickname.
+_NOT_NICKNAME = frozenset("哈嘿呵啦嘻哼嗯哦噢呜嗷咚哗叮咕嘀喔啊呀吧么")
+
+
+_REDUPLICATED = re.compile(rf"([{_HAN}])\1")
+_LITTLE = re.compile(rf"[小阿][{_HAN}]")
+
+
+def _kin_name(t: NameTables, token: str, de: bool) -> bool:
+    """天宇的爷爷 (a known given name, one character less typical), 黎明妈妈 (a surname and a typical
+    given-name character right before 妈妈: 温柔的妈妈 has 的, and 温柔妈妈 is not said)."""
+    if token in ROLE_NOUNS or token[1] in anon_names.STOP or _is_word(t, token) and de:
+        return False
+    low = min(t.score.get(ch, 0.0) for ch in token)
+    if token in t.pairs and low >= 0.5:
+        return True
+    return not de and token[0] in t.surnames and t.score.get(token[1], 0.0) >= THETA
+
+
+def _little_given(t: NameTables, pair: str) -> bool:
+    """小龙 in 武小龙: 小 and a very typical given-name character make a given name after a surname."""
+    return pair[:1] == "小" and t.score.get(pair[1:2], 0.0) >= 0.85 and pair[1:2] not in anon_names.STOP
+
+
+# What only a person has after 小X: kin after 的, a home (小凯家的保姆, 小胖家里)
+_LITTLE_OWNS = re.compile("的(?:" + "|".join(KIN_AFTER_DE) + ")|家(?:的|里|住)")
+
+
+def _little_nickname(t: NameTables, token: str) -> bool:
+    """小胖, 小凯 before what only a person has: any character seen in given names, when 小X is
+    no word (小区的, 小店家) and no role noun (小孩的妈妈)."""
+    ch = token[1]
+    return ch not in anon_names.STOP and t.score.get(ch, 0.0) >= 0.4 and not _is_word(t, token) and token not in ROLE_NOUNS
+
+
+def _little_name(t: NameTables, token: str) -> bool:
+    ch = token[1]
+    return ch not in anon_names.STOP and t.score.get(ch, 0.0) >= 0.85 and not _is_word(t, token) and token not in ROLE_NOUNS
+
+
+# A reduplicated word this frequent is an adverb or a word of its own (默默, 天天, 明明), not a child's name.
+REDUPLICATED_FREQ = 300
+
+
+def _pet_name(t: NameTables, token: str) -> bool:
+    """苗苗, 晨晨, 毛毛: a reduplicated name character that is no frequent word, no sound, no number."""
+    ch = token[0]
+    if token[1] != ch or ch in anon_names.STOP or ch in _NOT_NICKNAME or ch in NO_NICKNAME_CHARS:
+        return False
+    # 画画, 泛泛: a verb or adverb doubled; a name's character is typical of names
+    return t.score.get(ch, 0.0) >= 0.5 and t.words.get(token, 0) < REDUPLICATED_FREQ and token not in ROLE_NOUNS
+
+
+def _nickname_chars(t: NameTables, text: str) -> set[str]:
+    """Characters a case uses as a nickname: 航航, 阿犇 (叠字 and 阿X that are no words)."""
+    chars: set[str] = set()
+    for m in re.finditer(rf"([{_HAN}])\1|阿([{_HAN}])", text):
+        ch = m.group(1) or m.group(2)
+        if ch in anon_names.STOP or ch in _NOT_NICKNAME or ch in NO_NICKNAME_CHARS:
+            continue
+        # standing alone, as a name does (命中中的, 分词词典: the pair is inside words)
+        left, right = text[m.start() - 1 : m.start()], text[m.end() : m.end() + 1]
+        alone = not _is_word(t, left + ch) and not _is_word(t, ch + right)
+        if alone and not _is_word(t, m.group(0)) and m.group(0) not in ROLE_NOUNS:
+            chars.add(ch)
+    return chars

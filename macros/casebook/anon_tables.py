@@ -1,0 +1,91 @@
+"""The word lists of the person detector (rule CASE-ANON-NAME), read once into one table.
+
+:mod:`macros.casebook.anon_names` describes what each list in ``data/`` is for; this module only
+reads them (again when one changes, under ``mkdocs serve``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from macros.build.reads import data_cache
+
+DATA = Path(__file__).resolve().parents[2] / "data"
+COMMON_FREQ = 100  # a word this frequent (jieba's count) is an ordinary word, not a name
+
+
+@dataclass(frozen=True)
+class NameTables:
+    surnames: frozenset[str]
+    compounds: frozenset[str]
+    weak: frozenset[str]
+    score: dict[str, float]
+    pairs: frozenset[str]
+    words: dict[str, int]
+    jieba_names: frozenset[str]  # common words jieba tags as names: 李娜 and 熊猫 alike
+    veto: frozenset[str]
+    figures: tuple[str, ...]
+    places: frozenset[str]  # provinces, prefectures, Shanghai's districts: places wherever they stand
+    minor_places: frozenset[str]  # other counties: places only where the text speaks of a place
+    english: frozenset[str]  # English given names pupils go by (Lucas, Emily)
+    parts: frozenset[str]  # parts of names without a surname (次仁, 卓玛; 阿依, 古丽; 巴图), two of which make a name
+    pinyin: frozenset[str]  # surnames in pinyin, the second word of an English full name (Kevin Chen)
+    common: frozenset[str] = frozenset()  # the veto list and the words of COMMON_FREQ or more
+    left_words: frozenset[str] = frozenset()  # rarer two-character words ending in a surname (车费, 课余)
+
+
+def _items(name: str) -> list[str]:
+    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
+    return [item for line in lines if not line.startswith("#") for item in line.split()]
+
+
+@data_cache  # made again when a word list changes (mkdocs serve)
+def tables() -> NameTables:
+    surnames = _items("anon_surnames.txt")
+    score: dict[str, float] = {}
+    for line in (DATA / "anon_given_chars.tsv").read_text(encoding="utf-8").splitlines():
+        if line.startswith("#"):
+            continue
+        ch, given, in_words, mingzi = line.split("\t")
+        value = int(given) / (int(given) + int(in_words) + 1)
+        if mingzi == "1":  # in a list of given-name characters: sure when jieba has no word with it
+            value = 0.8 if int(given) + int(in_words) == 0 else min(0.95, value + 0.2)
+        score[ch] = value
+    words: dict[str, int] = {}
+    jieba_names: set[str] = set()
+    left_words: set[str] = set()
+    for line in (DATA / "anon_words.txt").read_text(encoding="utf-8").splitlines():
+        if not line.startswith("#"):
+            word, freq, *tag = line.split(" ")
+            if len(word) == 2 and int(freq) < COMMON_FREQ:
+                left_words.add(word)  # only read as a word running into a surname from the left
+                continue
+            words[word] = int(freq)
+            if tag:
+                jieba_names.add(word)
+    figures = sorted(set(_items("anon_figures.txt")), key=len, reverse=True)
+    major, minor = (DATA / "anon_places.txt").read_text(encoding="utf-8").split("\n# 其他区县", 1)
+    places = frozenset(line for line in major.splitlines() if line and not line.startswith("#")) | frozenset(
+        _items("anon_landmarks.txt")
+    )
+    minor_places = frozenset(line for line in minor.splitlines()[1:] if line and not line.startswith("#"))
+    return NameTables(
+        surnames=frozenset(s for s in surnames if len(s) == 1),
+        compounds=frozenset(s for s in surnames if len(s) == 2),
+        weak=frozenset(_items("anon_weak_surnames.txt")),
+        score=score,
+        pairs=frozenset(_items("anon_given_pairs.txt")),
+        words=words,
+        jieba_names=frozenset(jieba_names),
+        veto=frozenset(_items("anon_name_veto.txt")),
+        figures=tuple(figures),
+        places=places,
+        minor_places=minor_places,
+        english=frozenset(_items("anon_english_names.txt")),
+        parts=frozenset(_items("anon_tibetan_names.txt")) | frozenset(_items("anon_minority_names.txt")),
+        pinyin=frozenset(_items("anon_pinyin_surnames.txt")),
+        # one set lookup for “a common word”: the test runs some 300 times per 1,000 characters
+        common=frozenset(_items("anon_name_veto.txt")) | frozenset(w for w, n in words.items() if n >= COMMON_FREQ),
+        left_words=frozenset(left_words),
+    )
