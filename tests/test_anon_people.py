@@ -196,6 +196,13 @@ CATCH = [
     ("家长马建国的微信号已经拉进了班级群。包小雨说她在家是大姐。", ["马建国", "包小雨"]),
     ("四（1）中队的冉冉在升旗仪式上领诵。食堂师傅说小磊每天都要加菜。", ["冉冉", "小磊"]),
     ("家访那天，阿布都热依木的爸爸做了抓饭。", ["阿布都热依木"]),
+    # round 31: the family's surname, once a kin form names it, with a given name that is a word
+    # (江爸爸 … 江海洋在…); 小X before a verb only a person does; a doubled name right after 问;
+    # a name part after 妻子; 同桌小雯; 老孙 before a common word
+    ("我打电话给江爸爸。江海洋在篮球赛上扭伤了脚踝。江建军自己年轻时也打球。", ["江爸爸", "江海洋", "江建军"]),
+    ("几个孩子在聊天。小胖说：“那我肯定听不懂。”我问东东寒假去哪儿玩了。", ["小胖", "东东"]),
+    ("艾力的妻子古丽在一旁点头。萨仁高娃的家在内蒙古。", ["艾力", "古丽", "萨仁高娃"]),
+    ("我请同桌小雯帮她讲一讲。带教师傅老孙马上带他去了医务室。", ["小雯", "老孙"]),
 ]
 
 
@@ -332,6 +339,8 @@ CLEAN = [
     "纸条收上来后，她一张张念。奶奶总叫他阿弟。",
     # round 30: 和, 向 after a role word are “and”, “towards”; 才小声说 is an adverb and 小声
     "导师和教练一起商量。班主任向家长说明情况。他才小声说了一句。",
+    # round 31: after a number and a measure word comes a thing (一只白鹭)
+    "他正趴在地上拍一只白鹭。熊熊燃烧的篝火映红了脸。",
 ]
 
 

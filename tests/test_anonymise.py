@@ -232,6 +232,12 @@ CATCH = [
     # round 30: a birthday in brackets after 生日; a boarding class for pupils from Tibet
     ("CASE-ANON-BIRTHDATE", "某某生日（11/02）那天分了蛋糕。", "11/02"),
     ("CASE-ANON-CLASS", "她在某某中学高一西藏班（2）班读书。", "高一西藏班（2）班"),
+    # round 31: a district and town where a family lives; an account number in a text about QQ;
+    # a WeChat ID some words after 微信; a birthday after the day named
+    ("CASE-ANON-ADDRESS", "他家住在奉贤区庄行镇，首班公交赶不上。", "奉贤区庄行镇"),
+    ("CASE-ANON-QQ", "QQ群是同学们自己建的。某某的账号（2876415903）发了一条消息。", "2876415903"),
+    ("CASE-ANON-WECHAT", "后来我们加了微信，他的号是rgq_father88。", "rgq_father88"),
+    ("CASE-ANON-BIRTHDATE", "某某说她过生日那天，4月18日，没有人记得。", "4月18日"),
 ]
 
 
@@ -312,6 +318,8 @@ PASS = [
     "这个班有十二个人小学时当过班长。姐姐中专毕业在超市当收银员。",
     # round 30: a school counted, not named
     "他今年九月从一所区实验小学升上来。",
+    # round 31: an adverb before 小学 (还用小学的节奏)
+    "孩子还用小学的节奏面对初中的作业量。",
 ]
 
 

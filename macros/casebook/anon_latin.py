@@ -183,7 +183,7 @@ def _tibetan_parts() -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, sorted(tables().parts, key=len, reverse=True))))
 
 
-_BEFORE_PART = tuple(KIN_BEFORE) + ("阿妈", "阿爸", "朋友", "好友", "室友", "舍友")
+_BEFORE_PART = tuple(KIN_BEFORE) + ("阿妈", "阿爸", "朋友", "好友", "室友", "舍友", "妻子", "丈夫", "爱人")
 
 
 def _with_jan(text: str, span: tuple[int, int]) -> tuple[int, int]:

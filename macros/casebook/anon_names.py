@@ -294,7 +294,7 @@ def _name_at(t: NameTables, roles: re.Pattern[str], text: str, i: int) -> NameHi
     surname = text[i : i + length]
     after = i + length
     nxt = text[after : after + 1]
-    if surname == "某" or text[i - 1 : i] == surname:
+    if surname == "某" or text[i - 1 : i] == surname or _counted(text, i):
         return None  # 某一科, 某某: the convention, never a surname; 一张张念: a measure word doubled
     if nxt == "某":
         return None  # 王某, 李某某: the convention
@@ -302,7 +302,8 @@ def _name_at(t: NameTables, roles: re.Pattern[str], text: str, i: int) -> NameHi
     prefixed = i > 0 and text[i - 1] in PREFIXES and length == 1 and (text[i - 1] != "大" or surname in TOP_SURNAMES)
     # 老高, 小张 are also in jieba's dictionary: only the reviewed veto list says what is no nickname.
     if prefixed and text[i - 1 : i + 1] not in t.veto and not _common(t, text[i : i + 2]):
-        if _follows(text, after) and not (i > 1 and _common(t, text[i - 2 : i])):
+        # (带教师傅老孙马上…: a common word after the nickname ends it as well)
+        if (_follows(text, after) or _common(t, text[after : after + 2])) and not (i > 1 and _common(t, text[i - 2 : i])):
             return NameHit(i - 1, after, "")
     if not nxt or (nxt in STOP and nxt not in _OPENING_PARTICLES) or not _han(nxt):
         return None  # no role, 叫 form or given name starts with punctuation or a particle (speed)
@@ -352,6 +353,14 @@ def _name_at(t: NameTables, roles: re.Pattern[str], text: str, i: int) -> NameHi
 # 学生甲, 导师乙, 家长丙: the usual pseudonyms, never a surname (丁 is a common surname as well)
 PLACEHOLDERS = frozenset("甲乙丙戊己庚辛壬癸")
 _PLACEHOLDER_ROLES = ("学生", "家长", "教师", "老师", "同学", "孩子", "男生", "女生", "导师", "班主任", "同桌")
+
+
+_COUNT_BEFORE = re.compile(r"[一二三四五六七八九十两几这那每][只条头匹棵朵件块张个]$")
+
+
+def _counted(text: str, i: int) -> bool:
+    """一只白鹭, 那张白纸: after a number and a measure word comes a thing, not a surname."""
+    return _COUNT_BEFORE.search(text, max(0, i - 3), i) is not None
 
 
 def _placeholder(t: NameTables, text: str, i: int) -> bool:

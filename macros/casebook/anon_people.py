@@ -279,7 +279,8 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
             # (我让朵朵把…: after a verb that takes a person, too)
             (_clause_start(text, i) or text[i - 1 : i] in _PERSON_OBJECT_VERBS or _after_class_de(text, i))
             and _pet_name(t, m.group(0))
-            and text[i + 2 : i + 3] in anon_names.FOLLOW
+            # (我问东东寒假去哪儿: right after 问, 让, 叫 a doubled name needs nothing after it)
+            and (text[i + 2 : i + 3] in anon_names.FOLLOW or (i > 0 and text[i - 1] in "问让叫请陪帮找"))
             and not _PET_AFTER.match(text, i + 2)
         ):
             add(i, i + 2, m.group(0))
@@ -288,7 +289,9 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
         token = m.group(0)
         # (阿娟是…; 她说小磊每天…: after a verb that takes a person too)
         opens = _clause_start(text, i) or text[i - 1 : i] in _PERSON_OBJECT_VERBS or text[i - 1 : i] == "说"
-        if opens and text[i + 2 : i + 3] in anon_names.FOLLOW and _little_name(t, token):
+        # (小胖说: a less typical character before a verb only a person does)
+        said = text.startswith(_STRONG_VERBS, i + 2) and _little_nickname(t, token) and t.score.get(token[1], 0.0) >= 0.6
+        if opens and ((text[i + 2 : i + 3] in anon_names.FOLLOW and _little_name(t, token)) or said):
             add(i, i + 2, "")
         elif (_clause_start(text, i) or text[i - 1] in anon_names.LEFT_CHARS) and _LITTLE_OWNS.match(text, i + 2):
             if _little_nickname(t, token):
@@ -351,6 +354,10 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
             continue  # 导师先听, 同桌也说
         if _candidate(t, token, False) and not _is_word(t, token) and _boundary(t, text, j + 2):
             add(j, j + 2, token)
+        elif (
+            token[:1] == "小" and _little_nickname(t, token) and t.score.get(token[1:], 0.0) >= 0.5 and _boundary(t, text, j + 2)
+        ):
+            add(j, j + 2, "")  # 同桌小雯: a role, then 小 and a given-name character
     for m in p["object"].finditer(text):  # 导师问浩宇, 我找到了思远
         j = m.end()
         token = text[j : j + 2]
@@ -438,8 +445,8 @@ def _repeated(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]:
     stop, score = anon_names.STOP, t.score
     for i in sorted(starts_at):
         g1 = text[i + 1 : i + 2]
-        if not _han(text[i]) or not g1 or g1 in stop or not _han(g1):
-            continue  # nothing of a given name follows (speed: most surname characters are in words)
+        if not _han(text[i]) or not g1 or g1 in stop or not _han(g1) or anon_names._counted(text, i):
+            continue  # nothing of a given name follows (speed: most surname characters are in words); 一只白鹭
         if score.get(g1, 0.0) >= 0.75 or g1 in givens_first or text.startswith(_STRONG_VERBS, i + 2):
             counts.setdefault(text[i : i + 2], []).append(i)
         token = text[i : i + 3]

@@ -41,7 +41,9 @@ def _item_ok(t: NameTables, token: str) -> bool:
 
 
 def _ends_item(text: str, k: int) -> bool:
-    after = text[k : k + 1]
+    if k >= len(text):
+        return True
+    after = text[k]
     return (after in anon_names.FOLLOW or after in _ITEM_END) and after not in _LIST_JOINERS
 
 
@@ -104,11 +106,44 @@ def _list_items(t: NameTables, text: str, hits: list[NameHit]) -> list[tuple[int
     return found
 
 
+# A family's kin forms: 江爸爸, 江妈妈 tell that 江 is the surname of the case's family.
+_FAMILY_KIN = ("爸爸", "妈妈", "爷爷", "奶奶", "外公", "外婆", "家长")
+
+
+def _family_surname(t: NameTables, text: str, hits: list[NameHit]) -> list[tuple[int, int]]:
+    """江爸爸 … 江海洋在…, 江建军自己…: once the case names a family by its surname and a kin
+    word, that surname and two given-name characters opening a clause are that family's members,
+    even when the two make a word (海洋, 建军) or the surname is also one (江)."""
+    surnames = {
+        text[h.start]
+        for h in hits
+        if h.end - h.start == 3 and text[h.start + 1 : h.end] in _FAMILY_KIN and text[h.start] in t.surnames
+    }
+    found: list[tuple[int, int]] = []
+    for c in surnames - set(anon_names.FUNCTION_CHARS):
+        i = text.find(c)
+        while i >= 0:
+            given = text[i + 1 : i + 3]
+            if (
+                len(given) == 2
+                and all(_han(ch) and ch not in anon_names.STOP and ch != c for ch in given)
+                and min(t.score.get(ch, 0.0) for ch in given) >= _ITEM_GIVEN
+                and given not in ROLE_NOUNS
+                and given not in anon_names.ROLES
+                and not anon_names._common(t, text[i : i + 3])
+                and (_clause_start(text, i) or text[i - 1 : i] in anon_names.LEFT_CHARS)
+                and _ends_item(text, i + 3)
+            ):
+                found.append((i, i + 3))
+            i = text.find(c, i + 1)
+    return found
+
+
 def related_people(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]:
     """Names found because of a name beside them (same family, same list)."""
     taken = taken_by(hits, len(text))
     out: list[NameHit] = []
-    for start, end in _same_family(t, text, hits) + _list_items(t, text, hits):
+    for start, end in _same_family(t, text, hits) + _list_items(t, text, hits) + _family_surname(t, text, hits):
         if not any(taken[start:end]):
             taken[start:end] = b"\x01" * (end - start)
             # 施展 is then marked everywhere in the case, even where it reads as the verb alone

@@ -179,20 +179,27 @@ def find_contacts(text: str) -> Iterable[Span]:
             yield m.start(), m.end(), "CASE-ANON-EMAIL"
     if _QQ_HINT.search(text) or "QQ" in text or "qq" in text:
         for m in _QQ_LATER.finditer(text):
-            yield m.start(1), m.end(1), "CASE-ANON-QQ"
+            group = 1 if m.group(1) else 2
+            yield m.start(group), m.end(group), "CASE-ANON-QQ"
     if _QQ_HINT.search(text):
         for m in _QQ.finditer(text):
             group = 1 if m.group(1) else 2
             yield m.start(group), m.end(group), "CASE-ANON-QQ"
     for start, end in _wechat_spans(text):
         yield start, end, "CASE-ANON-WECHAT"
+    for m in _WECHAT_LATER.finditer(text) if "微信" in text else ():
+        yield m.start(1), m.end(1), "CASE-ANON-WECHAT"
 
 
+# 后来我们加了微信，他的号是rgq_father88: the ID a few words after 微信, after 号是
+_WECHAT_LATER = re.compile(r"微信[^。\n；;]{0,12}?号(?:码)?\s*(?:是|为|[:：])\s*([A-Za-z][-_A-Za-z0-9]{5,19})(?![-_A-Za-z0-9])")
 # wenkexin_mama这个微信: the ID written before the word, as people say it
 _WECHAT_BEFORE = re.compile(r"([A-Za-z][-_A-Za-z0-9]{5,19})\s*(?:这个|那个|的)?\s*$")
 # QQ群里谭晓燕的号是1053387612: the number a few words after QQ, after 号是 / 号码是
 _QQ_LATER = re.compile(
     r"(?i)QQ(?:[^。\n；;]{0,12}?号(?:码)?|群[^。\n]{0,40}?群号(?:码)?)\s*(?:是|为|[:：])\s*(?<!\d)([1-9]\d{4,10})(?!\d)"
+    # QQ群是同学们自己建的。…的账号（2876415903）: an account number in brackets in a text about QQ
+    r"|账号\s*[(（]\s*([1-9]\d{4,10})\s*[)）]"
 )  # (…的QQ群里给他起了外号，…，群号是839204716: a group's number some words on)
 
 
@@ -255,7 +262,9 @@ _BIRTH_AFTER = re.compile(
     r"|(?<=[,，、;；:：])\s*((?:19|20)\d{2}\s*年)(?=\s*(?:出生|生人))"  # (not 2015年出生的孩子 in general)
 )
 # 出生在谷雨那天，2012年4月19日: the day named, then its date after the comma
-_BIRTH_NAMED_DAY = re.compile(rf"(?:出生在|出生于|生于)[^，,。\n\d]{{1,8}}[，,]\s*({_FULL_DATE})")
+_BIRTH_NAMED_DAY = re.compile(
+    rf"(?:出生在|出生于|生于|生日)[^，,。\n\d]{{0,8}}[，,]\s*({_FULL_DATE}|{_MONTH_DAY})"
+)  # 过生日那天，4月18日
 _BIRTHDAY_AFTER = re.compile(rf"({_FULL_DATE}|{_MONTH_DAY})[^,。;\n]{{0,6}}?(?<!卫)生日")
 
 
@@ -382,6 +391,12 @@ _LIVES = re.compile(
     r"(?:家住|住在|住进|搬到|搬进|搬去|租住在|借住在|寄住在|暂住在|住到)(?:了)?\s*"
     r"([\u4e00-\u9fff]{2,8}?(?:花园|新村|小区|公寓|家园|花苑|山庄|华庭|公馆|名邸|雅居|佳园|新苑|别墅|大厦|公寓楼))"
 )
+# 他家住在奉贤区庄行镇, 妈妈在闵行区浦江镇…打零工: where a family lives, given as a district and its
+# town (a district alone is too large to name anyone); a farm or village of the town goes with it
+_LIVES_TOWN = re.compile(
+    r"(?:家住在|租住在|老家在|家住|住在|家在|住到|搬到|搬去)(?:了)?\s*"
+    r"([\u4e00-\u9fff]{2,3}[区县][\u4e00-\u9fff]{2,3}?(?:镇|街道)(?:[\u4e00-\u9fff]{2,4}?(?:农场|村))?)"
+)
 _LIVES_GENERIC = re.compile(r"^(?:某|这|那|一个|同一|附近|学校|老|新的|隔壁|旁边|对面|一|另一|別的|别的|城郊|郊区|安置)")
 
 
@@ -435,6 +450,8 @@ def find_addresses(text: str) -> Iterable[Span]:
             continue  # 奉贤区沐雨路小学, 普陀区榆荫路第二小学: a school named after its road
         if not any(ch in _ADDRESS_STOP and ch != "和" for ch in text[start : m.end()]):  # 国和路: 和 names the road
             yield start, m.end(), "CASE-ANON-ADDRESS"
+    for m in _LIVES_TOWN.finditer(text):
+        yield m.start(1), m.end(1), "CASE-ANON-ADDRESS"
     for m in _LIVES.finditer(text):
         name = m.group(1)
         if not _LIVES_GENERIC.match(name) and not any(ch in _ADDRESS_STOP for ch in name):

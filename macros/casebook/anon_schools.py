@@ -180,8 +180,8 @@ _COUNTED = re.compile(r"[一这那每哪几两][所个]")
 
 
 def _generic(prefix: str) -> bool:
-    if prefix in GENERIC or prefix.startswith("某") or _COUNTED.match(prefix):
-        return True  # (从一所区实验小学升入: a school counted, not named)
+    if prefix in GENERIC or prefix.startswith("某") or _COUNTED.match(prefix) or any(ch in "还也就又却仍" for ch in prefix):
+        return True  # (从一所区实验小学升入: a school counted, not named; 还用小学的节奏: an adverb)
     if prefix.endswith("附属") and _SCHOOL.search(prefix[:-2][-3:]):
         return _generic(prefix[:-2])  # 望湖二中附属学校: a school attached to a named school
     if prefix.endswith(_SCHOOL_KINDS):
