@@ -238,6 +238,8 @@ CATCH = [
     ("CASE-ANON-QQ", "QQ群是同学们自己建的。某某的账号（2876415903）发了一条消息。", "2876415903"),
     ("CASE-ANON-WECHAT", "后来我们加了微信，他的号是rgq_father88。", "rgq_father88"),
     ("CASE-ANON-BIRTHDATE", "某某说她过生日那天，4月18日，没有人记得。", "4月18日"),
+    # round 32: 和 inside a school's name that opens with its district
+    ("CASE-ANON-SCHOOL", "他今年转到静安区和风中学初二（3）班。", "静安区和风中学"),
 ]
 
 
@@ -320,6 +322,8 @@ PASS = [
     "他今年九月从一所区实验小学升上来。",
     # round 31: an adverb before 小学 (还用小学的节奏)
     "孩子还用小学的节奏面对初中的作业量。",
+    # round 32: 比 and 只 inside a would-be school name; 和 after a pronoun
+    "预备年级作业比小学多。这份表只交校医室。我和风中学的老师聊过。",
 ]
 
 

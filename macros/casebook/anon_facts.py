@@ -50,7 +50,7 @@ _NICKNAME_WORDS = ("外号", "绰号", "小名", "昵称")
 # 石头是他的小名; 万里在班里外号叫…; 小雨的小名叫…: the word opening the clause is a person or
 # the nickname of one
 _NICKNAME_OF = re.compile(
-    rf"(?<![{_HAN}])([{_HAN}]{{2,3}})(?:(是[^，。；;\n]{{0,6}}?的)|(?:在[^，。；;\n]{{1,6}}?)?的?)(?:小名|外号|绰号|昵称|乳名)"
+    rf"(?<![{_HAN}])([{_HAN}]{{2,3}})(?:(是[^，。；;\n]{{0,6}}?的|[，,]\s*)|(?:在[^，。；;\n]{{1,6}}?)?的?)(?:小名|外号|绰号|昵称|乳名)"
     # 严谨这个名字是爷爷取的: a word said to be a name
     rf"|(?<![{_HAN}])([{_HAN}]{{2,3}})[”\"」]?(这个名字|这名字|这个外号|这个小名|这个绰号|这个昵称)"  # “小麦”这个外号
 )
@@ -167,7 +167,8 @@ def facts_people(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]
         # 胖虎是黎家豪的外号: what is said to be a nickname is one, unless it is a common word;
         # otherwise it must look like a name (乱起外号, 不要起外号: a verb)
         looks = _looks(t, token)
-        said = m.group(2) and not anon_names._common(t, token)  # (“小满”可能是孩子的小名: 可能 is a word)
+        # (“小满”可能是孩子的小名: 可能 is a word; 曲航，小名曲曲: the name, then its nickname)
+        said = m.group(2) and not anon_names._common(t, token)
         if (said or looks) and _token_ok(t, token):
             add(*m.span(group))
     for m in _NAME_ORIGIN.finditer(text) if "名字" in text else ():

@@ -52,7 +52,9 @@ KIN_BEFORE = (
 # A surname that is also one of these function words never starts a role form (和老师 = “with the teacher”).
 FUNCTION_CHARS = set("和与同向从为都能那所以把被给对跟让比连后时也还就于班在")  # 班: 全班同学, 班家长
 # Characters that cannot be part of a given name in running text.
-STOP = set("的了是在说和与也都就又还把被给跟对很不没着过吗呢吧啊呀么这那们个之其所以而及或但并从向往于为某有你我他她它")
+STOP = set(
+    "的了是在说和与也都就又还把被给跟对很不没着过吗呢吧啊呀么这那们个之其所以而及或但并从向往于为某有你我他她它班"
+)  # 电商班: no given name
 # What typically follows a name: particles, verbs of speech and action, time words, punctuation.
 FOLLOW = set(
     "说的在是和与跟也都就又还把被给对很不没今昨一哭笑最总常却才先突终已会能要想觉告问回来去让主每妈爸奶爷外家同这那"
@@ -68,7 +70,7 @@ LEFT_WORDS = (
     (
         "那天 今天 昨天 后来 然后 于是 因为 但是 所以 可是 放学后 下课后 午休时 课后 那次 这次 当时 同桌 孩子 学生 女儿 儿子 "
         "班主任 导师 心理老师 老师 校医 医生 护士 教练 宿管 保安 师傅 民警 警察 社工"  # 班主任句老师, 校医贝医生: a role before a surname that is also a word
-        " 组长 校长 主任 队长 辅导员 领队"  # 年级组长金老师, 副领队龙老师
+        " 组长 校长 主任 队长 辅导员 领队 德育处 政教处 教导处 学生处 教务处"  # 年级组长金老师, 副领队龙老师, 德育处苗主任
     ).split()
 )
 _LEFT_AND_KIN = tuple(LEFT_WORDS + KIN_BEFORE)

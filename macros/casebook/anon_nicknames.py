@@ -1,6 +1,7 @@
 """Nicknames and the small words around them (rule CASE-ANON-NAME): 小X, 阿X and doubled
 names (小胖, 阿娟, 朵朵), what makes them a person's (kin, a home, a verb that takes a person) and
-what makes them no one's (a pet, a sound, an adverb). Read by :mod:`anon_people`.
+what makes them no one's (a pet, a sound, an adverb); and the full names read before kin whose
+surname the tables distrust (禚雨涵的妈妈, 孔繁星的家长). Read by :mod:`anon_people`.
 """
 
 from __future__ import annotations
@@ -8,9 +9,18 @@ from __future__ import annotations
 import re
 
 from macros.casebook import anon_names
-from macros.casebook.anon_names import NameTables
+from macros.casebook.anon_names import NameTables, _han
 from macros.casebook.anon_names import _common as _is_word
-from macros.casebook.anon_positions import _HAN, KIN_AFTER_DE, NO_NICKNAME_CHARS, ROLE_NOUNS, THETA
+from macros.casebook.anon_positions import (
+    _HAN,
+    _VERB_CHARS,
+    KIN_AFTER_DE,
+    NO_NICKNAME_CHARS,
+    ROLE_NOUNS,
+    THETA,
+    _clause_start,
+    _typical,
+)
 
 _PERSON_OBJECT_VERBS = frozenset("让叫请陪帮找问给和跟与对把被谢")
 
@@ -88,3 +98,29 @@ def _nickname_chars(t: NameTables, text: str) -> set[str]:
         if alone and not _is_word(t, m.group(0)) and m.group(0) not in ROLE_NOUNS:
             chars.add(ch)
     return chars
+
+
+def _unknown_surname_name(t: NameTables, text: str, i: int) -> bool:
+    """Whether ``text[i:i+3]`` opening a clause is a full name whose surname the tables lack
+    (or distrust): the two characters after it must be a typical given name that is no word."""
+    c, given = text[i], text[i + 1 : i + 3]
+    if not _han(c) or c in anon_names.STOP or c in anon_names.LEFT_CHARS or c in _VERB_CHARS:
+        return False
+    if c in t.surnames and c not in t.weak and c not in anon_names.ROLE_ONLY:
+        return False  # a known surname: the surface pass decides
+    if not _clause_start(text, i) or _is_word(t, c + given[0]) or _is_word(t, text[i : i + 3]):
+        return False
+    return _typical(t, given, yi=True) and (not _is_word(t, given) or given in t.pairs) and given not in ROLE_NOUNS
+
+
+def _surname_before_kin(t: NameTables, text: str, i: int) -> bool:
+    """Whether ``text[i:i+3]``, opening a clause before kin, is a surname and a given name
+    that is also a word (孔繁星的家长): only a person has parents."""
+    c, given = text[i], text[i + 1 : i + 3]
+    if c not in t.surnames or c in t.weak or c in anon_names.ROLE_ONLY or c in anon_names.FUNCTION_CHARS:
+        return False
+    if not (_clause_start(text, i) or text[i - 1 : i] in anon_names.LEFT_CHARS) or _is_word(t, text[i : i + 3]):
+        return False
+    if given in ROLE_NOUNS or _is_word(t, c + given[0]) or any(ch in anon_names.STOP for ch in given):
+        return False
+    return min(t.score.get(ch, 0.0) for ch in given) >= 0.3

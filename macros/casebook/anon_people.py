@@ -52,6 +52,8 @@ from macros.casebook.anon_nicknames import (
     _little_nickname,
     _nickname_chars,
     _pet_name,
+    _surname_before_kin,
+    _unknown_surname_name,
 )
 from macros.casebook.anon_positions import (
     _ADVERBS,
@@ -136,32 +138,6 @@ def find_people(text: str) -> list[NameHit]:
 
 
 # -- step 2: positions only a person fills ---------------------------------------------------
-
-
-def _unknown_surname_name(t: NameTables, text: str, i: int) -> bool:
-    """Whether ``text[i:i+3]`` opening a clause is a full name whose surname the tables lack
-    (or distrust): the two characters after it must be a typical given name that is no word."""
-    c, given = text[i], text[i + 1 : i + 3]
-    if not _han(c) or c in anon_names.STOP or c in anon_names.LEFT_CHARS or c in _VERB_CHARS:
-        return False
-    if c in t.surnames and c not in t.weak and c not in anon_names.ROLE_ONLY:
-        return False  # a known surname: the surface pass decides
-    if not _clause_start(text, i) or _is_word(t, c + given[0]) or _is_word(t, text[i : i + 3]):
-        return False
-    return _typical(t, given, yi=True) and (not _is_word(t, given) or given in t.pairs) and given not in ROLE_NOUNS
-
-
-def _surname_before_kin(t: NameTables, text: str, i: int) -> bool:
-    """Whether ``text[i:i+3]``, opening a clause before kin, is a surname and a given name
-    that is also a word (孔繁星的家长): only a person has parents."""
-    c, given = text[i], text[i + 1 : i + 3]
-    if c not in t.surnames or c in t.weak or c in anon_names.ROLE_ONLY or c in anon_names.FUNCTION_CHARS:
-        return False
-    if not (_clause_start(text, i) or text[i - 1 : i] in anon_names.LEFT_CHARS) or _is_word(t, text[i : i + 3]):
-        return False
-    if given in ROLE_NOUNS or _is_word(t, c + given[0]) or any(ch in anon_names.STOP for ch in given):
-        return False
-    return min(t.score.get(ch, 0.0) for ch in given) >= 0.3
 
 
 def _word_name(t: NameTables, text: str, token: str) -> bool:
@@ -251,7 +227,13 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
             add(i - 1, i + 2, token)  # 孔繁星的家长: a surname and a given name that is a word (繁星)
             continue
         if _han_pair(token) and (_clause_start(text, i) or text[i - 1] in anon_names.LEFT_CHARS):
-            if _candidate(t, token, True) or _word_name(t, text, token) or _kin_name(t, token, de):
+            # (一帆的奶奶: 一 opens given names)
+            if (
+                _candidate(t, token, True)
+                or _word_name(t, text, token)
+                or _kin_name(t, token, de)
+                or (token[0] == "一" and _typical(t, token, yi=True))
+            ):
                 add(i, i + 2, token)
             elif (de or m.group(0) in ("妈妈", "爸爸")) and (_little_name(t, token) if token[0] == "小" else _pet_name(t, token)):
                 # 小南的妈妈, 贝贝的外婆, 苗苗妈妈: a nickname before kin (a doubled one is then

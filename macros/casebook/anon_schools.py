@@ -64,6 +64,7 @@ _NAMED_BEFORE = re.compile(
 # 崇明区瀛东湾学校, 青浦区朱家角澄滨学校: a named district, then two to six characters (a town and
 # the school's own name) that are no stage or requirement
 # (not 全区初中阶段学校, 闵行区方案要求学校)
+_DISTRICT_HEAD = re.compile(r"(?:上海市?)?[\u4e00-\u9fff]{1,3}[区县][\u4e00-\u9fff]{0,3}$")
 _DISTRICT_NAMED = re.compile(
     r"(?:上海市?)?(?![全本各该每这那外邻])[\u4e00-\u9fff]{1,3}[区县](?![\u4e00-\u9fff]*(?:中学|小学|初中|高中|阶段|要求|方案|所有))"
     r"[\u4e00-\u9fff]{2,6}$"
@@ -118,6 +119,11 @@ def _full_schools(text: str) -> Iterable[Span]:
         start = _back(text, m.start(), _SCHOOL_STOP, 14)
         if text[start - 1 : start + 1] == "上海":  # 上 stops a name (上小学), except in 上海
             start -= 1
+        if text[start - 1 : start] == "和" and start >= 3:
+            # 静安区和风中学, 闵行区曦和外国语学校: 和 inside a name that opens with its district
+            wider = _back(text, start - 1, _SCHOOL_STOP, 14 - (m.start() - start))
+            if _DISTRICT_HEAD.match(text, wider, start - 1):
+                start = wider
         prefix = text[start : m.start()]
         if not prefix or _generic(prefix):
             continue
@@ -180,8 +186,8 @@ _COUNTED = re.compile(r"[一这那每哪几两][所个]")
 
 
 def _generic(prefix: str) -> bool:
-    if prefix in GENERIC or prefix.startswith("某") or _COUNTED.match(prefix) or any(ch in "还也就又却仍" for ch in prefix):
-        return True  # (从一所区实验小学升入: a school counted, not named; 还用小学的节奏: an adverb)
+    if prefix in GENERIC or prefix.startswith("某") or _COUNTED.match(prefix) or any(ch in "还也就又却仍比只" for ch in prefix):
+        return True  # (从一所区实验小学升入: a school counted, not named; 还用小学的节奏, 作业比小学多: an adverb or 比)
     if prefix.endswith("附属") and _SCHOOL.search(prefix[:-2][-3:]):
         return _generic(prefix[:-2])  # 望湖二中附属学校: a school attached to a named school
     if prefix.endswith(_SCHOOL_KINDS):
