@@ -114,6 +114,8 @@ def everywhere(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]:
     taken = taken_by(hits, len(text))
     out: list[NameHit] = []
     for start, end in find_words(text, people):
+        if any(taken[start:end]):
+            continue  # found already (speed: the tests below only turn a form down)
         f = text[start:end]
         if len(f) == 2 and f[0] == f[1] and t.words.get(f, 0) >= ADVERB_FREQ and text[start - 1 : start] in _ADVERB_LEFT:
             continue
@@ -127,7 +129,6 @@ def everywhere(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]:
             continue  # 春花秋月, 见贤思齐: a form of 杜春花 or 谭思齐 inside a four-character word
         if len(f) == 2 and f[0] == f[1] and _aabb(t, text, start):
             continue  # 安安静静, 高高兴兴: a reduplicated adjective, not 安可's nickname
-        if not any(taken[start:end]):
-            taken[start:end] = b"\x01" * (end - start)
-            out.append(NameHit(start, end, f if len(f) == 2 else ""))
+        taken[start:end] = b"\x01" * (end - start)
+        out.append(NameHit(start, end, f if len(f) == 2 else ""))
     return out

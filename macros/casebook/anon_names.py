@@ -279,6 +279,13 @@ def find_names(text: str) -> list[NameHit]:
         i = m.start()
         if i < pos:
             continue
+        # (speed) what _name_at would turn down at once: nothing of a name after the surname and
+        # no 小/老/大/阿 before it
+        nxt = text[i + 1 : i + 2]
+        if (not nxt or (nxt in STOP and nxt not in _OPENING_PARTICLES) or not "\u4e00" <= nxt <= "\u9fff") and (
+            i == 0 or text[i - 1] not in PREFIXES
+        ):
+            continue
         hit = _name_at(t, roles, text, i)
         if hit is not None:
             hits.append(hit)
@@ -291,12 +298,13 @@ def _name_at(t: NameTables, roles: re.Pattern[str], text: str, i: int) -> NameHi
     length = 2 if text[i : i + 2] in t.compounds else 1 if text[i] in t.surnames else 0
     if length == 0 or (text[i] == "班" and _after_class(text, i + 1)):
         return None  # 3班马俊杰: the 班 of a class, not the surname 班
-    if _placeholder(t, text, i):
+    c = text[i]
+    if c in _ODD_STARTS and _placeholder(t, text, i):
         return None  # 导师乙马上联系: 甲, 乙, 丙 after a role are the convention for a pseudonym
     surname = text[i : i + length]
     after = i + length
     nxt = text[after : after + 1]
-    if surname == "某" or text[i - 1 : i] == surname or _counted(text, i):
+    if c == "某" or (i > 0 and (text[i - 1] == c or (text[i - 1] in _MEASURES and _counted(text, i)))):
         return None  # 某一科, 某某: the convention, never a surname; 一张张念: a measure word doubled
     if nxt == "某":
         return None  # 王某, 李某某: the convention
@@ -310,9 +318,10 @@ def _name_at(t: NameTables, roles: re.Pattern[str], text: str, i: int) -> NameHi
     if not nxt or (nxt in STOP and nxt not in _OPENING_PARTICLES) or not _han(nxt):
         return None  # no role, 叫 form or given name starts with punctuation or a particle (speed)
     role = roles.match(text, after)
-    # (宿管于阿姨: after a role word even 于 starts a role form)
-    after_role = surname not in "和与同跟及" and text.endswith(_ROLE_LEFT, 0, i)  # (导师和教练: “and”)
-    if role and role.group(0) != "老" and (surname not in FUNCTION_CHARS or after_role) and not _word_from_left(t, text, i):
+    # (宿管于阿姨: after a role word even 于 starts a role form; 导师和教练 is “and”)
+    function = surname in FUNCTION_CHARS
+    after_role = function and surname not in "和与同跟及" and role is not None and text.endswith(_ROLE_LEFT, 0, i)
+    if role and role.group(0) != "老" and (not function or after_role) and not _word_from_left(t, text, i):
         # 整理成导师组: a weak surname before a role needs a clear left edge too
         if surname not in t.weak or _left_ok(text, i) or text.endswith(_THINKING, 0, i):
             if not _common(t, text[i : after + 2]) or role.group(0) in ("老师", "同学"):
@@ -357,12 +366,14 @@ PLACEHOLDERS = frozenset("甲乙丙戊己庚辛壬癸")
 _PLACEHOLDER_ROLES = ("学生", "家长", "教师", "老师", "同学", "孩子", "男生", "女生", "导师", "班主任", "同桌")
 
 
-_COUNT_BEFORE = re.compile(r"[一二三四五六七八九十两几这那每][只条头匹棵朵件块张个]$")
+_ODD_STARTS = PLACEHOLDERS | {"丁"}  # where a placeholder may stand (speed: the test runs for every surname)
+_MEASURES = frozenset("只条头匹棵朵件块张个")
+_COUNTS = frozenset("一二三四五六七八九十两几这那每")
 
 
 def _counted(text: str, i: int) -> bool:
     """一只白鹭, 那张白纸: after a number and a measure word comes a thing, not a surname."""
-    return _COUNT_BEFORE.search(text, max(0, i - 3), i) is not None
+    return i >= 2 and text[i - 1] in _MEASURES and text[i - 2] in _COUNTS
 
 
 def _placeholder(t: NameTables, text: str, i: int) -> bool:

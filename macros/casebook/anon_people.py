@@ -36,7 +36,7 @@ from macros.casebook.anon_aside import set_aside
 from macros.casebook.anon_everywhere import everywhere, in_idiom
 from macros.casebook.anon_facts import facts_people
 from macros.casebook.anon_latin import find_dotted_names, find_latin_names, find_tibetan_names
-from macros.casebook.anon_names import NameHit, NameTables, _han, find_words, taken_by
+from macros.casebook.anon_names import _MEASURES, _ODD_STARTS, NameHit, NameTables, _han, find_words, taken_by
 from macros.casebook.anon_names import _common as _is_word  # one test of “a common word” for both passes
 from macros.casebook.anon_nicknames import (
     _LITTLE,
@@ -286,7 +286,12 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
             add(m.start(1), m.end(1), token)
     for m in p["role"].finditer(text):  # 同桌潘诗雨, 母亲李娟女士, 同桌诗雨
         j = m.end()
-        if text[j] == "某" or anon_names._placeholder(t, text, j) or (j + 4 <= len(text) and text[j : j + 4] in t.words):
+        c = text[j]
+        if (
+            c == "某"
+            or (c in _ODD_STARTS and anon_names._placeholder(t, text, j))
+            or (j + 4 <= len(text) and text[j : j + 4] in t.words)
+        ):
             continue  # 导师乙马上…: the pseudonym 导师乙, then a word; 外婆相依为命: a four-character word
         surname = 2 if text[j : j + 2] in t.compounds else 1
         if text[j] in _VERB_CHARS:  # 导师问浩宇: a verb after the role, not the surname 问
@@ -427,7 +432,13 @@ def _repeated(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]:
     stop, score = anon_names.STOP, t.score
     for i in sorted(starts_at):
         g1 = text[i + 1 : i + 2]
-        if not _han(text[i]) or not g1 or g1 in stop or not _han(g1) or anon_names._counted(text, i):
+        if (
+            not _han(text[i])
+            or not g1
+            or g1 in stop
+            or not _han(g1)
+            or (text[i - 1 : i] in _MEASURES and anon_names._counted(text, i))
+        ):
             continue  # nothing of a given name follows (speed: most surname characters are in words); 一只白鹭
         if score.get(g1, 0.0) >= 0.75 or g1 in givens_first or text.startswith(_STRONG_VERBS, i + 2):
             counts.setdefault(text[i : i + 2], []).append(i)

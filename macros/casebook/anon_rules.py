@@ -48,9 +48,11 @@ def find_phones(text: str) -> Iterable[Span]:
     for pattern in (_MOBILE, _MOBILE_BRACKETED, _LANDLINE, _LANDLINE_RUN):
         for m in pattern.finditer(text):
             yield m.start(), m.end(), "CASE-ANON-PHONE"
-    for pattern in (_LOCAL, _LOCAL_BEFORE_WORD):
-        for m in pattern.finditer(text):
-            yield m.start(1), m.end(1), "CASE-ANON-PHONE"
+    for m in _LOCAL.finditer(text):
+        yield m.start(1), m.end(1), "CASE-ANON-PHONE"
+    # (speed: the pattern has no first character to look for; only texts that name a landline)
+    for m in _LOCAL_BEFORE_WORD.finditer(text) if any(w in text for w in ("座机", "电话", "固话")) else ():
+        yield m.start(1), m.end(1), "CASE-ANON-PHONE"
     for m in _CN_RUN.finditer(text):
         digits = "".join(_CN_DIGITS[ch] for ch in m.group(0))
         if re.fullmatch(r"1[3-9]\d{9}", digits) or (len(digits) in (7, 8) and _near_phone_word(text, m.start())):
