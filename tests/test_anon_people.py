@@ -207,6 +207,11 @@ CATCH = [
     # surname and a role (德育处苗主任); 哈斯; 一 opening a given name before 的 + kin
     ("曲航，小名曲曲，上课总插嘴。", ["曲航", "曲曲"]),
     ("我和德育处苗主任商量。哈斯其其格来自内蒙古。一帆的奶奶不识字。", ["苗主任", "哈斯其其格", "一帆"]),
+    # round 33: a Chinese name before its English name in brackets; X太太; a name before 生于 and
+    # a date in Chinese numerals; 小X closing a sentence after 的; 小桐 opening a clause
+    ("石乐天（Lucas）是四年级学生。期末，石太太说他开始看中文书。", ["石乐天", "Lucas", "石太太"]),
+    ("殷浩生于二〇一二年七月十六日。他把午饭分给了忘带饭的小琪。", ["殷浩", "小琪"]),
+    ("运动会那天小桐跑了第一名。", ["小桐"]),
 ]
 
 
@@ -347,6 +352,8 @@ CLEAN = [
     "他正趴在地上拍一只白鹭。熊熊燃烧的篝火映红了脸。",
     # round 32: 班 ends no given name (电商班的)
     "中职电商班的学生甲实习做客服。",
+    # round 33: the one named with a figure belongs to the same story (陆游和唐婉)
+    "学生乙讲了沈园里陆游和唐婉的故事。",
 ]
 
 

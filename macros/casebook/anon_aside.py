@@ -43,6 +43,10 @@ def _figures() -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, anon_names.tables().figures)))
 
 
+# A name joined by 和 or 与 to a figure, ending where a name ends (的, 的故事, punctuation)
+_PARTNER = re.compile(r"[和与]([\u4e00-\u9fff]{2,3}?)(?=的|[，。、；！？”」）)\s]|$)")
+
+
 def set_aside(text: str) -> str:
     """``text`` with what names no person of the case blanked out (same length)."""
     out = list(text)
@@ -58,6 +62,12 @@ def set_aside(text: str) -> str:
                 continue  # 宋妈妈: a surname and 妈妈, not 《城南旧事》's 宋妈
             for k in range(m.start(), m.end()):
                 out[k] = BLANK
+            if pattern is not _TITLE and pattern is not _MEASURE:
+                partner = _PARTNER.match(text, m.end())
+                if partner and partner.group(1)[0] in anon_names.tables().surnames:
+                    # 陆游和唐婉, 英子和宋妈: the one named with a figure belongs to the same story
+                    for k in range(partner.start(1), partner.end(1)):
+                        out[k] = BLANK
     for start, end in _places(text):
         out[start:end] = BLANK * (end - start)
     return "".join(out)

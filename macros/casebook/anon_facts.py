@@ -39,7 +39,8 @@ _PUPIL_NUMBERS = ("学号", "学籍号", "身份证号")
 # 米阳的学号是…, 甘露的联系电话: what only a person has, after 的
 _DATA_AFTER = re.compile(
     r"学号|学籍号|身份证号|身份证|出生日期|生日|联系电话|电话号码|手机号码|手机号|家庭住址|户籍|QQ号|QQ|微信号|微信"
-    r"|出生于|出生在|生于(?=\s*(?:19|20)\d{2})"  # 梁宇航生于2012年6月: when and where one was born
+    r"|出生于|出生在|生于(?=\s*(?:19|20)\d{2}|\s*[〇零一二]{2}[〇零一二三四五六七八九]{2}年)"  # 梁宇航生于2012年6月, 殷浩生于二〇一二年…
+    r"|[(（]\s*[A-Z][a-z]{1,11}\s*[)）]|[，,]\s*英文名"  # 石乐天（Lucas）, 石乐天，英文名Lucas: a pupil with an English name
     r"|毕业于"  # 苗壮毕业于…小学: only a person graduates
 )
 # 容嬷嬷是同学给容晓起的外号, 大家给钱程起了个外号: the child a nickname is given to, and the nickname

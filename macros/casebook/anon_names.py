@@ -41,7 +41,7 @@ ROLES = (
     (
         "老师 同学 校长 副校长 主任 书记 妈妈 爸爸 奶奶 爷爷 外婆 外公 姥姥 姥爷 阿姨 叔叔 伯伯 舅舅 姑姑 姨妈 婶婶 "
         "女士 先生 医生 导师 教练 老板 师傅 大夫 警官 律师 家长 姐姐 哥哥 弟弟 妹妹 班长 组长 队长 委员 科长 局长 园长 "
-        "阿婆 阿公 大爷 大妈 婆婆 爷叔 老伯 阿伯 指导 主管 经理 店长 护士长 护士 老"  # 沈阿婆, 江大爷: Shanghai's elders; 黎指导 a coach; 戴主管 an internship's
+        "阿婆 阿公 大爷 大妈 婆婆 爷叔 老伯 阿伯 指导 主管 经理 店长 护士长 护士 太太 老"  # 沈阿婆, 江大爷: Shanghai's elders; 黎指导 a coach; 戴主管 an internship's
     ).split()
 )
 # Kinship words a name follows: 母亲李桂兰, 父亲王建国.
@@ -306,6 +306,8 @@ def _name_at(t: NameTables, roles: re.Pattern[str], text: str, i: int) -> NameHi
     nxt = text[after : after + 1]
     if c == "某" or (i > 0 and (text[i - 1] == c or (text[i - 1] in _MEASURES and _counted(text, i)))):
         return None  # 某一科, 某某: the convention, never a surname; 一张张念: a measure word doubled
+    if c in "和与跟及" and text[i - 1 : i] == "\u3000":
+        return None  # 陆游和唐婉: after a figure set aside, 和 is “and”
     if nxt == "某":
         return None  # 王某, 李某某: the convention
     # (大刘, 大张; 做“大单” is an order: 大 only before the commonest surnames)

@@ -69,7 +69,7 @@ def _little_nickname(t: NameTables, token: str) -> bool:
 
 def _little_name(t: NameTables, token: str) -> bool:
     ch = token[1]
-    return ch not in anon_names.STOP and t.score.get(ch, 0.0) >= 0.85 and not _is_word(t, token) and token not in ROLE_NOUNS
+    return ch not in anon_names.STOP and t.score.get(ch, 0.0) >= 0.75 and not _is_word(t, token) and token not in ROLE_NOUNS
 
 
 # A reduplicated word this frequent is an adverb or a word of its own (默默, 天天, 明明), not a child's name.

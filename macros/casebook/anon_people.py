@@ -270,7 +270,9 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
         i = m.start()
         token = m.group(0)
         # (阿娟是…; 她说小磊每天…: after a verb that takes a person too)
-        opens = _clause_start(text, i) or text[i - 1 : i] in _PERSON_OBJECT_VERBS or text[i - 1 : i] == "说"
+        # (…分给了忘带饭的小琪。: after 的, closing the sentence)
+        closing = text[i - 1 : i] == "的" and (i + 2 >= len(text) or text[i + 2] in "。！？，；")
+        opens = _clause_start(text, i) or text[i - 1 : i] in _PERSON_OBJECT_VERBS or text[i - 1 : i] == "说" or closing
         # (小胖说: a less typical character before a verb only a person does)
         said = text.startswith(_STRONG_VERBS, i + 2) and _little_nickname(t, token) and t.score.get(token[1], 0.0) >= 0.6
         if opens and ((text[i + 2 : i + 3] in anon_names.FOLLOW and _little_name(t, token)) or said):
