@@ -34,8 +34,8 @@ _FACTS_AFTER = re.compile(
     # 甘露，2011年11月出生: a date of birth after the comma
     r"|[,，]\s*(?:19|20)\d{2}\s*年[^，。,;；\n]{0,8}?(?:出生|生(?![活产态物命长效病字词气]))"
 )
-_NUMBER_AFTER = re.compile(r"学号|学籍号|身份证号")
 _PUPIL_NUMBERS = ("学号", "学籍号", "身份证号")
+_NUMBER_AFTER = re.compile("|".join(_PUPIL_NUMBERS))
 # 米阳的学号是…, 甘露的联系电话: what only a person has, after 的
 _DATA_AFTER = re.compile(
     r"学号|学籍号|身份证号|身份证|出生日期|生日|联系电话|电话号码|手机号码|手机号|家庭住址|户籍|QQ号|QQ|微信号|微信"

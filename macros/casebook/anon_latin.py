@@ -224,11 +224,11 @@ def find_tibetan_names(t: NameTables, text: str) -> list[NameHit]:
     found_alone: set[str] = set()
     for start, end in alone:
         # 阿妈德吉，…; 她的朋友拉巴说: after a kin or role word a part opens as after punctuation
-        opens = start == 0 or text[start - 1] in LEFT_CHARS or not _han(text[start - 1]) or text.endswith(_BEFORE_PART, 0, start)
-        person = text[end : end + 1] in PERSON_FOLLOW or text.startswith(("妈妈", "爸爸", "阿妈", "阿爸"), end)
-        # 扎西每天放学…: opening a sentence, what follows a name at all
-        # (舅舅买买提江，电话…: after a kin word as well)
         first = start == 0 or not _han(text[start - 1]) or text.endswith(_BEFORE_PART, 0, start)
+        opens = first or text[start - 1] in LEFT_CHARS
+        person = text[end : end + 1] in PERSON_FOLLOW or text.startswith(("妈妈", "爸爸", "阿妈", "阿爸"), end)
+        # 扎西每天放学…, 舅舅买买提江，电话…: opening a sentence or after a kin word, what follows a
+        # name at all
         person = person or (first and (end >= len(text) or text[end] in FOLLOW))
         # 同宿舍的达娃拉着她: in a case that names a Tibetan pupil in full, a part opening a phrase is
         # a person whatever follows
@@ -237,4 +237,5 @@ def find_tibetan_names(t: NameTables, text: str) -> list[NameHit]:
             found_alone.add(text[start:end])
     # 巴图是蒙古族 … 校足球队的巴图比赛中: a part found where a person stands is that person
     # everywhere in the case, like any name found once
-    return hits + [NameHit(s, e, "") for s, e in alone if text[s:e] in found_alone and not any(h.start == s for h in hits)]
+    starts = {h.start for h in hits}
+    return hits + [NameHit(s, e, "") for s, e in alone if text[s:e] in found_alone and s not in starts]

@@ -279,13 +279,6 @@ def find_names(text: str) -> list[NameHit]:
         i = m.start()
         if i < pos:
             continue
-        # (speed) what _name_at would turn down at once: nothing of a name after the surname and
-        # no 小/老/大/阿 before it
-        nxt = text[i + 1 : i + 2]
-        if (not nxt or (nxt in STOP and nxt not in _OPENING_PARTICLES) or not "\u4e00" <= nxt <= "\u9fff") and (
-            i == 0 or text[i - 1] not in PREFIXES
-        ):
-            continue
         hit = _name_at(t, roles, text, i)
         if hit is not None:
             hits.append(hit)
