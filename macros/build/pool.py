@@ -55,8 +55,11 @@ class WorkerPool:
         items = list(items)
         if self._executor is None:
             return [fn(item) for item in items]
-        chunk = max(1, len(items) // (self.workers * chunks_per_worker))
-        return self._executor.map(fn, items, chunksize=chunk)
+        return self._executor.map(fn, items, chunksize=self.chunk_size(len(items), chunks_per_worker))
+
+    def chunk_size(self, items: int, chunks_per_worker: int = 4) -> int:
+        """How many items one task takes, so that each worker gets about ``chunks_per_worker`` tasks."""
+        return max(1, items // (self.workers * chunks_per_worker))
 
     def shutdown(self, cancel: bool = False, wait: bool = True) -> None:
         """Stop the workers; ``wait=False`` returns at once (a worker ends after its current task)."""

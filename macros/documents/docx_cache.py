@@ -99,7 +99,7 @@ def build_documents(
         pool = WorkerPool(workers or config_workers(), items=len(missing), min_items=PARALLEL_FROM)
         if pool.forked:
             # Chunks as futures (as pool.map makes them), so that reap() can see when all are done.
-            size = max(1, len(inputs) // (pool.workers * 8))
+            size = pool.chunk_size(len(inputs), chunks_per_worker=8)
             futures = [pool.submit(_write_chunk, build, inputs[i : i + size]) for i in range(0, len(inputs), size)]
             return DocxBatch(dict(paths), missing, 0.0, start, (pool, futures, directory))
     _run(partial(_write, build), inputs, workers)
