@@ -240,6 +240,14 @@ CATCH = [
     ("CASE-ANON-BIRTHDATE", "某某说她过生日那天，4月18日，没有人记得。", "4月18日"),
     # round 32: 和 inside a school's name that opens with its district
     ("CASE-ANON-SCHOOL", "他今年转到静安区和风中学初二（3）班。", "静安区和风中学"),
+    # round 34: a month of birth in a form's box; a family's town where it works; trades of
+    # vocational schools; a school before a cohort class; the city before a generic word
+    ("CASE-ANON-BIRTHDATE", "报名表上，某某的出生日期写的是2011年12月。", "2011年12月"),
+    ("CASE-ANON-ADDRESS", "父母在闵行区浦江镇开一家小饭馆。", "闵行区浦江镇"),
+    ("CASE-ANON-ADDRESS", "五月，他在嘉定区安亭镇一家汽修厂实习。", "嘉定区安亭镇"),
+    ("CASE-ANON-SCHOOL", "我陪一家三口去了南汇青禾艺术设计学校的开放日。", "南汇青禾艺术设计学校"),
+    ("CASE-ANON-SCHOOL", "中职生某某在沪西建工学校2405班学建筑装饰。", "沪西建工学校"),
+    ("CASE-ANON-SCHOOL", "某某，上海市临江民族中学高二（9）班学生。", "上海市临江民族中学"),
 ]
 
 
@@ -324,6 +332,8 @@ PASS = [
     "孩子还用小学的节奏面对初中的作业量。",
     # round 32: 比 and 只 inside a would-be school name; 和 after a pronoun
     "预备年级作业比小学多。这份表只交校医室。我和风中学的老师聊过。",
+    # round 34: a district alone where someone works; a city's generic school
+    "学校在闵行区的东边，妈妈在闵行区上班。上海市民族中学有很多学生。",
 ]
 
 

@@ -100,7 +100,7 @@ def find_dotted_names(t: NameTables, text: str) -> list[NameHit]:
     parts: set[str] = set()
     for m in _DOTTED.finditer(text):
         pieces = re.split(f"[{_DOT}]", m.group(0))
-        first, last = _left_part(pieces[0]), _right_part(pieces[-1])
+        first, last = _left_part(pieces[0]), _right_part(t, pieces[-1])
         names = [first, *pieces[1:-1], last]
         if any(len(p) < 2 or len(p) > 4 or _is_word(t, p) for p in names):
             continue
@@ -126,8 +126,12 @@ def _left_part(run: str) -> str:
     return run[cut:][-4:]
 
 
-def _right_part(run: str) -> str:
-    """吐尔逊打来 → 吐尔逊: up to the first particle or verb after two characters, at most four."""
+def _right_part(t: NameTables, run: str) -> str:
+    """吐尔逊打来 → 吐尔逊: up to the first particle or verb after two characters, at most four
+    (阿不都 is a known part, although 都 is a particle)."""
+    known = next((run[:k] for k in (4, 3) if run[:k] in t.parts), None)
+    if known:
+        return known
     end = next((k for k, ch in enumerate(run) if k >= 2 and (ch in STOP or ch in _VERBS)), len(run))
     return run[: min(end, 4)]
 
@@ -180,10 +184,13 @@ _ROLE_AFTER = re.compile("|".join(ROLE_WORDS))
 
 @data_cache  # made from the word list: again when it changes
 def _tibetan_parts() -> re.Pattern[str]:
-    return re.compile("|".join(map(re.escape, sorted(tables().parts, key=len, reverse=True))))
+    t = tables()
+    return re.compile("|".join(map(re.escape, sorted(t.parts | t.joined_parts, key=len, reverse=True))))
 
 
 _BEFORE_PART = tuple(KIN_BEFORE) + ("阿妈", "阿爸", "朋友", "好友", "室友", "舍友", "妻子", "丈夫", "爱人")
+_ROLE_BEFORE_PART = ("老师", "同学", "同桌", "班长", "学生", "舍友", "室友", "教练", "师傅", "阿姨")
+_SENTENCE_ENDS = frozenset("。!?！？\n")
 
 
 def _with_jan(text: str, span: tuple[int, int]) -> tuple[int, int]:
@@ -206,11 +213,14 @@ def find_tibetan_names(t: NameTables, text: str) -> list[NameHit]:
     while k < len(spans):
         start, end = spans[k]
         if k + 1 < len(spans) and spans[k + 1][0] == end:  # two parts, one after the other
-            hits.append(NameHit(start, spans[k + 1][1], ""))
-            parts |= {text[start:end], text[end : spans[k + 1][1]]}
-            k += 2
-            continue
+            second = text[end : spans[k + 1][1]]
+            if not (text[start:end] in t.joined_parts and second in t.joined_parts):  # 乌兰苏和: two places
+                hits.append(NameHit(start, spans[k + 1][1], ""))
+                parts |= {text[start:end], second}
+                k += 2
+                continue
         k += 1
+    spans = [(s, e) for s, e in spans if text[s:e] not in t.joined_parts]  # 乌云 alone is a cloud
     taken = taken_by(hits, len(text))
     alone: list[tuple[int, int]] = []
     for start, end in spans:
@@ -226,6 +236,13 @@ def find_tibetan_names(t: NameTables, text: str) -> list[NameHit]:
         # 阿妈德吉，…; 她的朋友拉巴说: after a kin or role word a part opens as after punctuation
         first = start == 0 or not _han(text[start - 1]) or text.endswith(_BEFORE_PART, 0, start)
         opens = first or text[start - 1] in LEFT_CHARS
+        # 生活老师阿力木商量: after a role a part is a person whatever follows; 卓玛所在宿舍楼…:
+        # opening a sentence, before a particle or function word (格桑花开了 is a flower)
+        sentence = (start == 0 or text[start - 1] in _SENTENCE_ENDS) and text[end : end + 1] in STOP
+        if text.endswith(_ROLE_BEFORE_PART, 0, start) or sentence:
+            hits.append(NameHit(start, end, ""))
+            found_alone.add(text[start:end])
+            continue
         person = text[end : end + 1] in PERSON_FOLLOW or text.startswith(("妈妈", "爸爸", "阿妈", "阿爸"), end)
         # 扎西每天放学…, 舅舅买买提江，电话…: opening a sentence or after a kin word, what follows a
         # name at all

@@ -251,6 +251,8 @@ def _given(
 
 
 _OPENING_PARTICLES = frozenset("之以")
+# Relatives and companions one does things with (和堂姐, 跟室友); the commoner roles are in ROLES.
+_COMPANIONS = frozenset("堂姐 堂哥 堂弟 堂妹 表姐 表哥 表弟 表妹 姐妹 兄弟 亲戚 家人 邻居 室友 朋友 同伴 伙伴 父母".split())
 
 
 def _zhi_given(t: NameTables, text: str, start: int) -> bool:
@@ -315,6 +317,8 @@ def _name_at(t: NameTables, roles: re.Pattern[str], text: str, i: int) -> NameHi
     role = roles.match(text, after)
     # (宿管于阿姨: after a role word even 于 starts a role form; 导师和教练 is “and”)
     function = surname in FUNCTION_CHARS
+    if function and text[after : after + 2] in _COMPANIONS:
+        return None  # 和堂姐视频, 跟表哥: “with” a relative, not a surname before a given name
     after_role = function and surname not in "和与同跟及" and role is not None and text.endswith(_ROLE_LEFT, 0, i)
     if role and role.group(0) != "老" and (not function or after_role) and not _word_from_left(t, text, i):
         # 整理成导师组: a weak surname before a role needs a clear left edge too
@@ -362,7 +366,8 @@ _PLACEHOLDER_ROLES = ("学生", "家长", "教师", "老师", "同学", "孩子"
 
 
 _ODD_STARTS = PLACEHOLDERS | {"丁"}  # where a placeholder may stand (speed: the test runs for every surname)
-_MEASURES = frozenset("只条头匹棵朵件块张个")
+# (一笔钱花在…; not 把: 周三把葛语汐… is “take”)
+_MEASURES = frozenset("只条头匹棵朵件块张个笔本份封杯碗盒包袋瓶辆台间篇首幅道双支套")
 _COUNTS = frozenset("一二三四五六七八九十两几这那每")
 
 

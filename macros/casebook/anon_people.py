@@ -58,6 +58,7 @@ from macros.casebook.anon_nicknames import (
 from macros.casebook.anon_positions import (
     _ADVERBS,
     _CALLED,
+    _CALLED_BEFORE,
     _ERRAND_VERBS,
     _ROLES_BEFORE,
     _STRONG_VERBS,
@@ -200,9 +201,10 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
         ends = not after or not _han(after) or after in anon_names.FOLLOW  # 林　森、杜　鹃等五名学生
         if listed and ends and _typical_char(t, m.group(2)):
             add(m.start(), m.end(), "")
-    for m in _CALLED.finditer(text):  # 都叫他包子: whatever the word, it is what the child is called
+    called_at = [(m, 1) for m in _CALLED_BEFORE.finditer(text)] if "这" in text else []
+    for m, g in [*((m, 1 if m.group(1) else 2) for m in _CALLED.finditer(text)), *called_at]:
+        # 都叫他包子: whatever the word, it is what the child is called
         # 叫他回座位, 叫她过来: a verb after 叫他 is an errand, not a name
-        g = 1 if m.group(1) else 2
         called = m.group(g)
         if (
             called in ROLE_NOUNS

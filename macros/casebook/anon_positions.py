@@ -64,6 +64,11 @@ _CALLED = re.compile(
     r"|(?<=[，,])叫[“\"「]?((?P<a>[\u4e00-\u9fff])(?P=a)|[小阿][\u4e00-\u9fff])(?=[”\"」，。！？、；：,.!?;:]|$)"
 )
 
+# 多多——现在同学们这样叫她——, 阿一（他的好朋友都这么叫他）: the word before an aside that says so
+# (normalised text: dashes are “-” and brackets half-width)
+_CALLED_BEFORE = re.compile(
+    r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,3})(?=(?:--?|\()[^-()。！？\n]{0,16}?(?:这样|这么)(?:叫|喊|称呼)(?:他|她))"
+)
 
 _ROLES_BEFORE = tuple(ROLES_BEFORE)
 _CLAUSE_LEFT = tuple(CLAUSE_LEFT)
@@ -98,8 +103,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 _VERB_CHARS = frozenset("问找叫陪劝喊请让帮给对把被将跟说讲应在要会该")  # 导师应先…, 妈妈在…, 导师要先…: no surname
 # Adverbs that follow a subject (导师先听, 同桌也说); as surnames they need a two-character given name.
 _ADVERBS = frozenset("先再也都就还又才却只总便")
-# What 叫他 asks a child to do (回座位, 过来, 起来), not what the child is called.
-_ERRAND_VERBS = frozenset("回去来过起上下进出站坐走别不再快先停")
+# What 叫他 asks a child to do (回座位, 过来, 读课文), not what the child is called.
+_ERRAND_VERBS = frozenset("回去来过起上下进出站坐走别不再快先停读念背写做抄唱画拿交吃喝洗")
 
 
 def _han_pair(token: str) -> bool:
@@ -111,6 +116,8 @@ def _typical(t: NameTables, token: str, yi: bool = False) -> bool:
         return False  # the text ends here
     if yi and token[:1] == "一" and len(token) == 2:  # 一航, 一诺: 一 is common in given names
         return token[1] not in anon_names.STOP and t.score.get(token[1], 0.0) >= 0.4 and token not in t.words
+    if token in t.modern:
+        return True  # 梓萌在…: a pupil's name of today, whatever the older name lists say of 萌
     return all(_han(ch) and ch not in anon_names.STOP for ch in token) and min(t.score.get(ch, 0.0) for ch in token) >= THETA
 
 

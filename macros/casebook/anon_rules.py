@@ -251,7 +251,8 @@ _BIRTH_BEFORE = re.compile(
     # (的生日就是农历八月十五: an adverb before 是, the calendar before the day)
     rf"(?:[:|(（]|(?:(?:一)?栏(?:里)?)?(?:填的是|写的是|填着|写着|(?:就|也|正好|恰好)?是|为))?\s*((?:农历|阴历)?{_FULL_DATE}|(?:农历|阴历)?{_MONTH_DAY})"
     # 出生年月：2013.01, 出生于2012年9月: a month of birth
-    rf"|(?:出生日期|出生年月|出生于|出生在|生于|(?<!卫)生日(?=\s*[在是]))\s*(?:是|为|在)?\s*[:|]?\s*({_YEAR_MONTH}"
+    # (出生日期写的是2011年12月: what a form's box says)
+    rf"|(?:出生日期|出生年月|出生于|出生在|生于|(?<!卫)生日(?=\s*[在是]))\s*(?:是|为|在|填的是|写的是|填着|写着)?\s*[:|]?\s*({_YEAR_MONTH}"
     r"|(?<!\d)\d{2}\s*年\s*\d{1,2}\s*月(?!\s*\d))"  # 生日在09年6月: a two-digit year after the birth words
 )
 _BIRTH_AFTER = re.compile(
@@ -395,9 +396,12 @@ _LIVES = re.compile(
 )
 # 他家住在奉贤区庄行镇, 妈妈在闵行区浦江镇…打零工: where a family lives, given as a district and its
 # town (a district alone is too large to name anyone); a farm or village of the town goes with it
+_TOWN = r"[\u4e00-\u9fff]{2,3}[区县][\u4e00-\u9fff]{2,3}?(?:镇|街道)(?:[\u4e00-\u9fff]{2,4}?(?:农场|村))?"
 _LIVES_TOWN = re.compile(
     r"(?:家住在|租住在|老家在|家住|住在|家在|住到|搬到|搬去)(?:了)?\s*"
-    r"([\u4e00-\u9fff]{2,3}[区县][\u4e00-\u9fff]{2,3}?(?:镇|街道)(?:[\u4e00-\u9fff]{2,4}?(?:农场|村))?)"
+    rf"({_TOWN})"
+    # 父母在闵行区浦江镇开一家小饭馆, 他在嘉定区安亭镇一家汽修厂实习: where the family works
+    rf"|在\s*({_TOWN})(?=开|的|一家|附近|打工|打零工|做|上班|工作|实习|租|经营|种|务工)"
 )
 _LIVES_GENERIC = re.compile(r"^(?:某|这|那|一个|同一|附近|学校|老|新的|隔壁|旁边|对面|一|另一|別的|别的|城郊|郊区|安置)")
 
@@ -453,7 +457,8 @@ def find_addresses(text: str) -> Iterable[Span]:
         if not any(ch in _ADDRESS_STOP and ch != "和" for ch in text[start : m.end()]):  # 国和路: 和 names the road
             yield start, m.end(), "CASE-ANON-ADDRESS"
     for m in _LIVES_TOWN.finditer(text):
-        yield m.start(1), m.end(1), "CASE-ANON-ADDRESS"
+        g = 1 if m.group(1) else 2
+        yield m.start(g), m.end(g), "CASE-ANON-ADDRESS"
     for m in _LIVES.finditer(text):
         name = m.group(1)
         if not _LIVES_GENERIC.match(name) and not any(ch in _ADDRESS_STOP for ch in name):

@@ -56,7 +56,7 @@ _CLASS = re.compile(
 _LEARN_AFTER = set("会习到着了过得起好懂生")  # 生: 活动中学生走散 is 中学生 (students), not a school
 _SPECIAL_AFTER = set("门业心注题程项长员家")
 # Trades a vocational school is named after: 申浦旅游服务学校, 浦江商贸学校.
-_TRADES = "服务|旅游|商贸|商业|财经|信息|工程|交通|医药|护理|建筑|机电|电子|工业|农业|师范|科技|烹饪|管理|航运|传媒"
+_TRADES = "服务|旅游|商贸|商业|财经|信息|工程|交通|医药|护理|建筑|建工|城建|机电|电子|工业|农业|师范|科技|烹饪|管理|航运|传媒|设计|美术|汽车|化工|轻工|邮电|海事|园林"
 # What makes the words before a bare 学校 a school's name: a place, an ordinal, a kind or a trade.
 _NAMED_BEFORE = re.compile(
     rf"(?:[市区县镇乡村路街]|第[一二三四五六七八九十\d]+|职业|技术|专业|技工|艺术|体育|卫生|附属|{_TRADES})$"
@@ -179,7 +179,8 @@ def _person(prefix: str) -> bool:
     return len(prefix) >= 3 and any(h.start == 0 and h.end == len(prefix) for h in find_names(prefix))
 
 
-_NAMED_HEAD = re.compile(r"[\u4e00-\u9fff]{1,3}[区县][\u4e00-\u9fff]{2,}$")
+# (上海市临江民族中学: the city, then a name of its own, before a generic word)
+_NAMED_HEAD = re.compile(r"(?:[\u4e00-\u9fff]{1,3}[区县]|上海市?)[\u4e00-\u9fff]{2,}$")
 
 
 _COUNTED = re.compile(r"[一这那每哪几两][所个]")
@@ -203,6 +204,7 @@ def _generic(prefix: str) -> bool:
 
 
 _COHORT = re.compile(r"\d{4}\s*(?:班|中队)")
+_SCHOOL_ENDS = ("学校", "中学", "小学", "中专", "职校", "技校", "职高", "卫校", "初中", "高中")
 
 
 # Every class ends in 班 or 中队: the pattern (whose look-behinds defeat the regex engine's own
@@ -226,6 +228,8 @@ def _class_matches(text: str) -> Iterable[re.Match[str]]:
 def find_classes(text: str) -> Iterable[Span]:
     for m in _class_matches(text):
         start = m.start()
+        # 会计2501班: the major is part of the class (沪西建工学校2405班: a school is not)
         if _COHORT.fullmatch(m.group(0)) and start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff":
-            start = _back(text, start, _SCHOOL_STOP, 4)  # 会计2501班: the major is part of the class
+            if not text.endswith(_SCHOOL_ENDS, 0, start):
+                start = _back(text, start, _SCHOOL_STOP, 4)
         yield start, m.end(), "CASE-ANON-CLASS"

@@ -21,7 +21,7 @@ class NameTables:
     compounds: frozenset[str]
     weak: frozenset[str]
     score: dict[str, float]
-    pairs: frozenset[str]
+    pairs: frozenset[str]  # known given names: the compiled list and today's pupils' names (梓萌, 子航)
     words: dict[str, int]
     jieba_names: frozenset[str]  # common words jieba tags as names: 李娜 and 熊猫 alike
     veto: frozenset[str]
@@ -30,14 +30,19 @@ class NameTables:
     minor_places: frozenset[str]  # other counties: places only where the text speaks of a place
     english: frozenset[str]  # English given names pupils go by (Lucas, Emily)
     parts: frozenset[str]  # parts of names without a surname (次仁, 卓玛; 阿依, 古丽; 巴图), two of which make a name
+    joined_parts: frozenset[str]  # parts that are also words or places (乌云, 苏和): only right next to another part
     pinyin: frozenset[str]  # surnames in pinyin, the second word of an English full name (Kevin Chen)
     common: frozenset[str] = frozenset()  # the veto list and the words of COMMON_FREQ or more
     left_words: frozenset[str] = frozenset()  # rarer two-character words ending in a surname (车费, 课余)
+    modern: frozenset[str] = frozenset()  # today's pupils' given names: typical wherever a name is looked for
 
 
 def _items(name: str) -> list[str]:
-    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
-    return [item for line in lines if not line.startswith("#") for item in line.split()]
+    return _words((DATA / name).read_text(encoding="utf-8"))
+
+
+def _words(text: str) -> list[str]:
+    return [item for line in text.splitlines() if not line.startswith("#") for item in line.split()]
 
 
 @data_cache  # made again when a word list changes (mkdocs serve)
@@ -64,6 +69,12 @@ def tables() -> NameTables:
             words[word] = int(freq)
             if tag:
                 jieba_names.add(word)
+    # The compiled lists come from dictionaries of older names; today's pupils are 梓萌 and 子航.
+    modern = frozenset(_items("anon_modern_given.txt"))
+    for ch in {c for name in modern for c in name} - score.keys():
+        score[ch] = 0.8  # 骁, 汐: as a name character with no jieba word (see above)
+    minority, _, joined_only = (DATA / "anon_minority_names.txt").read_text(encoding="utf-8").partition("\n# 只在连写时算")
+    minority, joined = _words(minority), _words(joined_only)
     figures = sorted(set(_items("anon_figures.txt")), key=len, reverse=True)
     major, minor = (DATA / "anon_places.txt").read_text(encoding="utf-8").split("\n# 其他区县", 1)
     places = frozenset(line for line in major.splitlines() if line and not line.startswith("#")) | frozenset(
@@ -75,7 +86,7 @@ def tables() -> NameTables:
         compounds=frozenset(s for s in surnames if len(s) == 2),
         weak=frozenset(_items("anon_weak_surnames.txt")),
         score=score,
-        pairs=frozenset(_items("anon_given_pairs.txt")),
+        pairs=frozenset(_items("anon_given_pairs.txt")) | modern,
         words=words,
         jieba_names=frozenset(jieba_names),
         veto=frozenset(_items("anon_name_veto.txt")),
@@ -83,9 +94,11 @@ def tables() -> NameTables:
         places=places,
         minor_places=minor_places,
         english=frozenset(_items("anon_english_names.txt")),
-        parts=frozenset(_items("anon_tibetan_names.txt")) | frozenset(_items("anon_minority_names.txt")),
+        parts=frozenset(_items("anon_tibetan_names.txt")) | frozenset(minority),
+        joined_parts=frozenset(joined),
         pinyin=frozenset(_items("anon_pinyin_surnames.txt")),
         # one set lookup for “a common word”: the test runs some 300 times per 1,000 characters
         common=frozenset(_items("anon_name_veto.txt")) | frozenset(w for w, n in words.items() if n >= COMMON_FREQ),
         left_words=frozenset(left_words),
+        modern=modern,
     )
