@@ -8,7 +8,7 @@
 - data/anon_words.txt：常用词（词频 ≥ 100）：全部双字词，以及含姓氏字的三、四字词，
   用来避免把“高兴”“白天”“许多”等普通词当成人名；另有含姓氏字的四字词和以姓氏字开头、
   结巴没有标为人名的三字词（词频 ≥ 10，如“古尔邦节”“春花秋月”“马赛克”），以及以姓氏字结尾的
-  双字词（词频 ≥ 30，如“车费”“课余”），免得把其中的字当成姓名。
+  双字词和以姓氏字开头的动词（词频 ≥ 30，如“车费”“课余”“涂改”），免得把其中的字当成姓名。
 
 结巴的人名标注（nr）只用作统计名字用字的来源，检查本身不依赖它。
 用法：.venv/bin/python scripts/anon_name_stats.py [--check]
@@ -104,6 +104,9 @@ def build() -> dict[str, str]:
     rarer = {w for w, (f, tag) in words.items() if f >= LONG_FREQ and rarer_word(w, tag)}
     # 车费贵, 课余承担: two-character words ending in a surname, so that no name starts inside them
     rarer |= {w for w, (f, _tag) in words.items() if len(w) == 2 and f >= LEFT_FREQ and w[1] in single}
+    # ，涂改的痕迹: rarer verbs opening with a surname, so that no one-character given name is
+    # read in them (jieba tags them v; adjectives such as 卓然 are given names too)
+    rarer |= {w for w, (f, tag) in words.items() if len(w) == 2 and f >= LEFT_FREQ and w[0] in single and tag[:1] == "v"}
     kept = sorted(w for w in common | rarer if kept_word(w))
     return {
         "anon_given_chars.tsv": HEADER

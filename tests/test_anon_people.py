@@ -220,6 +220,19 @@ CATCH = [
     ("我和生活老师阿力木商量。卓玛所在的宿舍楼很安静。乌云其其格学马头琴。", ["阿力木", "卓玛", "乌云其其格"]),
     ("迪丽努尔·阿不都来自喀什。热依拉带了馕。", ["迪丽努尔·阿不都", "热依拉"]),
     ("武向东，青浦区朱家角镇芦汀中学初三（2）班学生。", ["武向东"]),
+    # round 35: a school subject before a teacher (英语应老师); surnames the tables lacked (丛, 邸);
+    # a role after a known given name that is also a word (宗建国师傅); a second nickname after
+    # 或; the name before what others call the child; a part after a cousin; 雪儿 from 小雪;
+    # an English full name and the same given name inside English
+    ("数学华老师和英语应老师都来找我。班主任丛老师说邸浩会做手工。", ["华老师", "应老师", "丛老师", "邸浩"]),
+    ("我先给带教的宗建国师傅打了电话。同学都叫他小牛或牛哥。", ["宗建国", "小牛", "牛哥"]),
+    ("鹿鸣，同学们都叫她小鹿。建议请表姐热娜帮她补一补。", ["鹿鸣", "小鹿", "热娜"]),
+    ("慕容雪，家里叫她小雪。一周后，雪儿回到教室。", ["慕容雪", "小雪", "雪儿"]),
+    ("他爸爸Thomas Evans是英国人。Kevin在一旁。Thomas说：“Kevin loves school!”", ["Thomas Evans", "Kevin", "Thomas", "Kevin"]),
+    # a word found as a person twice is that person everywhere (the summary's 学生宁静月考)
+    ("宁静的月考退步了。宁静在彭浦读书，宁妈妈来了。初三学生宁静月考退步。", ["宁静", "宁静", "宁妈妈", "宁静"]),
+    # a reduplicated adverb after a kin word is no nickname of the father (奶奶刚刚)
+    ("姚志刚是他爸爸。他奶奶刚刚去世。", ["姚志刚"]),
 ]
 
 
@@ -366,6 +379,9 @@ CLEAN = [
     # child to do (读课文); a cloud and a flower; short masked pseudonyms are no district
     "晚上躲在被子里和堂姐视频。每一笔钱花在了哪里？老师叫她读课文，她哭了。",
     "天上的乌云很多。格桑花开了。",
+    # round 35: 和 mid-clause before 新同学; a rarer verb opening with a surname (涂改); a road
+    # and a garden of the landmark list; a reduplicated adverb after a kin word (奶奶刚刚)
+    "明月几乎不和新同学说话。涂改的痕迹很明显。妈妈在七浦路摆摊，周末去古猗园。",
 ]
 
 

@@ -8,6 +8,8 @@ text included, since the whole file is one text. See :mod:`anon_people`.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from macros.casebook import anon_names
 from macros.casebook.anon_names import NameHit, NameTables, _han, find_words, taken_by
 from macros.casebook.anon_names import _common as _is_word
@@ -22,6 +24,7 @@ from macros.casebook.anon_positions import (
 )
 
 _AND = frozenset("和与同跟")
+_ROLE_LAST = frozenset("奶妈爸爷婆公师长子")  # the end of a role noun (奶奶, 老师, 孩子): its subject, then an adverb
 _PRONOUNS = frozenset("他她我你们它俩")
 _DEGREE = frozenset("不很太最更挺真好多没")  # adverbs of degree and negation: no name follows them
 
@@ -35,6 +38,8 @@ def forms_of(t: NameTables, full: str | None, given: str, family_forms: bool = T
         if not ch or ch in anon_names.STOP or ch in NO_NICKNAME_CHARS:
             continue
         forms |= {ch + ch, "小" + ch, "阿" + ch}
+        if not _is_word(t, ch + "儿"):
+            forms.add(ch + "儿")  # 小雪 → 雪儿 (女儿, 点儿 are words)
     if len(given) == 2 and given[-1] not in anon_names.STOP:
         forms |= {given[-1] + "哥", given[-1] + "姐"}  # 振宇 → 宇哥, 美雯 → 雯姐
     last = given[-1:]
@@ -82,12 +87,14 @@ def _aabb(t: NameTables, text: str, i: int) -> bool:
 
 def everywhere(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]:
     people: set[str] = set()
+    found = Counter(text[h.start : h.end] for h in hits)
     for h in hits:
         raw = text[h.start : h.end]
         token = raw.replace(" ", "").replace(BLANK, "")
         # The full name itself is looked for everywhere too (陪燕飞在…), unless it is also a word
-        # found once on the surface (高亮, 安全); a padded 杜　鹃 in a name list is no word.
-        whole = {token} if len(token) >= 3 or raw != token or not _is_word(t, token) else set()
+        # found once on the surface (高亮, 安全); a padded 杜　鹃 in a name list is no word; a word
+        # found as a person twice is that person (宁静的月考 … 我把宁静的错题 … 学生宁静月考退步).
+        whole = {token} if len(token) >= 3 or raw != token or not _is_word(t, token) or found[raw] >= 2 else set()
         surname = 2 if token[:2] in t.compounds else 1 if token[:1] in t.surnames else 0
         if len(token) == 2 and token[0] in "老小" and token[1] in t.surnames and not _is_word(t, token):
             people.add(token)  # 门卫老周 where 老周说 stands elsewhere: the nickname as the case uses it
@@ -117,7 +124,10 @@ def everywhere(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]:
         if any(taken[start:end]):
             continue  # found already (speed: the tests below only turn a form down)
         f = text[start:end]
-        if len(f) == 2 and f[0] == f[1] and t.words.get(f, 0) >= ADVERB_FREQ and text[start - 1 : start] in _ADVERB_LEFT:
+        # (他常常拿…; 奶奶刚刚去世: after a subject the reduplicated adverb, not 姚志刚's 刚刚)
+        before = text[start - 1 : start]
+        adverb_left = before in _ADVERB_LEFT or before in _ROLE_LAST
+        if len(f) == 2 and f[0] == f[1] and t.words.get(f, 0) >= ADVERB_FREQ and adverb_left:
             continue
         if f[0] in _AND and f[1:] in SURNAME_KIN and text[start - 1 : start] in _PRONOUNS:
             continue  # 他和妈妈住在一起: “and mother” after a pronoun, not 和天佑's mother (请和妈妈… is)

@@ -69,6 +69,10 @@ _NAME_ORIGIN = re.compile(
     rf"(?:^|(?<=[。！？\n]))([{_HAN}]{{2}})(?=[^。！？\n]{{0,40}}?(?:起了?这个名字|起的这个名字|名字是[^。！？\n]{{0,14}}?起的))",
     re.M,
 )
+# 鹿鸣，同学们都叫她小鹿: the name, then what others call that child
+_NAME_THEN_CALLED = re.compile(
+    rf"(?<![{_HAN}])([{_HAN}]{{2,3}})[，,]\s*(?:同学们|同学|大家|家里人|家里|家人|朋友们|班里|全班)?都?(?:叫|喊|管)(?:她|他)"
+)
 _DESCRIBED = re.compile(rf"(?:男生|女生|男孩|女孩|新生|转学生|插班生|群主)([{_HAN}]{{2}})")
 
 
@@ -180,6 +184,10 @@ def facts_people(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]
         token, after = m.group(1), text[m.end() : m.end() + 1]
         opens = after in anon_names.FOLLOW or text.startswith("出生", m.end())  # (谷雨出生在…)
         if token not in CLAUSE_LEFT and opens and _token_ok(t, token):
+            add(*m.span(1))
+    for m in _NAME_THEN_CALLED.finditer(text) if "叫" in text or "喊" in text or "管" in text else ():
+        token = m.group(1)
+        if token not in CLAUSE_LEFT and not anon_names._common(t, token) and _token_ok(t, token):
             add(*m.span(1))
     for m in _data_after(text):
         end = m.start() - (text[m.start() - 1 : m.start()] == "的")

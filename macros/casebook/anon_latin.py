@@ -157,15 +157,29 @@ def _english_names(t: NameTables, text: str, titled: bytearray) -> list[NameHit]
         for m in words
         if m.group(0) in t.english
         and (after := _PINYIN_AFTER.match(text, m.end())) is not None
-        and after.group(1) in t.pinyin
+        # (他爸爸Thomas Evans: after kin or a role any surname-shaped word; not Grace Hopper说过…)
+        and (
+            after.group(1) in t.pinyin
+            or (_SURNAME_SHAPED.fullmatch(after.group(1)) and text.endswith(_BEFORE_PART + _ROLE_BEFORE_PART, 0, m.start()))
+        )
         and _alone(text, m.start(), after.end())
     ]
     taken = taken_by([NameHit(s, e, "") for s, e in full], len(text))
     alone = [m for m in words if not taken[m.start()] and _alone(text, m.start(), m.end())]
-    return [NameHit(s, e, "") for s, e in full] + _latin_alone(t, text, alone)
+    found = _latin_alone(t, text, alone)
+    # “Kevin loves school!”: a name found alone elsewhere in the case is that child inside English too
+    known = {text[h.start : h.end] for h in found} | {text[s:e].split(" ")[0] for s, e in full}
+    seen = {h.start for h in found}
+    inside = [
+        NameHit(m.start(), m.end(), "") for m in words if m.group(0) in known and not taken[m.start()] and m.start() not in seen
+    ]
+    return [NameHit(s, e, "") for s, e in full] + found + inside
 
 
-_PINYIN_AFTER = re.compile(r" ([A-Z][a-z]{1,6})(?![A-Za-z])")
+_SURNAME_SHAPED = re.compile(r"[A-Z][a-z]{2,9}")
+
+
+_PINYIN_AFTER = re.compile(r" ([A-Z][a-z]{1,9})(?![A-Za-z])")
 
 
 def _latin_alone(t: NameTables, text: str, candidates: list[re.Match[str]]) -> list[NameHit]:
@@ -189,7 +203,9 @@ def _tibetan_parts() -> re.Pattern[str]:
 
 
 _BEFORE_PART = tuple(KIN_BEFORE) + ("阿妈", "阿爸", "朋友", "好友", "室友", "舍友", "妻子", "丈夫", "爱人")
-_ROLE_BEFORE_PART = ("老师", "同学", "同桌", "班长", "学生", "舍友", "室友", "教练", "师傅", "阿姨")
+_ROLE_BEFORE_PART = ("老师", "同学", "同桌", "班长", "学生", "舍友", "室友", "教练", "师傅", "阿姨") + tuple(
+    "表姐 表哥 表妹 表弟 堂姐 堂哥 堂妹 堂弟".split()
+)
 _SENTENCE_ENDS = frozenset("。!?！？\n")
 
 

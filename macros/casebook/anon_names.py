@@ -77,6 +77,8 @@ _LEFT_AND_KIN = tuple(LEFT_WORDS + KIN_BEFORE)
 _ROLE_LEFT = tuple(LEFT_WORDS[LEFT_WORDS.index("班主任") :])  # the roles among LEFT_WORDS
 # 她觉得石老师…: after a verb of thinking a weak surname with a role is a person
 _THINKING = ("觉得", "记得", "发现", "听说", "知道", "以为")
+# 数学华老师, 英语应老师: a school subject before a teacher's surname and title
+_SUBJECTS = tuple("语文 数学 英语 物理 化学 生物 历史 地理 政治 道法 体育 音乐 美术 科学 信息 心理 劳技".split())
 _KIN_BEFORE = tuple(KIN_BEFORE)
 LEFT_CHARS = set("和跟与让叫给问对把被帮陪找请谢的了是里，。、！？：；“”‘’\"'()（）,.!?:; \n")  # 谢: 谢谢龙老师
 PREFIXES = set("小老大阿")
@@ -193,10 +195,13 @@ def _given(
     family = text[start - 1 : start + 1]  # surname + first given character
     # 褚建明说: a known given name keeps its second character before a word that follows people
     # even when the two make a word (明说); 王明天 (明天) still loses it.
+    # (宗建国师傅: 国师 is a word, but a role starts after 国)
     runs_on = _common(t, text[start + 1 : start + 3]) and not (
-        text[start + 2 : start + 3] in PERSON_FOLLOW and g1 + g2 in t.pairs
+        (text[start + 2 : start + 3] in PERSON_FOLLOW or text.startswith(ROLE_WORDS, start + 2)) and g1 + g2 in t.pairs
     )
-    if g2 and _han(g2) and g2 not in STOP and not runs_on and g1 + g2 not in ROLES:
+    # (邸浩会做手工: a modal before a verb ends a one-character given name)
+    modal = g2 in _MODALS and _han(text[start + 2 : start + 3])
+    if g2 and _han(g2) and g2 not in STOP and not runs_on and not modal and g1 + g2 not in ROLES:
         pair = g1 + g2
         s2 = t.score.get(g2, 0.0)
         # 白雪梅, 范文杰: the surname and g1 make a word (阳子 in 欧阳子墨 is no such word)
@@ -209,8 +214,11 @@ def _given(
         # known given name of two very typical characters, before what follows people
         # (马建国的: one of the commonest surnames vouches for a known given name as much)
         # (爸爸石建华, 联系人包建军: after a kin word or a form's field the same holds)
+        # (带教的宗建国师傅: a role right after a known given name is as telling as a kin word before it)
+        person_after = text[start + 2 : start + 3] in PERSON_FOLLOW
+        role_after = text.startswith(ROLE_WORDS, start + 2)
         known_word = pair in t.pairs and (
-            after_kin or ((strong or text[start - 1] in TOP_SURNAMES) and text[start + 2 : start + 3] in PERSON_FOLLOW)
+            after_kin or role_after or ((strong or text[start - 1] in TOP_SURNAMES) and person_after)
         )
         if not _common(t, text[start - 1 : start + 2]) and not (weak and _common(t, pair) and not known_word):
             if family_word:
@@ -238,6 +246,8 @@ def _given(
         return 0
     if _common(t, family) and not (family in t.jieba_names and family not in t.veto and family[0] in TOP_SURNAMES and s1 >= 0.9):
         return 0
+    if family in t.left_words and s1 < 0.9:
+        return 0  # ，涂改的痕迹: a rarer verb opening with the surname, unless the character is a name's
     # 戚航说: a surname that starts no word, one given character, then a word that follows people
     person = not weak and text[start + 1 : start + 2] in PERSON_FOLLOW and not _common(t, family)
     if g1 == "一" and (person or (not weak and text[start + 1 : start + 2] in "和与跟" and not _common(t, family))):
@@ -251,6 +261,7 @@ def _given(
 
 
 _OPENING_PARTICLES = frozenset("之以")
+_MODALS = frozenset("会能要想该")
 # Relatives and companions one does things with (和堂姐, 跟室友); the commoner roles are in ROLES.
 _COMPANIONS = frozenset("堂姐 堂哥 堂弟 堂妹 表姐 表哥 表弟 表妹 姐妹 兄弟 亲戚 家人 邻居 室友 朋友 同伴 伙伴 父母".split())
 
@@ -317,12 +328,12 @@ def _name_at(t: NameTables, roles: re.Pattern[str], text: str, i: int) -> NameHi
     role = roles.match(text, after)
     # (宿管于阿姨: after a role word even 于 starts a role form; 导师和教练 is “and”)
     function = surname in FUNCTION_CHARS
-    if function and text[after : after + 2] in _COMPANIONS:
-        return None  # 和堂姐视频, 跟表哥: “with” a relative, not a surname before a given name
+    if function and (text[after : after + 2] in _COMPANIONS or text[after + 1 : after + 3] in ("同学", "朋友", "老师")):
+        return None  # 和堂姐视频, 跟表哥, 不和新同学说话: “with” someone, not a surname before a given name
     after_role = function and surname not in "和与同跟及" and role is not None and text.endswith(_ROLE_LEFT, 0, i)
     if role and role.group(0) != "老" and (not function or after_role) and not _word_from_left(t, text, i):
         # 整理成导师组: a weak surname before a role needs a clear left edge too
-        if surname not in t.weak or _left_ok(text, i) or text.endswith(_THINKING, 0, i):
+        if surname not in t.weak or _left_ok(text, i) or text.endswith(_THINKING, 0, i) or text.endswith(_SUBJECTS, 0, i):
             if not _common(t, text[i : after + 2]) or role.group(0) in ("老师", "同学"):
                 return NameHit(i, role.end(), "")
     # 叫钱多多, 姓名：潘启航 (姓名空缺, 姓名和信息: a word or a function character after the label is no name)

@@ -36,7 +36,7 @@ from macros.casebook.anon_aside import set_aside
 from macros.casebook.anon_everywhere import everywhere, in_idiom
 from macros.casebook.anon_facts import facts_people
 from macros.casebook.anon_latin import find_dotted_names, find_latin_names, find_tibetan_names
-from macros.casebook.anon_names import _MEASURES, _ODD_STARTS, NameHit, NameTables, _han, find_words, taken_by
+from macros.casebook.anon_names import _ODD_STARTS, NameHit, NameTables, _han, taken_by
 from macros.casebook.anon_names import _common as _is_word  # one test of “a common word” for both passes
 from macros.casebook.anon_nicknames import (
     _LITTLE,
@@ -59,6 +59,7 @@ from macros.casebook.anon_positions import (
     _ADVERBS,
     _CALLED,
     _CALLED_BEFORE,
+    _CALLED_OR,
     _ERRAND_VERBS,
     _ROLES_BEFORE,
     _STRONG_VERBS,
@@ -71,11 +72,11 @@ from macros.casebook.anon_positions import (
     _clause_start,
     _han_pair,
     _patterns,
-    _surname_chars,
     _typical,
     _typical_char,
 )
 from macros.casebook.anon_relations import related_people
+from macros.casebook.anon_repeated import repeated_names
 
 # 魔术师, 小画家, 神枪手, 开心果, 大个子: a three-character nickname naming what the child does or
 # is like would fit any child who does it; a nickname made of the name (春生哥, 常不乐) is kept.
@@ -111,7 +112,10 @@ def _role_noun_hit(token: str, after_role: bool = False) -> bool:
 def _without_verb(text: str, h: NameHit) -> NameHit:
     """导师问浩宇: 问 is a surname too, but a verb before a given name reads as the verb."""
     token = text[h.start : h.end]
+    # (英语应老师: after a school subject 应 is the teacher's surname)
     if len(token) == 3 and token[0] in _VERB_CHARS and h.start > 0 and _han(text[h.start - 1]):
+        if text.endswith(anon_names._SUBJECTS, 0, h.start):
+            return h
         return NameHit(h.start + 1, h.end, token[1:])
     return h
 
@@ -130,7 +134,7 @@ def find_people(text: str) -> list[NameHit]:
     hits += related_people(t, plain, hits)
     hits += facts_people(t, plain, hits)
     hits += _nicknamed(t, plain, hits)
-    hits += _repeated(t, plain, hits)
+    hits += repeated_names(t, plain, hits)
     hits += everywhere(t, plain, hits)
     hits += find_latin_names(t, plain) + find_dotted_names(t, plain) + find_tibetan_names(t, plain)
     # 春花秋月, 见贤思齐: whatever found it, a name shorter than a four-character word inside it is the word
@@ -216,6 +220,9 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
         if _trait(t, called) or _PET_AFTER.match(text, m.end()):
             continue  # 一只叫“豆豆”的小狗: a pet's name
         add(m.start(g), m.end(g), called if len(called) == 2 else "")
+        also = _CALLED_OR.match(text, m.end(g))
+        if also and also.group(1) not in ROLE_NOUNS and also.group(1)[0] not in anon_names.STOP:
+            add(also.start(1), also.end(1), also.group(1))
     for m in p["kin"].finditer(text):  # 国庆的妈妈, 子豪妈妈, 桐桐的同桌
         de = text[m.start() - 1 : m.start()] == "的"
         if not de and m.group(0) not in KIN:
@@ -407,89 +414,4 @@ def _nicknamed(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]:
             if not any(taken[i : i + 2]):
                 taken[i : i + 2] = b"\x01\x01"
                 out.append(NameHit(i, i + 2, "" if full else token))
-    return out
-
-
-_TITLED = ("老师", "女士", "先生", "同学", "校长", "主任", "医生", "阿姨", "叔叔")
-
-
-def _speaks_twice(t: NameTables, text: str, token: str, starts: list[int]) -> bool:
-    """苏沫说…苏沫承认: a surname that starts no word and any character, twice at a clause start
-    before a verb of speech or feeling, is a name the character tables could not vouch for."""
-    if token[0] in t.weak or token[0] in anon_names.ROLE_ONLY or _is_word(t, token):
-        return False
-    return sum(1 for i in starts if _clause_start(text, i) and text.startswith(_STRONG_VERBS, i + 2)) >= 2
-
-
-def _repeated(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]:
-    """Full names whose surname the tables do not know or do not trust (亓佳宁, 于桐, 成慧老师):
-    the case confirms them when the name opens a clause or follows a role, or comes with a title,
-    and the same name recurs."""
-    taken = taken_by(hits, len(text))
-    givens = {h.given for h in hits if h.given and len(h.given) == 2}
-    givens_first = {g[0] for g in givens}
-    # Where a name may start: a surname character, or any character before a known given name.
-    starts_at = {m.start() for m in _surname_chars().finditer(text)}
-    for given in givens:
-        starts_at |= {start - 1 for start, _ in find_words(text, [given]) if start > 0}
-    counts: dict[str, list[int]] = {}
-    stop, score = anon_names.STOP, t.score
-    for i in sorted(starts_at):
-        g1 = text[i + 1 : i + 2]
-        if (
-            not _han(text[i])
-            or not g1
-            or g1 in stop
-            or not _han(g1)
-            or (text[i - 1 : i] in _MEASURES and anon_names._counted(text, i))
-        ):
-            continue  # nothing of a given name follows (speed: most surname characters are in words); 一只白鹭
-        if score.get(g1, 0.0) >= 0.75 or g1 in givens_first or text.startswith(_STRONG_VERBS, i + 2):
-            counts.setdefault(text[i : i + 2], []).append(i)
-        token = text[i : i + 3]
-        if len(token) == 3 and _han(token[2]) and token[2] not in stop:
-            counts.setdefault(token, []).append(i)
-    # Families the case has already met: a full name or a surname with kin (高振宇, 高爸爸).
-    families = {
-        text[h.start] for h in hits if h.end - h.start >= 2 and text[h.start] in t.surnames and text[h.start : h.end] != h.given
-    }
-    out: list[NameHit] = []
-    for token, starts in counts.items():
-        c, given = token[0], token[1:]
-        if (c not in t.surnames and given not in givens) or c == given[0] or c in _VERB_CHARS:
-            continue
-        if c in anon_names.FUNCTION_CHARS and given in givens:
-            continue  # 外公和施展: a known given name after “and” is that person, not a 和 family
-        # 高明 where the case has 高爸爸: a word-name of a family the case is about, if it opens
-        # clauses or follows roles at least twice (checked below); 孟子豪 once 子豪 is known
-        family_word = len(given) == 1 and c in families
-        if _is_word(t, c + given[0]) and given not in givens and not family_word:
-            continue
-        # 和睿, 于桐, 向建军: a surname that is also a function word counts only where a role stands before
-        after_role_only = c in anon_names.LEFT_CHARS or c in anon_names.STOP
-        if len(given) == 2:
-            if not (given in givens or (_typical(t, given) and (not _is_word(t, given) or given in t.pairs))):
-                continue
-        elif not (c in t.surnames and given not in anon_names.STOP) or (
-            t.score.get(given, 0.0) < 0.75 and not _speaks_twice(t, text, token, starts)
-        ):
-            continue
-        end = len(token)
-        placed = [i for i in starts if _boundary(t, text, i + end) or text.startswith(_TITLED, i + end)]
-        # The evidence must not start inside a word (班主任王老师 is no 任王).
-        evidence = [i for i in placed if not _is_word(t, text[i - 1 : i + 1])]
-        opening = [i for i in placed if (_clause_start(text, i) and not after_role_only) or text.endswith(_ROLES_BEFORE, 0, i)]
-        titled = [i for i in evidence if text.startswith(_TITLED, i + end) and c in t.surnames]
-        known_given = len(given) == 2 and given in givens and opening
-        if family_word and _is_word(t, token):
-            # 高兴地说 is how someone speaks; the name needs two openings of its own
-            opening = [i for i in opening if text[i + end : i + end + 1] != "地"]
-            if len(opening) < 2:
-                continue
-        if not (titled or known_given or (opening and len(placed) >= 2)):
-            continue
-        for i in placed:
-            if not taken[i]:
-                taken[i : i + end] = b"\x01" * end  # over a given-name hit: 亓 + 佳宁
-                out.append(NameHit(i, i + end, given if len(given) == 2 else ""))
     return out

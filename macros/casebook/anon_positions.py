@@ -59,11 +59,13 @@ THETA = 0.75  # both characters of a token in a person's position must be this t
 # A nickname or name introduced as such: 同学们都叫他包子, 大家叫我牛牛, 小名叫乐乐.
 _CALLED = re.compile(
     r"(?:叫(?:他|她|我|你)|称(?:他|她)为?|(?:小名|大名|外号|绰号|昵称|乳名)(?:叫|是)?)"
-    r"[“\"「]?([\u4e00-\u9fff]{2,3})(?=[”\"」，。！？、；：,.!?;:\s(（)）]|$)"
+    r"[“\"「]?([\u4e00-\u9fff]{2,3})(?=[”\"」，。！？、；：,.!?;:\s(（)）]|或|$)"  # (叫他小牛或牛哥)
     # 妹妹，四岁，叫果果。: a pet name after 叫 alone, the way a child is introduced
     r"|(?<=[，,])叫[“\"「]?((?P<a>[\u4e00-\u9fff])(?P=a)|[小阿][\u4e00-\u9fff])(?=[”\"」，。！？、；：,.!?;:]|$)"
 )
 
+# 叫他小牛或牛哥: a second nickname after the first
+_CALLED_OR = re.compile(r"[”\"」]?(?:或者?|、|和)[“\"「]?([\u4e00-\u9fff]{2})(?=[”\"」，。！？、；：,.!?;:]|$)")
 # 多多——现在同学们这样叫她——, 阿一（他的好朋友都这么叫他）: the word before an aside that says so
 # (normalised text: dashes are “-” and brackets half-width)
 _CALLED_BEFORE = re.compile(

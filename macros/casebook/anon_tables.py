@@ -33,7 +33,8 @@ class NameTables:
     joined_parts: frozenset[str]  # parts that are also words or places (乌云, 苏和): only right next to another part
     pinyin: frozenset[str]  # surnames in pinyin, the second word of an English full name (Kevin Chen)
     common: frozenset[str] = frozenset()  # the veto list and the words of COMMON_FREQ or more
-    left_words: frozenset[str] = frozenset()  # rarer two-character words ending in a surname (车费, 课余)
+    # rarer two-character words ending in a surname (车费, 课余), or verbs opening with one (涂改)
+    left_words: frozenset[str] = frozenset()
     modern: frozenset[str] = frozenset()  # today's pupils' given names: typical wherever a name is looked for
 
 
