@@ -231,6 +231,11 @@ CATCH = [
     ("他爸爸Thomas Evans是英国人。Kevin在一旁。Thomas说：“Kevin loves school!”", ["Thomas Evans", "Kevin", "Thomas", "Kevin"]),
     # a word found as a person twice is that person everywhere (the summary's 学生宁静月考)
     ("宁静的月考退步了。宁静在彭浦读书，宁妈妈来了。初三学生宁静月考退步。", ["宁静", "宁静", "宁妈妈", "宁静"]),
+    # round 36: a companion before a teacher (朋友尤老师); 一 ending a given name (詹天一在);
+    # “所以叫这个名字”; a part after kin (妈妈古再丽); 心理老师傅老师 is a name after a role
+    ("一位在中职教服装的朋友尤老师来了。詹天一在元旦联欢会上表演了魔术。", ["尤老师", "詹天一"]),
+    ("国庆是十月一日出生的，所以叫这个名字。艾力的妈妈古再丽端来一盘馕。", ["国庆", "艾力", "古再丽"]),
+    ("我把情况告诉了心理老师傅老师。", ["傅老师"]),
     # a reduplicated adverb after a kin word is no nickname of the father (奶奶刚刚)
     ("姚志刚是他爸爸。他奶奶刚刚去世。", ["姚志刚"]),
 ]
@@ -382,6 +387,9 @@ CLEAN = [
     # round 35: 和 mid-clause before 新同学; a rarer verb opening with a surname (涂改); a road
     # and a garden of the landmark list; a reduplicated adverb after a kin word (奶奶刚刚)
     "明月几乎不和新同学说话。涂改的痕迹很明显。妈妈在七浦路摆摊，周末去古猗园。",
+    # round 36: 老师傅 is a role; every other week; a nationality before kin; a garment; a trait
+    # before what others call the child
+    "他很受老师傅喜欢。两位家长商量改成隔周见一次。越南籍妈妈介绍了春卷和奥黛。因为爱帮人，同学们都叫他小A。",
 ]
 
 

@@ -334,6 +334,8 @@ PASS = [
     "预备年级作业比小学多。这份表只交校医室。我和风中学的老师聊过。",
     # round 34: a district alone where someone works; a city's generic school
     "学校在闵行区的东边，妈妈在闵行区上班。上海市民族中学有很多学生。",
+    # round 36: a kind of place before 学校; a thing counted before 小学时
+    "筹到的钱捐给了山区学校。让每个孩子带一件小学时的物品来讲一讲。",
 ]
 
 

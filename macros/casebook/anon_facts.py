@@ -66,7 +66,7 @@ _PUPIL_OF = re.compile(
 # 米兰说她的名字是爸爸…起的; 宁波的父亲是宁波人，所以给他起了这个名字: a sentence about where
 # a name comes from is about the word opening it
 _NAME_ORIGIN = re.compile(
-    rf"(?:^|(?<=[。！？\n]))([{_HAN}]{{2}})(?=[^。！？\n]{{0,40}}?(?:起了?这个名字|起的这个名字|名字是[^。！？\n]{{0,14}}?起的))",
+    rf"(?:^|(?<=[。！？\n]))([{_HAN}]{{2}})(?=[^。！？\n]{{0,40}}?(?:起了?这个名字|起的这个名字|(?:叫|取了?|取的)这个名字|名字是[^。！？\n]{{0,14}}?起的))",
     re.M,
 )
 # 鹿鸣，同学们都叫她小鹿: the name, then what others call that child
@@ -187,7 +187,10 @@ def facts_people(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]
             add(*m.span(1))
     for m in _NAME_THEN_CALLED.finditer(text) if "叫" in text or "喊" in text or "管" in text else ():
         token = m.group(1)
-        if token not in CLAUSE_LEFT and not anon_names._common(t, token) and _token_ok(t, token):
+        # (爱帮人，同学们都叫他志伟哥: a trait before the comma, not the name)
+        sure = token[0] not in t.weak and token[0] not in anon_names.ROLE_ONLY  # (爱帮人: 爱 is a verb first)
+        shaped = len(token) == 2 or (_three_shaped(t, token) and sure)
+        if token not in CLAUSE_LEFT and shaped and not anon_names._common(t, token) and _token_ok(t, token):
             add(*m.span(1))
     for m in _data_after(text):
         end = m.start() - (text[m.start() - 1 : m.start()] == "的")

@@ -252,10 +252,10 @@ def find_tibetan_names(t: NameTables, text: str) -> list[NameHit]:
         # 阿妈德吉，…; 她的朋友拉巴说: after a kin or role word a part opens as after punctuation
         first = start == 0 or not _han(text[start - 1]) or text.endswith(_BEFORE_PART, 0, start)
         opens = first or text[start - 1] in LEFT_CHARS
-        # 生活老师阿力木商量: after a role a part is a person whatever follows; 卓玛所在宿舍楼…:
+        # 生活老师阿力木商量: after a role or kin a part is a person whatever follows; 卓玛所在宿舍楼…:
         # opening a sentence, before a particle or function word (格桑花开了 is a flower)
         sentence = (start == 0 or text[start - 1] in _SENTENCE_ENDS) and text[end : end + 1] in STOP
-        if text.endswith(_ROLE_BEFORE_PART, 0, start) or sentence:
+        if text.endswith(_ROLE_BEFORE_PART + _BEFORE_PART, 0, start) or sentence:  # (的妈妈古再丽端来)
             hits.append(NameHit(start, end, ""))
             found_alone.add(text[start:end])
             continue

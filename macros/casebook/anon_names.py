@@ -79,6 +79,8 @@ _ROLE_LEFT = tuple(LEFT_WORDS[LEFT_WORDS.index("班主任") :])  # the roles amo
 _THINKING = ("觉得", "记得", "发现", "听说", "知道", "以为")
 # 数学华老师, 英语应老师: a school subject before a teacher's surname and title
 _SUBJECTS = tuple("语文 数学 英语 物理 化学 生物 历史 地理 政治 道法 体育 音乐 美术 科学 信息 心理 劳技".split())
+# (在中职教服装的朋友尤老师: a companion before a teacher's surname and title, like a subject)
+_BEFORE_TITLE = _SUBJECTS + ("朋友", "好友", "同事", "邻居", "亲戚")
 _KIN_BEFORE = tuple(KIN_BEFORE)
 LEFT_CHARS = set("和跟与让叫给问对把被帮陪找请谢的了是里，。、！？：；“”‘’\"'()（）,.!?:; \n")  # 谢: 谢谢龙老师
 PREFIXES = set("小老大阿")
@@ -232,6 +234,8 @@ def _given(
                 return 2  # 班的邱子墨数学…: after a clear left edge, a surname that is no word vouches more
             elif g1 == "一" and s2 >= THETA_YI and _follows(text, start + 2):  # 一帆, 一航, 一然: 一 is common in names
                 return 2
+            elif g2 == "一" and s1 >= 0.6 and text[start + 2 : start + 3] in PERSON_FOLLOW:
+                return 2  # 詹天一在…: 一 ends given names too (天一, 可一), before what follows people
             elif compound and min(s1, s2) >= THETA_COMPOUND:
                 return 2  # 司马悠然参加: after a compound surname a given name that is also a word (悠然)
     # 包小雨说 (才小声说: an adverb, then 小声)
@@ -316,6 +320,8 @@ def _name_at(t: NameTables, roles: re.Pattern[str], text: str, i: int) -> NameHi
         return None  # 陆游和唐婉: after a figure set aside, 和 is “and”
     if nxt == "某":
         return None  # 王某, 李某某: the convention
+    if c == "籍" and i > 0 and (_han(text[i - 1]) or text[i - 1] == "\u3000"):
+        return None  # 越南籍妈妈, 外地籍学生: a nationality or a registration, after the place
     # (大刘, 大张; 做“大单” is an order: 大 only before the commonest surnames)
     prefixed = i > 0 and text[i - 1] in PREFIXES and length == 1 and (text[i - 1] != "大" or surname in TOP_SURNAMES)
     # 老高, 小张 are also in jieba's dictionary: only the reviewed veto list says what is no nickname.
@@ -333,7 +339,7 @@ def _name_at(t: NameTables, roles: re.Pattern[str], text: str, i: int) -> NameHi
     after_role = function and surname not in "和与同跟及" and role is not None and text.endswith(_ROLE_LEFT, 0, i)
     if role and role.group(0) != "老" and (not function or after_role) and not _word_from_left(t, text, i):
         # 整理成导师组: a weak surname before a role needs a clear left edge too
-        if surname not in t.weak or _left_ok(text, i) or text.endswith(_THINKING, 0, i) or text.endswith(_SUBJECTS, 0, i):
+        if surname not in t.weak or _left_ok(text, i) or text.endswith(_THINKING, 0, i) or text.endswith(_BEFORE_TITLE, 0, i):
             if not _common(t, text[i : after + 2]) or role.group(0) in ("老师", "同学"):
                 return NameHit(i, role.end(), "")
     # 叫钱多多, 姓名：潘启航 (姓名空缺, 姓名和信息: a word or a function character after the label is no name)

@@ -298,6 +298,8 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
     for m in p["role"].finditer(text):  # 同桌潘诗雨, 母亲李娟女士, 同桌诗雨
         j = m.end()
         c = text[j]
+        if text[j - 1 : j + 1] in ROLE_NOUNS and not text.startswith(anon_names.ROLE_WORDS, j + 1):
+            continue  # 很受老师傅喜欢: the role ends inside another role noun (师傅); 心理老师傅老师 is a name
         if (
             c == "某"
             or (c in _ODD_STARTS and anon_names._placeholder(t, text, j))
