@@ -64,7 +64,7 @@ def on_startup(command, dirty):
     gc.set_threshold(*settings().gc_thresholds)
     # Before Material's search plugin loads its dictionaries in on_config.
     compat.install("search-jieba-cache", jieba_cache.install)
-    # Before the page-render cache wraps Page.render: a cell 1,600 school pages repeat is converted once.
+    # Before the page-render cache wraps Page.render: a table row 1,600 school pages repeat is converted once.
     compat.install("table-cells", table_cells.install)
     compat.install("page-render-cache", render_cache.install)
     compat.install("front-matter-cache", render_cache.install_front_matter_cache)

@@ -150,16 +150,11 @@ def _cell(page: Any, config: Any, files: Any, where: tuple[str, str], text: str,
     return memo[key]
 
 
-def _row(
-    page: Any, config: Any, files: Any, where: tuple[str, str], head: str, row: str, original: Any
-) -> tuple[str, str, Links] | None:
-    """One table row as MkDocs converts it under ``head`` (the header and separator lines):
-    (the table head's HTML, the row's HTML, its links), once per build for the folder ``where``."""
-    memo = _memo("rows")
-    key = (*where, head, row)
-    if key in memo:
-        return memo[key]
-    memo[key] = None
+def _with_tokens(
+    page: Any, config: Any, files: Any, where: tuple[str, str], row: str, original: Any
+) -> tuple[str, list[tuple[str, tuple[str, Links]]]]:
+    """The row's line with its long cells as tokens (numbered within the row), and the tokens'
+    cells as converted once per build."""
     cells = _split(row)
     tokens: list[tuple[str, tuple[str, Links]]] = []
     for n, text in enumerate(cells):
@@ -168,17 +163,47 @@ def _row(
             if converted is not None:
                 cells[n] = CELL.format(len(tokens))
                 tokens.append((cells[n], converted))
-    lone = _lone(page, config, files, f"{head}\n| {' | '.join(cells)} |\n", original)
-    found = _ONE_ROW.fullmatch(lone.content or "") if lone is not None else None
-    if lone is None or found is None or found.group(2).count("<tr>") != 1:
-        return None
-    html, links = found.group(2), _links(lone)
+    return f"| {' | '.join(cells)} |", tokens
+
+
+def _filled(html: str, links: Links, tokens: list[tuple[str, tuple[str, Links]]]) -> tuple[str, Links] | None:
+    """A converted row with its cells in place of their tokens, and its links with theirs."""
     for token, (cell, cell_links) in tokens:
         if html.count(token) != 1 or f">{token}</td>" not in html or not _merge(links, cell_links):
             return None
         html = html.replace(f">{token}</td>", f">{cell}</td>")
-    memo[key] = (found.group(1), html, links)
-    return memo[key]
+    return html, links
+
+
+def _rows(
+    page: Any, config: Any, files: Any, where: tuple[str, str], head: str, rows: list[str], original: Any
+) -> list[tuple[str, str, Links] | None]:
+    """Each row as MkDocs converts it under ``head`` (the header and separator lines): (the
+    table head's HTML, the row's HTML, its links), or None; once per build for the folder
+    ``where``. The rows not converted yet go through MkDocs together, as one table, when no
+    link but those of their long cells is in them (then each row's links are its cells'); else
+    one by one."""
+    memo = _memo("rows")
+    missing = [row for row in dict.fromkeys(rows) if (*where, head, row) not in memo]
+    prepared = [_with_tokens(page, config, files, where, row, original) for row in missing]
+    if len(missing) > 1:
+        lone = _lone(page, config, files, head + "\n" + "\n".join(line for line, _ in prepared) + "\n", original)
+        found = _ONE_ROW.fullmatch(lone.content or "") if lone is not None else None
+        parts = found.group(2).split("</tr>\n")[:-1] if found is not None and not lone.links_to_anchors else []
+        if len(parts) == len(missing) and all(part.count("<tr>") == 1 for part in parts):
+            for row, part, (_, tokens) in zip(missing, parts, prepared, strict=True):
+                filled = _filled(part + "</tr>\n", {}, tokens)
+                memo[(*where, head, row)] = None if filled is None else (found.group(1), *filled)
+            missing = []
+    for row, (line, tokens) in zip(missing, prepared, strict=False):
+        memo[(*where, head, row)] = None
+        lone = _lone(page, config, files, f"{head}\n{line}\n", original)
+        found = _ONE_ROW.fullmatch(lone.content or "") if lone is not None else None
+        if lone is not None and found is not None and found.group(2).count("<tr>") == 1:
+            filled = _filled(found.group(2), _links(lone), tokens)
+            if filled is not None:
+                memo[(*where, head, row)] = (found.group(1), *filled)
+    return [memo[(*where, head, row)] for row in rows]
 
 
 def render_tables(page: Any, config: Any, files: Any, original: Any) -> bool:
@@ -202,7 +227,7 @@ def render_tables(page: Any, config: Any, files: Any, original: Any) -> bool:
             seen[(*where, head, row)] = True
         if again * 2 < len(texts):
             continue
-        rows = [_row(page, config, files, where, head, row, original) for row in texts]
+        rows = _rows(page, config, files, where, head, texts, original)
         if any(r is None for r in rows):
             continue  # this table as MkDocs converts it, in its page
         links: Links = {}
