@@ -37,8 +37,8 @@ from macros.glue.compat import (
     release_pages,
     render_ahead,
     render_cache,
+    repeated_blocks,
     serve_errors,
-    table_cells,
 )
 from macros.glue.macro_check import check_macros
 
@@ -65,7 +65,7 @@ def on_startup(command, dirty):
     # Before Material's search plugin loads its dictionaries in on_config.
     compat.install("search-jieba-cache", jieba_cache.install)
     # Before the page-render cache wraps Page.render: a table row 1,600 school pages repeat is converted once.
-    compat.install("table-cells", table_cells.install)
+    compat.install("repeated-blocks", repeated_blocks.install)
     compat.install("page-render-cache", render_cache.install)
     compat.install("front-matter-cache", render_cache.install_front_matter_cache)
     # Material's page template, the largest share of a warm build: reused when its key is unchanged.

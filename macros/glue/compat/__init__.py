@@ -71,7 +71,7 @@ PATCHES: dict[str, Patch] = {
     for p in (
         Patch("page-render-cache", ENGINE, "~=1.6.0", "mkdocs.structure.pages.Page.render", "==1.6.7"),
         Patch(
-            "table-cells",
+            "repeated-blocks",
             ENGINE,
             "~=1.6.0",
             "mkdocs.structure.pages.Page.render（多个页面重复的表格行每次构建只转换一次）",

@@ -1,16 +1,16 @@
-"""Patch (MkDocs 1.6): a table row that many pages repeat is converted once per build, not once per page.
+"""Patch ``repeated-blocks`` (MkDocs 1.6): a table row that many pages repeat is converted once per build, not once per page.
 
 At city scale 1,600 school pages each carry a 政策符合情况 table of 17 rows: 27,200 rows, of
 which 1,844 differ (the rule and its policy links, with long link titles, are the same on every
 page; the school's own column takes a few forms). Converting that table was 60 % of converting
 a school page, and school pages the largest item of a cold build's CPU time
-(docs/about/performance-history.md, #cells). Python-Markdown builds a table from its lines
+(docs/about/performance-history.md, #rows). Python-Markdown builds a table from its lines
 alone and a row from its own text, so a table whose rows mostly appeared in pages converted
 before is replaced by an inert token paragraph; each row is converted once per build as a
 one-row table under the same header (its long cells once per build too, by the same argument),
 for a page in the same folder, and the table put together from the rows' HTML.
 
-The result equals MkDocs' own conversion (tests/test_table_cells.py converts every page of a
+The result equals MkDocs' own conversion (tests/test_repeated_blocks.py converts every page of a
 sample city both ways; tests/test_layout.py builds the site with ``PORTAL_PATCHES=off``).
 What could differ is left to MkDocs: a page with reference, footnote or abbreviation
 definitions; a table not standing alone between blank lines, with code spans or escaped pipes,
@@ -32,6 +32,8 @@ from macros.build import session
 MIN_CELL = 30  # characters: a shorter cell costs less to convert in its row than to look up
 CELL = "PORTALCELL{:06d}X"
 TABLE = "PORTALTABLE{:06d}X"
+_TOKEN = re.compile(r"PORTALTABLE\d{6}X")
+_TOKEN_PARAGRAPH = re.compile(r"<p>(PORTALTABLE\d{6}X)</p>")
 _DEFINITIONS = re.compile(r"^ {0,3}(?:\*\[|\[\^|\[[^\]\n]+\]:)", re.M)  # abbreviations, footnotes, references
 _SEPARATOR = re.compile(r"^\|(?: *:?-+:? *\|)+ *$")
 _ROW_UNSAFE = ("`", "\\|")  # code spans and escaped pipes: Python-Markdown splits such rows its own way
@@ -246,11 +248,12 @@ def render_tables(page: Any, config: Any, files: Any, original: Any) -> bool:
         original(page, config, files)
     finally:
         page.markdown = markdown
-    content = page.content
-    for token, html, _ in done:
-        if content.count(token) != 1 or f"<p>{token}</p>" not in content:
-            return False  # not a paragraph of its own after all
-        content = content.replace(f"<p>{token}</p>", html)
+    by_token = {token: html for token, html, _ in done}
+    if sorted(_TOKEN.findall(page.content)) != sorted(by_token):
+        return False  # a token not in the page once: converted as MkDocs does
+    content, replaced = _TOKEN_PARAGRAPH.subn(lambda m: by_token[m.group(1)], page.content)
+    if replaced != len(done):
+        return False  # not a paragraph of its own after all
     own = page.links_to_anchors
     if own is not None:
         # Links to anchors, for MkDocs' check after all pages: the tables' after the page's own

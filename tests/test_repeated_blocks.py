@@ -1,4 +1,4 @@
-"""Tables put together from rows converted once per build (macros/glue/compat/table_cells.py):
+"""Tables put together from rows converted once per build (macros/glue/compat/repeated_blocks.py):
 every page of a sample city converts to exactly what MkDocs gives (HTML, table of contents,
 title, anchors, links to anchors), the tables it may take are the ones Python-Markdown reads
 as tables, and a row whose link is broken is still reported by every page that has it."""
@@ -17,7 +17,7 @@ from mkdocs.structure import pages
 from mkdocs.structure.files import get_files
 
 from macros.build import session
-from macros.glue.compat import table_cells
+from macros.glue.compat import repeated_blocks
 from scripts.bench import plain_config
 from scripts.benchcity import Sizes, make_city
 
@@ -41,7 +41,7 @@ from scripts.benchcity import Sizes, make_city
     ],
 )
 def test_tables_are_the_blocks_python_markdown_reads_as_tables(markdown, found):
-    assert table_cells.tables(markdown) == found
+    assert repeated_blocks.tables(markdown) == found
 
 
 def _render(page, config, files, render):
@@ -64,7 +64,7 @@ def _compare(config_file: Path) -> tuple[int, int]:
         want = _render(pages.Page(None, file, config), config, files, original)
         page = pages.Page(None, file, config)
         page.read_source(config)
-        by_rows = table_cells.render_tables(page, config, files, original)
+        by_rows = repeated_blocks.render_tables(page, config, files, original)
         if not by_rows:
             original(page, config, files)
         links = {f.src_uri: dict(v) for f, v in (page.links_to_anchors or {}).items()}
@@ -116,7 +116,7 @@ def test_a_broken_link_in_a_repeated_row_is_reported_by_every_page(tmp_path, cap
                 if render is not None:
                     render(page, config, files)
                 else:
-                    assert not table_cells.render_tables(page, config, files, original), "a row that logs is left in its page"
+                    assert not repeated_blocks.render_tables(page, config, files, original), "a row that logs is left in its page"
                     original(page, config, files)
         logged[label] = [r.getMessage() for r in caplog.records]
     assert len(logged["mkdocs"]) == 3 and logged["rows"] == logged["mkdocs"]
