@@ -190,9 +190,9 @@ def _rows(
     prepared = [_with_tokens(page, config, files, where, row, original) for row in missing]
     if len(missing) > 1:
         lone = _lone(page, config, files, head + "\n" + "\n".join(line for line, _ in prepared) + "\n", original)
-        found = _ONE_ROW.fullmatch(lone.content or "") if lone is not None else None
-        parts = found.group(2).split("</tr>\n")[:-1] if found is not None and not lone.links_to_anchors else []
-        if len(parts) == len(missing) and all(part.count("<tr>") == 1 for part in parts):
+        found = _ONE_ROW.fullmatch(lone.content or "") if lone is not None and not lone.links_to_anchors else None
+        parts = found.group(2).split("</tr>\n")[:-1] if found is not None else []
+        if found is not None and len(parts) == len(missing) and all(part.count("<tr>") == 1 for part in parts):
             for row, part, (_, tokens) in zip(missing, parts, prepared, strict=True):
                 filled = _filled(part + "</tr>\n", {}, tokens)
                 memo[(*where, head, row)] = None if filled is None else (found.group(1), *filled)
