@@ -236,6 +236,10 @@ CATCH = [
     ("一位在中职教服装的朋友尤老师来了。詹天一在元旦联欢会上表演了魔术。", ["尤老师", "詹天一"]),
     ("国庆是十月一日出生的，所以叫这个名字。艾力的妈妈古再丽端来一盘馕。", ["国庆", "艾力", "古再丽"]),
     ("我把情况告诉了心理老师傅老师。", ["傅老师"]),
+    # round 37: 小X儿 before kin, and everywhere after; a nickname before 了 (叫她小透明了); the
+    # home one stays at; a three-character nickname said to be one (小鱼儿是…的小名)
+    ("后来小鱼儿唱歌。她说小鱼儿的妈妈很少打电话。再没人叫她小透明了。", ["小鱼儿", "小鱼儿", "小透明"]),
+    ("Amy是交换生，住在焦阳家里。小燕子是于沁的小名。", ["Amy", "焦阳", "小燕子", "于沁"]),
     # a reduplicated adverb after a kin word is no nickname of the father (奶奶刚刚)
     ("姚志刚是他爸爸。他奶奶刚刚去世。", ["姚志刚"]),
 ]
@@ -390,6 +394,9 @@ CLEAN = [
     # round 36: 老师傅 is a role; every other week; a nationality before kin; a garment; a trait
     # before what others call the child
     "他很受老师傅喜欢。两位家长商量改成隔周见一次。越南籍妈妈介绍了春卷和奥黛。因为爱帮人，同学们都叫他小A。",
+    # round 37: adverbs of time where a subject stands (平时沉默的…); a relative's home; a date's 出生
+    "平时沉默的学生甲第一次当了主角。她平时很少说话，住在姑妈家里。小孩儿的妈妈来了。",
+    "学生甲，2011.01.26出生，浦东新区高桥镇某某中学学生。",
 ]
 
 

@@ -93,10 +93,11 @@ def _token_ok(t: NameTables, token: str) -> bool:
     inner = token[1:] if len(token) == 3 and token[0] in t.surnames else token
     # (喻向阳: after a surname, 向 is a given-name character as often as a preposition)
     stops = [ch for ch in inner if ch in anon_names.STOP and not (len(token) == 3 and t.score.get(ch, 0.0) >= 0.5)]
-    if token in ROLE_NOUNS or inner in ROLE_NOUNS or stops or token.endswith(("老师", "同学")):
+    # (俞嘉懿，2011.01.26出生，…中学: the date's 出生 before a school is no name)
+    if token in ROLE_NOUNS or inner in ROLE_NOUNS or stops or token.endswith(("老师", "同学", "出生", "生日")):
         return False
-    if len(token) == 3:  # 贝俊豪: three characters need a surname in front
-        return token[0] in t.surnames or token[:2] in t.compounds
+    if len(token) == 3:  # 贝俊豪: three characters need a surname in front (or 小 of 小鱼儿)
+        return token[0] in t.surnames or token[:2] in t.compounds or token[0] in "小阿"
     return True
 
 

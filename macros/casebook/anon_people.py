@@ -36,7 +36,7 @@ from macros.casebook.anon_aside import set_aside
 from macros.casebook.anon_everywhere import everywhere, in_idiom
 from macros.casebook.anon_facts import facts_people
 from macros.casebook.anon_latin import find_dotted_names, find_latin_names, find_tibetan_names
-from macros.casebook.anon_names import _ODD_STARTS, NameHit, NameTables, _han, taken_by
+from macros.casebook.anon_names import _ODD_STARTS, NameHit, NameTables, _han, find_words, taken_by
 from macros.casebook.anon_names import _common as _is_word  # one test of “a common word” for both passes
 from macros.casebook.anon_nicknames import (
     _LITTLE,
@@ -62,11 +62,13 @@ from macros.casebook.anon_positions import (
     _CALLED_OR,
     _ERRAND_VERBS,
     _ROLES_BEFORE,
+    _STAYS_AT,
     _STRONG_VERBS,
     _VERB_CHARS,
     KIN,
     ROLE_NOUNS,
     THETA,
+    TIME_ADVERBS,
     _boundary,
     _candidate,
     _clause_start,
@@ -150,7 +152,7 @@ def _word_name(t: NameTables, text: str, token: str) -> bool:
     given-name character, or a given name with one typical character — and the case puts it
     directly before a verb of speech or feeling or a kin word at a clause start, and uses it again.
     An adjective before 的 + kin (温柔的妈妈, 坚强的奶奶说) describes the mother: 的 is no evidence."""
-    if token in ROLE_NOUNS or not _han_pair(token) or token[1] in anon_names.STOP:
+    if token in ROLE_NOUNS or token in TIME_ADVERBS or not _han_pair(token) or token[1] in anon_names.STOP:
         return False
     if token[0] in anon_names.STOP and token[0] not in t.surnames:  # 向阳奶奶: 向 is a surname too
         return False
@@ -278,6 +280,13 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
     for m in _LITTLE.finditer(text):  # 小磊昨天…, “小雅，…”: 小 and a typical given-name character
         i = m.start()
         token = m.group(0)
+        # 小鱼儿的妈妈, 小鱼儿说: 小X儿 before what only a person has or does (not 小孩儿, 小事儿)
+        if text[i + 2 : i + 3] == "儿" and token not in ROLE_NOUNS:
+            # (小事儿说不清: a word before 儿 needs a mother, not only a verb)
+            if _LITTLE_OWNS.match(text, i + 3) or (text.startswith(_STRONG_VERBS, i + 3) and not _is_word(t, token)):
+                for start, end in find_words(text, [text[i : i + 3]]):  # and wherever else the case uses it
+                    add(start, end, "")
+                continue
         # (阿娟是…; 她说小磊每天…: after a verb that takes a person too)
         # (…分给了忘带饭的小琪。: after 的, closing the sentence)
         closing = text[i - 1 : i] == "的" and (i + 2 >= len(text) or text[i + 2] in "。！？，；")
@@ -289,6 +298,10 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
         elif (_clause_start(text, i) or text[i - 1] in anon_names.LEFT_CHARS) and _LITTLE_OWNS.match(text, i + 2):
             if _little_nickname(t, token):
                 add(i, i + 2, "")  # 小胖的妈妈, 是小凯家的保姆, 阿珍家住: only a person has a mother or a home
+    for m in _STAYS_AT.finditer(text) if "住" in text else ():  # 住在焦阳家里
+        token = m.group(1)
+        if token not in ROLE_NOUNS and token[0] in t.surnames and all(_typical_char(t, ch) for ch in token[1:]):
+            add(m.start(1), m.end(1), token[1:] if len(token) == 3 else "")
     for m in p["address"].finditer(text):  # “浩宇，你…”, “刘一凡，…”
         token = m.group(1)
         if len(token) == 3 and token[0] in t.surnames and _typical(t, token[1:]):

@@ -22,7 +22,7 @@ ROLE_NOUNS = frozenset(
     (
         "孩子 学生 同学 老师 家长 大家 我们 你们 他们 她们 咱们 自己 别人 对方 双方 有人 朋友 新生 男生 女生 同桌 班长 "
         "导师 班主任 校长 医生 父母 爸爸 妈妈 母亲 父亲 儿子 女儿 哥哥 姐姐 弟弟 妹妹 爷爷 奶奶 外婆 外公 叔叔 阿姨 伯伯 "
-        "舅舅 姑姑 阿妈 阿爸 阿婆 阿公 阿弟 阿妹 阿哥 阿姐 阿叔 阿伯 阿嬷 先生 太太 兄弟 姐妹 娃娃 宝贝 宝宝 保安 保姆 师生 师兄 师姐 师弟 师妹 老人 大人 小孩 男孩 女孩 少年 青年 "
+        "舅舅 姑姑 姑妈 姨妈 舅妈 婶婶 姑父 姨父 舅公 表姐 表哥 表妹 表弟 堂姐 堂哥 堂妹 堂弟 阿妈 阿爸 阿婆 阿公 阿弟 阿妹 阿哥 阿姐 阿叔 阿伯 阿嬷 先生 太太 兄弟 姐妹 娃娃 宝贝 宝宝 保安 保姆 师生 师兄 师姐 师弟 师妹 老人 大人 小孩 男孩 女孩 少年 青年 "
         "全班 班级 小组 组员 队员 室友 邻居 亲戚 长辈 晚辈 同伴 伙伴 家人 亲人 主任 书记 校医 社工 志愿者 心理老师 "
         "两人 三人 几人 一人 众人 旁人 他人 本人 后者 前者 当事人 双胞胎 母女 父女 母子 父子 夫妻 祖孙 一家 全家 "
         "她的 他的 我的 你的 谁 谁的 这位 那位 此人 孩子们 同学们 老师们 家长们 继父 继母 后妈 养父 养母 师傅 领导 同事 "
@@ -31,7 +31,7 @@ ROLE_NOUNS = frozenset(
     ).split()
 )
 # Kin and close roles that follow a person: 国庆的妈妈, 子豪妈妈, 桐桐的外婆.
-KIN = "妈妈 爸爸 母亲 父亲 外婆 外公 奶奶 爷爷 姥姥 姥爷 家长 继父 继母".split()
+KIN = "妈妈 爸爸 母亲 父亲 外婆 外公 奶奶 爷爷 姥姥 姥爷 家长 继父 继母 父母".split()  # (何苗父母在外地打工)
 KIN_AFTER_DE = KIN + "同桌 班主任 哥哥 姐姐 弟弟 妹妹 舅舅 姑姑 阿姨 叔叔 父母".split()
 # Roles a name stands in apposition after: 同桌潘诗雨, 心理老师范秀梅, 母亲李娟女士.
 ROLES_BEFORE = (
@@ -52,6 +52,10 @@ OBJECT_VERBS = "问 找 叫 陪 劝 喊 拉着 看着 告诉 提醒 表扬 批�
 # A surname with these is the family, or a teacher of the same name (亓爸爸, 亓家长, 解老师).
 SURNAME_KIN = "爸爸 妈妈 爷爷 奶奶 外婆 外公 姥姥 姥爷 家长 哥哥 姐姐 老师 同学".split()
 CLAUSE_LEFT = "那天 今天 昨天 后来 然后 于是 因为 但是 所以 可是 当时 这时 其实 原来 只有 只是 连 而 但 可 如今 起初 最初 最后 终于 直到".split()
+# Adverbs of time and manner that stand where a subject stands (平时沉默的…, 顿时哭了): no person.
+TIME_ADVERBS = frozenset(CLAUSE_LEFT) | frozenset(
+    "平时 平常 有时 那时 顿时 临时 刚才 依然 仍然 往往 常常 总是 向来 从来 本来".split()
+)
 ADVERB_FREQ = 2000  # 常常 5147, 远远 3159 in jieba's counts: adverbs as often as nicknames
 # After these a reduplicated adverb is the adverb (他常常拿…), not a child called 常常.
 _ADVERB_LEFT = frozenset("他她我你们也都还就又很却只总")
@@ -59,11 +63,13 @@ THETA = 0.75  # both characters of a token in a person's position must be this t
 # A nickname or name introduced as such: 同学们都叫他包子, 大家叫我牛牛, 小名叫乐乐.
 _CALLED = re.compile(
     r"(?:叫(?:他|她|我|你)|称(?:他|她)为?|(?:小名|大名|外号|绰号|昵称|乳名)(?:叫|是)?)"
-    r"[“\"「]?([\u4e00-\u9fff]{2,3})(?=[”\"」，。！？、；：,.!?;:\s(（)）]|或|$)"  # (叫他小牛或牛哥)
+    r"[“\"「]?([\u4e00-\u9fff]{2,3})(?=了?[”\"」，。！？、；：,.!?;:\s(（)）]|或|$)"  # (叫他小牛或牛哥; 没人叫她小透明了。)
     # 妹妹，四岁，叫果果。: a pet name after 叫 alone, the way a child is introduced
     r"|(?<=[，,])叫[“\"「]?((?P<a>[\u4e00-\u9fff])(?P=a)|[小阿][\u4e00-\u9fff])(?=[”\"」，。！？、；：,.!?;:]|$)"
 )
 
+# 住在焦阳家里: the home one stays at is a person's (住在姑妈家: a role noun, no name)
+_STAYS_AT = re.compile(r"(?:住在|住到|借住在|寄住在|暂住在)([\u4e00-\u9fff]{2,3})家(?=里|中|[，。,.;；]|$)")
 # 叫他小牛或牛哥: a second nickname after the first
 _CALLED_OR = re.compile(r"[”\"」]?(?:或者?|、|和)[“\"「]?([\u4e00-\u9fff]{2})(?=[”\"」，。！？、；：,.!?;:]|$)")
 # 多多——现在同学们这样叫她——, 阿一（他的好朋友都这么叫他）: the word before an aside that says so
@@ -126,7 +132,7 @@ def _typical(t: NameTables, token: str, yi: bool = False) -> bool:
 def _candidate(t: NameTables, token: str, strong: bool) -> bool:
     """A two-character token in a person's position is a name unless it is a role noun or an
     atypical pair; an ordinary word (国庆, 红梅) only in a strong position or as a known given name."""
-    if token in ROLE_NOUNS or any(token.startswith(r) or token.endswith(r) for r in ("老师", "同学")):
+    if token in ROLE_NOUNS or token in TIME_ADVERBS or any(token.startswith(r) or token.endswith(r) for r in ("老师", "同学")):
         return False
     if not _typical(t, token):
         return False
