@@ -9,6 +9,7 @@ from conftest import ROOT
 
 from macros.composition import new_project
 from macros.core.escaping import esc
+from macros.policy import glossary
 from macros.policy.access import glossary_terms
 from macros.policy.glossary import _SKIP, Term, add_tooltips
 
@@ -121,3 +122,32 @@ def test_term_first_pass_equals_tag_walk_on_every_built_page(built_site):
     for page in pages:
         html = page.read_text(encoding="utf-8")
         assert add_tooltips(html, terms) == walk_tooltips(html, terms), page
+
+
+def test_letters_that_ignorecase_takes_for_ascii_ones_are_all_listed():
+    # _SKIP_TAG_LOWER stands in for _SKIP_TAG only if _CASE_FOLDS names every such letter.
+    folded = re.compile("[a-z]", re.I)
+    listed = re.compile(f"[a-z{glossary._CASE_FOLDS}]")
+    assert [c for c in map(chr, range(0x110000)) if bool(folded.fullmatch(c)) != bool(listed.fullmatch(c))] == []
+
+
+@pytest.mark.parametrize(
+    ("html", "cheap"),
+    [
+        ("<p>家访</p><code>家访</code><!-- <a> -->", True),
+        ("< / code >家访</ code>", True),
+        ("<P>家访</P><CODE>家访</CODE>", False),
+        ("<sCript>家访</script><Pre>家访</pre>", False),
+        ("<ſcript>家访</ſcript><kbd>家访</kbd><\u212abd>家访</\u212abd>", False),
+        ("<tİtle>家访</tİtle><tıtle>家访</tıtle>", False),
+        ("<codex>家访</codex><codeİ>家访</codeİ><h2>家访</h2>", False),
+    ],
+)
+def test_lowercase_tag_scan_sees_the_tags_the_ignorecase_one_does(html, cheap):
+    def tags(pattern):
+        return [(m.span(), m.groups()) for m in pattern.finditer(html)]
+
+    assert (glossary._CASED_TAG.search(html) is None) == cheap
+    assert tags(glossary._SKIP_TAG if not cheap else glossary._SKIP_TAG_LOWER) == tags(glossary._SKIP_TAG)
+    if "ſ" not in html and "ı" not in html and "İ" not in html and "\u212a" not in html:
+        assert add_tooltips(html, TERMS) == walk_tooltips(html, TERMS)  # the walker lowercases names
