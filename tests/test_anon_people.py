@@ -240,6 +240,8 @@ CATCH = [
     # home one stays at; a three-character nickname said to be one (小鱼儿是…的小名)
     ("后来小鱼儿唱歌。她说小鱼儿的妈妈很少打电话。再没人叫她小透明了。", ["小鱼儿", "小鱼儿", "小透明"]),
     ("Amy是交换生，住在焦阳家里。小燕子是于沁的小名。", ["Amy", "焦阳", "小燕子", "于沁"]),
+    # round 38: after 的 the surname 钱 before a given name is still a person (班上的钱逸凡)
+    ("初三2班的钱逸凡压力很大。楼下的钱阿姨也愿意帮忙。", ["钱逸凡", "钱阿姨"]),
     # a reduplicated adverb after a kin word is no nickname of the father (奶奶刚刚)
     ("姚志刚是他爸爸。他奶奶刚刚去世。", ["姚志刚"]),
 ]
@@ -397,6 +399,8 @@ CLEAN = [
     # round 37: adverbs of time where a subject stands (平时沉默的…); a relative's home; a date's 出生
     "平时沉默的学生甲第一次当了主角。她平时很少说话，住在姑妈家里。小孩儿的妈妈来了。",
     "学生甲，2011.01.26出生，浦东新区高桥镇某某中学学生。",
+    # round 38: 爱 before kin is the verb; money spent after 的/把 is no surname 钱
+    "老师说，爱爷爷也要爱自己。学生乙把打工的钱花在游戏上。",
 ]
 
 

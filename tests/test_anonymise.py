@@ -248,6 +248,12 @@ CATCH = [
     ("CASE-ANON-SCHOOL", "我陪一家三口去了南汇青禾艺术设计学校的开放日。", "南汇青禾艺术设计学校"),
     ("CASE-ANON-SCHOOL", "中职生某某在沪西建工学校2405班学建筑装饰。", "沪西建工学校"),
     ("CASE-ANON-SCHOOL", "某某，上海市临江民族中学高二（9）班学生。", "上海市临江民族中学"),
+    # round 38: a school's numbered short name after an estate or a road, or before a grade or
+    # 学生; a QQ space named by its number
+    ("CASE-ANON-SCHOOL", "某某是静安区彭浦新村二中八（2）班的学生。", "静安区彭浦新村二中"),
+    ("CASE-ANON-SCHOOL", "某某是黄浦区蓬莱路三小五（1）班的学生。", "黄浦区蓬莱路三小"),
+    ("CASE-ANON-SCHOOL", "某某，浦东新区芦潮港二中学生。", "浦东新区芦潮港二中"),
+    ("CASE-ANON-QQ", "他的QQ空间2290417735里画了很多漫画。", "2290417735"),
 ]
 
 

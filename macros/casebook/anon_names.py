@@ -266,6 +266,8 @@ def _given(
 
 _OPENING_PARTICLES = frozenset("之以")
 _MODALS = frozenset("会能要想该")
+_MONEY_VERBS = frozenset("花用交还给存付赚借凑攒都也不没")
+_KIN_AFTER_LOVE = tuple("爷爷 奶奶 妈妈 爸爸 外婆 外公 父母 家人 孩子 自己 学生".split())
 # Relatives and companions one does things with (和堂姐, 跟室友); the commoner roles are in ROLES.
 _COMPANIONS = frozenset("堂姐 堂哥 堂弟 堂妹 表姐 表哥 表弟 表妹 姐妹 兄弟 亲戚 家人 邻居 室友 朋友 同伴 伙伴 父母".split())
 
@@ -322,6 +324,10 @@ def _name_at(t: NameTables, roles: re.Pattern[str], text: str, i: int) -> NameHi
         return None  # 王某, 李某某: the convention
     if c == "籍" and i > 0 and (_han(text[i - 1]) or text[i - 1] == "\u3000"):
         return None  # 越南籍妈妈, 外地籍学生: a nationality or a registration, after the place
+    if c == "爱" and text.startswith(_KIN_AFTER_LOVE, after):
+        return None  # 爱爷爷也要爱自己: the verb and whom one loves (爱 is a surname almost never)
+    if c == "钱" and i > 0 and text[i - 1] in "的把笔些块零花赚存借攒" and nxt in _MONEY_VERBS:
+        return None  # 打工的钱花在游戏上, 把钱花光: money spent, not the surname 钱 (班上的钱逸凡 is)
     # (大刘, 大张; 做“大单” is an order: 大 only before the commonest surnames)
     prefixed = i > 0 and text[i - 1] in PREFIXES and length == 1 and (text[i - 1] != "大" or surname in TOP_SURNAMES)
     # 老高, 小张 are also in jieba's dictionary: only the reviewed veto list says what is no nickname.

@@ -155,6 +155,8 @@ _QQ = re.compile(
     r"(?i)(?<![A-Za-z])(?:QQ|Q|扣扣|企鹅|球球)\s*(?:群号码|群号|群|号码|号)\s*(?:是|为)?\s*[:(\[]?\s*(?<!\d)([1-9]\d{2,3}(?: \d{3,4}){1,3}(?!\d)|[1-9]\d{4,10})(?!\d)"
     # QQ上（12345678）: the number in brackets after “on QQ”
     r"|(?<![A-Za-z])(?:QQ|扣扣|企鹅)\s*(?:(?:上|里)\s*(?=[:(\[])|是|为)?\s*[:(\[]?\s*(?<!\d)([1-9]\d{2,3}(?: \d{3,4}){1,3}(?!\d)|[1-9]\d{4,10})(?!\d)"
+    # 他的QQ空间2290417735: the account's space is named by its number
+    r"|(?<![A-Za-z])QQ\s*空间\s*(?:是|为)?\s*[:(\[]?\s*(?<!\d)([1-9]\d{4,10})(?!\d)"
 )
 _WECHAT = re.compile(
     r"(?i)(?:微信|威信|薇信|徽信|维信|V信|(?<![A-Za-z])vx|(?<![A-Za-z])wx(?!id_)|wechat|weixin)\s*(?:号码|号|id)?\s*(?:是|为)?\s*"
@@ -185,7 +187,7 @@ def find_contacts(text: str) -> Iterable[Span]:
             yield m.start(group), m.end(group), "CASE-ANON-QQ"
     if _QQ_HINT.search(text):
         for m in _QQ.finditer(text):
-            group = 1 if m.group(1) else 2
+            group = next(g for g in (1, 2, 3) if m.group(g))
             yield m.start(group), m.end(group), "CASE-ANON-QQ"
     for start, end in _wechat_spans(text):
         yield start, end, "CASE-ANON-WECHAT"
@@ -409,6 +411,7 @@ _LIVES_GENERIC = re.compile(r"^(?:某|这|那|一个|同一|附近|学校|老|�
 # An estate named after its district, without a number: 杨浦区控江二村, 闵行区春申花园.
 _DISTRICT_ESTATE = re.compile(
     r"[\u4e00-\u9fff]{2}区([\u4e00-\u9fff]{2,4}?(?:[一二三四五六七八九十]村|新村|花园|小区|家园|花苑|公寓|佳园|新苑))"
+    r"(?![一二三四五六七八九十]?[中小](?![\u4e00-\u9fff]{0,1}[区组]))"  # 静安区彭浦新村二中 is a school
 )
 
 
@@ -417,6 +420,7 @@ _DISTRICT_ESTATE = re.compile(
 # way of walking; a road's own name has two characters at least (not 区里的马路, 一路).
 _TOWN_ROAD = re.compile(
     r"[\u4e00-\u9fff]{2,3}[区县](?:[\u4e00-\u9fff]{2,3}(?:镇|街道))?([\u4e00-\u9fff]{2,5}?)(?:路|街|大道|公路)"
+    r"(?![一二三四五六七八九十第]?[中小](?:学)?(?![区组]))"  # 黄浦区蓬莱路三小, 蓬莱路小学: a school
     r"(?:[\u4e00-\u9fff]{2,4}?(?:花苑|家园|小区|新村|公寓|花园|苑))?"
     # or a village or an estate of the town: 崇明区陈家镇裕安村三队, 宝山区大场镇丹桂苑
     r"|[\u4e00-\u9fff]{2,3}[区县][\u4e00-\u9fff]{1,3}镇([\u4e00-\u9fff]{2,4}?)"
