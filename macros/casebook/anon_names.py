@@ -324,6 +324,8 @@ def _name_at(t: NameTables, roles: re.Pattern[str], text: str, i: int) -> NameHi
         return None  # 王某, 李某某: the convention
     if c == "籍" and i > 0 and (_han(text[i - 1]) or text[i - 1] == "\u3000"):
         return None  # 越南籍妈妈, 外地籍学生: a nationality or a registration, after the place
+    if c in ADVERB_CHARS and i > 0 and _han(text[i - 1]) and _common(t, text[after : after + 2]):
+        return None  # 后来才承认: an adverb inside a clause before a common word, not the surname 才
     if c == "爱" and text.startswith(_KIN_AFTER_LOVE, after):
         return None  # 爱爷爷也要爱自己: the verb and whom one loves (爱 is a surname almost never)
     if c == "钱" and i > 0 and text[i - 1] in "的把笔些块零花赚存借攒" and nxt in _MONEY_VERBS:
