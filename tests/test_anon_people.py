@@ -406,6 +406,12 @@ CLEAN = [
 ]
 
 
+def test_a_particle_before_a_known_given_name_is_no_surname() -> None:
+    # round 40: 方言 read as a given name before 家长会 made 的方言 and 的家长 “full names”
+    text = "奶奶的方言家长会。奶奶只会说老家方言。小F的奶奶后来成了班里最准时的家长。"
+    assert names(text, ["小F"]) == []
+
+
 @pytest.mark.parametrize("text", CLEAN)
 def test_what_is_no_person_of_the_case(text: str) -> None:
     assert names(text, ["小A", "小B", "小A妈妈"]) == []

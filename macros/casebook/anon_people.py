@@ -226,6 +226,8 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
         if also and also.group(1) not in ROLE_NOUNS and also.group(1)[0] not in anon_names.STOP:
             add(also.start(1), also.end(1), also.group(1))
     for m in p["kin"].finditer(text):  # 国庆的妈妈, 子豪妈妈, 桐桐的同桌
+        if text.startswith("家长会", m.start()):
+            continue  # 奶奶的方言家长会: a parents' meeting, not whose parent
         de = text[m.start() - 1 : m.start()] == "的"
         if not de and m.group(0) not in KIN:
             continue

@@ -67,6 +67,8 @@ def repeated_names(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHi
         c, given = token[0], token[1:]
         if (c not in t.surnames and given not in givens) or c == given[0] or c in _VERB_CHARS:
             continue
+        if c not in t.surnames and c in anon_names.STOP:
+            continue  # 奶奶的方言: a particle before a known given name is no surname (于桐's 于 is one)
         if c in anon_names.FUNCTION_CHARS and given in givens:
             continue  # 外公和施展: a known given name after “and” is that person, not a 和 family
         # 高明 where the case has 高爸爸: a word-name of a family the case is about, if it opens
