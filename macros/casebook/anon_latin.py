@@ -28,6 +28,7 @@ import re
 
 from macros.build.reads import data_cache
 from macros.casebook.anon_names import (
+    COUSINS,
     FOLLOW,
     KIN_BEFORE,
     LEFT_CHARS,
@@ -160,7 +161,7 @@ def _english_names(t: NameTables, text: str, titled: bytearray) -> list[NameHit]
         # (他爸爸Thomas Evans: after kin or a role any surname-shaped word; not Grace Hopper说过…)
         and (
             after.group(1) in t.pinyin
-            or (_SURNAME_SHAPED.fullmatch(after.group(1)) and text.endswith(_BEFORE_PART + _ROLE_BEFORE_PART, 0, m.start()))
+            or (_SURNAME_SHAPED.fullmatch(after.group(1)) and text.endswith(_PERSON_BEFORE_PART, 0, m.start()))
         )
         and _alone(text, m.start(), after.end())
     ]
@@ -203,9 +204,9 @@ def _tibetan_parts() -> re.Pattern[str]:
 
 
 _BEFORE_PART = tuple(KIN_BEFORE) + ("阿妈", "阿爸", "朋友", "好友", "室友", "舍友", "妻子", "丈夫", "爱人")
-_ROLE_BEFORE_PART = ("老师", "同学", "同桌", "班长", "学生", "舍友", "室友", "教练", "师傅", "阿姨") + tuple(
-    "表姐 表哥 表妹 表弟 堂姐 堂哥 堂妹 堂弟".split()
-)
+_ROLE_BEFORE_PART = ("老师", "同学", "同桌", "班长", "学生", "舍友", "室友", "教练", "师傅", "阿姨", *COUSINS)
+# Where a part or an English full name is a person whatever follows (生活老师阿力木, 爸爸Thomas Evans)
+_PERSON_BEFORE_PART = _ROLE_BEFORE_PART + _BEFORE_PART
 _SENTENCE_ENDS = frozenset("。!?！？\n")
 
 
@@ -255,7 +256,7 @@ def find_tibetan_names(t: NameTables, text: str) -> list[NameHit]:
         # 生活老师阿力木商量: after a role or kin a part is a person whatever follows; 卓玛所在宿舍楼…:
         # opening a sentence, before a particle or function word (格桑花开了 is a flower)
         sentence = (start == 0 or text[start - 1] in _SENTENCE_ENDS) and text[end : end + 1] in STOP
-        if text.endswith(_ROLE_BEFORE_PART + _BEFORE_PART, 0, start) or sentence:  # (的妈妈古再丽端来)
+        if text.endswith(_PERSON_BEFORE_PART, 0, start) or sentence:  # (的妈妈古再丽端来)
             hits.append(NameHit(start, end, ""))
             found_alone.add(text[start:end])
             continue

@@ -197,10 +197,11 @@ def _given(
     family = text[start - 1 : start + 1]  # surname + first given character
     # 褚建明说: a known given name keeps its second character before a word that follows people
     # even when the two make a word (明说); 王明天 (明天) still loses it.
+    # What follows a two-character given name: a word that follows people, or a role (宗建国师傅)
+    person_after = text[start + 2 : start + 3] in PERSON_FOLLOW
+    role_after = text.startswith(ROLE_WORDS, start + 2)
     # (宗建国师傅: 国师 is a word, but a role starts after 国)
-    runs_on = _common(t, text[start + 1 : start + 3]) and not (
-        (text[start + 2 : start + 3] in PERSON_FOLLOW or text.startswith(ROLE_WORDS, start + 2)) and g1 + g2 in t.pairs
-    )
+    runs_on = _common(t, text[start + 1 : start + 3]) and not ((person_after or role_after) and g1 + g2 in t.pairs)
     # (邸浩会做手工: a modal before a verb ends a one-character given name)
     modal = g2 in _MODALS and _han(text[start + 2 : start + 3])
     if g2 and _han(g2) and g2 not in STOP and not runs_on and not modal and g1 + g2 not in ROLES:
@@ -217,8 +218,6 @@ def _given(
         # (马建国的: one of the commonest surnames vouches for a known given name as much)
         # (爸爸石建华, 联系人包建军: after a kin word or a form's field the same holds)
         # (带教的宗建国师傅: a role right after a known given name is as telling as a kin word before it)
-        person_after = text[start + 2 : start + 3] in PERSON_FOLLOW
-        role_after = text.startswith(ROLE_WORDS, start + 2)
         known_word = pair in t.pairs and (
             after_kin or role_after or ((strong or text[start - 1] in TOP_SURNAMES) and person_after)
         )
@@ -268,8 +267,10 @@ _OPENING_PARTICLES = frozenset("之以")
 _MODALS = frozenset("会能要想该")
 _MONEY_VERBS = frozenset("花用交还给存付赚借凑攒都也不没")
 _KIN_AFTER_LOVE = tuple("爷爷 奶奶 妈妈 爸爸 外婆 外公 父母 家人 孩子 自己 学生".split())
+# Cousins: role nouns (anon_positions), a companion after 和 (here), a role before a name part (anon_latin).
+COUSINS = tuple("堂姐 堂哥 堂弟 堂妹 表姐 表哥 表弟 表妹".split())
 # Relatives and companions one does things with (和堂姐, 跟室友); the commoner roles are in ROLES.
-_COMPANIONS = frozenset("堂姐 堂哥 堂弟 堂妹 表姐 表哥 表弟 表妹 姐妹 兄弟 亲戚 家人 邻居 室友 朋友 同伴 伙伴 父母".split())
+_COMPANIONS = frozenset(COUSINS) | frozenset("姐妹 兄弟 亲戚 家人 邻居 室友 朋友 同伴 伙伴 父母".split())
 
 
 def _zhi_given(t: NameTables, text: str, start: int) -> bool:
