@@ -58,7 +58,7 @@ class _Capture(logging.Filter):
 def _memo(name: str) -> dict:
     """This build's converted rows or cells, keyed on the source and page folders and the text;
     None where the row or cell is left in its page."""
-    return session.current().per_build(f"table-cells.{name}", dict)
+    return session.current().per_build(f"repeated-blocks.{name}", dict)
 
 
 def _split(line: str) -> list[str]:
@@ -272,7 +272,7 @@ def install() -> None:
     """Wrap ``Page.render`` (before the page-render cache wraps it in turn)."""
     from mkdocs.structure import pages
 
-    if getattr(pages.Page.render, "_portal_cells", False):
+    if getattr(pages.Page.render, "_portal_repeated_blocks", False):
         return
     original = pages.Page.render
 
@@ -280,5 +280,5 @@ def install() -> None:
         if type(self) is not pages.Page or self.markdown is None or not render_tables(self, config, files, original):
             original(self, config, files)
 
-    render._portal_cells = True  # type: ignore[attr-defined]
+    render._portal_repeated_blocks = True  # type: ignore[attr-defined]
     pages.Page.render = render
