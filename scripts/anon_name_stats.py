@@ -106,7 +106,10 @@ def build() -> dict[str, str]:
     rarer |= {w for w, (f, _tag) in words.items() if len(w) == 2 and f >= LEFT_FREQ and w[1] in single}
     # ，涂改的痕迹: rarer verbs opening with a surname, so that no one-character given name is
     # read in them (jieba tags them v; adjectives such as 卓然 are given names too)
-    rarer |= {w for w, (f, tag) in words.items() if len(w) == 2 and f >= LEFT_FREQ and w[0] in single and tag[:1] == "v"}
+    # (小H把琴谱锁进柜子: rarer nouns too, jieba's n)
+    rarer |= {
+        w for w, (f, tag) in words.items() if len(w) == 2 and f >= LEFT_FREQ and w[0] in single and (tag[:1] == "v" or tag == "n")
+    }
     kept = sorted(w for w in common | rarer if kept_word(w))
     return {
         "anon_given_chars.tsv": HEADER

@@ -37,6 +37,8 @@ _MEASURE = re.compile(
     r"(?<=[一二三四五六七八九十两几每这那哪某上下本首半整旁隔])([张周段项方支门台包封席边章])\1?(?=[\u4e00-\u9fff])"
 )
 
+_COUNTING = frozenset("张段项支台包封章门")  # the measures that count things (not 这周 or 这边, which are time and place)
+
 
 @data_cache  # made from the word lists: again when one changes
 def _figures() -> re.Pattern[str]:
@@ -60,8 +62,9 @@ def set_aside(text: str) -> str:
                 continue  # 赵国庆, 孟子豪: a name that begins like a state or a figure (not 南丁格尔生平)
             if pattern is not _TITLE and text.startswith(_KIN_WORDS, m.start() + 1):
                 continue  # 宋妈妈: a surname and 妈妈, not 《城南旧事》's 宋妈
+            # (那张白鹭的照片: a measure word stays one, so that what it counts is no name either)
             for k in range(m.start(), m.end()):
-                out[k] = BLANK
+                out[k] = "个" if pattern is _MEASURE and text[k] in _COUNTING else BLANK
             if pattern is not _TITLE and pattern is not _MEASURE:
                 partner = _PARTNER.match(text, m.end())
                 if partner and partner.group(1)[0] in anon_names.tables().surnames:

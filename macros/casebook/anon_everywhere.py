@@ -21,6 +21,7 @@ from macros.casebook.anon_positions import (
     NO_NICKNAME_CHARS,
     ROLE_NOUNS,
     SURNAME_KIN,
+    THETA,
 )
 
 _AND = frozenset("和与同跟")
@@ -46,6 +47,9 @@ def forms_of(t: NameTables, full: str | None, given: str, family_forms: bool = T
     if last and last not in anon_names.STOP and last not in NO_NICKNAME_CHARS:
         # 小杰 → 杰妈, 杰爸: the parents as the child's friends call them (not 老妈, 大爸)
         forms |= {f for f in (last + "妈", last + "爸", last + "子") if not _is_word(t, f)}  # 浩宇 → 浩子
+        # 海燕 → 燕子, 春梅 → 梅子: a rarer word when the character is a given name's (not 孩子, 样子)
+        if t.words.get(last + "子", 0) < 1000 and t.score.get(last, 0.0) >= THETA:
+            forms.add(last + "子")
     if full and len(full) - len(given) == 2 and full[:2] in t.compounds:
         forms |= {full[:2]} | {full[:2] + kin for kin in SURNAME_KIN}  # 司徒 alone, 欧阳妈妈
     if full and len(full) - len(given) == 1 and family_forms:  # 亓爸爸, 亓家, 小高
@@ -58,7 +62,12 @@ def forms_of(t: NameTables, full: str | None, given: str, family_forms: bool = T
             if t.words.get(full[0] + "家", 0) < 1000:
                 forms.add(full[0] + "家")
         forms |= {f for f in family if not _is_word(t, f)}
-    nicknames = {f for f in forms if f != given and len(f) == 2 and f[0] in "小阿"}
+    # 小时, 小心 are words, not 时's or 心's nickname; 思雨 → 小雨 is hers (a rarer word, a name's character)
+    nicknames = {
+        f
+        for f in forms
+        if f != given and len(f) == 2 and f[0] in "小阿" and (t.words.get(f, 0) >= 1000 or t.score.get(f[1], 0.0) < THETA)
+    }
     return {f for f in forms if f not in ROLE_NOUNS and not (f in nicknames and _is_word(t, f))}
 
 

@@ -63,6 +63,12 @@ _PUPIL_OF = re.compile(
     r"是[^，。；;！？\n]{0,24}?(?:班|年级|学校|中学|小学|职校|中专)[^，。；;！？\n]{0,8}?的?"
     r"(?:学生|孩子|女生|男生|新生|转学生|插班生|大队长|中队长|班长|副班长|课代表|团支书|学生会主席)"  # 秋实是…小学的大队长
 )
+# 米粒是米老师的女儿: whose child the word opening the clause is
+# (国庆是九月底出生的: only a person is said to be born in a month)
+_CHILD_OF = re.compile(
+    r"是[^，。；;！？\n的]{1,10}的(?:女儿|儿子|孙子|孙女|外孙女?|侄子|侄女|独生女|独生子)"
+    r"|是[^，。；;！？\n的]{0,6}[月年]\w{0,2}?出生的"
+)
 # 米兰说她的名字是爸爸…起的; 宁波的父亲是宁波人，所以给他起了这个名字: a sentence about where
 # a name comes from is about the word opening it
 _NAME_ORIGIN = re.compile(
@@ -138,8 +144,9 @@ def _acts(text: str, token: str) -> bool:
 
 
 def _data_after(text: str) -> list[re.Match[str]]:
-    """What only a person has after the name (米阳的学号), or who the pupil is (…是…班的学生)."""
-    return [*_DATA_AFTER.finditer(text), *_PUPIL_OF.finditer(text)]
+    """What only a person has after the name (米阳的学号), or who the pupil is (…是…班的学生,
+    …是米老师的女儿)."""
+    return [*_DATA_AFTER.finditer(text), *_PUPIL_OF.finditer(text), *_CHILD_OF.finditer(text)]
 
 
 def facts_people(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]:
@@ -203,6 +210,8 @@ def facts_people(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]
         # 单雨的学籍号: before a number only a pupil has, any token that is no common word)
         shaped = _name_shaped(t, token) if len(token) == 2 else _three_shaped(t, token)
         shaped = shaped or (m.group(0) in _PUPIL_NUMBERS and not anon_names._common(t, token))
+        # (米粒是米老师的女儿: the parent's surname opens the word, whatever it means)
+        shaped = shaped or (m.re is _CHILD_OF and text[m.start() + 1 : m.start() + 2] == token[0] and token[0] in t.surnames)
         if shaped and _token_ok(t, token):
             add(start, end)
     for m in _DESCRIBED.finditer(text):

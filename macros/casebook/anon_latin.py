@@ -208,6 +208,7 @@ _ROLE_BEFORE_PART = ("老师", "同学", "同桌", "班长", "学生", "舍友",
 # Where a part or an English full name is a person whatever follows (生活老师阿力木, 爸爸Thomas Evans)
 _PERSON_BEFORE_PART = _ROLE_BEFORE_PART + _BEFORE_PART
 _SENTENCE_ENDS = frozenset("。!?！？\n")
+_PART_WORDS = ("扎西德勒", "格桑花")  # words that open with a name's part and are no name
 
 
 def _with_jan(text: str, span: tuple[int, int]) -> tuple[int, int]:
@@ -222,8 +223,8 @@ def find_tibetan_names(t: NameTables, text: str) -> list[NameHit]:
     """次仁卓玛, 扎西顿珠: two parts of Tibetan names together are a name, and each part of it is
     that person wherever it stands in the case; a part alone elsewhere only where a person stands
     (扎西说, 卓玛的阿妈), since the surname tables cannot read such names at all."""
-    # (扎西德勒 is the New Year greeting, no person)
-    spans = [_with_jan(text, m.span()) for m in _tibetan_parts().finditer(text) if not text.startswith("扎西德勒", m.start())]
+    # (扎西德勒 is the New Year greeting, 格桑花 a flower: no person)
+    spans = [_with_jan(text, m.span()) for m in _tibetan_parts().finditer(text) if not text.startswith(_PART_WORDS, m.start())]
     hits: list[NameHit] = []
     parts: set[str] = set()
     k = 0

@@ -82,7 +82,7 @@ _SUBJECTS = tuple("语文 数学 英语 物理 化学 生物 历史 地理 政�
 # (在中职教服装的朋友尤老师: a companion before a teacher's surname and title, like a subject)
 _BEFORE_TITLE = _SUBJECTS + ("朋友", "好友", "同事", "邻居", "亲戚")
 _KIN_BEFORE = tuple(KIN_BEFORE)
-LEFT_CHARS = set("和跟与让叫给问对把被帮陪找请谢的了是里，。、！？：；“”‘’\"'()（）,.!?:; \n")  # 谢: 谢谢龙老师
+LEFT_CHARS = set("和跟与让叫给问对把被由帮陪找请谢的了是里，。、！？：；“”‘’\"'()（）,.!?:; \n")  # 谢: 谢谢龙老师
 PREFIXES = set("小老大阿")
 # Adverbs that stand between a subject and its verb: a given name used alone never starts with one.
 ADVERB_CHARS = frozenset("才就都也还又只便却先再")
@@ -208,7 +208,7 @@ def _given(
         pair = g1 + g2
         s2 = t.score.get(g2, 0.0)
         # 白雪梅, 范文杰: the surname and g1 make a word (阳子 in 欧阳子墨 is no such word)
-        family_word = not compound and _common(t, family)
+        family_word = not compound and (_common(t, family) or family in t.left_words)  # (琴谱锁进: a rarer word too)
         strong = s1 >= THETA_STRONG and s2 >= THETA_STRONG
         # 许可馨在: after a surname that makes a word with g1, a very typical g2 before what follows people
         sure_second = min(s1, s2) >= THETA_ALONE and s2 >= 0.9 and text[start + 2 : start + 3] in PERSON_FOLLOW
@@ -249,8 +249,10 @@ def _given(
         return 0
     if _common(t, family) and not (family in t.jieba_names and family not in t.veto and family[0] in TOP_SURNAMES and s1 >= 0.9):
         return 0
-    if family in t.left_words and s1 < 0.9:
-        return 0  # ，涂改的痕迹: a rarer verb opening with the surname, unless the character is a name's
+    if family in t.left_words and (s1 < 0.9 or text[start + 1 : start + 2] not in PERSON_FOLLOW):
+        # ，涂改的痕迹, 在琴谱上: a rarer word opening with the surname, unless the character is a
+        # name's and what follows is what follows people
+        return 0
     # 戚航说: a surname that starts no word, one given character, then a word that follows people
     person = not weak and text[start + 1 : start + 2] in PERSON_FOLLOW and not _common(t, family)
     if g1 == "一" and (person or (not weak and text[start + 1 : start + 2] in "和与跟" and not _common(t, family))):
@@ -329,6 +331,8 @@ def _name_at(t: NameTables, roles: re.Pattern[str], text: str, i: int) -> NameHi
         return None  # 后来才承认: an adverb inside a clause before a common word, not the surname 才
     if c == "爱" and text.startswith(_KIN_AFTER_LOVE, after):
         return None  # 爱爷爷也要爱自己: the verb and whom one loves (爱 is a surname almost never)
+    if c == "钟" and text[i - 1 : i] == "点":
+        return None  # 一点钟才睡: the clock, not the surname 钟
     if c == "钱" and i > 0 and text[i - 1] in "的把笔些块零花赚存借攒" and nxt in _MONEY_VERBS:
         return None  # 打工的钱花在游戏上, 把钱花光: money spent, not the surname 钱 (班上的钱逸凡 is)
     # (大刘, 大张; 做“大单” is an order: 大 only before the commonest surnames)
@@ -375,6 +379,8 @@ def _name_at(t: NameTables, roles: re.Pattern[str], text: str, i: int) -> NameHi
     pair = text[after : after + 2]
     if given == 2 and t.words.get(pair, 0) >= _EVERYDAY and not left_ok and text[after + 2 : after + 3] not in PERSON_FOLLOW:
         return None  # 一起涂颜色: an everyday word after a surname character inside a clause (not 写着王平安的)
+    if given == 2 and t.words.get(pair, 0) >= 10 * _EVERYDAY and pair not in t.pairs and not left_ok:
+        return None  # 一家电商公司的: a word this everyday (公司, 学校) is no given name inside a clause
     # 如何平衡: a typical given name that is itself a common word does not override a word from the left
     typical = given == 2 and pair in t.pairs and min(t.score.get(ch, 0.0) for ch in pair) >= THETA_STRONG and not _common(t, pair)
     if weak and not left_ok and not typical:

@@ -141,7 +141,16 @@ def find_people(text: str) -> list[NameHit]:
     hits += find_latin_names(t, plain) + find_dotted_names(t, plain) + find_tibetan_names(t, plain)
     # 春花秋月, 见贤思齐: whatever found it, a name shorter than a four-character word inside it is the word
     hits = [h for h in hits if h.end - h.start >= 4 or not in_idiom(t, plain, h.start, h.end)]
+    hits = [h for h in hits if not _tried_verb(plain, h)]
     return sorted(hits, key=lambda h: (h.start, -h.end))
+
+
+def _tried_verb(text: str, h: NameHit) -> bool:
+    """请奶奶忍一忍, 想一想: a verb doubled around 一 (“give it a try”) is never a name."""
+    return any(
+        text[k] == "一" and text[k - 1] == text[k + 1] and _han(text[k - 1])
+        for k in range(max(1, h.start - 1), min(h.end + 1, len(text) - 1))
+    )
 
 
 # -- step 2: positions only a person fills ---------------------------------------------------

@@ -62,7 +62,7 @@ _ADVERB_LEFT = frozenset("他她我你们也都还就又很却只总")
 THETA = 0.75  # both characters of a token in a person's position must be this typical of given names
 # A nickname or name introduced as such: 同学们都叫他包子, 大家叫我牛牛, 小名叫乐乐.
 _CALLED = re.compile(
-    r"(?:叫(?:他|她|我|你)|称(?:他|她)为?|(?:小名|大名|外号|绰号|昵称|乳名)(?:叫|是)?)"
+    r"(?:叫(?:他们|她们|他|她|我|你)|称(?:他|她)为?|(?:小名|大名|外号|绰号|昵称|乳名)(?:叫|是)?)"
     r"[“\"「]?([\u4e00-\u9fff]{2,3})(?=了?[”\"」，。！？、；：,.!?;:\s(（)）]|或|$)"  # (叫他小牛或牛哥; 没人叫她小透明了。)
     # 妹妹，四岁，叫果果。: a pet name after 叫 alone, the way a child is introduced
     r"|(?<=[，,])叫[“\"「]?((?P<a>[\u4e00-\u9fff])(?P=a)|[小阿][\u4e00-\u9fff])(?=[”\"」，。！？、；：,.!?;:]|$)"

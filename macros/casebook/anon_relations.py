@@ -20,7 +20,8 @@ import re
 
 from macros.casebook import anon_names
 from macros.casebook.anon_names import NameHit, NameTables, _han, taken_by
-from macros.casebook.anon_positions import ROLE_NOUNS, _clause_start
+from macros.casebook.anon_nicknames import _NOT_NICKNAME, REDUPLICATED_FREQ
+from macros.casebook.anon_positions import NO_NICKNAME_CHARS, ROLE_NOUNS, _clause_start
 
 # Kin that share the child's surname as a rule (a mother's or grandmother's often differs).
 _SAME_SURNAME_KIN = "爸爸 父亲 爷爷 奶奶 外公 叔叔 伯伯 姑姑 哥哥 姐姐 弟弟 妹妹".split()
@@ -38,6 +39,17 @@ def _item_ok(t: NameTables, token: str) -> bool:
     surname = 2 if token[:2] in t.compounds else 1 if token[0] in t.surnames else 0
     # 国际部 is no name: every character after the surname must be seen in given names at all
     return surname > 0 and len(token) > surname and min(t.score.get(c, 0.0) for c in token[surname:]) >= _ITEM_GIVEN
+
+
+def _doubled_pair(t: NameTables, name: str, token: str) -> bool:
+    """丁丁和当当: after a doubled name joined by 和, a doubled word that is no frequent one (天天,
+    常常) and no sound (哈哈) is the second child's."""
+    if len(name) != 2 or name[0] != name[1] or len(token) != 2 or token[0] != token[1]:
+        return False
+    ch = token[0]
+    if not _han(ch) or ch in anon_names.STOP or ch in _NOT_NICKNAME or ch in NO_NICKNAME_CHARS:
+        return False
+    return t.words.get(token, 0) < REDUPLICATED_FREQ and token not in ROLE_NOUNS
 
 
 def _ends_item(text: str, k: int) -> bool:
@@ -80,7 +92,9 @@ def _list_items(t: NameTables, text: str, hits: list[NameHit]) -> list[tuple[int
         # two people joined by 和 as the subject: 林森和万里因为…吵了起来 (the item must end where
         # a name ends, before what follows people)
         # (an ordinary word stays a word: 张伟和白天一样)
-        if text[h.end : h.end + 1] in _LIST_JOINERS and h.end - h.start >= 2 and _clause_start(text, h.start):
+        # (分在两个班的丁丁和当当: two doubled names need no clause start)
+        doubled = h.end - h.start == 2 and text[h.start] == text[h.start + 1]
+        if text[h.end : h.end + 1] in _LIST_JOINERS and h.end - h.start >= 2 and (_clause_start(text, h.start) or doubled):
             j = h.end + 1
             three = (
                 t.score.get(text[j + 2 : j + 3], 0.0) >= 0.5
@@ -89,7 +103,9 @@ def _list_items(t: NameTables, text: str, hits: list[NameHit]) -> list[tuple[int
             )
             for k in (j + 3, j + 2) if three else (j + 2,):
                 token = text[j:k]
-                if _ends_item(text, k) and _item_ok(t, token) and not anon_names._common(t, token):
+                if _ends_item(text, k) and (
+                    (_item_ok(t, token) and not anon_names._common(t, token)) or _doubled_pair(t, text[h.start : h.end], token)
+                ):
                     found.append((j, k))
                     break
         # the item before the name: …陶然和白一鸣, …陶然、白一鸣

@@ -13,6 +13,7 @@ from macros.casebook.anon_positions import (
     _ROLES_BEFORE,
     _STRONG_VERBS,
     _VERB_CHARS,
+    KIN,
     _boundary,
     _clause_start,
     _surname_chars,
@@ -28,6 +29,35 @@ def _speaks_twice(t: NameTables, text: str, token: str, starts: list[int]) -> bo
     if token[0] in t.weak or token[0] in anon_names.ROLE_ONLY or _is_word(t, token):
         return False
     return sum(1 for i in starts if _clause_start(text, i) and text.startswith(_STRONG_VERBS, i + 2)) >= 2
+
+
+_DE_KIN = tuple("的" + k for k in KIN)
+
+
+def _spoken_of(t: NameTables, text: str, token: str, starts: list[int]) -> bool:
+    """乐天宇说…乐天宇的妈妈: a surname and a given name that are words on both sides (乐天, 天宇)
+    are a name when the case puts the same three characters twice where only people stand, each
+    time as a whole (no word runs into it from the left): a clause's speaker, or before 的 and kin
+    or a title."""
+    c = token[0]
+    if len(token) != 3 or c not in t.surnames or c == token[1] or token in t.words:
+        return False
+    if c in anon_names.FUNCTION_CHARS or c in anon_names.LEFT_CHARS:
+        return False  # 和平安: “and” before a word, however often
+    s1, s2 = (t.score.get(ch, 0.0) if _han(ch) and ch not in anon_names.STOP else 0.0 for ch in token[1:])
+    if min(s1, s2) < 0.5 or s1 + s2 < 1.5:
+        return False  # (天宇: 天 is in many words, 宇 in few; together typical enough with the evidence below)
+    strong = [
+        i
+        for i in starts
+        if not _is_word(t, text[i - 1 : i + 1])
+        and (
+            text.startswith(_DE_KIN, i + 3)
+            or text.startswith(_TITLED, i + 3)
+            or (_clause_start(text, i) and text.startswith(_STRONG_VERBS, i + 3))
+        )
+    ]
+    return len(strong) >= 2
 
 
 def repeated_names(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]:
@@ -74,6 +104,9 @@ def repeated_names(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHi
         # 高明 where the case has 高爸爸: a word-name of a family the case is about, if it opens
         # clauses or follows roles at least twice (checked below); 孟子豪 once 子豪 is known
         family_word = len(given) == 1 and c in families
+        if given not in givens and _spoken_of(t, text, token, starts):
+            _mark(text, token, [i for i in starts if _boundary(t, text, i + 3)], taken, out, t)
+            continue
         if _is_word(t, c + given[0]) and given not in givens and not family_word:
             continue
         # 和睿, 于桐, 向建军: a surname that is also a function word counts only where a role stands before
@@ -103,8 +136,14 @@ def repeated_names(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHi
                 continue
         if not (titled or known_given or (opening and len(placed) >= 2)):
             continue
-        for i in placed:
-            if not taken[i]:
-                taken[i : i + end] = b"\x01" * end  # over a given-name hit: 亓 + 佳宁
-                out.append(NameHit(i, i + end, given if len(given) == 2 else ""))
+        _mark(text, token, placed, taken, out, t)
     return out
+
+
+def _mark(text: str, token: str, placed: list[int], taken: bytearray, out: list[NameHit], t: NameTables) -> None:
+    """Record ``token`` as a name at each of ``placed`` that no earlier name covers."""
+    end, given = len(token), token[1:]
+    for i in placed:
+        if not taken[i]:
+            taken[i : i + end] = b"\x01" * end  # over a given-name hit: 亓 + 佳宁
+            out.append(NameHit(i, i + end, given if len(given) == 2 else ""))

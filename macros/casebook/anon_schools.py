@@ -17,10 +17,10 @@ from macros.casebook.anon_rules import Span, _back, tried_at
 
 _SCHOOL = re.compile(
     r"(?:初级中学|高级中学|完全中学|实验学校|外国语学校|实验中学|实验小学|实验高中|实验初中|中心小学|中心校|[一二三四五六七八九十\d]?附中|附小"
-    r"|[一二三四五六七八九十\d][中小](?=[读的上毕念就转老和与同初高校拿参获派是在预一二三四五六七八九,。、;:!?)”」\x22\s]|学生|$)|中学|小学|幼儿园|学校|分校|职校|中专|技校|职高|卫校|中职校|高中|初中|(?<=[\u4e00-\u9fff]{2})[旅交商财农]校)"
+    r"|(?:[一二三四五六七八九十\d][中小]|(?<=[\u4e00-\u9fff]{2})女中)(?=[读的上毕念就转老和与同初高校拿参获派是在预一二三四五六七八九,。、;:!?)”」\x22\s]|学生|$)|中学|小学|幼儿园|学校|分校|职校|中专|技校|职高|卫校|中职校|高中|初中|(?<=[\u4e00-\u9fff]{2})[旅交商财农]校)"
 )
 # Every character a _SCHOOL match can begin with (tests/test_anonymise.py checks the two agree).
-_SCHOOL_FIRST = re.compile(r"[初高完实外中附一二三四五六七八九十0-9小幼学分职技卫旅交商财农]")
+_SCHOOL_FIRST = re.compile(r"[初高完实外中女附一二三四五六七八九十0-9小幼学分职技卫旅交商财农]")
 _SCHOOL_STOP = set(
     "在于到是的了过和与从往进入读考转上去向为有以前原就回离念去及或来打请配送接称说当他她我你也不像把被将对跟、,。;:“”() \n"
 )
@@ -80,9 +80,12 @@ def find_schools(text: str) -> Iterable[Span]:
     # 上海市申城机电工程职业学校 … 在申城机电带了二十年: once the full name is in the case, the
     # shorter names a teacher makes of it (without the city, the district and the kind) are that school.
     forms = {form for start, end, _ in found for form in _short_forms(text[start:end])}
+    # 想考申江女中 … 把申江女中放在第二个: a name found once is that school wherever it stands again
+    forms |= {text[start:end] for start, end, rule in found if rule == "CASE-ANON-SCHOOL" and end - start >= 4}
     if forms:
         for m in re.finditer("|".join(map(re.escape, sorted(forms, key=len, reverse=True))), text):
-            yield m.start(), m.end(), "CASE-ANON-SCHOOL"
+            if (m.start(), m.end(), "CASE-ANON-SCHOOL") not in found:
+                yield m.start(), m.end(), "CASE-ANON-SCHOOL"
 
 
 _PLACE_HEAD = re.compile(r"^(?:上海市?|[\u4e00-\u9fff]{1,3}?[区县](?!.[区县]))?(?:[\u4e00-\u9fff]{1,3}?[镇乡])?")
@@ -233,5 +236,8 @@ def find_classes(text: str) -> Iterable[Span]:
         # 会计2501班: the major is part of the class (沪西建工学校2405班: a school is not)
         if _COHORT.fullmatch(m.group(0)) and start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff":
             if not text.endswith(_SCHOOL_ENDS, 0, start):
-                start = _back(text, start, _SCHOOL_STOP, 4)
+                back = _back(text, start, _SCHOOL_STOP, 4)
+                # (徐行汽修职业学校汽修1902班: the major starts after the school's name)
+                ends = [k for k in range(back + 2, start) if text.endswith(_SCHOOL_ENDS, 0, k)]
+                start = ends[-1] if ends else back
         yield start, m.end(), "CASE-ANON-CLASS"
