@@ -250,9 +250,7 @@ def _given(
     if _common(t, family) and not (family in t.jieba_names and family not in t.veto and family[0] in TOP_SURNAMES and s1 >= 0.9):
         return 0
     if family in t.left_words and (s1 < 0.9 or text[start + 1 : start + 2] not in PERSON_FOLLOW):
-        # ，涂改的痕迹, 在琴谱上: a rarer word opening with the surname, unless the character is a
-        # name's and what follows is what follows people
-        return 0
+        return 0  # ，涂改的痕迹, 在琴谱上: a rarer word opening with the surname (unless a name's 说, 的 …)
     # 戚航说: a surname that starts no word, one given character, then a word that follows people
     person = not weak and text[start + 1 : start + 2] in PERSON_FOLLOW and not _common(t, family)
     if g1 == "一" and (person or (not weak and text[start + 1 : start + 2] in "和与跟" and not _common(t, family))):

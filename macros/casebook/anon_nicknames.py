@@ -113,12 +113,15 @@ def _unknown_surname_name(t: NameTables, text: str, i: int) -> bool:
     return _typical(t, given, yi=True) and (not _is_word(t, given) or given in t.pairs) and given not in ROLE_NOUNS
 
 
-def _surname_before_kin(t: NameTables, text: str, i: int) -> bool:
+def _surname_before_kin(t: NameTables, text: str, i: int, de: bool = True) -> bool:
     """Whether ``text[i:i+3]``, opening a clause before kin, is a surname and a given name
-    that is also a word (孔繁星的家长): only a person has parents."""
+    that is also a word (孔繁星的家长): only a person has parents. Right before the kin word
+    (包天宇妈妈, 路遥遥妈妈) even a surname the tables distrust opens the name."""
     c, given = text[i], text[i + 1 : i + 3]
-    if c not in t.surnames or c in t.weak or c in anon_names.ROLE_ONLY or c in anon_names.FUNCTION_CHARS:
+    if c not in t.surnames or c in anon_names.ROLE_ONLY or c in anon_names.FUNCTION_CHARS:
         return False
+    if c in t.weak and (de or c in anon_names.ADVERB_CHARS or (i > 0 and _han(text[i - 1]))):
+        return False  # (后来才知道妈妈…: an adverb; a distrusted surname needs punctuation before it)
     if not (_clause_start(text, i) or text[i - 1 : i] in anon_names.LEFT_CHARS) or _is_word(t, text[i : i + 3]):
         return False
     if given in ROLE_NOUNS or _is_word(t, c + given[0]) or any(ch in anon_names.STOP for ch in given):

@@ -141,8 +141,16 @@ def find_people(text: str) -> list[NameHit]:
     hits += find_latin_names(t, plain) + find_dotted_names(t, plain) + find_tibetan_names(t, plain)
     # 春花秋月, 见贤思齐: whatever found it, a name shorter than a four-character word inside it is the word
     hits = [h for h in hits if h.end - h.start >= 4 or not in_idiom(t, plain, h.start, h.end)]
-    hits = [h for h in hits if not _tried_verb(plain, h)]
+    hits = [h for h in hits if not _tried_verb(plain, h) and not _animal_called(plain, h.start)]
     return sorted(hits, key=lambda h: (h.start, -h.end))
+
+
+def _animal_called(text: str, i: int) -> bool:
+    """那只叫夏洛的蜘蛛, 一条叫旺财的狗: what an animal's measure word counts is no person."""
+    return text[i - 1 : i] == "叫" and text[i - 2 : i - 1] in "只条头匹" and i >= 2
+
+
+_NAME_WORDS = frozenset("小名 大名 名字 全名 真名 外号 绰号 昵称 乳名 网名".split())
 
 
 def _tried_verb(text: str, h: NameHit) -> bool:
@@ -227,6 +235,7 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
             or called[0] in anon_names.STOP
             or called[0] in _ERRAND_VERBS
             or called[0] in "怎什哪谁几否会能该可应使"
+            or called in _NAME_WORDS  # 习惯叫他小名: the word for a name, not the name
         ):
             continue  # 起外号怎么办, 外号是否伤人, 外号会伤人: a question or a modal after the word, not the nickname
         if _trait(t, called) or _PET_AFTER.match(text, m.end()):
@@ -246,7 +255,7 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
         if _han_pair(token) and i >= 1 and _unknown_surname_name(t, text, i - 1):
             add(i - 1, i + 2, token)  # 禚雨涵的妈妈
             continue
-        if _han_pair(token) and i >= 1 and _surname_before_kin(t, text, i - 1):
+        if _han_pair(token) and i >= 1 and _surname_before_kin(t, text, i - 1, de):
             add(i - 1, i + 2, token)  # 孔繁星的家长: a surname and a given name that is a word (繁星)
             continue
         if _han_pair(token) and (_clause_start(text, i) or text[i - 1] in anon_names.LEFT_CHARS):

@@ -51,7 +51,10 @@ STRONG_VERBS = PERSON_VERBS[: PERSON_VERBS.index("心里")]
 OBJECT_VERBS = "问 找 叫 陪 劝 喊 拉着 看着 告诉 提醒 表扬 批评 鼓励 安慰 找到了 叫住 请 让 帮 带着 和 跟 与 说".split()
 # A surname with these is the family, or a teacher of the same name (亓爸爸, 亓家长, 解老师).
 SURNAME_KIN = "爸爸 妈妈 爷爷 奶奶 外婆 外公 姥姥 姥爷 家长 哥哥 姐姐 老师 同学".split()
-CLAUSE_LEFT = "那天 今天 昨天 后来 然后 于是 因为 但是 所以 可是 当时 这时 其实 原来 只有 只是 连 而 但 可 如今 起初 最初 最后 终于 直到".split()
+CLAUSE_LEFT = (
+    "那天 今天 昨天 后来 然后 于是 因为 但是 所以 可是 当时 这时 其实 原来 只有 只是 连 而 但 可 如今 起初 最初 最后 终于 直到 "
+    "早上 上午 中午 下午 晚上 傍晚 课间 周末 放学后"  # 周一早上晓峰又迟到了: a time of day opens the clause too
+).split()
 # Adverbs of time and manner that stand where a subject stands (平时沉默的…, 顿时哭了): no person.
 TIME_ADVERBS = frozenset(CLAUSE_LEFT) | frozenset(
     "平时 平常 有时 那时 顿时 临时 刚才 依然 仍然 往往 常常 总是 向来 从来 本来".split()

@@ -21,7 +21,7 @@ import re
 from macros.casebook import anon_names
 from macros.casebook.anon_names import NameHit, NameTables, _han, taken_by
 from macros.casebook.anon_nicknames import _NOT_NICKNAME, REDUPLICATED_FREQ
-from macros.casebook.anon_positions import NO_NICKNAME_CHARS, ROLE_NOUNS, _clause_start
+from macros.casebook.anon_positions import NO_NICKNAME_CHARS, ROLE_NOUNS, TIME_ADVERBS, _clause_start
 
 # Kin that share the child's surname as a rule (a mother's or grandmother's often differs).
 _SAME_SURNAME_KIN = "爸爸 父亲 爷爷 奶奶 外公 叔叔 伯伯 姑姑 哥哥 姐姐 弟弟 妹妹".split()
@@ -29,6 +29,8 @@ _KIN_FIRST = re.compile("|".join(sorted(_SAME_SURNAME_KIN, key=len, reverse=True
 _LIST_JOINERS = "和与及跟"
 _ITEM_GIVEN = 0.3  # how typical of given names each character after the surname must be
 _ITEM_END = "、，。；：！？,;:!?（(）)\n "
+# What makes two people of “X和Y”: 是好朋友, 是同桌, 一起, 两人 (张伟和白天一样 stays a comparison)
+_PAIR_AFTER = re.compile(r"是[^，。；！？\n]{0,12}?(?:朋友|同学|同桌|邻居|闺蜜|发小|双胞胎|兄弟|姐妹|表姐妹|堂兄弟)|一起|两人|俩")
 
 
 def _item_ok(t: NameTables, token: str) -> bool:
@@ -42,9 +44,13 @@ def _item_ok(t: NameTables, token: str) -> bool:
 
 
 def _doubled_pair(t: NameTables, name: str, token: str) -> bool:
-    """丁丁和当当: after a doubled name joined by 和, a doubled word that is no frequent one (天天,
-    常常) and no sound (哈哈) is the second child's."""
-    if len(name) != 2 or name[0] != name[1] or len(token) != 2 or token[0] != token[1]:
+    """丁丁和当当, 雷雷和小胖: after a doubled name joined by 和, a doubled word that is no frequent
+    one (天天, 常常) and no sound (哈哈), or a 小X nickname, is the second child's."""
+    if len(name) != 2 or name[0] != name[1] or len(token) != 2:
+        return False
+    if token[0] in "小阿" and token not in ROLE_NOUNS:  # 雷雷和小胖在走廊里追逐
+        return t.score.get(token[1], 0.0) >= 0.4 and token[1] not in anon_names.STOP and t.words.get(token, 0) < 1000
+    if token[0] != token[1]:
         return False
     ch = token[0]
     if not _han(ch) or ch in anon_names.STOP or ch in _NOT_NICKNAME or ch in NO_NICKNAME_CHARS:
@@ -103,9 +109,9 @@ def _list_items(t: NameTables, text: str, hits: list[NameHit]) -> list[tuple[int
             )
             for k in (j + 3, j + 2) if three else (j + 2,):
                 token = text[j:k]
-                if _ends_item(text, k) and (
-                    (_item_ok(t, token) and not anon_names._common(t, token)) or _doubled_pair(t, text[h.start : h.end], token)
-                ):
+                # (田甜和夏天是好朋友: a word after a name, when the two are then said to be a pair)
+                word_ok = not anon_names._common(t, token) or (_PAIR_AFTER.match(text, k) and token not in TIME_ADVERBS)
+                if _ends_item(text, k) and ((_item_ok(t, token) and word_ok) or _doubled_pair(t, text[h.start : h.end], token)):
                     found.append((j, k))
                     break
         # the item before the name: …陶然和白一鸣, …陶然、白一鸣

@@ -14,6 +14,7 @@ from macros.casebook.anon_positions import (
     _STRONG_VERBS,
     _VERB_CHARS,
     KIN,
+    OBJECT_VERBS,
     _boundary,
     _clause_start,
     _surname_chars,
@@ -32,6 +33,7 @@ def _speaks_twice(t: NameTables, text: str, token: str, starts: list[int]) -> bo
 
 
 _DE_KIN = tuple("的" + k for k in KIN)
+_OBJECT_VERBS = tuple(OBJECT_VERBS)
 
 
 def _spoken_of(t: NameTables, text: str, token: str, starts: list[int]) -> bool:
@@ -57,7 +59,13 @@ def _spoken_of(t: NameTables, text: str, token: str, starts: list[int]) -> bool:
             or (_clause_start(text, i) and text.startswith(_STRONG_VERBS, i + 3))
         )
     ]
-    return len(strong) >= 2
+    if len(strong) >= 2:
+        return True
+    # 的路子轩推搡 … 去找路子轩握手: a known given name (子轩) needs one such place, or one after a
+    # verb that takes a person, and the name twice
+    if token[1:] not in t.pairs or len(starts) < 2:
+        return False
+    return bool(strong) or any(text.endswith(_OBJECT_VERBS, 0, i) and not _is_word(t, text[i - 1 : i + 1]) for i in starts)
 
 
 def repeated_names(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]:

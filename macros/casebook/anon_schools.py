@@ -31,7 +31,7 @@ GENERIC = set(
     "乡村 镇 乡 我们 你们 他们 我 你 他 她 对口 同一 不同 新 原 好 母 当地 周边 附近 多数 大多数 部分 全体 所有 孩子 学生 "
     "儿子 女儿 家长 老师 同学 普通高中 高中 初中 中职 中 大中 小 一般 示范 特殊教育 特教 职业 民族 国际 双语 城市 公立 私立 "
     "优质 薄弱 中心 试点 区 市 县 街道 这样 那样 一样 整个 我们的 大 中小 大中小 幼 "
-    "外区 外市 外省 外地 邻区 外县 区外 市外 外校 别区 其他区 县城 县里 镇上 乡下 老家 城里 "
+    "外区 外市 外省 外地 邻区 外县 区外 市外 外校 别区 其他区 县城 县里 镇上 乡下 老家 城里 市区 市里 区里 "
     "理想 心仪 目标 一流 名牌 示范性 实验性 特色 综合 寄宿 本地 好的 一所好 "
     "山区 灾区 牧区 景区 园区 校区 片区 边远 偏远 贫困".split()  # 捐给了山区学校: a kind of place
 )
@@ -57,7 +57,7 @@ _CLASS = re.compile(
 _LEARN_AFTER = set("会习到着了过得起好懂生")  # 生: 活动中学生走散 is 中学生 (students), not a school
 _SPECIAL_AFTER = set("门业心注题程项长员家")
 # Trades a vocational school is named after: 申浦旅游服务学校, 浦江商贸学校.
-_TRADES = "服务|旅游|商贸|商业|财经|信息|工程|交通|医药|护理|建筑|建工|城建|机电|电子|工业|农业|师范|科技|烹饪|管理|航运|传媒|设计|美术|汽车|化工|轻工|邮电|海事|园林"
+_TRADES = "服务|旅游|商贸|商业|财经|信息|工程|交通|医药|护理|建筑|建工|城建|机电|电子|工业|农业|师范|科技|烹饪|管理|航运|传媒|设计|美术|汽车|化工|轻工|邮电|海事|园林|食品|工艺|服装|物流|酒店|会计|外贸|船舶|航空|铁路|医学|材料|能源|环境|贸易"
 # What makes the words before a bare 学校 a school's name: a place, an ordinal, a kind or a trade.
 _NAMED_BEFORE = re.compile(
     rf"(?:[市区县镇乡村路街]|第[一二三四五六七八九十\d]+|职业|技术|专业|技工|艺术|体育|卫生|附属|{_TRADES})$"
@@ -72,6 +72,8 @@ _DISTRICT_NAMED = re.compile(
 )
 # Before a named 高中 or 初中 (考上沁园高中), the name is that of a school, not a stage.
 _AIM_VERBS = ("考上", "考进", "考入", "考不上", "考不进", "报考", "报了", "想考", "去读", "想读", "转到", "转入")
+# (在马陆塘高中交到朋友, 转来晴川初中, 从蒹葭高中考回: where one is, comes from or goes to is a school too)
+_PLACE_VERBS = ("在", "从", "转来", "来到", "回到", "进了", "进入", "离开")
 
 
 def find_schools(text: str) -> Iterable[Span]:
@@ -142,6 +144,7 @@ def _full_schools(text: str) -> Iterable[Span]:
             yield start, m.start(), "CASE-ANON-NAME"
             continue
         aimed = text.endswith(_AIM_VERBS, 0, start)  # 考不上沁园高中: the school one sits the exam for
+        aimed = aimed or (text.endswith(_PLACE_VERBS, 0, start) and not _generic(prefix))
         if suffix in ("高中", "初中") and (
             len(prefix) < 2 or (text[m.end() : m.end() + 1] not in "高初预六七八九" and not aimed)
         ):
