@@ -105,6 +105,16 @@ def render_page_markdown(project: Project, src_uri: str, markdown: str) -> str |
     return None
 
 
+def page_tail(project: Project, src_uri: str, markdown: str) -> tuple[str, list] | None:
+    """The end of the page's Markdown and that part as HTML pieces, when the domain that owns the
+    page writes it without the converter (``Domain.html_tails``); None for other pages."""
+    for tail in project.registry.html_tails:
+        found = tail(project, src_uri, markdown)
+        if found is not None:
+            return found
+    return None
+
+
 def render_page_content(
     project: Project,
     src_uri: str,

@@ -121,6 +121,9 @@ class Domain:
     warm_up: tuple[Callable[[], None], ...] = ()
     # project -> source paths (src_uri) of pages to convert ahead on the second core (cold builds).
     render_ahead: tuple[Callable[[Project], list[str]], ...] = ()
+    # (project, src_uri, final Markdown) -> (the page's last lines, that part as HTML pieces:
+    # a heading as (level, inner HTML), else HTML), or None: written without the converter.
+    html_tails: tuple[Callable[[Project, str, str], tuple[str, list] | None], ...] = ()
     # A nav entry whose title is a key here is replaced by the function's list.
     nav_sections: Mapping[str, Callable[[Project], list]] = field(default_factory=dict)
     # Functions (nav, project) -> nav that add the domain's entries to the configured nav.
@@ -223,6 +226,10 @@ class Registry:
     @property
     def render_ahead(self) -> list[Callable[[Project], list[str]]]:
         return self._all("render_ahead")
+
+    @property
+    def html_tails(self) -> list[Callable[[Project, str, str], tuple[str, list] | None]]:
+        return self._all("html_tails")
 
     @property
     def person_names(self) -> PersonNames:

@@ -29,6 +29,7 @@ from macros.core.problems import Problem
 from macros.glue import assets, benchdump, compat, search
 from macros.glue.compat import (
     anchor_messages,
+    html_tails,
     jieba_cache,
     macros_opt_in,
     material_search,
@@ -66,6 +67,8 @@ def on_startup(command, dirty):
     compat.install("search-jieba-cache", jieba_cache.install)
     # Before the page-render cache wraps Page.render: a table row 1,600 school pages repeat is converted once.
     compat.install("repeated-blocks", repeated_blocks.install)
+    # Then the end of a page its domain writes as HTML (a school plan's sections) is not converted.
+    compat.install("html-tails", html_tails.install)
     compat.install("page-render-cache", render_cache.install)
     compat.install("front-matter-cache", render_cache.install_front_matter_cache)
     # Material's page template, the largest share of a warm build: reused when its key is unchanged.

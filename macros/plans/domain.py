@@ -8,6 +8,7 @@ from macros.core.registry import Domain, Project
 from macros.plans.listings import school_index as render_school_index
 from macros.plans.listings import school_listing_pages
 from macros.plans.loading import check_school_plans, load_schools, prefetch_schools, report_school_plans
+from macros.plans.plan_html import school_page_tail
 from macros.plans.schools import school_pages, school_search_entries
 
 
@@ -32,4 +33,6 @@ DOMAIN = Domain(
     # One compact entry per school, not every sentence of its plan.
     search_entries=(school_search_entries,),
     render_ahead=(school_sources,),
+    # A plan's sections written as HTML directly (3.2 of a school page's 4.4 ms conversion).
+    html_tails=(school_page_tail,),
 )

@@ -166,14 +166,20 @@ def render_school_page(school_id: str, plan: dict, rows: tuple, back_link: str) 
         "</div>",
         "",
         compliance_panel(rows),
-        '<div class="plan-body" markdown>',
-        "",
+        *plan_body_lines(plan),
     ]
+    return "\n".join(out)
+
+
+def plan_body_lines(plan: dict) -> list[str]:
+    """The end of a school page: the plan's sections (macros/plans/plan_html.py writes them as
+    HTML directly and checks that a page ends with exactly these lines)."""
+    out = ['<div class="plan-body" markdown>', ""]
     for n, section in enumerate(plan_sections(plan), start=1):
         out += [f"## {section.numbered(n)}", ""]
         out += [block_markdown(b) + "\n" for b in section.blocks]
     out += ["</div>", ""]
-    return "\n".join(out)
+    return out
 
 
 def _back_link(project: Project, school: SchoolPlan) -> str:

@@ -77,6 +77,13 @@ PATCHES: dict[str, Patch] = {
             "mkdocs.structure.pages.Page.render（多个页面重复的表格行每次构建只转换一次）",
             "==1.6.7",
         ),
+        Patch(
+            "html-tails",
+            ENGINE,
+            "~=1.6.0",
+            "mkdocs.structure.pages.Page.render（学校方案的各节直接写成 HTML，不经 Markdown 转换）",
+            "==1.6.7",
+        ),
         Patch("front-matter-cache", ENGINE, "~=1.6.0", "mkdocs.utils.meta.get_data", "==1.6.7"),
         Patch("render-ahead", ENGINE, "~=1.6.0", "在后台进程中用 Page.render 预先转换学校页面", "==1.6.7"),
         Patch("preview-build-page", ENGINE, "==1.6.1", "mkdocs.commands.build._build_page（页面模板的输出按键复用）", "==1.6.7"),
