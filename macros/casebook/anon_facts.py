@@ -32,7 +32,7 @@ _FACTS_AFTER = re.compile(
     # (a district and town set aside whole, then the school's own name: 　　　　　　　芦汀中学;
     # masked pseudonyms are blanks too, but short ones: 周末，K老师请小K…来学校 is no school)
     rf"[,，]\s*(?:[男女]\s*[,，、;；]|[{_HAN}\u3000]{{2,3}}区[{_HAN}\u3000]{{2,12}}?(?:中学|小学|学校)"
-    rf"|\u3000{{5,}}[{_HAN}]{{2,4}}(?:中学|小学|学校))"
+    rf"|\u3000{{5,}}[{_HAN}]{{2,4}}(?:中学|小学|学校)|\u3000{{3,4}}[{_HAN}]{{2,4}}(?:中学|小学))"  # 单杰，杨浦区延柳中学
     r"|[(（]\s*(?:19\d{2}|20[01]\d|202[01])[-/.年]"  # 查文博（2009/04/17）: a date of birth in brackets after the name
     # 甘露，2011年11月出生: a date of birth after the comma
     r"|[,，]\s*(?:19|20)\d{2}\s*年[^，。,;；\n]{0,8}?(?:出生|生(?![活产态物命长效病字词气]))"
@@ -102,6 +102,8 @@ def _token_ok(t: NameTables, token: str) -> bool:
     # (俞嘉懿，2011.01.26出生，…中学: the date's 出生 before a school is no name)
     if token in ROLE_NOUNS or inner in ROLE_NOUNS or stops or token.endswith(("老师", "同学", "出生", "生日")):
         return False
+    if token[-1] == "月" and token[0] in "一二三四五六七八九十正腊":
+        return False  # 四月，金山区朱泾小学…: a month opening the line
     if len(token) == 3:  # 贝俊豪: three characters need a surname in front (or 小 of 小鱼儿)
         return token[0] in t.surnames or token[:2] in t.compounds or token[0] in "小阿"
     return True

@@ -31,6 +31,8 @@ times the 2 ms per 1,000 characters the gate may spend; see the 匿名化 page.
 
 from __future__ import annotations
 
+import re
+
 from macros.casebook import anon_names
 from macros.casebook.anon_aside import set_aside
 from macros.casebook.anon_everywhere import everywhere, in_idiom
@@ -150,6 +152,8 @@ def _animal_called(text: str, i: int) -> bool:
     return text[i - 1 : i] == "叫" and text[i - 2 : i - 1] in "只条头匹" and i >= 2
 
 
+_A_WITH_TITLE = re.compile(r"阿([\u4e00-\u9fff])(?:阿姨|叔叔|哥|姐)")
+_PARENTS = ("妈妈", "爸爸", "母亲", "父亲", "父母", "外婆", "外公", "奶奶", "爷爷")
 _NAME_WORDS = frozenset("小名 大名 名字 全名 真名 外号 绰号 昵称 乳名 网名".split())
 
 
@@ -244,6 +248,15 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
         also = _CALLED_OR.match(text, m.end(g))
         if also and also.group(1) not in ROLE_NOUNS and also.group(1)[0] not in anon_names.STOP:
             add(also.start(1), also.end(1), also.group(1))
+    for m in _A_WITH_TITLE.finditer(text) if "阿" in text else ():  # 隔壁的阿芳阿姨, 几个初三的“阿斌哥”
+        ch = m.group(1)
+        if (
+            ch not in anon_names.STOP
+            and t.score.get(ch, 0.0) >= 0.5
+            and "阿" + ch not in ROLE_NOUNS
+            and not _is_word(t, "阿" + ch)
+        ):
+            add(m.start(), m.end(), "")
     for m in p["kin"].finditer(text):  # 国庆的妈妈, 子豪妈妈, 桐桐的同桌
         if text.startswith("家长会", m.start()):
             continue  # 奶奶的方言家长会: a parents' meeting, not whose parent
@@ -264,6 +277,8 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
                 _candidate(t, token, True)
                 or _word_name(t, text, token)
                 or _kin_name(t, token, de)
+                # 黎明的妈妈, 温馨的父母: a word jieba counts as a name too, before 的 and a parent
+                or (de and token in t.jieba_names and text.startswith(_PARENTS, m.start()))
                 or (token[0] == "一" and _typical(t, token, yi=True))
             ):
                 add(i, i + 2, token)

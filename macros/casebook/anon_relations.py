@@ -44,13 +44,13 @@ def _item_ok(t: NameTables, token: str) -> bool:
 
 
 def _doubled_pair(t: NameTables, name: str, token: str) -> bool:
-    """丁丁和当当, 雷雷和小胖: after a doubled name joined by 和, a doubled word that is no frequent
-    one (天天, 常常) and no sound (哈哈), or a 小X nickname, is the second child's."""
-    if len(name) != 2 or name[0] != name[1] or len(token) != 2:
+    """丁丁和当当, 雷雷和小胖, 一诺和小鱼: after a doubled name joined by 和, a doubled word that is
+    no frequent one (天天, 常常) and no sound (哈哈); after any two-character name, a 小X nickname."""
+    if len(name) != 2 or len(token) != 2:
         return False
-    if token[0] in "小阿" and token not in ROLE_NOUNS:  # 雷雷和小胖在走廊里追逐
+    if token[0] in "小阿" and token not in ROLE_NOUNS:  # 雷雷和小胖在走廊里追逐, 一诺和小鱼手拉手
         return t.score.get(token[1], 0.0) >= 0.4 and token[1] not in anon_names.STOP and t.words.get(token, 0) < 1000
-    if token[0] != token[1]:
+    if token[0] != token[1] or name[0] != name[1]:
         return False
     ch = token[0]
     if not _han(ch) or ch in anon_names.STOP or ch in _NOT_NICKNAME or ch in NO_NICKNAME_CHARS:
@@ -111,7 +111,8 @@ def _list_items(t: NameTables, text: str, hits: list[NameHit]) -> list[tuple[int
                 token = text[j:k]
                 # (田甜和夏天是好朋友: a word after a name, when the two are then said to be a pair)
                 word_ok = not anon_names._common(t, token) or (_PAIR_AFTER.match(text, k) and token not in TIME_ADVERBS)
-                if _ends_item(text, k) and ((_item_ok(t, token) and word_ok) or _doubled_pair(t, text[h.start : h.end], token)):
+                # (一诺和小鱼手拉手: a nickname needs no item end)
+                if (_ends_item(text, k) and _item_ok(t, token) and word_ok) or _doubled_pair(t, text[h.start : h.end], token):
                     found.append((j, k))
                     break
         # the item before the name: …陶然和白一鸣, …陶然、白一鸣

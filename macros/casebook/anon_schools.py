@@ -32,7 +32,7 @@ GENERIC = set(
     "儿子 女儿 家长 老师 同学 普通高中 高中 初中 中职 中 大中 小 一般 示范 特殊教育 特教 职业 民族 国际 双语 城市 公立 私立 "
     "优质 薄弱 中心 试点 区 市 县 街道 这样 那样 一样 整个 我们的 大 中小 大中小 幼 "
     "外区 外市 外省 外地 邻区 外县 区外 市外 外校 别区 其他区 县城 县里 镇上 乡下 老家 城里 市区 市里 区里 "
-    "理想 心仪 目标 一流 名牌 示范性 实验性 特色 综合 寄宿 本地 好的 一所好 "
+    "理想 心仪 目标 一流 名牌 示范性 实验性 特色 综合 寄宿 本地 好的 一所好 很多 许多 不少 一些 好多 大多 "
     "山区 灾区 牧区 景区 园区 校区 片区 边远 偏远 贫困".split()  # 捐给了山区学校: a kind of place
 )
 _CLASS = re.compile(
@@ -105,7 +105,9 @@ def _short_forms(name: str) -> Iterable[str]:
         if not tail:
             return
         core = core[: tail.start()]
-        if len(core) >= 3 and not _generic(core):
+        # (黄浦区瞿溪实验中学 → 瞿溪实验: a kind word such as 实验 after the school's own name)
+        own = core[:-2] if core.endswith(("实验", "国际", "双语", "民族")) else core
+        if len(core) >= 3 and (not _generic(core) or (len(own) >= 2 and not _generic(own))):
             yield core
         elif len(core) < 3:
             return
