@@ -43,6 +43,8 @@ def forms_of(t: NameTables, full: str | None, given: str, family_forms: bool = T
             forms.add(ch + "儿")  # 小雪 → 雪儿 (女儿, 点儿 are words)
     if len(given) == 2 and given[-1] not in anon_names.STOP:
         forms |= {given[-1] + "哥", given[-1] + "姐"}  # 振宇 → 宇哥, 美雯 → 雯姐
+    elif len(given) == 1 and given not in anon_names.STOP and given not in NO_NICKNAME_CHARS:
+        forms |= {f for f in (given + "哥", given + "姐") if not _is_word(t, f)}  # 岳浩 → 浩哥 (not 大哥)
     last = given[-1:]
     if last and last not in anon_names.STOP and last not in NO_NICKNAME_CHARS:
         # 小杰 → 杰妈, 杰爸: the parents as the child's friends call them (not 老妈, 大爸)

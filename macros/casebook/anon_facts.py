@@ -30,9 +30,10 @@ _HAN = "\u4e00-\u9fff"
 # characters before it, after punctuation (女生夏天，女 is read from 夏, not from 生).
 _FACTS_AFTER = re.compile(
     # (a district and town set aside whole, then the school's own name: 　　　　　　　芦汀中学;
-    # masked pseudonyms are blanks too, but short ones: 周末，K老师请小K…来学校 is no school)
+    # masked pseudonyms are blanks too, but short ones: 周末，K老师请小K…来学校 is no school, and
+    # 家访时，小L的妈妈拿出一叠学校… has a verb and a count where a school's name would stand)
     rf"[,，]\s*(?:[男女]\s*[,，、;；]|[{_HAN}\u3000]{{2,3}}区[{_HAN}\u3000]{{2,12}}?(?:中学|小学|学校)"
-    rf"|\u3000{{5,}}[{_HAN}]{{2,4}}(?:中学|小学|学校)|\u3000{{3,4}}[{_HAN}]{{2,4}}(?:中学|小学))"  # 单杰，杨浦区延柳中学
+    rf"|\u3000{{5,}}(?:(?![一的了])[{_HAN}]){{2,4}}(?:中学|小学|学校)|\u3000{{3,4}}[{_HAN}]{{2,4}}(?:中学|小学))"  # 单杰，杨浦区延柳中学
     r"|[(（]\s*(?:19\d{2}|20[01]\d|202[01])[-/.年]"  # 查文博（2009/04/17）: a date of birth in brackets after the name
     # 甘露，2011年11月出生: a date of birth after the comma
     r"|[,，]\s*(?:19|20)\d{2}\s*年[^，。,;；\n]{0,8}?(?:出生|生(?![活产态物命长效病字词气]))"

@@ -76,13 +76,13 @@ def _little_name(t: NameTables, token: str) -> bool:
 REDUPLICATED_FREQ = 300
 
 
-def _pet_name(t: NameTables, token: str) -> bool:
+def _pet_name(t: NameTables, token: str, most: int = REDUPLICATED_FREQ) -> bool:
     """苗苗, 晨晨, 毛毛: a reduplicated name character that is no frequent word, no sound, no number."""
     ch = token[0]
     if token[1] != ch or ch in anon_names.STOP or ch in _NOT_NICKNAME or ch in NO_NICKNAME_CHARS:
         return False
     # 画画, 泛泛: a verb or adverb doubled; a name's character is typical of names
-    return t.score.get(ch, 0.0) >= 0.5 and t.words.get(token, 0) < REDUPLICATED_FREQ and token not in ROLE_NOUNS
+    return t.score.get(ch, 0.0) >= 0.5 and t.words.get(token, 0) < most and token not in ROLE_NOUNS
 
 
 def _nickname_chars(t: NameTables, text: str) -> set[str]:
@@ -115,12 +115,12 @@ def _unknown_surname_name(t: NameTables, text: str, i: int) -> bool:
 
 def _surname_before_kin(t: NameTables, text: str, i: int, de: bool = True) -> bool:
     """Whether ``text[i:i+3]``, opening a clause before kin, is a surname and a given name
-    that is also a word (孔繁星的家长): only a person has parents. Right before the kin word
-    (包天宇妈妈, 路遥遥妈妈) even a surname the tables distrust opens the name."""
+    that is also a word (孔繁星的家长): only a person has parents. After punctuation even a
+    surname the tables distrust opens the name (包天宇妈妈, 伍海洋的奶奶)."""
     c, given = text[i], text[i + 1 : i + 3]
     if c not in t.surnames or c in anon_names.ROLE_ONLY or c in anon_names.FUNCTION_CHARS:
         return False
-    if c in t.weak and (de or c in anon_names.ADVERB_CHARS or (i > 0 and _han(text[i - 1]))):
+    if c in t.weak and (c in anon_names.ADVERB_CHARS or (i > 0 and _han(text[i - 1]))):
         return False  # (后来才知道妈妈…: an adverb; a distrusted surname needs punctuation before it)
     if not (_clause_start(text, i) or text[i - 1 : i] in anon_names.LEFT_CHARS) or _is_word(t, text[i : i + 3]):
         return False

@@ -143,8 +143,15 @@ def find_people(text: str) -> list[NameHit]:
     hits += find_latin_names(t, plain) + find_dotted_names(t, plain) + find_tibetan_names(t, plain)
     # 春花秋月, 见贤思齐: whatever found it, a name shorter than a four-character word inside it is the word
     hits = [h for h in hits if h.end - h.start >= 4 or not in_idiom(t, plain, h.start, h.end)]
-    hits = [h for h in hits if not _tried_verb(plain, h) and not _animal_called(plain, h.start)]
+    hits = [
+        h for h in hits if not _tried_verb(plain, h) and not _animal_called(plain, h.start) and not _pseudonym_at(plain, h.start)
+    ]
     return sorted(hits, key=lambda h: (h.start, -h.end))
+
+
+def _pseudonym_at(text: str, i: int) -> bool:
+    """学生乙刚从…转来: 乙 after a role is the pseudonym, whatever reading starts there (刚 is “just”)."""
+    return text[i] in anon_names.PLACEHOLDERS and text.endswith(anon_names._PLACEHOLDER_ROLES, 0, i)
 
 
 def _animal_called(text: str, i: int) -> bool:
@@ -282,7 +289,7 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
                 or (token[0] == "一" and _typical(t, token, yi=True))
             ):
                 add(i, i + 2, token)
-            elif (de or m.group(0) in ("妈妈", "爸爸")) and (_little_name(t, token) if token[0] == "小" else _pet_name(t, token)):
+            elif (de or m.group(0) in KIN) and (_little_name(t, token) if token[0] == "小" else _pet_name(t, token)):
                 # 小南的妈妈, 贝贝的外婆, 苗苗妈妈: a nickname before kin (a doubled one is then
                 # looked for everywhere: 寒假朵朵都去)
                 add(i, i + 2, token if token[0] == token[1] else "")
@@ -304,6 +311,10 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
             add(i, i + 2, token)
     for m in _REDUPLICATED.finditer(text):  # 苗苗今天…, 毛毛这次…: a reduplicated name opening a clause
         i = m.start()
+        # (a surname in front vouches for a doubled word up to 1,000 uses: 圆圆 620)
+        if i > 0 and text[i - 1] in t.surnames and _after_class_de(text, i - 1) and _pet_name(t, m.group(0), 1000):
+            add(i - 1, i + 2, m.group(0))  # 预备（3）班的汤圆圆: a class's pupil, surname and a doubled name
+            continue
         if (
             # (我让朵朵把…: after a verb that takes a person, too)
             (_clause_start(text, i) or text[i - 1 : i] in _PERSON_OBJECT_VERBS or _after_class_de(text, i))

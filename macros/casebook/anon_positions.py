@@ -41,9 +41,9 @@ ROLES_BEFORE = (
 ).split()
 # Verbs of speech and feeling whose subject is a person (红梅不愿意, 欣悦低着头).
 PERSON_VERBS = (
-    "说 告诉 问 答 回答 承认 解释 嘟囔 哭 笑着 笑了 喊 低着头 低下头 低头 点点头 点了点头 点头 摇摇头 摇了摇头 摇头 "
+    "跟我说 对我说 和我说 说 告诉 问 答 回答 承认 解释 嘟囔 哭 笑着 笑了 喊 低着头 低下头 低头 点点头 点了点头 点头 摇摇头 摇了摇头 摇头 "
     "红着脸 不愿意 不愿 不肯 不想 不敢 不说话 没说话 沉默 犹豫 委屈 抬起头 抬头 站起来 小声 大声 哽咽 抽泣 愣住 愣了 "
-    "心里 一直 总是 突然 悄悄 默默 偷偷 主动 终于 却 也 又 还 就 才 今天 昨天 最近 平时 把 被 跟 和 对 给 向 在 的"
+    "心里 一直 总是 突然 悄悄 默默 偷偷 主动 终于 却 也 又 还 就 才 今天 昨天 早上 上午 中午 下午 晚上 最近 平时 把 被 跟 和 对 给 向 在 的"
 ).split()
 # Verbs of speech and feeling strong enough to make an ordinary word a name (国庆不愿意).
 STRONG_VERBS = PERSON_VERBS[: PERSON_VERBS.index("心里")]
