@@ -38,7 +38,7 @@ _FACTS_AFTER = re.compile(
     # 甘露，2011年11月出生: a date of birth after the comma
     r"|[,，]\s*(?:19|20)\d{2}\s*年[^，。,;；\n]{0,8}?(?:出生|生(?![活产态物命长效病字词气]))"
 )
-_PUPIL_NUMBERS = ("学号", "学籍号", "身份证号")
+_PUPIL_NUMBERS = ("学号", "学籍号", "身份证号", "身份证")
 _NUMBER_AFTER = re.compile("|".join(_PUPIL_NUMBERS))
 # 米阳的学号是…, 甘露的联系电话: what only a person has, after 的
 _DATA_AFTER = re.compile(
@@ -52,6 +52,8 @@ _NAMED_BY = re.compile(
     rf"(?:(?<![{_HAN}])([{_HAN}]{{2,3}})是[^，。；;\n]{{0,6}}?)?给([{_HAN}]{{2,3}})起(?:了)?(?:个|一个)?的?(?:外号|绰号|小名|昵称)"
 )
 _NICKNAME_WORDS = ("外号", "绰号", "小名", "昵称")
+# 小胖原名翟瑞, 梅子（本名梅若兰）: what a child is called before the name it stands for
+_ALSO_NAMED = re.compile(rf"(?<![{_HAN}])([{_HAN}]{{2,3}})\s*[（(]?\s*(?:本名|原名|真名|学名)(?:叫|是)?\s*[{_HAN}]")
 # 石头是他的小名; 万里在班里外号叫…; 小雨的小名叫…: the word opening the clause is a person or
 # the nickname of one
 _NICKNAME_OF = re.compile(
@@ -166,11 +168,13 @@ def facts_people(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]
         for m in pattern.finditer(text):
             end = m.start()
             if pattern is _NUMBER_AFTER:  # 贝俊豪（学号…）: the bracket stands between
-                while end > 0 and text[end - 1] in " (（":
+                while end > 0 and text[end - 1] in " (（,，":  # (叶子，身份证…: a comma too)
                     end -= 1
             start = _name_before(text, end)
             # 全国学籍号, 新的学号: before a number a common word names the number, not its pupil
-            if start is None or (pattern is _NUMBER_AFTER and anon_names._common(t, text[start:end])):
+            # (叶子，身份证…: unless jieba counts the word a person's name too)
+            common = anon_names._common(t, text[start:end]) and text[start:end] not in t.jieba_names
+            if start is None or (pattern is _NUMBER_AFTER and common):
                 continue
             if _token_ok(t, text[start:end]):
                 add(start, end)
@@ -190,6 +194,9 @@ def facts_people(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]
         said = m.group(2) and not anon_names._common(t, token)
         if (said or looks) and _token_ok(t, token):
             add(*m.span(group))
+    for m in _ALSO_NAMED.finditer(text) if "名" in text else ():
+        if _token_ok(t, m.group(1)):
+            add(*m.span(1))
     for m in _NAME_ORIGIN.finditer(text) if "名字" in text else ():
         # whatever the word (米兰, 谷雨), unless it opens the clause as a time word (后来, 那天)
         token, after = m.group(1), text[m.end() : m.end() + 1]

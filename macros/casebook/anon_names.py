@@ -317,7 +317,8 @@ def _name_at(t: NameTables, roles: re.Pattern[str], text: str, i: int) -> NameHi
     surname = text[i : i + length]
     after = i + length
     nxt = text[after : after + 1]
-    if c == "某" or (i > 0 and (text[i - 1] == c or (text[i - 1] in _MEASURES and _counted(text, i)))):
+    doubled = text[i - 1 : i] == c and not text.endswith(_ROLE_LEFT, 0, i)  # (not 班主任任老师: a role, then 任)
+    if c == "某" or doubled or (i > 0 and text[i - 1] in _MEASURES and _counted(text, i)):
         return None  # 某一科, 某某: the convention, never a surname; 一张张念: a measure word doubled
     if c in "和与跟及" and text[i - 1 : i] == "\u3000":
         return None  # 陆游和唐婉: after a figure set aside, 和 is “and”
@@ -481,8 +482,7 @@ def _given_alone(t: NameTables, text: str, hits: list[NameHit]) -> Iterable[Name
             if free(start, end):
                 take(start, end)
                 yield NameHit(start, end, text[start:end])
-    # Only pairs a verb or particle follows can be a given name alone (the last test below):
-    # looking there first keeps the scan fast.
+    # Only pairs a verb or particle follows can be a given name alone (tested last): looked at first, for speed.
     for m in _ALONE_CANDIDATE.finditer(text):
         i, pair = m.start(), m.group(1)
         if pair[0] in STOP or pair[1] in STOP or pair[0] in ADVERB_CHARS:

@@ -161,7 +161,7 @@ def _animal_called(text: str, i: int) -> bool:
 
 _A_WITH_TITLE = re.compile(r"阿([\u4e00-\u9fff])(?:阿姨|叔叔|哥|姐)")
 _PARENTS = ("妈妈", "爸爸", "母亲", "父亲", "父母", "外婆", "外公", "奶奶", "爷爷")
-_NAME_WORDS = frozenset("小名 大名 名字 全名 真名 外号 绰号 昵称 乳名 网名".split())
+_NAME_WORDS = frozenset("小名 大名 名字 全名 真名 外号 绰号 昵称 乳名 网名 中文名 英文名".split())
 
 
 def _tried_verb(text: str, h: NameHit) -> bool:

@@ -78,10 +78,12 @@ def tables() -> NameTables:
     minority, joined = _words(minority), _words(joined_only)
     figures = sorted(set(_items("anon_figures.txt")), key=len, reverse=True)
     major, minor = (DATA / "anon_places.txt").read_text(encoding="utf-8").split("\n# 其他区县", 1)
-    places = frozenset(line for line in major.splitlines() if line and not line.startswith("#")) | frozenset(
-        _items("anon_landmarks.txt")
+    # (东方明珠 could be a child's name, 东方 + 明珠: a place only after 去, 到 …)
+    landmarks, _, visited = (DATA / "anon_landmarks.txt").read_text(encoding="utf-8").partition("\n# 只在去、到之后算")
+    places = frozenset(line for line in major.splitlines() if line and not line.startswith("#")) | frozenset(_words(landmarks))
+    minor_places = frozenset(line for line in minor.splitlines()[1:] if line and not line.startswith("#")) | frozenset(
+        _words(visited)
     )
-    minor_places = frozenset(line for line in minor.splitlines()[1:] if line and not line.startswith("#"))
     return NameTables(
         surnames=frozenset(s for s in surnames if len(s) == 1),
         compounds=frozenset(s for s in surnames if len(s) == 2),
