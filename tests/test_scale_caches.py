@@ -18,8 +18,10 @@ import jieba
 import pytest
 import yaml
 
+from macros import composition
 from macros.build import cache as buildcache
 from macros.build import session
+from macros.casebook.cases import published_cases
 from macros.core import searchtext as search_index
 from macros.core.yamlload import load_yaml_text
 from macros.documents.docx_cache import build_documents
@@ -426,14 +428,17 @@ def test_prefetched_school_files_are_what_the_build_would_parse_and_validate(cac
 
 
 def test_pages_converted_ahead_give_the_same_site(project_copy, tmp_path, built_site, built_site_url):
-    """With the threshold lowered, a cold build hands the school pages to the worker; the
-    site must be byte for byte the ordinary build's (built for the same address)."""
+    """With the threshold lowered, a cold build hands the school and case pages to the worker;
+    the site must be byte for byte the ordinary build's (built for the same address)."""
     site = tmp_path / "site"
     env = {"PORTAL_RENDER_AHEAD_MIN": "1", "SITE_URL": built_site_url}
     ahead = _build(project_copy, site, tmp_path / "stats.jsonl", **env)[-1]["render_ahead"]
     schools = len(list((project_copy / "data/schools").glob("[!_]*.yml")))
-    # Every school page was sent; the build used what arrived before it reached each page.
-    assert ahead["sent"] == schools and 1 <= ahead["received"] <= schools, ahead
+    cases = len(published_cases(composition.new_project(project_copy)))
+    # Every school and case page was sent; the build used what arrived before it reached each page,
+    # every page of it: the worker predicted each case page's Markdown after the casebook's renderer.
+    assert cases and ahead["sent"] == schools + cases and 1 <= ahead["received"] <= schools + cases, ahead
+    assert ahead["used"] == ahead["received"], ahead
     got = {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
     want = {p.relative_to(built_site).as_posix(): p.read_bytes() for p in built_site.rglob("*") if p.is_file()}
     assert sorted(got) == sorted(want)

@@ -194,6 +194,7 @@ def on_env(env, config, files):
         # Every page is converted: the converter's worker is done, and the Word files (a few
         # seconds' work started during the checks) are written. Their workers end here, not
         # after the pages: their memory is freed before page templates go to the second core.
+        render_ahead.tally(config)
         render_ahead.finish(wait=False)
         _wait_for_background_work()
         compat.install("release-pages", lambda: release_pages.release(files))

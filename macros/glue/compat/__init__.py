@@ -85,7 +85,7 @@ PATCHES: dict[str, Patch] = {
             "==1.6.7",
         ),
         Patch("front-matter-cache", ENGINE, "~=1.6.0", "mkdocs.utils.meta.get_data", "==1.6.7"),
-        Patch("render-ahead", ENGINE, "~=1.6.0", "在后台进程中用 Page.render 预先转换学校页面", "==1.6.7"),
+        Patch("render-ahead", ENGINE, "~=1.6.0", "在后台进程中用 Page.render 预先转换学校和案例页面", "==1.6.7"),
         Patch("preview-build-page", ENGINE, "==1.6.1", "mkdocs.commands.build._build_page（页面模板的输出按键复用）", "==1.6.7"),
         Patch("pages-ahead", ENGINE, "==1.6.1", "在后台进程中预先渲染页面模板（填 _build_page 的页面输出缓存）", "==1.6.7"),
         Patch("release-pages", ENGINE, "==1.6.1", "构建中页面转换完后释放 Page.markdown（派生模板进程之前）", "==1.6.7"),

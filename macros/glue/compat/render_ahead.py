@@ -1,25 +1,33 @@
-"""Patch (MkDocs 1.6; needs the page-render cache): convert the generated school pages' Markdown on the
-machine's second core while MkDocs converts the other pages on the first.
+"""Patch (MkDocs 1.6; needs the page-render cache): convert the generated school and case pages'
+Markdown on the machine's second core while MkDocs converts the other pages on the first.
 
-MkDocs converts pages one after another in one process; at city scale 1,600 of
-the 2,500 pages are school pages whose final Markdown is known as soon as the
-files are collected (no macros, no page-level rendering). A forked worker
-converts them, last page first, with the same ``Page.render`` as the build
-(:mod:`macros.glue.compat.render_cache`), and sends back the cache entries; the build picks
-them up as they arrive, converts any page the worker has not reached itself, and
-so the two meet somewhere in the middle. A conversion that logged a warning is
-never sent back, so the build converts that page itself and ``--strict`` sees the
-warning. Nothing changes in the output: the worker only fills the same cache.
+MkDocs converts pages one after another in one process; at city scale 1,600 of the 2,500
+pages are school pages and 600 case pages, whose final Markdown is known as soon as the files
+are collected (a school page's is the generated file, a case page's the file after the
+casebook's renderer, :func:`macros.composition.render_page_markdown`; no macros). A forked
+worker converts them with the same ``Page.render`` as the build
+(:mod:`macros.glue.compat.render_cache`) and sends back the cache entries; the build picks them
+up as they arrive and converts any page the worker has not reached itself. The build meets the
+case pages first and the school pages later (the training pages between): the worker takes the
+case pages from the last one backward while the build goes forward, skips what the build has
+passed where they meet, and then does the same with the school pages. A conversion that logged a warning is
+never sent back, so the build converts that page itself and ``--strict`` sees the warning.
+Nothing changes in the output: the worker only fills the same cache, under the key of the
+Markdown it converted (a page whose Markdown a plugin changes after all is simply converted
+by the build).
 """
 
 from __future__ import annotations
 
 import logging
+import multiprocessing
 from typing import Any
 
+from macros import composition
 from macros.build import cache as buildcache
 from macros.build import session
 from macros.build.pool import WorkerPool
+from macros.core import site
 from macros.core.config import settings
 from macros.glue.compat import render_cache
 
@@ -35,7 +43,9 @@ def min_pages() -> int:
 def _ahead() -> dict[str, Any]:
     """This build's: the counts, what the forked worker needs (config, files, the pool) and the
     futures not collected yet."""
-    return session.current().per_build("render-ahead", lambda: {"stats": {"sent": 0, "received": 0}, "state": {}, "pending": []})
+    return session.current().per_build(
+        "render-ahead", lambda: {"stats": {"sent": 0, "received": 0}, "state": {}, "pending": [], "received": []}
+    )
 
 
 def stats() -> dict[str, int]:
@@ -61,36 +71,64 @@ def start(config: Any, files: Any, src_uris: list[str]) -> int:
         key = _key(config, files, src_uri)
         if key is not None and key not in memo.entries:
             missing.append(src_uri)
+    position = {file.src_uri: i for i, file in enumerate(files.documentation_pages())}
     pool = WorkerPool(1, items=len(missing), min_items=min_pages())
     if not pool.forked:
         return 0
     ahead["stats"]["sent"] = len(missing)
     if collect not in render_cache.before_render():
         render_cache.before_render().append(collect)
-    ahead["state"].update(config=config, files=files, pool=pool)
-    missing.reverse()  # the build goes forward, the worker backward
+    # Shared memory: where the build is now (the worker skips pages the build has converted).
+    reached = multiprocessing.get_context("fork").RawValue("i", -1)
+    ahead["state"].update(config=config, files=files, pool=pool, position=position, reached=reached)
     chunk = settings().render_ahead_chunk
-    for i in range(0, len(missing), chunk):
-        ahead["pending"].append(pool.submit(_convert, missing[i : i + chunk]))
+    for run in _runs(sorted((position[src_uri], src_uri) for src_uri in missing)):
+        for i in range(0, len(run), chunk):
+            ahead["pending"].append(pool.submit(_convert, run[i : i + chunk]))
     return len(missing)
 
 
-def collect(config: Any) -> None:
-    """Store whatever the worker has finished (called before each page is converted)."""
+def _runs(pages: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
+    """The pages in runs of neighbours in the build's order (the case pages, then the school
+    pages), each run from its last page backward: the build goes forward through a run, the
+    worker backward, and where they meet the worker moves on to the next run."""
+    runs: list[list[tuple[int, str]]] = []
+    for page in pages:
+        if runs and runs[-1][-1][0] == page[0] - 1:
+            runs[-1].append(page)
+        else:
+            runs.append([page])
+    return [run[::-1] for run in runs]
+
+
+def collect(config: Any, page: Any) -> None:
+    """Store whatever the worker has finished (called before each page is converted), and tell
+    it where the build is."""
     ahead = _ahead()
     pending = ahead["pending"]
     if not pending:
         return
+    here = ahead["state"]["position"].get(page.file.src_uri)
+    if here is not None:
+        ahead["state"]["reached"].value = here
     memo = render_cache.html_memo(config)
     while pending and pending[0].done():
         future = pending.pop(0)
         if future.exception() is None:
             for key, blob in future.result():
                 ahead["stats"]["received"] += 1
+                ahead["received"].append(key)
                 if key not in memo.entries:
                     memo.entries[key] = blob
     if not pending:
         finish()
+
+
+def tally(config: Any) -> None:
+    """Once every page is converted: how many of the conversions that came back the build used
+    (``used`` in :func:`stats`; a page whose Markdown a plugin changed after all is not)."""
+    memo = render_cache.html_memo(config)
+    _ahead()["stats"]["used"] = sum(key in memo.used for key in _ahead()["received"])
 
 
 def finish(wait: bool = True) -> None:
@@ -106,34 +144,42 @@ def finish(wait: bool = True) -> None:
     ahead["state"].clear()
 
 
+def _markdown(src_uri: str, file: Any) -> tuple[str, dict]:
+    """The page's Markdown as the hook will hand it to the converter: after its domain's
+    renderer (a case page's header and footer). If a plugin changes it further, the key the
+    build looks up differs and the build converts the page itself: nothing is taken by mistake."""
+    from mkdocs.utils import meta
+
+    body, page_meta = meta.get_data(file.content_string)
+    return composition.render_page_markdown(site.current(), src_uri, body) or body, page_meta
+
+
 def _key(config: Any, files: Any, src_uri: str) -> str | None:
-    from mkdocs.utils import meta
-
     file = files.get_file_from_path(src_uri)
-    if file is None or file.abs_src_path is not None and file._content is None:
+    if file is None:
         return None
-    body, _ = meta.get_data(file.content_string)
-    return render_cache.page_key(src_uri, file.url, files, body)
+    return render_cache.page_key(src_uri, file.url, files, _markdown(src_uri, file)[0])
 
 
-def _convert(src_uris: list[str]) -> list[tuple[str, bytes]]:
-    """In the worker: convert pages with the build's own (caching) ``Page.render``."""
+def _convert(pages: list[tuple[int, str]]) -> list[tuple[str, bytes]]:
+    """In the worker: convert pages the build has not reached with its own (caching) ``Page.render``."""
     from mkdocs.structure.pages import Page
-    from mkdocs.utils import meta
 
     mkdocs_log = logging.getLogger("mkdocs")
     for handler in list(mkdocs_log.handlers):  # the build reports warnings itself
         mkdocs_log.removeHandler(handler)
     state = _ahead()["state"]  # the build's session, inherited by the forked worker
-    config, files = state["config"], state["files"]
+    config, files, reached = state["config"], state["files"], state["reached"]
     memo = render_cache.html_memo(config)
     out = []
-    for src_uri in src_uris:
+    for position, src_uri in pages:
+        if position <= reached.value:
+            continue  # the build has converted it itself
         file = files.get_file_from_path(src_uri)
         kept = file.page  # a Page makes itself the file's page: the worker's copy, set back below
         page = Page(None, file, config)
         file.page = kept
-        page.markdown, page.meta = meta.get_data(file.content_string)
+        page.markdown, page.meta = _markdown(src_uri, file)
         key = render_cache.page_key(src_uri, file.url, files, page.markdown)
         page.render(config, files)  # stores the result unless the conversion logged a warning
         # Sent, not kept: the worker's copy of the memo would otherwise grow by every page.

@@ -24,7 +24,7 @@ from macros.build import session
 
 
 def before_render() -> list:
-    """Called with the config before each page is converted (render_ahead registers itself here)."""
+    """Called with the config and the page before each page is converted (render_ahead registers itself here)."""
     return session.current().per_build("render.before", list)
 
 
@@ -101,7 +101,7 @@ def install() -> None:
         if self.markdown is None or buildcache.directory() is None:
             return original(self, config, files)
         for collect in before_render():  # e.g. pages converted by render_ahead's worker so far
-            collect(config)
+            collect(config, self)
         memo = html_memo(config)
         digest = page_key(self.file.src_uri, self.file.url, files, self.markdown)
         # Only plain pages: Material's blog adds its posts' headings to a view's toc.
