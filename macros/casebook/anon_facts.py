@@ -46,18 +46,20 @@ _DATA_AFTER = re.compile(
     r"|出生于|出生在|生于(?=\s*(?:19|20)\d{2}|\s*[〇零一二]{2}[〇零一二三四五六七八九]{2}年)"  # 梁宇航生于2012年6月, 殷浩生于二〇一二年…
     r"|[(（]\s*[A-Z][a-z]{1,11}\s*[)）]|[，,]\s*英文名"  # 石乐天（Lucas）, 石乐天，英文名Lucas: a pupil with an English name
     r"|毕业于"  # 苗壮毕业于…小学: only a person graduates
+    r"|家住"  # 汪洋家住杨浦区…: where a family lives (大家住 is no one's: 大家 is a role noun)
 )
 # 容嬷嬷是同学给容晓起的外号, 大家给钱程起了个外号: the child a nickname is given to, and the nickname
 _NAMED_BY = re.compile(
     rf"(?:(?<![{_HAN}])([{_HAN}]{{2,3}})是[^，。；;\n]{{0,6}}?)?给([{_HAN}]{{2,3}})起(?:了)?(?:个|一个)?的?(?:外号|绰号|小名|昵称)"
 )
 _NICKNAME_WORDS = ("外号", "绰号", "小名", "昵称")
+_SURNAME_SAID = re.compile(rf"(?<![百贵])姓([{_HAN}])(?=[，。；、,.;！？”\s]|$)")
 # 小胖原名翟瑞, 梅子（本名梅若兰）: what a child is called before the name it stands for
 _ALSO_NAMED = re.compile(rf"(?<![{_HAN}])([{_HAN}]{{2,3}})\s*[（(]?\s*(?:本名|原名|真名|学名)(?:叫|是)?\s*[{_HAN}]")
 # 石头是他的小名; 万里在班里外号叫…; 小雨的小名叫…: the word opening the clause is a person or
 # the nickname of one
 _NICKNAME_OF = re.compile(
-    rf"(?<![{_HAN}])([{_HAN}]{{2,3}})(?:(是[^，。；;\n]{{0,6}}?的|[，,]\s*)|(?:在[^，。；;\n]{{1,6}}?)?的?)(?:小名|外号|绰号|昵称|乳名)"
+    rf"(?<![{_HAN}])([{_HAN}]{{2,3}})(?:(是[^，。；;\n]{{0,6}}?的|[，,]\s*)|(?:在[^，。；;\n]{{1,6}}?)?的?)(?:小名|外号|绰号|昵称|乳名|英文名)"
     # 严谨这个名字是爷爷取的: a word said to be a name
     rf"|(?<![{_HAN}])([{_HAN}]{{2,3}})[”\"」]?(这个名字|这名字|这个外号|这个小名|这个绰号|这个昵称)"  # “小麦”这个外号
 )
@@ -194,6 +196,9 @@ def facts_people(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]
         said = m.group(2) and not anon_names._common(t, token)
         if (said or looks) and _token_ok(t, token):
             add(*m.span(group))
+    for m in _SURNAME_SAID.finditer(text) if "姓" in text else ():  # 带教师傅姓罗: the surname alone names him
+        if m.group(1) in t.surnames:
+            add(*m.span(1))
     for m in _ALSO_NAMED.finditer(text) if "名" in text else ():
         if _token_ok(t, m.group(1)):
             add(*m.span(1))

@@ -150,8 +150,10 @@ def find_people(text: str) -> list[NameHit]:
 
 
 def _pseudonym_at(text: str, i: int) -> bool:
-    """学生乙刚从…转来: 乙 after a role is the pseudonym, whatever reading starts there (刚 is “just”)."""
-    return text[i] in anon_names.PLACEHOLDERS and text.endswith(anon_names._PLACEHOLDER_ROLES, 0, i)
+    """学生乙刚从…转来, 学生丁家住在…: 乙 after a role is the pseudonym, whatever reading starts
+    there (刚 is “just”); so is 丁 before 家 (学生丁一 may be a pupil called 丁一)."""
+    placeholder = text[i] in anon_names.PLACEHOLDERS or text[i : i + 2] == "丁家"
+    return placeholder and text.endswith(anon_names._PLACEHOLDER_ROLES, 0, i)
 
 
 def _animal_called(text: str, i: int) -> bool:
@@ -159,7 +161,7 @@ def _animal_called(text: str, i: int) -> bool:
     return text[i - 1 : i] == "叫" and text[i - 2 : i - 1] in "只条头匹" and i >= 2
 
 
-_A_WITH_TITLE = re.compile(r"阿([\u4e00-\u9fff])(?:阿姨|叔叔|哥|姐)")
+_A_WITH_TITLE = re.compile(r"(?:阿|(?P<d>[\u4e00-\u9fff])(?=(?P=d)))([\u4e00-\u9fff])(?:阿姨|叔叔|哥|姐)(?![姐妹弟哥])")
 _PARENTS = ("妈妈", "爸爸", "母亲", "父亲", "父母", "外婆", "外公", "奶奶", "爷爷")
 _NAME_WORDS = frozenset("小名 大名 名字 全名 真名 外号 绰号 昵称 乳名 网名 中文名 英文名".split())
 
@@ -255,14 +257,9 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
         also = _CALLED_OR.match(text, m.end(g))
         if also and also.group(1) not in ROLE_NOUNS and also.group(1)[0] not in anon_names.STOP:
             add(also.start(1), also.end(1), also.group(1))
-    for m in _A_WITH_TITLE.finditer(text) if "阿" in text else ():  # 隔壁的阿芳阿姨, 几个初三的“阿斌哥”
-        ch = m.group(1)
-        if (
-            ch not in anon_names.STOP
-            and t.score.get(ch, 0.0) >= 0.5
-            and "阿" + ch not in ROLE_NOUNS
-            and not _is_word(t, "阿" + ch)
-        ):
+    for m in _A_WITH_TITLE.finditer(text):  # 隔壁的阿芳阿姨, 几个初三的“阿斌哥”, 芳芳姐
+        ch, nick = m.group(2), text[m.start() : m.start() + 2]
+        if ch not in anon_names.STOP and t.score.get(ch, 0.0) >= 0.5 and nick not in ROLE_NOUNS and not _is_word(t, nick):
             add(m.start(), m.end(), "")
     for m in p["kin"].finditer(text):  # 国庆的妈妈, 子豪妈妈, 桐桐的同桌
         if text.startswith("家长会", m.start()):

@@ -394,8 +394,9 @@ def _back(text: str, start: int, stop: set[str], limit: int) -> int:
 # Where a family lives, named without a number: 家住锦绣花园, 搬到了康桥新村. The estate name needs
 # two characters of its own (搬到新小区 and 住在农村 name no place).
 _LIVES = re.compile(
-    r"(?:家住|住在|住进|搬到|搬进|搬去|租住在|借住在|寄住在|暂住在|住到)(?:了)?\s*"
-    r"([\u4e00-\u9fff]{2,8}?(?:花园|新村|小区|公寓|家园|花苑|山庄|华庭|公馆|名邸|雅居|佳园|新苑|别墅|大厦|公寓楼))"
+    r"(?:家住|住在|住进|搬到|搬进|搬去|租住在|借住在|寄住在|暂住在|住到)(?:了)?\s*(?:[\u4e00-\u9fff]{2,3}的)?"
+    r"((?:[\u4e00-\u9fff]{2,8}?(?:花园|新村|小区|公寓|家园|花苑|山庄|华庭|公馆|名邸|雅居|佳园|新苑|别墅|大厦|公寓楼)|(?!了)[\u4e00-\u9fff]佳园)"
+    r"(?:[一二三四五六七八九十\d]{1,3}(?:街坊|期))?)"  # 顾村的馨佳园十二街坊: a part of a large estate
 )
 # 他家住在奉贤区庄行镇, 妈妈在闵行区浦江镇…打零工: where a family lives, given as a district and its
 # town (a district alone is too large to name anyone); a farm or village of the town goes with it

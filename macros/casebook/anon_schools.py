@@ -189,6 +189,7 @@ def _person(prefix: str) -> bool:
 
 
 # (上海市临江民族中学: the city, then a name of its own, before a generic word)
+_DISTRICTS = frozenset("黄浦 徐汇 长宁 静安 普陀 虹口 杨浦 闵行 宝山 嘉定 浦东 金山 松江 青浦 奉贤 崇明".split())
 _NAMED_HEAD = re.compile(r"(?:[\u4e00-\u9fff]{1,3}[区县]|上海市?)[\u4e00-\u9fff]{2,}$")
 
 
@@ -207,8 +208,13 @@ def _generic(prefix: str) -> bool:
             rest = rest[:-2]
         return len(rest) < 2 or rest.startswith(("各", "本", "该", "全", "每", "这", "那")) or _generic(rest)
     # 国际学校 is a kind of school; 闵行区华樱国际实验学校 is one school: a district and a name first
+    # (青浦实验二中: a district's short name before the kind word names the school)
     generic_tail = any(
-        prefix.endswith(word) and len(word) >= 2 and not _NAMED_HEAD.match(prefix[: -len(word)]) for word in GENERIC
+        prefix.endswith(word)
+        and len(word) >= 2
+        and not _NAMED_HEAD.match(head := prefix[: -len(word)])
+        and head not in _DISTRICTS
+        for word in GENERIC
     )
     return generic_tail or prefix[-1] in "所个些班级类型次趟"  # 参观了一次职校开放日
 
