@@ -320,8 +320,8 @@ def _name_at(t: NameTables, roles: re.Pattern[str], text: str, i: int) -> NameHi
     doubled = text[i - 1 : i] == c and not text.endswith(_ROLE_LEFT, 0, i)  # (not 班主任任老师: a role, then 任)
     if c == "某" or doubled or (i > 0 and text[i - 1] in _MEASURES and _counted(text, i)):
         return None  # 某一科, 某某: the convention, never a surname; 一张张念: a measure word doubled
-    if c in "和与跟及" and text[i - 1 : i] == "\u3000":
-        return None  # 陆游和唐婉: after a figure set aside, 和 is “and”
+    if c in "和与跟及" and (text[i - 1 : i] == "\u3000" or text.endswith(_LEFT_AND_KIN, 0, i)):
+        return None  # 陆游和唐婉, 同学和月亮: after a figure set aside or a role, 和 is “and”
     if nxt == "某":
         return None  # 王某, 李某某: the convention
     if c == "籍" and i > 0 and (_han(text[i - 1]) or text[i - 1] == "\u3000"):

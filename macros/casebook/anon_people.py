@@ -162,6 +162,7 @@ def _animal_called(text: str, i: int) -> bool:
 
 
 _A_WITH_TITLE = re.compile(r"(?:阿|(?P<d>[\u4e00-\u9fff])(?=(?P=d)))([\u4e00-\u9fff])(?:阿姨|叔叔|哥|姐)(?![姐妹弟哥])")
+_GIVEN_WITH_TITLE = re.compile(r"([\u4e00-\u9fff]{2})(?:哥|姐)(?![哥姐妹弟夫])")
 _PARENTS = ("妈妈", "爸爸", "母亲", "父亲", "父母", "外婆", "外公", "奶奶", "爷爷")
 _NAME_WORDS = frozenset("小名 大名 名字 全名 真名 外号 绰号 昵称 乳名 网名 中文名 英文名".split())
 
@@ -257,6 +258,10 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
         also = _CALLED_OR.match(text, m.end(g))
         if also and also.group(1) not in ROLE_NOUNS and also.group(1)[0] not in anon_names.STOP:
             add(also.start(1), also.end(1), also.group(1))
+    for m in _GIVEN_WITH_TITLE.finditer(text):  # 浩宇哥带着低年级的小朋友…: a known given name and 哥/姐
+        known = m.group(1) in t.pairs or _typical(t, m.group(1))  # (梦瑶姐: two typical characters)
+        if known and _clause_start(text, m.start()) and not _is_word(t, m.group(1)) and m.group(1) not in ROLE_NOUNS:
+            add(m.start(), m.end(), m.group(1))
     for m in _A_WITH_TITLE.finditer(text):  # 隔壁的阿芳阿姨, 几个初三的“阿斌哥”, 芳芳姐
         ch, nick = m.group(2), text[m.start() : m.start() + 2]
         if ch not in anon_names.STOP and t.score.get(ch, 0.0) >= 0.5 and nick not in ROLE_NOUNS and not _is_word(t, nick):

@@ -17,7 +17,7 @@ from macros.casebook.anon_rules import Span, _back, tried_at
 
 _SCHOOL = re.compile(
     r"(?:初级中学|高级中学|完全中学|实验学校|外国语学校|实验中学|实验小学|实验高中|实验初中|中心小学|中心校|[一二三四五六七八九十\d]?附中|附小"
-    r"|(?:[一二三四五六七八九十\d][中小]|(?<=[\u4e00-\u9fff]{2})女中)(?=[读的上毕念就转老和与同初高校拿参获派是在预一二三四五六七八九,。、;:!?)”」\x22\s]|学生|$)|中学|小学|幼儿园|学校|分校|职校|中专|技校|职高|卫校|中职校|高中|初中|(?<=[\u4e00-\u9fff]{2})[旅交商财农]校)"
+    r"|(?:[一二三四五六七八九十\d][中小]|(?<=[\u4e00-\u9fff]{2})(?:女中|外国语))(?=[读的上毕念就转老和与同初高校拿参获派是在预一二三四五六七八九,。、;:!?)”」\x22\s]|学生|$)|中学|小学|幼儿园|学校|分校|职校|中专|技校|职高|卫校|中职校|高中|初中|(?<=[\u4e00-\u9fff]{2})[旅交商财农]校)"
 )
 # Every character a _SCHOOL match can begin with (tests/test_anonymise.py checks the two agree).
 _SCHOOL_FIRST = re.compile(r"[初高完实外中女附一二三四五六七八九十0-9小幼学分职技卫旅交商财农]")
@@ -145,7 +145,10 @@ def _full_schools(text: str) -> Iterable[Span]:
             # 鲍雨欣小学在…读, 王明小学毕业后: a pupil's stage of school, and the pupil's name
             yield start, m.start(), "CASE-ANON-NAME"
             continue
-        aimed = text.endswith(_AIM_VERBS, 0, start)  # 考不上沁园高中: the school one sits the exam for
+        # 考不上沁园高中, 考上了江榕高中: the school one sits the exam for
+        aimed = text.endswith(_AIM_VERBS, 0, start) or (
+            text[start - 1 : start] == "了" and text.endswith(_AIM_VERBS, 0, start - 1)
+        )
         aimed = aimed or (text.endswith(_PLACE_VERBS, 0, start) and not _generic(prefix))
         if suffix in ("高中", "初中") and (
             len(prefix) < 2 or (text[m.end() : m.end() + 1] not in "高初预六七八九" and not aimed)
@@ -194,7 +197,9 @@ _NAMED_HEAD = re.compile(r"(?:[\u4e00-\u9fff]{1,3}[区县]|上海市?)[\u4e00-\u
 
 
 # (一所区实验小学; 带一件小学时的物品: a thing counted before 小学时, no school)
-_COUNTED = re.compile(r"[一这那每哪几两][所个]|.*[一这那每几两][件张本份段些]$")
+_COUNTED = re.compile(
+    r"[一这那每哪几两][所个]|.*[一这那每几两][件张本份段些]$|.*[一二三四五六七八九十两几\d]年$"
+)  # 学了三年外国语
 
 
 def _generic(prefix: str) -> bool:
