@@ -47,7 +47,7 @@ ROLES = (
 # Kinship words a name follows: 母亲李桂兰, 父亲王建国.
 KIN_BEFORE = (
     "母亲 父亲 妈妈 爸爸 奶奶 爷爷 外婆 外公 哥哥 姐姐 弟弟 妹妹 舅舅 姑姑 同桌 同学 班长 名叫 叫做 叫 全名 大名 本名 真名 "
-    "联系人 监护人 姓名 家长"  # a form's fields: 联系人毛阿姨, 监护人钱建国; 家长马建国的微信
+    "联系人 监护人 姓名 家长 师傅"  # a form's fields: 联系人毛阿姨, 监护人钱建国; 家长马建国的微信; 师傅于建军
 ).split()
 # A surname that is also one of these function words never starts a role form (和老师 = “with the teacher”).
 FUNCTION_CHARS = set("和与同向从为都能那所以把被给对跟让比连后时也还就于班在")  # 班: 全班同学, 班家长
@@ -195,8 +195,7 @@ def _given(
     s1 = t.score.get(g1, 0.0)
     g2 = text[start + 1 : start + 2]
     family = text[start - 1 : start + 1]  # surname + first given character
-    # 褚建明说: a known given name keeps its second character before a word that follows people
-    # even when the two make a word (明说); 王明天 (明天) still loses it.
+    # 褚建明说: a known given name keeps its second character before 说 (明说 is a word; 王明天 loses it)
     # What follows a two-character given name: a word that follows people, or a role (宗建国师傅)
     person_after = text[start + 2 : start + 3] in PERSON_FOLLOW
     role_after = text.startswith(ROLE_WORDS, start + 2)
@@ -344,11 +343,12 @@ def _name_at(t: NameTables, roles: re.Pattern[str], text: str, i: int) -> NameHi
     if not nxt or (nxt in STOP and nxt not in _OPENING_PARTICLES) or not _han(nxt):
         return None  # no role, 叫 form or given name starts with punctuation or a particle (speed)
     role = roles.match(text, after)
-    # (宿管于阿姨: after a role word even 于 starts a role form; 导师和教练 is “and”)
+    # (宿管于阿姨: after a role word even 于 starts a role form; 导师和教练 is “and”; 带教的于师傅: after 的 too)
     function = surname in FUNCTION_CHARS
     if function and (text[after : after + 2] in _COMPANIONS or text[after + 1 : after + 3] in ("同学", "朋友", "老师")):
         return None  # 和堂姐视频, 跟表哥, 不和新同学说话: “with” someone, not a surname before a given name
-    after_role = function and surname not in "和与同跟及" and role is not None and text.endswith(_ROLE_LEFT, 0, i)
+    role_left = text.endswith(_ROLE_LEFT, 0, i) or text[i - 1 : i] == "的"
+    after_role = function and surname not in "和与同跟及" and role is not None and role_left
     if role and role.group(0) != "老" and (not function or after_role) and not _word_from_left(t, text, i):
         # 整理成导师组: a weak surname before a role needs a clear left edge too
         if surname not in t.weak or _left_ok(text, i) or text.endswith(_THINKING, 0, i) or text.endswith(_BEFORE_TITLE, 0, i):

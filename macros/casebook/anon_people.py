@@ -132,7 +132,9 @@ def find_people(text: str) -> list[NameHit]:
         _without_verb(plain, h)
         for h in anon_names.find_names(plain)
         # (宿管于阿姨: after a role word 于 is the surname)
-        if not _role_noun_hit(plain[h.start : h.end], plain.endswith(anon_names._ROLE_LEFT, 0, h.start))
+        if not _role_noun_hit(
+            plain[h.start : h.end], plain.endswith(anon_names._ROLE_LEFT, 0, h.start) or plain[h.start - 1 : h.start] == "的"
+        )
     ]
     hits += _positional(t, plain, hits)
     hits += related_people(t, plain, hits)

@@ -142,6 +142,8 @@ def repeated_names(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHi
             opening = [i for i in opening if text[i + end : i + end + 1] != "地"]
             if len(opening) < 2:
                 continue
+        if c in anon_names.ROLE_ONLY:  # (住址和通勤时间: after 和 a surname that is mostly another word opens nothing)
+            opening = [i for i in opening if i == 0 or text[i - 1] not in "和跟与"]
         if not (titled or known_given or (opening and len(placed) >= 2)):
             continue
         _mark(text, token, placed, taken, out, t)
