@@ -95,25 +95,34 @@ def _render(page, config, files) -> tuple:
     return page.content, toc(page.toc), page._title_from_render, page.present_anchor_ids, links
 
 
+def _both_ways(file, config, files) -> tuple[bool, pages.Page]:
+    """``file`` converted by MkDocs and with its tail written directly, compared; whether the
+    tail path took the page, and that page."""
+    original = pages.Page.render
+    page = pages.Page(None, file, config)
+    page.read_source(config)
+    original(page, config, files)
+    want = _render(page, config, files)
+    page = pages.Page(None, file, config)
+    page.read_source(config)
+    taken = html_tails.render_with_tail(page, config, files, original)
+    if not taken:
+        original(page, config, files)
+    assert _render(page, config, files) == want, file.src_uri
+    return taken, page
+
+
 def _compare(config_file: Path) -> tuple[int, int]:
     """Every page of the docs tree, converted by MkDocs and with the tail written directly:
     (pages, pages whose tail was written)."""
     config = load_config(str(config_file))
     files = get_files(config)
-    original = pages.Page.render
     total = tails = 0
     html_tails.stats().update(written=0, whole=0)
     for file in files.documentation_pages():
-        page = pages.Page(None, file, config)
-        page.read_source(config)
-        original(page, config, files)
-        want = _render(page, config, files)
-        page = pages.Page(None, file, config)
-        page.read_source(config)
+        taken, page = _both_ways(file, config, files)
         tail = composition.page_tail(site.current(), file.src_uri, page.markdown)
-        if not html_tails.render_with_tail(page, config, files, original):
-            original(page, config, files)
-        assert _render(page, config, files) == want, file.src_uri
+        assert taken == (tail is not None), file.src_uri
         total += 1
         tails += tail is not None
     assert html_tails.stats() == {"written": tails, "whole": 0}
@@ -185,16 +194,8 @@ def test_tail_headings_get_the_anchors_the_converter_gives(tmp_path, monkeypatch
     html_tails.stats().update(written=0, whole=0)
     config = load_config(str(tmp_path / "mkdocs.yml"))
     files = get_files(config)
-    original = pages.Page.render
-    file = files.get_file_from_path("s.md")
-    page = pages.Page(None, file, config)
-    page.read_source(config)
-    original(page, config, files)
-    want = _render(page, config, files)
-    page = pages.Page(None, file, config)
-    page.read_source(config)
-    assert html_tails.render_with_tail(page, config, files, original)
-    assert _render(page, config, files) == want
+    taken, page = _both_ways(files.get_file_from_path("s.md"), config, files)
+    assert taken
     assert html_tails.stats() == {"written": int(not whole), "whole": int(whole)}
     assert all(f' id="{i}">' in page.content for i in ids)
 
