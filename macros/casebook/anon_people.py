@@ -145,10 +145,14 @@ def find_people(text: str) -> list[NameHit]:
     hits += find_latin_names(t, plain) + find_dotted_names(t, plain) + find_tibetan_names(t, plain)
     # 春花秋月, 见贤思齐: whatever found it, a name shorter than a four-character word inside it is the word
     hits = [h for h in hits if h.end - h.start >= 4 or not in_idiom(t, plain, h.start, h.end)]
-    hits = [
-        h for h in hits if not _tried_verb(plain, h) and not _animal_called(plain, h.start) and not _pseudonym_at(plain, h.start)
-    ]
+    hits = [h for h in hits if not (_tried_verb(plain, h) or _animal_called(plain, h.start) or _pseudonym_at(plain, h.start))]
+    hits = [h for h in hits if not _adverb_verb(plain, h)]
     return sorted(hits, key=lambda h: (h.start, -h.end))
+
+
+def _adverb_verb(text: str, h: NameHit) -> bool:
+    """先写名字、再写学号: an adverb that is also a surname, then a verb of an errand, is no name."""
+    return h.end - h.start == 2 and text[h.start] in anon_names.ADVERB_CHARS and text[h.start + 1] in _ERRAND_VERBS
 
 
 def _pseudonym_at(text: str, i: int) -> bool:

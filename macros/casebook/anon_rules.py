@@ -287,7 +287,7 @@ _BIRTH_AGE = re.compile(rf"({_FULL_DATE})\s*[他她]?(?:就|才|将)?满\s*[\d�
 _YEAR_AT = re.compile(r"(?<!\d)(?:19|20)\d{2}")
 _FULL_DATE_AT = re.compile(_FULL_DATE)
 _SEX_BEFORE = re.compile(r"(?:(?<![\u4e00-\u9fff])[男女]|性别\s*[:：]?\s*[男女])\s*[,，、;；]\s*$")
-_ID_AFTER = re.compile(r"\s*[,，][^。\n]{0,4}(?:身份证|学籍|学号|户籍|籍贯)")
+_ID_AFTER = re.compile(r"\s*[,，][^。\n]{0,4}(?:身份证|学籍|学号|户籍|籍贯|住址|地址|家住|电话|手机)")  # …，2012-11-27，住址…
 # 蔡文静，2010.04.16，初二5班 / …，淀北小学五年级: a pupil's class or school after the date, in a line of facts
 # (思思，2011.04.18，六（1）班: a class written as grade and number)
 _CLASS_AFTER = re.compile(
@@ -380,7 +380,7 @@ _ADDRESS = re.compile(
 # Every character an _ADDRESS match can begin with (tests/test_anonymise.py checks the two agree).
 _ADDRESS_FIRST = re.compile(r"[路街大公巷花家小新苑府华里城湾坊名雅别山村0-9]")
 # Characters that end a street or estate name when looking back from its suffix.
-_ADDRESS_STOP = set("在住于到是的了和与从往近靠位搬去向离为有租就,。;:、 \n()“”")
+_ADDRESS_STOP = set("在住址于到是的了和与从往近靠位搬去向离为有租就,。;:、 \n()“”")  # 址: 住址闵行区…
 _ADDRESS_BACK = 8
 
 
@@ -412,7 +412,7 @@ _LIVES_GENERIC = re.compile(r"^(?:某|这|那|一个|同一|附近|学校|老|�
 
 # An estate named after its district, without a number: 杨浦区控江二村, 闵行区春申花园.
 _DISTRICT_ESTATE = re.compile(
-    r"[\u4e00-\u9fff]{2}区([\u4e00-\u9fff]{2,4}?(?:[一二三四五六七八九十]村|新村|花园|小区|家园|花苑|公寓|佳园|新苑))"
+    r"[\u4e00-\u9fff]{2}区([\u4e00-\u9fff]{2,4}?(?:[一二三四五六七八九十]{1,3}村|新村|花园|小区|家园|花苑|公寓|佳园|新苑))"
     r"(?![一二三四五六七八九十]?[中小](?![\u4e00-\u9fff]{0,1}[区组]))"  # 静安区彭浦新村二中 is a school
 )
 
@@ -444,7 +444,10 @@ def _town_roads(text: str) -> Iterable[re.Match[str]]:
                 break
 
 
-_ROAD_SCHOOL = re.compile(r"(?:第[一二三四五六七八九十\d]+)?[\u4e00-\u9fff]{0,4}?(?:小学|中学|学校|幼儿园|初中|高中|附中|附小)")
+# (田林十二村走到学校: a verb between the estate and 学校, so no school named after it)
+_ROAD_SCHOOL = re.compile(
+    r"(?:第[一二三四五六七八九十\d]+)?(?:(?![到去回走在进离出来从往])[\u4e00-\u9fff]){0,4}?(?:小学|中学|学校|幼儿园|初中|高中|附中|附小)"
+)
 _ESTATE_SCHOOL = ("小学", "中学", "幼儿园", "学校", "初中", "高中", "附中", "附小")
 
 
