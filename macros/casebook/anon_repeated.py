@@ -112,7 +112,7 @@ def repeated_names(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHi
         # 高明 where the case has 高爸爸: a word-name of a family the case is about, if it opens
         # clauses or follows roles at least twice (checked below); 孟子豪 once 子豪 is known
         family_word = len(given) == 1 and c in families
-        if given not in givens and _spoken_of(t, text, token, starts):
+        if len(token) == 3 and len(starts) >= 2 and given not in givens and _spoken_of(t, text, token, starts):
             _mark(text, token, [i for i in starts if _boundary(t, text, i + 3)], taken, out, t)
             continue
         if _is_word(t, c + given[0]) and given not in givens and not family_word:
