@@ -124,7 +124,9 @@ def _places(text: str) -> list[tuple[int, int]]:
                 continue
             if direct.match(text, i + length):
                 continue  # 崇明说, 永康的妈妈 … a person after all
-            if major or text.endswith(_PLACE_BEFORE, 0, i) or text.startswith(_PLACE_AFTER, i + length):
+            # (黄浦江、外滩和东方明珠: a place listed after places)
+            listed = bool(found) and found[-1][1] == i - 1 and text[i - 1] in "、和与及"
+            if major or listed or text.endswith(_PLACE_BEFORE, 0, i) or text.startswith(_PLACE_AFTER, i + length):
                 found.append((i, i + length))
                 end = i + length
                 break

@@ -226,8 +226,8 @@ def _given(
                 role_after = text.startswith(ROLE_WORDS, start + 2)
                 if (pair in t.pairs or strong or sure_second) and (_follows(text, start + 2) or role_after):
                     return 2
-            elif pair in t.pairs or strong or _typical_pair(text, start + 2, s1, s2):
-                return 2
+            elif pair in t.pairs or strong or _typical_pair(text, start + 2, s1, s2) or (role_after and min(s1, s2) >= 0.3):
+                return 2  # (郭大成师傅: a role right after vouches for a plainer given name)
             elif clear_left and not weak and min(s1, s2) >= 0.5 and s1 + s2 >= 2 * THETA_CLEAR:
                 return 2  # 班的邱子墨数学…: after a clear left edge, a surname that is no word vouches more
             elif g1 == "一" and s2 >= THETA_YI and _follows(text, start + 2):  # 一帆, 一航, 一然: 一 is common in names

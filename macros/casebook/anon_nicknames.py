@@ -76,13 +76,13 @@ def _little_name(t: NameTables, token: str) -> bool:
 REDUPLICATED_FREQ = 300
 
 
-def _pet_name(t: NameTables, token: str, most: int = REDUPLICATED_FREQ) -> bool:
+def _pet_name(t: NameTables, token: str, most: int = REDUPLICATED_FREQ, least: float = 0.5) -> bool:
     """苗苗, 晨晨, 毛毛: a reduplicated name character that is no frequent word, no sound, no number."""
     ch = token[0]
     if token[1] != ch or ch in anon_names.STOP or ch in _NOT_NICKNAME or ch in NO_NICKNAME_CHARS:
         return False
     # 画画, 泛泛: a verb or adverb doubled; a name's character is typical of names
-    return t.score.get(ch, 0.0) >= 0.5 and t.words.get(token, 0) < most and token not in ROLE_NOUNS
+    return t.score.get(ch, 0.0) >= least and t.words.get(token, 0) < most and token not in ROLE_NOUNS
 
 
 def _nickname_chars(t: NameTables, text: str) -> set[str]:

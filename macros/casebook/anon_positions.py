@@ -34,7 +34,9 @@ ROLE_NOUNS = frozenset(
 # Kin and close roles that follow a person: 国庆的妈妈, 子豪妈妈, 桐桐的外婆.
 KIN = "妈妈 爸爸 母亲 父亲 外婆 外公 奶奶 爷爷 姥姥 姥爷 家长 继父 继母 父母".split()  # (何苗父母在外地打工)
 KIN_AFTER_DE = (
-    KIN + "同桌 班主任 哥哥 姐姐 弟弟 妹妹 舅舅 姑姑 阿姨 叔叔 父母 舅妈 姨妈 姑妈 婶婶 伯伯".split() + list(anon_names.COUSINS)
+    KIN
+    + "同桌 班主任 哥哥 姐姐 弟弟 妹妹 舅舅 姑姑 阿姨 叔叔 父母 舅妈 姨妈 姑妈 婶婶 伯伯 邻居 好朋友".split()
+    + list(anon_names.COUSINS)
 )
 # Roles a name stands in apposition after: 同桌潘诗雨, 心理老师范秀梅, 母亲李娟女士.
 ROLES_BEFORE = (

@@ -262,10 +262,10 @@ _BIRTH_AFTER = re.compile(
     rf"({_FULL_DATE}|(?<!\d)(?:19|20)?\d{{2}}\s*年\s*\d{{1,2}}\s*月(?!\s*\d)|[{_CN}]{{4}}年[{_CN}]{{1,2}}月(?![{_CN}])|{_LUNAR}|(?:19|20)\d{{2}}\s*年\s*(?:农历|阴历)\s*{_LUNAR_MONTH}(?:{_LUNAR_DAY})?"
     # 2013年元旦出生, 2008年秋天出生: a year and a holiday or a season; 3月15日生: a day of the year
     r"|(?:19|20)\d{2}\s*年\s*(?:元旦|春节|除夕|元宵节?|端午节?|中秋节?|国庆节?|儿童节|圣诞节?|劳动节|春天|夏天|秋天|冬天|年初|年底|年末)"
-    r"|(?<![\d.])\d{1,2}\s*月\s*\d{1,2}\s*[日号](?=\s*生(?![活产态物命长效病字词气日])))"
+    r"|(?<![\d.])\d{1,2}\s*月\s*\d{1,2}\s*[日号](?=\s*出?生(?![活产态物命长效病字词气日])))"  # 9月17日出生
     r"\s*(?:出生|生人|诞生|生(?![活产态物命长效病字词气]))"
     # a year of birth alone, as a line of facts gives it: 维吾尔族，2015年出生
-    r"|(?<=[,，、;；:：])\s*((?:19|20)\d{2}\s*年)(?=\s*(?:出生|生人))"  # (not 2015年出生的孩子 in general)
+    r"|(?<=[,，、;；:：])\s*((?:19|20)\d{2}\s*年)(?=\s*(?:出生|生人|生(?![\u4e00-\u9fff])))"  # …，2008年生。 (not 2015年出生的孩子 in general)
 )
 # 出生在谷雨那天，2012年4月19日: the day named, then its date after the comma
 _BIRTH_NAMED_DAY = re.compile(
@@ -275,7 +275,7 @@ _BIRTHDAY_AFTER = re.compile(rf"({_FULL_DATE}|{_MONTH_DAY})[^,。;\n]{{0,6}}?(?<
 
 
 _BIRTH_WORD = re.compile(
-    r"出生|生日|生于|诞生|生人|(?<=[日号月\d初一二三四五六七八九十])\s*生|满\s*[\d一二三四五六七八九十]{1,3}\s*周?岁"
+    r"出生|生日|生于|诞生|生人|(?<=[日号月年\d初一二三四五六七八九十])\s*生|满\s*[\d一二三四五六七八九十]{1,3}\s*周?岁"
 )
 # 今年2012年4月19日满十四岁: the day one turns an age is the birthday
 _BIRTH_AGE = re.compile(rf"({_FULL_DATE})\s*[他她]?(?:就|才|将)?满\s*[\d一二三四五六七八九十]{{1,3}}\s*周?岁")
