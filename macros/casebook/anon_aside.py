@@ -20,11 +20,12 @@ _STATE = re.compile(
     # two dynasties named together: 唐宋, 明清, 秦汉
     r"|秦汉|隋唐|汉唐|唐宋|宋元|元明|明清|魏晋|宋明"
 )
-# A solar term said as a date (立夏那天, 正好是立夏), not a child called 立夏 or 小满: the term is
+# A solar term or festival said as a date (立夏那天, 正好是立夏, 小年那天), not a child called 立夏 or 小满: the term is
 # found first, then what stands around it read (a look-behind before every position costs five
 # times the whole step).
 _SEASON = re.compile(
     r"立春|雨水|惊蛰|春分|清明|谷雨|立夏|小满|芒种|夏至|小暑|大暑|立秋|处暑|白露|秋分|寒露|霜降|立冬|小雪|大雪|冬至|小寒|大寒"
+    r"|小年|除夕|元宵|重阳"  # 小年那天: the festivals that are also read as names
 )
 _SEASON_BEFORE = ("是", "到了", "过了", "逢")
 _SEASON_AFTER = ("那天", "这天", "当天", "前后", "时节", "节气", "一过", "刚过", "以后", "之后", "过后", "的时候")

@@ -152,7 +152,13 @@ def find_people(text: str) -> list[NameHit]:
 
 def _adverb_verb(text: str, h: NameHit) -> bool:
     """先写名字、再写学号: an adverb that is also a surname, then a verb of an errand, is no name."""
-    return h.end - h.start == 2 and text[h.start] in anon_names.ADVERB_CHARS and text[h.start + 1] in _ERRAND_VERBS
+    # (孩子的事全听老师安排: 全 “all” as well)
+    first, verb = text[h.start], text[h.start + 1 : h.start + 2]
+    return (
+        h.end - h.start == 2
+        and (first in anon_names.ADVERB_CHARS or first == "全")
+        and (verb in _ERRAND_VERBS or verb in "听看想")
+    )
 
 
 def _pseudonym_at(text: str, i: int) -> bool:
@@ -169,6 +175,7 @@ def _animal_called(text: str, i: int) -> bool:
 
 _A_WITH_TITLE = re.compile(r"(?:阿|(?P<d>[\u4e00-\u9fff])(?=(?P=d)))([\u4e00-\u9fff])(?:阿姨|叔叔|哥|姐)(?![姐妹弟哥])")
 _GIVEN_WITH_TITLE = re.compile(r"([\u4e00-\u9fff]{2})(?:哥|姐)(?![哥姐妹弟夫])")
+# (高明的家长懂得倾听: 家长 follows a description as often, so it is left out)
 _PARENTS = ("妈妈", "爸爸", "母亲", "父亲", "父母", "外婆", "外公", "奶奶", "爷爷")
 _NAME_WORDS = frozenset("小名 大名 名字 全名 真名 外号 绰号 昵称 乳名 网名 中文名 英文名".split())
 
@@ -320,8 +327,8 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
             add(i, i + 2, token)
     for m in _REDUPLICATED.finditer(text):  # 苗苗今天…, 毛毛这次…: a reduplicated name opening a clause
         i = m.start()
-        # (a surname in front vouches for a doubled word up to 1,000 uses: 圆圆 620)
-        if i > 0 and text[i - 1] in t.surnames and _after_class_de(text, i - 1) and _pet_name(t, m.group(0), 1000, 0.4):
+        # (a surname in front vouches for a doubled word up to 1,000 uses, of any character: 圆圆 620, 多多)
+        if i > 0 and text[i - 1] in t.surnames and _after_class_de(text, i - 1) and _pet_name(t, m.group(0), 1000, 0.0):
             add(i - 1, i + 2, m.group(0))  # 预备（3）班的汤圆圆: a class's pupil, surname and a doubled name
             continue
         if (
