@@ -244,6 +244,12 @@ CATCH = [
     ("初三2班的钱逸凡压力很大。楼下的钱阿姨也愿意帮忙。", ["钱逸凡", "钱阿姨"]),
     # a reduplicated adverb after a kin word is no nickname of the father (奶奶刚刚)
     ("姚志刚是他爸爸。他奶奶刚刚去世。", ["姚志刚"]),
+    # rounds 41-51 (2026-12-06 evening): positions only people fill, whatever the word means
+    ("浩宇哥带着低年级做早操。隔壁的阿芳阿姨来帮忙。芳芳姐是她的邻居。", ["浩宇哥", "阿芳阿姨", "芳芳姐"]),
+    ("丁丁和当当是一对好朋友。田甜和夏天是同一个小区长大的好朋友。", ["丁丁", "当当", "田甜", "夏天"]),
+    ("米粒是米老师的女儿。小胖原名翟瑞。带教师傅姓罗。", ["米粒", "米老师", "小胖", "翟瑞", "罗"]),
+    ("汪洋家住杨浦区。预备（3）班的钱多多第一次住校。黎明的妈妈打电话来。", ["汪洋", "钱多多", "黎明"]),
+    ("中午我找了发照片的乐天宇。乐天宇说：“就是开玩笑。”晚上乐天宇的妈妈带着他道歉。", ["乐天宇", "乐天宇", "乐天宇"]),
 ]
 
 
@@ -401,6 +407,10 @@ CLEAN = [
     "学生甲，2011.01.26出生，浦东新区高桥镇某某中学学生。",
     # round 38: 爱 before kin is the verb; money spent after 的/把 is no surname 钱
     "老师说，爱爷爷也要爱自己。学生乙把打工的钱花在游戏上。",
+    # 宿管丁 is the pseudonym after a role; 查房时 is “when”; 全听 is “all listen”; 小年那天 a festival
+    "宿管丁晚上查房时，会在她床边多站一会。孩子的事全听老师安排。第一次电话是在小年那天。",
+    # 学生乙刚从… is the pseudonym; 先写名字、再写学号 are two errands; 一只叫夏洛的蜘蛛 an animal
+    "学生乙刚从国际学校转来。考试时先写名字、再写学号。最喜欢那只叫夏洛的蜘蛛。",
     # round 39: an adverb inside a clause before a common word (后来才承认); composers
     "他一开始说忘了，后来才承认没写。肖邦、莫扎特那些名字她以前只在书上见过。",
 ]

@@ -393,7 +393,7 @@ def _name_at(t: NameTables, roles: re.Pattern[str], text: str, i: int) -> NameHi
 
 # 学生甲, 导师乙, 家长丙: the usual pseudonyms, never a surname (丁 is a common surname as well)
 PLACEHOLDERS = frozenset("甲乙丙戊己庚辛壬癸")
-_PLACEHOLDER_ROLES = ("学生", "家长", "教师", "老师", "同学", "孩子", "男生", "女生", "导师", "班主任", "同桌")
+_PLACEHOLDER_ROLES = tuple("学生 家长 教师 老师 同学 孩子 男生 女生 导师 班主任 同桌 宿管 校医 门卫 保安 师傅 社工 教练".split())
 
 
 _ODD_STARTS = PLACEHOLDERS | {"丁"}  # where a placeholder may stand (speed: the test runs for every surname)

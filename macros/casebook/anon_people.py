@@ -146,7 +146,7 @@ def find_people(text: str) -> list[NameHit]:
     # 春花秋月, 见贤思齐: whatever found it, a name shorter than a four-character word inside it is the word
     hits = [h for h in hits if h.end - h.start >= 4 or not in_idiom(t, plain, h.start, h.end)]
     hits = [h for h in hits if not (_tried_verb(plain, h) or _animal_called(plain, h.start) or _pseudonym_at(plain, h.start))]
-    hits = [h for h in hits if not _adverb_verb(plain, h)]
+    hits = [h for h in hits if not _adverb_verb(plain, h) and not _when_clause(plain, h)]
     return sorted(hits, key=lambda h: (h.start, -h.end))
 
 
@@ -159,6 +159,11 @@ def _adverb_verb(text: str, h: NameHit) -> bool:
         and (first in anon_names.ADVERB_CHARS or first == "全")
         and (verb in _ERRAND_VERBS or verb in "听看想")
     )
+
+
+def _when_clause(text: str, h: NameHit) -> bool:
+    """晚上查房时，…: a verb's object and 时 before a comma is “when …”, not a surname and a name."""
+    return h.end - h.start == 2 and text[h.start + 1] in "时后前" and text[h.end : h.end + 1] in ("，", ",", "。")
 
 
 def _pseudonym_at(text: str, i: int) -> bool:

@@ -60,7 +60,7 @@ _SPECIAL_AFTER = set("门业心注题程项长员家")
 _TRADES = "服务|旅游|商贸|商业|财经|信息|工程|交通|医药|护理|建筑|建工|城建|机电|电子|工业|农业|师范|科技|烹饪|管理|航运|传媒|设计|美术|汽车|化工|轻工|邮电|海事|园林|食品|工艺|服装|物流|酒店|会计|外贸|船舶|航空|铁路|医学|材料|能源|环境|贸易"
 # What makes the words before a bare 学校 a school's name: a place, an ordinal, a kind or a trade.
 _NAMED_BEFORE = re.compile(
-    rf"(?:[市区县镇乡村路街]|第[一二三四五六七八九十\d]+|职业|技术|专业|技工|艺术|体育|卫生|附属|{_TRADES})$"
+    rf"(?:[市区县镇乡村路街]|第[一二三四五六七八九十\d]+|职业|技术|专业|技工|艺术|体育|卫生|附属|双语|{_TRADES})$"
 )
 # 崇明区瀛东湾学校, 青浦区朱家角澄滨学校: a named district, then two to six characters (a town and
 # the school's own name) that are no stage or requirement
@@ -219,6 +219,7 @@ def _generic(prefix: str) -> bool:
         and len(word) >= 2
         and not _NAMED_HEAD.match(head := prefix[: -len(word)])
         and head not in _DISTRICTS
+        and not (head[:2] in _DISTRICTS and len(head) >= 4)  # 长宁启澜双语学校: a district, then the school's own name
         for word in GENERIC
     )
     return generic_tail or prefix[-1] in "所个些班级类型次趟"  # 参观了一次职校开放日
