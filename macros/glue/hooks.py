@@ -156,10 +156,15 @@ def on_files(files: Files, config) -> Files:
 
 
 def on_nav(nav, config, files):
-    # Files are final now: convert the school pages on the second core meanwhile (cold builds).
+    # Files are final now: convert the school and case pages on the second core meanwhile (cold
+    # builds), and every other page a domain generates (overviews, listings). Those come last in
+    # the build's order, where the worker starts: the build would otherwise convert them itself
+    # (about 1 s at city scale) while the worker, done with the rest, waits.
     if not session.current().serving:
         project = site.current()
-        render_ahead.start(config, files, [uri for ahead in project.registry.render_ahead for uri in ahead(project)])
+        uris = [uri for ahead in project.registry.render_ahead for uri in ahead(project)]
+        uris += [page.src_uri for page in composition.collection_pages(project) if page.abs_src_path is None]
+        render_ahead.start(config, files, list(dict.fromkeys(uris)))
     return nav
 
 

@@ -1,5 +1,6 @@
 """Patch (MkDocs 1.6; needs the page-render cache): convert the generated school and case pages'
-Markdown on the machine's second core while MkDocs converts the other pages on the first.
+Markdown, and that of the domains' other generated pages (overviews, listings, the last pages
+the build meets), on the machine's second core while MkDocs converts the other pages on the first.
 
 MkDocs converts pages one after another in one process; at city scale 1,600 of the 2,500
 pages are school pages and 600 case pages, whose final Markdown is known as soon as the files
@@ -66,12 +67,14 @@ def start(config: Any, files: Any, src_uris: list[str]) -> int:
     if buildcache.directory() is None:
         return 0
     memo = render_cache.html_memo(config)
+    position = {file.src_uri: i for i, file in enumerate(files.documentation_pages())}
     missing = []
     for src_uri in src_uris:
+        if src_uri not in position:
+            continue  # not a page (a generated download)
         key = _key(config, files, src_uri)
         if key is not None and key not in memo.entries:
             missing.append(src_uri)
-    position = {file.src_uri: i for i, file in enumerate(files.documentation_pages())}
     pool = WorkerPool(1, items=len(missing), min_items=min_pages())
     if not pool.forked:
         return 0
