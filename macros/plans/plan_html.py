@@ -49,7 +49,7 @@ def _block_pieces(block: Block) -> list[Piece] | None:
     if block.kind == "p":
         lines = [line.strip() for line in block.text.split("\n") if line.strip()]
         out = [plain_html(line) for line in lines]
-        return None if None in out else [f"<p>{html}</p>" for html in out]  # type: ignore[misc]
+        return None if None in out else [f"<p>{html}</p>" for html in out]
     if block.kind == "h":
         html = plain_html(block.text, heading=True)
         return None if html is None else [(3, html)]

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import html
 import re
-from typing import Any
+from typing import Any, cast
 
 from macros import composition
 from macros.build import session
@@ -37,7 +37,8 @@ def _toc(config: Any) -> Any:
         import markdown
 
         md = markdown.Markdown(extensions=config["markdown_extensions"], extension_configs=config["mdx_configs"] or {})
-        toc = md.treeprocessors["toc"] if "toc" in md.treeprocessors else None
+        # (the extension's own attributes, which the Treeprocessor base class does not declare)
+        toc: Any = md.treeprocessors["toc"] if "toc" in md.treeprocessors else None
         if toc is None or toc.use_permalinks is not True or toc.permalink_title or toc.permalink_leading:
             return None
         if (
@@ -95,7 +96,7 @@ def render_with_tail(page: Any, config: Any, files: Any, original: Any) -> bool:
         stats()["whole"] += 1
         return True
     out = [page.content]
-    anchors = set(page.present_anchor_ids or ())
+    anchors: set[str] = set(page.present_anchor_ids or ())
     written: list[str] = []
     for piece in pieces:
         if isinstance(piece, str):
@@ -115,7 +116,7 @@ def render_with_tail(page: Any, config: Any, files: Any, original: Any) -> bool:
         own = page.links_to_anchors.setdefault(page.file, {})
         own.update((anchor, f"#{anchor}") for anchor in written)
     page.content = "\n".join(out)
-    page.toc = get_toc(nest_toc_tokens(flat))
+    page.toc = get_toc(nest_toc_tokens(cast(Any, flat)))  # the same keys as Python-Markdown's flat tokens
     page.present_anchor_ids = anchors
     stats()["written"] += 1
     return True
