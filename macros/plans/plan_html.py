@@ -102,13 +102,22 @@ def render_plan_body(plan: dict) -> list[Piece] | None:
 def school_page_tail(project: Project, src_uri: str, markdown: str) -> tuple[str, list[Piece]] | None:
     """For a school page whose Markdown ends with its plan's body: that body's Markdown and its
     pieces (:func:`render_plan_body`); None for any other page, or a body that needs the converter."""
-    from macros.plans.loading import load_schools
-    from macros.plans.schools import plan_body_lines
+    from macros.plans.loading import SCHOOLS_DIR, school_at
+    from macros.plans.schools import PLAN_BODY_OPEN, plan_body_lines
 
     if not src_uri.startswith("schools/") or src_uri.count("/") != 1 or not src_uri.endswith(".md"):
         return None
-    by_id = project.once("schools.by-id", lambda: {s.id: s for s in load_schools(project).schools})
-    school = by_id.get(src_uri[len("schools/") : -len(".md")])
+    if PLAN_BODY_OPEN not in markdown:
+        # (the overview and the editor: no plan body, so the plans are not read for them, and a
+        # preview does not re-render them when a plan changes)
+        return None
+    # The school's own file only (a preview that saves one plan re-renders that school's page,
+    # not every page that would have read the whole list)
+    path = project.root / SCHOOLS_DIR / (src_uri[len("schools/") : -len(".md")] + ".yml")
+    if not path.is_file():
+        return None
+    loaded = school_at(project, project.display(path))
+    school = loaded.school if not loaded.draft else None
     if school is None:
         return None
     tail = "\n".join(plan_body_lines(school.plan))

@@ -171,10 +171,13 @@ def render_school_page(school_id: str, plan: dict, rows: tuple, back_link: str) 
     return "\n".join(out)
 
 
+PLAN_BODY_OPEN = '<div class="plan-body" markdown>'  # the first line of every school page's plan body
+
+
 def plan_body_lines(plan: dict) -> list[str]:
     """The end of a school page: the plan's sections (macros/plans/plan_html.py writes them as
     HTML directly and checks that a page ends with exactly these lines)."""
-    out = ['<div class="plan-body" markdown>', ""]
+    out = [PLAN_BODY_OPEN, ""]
     for n, section in enumerate(plan_sections(plan), start=1):
         out += [f"## {section.numbered(n)}", ""]
         out += [block_markdown(b) + "\n" for b in section.blocks]
