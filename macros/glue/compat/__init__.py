@@ -30,7 +30,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from importlib.metadata import PackageNotFoundError, version
-from typing import Literal
+from typing import Any, Literal
 
 from packaging.specifiers import SpecifierSet
 from packaging.version import Version
@@ -245,3 +245,22 @@ def install(name: str, do: Callable[[], object]) -> bool:
         return False
     do()
     return True
+
+
+def wrap_page_render(marker: str, convert: Callable[[Any, Any, Any, Callable[..., None]], bool]) -> None:
+    """Wrap ``Page.render`` once (``marker`` tells a wrapper already installed): a page of
+    Markdown goes to ``convert(page, config, files, original)`` first, and to the original
+    ``render`` when ``convert`` leaves it (returns False). The patches that convert part of a
+    page themselves (``repeated-blocks``, ``html-tails``) install themselves with it."""
+    from mkdocs.structure import pages
+
+    if getattr(pages.Page.render, marker, False):
+        return
+    original = pages.Page.render
+
+    def render(self: Any, config: Any, files: Any) -> None:
+        if type(self) is not pages.Page or self.markdown is None or not convert(self, config, files, original):
+            original(self, config, files)
+
+    setattr(render, marker, True)
+    pages.Page.render = render

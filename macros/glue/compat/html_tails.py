@@ -25,6 +25,7 @@ from typing import Any, cast
 from macros import composition
 from macros.build import session
 from macros.core import site
+from macros.glue import compat
 
 _ID = re.compile(r'\sid="')
 
@@ -124,15 +125,4 @@ def render_with_tail(page: Any, config: Any, files: Any, original: Any) -> bool:
 
 def install() -> None:
     """Wrap ``Page.render`` (after ``repeated-blocks``, before the page-render cache)."""
-    from mkdocs.structure import pages
-
-    if getattr(pages.Page.render, "_portal_html_tails", False):
-        return
-    original = pages.Page.render
-
-    def render(self: Any, config: Any, files: Any) -> None:
-        if type(self) is not pages.Page or self.markdown is None or not render_with_tail(self, config, files, original):
-            original(self, config, files)
-
-    render._portal_html_tails = True  # type: ignore[attr-defined]
-    pages.Page.render = render
+    compat.wrap_page_render("_portal_html_tails", render_with_tail)

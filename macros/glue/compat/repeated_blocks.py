@@ -28,6 +28,7 @@ import re
 from typing import Any
 
 from macros.build import session
+from macros.glue import compat
 
 MIN_CELL = 30  # characters: a shorter cell costs less to convert in its row than to look up
 CELL = "PORTALCELL{:06d}X"
@@ -270,15 +271,4 @@ def render_tables(page: Any, config: Any, files: Any, original: Any) -> bool:
 
 def install() -> None:
     """Wrap ``Page.render`` (before the page-render cache wraps it in turn)."""
-    from mkdocs.structure import pages
-
-    if getattr(pages.Page.render, "_portal_repeated_blocks", False):
-        return
-    original = pages.Page.render
-
-    def render(self: Any, config: Any, files: Any) -> None:
-        if type(self) is not pages.Page or self.markdown is None or not render_tables(self, config, files, original):
-            original(self, config, files)
-
-    render._portal_repeated_blocks = True  # type: ignore[attr-defined]
-    pages.Page.render = render
+    compat.wrap_page_render("_portal_repeated_blocks", render_tables)
