@@ -11,8 +11,12 @@ import subprocess
 import sys
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:  # (the city scripts are imported only by the tests that build one)
+    from scripts.benchcity import Sizes
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -32,13 +36,16 @@ def require(condition: bool, why: str) -> None:
     pytest.skip(why)
 
 
-def run_mkdocs_build(project: Path, site_dir: Path, site_url: str | None = None) -> subprocess.CompletedProcess:
+def run_mkdocs_build(
+    project: Path, site_dir: Path, site_url: str | None = None, extra_env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess:
     """`mkdocs build --strict` as the user runs it (never with -q/-v, which hide warnings).
 
     ``site_url``: the address the site will be served at (mkdocs.yml reads SITE_URL).
     Material's instant navigation only stays in-site for links under site_url; a site
-    served elsewhere falls back to full page loads and hides instant-navigation bugs."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    served elsewhere falls back to full page loads and hides instant-navigation bugs.
+    ``extra_env``: more environment for the build (BENCH_DUMP_MARKDOWN …)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
     if site_url is not None:
         env["SITE_URL"] = site_url
     return subprocess.run(
@@ -48,6 +55,20 @@ def run_mkdocs_build(project: Path, site_dir: Path, site_url: str | None = None)
         env=env,
         cwd=project,
     )
+
+
+def sample_city_markdown(tmp_path: Path, sizes: Sizes) -> tuple[Path, Path]:
+    """A sample city (``scripts.benchcity.make_city`` with ``sizes``) built once, with every page's
+    final Markdown written out (BENCH_DUMP_MARKDOWN): the city and a plain Material configuration
+    of that Markdown (``scripts.bench.plain_config``), to convert its pages both ways."""
+    from scripts.bench import plain_config
+    from scripts.benchcity import make_city
+
+    city, dump = tmp_path / "city", tmp_path / "plain"
+    make_city(city, sizes)
+    result = run_mkdocs_build(city, tmp_path / "site", extra_env={"BENCH_DUMP_MARKDOWN": str(dump / "docs")})
+    assert result.returncode == 0, result.stdout + result.stderr
+    return city, plain_config(dump, city / "mkdocs.yml")
 
 
 def assert_clean_build(result: subprocess.CompletedProcess) -> None:

@@ -5,10 +5,7 @@ not print unchanged is left to it."""
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -22,8 +19,8 @@ from macros.core import site
 from macros.glue.compat import html_tails
 from macros.plans import plan_html
 from macros.plans.plan_document import Block
-from scripts.bench import plain_config
-from scripts.benchcity import Sizes, make_city
+from scripts.benchcity import Sizes
+from tests.conftest import sample_city_markdown
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -129,25 +126,10 @@ def _compare(config_file: Path) -> tuple[int, int]:
     return total, tails
 
 
-def _city(tmp_path: Path, schools: int) -> tuple[Path, Path]:
-    city, dump = tmp_path / "city", tmp_path / "plain"
-    make_city(city, Sizes(schools=schools, cases=4, drafts=1, modules=1, districts=4))
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "BENCH_DUMP_MARKDOWN": str(dump / "docs")}
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
-        cwd=city,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    return city, plain_config(dump, city / "mkdocs.yml")
-
-
 def test_every_page_of_a_sample_city_converts_as_mkdocs_does(tmp_path):
     """A city of 60 schools built once; its pages' final Markdown (BENCH_DUMP_MARKDOWN) converted
     both ways with the portal's Markdown extensions, the city's plans loaded as in a build."""
-    city, config_file = _city(tmp_path, 60)
+    city, config_file = sample_city_markdown(tmp_path, Sizes(schools=60, cases=4, drafts=1, modules=1, districts=4))
     session.start(session.BUILD)
     site.start(composition.new_project(city))
     total, written = _compare(config_file)

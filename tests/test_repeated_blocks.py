@@ -6,9 +6,6 @@ as tables, and a row whose link is broken is still reported by every page that h
 from __future__ import annotations
 
 import logging
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -18,8 +15,8 @@ from mkdocs.structure.files import get_files
 
 from macros.build import session
 from macros.glue.compat import repeated_blocks
-from scripts.bench import plain_config
-from scripts.benchcity import Sizes, make_city
+from scripts.benchcity import Sizes
+from tests.conftest import sample_city_markdown
 
 
 @pytest.mark.parametrize(
@@ -79,18 +76,8 @@ def _compare(config_file: Path) -> tuple[int, int]:
 def test_every_page_of_a_sample_city_converts_as_mkdocs_does(tmp_path):
     """A city of 40 schools (their 政策符合情况 tables repeat rows) built once; its pages' final
     Markdown (BENCH_DUMP_MARKDOWN) converted both ways with the portal's Markdown extensions."""
-    city, dump = tmp_path / "city", tmp_path / "plain"
-    make_city(city, Sizes(schools=40, cases=10, drafts=2, modules=2, districts=4))
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "BENCH_DUMP_MARKDOWN": str(dump / "docs")}
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
-        cwd=city,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    total, taken = _compare(plain_config(dump, city / "mkdocs.yml"))
+    _, config_file = sample_city_markdown(tmp_path, Sizes(schools=40, cases=10, drafts=2, modules=2, districts=4))
+    total, taken = _compare(config_file)
     # The first school page pays as before; the others (and nothing by chance) take the rows.
     assert total > 40 and 39 <= taken < total
 
