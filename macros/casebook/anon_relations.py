@@ -20,8 +20,8 @@ import re
 
 from macros.casebook import anon_names
 from macros.casebook.anon_names import NameHit, NameTables, _han, taken_by
-from macros.casebook.anon_nicknames import _NOT_NICKNAME, REDUPLICATED_FREQ
-from macros.casebook.anon_positions import NO_NICKNAME_CHARS, ROLE_NOUNS, TIME_ADVERBS, _clause_start
+from macros.casebook.anon_nicknames import _pet_name
+from macros.casebook.anon_positions import ROLE_NOUNS, TIME_ADVERBS, _clause_start
 
 # Kin that share the child's surname as a rule (a mother's or grandmother's often differs).
 _SAME_SURNAME_KIN = "爸爸 父亲 爷爷 奶奶 外公 叔叔 伯伯 姑姑 哥哥 姐姐 弟弟 妹妹".split()
@@ -50,12 +50,8 @@ def _doubled_pair(t: NameTables, name: str, token: str) -> bool:
         return False
     if token[0] in "小阿" and token not in ROLE_NOUNS:  # 雷雷和小胖在走廊里追逐, 一诺和小鱼手拉手
         return t.score.get(token[1], 0.0) >= 0.4 and token[1] not in anon_names.STOP and t.words.get(token, 0) < 1000
-    if token[0] != token[1] or name[0] != name[1]:
-        return False
-    ch = token[0]
-    if not _han(ch) or ch in anon_names.STOP or ch in _NOT_NICKNAME or ch in NO_NICKNAME_CHARS:
-        return False
-    return t.words.get(token, 0) < REDUPLICATED_FREQ and token not in ROLE_NOUNS
+    # a doubled word as a pet name is read (any character: the name before it vouches for it)
+    return name[0] == name[1] and _han(token[0]) and _pet_name(t, token, least=0.0)
 
 
 def _ends_item(text: str, k: int) -> bool:
