@@ -254,6 +254,22 @@ CATCH = [
     ("CASE-ANON-SCHOOL", "某某是黄浦区蓬莱路三小五（1）班的学生。", "黄浦区蓬莱路三小"),
     ("CASE-ANON-SCHOOL", "某某，浦东新区芦潮港二中学生。", "浦东新区芦潮港二中"),
     ("CASE-ANON-QQ", "他的QQ空间2290417735里画了很多漫画。", "2290417735"),
+    # round 53: a campus, a numbered school after a town, a vocational school before its cohort,
+    # a trade's class after its school; a letter inside a student number; birthdays after 都是, a
+    # quote, or as a month alone
+    ("CASE-ANON-SCHOOL", "某某，浦东新区三林东校初一（8）班。", "浦东新区三林东校"),
+    ("CASE-ANON-SCHOOL", "先带孩子去对口的徐泾三中看一看。", "徐泾三中"),
+    ("CASE-ANON-SCHOOL", "某某是瀛岚中职24级中餐烹饪2班的学生。", "瀛岚中职"),
+    ("CASE-ANON-SCHOOL", "某某是申港机电24级数控2班的学生。", "申港机电"),
+    ("CASE-ANON-CLASS", "某某，金山区滨湾职业技术学校烹饪2班学生。", "烹饪2班"),
+    ("CASE-ANON-STUDENTID", "某某班长，学号23E0211。", "23E0211"),
+    ("CASE-ANON-BIRTHDATE", "两人的生日都是6月18日，每年只过一个蛋糕。", "6月18日"),
+    ("CASE-ANON-BIRTHDATE", "她写的是自己的生日：“2016年11月8日，我十岁了。”", "2016年11月8日"),
+    ("CASE-ANON-BIRTHDATE", "某某，高三学生，生日在3月，还没满十八岁。", "3月"),
+    # round 53: the short names a case makes of a school it named in full
+    ("CASE-ANON-SCHOOL", "某某是静安区芷江西苑初级中学九（3）班的学生，在芷江西苑的年级排名掉到了第四十一。", "芷江西苑"),
+    ("CASE-ANON-SCHOOL", "某某在上海市鹿鸣中学读书，说这是“鹿中篮球队的规矩”。", "鹿中"),
+    ("CASE-ANON-SCHOOL", "某某从沪岚交通技工学校毕业。回到沪岚交技，他讲了这件事。", "沪岚交技"),
 ]
 
 
@@ -342,6 +358,9 @@ PASS = [
     "学校在闵行区的东边，妈妈在闵行区上班。上海市民族中学有很多学生。",
     # round 36: a kind of place before 学校; a thing counted before 小学时
     "筹到的钱捐给了山区学校。让每个孩子带一件小学时的物品来讲一讲。",
+    # round 53: a job counted before 中学; a question about schools; verbs before 中职; a campus's gate
+    "她的父亲也是一名中学教师。怎样借助中学资源帮助学生过渡？",
+    "我们想了解中职，家长介绍中职的情况，他想报中职。在学校东校门集合。",
 ]
 
 

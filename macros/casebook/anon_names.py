@@ -197,12 +197,12 @@ def _given(
     family = text[start - 1 : start + 1]  # surname + first given character
     # 褚建明说: a known given name keeps its second character before 说 (明说 is a word; 王明天 loses it)
     # What follows a two-character given name: a word that follows people, or a role (宗建国师傅)
-    person_after = text[start + 2 : start + 3] in PERSON_FOLLOW
+    person_after, g3 = text[start + 2 : start + 3] in PERSON_FOLLOW, text[start + 2 : start + 3]
     role_after = text.startswith(ROLE_WORDS, start + 2)
     # (宗建国师傅: 国师 is a word, but a role starts after 国)
     runs_on = _common(t, text[start + 1 : start + 3]) and not ((person_after or role_after) and g1 + g2 in t.pairs)
-    # (邸浩会做手工: a modal before a verb ends a one-character given name)
-    modal = g2 in _MODALS and _han(text[start + 2 : start + 3])
+    # (邸浩会做手工: a modal before a verb ends a one-character given name; 韩笑拿了: so does a verb and 了)
+    modal = (g3 in "了着过" and g3 and g1 + g2 not in t.pairs) or (g2 in _MODALS and _han(g3))
     if g2 and _han(g2) and g2 not in STOP and not runs_on and not modal and g1 + g2 not in ROLES:
         pair = g1 + g2
         s2 = t.score.get(g2, 0.0)

@@ -208,12 +208,13 @@ def _word_name(t: NameTables, text: str, token: str) -> bool:
     first, second = (t.score.get(ch, 0.0) for ch in token)
     full = token[0] in t.surnames and second >= THETA
     given = max(first, second) >= THETA and min(first, second) >= 0.5
-    if not (full or given) or text.count(token) < 2:
+    if not (full or given):
         return False
+    once = text.count(token) < 2
     direct = _patterns()["direct"]
     i = text.find(token)
     while i >= 0:  # no pattern compiled per token: a compile costs more than the whole scan
-        if direct.match(text, i + 2) and _clause_start(text, i):
+        if direct.match(text, i + 2) and _clause_start(text, i) and (not once or text[i - 1 : i] in ("", "\n")):
             return True
         i = text.find(token, i + 1)
     return False

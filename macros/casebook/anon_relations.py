@@ -89,8 +89,23 @@ def _list_items(t: NameTables, text: str, hits: list[NameHit]) -> list[tuple[int
             k = j
             while k < len(text) and k - j <= 3 and text[k] not in _ITEM_END and text[k] not in _LIST_JOINERS:
                 k += 1
-            if k < len(text) and (text[k] in _ITEM_END or text[k] in _LIST_JOINERS) and _item_ok(t, text[j:k]):
-                found.append((j, k))
+            if k < len(text) and (text[k] in _ITEM_END or text[k] in _LIST_JOINERS):
+                if _item_ok(t, text[j:k]):
+                    found.append((j, k))
+            else:
+                # 葛欣然、杭宇分在一组: the last item runs into its verb; it ends after a character
+                # typical of given names, before one that is not
+                for k in (j + 3, j + 2):
+                    token = text[j:k]
+                    if (
+                        _item_ok(t, token)
+                        and not anon_names._common(t, token)
+                        and token[0] not in t.weak
+                        and t.score.get(token[-1], 0.0) >= 0.75
+                        and t.score.get(text[k : k + 1], 0.0) < 0.5
+                    ):
+                        found.append((j, k))
+                        break
         # two people joined by 和 as the subject: 林森和万里因为…吵了起来 (the item must end where
         # a name ends, before what follows people)
         # (an ordinary word stays a word: 张伟和白天一样)

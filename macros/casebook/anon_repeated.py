@@ -101,6 +101,7 @@ def repeated_names(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHi
         text[h.start] for h in hits if h.end - h.start >= 2 and text[h.start] in t.surnames and text[h.start : h.end] != h.given
     }
     out: list[NameHit] = []
+    _little_full(t, text, hits, taken, out)
     for token, starts in counts.items():
         c, given = token[0], token[1:]
         if (c not in t.surnames and given not in givens) or c == given[0] or c in _VERB_CHARS:
@@ -157,3 +158,23 @@ def _mark(text: str, token: str, placed: list[int], taken: bytearray, out: list[
         if not taken[i]:
             taken[i : i + end] = b"\x01" * end  # over a given-name hit: 亓 + 佳宁
             out.append(NameHit(i, i + end, given if len(given) == 2 else ""))
+
+
+def _little_full(t: NameTables, text: str, hits: list[NameHit], taken: bytearray, out: list[NameHit]) -> None:
+    """俞小满，… 五年级的俞小满对…: a 小X found as a name (小满 is a word too) that the same surname
+    character precedes twice is a full name, surname and all (not 和小满, 连小满都: “and”, “even”)."""
+    for form in {text[h.start : h.end] for h in hits if h.end - h.start == 2 and text[h.start] == "小"}:
+        before: dict[str, list[int]] = {}
+        for start, _end in find_words(text, [form]):
+            before.setdefault(text[start - 1 : start], []).append(start - 1)
+        for c, starts in before.items():
+            if (
+                len(starts) >= 2
+                and c in t.surnames
+                and c not in t.weak
+                and c not in anon_names.FUNCTION_CHARS
+                and c not in anon_names.ADVERB_CHARS
+                and c not in _VERB_CHARS
+                and not _is_word(t, c + "小")
+            ):
+                _mark(text, c + form, [i for i in starts if not _is_word(t, text[i - 1 : i + 1])], taken, out, t)

@@ -101,8 +101,9 @@ _STUDENT_WORDS = (
     r"(?:全国学籍号|学籍号码|学籍编号|学籍号|学生证号|学号|考生号|考号|准考证号|借读号|学籍"
     r"|校园卡号|学生卡号|校卡号|一卡通号|饭卡号|借书证号)"
 )
+# (学号23E0211: a cohort, a letter for the major, then the pupil)
 _STUDENT_NUMBER = re.compile(
-    rf"{_STUDENT_WORDS}\s*(?:码|是|为)?\s*[:(\[“\"「|]?\s*([A-Za-z]{{0,3}}\d[\d\s-]{{2,22}}\d[Xx]?|[A-Za-z]{{0,3}}\d{{3,}})(?![\dA-Za-z])"
+    rf"{_STUDENT_WORDS}\s*(?:码|是|为)?\s*[:(\[“\"「|]?\s*([A-Za-z]{{0,3}}\d[\d\s-]{{2,22}}\d[Xx]?|[A-Za-z]{{0,3}}\d{{3,}}|\d{{2,4}}[A-Za-z]{{1,2}}\d{{3,8}})(?![\dA-Za-z])"
 )
 _TABLE_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
 _CODE_CELL = re.compile(r"^\s*([A-Za-z]?\d[\d-]{2,22}[\dXx])\s*$")
@@ -252,11 +253,12 @@ _BIRTH_BEFORE = re.compile(
     rf"(?:出生日期|出生年月日|出生年月|出生于|出生在|生于|(?<!卫)生日|出生)\s*(?:是|为|在|于)?\s*"
     # a form's row (| 出生日期 | …) or its box (生日一栏填的是…)
     # (的生日就是农历八月十五: an adverb before 是, the calendar before the day)
-    rf"(?:[:|(（]|(?:(?:一)?栏(?:里)?)?(?:填的是|写的是|填着|写着|写作|写成|(?:就|也|正好|恰好)?是|为))?\s*((?:农历|阴历)?{_FULL_DATE}|(?:农历|阴历)?{_MONTH_DAY})"
+    rf"(?:[:|(（]|(?:(?:一)?栏(?:里)?)?(?:填的是|写的是|填着|写着|写作|写成|(?:就|也|都|正好|恰好)?是|为))?\s*[“\x22「]?\s*((?:农历|阴历)?{_FULL_DATE}|(?:农历|阴历)?{_MONTH_DAY})"
     # 出生年月：2013.01, 出生于2012年9月: a month of birth
     # (出生日期写的是2011年12月: what a form's box says)
     rf"|(?:出生日期|出生年月|出生于|出生在|生于|(?<!卫)生日(?=\s*[在是:|]))\s*(?:是|为|在|填的是|写的是|填着|写着)?\s*[:|]?\s*({_YEAR_MONTH}"
-    r"|(?<!\d)\d{2}\s*年\s*\d{1,2}\s*月(?!\s*\d))"  # 生日在09年6月: a two-digit year after the birth words
+    r"|(?<!\d)\d{2}\s*年\s*\d{1,2}\s*月(?!\s*\d)"  # 生日在09年6月: a two-digit year after the birth words
+    r"|(?<=生日在)\s*\d{1,2}\s*月(?![\s\d份底初中])(?=\s*[,，。;；、)]))"  # 生日在3月，还没满十八岁: the month alone
 )
 _BIRTH_AFTER = re.compile(
     rf"({_FULL_DATE}|(?<!\d)(?:19|20)?\d{{2}}\s*年\s*\d{{1,2}}\s*月(?!\s*\d)|[{_CN}]{{4}}年[{_CN}]{{1,2}}月(?![{_CN}])|{_LUNAR}|(?:19|20)\d{{2}}\s*年\s*(?:农历|阴历)\s*{_LUNAR_MONTH}(?:{_LUNAR_DAY})?"

@@ -12,15 +12,16 @@ from collections.abc import Iterable
 from macros.casebook.anon_names import find_names
 from macros.casebook.anon_positions import ROLE_NOUNS
 from macros.casebook.anon_rules import Span, _back, tried_at
+from macros.casebook.anon_tables import tables
 
 # -- schools and classes ---------------------------------------------------------------------
 
 _SCHOOL = re.compile(
     r"(?:初级中学|高级中学|完全中学|实验学校|外国语学校|实验中学|实验小学|实验高中|实验初中|中心小学|中心校|[一二三四五六七八九十\d]?附中|附小|附初"
-    r"|(?:[一二三四五六七八九十\d][中小]|(?<=[\u4e00-\u9fff]{2})(?:女中|外国语))(?=[读的上毕念就转老和与同初高校拿参获派是在预一二三四五六七八九,。、;:!?)”」\x22\s]|学生|$)|中学|小学|幼儿园|学校|分校|职校|中专|技校|职高|卫校|中职校|高中|初中|(?<=[\u4e00-\u9fff]{2})[旅交商财农]校)"
+    r"|(?:[一二三四五六七八九十\d][中小]|(?<=[\u4e00-\u9fff]{2})(?:女中|外国语))(?=[读的上毕念就转老和与同初高校拿参获派是在预看门一二三四五六七八九,。、;:!?)”」\x22\s]|学生|$)|中学|小学|幼儿园|学校|分校|职校|中专|技校|职高|卫校|中职校|高中|初中|(?<=[\u4e00-\u9fff]{2})(?:[旅交商财农]校|中职(?=\s*(?:19|20)?\d{2}\s*级)|[东西南北]校(?![区门园舍])))"
 )
 # Every character a _SCHOOL match can begin with (tests/test_anonymise.py checks the two agree).
-_SCHOOL_FIRST = re.compile(r"[初高完实外中女附一二三四五六七八九十0-9小幼学分职技卫旅交商财农]")
+_SCHOOL_FIRST = re.compile(r"[初高完实外中女附一二三四五六七八九十0-9小幼学分职技卫旅交商财农东西南北]")
 _SCHOOL_STOP = set(
     "在于到是的了过和与从往进入读考转上去向为有以前原就回离念去及或来打请配送接称说当他她我你也不像把被将对跟、,。;:“”() \n"
 )
@@ -35,6 +36,8 @@ GENERIC = set(
     "理想 心仪 目标 一流 名牌 示范性 实验性 特色 综合 寄宿 本地 好的 一所好 很多 许多 不少 一些 好多 大多 "
     "山区 灾区 牧区 景区 园区 校区 片区 边远 偏远 贫困".split()  # 捐给了山区学校: a kind of place
 )
+# Trades a vocational school is named after: 申浦旅游服务学校, 浦江商贸学校.
+_TRADES = "服务|旅游|商贸|商业|财经|信息|工程|交通|医药|护理|建筑|建工|城建|机电|电子|工业|农业|师范|科技|烹饪|管理|航运|传媒|设计|美术|汽车|化工|轻工|邮电|海事|园林|食品|工艺|服装|物流|酒店|会计|外贸|船舶|航空|铁路|医学|材料|能源|环境|贸易"
 _CLASS = re.compile(
     r"(?:(?:初[一二三四]|高[一二三]|[一二三四五六七八九]年级|[1-9]年级|预初|预备(?:年级)?|中预)\s*(?:\(\s*[0-9一二三四五六七八九十]{1,2}\s*\)|[0-9一二三四五六七八九十]{1,2})"
     r"|(?<![\d])(?:[一二三四五六七八九]|[1-9])\s*\(\s*[0-9一二三四五六七八九十]{1,2}\s*\)"
@@ -49,15 +52,15 @@ _CLASS = re.compile(
     # a major and its cohort code: 会计2501班, 汽修1902班 (year 19–29, then the class)
     r"|(?<=[\u4e00-\u9fff])(?<![第共约近])(?:19|2\d)(?:0[1-9]|[1-9]\d)"
     # a cohort, a major and the class: 23烹饪1班, 22护理(2)班
-    r"|(?<![\d.])(?:1\d|2\d)[\u4e00-\u9fff]{2,4}?(?:\(\s*\d{1,2}\s*\)|\d{1,2}))\s*(?:班(?!级)|中队)"
+    r"|(?<![\d.])(?:1\d|2\d)[\u4e00-\u9fff]{2,4}?(?:\(\s*\d{1,2}\s*\)|\d{1,2})"
+    # a trade and the class right after its school: 滨湾职业技术学校烹饪2班
+    rf"|(?<=学校|中学|职校|中专|技校|职高|卫校|中职)(?:{_TRADES}|数控|汽修|电商|幼教|中餐|西餐|面点)\s*(?:\(\s*\d{{1,2}}\s*\)|\d{{1,2}}))\s*(?:班(?!级)|中队)"
 )
 
 
 # What follows 学 when 中学/小学 is “中 + 学会/学习…”, not a school.
 _LEARN_AFTER = set("会习到着了过得起好懂生")  # 生: 活动中学生走散 is 中学生 (students), not a school
 _SPECIAL_AFTER = set("门业心注题程项长员家")
-# Trades a vocational school is named after: 申浦旅游服务学校, 浦江商贸学校.
-_TRADES = "服务|旅游|商贸|商业|财经|信息|工程|交通|医药|护理|建筑|建工|城建|机电|电子|工业|农业|师范|科技|烹饪|管理|航运|传媒|设计|美术|汽车|化工|轻工|邮电|海事|园林|食品|工艺|服装|物流|酒店|会计|外贸|船舶|航空|铁路|医学|材料|能源|环境|贸易"
 # What makes the words before a bare 学校 a school's name: a place, an ordinal, a kind or a trade.
 _NAMED_BEFORE = re.compile(
     rf"(?:[市区县镇乡村路街]|第[一二三四五六七八九十\d]+|职业|技术|专业|技工|艺术|体育|卫生|附属|双语|{_TRADES})$"
@@ -88,29 +91,61 @@ def find_schools(text: str) -> Iterable[Span]:
         for m in re.finditer("|".join(map(re.escape, sorted(forms, key=len, reverse=True))), text):
             if (m.start(), m.end(), "CASE-ANON-SCHOOL") not in found:
                 yield m.start(), m.end(), "CASE-ANON-SCHOOL"
+    # 上海市鹿鸣中学 … “鹿中篮球队的新规矩”: the first character and the kind, where it stands as a word
+    initials = {form for start, end, rule in found if rule == "CASE-ANON-SCHOOL" for form in _initials(text[start:end])}
+    if initials:
+        for m in re.finditer("|".join(sorted(initials)), text):
+            if _INITIALS_LEFT.match(text[m.start() - 1 : m.start()]) and not _INITIALS_RIGHT.match(text, m.end()):
+                yield m.start(), m.end(), "CASE-ANON-SCHOOL"
+    yield from _trade_schools(text)
 
 
 _PLACE_HEAD = re.compile(r"^(?:上海市?|[\u4e00-\u9fff]{1,3}?[区县](?!.[区县]))?(?:[\u4e00-\u9fff]{1,3}?[镇乡])?")
 # Words of kind and level at the end of a school's name, dropped one by one to get its short names.
 _KIND_TAIL = re.compile(
-    r"(?:学校|中学|小学|初中|高中|分校|职校|中专|技校|职高|职业|技术|工程|中等|专科|实验|附属|技工|专业|第[一二三四五六七八九十]+)$"
+    r"(?:学校|中学|小学|初中|高中|分校|职校|中专|技校|职高|职业|技术|工程|中等|专科|实验|附属|技工|专业|初级|高级|完全|中职|第[一二三四五六七八九十]+)$"
 )
 
 
-def _short_forms(name: str) -> Iterable[str]:
+def _own_name(name: str) -> tuple[str, list[str]]:
+    """The school's own name and the kind words dropped from its end, last first:
+    静安区芷江西苑初级中学 → 芷江西苑, [中学, 初级]."""
     head = _PLACE_HEAD.match(name)  # every part optional: it always matches, if only the empty string
     core = name[head.end() if head else 0 :]
-    while True:
-        tail = _KIND_TAIL.search(core)
-        if not tail:
-            return
+    kinds: list[str] = []
+    while len(core) >= 3 and (tail := _KIND_TAIL.search(core)):
+        kinds.append(tail.group(0))
         core = core[: tail.start()]
+    return core, kinds
+
+
+def _short_forms(name: str) -> Iterable[str]:
+    core, kinds = _own_name(name)
+    for k in range(1, len(kinds) + 1):
+        form = core + "".join(reversed(kinds[k:]))
         # (黄浦区瞿溪实验中学 → 瞿溪实验: a kind word such as 实验 after the school's own name)
-        own = core[:-2] if core.endswith(("实验", "国际", "双语", "民族")) else core
-        if len(core) >= 3 and (not _generic(core) or (len(own) >= 2 and not _generic(own))):
-            yield core
-        elif len(core) < 3:
-            return
+        own = form[:-2] if form.endswith(("实验", "国际", "双语", "民族")) else form
+        if len(form) >= 3 and (not _generic(form) or (len(own) >= 2 and not _generic(own))):
+            yield form
+    trade = _TRADE_END.search(core)
+    if trade and kinds and trade.start() >= 2 and not _generic(core[: trade.start()]):
+        # 沪岚交通技工学校 → 沪岚交技: the trade's first character and the kind's
+        yield from {core[: trade.start() + 1] + kind[0] for kind in kinds if kind[0] not in "学第"}
+
+
+_TRADE_END = re.compile(rf"(?:{_TRADES})$")
+
+
+def _initials(name: str) -> Iterable[str]:
+    own, kinds = _own_name(name)
+    if len(own) == 2 and kinds and kinds[0] in ("中学", "小学") and not _generic(own):
+        yield own[0] + kinds[0][0]
+
+
+# Where a short name of two characters stands as a word: after a quote or a verb of going and being,
+# not inside 中学, 中国, 小心 …
+_INITIALS_LEFT = re.compile(r"$|[^\u4e00-\u9fff]|[在到回进去从是了和的]")
+_INITIALS_RIGHT = re.compile(r"[学国心间午文式等级层途专年秋部央断止外性期考时朋孩组队说]")
 
 
 def _full_schools(text: str) -> Iterable[Span]:
@@ -137,6 +172,8 @@ def _full_schools(text: str) -> Iterable[Span]:
             continue
         if suffix in ("学校", "分校", "中学", "小学", "幼儿园") and len(prefix) == 1:
             continue  # 好学校, 新中学: a one-character word, not a name
+        if suffix == "中职" and _word(prefix):
+            continue  # 选择中职, 上海中职: a word before 中职 (瀛岚中职 has a name of its own)
         stage = _STAGE_AFTER.match(text, m.end())
         if stage and (text.startswith("阶段", m.end()) or prefix.endswith(_OWN)):
             continue  # 利用小学阶段, 说了自己小学时, 姐姐中专毕业: a stage of someone's schooling, no school named
@@ -164,6 +201,26 @@ def _full_schools(text: str) -> Iterable[Span]:
         short = _SHORT_NAME.match(text, m.end())
         if short:  # 青浦区芦苇港中学（芦中）: the short name names the same school
             yield short.start(1), short.end(1), "CASE-ANON-SCHOOL"
+
+
+def _word(text: str) -> bool:
+    t = tables()
+    return text in t.words or text in t.left_words or text in t.places
+
+
+# 申港机电24级数控2班: a place and a trade right before a class are the school's short name
+_TRADE_BEFORE = re.compile(rf"(?:{_TRADES})\s*$")
+
+
+def _trade_schools(text: str) -> Iterable[Span]:
+    for m in _class_matches(text):
+        trade = _TRADE_BEFORE.search(text, max(0, m.start() - 3), m.start())
+        if trade is None or not m.group(0)[:1].isdigit():
+            continue
+        start = _back(text, trade.start(), _SCHOOL_STOP, 4)
+        prefix = text[start : trade.start()]
+        if len(prefix) >= 2 and not _generic(prefix) and not _word(prefix) and not prefix.endswith(_SCHOOL_ENDS):
+            yield start, trade.end(), "CASE-ANON-SCHOOL"
 
 
 # A school's short name right after it: （芦中）, ，简称“海湾卫校”.
@@ -198,12 +255,22 @@ _NAMED_HEAD = re.compile(r"(?:[\u4e00-\u9fff]{1,3}[区县]|上海市?)[\u4e00-\u
 
 # (一所区实验小学; 带一件小学时的物品: a thing counted before 小学时, no school)
 _COUNTED = re.compile(
-    r"[一这那每哪几两][所个]|.*[一这那每几两][件张本份段些]$|.*[一二三四五六七八九十两几\d]年$"
+    r"[一这那每哪几两][所个名位]|.*[一这那每几两][件张本份段些]$|.*[一二三四五六七八九十两几\d]年$"
 )  # 学了三年外国语
 
 
+# (怎样借助中学资源: a question about schools, none named)
+_ASKING = ("怎样", "怎么", "如何", "什么", "哪些", "哪所")
+
+
 def _generic(prefix: str) -> bool:
-    if prefix in GENERIC or prefix.startswith("某") or _COUNTED.match(prefix) or any(ch in "还也就又却仍比只" for ch in prefix):
+    if (
+        prefix in GENERIC
+        or prefix.startswith("某")
+        or _COUNTED.match(prefix)
+        or any(ch in "还也就又却仍比只" for ch in prefix)
+        or any(word in prefix for word in _ASKING)
+    ):
         return True  # (从一所区实验小学升入: a school counted, not named; 还用小学的节奏, 作业比小学多: an adverb or 比)
     if prefix.endswith("附属") and _SCHOOL.search(prefix[:-2][-3:]):
         return _generic(prefix[:-2])  # 望湖二中附属学校: a school attached to a named school
