@@ -257,6 +257,11 @@ CATCH = [
     ("俞小满，五年级。五年级的俞小满对升入初中很焦虑。满满和同学去听课。", ["俞小满", "俞小满", "满满"]),
     ("夏天说暑假想去舅舅的餐馆打工。", ["夏天"]),
     ("连小满都到了，连小满都会背。", ["小满", "小满"]),  # 连 (“even”) twice before 小满 is no surname
+    # round 54: a station master; a name said to be the full one or whose name it is; the
+    # surname doubled as the coach calls him
+    ("带教的罗站长反映，她从不迟到。", ["罗站长"]),
+    ("小胖其实叫宋浩宇。钱多多的名字是爷爷起的。", ["小胖", "宋浩宇", "钱多多"]),
+    ("樊天宇受伤了。郭教练跟我说：“樊樊这孩子心气高。”", ["樊天宇", "郭教练", "樊樊"]),
 ]
 
 
@@ -307,6 +312,9 @@ def test_a_person_is_followed_through_the_whole_file() -> None:
 CLEAN = [
     # round 53: an ordinary word before 说 inside a clause is no name
     "这个夏天说长不长。",
+    # round 54: figures of 《鸿门宴》; a river; 边…边…; a taunt at a body; a rare word before 的名字
+    "语文课上读《鸿门宴》，项羽和刘邦的性格对比很鲜明。有人问汨罗江在哪儿。",
+    "同学们边吃粽子边听。几个男生叫她“胖墩”。要尊重少见的名字。",
     "她性格文雅，说话轻声细语。",
     "孩子们读了《红楼梦》和《小王子》的片段，《孔乙己》也读过。",
     "历史课上讲到秦国和赵国的长平之战，赵国是怎么衰落的？",

@@ -266,6 +266,10 @@ CATCH = [
     ("CASE-ANON-BIRTHDATE", "两人的生日都是6月18日，每年只过一个蛋糕。", "6月18日"),
     ("CASE-ANON-BIRTHDATE", "她写的是自己的生日：“2016年11月8日，我十岁了。”", "2016年11月8日"),
     ("CASE-ANON-BIRTHDATE", "某某，高三学生，生日在3月，还没满十八岁。", "3月"),
+    # round 54: an ID number grouped any way; a hamlet of a village named after a family
+    ("CASE-ANON-IDCARD", "身份证号码3102 3020 0807 0743 25的学生申请了助学金。", "3102 3020 0807 0743 25"),
+    ("CASE-ANON-IDCARD", "身份证：310104 200909 234811，监护人签字。", "310104 200909 234811"),
+    ("CASE-ANON-ADDRESS", "| 家庭住址 | 金山区枫泾镇新义村岑家宅12号 |", "金山区枫泾镇新义村岑家宅12号"),
     # round 53: the short names a case makes of a school it named in full
     ("CASE-ANON-SCHOOL", "某某是静安区芷江西苑初级中学九（3）班的学生，在芷江西苑的年级排名掉到了第四十一。", "芷江西苑"),
     ("CASE-ANON-SCHOOL", "某某在上海市鹿鸣中学读书，说这是“鹿中篮球队的规矩”。", "鹿中"),

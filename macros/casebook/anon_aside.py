@@ -72,9 +72,15 @@ def set_aside(text: str) -> str:
                     # 陆游和唐婉, 英子和宋妈: the one named with a figure belongs to the same story
                     for k in range(partner.start(1), partner.end(1)):
                         out[k] = BLANK
+    for m in _WHILE.finditer(text) if "边" in text else ():  # 边吃粽子边听: “while …”, not the surname 边
+        out[m.start()] = out[m.start(1)] = BLANK
     for start, end in _places(text):
         out[start:end] = BLANK * (end - start)
     return "".join(out)
+
+
+# (边佳怡说她边吃…: what one does in between is a short verb phrase, no speech or pronoun)
+_WHILE = re.compile(r"(?<=[\u4e00-\u9fff])边(?:(?![说她他我你的是和])[\u4e00-\u9fff]){1,3}?(边)(?=[\u4e00-\u9fff])")
 
 
 _PLACE_BEFORE = (

@@ -59,7 +59,7 @@ def forms_of(t: NameTables, full: str | None, given: str, family_forms: bool = T
         if full[0] in _AND:  # 和家长, 和同学, 和老师: “with the parents” far more often than 和和's
             family -= {full[0] + role for role in ("家长", "同学", "老师")}
         if full[0] not in anon_names.FUNCTION_CHARS:  # 和家, 时家 would be “and home”, “when home”
-            family |= {"小" + full[0], "老" + full[0]}
+            family |= {"小" + full[0], "老" + full[0], full[0] * 2}  # (樊天宇 → 樊樊, as the coach calls him)
             # 王家, 白家 are words because they mean “the family”; 国家, 万家 mean something else
             if t.words.get(full[0] + "家", 0) < 1000:
                 forms.add(full[0] + "家")

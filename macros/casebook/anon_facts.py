@@ -47,6 +47,7 @@ _DATA_AFTER = re.compile(
     r"|[(（]\s*[A-Z][a-z]{1,11}\s*[)）]|[，,]\s*英文名"  # 石乐天（Lucas）, 石乐天，英文名Lucas: a pupil with an English name
     r"|毕业于"  # 苗壮毕业于…小学: only a person graduates
     r"|家住"  # 汪洋家住杨浦区…: where a family lives (大家住 is no one's: 大家 is a role noun)
+    r"|(?<=的)(?:名字|全名|大名)"  # 钱多多的名字是爷爷起的: only a person (or a pet: no surname) has one
 )
 # 容嬷嬷是同学给容晓起的外号, 大家给钱程起了个外号: the child a nickname is given to, and the nickname
 _NAMED_BY = re.compile(
@@ -55,7 +56,10 @@ _NAMED_BY = re.compile(
 _NICKNAME_WORDS = ("外号", "绰号", "小名", "昵称")
 _SURNAME_SAID = re.compile(rf"(?<![百贵])姓([{_HAN}])(?=[，。；、,.;！？”\s]|$)")
 # 小胖原名翟瑞, 梅子（本名梅若兰）: what a child is called before the name it stands for
-_ALSO_NAMED = re.compile(rf"(?<![{_HAN}])([{_HAN}]{{2,3}})\s*[（(]?\s*(?:本名|原名|真名|学名)(?:叫|是)?\s*[{_HAN}]")
+# (小胖其实叫宋浩宇, 小胖的全名叫庞浩)
+_ALSO_NAMED = re.compile(
+    rf"(?<![{_HAN}])([{_HAN}]{{2,3}}?)\s*[（(]?\s*(?:本名|原名|真名|学名|的?全名|的?大名|其实叫)(?:叫|是)?\s*[{_HAN}]"
+)
 # 石头是他的小名; 万里在班里外号叫…; 小雨的小名叫…: the word opening the clause is a person or
 # the nickname of one
 _NICKNAME_OF = re.compile(
@@ -199,7 +203,7 @@ def facts_people(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]
     for m in _SURNAME_SAID.finditer(text) if "姓" in text else ():  # 带教师傅姓罗: the surname alone names him
         if m.group(1) in t.surnames:
             add(*m.span(1))
-    for m in _ALSO_NAMED.finditer(text) if "名" in text else ():
+    for m in _ALSO_NAMED.finditer(text) if "名" in text or "其实叫" in text else ():
         if _token_ok(t, m.group(1)):
             add(*m.span(1))
     for m in _NAME_ORIGIN.finditer(text) if "名字" in text else ():
@@ -221,6 +225,8 @@ def facts_people(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]
         if start is None:
             continue
         token = text[start:end]
+        if m.group(0) in ("名字", "全名", "大名") and (anon_names._common(t, token) or token[0] in anon_names.FUNCTION_CHARS):
+            continue  # 少见的名字, 和少见的名字: a word or “and”, not whose name
         # (平安夜的微信群: three characters need a surname and given-name characters after it;
         # 单雨的学籍号: before a number only a pupil has, any token that is no common word)
         shaped = _name_shaped(t, token) if len(token) == 2 else _three_shaped(t, token)

@@ -127,3 +127,20 @@ def _surname_before_kin(t: NameTables, text: str, i: int, de: bool = True) -> bo
     if given in ROLE_NOUNS or _is_word(t, c + given[0]) or any(ch in anon_names.STOP for ch in given):
         return False
     return min(t.score.get(ch, 0.0) for ch in given) >= 0.3
+
+
+# 魔术师, 小画家, 神枪手, 开心果, 大个子: a three-character nickname naming what the child does or
+# is like would fit any child who does it; a nickname made of the name (春生哥, 常不乐) is kept.
+_TRAIT_ENDS = tuple("师家手王迷通控虫果")
+_BODY_TAUNTS = frozenset("胖墩 胖子 瘦猴 矮子 四眼 豆芽 竹竿".split())
+_TRAIT_WORD_FREQ = 1000  # 数据 5232: a word this common before 哥 is what the child does
+
+
+def _trait(t: NameTables, called: str) -> bool:
+    if len(called) == 3 and called.endswith(("老师", "师傅")) and called[0] in t.surnames:
+        return False  # 伍老师 is the role form of a name
+    if len(called) == 2:  # 怪人, 好人: what kind of person, not a name; 胖墩, 四眼: a taunt at a body
+        return (called[1] == "人" and _is_word(t, called)) or called in _BODY_TAUNTS
+    if called[2] in "哥姐" and t.words.get(called[:2], 0) >= _TRAIT_WORD_FREQ and called[:2] not in t.pairs:
+        return True  # 数据哥, 学霸姐: an everyday word and 哥, not a name and 哥 (杰哥, 春生哥)
+    return called.endswith(_TRAIT_ENDS) or (called[0] in "大小" and called[2] == "子")

@@ -55,6 +55,7 @@ from macros.casebook.anon_nicknames import (
     _nickname_chars,
     _pet_name,
     _surname_before_kin,
+    _trait,
     _unknown_surname_name,
 )
 from macros.casebook.anon_positions import (
@@ -81,22 +82,6 @@ from macros.casebook.anon_positions import (
 )
 from macros.casebook.anon_relations import related_people
 from macros.casebook.anon_repeated import repeated_names
-
-# 魔术师, 小画家, 神枪手, 开心果, 大个子: a three-character nickname naming what the child does or
-# is like would fit any child who does it; a nickname made of the name (春生哥, 常不乐) is kept.
-_TRAIT_ENDS = tuple("师家手王迷通控虫果")
-_TRAIT_WORD_FREQ = 1000  # 数据 5232: a word this common before 哥 is what the child does
-
-
-def _trait(t: NameTables, called: str) -> bool:
-    if len(called) == 3 and called.endswith(("老师", "师傅")) and called[0] in t.surnames:
-        return False  # 伍老师 is the role form of a name
-    if len(called) == 2:
-        return called[1] == "人" and _is_word(t, called)  # 怪人, 好人: what kind of person, not a name
-    if called[2] in "哥姐" and t.words.get(called[:2], 0) >= _TRAIT_WORD_FREQ and called[:2] not in t.pairs:
-        return True  # 数据哥, 学霸姐: an everyday word and 哥, not a name and 哥 (杰哥, 春生哥)
-    return called.endswith(_TRAIT_ENDS) or (called[0] in "大小" and called[2] == "子")
-
 
 _TITLES = frozenset("阿姨 叔叔 伯伯 老师 师傅 阿婆 大爷 奶奶 爷爷".split())
 

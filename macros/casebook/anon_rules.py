@@ -65,7 +65,8 @@ def _near_phone_word(text: str, start: int) -> bool:
 
 # -- identity cards --------------------------------------------------------------
 
-_IDCARD = re.compile(r"(?<![\dA-Za-z])([1-8]\d{5})[\s-]?(\d{4})[\s-]?(\d{4})[\s-]?(\d{3}[\dXx])(?![\dA-Za-z])")
+# (3102 3020 0807 0743 25, 310104 200909 234811: grouped however the writer liked, one space or dash at most)
+_IDCARD = re.compile(r"(?<![\dA-Za-z])[1-8](?:[ \t-]?\d){16}[ \t-]?[\dXx](?![\dA-Za-z])")
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK = "10X98765432"
 
@@ -88,7 +89,7 @@ def id_shaped(number: str) -> bool:
 
 def find_idcards(text: str) -> Iterable[Span]:
     for m in _IDCARD.finditer(text):
-        if id_shaped("".join(m.groups())):
+        if id_shaped(re.sub(r"[ \t-]", "", m.group(0))):
             yield m.start(), m.end(), "CASE-ANON-IDCARD"
 
 
@@ -428,7 +429,8 @@ _TOWN_ROAD = re.compile(
     r"(?:[\u4e00-\u9fff]{2,4}?(?:花苑|家园|小区|新村|公寓|花园|苑))?"
     # or a village or an estate of the town: 崇明区陈家镇裕安村三队, 宝山区大场镇丹桂苑
     r"|[\u4e00-\u9fff]{2,3}[区县][\u4e00-\u9fff]{1,3}镇([\u4e00-\u9fff]{2,4}?)"
-    r"(?:村(?:[一二三四五六七八九十\d]{1,3}(?:队|组))?|花苑|家园|小区|新村|公寓|花园|苑)"
+    # (金山区枫泾镇新义村岑家宅12号: a hamlet of the village, named after a family)
+    r"(?:村(?:[一二三四五六七八九十\d]{1,3}(?:队|组)|[\u4e00-\u9fff]{1,2}家宅(?:\s*\d{1,4}\s*号)?)?|花苑|家园|小区|新村|公寓|花园|苑)"
 )
 _DISTRICT_END = re.compile("[区县]")
 
