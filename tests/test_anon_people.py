@@ -262,6 +262,10 @@ CATCH = [
     ("带教的罗站长反映，她从不迟到。", ["罗站长"]),
     ("小胖其实叫宋浩宇。钱多多的名字是爷爷起的。", ["小胖", "宋浩宇", "钱多多"]),
     ("樊天宇受伤了。郭教练跟我说：“樊樊这孩子心气高。”", ["樊天宇", "郭教练", "樊樊"]),
+    # round 55: a line opening with a word that reads as a name and what a person does; a rare
+    # surname before a known given name
+    ("温馨在学校心理社当社长。\n安然今天体育课上突然头晕。", ["温馨", "安然"]),
+    ("官子豪在体育中考前一周把手腕摔伤了。", ["官子豪"]),
 ]
 
 
@@ -315,6 +319,8 @@ CLEAN = [
     # round 54: figures of 《鸿门宴》; a river; 边…边…; a taunt at a body; a rare word before 的名字
     "语文课上读《鸿门宴》，项羽和刘邦的性格对比很鲜明。有人问汨罗江在哪儿。",
     "同学们边吃粽子边听。几个男生叫她“胖墩”。要尊重少见的名字。",
+    # round 55: a time of year opening a line before a time of day; a word opening a line before 的
+    "冬天早上天冷，住得远的孩子六点不到就要出门。\n明天早上七点四十前到校。\n阳光的味道很好闻。",
     "她性格文雅，说话轻声细语。",
     "孩子们读了《红楼梦》和《小王子》的片段，《孔乙己》也读过。",
     "历史课上讲到秦国和赵国的长平之战，赵国是怎么衰落的？",

@@ -83,6 +83,8 @@ from macros.casebook.anon_positions import (
 from macros.casebook.anon_relations import related_people
 from macros.casebook.anon_repeated import repeated_names
 
+_NOT_OPENING = frozenset("的 和 跟 对 给 向 把 被".split())
+_DAYTIME = frozenset("今天 昨天 早上 上午 中午 下午 晚上 最近 平时".split())
 _TITLES = frozenset("阿姨 叔叔 伯伯 老师 师傅 阿婆 大爷 奶奶 爷爷".split())
 
 
@@ -181,7 +183,7 @@ def _tried_verb(text: str, h: NameHit) -> bool:
 # -- step 2: positions only a person fills ---------------------------------------------------
 
 
-def _word_name(t: NameTables, text: str, token: str) -> bool:
+def _word_name(t: NameTables, text: str, token: str, opening: bool = False) -> bool:
     """甘露说, 向阳奶奶: an ordinary word is a name when it reads as one — a surname and a typical
     given-name character, or a given name with one typical character — and the case puts it
     directly before a verb of speech or feeling or a kin word at a clause start, and uses it again.
@@ -195,6 +197,8 @@ def _word_name(t: NameTables, text: str, token: str) -> bool:
     given = max(first, second) >= THETA and min(first, second) >= 0.5
     if not (full or given):
         return False
+    if opening:
+        return True
     once = text.count(token) < 2
     direct = _patterns()["direct"]
     i = text.find(token)
@@ -314,7 +318,15 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
         # 甜点 in 甘甜点了点头: a verb phrase of three characters or more fixes the boundary itself
         if not _clause_start(text, i) or (len(m.group(0)) < 3 and _is_word(t, text[i + 1 : i + 3])):
             continue
-        if _candidate(t, token, strong) or (strong and _word_name(t, text, token)):
+        # 安然今天…, 温馨在学校…: a line that opens with the word and what a person does (not 冬天早上: a
+        # time of year, then a time of day; not 的, 和, 把 …, which follow things as well)
+        opening = text[i - 1 : i] in ("", "\n") and m.group(0) not in _NOT_OPENING
+        opening = opening and not (token[1] in "天年月日夜" and m.group(0) in TIME_ADVERBS | _DAYTIME)
+        if (
+            _candidate(t, token, strong)
+            or (strong and _word_name(t, text, token))
+            or (opening and _word_name(t, text, token, True))
+        ):
             add(i, i + 2, token)
     for m in _REDUPLICATED.finditer(text):  # 苗苗今天…, 毛毛这次…: a reduplicated name opening a clause
         i = m.start()
