@@ -266,6 +266,13 @@ CATCH = [
     # surname before a known given name
     ("温馨在学校心理社当社长。\n安然今天体育课上突然头晕。", ["温馨", "安然"]),
     ("官子豪在体育中考前一周把手腕摔伤了。", ["官子豪"]),
+    # round 56: a facts line after the city's name; a name jieba knows as someone's; a pair said to
+    # be twins; a nickname said to be the class's child; after 给
+    ("凌通，上海浦江机电职业学校24级机电一体化2班。", ["凌通"]),
+    ("蔡文静的身份证号码请在保险单上核对。白雪和白露是双胞胎。", ["蔡文静", "白雪", "白露"]),
+    ("小雨点是我们班最小的孩子。我给婉婷推荐了一本书。", ["小雨点", "婉婷"]),
+    # a line opening with 小X or a word that reads as a name, then a time of the school year
+    ("小胖今天体育课又请假了。\n甘露这学期当上了语文课代表。\n梦洁周记里写：“我想妈妈。”", ["小胖", "甘露", "梦洁"]),
 ]
 
 
@@ -321,6 +328,10 @@ CLEAN = [
     "同学们边吃粽子边听。几个男生叫她“胖墩”。要尊重少见的名字。",
     # round 55: a time of year opening a line before a time of day; a word opening a line before 的
     "冬天早上天冷，住得远的孩子六点不到就要出门。\n明天早上七点四十前到校。\n阳光的味道很好闻。",
+    # round 56: choosing arts; an author of a book named; a kind of child; a clause after a masked pseudonym
+    "他认为“学文没出路”。导师把信夹在《傅雷家书》里，傅雷给儿子写了很多信。小朋友是我们班最可爱的孩子。",
+    "语文和数学是好朋友。冬天和春天一起来了。",
+    "初三这学期要中考。\n冬天这次来得早。\n小区今天停水。",
     "她性格文雅，说话轻声细语。",
     "孩子们读了《红楼梦》和《小王子》的片段，《孔乙己》也读过。",
     "历史课上讲到秦国和赵国的长平之战，赵国是怎么衰落的？",

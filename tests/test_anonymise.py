@@ -270,6 +270,9 @@ CATCH = [
     ("CASE-ANON-IDCARD", "身份证号码3102 3020 0807 0743 25的学生申请了助学金。", "3102 3020 0807 0743 25"),
     ("CASE-ANON-IDCARD", "身份证：310104 200909 234811，监护人签字。", "310104 200909 234811"),
     ("CASE-ANON-ADDRESS", "| 家庭住址 | 金山区枫泾镇新义村岑家宅12号 |", "金山区枫泾镇新义村岑家宅12号"),
+    # round 56: a QQ number in brackets after whose it is; a year of birth alone
+    ("CASE-ANON-QQ", "他还加了我的QQ（他的是3058712264），说每周日发给我。", "3058712264"),
+    ("CASE-ANON-BIRTHDATE", "某某，初一新生，出生于2013年。", "2013年"),
     # round 53: the short names a case makes of a school it named in full
     ("CASE-ANON-SCHOOL", "某某是静安区芷江西苑初级中学九（3）班的学生，在芷江西苑的年级排名掉到了第四十一。", "芷江西苑"),
     ("CASE-ANON-SCHOOL", "某某在上海市鹿鸣中学读书，说这是“鹿中篮球队的规矩”。", "鹿中"),

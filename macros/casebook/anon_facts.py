@@ -33,7 +33,10 @@ _FACTS_AFTER = re.compile(
     # masked pseudonyms are blanks too, but short ones: 周末，K老师请小K…来学校 is no school, and
     # 家访时，小L的妈妈拿出一叠学校… has a verb and a count where a school's name would stand)
     rf"[,，]\s*(?:[男女]\s*[,，、;；]|[{_HAN}\u3000]{{2,3}}区[{_HAN}\u3000]{{2,12}}?(?:中学|小学|学校)"
-    rf"|\u3000{{5,}}(?:(?![一的了])[{_HAN}]){{2,4}}(?:中学|小学|学校)|\u3000{{3,4}}[{_HAN}]{{2,4}}(?:中学|小学))"  # 单杰，杨浦区延柳中学
+    rf"|\u3000{{5,}}(?:(?![一的了])[{_HAN}]){{2,4}}(?:中学|小学|学校)|\u3000{{3,4}}[{_HAN}]{{2,4}}(?:中学|小学)"  # 单杰，杨浦区延柳中学
+    # 凌通，上海浦江机电职业学校…: the city (set aside as a place: two blanks), then a school's own name
+    # (暑假，小M报名参加了市里的中学生…: a masked pseudonym, then a clause, is no school's name)
+    rf"|\u3000\u3000(?!\u3000)(?:(?![一的了在是和把被给报参到去])[{_HAN}]){{2,10}}?(?:职业学校|技术学校|中学|小学))"
     r"|[(（]\s*(?:19\d{2}|20[01]\d|202[01])[-/.年]"  # 查文博（2009/04/17）: a date of birth in brackets after the name
     # 甘露，2011年11月出生: a date of birth after the comma
     r"|[,，]\s*(?:19|20)\d{2}\s*年[^，。,;；\n]{0,8}?(?:出生|生(?![活产态物命长效病字词气]))"
@@ -118,6 +121,8 @@ def _token_ok(t: NameTables, token: str) -> bool:
     return True
 
 
+# 小朋友, 小姑娘: a kind of child, not a nickname
+_LITTLE_KINDS = ("朋友", "伙伴", "姑娘", "男孩", "女孩", "男生", "女生", "学生", "同学", "孩子", "宝贝", "家伙", "不点")
 # A word this frequent (jieba's count) is what the pupil does (男生后来…, 女生开始…), not a name.
 _DESCRIBED_FREQ = 10000
 
@@ -133,7 +138,7 @@ def _name_shaped(t: NameTables, token: str) -> bool:
 def _three_shaped(t: NameTables, token: str) -> bool:
     if token[:2] in t.compounds:
         return True
-    if token[0] not in t.surnames or anon_names._common(t, token):
+    if token[0] not in t.surnames or (anon_names._common(t, token) and token not in t.jieba_names):
         return False
     # 殷秋实: after a surname that is no word, given-name characters of any kind; after 平 (平安夜)
     # or another weak one, characters seen in given names
@@ -230,6 +235,14 @@ def facts_people(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]
         # (平安夜的微信群: three characters need a surname and given-name characters after it;
         # 单雨的学籍号: before a number only a pupil has, any token that is no common word)
         shaped = _name_shaped(t, token) if len(token) == 2 else _three_shaped(t, token)
+        # (小雨点是我们班最小的孩子: a nickname of 小 and two characters, no common word, is who the pupil is)
+        shaped = shaped or (
+            len(token) == 3
+            and token[0] == "小"
+            and m.re is _PUPIL_OF
+            and not token.endswith(_LITTLE_KINDS)
+            and token[1:] not in ROLE_NOUNS
+        )
         shaped = shaped or (m.group(0) in _PUPIL_NUMBERS and not anon_names._common(t, token))
         # (米粒是米老师的女儿: the parent's surname opens the word, whatever it means)
         shaped = shaped or (m.re is _CHILD_OF and text[m.start() + 1 : m.start() + 2] == token[0] and token[0] in t.surnames)

@@ -63,28 +63,30 @@ from macros.casebook.anon_positions import (
     _CALLED,
     _CALLED_BEFORE,
     _CALLED_OR,
+    _DAYTIME,
     _ERRAND_VERBS,
+    _NOT_OPENING,
     _ROLES_BEFORE,
     _STAYS_AT,
     _STRONG_VERBS,
     _VERB_CHARS,
     KIN,
     ROLE_NOUNS,
-    THETA,
     TIME_ADVERBS,
     _boundary,
     _candidate,
     _clause_start,
     _han_pair,
+    _opening_verb,
     _patterns,
     _typical,
     _typical_char,
+    _word_name,
 )
 from macros.casebook.anon_relations import related_people
 from macros.casebook.anon_repeated import repeated_names
 
-_NOT_OPENING = frozenset("的 和 跟 对 给 向 把 被".split())
-_DAYTIME = frozenset("今天 昨天 早上 上午 中午 下午 晚上 最近 平时".split())
+_PUPIL_TIMES = tuple("这学期 上学期 这次 这周 上周 这两周 这几天 上课 课间 期中 期末 每天 放学 开学 周记".split())
 _TITLES = frozenset("阿姨 叔叔 伯伯 老师 师傅 阿婆 大爷 奶奶 爷爷".split())
 
 
@@ -93,7 +95,8 @@ def _role_noun_hit(token: str, after_role: bool = False) -> bool:
     马拉松, 蒲公英: a three-character word that only looks like surname and given name."""
     t = anon_names.tables()
     # (马赛克: a rarer word of the list too, unless jieba tags it as a name)
-    if len(token) == 3 and (_is_word(t, token) or (token in t.words and token not in t.jieba_names)):
+    # (蔡文静: a three-character word jieba tags as a name is someone's full name, a pupil's too)
+    if len(token) == 3 and token not in t.jieba_names and (_is_word(t, token) or token in t.words):
         return True
     # (宿管于阿姨: after a role word, 于 with a title is the surname; 班主任向家长, 和室友 are not)
     titled = after_role and token[1:] in _TITLES and token[0] not in "和与同跟及向对给把被让从"
@@ -181,32 +184,6 @@ def _tried_verb(text: str, h: NameHit) -> bool:
 
 
 # -- step 2: positions only a person fills ---------------------------------------------------
-
-
-def _word_name(t: NameTables, text: str, token: str, opening: bool = False) -> bool:
-    """甘露说, 向阳奶奶: an ordinary word is a name when it reads as one — a surname and a typical
-    given-name character, or a given name with one typical character — and the case puts it
-    directly before a verb of speech or feeling or a kin word at a clause start, and uses it again.
-    An adjective before 的 + kin (温柔的妈妈, 坚强的奶奶说) describes the mother: 的 is no evidence."""
-    if token in ROLE_NOUNS or token in TIME_ADVERBS or not _han_pair(token) or token[1] in anon_names.STOP:
-        return False
-    if token[0] in anon_names.STOP and token[0] not in t.surnames:  # 向阳奶奶: 向 is a surname too
-        return False
-    first, second = (t.score.get(ch, 0.0) for ch in token)
-    full = token[0] in t.surnames and second >= THETA
-    given = max(first, second) >= THETA and min(first, second) >= 0.5
-    if not (full or given):
-        return False
-    if opening:
-        return True
-    once = text.count(token) < 2
-    direct = _patterns()["direct"]
-    i = text.find(token)
-    while i >= 0:  # no pattern compiled per token: a compile costs more than the whole scan
-        if direct.match(text, i + 2) and _clause_start(text, i) and (not once or text[i - 1 : i] in ("", "\n")):
-            return True
-        i = text.find(token, i + 1)
-    return False
 
 
 def _given_length(t: NameTables, text: str, j: int) -> int:
@@ -328,6 +305,10 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
             or (opening and _word_name(t, text, token, True))
         ):
             add(i, i + 2, token)
+    for i in [0, *(m.end() for m in re.finditer("\n", text))]:  # 甘露这学期当上了…, 秋实上课…: the same, a line
+        token = text[i : i + 2]  # opening with a word and a time of the pupil's school year (not 冬天这次: a time)
+        if text.startswith(_PUPIL_TIMES, i + 2) and token[1:] not in "天年月日夜" and _word_name(t, text, token, True):
+            add(i, i + 2, token)
     for m in _REDUPLICATED.finditer(text):  # 苗苗今天…, 毛毛这次…: a reduplicated name opening a clause
         i = m.start()
         # (a surname in front vouches for a doubled word up to 1,000 uses, of any character: 圆圆 620, 多多)
@@ -359,6 +340,8 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
         opens = _clause_start(text, i) or text[i - 1 : i] in _PERSON_OBJECT_VERBS or text[i - 1 : i] == "说" or closing
         # (小胖说: a less typical character before a verb only a person does)
         said = text.startswith(_STRONG_VERBS, i + 2) and _little_nickname(t, token) and t.score.get(token[1], 0.0) >= 0.6
+        # (小胖今天体育课又请假了: a line opening with 小X and what a person does, like 温馨在… above)
+        said = said or (text[i - 1 : i] in ("", "\n") and _opening_verb(text, i + 2) and _little_nickname(t, token))
         if opens and ((text[i + 2 : i + 3] in anon_names.FOLLOW and _little_name(t, token)) or said):
             add(i, i + 2, "")
         elif (_clause_start(text, i) or text[i - 1] in anon_names.LEFT_CHARS) and _LITTLE_OWNS.match(text, i + 2):

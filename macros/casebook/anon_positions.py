@@ -53,7 +53,7 @@ PERSON_VERBS = (
 # Verbs of speech and feeling strong enough to make an ordinary word a name (国庆不愿意).
 STRONG_VERBS = PERSON_VERBS[: PERSON_VERBS.index("心里")]
 # A person is the object of these (导师问浩宇, 我找到了思远).
-OBJECT_VERBS = "问 找 叫 陪 劝 喊 拉着 看着 告诉 提醒 表扬 批评 鼓励 安慰 找到了 叫住 请 让 帮 带着 和 跟 与 说".split()
+OBJECT_VERBS = "问 找 叫 陪 劝 喊 拉着 看着 告诉 提醒 表扬 批评 鼓励 安慰 找到了 叫住 请 让 帮 给 带着 和 跟 与 说".split()
 # A surname with these is the family, or a teacher of the same name (亓爸爸, 亓家长, 解老师).
 SURNAME_KIN = "爸爸 妈妈 爷爷 奶奶 外婆 外公 姥姥 姥爷 家长 哥哥 姐姐 老师 同学".split()
 CLAUSE_LEFT = (
@@ -162,3 +162,42 @@ def _boundary(t: NameTables, text: str, j: int) -> bool:
     if j >= len(text) or text[j] in anon_names.FOLLOW or not _han(text[j]):
         return True
     return _is_word(t, text[j : j + 2]) or text.startswith(("女士", "先生", "同学", "老师"), j)
+
+
+def _word_name(t: NameTables, text: str, token: str, opening: bool = False) -> bool:
+    """甘露说, 向阳奶奶: an ordinary word is a name when it reads as one — a surname and a typical
+    given-name character, or a given name with one typical character — and the case puts it
+    directly before a verb of speech or feeling or a kin word at a clause start, and uses it again.
+    An adjective before 的 + kin (温柔的妈妈, 坚强的奶奶说) describes the mother: 的 is no evidence."""
+    if token in ROLE_NOUNS or token in TIME_ADVERBS or not _han_pair(token) or token[1] in anon_names.STOP:
+        return False
+    if token[0] in "初高" and token[1] in "一二三四":
+        return False  # 初三这学期…: a year of school, not 初 the surname
+    if token[0] in anon_names.STOP and token[0] not in t.surnames:  # 向阳奶奶: 向 is a surname too
+        return False
+    first, second = (t.score.get(ch, 0.0) for ch in token)
+    full = token[0] in t.surnames and second >= THETA
+    given = max(first, second) >= THETA and min(first, second) >= 0.5
+    if not (full or given):
+        return False
+    if opening:
+        return True
+    once = text.count(token) < 2
+    direct = _patterns()["direct"]
+    i = text.find(token)
+    while i >= 0:  # no pattern compiled per token: a compile costs more than the whole scan
+        if direct.match(text, i + 2) and _clause_start(text, i) and (not once or text[i - 1 : i] in ("", "\n")):
+            return True
+        i = text.find(token, i + 1)
+    return False
+
+
+_NOT_OPENING = frozenset("的 和 跟 对 给 向 把 被".split())
+
+
+def _opening_verb(text: str, j: int) -> bool:
+    m = _patterns()["verb"].match(text, j)
+    return m is not None and m.group(0) not in _NOT_OPENING
+
+
+_DAYTIME = frozenset("今天 昨天 早上 上午 中午 下午 晚上 最近 平时".split())

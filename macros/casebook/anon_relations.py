@@ -137,6 +137,10 @@ def _list_items(t: NameTables, text: str, hits: list[NameHit]) -> list[tuple[int
             if left == "、" or (text[k] == "、" and (not left or left in _ITEM_END)):
                 if _item_ok(t, text[j:k]):
                     found.append((j, k))
+            # 白雪和白露是双胞胎: two joined by 和 and then said to be a pair, the first opening the clause
+            elif text[k] in _LIST_JOINERS and k - j == 2 and _clause_start(text, j) and _PAIR_AFTER.match(text, h.end):
+                if _item_ok(t, text[j:k]) or text[j] == text[h.start]:  # (the same surname: twins, siblings)
+                    found.append((j, k))
     return found
 
 
