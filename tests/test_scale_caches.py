@@ -454,6 +454,27 @@ def test_pages_converted_ahead_give_the_same_site(project_copy, tmp_path, built_
     assert [name for name in want if got[name] != want[name]] == []
 
 
+def test_markdown_rendered_while_keying_is_what_the_hook_renders(project_copy, tmp_path):
+    """The render-ahead patch renders each generated and case page's Markdown once, when it keys
+    the page for the worker (on_nav), and on_page_markdown takes that instead of rendering it
+    again. Every page's final Markdown (BENCH_DUMP_MARKDOWN) must be the one the hook renders
+    itself: a build with PORTAL_PATCHES=off, where nothing is rendered ahead."""
+    shutil.rmtree(project_copy / ".cache", ignore_errors=True)
+    ahead = _build(project_copy, tmp_path / "site", tmp_path / "stats.jsonl", BENCH_DUMP_MARKDOWN=str(tmp_path / "md"))
+    off = {"PORTAL_PATCHES": "off", "BENCH_DUMP_MARKDOWN": str(tmp_path / "md-off")}
+    plain = _build(project_copy, tmp_path / "site-off", tmp_path / "stats-off.jsonl", **off)
+    cases = published_cases(composition.new_project(project_copy))
+    assert ahead[-1]["render_ahead"]["markdown_reused"] > len(cases) > 0, ahead[-1]["render_ahead"]
+    assert plain[-1]["render_ahead"]["markdown_reused"] == 0
+
+    def dumped(folder: Path) -> dict[str, str]:
+        return {p.relative_to(folder).as_posix(): p.read_text(encoding="utf-8") for p in folder.rglob("*.md")}
+
+    got, want = dumped(tmp_path / "md"), dumped(tmp_path / "md-off")
+    assert sorted(got) == sorted(want)
+    assert [uri for uri in want if got[uri] != want[uri]] == []
+
+
 def test_without_fork_everything_runs_in_the_build_process(cache_dir, tmp_path, monkeypatch):
     """Windows cannot fork: no background worker is started, and the results are the same."""
     from macros.core.yamlload import Prefetch, load_yaml_file

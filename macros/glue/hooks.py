@@ -172,7 +172,11 @@ def on_page_markdown(markdown: str, page, config, files):
     batch = session.current().docx_batch
     if batch is not None:  # the Word workers end as soon as their files are written
         batch.reap()
-    markdown = composition.render_page_markdown(site.current(), page.file.src_uri, markdown) or markdown
+    # Made once: render_ahead renders the pages it keys in on_nav (cold and warm builds).
+    known = render_ahead.final_markdown(page.file.src_uri, markdown)
+    if known is None:
+        known = composition.render_page_markdown(site.current(), page.file.src_uri, markdown) or markdown
+    markdown = known
     benchdump.dump_page(page.file.src_uri, page.meta, markdown)
     return markdown
 

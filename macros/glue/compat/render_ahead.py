@@ -45,7 +45,14 @@ def _ahead() -> dict[str, Any]:
     """This build's: the counts, what the forked worker needs (config, files, the pool) and the
     futures not collected yet."""
     return session.current().per_build(
-        "render-ahead", lambda: {"stats": {"sent": 0, "received": 0}, "state": {}, "pending": [], "received": []}
+        "render-ahead",
+        lambda: {
+            "stats": {"sent": 0, "received": 0, "markdown_reused": 0},
+            "state": {},
+            "pending": [],
+            "received": [],
+            "markdown": {},
+        },
     )
 
 
@@ -57,7 +64,7 @@ def start(config: Any, files: Any, src_uris: list[str]) -> int:
     """Start converting ``src_uris`` (generated pages) in the background; how many were sent."""
     finish()
     ahead = _ahead()
-    ahead["stats"].update(sent=0, received=0)
+    ahead["stats"].update(sent=0, received=0, markdown_reused=0)
     from mkdocs.structure.pages import Page
 
     from macros.glue import compat
@@ -147,21 +154,40 @@ def finish(wait: bool = True) -> None:
     ahead["state"].clear()
 
 
-def _markdown(src_uri: str, file: Any) -> tuple[str, dict]:
-    """The page's Markdown as the hook will hand it to the converter: after its domain's
-    renderer (a case page's header and footer). If a plugin changes it further, the key the
-    build looks up differs and the build converts the page itself: nothing is taken by mistake."""
+def _markdown(src_uri: str, file: Any) -> tuple[str, str, dict]:
+    """The page's Markdown as MkDocs reads it (after the front matter), as the hook will hand
+    it to the converter (after its domain's renderer: a case page's header and footer), and its
+    front matter. If a plugin changes it further, the key the build looks up differs and the
+    build converts the page itself: nothing is taken by mistake."""
+    known = _ahead()["markdown"].get(src_uri)
+    if known is not None:
+        return known
     from mkdocs.utils import meta
 
     body, page_meta = meta.get_data(file.content_string)
-    return composition.render_page_markdown(site.current(), src_uri, body) or body, page_meta
+    return body, composition.render_page_markdown(site.current(), src_uri, body) or body, page_meta
 
 
 def _key(config: Any, files: Any, src_uri: str) -> str | None:
+    """The page's conversion key; its Markdown is kept for :func:`final_markdown` (and the
+    worker), the key for the build's own lookup (``render_cache.page_key``)."""
     file = files.get_file_from_path(src_uri)
     if file is None:
         return None
-    return render_cache.page_key(src_uri, file.url, files, _markdown(src_uri, file)[0])
+    known = _ahead()["markdown"][src_uri] = _markdown(src_uri, file)
+    return render_cache.page_key(src_uri, file.url, files, known[1], remember=True)
+
+
+def final_markdown(src_uri: str, markdown: str) -> str | None:
+    """The page's final Markdown (after its domain's renderer) if :func:`start` made it from
+    this same Markdown, else None: the renderer runs once per page, not at the keys and again
+    in ``on_page_markdown``. Each page asks once; what it gets is forgotten."""
+    ahead = _ahead()
+    known = ahead["markdown"].pop(src_uri, None)
+    if known is None or known[0] != markdown:
+        return None
+    ahead["stats"]["markdown_reused"] += 1
+    return known[1]
 
 
 def _convert(pages: list[tuple[int, str]]) -> list[tuple[str, bytes]]:
@@ -182,8 +208,8 @@ def _convert(pages: list[tuple[int, str]]) -> list[tuple[str, bytes]]:
         kept = file.page  # a Page makes itself the file's page: the worker's copy, set back below
         page = Page(None, file, config)
         file.page = kept
-        page.markdown, page.meta = _markdown(src_uri, file)
-        key = render_cache.page_key(src_uri, file.url, files, page.markdown)
+        _body, page.markdown, page.meta = _markdown(src_uri, file)
+        key = render_cache.page_key(src_uri, file.url, files, page.markdown, remember=True)
         page.render(config, files)  # stores the result unless the conversion logged a warning
         # Sent, not kept: the worker's copy of the memo would otherwise grow by every page.
         blob = memo.entries.pop(key, None)

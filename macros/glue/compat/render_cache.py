@@ -83,9 +83,21 @@ def next_build() -> None:
         live["last"], live["now"] = live["now"], {}
 
 
-def page_key(src_uri: str, url: str, files: Any, markdown: str) -> str:
-    """The cache key of a conversion: the final Markdown, the page's address and every file's."""
-    return buildcache.fingerprint("\0".join([src_uri, url, _files_fingerprint(files), markdown]))
+def page_key(src_uri: str, url: str, files: Any, markdown: str, remember: bool = False) -> str:
+    """The cache key of a conversion: the final Markdown, the page's address and every file's.
+
+    ``remember``: keep it for the page's next call with the same inputs (compared, not hashed
+    again; render_ahead asks for every key it sends before the build converts the page), which
+    takes it and forgets it."""
+    files_key = _files_fingerprint(files)
+    known = session.current().per_build("render.page-keys", dict)
+    found = known.get(src_uri) if remember else known.pop(src_uri, None)
+    if found is not None and found[:3] == (url, files_key, markdown):
+        return found[3]
+    key = buildcache.fingerprint("\0".join([src_uri, url, files_key, markdown]))
+    if remember:
+        known[src_uri] = (url, files_key, markdown, key)
+    return key
 
 
 def install() -> None:
