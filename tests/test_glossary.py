@@ -154,3 +154,36 @@ def test_lowercase_tag_scan_sees_the_tags_the_ignorecase_one_does(html, cheap):
     assert tags(glossary._skip_tags(html, len(html))) == tags(glossary._SKIP_TAG.finditer(html))
     if "ſ" not in html and "ı" not in html and "İ" not in html and "\u212a" not in html:
         assert add_tooltips(html, TERMS) == walk_tooltips(html, TERMS)  # the walker lowercases names
+
+
+def test_tooltips_kept_for_the_next_build_are_those_a_new_scan_finds(tmp_path, monkeypatch):
+    """Where a page's terms go is kept by the glossary and the page's HTML (memo
+    ``tooltip-spans``): a second build wraps them from there. Every page must come out as a new
+    scan makes it, also when the glossary changes or another page has the same terms."""
+    from macros.build import cache as buildcache
+    from macros.build import session
+    from macros.policy import page_macros
+
+    pages = [
+        "<p>实施全员导师制。</p><h2>家访</h2><p>家访和家访</p>",
+        "<p>实施全员导师制，落实三个一。</p>",  # the same first term, another page
+        '<p><a href="x">家访</a>开展家访<br>全员导师制</p>',
+        "<p>没有术语</p>",
+    ]
+    fewer = [t for t in TERMS if t.term != "全员导师制"]
+
+    def build(terms: list[Term]) -> tuple[list[str], int]:
+        monkeypatch.setattr(session, "_session", session.Session(command=session.BUILD))
+        buildcache.configure(tmp_path / "cache")
+        out = [page_macros.add_tooltips(buildcache.Keyed(terms), html) for html in pages]
+        hits = buildcache.memo("tooltip-spans").hits
+        buildcache.save_all()
+        return out, hits
+
+    # A build keeps what it used: after one with a changed glossary, nothing for the old one.
+    hits = []
+    for terms in (TERMS, TERMS, fewer, fewer, TERMS):
+        out, hit = build(terms)
+        assert out == [add_tooltips(html, terms) for html in pages]
+        hits.append(hit)
+    assert hits == [0, len(pages), 0, len(pages), 0]

@@ -134,16 +134,22 @@ def add_tooltips(html: str, terms: list[Term]) -> str:
     wrapped: underlining a term eight times in a paragraph marks nothing (issue 13).
     ``tabindex="0"`` puts the explanation in reach of the keyboard and of a tap:
     Material's tooltip opens on focus as well as on hover."""
+    return apply_tooltips(html, terms, tooltip_spans(html, terms))
+
+
+def tooltip_spans(html: str, terms: list[Term]) -> tuple[int, ...]:
+    """Where :func:`add_tooltips` wraps a term in ``html``: the start and end of each, flat.
+    A few numbers per page, which a build can keep for the next one (``policy.page_macros``)."""
     if not terms:
-        return html
+        return ()
     pattern, definitions = _term_pattern(tuple(terms))
     matches = list(pattern.finditer(html))
     if not matches:
-        return html
+        return ()
     events = _skip_tags(html, matches[-1].start())
-    out: list[str] = []
+    spans: list[int] = []
     seen: set[str] = set()  # definitions already shown in this section
-    last = depth = i = 0
+    depth = i = 0
     for match in matches:
         start = match.start()
         inside = False
@@ -167,8 +173,21 @@ def add_tooltips(html: str, terms: list[Term]) -> str:
         if definitions[term] in seen:
             continue
         seen.add(definitions[term])
+        spans += (start, match.end())
+    return tuple(spans)
+
+
+def apply_tooltips(html: str, terms: list[Term], spans: tuple[int, ...]) -> str:
+    """``html`` with the terms at ``spans`` (:func:`tooltip_spans`) wrapped in ``<abbr title>``."""
+    if not spans:
+        return html
+    definitions = _term_pattern(tuple(terms))[1]
+    out: list[str] = []
+    last = 0
+    for start, end in zip(spans[::2], spans[1::2], strict=True):
+        term = html[start:end]
         out += [html[last:start], f'<abbr tabindex="0" title="{esc(definitions[term])}">{term}</abbr>']
-        last = match.end()
+        last = end
     out.append(html[last:])
     return "".join(out)
 
