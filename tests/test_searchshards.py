@@ -127,3 +127,31 @@ def test_a_serve_rebuild_patches_the_term_shards_to_exactly_what_a_fresh_build_w
     kept = served.store("searchshards.terms", ss._Terms)
     # Made whole once, then patched (again whole only when the average length moved).
     assert 1 <= sum(1 for terms in rebuilds if terms is kept) <= 3, rebuilds
+
+
+def test_a_build_keeps_the_index_files_for_the_next_one_keyed_on_all_it_read(tmp_path, monkeypatch):
+    """``mkdocs build`` keeps the index files (memo ``search-shards``, macros/glue/search.py):
+    the next build with the same index, defined terms and sources takes them, any change in one
+    of the three makes them again. Each time they must be the files made anew."""
+    from macros.build import cache as buildcache
+    from macros.build import session
+    from macros.glue import search
+
+    other = [*DOCS[:-1], {**DOCS[-1], "text": f"导师团{Z}职责"}]
+    inputs = [
+        (DOCS, {}, []),
+        (DOCS, {}, []),  # the same again: kept
+        (DOCS, {"glossary/": ["导师团"]}, []),
+        (DOCS, {"glossary/": ["导师团"]}, ["glossary/"]),
+        (other, {"glossary/": ["导师团"]}, ["glossary/"]),
+        (other, {"glossary/": ["导师团"]}, ["glossary/"]),  # kept
+    ]
+    hits = []
+    for docs, defined, sources in inputs:
+        monkeypatch.setattr(session, "_session", session.Session(command=session.BUILD))
+        buildcache.configure(tmp_path / "cache")
+        index = json.dumps({"config": {}, "docs": docs}, ensure_ascii=False)
+        assert search.shard_files(index, defined, sources) == ss.build_files(docs, defined, sources)
+        hits.append(buildcache.memo("search-shards", compress=True).hits)
+        buildcache.save_all()
+    assert hits == [0, 1, 0, 0, 0, 1]
