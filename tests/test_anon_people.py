@@ -273,6 +273,12 @@ CATCH = [
     ("小雨点是我们班最小的孩子。我给婉婷推荐了一本书。", ["小雨点", "婉婷"]),
     # a line opening with 小X or a word that reads as a name, then a time of the school year
     ("小胖今天体育课又请假了。\n甘露这学期当上了语文课代表。\n梦洁周记里写：“我想妈妈。”", ["小胖", "甘露", "梦洁"]),
+    # round 57: a name said to be given by someone; a Chinese name beside another; a facts line
+    # with the class; two doubled names said to be twins; after 接; surname and a doubled name
+    # opening a line
+    ("幸福是他奶奶给他起的名字。詹姆斯的中文名叫詹明。", ["幸福", "詹姆斯", "詹明"]),
+    ("车雨涵，四（3）中队，这学期当上了中队长。", ["车雨涵"]),
+    ("程程和朵朵是双胞胎。请王阿姨来接彤彤。\n钱多多把压岁钱全充进了游戏。", ["程程", "朵朵", "王阿姨", "彤彤", "钱多多"]),
 ]
 
 
@@ -332,6 +338,10 @@ CLEAN = [
     "他认为“学文没出路”。导师把信夹在《傅雷家书》里，傅雷给儿子写了很多信。小朋友是我们班最可爱的孩子。",
     "语文和数学是好朋友。冬天和春天一起来了。",
     "初三这学期要中考。\n冬天这次来得早。\n小区今天停水。",
+    # round 57: a placeholder before a word; a school club; a reduplicated predicate; a people in
+    # a facts line
+    "周五放学后，学生丁留下来帮忙出黑板报。这学年学校开了陶艺、围棋、舞龙三门社团课。",
+    "某某，男，蒙古族，高一（5）班，嘉定区安亭高级中学学生。",
     "她性格文雅，说话轻声细语。",
     "孩子们读了《红楼梦》和《小王子》的片段，《孔乙己》也读过。",
     "历史课上讲到秦国和赵国的长平之战，赵国是怎么衰落的？",

@@ -273,6 +273,8 @@ CATCH = [
     # round 56: a QQ number in brackets after whose it is; a year of birth alone
     ("CASE-ANON-QQ", "他还加了我的QQ（他的是3058712264），说每周日发给我。", "3058712264"),
     ("CASE-ANON-BIRTHDATE", "某某，初一新生，出生于2013年。", "2013年"),
+    # round 57: one school's class for pupils from Tibet or Xinjiang (not the programme: 新疆内高班)
+    ("CASE-ANON-SCHOOL", "某某是藏族学生，在上海市青浦区思源内职班读高二。", "上海市青浦区思源内职班"),
     # round 53: the short names a case makes of a school it named in full
     ("CASE-ANON-SCHOOL", "某某是静安区芷江西苑初级中学九（3）班的学生，在芷江西苑的年级排名掉到了第四十一。", "芷江西苑"),
     ("CASE-ANON-SCHOOL", "某某在上海市鹿鸣中学读书，说这是“鹿中篮球队的规矩”。", "鹿中"),
@@ -368,6 +370,8 @@ PASS = [
     # round 53: a job counted before 中学; a question about schools; verbs before 中职; a campus's gate
     "她的父亲也是一名中学教师。怎样借助中学资源帮助学生过渡？",
     "我们想了解中职，家长介绍中职的情况，他想报中职。在学校东校门集合。",
+    # round 57: the programme for pupils from Xinjiang, not one school's class
+    "她考上了新疆内高班，明年来上海读书。",
 ]
 
 

@@ -8,6 +8,7 @@ text included, since the whole file is one text. See :mod:`anon_people`.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from macros.casebook import anon_names
@@ -25,6 +26,7 @@ from macros.casebook.anon_positions import (
 )
 
 _AND = frozenset("和与同跟")
+_PREDICATE_DE = re.compile(r"的(?:[，。；！？、,.;!?）)\n]|$)")
 _ROLE_LAST = frozenset("奶妈爸爷婆公师长子")  # the end of a role noun (奶奶, 老师, 孩子): its subject, then an adverb
 _PRONOUNS = frozenset("他她我你们它俩")
 _DEGREE = frozenset("不很太最更挺真好多没")  # adverbs of degree and negation: no name follows them
@@ -145,8 +147,8 @@ def everywhere(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]:
             continue  # 他和妈妈住在一起: “and mother” after a pronoun, not 和天佑's mother (请和妈妈… is)
         if len(f) == 2 and _is_word(t, f) and text[start - 1 : start] in _DEGREE:
             continue  # 许安静其实一点也不安静: after 不, 很, 太 the word is the word, not 安静 the name
-        if len(f) == 2 and f[0] == f[1] and text[start - 1 : start] == "得":
-            continue  # 装得满满的: a reduplicated complement after 得, not 小满's 满满
+        if len(f) == 2 and f[0] == f[1] and (text[start - 1 : start] == "得" or _PREDICATE_DE.match(text, end)):
+            continue  # 装得满满的, 眼睛红红的。: a reduplicated complement or predicate, not 小满's 满满
         if in_idiom(t, text, start, end):
             continue  # 春花秋月, 见贤思齐: a form of 杜春花 or 谭思齐 inside a four-character word
         if len(f) == 2 and f[0] == f[1] and _aabb(t, text, start):

@@ -37,6 +37,8 @@ _FACTS_AFTER = re.compile(
     # 凌通，上海浦江机电职业学校…: the city (set aside as a place: two blanks), then a school's own name
     # (暑假，小M报名参加了市里的中学生…: a masked pseudonym, then a clause, is no school's name)
     rf"|\u3000\u3000(?!\u3000)(?:(?![一的了在是和把被给报参到去])[{_HAN}]){{2,10}}?(?:职业学校|技术学校|中学|小学))"
+    # 车雨涵，四（3）中队，…: the pupil's class after the comma
+    r"|[,，]\s*(?:[一二三四五六七八九]|初[一二三四]|高[一二三]|预备)\s*[(（]\s*\d{1,2}\s*[)）]\s*(?:班|中队)(?=[,，])"
     r"|[(（]\s*(?:19\d{2}|20[01]\d|202[01])[-/.年]"  # 查文博（2009/04/17）: a date of birth in brackets after the name
     # 甘露，2011年11月出生: a date of birth after the comma
     r"|[,，]\s*(?:19|20)\d{2}\s*年[^，。,;；\n]{0,8}?(?:出生|生(?![活产态物命长效病字词气]))"
@@ -50,7 +52,7 @@ _DATA_AFTER = re.compile(
     r"|[(（]\s*[A-Z][a-z]{1,11}\s*[)）]|[，,]\s*英文名"  # 石乐天（Lucas）, 石乐天，英文名Lucas: a pupil with an English name
     r"|毕业于"  # 苗壮毕业于…小学: only a person graduates
     r"|家住"  # 汪洋家住杨浦区…: where a family lives (大家住 is no one's: 大家 is a role noun)
-    r"|(?<=的)(?:名字|全名|大名)"  # 钱多多的名字是爷爷起的: only a person (or a pet: no surname) has one
+    r"|(?<=的)(?:名字|全名|大名|中文名|英文名)"  # 钱多多的名字是爷爷起的: only a person (or a pet: no surname) has one
 )
 # 容嬷嬷是同学给容晓起的外号, 大家给钱程起了个外号: the child a nickname is given to, and the nickname
 _NAMED_BY = re.compile(
@@ -84,7 +86,7 @@ _CHILD_OF = re.compile(
 # 米兰说她的名字是爸爸…起的; 宁波的父亲是宁波人，所以给他起了这个名字: a sentence about where
 # a name comes from is about the word opening it
 _NAME_ORIGIN = re.compile(
-    rf"(?:^|(?<=[。！？\n]))([{_HAN}]{{2}})(?=[^。！？\n]{{0,40}}?(?:起了?这个名字|起的这个名字|(?:叫|取了?|取的)这个名字|名字是[^。！？\n]{{0,14}}?起的))",
+    rf"(?:^|(?<=[。！？\n]))([{_HAN}]{{2}})(?=[^。！？\n]{{0,40}}?(?:起了?这个名字|起的这个名字|给[他她]起的名字|(?:叫|取了?|取的)这个名字|名字是[^。！？\n]{{0,14}}?起的))",
     re.M,
 )
 # 鹿鸣，同学们都叫她小鹿: the name, then what others call that child
@@ -112,7 +114,8 @@ def _token_ok(t: NameTables, token: str) -> bool:
     # (喻向阳: after a surname, 向 is a given-name character as often as a preposition)
     stops = [ch for ch in inner if ch in anon_names.STOP and not (len(token) == 3 and t.score.get(ch, 0.0) >= 0.5)]
     # (俞嘉懿，2011.01.26出生，…中学: the date's 出生 before a school is no name)
-    if token in ROLE_NOUNS or inner in ROLE_NOUNS or stops or token.endswith(("老师", "同学", "出生", "生日")):
+    # (巴特尔，男，蒙古族，高一（5）班: the pupil's people, not the pupil)
+    if token in ROLE_NOUNS or inner in ROLE_NOUNS or stops or token.endswith(("老师", "同学", "出生", "生日", "族")):
         return False
     if token[-1] == "月" and token[0] in "一二三四五六七八九十正腊":
         return False  # 四月，金山区朱泾小学…: a month opening the line
@@ -244,6 +247,8 @@ def facts_people(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]
             and token[1:] not in ROLE_NOUNS
         )
         shaped = shaped or (m.group(0) in _PUPIL_NUMBERS and not anon_names._common(t, token))
+        # (詹姆斯的中文名: only a person has a Chinese name beside another, whatever jieba makes of it)
+        shaped = shaped or (m.group(0) in ("中文名", "英文名") and token[0] not in anon_names.FUNCTION_CHARS)
         # (米粒是米老师的女儿: the parent's surname opens the word, whatever it means)
         shaped = shaped or (m.re is _CHILD_OF and text[m.start() + 1 : m.start() + 2] == token[0] and token[0] in t.surnames)
         if shaped and _token_ok(t, token):

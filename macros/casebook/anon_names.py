@@ -409,9 +409,9 @@ def _counted(text: str, i: int) -> bool:
 
 def _placeholder(t: NameTables, text: str, i: int) -> bool:
     """学生甲, 导师乙, 导师丁找到了…: a placeholder after a role (丁 only before a character that is
-    no typical given name: 学生丁一 may be a pupil called 丁一)."""
-    ch = text[i]
-    if ch not in PLACEHOLDERS and not (ch == "丁" and t.score.get(text[i + 1 : i + 2], 0.0) < 0.5):
+    no typical given name, or a word: 学生丁留下来; 学生丁一 may be a pupil called 丁一)."""
+    ch, after = text[i], text[i + 1 : i + 3]
+    if ch not in PLACEHOLDERS and not (ch == "丁" and (t.score.get(after[:1], 0.0) < 0.5 or _common(t, after))):
         return False
     return text.endswith(_PLACEHOLDER_ROLES, 0, i)
 

@@ -22,7 +22,7 @@ from macros.casebook.anon_positions import (
     _typical,
 )
 
-_PERSON_OBJECT_VERBS = frozenset("让叫请陪帮找问给和跟与对把被谢带")
+_PERSON_OBJECT_VERBS = frozenset("让叫请陪帮找问给和跟与对把被谢带接")  # (来接彤彤: pick up)
 
 
 def _after_class_de(text: str, i: int) -> bool:

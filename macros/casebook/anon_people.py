@@ -312,7 +312,10 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
     for m in _REDUPLICATED.finditer(text):  # 苗苗今天…, 毛毛这次…: a reduplicated name opening a clause
         i = m.start()
         # (a surname in front vouches for a doubled word up to 1,000 uses, of any character: 圆圆 620, 多多)
-        if i > 0 and text[i - 1] in t.surnames and _after_class_de(text, i - 1) and _pet_name(t, m.group(0), 1000, 0.0):
+        # (钱多多把压岁钱…: or opening a line before what a person does)
+        acts = _opening_verb(text, i + 2) or text[i + 2 : i + 3] in "把被给对向"
+        placed = _after_class_de(text, i - 1) or (text[i - 2 : i - 1] in ("", "\n") and acts)
+        if i > 0 and text[i - 1] in t.surnames and placed and _pet_name(t, m.group(0), 1000, 0.0):
             add(i - 1, i + 2, m.group(0))  # 预备（3）班的汤圆圆: a class's pupil, surname and a doubled name
             continue
         if (

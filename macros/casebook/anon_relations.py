@@ -139,7 +139,8 @@ def _list_items(t: NameTables, text: str, hits: list[NameHit]) -> list[tuple[int
                     found.append((j, k))
             # 白雪和白露是双胞胎: two joined by 和 and then said to be a pair, the first opening the clause
             elif text[k] in _LIST_JOINERS and k - j == 2 and _clause_start(text, j) and _PAIR_AFTER.match(text, h.end):
-                if _item_ok(t, text[j:k]) or text[j] == text[h.start]:  # (the same surname: twins, siblings)
+                # (the same surname, or two doubled names: 程程和朵朵是双胞胎)
+                if _item_ok(t, text[j:k]) or text[j] == text[h.start] or _doubled_pair(t, text[j:k], text[h.start : h.end]):
                     found.append((j, k))
     return found
 

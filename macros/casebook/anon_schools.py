@@ -18,10 +18,10 @@ from macros.casebook.anon_tables import tables
 
 _SCHOOL = re.compile(
     r"(?:初级中学|高级中学|完全中学|实验学校|外国语学校|实验中学|实验小学|实验高中|实验初中|中心小学|中心校|[一二三四五六七八九十\d]?附中|附小|附初"
-    r"|(?:[一二三四五六七八九十\d][中小]|(?<=[\u4e00-\u9fff]{2})(?:女中|外国语))(?=[读的上毕念就转老和与同初高校拿参获派是在预看门一二三四五六七八九,。、;:!?)”」\x22\s]|学生|$)|中学|小学|幼儿园|学校|分校|职校|中专|技校|职高|卫校|中职校|高中|初中|(?<=[\u4e00-\u9fff]{2})(?:[旅交商财农]校|中职(?=\s*(?:19|20)?\d{2}\s*级)|[东西南北]校(?![区门园舍])))"
+    r"|(?:[一二三四五六七八九十\d][中小]|(?<=[\u4e00-\u9fff]{2})(?:女中|外国语))(?=[读的上毕念就转老和与同初高校拿参获派是在预看门一二三四五六七八九,。、;:!?)”」\x22\s]|学生|$)|中学|小学|幼儿园|学校|分校|职校|中专|技校|职高|卫校|中职校|高中|初中|内职班|内高班|(?<=[\u4e00-\u9fff]{2})(?:[旅交商财农]校|中职(?=\s*(?:19|20)?\d{2}\s*级)|[东西南北]校(?![区门园舍])))"
 )
 # Every character a _SCHOOL match can begin with (tests/test_anonymise.py checks the two agree).
-_SCHOOL_FIRST = re.compile(r"[初高完实外中女附一二三四五六七八九十0-9小幼学分职技卫旅交商财农东西南北]")
+_SCHOOL_FIRST = re.compile(r"[初高完实外中女附一二三四五六七八九十0-9小幼学分职技卫旅交商财农东西南北内]")
 _SCHOOL_STOP = set(
     "在于到是的了过和与从往进入读考转上去向为有以前原就回离念去及或来打请配送接称说当他她我你也不像把被将对跟、,。;:“”() \n"
 )
@@ -172,6 +172,8 @@ def _full_schools(text: str) -> Iterable[Span]:
             continue
         if suffix in ("学校", "分校", "中学", "小学", "幼儿园") and len(prefix) == 1:
             continue  # 好学校, 新中学: a one-character word, not a name
+        if suffix in ("内职班", "内高班") and not _NAMED_HEAD.match(prefix):
+            continue  # 新疆内高班: the programme; 青浦区思源内职班 is one school's
         if suffix == "中职" and _word(prefix):
             continue  # 选择中职, 上海中职: a word before 中职 (瀛岚中职 has a name of its own)
         stage = _STAGE_AFTER.match(text, m.end())
