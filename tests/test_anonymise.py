@@ -275,6 +275,8 @@ CATCH = [
     ("CASE-ANON-BIRTHDATE", "某某，初一新生，出生于2013年。", "2013年"),
     # round 57: one school's class for pupils from Tibet or Xinjiang (not the programme: 新疆内高班)
     ("CASE-ANON-SCHOOL", "某某是藏族学生，在上海市青浦区思源内职班读高二。", "上海市青浦区思源内职班"),
+    # round 58: a town's primary school, shortened
+    ("CASE-ANON-SCHOOL", "某某在嘉定区翔苑镇小四（1）班。", "嘉定区翔苑镇小"),
     # round 53: the short names a case makes of a school it named in full
     ("CASE-ANON-SCHOOL", "某某是静安区芷江西苑初级中学九（3）班的学生，在芷江西苑的年级排名掉到了第四十一。", "芷江西苑"),
     ("CASE-ANON-SCHOOL", "某某在上海市鹿鸣中学读书，说这是“鹿中篮球队的规矩”。", "鹿中"),
@@ -372,6 +374,7 @@ PASS = [
     "我们想了解中职，家长介绍中职的情况，他想报中职。在学校东校门集合。",
     # round 57: the programme for pupils from Xinjiang, not one school's class
     "她考上了新疆内高班，明年来上海读书。",
+    "二是爸爸去问问幼儿园能不能早一点送。",
 ]
 
 

@@ -208,6 +208,15 @@ def facts_people(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]
         said = m.group(2) and not anon_names._common(t, token)
         if (said or looks) and _token_ok(t, token):
             add(*m.span(group))
+        whose = m.group(2)[1:-1] if m.group(2) and m.group(2)[:1] == "是" and m.group(2)[-1:] == "的" else ""
+        if (
+            2 <= len(whose) <= 3
+            and whose not in t.words
+            and t.score.get(whose[-1], 0.0) >= 0.4
+            and _looks(t, whose)
+            and _token_ok(t, whose)
+        ):
+            add(m.start(2) + 1, m.end(2) - 1)  # 米粒是米雪的小名: whose nickname it is
     for m in _SURNAME_SAID.finditer(text) if "姓" in text else ():  # 带教师傅姓罗: the surname alone names him
         if m.group(1) in t.surnames:
             add(*m.span(1))
@@ -230,6 +239,9 @@ def facts_people(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]
     for m in _data_after(text):
         end = m.start() - (text[m.start() - 1 : m.start()] == "的")
         start = _name_before(text, end)
+        run = _back(text, end, set(), 6)
+        if start is None and text[run : run + 2] in ("学生", "同学") and 2 <= end - run - 2 <= 3:
+            start = run + 2  # 学生苗苗的学号为…: a role, then the name
         if start is None:
             continue
         token = text[start:end]

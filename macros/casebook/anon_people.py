@@ -293,14 +293,18 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
             add(i - 1, i + 2, token)  # 亓明轩说, 操思琪低着头: a surname the tables lack, before a given name
             continue
         # 甜点 in 甘甜点了点头: a verb phrase of three characters or more fixes the boundary itself
-        if not _clause_start(text, i) or (len(m.group(0)) < 3 and _is_word(t, text[i + 1 : i + 3])):
+        clause = _clause_start(text, i)
+        # (她的好朋友甘露哭得…: a word that reads as a name after a role, before a verb of feeling)
+        # (not 老师介绍说: a word as everyday as a verb of speech)
+        apposed = not clause and strong and text.endswith(_ROLES_BEFORE, 0, i) and t.words.get(token, 0) < 2000
+        if not (clause or apposed) or (len(m.group(0)) < 3 and _is_word(t, text[i + 1 : i + 3])):
             continue
         # 安然今天…, 温馨在学校…: a line that opens with the word and what a person does (not 冬天早上: a
         # time of year, then a time of day; not 的, 和, 把 …, which follow things as well)
         opening = text[i - 1 : i] in ("", "\n") and m.group(0) not in _NOT_OPENING
         opening = opening and not (token[1] in "天年月日夜" and m.group(0) in TIME_ADVERBS | _DAYTIME)
         if (
-            _candidate(t, token, strong)
+            (clause and _candidate(t, token, strong))
             or (strong and _word_name(t, text, token))
             or (opening and _word_name(t, text, token, True))
         ):
@@ -321,7 +325,8 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
         if (
             # (我让朵朵把…: after a verb that takes a person, too)
             (_clause_start(text, i) or text[i - 1 : i] in _PERSON_OBJECT_VERBS or _after_class_de(text, i))
-            and _pet_name(t, m.group(0))
+            # (牛牛在体育课上…: opening a line before what a person does, a less typical character too)
+            and _pet_name(t, m.group(0), least=0.3 if text[i - 1 : i] in ("", "\n") and _opening_verb(text, i + 2) else 0.5)
             # (我问东东寒假去哪儿: right after 问, 让, 叫 a doubled name needs nothing after it)
             and (text[i + 2 : i + 3] in anon_names.FOLLOW or (i > 0 and text[i - 1] in "问让叫请陪帮找"))
             and not _PET_AFTER.match(text, i + 2)

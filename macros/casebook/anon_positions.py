@@ -22,7 +22,7 @@ ROLE_NOUNS = frozenset(
     (
         "孩子 学生 同学 老师 家长 大家 我们 你们 他们 她们 咱们 自己 别人 对方 双方 有人 朋友 新生 男生 女生 同桌 班长 "
         "导师 班主任 校长 医生 父母 爸爸 妈妈 母亲 父亲 儿子 女儿 哥哥 姐姐 弟弟 妹妹 爷爷 奶奶 外婆 外公 叔叔 阿姨 伯伯 "
-        "舅舅 姑姑 姑妈 姨妈 舅妈 婶婶 姑父 姨父 舅公 阿妈 阿爸 阿婆 阿公 阿弟 阿妹 阿哥 阿姐 阿叔 阿伯 阿嬷 先生 太太 兄弟 姐妹 娃娃 宝贝 宝宝 保安 保姆 师生 师兄 师姐 师弟 师妹 老人 大人 小孩 男孩 女孩 少年 青年 "
+        "舅舅 姑姑 姑妈 姨妈 舅妈 婶婶 姑父 姨父 舅公 小弟 小妹 阿妈 阿爸 阿婆 阿公 阿弟 阿妹 阿哥 阿姐 阿叔 阿伯 阿嬷 先生 太太 兄弟 姐妹 娃娃 宝贝 宝宝 保安 保姆 师生 师兄 师姐 师弟 师妹 老人 大人 小孩 男孩 女孩 少年 青年 "
         "全班 班级 小组 组员 队员 室友 邻居 亲戚 长辈 晚辈 同伴 伙伴 家人 亲人 主任 书记 校医 社工 志愿者 心理老师 "
         "门卫 保洁 司机 厨师 宿管 护士 警察 民警 教练 老板 店主 快递员 "  # 门卫爷爷, 门卫是第一个发现的人: a job
         "两人 三人 几人 一人 众人 旁人 他人 本人 后者 前者 当事人 双胞胎 母女 父女 母子 父子 夫妻 祖孙 一家 全家 "
@@ -186,7 +186,9 @@ def _word_name(t: NameTables, text: str, token: str, opening: bool = False) -> b
     direct = _patterns()["direct"]
     i = text.find(token)
     while i >= 0:  # no pattern compiled per token: a compile costs more than the whole scan
-        if direct.match(text, i + 2) and _clause_start(text, i) and (not once or text[i - 1 : i] in ("", "\n")):
+        # (她的好朋友甘露哭得…: after a role in apposition, as at a clause start)
+        placed = _clause_start(text, i) or (not once and text.endswith(_ROLES_BEFORE, 0, i))
+        if direct.match(text, i + 2) and placed and (not once or text[i - 1 : i] in ("", "\n")):
             return True
         i = text.find(token, i + 1)
     return False

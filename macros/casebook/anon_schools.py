@@ -18,7 +18,7 @@ from macros.casebook.anon_tables import tables
 
 _SCHOOL = re.compile(
     r"(?:初级中学|高级中学|完全中学|实验学校|外国语学校|实验中学|实验小学|实验高中|实验初中|中心小学|中心校|[一二三四五六七八九十\d]?附中|附小|附初"
-    r"|(?:[一二三四五六七八九十\d][中小]|(?<=[\u4e00-\u9fff]{2})(?:女中|外国语))(?=[读的上毕念就转老和与同初高校拿参获派是在预看门一二三四五六七八九,。、;:!?)”」\x22\s]|学生|$)|中学|小学|幼儿园|学校|分校|职校|中专|技校|职高|卫校|中职校|高中|初中|内职班|内高班|(?<=[\u4e00-\u9fff]{2})(?:[旅交商财农]校|中职(?=\s*(?:19|20)?\d{2}\s*级)|[东西南北]校(?![区门园舍])))"
+    r"|(?:[一二三四五六七八九十\d][中小]|(?<=[\u4e00-\u9fff]{2})(?:女中|外国语)|(?<=[\u4e00-\u9fff]{2}镇)[中小])(?=[读的上毕念就转老和与同初高校拿参获派是在预看门一二三四五六七八九,。、;:!?)”」\x22\s]|学生|$)|中学|小学|幼儿园|学校|分校|职校|中专|技校|职高|卫校|中职校|高中|初中|内职班|内高班|(?<=[\u4e00-\u9fff]{2})(?:[旅交商财农]校|中职(?=\s*(?:19|20)?\d{2}\s*级)|[东西南北]校(?![区门园舍])))"
 )
 # Every character a _SCHOOL match can begin with (tests/test_anonymise.py checks the two agree).
 _SCHOOL_FIRST = re.compile(r"[初高完实外中女附一二三四五六七八九十0-9小幼学分职技卫旅交商财农东西南北内]")
@@ -272,6 +272,7 @@ def _generic(prefix: str) -> bool:
         or _COUNTED.match(prefix)
         or any(ch in "还也就又却仍比只" for ch in prefix)
         or any(word in prefix for word in _ASKING)
+        or (len(prefix) == 2 and prefix[0] == prefix[1] and prefix[0] in "问看想说试查找")  # 去问问幼儿园: a verb
     ):
         return True  # (从一所区实验小学升入: a school counted, not named; 还用小学的节奏, 作业比小学多: an adverb or 比)
     if prefix.endswith("附属") and _SCHOOL.search(prefix[:-2][-3:]):
