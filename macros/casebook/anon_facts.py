@@ -76,6 +76,8 @@ _NICKNAME_OF = re.compile(
 _PUPIL_OF = re.compile(
     r"是[^，。；;！？\n]{0,24}?(?:班|年级|学校|中学|小学|职校|中专)[^，。；;！？\n]{0,8}?的?"
     r"(?:学生|孩子|女生|男生|新生|转学生|插班生|大队长|中队长|班长|副班长|课代表|团支书|学生会主席)"  # 秋实是…小学的大队长
+    # 田野是足球队的守门员: a player of the school's team
+    r"|是[^，。；;！？\n]{0,8}?(?:足球|篮球|排球|田径|合唱|舞蹈|乒乓球?)队的(?:守门员|队员|队长|主力|前锋|后卫|领唱)"
 )
 # 米粒是米老师的女儿: whose child the word opening the clause is
 # (国庆是九月底出生的: only a person is said to be born in a month)

@@ -212,9 +212,12 @@ def _word(text: str) -> bool:
 
 # 申港机电24级数控2班: a place and a trade right before a class are the school's short name
 _TRADE_BEFORE = re.compile(rf"(?:{_TRADES})\s*$")
+_TRADE_COHORT = re.compile(rf"(?:{_TRADES})\s*\d{{2}}")
 
 
 def _trade_schools(text: str) -> Iterable[Span]:
+    if not _TRADE_COHORT.search(text):
+        return  # (speed: the class pattern runs again only where a trade stands before a cohort's year)
     for m in _class_matches(text):
         trade = _TRADE_BEFORE.search(text, max(0, m.start() - 3), m.start())
         if trade is None or not m.group(0)[:1].isdigit():
