@@ -285,6 +285,8 @@ CATCH = [
     ("米粒是米雪的小名。学生苗苗的学号为请核对。", ["米粒", "米雪", "苗苗"]),
     ("牛牛在体育课上扭伤了脚踝。\n花花这学期开始跟着华老师学古筝。", ["牛牛", "花花", "华老师"]),
     ("田野是足球队的守门员，上周训练时扭伤了手腕。", ["田野"]),  # round 59: a player of the school's team
+    # round 60: a known given name before 说 (文说 is a word); a known given name opening a line
+    ("凯文说下一次想冲一等奖。\n子涵后来跟我说，对方一直问她在哪个学校。", ["凯文", "子涵"]),
 ]
 
 
@@ -351,6 +353,9 @@ CLEAN = [
     # round 58: a verb after a teacher; a word said to be no nickname; myths and a play; a kin word
     "旁边的老师介绍说，毕业后可以升学。老师介绍说要先实习。本身是常用词的昵称不派生。",
     "讲了嫦娥奔月和吴刚伐桂的故事。演周朴园的男生特别投入。外公叫他“小弟”。",
+    # round 60: a team leader at work; “and” after a role; a metro station; a language before 说
+    "仓库最近订单多，班组长让实习生也轮夜班。孩子要适应新学校、新同学和新节奏。学生从张江高科站出来。",
+    "他的英语和数学都不错，中文说得也流利。",
     "她性格文雅，说话轻声细语。",
     "孩子们读了《红楼梦》和《小王子》的片段，《孔乙己》也读过。",
     "历史课上讲到秦国和赵国的长平之战，赵国是怎么衰落的？",

@@ -279,6 +279,8 @@ CATCH = [
     ("CASE-ANON-SCHOOL", "某某在嘉定区翔苑镇小四（1）班。", "嘉定区翔苑镇小"),
     # round 59: a month of birth written with a dot, before 生
     ("CASE-ANON-BIRTHDATE", "某某，2014.08生，小学在本区读书。", "2014.08"),
+    # round 60: a date between commas before a medical form's height
+    ("CASE-ANON-BIRTHDATE", "体检表上写着：某某，2012-04-07，身高152厘米。", "2012-04-07"),
     # round 53: the short names a case makes of a school it named in full
     ("CASE-ANON-SCHOOL", "某某是静安区芷江西苑初级中学九（3）班的学生，在芷江西苑的年级排名掉到了第四十一。", "芷江西苑"),
     ("CASE-ANON-SCHOOL", "某某在上海市鹿鸣中学读书，说这是“鹿中篮球队的规矩”。", "鹿中"),

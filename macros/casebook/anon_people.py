@@ -86,7 +86,9 @@ from macros.casebook.anon_positions import (
 from macros.casebook.anon_relations import related_people
 from macros.casebook.anon_repeated import repeated_names
 
-_PUPIL_TIMES = tuple("这学期 上学期 这次 这周 上周 这两周 这几天 上课 课间 期中 期末 每天 放学 开学 周记".split())
+_PUPIL_TIMES = tuple(
+    "这学期 上学期 这次 这周 上周 这两周 这几天 上课 课间 期中 期末 每天 放学 开学 周记 后来 第一次 从小".split()
+)
 _TITLES = frozenset("阿姨 叔叔 伯伯 老师 师傅 阿婆 大爷 奶奶 爷爷".split())
 
 
@@ -297,12 +299,17 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
         # (她的好朋友甘露哭得…: a word that reads as a name after a role, before a verb of feeling)
         # (not 老师介绍说: a word as everyday as a verb of speech)
         apposed = not clause and strong and text.endswith(_ROLES_BEFORE, 0, i) and t.words.get(token, 0) < 2000
-        if not (clause or apposed) or (len(m.group(0)) < 3 and _is_word(t, text[i + 1 : i + 3])):
+        # (凯文说: a known given name keeps its second character before 说, though 文说 is a word)
+        runs_on = len(m.group(0)) < 3 and _is_word(t, text[i + 1 : i + 3])
+        runs_on = runs_on and not (strong and token in t.pairs and not _is_word(t, token))  # (中文说得流利)
+        if not (clause or apposed) or runs_on:
             continue
         # 安然今天…, 温馨在学校…: a line that opens with the word and what a person does (not 冬天早上: a
         # time of year, then a time of day; not 的, 和, 把 …, which follow things as well)
         opening = text[i - 1 : i] in ("", "\n") and m.group(0) not in _NOT_OPENING
-        opening = opening and not (token[1] in "天年月日夜" and m.group(0) in TIME_ADVERBS | _DAYTIME)
+        # (仓库最近订单多: before a time word, only a word known as a name: 安然今天…, 黎明最近…)
+        timed = m.group(0) in TIME_ADVERBS | _DAYTIME
+        opening = opening and not (timed and (token[1] in "天年月日夜" or (token not in t.pairs and token not in t.jieba_names)))
         if (
             (clause and _candidate(t, token, strong))
             or (strong and _word_name(t, text, token))
@@ -311,8 +318,9 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
             add(i, i + 2, token)
     for i in [0, *(m.end() for m in re.finditer("\n", text))]:  # 甘露这学期当上了…, 秋实上课…: the same, a line
         token = text[i : i + 2]  # opening with a word and a time of the pupil's school year (not 冬天这次: a time)
-        if text.startswith(_PUPIL_TIMES, i + 2) and token[1:] not in "天年月日夜" and _word_name(t, text, token, True):
-            add(i, i + 2, token)
+        if text.startswith(_PUPIL_TIMES, i + 2) and token[1:] not in "天年月日夜":
+            if _word_name(t, text, token, True) or (token in t.pairs and not _is_word(t, token)):  # (子涵后来…)
+                add(i, i + 2, token)
     for m in _REDUPLICATED.finditer(text):  # 苗苗今天…, 毛毛这次…: a reduplicated name opening a clause
         i = m.start()
         # (a surname in front vouches for a doubled word up to 1,000 uses, of any character: 圆圆 620, 多多)
@@ -390,6 +398,7 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
             surname == 1
             and text[j] in t.surnames
             and text[j] not in _ADVERBS  # 导师先听孩子的解释: an adverb, then the verb
+            and text[j] not in "和与跟同及"  # 新同学和新节奏: “and” after the role
             and t.score.get(text[j + 1 : j + 2], 0.0) >= 0.75
             and text[j + 1 : j + 2] not in anon_names.STOP
             and _boundary(t, text, j + 2)

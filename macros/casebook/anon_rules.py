@@ -293,7 +293,9 @@ _BIRTH_AGE = re.compile(rf"({_FULL_DATE})\s*[他她]?(?:就|才|将)?满\s*[\d�
 _YEAR_AT = re.compile(r"(?<!\d)(?:19|20)\d{2}")
 _FULL_DATE_AT = re.compile(_FULL_DATE)
 _SEX_BEFORE = re.compile(r"(?:(?<![\u4e00-\u9fff])[男女]|性别\s*[:：]?\s*[男女])\s*[,，、;；]\s*$")
-_ID_AFTER = re.compile(r"\s*[,，][^。\n]{0,4}(?:身份证|学籍|学号|户籍|籍贯|住址|地址|家住|电话|手机)")  # …，2012-11-27，住址…
+_ID_AFTER = re.compile(
+    r"\s*[,，][^。\n]{0,4}(?:身份证|学籍|学号|户籍|籍贯|住址|地址|家住|电话|手机|身高|体重|血型)"
+)  # (体检表)  # …，2012-11-27，住址…
 # 蔡文静，2010.04.16，初二5班 / …，淀北小学五年级: a pupil's class or school after the date, in a line of facts
 # (思思，2011.04.18，六（1）班: a class written as grade and number)
 _CLASS_AFTER = re.compile(
