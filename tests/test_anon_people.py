@@ -287,6 +287,12 @@ CATCH = [
     ("田野是足球队的守门员，上周训练时扭伤了手腕。", ["田野"]),  # round 59: a player of the school's team
     # round 60: a known given name before 说 (文说 is a word); a known given name opening a line
     ("凯文说下一次想冲一等奖。\n子涵后来跟我说，对方一直问她在哪个学校。", ["凯文", "子涵"]),
+    # round 61: what they call him, quoted after 叫; a class's 中队长; a line opening with a name
+    # known as one before a time word (明早 is a word), 现在 or 喜欢
+    ("同学们开始围着他叫“力哥”。丁香是三（2）中队的中队长。", ["力哥", "丁香"]),
+    ("黎明早上总是第一个到教室。\n一帆现在读预备2班。\n甘露喜欢在午休时间看书。", ["黎明", "一帆", "甘露"]),
+    # a nickname before the full name in brackets; the name said to be the real one
+    ("小胖（黎子豪）今天又把午饭倒了。小宝的真名叫邬子豪。", ["小胖", "黎子豪", "小宝", "邬子豪"]),
 ]
 
 
@@ -356,6 +362,8 @@ CLEAN = [
     # round 60: a team leader at work; “and” after a role; a metro station; a language before 说
     "仓库最近订单多，班组长让实习生也轮夜班。孩子要适应新学校、新同学和新节奏。学生从张江高科站出来。",
     "他的英语和数学都不错，中文说得也流利。",
+    # round 61: old district names; a baby sibling
+    "卢湾、南市这些老区名，现在只在老人嘴里还能听到。家里添了个小宝宝。菜单（红烧肉）贴在墙上。",
     "她性格文雅，说话轻声细语。",
     "孩子们读了《红楼梦》和《小王子》的片段，《孔乙己》也读过。",
     "历史课上讲到秦国和赵国的长平之战，赵国是怎么衰落的？",

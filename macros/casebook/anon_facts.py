@@ -63,7 +63,7 @@ _SURNAME_SAID = re.compile(rf"(?<![百贵])姓([{_HAN}])(?=[，。；、,.;！�
 # 小胖原名翟瑞, 梅子（本名梅若兰）: what a child is called before the name it stands for
 # (小胖其实叫宋浩宇, 小胖的全名叫庞浩)
 _ALSO_NAMED = re.compile(
-    rf"(?<![{_HAN}])([{_HAN}]{{2,3}}?)\s*[（(]?\s*(?:本名|原名|真名|学名|的?全名|的?大名|其实叫)(?:叫|是)?\s*[{_HAN}]"
+    rf"(?<![{_HAN}])([{_HAN}]{{2,3}}?)\s*[（(]?\s*(?:本名|原名|的?真名|学名|的?全名|的?大名|其实叫)(?:叫|是)?\s*[{_HAN}]"
 )
 # 石头是他的小名; 万里在班里外号叫…; 小雨的小名叫…: the word opening the clause is a person or
 # the nickname of one
@@ -74,7 +74,7 @@ _NICKNAME_OF = re.compile(
 )
 # 于欣然是宝山区…学校八（2）班的学生: who a pupil is, said of the name before 是
 _PUPIL_OF = re.compile(
-    r"是[^，。；;！？\n]{0,24}?(?:班|年级|学校|中学|小学|职校|中专)[^，。；;！？\n]{0,8}?的?"
+    r"是[^，。；;！？\n]{0,24}?(?:班|中队|年级|学校|中学|小学|职校|中专)[^，。；;！？\n]{0,8}?的?"
     r"(?:学生|孩子|女生|男生|新生|转学生|插班生|大队长|中队长|班长|副班长|课代表|团支书|学生会主席)"  # 秋实是…小学的大队长
     # 田野是足球队的守门员: a player of the school's team
     r"|是[^，。；;！？\n]{0,8}?(?:足球|篮球|排球|田径|合唱|舞蹈|乒乓球?)队的(?:守门员|队员|队长|主力|前锋|后卫|领唱)"
@@ -128,6 +128,7 @@ def _token_ok(t: NameTables, token: str) -> bool:
 
 # 小朋友, 小姑娘: a kind of child, not a nickname
 _LITTLE_KINDS = ("朋友", "伙伴", "姑娘", "男孩", "女孩", "男生", "女生", "学生", "同学", "孩子", "宝贝", "家伙", "不点")
+_NICKNAME_BRACKETED = re.compile(rf"(?<![{_HAN}])([{_HAN}]{{2,3}})[(（]([{_HAN}]{{2,4}})[)）]")
 # A word this frequent (jieba's count) is what the pupil does (男生后来…, 女生开始…), not a name.
 _DESCRIBED_FREQ = 10000
 
@@ -180,6 +181,11 @@ def facts_people(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]
             token = text[start:end]
             out.append(NameHit(start, end, token[1:] if len(token) == 3 else token))
 
+    # 小胖（黎子豪）今天…: a nickname, then the full name found in brackets after it
+    full = {(h.start, h.end) for h in hits}
+    for m in _NICKNAME_BRACKETED.finditer(text) if "(" in text or "（" in text else ():
+        if (m.start(2), m.end(2)) in full and _looks(t, m.group(1)) and _token_ok(t, m.group(1)):
+            add(*m.span(1))
     for pattern in (_FACTS_AFTER, _NUMBER_AFTER):
         for m in pattern.finditer(text):
             end = m.start()

@@ -63,9 +63,11 @@ from macros.casebook.anon_positions import (
     _CALLED,
     _CALLED_BEFORE,
     _CALLED_OR,
+    _CALLED_QUOTED,
     _DAYTIME,
     _ERRAND_VERBS,
     _NOT_OPENING,
+    _PUPIL_TIMES,
     _ROLES_BEFORE,
     _STAYS_AT,
     _STRONG_VERBS,
@@ -86,9 +88,6 @@ from macros.casebook.anon_positions import (
 from macros.casebook.anon_relations import related_people
 from macros.casebook.anon_repeated import repeated_names
 
-_PUPIL_TIMES = tuple(
-    "这学期 上学期 这次 这周 上周 这两周 这几天 上课 课间 期中 期末 每天 放学 开学 周记 后来 第一次 从小".split()
-)
 _TITLES = frozenset("阿姨 叔叔 伯伯 老师 师傅 阿婆 大爷 奶奶 爷爷".split())
 
 
@@ -227,6 +226,7 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
             add(m.start(), m.end(), "")
     # (speed: the aside pattern starts anywhere; only texts that say 这样/这么 can hold one)
     called_at = [(m, 1) for m in _CALLED_BEFORE.finditer(text)] if "这样" in text or "这么" in text else []
+    called_at += [(m, 1) for m in _CALLED_QUOTED.finditer(text)] if "叫“" in text else []  # 围着他叫“力哥”
     for m, g in [*((m, 1 if m.group(1) else 2) for m in _CALLED.finditer(text)), *called_at]:
         # 都叫他包子: whatever the word, it is what the child is called
         # 叫他回座位, 叫她过来: a verb after 叫他 is an errand, not a name
@@ -302,6 +302,8 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
         # (凯文说: a known given name keeps its second character before 说, though 文说 is a word)
         runs_on = len(m.group(0)) < 3 and _is_word(t, text[i + 1 : i + 3])
         runs_on = runs_on and not (strong and token in t.pairs and not _is_word(t, token))  # (中文说得流利)
+        # (黎明早上总是…: a line opening with a word known as a name, though 明早 is a word)
+        runs_on = runs_on and not (text[i - 1 : i] in ("", "\n") and (token in t.pairs or token in t.jieba_names))
         if not (clause or apposed) or runs_on:
             continue
         # 安然今天…, 温馨在学校…: a line that opens with the word and what a person does (not 冬天早上: a

@@ -21,7 +21,7 @@ NO_NICKNAME_CHARS = "一二三四五六七八九十小大老阿"
 ROLE_NOUNS = frozenset(
     (
         "孩子 学生 同学 老师 家长 大家 我们 你们 他们 她们 咱们 自己 别人 对方 双方 有人 朋友 新生 男生 女生 同桌 班长 "
-        "导师 班主任 班组长 校长 医生 父母 爸爸 妈妈 母亲 父亲 儿子 女儿 哥哥 姐姐 弟弟 妹妹 爷爷 奶奶 外婆 外公 叔叔 阿姨 伯伯 "
+        "导师 班主任 班组长 校长 医生 父母 小宝宝 爸爸 妈妈 母亲 父亲 儿子 女儿 哥哥 姐姐 弟弟 妹妹 爷爷 奶奶 外婆 外公 叔叔 阿姨 伯伯 "
         "舅舅 姑姑 姑妈 姨妈 舅妈 婶婶 姑父 姨父 舅公 小弟 小妹 阿妈 阿爸 阿婆 阿公 阿弟 阿妹 阿哥 阿姐 阿叔 阿伯 阿嬷 先生 太太 兄弟 姐妹 娃娃 宝贝 宝宝 保安 保姆 师生 师兄 师姐 师弟 师妹 老人 大人 小孩 男孩 女孩 少年 青年 "
         "全班 班级 小组 组员 队员 室友 邻居 亲戚 长辈 晚辈 同伴 伙伴 家人 亲人 主任 书记 校医 社工 志愿者 心理老师 "
         "门卫 保洁 司机 厨师 宿管 护士 警察 民警 教练 老板 店主 快递员 "  # 门卫爷爷, 门卫是第一个发现的人: a job
@@ -203,3 +203,11 @@ def _opening_verb(text: str, j: int) -> bool:
 
 
 _DAYTIME = frozenset("今天 昨天 早上 上午 中午 下午 晚上 最近 平时".split())
+
+
+# 同学们围着他叫“力哥”: what they call him, quoted right after 叫, a few words after him or her
+_CALLED_QUOTED = re.compile(r"[他她][^，。；！？\n“”]{0,4}?叫“([\u4e00-\u9fff]{2,3})(?=”)")
+# What follows a pupil opening a line: a time of the school year, or liking (甘露这学期…, 甘露喜欢…)
+_PUPIL_TIMES = tuple(
+    "这学期 上学期 这次 这周 上周 这两周 这几天 上课 课间 期中 期末 每天 放学 开学 周记 后来 第一次 从小 现在 喜欢".split()
+)
