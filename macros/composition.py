@@ -44,16 +44,19 @@ def sort_problems(problems: list[Problem]) -> list[Problem]:
     return sorted(set(problems), key=lambda p: (p.path, p.line, p.col, p.message))
 
 
-def check_project(project: Project, prefetch: bool = True) -> list[Problem]:
+def check_project(project: Project, prefetch: bool = True, while_waiting: Callable[[], object] | None = None) -> list[Problem]:
     """Run every registered check; problems sorted by file and position, without repeats.
     Each check's result is a value of the project (``check:`` and its name), so that the
     incremental preview runs again only the checks that read what a save changed; a project
-    that already parsed its files has nothing to ``prefetch``."""
+    that already parsed its files has nothing to ``prefetch``. ``while_waiting`` runs before
+    the build waits for the prefetches, when one core is idle (the build's, otherwise)."""
     registry = project.registry
     prefetches = [start(project) for start in registry.prefetches] if prefetch else []  # on the second core meanwhile
     problems: list[Problem] = []
     for check in registry.checks:
         problems += _checked(project, check)
+    if while_waiting is not None:
+        while_waiting()
     for started in prefetches:
         started.finish()
     for check in registry.late_checks:

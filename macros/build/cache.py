@@ -395,6 +395,17 @@ def memo(name: str, *inputs: str | bytes | Path, persist: bool = True, compress:
     return found
 
 
+def kept(name: str, *inputs: str | bytes | Path) -> bool:
+    """Whether the memo ``name`` for ``inputs`` has entries, in memory or in a file an earlier
+    build saved, without loading it (a warm build may never need it)."""
+    version_ = _version(current_engine(), inputs)
+    found = session.current().memos.get(f"{name}-{version_}")
+    if found is not None and (found.entries or found.released is not None):
+        return True
+    cache_dir = directory()
+    return cache_dir is not None and (cache_dir / Memo(name, version_).filename).exists()
+
+
 def cached(memo_: Memo, key_text: str, compute: Any) -> Any:
     """``compute()`` unless the memo has a result for ``key_text``."""
     key = fingerprint(key_text)

@@ -17,6 +17,8 @@ from typing import Any
 
 from macros.build import cache as buildcache
 
+MEMO = "search-jieba"  # the segmentations, keyed on the text and versioned on the dictionaries
+
 
 class CachingJieba:
     """A proxy for the ``jieba`` module: ``cut`` answers from the memo when it can."""
@@ -67,7 +69,7 @@ class CachingJieba:
         proxy = self
 
         def segment_cached(index: Any, data: str) -> str:
-            memo = buildcache.memo("search-jieba", *proxy._dict_files)  # what segmentation reads
+            memo = buildcache.memo(MEMO, *proxy._dict_files)  # what segmentation reads
 
             def compute() -> str:
                 proxy.segmented += 1
@@ -101,3 +103,16 @@ def warm_up() -> None:
 
     if isinstance(search_plugin.jieba, CachingJieba):
         search_plugin.jieba.load_pending(initialize=True)
+
+
+def preload_if_cold() -> None:
+    """Load the dictionaries now if this build will segment most of its text (the memo is
+    empty: a cold build), if the proxy is installed. The build calls it while it waits for the
+    content checks' workers, when a core is idle, rather than at the first page indexed; the
+    page-template worker (pages_ahead) then shares the build's copy. A warm build may need no
+    segmentation at all and loads them only at a miss, as before."""
+    from material.plugins.search import plugin as search_plugin
+
+    proxy = search_plugin.jieba
+    if isinstance(proxy, CachingJieba) and not buildcache.kept(MEMO, *proxy._dict_files):
+        proxy.load_pending(initialize=True)
