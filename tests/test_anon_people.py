@@ -293,6 +293,9 @@ CATCH = [
     ("黎明早上总是第一个到教室。\n一帆现在读预备2班。\n甘露喜欢在午休时间看书。", ["黎明", "一帆", "甘露"]),
     # a nickname before the full name in brackets; the name said to be the real one
     ("小胖（黎子豪）今天又把午饭倒了。小宝的真名叫邬子豪。", ["小胖", "黎子豪", "小宝", "邬子豪"]),
+    # round 62: a classmate's nickname; 小X said to be someone's classmate; a facts line with a birthday
+    ("实习第二周，同班的小芸悄悄告诉我。我现在能赢小胖了。”小胖是他的同学。", ["小芸", "小胖", "小胖"]),
+    ("熊小北，5月20日生日，今年十岁。", ["熊小北"]),
 ]
 
 
@@ -364,6 +367,8 @@ CLEAN = [
     "他的英语和数学都不错，中文说得也流利。",
     # round 61: old district names; a baby sibling
     "卢湾、南市这些老区名，现在只在老人嘴里还能听到。家里添了个小宝宝。菜单（红烧肉）贴在墙上。",
+    # round 62: 叫她 and an errand; a drink; what one does at the weekend
+    "外婆说：“我叫她睡觉，她说在查资料。”外婆煮了一锅姜茶。周末约的是社团里的同学。",
     "她性格文雅，说话轻声细语。",
     "孩子们读了《红楼梦》和《小王子》的片段，《孔乙己》也读过。",
     "历史课上讲到秦国和赵国的长平之战，赵国是怎么衰落的？",

@@ -281,6 +281,8 @@ CATCH = [
     ("CASE-ANON-BIRTHDATE", "某某，2014.08生，小学在本区读书。", "2014.08"),
     # round 60: a date between commas before a medical form's height
     ("CASE-ANON-BIRTHDATE", "体检表上写着：某某，2012-04-07，身高152厘米。", "2012-04-07"),
+    # round 62: a town, then the school's own name before 学校
+    ("CASE-ANON-SCHOOL", "他在泗泾镇棠溪学校四年级2班读书。", "泗泾镇棠溪学校"),
     # round 53: the short names a case makes of a school it named in full
     ("CASE-ANON-SCHOOL", "某某是静安区芷江西苑初级中学九（3）班的学生，在芷江西苑的年级排名掉到了第四十一。", "芷江西苑"),
     ("CASE-ANON-SCHOOL", "某某在上海市鹿鸣中学读书，说这是“鹿中篮球队的规矩”。", "鹿中"),
@@ -379,6 +381,7 @@ PASS = [
     # round 57: the programme for pupils from Xinjiang, not one school's class
     "她考上了新疆内高班，明年来上海读书。",
     "二是爸爸去问问幼儿园能不能早一点送。",
+    "少数民族学生转入上海初中，导师帮助他适应。",
 ]
 
 

@@ -21,6 +21,7 @@ import re
 
 from macros.casebook import anon_names
 from macros.casebook.anon_names import NameHit, NameTables, taken_by
+from macros.casebook.anon_nicknames import _little_nickname
 from macros.casebook.anon_positions import CLAUSE_LEFT, ROLE_NOUNS, _patterns
 from macros.casebook.anon_rules import _back
 
@@ -40,6 +41,8 @@ _FACTS_AFTER = re.compile(
     # 车雨涵，四（3）中队，…: the pupil's class after the comma
     r"|[,，]\s*(?:[一二三四五六七八九]|初[一二三四]|高[一二三]|预备)\s*[(（]\s*\d{1,2}\s*[)）]\s*(?:班|中队)(?=[,，])"
     r"|[(（]\s*(?:19\d{2}|20[01]\d|202[01])[-/.年]"  # 查文博（2009/04/17）: a date of birth in brackets after the name
+    # 熊小北，5月20日生日: a birthday after the comma
+    r"|[,，]\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]\s*(?:出生|生日)"
     # 甘露，2011年11月出生: a date of birth after the comma
     r"|[,，]\s*(?:19|20)\d{2}\s*年[^，。,;；\n]{0,8}?(?:出生|生(?![活产态物命长效病字词气]))"
 )
@@ -129,6 +132,8 @@ def _token_ok(t: NameTables, token: str) -> bool:
 # 小朋友, 小姑娘: a kind of child, not a nickname
 _LITTLE_KINDS = ("朋友", "伙伴", "姑娘", "男孩", "女孩", "男生", "女生", "学生", "同学", "孩子", "宝贝", "家伙", "不点")
 _NICKNAME_BRACKETED = re.compile(rf"(?<![{_HAN}])([{_HAN}]{{2,3}})[(（]([{_HAN}]{{2,4}})[)）]")
+# 小胖是他的同学: whose classmate or friend the word opening the clause is
+_FRIEND_OF = re.compile(r"是[^，。；;！？\n的]{0,4}的(?:同学|同桌|好朋友|朋友|邻居|表哥|表姐|表弟|表妹|堂哥|堂姐)")
 # A word this frequent (jieba's count) is what the pupil does (男生后来…, 女生开始…), not a name.
 _DESCRIBED_FREQ = 10000
 
@@ -168,7 +173,7 @@ def _acts(text: str, token: str) -> bool:
 def _data_after(text: str) -> list[re.Match[str]]:
     """What only a person has after the name (米阳的学号), or who the pupil is (…是…班的学生,
     …是米老师的女儿)."""
-    return [*_DATA_AFTER.finditer(text), *_PUPIL_OF.finditer(text), *_CHILD_OF.finditer(text)]
+    return [*_DATA_AFTER.finditer(text), *_PUPIL_OF.finditer(text), *_CHILD_OF.finditer(text), *_FRIEND_OF.finditer(text)]
 
 
 def facts_people(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]:
@@ -271,6 +276,8 @@ def facts_people(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]
         shaped = shaped or (m.group(0) in ("中文名", "英文名") and token[0] not in anon_names.FUNCTION_CHARS)
         # (米粒是米老师的女儿: the parent's surname opens the word, whatever it means)
         shaped = shaped or (m.re is _CHILD_OF and text[m.start() + 1 : m.start() + 2] == token[0] and token[0] in t.surnames)
+        if m.re is _FRIEND_OF:  # (周末约的是社团里的同学: what one does, not who; only 小X is said this way)
+            shaped = len(token) == 2 and token[0] == "小" and _little_nickname(t, token) and text[m.start() - 1] != "的"
         if shaped and _token_ok(t, token):
             add(start, end)
     for m in _DESCRIBED.finditer(text):

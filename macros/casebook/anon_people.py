@@ -81,38 +81,14 @@ from macros.casebook.anon_positions import (
     _han_pair,
     _opening_verb,
     _patterns,
+    _role_noun_hit,
     _typical,
     _typical_char,
+    _without_verb,
     _word_name,
 )
 from macros.casebook.anon_relations import related_people
 from macros.casebook.anon_repeated import repeated_names
-
-_TITLES = frozenset("阿姨 叔叔 伯伯 老师 师傅 阿婆 大爷 奶奶 爷爷".split())
-
-
-def _role_noun_hit(token: str, after_role: bool = False) -> bool:
-    """继父, 和继父: a role noun (after a function word) that the surface pass read as a name;
-    马拉松, 蒲公英: a three-character word that only looks like surname and given name."""
-    t = anon_names.tables()
-    # (马赛克: a rarer word of the list too, unless jieba tags it as a name)
-    # (蔡文静: a three-character word jieba tags as a name is someone's full name, a pupil's too)
-    if len(token) == 3 and token not in t.jieba_names and (_is_word(t, token) or token in t.words):
-        return True
-    # (宿管于阿姨: after a role word, 于 with a title is the surname; 班主任向家长, 和室友 are not)
-    titled = after_role and token[1:] in _TITLES and token[0] not in "和与同跟及向对给把被让从"
-    return token in ROLE_NOUNS or (token[1:] in ROLE_NOUNS and token[0] in anon_names.FUNCTION_CHARS and not titled)
-
-
-def _without_verb(text: str, h: NameHit) -> NameHit:
-    """导师问浩宇: 问 is a surname too, but a verb before a given name reads as the verb."""
-    token = text[h.start : h.end]
-    # (英语应老师: after a school subject 应 is the teacher's surname)
-    if len(token) == 3 and token[0] in _VERB_CHARS and h.start > 0 and _han(text[h.start - 1]):
-        if text.endswith(anon_names._SUBJECTS, 0, h.start):
-            return h
-        return NameHit(h.start + 1, h.end, token[1:])
-    return h
 
 
 def find_people(text: str) -> list[NameHit]:
@@ -327,7 +303,7 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
         i = m.start()
         # (a surname in front vouches for a doubled word up to 1,000 uses, of any character: 圆圆 620, 多多)
         # (钱多多把压岁钱…: or opening a line before what a person does)
-        acts = _opening_verb(text, i + 2) or text[i + 2 : i + 3] in "把被给对向"
+        acts = _opening_verb(text, i + 2) or text[i + 2 : i + 3] in "把被给对向" or text.startswith(_PUPIL_TIMES, i + 2)
         placed = _after_class_de(text, i - 1) or (text[i - 2 : i - 1] in ("", "\n") and acts)
         if i > 0 and text[i - 1] in t.surnames and placed and _pet_name(t, m.group(0), 1000, 0.0):
             add(i - 1, i + 2, m.group(0))  # 预备（3）班的汤圆圆: a class's pupil, surname and a doubled name
@@ -355,9 +331,14 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
         # (阿娟是…; 她说小磊每天…: after a verb that takes a person too)
         # (…分给了忘带饭的小琪。: after 的, closing the sentence)
         closing = text[i - 1 : i] == "的" and (i + 2 >= len(text) or text[i + 2] in "。！？，；")
-        opens = _clause_start(text, i) or text[i - 1 : i] in _PERSON_OBJECT_VERBS or text[i - 1 : i] == "说" or closing
+        # (同班的小芸悄悄告诉我: after whose classmate, like after a class)
+        classmate = text.endswith(("同班的", "班上的", "班里的", "同组的", "同桌的"), 0, i)
+        opens = (
+            _clause_start(text, i) or text[i - 1 : i] in _PERSON_OBJECT_VERBS or text[i - 1 : i] == "说" or closing or classmate
+        )
         # (小胖说: a less typical character before a verb only a person does)
         said = text.startswith(_STRONG_VERBS, i + 2) and _little_nickname(t, token) and t.score.get(token[1], 0.0) >= 0.6
+        said = said or (classmate and p["verb"].match(text, i + 2) is not None and _little_nickname(t, token))
         # (小胖今天体育课又请假了: a line opening with 小X and what a person does, like 温馨在… above)
         said = said or (text[i - 1 : i] in ("", "\n") and _opening_verb(text, i + 2) and _little_nickname(t, token))
         if opens and ((text[i + 2 : i + 3] in anon_names.FOLLOW and _little_name(t, token)) or said):

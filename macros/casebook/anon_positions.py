@@ -9,7 +9,7 @@ import re
 
 from macros.build.reads import data_cache
 from macros.casebook import anon_names
-from macros.casebook.anon_names import NameTables, _han
+from macros.casebook.anon_names import NameHit, NameTables, _han
 from macros.casebook.anon_names import _common as _is_word  # one test of “a common word” for both passes
 
 _HAN = "\u4e00-\u9fff"
@@ -120,7 +120,7 @@ _VERB_CHARS = frozenset("问找叫陪劝喊请让帮给对把被将跟说讲应�
 # Adverbs that follow a subject (导师先听, 同桌也说); as surnames they need a two-character given name.
 _ADVERBS = frozenset("先再也都就还又才却只总便")
 # What 叫他 asks a child to do (回座位, 过来, 读课文), not what the child is called.
-_ERRAND_VERBS = frozenset("回去来过起上下进出站坐走别不再快先停读念背写做抄唱画拿交吃喝洗")
+_ERRAND_VERBS = frozenset("回去来过起上下进出站坐走别不再快先停读念背写做抄唱画拿交吃喝洗睡")
 
 
 def _han_pair(token: str) -> bool:
@@ -211,3 +211,30 @@ _CALLED_QUOTED = re.compile(r"[他她][^，。；！？\n“”]{0,4}?叫“([\u
 _PUPIL_TIMES = tuple(
     "这学期 上学期 这次 这周 上周 这两周 这几天 上课 课间 期中 期末 每天 放学 开学 周记 后来 第一次 从小 现在 喜欢".split()
 )
+
+
+_TITLES = frozenset("阿姨 叔叔 伯伯 老师 师傅 阿婆 大爷 奶奶 爷爷".split())
+
+
+def _role_noun_hit(token: str, after_role: bool = False) -> bool:
+    """继父, 和继父: a role noun (after a function word) that the surface pass read as a name;
+    马拉松, 蒲公英: a three-character word that only looks like surname and given name."""
+    t = anon_names.tables()
+    # (马赛克: a rarer word of the list too, unless jieba tags it as a name)
+    # (蔡文静: a three-character word jieba tags as a name is someone's full name, a pupil's too)
+    if len(token) == 3 and token not in t.jieba_names and (_is_word(t, token) or token in t.words):
+        return True
+    # (宿管于阿姨: after a role word, 于 with a title is the surname; 班主任向家长, 和室友 are not)
+    titled = after_role and token[1:] in _TITLES and token[0] not in "和与同跟及向对给把被让从"
+    return token in ROLE_NOUNS or (token[1:] in ROLE_NOUNS and token[0] in anon_names.FUNCTION_CHARS and not titled)
+
+
+def _without_verb(text: str, h: NameHit) -> NameHit:
+    """导师问浩宇: 问 is a surname too, but a verb before a given name reads as the verb."""
+    token = text[h.start : h.end]
+    # (英语应老师: after a school subject 应 is the teacher's surname)
+    if len(token) == 3 and token[0] in _VERB_CHARS and h.start > 0 and _han(text[h.start - 1]):
+        if text.endswith(anon_names._SUBJECTS, 0, h.start):
+            return h
+        return NameHit(h.start + 1, h.end, token[1:])
+    return h

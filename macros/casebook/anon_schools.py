@@ -63,7 +63,8 @@ _LEARN_AFTER = set("会习到着了过得起好懂生")  # 生: 活动中学生�
 _SPECIAL_AFTER = set("门业心注题程项长员家")
 # What makes the words before a bare 学校 a school's name: a place, an ordinal, a kind or a trade.
 _NAMED_BEFORE = re.compile(
-    rf"(?:[市区县镇乡村路街]|第[一二三四五六七八九十\d]+|职业|技术|专业|技工|艺术|体育|卫生|附属|双语|{_TRADES})$"
+    rf"(?:[市区县镇乡村路街]|第[一二三四五六七八九十\d]+|职业|技术|专业|技工|艺术|体育|卫生|附属|双语|{_TRADES}"
+    r"|^[\u4e00-\u9fff]{2}镇[\u4e00-\u9fff]{2,4})$"  # 泗泾镇棠溪学校: a town, then the school's own name
 )
 # 崇明区瀛东湾学校, 青浦区朱家角澄滨学校: a named district, then two to six characters (a town and
 # the school's own name) that are no stage or requirement
@@ -189,6 +190,8 @@ def _full_schools(text: str) -> Iterable[Span]:
             text[start - 1 : start] == "了" and text.endswith(_AIM_VERBS, 0, start - 1)
         )
         aimed = aimed or (text.endswith(_PLACE_VERBS, 0, start) and not _generic(prefix))
+        if suffix in ("高中", "初中", "小学") and prefix in ("上海", "上海市"):
+            continue  # 转入上海初中: the city's schools of that stage, none named
         if suffix in ("高中", "初中") and (
             len(prefix) < 2 or (text[m.end() : m.end() + 1] not in "高初预六七八九" and not aimed)
         ):
