@@ -296,6 +296,8 @@ CATCH = [
     # round 62: a classmate's nickname; 小X said to be someone's classmate; a facts line with a birthday
     ("实习第二周，同班的小芸悄悄告诉我。我现在能赢小胖了。”小胖是他的同学。", ["小芸", "小胖", "小胖"]),
     ("熊小北，5月20日生日，今年十岁。", ["熊小北"]),
+    # round 63: the nickname only, not the verb before its character (打碎 with 碎碎)
+    ("学生戊在实验课上打碎烧杯。“打碎玻璃器皿后怎么办？”之后班里有人叫他“碎碎”。", ["碎碎"]),
 ]
 
 
@@ -369,6 +371,8 @@ CLEAN = [
     "卢湾、南市这些老区名，现在只在老人嘴里还能听到。家里添了个小宝宝。菜单（红烧肉）贴在墙上。",
     # round 62: 叫她 and an errand; a drink; what one does at the weekend
     "外婆说：“我叫她睡觉，她说在查资料。”外婆煮了一锅姜茶。周末约的是社团里的同学。",
+    # round 63: a modal after 叫他 is no nickname
+    "比叫他“要大胆”有用得多。",
     "她性格文雅，说话轻声细语。",
     "孩子们读了《红楼梦》和《小王子》的片段，《孔乙己》也读过。",
     "历史课上讲到秦国和赵国的长平之战，赵国是怎么衰落的？",

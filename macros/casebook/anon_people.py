@@ -211,7 +211,7 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
             called in ROLE_NOUNS
             or called[0] in anon_names.STOP
             or called[0] in _ERRAND_VERBS
-            or called[0] in "怎什哪谁几否会能该可应使"
+            or called[0] in "怎什哪谁几否会能该可应使要"
             or called in _NAME_WORDS  # 习惯叫他小名: the word for a name, not the name
         ):
             continue  # 起外号怎么办, 外号是否伤人, 外号会伤人: a question or a modal after the word, not the nickname
@@ -303,7 +303,7 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
         i = m.start()
         # (a surname in front vouches for a doubled word up to 1,000 uses, of any character: 圆圆 620, 多多)
         # (钱多多把压岁钱…: or opening a line before what a person does)
-        acts = _opening_verb(text, i + 2) or text[i + 2 : i + 3] in "把被给对向" or text.startswith(_PUPIL_TIMES, i + 2)
+        acts = _opening_verb(text, i + 2) or text.startswith(("把", "被", "给", "对", "向", *_PUPIL_TIMES), i + 2)
         placed = _after_class_de(text, i - 1) or (text[i - 2 : i - 1] in ("", "\n") and acts)
         if i > 0 and text[i - 1] in t.surnames and placed and _pet_name(t, m.group(0), 1000, 0.0):
             add(i - 1, i + 2, m.group(0))  # 预备（3）班的汤圆圆: a class's pupil, surname and a doubled name
@@ -454,6 +454,8 @@ def _nicknamed(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]:
             continue
         if x in anon_names.STOP and x not in t.surnames:  # 向阳 with 阳阳: 向 is a surname too
             continue
+        if x not in t.surnames and t.score.get(x, 0.0) < 0.3:
+            continue  # 打碎 with 碎碎: a given name's first character is one seen in given names
         if token in ROLE_NOUNS or not _boundary(t, text, i + 2):
             continue
         places.setdefault(token, []).append(i)

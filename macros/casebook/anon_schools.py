@@ -132,6 +132,7 @@ def _short_forms(name: str) -> Iterable[str]:
     if trade and kinds and trade.start() >= 2 and not _generic(core[: trade.start()]):
         # 沪岚交通技工学校 → 沪岚交技: the trade's first character and the kind's
         yield from {core[: trade.start() + 1] + kind[0] for kind in kinds if kind[0] not in "学第"}
+        yield core[: trade.start() + 1] + "校"  # 沪澜汽车技术学校 → 沪澜汽校
 
 
 _TRADE_END = re.compile(rf"(?:{_TRADES})$")
