@@ -298,6 +298,10 @@ CATCH = [
     ("熊小北，5月20日生日，今年十岁。", ["熊小北"]),
     # round 63: the nickname only, not the verb before its character (打碎 with 碎碎)
     ("学生戊在实验课上打碎烧杯。“打碎玻璃器皿后怎么办？”之后班里有人叫他“碎碎”。", ["碎碎"]),
+    # round 64: whose e-mail; a doubled name before 的 and a parent; a doubled name before 出生于;
+    # the name whose surname is said; a shift leader
+    ("任天宇的邮箱请核对。程程的妈妈再婚以后，她不太愿意回家。", ["任天宇", "程程"]),
+    ("丁丁出生于2015年冬天。水清姓水，老师以为写错了。我联系了潘领班。", ["丁丁", "水清", "水", "潘领班"]),
 ]
 
 
@@ -373,6 +377,8 @@ CLEAN = [
     "外婆说：“我叫她睡觉，她说在查资料。”外婆煮了一锅姜茶。周末约的是社团里的同学。",
     # round 63: a modal after 叫他 is no nickname
     "比叫他“要大胆”有用得多。",
+    # round 64: a role and a verb before 的邮箱; whatever stands after 班上的 (a subject, a committee)
+    "家长留的邮箱是学校的公共邮箱。班上的图书角很受欢迎，班里的文艺委员很能干。",
     "她性格文雅，说话轻声细语。",
     "孩子们读了《红楼梦》和《小王子》的片段，《孔乙己》也读过。",
     "历史课上讲到秦国和赵国的长平之战，赵国是怎么衰落的？",

@@ -21,7 +21,7 @@ import re
 
 from macros.casebook import anon_names
 from macros.casebook.anon_names import NameHit, NameTables, taken_by
-from macros.casebook.anon_nicknames import _little_nickname
+from macros.casebook.anon_nicknames import _little_nickname, _pet_name
 from macros.casebook.anon_positions import CLAUSE_LEFT, ROLE_NOUNS, _patterns
 from macros.casebook.anon_rules import _back
 
@@ -55,6 +55,7 @@ _DATA_AFTER = re.compile(
     r"|[(（]\s*[A-Z][a-z]{1,11}\s*[)）]|[，,]\s*英文名"  # 石乐天（Lucas）, 石乐天，英文名Lucas: a pupil with an English name
     r"|毕业于"  # 苗壮毕业于…小学: only a person graduates
     r"|家住"  # 汪洋家住杨浦区…: where a family lives (大家住 is no one's: 大家 is a role noun)
+    r"|(?<=的)(?:邮箱|电子邮箱)"  # 任天宇的邮箱
     r"|(?<=的)(?:名字|全名|大名|中文名|英文名)"  # 钱多多的名字是爷爷起的: only a person (or a pet: no surname) has one
 )
 # 容嬷嬷是同学给容晓起的外号, 大家给钱程起了个外号: the child a nickname is given to, and the nickname
@@ -120,7 +121,14 @@ def _token_ok(t: NameTables, token: str) -> bool:
     stops = [ch for ch in inner if ch in anon_names.STOP and not (len(token) == 3 and t.score.get(ch, 0.0) >= 0.5)]
     # (俞嘉懿，2011.01.26出生，…中学: the date's 出生 before a school is no name)
     # (巴特尔，男，蒙古族，高一（5）班: the pupil's people, not the pupil)
-    if token in ROLE_NOUNS or inner in ROLE_NOUNS or stops or token.endswith(("老师", "同学", "出生", "生日", "族")):
+    # (家长留的邮箱: a role, then a verb)
+    if (
+        token in ROLE_NOUNS
+        or inner in ROLE_NOUNS
+        or token[:2] in ROLE_NOUNS
+        or stops
+        or token.endswith(("老师", "同学", "出生", "生日", "族"))
+    ):
         return False
     if token[-1] == "月" and token[0] in "一二三四五六七八九十正腊":
         return False  # 四月，金山区朱泾小学…: a month opening the line
@@ -233,6 +241,9 @@ def facts_people(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]
     for m in _SURNAME_SAID.finditer(text) if "姓" in text else ():  # 带教师傅姓罗: the surname alone names him
         if m.group(1) in t.surnames:
             add(*m.span(1))
+        before = _name_before(text, m.start())  # 水清姓水: the name whose surname is said
+        if before is not None and text[before] == m.group(1) and _token_ok(t, text[before : m.start()]):
+            add(before, m.start())
     for m in _ALSO_NAMED.finditer(text) if "名" in text or "其实叫" in text else ():
         if _token_ok(t, m.group(1)):
             add(*m.span(1))
@@ -272,6 +283,7 @@ def facts_people(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]
             and token[1:] not in ROLE_NOUNS
         )
         shaped = shaped or (m.group(0) in _PUPIL_NUMBERS and not anon_names._common(t, token))
+        shaped = shaped or (len(token) == 2 and token[0] == token[1] and _pet_name(t, token, least=0.0))  # (丁丁出生于…)
         # (詹姆斯的中文名: only a person has a Chinese name beside another, whatever jieba makes of it)
         shaped = shaped or (m.group(0) in ("中文名", "英文名") and token[0] not in anon_names.FUNCTION_CHARS)
         # (米粒是米老师的女儿: the parent's surname opens the word, whatever it means)

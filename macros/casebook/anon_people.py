@@ -255,7 +255,10 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
                 or (token[0] == "一" and _typical(t, token, yi=True))
             ):
                 add(i, i + 2, token)
-            elif (de or m.group(0) in KIN) and (_little_name(t, token) if token[0] == "小" else _pet_name(t, token)):
+            # (程程的妈妈再婚以后: before 的 and kin, a doubled name of a less typical character too)
+            elif (de or m.group(0) in KIN) and (
+                _little_name(t, token) if token[0] == "小" else _pet_name(t, token, least=0.2 if de else 0.5)
+            ):
                 # 小南的妈妈, 贝贝的外婆, 苗苗妈妈: a nickname before kin (a doubled one is then
                 # looked for everywhere: 寒假朵朵都去)
                 add(i, i + 2, token if token[0] == token[1] else "")
@@ -294,8 +297,10 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
             or (opening and _word_name(t, text, token, True))
         ):
             add(i, i + 2, token)
-    for i in [0, *(m.end() for m in re.finditer("\n", text))]:  # 甘露这学期当上了…, 秋实上课…: the same, a line
-        token = text[i : i + 2]  # opening with a word and a time of the pupil's school year (not 冬天这次: a time)
+    # 甘露这学期当上了…, 秋实上课…: the same, a line opening with a word and a time of the pupil's school year
+    # (not 冬天这次: a time)
+    for i in [0, *(m.end() for m in re.finditer("\n", text))]:
+        token = text[i : i + 2]
         if text.startswith(_PUPIL_TIMES, i + 2) and token[1:] not in "天年月日夜":
             if _word_name(t, text, token, True) or (token in t.pairs and not _is_word(t, token)):  # (子涵后来…)
                 add(i, i + 2, token)
