@@ -263,33 +263,16 @@ def facts_people(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]
     for m in _data_after(text):
         end = m.start() - (text[m.start() - 1 : m.start()] == "的")
         start = _name_before(text, end)
-        run = _back(text, end, set(), 6)
-        if start is None and text[run : run + 2] in ("学生", "同学") and 2 <= end - run - 2 <= 3:
-            start = run + 2  # 学生苗苗的学号为…: a role, then the name
+        if start is None:
+            run = _back(text, end, set(), 6)
+            if text[run : run + 2] in ("学生", "同学") and 2 <= end - run - 2 <= 3:
+                start = run + 2  # 学生苗苗的学号为…: a role, then the name
         if start is None:
             continue
         token = text[start:end]
         if m.group(0) in ("名字", "全名", "大名") and (anon_names._common(t, token) or token[0] in anon_names.FUNCTION_CHARS):
             continue  # 少见的名字, 和少见的名字: a word or “and”, not whose name
-        # (平安夜的微信群: three characters need a surname and given-name characters after it;
-        # 单雨的学籍号: before a number only a pupil has, any token that is no common word)
-        shaped = _name_shaped(t, token) if len(token) == 2 else _three_shaped(t, token)
-        # (小雨点是我们班最小的孩子: a nickname of 小 and two characters, no common word, is who the pupil is)
-        shaped = shaped or (
-            len(token) == 3
-            and token[0] == "小"
-            and m.re is _PUPIL_OF
-            and not token.endswith(_LITTLE_KINDS)
-            and token[1:] not in ROLE_NOUNS
-        )
-        shaped = shaped or (m.group(0) in _PUPIL_NUMBERS and not anon_names._common(t, token))
-        shaped = shaped or (len(token) == 2 and token[0] == token[1] and _pet_name(t, token, least=0.0))  # (丁丁出生于…)
-        # (詹姆斯的中文名: only a person has a Chinese name beside another, whatever jieba makes of it)
-        shaped = shaped or (m.group(0) in ("中文名", "英文名") and token[0] not in anon_names.FUNCTION_CHARS)
-        # (米粒是米老师的女儿: the parent's surname opens the word, whatever it means)
-        shaped = shaped or (m.re is _CHILD_OF and text[m.start() + 1 : m.start() + 2] == token[0] and token[0] in t.surnames)
-        if m.re is _FRIEND_OF:  # (周末约的是社团里的同学: what one does, not who; only 小X is said this way)
-            shaped = len(token) == 2 and token[0] == "小" and _little_nickname(t, token) and text[m.start() - 1] != "的"
+        shaped = _shaped_before(t, text, m, token)
         if shaped and _token_ok(t, token):
             add(start, end)
     for m in _DESCRIBED.finditer(text):
@@ -298,3 +281,26 @@ def facts_people(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]
         if ends and _token_ok(t, token) and _name_shaped(t, token) and _acts(text, token):
             add(*m.span(1))
     return out
+
+
+def _shaped_before(t: NameTables, text: str, m: re.Match[str], token: str) -> bool:
+    """Whether ``token``, right before what only a person has or is (``m``), reads as a name."""
+    if m.re is _FRIEND_OF:  # (周末约的是社团里的同学: what one does, not who; only 小X is said this way)
+        return len(token) == 2 and token[0] == "小" and _little_nickname(t, token) and text[m.start() - 1] != "的"
+    # (平安夜的微信群: three characters need a surname and given-name characters after it;
+    # 单雨的学籍号: before a number only a pupil has, any token that is no common word)
+    shaped = _name_shaped(t, token) if len(token) == 2 else _three_shaped(t, token)
+    # (小雨点是我们班最小的孩子: a nickname of 小 and two characters, no common word, is who the pupil is)
+    shaped = shaped or (
+        len(token) == 3
+        and token[0] == "小"
+        and m.re is _PUPIL_OF
+        and not token.endswith(_LITTLE_KINDS)
+        and token[1:] not in ROLE_NOUNS
+    )
+    shaped = shaped or (m.group(0) in _PUPIL_NUMBERS and not anon_names._common(t, token))
+    shaped = shaped or (len(token) == 2 and token[0] == token[1] and _pet_name(t, token, least=0.0))  # (丁丁出生于…)
+    # (詹姆斯的中文名: only a person has a Chinese name beside another, whatever jieba makes of it)
+    shaped = shaped or (m.group(0) in ("中文名", "英文名") and token[0] not in anon_names.FUNCTION_CHARS)
+    # (米粒是米老师的女儿: the parent's surname opens the word, whatever it means)
+    return shaped or (m.re is _CHILD_OF and text[m.start() + 1 : m.start() + 2] == token[0] and token[0] in t.surnames)

@@ -79,6 +79,7 @@ from macros.casebook.anon_positions import (
     _candidate,
     _clause_start,
     _han_pair,
+    _line_start,
     _opening_verb,
     _patterns,
     _role_noun_hit,
@@ -86,6 +87,7 @@ from macros.casebook.anon_positions import (
     _typical_char,
     _without_verb,
     _word_name,
+    _word_shaped,
 )
 from macros.casebook.anon_relations import related_people
 from macros.casebook.anon_repeated import repeated_names
@@ -282,19 +284,19 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
         runs_on = len(m.group(0)) < 3 and _is_word(t, text[i + 1 : i + 3])
         runs_on = runs_on and not (strong and token in t.pairs and not _is_word(t, token))  # (中文说得流利)
         # (黎明早上总是…: a line opening with a word known as a name, though 明早 is a word)
-        runs_on = runs_on and not (text[i - 1 : i] in ("", "\n") and (token in t.pairs or token in t.jieba_names))
+        runs_on = runs_on and not (_line_start(text, i) and (token in t.pairs or token in t.jieba_names))
         if not (clause or apposed) or runs_on:
             continue
         # 安然今天…, 温馨在学校…: a line that opens with the word and what a person does (not 冬天早上: a
         # time of year, then a time of day; not 的, 和, 把 …, which follow things as well)
-        opening = text[i - 1 : i] in ("", "\n") and m.group(0) not in _NOT_OPENING
+        opening = _line_start(text, i) and m.group(0) not in _NOT_OPENING
         # (仓库最近订单多: before a time word, only a word known as a name: 安然今天…, 黎明最近…)
         timed = m.group(0) in TIME_ADVERBS | _DAYTIME
         opening = opening and not (timed and (token[1] in "天年月日夜" or (token not in t.pairs and token not in t.jieba_names)))
         if (
             (clause and _candidate(t, token, strong))
             or (strong and _word_name(t, text, token))
-            or (opening and _word_name(t, text, token, True))
+            or (opening and _word_shaped(t, token))
         ):
             add(i, i + 2, token)
     # 甘露这学期当上了…, 秋实上课…: the same, a line opening with a word and a time of the pupil's school year
@@ -302,14 +304,14 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
     for i in [0, *(m.end() for m in re.finditer("\n", text))]:
         token = text[i : i + 2]
         if text.startswith(_PUPIL_TIMES, i + 2) and token[1:] not in "天年月日夜":
-            if _word_name(t, text, token, True) or (token in t.pairs and not _is_word(t, token)):  # (子涵后来…)
+            if _word_shaped(t, token) or (token in t.pairs and not _is_word(t, token)):  # (子涵后来…)
                 add(i, i + 2, token)
     for m in _REDUPLICATED.finditer(text):  # 苗苗今天…, 毛毛这次…: a reduplicated name opening a clause
         i = m.start()
         # (a surname in front vouches for a doubled word up to 1,000 uses, of any character: 圆圆 620, 多多)
         # (钱多多把压岁钱…: or opening a line before what a person does)
         acts = _opening_verb(text, i + 2) or text.startswith(("把", "被", "给", "对", "向", *_PUPIL_TIMES), i + 2)
-        placed = _after_class_de(text, i - 1) or (text[i - 2 : i - 1] in ("", "\n") and acts)
+        placed = _after_class_de(text, i - 1) or (_line_start(text, i - 1) and acts)
         if i > 0 and text[i - 1] in t.surnames and placed and _pet_name(t, m.group(0), 1000, 0.0):
             add(i - 1, i + 2, m.group(0))  # 预备（3）班的汤圆圆: a class's pupil, surname and a doubled name
             continue
@@ -317,7 +319,7 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
             # (我让朵朵把…: after a verb that takes a person, too)
             (_clause_start(text, i) or text[i - 1 : i] in _PERSON_OBJECT_VERBS or _after_class_de(text, i))
             # (牛牛在体育课上…: opening a line before what a person does, a less typical character too)
-            and _pet_name(t, m.group(0), least=0.3 if text[i - 1 : i] in ("", "\n") and _opening_verb(text, i + 2) else 0.5)
+            and _pet_name(t, m.group(0), least=0.3 if _line_start(text, i) and _opening_verb(text, i + 2) else 0.5)
             # (我问东东寒假去哪儿: right after 问, 让, 叫 a doubled name needs nothing after it)
             and (text[i + 2 : i + 3] in anon_names.FOLLOW or (i > 0 and text[i - 1] in "问让叫请陪帮找"))
             and not _PET_AFTER.match(text, i + 2)
@@ -345,7 +347,7 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
         said = text.startswith(_STRONG_VERBS, i + 2) and _little_nickname(t, token) and t.score.get(token[1], 0.0) >= 0.6
         said = said or (classmate and p["verb"].match(text, i + 2) is not None and _little_nickname(t, token))
         # (小胖今天体育课又请假了: a line opening with 小X and what a person does, like 温馨在… above)
-        said = said or (text[i - 1 : i] in ("", "\n") and _opening_verb(text, i + 2) and _little_nickname(t, token))
+        said = said or (_line_start(text, i) and _opening_verb(text, i + 2) and _little_nickname(t, token))
         if opens and ((text[i + 2 : i + 3] in anon_names.FOLLOW and _little_name(t, token)) or said):
             add(i, i + 2, "")
         elif (_clause_start(text, i) or text[i - 1] in anon_names.LEFT_CHARS) and _LITTLE_OWNS.match(text, i + 2):

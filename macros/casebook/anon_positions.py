@@ -164,11 +164,14 @@ def _boundary(t: NameTables, text: str, j: int) -> bool:
     return _is_word(t, text[j : j + 2]) or text.startswith(("女士", "先生", "同学", "老师"), j)
 
 
-def _word_name(t: NameTables, text: str, token: str, opening: bool = False) -> bool:
-    """甘露说, 向阳奶奶: an ordinary word is a name when it reads as one — a surname and a typical
-    given-name character, or a given name with one typical character — and the case puts it
-    directly before a verb of speech or feeling or a kin word at a clause start, and uses it again.
-    An adjective before 的 + kin (温柔的妈妈, 坚强的奶奶说) describes the mother: 的 is no evidence."""
+def _line_start(text: str, i: int) -> bool:
+    """Whether ``i`` opens the text or a line (a paragraph of a case, a sentence of a list)."""
+    return text[i - 1 : i] in ("", "\n")
+
+
+def _word_shaped(t: NameTables, token: str) -> bool:
+    """Whether an ordinary word reads as a name: a surname and a typical given-name character,
+    or a given name with one typical character (not a role, a time, a year of school)."""
     if token in ROLE_NOUNS or token in TIME_ADVERBS or not _han_pair(token) or token[1] in anon_names.STOP:
         return False
     if token[0] in "初高" and token[1] in "一二三四":
@@ -178,17 +181,23 @@ def _word_name(t: NameTables, text: str, token: str, opening: bool = False) -> b
     first, second = (t.score.get(ch, 0.0) for ch in token)
     full = token[0] in t.surnames and second >= THETA
     given = max(first, second) >= THETA and min(first, second) >= 0.5
-    if not (full or given):
+    return full or given
+
+
+def _word_name(t: NameTables, text: str, token: str) -> bool:
+    """甘露说, 向阳奶奶: an ordinary word is a name when it reads as one (:func:`_word_shaped`) and
+    the case puts it directly before a verb of speech or feeling or a kin word at a clause start,
+    and uses it again, or opens a line with it there.
+    An adjective before 的 + kin (温柔的妈妈, 坚强的奶奶说) describes the mother: 的 is no evidence."""
+    if not _word_shaped(t, token):
         return False
-    if opening:
-        return True
     once = text.count(token) < 2
     direct = _patterns()["direct"]
     i = text.find(token)
     while i >= 0:  # no pattern compiled per token: a compile costs more than the whole scan
         # (她的好朋友甘露哭得…: after a role in apposition, as at a clause start)
         placed = _clause_start(text, i) or (not once and text.endswith(_ROLES_BEFORE, 0, i))
-        if direct.match(text, i + 2) and placed and (not once or text[i - 1 : i] in ("", "\n")):
+        if direct.match(text, i + 2) and placed and (not once or _line_start(text, i)):
             return True
         i = text.find(token, i + 1)
     return False
