@@ -377,6 +377,11 @@ def reread_inputs() -> None:
     _version.cache_clear()
 
 
+def _memo_key(name: str, version_: str) -> str:
+    """Where the session keeps the memo ``name`` of a version (:func:`memo` and :func:`kept` agree)."""
+    return f"{name}-{version_}"
+
+
 def memo(name: str, *inputs: str | bytes | Path, persist: bool = True, compress: bool = False) -> Memo:
     """The memo ``name`` for the engine version and ``inputs`` (data files or values the
     results depend on besides their key), loaded from disk on first use.
@@ -385,7 +390,7 @@ def memo(name: str, *inputs: str | bytes | Path, persist: bool = True, compress:
     recompute in a new process but worth keeping between ``mkdocs serve`` rebuilds.
     """
     version_ = _version(current_engine(), inputs)
-    key = f"{name}-{version_}"
+    key = _memo_key(name, version_)
     state = session.current()
     found = state.memos.get(key)
     if found is None:
@@ -399,7 +404,7 @@ def kept(name: str, *inputs: str | bytes | Path) -> bool:
     """Whether the memo ``name`` for ``inputs`` has entries, in memory or in a file an earlier
     build saved, without loading it (a warm build may never need it)."""
     version_ = _version(current_engine(), inputs)
-    found = session.current().memos.get(f"{name}-{version_}")
+    found = session.current().memos.get(_memo_key(name, version_))
     if found is not None and (found.entries or found.released is not None):
         return True
     cache_dir = directory()
