@@ -302,6 +302,12 @@ CATCH = [
     # the name whose surname is said; a shift leader
     ("任天宇的邮箱请核对。程程的妈妈再婚以后，她不太愿意回家。", ["任天宇", "程程"]),
     ("丁丁出生于2015年冬天。水清姓水，老师以为写错了。我联系了潘领班。", ["丁丁", "水清", "水", "潘领班"]),
+    # round 65: the first item of a list after a description and 的; a colleague's surname and 姐
+    # after the role; 阿 and a very typical character anywhere; a person's nationality
+    (
+        "我安排性格活泼的林沫、葛雨桐坐一桌。她去找领班马哥请假。师傅都夸阿强。朴俊秀是朝鲜族。",
+        ["林沫", "葛雨桐", "马哥", "阿强", "朴俊秀"],
+    ),
 ]
 
 
@@ -379,6 +385,8 @@ CLEAN = [
     "比叫他“要大胆”有用得多。",
     # round 64: a role and a verb before 的邮箱; whatever stands after 班上的 (a subject, a committee)
     "家长留的邮箱是学校的公共邮箱。班上的图书角很受欢迎，班里的文艺委员很能干。",
+    # round 65: athletes and a philosopher talked of in class; a month of fasting; a coach's workshop
+    "他说偶像是谷爱凌，教练也提起过刘翔和王阳明。她讲了斋月和开斋节。领班带着我们参观。",
     "她性格文雅，说话轻声细语。",
     "孩子们读了《红楼梦》和《小王子》的片段，《孔乙己》也读过。",
     "历史课上讲到秦国和赵国的长平之战，赵国是怎么衰落的？",

@@ -287,6 +287,8 @@ CATCH = [
     ("CASE-ANON-SCHOOL", "某某回到上海市沪澜汽车技术学校。后来在沪澜汽校讲了这件事。", "沪澜汽校"),
     # round 64: a year and a season of birth
     ("CASE-ANON-BIRTHDATE", "某某出生于2015年冬天，比同班同学小。", "2015年冬天"),
+    # round 65: a vocational education centre
+    ("CASE-ANON-SCHOOL", "某某在松江云栖职教中心读汽修。", "松江云栖职教中心"),
     # round 53: the short names a case makes of a school it named in full
     ("CASE-ANON-SCHOOL", "某某是静安区芷江西苑初级中学九（3）班的学生，在芷江西苑的年级排名掉到了第四十一。", "芷江西苑"),
     ("CASE-ANON-SCHOOL", "某某在上海市鹿鸣中学读书，说这是“鹿中篮球队的规矩”。", "鹿中"),

@@ -22,7 +22,7 @@ import re
 from macros.casebook import anon_names
 from macros.casebook.anon_names import NameHit, NameTables, taken_by
 from macros.casebook.anon_nicknames import _little_nickname, _pet_name
-from macros.casebook.anon_positions import CLAUSE_LEFT, ROLE_NOUNS, _patterns
+from macros.casebook.anon_positions import CLAUSE_LEFT, ROLE_NOUNS, _line_start, _patterns, _word_shaped
 from macros.casebook.anon_rules import _back
 
 _HAN = "\u4e00-\u9fff"
@@ -54,6 +54,7 @@ _DATA_AFTER = re.compile(
     r"|出生于|出生在|生于(?=\s*(?:19|20)\d{2}|\s*[〇零一二]{2}[〇零一二三四五六七八九]{2}年)"  # 梁宇航生于2012年6月, 殷浩生于二〇一二年…
     r"|[(（]\s*[A-Z][a-z]{1,11}\s*[)）]|[，,]\s*英文名"  # 石乐天（Lucas）, 石乐天，英文名Lucas: a pupil with an English name
     r"|毕业于"  # 苗壮毕业于…小学: only a person graduates
+    r"|是(?:朝鲜|回|蒙古|藏|维吾尔|满|壮|苗|彝|土家|哈萨克|傣|侗|瑶|畲)族"  # 金圣贤是朝鲜族: a person's nationality
     r"|家住"  # 汪洋家住杨浦区…: where a family lives (大家住 is no one's: 大家 is a role noun)
     r"|(?<=的)(?:邮箱|电子邮箱)"  # 任天宇的邮箱
     r"|(?<=的)(?:名字|全名|大名|中文名|英文名)"  # 钱多多的名字是爷爷起的: only a person (or a pet: no surname) has one
@@ -272,7 +273,7 @@ def facts_people(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]
         token = text[start:end]
         if m.group(0) in ("名字", "全名", "大名") and (anon_names._common(t, token) or token[0] in anon_names.FUNCTION_CHARS):
             continue  # 少见的名字, 和少见的名字: a word or “and”, not whose name
-        shaped = _shaped_before(t, text, m, token)
+        shaped = _shaped_before(t, text, m, token, start)
         if shaped and _token_ok(t, token):
             add(start, end)
     for m in _DESCRIBED.finditer(text):
@@ -283,7 +284,7 @@ def facts_people(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]
     return out
 
 
-def _shaped_before(t: NameTables, text: str, m: re.Match[str], token: str) -> bool:
+def _shaped_before(t: NameTables, text: str, m: re.Match[str], token: str, start: int) -> bool:
     """Whether ``token``, right before what only a person has or is (``m``), reads as a name."""
     if m.re is _FRIEND_OF:  # (周末约的是社团里的同学: what one does, not who; only 小X is said this way)
         return len(token) == 2 and token[0] == "小" and _little_nickname(t, token) and text[m.start() - 1] != "的"
@@ -299,6 +300,9 @@ def _shaped_before(t: NameTables, text: str, m: re.Match[str], token: str) -> bo
         and token[1:] not in ROLE_NOUNS
     )
     shaped = shaped or (m.group(0) in _PUPIL_NUMBERS and not anon_names._common(t, token))
+    # (远航的邮箱是…, 欣然家住…: a line opening with a word shaped like a name, then what only a person has)
+    opening = m.re is _DATA_AFTER and _line_start(text, start) and t.words.get(token, 0) < _DESCRIBED_FREQ
+    shaped = shaped or (opening and _word_shaped(t, token))  # (not 全国学籍号: a word this everyday)
     shaped = shaped or (len(token) == 2 and token[0] == token[1] and _pet_name(t, token, least=0.0))  # (丁丁出生于…)
     # (詹姆斯的中文名: only a person has a Chinese name beside another, whatever jieba makes of it)
     shaped = shaped or (m.group(0) in ("中文名", "英文名") and token[0] not in anon_names.FUNCTION_CHARS)

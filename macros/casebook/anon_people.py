@@ -75,11 +75,13 @@ from macros.casebook.anon_positions import (
     KIN,
     ROLE_NOUNS,
     TIME_ADVERBS,
+    WORKPLACE_TITLED,
     _boundary,
     _candidate,
     _clause_start,
     _han_pair,
     _line_start,
+    _opening_name,
     _opening_verb,
     _patterns,
     _role_noun_hit,
@@ -87,7 +89,6 @@ from macros.casebook.anon_positions import (
     _typical_char,
     _without_verb,
     _word_name,
-    _word_shaped,
 )
 from macros.casebook.anon_relations import related_people
 from macros.casebook.anon_repeated import repeated_names
@@ -228,6 +229,9 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
         known = m.group(1) in t.pairs or _typical(t, m.group(1))  # (梦瑶姐: two typical characters)
         if known and _clause_start(text, m.start()) and not _is_word(t, m.group(1)) and m.group(1) not in ROLE_NOUNS:
             add(m.start(), m.end(), m.group(1))
+    for m in WORKPLACE_TITLED.finditer(text) if titled else ():
+        if m.group(1) in t.surnames:
+            add(m.start(1), m.end(), "")
     for m in _A_WITH_TITLE.finditer(text) if titled else ():  # 隔壁的阿芳阿姨, 几个初三的“阿斌哥”, 芳芳姐
         ch, nick = m.group(2), text[m.start() : m.start() + 2]
         if ch not in anon_names.STOP and t.score.get(ch, 0.0) >= 0.5 and nick not in ROLE_NOUNS and not _is_word(t, nick):
@@ -296,7 +300,7 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
         if (
             (clause and _candidate(t, token, strong))
             or (strong and _word_name(t, text, token))
-            or (opening and _word_shaped(t, token))
+            or (opening and _opening_name(t, token))
         ):
             add(i, i + 2, token)
     # 甘露这学期当上了…, 秋实上课…: the same, a line opening with a word and a time of the pupil's school year
@@ -304,7 +308,7 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
     for i in [0, *(m.end() for m in re.finditer("\n", text))]:
         token = text[i : i + 2]
         if text.startswith(_PUPIL_TIMES, i + 2) and token[1:] not in "天年月日夜":
-            if _word_shaped(t, token) or (token in t.pairs and not _is_word(t, token)):  # (子涵后来…)
+            if _opening_name(t, token) or (token in t.pairs and not _is_word(t, token)):  # (子涵后来…)
                 add(i, i + 2, token)
     for m in _REDUPLICATED.finditer(text):  # 苗苗今天…, 毛毛这次…: a reduplicated name opening a clause
         i = m.start()
@@ -348,6 +352,8 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
         said = said or (classmate and p["verb"].match(text, i + 2) is not None and _little_nickname(t, token))
         # (小胖今天体育课又请假了: a line opening with 小X and what a person does, like 温馨在… above)
         said = said or (_line_start(text, i) and _opening_verb(text, i + 2) and _little_nickname(t, token))
+        # (带教阿杰的组长, 喜欢阿杰。: 阿 and a very typical character is a nickname wherever it stands)
+        opens = opens or (token[0] == "阿" and t.score.get(token[1], 0.0) >= 0.9 and not _is_word(t, token))
         if opens and ((text[i + 2 : i + 3] in anon_names.FOLLOW and _little_name(t, token)) or said):
             add(i, i + 2, "")
         elif (_clause_start(text, i) or text[i - 1] in anon_names.LEFT_CHARS) and _LITTLE_OWNS.match(text, i + 2):

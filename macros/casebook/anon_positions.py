@@ -184,6 +184,14 @@ def _word_shaped(t: NameTables, token: str) -> bool:
     return full or given
 
 
+def _opening_name(t: NameTables, token: str) -> bool:
+    """What may open a line as a pupil's name before what a person does: a word shaped like a name,
+    or one jieba counts as a name too (宇航说…, 宇航第一次…), unless a role or a year of school."""
+    if _word_shaped(t, token):
+        return True
+    return token in t.jieba_names and token not in ROLE_NOUNS and not (token[0] in "初高" and token[1] in "一二三四")
+
+
 def _word_name(t: NameTables, text: str, token: str) -> bool:
     """甘露说, 向阳奶奶: an ordinary word is a name when it reads as one (:func:`_word_shaped`) and
     the case puts it directly before a verb of speech or feeling or a kin word at a clause start,
@@ -219,6 +227,13 @@ _CALLED_QUOTED = re.compile(r"[他她][^，。；！？\n“”]{0,4}?叫“([\u
 # What follows a pupil opening a line: a time of the school year, or liking (甘露这学期…, 甘露喜欢…)
 _PUPIL_TIMES = tuple(
     "这学期 这个学期 上学期 这次 这周 上周 这两周 这几天 上课 课间 期中 期末 每天 放学 开学 周记 后来 第一次 从小 现在 喜欢".split()
+)
+
+
+# 店长牛姐, 带教师傅马哥: at work a colleague is the surname and 姐/哥, right after the role (the
+# surname may be a word or a weak surname: 牛, 马)
+WORKPLACE_TITLED = re.compile(
+    r"(?:店长|组长|领班|师傅|主管|经理|老板|保洁|同事|前辈|带教)([\u4e00-\u9fff])[姐哥](?![姐哥妹弟夫们])"
 )
 
 

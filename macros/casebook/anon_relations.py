@@ -132,9 +132,11 @@ def _list_items(t: NameTables, text: str, hits: list[NameHit]) -> list[tuple[int
             j = k
             while j > 0 and k - j < 3 and text[j - 1] not in _ITEM_END and text[j - 1] not in _LIST_JOINERS:
                 j -= 1
+            if text[j] == "的" and k - j == 3 and text[k] == "、":
+                j += 1  # 性格开朗的夏沫、卢思彤: the first item after a description and 的
             left = text[j - 1 : j] if j > 0 else "\n"
             # the list must be a list: 、 on one side of the item at least
-            if left == "、" or (text[k] == "、" and (not left or left in _ITEM_END)):
+            if left == "、" or (text[k] == "、" and (not left or left in _ITEM_END or left == "的")):
                 if _item_ok(t, text[j:k]):
                     found.append((j, k))
             # 白雪和白露是双胞胎: two joined by 和 and then said to be a pair, the first opening the clause
