@@ -308,6 +308,12 @@ CATCH = [
         "我安排性格活泼的林沫、葛雨桐坐一桌。她去找领班马哥请假。师傅都夸阿强。朴俊秀是朝鲜族。",
         ["林沫", "葛雨桐", "马哥", "阿强", "朴俊秀"],
     ),
+    # round 66: a surname before a place that is a given name, and that given name alone in the same
+    # case; a dash after a list's last item; a class's pupil after its 的; 上周 after a name opening
+    # a line; a doubled name right before a parent
+    ("徐宝山是篮球队队长。\n聂海东是校队队长。海东那几天一句话都不说。", ["徐宝山", "聂海东", "海东"]),
+    ("我找了两个同学，柏子涵和古乐天——两个人都来了。三（2）班的霍宇航获得了二等奖。", ["柏子涵", "古乐天", "霍宇航"]),
+    ("甘露上周参加了比赛。\n请加一下豆豆妈妈的微信。", ["甘露", "豆豆"]),
 ]
 
 
@@ -386,6 +392,8 @@ CLEAN = [
     # round 64: a role and a verb before 的邮箱; whatever stands after 班上的 (a subject, a committee)
     "家长留的邮箱是学校的公共邮箱。班上的图书角很受欢迎，班里的文艺委员很能干。",
     # round 65: athletes and a philosopher talked of in class; a month of fasting; a coach's workshop
+    # round 66: 后来 after a parent; the mansion of 《红楼梦》; a Tibetan dance
+    "妈妈后来发微信说孩子适应了。读到林黛玉进贾府那一回。大家跳起了锅庄舞。",
     "他说偶像是谷爱凌，教练也提起过刘翔和王阳明。她讲了斋月和开斋节。领班带着我们参观。",
     "她性格文雅，说话轻声细语。",
     "孩子们读了《红楼梦》和《小王子》的片段，《孔乙己》也读过。",

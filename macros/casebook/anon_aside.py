@@ -41,6 +41,16 @@ _MEASURE = re.compile(
 _COUNTING = frozenset("张段项支台包封章门")  # the measures that count things (not 这周 or 这边, which are time and place)
 
 
+def _surname_before(t: anon_names.NameTables, text: str, i: int, token: str) -> bool:
+    """A surname (no weak one: 游泰山是…) opening a clause right before a place name that is a
+    known given name, with what follows people after it: the whole is a person."""
+    c = text[i - 1 : i]
+    if i < 1 or token not in t.pairs or c not in t.surnames or c in t.weak or c in anon_names.FUNCTION_CHARS:
+        return False
+    opens = i == 1 or not _han(text[i - 2]) or text[i - 2] in anon_names.LEFT_CHARS
+    return opens and text[i + len(token) : i + len(token) + 1] in anon_names.FOLLOW
+
+
 @data_cache  # made from the word lists: again when one changes
 def _figures() -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, anon_names.tables().figures)))
@@ -50,8 +60,9 @@ def _figures() -> re.Pattern[str]:
 _PARTNER = re.compile(r"[和与]([\u4e00-\u9fff]{2,3}?)(?=的|[，。、；！？”」）)\s]|$)")
 
 
-def set_aside(text: str) -> str:
-    """``text`` with what names no person of the case blanked out (same length)."""
+def set_aside(text: str, people: frozenset[str] = frozenset()) -> str:
+    """``text`` with what names no person of the case blanked out (same length); a place that is
+    one of ``people``'s given names stays (徐海东 found, 海东 is no longer the prefecture)."""
     out = list(text)
     for pattern in (_TITLE, _STATE, _SEASON, _MEASURE, _TOWN, _figures()):
         for m in pattern.finditer(text):
@@ -75,7 +86,8 @@ def set_aside(text: str) -> str:
     for m in _WHILE.finditer(text) if "边" in text else ():  # 边吃粽子边听: “while …”, not the surname 边
         out[m.start()] = out[m.start(1)] = BLANK
     for start, end in _places(text):
-        out[start:end] = BLANK * (end - start)
+        if text[start:end] not in people:
+            out[start:end] = BLANK * (end - start)
     return "".join(out)
 
 
@@ -131,6 +143,8 @@ def _places(text: str) -> list[tuple[int, int]]:
                 continue
             if direct.match(text, i + length):
                 continue  # 崇明说, 永康的妈妈 … a person after all
+            if _surname_before(t, text, i, token):
+                continue  # 徐海东是…, 王金山说: a surname, then a place that is a given name too
             # (黄浦江、外滩和东方明珠: a place listed after places)
             listed = bool(found) and found[-1][1] == i - 1 and text[i - 1] in "、和与及"
             if major or listed or text.endswith(_PLACE_BEFORE, 0, i) or text.startswith(_PLACE_AFTER, i + length):

@@ -76,6 +76,8 @@ from macros.casebook.anon_positions import (
     ROLE_NOUNS,
     TIME_ADVERBS,
     WORKPLACE_TITLED,
+    _adverb_verb,
+    _animal_called,
     _boundary,
     _candidate,
     _clause_start,
@@ -84,11 +86,14 @@ from macros.casebook.anon_positions import (
     _opening_name,
     _opening_verb,
     _patterns,
+    _pseudonym_at,
     _role_noun_hit,
     _typical,
     _typical_char,
+    _when_clause,
     _without_verb,
     _word_name,
+    class_pupils,
 )
 from macros.casebook.anon_relations import related_people
 from macros.casebook.anon_repeated import repeated_names
@@ -111,41 +116,15 @@ def find_people(text: str) -> list[NameHit]:
     hits += facts_people(t, plain, hits)
     hits += _nicknamed(t, plain, hits)
     hits += repeated_names(t, plain, hits)
-    hits += everywhere(t, plain, hits)
+    # 徐海东 … 海东那几天…: a given name the case has shown to be a person's is no place in it
+    placed = frozenset(h.given for h in hits if h.given in t.places or h.given in t.minor_places)
+    hits += everywhere(t, set_aside(text, placed) if placed else plain, hits)
     hits += find_latin_names(t, plain) + find_dotted_names(t, plain) + find_tibetan_names(t, plain)
     # 春花秋月, 见贤思齐: whatever found it, a name shorter than a four-character word inside it is the word
     hits = [h for h in hits if h.end - h.start >= 4 or not in_idiom(t, plain, h.start, h.end)]
     hits = [h for h in hits if not (_tried_verb(plain, h) or _animal_called(plain, h.start) or _pseudonym_at(plain, h.start))]
     hits = [h for h in hits if not _adverb_verb(plain, h) and not _when_clause(plain, h)]
     return sorted(hits, key=lambda h: (h.start, -h.end))
-
-
-def _adverb_verb(text: str, h: NameHit) -> bool:
-    """先写名字、再写学号: an adverb that is also a surname, then a verb of an errand, is no name."""
-    # (孩子的事全听老师安排: 全 “all” as well)
-    first, verb = text[h.start], text[h.start + 1 : h.start + 2]
-    return (
-        h.end - h.start == 2
-        and (first in anon_names.ADVERB_CHARS or first == "全")
-        and (verb in _ERRAND_VERBS or verb in "听看想")
-    )
-
-
-def _when_clause(text: str, h: NameHit) -> bool:
-    """晚上查房时，…: a verb's object and 时 before a comma is “when …”, not a surname and a name."""
-    return h.end - h.start == 2 and text[h.start + 1] in "时后前" and text[h.end : h.end + 1] in ("，", ",", "。")
-
-
-def _pseudonym_at(text: str, i: int) -> bool:
-    """学生乙刚从…转来, 学生丁家住在…: 乙 after a role is the pseudonym, whatever reading starts
-    there (刚 is “just”); so is 丁 before 家 (学生丁一 may be a pupil called 丁一)."""
-    placeholder = text[i] in anon_names.PLACEHOLDERS or text[i : i + 2] == "丁家"
-    return placeholder and text.endswith(anon_names._PLACEHOLDER_ROLES, 0, i)
-
-
-def _animal_called(text: str, i: int) -> bool:
-    """那只叫夏洛的蜘蛛, 一条叫旺财的狗: what an animal's measure word counts is no person."""
-    return text[i - 1 : i] == "叫" and text[i - 2 : i - 1] in "只条头匹" and i >= 2
 
 
 _A_WITH_TITLE = re.compile(r"(?:阿|(?P<d>[\u4e00-\u9fff])(?=(?P=d)))([\u4e00-\u9fff])(?:阿姨|叔叔|哥|姐)(?![姐妹弟哥])")
@@ -229,6 +208,8 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
         known = m.group(1) in t.pairs or _typical(t, m.group(1))  # (梦瑶姐: two typical characters)
         if known and _clause_start(text, m.start()) and not _is_word(t, m.group(1)) and m.group(1) not in ROLE_NOUNS:
             add(m.start(), m.end(), m.group(1))
+    for start, end in class_pupils(t, text):
+        add(start, end, text[start + 1 : end])
     for m in WORKPLACE_TITLED.finditer(text) if titled else ():
         if m.group(1) in t.surnames:
             add(m.start(1), m.end(), "")
@@ -268,6 +249,9 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
                 # 小南的妈妈, 贝贝的外婆, 苗苗妈妈: a nickname before kin (a doubled one is then
                 # looked for everywhere: 寒假朵朵都去)
                 add(i, i + 2, token if token[0] == token[1] else "")
+        elif not de and token[:1] == token[1:] and _han(token[:1]) and text.startswith(_PARENTS, m.start()):
+            if _pet_name(t, token, least=0.5):  # 加一下苗苗妈妈的微信: a doubled name right before a parent
+                add(i, i + 2, token)
     for m in p["verb"].finditer(text):
         i = m.start() - 2
         token = text[i : i + 2] if i >= 0 else ""

@@ -227,7 +227,7 @@ _CALLED_QUOTED = re.compile(r"[他她][^，。；！？\n“”]{0,4}?叫“([\u
 # What follows a pupil opening a line: a time of the school year, or liking (甘露这学期…, 甘露喜欢…)
 _PUPIL_TIMES = tuple(
     "这学期 这个学期 上学期 这次 这周 上周 这两周 这几天 上课 课间 期中 期末 每天 放学 开学 周记 后来 第一次 从小 现在 喜欢".split()
-)
+) + ("这" + BLANK, "上" + BLANK)  # (这周, 上周 once set_aside has blanked the measure 周)
 
 
 # 店长牛姐, 带教师傅马哥: at work a colleague is the surname and 姐/哥, right after the role (the
@@ -235,6 +235,28 @@ _PUPIL_TIMES = tuple(
 WORKPLACE_TITLED = re.compile(
     r"(?:店长|组长|领班|师傅|主管|经理|老板|保洁|同事|前辈|带教)([\u4e00-\u9fff])[姐哥](?![姐哥妹弟夫们])"
 )
+
+
+# 四（2）中队的霍宇航获得…: after a class and 的 stands its pupil, a surname and a given name of
+# plainer characters than a name needs elsewhere (航 is a word's character as often)
+_CLASS_PUPIL = re.compile(r"(?<=[班队]的)([\u4e00-\u9fff])([\u4e00-\u9fff]{2})")
+
+
+def class_pupils(t: NameTables, text: str) -> list[tuple[int, int]]:
+    """Where a class's pupil is named right after the class and 的 (surname and given name)."""
+    found: list[tuple[int, int]] = []
+    for m in _CLASS_PUPIL.finditer(text) if "班的" in text or "队的" in text else ():  # (speed)
+        surname, given = m.group(1), m.group(2)
+        if surname not in t.surnames or surname in t.weak or surname in anon_names.FUNCTION_CHARS:
+            continue
+        if any(ch in anon_names.STOP or t.score.get(ch, 0.0) < 0.3 for ch in given) or given in ROLE_NOUNS:
+            continue
+        if _is_word(t, m.group(0)) or _is_word(t, surname + given[0]):
+            continue  # 班的高个子, 队的王牌: a word, not a surname and a given name
+        after = text[m.end() : m.end() + 1]
+        if not _han(after) or after in anon_names.FOLLOW or _is_word(t, text[m.end() : m.end() + 2]):
+            found.append(m.span())
+    return found
 
 
 _TITLES = frozenset("阿姨 叔叔 伯伯 老师 师傅 阿婆 大爷 奶奶 爷爷".split())
@@ -262,3 +284,37 @@ def _without_verb(text: str, h: NameHit) -> NameHit:
             return h
         return NameHit(h.start + 1, h.end, token[1:])
     return h
+
+
+# What read as a name but is none, whatever pass found it (find_people drops these last).
+_CLAUSE_WORDS = tuple(anon_names.LEFT_WORDS[: anon_names.LEFT_WORDS.index("同桌")])  # 后来, 于是, 当时 …
+
+
+def _adverb_verb(text: str, h: NameHit) -> bool:
+    """先写名字、再写学号: an adverb that is also a surname, then a verb of an errand, is no name."""
+    # (孩子的事全听老师安排: 全 “all” as well)
+    first, verb = text[h.start], text[h.start + 1 : h.start + 2]
+    if text.startswith(_CLAUSE_WORDS, h.start) and h.end - h.start == 3:
+        return True  # 妈妈后来发微信: 后来 “later”, not the surname 后 and a given name 来发
+    return (
+        h.end - h.start == 2
+        and (first in anon_names.ADVERB_CHARS or first == "全")
+        and (verb in _ERRAND_VERBS or verb in "听看想")
+    )
+
+
+def _when_clause(text: str, h: NameHit) -> bool:
+    """晚上查房时，…: a verb's object and 时 before a comma is “when …”, not a surname and a name."""
+    return h.end - h.start == 2 and text[h.start + 1] in "时后前" and text[h.end : h.end + 1] in ("，", ",", "。")
+
+
+def _pseudonym_at(text: str, i: int) -> bool:
+    """学生乙刚从…转来, 学生丁家住在…: 乙 after a role is the pseudonym, whatever reading starts
+    there (刚 is “just”); so is 丁 before 家 (学生丁一 may be a pupil called 丁一)."""
+    placeholder = text[i] in anon_names.PLACEHOLDERS or text[i : i + 2] == "丁家"
+    return placeholder and text.endswith(anon_names._PLACEHOLDER_ROLES, 0, i)
+
+
+def _animal_called(text: str, i: int) -> bool:
+    """那只叫夏洛的蜘蛛, 一条叫旺财的狗: what an animal's measure word counts is no person."""
+    return text[i - 1 : i] == "叫" and text[i - 2 : i - 1] in "只条头匹" and i >= 2
