@@ -314,6 +314,10 @@ CATCH = [
     ("徐宝山是篮球队队长。\n聂海东是校队队长。海东那几天一句话都不说。", ["徐宝山", "聂海东", "海东"]),
     ("我找了两个同学，柏子涵和古乐天——两个人都来了。三（2）班的霍宇航获得了二等奖。", ["柏子涵", "古乐天", "霍宇航"]),
     ("甘露上周参加了比赛。\n请加一下豆豆妈妈的微信。", ["甘露", "豆豆"]),
+    # round 67: a very typical given character after a clear left edge, then a word; a doubled name
+    # before an elder; a given name of a full name found is no surname (no 文老师 in 语文老师)
+    ("同学们听得很认真。戚浩举手说想试试。志愿者唐唐姐姐很有耐心。", ["戚浩", "唐唐"]),
+    ("司马文博来了。语文老师邬老师说文博进步了。", ["司马文博", "邬老师", "文博"]),
 ]
 
 
@@ -392,6 +396,8 @@ CLEAN = [
     # round 64: a role and a verb before 的邮箱; whatever stands after 班上的 (a subject, a committee)
     "家长留的邮箱是学校的公共邮箱。班上的图书角很受欢迎，班里的文艺委员很能干。",
     # round 65: athletes and a philosopher talked of in class; a month of fasting; a coach's workshop
+    # round 67: a promise (许诺) before a word; a figure of history
+    "老师许诺期末带大家去科技馆。都江堰是李冰修的。",
     # round 66: 后来 after a parent; the mansion of 《红楼梦》; a Tibetan dance
     "妈妈后来发微信说孩子适应了。读到林黛玉进贾府那一回。大家跳起了锅庄舞。",
     "他说偶像是谷爱凌，教练也提起过刘翔和王阳明。她讲了斋月和开斋节。领班带着我们参观。",

@@ -102,6 +102,8 @@ def _aabb(t: NameTables, text: str, i: int) -> bool:
 def everywhere(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]:
     people: set[str] = set()
     found = Counter(text[h.start : h.end] for h in hits)
+    # (司马文博 … 文博: the given name of a full name found is no surname 文 and a given name 博)
+    givens = {h.given for h in hits if h.given and h.end - h.start > len(h.given)}
     for h in hits:
         raw = text[h.start : h.end]
         token = raw.replace(" ", "").replace(BLANK, "")
@@ -114,7 +116,13 @@ def everywhere(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]:
             people.add(token)  # 门卫老周 where 老周说 stands elsewhere: the nickname as the case uses it
         elif len(token) == 2 and token[0] == "小" and not h.given and not _is_word(t, token):
             people |= forms_of(t, None, token[1]) & {token[1] + "妈", token[1] + "爸", token}  # 小杰 → 杰妈
-        if h.given and len(token) == 2 and token[0] in t.surnames and token[0] not in anon_names.LEFT_CHARS:
+        if (
+            h.given
+            and len(token) == 2
+            and token[0] in t.surnames
+            and token[0] not in anon_names.LEFT_CHARS
+            and token not in givens
+        ):
             people |= forms_of(t, token, token[1])  # 时雨 alone is a full name too: 时妈妈, 雨雨
         if h.given and len(token) == 3 and token.endswith(h.given) and not surname:
             surname = 1  # 亓佳宁: a surname the tables do not know, confirmed by the case
@@ -124,7 +132,13 @@ def everywhere(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]:
             people |= forms_of(t, token, h.given, family_forms=not conjunction) | whole
         elif h.given:
             people |= forms_of(t, None, h.given)
-        elif surname and 2 <= len(token) <= surname + 2 and token[surname:] not in anon_names.ROLES and _han(token[-1]):
+        elif (
+            surname
+            and 2 <= len(token) <= surname + 2
+            and token[surname:] not in anon_names.ROLES
+            and _han(token[-1])
+            and token not in givens
+        ):
             # 张伟: a one-character given name; 高迟到, a nickname called out, is no 迟到 elsewhere
             rest = token[surname:]
             people |= (forms_of(t, token, rest) - ({rest} if len(rest) == 2 and _is_word(t, rest) else set())) | whole

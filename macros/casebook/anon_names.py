@@ -102,10 +102,8 @@ THETA_PAIR_MIN, THETA_PAIR_MEAN = 0.6, 0.8  # a given name with nothing telling 
 THETA_LITTLE = 0.35  # the character after 小 in a given name 小X (莫小北, 佟小满)
 THETA_COMPOUND = 0.4  # both given-name characters after a compound surname (司马, 欧阳): the surname says enough
 THETA_YI = 0.4  # the second character of a given name 一X (裴一航会…, 谭一然妈妈)
-THETA_TWO_PERSON = 0.4  # the same, with a surname that is no word start and 说/的/在 … after it
-THETA_TWO = 0.6  # the given-name character of a two-character name, followed by 说/的/在 …
-THETA_WEAK = 0.8  # the given-name character of a two-character name with a weak surname
-THETA_STRONG = 0.8  # both given-name characters after a surname that makes a word with the first
+THETA_TWO, THETA_TWO_PERSON = 0.6, 0.4  # a two-character name's given character before 说/的/在 … (surname no word start: 0.4)
+THETA_WEAK = THETA_STRONG = 0.8  # a weak surname's one given character; two after a surname making a word with the first
 THETA_ALONE = 0.75  # both characters of a given name used alone
 _EVERYDAY = 1000  # a given name this frequent as a word (颜色) needs a clause start before its surname
 
@@ -254,7 +252,10 @@ def _given(
     person = not weak and text[start + 1 : start + 2] in PERSON_FOLLOW and not _common(t, family)
     if g1 == "一" and (person or (not weak and text[start + 1 : start + 2] in "和与跟" and not _common(t, family))):
         return 1  # 丁一的父亲, 丁一在: 一 alone is a given name (唯一的, 统一的 have no surname before)
-    if s1 >= (THETA_WEAK if weak else THETA_TWO_PERSON if person else THETA_TWO) and _follows(text, start + 1):
+    # (旁边的戚浩嘟囔了: after a clear left edge, a very typical given character, then a word)
+    word = _common(t, text[start + 1 : start + 3]) or text[start + 1 : start + 3] in t.left_words
+    ends = _follows(text, start + 1) or (clear_left and not weak and s1 >= 0.9 and word and not _common(t, family))
+    if s1 >= (THETA_WEAK if weak else THETA_TWO_PERSON if person else THETA_TWO) and ends:
         # 钱全都, 李明说: when the given character starts a word with what follows, only a very typical one is a name
         if _common(t, text[start : start + 2]) and s1 < 0.85:
             return 0
@@ -262,8 +263,7 @@ def _given(
     return 0
 
 
-_OPENING_PARTICLES = frozenset("之以")
-_MODALS = frozenset("会能要想该")
+_OPENING_PARTICLES, _MODALS = frozenset("之以"), frozenset("会能要想该")
 _MONEY_VERBS = frozenset("花用交还给存付赚借凑攒都也不没")
 _KIN_AFTER_LOVE = tuple("爷爷 奶奶 妈妈 爸爸 外婆 外公 父母 家人 孩子 自己 学生".split())
 # Cousins: role nouns (anon_positions), a companion after 和 (here), a role before a name part (anon_latin).

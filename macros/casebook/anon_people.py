@@ -131,6 +131,7 @@ _A_WITH_TITLE = re.compile(r"(?:阿|(?P<d>[\u4e00-\u9fff])(?=(?P=d)))([\u4e00-\u
 _GIVEN_WITH_TITLE = re.compile(r"([\u4e00-\u9fff]{2})(?:哥|姐)(?![哥姐妹弟夫])")
 # (高明的家长懂得倾听: 家长 follows a description as often, so it is left out)
 _PARENTS = ("妈妈", "爸爸", "母亲", "父亲", "父母", "外婆", "外公", "奶奶", "爷爷")
+_ELDERS = (*_PARENTS, "姐姐", "哥哥", "阿姨", "叔叔")  # 志愿者唐唐姐姐: a doubled name before how one is addressed
 _NAME_WORDS = frozenset("小名 大名 名字 全名 真名 外号 绰号 昵称 乳名 网名 中文名 英文名".split())
 
 
@@ -221,10 +222,15 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
         if text.startswith("家长会", m.start()):
             continue  # 奶奶的方言家长会: a parents' meeting, not whose parent
         de = text[m.start() - 1 : m.start()] == "的"
-        if not de and m.group(0) not in KIN:
-            continue
         i = m.start() - 2 - de
         token = text[i : i + 2] if i >= 0 else ""
+        # 加一下苗苗妈妈的微信, 志愿者唐唐姐姐: a doubled name right before a parent or an elder
+        if not de and token[:1] == token[1:] and _han(token[:1]) and text.startswith(_ELDERS, m.start()):
+            if _pet_name(t, token, least=0.5):
+                add(i, i + 2, token)
+                continue
+        if not de and m.group(0) not in KIN:
+            continue
         if _han_pair(token) and i >= 1 and _unknown_surname_name(t, text, i - 1):
             add(i - 1, i + 2, token)  # 禚雨涵的妈妈
             continue
@@ -249,9 +255,6 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
                 # 小南的妈妈, 贝贝的外婆, 苗苗妈妈: a nickname before kin (a doubled one is then
                 # looked for everywhere: 寒假朵朵都去)
                 add(i, i + 2, token if token[0] == token[1] else "")
-        elif not de and token[:1] == token[1:] and _han(token[:1]) and text.startswith(_PARENTS, m.start()):
-            if _pet_name(t, token, least=0.5):  # 加一下苗苗妈妈的微信: a doubled name right before a parent
-                add(i, i + 2, token)
     for m in p["verb"].finditer(text):
         i = m.start() - 2
         token = text[i : i + 2] if i >= 0 else ""
