@@ -318,6 +318,10 @@ CATCH = [
     # before an elder; a given name of a full name found is no surname (no 文老师 in 语文老师)
     ("同学们听得很认真。戚浩举手说想试试。志愿者唐唐姐姐很有耐心。", ["戚浩", "唐唐"]),
     ("司马文博来了。语文老师邬老师说文博进步了。", ["司马文博", "邬老师", "文博"]),
+    # round 68: a social worker's surname and title; a foreign teacher's surname after Mr., and alone;
+    # ，和毛豆一起 is “and 毛豆” when 毛豆 is found alone: no 和奶奶 from it
+    ("方社工第二周就来了。外教Mr. Thompson说，Thompson老师很忙。", ["方社工", "Mr. Thompson", "Thompson"]),
+    ("毛豆今天没来。晚饭后，和毛豆一起下楼的还有邻居。第二天爸爸妈妈和奶奶都来了。", ["毛豆", "和毛豆"]),
 ]
 
 
@@ -396,6 +400,8 @@ CLEAN = [
     # round 64: a role and a verb before 的邮箱; whatever stands after 班上的 (a subject, a committee)
     "家长留的邮箱是学校的公共邮箱。班上的图书角很受欢迎，班里的文艺委员很能干。",
     # round 65: athletes and a philosopher talked of in class; a month of fasting; a coach's workshop
+    # round 68: 家家 as in 家家户户 (the veto list, for doubled names too)
+    "她说三月三是家乡的大节，家家做五色糯米饭。",
     # round 67: a promise (许诺) before a word; a figure of history
     "老师许诺期末带大家去科技馆。都江堰是李冰修的。",
     # round 66: 后来 after a parent; the mansion of 《红楼梦》; a Tibetan dance

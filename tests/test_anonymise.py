@@ -289,6 +289,9 @@ CATCH = [
     ("CASE-ANON-BIRTHDATE", "某某出生于2015年冬天，比同班同学小。", "2015年冬天"),
     # round 65: a vocational education centre
     ("CASE-ANON-SCHOOL", "某某在松江云栖职教中心读汽修。", "松江云栖职教中心"),
+    # round 68: a year and a lunar birthday; a primary school's own name and 小
+    ("CASE-ANON-BIRTHDATE", "某某生日是2010年腊月初八。", "2010年腊月初八"),
+    ("CASE-ANON-SCHOOL", "某某在静安区杉屿小学读书，后来转进杉屿小以后很开心。", "杉屿小"),
     # round 53: the short names a case makes of a school it named in full
     ("CASE-ANON-SCHOOL", "某某是静安区芷江西苑初级中学九（3）班的学生，在芷江西苑的年级排名掉到了第四十一。", "芷江西苑"),
     ("CASE-ANON-SCHOOL", "某某在上海市鹿鸣中学读书，说这是“鹿中篮球队的规矩”。", "鹿中"),

@@ -76,12 +76,14 @@ def forms_of(t: NameTables, full: str | None, given: str, family_forms: bool = T
     return {f for f in forms if f not in ROLE_NOUNS and not (f in nicknames and _is_word(t, f))}
 
 
-def _only_as_and(text: str, token: str) -> bool:
+def _only_as_and(text: str, token: str, after_comma: bool = False) -> bool:
     """Whether 和子昂 always follows another word (我和子昂聊), never opening a sentence or
-    following a role (和子琪是四年级的学生, 纳西族女孩和子琪: the surname 和)."""
+    following a role (和子琪是四年级的学生, 纳西族女孩和子琪: the surname 和); ``after_comma``:
+    after a comma too (，和毛豆一起下楼, when 毛豆 is found alone)."""
     i = text.find(token)
     while i >= 0:
-        if i == 0 or not _han(text[i - 1]) or text.endswith(_ROLES_BEFORE, 0, i):
+        opens = i == 0 or (not _han(text[i - 1]) and not (after_comma and text[i - 1] in "，,"))
+        if opens or text.endswith(_ROLES_BEFORE, 0, i):
             return False
         i = text.find(token, i + 1)
     return True
@@ -126,9 +128,9 @@ def everywhere(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]:
             people |= forms_of(t, token, token[1])  # 时雨 alone is a full name too: 时妈妈, 雨雨
         if h.given and len(token) == 3 and token.endswith(h.given) and not surname:
             surname = 1  # 亓佳宁: a surname the tables do not know, confirmed by the case
+        # 我和子昂聊 is “and 子昂”: no 和爸爸 (“and dad”) from it; nor is ，和毛豆一起… when 毛豆 is found alone
+        conjunction = token[0] in _AND and _only_as_and(text, token, after_comma=found[token[1:]] > 0)
         if h.given and surname and len(token) == surname + len(h.given):
-            # 我和子昂聊 is “and 子昂”: no 和爸爸 (“and dad”) from it
-            conjunction = token[0] in _AND and _only_as_and(text, token)
             people |= forms_of(t, token, h.given, family_forms=not conjunction) | whole
         elif h.given:
             people |= forms_of(t, None, h.given)
@@ -141,7 +143,8 @@ def everywhere(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]:
         ):
             # 张伟: a one-character given name; 高迟到, a nickname called out, is no 迟到 elsewhere
             rest = token[surname:]
-            people |= (forms_of(t, token, rest) - ({rest} if len(rest) == 2 and _is_word(t, rest) else set())) | whole
+            forms = forms_of(t, token, rest, family_forms=not conjunction)
+            people |= (forms - ({rest} if len(rest) == 2 and _is_word(t, rest) else set())) | whole
         elif surname and token[surname:] in anon_names.ROLES and token[surname:] != "老":
             people.add(token)  # 金阿婆 found once is 金阿婆 after 一位 too
     if not people:

@@ -138,16 +138,19 @@ def _right_part(t: NameTables, run: str) -> str:
 
 
 def find_latin_names(t: NameTables, text: str) -> list[NameHit]:
-    titled = (
-        [NameHit(m.start(), m.end(), "") for m in _TITLED.finditer(text) if m.group(1) in t.pinyin]
-        if "M" in text or "D" in text
-        else []
-    )
-    return titled + _english_names(t, text, taken_by(titled, len(text)))
+    # (Mr. Thompson: a foreign teacher's surname, any word shaped like one, after the title)
+    matches = [m for m in _TITLED.finditer(text) if m.group(1) in t.pinyin or _SURNAME_SHAPED.fullmatch(m.group(1))]
+    titled = [NameHit(m.start(), m.end(), "") for m in matches] if "M" in text or "D" in text else []
+    hits = titled + _english_names(t, text, taken_by(titled, len(text)))
+    # Mr. Thompson … Thompson老师: the surname after a title is that teacher wherever it stands alone
+    surnames, taken = {m.group(1) for m in matches}, taken_by(hits, len(text))
+    return hits + [
+        NameHit(m.start(), m.end(), "") for m in _WORD.finditer(text) if m.group(0) in surnames and not taken[m.start()]
+    ]
 
 
 # Mr. Zhao, Ms Chen: a title and a surname in pinyin, as pupils address their teachers
-_TITLED = re.compile(r"(?<![A-Za-z])(?:Mr|Mrs|Ms|Miss|Dr)\.? ?([A-Z][a-z]{1,6})(?![A-Za-z])")
+_TITLED = re.compile(r"(?<![A-Za-z])(?:Mr|Mrs|Ms|Miss|Dr)\.? ?([A-Z][a-z]{1,11})(?![A-Za-z])")
 
 
 def _english_names(t: NameTables, text: str, titled: bytearray) -> list[NameHit]:

@@ -82,7 +82,8 @@ def _pet_name(t: NameTables, token: str, most: int = REDUPLICATED_FREQ, least: f
     if token[1] != ch or ch in anon_names.STOP or ch in _NOT_NICKNAME or ch in NO_NICKNAME_CHARS:
         return False
     # 画画, 泛泛: a verb or adverb doubled; a name's character is typical of names
-    return t.score.get(ch, 0.0) >= least and t.words.get(token, 0) < most and token not in ROLE_NOUNS
+    # (家家做糯米饭: the reviewed veto list says what is no name)
+    return t.score.get(ch, 0.0) >= least and t.words.get(token, 0) < most and token not in ROLE_NOUNS and token not in t.veto
 
 
 def _nickname_chars(t: NameTables, text: str) -> set[str]:

@@ -142,12 +142,14 @@ def _initials(name: str) -> Iterable[str]:
     own, kinds = _own_name(name)
     if len(own) == 2 and kinds and kinds[0] in ("中学", "小学") and not _generic(own):
         yield own[0] + kinds[0][0]
+    if 2 <= len(own) <= 4 and kinds == ["小学"] and not _generic(own):
+        yield own + "小"  # 静安区槿园小学 … 槿园小的老师: the own name and 小 (not 槿园小区)
 
 
 # Where a short name of two characters stands as a word: after a quote or a verb of going and being,
 # not inside 中学, 中国, 小心 …
 _INITIALS_LEFT = re.compile(r"$|[^\u4e00-\u9fff]|[在到回进去从是了和的]")
-_INITIALS_RIGHT = re.compile(r"[学国心间午文式等级层途专年秋部央断止外性期考时朋孩组队说]")
+_INITIALS_RIGHT = re.compile(r"[学国心间午文式等级层途专年秋部央断止外性期考时朋孩组队说区]")
 
 
 def _full_schools(text: str) -> Iterable[Span]:
