@@ -322,6 +322,13 @@ CATCH = [
     # ，和毛豆一起 is “and 毛豆” when 毛豆 is found alone: no 和奶奶 from it
     ("方社工第二周就来了。外教Mr. Thompson说，Thompson老师很忙。", ["方社工", "Mr. Thompson", "Thompson"]),
     ("毛豆今天没来。晚饭后，和毛豆一起下楼的还有邻居。第二天爸爸妈妈和奶奶都来了。", ["毛豆", "和毛豆"]),
+    # round 69: 应 after kin is a surname; a verb that takes a person ends a given name (方琪帮她); a
+    # family's surname, then a name whose last character opens the next word (黄建平平时); an English name
+    # right after kin; 拉 is a verb before a nickname; a date's unit before a comma is no name (日生)
+    ("他的妈妈应美华在电话里说。作业由同桌方琪帮她记笔记。", ["应美华", "方琪"]),
+    ("我找了黄爸爸。黄建平平时出差多。芮杰的妈妈Casey——她是新加坡人。", ["黄爸爸", "黄建平", "芮杰", "Casey"]),
+    ("应晓东的妈妈来了。班里几个男生拉东东一起去打球。", ["应晓东", "东东"]),
+    ("应晓东，2010年10月9日生，崇明区堡镇芦汀高级中学高一（4）班。大家给他办了一个小生日会。", ["应晓东"]),
 ]
 
 
@@ -400,6 +407,8 @@ CLEAN = [
     # round 64: a role and a verb before 的邮箱; whatever stands after 班上的 (a subject, a committee)
     "家长留的邮箱是学校的公共邮箱。班上的图书角很受欢迎，班里的文艺委员很能干。",
     # round 65: athletes and a philosopher talked of in class; a month of fasting; a coach's workshop
+    # round 69: old neighbourhoods of Shanghai; a program after kin
+    "他查了曹家渡、打浦桥这些名字的来历。妈妈Excel用得很好。",
     # round 68: 家家 as in 家家户户 (the veto list, for doubled names too)
     "她说三月三是家乡的大节，家家做五色糯米饭。",
     # round 67: a promise (许诺) before a word; a figure of history

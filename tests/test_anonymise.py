@@ -291,6 +291,8 @@ CATCH = [
     ("CASE-ANON-SCHOOL", "某某在松江云栖职教中心读汽修。", "松江云栖职教中心"),
     # round 68: a year and a lunar birthday; a primary school's own name and 小
     ("CASE-ANON-BIRTHDATE", "某某生日是2010年腊月初八。", "2010年腊月初八"),
+    # round 69: a date between commas before a class of the young pioneers (中队)
+    ("CASE-ANON-BIRTHDATE", "某某，2011-10-03，六（1）中队。", "2011-10-03"),
     ("CASE-ANON-SCHOOL", "某某在静安区杉屿小学读书，后来转进杉屿小以后很开心。", "杉屿小"),
     # round 53: the short names a case makes of a school it named in full
     ("CASE-ANON-SCHOOL", "某某是静安区芷江西苑初级中学九（3）班的学生，在芷江西苑的年级排名掉到了第四十一。", "芷江西苑"),

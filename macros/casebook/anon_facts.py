@@ -112,7 +112,8 @@ def _name_before(text: str, end: int) -> int | None:
     """Where a run of two or three Chinese characters ending at ``end`` starts, if no other
     Chinese character stands before it."""
     start = _back(text, end, set(), 4)
-    return start if 2 <= end - start <= 3 else None
+    # (…，2010年10月9日生，崇明区…中学: the run after a number is a date's unit, no name)
+    return start if 2 <= end - start <= 3 and not text[start - 1 : start].isdigit() else None
 
 
 def _token_ok(t: NameTables, token: str) -> bool:

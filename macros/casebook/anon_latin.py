@@ -193,11 +193,17 @@ def _latin_alone(t: NameTables, text: str, candidates: list[re.Match[str]]) -> l
         if m.group(0) in t.english
         or _INTRODUCED.search(text, max(0, m.start() - 8), m.start())
         or _bracketed(t, text, m.start(), m.end())
+        # 芮杰的妈妈Casey——, 爸爸Tom说: right after kin and before punctuation or what follows people
+        or (
+            text.endswith(_KIN_BEFORE_LATIN, 0, m.start())
+            and (text[m.end() : m.end() + 1] or "。") in "-,，。(（" + "".join(PERSON_FOLLOW)
+        )
     }
     return [NameHit(m.start(), m.end(), "") for m in candidates if m.group(0) in names]
 
 
 _ROLE_AFTER = re.compile("|".join(ROLE_WORDS))
+_KIN_BEFORE_LATIN = tuple("妈妈 爸爸 母亲 父亲 外婆 外公 奶奶 爷爷 哥哥 姐姐 舅舅 姑姑 阿姨 叔叔".split())  # (not 叫, 名叫)
 
 
 @data_cache  # made from the word list: again when it changes

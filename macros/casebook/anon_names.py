@@ -94,14 +94,12 @@ TOP_SURNAMES = set(
     "李王张刘陈杨黄赵吴周徐孙马朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭曾萧田董袁潘蒋蔡余杜程苏魏吕丁沈姚卢姜崔钟谭陆汪范廖贾邹孟秦邱侯薛顾郝龚邵"
 )
 
-THETA_MEAN = 0.65  # mean of the two given-name characters of a three-character name
-THETA_MEAN_PERSON = 0.6  # the same, when 的, 说 or another word that follows people comes next
+THETA_MEAN, THETA_MEAN_PERSON = 0.65, 0.6  # mean of a three-character name's two given characters (0.6 before 的, 说 …)
 THETA_CLEAR = 0.7  # the same, after a clear left edge (的, punctuation) and a surname that is no word
 PERSON_FOLLOW = frozenset("的说问答哭笑喊叫在是")
 THETA_PAIR_MIN, THETA_PAIR_MEAN = 0.6, 0.8  # a given name with nothing telling after it
 THETA_LITTLE = 0.35  # the character after 小 in a given name 小X (莫小北, 佟小满)
-THETA_COMPOUND = 0.4  # both given-name characters after a compound surname (司马, 欧阳): the surname says enough
-THETA_YI = 0.4  # the second character of a given name 一X (裴一航会…, 谭一然妈妈)
+THETA_COMPOUND = THETA_YI = 0.4  # both given characters after a compound surname (司马, 欧阳); the second of 一X (裴一航会…)
 THETA_TWO, THETA_TWO_PERSON = 0.6, 0.4  # a two-character name's given character before 说/的/在 … (surname no word start: 0.4)
 THETA_WEAK = THETA_STRONG = 0.8  # a weak surname's one given character; two after a surname making a word with the first
 THETA_ALONE = 0.75  # both characters of a given name used alone
@@ -200,7 +198,8 @@ def _given(
     # (宗建国师傅: 国师 is a word, but a role starts after 国)
     runs_on = _common(t, text[start + 1 : start + 3]) and not ((person_after or role_after) and g1 + g2 in t.pairs)
     # (邸浩会做手工: a modal before a verb ends a one-character given name; 韩笑拿了: so does a verb and 了)
-    modal = (g3 in "了着过" and g3 and g1 + g2 not in t.pairs) or (g2 in _MODALS and _han(g3))
+    takes = g2 in "帮给陪替教" and g3 in "他她我你"  # (方琪帮她记笔记: a verb that takes a person, then the person)
+    modal = (g3 in "了着过" and g3 and g1 + g2 not in t.pairs) or (g2 in _MODALS and _han(g3)) or takes
     if g2 and _han(g2) and g2 not in STOP and not runs_on and not modal and g1 + g2 not in ROLES:
         pair = g1 + g2
         s2 = t.score.get(g2, 0.0)
@@ -424,9 +423,10 @@ _LABEL_ENDS = frozenset("名:： ")  # the character before the name, when there
 
 def _very_typical_pair(t: NameTables, text: str, after: int, i: int) -> bool:
     pair = text[after : after + 2]
-    if len(pair) < 2 or not _left_ok(text, i) or _common(t, pair) or _common(t, text[i : after + 1]):
+    if len(pair) < 2 or not (_left_ok(text, i) or _kin_before(text, i)) or _common(t, pair) or _common(t, text[i : after + 1]):
         return False
-    return min(t.score.get(ch, 0.0) for ch in pair) >= 0.85 and _follows(text, after + 2)
+    # (妈妈应美华在…: after kin, a little plainer characters too)
+    return min(t.score.get(ch, 0.0) for ch in pair) >= (0.8 if _kin_before(text, i) else 0.85) and _follows(text, after + 2)
 
 
 def _kin_before(text: str, i: int) -> bool:

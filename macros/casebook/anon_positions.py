@@ -116,7 +116,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
-_VERB_CHARS = frozenset("问找叫陪劝喊请让帮给对把被将跟说讲应在要会该")  # 导师应先…, 妈妈在…, 导师要先…: no surname
+_VERB_CHARS = frozenset(
+    "问找叫陪劝喊请让帮给对把被将跟说讲应在要会该拉"
+)  # (男生拉东东一起: 拉 “pull”) 导师应先…, 妈妈在…, 导师要先…: no surname
 # Adverbs that follow a subject (导师先听, 同桌也说); as surnames they need a two-character given name.
 _ADVERBS = frozenset("先再也都就还又才却只总便")
 # What 叫他 asks a child to do (回座位, 过来, 读课文), not what the child is called.
@@ -282,6 +284,8 @@ def _without_verb(text: str, h: NameHit) -> NameHit:
     if len(token) == 3 and token[0] in _VERB_CHARS and h.start > 0 and _han(text[h.start - 1]):
         if text.endswith(anon_names._SUBJECTS, 0, h.start):
             return h
+        if token[0] == "应" and text.endswith(anon_names._KIN_BEFORE, 0, h.start):
+            return h  # (妈妈应美华在…: after kin 应 is the surname; 妈妈问浩宇 still asks)
         return NameHit(h.start + 1, h.end, token[1:])
     return h
 

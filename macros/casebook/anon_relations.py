@@ -173,7 +173,10 @@ def _family_surname(t: NameTables, text: str, hits: list[NameHit]) -> list[tuple
                 and given not in anon_names.ROLES
                 and not anon_names._common(t, text[i : i + 3])
                 and (_clause_start(text, i) or text[i - 1 : i] in anon_names.LEFT_CHARS)
-                and _ends_item(text, i + 3)
+                # (黄建平平时出差多: the name's last character opens the next word again)
+                and (
+                    _ends_item(text, i + 3) or (text[i + 3 : i + 4] == text[i + 2] and anon_names._common(t, text[i + 3 : i + 5]))
+                )
             ):
                 found.append((i, i + 3))
             i = text.find(c, i + 1)

@@ -300,7 +300,7 @@ _ID_AFTER = re.compile(
 # (思思，2011.04.18，六（1）班: a class written as grade and number)
 _CLASS_AFTER = re.compile(
     r"\s*[,，][^,，。;；\n]{0,8}?(?:预备|初[一二三四]|高[一二三]|[一二三四五六七八九]年级|小学|中学"
-    r"|[一二三四五六七八九]\s*[(（]\s*\d{1,2}\s*[)）]\s*班)"
+    r"|[一二三四五六七八九]\s*[(（]\s*\d{1,2}\s*[)）]\s*(?:班|中队))"
 )
 _LAST_PUPIL_BIRTH_YEAR = 2021
 
