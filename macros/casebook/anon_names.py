@@ -33,6 +33,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from macros.build.reads import data_cache
+from macros.casebook.anon_spans import find_words as find_words
 from macros.casebook.anon_tables import COMMON_FREQ as COMMON_FREQ
 from macros.casebook.anon_tables import NameTables as NameTables
 from macros.casebook.anon_tables import tables as tables
@@ -310,12 +311,14 @@ def _name_at(t: NameTables, roles: re.Pattern[str], text: str, i: int) -> NameHi
     length = 2 if text[i : i + 2] in t.compounds else 1 if text[i] in t.surnames else 0
     if length == 0 or (text[i] == "班" and _after_class(text, i + 1)):
         return None  # 3班马俊杰: the 班 of a class, not the surname 班
+    nxt = text[i + length : i + length + 1]
+    if (not nxt or (nxt in STOP and nxt not in _OPENING_PARTICLES) or not _han(nxt)) and text[i - 1 : i] not in PREFIXES:
+        return None  # (speed: the test below, asked first; only a 小/老 nickname ends before punctuation)
     c = text[i]
     if c in _ODD_STARTS and _placeholder(t, text, i):
         return None  # 导师乙马上联系: 甲, 乙, 丙 after a role are the convention for a pseudonym
     surname = text[i : i + length]
     after = i + length
-    nxt = text[after : after + 1]
     doubled = text[i - 1 : i] == c and not text.endswith(_ROLE_LEFT, 0, i)  # (not 班主任任老师: a role, then 任)
     if c == "某" or doubled or (i > 0 and text[i - 1] in _MEASURES and _counted(text, i)):
         return None  # 某一科, 某某: the convention, never a surname; 一张张念: a measure word doubled
@@ -433,28 +436,15 @@ def _kin_before(text: str, i: int) -> bool:
     return text.endswith(_KIN_BEFORE, 0, i)
 
 
-_ALONE_CANDIDATE = re.compile(f"(?=([\u4e00-\u9fff]{{2}})[{re.escape(''.join(sorted(ALONE_FOLLOW)))}])")
-
-
-def find_words(text: str, words: Iterable[str]) -> list[tuple[int, int]]:
-    """Where ``words`` occur in ``text``, left to right without overlaps, the longest at a
-    position first — what a regular expression of the words joined by | finds, without
-    compiling one per case (a compile costs more than the whole scan of a case)."""
-    found: list[tuple[int, int]] = []
-    for word in set(words):
-        if word:
-            i = text.find(word)
-            while i >= 0:
-                found.append((i, i + len(word)))
-                i = text.find(word, i + 1)
-    found.sort(key=lambda span: (span[0], -span[1]))
-    out: list[tuple[int, int]] = []
-    end = 0
-    for start, stop in found:
-        if start >= end:
-            out.append((start, stop))
-            end = stop
-    return out
+@data_cache  # made from the word lists: again when one changes
+def _alone_candidates() -> re.Pattern[str]:
+    """Where a given name used alone may start: two characters typical enough of given names
+    (none a particle, the first no adverb), then a verb or particle (speed: the engine skips the
+    rest, where a look-ahead at every position tried each)."""
+    t = tables()
+    given = {ch for ch, score in t.score.items() if score >= 0.3 and _han(ch) and ch not in STOP}
+    first = "".join(sorted(given - ADVERB_CHARS))
+    return re.compile(f"[{first}](?=[{''.join(sorted(given))}][{re.escape(''.join(sorted(ALONE_FOLLOW)))}])")
 
 
 def taken_by(hits: Iterable[NameHit], length: int) -> bytearray:
@@ -483,10 +473,10 @@ def _given_alone(t: NameTables, text: str, hits: list[NameHit]) -> Iterable[Name
                 take(start, end)
                 yield NameHit(start, end, text[start:end])
     # Only pairs a verb or particle follows can be a given name alone (tested last): looked at first, for speed.
-    for m in _ALONE_CANDIDATE.finditer(text):
-        i, pair = m.start(), m.group(1)
-        if pair[0] in STOP or pair[1] in STOP or pair[0] in ADVERB_CHARS:
-            continue  # 孩子才会在…: an adverb before a modal, whatever a name list says of 才会
+    # (孩子才会在…: no adverb before a modal, whatever a name list says of 才会; see _alone_candidates)
+    for m in _alone_candidates().finditer(text):
+        i = m.start()
+        pair = text[i : i + 2]
         low, high = sorted((t.score.get(pair[0], 0.0), t.score.get(pair[1], 0.0)))
         # A known given name (一鸣, 浩然) needs one very typical character; any other pair two typical ones.
         if (low < 0.3 or high < 0.85) if pair in t.pairs else low < THETA_ALONE:
