@@ -13,14 +13,16 @@ from collections.abc import Iterable
 Span = tuple[int, int, str]
 
 
-def tried_at(pattern: re.Pattern[str], starts: re.Pattern[str], text: str) -> Iterable[re.Match[str]]:
+def tried_at(pattern: re.Pattern[str], starts: re.Pattern[str], text: str, back: int = 0) -> Iterable[re.Match[str]]:
     """What ``pattern.finditer(text)`` finds, trying ``pattern`` only where ``starts`` (one
-    character class holding every character a match can begin with) finds a character.
+    character class holding every character a match can begin with, or ``back`` characters
+    into every match) finds a character.
     Python's engine jumps straight to the characters of a pattern that begins with one
     class, but tries every position for an alternation of classes and look-behinds."""
     done = 0
     for first in starts.finditer(text):
-        if first.start() >= done and (m := pattern.match(text, first.start())):
+        at = first.start() - back
+        if at >= done and (m := pattern.match(text, at)):
             done = m.end()
             yield m
 
