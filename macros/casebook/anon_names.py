@@ -183,11 +183,10 @@ def _after_class(text: str, i: int) -> bool:
     return text[i - 1 : i] == "班" and i >= 2 and (text[i - 2].isdigit() or text[i - 2] in "）)")
 
 
-def _given(
-    t: NameTables, text: str, start: int, weak: bool, compound: bool = False, clear_left: bool = False, after_kin: bool = False
-) -> int:
+def _given(t: NameTables, text: str, start: int, weak: bool, compound: bool = False, left: int | None = None) -> int:
     """Length of the given name at ``start`` (0, 1 or 2 characters) after a surname, one
-    character or ``compound`` (欧阳, 司马)."""
+    character or ``compound`` (欧阳, 司马), which starts at ``left`` when its left edge counts
+    (read only where a test needs it: speed)."""
     g1 = text[start : start + 1]
     if g1 in _OPENING_PARTICLES and not weak and _zhi_given(t, text, start):
         return 2  # 杭之远打球, 裴以宁，: 之 and 以 open given names (之远, 以宁) before a typical character
@@ -219,7 +218,7 @@ def _given(
         # (爸爸石建华, 联系人包建军: after a kin word or a form's field the same holds)
         # (带教的宗建国师傅: a role right after a known given name is as telling as a kin word before it)
         known_word = pair in t.pairs and (
-            after_kin or role_after or ((strong or text[start - 1] in TOP_SURNAMES) and person_after)
+            role_after or ((strong or text[start - 1] in TOP_SURNAMES) and person_after) or _after_kin(text, left)
         )
         if not _common(t, text[start - 1 : start + 2]) and not (weak and _common(t, pair) and not known_word):
             if family_word:
@@ -229,7 +228,7 @@ def _given(
                     return 2
             elif pair in t.pairs or strong or _typical_pair(text, start + 2, s1, s2) or (role_after and min(s1, s2) >= 0.3):
                 return 2  # (郭大成师傅: a role right after vouches for a plainer given name)
-            elif clear_left and not weak and min(s1, s2) >= 0.5 and s1 + s2 >= 2 * THETA_CLEAR:
+            elif not weak and min(s1, s2) >= 0.5 and s1 + s2 >= 2 * THETA_CLEAR and _clear_left(t, text, left):
                 return 2  # 班的邱子墨数学…: after a clear left edge, a surname that is no word vouches more
             elif g1 == "一" and s2 >= THETA_YI and _follows(text, start + 2):  # 一帆, 一航, 一然: 一 is common in names
                 return 2
@@ -271,6 +270,14 @@ _KIN_AFTER_LOVE = tuple("爷爷 奶奶 妈妈 爸爸 外婆 外公 父母 家人
 COUSINS = tuple("堂姐 堂哥 堂弟 堂妹 表姐 表哥 表弟 表妹".split())
 # Relatives and companions one does things with (和堂姐, 跟室友); the commoner roles are in ROLES.
 _COMPANIONS = frozenset(COUSINS) | frozenset("姐妹 兄弟 亲戚 家人 邻居 室友 朋友 同伴 伙伴 父母".split())
+
+
+def _after_kin(text: str, left: int | None) -> bool:
+    return left is not None and _kin_before(text, left)
+
+
+def _clear_left(t: NameTables, text: str, left: int | None) -> bool:
+    return left is not None and _left_ok(text, left) and not _word_from_left(t, text, left)
 
 
 def _zhi_given(t: NameTables, text: str, start: int) -> bool:
@@ -371,11 +378,10 @@ def _name_at(t: NameTables, roles: re.Pattern[str], text: str, i: int) -> NameHi
     if surname in ROLE_ONLY and not _very_typical_pair(t, text, after, i):
         return None  # (单雨欣: two very typical given-name characters after a clear left edge)
     weak = length == 1 and surname in t.weak
-    # What stands to the left is read once: the given name's length and the checks below use it.
-    left_ok, word_left, kin_left = _left_ok(text, i), _word_from_left(t, text, i), _kin_before(text, i)
-    given = _given(t, text, after, weak, compound=length == 2, clear_left=left_ok and not word_left, after_kin=kin_left)
+    given = _given(t, text, after, weak, compound=length == 2, left=i)
     if given == 0:
         return None
+    left_ok, word_left, kin_left = _left_ok(text, i), _word_from_left(t, text, i), _kin_before(text, i)
     if length == 1 and i + 4 <= len(text) and text[i : i + 4] in t.words:
         return None  # 古尔邦节, 南丁格尔, 相依为命: the name would open a four-character word
     pair = text[after : after + 2]
