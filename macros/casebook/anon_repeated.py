@@ -104,6 +104,8 @@ def repeated_names(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHi
     _little_full(t, text, hits, taken, out)
     for token, starts in counts.items():
         c, given = token[0], token[1:]
+        if len(starts) == 1 and given not in givens and not text.startswith(_TITLED, starts[0] + len(token)):
+            continue  # (speed: once, neither a known given name nor titled, it is never confirmed below)
         if (c not in t.surnames and given not in givens) or c == given[0] or c in _VERB_CHARS:
             continue
         if c not in t.surnames and c in anon_names.STOP:
