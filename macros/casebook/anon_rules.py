@@ -343,7 +343,7 @@ def _same_day(text: str, found: list[Span]) -> Iterable[Span]:
 def _birthdates(text: str) -> Iterable[Span]:
     # Every pattern has 生 (出生, 生日, 生于, 诞生): only the windows around it are searched.
     seen: set[tuple[int, int]] = set()
-    for k in [m.start() for m in tried_at(_BIRTH_WORD, r"[出生诞满\s]", text)]:
+    for k in [m.start() for m in _BIRTH_WORD.finditer(text)]:
         lo = max(0, k - 40)
         window = text[lo : k + 40]
         for pattern in (_BIRTH_BEFORE, _BIRTH_AFTER, _BIRTHDAY_AFTER, _BIRTH_AGE, _BIRTH_NAMED_DAY):
