@@ -466,7 +466,8 @@ _ESTATE_SCHOOL = ("小学", "中学", "幼儿园", "学校", "初中", "高中",
 
 
 def find_addresses(text: str) -> Iterable[Span]:
-    for m in _DISTRICT_ESTATE.finditer(text):
+    # (speed: an estate tried only two characters before 区, a town where its lead-in can begin)
+    for m in tried_at(_DISTRICT_ESTATE, "区", text, 2):
         if text.startswith(_ESTATE_SCHOOL, m.end()) or _ROAD_SCHOOL.match(text, m.end()):
             continue  # 宝山区槐荫新村小学: a school named after the estate, which the school rule finds
         if not _LIVES_GENERIC.match(m.group(1)) and not any(ch in _ADDRESS_STOP for ch in m.group(1)):
@@ -479,7 +480,7 @@ def find_addresses(text: str) -> Iterable[Span]:
             continue  # 奉贤区沐雨路小学, 普陀区榆荫路第二小学: a school named after its road
         if not any(ch in _ADDRESS_STOP and ch != "和" for ch in text[start : m.end()]):  # 国和路: 和 names the road
             yield start, m.end(), "CASE-ANON-ADDRESS"
-    for m in _LIVES_TOWN.finditer(text):
+    for m in tried_at(_LIVES_TOWN, "[家租老住搬在]", text):
         g = 1 if m.group(1) else 2
         yield m.start(g), m.end(g), "CASE-ANON-ADDRESS"
     for m in _LIVES.finditer(text):

@@ -268,6 +268,7 @@ _COUNTED = re.compile(
 )  # 学了三年外国语
 
 
+_GENERIC_TAILS = tuple(word for word in GENERIC if len(word) >= 2)
 # (怎样借助中学资源: a question about schools, none named)
 _ASKING = ("怎样", "怎么", "如何", "什么", "哪些", "哪所")
 
@@ -291,13 +292,16 @@ def _generic(prefix: str) -> bool:
         return len(rest) < 2 or rest.startswith(("各", "本", "该", "全", "每", "这", "那")) or _generic(rest)
     # 国际学校 is a kind of school; 闵行区华樱国际实验学校 is one school: a district and a name first
     # (青浦实验二中: a district's short name before the kind word names the school)
-    generic_tail = any(
-        prefix.endswith(word)
-        and len(word) >= 2
-        and not _NAMED_HEAD.match(head := prefix[: -len(word)])
-        and head not in _DISTRICTS
-        and not (head[:2] in _DISTRICTS and len(head) >= 4)  # 长宁启澜双语学校: a district, then the school's own name
-        for word in GENERIC
+    generic_tail = (
+        prefix.endswith(_GENERIC_TAILS)
+        and any(  # (speed: the common answer, no, at once)
+            prefix.endswith(word)
+            and len(word) >= 2
+            and not _NAMED_HEAD.match(head := prefix[: -len(word)])
+            and head not in _DISTRICTS
+            and not (head[:2] in _DISTRICTS and len(head) >= 4)  # 长宁启澜双语学校: a district, then the school's own name
+            for word in GENERIC
+        )
     )
     return generic_tail or prefix[-1] in "所个些班级类型次趟"  # 参观了一次职校开放日
 
