@@ -142,7 +142,7 @@ def _word_from_left(t: NameTables, text: str, i: int) -> bool:
 
 
 def _follows(text: str, j: int) -> bool:
-    return j >= len(text) or text[j] in FOLLOW or not _han(text[j])
+    return j >= len(text) or text[j] in FOLLOW or not "\u4e00" <= text[j] <= "\u9fff"  # (speed: _han inline)
 
 
 def _little_given(t: NameTables, text: str, start: int) -> bool:
@@ -173,7 +173,7 @@ def _mean(text: str, j: int) -> float:
 
 
 def _left_ok(text: str, i: int) -> bool:
-    if i == 0 or text[i - 1] in LEFT_CHARS or not _han(text[i - 1]):
+    if i == 0 or text[i - 1] in LEFT_CHARS or not "\u4e00" <= text[i - 1] <= "\u9fff":  # (speed: _han inline)
         return True
     return text.endswith(_LEFT_AND_KIN, 0, i) or _after_class(text, i)
 
@@ -190,7 +190,7 @@ def _given(t: NameTables, text: str, start: int, weak: bool, compound: bool = Fa
     g1 = text[start : start + 1]
     if g1 in _OPENING_PARTICLES and not weak and _zhi_given(t, text, start):
         return 2  # 杭之远打球, 裴以宁，: 之 and 以 open given names (之远, 以宁) before a typical character
-    if not g1 or not _han(g1) or g1 in STOP:
+    if not "\u4e00" <= g1 <= "\u9fff" or g1 in STOP:  # (speed: _han inline; "" is no Chinese character)
         return 0
     s1 = t.score.get(g1, 0.0)
     g2 = text[start + 1 : start + 2]

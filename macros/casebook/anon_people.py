@@ -274,19 +274,21 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
         token = text[i : i + 2] if i >= 0 else ""
         if not _han_pair(token) or text.startswith(_VERB_NOUNS, m.start()):
             continue
+        strong = text.startswith(_STRONG_VERBS, i + 2)
+        clause = _clause_start(text, i)
+        if not (clause or strong):
+            continue  # (speed: most verbs stand mid-clause; only a clause start or a strong verb can make a name)
         if token[0] == token[1] and t.words.get(token, 0) >= REDUPLICATED_FREQ:
             continue  # 连连说, 默默点头: a reduplicated adverb before the verb
-        strong = text.startswith(_STRONG_VERBS, i + 2)
         if strong and i >= 1 and _unknown_surname_name(t, text, i - 1):
             add(i - 1, i + 2, token)  # 亓明轩说, 操思琪低着头: a surname the tables lack, before a given name
             continue
         # 甜点 in 甘甜点了点头: a verb phrase of three characters or more fixes the boundary itself
-        clause = _clause_start(text, i)
         # (她的好朋友甘露哭得…: a word that reads as a name after a role, before a verb of feeling)
         # (not 老师介绍说: a word as everyday as a verb of speech)
         apposed = not clause and strong and text.endswith(_ROLES_BEFORE, 0, i) and t.words.get(token, 0) < 2000
         if not (clause or apposed):
-            continue  # (speed: most verbs stand mid-clause; the tests below only turn a token down)
+            continue  # (speed: the tests below only turn a token down)
         # (凯文说: a known given name keeps its second character before 说, though 文说 is a word)
         runs_on = len(m.group(0)) < 3 and _is_word(t, text[i + 1 : i + 3])
         runs_on = runs_on and not (strong and token in t.pairs and not _is_word(t, token))  # (中文说得流利)
