@@ -353,6 +353,9 @@ def _name_at(t: NameTables, roles: re.Pattern[str], text: str, i: int) -> NameHi
     if not nxt or (nxt in STOP and nxt not in _OPENING_PARTICLES) or not _han(nxt):
         return None  # no role, 叫 form or given name starts with punctuation or a particle (speed)
     role = roles.match(text, after)
+    if role is None and surname in ROLE_ONLY and text[i - 1 : i] not in _LABEL_ENDS and text[i - 1 : i] not in "叫做是":
+        if not _very_typical_pair(t, text, after, i):  # (speed: the test below, asked before the label and 叫 forms)
+            return None  # where no role follows and no label or 叫 precedes, those cannot make a name of it
     # (宿管于阿姨: after a role word even 于 starts a role form; 导师和教练 is “and”; 带教的于师傅: after 的 too)
     function = surname in FUNCTION_CHARS
     if function and (text[after : after + 2] in _COMPANIONS or text[after + 1 : after + 3] in ("同学", "朋友", "老师")):
