@@ -23,7 +23,7 @@ from macros.casebook import anon_names
 from macros.casebook.anon_names import NameHit, NameTables, taken_by
 from macros.casebook.anon_nicknames import _little_nickname, _pet_name
 from macros.casebook.anon_positions import CLAUSE_LEFT, ROLE_NOUNS, _patterns
-from macros.casebook.anon_rules import _back, tried_at
+from macros.casebook.anon_rules import _back
 
 _HAN = "\u4e00-\u9fff"
 # What follows the name: its sex or its school (a district set aside as a place is blanked:
@@ -46,7 +46,7 @@ _FACTS_AFTER = re.compile(
     # 甘露，2011年11月出生: a date of birth after the comma
     r"|[,，]\s*(?:19|20)\d{2}\s*年[^，。,;；\n]{0,8}?(?:出生|生(?![活产态物命长效病字词气]))"
 )
-_FACTS_STARTS = re.compile("[,，(（]")  # where _FACTS_AFTER can begin (speed: see anon_rules.tried_at)
+_FACTS_LED = re.compile(f"(?=[,，(（])(?:{_FACTS_AFTER.pattern})")  # (speed: see anon_schools._SCHOOL_LED)
 _PUPIL_NUMBERS = ("学号", "学籍号", "身份证号", "身份证")
 _NUMBER_AFTER = re.compile("|".join(_PUPIL_NUMBERS))
 # 米阳的学号是…, 甘露的联系电话: what only a person has, after 的
@@ -59,7 +59,7 @@ _DATA_AFTER = re.compile(
     r"|(?<=的)(?:邮箱|电子邮箱)"  # 任天宇的邮箱
     r"|(?<=的)(?:名字|全名|大名|中文名|英文名)"  # 钱多多的名字是爷爷起的: only a person (or a pet: no surname) has one
 )
-_DATA_STARTS = re.compile("[学身出生联电手家户Q微(（，,毕邮名全大中英]")  # where _DATA_AFTER can begin (speed)
+_DATA_LED = re.compile(f"(?=[学身出生联电手家户Q微(（，,毕邮名全大中英])(?:{_DATA_AFTER.pattern})")  # (speed: as _FACTS_LED)
 # 容嬷嬷是同学给容晓起的外号, 大家给钱程起了个外号: the child a nickname is given to, and the nickname
 _NAMED_BY = re.compile(
     rf"(?:(?<![{_HAN}])([{_HAN}]{{2,3}})是[^，。；;\n]{{0,6}}?)?给([{_HAN}]{{2,3}})起(?:了)?(?:个|一个)?的?(?:外号|绰号|小名|昵称)"
@@ -184,7 +184,7 @@ def _data_after(text: str) -> list[re.Match[str]]:
     """What only a person has after the name (米阳的学号), or who the pupil is (…是…班的学生,
     …是米老师的女儿)."""
     return [
-        *tried_at(_DATA_AFTER, _DATA_STARTS, text),
+        *_DATA_LED.finditer(text),
         *_PUPIL_OF.finditer(text),
         *_CHILD_OF.finditer(text),
         *_FRIEND_OF.finditer(text),
@@ -207,7 +207,7 @@ def facts_people(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]
         if (m.start(2), m.end(2)) in full and _looks(t, m.group(1)) and _token_ok(t, m.group(1)):
             add(*m.span(1))
     for pattern, found in (
-        (_FACTS_AFTER, tried_at(_FACTS_AFTER, _FACTS_STARTS, text)),
+        (_FACTS_AFTER, _FACTS_LED.finditer(text)),
         (_NUMBER_AFTER, _NUMBER_AFTER.finditer(text)),
     ):
         for m in found:

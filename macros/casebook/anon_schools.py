@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 from macros.casebook.anon_names import find_names
 from macros.casebook.anon_positions import ROLE_NOUNS
-from macros.casebook.anon_rules import Span, _back, tried_at
+from macros.casebook.anon_rules import Span, _back
 from macros.casebook.anon_tables import tables
 
 # -- schools and classes ---------------------------------------------------------------------
@@ -22,6 +22,9 @@ _SCHOOL = re.compile(
 )
 # Every character a _SCHOOL match can begin with (tests/test_anonymise.py checks the two agree).
 _SCHOOL_FIRST = re.compile(r"[初高完实外中女附一二三四五六七八九十0-9小幼学分职技卫旅交商财农东西南北内]")
+# The same matches, led by an assertion of the first character: the engine then skips in C to those
+# characters (speed: faster than trying the pattern at each of them from Python, as tried_at does)
+_SCHOOL_LED = re.compile(f"(?={_SCHOOL_FIRST.pattern})(?:{_SCHOOL.pattern})")
 _SCHOOL_STOP = set(
     "在于到是的了过和与从往进入读考转上去向为有以前原就回离念去及或来打请配送接称说当他她我你也不像把被将对跟、,。;:“”() \n"
 )
@@ -151,7 +154,7 @@ _INITIALS_RIGHT = re.compile(r"[学国心间午文式等级层途专年秋部央
 
 
 def _full_schools(text: str) -> Iterable[Span]:
-    for m in tried_at(_SCHOOL, _SCHOOL_FIRST, text):
+    for m in _SCHOOL_LED.finditer(text):
         suffix = m.group(0)
         if text[max(0, m.start() - 2) : m.start()].endswith(("中", "大中")) and suffix in ("小学", "学校"):
             continue  # 中小学, 大中小学
