@@ -49,7 +49,12 @@ _COUNTING = frozenset("张段项支台包封章门")  # the measures that count 
 
 @data_cache  # made from the word lists: again when one changes
 def _figures() -> re.Pattern[str]:
-    return re.compile("|".join(map(re.escape, anon_names.tables().figures)))
+    # The figures grouped by first character, in their order: the same first match at each place, and
+    # (speed) the engine compares a third as many first characters as with one alternative a figure
+    by_first: dict[str, list[str]] = {}
+    for figure in anon_names.tables().figures:
+        by_first.setdefault(figure[0], []).append(re.escape(figure[1:]))
+    return re.compile("|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in by_first.items()))
 
 
 # A name joined by 和 or 与 to a figure, ending where a name ends (的, 的故事, punctuation)
@@ -58,7 +63,7 @@ _PARTNER = re.compile(r"[和与]([\u4e00-\u9fff]{2,3}?)(?=的|[，。、；！�
 
 def set_aside(text: str) -> str:
     """``text`` with what names no person of the case blanked out (same length)."""
-    out = list(text)
+    out: dict[int, str] = {}  # what replaces a character, by its place (speed: few, so no list of the whole text)
     for pattern, found in (
         (_TITLE, _TITLE.finditer(text)),
         (_STATE, tried_at(_STATE, _STATE_STARTS, text)),
@@ -88,8 +93,12 @@ def set_aside(text: str) -> str:
     for m in _WHILE.finditer(text) if "边" in text else ():  # 边吃粽子边听: “while …”, not the surname 边
         out[m.start()] = out[m.start(1)] = BLANK
     for start, end in _places(text):
-        out[start:end] = BLANK * (end - start)
-    return "".join(out)
+        out.update(dict.fromkeys(range(start, end), BLANK))
+    pieces, done = [], 0
+    for k in sorted(out):
+        pieces += [text[done:k], out[k]]
+        done = k + 1
+    return "".join(pieces) + text[done:]
 
 
 # (边佳怡说她边吃…: what one does in between is a short verb phrase, no speech or pronoun)
