@@ -574,6 +574,7 @@ def test_faster_scans_find_what_the_plain_patterns_find() -> None:
             assert [m.span() for m in r.tried_at(pattern, first, t, back)] == [m.span() for m in pattern.finditer(t)]
         for faster, pattern in led:
             assert [m.span() for m in faster.finditer(t)] == [m.span() for m in pattern.finditer(t)]
+        assert [m.span() for m in facts._bracketed(t)] == [m.span() for m in facts._NICKNAME_BRACKETED.finditer(t)]
         assert [m.span() for m in sc._class_matches(t)] == [m.span() for m in sc._CLASS.finditer(t)]
         assert {(s, e) for s, e, _ in r.find_contacts(t)} == plain_contacts(t)
 

@@ -18,6 +18,7 @@ The name found is then marked everywhere in the case (step 3), like any other.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from macros.casebook import anon_names
 from macros.casebook.anon_names import NameHit, NameTables, taken_by
@@ -142,6 +143,20 @@ def _token_ok(t: NameTables, token: str) -> bool:
 # 小朋友, 小姑娘: a kind of child, not a nickname
 _LITTLE_KINDS = ("朋友", "伙伴", "姑娘", "男孩", "女孩", "男生", "女生", "学生", "同学", "孩子", "宝贝", "家伙", "不点")
 _NICKNAME_BRACKETED = re.compile(rf"(?<![{_HAN}])([{_HAN}]{{2,3}})[(（]([{_HAN}]{{2,4}})[)）]")
+
+
+def _bracketed(text: str) -> Iterable[re.Match[str]]:
+    """What _NICKNAME_BRACKETED.finditer finds, tried only three and two characters before a bracket
+    (speed: with a look-behind first, the engine tried every position)."""
+    done = 0
+    for k in re.finditer("[(（]", text):
+        for start in (k.start() - 3, k.start() - 2):
+            if start >= done and (m := _NICKNAME_BRACKETED.match(text, start)):
+                done = m.end()
+                yield m
+                break
+
+
 # 小胖是他的同学: whose classmate or friend the word opening the clause is
 _FRIEND_OF = re.compile(r"是[^，。；;！？\n的]{0,4}的(?:同学|同桌|好朋友|朋友|邻居|表哥|表姐|表弟|表妹|堂哥|堂姐)")
 # A word this frequent (jieba's count) is what the pupil does (男生后来…, 女生开始…), not a name.
@@ -203,7 +218,7 @@ def facts_people(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]
 
     # 小胖（黎子豪）今天…: a nickname, then the full name found in brackets after it
     full = {(h.start, h.end) for h in hits}
-    for m in _NICKNAME_BRACKETED.finditer(text) if "(" in text or "（" in text else ():
+    for m in _bracketed(text):
         if (m.start(2), m.end(2)) in full and _looks(t, m.group(1)) and _token_ok(t, m.group(1)):
             add(*m.span(1))
     for pattern, found in (
