@@ -106,8 +106,8 @@ def everywhere(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]:
     found = Counter(text[h.start : h.end] for h in hits)
     # (司马文博 … 文博: the given name of a full name found is no surname 文 and a given name 博)
     givens = {h.given for h in hits if h.given and h.end - h.start > len(h.given)}
-    for h in hits:
-        raw = text[h.start : h.end]
+    # (speed: a person is found many times over; the forms depend only on the words and the given name)
+    for raw, given in {(text[h.start : h.end], h.given): None for h in hits}:
         token = raw.replace(" ", "").replace(BLANK, "")
         # The full name itself is looked for everywhere too (陪燕飞在…), unless it is also a word
         # found once on the surface (高亮, 安全); a padded 杜　鹃 in a name list is no word; a word
@@ -116,24 +116,18 @@ def everywhere(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]:
         surname = 2 if token[:2] in t.compounds else 1 if token[:1] in t.surnames else 0
         if len(token) == 2 and token[0] in "老小" and token[1] in t.surnames and not _is_word(t, token):
             people.add(token)  # 门卫老周 where 老周说 stands elsewhere: the nickname as the case uses it
-        elif len(token) == 2 and token[0] == "小" and not h.given and not _is_word(t, token):
+        elif len(token) == 2 and token[0] == "小" and not given and not _is_word(t, token):
             people |= forms_of(t, None, token[1]) & {token[1] + "妈", token[1] + "爸", token}  # 小杰 → 杰妈
-        if (
-            h.given
-            and len(token) == 2
-            and token[0] in t.surnames
-            and token[0] not in anon_names.LEFT_CHARS
-            and token not in givens
-        ):
+        if given and len(token) == 2 and token[0] in t.surnames and token[0] not in anon_names.LEFT_CHARS and token not in givens:
             people |= forms_of(t, token, token[1])  # 时雨 alone is a full name too: 时妈妈, 雨雨
-        if h.given and len(token) == 3 and token.endswith(h.given) and not surname:
+        if given and len(token) == 3 and token.endswith(given) and not surname:
             surname = 1  # 亓佳宁: a surname the tables do not know, confirmed by the case
         # 我和子昂聊 is “and 子昂”: no 和爸爸 (“and dad”) from it; nor is ，和毛豆一起… when 毛豆 is found alone
         conjunction = token[0] in _AND and _only_as_and(text, token, after_comma=found[token[1:]] > 0)
-        if h.given and surname and len(token) == surname + len(h.given):
-            people |= forms_of(t, token, h.given, family_forms=not conjunction) | whole
-        elif h.given:
-            people |= forms_of(t, None, h.given)
+        if given and surname and len(token) == surname + len(given):
+            people |= forms_of(t, token, given, family_forms=not conjunction) | whole
+        elif given:
+            people |= forms_of(t, None, given)
         elif (
             surname
             and 2 <= len(token) <= surname + 2

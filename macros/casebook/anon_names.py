@@ -33,6 +33,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from macros.build.reads import data_cache
+from macros.casebook.anon_spans import find_words as find_words
 from macros.casebook.anon_tables import COMMON_FREQ as COMMON_FREQ
 from macros.casebook.anon_tables import NameTables as NameTables
 from macros.casebook.anon_tables import tables as tables
@@ -137,7 +138,7 @@ def _word_from_left(t: NameTables, text: str, i: int) -> bool:
 
 
 def _follows(text: str, j: int) -> bool:
-    return j >= len(text) or text[j] in FOLLOW or not _han(text[j])
+    return j >= len(text) or text[j] in FOLLOW or not "\u4e00" <= text[j] <= "\u9fff"  # (speed: _han inline)
 
 
 def _little_given(t: NameTables, text: str, start: int) -> bool:
@@ -168,7 +169,7 @@ def _mean(text: str, j: int) -> float:
 
 
 def _left_ok(text: str, i: int) -> bool:
-    if i == 0 or text[i - 1] in LEFT_CHARS or not _han(text[i - 1]):
+    if i == 0 or text[i - 1] in LEFT_CHARS or not "\u4e00" <= text[i - 1] <= "\u9fff":  # (speed: _han inline)
         return True
     return text.endswith(_LEFT_AND_KIN, 0, i) or _after_class(text, i)
 
@@ -178,15 +179,14 @@ def _after_class(text: str, i: int) -> bool:
     return text[i - 1 : i] == "班" and i >= 2 and (text[i - 2].isdigit() or text[i - 2] in "）)")
 
 
-def _given(
-    t: NameTables, text: str, start: int, weak: bool, compound: bool = False, clear_left: bool = False, after_kin: bool = False
-) -> int:
+def _given(t: NameTables, text: str, start: int, weak: bool, compound: bool = False, left: int | None = None) -> int:
     """Length of the given name at ``start`` (0, 1 or 2 characters) after a surname, one
-    character or ``compound`` (欧阳, 司马)."""
+    character or ``compound`` (欧阳, 司马), which starts at ``left`` when its left edge counts
+    (read only where a test needs it: speed)."""
     g1 = text[start : start + 1]
     if g1 in _OPENING_PARTICLES and not weak and _zhi_given(t, text, start):
         return 2  # 杭之远打球, 裴以宁，: 之 and 以 open given names (之远, 以宁) before a typical character
-    if not g1 or not _han(g1) or g1 in STOP:
+    if not "\u4e00" <= g1 <= "\u9fff" or g1 in STOP:  # (speed: _han inline; "" is no Chinese character)
         return 0
     s1 = t.score.get(g1, 0.0)
     g2 = text[start + 1 : start + 2]
@@ -215,7 +215,7 @@ def _given(
         # (爸爸石建华, 联系人包建军: after a kin word or a form's field the same holds)
         # (带教的宗建国师傅: a role right after a known given name is as telling as a kin word before it)
         known_word = pair in t.pairs and (
-            after_kin or role_after or ((strong or text[start - 1] in TOP_SURNAMES) and person_after)
+            role_after or ((strong or text[start - 1] in TOP_SURNAMES) and person_after) or _after_kin(text, left)
         )
         if not _common(t, text[start - 1 : start + 2]) and not (weak and _common(t, pair) and not known_word):
             if family_word:
@@ -225,7 +225,7 @@ def _given(
                     return 2
             elif pair in t.pairs or strong or _typical_pair(text, start + 2, s1, s2) or (role_after and min(s1, s2) >= 0.3):
                 return 2  # (郭大成师傅: a role right after vouches for a plainer given name)
-            elif clear_left and not weak and min(s1, s2) >= 0.5 and s1 + s2 >= 2 * THETA_CLEAR:
+            elif not weak and min(s1, s2) >= 0.5 and s1 + s2 >= 2 * THETA_CLEAR and _clear_left(t, text, left):
                 return 2  # 班的邱子墨数学…: after a clear left edge, a surname that is no word vouches more
             elif g1 == "一" and s2 >= THETA_YI and _follows(text, start + 2):  # 一帆, 一航, 一然: 一 is common in names
                 return 2
@@ -252,8 +252,9 @@ def _given(
     if g1 == "一" and (person or (not weak and text[start + 1 : start + 2] in "和与跟" and not _common(t, family))):
         return 1  # 丁一的父亲, 丁一在: 一 alone is a given name (唯一的, 统一的 have no surname before)
     # (旁边的戚浩嘟囔了: after a clear left edge, a very typical given character, then a word)
-    word = _common(t, text[start + 1 : start + 3]) or text[start + 1 : start + 3] in t.left_words
-    ends = _follows(text, start + 1) or (clear_left and not weak and s1 >= 0.9 and word and not _common(t, family))
+    nxt = text[start + 1 : start + 3]
+    word = not weak and s1 >= 0.9 and (_common(t, nxt) or nxt in t.left_words) and not _common(t, family)
+    ends = _follows(text, start + 1) or (word and _clear_left(t, text, left))
     if s1 >= (THETA_WEAK if weak else THETA_TWO_PERSON if person else THETA_TWO) and ends:
         # 钱全都, 李明说: when the given character starts a word with what follows, only a very typical one is a name
         if _common(t, text[start : start + 2]) and s1 < 0.85:
@@ -269,6 +270,14 @@ _KIN_AFTER_LOVE = tuple("爷爷 奶奶 妈妈 爸爸 外婆 外公 父母 家人
 COUSINS = tuple("堂姐 堂哥 堂弟 堂妹 表姐 表哥 表弟 表妹".split())
 # Relatives and companions one does things with (和堂姐, 跟室友); the commoner roles are in ROLES.
 _COMPANIONS = frozenset(COUSINS) | frozenset("姐妹 兄弟 亲戚 家人 邻居 室友 朋友 同伴 伙伴 父母".split())
+
+
+def _after_kin(text: str, left: int | None) -> bool:
+    return left is not None and _kin_before(text, left)
+
+
+def _clear_left(t: NameTables, text: str, left: int | None) -> bool:
+    return left is not None and _left_ok(text, left) and not _word_from_left(t, text, left)
 
 
 def _zhi_given(t: NameTables, text: str, start: int) -> bool:
@@ -309,12 +318,14 @@ def _name_at(t: NameTables, roles: re.Pattern[str], text: str, i: int) -> NameHi
     length = 2 if text[i : i + 2] in t.compounds else 1 if text[i] in t.surnames else 0
     if length == 0 or (text[i] == "班" and _after_class(text, i + 1)):
         return None  # 3班马俊杰: the 班 of a class, not the surname 班
+    nxt = text[i + length : i + length + 1]
+    if (not nxt or (nxt in STOP and nxt not in _OPENING_PARTICLES) or not _han(nxt)) and text[i - 1 : i] not in PREFIXES:
+        return None  # (speed: the test below, asked first; only a 小/老 nickname ends before punctuation)
     c = text[i]
     if c in _ODD_STARTS and _placeholder(t, text, i):
         return None  # 导师乙马上联系: 甲, 乙, 丙 after a role are the convention for a pseudonym
     surname = text[i : i + length]
     after = i + length
-    nxt = text[after : after + 1]
     doubled = text[i - 1 : i] == c and not text.endswith(_ROLE_LEFT, 0, i)  # (not 班主任任老师: a role, then 任)
     if c == "某" or doubled or (i > 0 and text[i - 1] in _MEASURES and _counted(text, i)):
         return None  # 某一科, 某某: the convention, never a surname; 一张张念: a measure word doubled
@@ -342,6 +353,9 @@ def _name_at(t: NameTables, roles: re.Pattern[str], text: str, i: int) -> NameHi
     if not nxt or (nxt in STOP and nxt not in _OPENING_PARTICLES) or not _han(nxt):
         return None  # no role, 叫 form or given name starts with punctuation or a particle (speed)
     role = roles.match(text, after)
+    if role is None and surname in ROLE_ONLY and text[i - 1 : i] not in _LABEL_ENDS and text[i - 1 : i] not in "叫做是":
+        if not _very_typical_pair(t, text, after, i):  # (speed: the test below, asked before the label and 叫 forms)
+            return None  # where no role follows and no label or 叫 precedes, those cannot make a name of it
     # (宿管于阿姨: after a role word even 于 starts a role form; 导师和教练 is “and”; 带教的于师傅: after 的 too)
     function = surname in FUNCTION_CHARS
     if function and (text[after : after + 2] in _COMPANIONS or text[after + 1 : after + 3] in ("同学", "朋友", "老师")):
@@ -367,11 +381,10 @@ def _name_at(t: NameTables, roles: re.Pattern[str], text: str, i: int) -> NameHi
     if surname in ROLE_ONLY and not _very_typical_pair(t, text, after, i):
         return None  # (单雨欣: two very typical given-name characters after a clear left edge)
     weak = length == 1 and surname in t.weak
-    # What stands to the left is read once: the given name's length and the checks below use it.
-    left_ok, word_left, kin_left = _left_ok(text, i), _word_from_left(t, text, i), _kin_before(text, i)
-    given = _given(t, text, after, weak, compound=length == 2, clear_left=left_ok and not word_left, after_kin=kin_left)
+    given = _given(t, text, after, weak, compound=length == 2, left=i)
     if given == 0:
         return None
+    left_ok, word_left, kin_left = _left_ok(text, i), _word_from_left(t, text, i), _kin_before(text, i)
     if length == 1 and i + 4 <= len(text) and text[i : i + 4] in t.words:
         return None  # 古尔邦节, 南丁格尔, 相依为命: the name would open a four-character word
     pair = text[after : after + 2]
@@ -433,28 +446,15 @@ def _kin_before(text: str, i: int) -> bool:
     return text.endswith(_KIN_BEFORE, 0, i)
 
 
-_ALONE_CANDIDATE = re.compile(f"(?=([\u4e00-\u9fff]{{2}})[{re.escape(''.join(sorted(ALONE_FOLLOW)))}])")
-
-
-def find_words(text: str, words: Iterable[str]) -> list[tuple[int, int]]:
-    """Where ``words`` occur in ``text``, left to right without overlaps, the longest at a
-    position first — what a regular expression of the words joined by | finds, without
-    compiling one per case (a compile costs more than the whole scan of a case)."""
-    found: list[tuple[int, int]] = []
-    for word in set(words):
-        if word:
-            i = text.find(word)
-            while i >= 0:
-                found.append((i, i + len(word)))
-                i = text.find(word, i + 1)
-    found.sort(key=lambda span: (span[0], -span[1]))
-    out: list[tuple[int, int]] = []
-    end = 0
-    for start, stop in found:
-        if start >= end:
-            out.append((start, stop))
-            end = stop
-    return out
+@data_cache  # made from the word lists: again when one changes
+def _alone_candidates() -> re.Pattern[str]:
+    """Where a given name used alone may start: two characters typical enough of given names
+    (none a particle, the first no adverb), then a verb or particle (speed: the engine skips the
+    rest, where a look-ahead at every position tried each)."""
+    t = tables()
+    given = {ch for ch, score in t.score.items() if score >= 0.3 and _han(ch) and ch not in STOP}
+    first = "".join(sorted(given - ADVERB_CHARS))
+    return re.compile(f"[{first}](?=[{''.join(sorted(given))}][{re.escape(''.join(sorted(ALONE_FOLLOW)))}])")
 
 
 def taken_by(hits: Iterable[NameHit], length: int) -> bytearray:
@@ -483,10 +483,10 @@ def _given_alone(t: NameTables, text: str, hits: list[NameHit]) -> Iterable[Name
                 take(start, end)
                 yield NameHit(start, end, text[start:end])
     # Only pairs a verb or particle follows can be a given name alone (tested last): looked at first, for speed.
-    for m in _ALONE_CANDIDATE.finditer(text):
-        i, pair = m.start(), m.group(1)
-        if pair[0] in STOP or pair[1] in STOP or pair[0] in ADVERB_CHARS:
-            continue  # 孩子才会在…: an adverb before a modal, whatever a name list says of 才会
+    # (孩子才会在…: no adverb before a modal, whatever a name list says of 才会; see _alone_candidates)
+    for m in _alone_candidates().finditer(text):
+        i = m.start()
+        pair = text[i : i + 2]
         low, high = sorted((t.score.get(pair[0], 0.0), t.score.get(pair[1], 0.0)))
         # A known given name (一鸣, 浩然) needs one very typical character; any other pair two typical ones.
         if (low < 0.3 or high < 0.85) if pair in t.pairs else low < THETA_ALONE:

@@ -64,6 +64,7 @@ from macros.casebook.anon_positions import (
     _CALLED_BEFORE,
     _CALLED_OR,
     _CALLED_QUOTED,
+    _CALLED_STARTS,
     _DAYTIME,
     _ERRAND_VERBS,
     _NOT_OPENING,
@@ -97,6 +98,7 @@ from macros.casebook.anon_positions import (
 )
 from macros.casebook.anon_relations import related_people
 from macros.casebook.anon_repeated import repeated_names
+from macros.casebook.anon_rules import tried_at
 
 
 def find_people(text: str) -> list[NameHit]:
@@ -127,6 +129,8 @@ def find_people(text: str) -> list[NameHit]:
     return sorted(hits, key=lambda h: (h.start, -h.end))
 
 
+# (speed: both are tried only two characters before a title, where the engine would try every character)
+_TITLE_STARTS = re.compile("[阿叔哥姐]")
 _A_WITH_TITLE = re.compile(r"(?:阿|(?P<d>[\u4e00-\u9fff])(?=(?P=d)))([\u4e00-\u9fff])(?:阿姨|叔叔|哥|姐)(?![姐妹弟哥])")
 _GIVEN_WITH_TITLE = re.compile(r"([\u4e00-\u9fff]{2})(?:哥|姐)(?![哥姐妹弟夫])")
 # (高明的家长懂得倾听: 家长 follows a description as often, so it is left out)
@@ -186,7 +190,7 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
     # (speed: the aside pattern starts anywhere; only texts that say 这样/这么 can hold one)
     called_at = [(m, 1) for m in _CALLED_BEFORE.finditer(text)] if "这样" in text or "这么" in text else []
     called_at += [(m, 1) for m in _CALLED_QUOTED.finditer(text)] if "叫“" in text else []  # 围着他叫“力哥”
-    for m, g in [*((m, 1 if m.group(1) else 2) for m in _CALLED.finditer(text)), *called_at]:
+    for m, g in [*((m, 1 if m.group(1) else 2) for m in tried_at(_CALLED, _CALLED_STARTS, text)), *called_at]:
         # 都叫他包子: whatever the word, it is what the child is called
         # 叫他回座位, 叫她过来: a verb after 叫他 is an errand, not a name
         called = m.group(g)
@@ -205,7 +209,8 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
         if also and also.group(1) not in ROLE_NOUNS and also.group(1)[0] not in anon_names.STOP:
             add(also.start(1), also.end(1), also.group(1))
     titled = "哥" in text or "姐" in text or "阿姨" in text or "叔叔" in text  # (speed: the two scans below need one)
-    for m in _GIVEN_WITH_TITLE.finditer(text) if titled else ():  # 浩宇哥带着低年级的小朋友…: a given name and 哥/姐
+    # 浩宇哥带着低年级的小朋友…: a given name and 哥/姐
+    for m in tried_at(_GIVEN_WITH_TITLE, _TITLE_STARTS, text, 2) if titled else ():
         known = m.group(1) in t.pairs or _typical(t, m.group(1))  # (梦瑶姐: two typical characters)
         if known and _clause_start(text, m.start()) and not _is_word(t, m.group(1)) and m.group(1) not in ROLE_NOUNS:
             add(m.start(), m.end(), m.group(1))
@@ -214,7 +219,7 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
     for m in WORKPLACE_TITLED.finditer(text) if titled else ():
         if m.group(1) in t.surnames:
             add(m.start(1), m.end(), "")
-    for m in _A_WITH_TITLE.finditer(text) if titled else ():  # 隔壁的阿芳阿姨, 几个初三的“阿斌哥”, 芳芳姐
+    for m in tried_at(_A_WITH_TITLE, _TITLE_STARTS, text, 2) if titled else ():  # 隔壁的阿芳阿姨, 几个初三的“阿斌哥”, 芳芳姐
         ch, nick = m.group(2), text[m.start() : m.start() + 2]
         if ch not in anon_names.STOP and t.score.get(ch, 0.0) >= 0.5 and nick not in ROLE_NOUNS and not _is_word(t, nick):
             add(m.start(), m.end(), "")
@@ -260,23 +265,27 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
         token = text[i : i + 2] if i >= 0 else ""
         if not _han_pair(token) or text.startswith(_VERB_NOUNS, m.start()):
             continue
+        strong = text.startswith(_STRONG_VERBS, i + 2)
+        clause = _clause_start(text, i)
+        if not (clause or strong):
+            continue  # (speed: most verbs stand mid-clause; only a clause start or a strong verb can make a name)
         if token[0] == token[1] and t.words.get(token, 0) >= REDUPLICATED_FREQ:
             continue  # 连连说, 默默点头: a reduplicated adverb before the verb
-        strong = text.startswith(_STRONG_VERBS, i + 2)
         if strong and i >= 1 and _unknown_surname_name(t, text, i - 1):
             add(i - 1, i + 2, token)  # 亓明轩说, 操思琪低着头: a surname the tables lack, before a given name
             continue
         # 甜点 in 甘甜点了点头: a verb phrase of three characters or more fixes the boundary itself
-        clause = _clause_start(text, i)
         # (她的好朋友甘露哭得…: a word that reads as a name after a role, before a verb of feeling)
         # (not 老师介绍说: a word as everyday as a verb of speech)
         apposed = not clause and strong and text.endswith(_ROLES_BEFORE, 0, i) and t.words.get(token, 0) < 2000
+        if not (clause or apposed):
+            continue  # (speed: the tests below only turn a token down)
         # (凯文说: a known given name keeps its second character before 说, though 文说 is a word)
         runs_on = len(m.group(0)) < 3 and _is_word(t, text[i + 1 : i + 3])
         runs_on = runs_on and not (strong and token in t.pairs and not _is_word(t, token))  # (中文说得流利)
         # (黎明早上总是…: a line opening with a word known as a name, though 明早 is a word)
         runs_on = runs_on and not (_line_start(text, i) and (token in t.pairs or token in t.jieba_names))
-        if not (clause or apposed) or runs_on:
+        if runs_on:
             continue
         # 安然今天…, 温馨在学校…: a line that opens with the word and what a person does (not 冬天早上: a
         # time of year, then a time of day; not 的, 和, 把 …, which follow things as well)
@@ -447,7 +456,8 @@ def _nicknamed(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]:
         return []
     taken = taken_by(hits, len(text))
     places: dict[str, list[int]] = {}
-    for i in (k - 1 for k, ch in enumerate(text) if ch in chars and k > 0 and _han(text[k - 1])):
+    # (speed: the few characters found where they stand, not every character of the text read)
+    for i in (k - 1 for k, _ in find_words(text, chars) if k > 0 and _han(text[k - 1])):
         token = text[i : i + 2]
         x = token[0]
         if x == token[1] or x in anon_names.LEFT_CHARS or x in "小大老阿" or x in _VERB_CHARS:

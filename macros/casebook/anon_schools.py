@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 from macros.casebook.anon_names import find_names
 from macros.casebook.anon_positions import ROLE_NOUNS
-from macros.casebook.anon_rules import Span, _back, tried_at
+from macros.casebook.anon_rules import Span, _back
 from macros.casebook.anon_tables import tables
 
 # -- schools and classes ---------------------------------------------------------------------
@@ -22,6 +22,9 @@ _SCHOOL = re.compile(
 )
 # Every character a _SCHOOL match can begin with (tests/test_anonymise.py checks the two agree).
 _SCHOOL_FIRST = re.compile(r"[初高完实外中女附一二三四五六七八九十0-9小幼学分职技卫旅交商财农东西南北内]")
+# The same matches, led by an assertion of the first character: the engine then skips in C to those
+# characters (speed: faster than trying the pattern at each of them from Python, as tried_at does)
+_SCHOOL_LED = re.compile(f"(?={_SCHOOL_FIRST.pattern})(?:{_SCHOOL.pattern})")
 _SCHOOL_STOP = set(
     "在于到是的了过和与从往进入读考转上去向为有以前原就回离念去及或来打请配送接称说当他她我你也不像把被将对跟、,。;:“”() \n"
 )
@@ -153,7 +156,7 @@ _INITIALS_RIGHT = re.compile(r"[学国心间午文式等级层途专年秋部央
 
 
 def _full_schools(text: str) -> Iterable[Span]:
-    for m in tried_at(_SCHOOL, _SCHOOL_FIRST, text):
+    for m in _SCHOOL_LED.finditer(text):
         suffix = m.group(0)
         if text[max(0, m.start() - 2) : m.start()].endswith(("中", "大中")) and suffix in ("小学", "学校"):
             continue  # 中小学, 大中小学
@@ -270,6 +273,7 @@ _COUNTED = re.compile(
 )  # 学了三年外国语
 
 
+_GENERIC_TAILS = tuple(word for word in GENERIC if len(word) >= 2)
 # (怎样借助中学资源: a question about schools, none named)
 _ASKING = ("怎样", "怎么", "如何", "什么", "哪些", "哪所")
 
@@ -293,13 +297,16 @@ def _generic(prefix: str) -> bool:
         return len(rest) < 2 or rest.startswith(("各", "本", "该", "全", "每", "这", "那")) or _generic(rest)
     # 国际学校 is a kind of school; 闵行区华樱国际实验学校 is one school: a district and a name first
     # (青浦实验二中: a district's short name before the kind word names the school)
-    generic_tail = any(
-        prefix.endswith(word)
-        and len(word) >= 2
-        and not _NAMED_HEAD.match(head := prefix[: -len(word)])
-        and head not in _DISTRICTS
-        and not (head[:2] in _DISTRICTS and len(head) >= 4)  # 长宁启澜双语学校: a district, then the school's own name
-        for word in GENERIC
+    generic_tail = (
+        prefix.endswith(_GENERIC_TAILS)
+        and any(  # (speed: the common answer, no, at once)
+            prefix.endswith(word)
+            and len(word) >= 2
+            and not _NAMED_HEAD.match(head := prefix[: -len(word)])
+            and head not in _DISTRICTS
+            and not (head[:2] in _DISTRICTS and len(head) >= 4)  # 长宁启澜双语学校: a district, then the school's own name
+            for word in GENERIC
+        )
     )
     return generic_tail or prefix[-1] in "所个些班级类型次趟"  # 参观了一次职校开放日
 
