@@ -302,6 +302,11 @@ CATCH = [
     # the name whose surname is said; a shift leader
     ("任天宇的邮箱请核对。程程的妈妈再婚以后，她不太愿意回家。", ["任天宇", "程程"]),
     ("丁丁出生于2015年冬天。水清姓水，老师以为写错了。我联系了潘领班。", ["丁丁", "水清", "水", "潘领班"]),
+    # round 65: a line opening with a word shaped like a name before what only a person has, or with
+    # a word jieba counts as a name before what a person does (and found the same way when the pattern
+    # is tried only where it can begin: the merge of the faster scans had lost 星辰 and 凯文)
+    ("晨曦的微信号是chenxi2012，她很少用。\n安然家住闵行区。\n宇航说他想去当兵。", ["晨曦", "安然", "宇航"]),
+    ("星辰的QQ908815237，他说在上面做题。\n凯文家住在闵行区七宝镇新镇路699弄12号。", ["星辰", "凯文"]),
     # round 65: the first item of a list after a description and 的; a colleague's surname and 姐
     # after the role; 阿 and a very typical character anywhere; a person's nationality
     (
