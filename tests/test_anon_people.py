@@ -327,6 +327,12 @@ CATCH = [
     # ，和毛豆一起 is “and 毛豆” when 毛豆 is found alone: no 和奶奶 from it
     ("方社工第二周就来了。外教Mr. Thompson说，Thompson老师很忙。", ["方社工", "Mr. Thompson", "Thompson"]),
     ("毛豆今天没来。晚饭后，和毛豆一起下楼的还有邻居。第二天爸爸妈妈和奶奶都来了。", ["毛豆", "和毛豆"]),
+    # round 70: a known given name that is a word, opening a line before a verb; a doubled name after
+    # 把, 带着, 一下; 小X with a very typical character before 的家长 wherever it stands
+    (
+        "方圆说他最喜欢劳技课。\n外婆把糖糖送到校门口。他带着豆豆画画。请多关注一下朵朵。\n薛老师提醒小睿的家长交费。",
+        ["方圆", "糖糖", "豆豆", "朵朵", "薛老师", "小睿"],
+    ),
     # round 69: 应 after kin is a surname; a verb that takes a person ends a given name (方琪帮她); a
     # family's surname, then a name whose last character opens the next word (黄建平平时); an English name
     # right after kin; 拉 is a verb before a nickname; a date's unit before a comma is no name (日生)
@@ -412,6 +418,8 @@ CLEAN = [
     # round 64: a role and a verb before 的邮箱; whatever stands after 班上的 (a subject, a committee)
     "家长留的邮箱是学校的公共邮箱。班上的图书角很受欢迎，班里的文艺委员很能干。",
     # round 65: athletes and a philosopher talked of in class; a month of fasting; a coach's workshop
+    # round 70: a singer; a school motto; stars drawn
+    "广播里放的是周杰伦的《晴天》。校训是“求真、向善、尚美”。他把星星画在纸上。",
     # round 69: old neighbourhoods of Shanghai; a program after kin
     "他查了曹家渡、打浦桥这些名字的来历。妈妈Excel用得很好。",
     # round 68: 家家 as in 家家户户 (the veto list, for doubled names too)

@@ -315,13 +315,15 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
         if i > 0 and text[i - 1] in t.surnames and placed and _pet_name(t, m.group(0), 1000, 0.0):
             add(i - 1, i + 2, m.group(0))  # 预备（3）班的汤圆圆: a class's pupil, surname and a doubled name
             continue
+        taking = text.endswith(("带着", "一下"), 0, i)
         if (
             # (我让朵朵把…: after a verb that takes a person, too)
-            (_clause_start(text, i) or text[i - 1 : i] in _PERSON_OBJECT_VERBS or _after_class_de(text, i))
+            (_clause_start(text, i) or text[i - 1 : i] in _PERSON_OBJECT_VERBS or _after_class_de(text, i) or taking)
             # (牛牛在体育课上…: opening a line before what a person does, a less typical character too)
             and _pet_name(t, m.group(0), least=0.3 if _line_start(text, i) and _opening_verb(text, i + 2) else 0.5)
             # (我问东东寒假去哪儿: right after 问, 让, 叫 a doubled name needs nothing after it)
-            and (text[i + 2 : i + 3] in anon_names.FOLLOW or (i > 0 and text[i - 1] in "问让叫请陪帮找"))
+            # (外婆把糖糖送到…, 带着豆豆画了…, 关注一下朵朵: after 把, 带 and 一下 as well)
+            and (text[i + 2 : i + 3] in anon_names.FOLLOW or (i > 0 and text[i - 1] in "问让叫请陪帮找把带") or taking)
             and not _PET_AFTER.match(text, i + 2)
         ):
             add(i, i + 2, m.group(0))
@@ -352,9 +354,11 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
         opens = opens or (token[0] == "阿" and t.score.get(token[1], 0.0) >= 0.9 and not _is_word(t, token))
         if opens and ((text[i + 2 : i + 3] in anon_names.FOLLOW and _little_name(t, token)) or said):
             add(i, i + 2, "")
-        elif (_clause_start(text, i) or text[i - 1] in anon_names.LEFT_CHARS) and _LITTLE_OWNS.match(text, i + 2):
-            if _little_nickname(t, token):
-                add(i, i + 2, "")  # 小胖的妈妈, 是小凯家的保姆, 阿珍家住: only a person has a mother or a home
+        elif _LITTLE_OWNS.match(text, i + 2) and _little_nickname(t, token):
+            # 小胖的妈妈, 是小凯家的保姆, 阿珍家住: only a person has a mother or a home
+            # (提醒小睿的家长: a very typical character needs no clear left edge)
+            if _clause_start(text, i) or text[i - 1] in anon_names.LEFT_CHARS or t.score.get(token[1], 0.0) >= 0.8:
+                add(i, i + 2, "")
     for m in _STAYS_AT.finditer(text) if "住" in text else ():  # 住在焦阳家里
         token = m.group(1)
         if token not in ROLE_NOUNS and token[0] in t.surnames and all(_typical_char(t, ch) for ch in token[1:]):

@@ -199,7 +199,9 @@ def _opening_name(t: NameTables, token: str) -> bool:
     or one jieba counts as a name too (宇航说…, 宇航第一次…), unless a role or a year of school."""
     if _word_shaped(t, token):
         return True
-    return token in t.jieba_names and token not in ROLE_NOUNS and not (token[0] in "初高" and token[1] in "一二三四")
+    # (方圆说…: a known given name that is a word too)
+    named = token in t.jieba_names or token in t.pairs
+    return named and token not in ROLE_NOUNS and not (token[0] in "初高" and token[1] in "一二三四")
 
 
 def _word_name(t: NameTables, text: str, token: str) -> bool:
