@@ -293,6 +293,12 @@ CATCH = [
     ("CASE-ANON-BIRTHDATE", "某某生日是2010年腊月初八。", "2010年腊月初八"),
     # round 69: a date between commas before a class of the young pioneers (中队)
     ("CASE-ANON-BIRTHDATE", "某某，2011-10-03，六（1）中队。", "2011-10-03"),
+    # round 71: a QQ number in groups ending in two digits; a year and month of birth in Chinese
+    # numerals right after 生日; a town of one character; a school's own name alone once named in full
+    ("CASE-ANON-QQ", "某某的QQ是1586 3372 90。", "1586 3372 90"),
+    ("CASE-ANON-BIRTHDATE", "某某生日二〇一二年五月，今年上预备。", "二〇一二年五月"),
+    ("CASE-ANON-ADDRESS", "某某家住崇明区堡镇，每周回家。", "崇明区堡镇"),
+    ("CASE-ANON-SCHOOL", "某某是杨浦区槐荫中学的学生。槐荫篮球队的教练说他很拼。", "槐荫"),
     ("CASE-ANON-SCHOOL", "某某在静安区杉屿小学读书，后来转进杉屿小以后很开心。", "杉屿小"),
     # round 53: the short names a case makes of a school it named in full
     ("CASE-ANON-SCHOOL", "某某是静安区芷江西苑初级中学九（3）班的学生，在芷江西苑的年级排名掉到了第四十一。", "芷江西苑"),

@@ -98,7 +98,7 @@ def find_schools(text: str) -> Iterable[Span]:
     # 上海市鹿鸣中学 … “鹿中篮球队的新规矩”: the first character and the kind, where it stands as a word
     initials = {form for start, end, rule in found if rule == "CASE-ANON-SCHOOL" for form in _initials(text[start:end])}
     if initials:
-        for m in re.finditer("|".join(sorted(initials)), text):
+        for m in re.finditer("|".join(sorted(initials, key=len, reverse=True)), text):  # (杉屿小 before 杉屿)
             if _INITIALS_LEFT.match(text[m.start() - 1 : m.start()]) and not _INITIALS_RIGHT.match(text, m.end()):
                 yield m.start(), m.end(), "CASE-ANON-SCHOOL"
     yield from _trade_schools(text)
@@ -147,6 +147,10 @@ def _initials(name: str) -> Iterable[str]:
         yield own[0] + kinds[0][0]
     if 2 <= len(own) <= 4 and kinds == ["小学"] and not _generic(own):
         yield own + "小"  # 静安区槿园小学 … 槿园小的老师: the own name and 小 (not 槿园小区)
+    # 杨浦区槐荫中学 … 槐荫篮球队: the own name alone, when it is no word or Shanghai place and the name has
+    # one kind word only (奉贤区南桥第五小学, 朱泾实验学校 are named after their town: 在南桥开快递驿站)
+    if len(own) == 2 and len(kinds) == 1 and not _generic(own) and not _word(own):
+        yield own
 
 
 # Where a short name of two characters stands as a word: after a quote or a verb of going and being,
