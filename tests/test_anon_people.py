@@ -327,6 +327,14 @@ CATCH = [
     # ，和毛豆一起 is “and 毛豆” when 毛豆 is found alone: no 和奶奶 from it
     ("方社工第二周就来了。外教Mr. Thompson说，Thompson老师很忙。", ["方社工", "Mr. Thompson", "Thompson"]),
     ("毛豆今天没来。晚饭后，和毛豆一起下楼的还有邻居。第二天爸爸妈妈和奶奶都来了。", ["毛豆", "和毛豆"]),
+    # round 72: a known given name after a surname that makes a word with its first character, after a
+    # clear left edge (方子 is a word); a surname and a doubled name before 是 opening a line; whose
+    # mentor (小凡的导师); 的家 is whose home, and 写了张贺卡 a card, not 张 and a given name
+    (
+        "跑最后一棒的方子豪冲线后第一个跑到看台。\n钱多多是班里的开心果。\n邱老师是小凡的导师。",
+        ["方子豪", "钱多多", "邱老师", "小凡"],
+    ),
+    ("阿布都的家远在新疆。中考前，她给我写了张贺卡。", ["阿布都"]),
     # round 70: a known given name that is a word, opening a line before a verb; a doubled name after
     # 把, 带着, 一下; 小X with a very typical character before 的家长 wherever it stands
     (

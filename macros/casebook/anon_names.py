@@ -218,10 +218,9 @@ def _given(t: NameTables, text: str, start: int, weak: bool, compound: bool = Fa
             role_after or ((strong or text[start - 1] in TOP_SURNAMES) and person_after) or _after_kin(text, left)
         )
         if not _common(t, text[start - 1 : start + 2]) and not (weak and _common(t, pair) and not known_word):
-            if family_word:
-                # (殷红梅阿姨: a role after the name is as telling as what follows people)
-                role_after = text.startswith(ROLE_WORDS, start + 2)
-                if (pair in t.pairs or strong or sure_second) and (_follows(text, start + 2) or role_after):
+            if family_word:  # (殷红梅阿姨: a role after; 一棒的方子豪冲线: a known given name after a clear left edge)
+                ends = _follows(text, start + 2) or role_after or (pair in t.pairs and _clear_left(t, text, left))
+                if (pair in t.pairs or strong or sure_second) and ends:
                     return 2
             elif pair in t.pairs or strong or _typical_pair(text, start + 2, s1, s2) or (role_after and min(s1, s2) >= 0.3):
                 return 2  # (郭大成师傅: a role right after vouches for a plainer given name)
@@ -493,8 +492,8 @@ def _given_alone(t: NameTables, text: str, hits: list[NameHit]) -> Iterable[Name
             continue
         if _common(t, pair) or pair in ROLES or not free(i, i + 2) or not _left_ok(text, i):
             continue
-        if _word_from_left(t, text, i) or _common(t, text[i + 1 : i + 3]):
-            continue
+        if _word_from_left(t, text, i) or _common(t, text[i + 1 : i + 3]) or text[i - 1 : i + 1] == "的家":
+            continue  # (阿布都的家远在新疆: whose home, not a given name 家远)
         # A verb or particle follows (秀英说, 子涵的妈妈): not punctuation (先听，后说) or the end.
         take(i, i + 2)
         yield NameHit(i, i + 2, pair)

@@ -84,6 +84,7 @@ from macros.casebook.anon_positions import (
     _clause_start,
     _han_pair,
     _line_start,
+    _measured,
     _opening_name,
     _opening_verb,
     _patterns,
@@ -125,7 +126,7 @@ def find_people(text: str) -> list[NameHit]:
     # 春花秋月, 见贤思齐: whatever found it, a name shorter than a four-character word inside it is the word
     hits = [h for h in hits if h.end - h.start >= 4 or not in_idiom(t, plain, h.start, h.end)]
     hits = [h for h in hits if not (_tried_verb(plain, h) or _animal_called(plain, h.start) or _pseudonym_at(plain, h.start))]
-    hits = [h for h in hits if not _adverb_verb(plain, h) and not _when_clause(plain, h)]
+    hits = [h for h in hits if not (_adverb_verb(plain, h) or _when_clause(plain, h) or _measured(plain, h))]
     return sorted(hits, key=lambda h: (h.start, -h.end))
 
 
@@ -311,7 +312,8 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
         # (a surname in front vouches for a doubled word up to 1,000 uses, of any character: 圆圆 620, 多多)
         # (钱多多把压岁钱…: or opening a line before what a person does)
         acts = _opening_verb(text, i + 2) or text.startswith(("把", "被", "给", "对", "向", *_PUPIL_TIMES), i + 2)
-        placed = _after_class_de(text, i - 1) or (_line_start(text, i - 1) and acts)
+        # (钱多多是班里的开心果: with the surname in front, 是 as well)
+        placed = _after_class_de(text, i - 1) or (_line_start(text, i - 1) and (acts or text[i + 2 : i + 3] == "是"))
         if i > 0 and text[i - 1] in t.surnames and placed and _pet_name(t, m.group(0), 1000, 0.0):
             add(i - 1, i + 2, m.group(0))  # 预备（3）班的汤圆圆: a class's pupil, surname and a doubled name
             continue

@@ -35,7 +35,7 @@ ROLE_NOUNS = frozenset(
 KIN = "妈妈 爸爸 母亲 父亲 外婆 外公 奶奶 爷爷 姥姥 姥爷 家长 继父 继母 父母".split()  # (何苗父母在外地打工)
 KIN_AFTER_DE = (
     KIN
-    + "同桌 班主任 哥哥 姐姐 弟弟 妹妹 舅舅 姑姑 阿姨 叔叔 父母 舅妈 姨妈 姑妈 婶婶 伯伯 邻居 好朋友".split()
+    + "同桌 班主任 导师 哥哥 姐姐 弟弟 妹妹 舅舅 姑姑 阿姨 叔叔 父母 舅妈 姨妈 姑妈 婶婶 伯伯 邻居 好朋友".split()
     + list(anon_names.COUSINS)
 )
 # Roles a name stands in apposition after: 同桌潘诗雨, 心理老师范秀梅, 母亲李娟女士.
@@ -315,6 +315,14 @@ def _adverb_verb(text: str, h: NameHit) -> bool:
         and (first in anon_names.ADVERB_CHARS or first == "全")
         and (verb in _ERRAND_VERBS or verb in "听看想")
     )
+
+
+def _measured(text: str, h: NameHit) -> bool:
+    """写了张贺卡: a measure word after 了, then a word, is what was counted, not a surname and a name."""
+    t, rest = anon_names.tables(), text[h.start + 1 : h.end]
+    counted = text[h.start - 1 : h.start] == "了" and text[h.start] in anon_names._MEASURES
+    # (见到了张建华, 请了包老师: a known given name or a title after the surname is a person)
+    return counted and _is_word(t, rest) and rest not in t.pairs and rest not in anon_names.ROLES
 
 
 def _when_clause(text: str, h: NameHit) -> bool:
