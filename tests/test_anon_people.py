@@ -327,6 +327,8 @@ CATCH = [
     # ，和毛豆一起 is “and 毛豆” when 毛豆 is found alone: no 和奶奶 from it
     ("方社工第二周就来了。外教Mr. Thompson说，Thompson老师很忙。", ["方社工", "Mr. Thompson", "Thompson"]),
     ("毛豆今天没来。晚饭后，和毛豆一起下楼的还有邻居。第二天爸爸妈妈和奶奶都来了。", ["毛豆", "和毛豆"]),
+    # round 73: twins said to be 龙凤胎 (黎明 is in the veto list as a word, but the pair makes it a name)
+    ("黎明和黎晓是一对龙凤胎。开学后，哥哥明明变得很暴躁。", ["黎明", "黎晓", "明明"]),
     # round 72: a known given name after a surname that makes a word with its first character, after a
     # clear left edge (方子 is a word); a surname and a doubled name before 是 opening a line; whose
     # mentor (小凡的导师); 的家 is whose home, and 写了张贺卡 a card, not 张 and a given name
@@ -426,6 +428,8 @@ CLEAN = [
     # round 64: a role and a verb before 的邮箱; whatever stands after 班上的 (a subject, a committee)
     "家长留的邮箱是学校的公共邮箱。班上的图书角很受欢迎，班里的文艺委员很能干。",
     # round 65: athletes and a philosopher talked of in class; a month of fasting; a coach's workshop
+    # round 73: a quoted term after 外号 is no nickname given; 路远 “far from home”
+    "班里有同学提议，把“外号盒子”做成固定班会。住校生大多路远，回不了家。",
     # round 70: a singer; a school motto; stars drawn
     "广播里放的是周杰伦的《晴天》。校训是“求真、向善、尚美”。他把星星画在纸上。",
     # round 69: old neighbourhoods of Shanghai; a program after kin

@@ -425,6 +425,13 @@ def test_declared_pseudonyms_are_not_names() -> None:
     assert ("CASE-ANON-NAME", "王小明") in rules_and_terms("王小明今天来了")
 
 
+def test_a_placeholder_with_its_title_is_declared_with_it() -> None:
+    # round 73: 数学老师丁 declares 丁老师 too (the case goes on to say it that way)
+    text = "导师甲去找数学老师丁说明了情况。丁老师很惊讶。"
+    assert find_identifiers(text, ["数学老师丁", "导师甲"]) == []
+    assert [f.term for f in find_identifiers(text, ["导师甲"])] == ["丁老师"]
+
+
 def test_pseudonyms_do_not_hide_other_rules() -> None:
     assert rules_and_terms("小A的手机13912345678", pseudonyms=["小A"]) == [("CASE-ANON-PHONE", "13912345678")]
 

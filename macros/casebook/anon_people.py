@@ -201,6 +201,7 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
             or called[0] in _ERRAND_VERBS
             or called[0] in "怎什哪谁几否会能该可应使要"
             or called in _NAME_WORDS  # 习惯叫他小名: the word for a name, not the name
+            or text[m.start() - 1 : m.start()] in "“「"  # 把“外号盒子”做成…: a quoted term, no nickname given
         ):
             continue  # 起外号怎么办, 外号是否伤人, 外号会伤人: a question or a modal after the word, not the nickname
         if _trait(t, called) or _PET_AFTER.match(text, m.end()):

@@ -30,7 +30,9 @@ _LIST_JOINERS = "和与及跟"
 _ITEM_GIVEN = 0.3  # how typical of given names each character after the surname must be
 _ITEM_END = "、，。；：！？,;:!?（(）)\n -."  # (尤浩宇和古乐天——后者…: a dash ends an item too; normalised to -)
 # What makes two people of “X和Y”: 是好朋友, 是同桌, 一起, 两人 (张伟和白天一样 stays a comparison)
-_PAIR_AFTER = re.compile(r"是[^，。；！？\n]{0,12}?(?:朋友|同学|同桌|邻居|闺蜜|发小|双胞胎|兄弟|姐妹|表姐妹|堂兄弟)|一起|两人|俩")
+_PAIR_AFTER = re.compile(
+    r"是[^，。；！？\n]{0,12}?(?:朋友|同学|同桌|邻居|闺蜜|发小|双胞胎|龙凤胎|兄弟|姐妹|兄妹|姐弟|表姐妹|堂兄弟)|一起|两人|俩"
+)
 
 
 def _item_ok(t: NameTables, token: str) -> bool:

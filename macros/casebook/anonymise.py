@@ -80,7 +80,14 @@ def pseudonym_forms(pseudonyms: Iterable[str]) -> list[str]:
         bare = re.sub(r"[（(]\s*化名\s*[)）]$", "", name).strip()
         if bare and bare != name:
             forms.append(bare)
+        # 数学老师丁 also declares 丁老师: the placeholder with the title, as the case goes on to say
+        forms += [
+            name[-1] + title for title in _TITLES if name.endswith(title + name[-1:]) and name[-1:] in "甲乙丙丁戊己庚辛壬癸"
+        ]
     return forms
+
+
+_TITLES = ("老师", "同学", "医生", "师傅", "阿姨", "叔叔", "教练", "主任", "校长", "妈妈", "爸爸")
 
 
 def find_identifiers(text: str, pseudonyms: Iterable[str] = ()) -> list[Finding]:
