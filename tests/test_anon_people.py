@@ -327,6 +327,14 @@ CATCH = [
     # ，和毛豆一起 is “and 毛豆” when 毛豆 is found alone: no 和奶奶 from it
     ("方社工第二周就来了。外教Mr. Thompson说，Thompson老师很忙。", ["方社工", "Mr. Thompson", "Thompson"]),
     ("毛豆今天没来。晚饭后，和毛豆一起下楼的还有邻居。第二天爸爸妈妈和奶奶都来了。", ["毛豆", "和毛豆"]),
+    # round 74: an English name with a pinyin surname the list lacked (Qi); the name a parent goes by
+    # in the class group; a drill instructor; a principal after 向; a surname that counts only in role
+    # forms, before a very typical given name and a title (花丽萍护士长)
+    (
+        "思雨的妈妈Grace Qi来了。家长群里的备注是“Barbara”。教官戴教官吓了一跳。",
+        ["思雨", "Grace Qi", "Barbara", "戴教官"],
+    ),
+    ("我回学校后向任校长汇报。花丽萍护士长说，每个护士都经历过。", ["任校长", "花丽萍"]),
     # round 73: twins said to be 龙凤胎 (黎明 is in the veto list as a word, but the pair makes it a name)
     ("黎明和黎晓是一对龙凤胎。开学后，哥哥明明变得很暴躁。", ["黎明", "黎晓", "明明"]),
     # round 72: a known given name after a surname that makes a word with its first character, after a
@@ -428,6 +436,8 @@ CLEAN = [
     # round 64: a role and a verb before 的邮箱; whatever stands after 班上的 (a subject, a committee)
     "家长留的邮箱是学校的公共邮箱。班上的图书角很受欢迎，班里的文艺委员很能干。",
     # round 65: athletes and a philosopher talked of in class; a month of fasting; a coach's workshop
+    # round 74: a year of school after 班 (西藏班高二); anyone born on a day
+    "小C是本校西藏班高二的学生。2月29日出生的人四年才过一次生日。",
     # round 73: a quoted term after 外号 is no nickname given; 路远 “far from home”
     "班里有同学提议，把“外号盒子”做成固定班会。住校生大多路远，回不了家。",
     # round 70: a singer; a school motto; stars drawn

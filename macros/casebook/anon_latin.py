@@ -51,7 +51,10 @@ from macros.casebook.anon_names import _common as _is_word
 # (Jason——大家: a dash, normalised to --, ends the word; Jason-1 is an account)
 _WORD = re.compile(r"[A-Z](?<![A-Za-z0-9_@.\-][A-Z])[a-z]{1,11}(?![A-Za-z0-9_@]|-(?!-)|\.[A-Za-z])")
 # 英文名 Lucas, 大家叫她 Coco: a word introduced as a person's name (不是“这个工具叫 Pagefind”)
-_INTRODUCED = re.compile(r"(?:英文名字?|英语名字?|外文名|(?:叫|喊|称)(?:他|她|我))\s*(?:是|为|叫)?\s*[:：]?\s*[“\"「]?$")
+# (家长群里的备注是“Barbara”: the name a parent goes by in the class group, too)
+_INTRODUCED = re.compile(
+    r"(?:英文名字?|英语名字?|外文名|备注|群昵称|(?:叫|喊|称)(?:他|她|我))\s*(?:是|为|叫)?\s*[:：]?\s*[“\"「]?$"
+)
 # a Chinese full name in brackets after the word, or before it: Emily（陈艺琳）, 陈艺琳（Emily）
 _NAME_AFTER = re.compile(r"[(（]([\u4e00-\u9fff]{2,4})[)）]")
 _NAME_BEFORE = re.compile(r"([\u4e00-\u9fff]{2,4})[(（]$")

@@ -41,7 +41,7 @@ from macros.casebook.anon_tables import tables as tables
 ROLES = (
     (
         "老师 同学 校长 副校长 主任 书记 妈妈 爸爸 奶奶 爷爷 外婆 外公 姥姥 姥爷 阿姨 叔叔 伯伯 舅舅 姑姑 姨妈 婶婶 "
-        "女士 先生 医生 导师 教练 老板 师傅 大夫 警官 律师 家长 姐姐 哥哥 弟弟 妹妹 班长 组长 队长 委员 科长 局长 园长 站长 所长 院长 馆长 厂长 村长 领班 社工 "
+        "女士 先生 医生 导师 教练 教官 老板 师傅 大夫 警官 律师 家长 姐姐 哥哥 弟弟 妹妹 班长 组长 队长 委员 科长 局长 园长 站长 所长 院长 馆长 厂长 村长 领班 社工 "
         "阿婆 阿公 大爷 大妈 婆婆 爷叔 老伯 阿伯 指导 主管 经理 店长 护士长 护士 太太 老"  # 沈阿婆, 江大爷: Shanghai's elders; 黎指导 a coach; 戴主管 an internship's
     ).split()
 )
@@ -81,7 +81,9 @@ _THINKING = ("觉得", "记得", "发现", "听说", "知道", "以为")
 # 数学华老师, 英语应老师: a school subject before a teacher's surname and title
 _SUBJECTS = tuple("语文 数学 英语 物理 化学 生物 历史 地理 政治 道法 体育 音乐 美术 科学 信息 心理 劳技".split())
 # (在中职教服装的朋友尤老师: a companion before a teacher's surname and title, like a subject)
-_BEFORE_TITLE = _SUBJECTS + ("朋友", "好友", "同事", "邻居", "亲戚", "跟着", "找", "请", "问", "陪")  # (跟着华老师学古筝)
+_BEFORE_TITLE = _SUBJECTS + tuple(
+    "朋友 好友 同事 邻居 亲戚 跟着 找 请 问 陪 向 给 对".split()
+)  # (跟着华老师学古筝, 向任校长汇报)
 _KIN_BEFORE = tuple(KIN_BEFORE)
 LEFT_CHARS = set("和跟与让叫给问对把被由帮陪找请谢的了是里，。、！？：；“”‘’\"'()（）,.!?:; \n")  # 谢: 谢谢龙老师
 PREFIXES = set("小老大阿")
@@ -96,10 +98,9 @@ TOP_SURNAMES = set(
 )
 
 THETA_MEAN, THETA_MEAN_PERSON = 0.65, 0.6  # mean of a three-character name's two given characters (0.6 before 的, 说 …)
-THETA_CLEAR = 0.7  # the same, after a clear left edge (的, punctuation) and a surname that is no word
 PERSON_FOLLOW = frozenset("的说问答哭笑喊叫在是")
 THETA_PAIR_MIN, THETA_PAIR_MEAN = 0.6, 0.8  # a given name with nothing telling after it
-THETA_LITTLE = 0.35  # the character after 小 in a given name 小X (莫小北, 佟小满)
+THETA_LITTLE, THETA_CLEAR = 0.35, 0.7  # 小X's X (莫小北); the mean after a clear left edge and a surname no word starts
 THETA_COMPOUND = THETA_YI = 0.4  # both given characters after a compound surname (司马, 欧阳); the second of 一X (裴一航会…)
 THETA_TWO, THETA_TWO_PERSON = 0.6, 0.4  # a two-character name's given character before 说/的/在 … (surname no word start: 0.4)
 THETA_WEAK = THETA_STRONG = 0.8  # a weak surname's one given character; two after a surname making a word with the first
@@ -429,16 +430,16 @@ def _placeholder(t: NameTables, text: str, i: int) -> bool:
 
 # A form's name field: 姓名潘启航, 学生姓名：潘启航 (up to the character before the surname).
 ROLE_WORDS = tuple(r for r in ROLES if r != "老")  # the roles that are words of their own (not the 老 of 老周)
-_LABEL = re.compile(r"姓名\s*[:：]?\s*$")
-_LABEL_ENDS = frozenset("名:： ")  # the character before the name, when there is a label (speed)
+_LABEL, _LABEL_ENDS = re.compile(r"姓名\s*[:：]?\s*$"), frozenset("名:： ")  # and the character before a name after it (speed)
 
 
 def _very_typical_pair(t: NameTables, text: str, after: int, i: int) -> bool:
     pair = text[after : after + 2]
     if len(pair) < 2 or not (_left_ok(text, i) or _kin_before(text, i)) or _common(t, pair) or _common(t, text[i : after + 1]):
         return False
-    # (妈妈应美华在…: after kin, a little plainer characters too)
-    return min(t.score.get(ch, 0.0) for ch in pair) >= (0.8 if _kin_before(text, i) else 0.85) and _follows(text, after + 2)
+    # (妈妈应美华在…: after kin, a little plainer characters too; 花丽萍护士长说: a title after it)
+    ends = _follows(text, after + 2) or text.startswith(ROLE_WORDS, after + 2)
+    return min(t.score.get(ch, 0.0) for ch in pair) >= (0.8 if _kin_before(text, i) else 0.85) and ends
 
 
 def _kin_before(text: str, i: int) -> bool:

@@ -84,7 +84,7 @@ from macros.casebook.anon_positions import (
     _clause_start,
     _han_pair,
     _line_start,
-    _measured,
+    _no_given_name,
     _opening_name,
     _opening_verb,
     _patterns,
@@ -126,7 +126,7 @@ def find_people(text: str) -> list[NameHit]:
     # 春花秋月, 见贤思齐: whatever found it, a name shorter than a four-character word inside it is the word
     hits = [h for h in hits if h.end - h.start >= 4 or not in_idiom(t, plain, h.start, h.end)]
     hits = [h for h in hits if not (_tried_verb(plain, h) or _animal_called(plain, h.start) or _pseudonym_at(plain, h.start))]
-    hits = [h for h in hits if not (_adverb_verb(plain, h) or _when_clause(plain, h) or _measured(plain, h))]
+    hits = [h for h in hits if not (_adverb_verb(plain, h) or _when_clause(plain, h) or _no_given_name(plain, h))]
     return sorted(hits, key=lambda h: (h.start, -h.end))
 
 

@@ -317,12 +317,18 @@ def _adverb_verb(text: str, h: NameHit) -> bool:
     )
 
 
-def _measured(text: str, h: NameHit) -> bool:
-    """写了张贺卡: a measure word after 了, then a word, is what was counted, not a surname and a name."""
+def _no_given_name(text: str, h: NameHit) -> bool:
+    """写了张贺卡: a measure word after 了, then a word, is what was counted; 西藏班高二的学生: a year
+    of school after the “surname” is no given name."""
     t, rest = anon_names.tables(), text[h.start + 1 : h.end]
+    if rest in _SCHOOL_YEARS:
+        return True
     counted = text[h.start - 1 : h.start] == "了" and text[h.start] in anon_names._MEASURES
     # (见到了张建华, 请了包老师: a known given name or a title after the surname is a person)
     return counted and _is_word(t, rest) and rest not in t.pairs and rest not in anon_names.ROLES
+
+
+_SCHOOL_YEARS = frozenset("预备 初一 初二 初三 初四 高一 高二 高三".split())
 
 
 def _when_clause(text: str, h: NameHit) -> bool:
