@@ -327,6 +327,8 @@ CATCH = [
     # ，和毛豆一起 is “and 毛豆” when 毛豆 is found alone: no 和奶奶 from it
     ("方社工第二周就来了。外教Mr. Thompson说，Thompson老师很忙。", ["方社工", "Mr. Thompson", "Thompson"]),
     ("毛豆今天没来。晚饭后，和毛豆一起下楼的还有邻居。第二天爸爸妈妈和奶奶都来了。", ["毛豆", "和毛豆"]),
+    # round 75: a modern given name opening with 以 after a surname (黄以沫)
+    ("旁边是同样来自堡镇的黄以沫。", ["黄以沫"]),
     # round 74: an English name with a pinyin surname the list lacked (Qi); the name a parent goes by
     # in the class group; a drill instructor; a principal after 向; a surname that counts only in role
     # forms, before a very typical given name and a title (花丽萍护士长)
@@ -436,6 +438,8 @@ CLEAN = [
     # round 64: a role and a verb before 的邮箱; whatever stands after 班上的 (a subject, a committee)
     "家长留的邮箱是学校的公共邮箱。班上的图书角很受欢迎，班里的文艺委员很能干。",
     # round 65: athletes and a philosopher talked of in class; a month of fasting; a coach's workshop
+    # round 75: a stage of schooling after 发现; a landmark counted by 座; 宿管老师 (no 管老师)
+    "两个孩子一聊，发现小学时还在同一个少年宫学过书法。用纸板做了一座东方明珠。导师丙和宿管老师商量。",
     # round 74: a year of school after 班 (西藏班高二); anyone born on a day
     "小C是本校西藏班高二的学生。2月29日出生的人四年才过一次生日。",
     # round 73: a quoted term after 外号 is no nickname given; 路远 “far from home”

@@ -284,7 +284,7 @@ def _zhi_given(t: NameTables, text: str, start: int) -> bool:
     g2 = text[start + 1 : start + 2]
     if not g2 or g2 in STOP or _common(t, text[start] + g2) or _common(t, text[start + 1 : start + 3]):
         return False
-    return t.score.get(g2, 0.0) >= THETA_PAIR_MIN and _follows(text, start + 2)
+    return (t.score.get(g2, 0.0) >= THETA_PAIR_MIN or text[start : start + 2] in t.modern) and _follows(text, start + 2)
 
 
 @dataclass(frozen=True)
@@ -410,7 +410,7 @@ _PLACEHOLDER_ROLES = tuple("学生 家长 教师 老师 同学 孩子 男生 女
 
 _ODD_STARTS = PLACEHOLDERS | {"丁"}  # where a placeholder may stand (speed: the test runs for every surname)
 # (一笔钱花在…; not 把: 周三把葛语汐… is “take”)
-_MEASURES = frozenset("只条头匹棵朵件块张个笔本份封杯碗盒包袋瓶辆台间篇首幅道双支套")
+_MEASURES = frozenset("只条头匹棵朵件块张个笔本份封杯碗盒包袋瓶辆台间篇首幅道双支套座")
 _COUNTS = frozenset("一二三四五六七八九十两几这那每")
 
 

@@ -188,7 +188,7 @@ def _full_schools(text: str) -> Iterable[Span]:
         if suffix == "中职" and _word(prefix):
             continue  # 选择中职, 上海中职: a word before 中职 (瀛岚中职 has a name of its own)
         stage = _STAGE_AFTER.match(text, m.end())
-        if stage and (text.startswith("阶段", m.end()) or prefix.endswith(_OWN)):
+        if stage and (text.startswith("阶段", m.end()) or prefix.endswith(_OWN) or prefix.endswith(_RECALLING)):
             continue  # 利用小学阶段, 说了自己小学时, 姐姐中专毕业: a stage of someone's schooling, no school named
         # (航航小学时: a reduplicated nickname, never a school's name)
         if stage and suffix in ("小学", "中学", "初中", "高中") and (_person(prefix) or _pet(prefix)):
@@ -254,6 +254,8 @@ _SCHOOL_KINDS = ("职业", "技术", "艺术", "体育", "卫生", "中等", "�
 _STAGE_AFTER = re.compile(r"在|时|的时候|阶段|毕业|那几年|几年|六年|三年|是在")
 # whose schooling: 他自己小学时, 我们初中那几年, 十二个人小学时, 姐姐中专毕业
 _OWN = ("自己", "他", "她", "我", "你", "们", "人", *ROLE_NOUNS)
+# (两个孩子一聊，发现小学时…: a verb of finding out or recalling, then the stage)
+_RECALLING = ("发现", "知道", "记得", "想起", "说起", "聊起", "提到", "回忆")
 
 
 def _pet(prefix: str) -> bool:
