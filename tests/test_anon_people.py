@@ -438,6 +438,8 @@ CLEAN = [
     # round 64: a role and a verb before 的邮箱; whatever stands after 班上的 (a subject, a committee)
     "家长留的邮箱是学校的公共邮箱。班上的图书角很受欢迎，班里的文艺委员很能干。",
     # round 65: athletes and a philosopher talked of in class; a month of fasting; a coach's workshop
+    # round 76: how often after 叫他 (再叫他一次); a noun after 外号 (外号问题)
+    "第二天爸爸早上再叫他一次。处理外号问题，让全班一起讨论。",
     # round 75: a stage of schooling after 发现; a landmark counted by 座; 宿管老师 (no 管老师)
     "两个孩子一聊，发现小学时还在同一个少年宫学过书法。用纸板做了一座东方明珠。导师丙和宿管老师商量。",
     # round 74: a year of school after 班 (西藏班高二); anyone born on a day

@@ -296,6 +296,9 @@ CATCH = [
     # round 71: a QQ number in groups ending in two digits; a year and month of birth in Chinese
     # numerals right after 生日; a town of one character; a school's own name alone once named in full
     ("CASE-ANON-QQ", "某某的QQ是1586 3372 90。", "1586 3372 90"),
+    # round 76: a date between commas before where the pupil studies or the pupil's age
+    ("CASE-ANON-BIRTHDATE", "某某，2013.05.08，就读于青浦区某小学。", "2013.05.08"),
+    ("CASE-ANON-BIRTHDATE", "某某，2014-11-26，今年十一岁。", "2014-11-26"),
     ("CASE-ANON-BIRTHDATE", "某某生日二〇一二年五月，今年上预备。", "二〇一二年五月"),
     ("CASE-ANON-ADDRESS", "某某家住崇明区堡镇，每周回家。", "崇明区堡镇"),
     ("CASE-ANON-SCHOOL", "某某是杨浦区槐荫中学的学生。槐荫篮球队的教练说他很拼。", "槐荫"),

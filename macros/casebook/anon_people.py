@@ -66,13 +66,13 @@ from macros.casebook.anon_positions import (
     _CALLED_QUOTED,
     _CALLED_STARTS,
     _DAYTIME,
-    _ERRAND_VERBS,
     _NOT_OPENING,
     _PUPIL_TIMES,
     _ROLES_BEFORE,
     _STAYS_AT,
     _STRONG_VERBS,
     _VERB_CHARS,
+    _VERB_NOUNS,
     KIN,
     ROLE_NOUNS,
     TIME_ADVERBS,
@@ -85,6 +85,7 @@ from macros.casebook.anon_positions import (
     _han_pair,
     _line_start,
     _no_given_name,
+    _no_nickname,
     _opening_name,
     _opening_verb,
     _patterns,
@@ -137,7 +138,6 @@ _GIVEN_WITH_TITLE = re.compile(r"([\u4e00-\u9fff]{2})(?:哥|姐)(?![哥姐妹弟
 # (高明的家长懂得倾听: 家长 follows a description as often, so it is left out)
 _PARENTS = ("妈妈", "爸爸", "母亲", "父亲", "父母", "外婆", "外公", "奶奶", "爷爷")
 _ELDERS = (*_PARENTS, "姐姐", "哥哥", "阿姨", "叔叔")  # 志愿者唐唐姐姐: a doubled name before how one is addressed
-_NAME_WORDS = frozenset("小名 大名 名字 全名 真名 外号 绰号 昵称 乳名 网名 中文名 英文名".split())
 
 
 def _tried_verb(text: str, h: NameHit) -> bool:
@@ -168,10 +168,6 @@ def _given_length(t: NameTables, text: str, j: int) -> int:
     return 0
 
 
-# Nouns that begin with a verb of speech: 卫生问题, 一个笑话 (no one asks or laughs there).
-_VERB_NOUNS = ("问题", "笑话", "答案", "说明", "说法", "哭声", "笑声", "喊声", "回答问题")
-
-
 def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]:
     p = _patterns()
     taken = taken_by(found, len(text))
@@ -195,15 +191,8 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
         # 都叫他包子: whatever the word, it is what the child is called
         # 叫他回座位, 叫她过来: a verb after 叫他 is an errand, not a name
         called = m.group(g)
-        if (
-            called in ROLE_NOUNS
-            or called[0] in anon_names.STOP
-            or called[0] in _ERRAND_VERBS
-            or called[0] in "怎什哪谁几否会能该可应使要"
-            or called in _NAME_WORDS  # 习惯叫他小名: the word for a name, not the name
-            or text[m.start() - 1 : m.start()] in "“「"  # 把“外号盒子”做成…: a quoted term, no nickname given
-        ):
-            continue  # 起外号怎么办, 外号是否伤人, 外号会伤人: a question or a modal after the word, not the nickname
+        if _no_nickname(text, m.start(), called):
+            continue
         if _trait(t, called) or _PET_AFTER.match(text, m.end()):
             continue  # 一只叫“豆豆”的小狗: a pet's name
         add(m.start(g), m.end(g), called if len(called) == 2 else "")

@@ -346,3 +346,24 @@ def _pseudonym_at(text: str, i: int) -> bool:
 def _animal_called(text: str, i: int) -> bool:
     """那只叫夏洛的蜘蛛, 一条叫旺财的狗: what an animal's measure word counts is no person."""
     return text[i - 1 : i] == "叫" and text[i - 2 : i - 1] in "只条头匹" and i >= 2
+
+
+# Nouns that begin with a verb of speech: 卫生问题, 一个笑话 (no one asks or laughs there).
+_VERB_NOUNS = ("问题", "笑话", "答案", "说明", "说法", "哭声", "笑声", "喊声", "回答问题")
+_NAME_WORDS = frozenset("小名 大名 名字 全名 真名 外号 绰号 昵称 乳名 网名 中文名 英文名".split())
+
+
+def _no_nickname(text: str, start: int, called: str) -> bool:
+    """What follows 叫他, 外号 … (at ``start``) and is no nickname: 起外号怎么办, 外号是否伤人, 外号会伤人 (a
+    question or a modal), 叫他回座位 (an errand), 再叫他一次 (how often), 处理外号问题 (a noun),
+    习惯叫他小名 (the word for a name), 把“外号盒子”做成… (a quoted term)."""
+    return (
+        called in ROLE_NOUNS
+        or called[0] in anon_names.STOP
+        or called[0] in _ERRAND_VERBS
+        or called[0] in "怎什哪谁几否会能该可应使要"
+        or called[1:2] in "次遍声下回趟"
+        or called in _VERB_NOUNS
+        or called in _NAME_WORDS
+        or text[start - 1 : start] in "“「"
+    )

@@ -288,6 +288,7 @@ def _generic(prefix: str) -> bool:
     if (
         prefix in GENERIC
         or prefix.startswith("某")
+        or prefix.endswith("某")  # (青浦区某小学: a district, then the convention)
         or _COUNTED.match(prefix)
         or any(ch in "还也就又却仍比只" for ch in prefix)
         or any(word in prefix for word in _ASKING)
