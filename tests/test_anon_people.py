@@ -327,6 +327,8 @@ CATCH = [
     # ，和毛豆一起 is “and 毛豆” when 毛豆 is found alone: no 和奶奶 from it
     ("方社工第二周就来了。外教Mr. Thompson说，Thompson老师很忙。", ["方社工", "Mr. Thompson", "Thompson"]),
     ("毛豆今天没来。晚饭后，和毛豆一起下楼的还有邻居。第二天爸爸妈妈和奶奶都来了。", ["毛豆", "和毛豆"]),
+    # round 77: a title after 联系 (请联系牛老师)
+    ("请联系牛老师：niu@hotmail.com。", ["牛老师"]),
     # round 75: a modern given name opening with 以 after a surname (黄以沫)
     ("旁边是同样来自堡镇的黄以沫。", ["黄以沫"]),
     # round 74: an English name with a pinyin surname the list lacked (Qi); the name a parent goes by
@@ -438,6 +440,8 @@ CLEAN = [
     # round 64: a role and a verb before 的邮箱; whatever stands after 班上的 (a subject, a committee)
     "家长留的邮箱是学校的公共邮箱。班上的图书角很受欢迎，班里的文艺委员很能干。",
     # round 65: athletes and a philosopher talked of in class; a month of fasting; a coach's workshop
+    # round 77: a word of a surname that counts only in role forms, three times (通勤)
+    "问清楚每个学生的通勤路线。学校多了一张“通勤情况表”。其中通勤原因占了三起。",
     # round 76: how often after 叫他 (再叫他一次); a noun after 外号 (外号问题)
     "第二天爸爸早上再叫他一次。处理外号问题，让全班一起讨论。",
     # round 75: a stage of schooling after 发现; a landmark counted by 座; 宿管老师 (no 管老师)

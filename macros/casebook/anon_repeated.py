@@ -113,6 +113,8 @@ def repeated_names(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHi
             continue
         if c not in t.surnames and c in anon_names.STOP:
             continue  # 奶奶的方言: a particle before a known given name is no surname (于桐's 于 is one)
+        if len(token) == 2 and c in anon_names.ROLE_ONLY and given not in givens and c not in families:
+            continue  # 通勤 three times: a surname that counts only in role forms (车明 once the case has 车妈妈)
         if c in anon_names.FUNCTION_CHARS and given in givens:
             continue  # 外公和施展: a known given name after “and” is that person, not a 和 family
         # 高明 where the case has 高爸爸: a word-name of a family the case is about, if it opens
