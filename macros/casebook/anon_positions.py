@@ -365,5 +365,5 @@ def _no_nickname(text: str, start: int, called: str) -> bool:
         or called[1:2] in "次遍声下回趟"
         or called in _VERB_NOUNS
         or called in _NAME_WORDS
-        or text[start - 1 : start] in "“「"
+        or (start > 0 and text[start - 1] in "“「")
     )
