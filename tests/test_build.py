@@ -42,6 +42,29 @@ def test_policy_header_block(built_site):
     assert "<dd>沪教委德〔2023〕25号</dd>" in html
 
 
+def test_the_build_date_comes_from_source_date_epoch(built_site, tmp_path):
+    """conftest sets one SOURCE_DATE_EPOCH for the session so that two builds compared byte for byte
+    agree across midnight; this holds only while MkDocs reads it for the sitemap's lastmod."""
+    import datetime
+    import os
+    import re
+    import subprocess
+    import sys
+
+    def lastmod(site):
+        return set(re.findall(r"<lastmod>([^<]+)</lastmod>", (site / "sitemap.xml").read_text(encoding="utf-8")))
+
+    day = datetime.datetime.fromtimestamp(int(os.environ["SOURCE_DATE_EPOCH"]), tz=datetime.UTC).date().isoformat()
+    assert lastmod(built_site) == {day}
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("# 首页\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text("site_name: t\nsite_url: http://127.0.0.1/\n", encoding="utf-8")
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "86400", "NO_MKDOCS_2_WARNING": "1"}
+    cmd = [sys.executable, "-m", "mkdocs", "build", "-d", str(tmp_path / "site")]
+    subprocess.run(cmd, cwd=tmp_path, env=env, check=True, capture_output=True)
+    assert lastmod(tmp_path / "site") == {"1970-01-02"}
+
+
 def test_yaml_text_is_escaped_on_pages(project_copy, tmp_path):
     from conftest import run_mkdocs_build
 
