@@ -327,7 +327,7 @@ def _shaped_before(t: NameTables, text: str, m: re.Match[str], token: str, start
     )
     shaped = shaped or (m.group(0) in _PUPIL_NUMBERS and not anon_names._common(t, token))
     # (远航的邮箱是…, 欣然家住…: a line opening with a word shaped like a name, then what only a person has)
-    opening = m.re in (_DATA_AFTER, _DATA_LED) and _line_start(text, start) and t.words.get(token, 0) < _DESCRIBED_FREQ
+    opening = m.re is _DATA_LED and _line_start(text, start) and t.words.get(token, 0) < _DESCRIBED_FREQ
     shaped = shaped or (opening and _word_shaped(t, token))  # (not 全国学籍号: a word this everyday)
     shaped = shaped or (len(token) == 2 and token[0] == token[1] and _pet_name(t, token, least=0.0))  # (丁丁出生于…)
     # (詹姆斯的中文名: only a person has a Chinese name beside another, whatever jieba makes of it)

@@ -317,8 +317,10 @@ def _name_at(t: NameTables, roles: re.Pattern[str], text: str, i: int) -> NameHi
     if length == 0 or (text[i] == "班" and _after_class(text, i + 1)):
         return None  # 3班马俊杰: the 班 of a class, not the surname 班
     nxt = text[i + length : i + length + 1]
-    if (not nxt or (nxt in STOP and nxt not in _OPENING_PARTICLES) or not _han(nxt)) and text[i - 1 : i] not in PREFIXES:
-        return None  # (speed: the test below, asked first; only a 小/老 nickname ends before punctuation)
+    # no role, 叫 form or given name starts with punctuation or a particle: only a 小/老 nickname can end here
+    bare = not nxt or (nxt in STOP and nxt not in _OPENING_PARTICLES) or not _han(nxt)
+    if bare and text[i - 1 : i] not in PREFIXES:
+        return None  # (speed: asked first)
     c = text[i]
     if c in _ODD_STARTS and _placeholder(t, text, i):
         return None  # 导师乙马上联系: 甲, 乙, 丙 after a role are the convention for a pseudonym
@@ -348,8 +350,8 @@ def _name_at(t: NameTables, roles: re.Pattern[str], text: str, i: int) -> NameHi
         # (带教师傅老孙马上…: a common word after the nickname ends it as well)
         if (_follows(text, after) or _common(t, text[after : after + 2])) and not (i > 1 and _common(t, text[i - 2 : i])):
             return NameHit(i - 1, after, "")
-    if not nxt or (nxt in STOP and nxt not in _OPENING_PARTICLES) or not _han(nxt):
-        return None  # no role, 叫 form or given name starts with punctuation or a particle (speed)
+    if bare:
+        return None
     role = roles.match(text, after)
     if role is None and surname in ROLE_ONLY and text[i - 1 : i] not in _LABEL_ENDS and text[i - 1 : i] not in "叫做是":
         if not _very_typical_pair(t, text, after, i):  # (speed: the test below, asked before the label and 叫 forms)
@@ -433,11 +435,11 @@ _LABEL, _LABEL_ENDS = re.compile(r"姓名\s*[:：]?\s*$"), frozenset("名:： ")
 
 def _very_typical_pair(t: NameTables, text: str, after: int, i: int) -> bool:
     pair = text[after : after + 2]
-    if len(pair) < 2 or not (_left_ok(text, i) or _kin_before(text, i)) or _common(t, pair) or _common(t, text[i : after + 1]):
+    kin = _kin_before(text, i)  # (妈妈应美华在…: after kin, a little plainer characters too)
+    if len(pair) < 2 or not (_left_ok(text, i) or kin) or _common(t, pair) or _common(t, text[i : after + 1]):
         return False
-    # (妈妈应美华在…: after kin, a little plainer characters too; 花丽萍护士长说: a title after it)
-    ends = _follows(text, after + 2) or text.startswith(ROLE_WORDS, after + 2)
-    return min(t.score.get(ch, 0.0) for ch in pair) >= (0.8 if _kin_before(text, i) else 0.85) and ends
+    ends = _follows(text, after + 2) or text.startswith(ROLE_WORDS, after + 2)  # (花丽萍护士长说: a title after it)
+    return min(t.score.get(ch, 0.0) for ch in pair) >= (0.8 if kin else 0.85) and ends
 
 
 def _kin_before(text: str, i: int) -> bool:

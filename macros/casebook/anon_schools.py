@@ -308,11 +308,10 @@ def _generic(prefix: str) -> bool:
         prefix.endswith(_GENERIC_TAILS)
         and any(  # (speed: the common answer, no, at once)
             prefix.endswith(word)
-            and len(word) >= 2
             and not _NAMED_HEAD.match(head := prefix[: -len(word)])
             and head not in _DISTRICTS
             and not (head[:2] in _DISTRICTS and len(head) >= 4)  # 长宁启澜双语学校: a district, then the school's own name
-            for word in GENERIC
+            for word in _GENERIC_TAILS
         )
     )
     return generic_tail or prefix[-1] in "所个些班级类型次趟"  # 参观了一次职校开放日

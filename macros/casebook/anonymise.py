@@ -82,7 +82,7 @@ def pseudonym_forms(pseudonyms: Iterable[str]) -> list[str]:
             forms.append(bare)
         # 数学老师丁 also declares 丁老师: the placeholder with the title, as the case goes on to say
         forms += [
-            name[-1] + title for title in _TITLES if name.endswith(title + name[-1:]) and name[-1:] in "甲乙丙丁戊己庚辛壬癸"
+            name[-1] + title for title in _TITLES if name[-1:] in anon_names._ODD_STARTS and name.endswith(title + name[-1])
         ]
     return forms
 
