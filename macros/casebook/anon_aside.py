@@ -9,9 +9,9 @@ import re
 
 from macros.build.reads import data_cache
 from macros.casebook import anon_names
+from macros.casebook.anon_leads import tried_at
 from macros.casebook.anon_names import _han
 from macros.casebook.anon_positions import BLANK, _patterns
-from macros.casebook.anon_rules import tried_at
 
 # Dynasties and ancient states: 秦国, 赵国, 唐朝, 宋代 (not followed by a given-name character: 赵国庆 is a name).
 _STATE = re.compile(
@@ -39,10 +39,6 @@ _MEASURE = re.compile(
     r"(?<=[一二三四五六七八九十两几每这那哪某上下本首半整旁隔])([张周段项方支门台包封席边章])\1?(?=[\u4e00-\u9fff])"
 )
 
-# Where _STATE, _MEASURE and _TOWN can begin (speed: see anon_rules.tried_at; a town one after 区 or 县)
-_STATE_STARTS = re.compile("[秦齐楚燕韩赵魏吴越蜀宋明清元唐汉周晋隋商夏梁陈辽金曹孙刘东西南北前后]")
-_MEASURE_STARTS = re.compile("[张周段项方支门台包封席边章]")
-_TOWN_STARTS = re.compile("[区县]")
 
 _COUNTING = frozenset("张段项支台包封章门")  # the measures that count things (not 这周 or 这边, which are time and place)
 
@@ -77,10 +73,10 @@ def set_aside(text: str, people: frozenset[str] = frozenset()) -> str:
     out: dict[int, str] = {}  # what replaces a character, by its place (speed: few, so no list of the whole text)
     for pattern, found in (
         (_TITLE, _TITLE.finditer(text)),
-        (_STATE, tried_at(_STATE, _STATE_STARTS, text)),
+        (_STATE, tried_at(_STATE, text)),
         (_SEASON, _SEASON.finditer(text)),
-        (_MEASURE, tried_at(_MEASURE, _MEASURE_STARTS, text)),
-        (_TOWN, tried_at(_TOWN, _TOWN_STARTS, text, -1)),
+        (_MEASURE, tried_at(_MEASURE, text)),
+        (_TOWN, tried_at(_TOWN, text)),
         (_figures(), _figures().finditer(text)),
     ):
         for m in found:

@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterable
 
 from macros.casebook import anon_names
+from macros.casebook.anon_leads import led
 from macros.casebook.anon_names import NameHit, NameTables, taken_by
 from macros.casebook.anon_nicknames import _little_nickname, _pet_name
 from macros.casebook.anon_positions import CLAUSE_LEFT, ROLE_NOUNS, _line_start, _patterns, _word_shaped
@@ -47,7 +48,7 @@ _FACTS_AFTER = re.compile(
     # 甘露，2011年11月出生: a date of birth after the comma
     r"|[,，]\s*(?:19|20)\d{2}\s*年[^，。,;；\n]{0,8}?(?:出生|生(?![活产态物命长效病字词气]))"
 )
-_FACTS_LED = re.compile(f"(?=[,，(（])(?:{_FACTS_AFTER.pattern})")  # (speed: see anon_schools._SCHOOL_LED)
+_FACTS_LED = led(_FACTS_AFTER)  # (speed: see anon_leads.led)
 _PUPIL_NUMBERS = ("学号", "学籍号", "身份证号", "身份证")
 _NUMBER_AFTER = re.compile("|".join(_PUPIL_NUMBERS))
 # 米阳的学号是…, 甘露的联系电话: what only a person has, after 的
@@ -61,7 +62,7 @@ _DATA_AFTER = re.compile(
     r"|(?<=的)(?:邮箱|电子邮箱)"  # 任天宇的邮箱
     r"|(?<=的)(?:名字|全名|大名|中文名|英文名)"  # 钱多多的名字是爷爷起的: only a person (or a pet: no surname) has one
 )
-_DATA_LED = re.compile(f"(?=[学身出生联电手家户Q微(（，,毕邮名全大中英是])(?:{_DATA_AFTER.pattern})")  # (speed: as _FACTS_LED)
+_DATA_LED = led(_DATA_AFTER)  # (speed: as _FACTS_LED)
 # 容嬷嬷是同学给容晓起的外号, 大家给钱程起了个外号: the child a nickname is given to, and the nickname
 _NAMED_BY = re.compile(
     rf"(?:(?<![{_HAN}])([{_HAN}]{{2,3}})是[^，。；;\n]{{0,6}}?)?给([{_HAN}]{{2,3}})起(?:了)?(?:个|一个)?的?(?:外号|绰号|小名|昵称)"

@@ -38,6 +38,7 @@ from macros.casebook.anon_aside import set_aside
 from macros.casebook.anon_everywhere import everywhere, in_idiom
 from macros.casebook.anon_facts import facts_people
 from macros.casebook.anon_latin import find_dotted_names, find_latin_names, find_tibetan_names
+from macros.casebook.anon_leads import tried_at
 from macros.casebook.anon_names import _ODD_STARTS, NameHit, NameTables, _han, find_words, taken_by
 from macros.casebook.anon_names import _common as _is_word  # one test of “a common word” for both passes
 from macros.casebook.anon_nicknames import (
@@ -64,7 +65,6 @@ from macros.casebook.anon_positions import (
     _CALLED_BEFORE,
     _CALLED_OR,
     _CALLED_QUOTED,
-    _CALLED_STARTS,
     _DAYTIME,
     _NOT_OPENING,
     _PUPIL_TIMES,
@@ -100,7 +100,6 @@ from macros.casebook.anon_positions import (
 )
 from macros.casebook.anon_relations import related_people
 from macros.casebook.anon_repeated import repeated_names
-from macros.casebook.anon_rules import tried_at
 
 
 def find_people(text: str) -> list[NameHit]:
@@ -132,7 +131,6 @@ def find_people(text: str) -> list[NameHit]:
 
 
 # (speed: both are tried only two characters before a title, where the engine would try every character)
-_TITLE_STARTS = re.compile("[阿叔哥姐]")
 _A_WITH_TITLE = re.compile(r"(?:阿|(?P<d>[\u4e00-\u9fff])(?=(?P=d)))([\u4e00-\u9fff])(?:阿姨|叔叔|哥|姐)(?![姐妹弟哥])")
 _GIVEN_WITH_TITLE = re.compile(r"([\u4e00-\u9fff]{2})(?:哥|姐)(?![哥姐妹弟夫])")
 # (高明的家长懂得倾听: 家长 follows a description as often, so it is left out)
@@ -187,7 +185,7 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
     # (speed: the aside pattern starts anywhere; only texts that say 这样/这么 can hold one)
     called_at = [(m, 1) for m in _CALLED_BEFORE.finditer(text)] if "这样" in text or "这么" in text else []
     called_at += [(m, 1) for m in _CALLED_QUOTED.finditer(text)] if "叫“" in text else []  # 围着他叫“力哥”
-    for m, g in [*((m, 1 if m.group(1) else 2) for m in tried_at(_CALLED, _CALLED_STARTS, text)), *called_at]:
+    for m, g in [*((m, 1 if m.group(1) else 2) for m in tried_at(_CALLED, text)), *called_at]:
         # 都叫他包子: whatever the word, it is what the child is called
         # 叫他回座位, 叫她过来: a verb after 叫他 is an errand, not a name
         called = m.group(g)
@@ -201,7 +199,7 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
             add(also.start(1), also.end(1), also.group(1))
     titled = "哥" in text or "姐" in text or "阿姨" in text or "叔叔" in text  # (speed: the two scans below need one)
     # 浩宇哥带着低年级的小朋友…: a given name and 哥/姐
-    for m in tried_at(_GIVEN_WITH_TITLE, _TITLE_STARTS, text, 2) if titled else ():
+    for m in tried_at(_GIVEN_WITH_TITLE, text) if titled else ():
         known = m.group(1) in t.pairs or _typical(t, m.group(1))  # (梦瑶姐: two typical characters)
         if known and _clause_start(text, m.start()) and not _is_word(t, m.group(1)) and m.group(1) not in ROLE_NOUNS:
             add(m.start(), m.end(), m.group(1))
@@ -210,7 +208,7 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
     for m in WORKPLACE_TITLED.finditer(text) if titled else ():
         if m.group(1) in t.surnames:
             add(m.start(1), m.end(), "")
-    for m in tried_at(_A_WITH_TITLE, _TITLE_STARTS, text, 2) if titled else ():  # 隔壁的阿芳阿姨, 几个初三的“阿斌哥”, 芳芳姐
+    for m in tried_at(_A_WITH_TITLE, text) if titled else ():  # 隔壁的阿芳阿姨, 几个初三的“阿斌哥”, 芳芳姐
         ch, nick = m.group(2), text[m.start() : m.start() + 2]
         if ch not in anon_names.STOP and t.score.get(ch, 0.0) >= 0.5 and nick not in ROLE_NOUNS and not _is_word(t, nick):
             add(m.start(), m.end(), "")

@@ -75,7 +75,6 @@ _CALLED = re.compile(
     # 妹妹，四岁，叫果果。: a pet name after 叫 alone, the way a child is introduced
     r"|(?<=[，,])叫[“\"「]?((?P<a>[\u4e00-\u9fff])(?P=a)|[小阿][\u4e00-\u9fff])(?=[”\"」，。！？、；：,.!?;:]|$)"
 )
-_CALLED_STARTS = re.compile("[叫称小大外绰昵乳]")  # where _CALLED can begin (speed: see anon_rules.tried_at)
 
 # 住在焦阳家里: the home one stays at is a person's (住在姑妈家: a role noun, no name)
 _STAYS_AT = re.compile(r"(?:住在|住到|借住在|寄住在|暂住在)([\u4e00-\u9fff]{2,3})家(?=里|中|[，。,.;；]|$)")

@@ -10,21 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from macros.casebook.anon_leads import led, tried_at
+
 Span = tuple[int, int, str]
-
-
-def tried_at(pattern: re.Pattern[str], starts: re.Pattern[str] | str, text: str, back: int = 0) -> Iterable[re.Match[str]]:
-    """What ``pattern.finditer(text)`` finds, trying ``pattern`` only where ``starts`` (one
-    character class holding every character a match can begin with, or ``back`` characters
-    into every match) finds a character.
-    Python's engine jumps straight to the characters of a pattern that begins with one
-    class, but tries every position for an alternation of classes and look-behinds."""
-    done = 0
-    for first in re.finditer(starts, text):
-        at = first.start() - back
-        if at >= done and (m := pattern.match(text, at)):
-            done = m.end()
-            yield m
 
 
 # -- phone numbers -------------------------------------------------------------
@@ -48,8 +36,8 @@ _CN_RUN = re.compile(f"[{''.join(_CN_DIGITS)}]{{7,12}}")
 
 def find_phones(text: str) -> Iterable[Span]:
     # (speed: the patterns with a look-behind first are tried only at their first characters)
-    for pattern, starts in ((_MOBILE, "[+81]"), (_MOBILE_BRACKETED, "[(]"), (_LANDLINE, "[(0]"), (_LANDLINE_RUN, "0")):
-        for m in tried_at(pattern, starts, text):
+    for pattern in (_MOBILE, _MOBILE_BRACKETED, _LANDLINE, _LANDLINE_RUN):
+        for m in tried_at(pattern, text):
             yield m.start(), m.end(), "CASE-ANON-PHONE"
     for m in _LOCAL.finditer(text):
         yield m.start(1), m.end(1), "CASE-ANON-PHONE"
@@ -91,7 +79,7 @@ def id_shaped(number: str) -> bool:
 
 
 def find_idcards(text: str) -> Iterable[Span]:
-    for m in tried_at(_IDCARD, "[1-8]", text):
+    for m in tried_at(_IDCARD, text):
         if id_shaped(re.sub(r"[ \t-]", "", m.group(0))):
             yield m.start(), m.end(), "CASE-ANON-IDCARD"
 
@@ -188,7 +176,7 @@ def find_contacts(text: str) -> Iterable[Span]:
     if ("@" in text or re.search(r"#\s?[A-Za-z0-9-]", text) or re.search("[Aa][Tt]", text)) and _EMAIL_HINT.search(text):
         for m in _EMAIL.finditer(text):
             yield m.start(), m.end(), "CASE-ANON-EMAIL"
-    qq_hint = any(tried_at(_QQ_HINT, "[Qq扣企球]", text))
+    qq_hint = any(tried_at(_QQ_HINT, text))
     if qq_hint or "QQ" in text or "qq" in text:
         for m in _QQ_LATER.finditer(text):
             group = 1 if m.group(1) else 2
@@ -225,7 +213,7 @@ def _wechat_spans(text: str) -> Iterable[tuple[int, int]]:
         if before and not (prev.isascii() and (prev.isalnum() or prev in "_-")) and re.search(r"[\d_-]", before.group(1)):
             yield before.span(1)
     done_id = done_wxid = 0
-    for lead in tried_at(_WECHAT_START, "[微威薇徽维VvWw]", text):
+    for lead in tried_at(_WECHAT_START, text):
         i = lead.start()
         if i >= done_id and (m := _WECHAT.match(text, i)):
             done_id = m.end()
@@ -353,7 +341,7 @@ def _birthdates(text: str) -> Iterable[Span]:
                 if span not in seen:
                     seen.add(span)
                     yield span[0], span[1], "CASE-ANON-BIRTHDATE"
-    for y in tried_at(_YEAR_AT, "[12]", text):
+    for y in tried_at(_YEAR_AT, text):
         m = _FULL_DATE_AT.match(text, y.start())
         if m is None or (m.start(), m.end()) in seen:
             continue
@@ -390,9 +378,7 @@ _ADDRESS = re.compile(
     rf"|村\s*{_NUM}\s*号"
     rf"|(?<![0-9])\d{{1,4}}\s*号(?:楼)?\s*\d{{2,4}}\s*室"
 )
-# Every character an _ADDRESS match can begin with (tests/test_anonymise.py checks the two agree).
-_ADDRESS_FIRST = re.compile(r"[路街大公巷花家小新苑府华里城湾坊名雅别山村0-9]")
-_ADDRESS_LED = re.compile(f"(?={_ADDRESS_FIRST.pattern})(?:{_ADDRESS.pattern})")  # (speed: see anon_schools._SCHOOL_LED)
+_ADDRESS_LED = led(_ADDRESS)  # (speed: see anon_leads.led)
 # Characters that end a street or estate name when looking back from its suffix.
 _ADDRESS_STOP = set("在住址于到是的了和与从往近靠位搬去向离为有租就,。;:、 \n()“”")  # 址: 住址闵行区…
 _ADDRESS_BACK = 8
@@ -468,7 +454,7 @@ _ESTATE_SCHOOL = ("小学", "中学", "幼儿园", "学校", "初中", "高中",
 
 def find_addresses(text: str) -> Iterable[Span]:
     # (speed: an estate tried only two characters before 区, a town where its lead-in can begin)
-    for m in tried_at(_DISTRICT_ESTATE, "区", text, 2):
+    for m in tried_at(_DISTRICT_ESTATE, text):
         if text.startswith(_ESTATE_SCHOOL, m.end()) or _ROAD_SCHOOL.match(text, m.end()):
             continue  # 宝山区槐荫新村小学: a school named after the estate, which the school rule finds
         if not _LIVES_GENERIC.match(m.group(1)) and not any(ch in _ADDRESS_STOP for ch in m.group(1)):
@@ -481,7 +467,7 @@ def find_addresses(text: str) -> Iterable[Span]:
             continue  # 奉贤区沐雨路小学, 普陀区榆荫路第二小学: a school named after its road
         if not any(ch in _ADDRESS_STOP and ch != "和" for ch in text[start : m.end()]):  # 国和路: 和 names the road
             yield start, m.end(), "CASE-ANON-ADDRESS"
-    for m in tried_at(_LIVES_TOWN, "[家租老住搬在]", text):
+    for m in tried_at(_LIVES_TOWN, text):
         g = 1 if m.group(1) else 2
         yield m.start(g), m.end(g), "CASE-ANON-ADDRESS"
     for m in _LIVES.finditer(text):

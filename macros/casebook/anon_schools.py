@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from macros.casebook.anon_leads import led
 from macros.casebook.anon_names import find_names
 from macros.casebook.anon_positions import ROLE_NOUNS
 from macros.casebook.anon_rules import Span, _back
@@ -20,11 +21,8 @@ _SCHOOL = re.compile(
     r"(?:初级中学|高级中学|完全中学|实验学校|外国语学校|实验中学|实验小学|实验高中|实验初中|中心小学|中心校|[一二三四五六七八九十\d]?附中|附小|附初"
     r"|(?:[一二三四五六七八九十\d][中小]|(?<=[\u4e00-\u9fff]{2})(?:女中|外国语)|(?<=[\u4e00-\u9fff]{2}镇)[中小])(?=[读的上毕念就转老和与同初高校拿参获派是在预看门一二三四五六七八九,。、;:!?)”」\x22\s]|学生|$)|中学|小学|幼儿园|学校|分校|职校|中专|技校|职高|卫校|中职校|职教中心|职业教育中心|高中|初中|内职班|内高班|(?<=[\u4e00-\u9fff]{2})(?:[旅交商财农]校|中职(?=\s*(?:19|20)?\d{2}\s*级)|[东西南北]校(?![区门园舍])))"
 )
-# Every character a _SCHOOL match can begin with (tests/test_anonymise.py checks the two agree).
-_SCHOOL_FIRST = re.compile(r"[初高完实外中女附一二三四五六七八九十0-9小幼学分职技卫旅交商财农东西南北内]")
-# The same matches, led by an assertion of the first character: the engine then skips in C to those
-# characters (speed: faster than trying the pattern at each of them from Python, as tried_at does)
-_SCHOOL_LED = re.compile(f"(?={_SCHOOL_FIRST.pattern})(?:{_SCHOOL.pattern})")
+# The same matches, led by a look-ahead at their first characters (speed: see anon_leads.led)
+_SCHOOL_LED = led(_SCHOOL)
 _SCHOOL_STOP = set(
     "在于到是的了过和与从往进入读考转上去向为有以前原就回离念去及或来打请配送接称说当他她我你也不像把被将对跟、,。;:“”() \n"
 )
