@@ -327,6 +327,14 @@ CATCH = [
     # ，和毛豆一起 is “and 毛豆” when 毛豆 is found alone: no 和奶奶 from it
     ("方社工第二周就来了。外教Mr. Thompson说，Thompson老师很忙。", ["方社工", "Mr. Thompson", "Thompson"]),
     ("毛豆今天没来。晚饭后，和毛豆一起下楼的还有邻居。第二天爸爸妈妈和奶奶都来了。", ["毛豆", "和毛豆"]),
+    # round 78: the relative named before 是 + the child + 的 + kin; a record's field after a comma;
+    # a class's pupil by given name before a time; a doubled form of someone else's name stays
+    ("牛建国是牛小北的父亲，在快递站上夜班。", ["牛建国", "牛小北"]),
+    ("可馨，出生日期：2015.04.22，血型A型。", ["可馨"]),
+    ("高二（5）班的康宁最近每天只睡四个小时。", ["康宁"]),
+    ("袁晴和卢思琪是同桌，同学叫她们“晴晴琪琪组合”。", ["袁晴", "卢思琪", "晴晴", "琪琪"]),
+    ("蔡老师去郑家栋家家访。", ["蔡老师", "郑家栋"]),  # (not 家家 before 家访)
+    ("| 第三周 | 课间和小满一起跳绳 |", ["小满"]),  # (a time before 和 + a name + 一起 is no pair)
     # round 77: a title after 联系 (请联系牛老师)
     ("请联系牛老师：niu@hotmail.com。", ["牛老师"]),
     # round 75: a modern given name opening with 以 after a surname (黄以沫)
@@ -440,6 +448,9 @@ CLEAN = [
     # round 64: a role and a verb before 的邮箱; whatever stands after 班上的 (a subject, a committee)
     "家长留的邮箱是学校的公共邮箱。班上的图书角很受欢迎，班里的文艺委员很能干。",
     # round 65: athletes and a philosopher talked of in class; a month of fasting; a coach's workshop
+    # round 78: 和 and a role noun (继父母) twice; 外号本身
+    "导师和继父母沟通时要注意什么？\n\n和继父母沟通时，A老师只写了妈妈和外婆的话。",
+    "最难受的不是外号本身，而是没有人站在她这边。",
     # round 77: a word of a surname that counts only in role forms, three times (通勤)
     "问清楚每个学生的通勤路线。学校多了一张“通勤情况表”。其中通勤原因占了三起。",
     # round 76: how often after 叫他 (再叫他一次); a noun after 外号 (外号问题)

@@ -164,6 +164,8 @@ def everywhere(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]:
             continue  # 春花秋月, 见贤思齐: a form of 杜春花 or 谭思齐 inside a four-character word
         if len(f) == 2 and f[0] == f[1] and _aabb(t, text, start):
             continue  # 安安静静, 高高兴兴: a reduplicated adjective, not 安可's nickname
+        if len(f) == 2 and f[0] == f[1] and start > 0 and taken[start - 1] and f[0] in text[max(0, start - 3) : start]:
+            continue  # 去郑家栋家家访: right after the name it comes from, the doubled 家 is 家 and 家访 (晴晴琪琪 stays)
         taken[start:end] = b"\x01" * (end - start)
         out.append(NameHit(start, end, f if len(f) == 2 else ""))
     return out

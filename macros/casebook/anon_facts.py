@@ -50,7 +50,7 @@ _FACTS_AFTER = re.compile(
 )
 _FACTS_LED = led(_FACTS_AFTER)  # (speed: see anon_leads.led)
 _PUPIL_NUMBERS = ("学号", "学籍号", "身份证号", "身份证")
-_NUMBER_AFTER = re.compile("|".join(_PUPIL_NUMBERS))
+_NUMBER_AFTER = re.compile("|".join((*_PUPIL_NUMBERS, "出生日期")))  # (可馨，出生日期：…)
 # 米阳的学号是…, 甘露的联系电话: what only a person has, after 的
 _DATA_AFTER = re.compile(
     r"学号|学籍号|身份证号|身份证|出生日期|生日|联系电话|电话号码|手机号码|手机号|家庭住址|户籍|QQ号|QQ|微信号|微信"

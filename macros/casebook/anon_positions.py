@@ -239,6 +239,7 @@ _CALLED_QUOTED = re.compile(r"[他她][^，。；！？\n“”]{0,4}?叫“([\u
 _PUPIL_TIMES = tuple(
     "这学期 这个学期 上学期 这次 这周 上周 这两周 这几天 上课 课间 期中 期末 每天 放学 开学 周记 后来 第一次 从小 现在 喜欢".split()
 ) + ("这" + BLANK, "上" + BLANK)  # (这周, 上周 once set_aside has blanked the measure 周)
+_PUPIL_DAYS = (*_DAYTIME, *_PUPIL_TIMES, *_STRONG_VERBS)  # what follows a pupil named after the class
 
 
 # 店长牛姐, 带教师傅马哥: at work a colleague is the surname and 姐/哥, right after the role (the
@@ -251,6 +252,7 @@ WORKPLACE_TITLED = re.compile(
 # 四（2）中队的霍宇航获得…: after a class and 的 stands its pupil, a surname and a given name of
 # plainer characters than a name needs elsewhere (航 is a word's character as often)
 _CLASS_PUPIL = re.compile(r"(?<=[班队]的)([\u4e00-\u9fff])([\u4e00-\u9fff]{2})")
+_CLASS_GIVEN = re.compile(r"(?<=[班队]的)([\u4e00-\u9fff]{2})")
 
 
 def class_pupils(t: NameTables, text: str) -> list[tuple[int, int]]:
@@ -266,6 +268,14 @@ def class_pupils(t: NameTables, text: str) -> list[tuple[int, int]]:
             continue  # 班的高个子, 队的王牌: a word, not a surname and a given name
         after = text[m.end() : m.end() + 1]
         if not _han(after) or after in anon_names.FOLLOW or _is_word(t, text[m.end() : m.end() + 2]):
+            found.append(m.span())
+    # 高二（5）班的康宁最近每天…: a given name alone, typical in both characters, then a time of the
+    # pupil's days or what a person does (a word only if jieba also knows it as a name)
+    for m in _CLASS_GIVEN.finditer(text) if "班的" in text or "队的" in text else ():
+        token, end = m.group(1), m.end()
+        if found and found[-1][1] > m.start() or token in ROLE_NOUNS or (_is_word(t, token) and token not in t.jieba_names):
+            continue
+        if min(t.score.get(ch, 0.0) for ch in token) >= THETA and text.startswith(_PUPIL_DAYS, end):
             found.append(m.span())
     return found
 
@@ -362,6 +372,7 @@ def _no_nickname(text: str, start: int, called: str) -> bool:
         or called[0] in _ERRAND_VERBS
         or called[0] in "怎什哪谁几否会能该可应使要"
         or called[1:2] in "次遍声下回趟"
+        or called.startswith(("本身", "自身", "之类", "以外", "之外", "而已"))  # 外号本身: the thing itself
         or called in _VERB_NOUNS
         or called in _NAME_WORDS
         or (start > 0 and text[start - 1] in "“「")

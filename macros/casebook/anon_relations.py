@@ -26,6 +26,7 @@ from macros.casebook.anon_positions import ROLE_NOUNS, TIME_ADVERBS, _clause_sta
 # Kin that share the child's surname as a rule (a mother's or grandmother's often differs).
 _SAME_SURNAME_KIN = "爸爸 父亲 爷爷 奶奶 外公 叔叔 伯伯 姑姑 哥哥 姐姐 弟弟 妹妹".split()
 _KIN_FIRST = re.compile("|".join(sorted(_SAME_SURNAME_KIN, key=len, reverse=True)))
+_DE_KIN = tuple("的" + k for k in _SAME_SURNAME_KIN)
 _LIST_JOINERS = "和与及跟"
 _ITEM_GIVEN = 0.3  # how typical of given names each character after the surname must be
 _ITEM_END = "、，。；：！？,;:!?（(）)\n -."  # (尤浩宇和古乐天——后者…: a dash ends an item too; normalised to -)
@@ -79,6 +80,15 @@ def _same_family(t: NameTables, text: str, hits: list[NameHit]) -> list[tuple[in
             if i >= 0 and token[0] == surname and _item_ok(t, token) and _clause_start(text, i):
                 found.append((i, end))
                 break
+    # 牛建国是牛小北的父亲: the relative first, then 是, the child found and 的 + kin
+    for h in hits if "是" in text else ():
+        if text[h.start - 1 : h.start] == "是" and h.end - h.start >= 2 and text.startswith(_DE_KIN, h.end):
+            for length in (3, 2):
+                i = h.start - 1 - length
+                token = text[i : h.start - 1]
+                if i >= 0 and token[0] == text[h.start] and _item_ok(t, token) and _clause_start(text, i):
+                    found.append((i, h.start - 1))
+                    break
     return found
 
 
@@ -144,7 +154,9 @@ def _list_items(t: NameTables, text: str, hits: list[NameHit]) -> list[tuple[int
             # 白雪和白露是双胞胎: two joined by 和 and then said to be a pair, the first opening the clause
             elif text[k] in _LIST_JOINERS and k - j == 2 and _clause_start(text, j) and _PAIR_AFTER.match(text, h.end):
                 # (the same surname, or two doubled names: 程程和朵朵是双胞胎)
-                if _item_ok(t, text[j:k]) or text[j] == text[h.start] or _doubled_pair(t, text[j:k], text[h.start : h.end]):
+                # (课间和小满一起跳绳: a time opens the clause, no one's name)
+                pair = _item_ok(t, text[j:k]) or text[j] == text[h.start] or _doubled_pair(t, text[j:k], text[h.start : h.end])
+                if pair and text[j:k] not in TIME_ADVERBS:
                     found.append((j, k))
     return found
 

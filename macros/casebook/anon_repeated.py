@@ -15,6 +15,7 @@ from macros.casebook.anon_positions import (
     _VERB_CHARS,
     KIN,
     OBJECT_VERBS,
+    ROLE_NOUNS,
     _boundary,
     _clause_start,
     _surname_chars,
@@ -136,6 +137,8 @@ def repeated_names(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHi
             continue
         end = len(token)
         placed = [i for i in starts if _boundary(t, text, i + end) or text.startswith(_TITLED, i + end)]
+        if len(given) == 1:  # 导师和继父母沟通: the one given character opens a role noun (继父)
+            placed = [i for i in placed if text[i + 1 : i + 3] not in ROLE_NOUNS]
         # The evidence must not start inside a word (班主任王老师 is no 任王).
         evidence = [i for i in placed if not _is_word(t, text[i - 1 : i + 1])]
         opening = [i for i in placed if (_clause_start(text, i) and not after_role_only) or text.endswith(_ROLES_BEFORE, 0, i)]
