@@ -327,6 +327,9 @@ CATCH = [
     # ，和毛豆一起 is “and 毛豆” when 毛豆 is found alone: no 和奶奶 from it
     ("方社工第二周就来了。外教Mr. Thompson说，Thompson老师很忙。", ["方社工", "Mr. Thompson", "Thompson"]),
     ("毛豆今天没来。晚饭后，和毛豆一起下楼的还有邻居。第二天爸爸妈妈和奶奶都来了。", ["毛豆", "和毛豆"]),
+    # round 79: a birthday in Chinese numerals after the comma; a given name before 平时 (东平 is no place there)
+    ("焦苗，二〇一七年十月五日出生。", ["焦苗"]),
+    ("钮晓东是学生。晓东平时话就少。", ["钮晓东", "晓东"]),
     # round 78: the relative named before 是 + the child + 的 + kin; a record's field after a comma;
     # a class's pupil by given name before a time; a doubled form of someone else's name stays
     ("牛建国是牛小北的父亲，在快递站上夜班。", ["牛建国", "牛小北"]),
@@ -448,6 +451,10 @@ CLEAN = [
     # round 64: a role and a verb before 的邮箱; whatever stands after 班上的 (a subject, a committee)
     "家长留的邮箱是学校的公共邮箱。班上的图书角很受欢迎，班里的文艺委员很能干。",
     # round 65: athletes and a philosopher talked of in class; a month of fasting; a coach's workshop
+    # round 79: 家里 is no given name; 班学妹 no surname; a dog breed; the veto list in a clause's opening
+    "奶茶店打工，骗家里说去上补习班。买电脑的钱家里出一半。",
+    "她带着新来的西藏班学妹去超市。",
+    "她家养了一只柯基。他说：“拉琴的时候我最开心。”",
     # round 78: 和 and a role noun (继父母) twice; 外号本身
     "导师和继父母沟通时要注意什么？\n\n和继父母沟通时，A老师只写了妈妈和外婆的话。",
     "最难受的不是外号本身，而是没有人站在她这边。",

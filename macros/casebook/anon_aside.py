@@ -11,7 +11,7 @@ from macros.build.reads import data_cache
 from macros.casebook import anon_names
 from macros.casebook.anon_leads import tried_at
 from macros.casebook.anon_names import _han
-from macros.casebook.anon_positions import BLANK, _patterns
+from macros.casebook.anon_positions import BLANK, TIME_ADVERBS, _patterns
 
 # Dynasties and ancient states: 秦国, 赵国, 唐朝, 宋代 (not followed by a given-name character: 赵国庆 is a name).
 _STATE = re.compile(
@@ -163,6 +163,9 @@ def _places(text: str) -> list[tuple[int, int]]:
                 continue  # 崇明说, 永康的妈妈 … a person after all
             if _surname_before(t, text, i, token):
                 continue  # 徐海东是…, 王金山说: a surname, then a place that is a given name too
+            if _han(text[i - 1 : i]) and text[i + length - 1 : i + length + 1] in TIME_ADVERBS:
+                if not text.endswith(_PLACE_BEFORE, 0, i):
+                    continue  # 晓东平时话少: 东平 straddles a word before it and a time adverb after it (平时)
             # (黄浦江、外滩和东方明珠: a place listed after places)
             listed = bool(found) and found[-1][1] == i - 1 and text[i - 1] in "、和与及"
             if major or listed or text.endswith(_PLACE_BEFORE, 0, i) or text.startswith(_PLACE_AFTER, i + length):

@@ -45,8 +45,8 @@ _FACTS_AFTER = re.compile(
     r"|[(（]\s*(?:19\d{2}|20[01]\d|202[01])[-/.年]"  # 查文博（2009/04/17）: a date of birth in brackets after the name
     # 熊小北，5月20日生日: a birthday after the comma
     r"|[,，]\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]\s*(?:出生|生日)"
-    # 甘露，2011年11月出生: a date of birth after the comma
-    r"|[,，]\s*(?:19|20)\d{2}\s*年[^，。,;；\n]{0,8}?(?:出生|生(?![活产态物命长效病字词气]))"
+    # 甘露，2011年11月出生, 焦苗，二〇一七年十月五日出生: a date of birth after the comma
+    r"|[,，]\s*(?:(?:19|20)\d{2}|[一二][〇零九][〇零一二三四五六七八九]{2})\s*年[^，。,;；\n]{0,8}?(?:出生|生(?![活产态物命长效病字词气]))"
 )
 _FACTS_LED = led(_FACTS_AFTER)  # (speed: see anon_leads.led)
 _PUPIL_NUMBERS = ("学号", "学籍号", "身份证号", "身份证")

@@ -151,8 +151,8 @@ def _candidate(t: NameTables, token: str, strong: bool) -> bool:
     atypical pair; an ordinary word (国庆, 红梅) only in a strong position or as a known given name."""
     if token in ROLE_NOUNS or token in TIME_ADVERBS or token.startswith(("老师", "同学")) or token.endswith(("老师", "同学")):
         return False
-    if not _typical(t, token):
-        return False
+    if not _typical(t, token) or token in t.veto:
+        return False  # (the reviewed veto list says what is no name wherever it stands: “拉琴的时候…”)
     return strong or not _is_word(t, token) or token in t.pairs
 
 
@@ -330,8 +330,10 @@ def _no_given_name(text: str, h: NameHit) -> bool:
     """写了张贺卡: a measure word after 了, then a word, is what was counted; 西藏班高二的学生: a year
     of school after the “surname” is no given name."""
     t, rest = anon_names.tables(), text[h.start + 1 : h.end]
-    if rest in _SCHOOL_YEARS:
-        return True
+    if rest in _SCHOOL_YEARS or rest in ("家里", "家中"):
+        return True  # (骗家里说, 钱家里出一半: the family at home, no 钱 the surname and a 家里)
+    if rest in ("学妹", "学弟", "学姐", "学长") and text[h.start] in anon_names.FUNCTION_CHARS:
+        return True  # 西藏班学妹: the class's younger pupils (班 is a surname only before a name)
     counted = text[h.start - 1 : h.start] == "了" and text[h.start] in anon_names._MEASURES
     # (见到了张建华, 请了包老师: a known given name or a title after the surname is a person)
     return counted and _is_word(t, rest) and rest not in t.pairs and rest not in anon_names.ROLES

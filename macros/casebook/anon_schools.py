@@ -52,6 +52,8 @@ _CLASS = re.compile(
     r"|(?:[一二三四五六七八九]|[1-9])年级[\u4e00-\u9fff]{2,4}?\s*(?:\(\s*\d{1,2}\s*\)|\d{1,2})"
     # a major and its cohort code: 会计2501班, 汽修1902班 (year 19–29, then the class)
     r"|(?<=[\u4e00-\u9fff])(?<![第共约近])(?:19|2\d)(?:0[1-9]|[1-9]\d)"
+    # a major, then its cohort and the class: 汽修24-1班, 汽修24级1班
+    r"|(?<=[\u4e00-\u9fff])(?<![第共约近])(?:19|2\d)\s*(?:级\s*|-)\d{1,2}"
     # a cohort, a major and the class: 23烹饪1班, 22护理(2)班
     r"|(?<![\d.])(?:1\d|2\d)[\u4e00-\u9fff]{2,4}?(?:\(\s*\d{1,2}\s*\)|\d{1,2})"
     # a trade and the class right after its school: 滨湾职业技术学校烹饪2班
@@ -200,6 +202,9 @@ def _full_schools(text: str) -> Iterable[Span]:
         aimed = aimed or (text.endswith(_PLACE_VERBS, 0, start) and not _generic(prefix))
         if suffix in ("高中", "初中", "小学") and prefix in ("上海", "上海市"):
             continue  # 转入上海初中: the city's schools of that stage, none named
+        # 香樟湾高中的夏沐阳: a name of three characters or more, opening the clause, before 的
+        opening = text[start - 1 : start] in ("", "\n", "，", ",", "。") and 3 <= len(prefix) <= 4 and not _word(prefix)
+        aimed = aimed or (opening and text[m.end() : m.end() + 1] == "的")
         if suffix in ("高中", "初中") and (
             len(prefix) < 2 or (text[m.end() : m.end() + 1] not in "高初预六七八九" and not aimed)
         ):
