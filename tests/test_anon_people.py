@@ -327,6 +327,11 @@ CATCH = [
     # ，和毛豆一起 is “and 毛豆” when 毛豆 is found alone: no 和奶奶 from it
     ("方社工第二周就来了。外教Mr. Thompson说，Thompson老师很忙。", ["方社工", "Mr. Thompson", "Thompson"]),
     ("毛豆今天没来。晚饭后，和毛豆一起下楼的还有邻居。第二天爸爸妈妈和奶奶都来了。", ["毛豆", "和毛豆"]),
+    # round 80: a known given name after 班的/队的 vouches for a rare or distrusted surname; a sibling
+    # with the same surname after 和, before 兄妹
+    ("二（3）中队的练佳宁在升旗仪式上做了国旗下讲话。", ["练佳宁"]),
+    ("高一3班的查一鸣在网上被同学起了难听的外号。", ["查一鸣"]),
+    ("俞老师带着俞佳和俞航兄妹去看了一场音乐会。", ["俞老师", "俞佳", "俞航"]),
     # round 79: a birthday in Chinese numerals after the comma; a given name before 平时 (东平 is no place there)
     ("焦苗，二〇一七年十月五日出生。", ["焦苗"]),
     ("钮晓东是学生。晓东平时话就少。", ["钮晓东", "晓东"]),
@@ -451,6 +456,8 @@ CLEAN = [
     # round 64: a role and a verb before 的邮箱; whatever stands after 班上的 (a subject, a committee)
     "家长留的邮箱是学校的公共邮箱。班上的图书角很受欢迎，班里的文艺委员很能干。",
     # round 65: athletes and a philosopher talked of in class; a month of fasting; a coach's workshop
+    # round 80: a word after 队的 is no given name vouching for a surname (中后卫)
+    "比赛时小A在球队的中后卫位置上。",
     # round 79: 家里 is no given name; 班学妹 no surname; a dog breed; the veto list in a clause's opening
     "奶茶店打工，骗家里说去上补习班。买电脑的钱家里出一半。",
     "她带着新来的西藏班学妹去超市。",

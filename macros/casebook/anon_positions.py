@@ -260,7 +260,9 @@ def class_pupils(t: NameTables, text: str) -> list[tuple[int, int]]:
     found: list[tuple[int, int]] = []
     for m in _CLASS_PUPIL.finditer(text) if "班的" in text or "队的" in text else ():  # (speed)
         surname, given = m.group(1), m.group(2)
-        if surname not in t.surnames or surname in t.weak or surname in anon_names.FUNCTION_CHARS:
+        # (二（3）中队的练佳宁, 高一3班的查一鸣: a known given name vouches for a surname the tables lack or distrust)
+        vouched = given in t.pairs and not _is_word(t, given) and surname not in anon_names.STOP | anon_names.PREFIXES
+        if (surname not in t.surnames or surname in t.weak) and not vouched or surname in anon_names.FUNCTION_CHARS:
             continue
         if any(ch in anon_names.STOP or t.score.get(ch, 0.0) < 0.3 for ch in given) or given in ROLE_NOUNS:
             continue

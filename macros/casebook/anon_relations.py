@@ -27,6 +27,7 @@ from macros.casebook.anon_positions import ROLE_NOUNS, TIME_ADVERBS, _clause_sta
 _SAME_SURNAME_KIN = "爸爸 父亲 爷爷 奶奶 外公 叔叔 伯伯 姑姑 哥哥 姐姐 弟弟 妹妹".split()
 _KIN_FIRST = re.compile("|".join(sorted(_SAME_SURNAME_KIN, key=len, reverse=True)))
 _DE_KIN = tuple("的" + k for k in _SAME_SURNAME_KIN)
+_SIBLINGS = ("兄妹", "姐弟", "兄弟", "姐妹", "两兄妹", "两姐弟", "俩")
 _LIST_JOINERS = "和与及跟"
 _ITEM_GIVEN = 0.3  # how typical of given names each character after the surname must be
 _ITEM_END = "、，。；：！？,;:!?（(）)\n -."  # (尤浩宇和古乐天——后者…: a dash ends an item too; normalised to -)
@@ -123,7 +124,9 @@ def _list_items(t: NameTables, text: str, hits: list[NameHit]) -> list[tuple[int
         # (an ordinary word stays a word: 张伟和白天一样)
         # (分在两个班的丁丁和当当: two doubled names need no clause start)
         doubled = h.end - h.start == 2 and text[h.start] == text[h.start + 1]
-        if text[h.end : h.end + 1] in _LIST_JOINERS and h.end - h.start >= 2 and (_clause_start(text, h.start) or doubled):
+        # (带着俞佳和俞航兄妹: the same surname after 和 needs no clause start either)
+        kin = text[h.end + 1 : h.end + 2] == text[h.start]
+        if text[h.end : h.end + 1] in _LIST_JOINERS and h.end - h.start >= 2 and (_clause_start(text, h.start) or doubled or kin):
             j = h.end + 1
             three = (
                 t.score.get(text[j + 2 : j + 3], 0.0) >= 0.5
@@ -135,7 +138,8 @@ def _list_items(t: NameTables, text: str, hits: list[NameHit]) -> list[tuple[int
                 # (田甜和夏天是好朋友: a word after a name, when the two are then said to be a pair)
                 word_ok = not anon_names._common(t, token) or (_PAIR_AFTER.match(text, k) and token not in TIME_ADVERBS)
                 # (一诺和小鱼手拉手: a nickname needs no item end)
-                if (_ends_item(text, k) and _item_ok(t, token) and word_ok) or _doubled_pair(t, text[h.start : h.end], token):
+                ends = _ends_item(text, k) or (kin and text.startswith(_SIBLINGS, k))  # (俞佳和俞航兄妹)
+                if (ends and _item_ok(t, token) and word_ok) or _doubled_pair(t, text[h.start : h.end], token):
                     found.append((j, k))
                     break
         # the item before the name: …陶然和白一鸣, …陶然、白一鸣
