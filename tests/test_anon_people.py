@@ -327,6 +327,8 @@ CATCH = [
     # ，和毛豆一起 is “and 毛豆” when 毛豆 is found alone: no 和奶奶 from it
     ("方社工第二周就来了。外教Mr. Thompson说，Thompson老师很忙。", ["方社工", "Mr. Thompson", "Thompson"]),
     ("毛豆今天没来。晚饭后，和毛豆一起下楼的还有邻居。第二天爸爸妈妈和奶奶都来了。", ["毛豆", "和毛豆"]),
+    # round 81: a line opening with a distrusted surname and a given name before 把
+    ("单雨桐把自己写的歌发给了音乐老师戴老师。", ["单雨桐", "戴老师"]),
     # round 80: a known given name after 班的/队的 vouches for a rare or distrusted surname; a sibling
     # with the same surname after 和, before 兄妹
     ("二（3）中队的练佳宁在升旗仪式上做了国旗下讲话。", ["练佳宁"]),
@@ -456,6 +458,8 @@ CLEAN = [
     # round 64: a role and a verb before 的邮箱; whatever stands after 班上的 (a subject, a committee)
     "家长留的邮箱是学校的公共邮箱。班上的图书角很受欢迎，班里的文艺委员很能干。",
     # round 65: athletes and a philosopher talked of in class; a month of fasting; a coach's workshop
+    # round 81: an animal's name, quoted after the animal, is no person wherever it stands
+    "小A家养的橘猫“豆豆”陪了她三年。十月底，豆豆跑出去再也没回来。她说：“豆豆。奶奶说再买一只就好了。”",
     # round 80: a word after 队的 is no given name vouching for a surname (中后卫)
     "比赛时小A在球队的中后卫位置上。",
     # round 79: 家里 is no given name; 班学妹 no surname; a dog breed; the veto list in a clause's opening

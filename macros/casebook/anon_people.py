@@ -97,6 +97,7 @@ from macros.casebook.anon_positions import (
     _without_verb,
     _word_name,
     class_pupils,
+    pet_names,
 )
 from macros.casebook.anon_relations import related_people
 from macros.casebook.anon_repeated import repeated_names
@@ -127,6 +128,8 @@ def find_people(text: str) -> list[NameHit]:
     hits = [h for h in hits if h.end - h.start >= 4 or not in_idiom(t, plain, h.start, h.end)]
     hits = [h for h in hits if not (_tried_verb(plain, h) or _animal_called(plain, h.start) or _pseudonym_at(plain, h.start))]
     hits = [h for h in hits if not (_adverb_verb(plain, h) or _when_clause(plain, h) or _no_given_name(plain, h))]
+    pets = pet_names(plain)
+    hits = [h for h in hits if plain[h.start : h.end] not in pets] if pets else hits
     return sorted(hits, key=lambda h: (h.start, -h.end))
 
 
@@ -256,11 +259,13 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
             continue
         strong = text.startswith(_STRONG_VERBS, i + 2)
         clause = _clause_start(text, i)
-        if not (clause or strong):
+        # (单雨桐把自己写的歌…: a line opening with a name before 把, 被 or 给)
+        opened = i >= 1 and _line_start(text, i - 1) and text[i + 2 : i + 3] in "把被给"
+        if not (clause or strong or opened):
             continue  # (speed: most verbs stand mid-clause; only a clause start or a strong verb can make a name)
         if token[0] == token[1] and t.words.get(token, 0) >= REDUPLICATED_FREQ:
             continue  # 连连说, 默默点头: a reduplicated adverb before the verb
-        if strong and i >= 1 and _unknown_surname_name(t, text, i - 1):
+        if (strong or opened) and i >= 1 and _unknown_surname_name(t, text, i - 1):
             add(i - 1, i + 2, token)  # 亓明轩说, 操思琪低着头: a surname the tables lack, before a given name
             continue
         # 甜点 in 甘甜点了点头: a verb phrase of three characters or more fixes the boundary itself

@@ -361,6 +361,17 @@ def _animal_called(text: str, i: int) -> bool:
     return text[i - 1 : i] == "叫" and text[i - 2 : i - 1] in "只条头匹" and i >= 2
 
 
+# 她家养的橘猫“豆豆”, 一只柯基叫“球球”: an animal's name, quoted after the animal (and 叫)
+_PET_NAMED = re.compile(
+    r"(?:猫|狗|犬|仓鼠|兔子?|鹦鹉|乌龟|金鱼|柯基|泰迪|金毛|八哥)(?:叫|名叫|取名叫?)?[“\"「]([\u4e00-\u9fff]{1,3})[”\"」]"
+)
+
+
+def pet_names(text: str) -> frozenset[str]:
+    """The names a case gives its animals: no person of the case, wherever they stand."""
+    return frozenset(m.group(1) for m in _PET_NAMED.finditer(text)) if "“" in text or '"' in text else frozenset()
+
+
 # Nouns that begin with a verb of speech: 卫生问题, 一个笑话 (no one asks or laughs there).
 _VERB_NOUNS = ("问题", "笑话", "答案", "说明", "说法", "哭声", "笑声", "喊声", "回答问题")
 _NAME_WORDS = frozenset("小名 大名 名字 全名 真名 外号 绰号 昵称 乳名 网名 中文名 英文名".split())

@@ -314,6 +314,7 @@ def _generic(prefix: str) -> bool:
             and not _NAMED_HEAD.match(head := prefix[: -len(word)])
             and head not in _DISTRICTS
             and not (head[:2] in _DISTRICTS and len(head) >= 4)  # 长宁启澜双语学校: a district, then the school's own name
+            and not (len(head) >= 4 and not _word(head) and not _word(head[:2]))  # 滨江木棉民族中学: a name of its own
             for word in _GENERIC_TAILS
         )
     )
