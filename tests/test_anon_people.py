@@ -327,6 +327,12 @@ CATCH = [
     # ，和毛豆一起 is “and 毛豆” when 毛豆 is found alone: no 和奶奶 from it
     ("方社工第二周就来了。外教Mr. Thompson说，Thompson老师很忙。", ["方社工", "Mr. Thompson", "Thompson"]),
     ("毛豆今天没来。晚饭后，和毛豆一起下楼的还有邻居。第二天爸爸妈妈和奶奶都来了。", ["毛豆", "和毛豆"]),
+    # round 82: a workplace's role before a distrusted surname and title; a pet named before the animal;
+    # a surname the tables do not trust and 家 is no family (新家), a trusted one's is (夏家)
+    ("我又和便利店的店长苗经理沟通。", ["苗经理"]),
+    ("家访时滕浩宇家养了一只叫“豆豆”的柯基，他说狗狗是他最好的朋友。", ["滕浩宇"]),
+    ("苗佳怡的新家在松江区。", ["苗佳怡"]),
+    ("夏家的小店开在楼下。", ["夏家"]),  # (guards the 新家 rule)
     # round 81: a line opening with a distrusted surname and a given name before 把
     ("单雨桐把自己写的歌发给了音乐老师戴老师。", ["单雨桐", "戴老师"]),
     # round 80: a known given name after 班的/队的 vouches for a rare or distrusted surname; a sibling
@@ -458,6 +464,11 @@ CLEAN = [
     # round 64: a role and a verb before 的邮箱; whatever stands after 班上的 (a subject, a committee)
     "家长留的邮箱是学校的公共邮箱。班上的图书角很受欢迎，班里的文艺委员很能干。",
     # round 65: athletes and a philosopher talked of in class; a month of fasting; a coach's workshop
+    # round 82: animals, a new home, a temple, glasses
+    "小A的小猫走丢了。C老师建议她把和小猫在一起的故事画下来，画了小猫第一次来家里、小猫生病、小猫晒太阳。",
+    "小A说新家很大。周末邀请同学到新家玩，让孩子对新家多一些好的记忆。",
+    "到了岳王庙，小A站在碑前，从岳飞的生平讲起。",
+    "不肯戴眼镜的小A。班上有男生叫戴眼镜的同学“四眼”。眼镜早就配好了。",
     # round 81: an animal's name, quoted after the animal, is no person wherever it stands
     "小A家养的橘猫“豆豆”陪了她三年。十月底，豆豆跑出去再也没回来。她说：“豆豆。奶奶说再买一只就好了。”",
     # round 80: a word after 队的 is no given name vouching for a surname (中后卫)

@@ -309,6 +309,8 @@ CATCH = [
     ("CASE-ANON-SCHOOL", "某某是静安区芷江西苑初级中学九（3）班的学生，在芷江西苑的年级排名掉到了第四十一。", "芷江西苑"),
     ("CASE-ANON-SCHOOL", "某某在上海市鹿鸣中学读书，说这是“鹿中篮球队的规矩”。", "鹿中"),
     ("CASE-ANON-SCHOOL", "某某从沪岚交通技工学校毕业。回到沪岚交技，他讲了这件事。", "沪岚交技"),
+    # round 82: a QQ number in the next cell of a table
+    ("CASE-ANON-QQ", "| 家长QQ | 1372645098 |", "1372645098"),
     # round 81: a school's own name of four characters before a generic word (民族中学)
     ("CASE-ANON-SCHOOL", "某某在滨江木棉民族中学的新疆班读书。", "滨江木棉民族中学"),
     # round 79: QQ digits grouped 1-4-4; a major, the cohort and the class; a school's name opening the line before 的

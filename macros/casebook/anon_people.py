@@ -128,6 +128,11 @@ def find_people(text: str) -> list[NameHit]:
     hits = [h for h in hits if h.end - h.start >= 4 or not in_idiom(t, plain, h.start, h.end)]
     hits = [h for h in hits if not (_tried_verb(plain, h) or _animal_called(plain, h.start) or _pseudonym_at(plain, h.start))]
     hits = [h for h in hits if not (_adverb_verb(plain, h) or _when_clause(plain, h) or _no_given_name(plain, h))]
+    # 苗佳怡的新家在…: a character the tables do not trust as a surname and 家 is a family only where
+    # the case names a person by it (夏家的小店 is the 夏 family's)
+    named = {plain[h.start] for h in hits if h.end - h.start >= 3 or plain[h.start + 1 : h.end] != "家"}
+    named |= t.surnames - t.weak
+    hits = [h for h in hits if h.end - h.start != 2 or plain[h.start + 1] != "家" or plain[h.start] in named]
     pets = pet_names(plain)
     hits = [h for h in hits if plain[h.start : h.end] not in pets] if pets else hits
     return sorted(hits, key=lambda h: (h.start, -h.end))

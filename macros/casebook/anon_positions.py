@@ -119,8 +119,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 
 _VERB_CHARS = frozenset(
-    "问找叫陪劝喊请让帮给对把被将跟说讲应在要会该拉"
-)  # (男生拉东东一起: 拉 “pull”) 导师应先…, 妈妈在…, 导师要先…: no surname
+    "问找叫陪劝喊请让帮给对把被将跟说讲应在要会该拉到"
+)  # (男生拉东东一起: 拉 “pull”; 请同学到新家玩: 到 “to”) 导师应先…, 妈妈在…, 导师要先…: no surname
 # Adverbs that follow a subject (导师先听, 同桌也说); as surnames they need a two-character given name.
 _ADVERBS = frozenset("先再也都就还又才却只总便")
 # What 叫他 asks a child to do (回座位, 过来, 读课文), not what the child is called.
@@ -334,7 +334,7 @@ def _no_given_name(text: str, h: NameHit) -> bool:
     t, rest = anon_names.tables(), text[h.start + 1 : h.end]
     if rest in _SCHOOL_YEARS or rest in ("家里", "家中"):
         return True  # (骗家里说, 钱家里出一半: the family at home, no 钱 the surname and a 家里)
-    if rest in ("学妹", "学弟", "学姐", "学长") and text[h.start] in anon_names.FUNCTION_CHARS:
+    if rest in ("学妹", "学弟", "学姐", "学长", "同学") and text[h.start] in anon_names.FUNCTION_CHARS:
         return True  # 西藏班学妹: the class's younger pupils (班 is a surname only before a name)
     counted = text[h.start - 1 : h.start] == "了" and text[h.start] in anon_names._MEASURES
     # (见到了张建华, 请了包老师: a known given name or a title after the surname is a person)
@@ -362,14 +362,16 @@ def _animal_called(text: str, i: int) -> bool:
 
 
 # 她家养的橘猫“豆豆”, 一只柯基叫“球球”: an animal's name, quoted after the animal (and 叫)
+_PETS = r"(?:猫|狗|犬|仓鼠|兔子?|鹦鹉|乌龟|金鱼|柯基|泰迪|金毛|八哥)"
 _PET_NAMED = re.compile(
-    r"(?:猫|狗|犬|仓鼠|兔子?|鹦鹉|乌龟|金鱼|柯基|泰迪|金毛|八哥)(?:叫|名叫|取名叫?)?[“\"「]([\u4e00-\u9fff]{1,3})[”\"」]"
+    rf"{_PETS}(?:叫|名叫|取名叫?)?[“\"「]([\u4e00-\u9fff]{{1,3}})[”\"」]"
+    rf"|叫[“\"「]([\u4e00-\u9fff]{{1,3}})[”\"」]的{_PETS}"  # 一只叫“豆豆”的柯基
 )
 
 
 def pet_names(text: str) -> frozenset[str]:
     """The names a case gives its animals: no person of the case, wherever they stand."""
-    return frozenset(m.group(1) for m in _PET_NAMED.finditer(text)) if "“" in text or '"' in text else frozenset()
+    return frozenset(m.group(1) or m.group(2) for m in _PET_NAMED.finditer(text)) if "“" in text or '"' in text else frozenset()
 
 
 # Nouns that begin with a verb of speech: 卫生问题, 一个笑话 (no one asks or laughs there).

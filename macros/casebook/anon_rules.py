@@ -146,9 +146,9 @@ _EMAIL = re.compile(rf"(?i){_LOCAL_PART}{_AT}[A-Za-z0-9-]+(?:{_DOT}[A-Za-z0-9-]+
 # the number as one run, or in groups of three or four as it is read out (915 330 271)
 _QQ = re.compile(
     r"(?i)(?<![A-Za-z])(?:QQ|Q|扣扣|企鹅|球球)\s*(?:群号码|群号|群|号码|号)\s*(?:是|为)?\s*[:(\[]?\s*(?<!\d)((?:[1-9]\d{2,3}|[1-9](?= \d{4}))(?: \d{3,4}){0,2}(?: \d{2,4})(?!\d)|[1-9]\d{4,10})(?!\d)"
-    # QQ上（12345678）: the number in brackets after “on QQ”
+    # QQ上（12345678）: the number in brackets after “on QQ”; | 家长QQ | 1372645098 |: the next cell of a table
     # 加了我的QQ（他的是3058712264）: whose number it is, in the brackets
-    r"|(?<![A-Za-z])(?:QQ|扣扣|企鹅)\s*(?:(?:上|里)\s*(?=[:(\[])|(?:就|也)?是|为)?\s*[:(\[]?\s*(?:[他她我你]的(?:号码?)?(?:是|为)\s*)?(?<!\d)((?:[1-9]\d{2,3}|[1-9](?= \d{4}))(?: \d{3,4}){0,2}(?: \d{2,4})(?!\d)|[1-9]\d{4,10})(?!\d)"
+    r"|(?<![A-Za-z])(?:QQ|扣扣|企鹅)\s*(?:(?:上|里)\s*(?=[:(\[])|(?:就|也)?是|为)?\s*[:(\[|]?\s*(?:[他她我你]的(?:号码?)?(?:是|为)\s*)?(?<!\d)((?:[1-9]\d{2,3}|[1-9](?= \d{4}))(?: \d{3,4}){0,2}(?: \d{2,4})(?!\d)|[1-9]\d{4,10})(?!\d)"
     # 他的QQ空间2290417735: the account's space is named by its number
     r"|(?<![A-Za-z])QQ\s*空间\s*(?:是|为)?\s*[:(\[]?\s*(?<!\d)([1-9]\d{4,10})(?!\d)"
 )
