@@ -327,6 +327,12 @@ CATCH = [
     # ，和毛豆一起 is “and 毛豆” when 毛豆 is found alone: no 和奶奶 from it
     ("方社工第二周就来了。外教Mr. Thompson说，Thompson老师很忙。", ["方社工", "Mr. Thompson", "Thompson"]),
     ("毛豆今天没来。晚饭后，和毛豆一起下楼的还有邻居。第二天爸爸妈妈和奶奶都来了。", ["毛豆", "和毛豆"]),
+    # round 83: a form's name field holds a name even when it is a word; a solar term before kin is a child;
+    # a Uyghur name after a role; a dotted name ends before a word (一起)
+    ("学生证号20230815，姓名芦苇，请补办饭卡。", ["芦苇"]),
+    ("桂花是谷雨妈妈的名字，她在菜场卖菜。", ["谷雨"]),
+    ("宿舍的室友艾山也来帮忙。", ["艾山"]),
+    ("后来，阿里和麦麦提·艾力一起报名了学校的广播站。", ["麦麦提·艾力"]),
     # round 82: a workplace's role before a distrusted surname and title; a pet named before the animal;
     # a surname the tables do not trust and 家 is no family (新家), a trusted one's is (夏家)
     ("我又和便利店的店长苗经理沟通。", ["苗经理"]),
@@ -464,6 +470,10 @@ CLEAN = [
     # round 64: a role and a verb before 的邮箱; whatever stands after 班上的 (a subject, a committee)
     "家长留的邮箱是学校的公共邮箱。班上的图书角很受欢迎，班里的文艺委员很能干。",
     # round 65: athletes and a philosopher talked of in class; a month of fasting; a coach's workshop
+    # round 83: 那一格 (“that one”); 桂花树; 姓名 as a word in prose is no form's field
+    "画里是一家人，爸爸那一格是空的。",
+    "她说：“新家楼下有一棵很大的桂花树。”",
+    "两处姓名空缺，编者不作推测。不发布照片、姓名和信息。拿姓名取笑，伤害的是孩子的自尊。",
     # round 82: animals, a new home, a temple, glasses
     "小A的小猫走丢了。C老师建议她把和小猫在一起的故事画下来，画了小猫第一次来家里、小猫生病、小猫晒太阳。",
     "小A说新家很大。周末邀请同学到新家玩，让孩子对新家多一些好的记忆。",

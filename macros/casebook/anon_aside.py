@@ -80,10 +80,11 @@ def set_aside(text: str, people: frozenset[str] = frozenset()) -> str:
         (_figures(), _figures().finditer(text)),
     ):
         for m in found:
-            if pattern is _SEASON and not (
-                text.startswith(_SEASON_AFTER, m.end()) or text.endswith(_SEASON_BEFORE, 0, m.start())
+            if pattern is _SEASON and (
+                not (text.startswith(_SEASON_AFTER, m.end()) or text.endswith(_SEASON_BEFORE, 0, m.start()))
+                or text.startswith(_KIN_WORDS, m.end())
             ):
-                continue  # 小满说: a child called after the term
+                continue  # 小满说, 桂花是谷雨妈妈的名字: a child called after the term
             if pattern in (_STATE, _figures()) and m.end() - m.start() <= 2 and _given_follows(text, m.end()):
                 continue  # 赵国庆, 孟子豪: a name that begins like a state or a figure (not 南丁格尔生平)
             if pattern is not _TITLE and text.startswith(_KIN_WORDS, m.start() + 1):

@@ -68,6 +68,7 @@ _NAMED_BY = re.compile(
     rf"(?:(?<![{_HAN}])([{_HAN}]{{2,3}})是[^，。；;\n]{{0,6}}?)?给([{_HAN}]{{2,3}})起(?:了)?(?:个|一个)?的?(?:外号|绰号|小名|昵称)"
 )
 _NICKNAME_WORDS = ("外号", "绰号", "小名", "昵称")
+_NAME_FIELD = re.compile(rf"(?:^|(?<=[\n，,;；|\s]))姓名\s*:?\s*([{_HAN}]{{2,4}})(?=\s*[，,。；;|\n]|$)")  # (not 两处姓名空缺)
 _SURNAME_SAID = re.compile(rf"(?<![百贵])姓([{_HAN}])(?=[，。；、,.;！？”\s]|$)")
 # 小胖原名翟瑞, 梅子（本名梅若兰）: what a child is called before the name it stands for
 # (小胖其实叫宋浩宇, 小胖的全名叫庞浩)
@@ -241,6 +242,10 @@ def facts_people(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]
                 continue
             if _token_ok(t, text[start:end]):
                 add(start, end)
+    # 姓名芦苇，请补办饭卡: a form's name field holds a name, whatever the word means
+    for m in _NAME_FIELD.finditer(text) if "姓名" in text else ():
+        if _token_ok(t, m.group(1)) and m.group(1)[0] not in "某不未无" and m.group(1)[0] not in anon_names.STOP:
+            add(*m.span(1))
     # (speed: the pattern has no first character to look for, so only texts that speak of nicknames)
     nicknames = any(w in text for w in _NICKNAME_WORDS)
     for m in _NAMED_BY.finditer(text) if nicknames else ():

@@ -136,6 +136,8 @@ def _right_part(t: NameTables, run: str) -> str:
     known = next((run[:k] for k in (4, 3) if run[:k] in t.parts), None)
     if known:
         return known
+    if run[:2] in t.parts and _is_word(t, run[2:4]):
+        return run[:2]  # 麦麦提·艾力一起报名: a known part, then a word (一起)
     end = next((k for k, ch in enumerate(run) if k >= 2 and (ch in STOP or ch in _VERBS)), len(run))
     return run[: min(end, 4)]
 
