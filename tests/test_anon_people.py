@@ -327,6 +327,11 @@ CATCH = [
     # ，和毛豆一起 is “and 毛豆” when 毛豆 is found alone: no 和奶奶 from it
     ("方社工第二周就来了。外教Mr. Thompson说，Thompson老师很忙。", ["方社工", "Mr. Thompson", "Thompson"]),
     ("毛豆今天没来。晚饭后，和毛豆一起下楼的还有邻居。第二天爸爸妈妈和奶奶都来了。", ["毛豆", "和毛豆"]),
+    # round 84: a distrusted surname and a known given name opening a line before 在; a Uyghur name;
+    # a pet named before 的小狗 is no person
+    ("查一鸣在选择高中的时候犹豫了很久。", ["查一鸣"]),
+    ("古力扎尔的3月8日生日正好是妇女节。", ["古力扎尔"]),
+    ("郁婷婷家养了一只叫“豆豆”的小狗。十月的一个周末，豆豆跑丢了。", ["郁婷婷"]),
     # round 83: a form's name field holds a name even when it is a word; a solar term before kin is a child;
     # a Uyghur name after a role; a dotted name ends before a word (一起)
     ("学生证号20230815，姓名芦苇，请补办饭卡。", ["芦苇"]),

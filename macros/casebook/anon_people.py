@@ -265,7 +265,7 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
         strong = text.startswith(_STRONG_VERBS, i + 2)
         clause = _clause_start(text, i)
         # (单雨桐把自己写的歌…: a line opening with a name before 把, 被 or 给)
-        opened = i >= 1 and _line_start(text, i - 1) and text[i + 2 : i + 3] in "把被给"
+        opened = i >= 1 and _line_start(text, i - 1) and text[i + 2 : i + 3] in "把被给在"
         if not (clause or strong or opened):
             continue  # (speed: most verbs stand mid-clause; only a clause start or a strong verb can make a name)
         if token[0] == token[1] and t.words.get(token, 0) >= REDUPLICATED_FREQ:

@@ -188,6 +188,8 @@ def _full_schools(text: str) -> Iterable[Span]:
         if suffix == "中职" and _word(prefix):
             continue  # 选择中职, 上海中职: a word before 中职 (瀛岚中职 has a name of its own)
         stage = _STAGE_AFTER.match(text, m.end())
+        if stage and suffix in ("高中", "初中") and _word(prefix):
+            continue  # 在选择高中的时候: a word before the stage, no school's name
         if stage and (text.startswith("阶段", m.end()) or prefix.endswith(_OWN) or prefix.endswith(_RECALLING)):
             continue  # 利用小学阶段, 说了自己小学时, 姐姐中专毕业: a stage of someone's schooling, no school named
         # (航航小学时: a reduplicated nickname, never a school's name)
