@@ -327,6 +327,9 @@ CATCH = [
     # ，和毛豆一起 is “and 毛豆” when 毛豆 is found alone: no 和奶奶 from it
     ("方社工第二周就来了。外教Mr. Thompson说，Thompson老师很忙。", ["方社工", "Mr. Thompson", "Thompson"]),
     ("毛豆今天没来。晚饭后，和毛豆一起下楼的还有邻居。第二天爸爸妈妈和奶奶都来了。", ["毛豆", "和毛豆"]),
+    # round 85: 新爸爸 is a stepfather, not 陈建新's 新爸 (俞佳鹿's 鹿妈 stays)
+    ("陈建新是初二学生。新爸爸和陈建新一起去公园。", ["陈建新", "陈建新"]),
+    ("俞佳鹿是初二学生。鹿妈妈来学校了。", ["俞佳鹿", "鹿妈"]),
     # round 84: a distrusted surname and a known given name opening a line before 在; a Uyghur name;
     # a pet named before 的小狗 is no person
     ("查一鸣在选择高中的时候犹豫了很久。", ["查一鸣"]),
@@ -475,6 +478,9 @@ CLEAN = [
     # round 64: a role and a verb before 的邮箱; whatever stands after 班上的 (a subject, a committee)
     "家长留的邮箱是学校的公共邮箱。班上的图书角很受欢迎，班里的文艺委员很能干。",
     # round 65: athletes and a philosopher talked of in class; a month of fasting; a coach's workshop
+    # round 85: 新妈妈 (a stepmother) after 和; 琴盖
+    "和新妈妈相处",  # (a title)
+    "孩子把琴盖锁上了，说以后再也不弹了。",
     # round 83: 那一格 (“that one”); 桂花树; 姓名 as a word in prose is no form's field
     "画里是一家人，爸爸那一格是空的。",
     "她说：“新家楼下有一棵很大的桂花树。”",

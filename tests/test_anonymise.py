@@ -309,6 +309,9 @@ CATCH = [
     ("CASE-ANON-SCHOOL", "某某是静安区芷江西苑初级中学九（3）班的学生，在芷江西苑的年级排名掉到了第四十一。", "芷江西苑"),
     ("CASE-ANON-SCHOOL", "某某在上海市鹿鸣中学读书，说这是“鹿中篮球队的规矩”。", "鹿中"),
     ("CASE-ANON-SCHOOL", "某某从沪岚交通技工学校毕业。回到沪岚交技，他讲了这件事。", "沪岚交技"),
+    # round 85: a WeChat ID and a month of birth in the next cell of a table
+    ("CASE-ANON-WECHAT", "| 联系微信 | maizhiyuan_88 |", "maizhiyuan_88"),
+    ("CASE-ANON-BIRTHDATE", "| 出生 | 2017年2月 |", "2017年2月"),
     # round 84: a birthday with Arabic year and Chinese month and day; 在选择高中的时候 names no school
     ("CASE-ANON-BIRTHDATE", "某某，2010年六月十二日出生。", "2010年六月十二日"),
     # round 82: a QQ number in the next cell of a table
@@ -332,6 +335,7 @@ def test_rule_catches(rule: str, text: str, term: str) -> None:
 
 PASS = [
     "某某在选择高中的时候犹豫了很久。",  # round 84: a word before 高中 and 的时候 is a stage of school
+    "问她住在哪个小区，她不肯说。",  # round 85: a question is no estate
     "全市中小学和各学校都要落实全员导师制。",
     "某中学的导师团每月研讨一次。",
     "这所小学在小学阶段重视家访。",

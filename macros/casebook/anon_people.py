@@ -221,8 +221,8 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
         if ch not in anon_names.STOP and t.score.get(ch, 0.0) >= 0.5 and nick not in ROLE_NOUNS and not _is_word(t, nick):
             add(m.start(), m.end(), "")
     for m in p["kin"].finditer(text):  # 国庆的妈妈, 子豪妈妈, 桐桐的同桌
-        if text.startswith("家长会", m.start()):
-            continue  # 奶奶的方言家长会: a parents' meeting, not whose parent
+        if text.startswith("家长会", m.start()) or text[m.start() - 1 : m.start()] == "新":
+            continue  # 奶奶的方言家长会: a parents' meeting, not whose parent; 和新妈妈相处: a stepparent
         de = text[m.start() - 1 : m.start()] == "的"
         i = m.start() - 2 - de
         token = text[i : i + 2] if i >= 0 else ""
