@@ -327,6 +327,10 @@ CATCH = [
     # ，和毛豆一起 is “and 毛豆” when 毛豆 is found alone: no 和奶奶 from it
     ("方社工第二周就来了。外教Mr. Thompson说，Thompson老师很忙。", ["方社工", "Mr. Thompson", "Thompson"]),
     ("毛豆今天没来。晚饭后，和毛豆一起下楼的还有邻居。第二天爸爸妈妈和奶奶都来了。", ["毛豆", "和毛豆"]),
+    # round 86: a compound surname that is also a city, before a given name (濮阳); a figure's
+    # name with its last character doubled (路遥遥, not the writer 路遥)
+    ("濮阳雪的继父第一次来开家长会。", ["濮阳雪"]),
+    ("路遥遥，2011年1月18日出生。", ["路遥遥"]),
     # round 85: 新爸爸 is a stepfather, not 陈建新's 新爸 (俞佳鹿's 鹿妈 stays)
     ("陈建新是初二学生。新爸爸和陈建新一起去公园。", ["陈建新", "陈建新"]),
     ("俞佳鹿是初二学生。鹿妈妈来学校了。", ["俞佳鹿", "鹿妈"]),
@@ -478,6 +482,9 @@ CLEAN = [
     # round 64: a role and a verb before 的邮箱; whatever stands after 班上的 (a subject, a committee)
     "家长留的邮箱是学校的公共邮箱。班上的图书角很受欢迎，班里的文艺委员很能干。",
     # round 65: athletes and a philosopher talked of in class; a month of fasting; a coach's workshop
+    # round 86: a year of school is no surname and a name (高二); 全勤; the writer 路遥 and the city 濮阳
+    "小A在班里很有威信。高二换届时，好几个同学推荐他。期末时，她拿到了全勤的表扬。",
+    "我们读了路遥的《平凡的世界》。他来自濮阳，说话带河南口音。",
     # round 85: 新妈妈 (a stepmother) after 和; 琴盖
     "和新妈妈相处",  # (a title)
     "孩子把琴盖锁上了，说以后再也不弹了。",

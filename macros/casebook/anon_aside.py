@@ -164,6 +164,8 @@ def _places(text: str) -> list[tuple[int, int]]:
                 continue  # 崇明说, 永康的妈妈 … a person after all
             if _surname_before(t, text, i, token):
                 continue  # 徐海东是…, 王金山说: a surname, then a place that is a given name too
+            if token in t.compounds and _given_follows(text, i + length):
+                continue  # 濮阳雪的继父: a compound surname that is also a city, then a given name
             if _han(text[i - 1 : i]) and text[i + length - 1 : i + length + 1] in TIME_ADVERBS:
                 if not text.endswith(_PLACE_BEFORE, 0, i):
                     continue  # 晓东平时话少: 东平 straddles a word before it and a time adverb after it (平时)
@@ -195,4 +197,5 @@ def _given_follows(text: str, j: int) -> bool:
     nxt = text[j : j + 1]
     if not nxt or not _han(nxt) or nxt in anon_names.STOP or nxt in anon_names.FOLLOW:
         return False
-    return anon_names.tables().score.get(nxt, 0.0) >= 0.75
+    # (路遥遥: the figure's last character doubled makes a child's given name of it)
+    return anon_names.tables().score.get(nxt, 0.0) >= 0.75 or text[j - 1 : j] == nxt

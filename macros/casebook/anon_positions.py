@@ -332,7 +332,12 @@ def _no_given_name(text: str, h: NameHit) -> bool:
     """写了张贺卡: a measure word after 了, then a word, is what was counted; 西藏班高二的学生: a year
     of school after the “surname” is no given name."""
     t, rest = anon_names.tables(), text[h.start + 1 : h.end]
-    if rest in _SCHOOL_YEARS or rest in ("家里", "家中") or (text[h.start] in "这那哪每" and rest[:1] == "一"):
+    if (
+        rest in _SCHOOL_YEARS
+        or text[h.start : h.end] in _SCHOOL_YEARS
+        or rest in ("家里", "家中")
+        or (text[h.start] in "这那哪每" and rest[:1] == "一")
+    ):
         return True  # (骗家里说: the family at home, no 钱 the surname and a 家里; 爸爸那一格: “that one”)
     if rest in ("学妹", "学弟", "学姐", "学长", "同学") and text[h.start] in anon_names.FUNCTION_CHARS:
         return True  # 西藏班学妹: the class's younger pupils (班 is a surname only before a name)

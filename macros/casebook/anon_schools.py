@@ -206,6 +206,7 @@ def _full_schools(text: str) -> Iterable[Span]:
             continue  # 转入上海初中: the city's schools of that stage, none named
         # 香樟湾高中的夏沐阳: a name of three characters or more, opening the clause, before 的
         opening = text[start - 1 : start] in ("", "\n", "，", ",", "。") and 3 <= len(prefix) <= 4 and not _word(prefix)
+        opening = opening and not _SCHOOL.search(prefix)  # (小学升初中的那个暑假: a stage, then another)
         aimed = aimed or (opening and text[m.end() : m.end() + 1] == "的")
         if suffix in ("高中", "初中") and (
             len(prefix) < 2 or (text[m.end() : m.end() + 1] not in "高初预六七八九" and not aimed)
