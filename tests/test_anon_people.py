@@ -327,6 +327,8 @@ CATCH = [
     # ，和毛豆一起 is “and 毛豆” when 毛豆 is found alone: no 和奶奶 from it
     ("方社工第二周就来了。外教Mr. Thompson说，Thompson老师很忙。", ["方社工", "Mr. Thompson", "Thompson"]),
     ("毛豆今天没来。晚饭后，和毛豆一起下楼的还有邻居。第二天爸爸妈妈和奶奶都来了。", ["毛豆", "和毛豆"]),
+    # round 87: a doubled name opening a line before 半夜
+    ("菲菲半夜还在打游戏，她妈妈把路由器拔了。", ["菲菲"]),
     # round 86: a compound surname that is also a city, before a given name (濮阳); a figure's
     # name with its last character doubled (路遥遥, not the writer 路遥)
     ("濮阳雪的继父第一次来开家长会。", ["濮阳雪"]),
@@ -482,6 +484,8 @@ CLEAN = [
     # round 64: a role and a verb before 的邮箱; whatever stands after 班上的 (a subject, a committee)
     "家长留的邮箱是学校的公共邮箱。班上的图书角很受欢迎，班里的文艺委员很能干。",
     # round 65: athletes and a philosopher talked of in class; a month of fasting; a coach's workshop
+    # round 87: kin (小姨); a laugh after a role (女生们哈哈); a measure after 这些 (这些周里); 巴旦木
+    "小A住院了，小A的小姨来照顾她。小姨每天下班后过来。逗得女生们哈哈大笑。这些周里会落下多少作业？家乡的巴旦木。",
     # round 86: a year of school is no surname and a name (高二); 全勤; the writer 路遥 and the city 濮阳
     "小A在班里很有威信。高二换届时，好几个同学推荐他。期末时，她拿到了全勤的表扬。",
     "我们读了路遥的《平凡的世界》。他来自濮阳，说话带河南口音。",

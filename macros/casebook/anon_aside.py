@@ -36,7 +36,7 @@ _KIN_WORDS = ("妈妈", "爸爸", "奶奶", "爷爷", "阿姨", "叔叔")
 _TOWN = re.compile(r"(?<=[区县])[\u4e00-\u9fff]{1,3}?(?:镇|街道|乡)")
 # (一张张念: the measure word doubled is blanked whole); 隔周见一次: every other week
 _MEASURE = re.compile(
-    r"(?<=[一二三四五六七八九十两几每这那哪某上下本首半整旁隔])([张周段项方支门台包封席边章])\1?(?=[\u4e00-\u9fff])"
+    r"(?<=[一二三四五六七八九十两几每这那哪某上下本首半整旁隔些])([张周段项方支门台包封席边章])\1?(?=[\u4e00-\u9fff])"
 )
 
 
