@@ -106,9 +106,10 @@ def build() -> dict[str, str]:
     rarer |= {w for w, (f, _tag) in words.items() if len(w) == 2 and f >= LEFT_FREQ and w[1] in single}
     # ，涂改的痕迹: rarer verbs opening with a surname, so that no one-character given name is
     # read in them (jieba tags them v; adjectives such as 卓然 are given names too)
-    # (小H把琴谱锁进柜子: rarer nouns too, jieba's n)
+    # (小H把琴谱锁进柜子: rarer nouns too, jieba's n; from LONG_FREQ on since 2026-12-07, when 班会才
+    # and 房卡 showed the rarer ones matter too, and no development set lost a name by it)
     rarer |= {
-        w for w, (f, tag) in words.items() if len(w) == 2 and f >= LEFT_FREQ and w[0] in single and (tag[:1] == "v" or tag == "n")
+        w for w, (f, tag) in words.items() if len(w) == 2 and f >= LONG_FREQ and w[0] in single and (tag[:1] == "v" or tag == "n")
     }
     kept = sorted(w for w in common | rarer if kept_word(w))
     return {
