@@ -69,7 +69,8 @@ _PARTNER = re.compile(r"[和与]([\u4e00-\u9fff]{2,3}?)(?=的|[，。、；！�
 
 def set_aside(text: str, people: frozenset[str] = frozenset()) -> str:
     """``text`` with what names no person of the case blanked out (same length); a place that is
-    one of ``people``'s given names stays (徐海东 found, 海东 is no longer the prefecture)."""
+    one of ``people``'s given names stays (徐海东 found, 海东 is no longer the prefecture), and so does a figure
+    that is one of them (乔木 found, 小乔 is his)."""
     out: dict[int, str] = {}  # what replaces a character, by its place (speed: few, so no list of the whole text)
     for pattern, found in (
         (_TITLE, _TITLE.finditer(text)),
@@ -85,6 +86,8 @@ def set_aside(text: str, people: frozenset[str] = frozenset()) -> str:
                 or text.startswith(_KIN_WORDS, m.end())
             ):
                 continue  # 小满说, 桂花是谷雨妈妈的名字: a child called after the term
+            if pattern is _figures() and m.group(0) in people:
+                continue  # 乔木 found, 小乔 is his nickname, not the Three Kingdoms' beauty
             if pattern in (_STATE, _figures()) and m.end() - m.start() <= 2 and _given_follows(text, m.end()):
                 continue  # 赵国庆, 孟子豪: a name that begins like a state or a figure (not 南丁格尔生平)
             if pattern is not _TITLE and text.startswith(_KIN_WORDS, m.start() + 1):

@@ -193,8 +193,7 @@ def _given(t: NameTables, text: str, start: int, weak: bool, compound: bool = Fa
     # 褚建明说: a known given name keeps its second character before 说 (明说 is a word; 王明天 loses it)
     # What follows a two-character given name: a word that follows people, or a role (宗建国师傅)
     person_after, g3 = text[start + 2 : start + 3] in PERSON_FOLLOW, text[start + 2 : start + 3]
-    role_after = text.startswith(ROLE_WORDS, start + 2)
-    # (宗建国师傅: 国师 is a word, but a role starts after 国)
+    role_after = text.startswith(ROLE_WORDS, start + 2)  # (宗建国师傅: 国师 is a word, but a role starts after 国)
     runs_on = _common(t, text[start + 1 : start + 3]) and not ((person_after or role_after) and g1 + g2 in t.pairs)
     # (邸浩会做手工: a modal before a verb ends a one-character given name; 韩笑拿了: so does a verb and 了)
     takes = g2 in "帮给陪替教" and g3 in "他她我你"  # (方琪帮她记笔记: a verb that takes a person, then the person)
@@ -423,7 +422,8 @@ def _placeholder(t: NameTables, text: str, i: int) -> bool:
     """学生甲, 导师乙, 导师丁找到了…: a placeholder after a role (丁 only before a character that is
     no typical given name, or a word: 学生丁留下来; 学生丁一 may be a pupil called 丁一)."""
     ch, after = text[i], text[i + 1 : i + 3]
-    if ch not in PLACEHOLDERS and not (ch == "丁" and (t.score.get(after[:1], 0.0) < 0.5 or _common(t, after))):
+    titled = ch == "丁" and text.startswith(ROLE_WORDS, i + 1)  # 我是他的导师丁老师: 丁 with a title is the surname
+    if titled or (ch not in PLACEHOLDERS and not (ch == "丁" and (t.score.get(after[:1], 0.0) < 0.5 or _common(t, after)))):
         return False
     return text.endswith(_PLACEHOLDER_ROLES, 0, i)
 

@@ -122,6 +122,7 @@ def find_people(text: str) -> list[NameHit]:
     hits += repeated_names(t, plain, hits)
     # 徐海东 … 海东那几天…: a given name the case has shown to be a person's is no place in it
     placed = frozenset(h.given for h in hits if h.given in t.places or h.given in t.minor_places)
+    placed |= {"小" + plain[h.start] for h in hits if h.end - h.start >= 2 and "小" + plain[h.start] in t.figures}  # 乔木 … 小乔
     hits += everywhere(t, set_aside(text, placed) if placed else plain, hits)
     hits += find_latin_names(t, plain) + find_dotted_names(t, plain) + find_tibetan_names(t, plain)
     # 春花秋月, 见贤思齐: whatever found it, a name shorter than a four-character word inside it is the word
