@@ -327,6 +327,8 @@ CATCH = [
     # ，和毛豆一起 is “and 毛豆” when 毛豆 is found alone: no 和奶奶 from it
     ("方社工第二周就来了。外教Mr. Thompson说，Thompson老师很忙。", ["方社工", "Mr. Thompson", "Thompson"]),
     ("毛豆今天没来。晚饭后，和毛豆一起下楼的还有邻居。第二天爸爸妈妈和奶奶都来了。", ["毛豆", "和毛豆"]),
+    # round 89: the surname of a family the case names, with 叔叔 (a stepfather as a child calls him)
+    ("宁可欣的继父宁伟对她很好。她说宁叔叔人不坏。", ["宁可欣", "宁伟", "宁叔叔"]),
     # round 88: 丁 with a title after a role is the surname; a figure that is 小 + a found person's surname
     ("我是他的导师丁老师。", ["丁老师"]),
     ("乔木在学校读书。同学们叫他小乔。小乔第一次站起来读。", ["乔木", "小乔", "小乔"]),

@@ -309,6 +309,8 @@ CATCH = [
     ("CASE-ANON-SCHOOL", "某某是静安区芷江西苑初级中学九（3）班的学生，在芷江西苑的年级排名掉到了第四十一。", "芷江西苑"),
     ("CASE-ANON-SCHOOL", "某某在上海市鹿鸣中学读书，说这是“鹿中篮球队的规矩”。", "鹿中"),
     ("CASE-ANON-SCHOOL", "某某从沪岚交通技工学校毕业。回到沪岚交技，他讲了这件事。", "沪岚交技"),
+    # round 89: a year in Chinese numerals and a lunar month before 生
+    ("CASE-ANON-BIRTHDATE", "某某是二〇一二年腊月生的，家里人都叫他“腊生”。", "二〇一二年腊月"),
     # round 88: a month and day in Chinese numerals before 出生, as the Arabic ones (9月17日出生)
     ("CASE-ANON-BIRTHDATE", "班里给小A过了生日，她是五月十六日出生的。", "五月十六日"),
     # round 85: a WeChat ID and a month of birth in the next cell of a table
