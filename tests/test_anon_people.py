@@ -327,6 +327,9 @@ CATCH = [
     # ，和毛豆一起 is “and 毛豆” when 毛豆 is found alone: no 和奶奶 from it
     ("方社工第二周就来了。外教Mr. Thompson说，Thompson老师很忙。", ["方社工", "Mr. Thompson", "Thompson"]),
     ("毛豆今天没来。晚饭后，和毛豆一起下楼的还有邻居。第二天爸爸妈妈和奶奶都来了。", ["毛豆", "和毛豆"]),
+    # round 90: a known given name that is no word, opening a line, whatever follows
+    ("浩宇为选科的事和父亲吵了一架，一晚上没回家。", ["浩宇"]),
+    ("家豪有点口吃，轮到他读课文时总是脸涨得通红。", ["家豪"]),
     # round 89: the surname of a family the case names, with 叔叔 (a stepfather as a child calls him)
     ("宁可欣的继父宁伟对她很好。她说宁叔叔人不坏。", ["宁可欣", "宁伟", "宁叔叔"]),
     # round 88: 丁 with a title after a role is the surname; a figure that is 小 + a found person's surname
@@ -491,6 +494,9 @@ CLEAN = [
     # round 65: athletes and a philosopher talked of in class; a month of fasting; a coach's workshop
     # the word table keeps jieba's rarer nouns and verbs opening with a surname from 10 uses (班会, 房卡)
     "后来班里一位戴眼镜的同学说，自己以前也不好意思，听了那次班会才想通。他拿着房卡上楼。",
+    # round 90: not before a particle or place word, not doubled; 大哥 as one is called; 小羊
+    "春来了，校园里的玉兰开得正好。\n晨曦中，早到的学生已经在操场上跑步。\n婷婷玉立的荷花开满了池塘。",
+    "他说：“我玩游戏的时候，队友会叫我大哥。”孩子们第一次见到刚出生的小羊。",
     # round 87: kin (小姨); a laugh after a role (女生们哈哈); a measure after 这些 (这些周里); 巴旦木
     "小A住院了，小A的小姨来照顾她。小姨每天下班后过来。逗得女生们哈哈大笑。这些周里会落下多少作业？家乡的巴旦木。",
     # round 86: a year of school is no surname and a name (高二); 全勤; the writer 路遥 and the city 濮阳

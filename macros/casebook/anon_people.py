@@ -87,6 +87,7 @@ from macros.casebook.anon_positions import (
     _no_given_name,
     _no_nickname,
     _opening_name,
+    _opening_pair,
     _opening_verb,
     _patterns,
     _pseudonym_at,
@@ -299,13 +300,14 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
             or (opening and _opening_name(t, token))
         ):
             add(i, i + 2, token)
-    # 甘露这学期当上了…, 秋实上课…: the same, a line opening with a word and a time of the pupil's school year
-    # (not 冬天这次: a time)
+    # 甘露这学期当上了…, 秋实上课…: a line opening with a word and a time of the pupil's year (not 冬天这次)
     for i in [0, *(m.end() for m in re.finditer("\n", text))]:
         token = text[i : i + 2]
         if text.startswith(_PUPIL_TIMES, i + 2) and token[1:] not in "天年月日夜":
             if _opening_name(t, token) or (token in t.pairs and not _is_word(t, token)):  # (子涵后来…)
                 add(i, i + 2, token)
+        elif _opening_pair(t, text, i):  # 浩宇为选科的事…, 家豪有点口吃
+            add(i, i + 2, token)
     for m in _REDUPLICATED.finditer(text):  # 苗苗今天…, 毛毛这次…: a reduplicated name opening a clause
         i = m.start()
         # (a surname in front vouches for a doubled word up to 1,000 uses, of any character: 圆圆 620, 多多)

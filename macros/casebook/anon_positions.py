@@ -22,7 +22,7 @@ ROLE_NOUNS = frozenset(
     (
         "孩子 学生 同学 老师 家长 大家 我们 你们 他们 她们 咱们 自己 别人 对方 双方 有人 朋友 新生 男生 女生 同桌 班长 "
         "导师 班主任 班组长 校长 医生 父母 小宝宝 爸爸 妈妈 母亲 父亲 儿子 女儿 哥哥 姐姐 弟弟 妹妹 爷爷 奶奶 外婆 外公 叔叔 阿姨 伯伯 "
-        "舅舅 姑姑 姑妈 姨妈 舅妈 婶婶 姑父 姨父 舅公 小姨 大姨 小舅 小叔 小姑 小弟 小妹 阿妈 阿爸 阿婆 阿公 阿弟 阿妹 阿哥 阿姐 阿叔 阿伯 阿嬷 先生 太太 兄弟 姐妹 娃娃 宝贝 宝宝 保安 保姆 师生 师兄 师姐 师弟 师妹 老人 大人 小孩 男孩 女孩 少年 青年 "
+        "舅舅 姑姑 姑妈 姨妈 舅妈 婶婶 姑父 姨父 舅公 小姨 大姨 小舅 小叔 小姑 大哥 大姐 小弟 小妹 阿妈 阿爸 阿婆 阿公 阿弟 阿妹 阿哥 阿姐 阿叔 阿伯 阿嬷 先生 太太 兄弟 姐妹 娃娃 宝贝 宝宝 保安 保姆 师生 师兄 师姐 师弟 师妹 老人 大人 小孩 男孩 女孩 少年 青年 "
         "全班 班级 小组 组员 队员 室友 邻居 亲戚 长辈 晚辈 同伴 伙伴 家人 亲人 主任 书记 校医 社工 志愿者 心理老师 "
         "门卫 保洁 司机 厨师 宿管 护士 警察 民警 教练 老板 店主 快递员 "  # 门卫爷爷, 门卫是第一个发现的人: a job
         "两人 三人 几人 一人 众人 旁人 他人 本人 后者 前者 当事人 双胞胎 母女 父女 母子 父子 夫妻 祖孙 一家 全家 "
@@ -171,6 +171,16 @@ def _boundary(t: NameTables, text: str, j: int) -> bool:
     if j >= len(text) or text[j] in anon_names.FOLLOW or not _han(text[j]):
         return True
     return _is_word(t, text[j : j + 2]) or text.startswith(("女士", "先生", "同学", "老师"), j)
+
+
+def _opening_pair(t: NameTables, text: str, i: int) -> bool:
+    """浩宇为选科的事…, 家豪有点口吃: a known given name that is no word, opening a line, whatever
+    follows, unless a particle or a place word does (春来了, 晨曦中); doubled names have their own
+    test (婷婷玉立)."""
+    token, nxt = text[i : i + 2], text[i + 2 : i + 3]
+    if token not in t.pairs or token[:1] == token[1:] or _is_word(t, token) or _is_word(t, text[i + 1 : i + 3]):
+        return False
+    return _han(nxt) and nxt not in "了中里上下"
 
 
 def _line_start(text: str, i: int) -> bool:
