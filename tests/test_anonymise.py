@@ -341,6 +341,7 @@ PASS = [
     "某某在选择高中的时候犹豫了很久。",  # round 84: a word before 高中 and 的时候 is a stage of school
     "问她住在哪个小区，她不肯说。",  # round 85: a question is no estate
     "小学升初中的那个暑假，很多孩子是在焦虑里度过的。",  # round 86: a stage, then another, before 的
+    "学生丙选高中的时候犹豫了很久。她想考美术中专。",  # round 91: a verb before 高中; a kind of school
     "全市中小学和各学校都要落实全员导师制。",
     "某中学的导师团每月研讨一次。",
     "这所小学在小学阶段重视家访。",

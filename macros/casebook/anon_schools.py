@@ -34,7 +34,7 @@ GENERIC = set(
     "儿子 女儿 家长 老师 同学 普通高中 高中 初中 中职 中 大中 小 一般 示范 特殊教育 特教 职业 民族 国际 双语 城市 公立 私立 "
     "优质 薄弱 中心 试点 区 市 县 街道 这样 那样 一样 整个 我们的 大 中小 大中小 幼 "
     "外区 外市 外省 外地 邻区 外县 区外 市外 外校 别区 其他区 县城 县里 镇上 乡下 老家 城里 市区 市里 区里 "
-    "理想 心仪 目标 一流 名牌 示范性 实验性 特色 综合 寄宿 本地 好的 一所好 很多 许多 不少 一些 好多 大多 "
+    "理想 心仪 目标 一流 名牌 示范性 实验性 特色 综合 寄宿 本地 好的 一所好 很多 许多 不少 一些 好多 大多 美术 音乐 体育 艺术 舞蹈 戏曲 师范 "
     "山区 灾区 牧区 景区 园区 校区 片区 边远 偏远 贫困".split()  # 捐给了山区学校: a kind of place
 )
 # Trades a vocational school is named after: 申浦旅游服务学校, 浦江商贸学校.
@@ -206,7 +206,9 @@ def _full_schools(text: str) -> Iterable[Span]:
             continue  # 转入上海初中: the city's schools of that stage, none named
         # 香樟湾高中的夏沐阳: a name of three characters or more, opening the clause, before 的
         opening = text[start - 1 : start] in ("", "\n", "，", ",", "。") and 3 <= len(prefix) <= 4 and not _word(prefix)
-        opening = opening and not _SCHOOL.search(prefix)  # (小学升初中的那个暑假: a stage, then another)
+        opening = (
+            opening and not _SCHOOL.search(prefix) and prefix[-1] not in "选读考上去进报转升念"
+        )  # (小学升初中, 东方雪选高中)
         aimed = aimed or (opening and text[m.end() : m.end() + 1] == "的")
         if suffix in ("高中", "初中") and (
             len(prefix) < 2 or (text[m.end() : m.end() + 1] not in "高初预六七八九" and not aimed)
