@@ -309,6 +309,8 @@ CATCH = [
     ("CASE-ANON-SCHOOL", "某某是静安区芷江西苑初级中学九（3）班的学生，在芷江西苑的年级排名掉到了第四十一。", "芷江西苑"),
     ("CASE-ANON-SCHOOL", "某某在上海市鹿鸣中学读书，说这是“鹿中篮球队的规矩”。", "鹿中"),
     ("CASE-ANON-SCHOOL", "某某从沪岚交通技工学校毕业。回到沪岚交技，他讲了这件事。", "沪岚交技"),
+    # round 92: a named 初中 after 去
+    ("CASE-ANON-SCHOOL", "某某每天早上六点就要出门去榆汀初中，先坐公交。", "榆汀初中"),
     # round 89: a year in Chinese numerals and a lunar month before 生
     ("CASE-ANON-BIRTHDATE", "某某是二〇一二年腊月生的，家里人都叫他“腊生”。", "二〇一二年腊月"),
     # round 88: a month and day in Chinese numerals before 出生, as the Arabic ones (9月17日出生)
@@ -342,6 +344,7 @@ PASS = [
     "问她住在哪个小区，她不肯说。",  # round 85: a question is no estate
     "小学升初中的那个暑假，很多孩子是在焦虑里度过的。",  # round 86: a stage, then another, before 的
     "学生丙选高中的时候犹豫了很久。她想考美术中专。",  # round 91: a verb before 高中; a kind of school
+    "初三的孩子开始考虑升学，不少家长来问职校和高中怎么选。",  # round 92: one character before 职校
     "全市中小学和各学校都要落实全员导师制。",
     "某中学的导师团每月研讨一次。",
     "这所小学在小学阶段重视家访。",

@@ -379,7 +379,7 @@ def _animal_called(text: str, i: int) -> bool:
 # 她家养的橘猫“豆豆”, 一只柯基叫“球球”: an animal's name, quoted after the animal (and 叫)
 _PETS = r"(?:猫|狗|犬|仓鼠|兔子?|鹦鹉|乌龟|金鱼|柯基|泰迪|金毛|八哥)"
 _PET_NAMED = re.compile(
-    rf"{_PETS}(?:叫|名叫|取名叫?)?[“\"「]([\u4e00-\u9fff]{{1,3}})[”\"」]"
+    rf"{_PETS}(?:[，,]?(?:叫|名叫|取名叫?))?[“\"「]([\u4e00-\u9fff]{{1,3}})[”\"」]"  # (一只小乌龟，叫“慢慢”)
     rf"|叫[“\"「]([\u4e00-\u9fff]{{1,3}})[”\"」]的小?{_PETS}"  # 一只叫“豆豆”的柯基, 的小狗
 )
 
@@ -404,6 +404,7 @@ def _no_nickname(text: str, start: int, called: str) -> bool:
         or called[0] in _ERRAND_VERBS
         or called[0] in "怎什哪谁几否会能该可应使要"
         or called[1:2] in "次遍声下回趟"
+        or (called[0] in "小老大" and called[1:] in ROLE_NOUNS)  # 叫他“小师傅”: a role, made small or old
         or called.startswith(("本身", "自身", "之类", "以外", "之外", "而已"))  # 外号本身: the thing itself
         or called in _VERB_NOUNS
         or called in _NAME_WORDS

@@ -80,7 +80,7 @@ _DISTRICT_NAMED = re.compile(
 # Before a named 高中 or 初中 (考上沁园高中), the name is that of a school, not a stage.
 _AIM_VERBS = ("考上", "考进", "考入", "考不上", "考不进", "报考", "报了", "想考", "去读", "想读", "转到", "转入")
 # (在马陆塘高中交到朋友, 转来晴川初中, 从蒹葭高中考回: where one is, comes from or goes to is a school too)
-_PLACE_VERBS = ("在", "从", "转来", "来到", "回到", "进了", "进入", "离开", "毕业于", "就读于")  # (毕业于芦汀初中)
+_PLACE_VERBS = ("在", "从", "去", "转来", "来到", "回到", "进了", "进入", "离开", "毕业于", "就读于")  # (毕业于芦汀初中)
 
 
 def find_schools(text: str) -> Iterable[Span]:
@@ -181,7 +181,7 @@ def _full_schools(text: str) -> Iterable[Span]:
         prefix = text[start : m.start()]
         if not prefix or _generic(prefix):
             continue
-        if suffix in ("学校", "分校", "中学", "小学", "幼儿园") and len(prefix) == 1:
+        if suffix in ("学校", "分校", "中学", "小学", "幼儿园", "职校", "中专", "技校", "职高") and len(prefix) == 1:
             continue  # 好学校, 新中学: a one-character word, not a name
         if suffix in ("内职班", "内高班") and not _NAMED_HEAD.match(prefix):
             continue  # 新疆内高班: the programme; 青浦区思源内职班 is one school's
