@@ -327,6 +327,8 @@ CATCH = [
     # ，和毛豆一起 is “and 毛豆” when 毛豆 is found alone: no 和奶奶 from it
     ("方社工第二周就来了。外教Mr. Thompson说，Thompson老师很忙。", ["方社工", "Mr. Thompson", "Thompson"]),
     ("毛豆今天没来。晚饭后，和毛豆一起下楼的还有邻居。第二天爸爸妈妈和奶奶都来了。", ["毛豆", "和毛豆"]),
+    # round 93: a surname and 大厨 (a chef's title)
+    ("那天做了一道松鼠鳜鱼，带队的裘大厨说他刀工不错。", ["裘大厨"]),
     # round 92: a figure after a compound surname, its last character doubled, is a child (诸葛亮亮)
     ("诸葛亮亮在班会课上讲了自己暑假的见闻。", ["诸葛亮亮"]),
     # round 90: a known given name that is no word opening a line, whatever follows
@@ -497,6 +499,8 @@ CLEAN = [
     # round 65: athletes and a philosopher talked of in class; a month of fasting; a coach's workshop
     # the word table keeps jieba's rarer nouns and verbs opening with a surname from 10 uses (班会, 房卡)
     "后来班里一位戴眼镜的同学说，自己以前也不好意思，听了那次班会才想通。他拿着房卡上楼。",
+    # round 93: a pet whose name was asked for (仓鼠叫什么名字。她说叫“团子”)
+    "问小A仓鼠叫什么名字。她说叫“团子”，养了一年半。她每天晚上都跟团子说话。",
     # round 92: a pet named after the animal and a comma (小乌龟，叫“慢慢”); a role made small (小师傅)
     "小A养了一只小乌龟，叫“慢慢”。慢慢最喜欢吃虾。车间里的年轻工人开始叫他“小师傅”。",
     # round 90: not before a particle or place word, not doubled; 大哥 as one is called; 小羊

@@ -309,6 +309,8 @@ CATCH = [
     ("CASE-ANON-SCHOOL", "某某是静安区芷江西苑初级中学九（3）班的学生，在芷江西苑的年级排名掉到了第四十一。", "芷江西苑"),
     ("CASE-ANON-SCHOOL", "某某在上海市鹿鸣中学读书，说这是“鹿中篮球队的规矩”。", "鹿中"),
     ("CASE-ANON-SCHOOL", "某某从沪岚交通技工学校毕业。回到沪岚交技，他讲了这件事。", "沪岚交技"),
+    # round 93: the Tibetan class's number inside the brackets
+    ("CASE-ANON-CLASS", "某某是青枫中学高一（西藏3班）的学生。", "高一（西藏3班"),
     # round 92: a named 初中 after 去
     ("CASE-ANON-SCHOOL", "某某每天早上六点就要出门去榆汀初中，先坐公交。", "榆汀初中"),
     # round 89: a year in Chinese numerals and a lunar month before 生

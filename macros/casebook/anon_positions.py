@@ -381,12 +381,17 @@ _PETS = r"(?:猫|狗|犬|仓鼠|兔子?|鹦鹉|乌龟|金鱼|柯基|泰迪|金�
 _PET_NAMED = re.compile(
     rf"{_PETS}(?:[，,]?(?:叫|名叫|取名叫?))?[“\"「]([\u4e00-\u9fff]{{1,3}})[”\"」]"  # (一只小乌龟，叫“慢慢”)
     rf"|叫[“\"「]([\u4e00-\u9fff]{{1,3}})[”\"」]的小?{_PETS}"  # 一只叫“豆豆”的柯基, 的小狗
+    rf"|{_PETS}叫什么名字[^\n]{{0,10}}?叫[“\"「]([\u4e00-\u9fff]{{1,3}})[”\"」]"  # 问她仓鼠叫什么名字。她说叫“团子”
 )
 
 
 def pet_names(text: str) -> frozenset[str]:
     """The names a case gives its animals: no person of the case, wherever they stand."""
-    return frozenset(m.group(1) or m.group(2) for m in _PET_NAMED.finditer(text)) if "“" in text or '"' in text else frozenset()
+    return (
+        frozenset(m.group(1) or m.group(2) or m.group(3) for m in _PET_NAMED.finditer(text))
+        if "“" in text or '"' in text
+        else frozenset()
+    )
 
 
 # Nouns that begin with a verb of speech: 卫生问题, 一个笑话 (no one asks or laughs there).
