@@ -131,7 +131,7 @@ def everywhere(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]:
         elif (
             surname
             and 2 <= len(token) <= surname + 2
-            and token[surname:] not in anon_names.ROLES
+            and token[surname:] not in anon_names._ROLE_SET
             and _han(token[-1])
             and token not in givens
         ):
@@ -139,7 +139,7 @@ def everywhere(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]:
             rest = token[surname:]
             forms = forms_of(t, token, rest, family_forms=not conjunction)
             people |= (forms - ({rest} if len(rest) == 2 and _is_word(t, rest) else set())) | whole
-        elif surname and token[surname:] in anon_names.ROLES and token[surname:] != "老":
+        elif surname and token[surname:] in anon_names._ROLE_SET and token[surname:] != "老":
             people.add(token)  # 金阿婆 found once is 金阿婆 after 一位 too
     if not people:
         return []

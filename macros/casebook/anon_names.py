@@ -16,8 +16,7 @@ names (熊猫, 黎明). This finder works on characters and a few tables in
   trainers can extend.
 - ``anon_english_names.txt``: English given names pupils go by (Lucas, Emily), and
   ``anon_tibetan_names.txt`` and ``anon_minority_names.txt``: the parts Tibetan, Uyghur and
-  Mongolian names are made of (次仁, 卓玛; 阿依, 古丽; 巴图), all
-  read by :mod:`macros.casebook.anon_latin`.
+  Mongolian names are made of (次仁, 卓玛; 阿依, 古丽; 巴图), all read by :mod:`macros.casebook.anon_latin`.
 
 Forms found: role and kinship (王老师, 张妈妈, 陈同学), 小/老/大 + surname
 (小周, 老陈), full names of two to four characters (张伟, 王秀英, 欧阳子轩), and a
@@ -199,7 +198,7 @@ def _given(t: NameTables, text: str, start: int, weak: bool, compound: bool = Fa
     # (邸浩会做手工: a modal before a verb ends a one-character given name; 韩笑拿了: so does a verb and 了)
     takes = g2 in "帮给陪替教" and g3 in "他她我你"  # (方琪帮她记笔记: a verb that takes a person, then the person)
     modal = (g3 in "了着过" and g3 and g1 + g2 not in t.pairs) or (g2 in _MODALS and _han(g3)) or takes
-    if g2 and _han(g2) and g2 not in STOP and not runs_on and not modal and g1 + g2 not in ROLES:
+    if g2 and _han(g2) and g2 not in STOP and not runs_on and not modal and g1 + g2 not in _ROLE_SET:
         pair = g1 + g2
         s2 = t.score.get(g2, 0.0)
         # 白雪梅, 范文杰: the surname and g1 make a word (阳子 in 欧阳子墨 is no such word)
@@ -232,12 +231,12 @@ def _given(t: NameTables, text: str, start: int, weak: bool, compound: bool = Fa
             elif compound and min(s1, s2) >= THETA_COMPOUND:
                 return 2  # 司马悠然参加: after a compound surname a given name that is also a word (悠然)
     # 包小雨说 (才小声说: an adverb, then 小声)
-    little_said = text[start + 2 : start + 3] in PERSON_FOLLOW and text[start - 1] not in FUNCTION_CHARS | ADVERB_CHARS
+    little_said = g1 == "小" and text[start + 2 : start + 3] in PERSON_FOLLOW and text[start - 1] not in _NOT_LITTLE_LEFT
     if g1 == "小" and (
         _little_given(t, text, start) or ((compound or little_said) and _given_char(t, text[start + 1 : start + 2]))
     ):
         return 2  # 莫小北说, 佟小满是, 尉迟小雨已经: 小 and one character are a given name after a surname
-    if text[start : start + 2] in ROLES:
+    if text[start : start + 2] in _ROLE_SET:
         return 0  # 和爷爷, 说爷爷, 和同学: the character after the “surname” starts a role word
     if _common(t, text[start : start + 2]) and not _follows(text, start + 1):
         return 0
@@ -261,7 +260,8 @@ def _given(t: NameTables, text: str, start: int, weak: bool, compound: bool = Fa
     return 0
 
 
-_OPENING_PARTICLES, _MODALS = frozenset("之以"), frozenset("会能要想该")
+_OPENING_PARTICLES, _MODALS, _ROLE_SET = frozenset("之以"), frozenset("会能要想该"), frozenset(ROLES)  # (speed: a set of ROLES)
+_NOT_LITTLE_LEFT = FUNCTION_CHARS | ADVERB_CHARS  # (speed: made once, not per given name)
 _MONEY_VERBS = frozenset("花用交还给存付赚借凑攒都也不没")
 _KIN_AFTER_LOVE = tuple("爷爷 奶奶 妈妈 爸爸 外婆 外公 父母 家人 孩子 自己 学生".split())
 # Cousins: role nouns (anon_positions), a companion after 和 (here), a role before a name part (anon_latin).
@@ -491,7 +491,7 @@ def _given_alone(t: NameTables, text: str, hits: list[NameHit]) -> Iterable[Name
         # A known given name (一鸣, 浩然) needs one very typical character; any other pair two typical ones.
         if (low < 0.3 or high < 0.85) if pair in t.pairs else low < THETA_ALONE:
             continue
-        if _common(t, pair) or pair in ROLES or not free(i, i + 2) or not _left_ok(text, i):
+        if _common(t, pair) or pair in _ROLE_SET or not free(i, i + 2) or not _left_ok(text, i):
             continue
         if _word_from_left(t, text, i) or _common(t, text[i + 1 : i + 3]) or text[i - 1 : i + 1] == "的家":
             continue  # (阿布都的家远在新疆: whose home, not a given name 家远)

@@ -288,11 +288,12 @@ _TITLES = frozenset("阿姨 叔叔 伯伯 老师 师傅 阿婆 大爷 奶奶 爷
 def _role_noun_hit(token: str, after_role: bool = False) -> bool:
     """继父, 和继父: a role noun (after a function word) that the surface pass read as a name;
     马拉松, 蒲公英: a three-character word that only looks like surname and given name."""
-    t = anon_names.tables()
     # (马赛克: a rarer word of the list too, unless jieba tags it as a name)
     # (蔡文静: a three-character word jieba tags as a name is someone's full name, a pupil's too)
-    if len(token) == 3 and token not in t.jieba_names and (_is_word(t, token) or token in t.words):
-        return True
+    if len(token) == 3:  # (speed: the tables asked for only here)
+        t = anon_names.tables()
+        if token not in t.jieba_names and (_is_word(t, token) or token in t.words):
+            return True
     # (宿管于阿姨: after a role word, 于 with a title is the surname; 班主任向家长, 和室友 are not)
     titled = after_role and token[1:] in _TITLES and token[0] not in "和与同跟及向对给把被让从"
     return token in ROLE_NOUNS or (token[1:] in ROLE_NOUNS and token[0] in anon_names.FUNCTION_CHARS and not titled)
@@ -331,14 +332,16 @@ def _adverb_verb(text: str, h: NameHit) -> bool:
 def _no_given_name(text: str, h: NameHit) -> bool:
     """写了张贺卡: a measure word after 了, then a word, is what was counted; 西藏班高二的学生: a year
     of school after the “surname” is no given name."""
-    t, rest = anon_names.tables(), text[h.start + 1 : h.end]
+    rest = text[h.start + 1 : h.end]
     if rest in _SCHOOL_YEARS or rest in ("家里", "家中"):
         return True  # (骗家里说, 钱家里出一半: the family at home, no 钱 the surname and a 家里)
     if rest in ("学妹", "学弟", "学姐", "学长") and text[h.start] in anon_names.FUNCTION_CHARS:
         return True  # 西藏班学妹: the class's younger pupils (班 is a surname only before a name)
-    counted = text[h.start - 1 : h.start] == "了" and text[h.start] in anon_names._MEASURES
+    if text[h.start - 1 : h.start] != "了" or text[h.start] not in anon_names._MEASURES:
+        return False  # (speed: no measure word counted, asked before the tables are)
     # (见到了张建华, 请了包老师: a known given name or a title after the surname is a person)
-    return counted and _is_word(t, rest) and rest not in t.pairs and rest not in anon_names.ROLES
+    t = anon_names.tables()
+    return _is_word(t, rest) and rest not in t.pairs and rest not in anon_names._ROLE_SET
 
 
 _SCHOOL_YEARS = frozenset("预备 初一 初二 初三 初四 高一 高二 高三".split())
