@@ -1,8 +1,7 @@
 """Person names in case prose, without a part-of-speech tagger (rule CASE-ANON-NAME).
 
 jieba's name tag misses names it splits (王/秀英) and tags ordinary words as
-names (熊猫, 黎明). This finder works on characters and a few tables in
-``data/`` instead:
+names (熊猫, 黎明). This finder works on characters and a few tables in ``data/`` instead:
 
 - ``anon_surnames.txt``: every single and compound surname (《百家姓》 and
   modern additions); ``anon_weak_surnames.txt``: surnames that are also common
@@ -12,8 +11,7 @@ names (熊猫, 黎明). This finder works on characters and a few tables in
   ``scripts/anon_name_stats.py`` from jieba's dictionary and mingzi (both MIT);
 - ``anon_words.txt``: common words that contain a surname character (高兴, 许多),
   and ``anon_name_veto.txt``, a reviewed list of words that are no names;
-- ``anon_figures.txt``: historical and literary figures (李白, 鲁迅) that
-  trainers can extend.
+- ``anon_figures.txt``: historical and literary figures (李白, 鲁迅) that trainers can extend.
 - ``anon_english_names.txt``: English given names pupils go by (Lucas, Emily), and
   ``anon_tibetan_names.txt`` and ``anon_minority_names.txt``: the parts Tibetan, Uyghur and
   Mongolian names are made of (次仁, 卓玛; 阿依, 古丽; 巴图), all read by :mod:`macros.casebook.anon_latin`.
@@ -435,6 +433,8 @@ _LABEL, _LABEL_ENDS = re.compile(r"姓名\s*[:：]?\s*$"), frozenset("名:： ")
 
 def _very_typical_pair(t: NameTables, text: str, after: int, i: int) -> bool:
     pair = text[after : after + 2]
+    if len(pair) < 2 or t.score.get(pair[0], 0.0) < 0.8 or t.score.get(pair[1], 0.0) < 0.8:
+        return False  # (speed: the plainest pair the test below allows, asked first)
     kin = _kin_before(text, i)  # (妈妈应美华在…: after kin, a little plainer characters too)
     if len(pair) < 2 or not (_left_ok(text, i) or kin) or _common(t, pair) or _common(t, text[i : after + 1]):
         return False

@@ -138,6 +138,14 @@ _PARENTS = ("妈妈", "爸爸", "母亲", "父亲", "父母", "外婆", "外公"
 _ELDERS = (*_PARENTS, "姐姐", "哥哥", "阿姨", "叔叔")  # 志愿者唐唐姐姐: a doubled name before how one is addressed
 
 
+_ACTS_AFTER = ("把", "被", "给", "对", "向", *_PUPIL_TIMES)
+
+
+def _acts_or_is(text: str, j: int) -> bool:
+    """钱多多把压岁钱…, 钱多多是…: what a person does, or 是, at ``j``."""
+    return _opening_verb(text, j) or text.startswith(_ACTS_AFTER, j) or text[j : j + 1] == "是"
+
+
 def _tried_verb(text: str, h: NameHit) -> bool:
     """请奶奶忍一忍, 想一想: a verb doubled around 一 (“give it a try”) is never a name."""
     return any(
@@ -251,13 +259,16 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
                 add(i, i + 2, token if token[0] == token[1] else "")
     for m in p["verb"].finditer(text):
         i = m.start() - 2
-        token = text[i : i + 2] if i >= 0 else ""
-        if not _han_pair(token) or text.startswith(_VERB_NOUNS, m.start()):
+        # (speed: two Chinese characters before the verb, asked without a slice: _han_pair inline)
+        if i < 0 or not ("\u4e00" <= text[i] <= "\u9fff" and "\u4e00" <= text[i + 1] <= "\u9fff"):
+            continue
+        if text.startswith(_VERB_NOUNS, i + 2):
             continue
         strong = text.startswith(_STRONG_VERBS, i + 2)
         clause = _clause_start(text, i)
         if not (clause or strong):
             continue  # (speed: most verbs stand mid-clause; only a clause start or a strong verb can make a name)
+        token = text[i : i + 2]
         if token[0] == token[1] and t.words.get(token, 0) >= REDUPLICATED_FREQ:
             continue  # 连连说, 默默点头: a reduplicated adverb before the verb
         if strong and i >= 1 and _unknown_surname_name(t, text, i - 1):
@@ -298,11 +309,11 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
     for m in _REDUPLICATED.finditer(text):  # 苗苗今天…, 毛毛这次…: a reduplicated name opening a clause
         i = m.start()
         # (a surname in front vouches for a doubled word up to 1,000 uses, of any character: 圆圆 620, 多多)
-        # (钱多多把压岁钱…: or opening a line before what a person does)
-        acts = _opening_verb(text, i + 2) or text.startswith(("把", "被", "给", "对", "向", *_PUPIL_TIMES), i + 2)
+        # (钱多多把压岁钱…: or opening a line before what a person does; speed: read only after a surname)
         # (钱多多是班里的开心果: with the surname in front, 是 as well)
-        placed = _after_class_de(text, i - 1) or (_line_start(text, i - 1) and (acts or text[i + 2 : i + 3] == "是"))
-        if i > 0 and text[i - 1] in t.surnames and placed and _pet_name(t, m.group(0), 1000, 0.0):
+        placed = i > 0 and text[i - 1] in t.surnames
+        placed = placed and (_after_class_de(text, i - 1) or (_line_start(text, i - 1) and _acts_or_is(text, i + 2)))
+        if placed and _pet_name(t, m.group(0), 1000, 0.0):
             add(i - 1, i + 2, m.group(0))  # 预备（3）班的汤圆圆: a class's pupil, surname and a doubled name
             continue
         taking = text.endswith(("带着", "一下"), 0, i)
