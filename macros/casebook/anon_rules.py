@@ -173,7 +173,7 @@ _WECHAT_START = re.compile(r"[微威薇徽维Vv]信|[VvWw][Xx]|[Ww][Ee][Cc][Hh][
 
 def find_contacts(text: str) -> Iterable[Span]:
     # (speed: what any hint needs, looked for first: the engine jumps to @, # or a and t)
-    if ("@" in text or re.search(r"#\s?[A-Za-z0-9-]", text) or re.search("[Aa][Tt]", text)) and _EMAIL_HINT.search(text):
+    if ("@" in text or re.search(r"#\s?[A-Za-z0-9-]", text) or re.search("[Aa][Tt]", text)) and led(_EMAIL_HINT).search(text):
         for m in _EMAIL.finditer(text):
             yield m.start(), m.end(), "CASE-ANON-EMAIL"
     qq_hint = any(tried_at(_QQ_HINT, text))
