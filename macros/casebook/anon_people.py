@@ -392,8 +392,9 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
         weak = surname == 1 and (
             text[j] in t.weak or text[j] in anon_names.ROLE_ONLY or text[j] in anon_names.FUNCTION_CHARS or not known
         )
-        single = (
-            surname == 1
+        single = (  # (speed: asked for a weak surname only, where it is read)
+            weak
+            and surname == 1
             and text[j] in t.surnames
             and text[j] not in _ADVERBS  # 导师先听孩子的解释: an adverb, then the verb
             and text[j] not in "和与跟同及"  # 新同学和新节奏: “and” after the role
