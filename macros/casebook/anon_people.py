@@ -70,6 +70,7 @@ from macros.casebook.anon_positions import (
     _PUPIL_TIMES,
     _ROLES_BEFORE,
     _STAYS_AT,
+    _STRONG_LED,
     _STRONG_VERBS,
     _VERB_CHARS,
     _VERB_NOUNS,
@@ -77,6 +78,7 @@ from macros.casebook.anon_positions import (
     ROLE_NOUNS,
     TIME_ADVERBS,
     WORKPLACE_TITLED,
+    _acts_or_is,
     _adverb_verb,
     _animal_called,
     _boundary,
@@ -136,14 +138,6 @@ _GIVEN_WITH_TITLE = re.compile(r"([\u4e00-\u9fff]{2})(?:哥|姐)(?![哥姐妹弟
 # (高明的家长懂得倾听: 家长 follows a description as often, so it is left out)
 _PARENTS = ("妈妈", "爸爸", "母亲", "父亲", "父母", "外婆", "外公", "奶奶", "爷爷")
 _ELDERS = (*_PARENTS, "姐姐", "哥哥", "阿姨", "叔叔")  # 志愿者唐唐姐姐: a doubled name before how one is addressed
-
-
-_ACTS_AFTER = ("把", "被", "给", "对", "向", *_PUPIL_TIMES)
-
-
-def _acts_or_is(text: str, j: int) -> bool:
-    """钱多多把压岁钱…, 钱多多是…: what a person does, or 是, at ``j``."""
-    return _opening_verb(text, j) or text.startswith(_ACTS_AFTER, j) or text[j : j + 1] == "是"
 
 
 def _tried_verb(text: str, h: NameHit) -> bool:
@@ -265,7 +259,7 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
             continue
         if text.startswith(_VERB_NOUNS, i + 2):
             continue
-        strong = text.startswith(_STRONG_VERBS, i + 2)
+        strong = m.group(0) in _STRONG_LED  # (speed: text.startswith(_STRONG_VERBS, i + 2), see _STRONG_LED)
         clause = _clause_start(text, i)
         if not (clause or strong):
             continue  # (speed: most verbs stand mid-clause; only a clause start or a strong verb can make a name)
@@ -292,7 +286,7 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
         # time of year, then a time of day; not 的, 和, 把 …, which follow things as well)
         opening = _line_start(text, i) and m.group(0) not in _NOT_OPENING
         # (仓库最近订单多: before a time word, only a word known as a name: 安然今天…, 黎明最近…)
-        timed = m.group(0) in TIME_ADVERBS | _DAYTIME
+        timed = m.group(0) in TIME_ADVERBS or m.group(0) in _DAYTIME
         opening = opening and not (timed and (token[1] in "天年月日夜" or (token not in t.pairs and token not in t.jieba_names)))
         if (
             (clause and _candidate(t, token, strong))

@@ -240,6 +240,16 @@ _PUPIL_TIMES = tuple(
     "这学期 这个学期 上学期 这次 这周 上周 这两周 这几天 上课 课间 期中 期末 每天 放学 开学 周记 后来 第一次 从小 现在 喜欢".split()
 ) + ("这" + BLANK, "上" + BLANK)  # (这周, 上周 once set_aside has blanked the measure 周)
 _PUPIL_DAYS = (*_DAYTIME, *_PUPIL_TIMES, *_STRONG_VERBS)  # what follows a pupil named after the class
+_ACTS_AFTER = ("把", "被", "给", "对", "向", *_PUPIL_TIMES)
+# The verbs of _patterns()["verb"] that open with a strong verb. Its alternatives run longest first, so
+# the verb it matches at a place is the longest there, and holds every strong verb the place opens
+# with: a match in this set is exactly a place where text.startswith(_STRONG_VERBS) (speed: one lookup).
+_STRONG_LED = frozenset(v for v in PERSON_VERBS if v.startswith(_STRONG_VERBS))
+
+
+def _acts_or_is(text: str, j: int) -> bool:
+    """钱多多把压岁钱…, 钱多多是…: what a person does, or 是, at ``j``."""
+    return _opening_verb(text, j) or text.startswith(_ACTS_AFTER, j) or text[j : j + 1] == "是"
 
 
 # 店长牛姐, 带教师傅马哥: at work a colleague is the surname and 姐/哥, right after the role (the
