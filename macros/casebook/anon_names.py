@@ -71,7 +71,7 @@ LEFT_WORDS = (
         " 组长 校长 主任 队长 辅导员 领队 德育处 政教处 教导处 学生处 教务处"  # 年级组长金老师, 副领队龙老师, 德育处苗主任
     ).split()
 )
-_LEFT_AND_KIN = tuple(LEFT_WORDS + KIN_BEFORE)
+_LEFT_AND_KIN, _LEFT_AND_KIN_ENDS = tuple(LEFT_WORDS + KIN_BEFORE), frozenset(w[-1] for w in LEFT_WORDS + KIN_BEFORE)  # (speed)
 _ROLE_LEFT = tuple(LEFT_WORDS[LEFT_WORDS.index("班主任") :])  # the roles among LEFT_WORDS
 # 她觉得石老师…: after a verb of thinking a weak surname with a role is a person
 _THINKING = ("觉得", "记得", "发现", "听说", "知道", "以为")
@@ -167,7 +167,7 @@ def _mean(text: str, j: int) -> float:
 def _left_ok(text: str, i: int) -> bool:
     if i == 0 or text[i - 1] in LEFT_CHARS or not "\u4e00" <= text[i - 1] <= "\u9fff":  # (speed: _han inline)
         return True
-    return text.endswith(_LEFT_AND_KIN, 0, i) or _after_class(text, i)
+    return (text[i - 1] in _LEFT_AND_KIN_ENDS and text.endswith(_LEFT_AND_KIN, 0, i)) or _after_class(text, i)
 
 
 def _after_class(text: str, i: int) -> bool:

@@ -88,6 +88,7 @@ _CALLED_BEFORE = re.compile(
 
 _ROLES_BEFORE = tuple(ROLES_BEFORE)
 _CLAUSE_LEFT = tuple(CLAUSE_LEFT)
+_CLAUSE_LEFT_ENDS = frozenset(w[-1] for w in CLAUSE_LEFT)  # (speed: the last characters, asked before the words)
 _STRONG_VERBS = tuple(STRONG_VERBS)
 
 
@@ -159,7 +160,7 @@ def _candidate(t: NameTables, token: str, strong: bool) -> bool:
 def _clause_start(text: str, i: int) -> bool:
     if i == 0 or not "\u4e00" <= text[i - 1] <= "\u9fff":  # (speed: _han inline)
         return True
-    return text[i - 1] in "和跟与" or text.endswith(_CLAUSE_LEFT, 0, i)
+    return text[i - 1] in "和跟与" or (text[i - 1] in _CLAUSE_LEFT_ENDS and text.endswith(_CLAUSE_LEFT, 0, i))
 
 
 def _typical_char(t: NameTables, ch: str) -> bool:
