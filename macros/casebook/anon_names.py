@@ -358,8 +358,8 @@ def _name_at(t: NameTables, roles: re.Pattern[str], text: str, i: int) -> NameHi
     function = surname in FUNCTION_CHARS
     if function and (text[after : after + 2] in _COMPANIONS or text[after + 1 : after + 3] in ("同学", "朋友", "老师")):
         return None  # 和堂姐视频, 跟表哥, 不和新同学说话: “with” someone, not a surname before a given name
-    role_left = text.endswith(_ROLE_LEFT, 0, i) or text[i - 1 : i] == "的"
-    after_role = function and surname not in "和与同跟及" and role is not None and role_left
+    after_role = function and surname not in "和与同跟及" and role is not None
+    after_role = after_role and (text.endswith(_ROLE_LEFT, 0, i) or text[i - 1 : i] == "的")  # (speed: read only then)
     if role and role.group(0) != "老" and (not function or after_role) and not _word_from_left(t, text, i):
         # 整理成导师组: a weak surname before a role needs a clear left edge too
         if surname not in t.weak or _left_ok(text, i) or text.endswith(_THINKING, 0, i) or text.endswith(_BEFORE_TITLE, 0, i):
