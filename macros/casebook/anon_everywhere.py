@@ -67,13 +67,19 @@ def forms_of(t: NameTables, full: str | None, given: str, family_forms: bool = T
                 forms.add(full[0] + "家")
         forms |= {f for f in family if not _is_word(t, f)}
     # 小时, 小心 are words, not 时's or 心's nickname; 思雨 → 小雨, 任舟 → 小舟 are hers (a rarer
-    # word, a character typical enough of given names)
-    nicknames = {
+    # word, a character typical enough of given names) (speed: one pass, the 小/阿 test first)
+    return {
         f
         for f in forms
-        if f != given and len(f) == 2 and f[0] in "小阿" and (t.words.get(f, 0) >= 1000 or t.score.get(f[1], 0.0) < 0.7)
+        if f not in ROLE_NOUNS
+        and not (
+            len(f) == 2
+            and f[0] in "小阿"
+            and f != given
+            and (t.words.get(f, 0) >= 1000 or t.score.get(f[1], 0.0) < 0.7)
+            and _is_word(t, f)
+        )
     }
-    return {f for f in forms if f not in ROLE_NOUNS and not (f in nicknames and _is_word(t, f))}
 
 
 def _only_as_and(text: str, token: str, after_comma: bool = False) -> bool:
@@ -91,7 +97,10 @@ def _only_as_and(text: str, token: str, after_comma: bool = False) -> bool:
 
 def in_idiom(t: NameTables, text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` lies inside a four-character word of the word list."""
-    return any(k + 4 <= len(text) and text[k : k + 4] in t.words for k in range(max(0, end - 4), start + 1))
+    for k in range(max(0, end - 4), min(start + 1, len(text) - 3)):  # (speed: a loop, no generator; k + 4 <= len(text))
+        if text[k : k + 4] in t.words:
+            return True
+    return False
 
 
 def _aabb(t: NameTables, text: str, i: int) -> bool:
@@ -131,7 +140,7 @@ def everywhere(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]:
         elif (
             surname
             and 2 <= len(token) <= surname + 2
-            and token[surname:] not in anon_names.ROLES
+            and token[surname:] not in anon_names._ROLE_SET
             and _han(token[-1])
             and token not in givens
         ):
@@ -139,7 +148,7 @@ def everywhere(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]:
             rest = token[surname:]
             forms = forms_of(t, token, rest, family_forms=not conjunction)
             people |= (forms - ({rest} if len(rest) == 2 and _is_word(t, rest) else set())) | whole
-        elif surname and token[surname:] in anon_names.ROLES and token[surname:] != "老":
+        elif surname and token[surname:] in anon_names._ROLE_SET and token[surname:] != "老":
             people.add(token)  # 金阿婆 found once is 金阿婆 after 一位 too
     if not people:
         return []

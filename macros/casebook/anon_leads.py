@@ -31,9 +31,11 @@ _After = Callable[[int], "Chars | None"]
 
 _OFFSETS = (0, 1, 2, 3)  # how far into a match the characters may be looked for
 _CATEGORY_SIZE = {"\\d": 760, "\\s": 30}  # about how many characters each category holds
-# Derived once per pattern (the patterns are module constants, so these stay small)
-_LEADS: dict[re.Pattern[str], tuple[re.Pattern[str], int] | None] = {}
-_LED: dict[re.Pattern[str], re.Pattern[str]] = {}
+# Derived once per pattern (the patterns are module constants, so these stay small), found again by
+# the pattern's identity: its hash reads the whole compiled pattern, microseconds for the longest,
+# and the scans ask for every text (speed)
+_LEADS: dict[int, tuple[re.Pattern[str], tuple[re.Pattern[str], int] | None]] = {}
+_LED: dict[int, tuple[re.Pattern[str], re.Pattern[str]]] = {}
 
 
 def _union(sets: Iterable[Chars | None]) -> Chars | None:
@@ -155,9 +157,10 @@ def lead(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], int] | None:
     The first characters, unless another offset has at most a quarter as many: a short list of
     first characters is usually rarer in text than a shorter list further in (信 in 微信, 国 in
     秦国), and a wide class such as every Chinese character is worth avoiding."""
-    if pattern not in _LEADS:
-        _LEADS[pattern] = _lead(pattern)
-    return _LEADS[pattern]
+    found = _LEADS.get(id(pattern))
+    if found is None or found[0] is not pattern:  # (the entry keeps its pattern, so no other takes its id)
+        found = _LEADS[id(pattern)] = (pattern, _lead(pattern))
+    return found[1]
 
 
 def _lead(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], int] | None:
@@ -174,14 +177,15 @@ def led(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """``pattern`` opened by a look-ahead at its first characters: the same matches, found
     faster because the engine skips in C to those characters. ``pattern`` itself if it has no
     first characters to look for."""
-    if pattern not in _LED:
-        _LED[pattern] = _led(pattern)
-    return _LED[pattern]
+    found = _LED.get(id(pattern))
+    if found is None or found[0] is not pattern:
+        found = _LED[id(pattern)] = (pattern, _led(pattern))
+    return found[1]
 
 
 def asked() -> list[re.Pattern[str]]:
     """Every pattern a scan has asked to try faster so far (what the tests compare)."""
-    return [*_LEADS, *_LED]
+    return [pattern for pattern, _ in (*_LEADS.values(), *_LED.values())]
 
 
 def _led(pattern: re.Pattern[str]) -> re.Pattern[str]:

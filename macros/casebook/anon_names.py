@@ -1,8 +1,7 @@
 """Person names in case prose, without a part-of-speech tagger (rule CASE-ANON-NAME).
 
 jieba's name tag misses names it splits (王/秀英) and tags ordinary words as
-names (熊猫, 黎明). This finder works on characters and a few tables in
-``data/`` instead:
+names (熊猫, 黎明). This finder works on characters and a few tables in ``data/`` instead:
 
 - ``anon_surnames.txt``: every single and compound surname (《百家姓》 and
   modern additions); ``anon_weak_surnames.txt``: surnames that are also common
@@ -12,12 +11,10 @@ names (熊猫, 黎明). This finder works on characters and a few tables in
   ``scripts/anon_name_stats.py`` from jieba's dictionary and mingzi (both MIT);
 - ``anon_words.txt``: common words that contain a surname character (高兴, 许多),
   and ``anon_name_veto.txt``, a reviewed list of words that are no names;
-- ``anon_figures.txt``: historical and literary figures (李白, 鲁迅) that
-  trainers can extend.
+- ``anon_figures.txt``: historical and literary figures (李白, 鲁迅) that trainers can extend.
 - ``anon_english_names.txt``: English given names pupils go by (Lucas, Emily), and
   ``anon_tibetan_names.txt`` and ``anon_minority_names.txt``: the parts Tibetan, Uyghur and
-  Mongolian names are made of (次仁, 卓玛; 阿依, 古丽; 巴图), all
-  read by :mod:`macros.casebook.anon_latin`.
+  Mongolian names are made of (次仁, 卓玛; 阿依, 古丽; 巴图), all read by :mod:`macros.casebook.anon_latin`.
 
 Forms found: role and kinship (王老师, 张妈妈, 陈同学), 小/老/大 + surname
 (小周, 老陈), full names of two to four characters (张伟, 王秀英, 欧阳子轩), and a
@@ -74,7 +71,7 @@ LEFT_WORDS = (
         " 组长 校长 主任 队长 辅导员 领队 德育处 政教处 教导处 学生处 教务处 店长 领班 主管 经理 老板"  # 德育处苗主任, 店长苗经理
     ).split()
 )
-_LEFT_AND_KIN = tuple(LEFT_WORDS + KIN_BEFORE)
+_LEFT_AND_KIN, _LEFT_AND_KIN_ENDS = tuple(LEFT_WORDS + KIN_BEFORE), frozenset(w[-1] for w in LEFT_WORDS + KIN_BEFORE)  # (speed)
 _ROLE_LEFT = tuple(LEFT_WORDS[LEFT_WORDS.index("班主任") :])  # the roles among LEFT_WORDS
 # 她觉得石老师…: after a verb of thinking a weak surname with a role is a person
 _THINKING = ("觉得", "记得", "发现", "听说", "知道", "以为")
@@ -170,7 +167,7 @@ def _mean(text: str, j: int) -> float:
 def _left_ok(text: str, i: int) -> bool:
     if i == 0 or text[i - 1] in LEFT_CHARS or not "\u4e00" <= text[i - 1] <= "\u9fff":  # (speed: _han inline)
         return True
-    return text.endswith(_LEFT_AND_KIN, 0, i) or _after_class(text, i)
+    return (text[i - 1] in _LEFT_AND_KIN_ENDS and text.endswith(_LEFT_AND_KIN, 0, i)) or _after_class(text, i)
 
 
 def _after_class(text: str, i: int) -> bool:
@@ -198,7 +195,7 @@ def _given(t: NameTables, text: str, start: int, weak: bool, compound: bool = Fa
     # (邸浩会做手工: a modal before a verb ends a one-character given name; 韩笑拿了: so does a verb and 了)
     takes = g2 in "帮给陪替教" and g3 in "他她我你"  # (方琪帮她记笔记: a verb that takes a person, then the person)
     modal = (g3 in "了着过" and g3 and g1 + g2 not in t.pairs) or (g2 in _MODALS and _han(g3)) or takes
-    if g2 and _han(g2) and g2 not in STOP and not runs_on and not modal and g1 + g2 not in ROLES:
+    if g2 and _han(g2) and g2 not in STOP and not runs_on and not modal and g1 + g2 not in _ROLE_SET:
         pair = g1 + g2
         s2 = t.score.get(g2, 0.0)
         # 白雪梅, 范文杰: the surname and g1 make a word (阳子 in 欧阳子墨 is no such word)
@@ -231,12 +228,12 @@ def _given(t: NameTables, text: str, start: int, weak: bool, compound: bool = Fa
             elif compound and min(s1, s2) >= THETA_COMPOUND:
                 return 2  # 司马悠然参加: after a compound surname a given name that is also a word (悠然)
     # 包小雨说 (才小声说: an adverb, then 小声)
-    little_said = text[start + 2 : start + 3] in PERSON_FOLLOW and text[start - 1] not in FUNCTION_CHARS | ADVERB_CHARS
+    little_said = g1 == "小" and text[start + 2 : start + 3] in PERSON_FOLLOW and text[start - 1] not in _NOT_LITTLE_LEFT
     if g1 == "小" and (
         _little_given(t, text, start) or ((compound or little_said) and _given_char(t, text[start + 1 : start + 2]))
     ):
         return 2  # 莫小北说, 佟小满是, 尉迟小雨已经: 小 and one character are a given name after a surname
-    if text[start : start + 2] in ROLES:
+    if text[start : start + 2] in _ROLE_SET:
         return 0  # 和爷爷, 说爷爷, 和同学: the character after the “surname” starts a role word
     if _common(t, text[start : start + 2]) and not _follows(text, start + 1):
         return 0
@@ -260,7 +257,8 @@ def _given(t: NameTables, text: str, start: int, weak: bool, compound: bool = Fa
     return 0
 
 
-_OPENING_PARTICLES, _MODALS = frozenset("之以"), frozenset("会能要想该")
+_OPENING_PARTICLES, _MODALS, _ROLE_SET = frozenset("之以"), frozenset("会能要想该"), frozenset(ROLES)  # (speed: a set of ROLES)
+_NOT_LITTLE_LEFT = FUNCTION_CHARS | ADVERB_CHARS  # (speed: made once, not per given name)
 _MONEY_VERBS = frozenset("花用交还给存付赚借凑攒都也不没")
 _KIN_AFTER_LOVE = tuple("爷爷 奶奶 妈妈 爸爸 外婆 外公 父母 家人 孩子 自己 学生".split())
 # Cousins: role nouns (anon_positions), a companion after 和 (here), a role before a name part (anon_latin).
@@ -359,8 +357,8 @@ def _name_at(t: NameTables, roles: re.Pattern[str], text: str, i: int) -> NameHi
     function = surname in FUNCTION_CHARS
     if function and (text[after : after + 2] in _COMPANIONS or text[after + 1 : after + 3] in ("同学", "朋友", "老师")):
         return None  # 和堂姐视频, 跟表哥, 不和新同学说话: “with” someone, not a surname before a given name
-    role_left = text.endswith(_ROLE_LEFT, 0, i) or text[i - 1 : i] == "的"
-    after_role = function and surname not in "和与同跟及" and role is not None and role_left
+    after_role = function and surname not in "和与同跟及" and role is not None
+    after_role = after_role and (text.endswith(_ROLE_LEFT, 0, i) or text[i - 1 : i] == "的")  # (speed: read only then)
     if role and role.group(0) != "老" and (not function or after_role) and not _word_from_left(t, text, i):
         # 整理成导师组: a weak surname before a role needs a clear left edge too
         if surname not in t.weak or _left_ok(text, i) or text.endswith(_THINKING, 0, i) or text.endswith(_BEFORE_TITLE, 0, i):
@@ -435,6 +433,8 @@ _LABEL, _LABEL_ENDS = re.compile(r"姓名\s*[:：]?\s*$"), frozenset("名:： ")
 
 def _very_typical_pair(t: NameTables, text: str, after: int, i: int) -> bool:
     pair = text[after : after + 2]
+    if len(pair) < 2 or t.score.get(pair[0], 0.0) < 0.8 or t.score.get(pair[1], 0.0) < 0.8:
+        return False  # (speed: the plainest pair the test below allows, asked first)
     kin = _kin_before(text, i)  # (妈妈应美华在…: after kin, a little plainer characters too)
     if len(pair) < 2 or not (_left_ok(text, i) or kin) or _common(t, pair) or _common(t, text[i : after + 1]):
         return False
@@ -491,7 +491,7 @@ def _given_alone(t: NameTables, text: str, hits: list[NameHit]) -> Iterable[Name
         # A known given name (一鸣, 浩然) needs one very typical character; any other pair two typical ones.
         if (low < 0.3 or high < 0.85) if pair in t.pairs else low < THETA_ALONE:
             continue
-        if _common(t, pair) or pair in ROLES or not free(i, i + 2) or not _left_ok(text, i):
+        if _common(t, pair) or pair in _ROLE_SET or not free(i, i + 2) or not _left_ok(text, i):
             continue
         if _word_from_left(t, text, i) or _common(t, text[i + 1 : i + 3]) or text[i - 1 : i + 1] == "的家":
             continue  # (阿布都的家远在新疆: whose home, not a given name 家远)

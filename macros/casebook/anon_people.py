@@ -70,6 +70,7 @@ from macros.casebook.anon_positions import (
     _PUPIL_TIMES,
     _ROLES_BEFORE,
     _STAYS_AT,
+    _STRONG_LED,
     _STRONG_VERBS,
     _VERB_CHARS,
     _VERB_NOUNS,
@@ -77,11 +78,13 @@ from macros.casebook.anon_positions import (
     ROLE_NOUNS,
     TIME_ADVERBS,
     WORKPLACE_TITLED,
+    _acts_or_is,
     _adverb_verb,
     _animal_called,
     _boundary,
     _candidate,
     _clause_start,
+    _given_length,
     _han_pair,
     _line_start,
     _no_given_name,
@@ -92,6 +95,7 @@ from macros.casebook.anon_positions import (
     _patterns,
     _pseudonym_at,
     _role_noun_hit,
+    _tried_verb,
     _typical,
     _typical_char,
     _when_clause,
@@ -148,32 +152,7 @@ _PARENTS = ("妈妈", "爸爸", "母亲", "父亲", "父母", "外婆", "外公"
 _ELDERS = (*_PARENTS, "姐姐", "哥哥", "阿姨", "叔叔")  # 志愿者唐唐姐姐: a doubled name before how one is addressed
 
 
-def _tried_verb(text: str, h: NameHit) -> bool:
-    """请奶奶忍一忍, 想一想: a verb doubled around 一 (“give it a try”) is never a name."""
-    return any(
-        text[k] == "一" and text[k - 1] == text[k + 1] and _han(text[k - 1])
-        for k in range(max(1, h.start - 1), min(h.end + 1, len(text) - 1))
-    )
-
-
 # -- step 2: positions only a person fills ---------------------------------------------------
-
-
-def _given_length(t: NameTables, text: str, j: int) -> int:
-    """Length of a given name at ``j`` after a surname in apposition (母亲李娟女士, 父亲王强承认)."""
-    g = text[j : j + 2]
-    if len(g) == 2 and _typical_char(t, g[1]) and _boundary(t, text, j + 2) and not _is_word(t, text[j + 1 : j + 3]):
-        return 2
-    if g and _typical_char(t, g[0]) and _boundary(t, text, j + 1):
-        return 1
-    if g and t.score.get(g[0], 0.0) >= 0.9 and g[0] not in anon_names.STOP and not _typical_char(t, g[1:2]):
-        # 学生沈秋实家住: a character that neither follows people nor starts a word with the next
-        # one would be left over: it ends the given name
-        if len(g) == 2 and t.score.get(g[1], 0.0) >= 0.2 and g[1] not in anon_names.STOP and not _boundary(t, text, j + 1):
-            if _boundary(t, text, j + 2) and not _is_word(t, text[j + 1 : j + 3]):
-                return 2
-        return 1  # 妈妈林慧搬到了: a very typical given-name character, then a character no name has
-    return 0
 
 
 def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]:
@@ -261,15 +240,18 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
                 add(i, i + 2, token if token[0] == token[1] else "")
     for m in p["verb"].finditer(text):
         i = m.start() - 2
-        token = text[i : i + 2] if i >= 0 else ""
-        if not _han_pair(token) or text.startswith(_VERB_NOUNS, m.start()):
+        # (speed: two Chinese characters before the verb, asked without a slice: _han_pair inline)
+        if i < 0 or not ("\u4e00" <= text[i] <= "\u9fff" and "\u4e00" <= text[i + 1] <= "\u9fff"):
             continue
-        strong = text.startswith(_STRONG_VERBS, i + 2)
+        if text.startswith(_VERB_NOUNS, i + 2):
+            continue
+        strong = m.group(0) in _STRONG_LED  # (speed: text.startswith(_STRONG_VERBS, i + 2), see _STRONG_LED)
         clause = _clause_start(text, i)
         # (单雨桐把自己写的歌…: a line opening with a name before 把, 被 or 给)
         opened = i >= 1 and _line_start(text, i - 1) and text[i + 2 : i + 3] in "把被给在"
         if not (clause or strong or opened):
             continue  # (speed: most verbs stand mid-clause; only a clause start or a strong verb can make a name)
+        token = text[i : i + 2]
         if token[0] == token[1] and t.words.get(token, 0) >= REDUPLICATED_FREQ:
             continue  # 连连说, 默默点头: a reduplicated adverb before the verb
         if (strong or opened) and i >= 1 and _unknown_surname_name(t, text, i - 1):
@@ -292,7 +274,7 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
         # time of year, then a time of day; not 的, 和, 把 …, which follow things as well)
         opening = _line_start(text, i) and m.group(0) not in _NOT_OPENING
         # (仓库最近订单多: before a time word, only a word known as a name: 安然今天…, 黎明最近…)
-        timed = m.group(0) in TIME_ADVERBS | _DAYTIME
+        timed = m.group(0) in TIME_ADVERBS or m.group(0) in _DAYTIME
         opening = opening and not (timed and (token[1] in "天年月日夜" or (token not in t.pairs and token not in t.jieba_names)))
         if (
             (clause and _candidate(t, token, strong))
@@ -311,11 +293,11 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
     for m in _REDUPLICATED.finditer(text):  # 苗苗今天…, 毛毛这次…: a reduplicated name opening a clause
         i = m.start()
         # (a surname in front vouches for a doubled word up to 1,000 uses, of any character: 圆圆 620, 多多)
-        # (钱多多把压岁钱…: or opening a line before what a person does)
-        acts = _opening_verb(text, i + 2) or text.startswith(("把", "被", "给", "对", "向", *_PUPIL_TIMES), i + 2)
+        # (钱多多把压岁钱…: or opening a line before what a person does; speed: read only after a surname)
         # (钱多多是班里的开心果: with the surname in front, 是 as well)
-        placed = _after_class_de(text, i - 1) or (_line_start(text, i - 1) and (acts or text[i + 2 : i + 3] == "是"))
-        if i > 0 and text[i - 1] in t.surnames and placed and _pet_name(t, m.group(0), 1000, 0.0):
+        placed = i > 0 and text[i - 1] in t.surnames
+        placed = placed and (_after_class_de(text, i - 1) or (_line_start(text, i - 1) and _acts_or_is(text, i + 2)))
+        if placed and _pet_name(t, m.group(0), 1000, 0.0):
             add(i - 1, i + 2, m.group(0))  # 预备（3）班的汤圆圆: a class's pupil, surname and a doubled name
             continue
         taking = text.endswith(("带着", "一下"), 0, i)
@@ -393,8 +375,9 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
         weak = surname == 1 and (
             text[j] in t.weak or text[j] in anon_names.ROLE_ONLY or text[j] in anon_names.FUNCTION_CHARS or not known
         )
-        single = (
-            surname == 1
+        single = (  # (speed: asked for a weak surname only, where it is read)
+            weak
+            and surname == 1
             and text[j] in t.surnames
             and text[j] not in _ADVERBS  # 导师先听孩子的解释: an adverb, then the verb
             and text[j] not in "和与跟同及"  # 新同学和新节奏: “and” after the role

@@ -88,6 +88,7 @@ _CALLED_BEFORE = re.compile(
 
 _ROLES_BEFORE = tuple(ROLES_BEFORE)
 _CLAUSE_LEFT = tuple(CLAUSE_LEFT)
+_CLAUSE_LEFT_ENDS = frozenset(w[-1] for w in CLAUSE_LEFT)  # (speed: the last characters, asked before the words)
 _STRONG_VERBS = tuple(STRONG_VERBS)
 
 
@@ -159,7 +160,7 @@ def _candidate(t: NameTables, token: str, strong: bool) -> bool:
 def _clause_start(text: str, i: int) -> bool:
     if i == 0 or not "\u4e00" <= text[i - 1] <= "\u9fff":  # (speed: _han inline)
         return True
-    return text[i - 1] in "和跟与" or text.endswith(_CLAUSE_LEFT, 0, i)
+    return text[i - 1] in "和跟与" or (text[i - 1] in _CLAUSE_LEFT_ENDS and text.endswith(_CLAUSE_LEFT, 0, i))
 
 
 def _typical_char(t: NameTables, ch: str) -> bool:
@@ -181,6 +182,32 @@ def _opening_pair(t: NameTables, text: str, i: int) -> bool:
     if token not in t.pairs or token[:1] == token[1:] or _is_word(t, token) or _is_word(t, text[i + 1 : i + 3]):
         return False
     return _han(nxt) and nxt not in "了中里上下"
+
+
+def _given_length(t: NameTables, text: str, j: int) -> int:
+    """Length of a given name at ``j`` after a surname in apposition (母亲李娟女士, 父亲王强承认)."""
+    g = text[j : j + 2]
+    if len(g) == 2 and _typical_char(t, g[1]) and _boundary(t, text, j + 2) and not _is_word(t, text[j + 1 : j + 3]):
+        return 2
+    if g and _typical_char(t, g[0]) and _boundary(t, text, j + 1):
+        return 1
+    if g and t.score.get(g[0], 0.0) >= 0.9 and g[0] not in anon_names.STOP and not _typical_char(t, g[1:2]):
+        # 学生沈秋实家住: a character that neither follows people nor starts a word with the next
+        # one would be left over: it ends the given name
+        if len(g) == 2 and t.score.get(g[1], 0.0) >= 0.2 and g[1] not in anon_names.STOP and not _boundary(t, text, j + 1):
+            if _boundary(t, text, j + 2) and not _is_word(t, text[j + 1 : j + 3]):
+                return 2
+        return 1  # 妈妈林慧搬到了: a very typical given-name character, then a character no name has
+    return 0
+
+
+def _tried_verb(text: str, h: NameHit) -> bool:
+    """请奶奶忍一忍, 想一想: a verb doubled around 一 (“give it a try”) is never a name."""
+    end = min(h.end + 1, len(text) - 1)
+    k = text.find("一", max(1, h.start - 1), end)  # (speed: 一 looked for, not every character read)
+    while k >= 0 and not (text[k - 1] == text[k + 1] and _han(text[k - 1])):
+        k = text.find("一", k + 1, end)
+    return k >= 0
 
 
 def _line_start(text: str, i: int) -> bool:
@@ -250,6 +277,16 @@ _PUPIL_TIMES = tuple(
     "这学期 这个学期 上学期 这次 这周 上周 这两周 这几天 上课 课间 期中 期末 每天 放学 开学 周记 后来 第一次 从小 现在 喜欢 半夜".split()
 ) + ("这" + BLANK, "上" + BLANK)  # (这周, 上周 once set_aside has blanked the measure 周)
 _PUPIL_DAYS = (*_DAYTIME, *_PUPIL_TIMES, *_STRONG_VERBS)  # what follows a pupil named after the class
+_ACTS_AFTER = ("把", "被", "给", "对", "向", *_PUPIL_TIMES)
+# The verbs of _patterns()["verb"] that open with a strong verb. Its alternatives run longest first, so
+# the verb it matches at a place is the longest there, and holds every strong verb the place opens
+# with: a match in this set is exactly a place where text.startswith(_STRONG_VERBS) (speed: one lookup).
+_STRONG_LED = frozenset(v for v in PERSON_VERBS if v.startswith(_STRONG_VERBS))
+
+
+def _acts_or_is(text: str, j: int) -> bool:
+    """钱多多把压岁钱…, 钱多多是…: what a person does, or 是, at ``j``."""
+    return _opening_verb(text, j) or text.startswith(_ACTS_AFTER, j) or text[j : j + 1] == "是"
 
 
 # 店长牛姐, 带教师傅马哥: at work a colleague is the surname and 姐/哥, right after the role (the
@@ -298,11 +335,12 @@ _TITLES = frozenset("阿姨 叔叔 伯伯 老师 师傅 阿婆 大爷 奶奶 爷
 def _role_noun_hit(token: str, after_role: bool = False) -> bool:
     """继父, 和继父: a role noun (after a function word) that the surface pass read as a name;
     马拉松, 蒲公英: a three-character word that only looks like surname and given name."""
-    t = anon_names.tables()
     # (马赛克: a rarer word of the list too, unless jieba tags it as a name)
     # (蔡文静: a three-character word jieba tags as a name is someone's full name, a pupil's too)
-    if len(token) == 3 and token not in t.jieba_names and (_is_word(t, token) or token in t.words):
-        return True
+    if len(token) == 3:  # (speed: the tables asked for only here)
+        t = anon_names.tables()
+        if token not in t.jieba_names and (_is_word(t, token) or token in t.words):
+            return True
     # (宿管于阿姨: after a role word, 于 with a title is the surname; 班主任向家长, 和室友 are not)
     titled = after_role and token[1:] in _TITLES and token[0] not in "和与同跟及向对给把被让从"
     return token in ROLE_NOUNS or (token[1:] in ROLE_NOUNS and token[0] in anon_names.FUNCTION_CHARS and not titled)
@@ -341,7 +379,7 @@ def _adverb_verb(text: str, h: NameHit) -> bool:
 def _no_given_name(text: str, h: NameHit) -> bool:
     """写了张贺卡: a measure word after 了, then a word, is what was counted; 西藏班高二的学生: a year
     of school after the “surname” is no given name."""
-    t, rest = anon_names.tables(), text[h.start + 1 : h.end]
+    rest = text[h.start + 1 : h.end]
     if (
         rest in _SCHOOL_YEARS
         or text[h.start : h.end] in _SCHOOL_YEARS
@@ -351,9 +389,11 @@ def _no_given_name(text: str, h: NameHit) -> bool:
         return True  # (骗家里说: the family at home, no 钱 the surname and a 家里; 爸爸那一格: “that one”)
     if rest in ("学妹", "学弟", "学姐", "学长", "同学") and text[h.start] in anon_names.FUNCTION_CHARS:
         return True  # 西藏班学妹: the class's younger pupils (班 is a surname only before a name)
-    counted = text[h.start - 1 : h.start] == "了" and text[h.start] in anon_names._MEASURES
+    if text[h.start - 1 : h.start] != "了" or text[h.start] not in anon_names._MEASURES:
+        return False  # (speed: no measure word counted, asked before the tables are)
     # (见到了张建华, 请了包老师: a known given name or a title after the surname is a person)
-    return counted and _is_word(t, rest) and rest not in t.pairs and rest not in anon_names.ROLES
+    t = anon_names.tables()
+    return _is_word(t, rest) and rest not in t.pairs and rest not in anon_names._ROLE_SET
 
 
 _SCHOOL_YEARS = frozenset("预备 初一 初二 初三 初四 高一 高二 高三".split())

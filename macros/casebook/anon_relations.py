@@ -40,7 +40,7 @@ _PAIR_AFTER = re.compile(
 def _item_ok(t: NameTables, token: str) -> bool:
     if not 2 <= len(token) <= 3 or not all(_han(c) and c not in anon_names.STOP for c in token):
         return False
-    if token in ROLE_NOUNS or token.endswith(("老师", "同学")) or token in anon_names.ROLES:
+    if token in ROLE_NOUNS or token.endswith(("老师", "同学")) or token in anon_names._ROLE_SET:
         return False
     surname = 2 if token[:2] in t.compounds else 1 if token[0] in t.surnames else 0
     # 国际部 is no name: every character after the surname must be seen in given names at all
@@ -188,7 +188,7 @@ def _family_surname(t: NameTables, text: str, hits: list[NameHit]) -> list[tuple
                 and all(_han(ch) and ch not in anon_names.STOP and ch != c for ch in given)
                 and min(t.score.get(ch, 0.0) for ch in given) >= _ITEM_GIVEN
                 and given not in ROLE_NOUNS
-                and given not in anon_names.ROLES
+                and given not in anon_names._ROLE_SET
                 and not anon_names._common(t, text[i : i + 3])
                 and (_clause_start(text, i) or text[i - 1 : i] in anon_names.LEFT_CHARS)
                 # (黄建平平时出差多: the name's last character opens the next word again)

@@ -41,8 +41,8 @@ def find_phones(text: str) -> Iterable[Span]:
             yield m.start(), m.end(), "CASE-ANON-PHONE"
     for m in _LOCAL.finditer(text):
         yield m.start(1), m.end(1), "CASE-ANON-PHONE"
-    # (speed: the pattern has no first character to look for; only texts that name a landline)
-    for m in _LOCAL_BEFORE_WORD.finditer(text) if any(w in text for w in ("座机", "电话", "固话")) else ():
+    # (speed: only texts that name a landline, and there only at the pattern's first characters)
+    for m in tried_at(_LOCAL_BEFORE_WORD, text) if any(w in text for w in ("座机", "电话", "固话")) else ():
         yield m.start(1), m.end(1), "CASE-ANON-PHONE"
     for m in _CN_RUN.finditer(text):
         digits = "".join(_CN_DIGITS[ch] for ch in m.group(0))
@@ -104,7 +104,7 @@ _CLASS_CELL = re.compile(r"^\s*(?:预备|初[一二三四]|高[一二三]|[一�
 
 
 def find_student_numbers(text: str) -> Iterable[Span]:
-    for m in _STUDENT_REGISTRY.finditer(text):
+    for m in led(_STUDENT_REGISTRY).finditer(text):  # (speed: see anon_leads.led)
         yield m.start(), m.end(), "CASE-ANON-STUDENTID"
     for m in _STUDENT_NUMBER.finditer(text):
         yield m.start(1), m.end(1), "CASE-ANON-STUDENTID"
@@ -173,7 +173,7 @@ _WECHAT_START = re.compile(r"[微威薇徽维Vv]信|[VvWw][Xx]|[Ww][Ee][Cc][Hh][
 
 def find_contacts(text: str) -> Iterable[Span]:
     # (speed: what any hint needs, looked for first: the engine jumps to @, # or a and t)
-    if ("@" in text or re.search(r"#\s?[A-Za-z0-9-]", text) or re.search("[Aa][Tt]", text)) and _EMAIL_HINT.search(text):
+    if ("@" in text or re.search(r"#\s?[A-Za-z0-9-]", text) or re.search("[Aa][Tt]", text)) and led(_EMAIL_HINT).search(text):
         for m in _EMAIL.finditer(text):
             yield m.start(), m.end(), "CASE-ANON-EMAIL"
     qq_hint = any(tried_at(_QQ_HINT, text))
@@ -333,10 +333,11 @@ def _same_day(text: str, found: list[Span]) -> Iterable[Span]:
 def _birthdates(text: str) -> Iterable[Span]:
     # Every pattern has 生 (出生, 生日, 生于, 诞生): only the windows around it are searched.
     seen: set[tuple[int, int]] = set()
-    for k in [m.start() for m in _BIRTH_WORD.finditer(text)]:
+    # (speed: the patterns led by their first characters, see anon_leads.led; _BIRTH_NAMED_DAY's are too common)
+    for k in [m.start() for m in led(_BIRTH_WORD).finditer(text)]:
         lo = max(0, k - 40)
         window = text[lo : k + 40]
-        for pattern in (_BIRTH_BEFORE, _BIRTH_AFTER, _BIRTHDAY_AFTER, _BIRTH_AGE, _BIRTH_NAMED_DAY):
+        for pattern in (led(_BIRTH_BEFORE), led(_BIRTH_AFTER), led(_BIRTHDAY_AFTER), led(_BIRTH_AGE), _BIRTH_NAMED_DAY):
             for m in pattern.finditer(window):
                 g = 1 if m.group(1) is not None else 2
                 span = (lo + m.start(g), lo + m.end(g))
