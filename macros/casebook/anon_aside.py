@@ -88,8 +88,13 @@ def set_aside(text: str, people: frozenset[str] = frozenset()) -> str:
                 continue  # 小满说, 桂花是谷雨妈妈的名字: a child called after the term
             if pattern is _figures() and m.group(0) in people:
                 continue  # 乔木 found, 小乔 is his nickname, not the Three Kingdoms' beauty
-            short = m.end() - m.start() <= 2 or text[m.start() : m.start() + 2] in anon_names.tables().compounds  # (东方朔然)
-            if pattern in (_STATE, _figures()) and short and _given_follows(text, m.end()):
+            if (
+                pattern in (_STATE, _figures())
+                and _given_follows(text, m.end())
+                and (
+                    m.end() - m.start() <= 2 or text[m.start() : m.start() + 2] in anon_names.tables().compounds  # (东方朔然)
+                )
+            ):
                 continue  # 赵国庆, 孟子豪: a name that begins like a state or a figure (not 南丁格尔生平)
             if pattern is not _TITLE and text.startswith(_KIN_WORDS, m.start() + 1):
                 continue  # 宋妈妈: a surname and 妈妈, not 《城南旧事》's 宋妈

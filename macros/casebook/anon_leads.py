@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from typing import TypeVar
 
 try:  # (internal since Python 3.11; sre_parse before it, which this project does not support)
     from re import _constants as _c  # pyright: ignore[reportAttributeAccessIssue]
@@ -28,6 +29,7 @@ except ImportError:  # pragma: no cover - a Python that reorganised its re packa
 # A set of characters: code points and category escapes (\d, \s) that a class string can hold.
 Chars = tuple[frozenset[int], frozenset[str]]
 _After = Callable[[int], "Chars | None"]
+_T = TypeVar("_T")
 
 _OFFSETS = (0, 1, 2, 3)  # how far into a match the characters may be looked for
 _CATEGORY_SIZE = {"\\d": 760, "\\s": 30}  # about how many characters each category holds
@@ -157,10 +159,7 @@ def lead(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], int] | None:
     The first characters, unless another offset has at most a quarter as many: a short list of
     first characters is usually rarer in text than a shorter list further in (信 in 微信, 国 in
     秦国), and a wide class such as every Chinese character is worth avoiding."""
-    found = _LEADS.get(id(pattern))
-    if found is None or found[0] is not pattern:  # (the entry keeps its pattern, so no other takes its id)
-        found = _LEADS[id(pattern)] = (pattern, _lead(pattern))
-    return found[1]
+    return _memo(_LEADS, pattern, _lead)
 
 
 def _lead(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], int] | None:
@@ -177,9 +176,14 @@ def led(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """``pattern`` opened by a look-ahead at its first characters: the same matches, found
     faster because the engine skips in C to those characters. ``pattern`` itself if it has no
     first characters to look for."""
-    found = _LED.get(id(pattern))
+    return _memo(_LED, pattern, _led)
+
+
+def _memo(cache: dict[int, tuple[re.Pattern[str], _T]], pattern: re.Pattern[str], make: Callable[[re.Pattern[str]], _T]) -> _T:
+    """``make(pattern)``, made once: the entry keeps its pattern, so no other pattern takes its id."""
+    found = cache.get(id(pattern))
     if found is None or found[0] is not pattern:
-        found = _LED[id(pattern)] = (pattern, _led(pattern))
+        found = cache[id(pattern)] = (pattern, make(pattern))
     return found[1]
 
 

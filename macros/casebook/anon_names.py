@@ -436,7 +436,7 @@ def _very_typical_pair(t: NameTables, text: str, after: int, i: int) -> bool:
     if len(pair) < 2 or t.score.get(pair[0], 0.0) < 0.8 or t.score.get(pair[1], 0.0) < 0.8:
         return False  # (speed: the plainest pair the test below allows, asked first)
     kin = _kin_before(text, i)  # (妈妈应美华在…: after kin, a little plainer characters too)
-    if len(pair) < 2 or not (_left_ok(text, i) or kin) or _common(t, pair) or _common(t, text[i : after + 1]):
+    if not (_left_ok(text, i) or kin) or _common(t, pair) or _common(t, text[i : after + 1]):
         return False
     ends = _follows(text, after + 2) or text.startswith(ROLE_WORDS, after + 2)  # (花丽萍护士长说: a title after it)
     return min(t.score.get(ch, 0.0) for ch in pair) >= (0.8 if kin else 0.85) and ends

@@ -137,11 +137,15 @@ def find_people(text: str) -> list[NameHit]:
     # 苗佳怡的新家在…: a character the tables do not trust as a surname and 家 is a family only where
     # the case names a person by it (夏家的小店 is the 夏 family's)
     named = {plain[h.start] for h in hits if h.end - h.start >= 3 or plain[h.start + 1 : h.end] != "家"}
-    named |= t.surnames - t.weak
-    hits = [h for h in hits if h.end - h.start != 2 or plain[h.start + 1] != "家" or plain[h.start] in named]
+    hits = [h for h in hits if h.end - h.start != 2 or plain[h.start + 1] != "家" or _family(t, plain[h.start], named)]
     pets = pet_names(plain)
     hits = [h for h in hits if plain[h.start : h.end] not in pets] if pets else hits
     return sorted(hits, key=lambda h: (h.start, -h.end))
+
+
+def _family(t: NameTables, c: str, named: set[str]) -> bool:
+    """Whether ``c`` before 家 is a family's surname: a trusted one, or one the case names a person by."""
+    return c in named or (c in t.surnames and c not in t.weak)
 
 
 # (speed: both are tried only two characters before a title, where the engine would try every character)

@@ -299,6 +299,7 @@ WORKPLACE_TITLED = re.compile(
 # 四（2）中队的霍宇航获得…: after a class and 的 stands its pupil, a surname and a given name of
 # plainer characters than a name needs elsewhere (航 is a word's character as often)
 _CLASS_PUPIL = re.compile(r"(?<=[班队]的)([\u4e00-\u9fff])([\u4e00-\u9fff]{2})")
+_NOT_VOUCHED = frozenset(anon_names.STOP | anon_names.PREFIXES)  # no surname, whatever name follows (speed: made once)
 _CLASS_GIVEN = re.compile(r"(?<=[班队]的)([\u4e00-\u9fff]{2})")
 
 
@@ -308,7 +309,7 @@ def class_pupils(t: NameTables, text: str) -> list[tuple[int, int]]:
     for m in _CLASS_PUPIL.finditer(text) if "班的" in text or "队的" in text else ():  # (speed)
         surname, given = m.group(1), m.group(2)
         # (二（3）中队的练佳宁, 高一3班的查一鸣: a known given name vouches for a surname the tables lack or distrust)
-        vouched = given in t.pairs and not _is_word(t, given) and surname not in anon_names.STOP | anon_names.PREFIXES
+        vouched = given in t.pairs and not _is_word(t, given) and surname not in _NOT_VOUCHED
         if (surname not in t.surnames or surname in t.weak) and not vouched or surname in anon_names.FUNCTION_CHARS:
             continue
         if any(ch in anon_names.STOP or t.score.get(ch, 0.0) < 0.3 for ch in given) or given in ROLE_NOUNS:
@@ -428,7 +429,7 @@ _PET_NAMED = re.compile(
 def pet_names(text: str) -> frozenset[str]:
     """The names a case gives its animals: no person of the case, wherever they stand."""
     return (
-        frozenset(m.group(1) or m.group(2) or m.group(3) for m in _PET_NAMED.finditer(text))
+        frozenset(m[m.lastindex or 0] for m in _PET_NAMED.finditer(text))  # (each alternative has one group)
         if "“" in text or '"' in text
         else frozenset()
     )

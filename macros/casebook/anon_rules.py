@@ -334,10 +334,11 @@ def _birthdates(text: str) -> Iterable[Span]:
     # Every pattern has 生 (出生, 生日, 生于, 诞生): only the windows around it are searched.
     seen: set[tuple[int, int]] = set()
     # (speed: the patterns led by their first characters, see anon_leads.led; _BIRTH_NAMED_DAY's are too common)
+    patterns = (led(_BIRTH_BEFORE), led(_BIRTH_AFTER), led(_BIRTHDAY_AFTER), led(_BIRTH_AGE), _BIRTH_NAMED_DAY)
     for k in [m.start() for m in led(_BIRTH_WORD).finditer(text)]:
         lo = max(0, k - 40)
         window = text[lo : k + 40]
-        for pattern in (led(_BIRTH_BEFORE), led(_BIRTH_AFTER), led(_BIRTHDAY_AFTER), led(_BIRTH_AGE), _BIRTH_NAMED_DAY):
+        for pattern in patterns:
             for m in pattern.finditer(window):
                 g = 1 if m.group(1) is not None else 2
                 span = (lo + m.start(g), lo + m.end(g))
