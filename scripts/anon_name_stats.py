@@ -8,7 +8,8 @@
 - data/anon_words.txt：常用词（词频 ≥ 100）：全部双字词，以及含姓氏字的三、四字词，
   用来避免把“高兴”“白天”“许多”等普通词当成人名；另有含姓氏字的四字词和以姓氏字开头、
   结巴没有标为人名的三字词（词频 ≥ 10，如“古尔邦节”“春花秋月”“马赛克”），以及以姓氏字结尾的
-  双字词和以姓氏字开头的动词（词频 ≥ 30，如“车费”“课余”“涂改”），免得把其中的字当成姓名。
+  双字词和以姓氏字开头的动词（词频 ≥ 30，如“车费”“课余”“涂改”），以及开头两字相同的四字词
+  （不论词频，如“熊熊燃烧”“婷婷玉立”），免得把其中的字当成姓名。
 
 结巴的人名标注（nr）只用作统计名字用字的来源，检查本身不依赖它。
 用法：.venv/bin/python scripts/anon_name_stats.py [--check]
@@ -64,6 +65,10 @@ def _mingzi() -> tuple[set[str], set[str]]:
     return set(data["male_single"]) | set(data["female_single"]), set(data["male_double"]) | set(data["female_double"])
 
 
+def _doubled_opening(w: str) -> bool:
+    return len(w) == 4 and w[0] == w[1] and w[2] != w[3] and all("\u4e00" <= ch <= "\u9fff" for ch in w)
+
+
 def build() -> dict[str, str]:
     single, compound = _surnames()
     mingzi_chars, mingzi_pairs = _mingzi()
@@ -92,7 +97,7 @@ def build() -> dict[str, str]:
     name_chars = single | {ch for c in compound for ch in c}
 
     def kept_word(w: str) -> bool:  # every two-character word: a given name alone is judged against them all
-        return len(w) == 2 or not name_chars.isdisjoint(w)
+        return len(w) == 2 or not name_chars.isdisjoint(w) or _doubled_opening(w)
 
     def rarer_word(w: str, tag: str) -> bool:
         """古尔邦节, 春花秋月: four-character words with a surname character, so that no name is read
@@ -111,6 +116,9 @@ def build() -> dict[str, str]:
     rarer |= {
         w for w, (f, tag) in words.items() if len(w) == 2 and f >= LONG_FREQ and w[0] in single and (tag[:1] == "v" or tag == "n")
     }
+    # 熊熊燃烧, 婷婷玉立: four-character words opening with a doubled character, however rare (jieba
+    # counts these 3 times), so that no doubled nickname is read at their start
+    rarer |= {w for w in words if _doubled_opening(w)}
     kept = sorted(w for w in common | rarer if kept_word(w))
     return {
         "anon_given_chars.tsv": HEADER

@@ -327,11 +327,19 @@ CATCH = [
     # ，和毛豆一起 is “and 毛豆” when 毛豆 is found alone: no 和奶奶 from it
     ("方社工第二周就来了。外教Mr. Thompson说，Thompson老师很忙。", ["方社工", "Mr. Thompson", "Thompson"]),
     ("毛豆今天没来。晚饭后，和毛豆一起下楼的还有邻居。第二天爸爸妈妈和奶奶都来了。", ["毛豆", "和毛豆"]),
+    # round 94: a surname and a doubled name, or a doubled name alone, opening a line before any word
+    # but a particle; a role and a doubled name; a role and a surname, then 小 and a given-name character
+    # (子女 is a role); two typical characters that are no word opening a line before 周末
+    ("卜壮壮视力不太好，一直坐在第一排。", ["卜壮壮"]),
+    ("璐璐转学到了浦东，周末还回来找同学玩。", ["璐璐"]),
+    ("她最好的朋友甜甜，上周搬去了外地。", ["甜甜"]),
+    ("学生祁小满转学过来。", ["祁小满"]),
+    ("随迁子女祁小满转学过来。", ["祁小满"]),
+    ("宁涛周末在外婆家写作业。", ["宁涛"]),
     # round 93: a surname and 大厨 (a chef's title)
     ("那天做了一道松鼠鳜鱼，带队的裘大厨说他刀工不错。", ["裘大厨"]),
     # round 92: a figure after a compound surname, its last character doubled, is a child (诸葛亮亮)
     ("诸葛亮亮在班会课上讲了自己暑假的见闻。", ["诸葛亮亮"]),
-    # round 90: a known given name that is no word opening a line, whatever follows
     # round 90: a known given name that is no word, opening a line, whatever follows
     ("浩宇为选科的事和父亲吵了一架，一晚上没回家。", ["浩宇"]),
     ("家豪有点口吃，轮到他读课文时总是脸涨得通红。", ["家豪"]),
@@ -499,6 +507,10 @@ CLEAN = [
     # round 65: athletes and a philosopher talked of in class; a month of fasting; a coach's workshop
     # the word table keeps jieba's rarer nouns and verbs opening with a surname from 10 uses (班会, 房卡)
     "后来班里一位戴眼镜的同学说，自己以前也不好意思，听了那次班会才想通。他拿着房卡上楼。",
+    # round 94: a four-character word opening with a doubled character; 太 and an adjective after a
+    # surname character (“too big”); a plea to a role in quotes
+    "熊熊燃烧的火把照亮了操场。\n冉冉升起的国旗下，全班站得笔直。",
+    "第一次是孔太大，第二次是孔太小。小A搂着她喊“老师抱抱”。",
     # round 93: a pet whose name was asked for (仓鼠叫什么名字。她说叫“团子”)
     "问小A仓鼠叫什么名字。她说叫“团子”，养了一年半。她每天晚上都跟团子说话。",
     # round 92: a pet named after the animal and a comma (小乌龟，叫“慢慢”); a role made small (小师傅)

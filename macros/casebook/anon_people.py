@@ -153,6 +153,8 @@ _A_WITH_TITLE = re.compile(r"(?:阿|(?P<d>[\u4e00-\u9fff])(?=(?P=d)))([\u4e00-\u
 _GIVEN_WITH_TITLE = re.compile(r"([\u4e00-\u9fff]{2})(?:哥|姐)(?![哥姐妹弟夫])")
 # (高明的家长懂得倾听: 家长 follows a description as often, so it is left out)
 _PARENTS = ("妈妈", "爸爸", "母亲", "父亲", "父母", "外婆", "外公", "奶奶", "爷爷")
+_PLEA_END = frozenset('”」"!?')  # (老师抱抱”: a child's plea to a role, not the role's name)
+_NOT_ACTING = frozenset("了中里上下的地得之们")  # 星星点点的, 天天上学: a doubled word before a particle or place word
 _ELDERS = (*_PARENTS, "姐姐", "哥哥", "阿姨", "叔叔")  # 志愿者唐唐姐姐: a doubled name before how one is addressed
 
 
@@ -290,7 +292,8 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
     for i in [0, *(m.end() for m in re.finditer("\n", text))]:
         token = text[i : i + 2]
         if text.startswith(_PUPIL_TIMES, i + 2) and token[1:] not in "天年月日夜":
-            if _opening_name(t, token) or (token in t.pairs and not _is_word(t, token)):  # (子涵后来…)
+            # (子涵后来…; 景涛周末在…: two typical characters that are no word)
+            if _opening_name(t, token) or ((token in t.pairs or _typical(t, token)) and not _is_word(t, token)):
                 add(i, i + 2, token)
         elif _opening_pair(t, text, i):  # 浩宇为选科的事…, 家豪有点口吃
             add(i, i + 2, token)
@@ -300,11 +303,15 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
         # (钱多多把压岁钱…: or opening a line before what a person does; speed: read only after a surname)
         # (钱多多是班里的开心果: with the surname in front, 是 as well)
         placed = i > 0 and text[i - 1] in t.surnames
-        placed = placed and (_after_class_de(text, i - 1) or (_line_start(text, i - 1) and _acts_or_is(text, i + 2)))
-        if placed and _pet_name(t, m.group(0), 1000, 0.0):
+        sure = placed and (_after_class_de(text, i - 1) or (_line_start(text, i - 1) and _acts_or_is(text, i + 2)))
+        # (伍壮壮听力不好: opening a line before any word but a particle, a fairly typical character)
+        opened = placed and _line_start(text, i - 1) and _han(text[i + 2 : i + 3]) and text[i + 2] not in _NOT_ACTING
+        if (sure or opened) and _pet_name(t, m.group(0), 1000, 0.0 if sure else 0.3):
             add(i - 1, i + 2, m.group(0))  # 预备（3）班的汤圆圆: a class's pupil, surname and a doubled name
             continue
         taking = text.endswith(("带着", "一下"), 0, i)
+        # (菲菲搬家到了…: opening a line, before any word but a particle)
+        opens = _line_start(text, i) and _han(text[i + 2 : i + 3]) and text[i + 2] not in _NOT_ACTING
         if (
             # (我让朵朵把…: after a verb that takes a person, too)
             (_clause_start(text, i) or text[i - 1 : i] in _PERSON_OBJECT_VERBS or _after_class_de(text, i) or taking)
@@ -312,7 +319,7 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
             and _pet_name(t, m.group(0), least=0.3 if _line_start(text, i) and _opening_verb(text, i + 2) else 0.5)
             # (我问东东寒假去哪儿: right after 问, 让, 叫 a doubled name needs nothing after it)
             # (外婆把糖糖送到…, 带着豆豆画了…, 关注一下朵朵: after 把, 带 and 一下 as well)
-            and (text[i + 2 : i + 3] in anon_names.FOLLOW or (i > 0 and text[i - 1] in "问让叫请陪帮找把带") or taking)
+            and (text[i + 2 : i + 3] in anon_names.FOLLOW or (i > 0 and text[i - 1] in "问让叫请陪帮找把带") or taking or opens)
             and not _PET_AFTER.match(text, i + 2)
         ):
             add(i, i + 2, m.group(0))
@@ -411,6 +418,8 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
             surname = 0  # 和家长, 都知道, 常来: a word after the role, not a surname (父亲查国强, 学生禚一航 are)
         if surname and text[j + surname : j + surname + 1] != "某" and not _is_word(t, text[j : j + surname + 1]):
             given = (1 if single and not _typical(t, pair, yi=True) else 2) if weak else _given_length(t, text, j + surname)
+            # (学生廖小满转学…: after a role and a surname, 小 and a given-name character, whatever follows)
+            given = 2 if not weak and pair[:1] == "小" and _little_nickname(t, pair) else given
             if given and not _is_word(t, text[j : j + surname + given]):
                 add(j, j + surname + given, text[j + surname : j + surname + given] if given == 2 else "")
                 continue
@@ -419,6 +428,10 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
             continue  # 导师先听, 同桌也说
         if _candidate(t, token, False) and not _is_word(t, token) and _boundary(t, text, j + 2):
             add(j, j + 2, token)
+        elif (
+            token[:1] == token[1:] and _pet_name(t, token) and _boundary(t, text, j + 2) and text[j + 2 : j + 3] not in _PLEA_END
+        ):
+            add(j, j + 2, token)  # 原来的好朋友朵朵，: a role, then a doubled name
         elif (
             token[:1] == "小" and _little_nickname(t, token) and t.score.get(token[1:], 0.0) >= 0.5 and _boundary(t, text, j + 2)
         ):

@@ -42,7 +42,7 @@ KIN_AFTER_DE = (
 ROLES_BEFORE = (
     "心理老师 班主任 导师 老师 同桌 同学 班长 组长 队长 学生 母亲 父亲 妈妈 爸爸 奶奶 爷爷 外婆 外公 哥哥 姐姐 弟弟 "
     "妹妹 舅舅 姑姑 继父 继母 女儿 儿子 好友 朋友 室友 邻居 校长 主任 医生 名叫 叫做 表姐 表哥 表妹 表弟 堂姐 堂哥 "
-    "女生 男生 委员 课代表 团支书 中队长 大队长 副班长"  # 纪律委员于泽宇, 团支书季晨阳
+    "女生 男生 委员 课代表 团支书 中队长 大队长 副班长 子女"  # 纪律委员于泽宇, 团支书季晨阳; 随迁子女廖小满
 ).split()
 # Verbs of speech and feeling whose subject is a person (红梅不愿意, 欣悦低着头).
 PERSON_VERBS = (
@@ -274,7 +274,7 @@ _DAYTIME = frozenset("今天 昨天 早上 上午 中午 下午 晚上 最近 �
 _CALLED_QUOTED = re.compile(r"[他她][^，。；！？\n“”]{0,4}?叫“([\u4e00-\u9fff]{2,3})(?=”)")
 # What follows a pupil opening a line: a time of the school year, or liking (甘露这学期…, 甘露喜欢…)
 _PUPIL_TIMES = tuple(
-    "这学期 这个学期 上学期 这次 这周 上周 这两周 这几天 上课 课间 期中 期末 每天 放学 开学 周记 后来 第一次 从小 现在 喜欢 半夜".split()
+    "这学期 这个学期 上学期 这次 这周 上周 这两周 这几天 上课 课间 期中 期末 每天 放学 开学 周记 后来 第一次 从小 现在 喜欢 半夜 周末".split()
 ) + ("这" + BLANK, "上" + BLANK)  # (这周, 上周 once set_aside has blanked the measure 周)
 _PUPIL_DAYS = (*_DAYTIME, *_PUPIL_TIMES, *_STRONG_VERBS)  # what follows a pupil named after the class
 _ACTS_AFTER = ("把", "被", "给", "对", "向", *_PUPIL_TIMES)
