@@ -327,6 +327,13 @@ CATCH = [
     # ，和毛豆一起 is “and 毛豆” when 毛豆 is found alone: no 和奶奶 from it
     ("方社工第二周就来了。外教Mr. Thompson说，Thompson老师很忙。", ["方社工", "Mr. Thompson", "Thompson"]),
     ("毛豆今天没来。晚饭后，和毛豆一起下楼的还有邻居。第二天爸爸妈妈和奶奶都来了。", ["毛豆", "和毛豆"]),
+    # round 95: a line opening with a surname, 小 and a given-name character, before any word; a given
+    # name that is a solar term, once the case names the child (not where the term is a date); a found
+    # family's surname with 女士; after 送
+    ("尤小满有轻度听力损失，上课坐在第一排。", ["尤小满"]),
+    ("卢谷雨在四（1）班。我是谷雨的导师，她出生那天正好是谷雨，爸爸就给她取了这个名字。", ["卢谷雨", "谷雨"]),
+    ("景秀芳再婚以后，我约景女士来学校谈了一次。", ["景秀芳", "景女士"]),
+    ("外公每天骑车送子轩上学。", ["子轩"]),
     # round 94: a surname and a doubled name, or a doubled name alone, opening a line before any word
     # but a particle; a role and a doubled name; a role and a surname, then 小 and a given-name character
     # (子女 is a role); two typical characters that are no word opening a line before 周末
@@ -507,6 +514,8 @@ CLEAN = [
     # round 65: athletes and a philosopher talked of in class; a month of fasting; a coach's workshop
     # the word table keeps jieba's rarer nouns and verbs opening with a surname from 10 uses (班会, 房卡)
     "后来班里一位戴眼镜的同学说，自己以前也不好意思，听了那次班会才想通。他拿着房卡上楼。",
+    # round 95: a surname, then 小 and a word, opening a line
+    "金小区门口新开了一家店。",
     # round 94: a four-character word opening with a doubled character; 太 and an adjective after a
     # surname character (“too big”); a plea to a role in quotes
     "熊熊燃烧的火把照亮了操场。\n冉冉升起的国旗下，全班站得笔直。",

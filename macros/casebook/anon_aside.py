@@ -67,6 +67,11 @@ def _figures() -> re.Pattern[str]:
 _PARTNER = re.compile(r"[和与]([\u4e00-\u9fff]{2,3}?)(?=的|[，。、；！？”」）)\s]|$)")
 
 
+def seasonal(word: str) -> bool:
+    """Whether ``word`` is a solar term or festival (小满, 谷雨) that a child may be named after."""
+    return _SEASON.fullmatch(word) is not None
+
+
 def set_aside(text: str, people: frozenset[str] = frozenset()) -> str:
     """``text`` with what names no person of the case blanked out (same length); a place that is
     one of ``people``'s given names stays (徐海东 found, 海东 is no longer the prefecture), and so does a figure
@@ -81,9 +86,15 @@ def set_aside(text: str, people: frozenset[str] = frozenset()) -> str:
         (_figures(), _figures().finditer(text)),
     ):
         for m in found:
-            if pattern is _SEASON and (
-                not (text.startswith(_SEASON_AFTER, m.end()) or text.endswith(_SEASON_BEFORE, 0, m.start()))
-                or text.startswith(_KIN_WORDS, m.end())
+            dated = pattern is _SEASON and text.startswith(_SEASON_AFTER, m.end())
+            if (
+                pattern is _SEASON
+                and (
+                    not (dated or text.endswith(_SEASON_BEFORE, 0, m.start()))
+                    or text.startswith(_KIN_WORDS, m.end())
+                    # 汪小满 found: 我是小满的导师 is her (not 小满那天, 那天正好是小满，)
+                    or (m.group(0) in people and not dated and _han(text[m.end() : m.end() + 1]))
+                )
             ):
                 continue  # 小满说, 桂花是谷雨妈妈的名字: a child called after the term
             if pattern is _figures() and m.group(0) in people:

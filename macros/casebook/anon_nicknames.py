@@ -60,6 +60,18 @@ def _little_given(t: NameTables, pair: str) -> bool:
 _LITTLE_OWNS = re.compile("的(?:" + "|".join(KIN_AFTER_DE) + ")|家(?:的|里|住)")
 
 
+# 星星点点的, 天天上学: what follows a word, not a person opening a line (a particle or place word)
+NOT_ACTING = frozenset("了中里上下的地得之们")
+
+
+def opening_little(t: NameTables, text: str, i: int) -> bool:
+    """汪小满有轻度听力损失: a line opening with a surname, 小 and a given-name character (no word:
+    not 金小区), then anything but a particle or place word."""
+    if text[i + 1 : i + 2] != "小" or text[i : i + 1] not in t.surnames or not _little_nickname(t, text[i + 1 : i + 3]):
+        return False
+    return _han(text[i + 3 : i + 4]) and text[i + 3] not in NOT_ACTING
+
+
 def _little_nickname(t: NameTables, token: str) -> bool:
     """小胖, 小凯 before what only a person has: any character seen in given names, when 小X is
     no word (小区的, 小店家) and no role noun (小孩的妈妈)."""

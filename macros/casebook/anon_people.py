@@ -34,7 +34,7 @@ from __future__ import annotations
 import re
 
 from macros.casebook import anon_names
-from macros.casebook.anon_aside import set_aside
+from macros.casebook.anon_aside import seasonal, set_aside
 from macros.casebook.anon_everywhere import everywhere, in_idiom
 from macros.casebook.anon_facts import facts_people
 from macros.casebook.anon_latin import find_dotted_names, find_latin_names, find_tibetan_names
@@ -47,6 +47,7 @@ from macros.casebook.anon_nicknames import (
     _PERSON_OBJECT_VERBS,
     _PET_AFTER,
     _REDUPLICATED,
+    NOT_ACTING,
     REDUPLICATED_FREQ,
     _after_class_de,
     _kin_name,
@@ -58,6 +59,7 @@ from macros.casebook.anon_nicknames import (
     _surname_before_kin,
     _trait,
     _unknown_surname_name,
+    opening_little,
 )
 from macros.casebook.anon_positions import (
     _ADVERBS,
@@ -102,6 +104,7 @@ from macros.casebook.anon_positions import (
     _without_verb,
     _word_name,
     class_pupils,
+    family_surname,
     pet_names,
 )
 from macros.casebook.anon_relations import related_people
@@ -125,8 +128,8 @@ def find_people(text: str) -> list[NameHit]:
     hits += facts_people(t, plain, hits)
     hits += _nicknamed(t, plain, hits)
     hits += repeated_names(t, plain, hits)
-    # 徐海东 … 海东那几天…: a given name the case has shown to be a person's is no place in it
-    placed = frozenset(h.given for h in hits if h.given in t.places or h.given in t.minor_places)
+    # 徐海东 … 海东那几天…, 汪小满 … 是小满的: a given name the case has shown to be a person's is no place or date in it
+    placed = frozenset(h.given for h in hits if h.given in t.places or h.given in t.minor_places or seasonal(h.given))
     placed |= {"小" + plain[h.start] for h in hits if h.end - h.start >= 2 and "小" + plain[h.start] in t.figures}  # 乔木 … 小乔
     hits += everywhere(t, set_aside(text, placed) if placed else plain, hits)
     hits += find_latin_names(t, plain) + find_dotted_names(t, plain) + find_tibetan_names(t, plain)
@@ -137,15 +140,10 @@ def find_people(text: str) -> list[NameHit]:
     # 苗佳怡的新家在…: a character the tables do not trust as a surname and 家 is a family only where
     # the case names a person by it (夏家的小店 is the 夏 family's)
     named = {plain[h.start] for h in hits if h.end - h.start >= 3 or plain[h.start + 1 : h.end] != "家"}
-    hits = [h for h in hits if h.end - h.start != 2 or plain[h.start + 1] != "家" or _family(t, plain[h.start], named)]
+    hits = [h for h in hits if h.end - h.start != 2 or plain[h.start + 1] != "家" or family_surname(t, plain[h.start], named)]
     pets = pet_names(plain)
     hits = [h for h in hits if plain[h.start : h.end] not in pets] if pets else hits
     return sorted(hits, key=lambda h: (h.start, -h.end))
-
-
-def _family(t: NameTables, c: str, named: set[str]) -> bool:
-    """Whether ``c`` before 家 is a family's surname: a trusted one, or one the case names a person by."""
-    return c in named or (c in t.surnames and c not in t.weak)
 
 
 # (speed: both are tried only two characters before a title, where the engine would try every character)
@@ -154,7 +152,6 @@ _GIVEN_WITH_TITLE = re.compile(r"([\u4e00-\u9fff]{2})(?:哥|姐)(?![哥姐妹弟
 # (高明的家长懂得倾听: 家长 follows a description as often, so it is left out)
 _PARENTS = ("妈妈", "爸爸", "母亲", "父亲", "父母", "外婆", "外公", "奶奶", "爷爷")
 _PLEA_END = frozenset('”」"!?')  # (老师抱抱”: a child's plea to a role, not the role's name)
-_NOT_ACTING = frozenset("了中里上下的地得之们")  # 星星点点的, 天天上学: a doubled word before a particle or place word
 _ELDERS = (*_PARENTS, "姐姐", "哥哥", "阿姨", "叔叔")  # 志愿者唐唐姐姐: a doubled name before how one is addressed
 
 
@@ -297,6 +294,8 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
                 add(i, i + 2, token)
         elif _opening_pair(t, text, i):  # 浩宇为选科的事…, 家豪有点口吃
             add(i, i + 2, token)
+        elif opening_little(t, text, i):  # 汪小满有轻度听力损失
+            add(i, i + 3, text[i + 1 : i + 3])
     for m in _REDUPLICATED.finditer(text):  # 苗苗今天…, 毛毛这次…: a reduplicated name opening a clause
         i = m.start()
         # (a surname in front vouches for a doubled word up to 1,000 uses, of any character: 圆圆 620, 多多)
@@ -305,13 +304,13 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
         placed = i > 0 and text[i - 1] in t.surnames
         sure = placed and (_after_class_de(text, i - 1) or (_line_start(text, i - 1) and _acts_or_is(text, i + 2)))
         # (伍壮壮听力不好: opening a line before any word but a particle, a fairly typical character)
-        opened = placed and _line_start(text, i - 1) and _han(text[i + 2 : i + 3]) and text[i + 2] not in _NOT_ACTING
+        opened = placed and _line_start(text, i - 1) and _han(text[i + 2 : i + 3]) and text[i + 2] not in NOT_ACTING
         if (sure or opened) and _pet_name(t, m.group(0), 1000, 0.0 if sure else 0.3):
             add(i - 1, i + 2, m.group(0))  # 预备（3）班的汤圆圆: a class's pupil, surname and a doubled name
             continue
         taking = text.endswith(("带着", "一下"), 0, i)
         # (菲菲搬家到了…: opening a line, before any word but a particle)
-        opens = _line_start(text, i) and _han(text[i + 2 : i + 3]) and text[i + 2] not in _NOT_ACTING
+        opens = _line_start(text, i) and _han(text[i + 2 : i + 3]) and text[i + 2] not in NOT_ACTING
         if (
             # (我让朵朵把…: after a verb that takes a person, too)
             (_clause_start(text, i) or text[i - 1 : i] in _PERSON_OBJECT_VERBS or _after_class_de(text, i) or taking)

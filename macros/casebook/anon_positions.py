@@ -53,9 +53,10 @@ PERSON_VERBS = (
 # Verbs of speech and feeling strong enough to make an ordinary word a name (国庆不愿意).
 STRONG_VERBS = PERSON_VERBS[: PERSON_VERBS.index("心里")]
 # A person is the object of these (导师问浩宇, 我找到了思远).
-OBJECT_VERBS = "问 找 叫 陪 劝 喊 拉着 看着 告诉 提醒 表扬 批评 鼓励 安慰 找到了 叫住 请 让 帮 给 带着 和 跟 与 说".split()
+OBJECT_VERBS = "问 找 叫 陪 劝 喊 拉着 看着 告诉 提醒 表扬 批评 鼓励 安慰 找到了 叫住 请 让 帮 给 带着 和 跟 与 说 送".split()
 # A surname with these is the family, or a teacher of the same name (亓爸爸, 亓家长, 解老师).
-SURNAME_KIN = "爸爸 妈妈 爷爷 奶奶 外婆 外公 姥姥 姥爷 家长 哥哥 姐姐 老师 同学 叔叔 阿姨".split()  # (宁叔叔: a stepfather)
+# (宁叔叔: a stepfather; 华丽萍 … 我约华女士: how a teacher addresses a parent)
+SURNAME_KIN = "爸爸 妈妈 爷爷 奶奶 外婆 外公 姥姥 姥爷 家长 哥哥 姐姐 老师 同学 叔叔 阿姨 女士 先生".split()
 CLAUSE_LEFT = (
     "那天 今天 昨天 后来 然后 于是 因为 但是 所以 可是 当时 这时 其实 原来 只有 只是 连 而 但 可 如今 起初 最初 最后 终于 直到 "
     "早上 上午 中午 下午 晚上 傍晚 课间 周末 放学后"  # 周一早上晓峰又迟到了: a time of day opens the clause too
@@ -208,6 +209,11 @@ def _tried_verb(text: str, h: NameHit) -> bool:
     while k >= 0 and not (text[k - 1] == text[k + 1] and _han(text[k - 1])):
         k = text.find("一", k + 1, end)
     return k >= 0
+
+
+def family_surname(t: NameTables, c: str, named: set[str]) -> bool:
+    """Whether ``c`` before 家 is a family's surname: a trusted one, or one the case names a person by."""
+    return c in named or (c in t.surnames and c not in t.weak)
 
 
 def _line_start(text: str, i: int) -> bool:
