@@ -327,6 +327,17 @@ CATCH = [
     # ，和毛豆一起 is “and 毛豆” when 毛豆 is found alone: no 和奶奶 from it
     ("方社工第二周就来了。外教Mr. Thompson说，Thompson老师很忙。", ["方社工", "Mr. Thompson", "Thompson"]),
     ("毛豆今天没来。晚饭后，和毛豆一起下楼的还有邻居。第二天爸爸妈妈和奶奶都来了。", ["毛豆", "和毛豆"]),
+    # round 96: two typical characters that make no word opening a line; a very typical second given
+    # character after a surname that makes a word with the first, before what follows people; a known
+    # given name after 建议; 其中 before a name; 阿 and a very typical character before any verb at a
+    # clause start; 老 and a surname right after a role; 报 ends a school's name from the left
+    ("桑悦搬家以后，上学要换两趟公交。", ["桑悦"]),
+    ("项羽飞在运动会上拿了跳远第一。", ["项羽飞"]),
+    ("心理老师建议思琪先停一周训练。", ["思琪"]),
+    ("其中王浩后来还主动给他递过水。", ["王浩"]),
+    ("包饺子时，阿娟教大家捏花边。", ["阿娟"]),
+    ("他被师傅老鲁夸了一句。", ["老鲁"]),
+    ("志远想报奉贤区柘林商贸职校。", ["志远"]),
     # round 95: a line opening with a surname, 小 and a given-name character, before any word; a given
     # name that is a solar term, once the case names the child (not where the term is a date); a found
     # family's surname with 女士; after 送
@@ -514,6 +525,9 @@ CLEAN = [
     # round 65: athletes and a philosopher talked of in class; a month of fasting; a coach's workshop
     # the word table keeps jieba's rarer nouns and verbs opening with a surname from 10 uses (班会, 房卡)
     "后来班里一位戴眼镜的同学说，自己以前也不好意思，听了那次班会才想通。他拿着房卡上楼。",
+    # round 96: body parts jieba tags as names (左耳); a sage (surname and 子); a word or role that the
+    # opening characters run into (冬令营, 新继父); an action after 建议
+    "左耳听不清的女孩。\n曾子杀猪的故事讲的是诚信。\n冬令营去了安吉。\n新继父第一次来学校。\n校医建议冰敷。",
     # round 95: a surname, then 小 and a word, opening a line
     "金小区门口新开了一家店。",
     # round 94: a four-character word opening with a doubled character; 太 and an adjective after a

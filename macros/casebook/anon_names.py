@@ -66,7 +66,7 @@ ALONE_FOLLOW = set(
 )
 LEFT_WORDS = (
     (
-        "那天 今天 昨天 后来 然后 于是 因为 但是 所以 可是 放学后 下课后 午休时 课后 那次 这次 当时 同桌 孩子 学生 女儿 儿子 "
+        "那天 今天 昨天 后来 然后 于是 因为 但是 所以 可是 放学后 下课后 午休时 课后 那次 这次 当时 其中 同桌 孩子 学生 女儿 儿子 "
         "班主任 导师 心理老师 老师 校医 医生 护士 教练 宿管 保安 师傅 民警 警察 社工"  # 班主任句老师, 校医贝医生: a role before a surname that is also a word
         " 组长 校长 主任 队长 辅导员 领队 德育处 政教处 教导处 学生处 教务处 店长 领班 主管 经理 老板"  # 德育处苗主任, 店长苗经理
     ).split()
@@ -202,7 +202,7 @@ def _given(t: NameTables, text: str, start: int, weak: bool, compound: bool = Fa
         family_word = not compound and (_common(t, family) or family in t.left_words)  # (琴谱锁进: a rarer word too)
         strong = s1 >= THETA_STRONG and s2 >= THETA_STRONG
         # 许可馨在: after a surname that makes a word with g1, a very typical g2 before what follows people
-        sure_second = min(s1, s2) >= THETA_ALONE and s2 >= 0.9 and text[start + 2 : start + 3] in PERSON_FOLLOW
+        sure_second = min(s1, s2) >= THETA_ALONE and text[start + 2 : start + 3] in PERSON_FOLLOW
         # A given name that is also a word (建国, 欣然) still makes a full name after a surname that is no word.
         # 纪明哲在: after a weak surname a given name that is also a word counts only when it is a
         # known given name of two very typical characters, before what follows people
@@ -334,18 +334,17 @@ def _name_at(t: NameTables, roles: re.Pattern[str], text: str, i: int) -> NameHi
         return None  # 越南籍妈妈, 外地籍学生: a nationality or a registration, after the place
     if c in ADVERB_CHARS and i > 0 and _han(text[i - 1]) and _common(t, text[after : after + 2]):
         return None  # 后来才承认: an adverb inside a clause before a common word, not the surname 才
-    if c == "爱" and text.startswith(_KIN_AFTER_LOVE, after):
-        return None  # 爱爷爷也要爱自己: the verb and whom one loves (爱 is a surname almost never)
-    if c == "钟" and text[i - 1 : i] == "点":
-        return None  # 一点钟才睡: the clock, not the surname 钟
+    if (c == "爱" and text.startswith(_KIN_AFTER_LOVE, after)) or (c == "钟" and text[i - 1 : i] == "点"):
+        return None  # 爱爷爷也要爱自己: the verb and whom one loves (爱 is a surname almost never); 一点钟: the clock
     if c == "钱" and i > 0 and text[i - 1] in "的把笔些块零花赚存借攒" and nxt in _MONEY_VERBS:
         return None  # 打工的钱花在游戏上, 把钱花光: money spent, not the surname 钱 (班上的钱逸凡 is)
     # (大刘, 大张; 做“大单” is an order: 大 only before the commonest surnames)
     prefixed = i > 0 and text[i - 1] in PREFIXES and length == 1 and (text[i - 1] != "大" or surname in TOP_SURNAMES)
     # 老高, 小张 are also in jieba's dictionary: only the reviewed veto list says what is no nickname.
     if prefixed and text[i - 1 : i + 1] not in t.veto and not _common(t, text[i : i + 2]):
-        # (带教师傅老孙马上…: a common word after the nickname ends it as well)
-        if (_follows(text, after) or _common(t, text[after : after + 2])) and not (i > 1 and _common(t, text[i - 2 : i])):
+        # (带教师傅老孙马上…: a common word after the nickname ends it as well; 被师傅老鲁夸了: a role before it)
+        ends = _follows(text, after) or _common(t, text[after : after + 2]) or text.endswith(_ROLE_LEFT, 0, i - 1)
+        if ends and not (i > 1 and _common(t, text[i - 2 : i])):
             return NameHit(i - 1, after, "")
     if bare:
         return None

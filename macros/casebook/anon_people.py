@@ -345,9 +345,10 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
         said = said or (classmate and p["verb"].match(text, i + 2) is not None and _little_nickname(t, token))
         # (小胖今天体育课又请假了: a line opening with 小X and what a person does, like 温馨在… above)
         said = said or (_line_start(text, i) and _opening_verb(text, i + 2) and _little_nickname(t, token))
-        # (带教阿杰的组长, 喜欢阿杰。: 阿 and a very typical character is a nickname wherever it stands)
-        opens = opens or (token[0] == "阿" and t.score.get(token[1], 0.0) >= 0.9 and not _is_word(t, token))
-        if opens and ((text[i + 2 : i + 3] in anon_names.FOLLOW and _little_name(t, token)) or said):
+        # (带教阿杰的组长, 喜欢阿杰。, 时，阿娟教…: 阿 and a very typical character is a nickname anywhere)
+        very = token[0] == "阿" and t.score.get(token[1], 0.0) >= 0.9 and not _is_word(t, token)
+        said = said or (very and _clause_start(text, i) and _han(text[i + 2 : i + 3]) and text[i + 2] not in NOT_ACTING)
+        if (opens or very) and ((text[i + 2 : i + 3] in anon_names.FOLLOW and _little_name(t, token)) or said):
             add(i, i + 2, "")
         elif _LITTLE_OWNS.match(text, i + 2) and _little_nickname(t, token):
             # 小胖的妈妈, 是小凯家的保姆, 阿珍家住: only a person has a mother or a home
@@ -444,8 +445,8 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
             continue  # 说爱笑的孩子: what is said is about someone; 葛老师说思源最近… names them
         if m.group(0) in ("和", "跟", "与") and _is_word(t, token):
             continue  # 金星和月亮, 和园丁: after “and” an ordinary word is that word
-        if token.endswith("家"):
-            continue  # 找到了新家, 陪老家: a home, not a person
+        if token.endswith("家") or (m.group(0) == "建议" and token not in t.pairs):
+            continue  # 找到了新家, 陪老家: a home, not a person; 建议冰敷: an action, unless a known given name
         if _is_word(t, token):
             continue  # 找平衡, 问原因: after a verb an everyday word is what is sought, even one that names people too
         if _candidate(t, token, False) and _boundary(t, text, j + 2) and not _is_word(t, text[j + 1 : j + 3]):

@@ -53,7 +53,9 @@ PERSON_VERBS = (
 # Verbs of speech and feeling strong enough to make an ordinary word a name (国庆不愿意).
 STRONG_VERBS = PERSON_VERBS[: PERSON_VERBS.index("心里")]
 # A person is the object of these (导师问浩宇, 我找到了思远).
-OBJECT_VERBS = "问 找 叫 陪 劝 喊 拉着 看着 告诉 提醒 表扬 批评 鼓励 安慰 找到了 叫住 请 让 帮 给 带着 和 跟 与 说 送".split()
+OBJECT_VERBS = (
+    "问 找 叫 陪 劝 喊 拉着 看着 告诉 提醒 表扬 批评 鼓励 安慰 找到了 叫住 请 让 帮 给 带着 和 跟 与 说 送 建议".split()
+)
 # A surname with these is the family, or a teacher of the same name (亓爸爸, 亓家长, 解老师).
 # (宁叔叔: a stepfather; 华丽萍 … 我约华女士: how a teacher addresses a parent)
 SURNAME_KIN = "爸爸 妈妈 爷爷 奶奶 外婆 外公 姥姥 姥爷 家长 哥哥 姐姐 老师 同学 叔叔 阿姨 女士 先生".split()
@@ -176,11 +178,18 @@ def _boundary(t: NameTables, text: str, j: int) -> bool:
 
 
 def _opening_pair(t: NameTables, text: str, i: int) -> bool:
-    """浩宇为选科的事…, 家豪有点口吃: a known given name that is no word, opening a line, whatever
-    follows, unless a particle or a place word does (春来了, 晨曦中); doubled names have their own
+    """浩宇为选科的事…, 家豪有点口吃, 桑晴搬家到了…: a known given name or two typical characters that
+    make no word, opening a line, whatever follows, unless a particle or a place word does (春来了,
+    晨曦中), or the characters run into a word or a role (冬令营, 新继父); doubled names have their own
     test (婷婷玉立)."""
     token, nxt = text[i : i + 2], text[i + 2 : i + 3]
-    if token not in t.pairs or token[:1] == token[1:] or _is_word(t, token) or _is_word(t, text[i + 1 : i + 3]):
+    # (曾子杀猪的故事: a sage, surname and 子, is no pupil unless known as a given name)
+    typical = _typical(t, token) and token[1:] != "子"
+    if not (token in t.pairs or typical) or token[:1] == token[1:] or _is_word(t, token):
+        return False
+    if _is_word(t, text[i + 1 : i + 3]) or text[i : i + 3] in t.words or _is_word(t, text[i : i + 3]):
+        return False
+    if text[i + 1 : i + 3] in ROLE_NOUNS:
         return False
     return _han(nxt) and nxt not in "了中里上下"
 
