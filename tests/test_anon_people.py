@@ -327,6 +327,12 @@ CATCH = [
     # ，和毛豆一起 is “and 毛豆” when 毛豆 is found alone: no 和奶奶 from it
     ("方社工第二周就来了。外教Mr. Thompson说，Thompson老师很忙。", ["方社工", "Mr. Thompson", "Thompson"]),
     ("毛豆今天没来。晚饭后，和毛豆一起下楼的还有邻居。第二天爸爸妈妈和奶奶都来了。", ["毛豆", "和毛豆"]),
+    # round 97: a particle after a role and a character the tables lack before a doubled nickname are
+    # no surname (新爸爸的冬冬, 可冬冬); 参加 and 和 + kin end a school's name and a 和 surname from
+    # the left; a compound surname and a very typical given character before any word
+    ("title: 有了新爸爸的冬冬\n冬冬在学校。孩子很好,可冬冬一句话都不说。", ["冬冬", "冬冬", "冬冬"]),
+    ("我约葛爸爸（葛立新）和葛妈妈一起参加澄岚职校的开放日。", ["葛爸爸", "葛立新", "葛妈妈"]),
+    ("欧阳婷养了一只小仓鼠，每天早上喂完才来学校。", ["欧阳婷"]),
     # round 96: two typical characters that make no word opening a line; a very typical second given
     # character after a surname that makes a word with the first, before what follows people; a known
     # given name after 建议; 其中 before a name; 阿 and a very typical character before any verb at a
@@ -525,6 +531,8 @@ CLEAN = [
     # round 65: athletes and a philosopher talked of in class; a month of fasting; a coach's workshop
     # the word table keeps jieba's rarer nouns and verbs opening with a surname from 10 uses (班会, 房卡)
     "后来班里一位戴眼镜的同学说，自己以前也不好意思，听了那次班会才想通。他拿着房卡上楼。",
+    # round 97: words jieba tags as names (付清, 凤仙花) and 维吾尔族 in the veto list
+    "店长答应三天内付清。院子里种满了凤仙花。\n维吾尔族的同学给全班带来了馕。",
     # round 96: body parts jieba tags as names (左耳); a sage (surname and 子); a word or role that the
     # opening characters run into (冬令营, 新继父); an action after 建议
     "左耳听不清的女孩。\n曾子杀猪的故事讲的是诚信。\n冬令营去了安吉。\n新继父第一次来学校。\n校医建议冰敷。",

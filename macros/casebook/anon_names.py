@@ -248,7 +248,8 @@ def _given(t: NameTables, text: str, start: int, weak: bool, compound: bool = Fa
     # (旁边的戚浩嘟囔了: after a clear left edge, a very typical given character, then a word)
     nxt = text[start + 1 : start + 3]
     word = not weak and s1 >= 0.9 and (_common(t, nxt) or nxt in t.left_words) and not _common(t, family)
-    ends = _follows(text, start + 1) or (word and _clear_left(t, text, left))
+    # (端木晴养了一只…: after a compound surname a very typical given character needs only a clear left edge)
+    ends = _follows(text, start + 1) or ((word or (compound and s1 >= 0.9)) and _clear_left(t, text, left))
     if s1 >= (THETA_WEAK if weak else THETA_TWO_PERSON if person else THETA_TWO) and ends:
         # 钱全都, 李明说: when the given character starts a word with what follows, only a very typical one is a name
         if _common(t, text[start : start + 2]) and s1 < 0.85:
@@ -268,7 +269,7 @@ _COMPANIONS = frozenset(COUSINS) | frozenset("姐妹 兄弟 亲戚 家人 邻居
 
 
 def _after_kin(text: str, left: int | None) -> bool:
-    return left is not None and _kin_before(text, left)
+    return left is not None and text.endswith(_KIN_BEFORE, 0, left)
 
 
 def _clear_left(t: NameTables, text: str, left: int | None) -> bool:
@@ -326,8 +327,10 @@ def _name_at(t: NameTables, roles: re.Pattern[str], text: str, i: int) -> NameHi
     doubled = text[i - 1 : i] == c and not text.endswith(_ROLE_LEFT, 0, i)  # (not 班主任任老师: a role, then 任)
     if c == "某" or doubled or (i > 0 and text[i - 1] in _MEASURES and _counted(text, i)):
         return None  # 某一科, 某某: the convention, never a surname; 一张张念: a measure word doubled
-    if c in "和与跟及" and (text[i - 1 : i] == "\u3000" or text.endswith(_LEFT_AND_KIN, 0, i)):
-        return None  # 陆游和唐婉, 同学和月亮: after a figure set aside or a role, 和 is “and”
+    if c in "和与跟及" and (
+        text[i - 1 : i] == "\u3000" or text.endswith(_LEFT_AND_KIN, 0, i) or text.startswith(_KIN_AFTER_LOVE, i + 2)
+    ):
+        return None  # 陆游和唐婉, 同学和月亮: after a figure set aside or a role, 和 is “and”; 和葛妈妈: and her mother
     if nxt == "某":
         return None  # 王某, 李某某: the convention
     if c == "籍" and i > 0 and (_han(text[i - 1]) or text[i - 1] == "\u3000"):
@@ -380,7 +383,7 @@ def _name_at(t: NameTables, roles: re.Pattern[str], text: str, i: int) -> NameHi
     given = _given(t, text, after, weak, compound=length == 2, left=i)
     if given == 0:
         return None
-    left_ok, word_left, kin_left = _left_ok(text, i), _word_from_left(t, text, i), _kin_before(text, i)
+    left_ok, word_left, kin_left = _left_ok(text, i), _word_from_left(t, text, i), text.endswith(_KIN_BEFORE, 0, i)
     if length == 1 and i + 4 <= len(text) and text[i : i + 4] in t.words:
         return None  # 古尔邦节, 南丁格尔, 相依为命: the name would open a four-character word
     pair = text[after : after + 2]
@@ -434,15 +437,11 @@ def _very_typical_pair(t: NameTables, text: str, after: int, i: int) -> bool:
     pair = text[after : after + 2]
     if len(pair) < 2 or t.score.get(pair[0], 0.0) < 0.8 or t.score.get(pair[1], 0.0) < 0.8:
         return False  # (speed: the plainest pair the test below allows, asked first)
-    kin = _kin_before(text, i)  # (妈妈应美华在…: after kin, a little plainer characters too)
+    kin = text.endswith(_KIN_BEFORE, 0, i)  # (妈妈应美华在…: after kin, a little plainer characters too)
     if not (_left_ok(text, i) or kin) or _common(t, pair) or _common(t, text[i : after + 1]):
         return False
     ends = _follows(text, after + 2) or text.startswith(ROLE_WORDS, after + 2)  # (花丽萍护士长说: a title after it)
     return min(t.score.get(ch, 0.0) for ch in pair) >= (0.8 if kin else 0.85) and ends
-
-
-def _kin_before(text: str, i: int) -> bool:
-    return text.endswith(_KIN_BEFORE, 0, i)
 
 
 @data_cache  # made from the word lists: again when one changes

@@ -402,9 +402,8 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
             (
                 text[j] in t.surnames
                 or text[j] not in anon_names.STOP
-                or (pair in t.pairs and pair[0] != pair[1])  # (女生们哈哈大笑: a laugh, not a pair's name)
-                or _typical(t, pair)
-                and not _is_word(t, pair)
+                # (女生们哈哈大笑: a laugh, not a pair's name; 新爸爸的涛涛: a particle, then a doubled name)
+                or ((pair in t.pairs or (_typical(t, pair) and not _is_word(t, pair))) and pair[0] != pair[1])
             )
             and (
                 (

@@ -24,7 +24,7 @@ _SCHOOL = re.compile(
 # The same matches, led by a look-ahead at their first characters (speed: see anon_leads.led)
 _SCHOOL_LED = led(_SCHOOL)
 _SCHOOL_STOP = set(
-    "在于到是的了过和与从往进入读考转上去向为有以前原就回离念去及或来打请配送接称说当他她我你也不像把被将对跟报、,。;:“”() \n"
+    "在于到是的了过和与从往进入读考转上去向为有以前原就回离念去及或来打请配送接称说当他她我你也不像把被将对跟报加、,。;:“”() \n"
 )
 # A name made of these alone is no name: 全市中小学, 这所附中, 乡镇中心校, 市重点中学.
 GENERIC = set(
