@@ -327,6 +327,10 @@ CATCH = [
     # ，和毛豆一起 is “and 毛豆” when 毛豆 is found alone: no 和奶奶 from it
     ("方社工第二周就来了。外教Mr. Thompson说，Thompson老师很忙。", ["方社工", "Mr. Thompson", "Thompson"]),
     ("毛豆今天没来。晚饭后，和毛豆一起下楼的还有邻居。第二天爸爸妈妈和奶奶都来了。", ["毛豆", "和毛豆"]),
+    # round 98: 继父/继母 before a weak surname and a title; 小 and a given-name character after 一下,
+    # closing the sentence
+    ("她的继父景叔叔第一次来参加家长会。", ["景叔叔"]),
+    ("班主任请我多关心一下小芸。", ["小芸"]),
     # round 97: a particle after a role and a character the tables lack before a doubled nickname are
     # no surname (新爸爸的冬冬, 可冬冬); 参加 and 和 + kin end a school's name and a 和 surname from
     # the left; a compound surname and a very typical given character before any word
@@ -531,6 +535,9 @@ CLEAN = [
     # round 65: athletes and a philosopher talked of in class; a month of fasting; a coach's workshop
     # the word table keeps jieba's rarer nouns and verbs opening with a surname from 10 uses (班会, 房卡)
     "后来班里一位戴眼镜的同学说，自己以前也不好意思，听了那次班会才想通。他拿着房卡上楼。",
+    # round 98: what one found is no school's name (发现幼儿园); “and” before a role noun; a year of
+    # school after 班 is no given name (so 班 is no family: 值班老师)
+    "后来发现幼儿园就在小区门口。\n弟弟和妹妹留在老家。\n新疆班高二的学生寒假留校，值班老师陪他们过年。",
     # round 97: words jieba tags as names (付清, 凤仙花) and 维吾尔族 in the veto list
     "店长答应三天内付清。院子里种满了凤仙花。\n维吾尔族的同学给全班带来了馕。",
     # round 96: body parts jieba tags as names (左耳); a sage (surname and 子); a word or role that the

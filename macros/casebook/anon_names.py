@@ -45,7 +45,7 @@ ROLES = (
 # Kinship words a name follows: 母亲李桂兰, 父亲王建国.
 KIN_BEFORE = (
     "母亲 父亲 妈妈 爸爸 奶奶 爷爷 外婆 外公 哥哥 姐姐 弟弟 妹妹 舅舅 姑姑 同桌 同学 班长 名叫 叫做 叫 全名 大名 本名 真名 "
-    "联系人 监护人 姓名 家长 师傅"  # a form's fields: 联系人毛阿姨, 监护人钱建国; 家长马建国的微信; 师傅于建军
+    "联系人 监护人 姓名 家长 师傅 继父 继母"  # a form's fields: 联系人毛阿姨, 监护人钱建国; 家长马建国的微信; 师傅于建军
 ).split()
 # A surname that is also one of these function words never starts a role form (和老师 = “with the teacher”).
 FUNCTION_CHARS = set("和与同向从为都能那所以把被给对跟让比连后时也还就于班在")  # 班: 全班同学, 班家长
@@ -180,6 +180,8 @@ def _given(t: NameTables, text: str, start: int, weak: bool, compound: bool = Fa
     character or ``compound`` (欧阳, 司马), which starts at ``left`` when its left edge counts
     (read only where a test needs it: speed)."""
     g1 = text[start : start + 1]
+    if text[start : start + 2] in ("初一", "初二", "初三", "初四", "高一", "高二", "高三"):
+        return 0  # 新疆班高二的学生: a year of school, not a given name after 班
     if g1 in _OPENING_PARTICLES and not weak and _zhi_given(t, text, start):
         return 2  # 杭之远打球, 裴以宁，: 之 and 以 open given names (之远, 以宁) before a typical character
     if not "\u4e00" <= g1 <= "\u9fff" or g1 in STOP:  # (speed: _han inline; "" is no Chinese character)

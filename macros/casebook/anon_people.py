@@ -333,8 +333,8 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
                     add(start, end, "")
                 continue
         # (阿娟是…; 她说小磊每天…: after a verb that takes a person too)
-        # (…分给了忘带饭的小琪。: after 的, closing the sentence)
-        closing = text[i - 1 : i] == "的" and (i + 2 >= len(text) or text[i + 2] in "。！？，；")
+        # (…分给了忘带饭的小琪。, 多关心一下小倩。: after 的 or 一下, closing the sentence)
+        closing = (text[i - 1 : i] == "的" or text[i - 2 : i] == "一下") and (i + 2 >= len(text) or text[i + 2] in "。！？，；")
         # (同班的小芸悄悄告诉我: after whose classmate, like after a class)
         classmate = text.endswith(("同班的", "班上的", "班里的", "同组的", "同桌的"), 0, i)
         opens = (
@@ -380,8 +380,8 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
         if text[j] in _VERB_CHARS:  # 导师问浩宇: a verb after the role, not the surname 问
             surname = 0
         pair = text[j + surname : j + surname + 2]
-        if pair in ROLE_NOUNS and text[j] not in t.surnames:
-            continue  # 妈妈抱妹妹: a verb, then a role noun (傅老师 is a surname and a role)
+        if pair in ROLE_NOUNS and (text[j] not in t.surnames or text[j] in "和与跟同及"):
+            continue  # 妈妈抱妹妹, 弟弟和妹妹: a verb or “and”, then a role noun (傅老师 is a surname and a role)
         known = surname == 2 or text[j] in t.surnames
         weak = surname == 1 and (
             text[j] in t.weak or text[j] in anon_names.ROLE_ONLY or text[j] in anon_names.FUNCTION_CHARS or not known

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable
 
 from macros.casebook.anon_leads import led
-from macros.casebook.anon_names import find_names
+from macros.casebook.anon_names import _THINKING, find_names
 from macros.casebook.anon_positions import ROLE_NOUNS
 from macros.casebook.anon_rules import Span, _back
 from macros.casebook.anon_tables import tables
@@ -179,6 +179,8 @@ def _full_schools(text: str) -> Iterable[Span]:
             wider = _back(text, start - 1, _SCHOOL_STOP, 14 - (m.start() - start))
             if _DISTRICT_HEAD.match(text, wider, start - 1):
                 start = wider
+        if text.startswith(_THINKING, start):  # 后来发现幼儿园就在…: what one found, not the school's name
+            start += 2
         prefix = text[start : m.start()]
         if not prefix or _generic(prefix):
             continue
