@@ -327,6 +327,8 @@ CATCH = [
     # ，和毛豆一起 is “and 毛豆” when 毛豆 is found alone: no 和奶奶 from it
     ("方社工第二周就来了。外教Mr. Thompson说，Thompson老师很忙。", ["方社工", "Mr. Thompson", "Thompson"]),
     ("毛豆今天没来。晚饭后，和毛豆一起下楼的还有邻居。第二天爸爸妈妈和奶奶都来了。", ["毛豆", "和毛豆"]),
+    # round 99: a line opening with a surname the tables lack and a pupil's given name of today
+    ("练思琪的作文得了区里的二等奖。", ["练思琪"]),
     # round 98: 继父/继母 before a weak surname and a title; 小 and a given-name character after 一下,
     # closing the sentence
     ("她的继父景叔叔第一次来参加家长会。", ["景叔叔"]),
@@ -535,6 +537,8 @@ CLEAN = [
     # round 65: athletes and a philosopher talked of in class; a month of fasting; a coach's workshop
     # the word table keeps jieba's rarer nouns and verbs opening with a surname from 10 uses (班会, 房卡)
     "后来班里一位戴眼镜的同学说，自己以前也不好意思，听了那次班会才想通。他拿着房卡上楼。",
+    # round 99: a colour (蓝绿色: 绿色 is no given name)
+    "她说湖水是蓝绿色的，冬天会结冰。",
     # round 98: what one found is no school's name (发现幼儿园); “and” before a role noun; a year of
     # school after 班 is no given name (so 班 is no family: 值班老师)
     "后来发现幼儿园就在小区门口。\n弟弟和妹妹留在老家。\n新疆班高二的学生寒假留校，值班老师陪他们过年。",

@@ -64,9 +64,12 @@ _LITTLE_OWNS = re.compile("的(?:" + "|".join(KIN_AFTER_DE) + ")|家(?:的|里|�
 NOT_ACTING = frozenset("了中里上下的地得之们")
 
 
-def opening_little(t: NameTables, text: str, i: int) -> bool:
-    """汪小满有轻度听力损失: a line opening with a surname, 小 and a given-name character (no word:
-    not 金小区), then anything but a particle or place word."""
+def opening_full_name(t: NameTables, text: str, i: int) -> bool:
+    """A line opening with a full name: a surname, 小 and a given-name character that make no word,
+    then anything but a particle or place word (汪小满有轻度听力损失, not 金小区); or a surname the
+    tables lack or distrust before a pupil's given name of today (练志强下课后…, 应一诺的…)."""
+    if text[i + 1 : i + 3] in t.modern and _unknown_surname_name(t, text, i):
+        return True
     if text[i + 1 : i + 2] != "小" or text[i : i + 1] not in t.surnames or not _little_nickname(t, text[i + 1 : i + 3]):
         return False
     return _han(text[i + 3 : i + 4]) and text[i + 3] not in NOT_ACTING

@@ -59,7 +59,7 @@ from macros.casebook.anon_nicknames import (
     _surname_before_kin,
     _trait,
     _unknown_surname_name,
-    opening_little,
+    opening_full_name,
 )
 from macros.casebook.anon_positions import (
     _ADVERBS,
@@ -294,7 +294,7 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
                 add(i, i + 2, token)
         elif _opening_pair(t, text, i):  # 浩宇为选科的事…, 家豪有点口吃
             add(i, i + 2, token)
-        elif opening_little(t, text, i):  # 汪小满有轻度听力损失
+        elif opening_full_name(t, text, i):  # 汪小满有轻度听力损失, 练志强下课后…
             add(i, i + 3, text[i + 1 : i + 3])
     for m in _REDUPLICATED.finditer(text):  # 苗苗今天…, 毛毛这次…: a reduplicated name opening a clause
         i = m.start()
