@@ -309,6 +309,12 @@ CATCH = [
     ("CASE-ANON-SCHOOL", "某某是静安区芷江西苑初级中学九（3）班的学生，在芷江西苑的年级排名掉到了第四十一。", "芷江西苑"),
     ("CASE-ANON-SCHOOL", "某某在上海市鹿鸣中学读书，说这是“鹿中篮球队的规矩”。", "鹿中"),
     ("CASE-ANON-SCHOOL", "某某从沪岚交通技工学校毕业。回到沪岚交技，他讲了这件事。", "沪岚交技"),
+    # round 100: a WeChat ID after 叫; QQ numbers, WeChat IDs and student numbers in the column a
+    # table's header names, the number in the row below (grouped 3-3-3 as read out)
+    ("CASE-ANON-WECHAT", "某某妈妈的微信号叫lanxi_0917，让我有空看看。", "lanxi_0917"),
+    ("CASE-ANON-QQ", "| 姓名 | 班级 | 家长QQ |\n| --- | --- | --- |\n| 某某 | 四（6）中队 | 625 118 903 |", "625 118 903"),
+    ("CASE-ANON-WECHAT", "| 姓名 | 家长微信 |\n| --- | --- |\n| 某某 | qiaomu_77 |", "qiaomu_77"),
+    ("CASE-ANON-STUDENTID", "| 姓名 | 学号 |\n| --- | --- |\n| 某某 | 20230415 |", "20230415"),
     # round 93: the Tibetan class's number inside the brackets
     ("CASE-ANON-CLASS", "某某是青枫中学高一（西藏3班）的学生。", "高一（西藏3班"),
     # round 92: a named 初中 after 去

@@ -108,31 +108,41 @@ def find_student_numbers(text: str) -> Iterable[Span]:
         yield m.start(), m.end(), "CASE-ANON-STUDENTID"
     for m in _STUDENT_NUMBER.finditer(text):
         yield m.start(1), m.end(1), "CASE-ANON-STUDENTID"
-    yield from _table_student_numbers(text)
 
 
-def _table_student_numbers(text: str) -> Iterable[Span]:
-    """Numbers in the 学号 column of a Markdown table (the header names the column)."""
-    columns: set[int] = set()
+# The columns of a Markdown table its header names, and what a cell under each header holds (| 家长QQ |
+# over | 839 114 527 |: the number is in the row below, not the next cell, where _QQ looks)
+_COLUMNS = (
+    (re.compile(_STUDENT_WORDS), _CODE_CELL, "CASE-ANON-STUDENTID"),
+    (re.compile("QQ|扣扣"), re.compile(r"^\s*([1-9]\d{4,10}|[1-9]\d{1,3}(?: \d{2,4}){1,3})\s*$"), "CASE-ANON-QQ"),
+    (re.compile("微信"), re.compile(r"^\s*([A-Za-z][-_A-Za-z0-9]{5,19})\s*$"), "CASE-ANON-WECHAT"),
+)
+
+
+def find_table_columns(text: str) -> Iterable[Span]:
+    """Student numbers, QQ numbers and WeChat IDs in the columns of a Markdown table named for them."""
+    columns: dict[int, tuple[re.Pattern[str], str]] = {}
     pos = 0
-    for line in text.split("\n"):
+    for line in text.split("\n") if "|" in text else ():
         m = _TABLE_ROW.match(line)
         if not m:
-            columns = set()
+            columns = {}
         else:
             cells = m.group(1).split("|")
-            if any(re.search(_STUDENT_WORDS, c) for c in cells):
-                columns = {i for i, c in enumerate(cells) if re.search(_STUDENT_WORDS, c)}
+            named = {i: (cell, rule) for i, c in enumerate(cells) for head, cell, rule in _COLUMNS if head.search(c)}
+            if named:
+                columns = named
             else:
                 offset = pos + m.start(1)
                 # | 20230415 | 王　芳 | 初一（5）班 |: without a header, a long number beside a pupil's class
                 pupil_row = not columns and any(_CLASS_CELL.match(c) for c in cells)
                 for i, cell in enumerate(cells):
-                    hit = _CODE_CELL.match(cell) if i in columns or pupil_row else None
+                    shape, rule = columns.get(i, (_CODE_CELL, "CASE-ANON-STUDENTID"))
+                    hit = shape.match(cell) if i in columns or pupil_row else None
                     if hit and not columns and not _PUPIL_CODE.fullmatch(re.sub(r"\D", "", hit.group(1))):
                         hit = None  # (a mobile number in the row stays a phone number)
                     if hit:
-                        yield offset + hit.start(1), offset + hit.end(1), "CASE-ANON-STUDENTID"
+                        yield offset + hit.start(1), offset + hit.end(1), rule
                     offset += len(cell) + 1
         pos += len(line) + 1
 
@@ -153,7 +163,7 @@ _QQ = re.compile(
     r"|(?<![A-Za-z])QQ\s*空间\s*(?:是|为)?\s*[:(\[]?\s*(?<!\d)([1-9]\d{4,10})(?!\d)"
 )
 _WECHAT = re.compile(
-    r"(?i)(?:微信|威信|薇信|徽信|维信|V信|(?<![A-Za-z])vx|(?<![A-Za-z])wx(?!id_)|wechat|weixin)\s*(?:号码|号|id)?\s*(?:是|为)?\s*"
+    r"(?i)(?:微信|威信|薇信|徽信|维信|V信|(?<![A-Za-z])vx|(?<![A-Za-z])wx(?!id_)|wechat|weixin)\s*(?:号码|号|id)?\s*(?:是|为|叫)?\s*"
     # 在微信上给我发消息（luobin_sh）: the ID in brackets a few words after 微信
     r"(?:[:(\[|]|[^。\n(\[]{0,10}\()?\s*"  # (| 联系微信 | maizhiyuan_88 |: the next cell of a table)
     r"([A-Za-z][-_A-Za-z0-9]{5,19})(?![-_A-Za-z0-9])"

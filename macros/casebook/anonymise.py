@@ -161,6 +161,7 @@ def _find_identifiers(text: str, pseudonyms: list[str]) -> list[Finding]:
     spans += anon_rules.find_addresses(plain)
     spans += anon_schools.find_classes(plain)
     spans += anon_rules.find_student_numbers(plain)
+    spans += anon_rules.find_table_columns(plain)
     masked = _masked(plain, [normalise(p).text for p in pseudonyms])
     spans += anon_schools.find_schools(masked)
     spans += [(h.start, h.end, "CASE-ANON-NAME") for h in anon_people.find_people(masked)]
