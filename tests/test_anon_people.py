@@ -327,6 +327,11 @@ CATCH = [
     # ，和毛豆一起 is “and 毛豆” when 毛豆 is found alone: no 和奶奶 from it
     ("方社工第二周就来了。外教Mr. Thompson说，Thompson老师很忙。", ["方社工", "Mr. Thompson", "Thompson"]),
     ("毛豆今天没来。晚饭后，和毛豆一起下楼的还有邻居。第二天爸爸妈妈和奶奶都来了。", ["毛豆", "和毛豆"]),
+    # round 101: three characters before the sex in a line of facts, whatever the surname; a contact's
+    # name before who the contact is, closing the bracket; a named family's surname with 师傅
+    ("练秋禾，女，2011.03.08生，初一（2）班。", ["练秋禾"]),
+    ("联系电话：139 1742 6683（仇建华，父亲）", ["仇建华"]),
+    ("于浩然是初二的学生。于妈妈躺在床上，说很对不起儿子。于师傅出车在外，电话里一直叹气。", ["于浩然", "于妈妈", "于师傅"]),
     # round 99: a line opening with a surname the tables lack and a pupil's given name of today
     ("练思琪的作文得了区里的二等奖。", ["练思琪"]),
     # round 98: 继父/继母 before a weak surname and a title; 小 and a given-name character after 一下,
@@ -537,6 +542,8 @@ CLEAN = [
     # round 65: athletes and a philosopher talked of in class; a month of fasting; a coach's workshop
     # the word table keeps jieba's rarer nouns and verbs opening with a surname from 10 uses (班会, 房卡)
     "后来班里一位戴眼镜的同学说，自己以前也不好意思，听了那次班会才想通。他拿着房卡上楼。",
+    # round 101: what one thinks of a nickname is no nickname (小名太土)
+    "她说家里人给她起的小名太土，不想让同学知道。",
     # round 99: a colour (蓝绿色: 绿色 is no given name)
     "她说湖水是蓝绿色的，冬天会结冰。",
     # round 98: what one found is no school's name (发现幼儿园); “and” before a role noun; a year of

@@ -40,6 +40,8 @@ _FACTS_AFTER = re.compile(
     # 凌通，上海浦江机电职业学校…: the city (set aside as a place: two blanks), then a school's own name
     # (暑假，小M报名参加了市里的中学生…: a masked pseudonym, then a clause, is no school's name)
     rf"|\u3000\u3000(?!\u3000)(?:(?![一的了在是和把被给报参到去])[{_HAN}]){{2,10}}?(?:职业学校|技术学校|中学|小学))"
+    # （仇建华，父亲）: a contact's name, then who the contact is to the pupil, closing the bracket
+    r"|[,，]\s*(?:父亲|母亲|爸爸|妈妈|外婆|外公|奶奶|爷爷|监护人)\s*[)）]"
     # 车雨涵，四（3）中队，…: the pupil's class after the comma
     r"|[,，]\s*(?:[一二三四五六七八九]|初[一二三四]|高[一二三]|预备)\s*[(（]\s*\d{1,2}\s*[)）]\s*(?:班|中队)(?=[,，])"
     r"|[(（]\s*(?:19\d{2}|20[01]\d|202[01])[-/.年]"  # 查文博（2009/04/17）: a date of birth in brackets after the name
@@ -144,6 +146,13 @@ def _token_ok(t: NameTables, token: str) -> bool:
     return True
 
 
+def _unlisted_surname_name(t: NameTables, token: str) -> bool:
+    """练秋实: a character that is no particle, then two that make no word and no role with it."""
+    if token[0] in anon_names.STOP or token in ROLE_NOUNS or token[1:] in ROLE_NOUNS:
+        return False
+    return not anon_names._common(t, token[:2]) and not anon_names._common(t, token[1:]) and not anon_names._common(t, token)
+
+
 # 小朋友, 小姑娘: a kind of child, not a nickname
 _LITTLE_KINDS = ("朋友", "伙伴", "姑娘", "男孩", "女孩", "男生", "女生", "学生", "同学", "孩子", "宝贝", "家伙", "不点")
 _NICKNAME_BRACKETED = re.compile(rf"(?<![{_HAN}])([{_HAN}]{{2,3}})[(（]([{_HAN}]{{2,4}})[)）]")
@@ -240,7 +249,9 @@ def facts_people(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]
             common = anon_names._common(t, text[start:end]) and text[start:end] not in t.jieba_names
             if start is None or (pattern is _NUMBER_AFTER and common):
                 continue
-            if _token_ok(t, text[start:end]):
+            # (练秋实，女，…: before the sex, three characters are a name whose surname the tables may lack)
+            sexed = pattern is _FACTS_AFTER and text[m.start() + 1 : m.start() + 2] in ("男", "女") and end - start == 3
+            if _token_ok(t, text[start:end]) or (sexed and _unlisted_surname_name(t, text[start:end])):
                 add(start, end)
     # 姓名芦苇，请补办饭卡: a form's name field holds a name, whatever the word means
     for m in _NAME_FIELD.finditer(text) if "姓名" in text else ():

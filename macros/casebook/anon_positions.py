@@ -57,8 +57,8 @@ OBJECT_VERBS = (
     "问 找 叫 陪 劝 喊 拉着 看着 告诉 提醒 表扬 批评 鼓励 安慰 找到了 叫住 请 让 帮 给 带着 和 跟 与 说 送 建议".split()
 )
 # A surname with these is the family, or a teacher of the same name (亓爸爸, 亓家长, 解老师).
-# (宁叔叔: a stepfather; 华丽萍 … 我约华女士: how a teacher addresses a parent)
-SURNAME_KIN = "爸爸 妈妈 爷爷 奶奶 外婆 外公 姥姥 姥爷 家长 哥哥 姐姐 老师 同学 叔叔 阿姨 女士 先生".split()
+# (宁叔叔: a stepfather; 华丽萍 … 我约华女士: how a teacher addresses a parent; 于师傅: the father at work)
+SURNAME_KIN = "爸爸 妈妈 爷爷 奶奶 外婆 外公 姥姥 姥爷 家长 哥哥 姐姐 老师 同学 叔叔 阿姨 女士 先生 师傅".split()
 CLAUSE_LEFT = (
     "那天 今天 昨天 后来 然后 于是 因为 但是 所以 可是 当时 这时 其实 原来 只有 只是 连 而 但 可 如今 起初 最初 最后 终于 直到 "
     "早上 上午 中午 下午 晚上 傍晚 课间 周末 放学后"  # 周一早上晓峰又迟到了: a time of day opens the clause too
@@ -463,7 +463,7 @@ def _no_nickname(text: str, start: int, called: str) -> bool:
         called in ROLE_NOUNS
         or called[0] in anon_names.STOP
         or called[0] in _ERRAND_VERBS
-        or called[0] in "怎什哪谁几否会能该可应使要"
+        or called[0] in "怎什哪谁几否会能该可应使要太很挺"
         or called[1:2] in "次遍声下回趟"
         or (called[0] in "小老大" and called[1:] in ROLE_NOUNS)  # 叫他“小师傅”: a role, made small or old
         or called.startswith(("本身", "自身", "之类", "以外", "之外", "而已"))  # 外号本身: the thing itself
