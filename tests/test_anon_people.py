@@ -542,6 +542,8 @@ CLEAN = [
     # round 65: athletes and a philosopher talked of in class; a month of fasting; a coach's workshop
     # the word table keeps jieba's rarer nouns and verbs opening with a surname from 10 uses (班会, 房卡)
     "后来班里一位戴眼镜的同学说，自己以前也不好意思，听了那次班会才想通。他拿着房卡上楼。",
+    # round 102: an adverb after a role is no surname (最爱听)
+    "弟弟最爱听运动会的广播。",
     # round 101: what one thinks of a nickname is no nickname (小名太土)
     "她说家里人给她起的小名太土，不想让同学知道。",
     # round 99: a colour (蓝绿色: 绿色 is no given name)

@@ -309,6 +309,12 @@ CATCH = [
     ("CASE-ANON-SCHOOL", "某某是静安区芷江西苑初级中学九（3）班的学生，在芷江西苑的年级排名掉到了第四十一。", "芷江西苑"),
     ("CASE-ANON-SCHOOL", "某某在上海市鹿鸣中学读书，说这是“鹿中篮球队的规矩”。", "鹿中"),
     ("CASE-ANON-SCHOOL", "某某从沪岚交通技工学校毕业。回到沪岚交技，他讲了这件事。", "沪岚交技"),
+    # round 102: a school named with its road's 街道 (the road is no address then); a 街道 alone
+    # after its district is an address; a birthday in the column a table's header names
+    ("CASE-ANON-SCHOOL", "某某是长宁区天山路街道蓝桉初级中学的学生。", "长宁区天山路街道蓝桉初级中学"),
+    ("CASE-ANON-SCHOOL", "某某在杨浦区殷行街道芷汀初级中学读初一。", "杨浦区殷行街道芷汀初级中学"),
+    ("CASE-ANON-ADDRESS", "请家长到普陀区长征镇街道居委会开证明。", "普陀区长征镇街道"),
+    ("CASE-ANON-BIRTHDATE", "| 姓名 | 出生日期 |\n| --- | --- |\n| 某某 | 2012-03-15 |", "2012-03-15"),
     # round 100: a WeChat ID after 叫; QQ numbers, WeChat IDs and student numbers in the column a
     # table's header names, the number in the row below (grouped 3-3-3 as read out)
     ("CASE-ANON-WECHAT", "某某妈妈的微信号叫lanxi_0917，让我有空看看。", "lanxi_0917"),

@@ -377,7 +377,7 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
         ):
             continue  # 导师乙马上…: the pseudonym 导师乙, then a word; 外婆相依为命: a four-character word
         surname = 2 if text[j : j + 2] in t.compounds else 1
-        if text[j] in _VERB_CHARS:  # 导师问浩宇: a verb after the role, not the surname 问
+        if text[j] in _VERB_CHARS or text[j] in _ADVERBS:  # 导师问浩宇, 弟弟最爱听: a verb or adverb, no surname
             surname = 0
         pair = text[j + surname : j + surname + 2]
         if pair in ROLE_NOUNS and (text[j] not in t.surnames or text[j] in "和与跟同及"):

@@ -98,6 +98,7 @@ _STUDENT_NUMBER = re.compile(
     rf"{_STUDENT_WORDS}\s*(?:码|是|为)?\s*[:(\[“\"「|]?\s*([A-Za-z]{{0,3}}\d[\d\s-]{{2,22}}\d[Xx]?|[A-Za-z]{{0,3}}\d{{3,}}|\d{{2,4}}[A-Za-z]{{1,2}}\d{{3,8}})(?![\dA-Za-z])"
 )
 _TABLE_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
+_DATE_CELL = re.compile(r"^\s*((?:19|20)\d{2}\s*[-./年]\s*\d{1,2}(?:\s*[-./月]\s*\d{1,2}(?:\s*日)?|\s*月)?)\s*$")
 _CODE_CELL = re.compile(r"^\s*([A-Za-z]?\d[\d-]{2,22}[\dXx])\s*$")
 _PUPIL_CODE = re.compile(r"(?!1[3-9]\d{9}$)\d{6,14}")
 _CLASS_CELL = re.compile(r"^\s*(?:预备|初[一二三四]|高[一二三]|[一二三四五六七八九])\s*[(（]?\s*\d{1,2}\s*[)）]?\s*班\s*$")
@@ -116,11 +117,12 @@ _COLUMNS = (
     (re.compile(_STUDENT_WORDS), _CODE_CELL, "CASE-ANON-STUDENTID"),
     (re.compile("QQ|扣扣"), re.compile(r"^\s*([1-9]\d{4,10}|[1-9]\d{1,3}(?: \d{2,4}){1,3})\s*$"), "CASE-ANON-QQ"),
     (re.compile("微信"), re.compile(r"^\s*([A-Za-z][-_A-Za-z0-9]{5,19})\s*$"), "CASE-ANON-WECHAT"),
+    (re.compile("出生|生日"), _DATE_CELL, "CASE-ANON-BIRTHDATE"),
 )
 
 
 def find_table_columns(text: str) -> Iterable[Span]:
-    """Student numbers, QQ numbers and WeChat IDs in the columns of a Markdown table named for them."""
+    """Student numbers, QQ numbers, WeChat IDs, birthdays in the columns of a Markdown table named for them."""
     columns: dict[int, tuple[re.Pattern[str], str]] = {}
     pos = 0
     for line in text.split("\n") if "|" in text else ():
@@ -156,8 +158,8 @@ _EMAIL = re.compile(rf"(?i){_LOCAL_PART}{_AT}[A-Za-z0-9-]+(?:{_DOT}[A-Za-z0-9-]+
 # the number as one run, or in groups of three or four as it is read out (915 330 271)
 _QQ = re.compile(
     r"(?i)(?<![A-Za-z])(?:QQ|Q|扣扣|企鹅|球球)\s*(?:群号码|群号|群|号码|号)\s*(?:是|为)?\s*[:(\[]?\s*(?<!\d)((?:[1-9]\d{2,3}|[1-9](?= \d{4}))(?: \d{3,4}){0,2}(?: \d{2,4})(?!\d)|[1-9]\d{4,10})(?!\d)"
-    # QQ上（12345678）: the number in brackets after “on QQ”; | 家长QQ | 1372645098 |: the next cell of a table
-    # 加了我的QQ（他的是3058712264）: whose number it is, in the brackets
+    # QQ上（12345678）, 加了我的QQ（他的是3058712264）: the number (whose it is) in brackets after “on QQ”;
+    # | 家长QQ | 1372645098 |: the next cell of a table
     r"|(?<![A-Za-z])(?:QQ|扣扣|企鹅)\s*(?:(?:上|里)\s*(?=[:(\[])|(?:就|也)?是|为)?\s*[:(\[|]?\s*(?:[他她我你]的(?:号码?)?(?:是|为)\s*)?(?<!\d)((?:[1-9]\d{2,3}|[1-9](?= \d{4}))(?: \d{3,4}){0,2}(?: \d{2,4})(?!\d)|[1-9]\d{4,10})(?!\d)"
     # 他的QQ空间2290417735: the account's space is named by its number
     r"|(?<![A-Za-z])QQ\s*空间\s*(?:是|为)?\s*[:(\[]?\s*(?<!\d)([1-9]\d{4,10})(?!\d)"
@@ -171,10 +173,9 @@ _WECHAT = re.compile(
 _WXID = re.compile(r"(?i)(?<![A-Za-z0-9])wxid_[A-Za-z0-9]{6,}")
 
 
-# Each contact pattern needs one of these; a text without them is not scanned by it (speed). No
-# (?i) and no look-behind in front: with either, the engine tries every position instead of
-# jumping to the few characters a hint can start with. (The forms of _AT, not “at” in “status”
-# or the # of a Markdown heading; not the q of “questions”.)
+# Each contact pattern needs one of these; a text without them is not scanned by it (speed). No (?i) and
+# no look-behind in front: with either, the engine tries every position instead of jumping to the few
+# characters a hint can start with. (The forms of _AT, not “at” in “status” or the # of a heading; not “questions”.)
 _EMAIL_HINT = re.compile(r"@|#\s?[A-Za-z0-9-]|[(\[]\s*[Aa][Tt]\s*[)\]]|\s[Aa][Tt]\s")
 _QQ_HINT = re.compile(r"[Qq](?:[Qq]|\s*[群号])|扣扣|企鹅|球球")
 # Where a WeChat ID's lead-in starts: the pattern is tried only there.
@@ -433,9 +434,9 @@ _DISTRICT_ESTATE = re.compile(
 
 # A road named with its district (and town or 街道), without a number: 奉贤区南桥镇江海路,
 # 徐汇区龙华西路, and an estate on it (杨浦区国和路政本小区). The district makes it a place, not a
-# way of walking; a road's own name has two characters at least (not 区里的马路, 一路).
+# way of walking; a road's own name has two characters at least (not 区里的马路, 一路). A 街道 is one too.
 _TOWN_ROAD = re.compile(
-    r"[\u4e00-\u9fff]{2,3}[区县](?:[\u4e00-\u9fff]{2,3}(?:镇|街道))?([\u4e00-\u9fff]{2,5}?)(?:路|街|大道|公路)"
+    r"[\u4e00-\u9fff]{2,3}[区县](?:[\u4e00-\u9fff]{2,3}(?:镇|街道))?([\u4e00-\u9fff]{2,5}?)(?:路|街道|街|大道|公路)"
     r"(?![一二三四五六七八九十第]?[中小](?:学)?(?![区组]))"  # 黄浦区蓬莱路三小, 蓬莱路小学: a school
     r"(?:[\u4e00-\u9fff]{2,4}?(?:花苑|家园|小区|新村|公寓|花园|苑))?"
     # or a village or an estate of the town: 崇明区陈家镇裕安村三队, 宝山区大场镇丹桂苑
@@ -460,8 +461,8 @@ def _town_roads(text: str) -> Iterable[re.Match[str]]:
 
 
 # (田林十二村走到学校: a verb between the estate and 学校, so no school named after it)
-_ROAD_SCHOOL = re.compile(
-    r"(?:第[一二三四五六七八九十\d]+)?(?:(?![到去回走在进离出来从往])[\u4e00-\u9fff]){0,4}?(?:小学|中学|学校|幼儿园|初中|高中|附中|附小)"
+_ROAD_SCHOOL = re.compile(  # (欧阳路街道青藤初级中学: the road names the 街道, and the 街道 the school)
+    r"(?:街道)?(?:第[一二三四五六七八九十\d]+)?(?:(?![到去回走在进离出来从往])[\u4e00-\u9fff]){0,4}?(?:小学|中学|学校|幼儿园|初中|高中|附中|附小)"
 )
 _ESTATE_SCHOOL = ("小学", "中学", "幼儿园", "学校", "初中", "高中", "附中", "附小")
 
