@@ -327,6 +327,8 @@ CATCH = [
     # ，和毛豆一起 is “and 毛豆” when 毛豆 is found alone: no 和奶奶 from it
     ("方社工第二周就来了。外教Mr. Thompson说，Thompson老师很忙。", ["方社工", "Mr. Thompson", "Thompson"]),
     ("毛豆今天没来。晚饭后，和毛豆一起下楼的还有邻居。第二天爸爸妈妈和奶奶都来了。", ["毛豆", "和毛豆"]),
+    # round 103: a part of a Uyghur, Kazakh or Mongolian name opening a line, before any word
+    ("古丽跳起舞来，全班都鼓起了掌。", ["古丽"]),
     # round 101: three characters before the sex in a line of facts, whatever the surname; a contact's
     # name before who the contact is, closing the bracket; a named family's surname with 师傅
     ("练秋禾，女，2011.03.08生，初一（2）班。", ["练秋禾"]),
@@ -542,6 +544,8 @@ CLEAN = [
     # round 65: athletes and a philosopher talked of in class; a month of fasting; a coach's workshop
     # the word table keeps jieba's rarer nouns and verbs opening with a surname from 10 uses (班会, 房卡)
     "后来班里一位戴眼镜的同学说，自己以前也不好意思，听了那次班会才想通。他拿着房卡上楼。",
+    # round 103: an everyday word right after 外号, with no 叫, 是 or quote, is what was done
+    "初一学生小A在群里被同学起外号嘲笑，导师及时处理了。",
     # round 102: an adverb after a role is no surname (最爱听)
     "弟弟最爱听运动会的广播。",
     # round 101: what one thinks of a nickname is no nickname (小名太土)

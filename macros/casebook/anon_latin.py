@@ -280,6 +280,8 @@ def find_tibetan_names(t: NameTables, text: str) -> list[NameHit]:
         # 扎西每天放学…, 舅舅买买提江，电话…: opening a sentence or after a kin word, what follows a
         # name at all
         person = person or (first and (end >= len(text) or text[end] in FOLLOW))
+        # (古丽跳起维吾尔族舞蹈时…: opening a line, before any word but a particle)
+        person = person or (text[start - 1 : start] in ("", "\n") and _han(text[end : end + 1]) and text[end] not in STOP)
         # 同宿舍的达娃拉着她: in a case that names a Tibetan pupil in full, a part opening a phrase is
         # a person whatever follows
         if text[start:end] in parts or (opens and (person or bool(parts))):

@@ -455,6 +455,13 @@ _VERB_NOUNS = ("问题", "笑话", "答案", "说明", "说法", "哭声", "笑�
 _NAME_WORDS = frozenset("小名 大名 名字 全名 真名 外号 绰号 昵称 乳名 网名 中文名 英文名".split())
 
 
+_LABELS = ("外号", "绰号")  # (a child's 小名 or 乳名 is often an everyday word right after it: 小名小米)
+
+
+def _everyday(t: NameTables, word: str) -> bool:
+    return _is_word(t, word) and word not in t.jieba_names
+
+
 def _no_nickname(text: str, start: int, called: str) -> bool:
     """What follows 叫他, 外号 … (at ``start``) and is no nickname: 起外号怎么办, 外号是否伤人, 外号会伤人 (a
     question or a modal), 叫他回座位 (an errand), 再叫他一次 (how often), 处理外号问题 (a noun),
@@ -470,4 +477,7 @@ def _no_nickname(text: str, start: int, called: str) -> bool:
         or called in _VERB_NOUNS
         or called in _NAME_WORDS
         or (start > 0 and text[start - 1] in "“「")
+        # 被起外号嘲笑: an everyday word right after the label, with no 叫, 是 or quote, is what was done (外号乔治
+        # is a name: jieba counts the word as one)
+        or (text.startswith(called, start + 2) and text.startswith(_LABELS, start) and _everyday(anon_names.tables(), called))
     )
