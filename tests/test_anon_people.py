@@ -327,6 +327,8 @@ CATCH = [
     # ，和毛豆一起 is “and 毛豆” when 毛豆 is found alone: no 和奶奶 from it
     ("方社工第二周就来了。外教Mr. Thompson说，Thompson老师很忙。", ["方社工", "Mr. Thompson", "Thompson"]),
     ("毛豆今天没来。晚饭后，和毛豆一起下楼的还有邻居。第二天爸爸妈妈和奶奶都来了。", ["毛豆", "和毛豆"]),
+    # round 105: 中考 after a name opening a line, like the other times of a pupil's year
+    ("嘉伟中考想报职校的汽修专业。", ["嘉伟"]),
     # round 104: after 发现 or 听说 a clause starts, and a name with it (麦子 is a word, 子涵 a given name)
     ("体检时发现麦子涵视力下降得很厉害。", ["麦子涵"]),
     # round 103: a part of a Uyghur, Kazakh or Mongolian name opening a line, before any word
@@ -546,6 +548,8 @@ CLEAN = [
     # round 65: athletes and a philosopher talked of in class; a month of fasting; a coach's workshop
     # the word table keeps jieba's rarer nouns and verbs opening with a surname from 10 uses (班会, 房卡)
     "后来班里一位戴眼镜的同学说，自己以前也不好意思，听了那次班会才想通。他拿着房卡上楼。",
+    # round 105: words jieba tags as names (郁金香, 巴扎); a Latin letter is no left edge (P成丑图)
+    "春游时第一次看见真正的郁金香。讲到老城的巴扎时，她的眼睛亮了。\n小A的照片被人P成丑图发到群里。",
     # round 104: 阿炳 among the figures; a landmark one goes to see (看看东方明珠)
     "阿炳的《二泉映月》让学二胡的孩子听哭了。\n她想暑假把弟弟接来上海看看东方明珠。",
     # round 103: an everyday word right after 外号, with no 叫, 是 or quote, is what was done

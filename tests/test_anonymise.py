@@ -309,6 +309,9 @@ CATCH = [
     ("CASE-ANON-SCHOOL", "某某是静安区芷江西苑初级中学九（3）班的学生，在芷江西苑的年级排名掉到了第四十一。", "芷江西苑"),
     ("CASE-ANON-SCHOOL", "某某在上海市鹿鸣中学读书，说这是“鹿中篮球队的规矩”。", "鹿中"),
     ("CASE-ANON-SCHOOL", "某某从沪岚交通技工学校毕业。回到沪岚交技，他讲了这件事。", "沪岚交技"),
+    # round 105: a technician college (技师学院) and its short name (技院)
+    ("CASE-ANON-SCHOOL", "某某在苇塘机电技师学院实习。", "苇塘机电技师学院"),
+    ("CASE-ANON-SCHOOL", "某某后来考进了苇塘技院。", "苇塘技院"),
     # round 102: a school named with its road's 街道 (the road is no address then); a 街道 alone
     # after its district is an address; a birthday in the column a table's header names
     ("CASE-ANON-SCHOOL", "某某是长宁区天山路街道蓝桉初级中学的学生。", "长宁区天山路街道蓝桉初级中学"),
@@ -359,6 +362,7 @@ PASS = [
     "小学升初中的那个暑假，很多孩子是在焦虑里度过的。",  # round 86: a stage, then another, before 的
     "学生丙选高中的时候犹豫了很久。她想考美术中专。",  # round 91: a verb before 高中; a kind of school
     "初三的孩子开始考虑升学，不少家长来问职校和高中怎么选。",  # round 92: one character before 职校
+    "有的家长觉得职校没前途，其实很多孩子在那里找到了自己擅长的事。",  # round 105: what one thinks
     "全市中小学和各学校都要落实全员导师制。",
     "某中学的导师团每月研讨一次。",
     "这所小学在小学阶段重视家访。",

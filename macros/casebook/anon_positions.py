@@ -289,7 +289,7 @@ _DAYTIME = frozenset("今天 昨天 早上 上午 中午 下午 晚上 最近 �
 _CALLED_QUOTED = re.compile(r"[他她][^，。；！？\n“”]{0,4}?叫“([\u4e00-\u9fff]{2,3})(?=”)")
 # What follows a pupil opening a line: a time of the school year, or liking (甘露这学期…, 甘露喜欢…)
 _PUPIL_TIMES = tuple(
-    "这学期 这个学期 上学期 这次 这周 上周 这两周 这几天 上课 课间 期中 期末 每天 放学 开学 周记 后来 第一次 从小 现在 喜欢 半夜 周末".split()
+    "这学期 这个学期 上学期 这次 这周 上周 这两周 这几天 上课 课间 期中 期末 每天 放学 开学 周记 后来 第一次 从小 现在 喜欢 半夜 周末 中考".split()
 ) + ("这" + BLANK, "上" + BLANK)  # (这周, 上周 once set_aside has blanked the measure 周)
 _PUPIL_DAYS = (*_DAYTIME, *_PUPIL_TIMES, *_STRONG_VERBS)  # what follows a pupil named after the class
 _ACTS_AFTER = ("把", "被", "给", "对", "向", *_PUPIL_TIMES)

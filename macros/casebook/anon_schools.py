@@ -18,7 +18,7 @@ from macros.casebook.anon_tables import tables
 # -- schools and classes ---------------------------------------------------------------------
 
 _SCHOOL = re.compile(
-    r"(?:初级中学|高级中学|完全中学|实验学校|外国语学校|实验中学|实验小学|实验高中|实验初中|中心小学|中心校|[一二三四五六七八九十\d]?附中|附小|附初"
+    r"(?:技师学院|(?<=[\u4e00-\u9fff]{2})技院|初级中学|高级中学|完全中学|实验学校|外国语学校|实验中学|实验小学|实验高中|实验初中|中心小学|中心校|[一二三四五六七八九十\d]?附中|附小|附初"
     r"|(?:[一二三四五六七八九十\d][中小]|(?<=[\u4e00-\u9fff]{2})(?:女中|外国语)|(?<=[\u4e00-\u9fff]{2}镇)[中小])(?=[读的上毕念就转老和与同初高校拿参获派是在预看门一二三四五六七八九,。、;:!?)”」\x22\s]|学生|$)|中学|小学|幼儿园|学校|分校|职校|中专|技校|职高|卫校|中职校|职教中心|职业教育中心|高中|初中|内职班|内高班|(?<=[\u4e00-\u9fff]{2})(?:[旅交商财农]校|中职(?=\s*(?:19|20)?\d{2}\s*级)|[东西南北]校(?![区门园舍])))"
 )
 # The same matches, led by a look-ahead at their first characters (speed: see anon_leads.led)
@@ -179,8 +179,10 @@ def _full_schools(text: str) -> Iterable[Span]:
             wider = _back(text, start - 1, _SCHOOL_STOP, 14 - (m.start() - start))
             if _DISTRICT_HEAD.match(text, wider, start - 1):
                 start = wider
-        if text.startswith(_THINKING, start):  # 后来发现幼儿园就在…: what one found, not the school's name
-            start += 2
+        # 后来发现幼儿园就在…, 家长觉得职校没前途: what one found or thinks is no part of the school's name
+        for verb in _THINKING:
+            k = text.rfind(verb, start, m.start())
+            start = k + 2 if k >= 0 else start
         prefix = text[start : m.start()]
         if not prefix or _generic(prefix):
             continue
