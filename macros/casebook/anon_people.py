@@ -390,7 +390,6 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
             weak
             and surname == 1
             and text[j] in t.surnames
-            and text[j] not in _ADVERBS  # 导师先听孩子的解释: an adverb, then the verb
             and text[j] not in "和与跟同及"  # 新同学和新节奏: “and” after the role
             and t.score.get(text[j + 1 : j + 2], 0.0) >= 0.75
             and text[j + 1 : j + 2] not in anon_names.STOP

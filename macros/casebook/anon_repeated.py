@@ -111,7 +111,8 @@ def repeated_names(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHi
         if len(starts) == 1 and given not in givens and not text.startswith(_TITLED, starts[0] + len(token)):
             continue  # (speed: once, neither a known given name nor titled, it is never confirmed below)
         # (可涛涛一句话都不说: before a doubled nickname a character the tables lack is no surname)
-        if (c not in t.surnames and (given not in givens or given[0] == given[-1] != c)) or c == given[0] or c in _VERB_CHARS:
+        doubled = len(given) == 2 and given[0] == given[1]
+        if (c not in t.surnames and (given not in givens or doubled)) or c == given[0] or c in _VERB_CHARS:
             continue
         if c not in t.surnames and c in anon_names.STOP:
             continue  # 奶奶的方言: a particle before a known given name is no surname (于桐's 于 is one)
