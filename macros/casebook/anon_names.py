@@ -195,8 +195,8 @@ def _given(t: NameTables, text: str, start: int, weak: bool, compound: bool = Fa
     role_after = text.startswith(ROLE_WORDS, start + 2)  # (宗建国师傅: 国师 is a word, but a role starts after 国)
     runs_on = _common(t, text[start + 1 : start + 3]) and not ((person_after or role_after) and g1 + g2 in t.pairs)
     # (邸浩会做手工: a modal ends a one-character given name; 韩笑拿了: a verb and 了; 孔太大: “too”; 蓝绿色: a colour)
-    takes = (g2 in "帮给陪替教" and g3 in "他她我你") or (g1 == "太" and g1 + g2 in t.veto) or g2 == "色"
-    modal = (g3 in "了着过" and g3 and g1 + g2 not in t.pairs) or (g2 in _MODALS and _han(g3)) or takes
+    no_pair = (g2 in "帮给陪替教" and g3 in "他她我你") or (g1 == "太" and g1 + g2 in t.veto) or g2 == "色"
+    modal = (g3 in "了着过" and g3 and g1 + g2 not in t.pairs) or (g2 in _MODALS and _han(g3)) or no_pair
     if g2 and _han(g2) and g2 not in STOP and not runs_on and not modal and g1 + g2 not in _ROLE_SET:
         pair = g1 + g2
         s2 = t.score.get(g2, 0.0)

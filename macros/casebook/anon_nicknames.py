@@ -64,6 +64,12 @@ _LITTLE_OWNS = re.compile("的(?:" + "|".join(KIN_AFTER_DE) + ")|家(?:的|里|�
 NOT_ACTING = frozenset("了中里上下的地得之们")
 
 
+def acting_at(text: str, j: int) -> bool:
+    """Whether a Chinese character that is no particle or place word stands at ``j``: where a
+    person's name may end before what the person does (菲菲搬家…, not 天天上学)."""
+    return _han(text[j : j + 1]) and text[j] not in NOT_ACTING
+
+
 def opening_full_name(t: NameTables, text: str, i: int) -> bool:
     """A line opening with a full name: a surname, 小 and a given-name character that make no word,
     then anything but a particle or place word (汪小满有轻度听力损失, not 金小区); or a surname the
@@ -72,7 +78,7 @@ def opening_full_name(t: NameTables, text: str, i: int) -> bool:
         return True
     if text[i + 1 : i + 2] != "小" or text[i : i + 1] not in t.surnames or not _little_nickname(t, text[i + 1 : i + 3]):
         return False
-    return _han(text[i + 3 : i + 4]) and text[i + 3] not in NOT_ACTING
+    return acting_at(text, i + 3)
 
 
 def _little_nickname(t: NameTables, token: str) -> bool:

@@ -47,7 +47,6 @@ from macros.casebook.anon_nicknames import (
     _PERSON_OBJECT_VERBS,
     _PET_AFTER,
     _REDUPLICATED,
-    NOT_ACTING,
     REDUPLICATED_FREQ,
     _after_class_de,
     _kin_name,
@@ -59,6 +58,7 @@ from macros.casebook.anon_nicknames import (
     _surname_before_kin,
     _trait,
     _unknown_surname_name,
+    acting_at,
     opening_full_name,
 )
 from macros.casebook.anon_positions import (
@@ -181,7 +181,7 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
         # 都叫他包子: whatever the word, it is what the child is called
         # 叫他回座位, 叫她过来: a verb after 叫他 is an errand, not a name
         called = m.group(g)
-        if _no_nickname(text, m.start(), called):
+        if _no_nickname(t, text, m.start(), called):
             continue
         if _trait(t, called) or _PET_AFTER.match(text, m.end()):
             continue  # 一只叫“豆豆”的小狗: a pet's name
@@ -304,13 +304,13 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
         placed = i > 0 and text[i - 1] in t.surnames
         sure = placed and (_after_class_de(text, i - 1) or (_line_start(text, i - 1) and _acts_or_is(text, i + 2)))
         # (伍壮壮听力不好: opening a line before any word but a particle, a fairly typical character)
-        opened = placed and _line_start(text, i - 1) and _han(text[i + 2 : i + 3]) and text[i + 2] not in NOT_ACTING
+        opened = placed and _line_start(text, i - 1) and acting_at(text, i + 2)
         if (sure or opened) and _pet_name(t, m.group(0), 1000, 0.0 if sure else 0.3):
             add(i - 1, i + 2, m.group(0))  # 预备（3）班的汤圆圆: a class's pupil, surname and a doubled name
             continue
         taking = text.endswith(("带着", "一下"), 0, i)
         # (菲菲搬家到了…: opening a line, before any word but a particle)
-        opens = _line_start(text, i) and _han(text[i + 2 : i + 3]) and text[i + 2] not in NOT_ACTING
+        opens = _line_start(text, i) and acting_at(text, i + 2)
         if (
             # (我让朵朵把…: after a verb that takes a person, too)
             (_clause_start(text, i) or text[i - 1 : i] in _PERSON_OBJECT_VERBS or _after_class_de(text, i) or taking)
@@ -347,7 +347,7 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
         said = said or (_line_start(text, i) and _opening_verb(text, i + 2) and _little_nickname(t, token))
         # (带教阿杰的组长, 喜欢阿杰。, 时，阿娟教…: 阿 and a very typical character is a nickname anywhere)
         very = token[0] == "阿" and t.score.get(token[1], 0.0) >= 0.9 and not _is_word(t, token)
-        said = said or (very and _clause_start(text, i) and _han(text[i + 2 : i + 3]) and text[i + 2] not in NOT_ACTING)
+        said = said or (very and _clause_start(text, i) and acting_at(text, i + 2))
         if (opens or very) and ((text[i + 2 : i + 3] in anon_names.FOLLOW and _little_name(t, token)) or said):
             add(i, i + 2, "")
         elif _LITTLE_OWNS.match(text, i + 2) and _little_nickname(t, token):

@@ -187,7 +187,7 @@ def _opening_pair(t: NameTables, text: str, i: int) -> bool:
     typical = _typical(t, token) and token[1:] != "子"
     if not (token in t.pairs or typical) or token[:1] == token[1:] or _is_word(t, token):
         return False
-    if _is_word(t, text[i + 1 : i + 3]) or text[i : i + 3] in t.words or _is_word(t, text[i : i + 3]):
+    if _is_word(t, text[i + 1 : i + 3]) or text[i : i + 3] in t.words or text[i : i + 3] in t.veto:
         return False
     if text[i + 1 : i + 3] in ROLE_NOUNS:
         return False
@@ -462,7 +462,7 @@ def _everyday(t: NameTables, word: str) -> bool:
     return _is_word(t, word) and word not in t.jieba_names
 
 
-def _no_nickname(text: str, start: int, called: str) -> bool:
+def _no_nickname(t: NameTables, text: str, start: int, called: str) -> bool:
     """What follows 叫他, 外号 … (at ``start``) and is no nickname: 起外号怎么办, 外号是否伤人, 外号会伤人 (a
     question or a modal), 叫他回座位 (an errand), 再叫他一次 (how often), 处理外号问题 (a noun),
     习惯叫他小名 (the word for a name), 把“外号盒子”做成… (a quoted term)."""
@@ -479,5 +479,5 @@ def _no_nickname(text: str, start: int, called: str) -> bool:
         or (start > 0 and text[start - 1] in "“「")
         # 被起外号嘲笑: an everyday word right after the label, with no 叫, 是 or quote, is what was done (外号乔治
         # is a name: jieba counts the word as one)
-        or (text.startswith(called, start + 2) and text.startswith(_LABELS, start) and _everyday(anon_names.tables(), called))
+        or (text.startswith(called, start + 2) and text.startswith(_LABELS, start) and _everyday(t, called))
     )

@@ -111,12 +111,14 @@ def find_student_numbers(text: str) -> Iterable[Span]:
         yield m.start(1), m.end(1), "CASE-ANON-STUDENTID"
 
 
-# The columns of a Markdown table its header names, and what a cell under each header holds (| 家长QQ |
-# over | 839 114 527 |: the number is in the row below, not the next cell, where _QQ looks)
+# A QQ number (one run, or groups of three or four as read out: 915 330 271) and a WeChat ID, in text and in tables
+_QQ_NUMBER = r"(?:[1-9]\d{2,3}|[1-9](?= \d{4}))(?: \d{3,4}){0,2}(?: \d{2,4})(?!\d)|[1-9]\d{4,10}"
+_WECHAT_ID = r"[A-Za-z][-_A-Za-z0-9]{5,19}"
+# A table's columns named by their header and what a cell below holds (| 家长QQ | over | 839 114 527 |: not the next cell)
 _COLUMNS = (
     (re.compile(_STUDENT_WORDS), _CODE_CELL, "CASE-ANON-STUDENTID"),
-    (re.compile("QQ|扣扣"), re.compile(r"^\s*([1-9]\d{4,10}|[1-9]\d{1,3}(?: \d{2,4}){1,3})\s*$"), "CASE-ANON-QQ"),
-    (re.compile("微信"), re.compile(r"^\s*([A-Za-z][-_A-Za-z0-9]{5,19})\s*$"), "CASE-ANON-WECHAT"),
+    (re.compile("QQ|扣扣"), re.compile(rf"^\s*({_QQ_NUMBER})\s*$"), "CASE-ANON-QQ"),
+    (re.compile("微信"), re.compile(rf"^\s*({_WECHAT_ID})\s*$"), "CASE-ANON-WECHAT"),
     (re.compile("出生|生日"), _DATE_CELL, "CASE-ANON-BIRTHDATE"),
 )
 
@@ -155,12 +157,10 @@ _LOCAL_PART = r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]*"
 _AT = r"(?:\s?@\s?|\s?#\s?|\s*[(\[]\s*at\s*[)\]]\s*|\s+at\s+)"
 _DOT = r"(?:\.|\s*[(\[]\s*dot\s*[)\]]\s*|\s+dot\s+)"
 _EMAIL = re.compile(rf"(?i){_LOCAL_PART}{_AT}[A-Za-z0-9-]+(?:{_DOT}[A-Za-z0-9-]+)*{_DOT}[A-Za-z]{{2,6}}(?![A-Za-z0-9])")
-# the number as one run, or in groups of three or four as it is read out (915 330 271)
 _QQ = re.compile(
-    r"(?i)(?<![A-Za-z])(?:QQ|Q|扣扣|企鹅|球球)\s*(?:群号码|群号|群|号码|号)\s*(?:是|为)?\s*[:(\[]?\s*(?<!\d)((?:[1-9]\d{2,3}|[1-9](?= \d{4}))(?: \d{3,4}){0,2}(?: \d{2,4})(?!\d)|[1-9]\d{4,10})(?!\d)"
-    # QQ上（12345678）, 加了我的QQ（他的是3058712264）: the number (whose it is) in brackets after “on QQ”;
-    # | 家长QQ | 1372645098 |: the next cell of a table
-    r"|(?<![A-Za-z])(?:QQ|扣扣|企鹅)\s*(?:(?:上|里)\s*(?=[:(\[])|(?:就|也)?是|为)?\s*[:(\[|]?\s*(?:[他她我你]的(?:号码?)?(?:是|为)\s*)?(?<!\d)((?:[1-9]\d{2,3}|[1-9](?= \d{4}))(?: \d{3,4}){0,2}(?: \d{2,4})(?!\d)|[1-9]\d{4,10})(?!\d)"
+    rf"(?i)(?<![A-Za-z])(?:QQ|Q|扣扣|企鹅|球球)\s*(?:群号码|群号|群|号码|号)\s*(?:是|为)?\s*[:(\[]?\s*(?<!\d)({_QQ_NUMBER})(?!\d)"
+    # QQ上（12345678）, 加了我的QQ（他的是3058712264）: in brackets after “on QQ”; | 家长QQ | 1372645098 |: the next cell
+    rf"|(?<![A-Za-z])(?:QQ|扣扣|企鹅)\s*(?:(?:上|里)\s*(?=[:(\[])|(?:就|也)?是|为)?\s*[:(\[|]?\s*(?:[他她我你]的(?:号码?)?(?:是|为)\s*)?(?<!\d)({_QQ_NUMBER})(?!\d)"
     # 他的QQ空间2290417735: the account's space is named by its number
     r"|(?<![A-Za-z])QQ\s*空间\s*(?:是|为)?\s*[:(\[]?\s*(?<!\d)([1-9]\d{4,10})(?!\d)"
 )
@@ -168,7 +168,7 @@ _WECHAT = re.compile(
     r"(?i)(?:微信|威信|薇信|徽信|维信|V信|(?<![A-Za-z])vx|(?<![A-Za-z])wx(?!id_)|wechat|weixin)\s*(?:号码|号|id)?\s*(?:是|为|叫)?\s*"
     # 在微信上给我发消息（luobin_sh）: the ID in brackets a few words after 微信
     r"(?:[:(\[|]|[^。\n(\[]{0,10}\()?\s*"  # (| 联系微信 | maizhiyuan_88 |: the next cell of a table)
-    r"([A-Za-z][-_A-Za-z0-9]{5,19})(?![-_A-Za-z0-9])"
+    rf"({_WECHAT_ID})(?![-_A-Za-z0-9])"
 )
 _WXID = re.compile(r"(?i)(?<![A-Za-z0-9])wxid_[A-Za-z0-9]{6,}")
 
@@ -203,9 +203,9 @@ def find_contacts(text: str) -> Iterable[Span]:
 
 
 # 后来我们加了微信，他的号是rgq_father88: the ID a few words after 微信, after 号是
-_WECHAT_LATER = re.compile(r"微信[^。\n；;]{0,12}?号(?:码)?\s*(?:是|为|[:：])\s*([A-Za-z][-_A-Za-z0-9]{5,19})(?![-_A-Za-z0-9])")
+_WECHAT_LATER = re.compile(rf"微信[^。\n；;]{{0,12}}?号(?:码)?\s*(?:是|为|[:：])\s*({_WECHAT_ID})(?![-_A-Za-z0-9])")
 # wenkexin_mama这个微信: the ID written before the word, as people say it
-_WECHAT_BEFORE = re.compile(r"([A-Za-z][-_A-Za-z0-9]{5,19})\s*(?:这个|那个|的)?\s*$")
+_WECHAT_BEFORE = re.compile(rf"({_WECHAT_ID})\s*(?:这个|那个|的)?\s*$")
 # QQ群里谭晓燕的号是1053387612: the number a few words after QQ, after 号是 / 号码是
 _QQ_LATER = re.compile(
     r"(?i)QQ(?:[^。\n；;]{0,12}?号(?:码)?|群[^。\n]{0,40}?群号(?:码)?)\s*(?:是|为|[:：])\s*(?<!\d)([1-9]\d{4,10})(?!\d)"

@@ -182,7 +182,7 @@ def _full_schools(text: str) -> Iterable[Span]:
         # 后来发现幼儿园就在…, 家长觉得职校没前途: what one found or thinks is no part of the school's name
         for verb in _THINKING:
             k = text.rfind(verb, start, m.start())
-            start = k + 2 if k >= 0 else start
+            start = k + len(verb) if k >= 0 else start
         prefix = text[start : m.start()]
         if not prefix or _generic(prefix):
             continue
