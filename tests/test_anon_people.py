@@ -327,6 +327,13 @@ CATCH = [
     # ，和毛豆一起 is “and 毛豆” when 毛豆 is found alone: no 和奶奶 from it
     ("方社工第二周就来了。外教Mr. Thompson说，Thompson老师很忙。", ["方社工", "Mr. Thompson", "Thompson"]),
     ("毛豆今天没来。晚饭后，和毛豆一起下楼的还有邻居。第二天爸爸妈妈和奶奶都来了。", ["毛豆", "和毛豆"]),
+    # round 106: a rarer second given character before 说 (实); a given name of no word after a class
+    # and 的, before what the pupil won; two characters of no word before 的 and a parent at a clause
+    # start (Mongolian, literary names); a doubled word and 姐 opening a clause
+    ("庞秋实说她想报名舞蹈比赛。", ["庞秋实"]),
+    ("七年级2班的秋实获得了书法比赛二等奖。", ["秋实"]),
+    ("日根的妈妈在医院做护士。\n若榴的外婆养了两只猫。", ["日根", "若榴"]),
+    ("满满姐是她在小区里最好的朋友。", ["满满姐"]),
     # round 105: 中考 after a name opening a line, like the other times of a pupil's year
     ("嘉伟中考想报职校的汽修专业。", ["嘉伟"]),
     # round 104: after 发现 or 听说 a clause starts, and a name with it (麦子 is a word, 子涵 a given name)
@@ -548,6 +555,9 @@ CLEAN = [
     # round 65: athletes and a philosopher talked of in class; a month of fasting; a coach's workshop
     # the word table keeps jieba's rarer nouns and verbs opening with a surname from 10 uses (班会, 房卡)
     "后来班里一位戴眼镜的同学说，自己以前也不好意思，听了那次班会才想通。他拿着房卡上楼。",
+    # round 106: “but” and 姐姐 (可姐姐说); a place word before 的外婆; a pupil called 丙 (学生丙);
+    # 鲍叔牙 among the figures
+    "弟弟也想跟着去，可姐姐说这是她的时间。\n画里的外婆手上拿着青团。\nK老师约丙的父母到学校谈话。\n她爱读管仲和鲍叔牙的故事。",
     # round 105: words jieba tags as names (郁金香, 巴扎); a Latin letter is no left edge (P成丑图)
     "春游时第一次看见真正的郁金香。讲到老城的巴扎时，她的眼睛亮了。\n小A的照片被人P成丑图发到群里。",
     # round 104: 阿炳 among the figures; a landmark one goes to see (看看东方明珠)

@@ -309,6 +309,11 @@ CATCH = [
     ("CASE-ANON-SCHOOL", "某某是静安区芷江西苑初级中学九（3）班的学生，在芷江西苑的年级排名掉到了第四十一。", "芷江西苑"),
     ("CASE-ANON-SCHOOL", "某某在上海市鹿鸣中学读书，说这是“鹿中篮球队的规矩”。", "鹿中"),
     ("CASE-ANON-SCHOOL", "某某从沪岚交通技工学校毕业。回到沪岚交技，他讲了这件事。", "沪岚交技"),
+    # round 106: 高中 or 初中 for a named 高级中学 or 初级中学; a Shanghai place, or a district and a name,
+    # before the inland Tibetan or Xinjiang class
+    ("CASE-ANON-SCHOOL", "某某想考星岚高级中学。最后把星岚高中放在第一志愿。", "星岚高中"),
+    ("CASE-ANON-SCHOOL", "某某来自江湾西藏班，是团支书。", "江湾西藏班"),
+    ("CASE-ANON-SCHOOL", "某某在长宁区新泾西藏班读书。", "长宁区新泾西藏班"),
     # round 105: a technician college (技师学院) and its short name (技院)
     ("CASE-ANON-SCHOOL", "某某在苇塘机电技师学院实习。", "苇塘机电技师学院"),
     ("CASE-ANON-SCHOOL", "某某后来考进了苇塘技院。", "苇塘技院"),
@@ -363,6 +368,7 @@ PASS = [
     "学生丙选高中的时候犹豫了很久。她想考美术中专。",  # round 91: a verb before 高中; a kind of school
     "初三的孩子开始考虑升学，不少家长来问职校和高中怎么选。",  # round 92: one character before 职校
     "有的家长觉得职校没前途，其实很多孩子在那里找到了自己擅长的事。",  # round 105: what one thinks
+    "学校组织西藏班的学生去看升旗。本校高一西藏班的学生来自内地西藏班的不同学校。",  # round 106: no named school
     "全市中小学和各学校都要落实全员导师制。",
     "某中学的导师团每月研讨一次。",
     "这所小学在小学阶段重视家访。",

@@ -189,8 +189,7 @@ def _given(t: NameTables, text: str, start: int, weak: bool, compound: bool = Fa
     s1 = t.score.get(g1, 0.0)
     g2 = text[start + 1 : start + 2]
     family = text[start - 1 : start + 1]  # surname + first given character
-    # 褚建明说: a known given name keeps its second character before 说 (明说 is a word; 王明天 loses it)
-    # What follows a two-character given name: a word that follows people, or a role (宗建国师傅)
+    # What follows a two-character given name: a word that follows people (褚建明说), or a role (宗建国师傅)
     person_after, g3 = text[start + 2 : start + 3] in PERSON_FOLLOW, text[start + 2 : start + 3]
     role_after = text.startswith(ROLE_WORDS, start + 2)  # (宗建国师傅: 国师 is a word, but a role starts after 国)
     runs_on = _common(t, text[start + 1 : start + 3]) and not ((person_after or role_after) and g1 + g2 in t.pairs)
@@ -204,12 +203,10 @@ def _given(t: NameTables, text: str, start: int, weak: bool, compound: bool = Fa
         family_word = not compound and (_common(t, family) or family in t.left_words)  # (琴谱锁进: a rarer word too)
         strong = s1 >= THETA_STRONG and s2 >= THETA_STRONG
         # 许可馨在: after a surname that makes a word with g1, a very typical g2 before what follows people
-        sure_second = min(s1, s2) >= THETA_ALONE and text[start + 2 : start + 3] in PERSON_FOLLOW
+        sure_second = min(s1, s2) >= THETA_ALONE and person_after
         # A given name that is also a word (建国, 欣然) still makes a full name after a surname that is no word.
-        # 纪明哲在: after a weak surname a given name that is also a word counts only when it is a
-        # known given name of two very typical characters, before what follows people
-        # (马建国的: one of the commonest surnames vouches for a known given name as much)
-        # (爸爸石建华, 联系人包建军: after a kin word or a form's field the same holds)
+        # 纪明哲在: after a weak surname, only a known given name of two very typical characters before what
+        # follows people (马建国的: a commonest surname vouches as much; 爸爸石建华, 联系人包建军: a kin word or field)
         # (带教的宗建国师傅: a role right after a known given name is as telling as a kin word before it)
         known_word = pair in t.pairs and (
             role_after or ((strong or text[start - 1] in TOP_SURNAMES) and person_after) or _after_kin(text, left)
@@ -229,6 +226,8 @@ def _given(t: NameTables, text: str, start: int, weak: bool, compound: bool = Fa
                 return 2  # 詹天一在…: 一 ends given names too (天一, 可一), before what follows people
             elif compound and min(s1, s2) >= THETA_COMPOUND:
                 return 2  # 司马悠然参加: after a compound surname a given name that is also a word (悠然)
+            elif not weak and s1 >= 0.9 and s2 >= 0.2 and person_after and g2 not in FOLLOW and not _common(t, pair):
+                return 2  # 庞秋实说: a rarer second character (实) before 说, 的 …; 王秋 would leave it hanging
     # 包小雨说 (才小声说: an adverb, then 小声)
     little_said = g1 == "小" and text[start + 2 : start + 3] in PERSON_FOLLOW and text[start - 1] not in _NOT_LITTLE_LEFT
     if g1 == "小" and (

@@ -9,11 +9,13 @@ from __future__ import annotations
 import re
 
 from macros.casebook import anon_names
+from macros.casebook.anon_leads import tried_at
 from macros.casebook.anon_names import NameTables, _han
 from macros.casebook.anon_names import _common as _is_word
 from macros.casebook.anon_positions import (
     _HAN,
     _VERB_CHARS,
+    ADVERB_FREQ,
     KIN_AFTER_DE,
     NO_NICKNAME_CHARS,
     ROLE_NOUNS,
@@ -49,6 +51,16 @@ def _kin_name(t: NameTables, token: str, de: bool) -> bool:
     if token in t.pairs and low >= 0.5:
         return True
     return not de and token[0] in t.surnames and t.score.get(token[1], 0.0) >= THETA
+
+
+def _no_word_name(t: NameTables, token: str) -> bool:
+    """日根的妈妈, 若榴的外婆: two characters that make no word at all, one of them typical of given
+    names, before 的 and a parent at a clause start (rarer names: Mongolian, literary)."""
+    if token in t.words or _is_word(t, token) or token in ROLE_NOUNS or anon_names.STOP.intersection(token):
+        return False
+    if token[1] in NOT_ACTING or token[1] in "甲乙丙丁":
+        return False  # 画里的外婆: a place word ends it; 约丙的父母: a pupil called 丙 (学生丙)
+    return max(t.score.get(token[0], 0.0), t.score.get(token[1], 0.0)) >= 0.6
 
 
 def _little_given(t: NameTables, pair: str) -> bool:
@@ -166,3 +178,21 @@ def _trait(t: NameTables, called: str) -> bool:
     if called[2] in "哥姐" and t.words.get(called[:2], 0) >= _TRAIT_WORD_FREQ and called[:2] not in t.pairs:
         return True  # 数据哥, 学霸姐: an everyday word and 哥, not a name and 哥 (杰哥, 春生哥)
     return called.endswith(_TRAIT_ENDS) or (called[0] in "大小" and called[2] == "子")
+
+
+# (speed: tried only two characters before a title, where the engine would try every character)
+_A_WITH_TITLE = re.compile(r"(?:阿|(?P<d>[\u4e00-\u9fff])(?=(?P=d)))([\u4e00-\u9fff])(?:阿姨|叔叔|哥|姐)(?![姐妹弟哥])")
+
+
+def titled_nicknames(t: NameTables, text: str) -> list[tuple[int, int]]:
+    """阿芳阿姨, “阿斌哥”, 芳芳姐: 阿 or a doubled character, then how a younger person addresses one."""
+    found: list[tuple[int, int]] = []
+    for m in tried_at(_A_WITH_TITLE, text):
+        ch, nick = m.group(2), text[m.start() : m.start() + 2]
+        if ch in anon_names.STOP or nick in ROLE_NOUNS:
+            continue
+        # (满满姐是…: at a clause start a doubled word too, one of no adverb's frequency, of a plainer character)
+        doubled = nick[0] == ch and _clause_start(text, m.start()) and t.words.get(nick, 0) < ADVERB_FREQ
+        if t.score.get(ch, 0.0) >= (0.3 if doubled else 0.5) and (doubled or not _is_word(t, nick)):
+            found.append(m.span())
+    return found

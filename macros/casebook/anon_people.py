@@ -54,12 +54,14 @@ from macros.casebook.anon_nicknames import (
     _little_name,
     _little_nickname,
     _nickname_chars,
+    _no_word_name,
     _pet_name,
     _surname_before_kin,
     _trait,
     _unknown_surname_name,
     acting_at,
     opening_full_name,
+    titled_nicknames,
 )
 from macros.casebook.anon_positions import (
     _ADVERBS,
@@ -146,9 +148,8 @@ def find_people(text: str) -> list[NameHit]:
     return sorted(hits, key=lambda h: (h.start, -h.end))
 
 
-# (speed: both are tried only two characters before a title, where the engine would try every character)
-_A_WITH_TITLE = re.compile(r"(?:阿|(?P<d>[\u4e00-\u9fff])(?=(?P=d)))([\u4e00-\u9fff])(?:阿姨|叔叔|哥|姐)(?![姐妹弟哥])")
-_GIVEN_WITH_TITLE = re.compile(r"([\u4e00-\u9fff]{2})(?:哥|姐)(?![哥姐妹弟夫])")
+# (speed: tried only two characters before a title, as anon_nicknames' 阿X; 可姐姐说 is “but” and 姐姐)
+_GIVEN_WITH_TITLE = re.compile(r"([\u4e00-\u9fff](?![哥姐])[\u4e00-\u9fff])(?:哥|姐)(?![哥姐妹弟夫])")
 # (高明的家长懂得倾听: 家长 follows a description as often, so it is left out)
 _PARENTS = ("妈妈", "爸爸", "母亲", "父亲", "父母", "外婆", "外公", "奶奶", "爷爷")
 _PLEA_END = frozenset('”」"!?')  # (老师抱抱”: a child's plea to a role, not the role's name)
@@ -200,10 +201,8 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
     for m in WORKPLACE_TITLED.finditer(text) if titled else ():
         if m.group(1) in t.surnames:
             add(m.start(1), m.end(), "")
-    for m in tried_at(_A_WITH_TITLE, text) if titled else ():  # 隔壁的阿芳阿姨, 几个初三的“阿斌哥”, 芳芳姐
-        ch, nick = m.group(2), text[m.start() : m.start() + 2]
-        if ch not in anon_names.STOP and t.score.get(ch, 0.0) >= 0.5 and nick not in ROLE_NOUNS and not _is_word(t, nick):
-            add(m.start(), m.end(), "")
+    for start, end in titled_nicknames(t, text) if titled else ():  # 隔壁的阿芳阿姨, 几个初三的“阿斌哥”, 芳芳姐
+        add(start, end, "")
     for m in p["kin"].finditer(text):  # 国庆的妈妈, 子豪妈妈, 桐桐的同桌
         if text.startswith("家长会", m.start()) or text[m.start() - 1 : m.start()] == "新":
             continue  # 奶奶的方言家长会: a parents' meeting, not whose parent; 和新妈妈相处: a stepparent
@@ -232,6 +231,7 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
                 # 黎明的妈妈, 温馨的父母: a word jieba counts as a name too, before 的 and a parent
                 or (de and token in t.jieba_names and text.startswith(_PARENTS, m.start()))
                 or (token[0] == "一" and _typical(t, token, yi=True))
+                or (de and not _han(text[i - 1 : i]) and text.startswith(_PARENTS, m.start()) and _no_word_name(t, token))
             ):
                 add(i, i + 2, token)
             # (程程的妈妈再婚以后: before 的 and kin, a doubled name of a less typical character too)

@@ -315,6 +315,7 @@ WORKPLACE_TITLED = re.compile(
 # plainer characters than a name needs elsewhere (航 is a word's character as often)
 _CLASS_PUPIL = re.compile(r"(?<=[班队]的)([\u4e00-\u9fff])([\u4e00-\u9fff]{2})")
 _NOT_VOUCHED = frozenset(anon_names.STOP | anon_names.PREFIXES)  # no surname, whatever name follows (speed: made once)
+_PUPIL_DEEDS = tuple("获得 获 参加 报名 拿到 当选 被评为 考上 考了".split())  # what a class's pupil is named for
 _CLASS_GIVEN = re.compile(r"(?<=[班队]的)([\u4e00-\u9fff]{2})")
 
 
@@ -340,8 +341,12 @@ def class_pupils(t: NameTables, text: str) -> list[tuple[int, int]]:
         token, end = m.group(1), m.end()
         if found and found[-1][1] > m.start() or token in ROLE_NOUNS or (_is_word(t, token) and token not in t.jieba_names):
             continue
-        if min(t.score.get(ch, 0.0) for ch in token) >= THETA and text.startswith(_PUPIL_DAYS, end):
+        low, high = sorted(t.score.get(ch, 0.0) for ch in token)
+        if low >= THETA and text.startswith(_PUPIL_DAYS, end):
             found.append(m.span())
+        elif low >= 0.2 and high >= 0.9 and token not in t.words and not anon_names.STOP.intersection(token):
+            if _opening_verb(text, end) or text.startswith(_PUPIL_DEEDS, end):
+                found.append(m.span())  # 七年级2班的秋实获得了…: no word at all, one very typical character, then a verb
     return found
 
 

@@ -103,6 +103,7 @@ def find_schools(text: str) -> Iterable[Span]:
             if _INITIALS_LEFT.match(text[m.start() - 1 : m.start()]) and not _INITIALS_RIGHT.match(text, m.end()):
                 yield m.start(), m.end(), "CASE-ANON-SCHOOL"
     yield from _trade_schools(text)
+    yield from _inland_schools(text)
 
 
 _PLACE_HEAD = re.compile(r"^(?:上海市?|[\u4e00-\u9fff]{1,3}?[区县](?!.[区县]))?(?:[\u4e00-\u9fff]{1,3}?[镇乡])?")
@@ -132,6 +133,10 @@ def _short_forms(name: str) -> Iterable[str]:
         own = form[:-2] if form.endswith(("实验", "国际", "双语", "民族")) else form
         if len(form) >= 3 and (not _generic(form) or (len(own) >= 2 and not _generic(own))):
             yield form
+    if kinds[:2] in (["中学", "高级"], ["中学", "初级"]):  # 星岚高级中学 → 星岚高中, 芷江西苑初级中学 → 芷江西苑初中
+        own = core + "".join(reversed(kinds[2:]))
+        if len(own) >= 2 and not _generic(own):
+            yield own + kinds[1][0] + "中"
     trade = _TRADE_END.search(core)
     if trade and kinds and trade.start() >= 2 and not _generic(core[: trade.start()]):
         # 沪岚交通技工学校 → 沪岚交技: the trade's first character and the kind's
@@ -284,6 +289,21 @@ def _person(prefix: str) -> bool:
 # (上海市临江民族中学: the city, then a name of its own, before a generic word)
 _DISTRICTS = frozenset("黄浦 徐汇 长宁 静安 普陀 虹口 杨浦 闵行 宝山 嘉定 浦东 金山 松江 青浦 奉贤 崇明".split())
 _NAMED_HEAD = re.compile(r"(?:[\u4e00-\u9fff]{1,3}[区县]|上海市?)[\u4e00-\u9fff]{2,}$")
+
+
+# 来自江湾西藏班, 长宁区新泾西藏班: a Shanghai place, or a district and a name of its own, right before
+# the inland Tibetan or Xinjiang class name the school that runs it (内地西藏班, 本校新疆班,
+# 学校组织西藏班 name none)
+_INLAND = re.compile(
+    rf"(?:((?:{'|'.join(sorted(_DISTRICTS))})区)|(?<![\u4e00-\u9fff])|(?<=[在是于自到进读入]))([\u4e00-\u9fff]{{2}})(?:西藏|新疆)(?:班|部)"
+)
+
+
+def _inland_schools(text: str) -> Iterable[Span]:
+    for m in _INLAND.finditer(text) if "西藏" in text or "新疆" in text else ():  # (speed)
+        own, t = m.group(2), tables()
+        if own in t.places or (m.group(1) and own not in t.words):
+            yield m.start(), m.end(), "CASE-ANON-SCHOOL"
 
 
 # (一所区实验小学; 带一件小学时的物品: a thing counted before 小学时, no school)
