@@ -327,6 +327,14 @@ CATCH = [
     # ，和毛豆一起 is “and 毛豆” when 毛豆 is found alone: no 和奶奶 from it
     ("方社工第二周就来了。外教Mr. Thompson说，Thompson老师很忙。", ["方社工", "Mr. Thompson", "Thompson"]),
     ("毛豆今天没来。晚饭后，和毛豆一起下楼的还有邻居。第二天爸爸妈妈和奶奶都来了。", ["毛豆", "和毛豆"]),
+    # round 107: a locative (上) before a full name; 高考 after a class's pupil, like 中考; a listed surname
+    # and a known given name that is also a word after a class; 现 after a name (现就读于); two
+    # characters of no word opening a line before a verb of speech
+    ("体检表上龙晓雪的身份证号要核对。", ["龙晓雪"]),
+    ("高三（1）班的凌霄高考前一周失眠得厉害。", ["凌霄"]),
+    ("24级数控3班的包宏伟拿了技能节二等奖。", ["包宏伟"]),
+    ("阮清现就读于四（2）中队。", ["阮清"]),
+    ("米粒说自己的小名是外婆起的。", ["米粒"]),
     # round 106: a rarer second given character before 说 (实); a given name of no word after a class
     # and 的, before what the pupil won; two characters of no word before 的 and a parent at a clause
     # start (Mongolian, literary names); a doubled word and 姐 opening a clause
@@ -555,6 +563,8 @@ CLEAN = [
     # round 65: athletes and a philosopher talked of in class; a month of fasting; a coach's workshop
     # the word table keeps jieba's rarer nouns and verbs opening with a surname from 10 uses (班会, 房卡)
     "后来班里一位戴眼镜的同学说，自己以前也不好意思，听了那次班会才想通。他拿着房卡上楼。",
+    # round 107: what a team calls its captain (队长) is a role; a place before 说 (书上说, 信中说)
+    "他说游戏里队友都叫他“队长”，他不上线大家就会输。\n书上说要多喝水。\n信中说她很想家。",
     # round 106: “but” and 姐姐 (可姐姐说); a place word before 的外婆; a pupil called 丙 (学生丙);
     # 鲍叔牙 among the figures
     "弟弟也想跟着去，可姐姐说这是她的时间。\n画里的外婆手上拿着青团。\nK老师约丙的父母到学校谈话。\n她爱读管仲和鲍叔牙的故事。",

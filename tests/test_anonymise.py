@@ -309,6 +309,8 @@ CATCH = [
     ("CASE-ANON-SCHOOL", "某某是静安区芷江西苑初级中学九（3）班的学生，在芷江西苑的年级排名掉到了第四十一。", "芷江西苑"),
     ("CASE-ANON-SCHOOL", "某某在上海市鹿鸣中学读书，说这是“鹿中篮球队的规矩”。", "鹿中"),
     ("CASE-ANON-SCHOOL", "某某从沪岚交通技工学校毕业。回到沪岚交技，他讲了这件事。", "沪岚交技"),
+    # round 107: a numbered school's short name, the name's first two characters, the number, the kind
+    ("CASE-ANON-SCHOOL", "某某在静安区共和新路第三中学读书，同学们叫它“共和三中”。", "共和三中"),
     # round 106: 高中 or 初中 for a named 高级中学 or 初级中学; a Shanghai place, or a district and a name,
     # before the inland Tibetan or Xinjiang class
     ("CASE-ANON-SCHOOL", "某某想考星岚高级中学。最后把星岚高中放在第一志愿。", "星岚高中"),

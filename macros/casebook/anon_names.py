@@ -57,7 +57,7 @@ STOP = set(
 FOLLOW = set(
     "说的在是和与跟也都就又还把被给对很不没今昨一哭笑最总常却才先突终已会能要想觉告问回来去让主每妈爸奶爷外家同这那"
     "便只上下到从向自坐站拿写带低抬第特请交帮当成认学做开用找和等因看听打叫主非连更再老早晚几"
-    "为喜变约担留发感显提表穿比谈两讲哭闹跑走住吃睡玩"
+    "为喜变约担留发感显提表穿比谈两讲哭闹跑走住吃睡玩现"
     "，。、！？：；“”‘’\"'()（）,.!?:; \n"
 )
 # What follows a given name used alone in subject or possessive position.
@@ -80,7 +80,7 @@ _SUBJECTS = tuple("语文 数学 英语 物理 化学 生物 历史 地理 政�
 # (在中职教服装的朋友尤老师: a companion before a teacher's surname and title, like a subject)
 _BEFORE_TITLE = _SUBJECTS + tuple("朋友 好友 同事 邻居 亲戚 跟着 找 请 问 陪 向 给 对 联系".split())  # (向任校长汇报)
 _KIN_BEFORE = tuple(KIN_BEFORE)
-LEFT_CHARS = set("和跟与让叫给问对把被由帮陪找请谢的了是里，。、！？：；“”‘’\"'()（）,.!?:; \n")  # 谢: 谢谢龙老师
+LEFT_CHARS = set("和跟与让叫给问对把被由帮陪找请谢的了是里上，。、！？：；“”‘’\"'()（）,.!?:; \n")  # 谢: 谢谢龙老师
 PREFIXES = set("小老大阿")
 # Adverbs that stand between a subject and its verb: a given name used alone never starts with one.
 ADVERB_CHARS = frozenset("才就都也还又只便却先再")

@@ -53,14 +53,17 @@ def _kin_name(t: NameTables, token: str, de: bool) -> bool:
     return not de and token[0] in t.surnames and t.score.get(token[1], 0.0) >= THETA
 
 
-def _no_word_name(t: NameTables, token: str) -> bool:
-    """日根的妈妈, 若榴的外婆: two characters that make no word at all, one of them typical of given
-    names, before 的 and a parent at a clause start (rarer names: Mongolian, literary)."""
-    if token in t.words or _is_word(t, token) or token in ROLE_NOUNS or anon_names.STOP.intersection(token):
+def _no_word_name(t: NameTables, token: str, least: float = 0.6) -> bool:
+    """日根的妈妈, 若榴的外婆, 米粒说: two characters that make no word at all, one of them typical
+    of given names (rarer names: Mongolian, literary), before 的 and a parent at a clause start or
+    opening a line before a verb of speech or feeling (the caller asks for the place)."""
+    if token in t.words or _is_word(t, token) or token in ROLE_NOUNS or token in anon_names._ROLE_SET:  # (店长答应)
+        return False
+    if anon_names.STOP.intersection(token):
         return False
     if token[1] in NOT_ACTING or token[1] in "甲乙丙丁":
         return False  # 画里的外婆: a place word ends it; 约丙的父母: a pupil called 丙 (学生丙)
-    return max(t.score.get(token[0], 0.0), t.score.get(token[1], 0.0)) >= 0.6
+    return max(t.score.get(token[0], 0.0), t.score.get(token[1], 0.0)) >= least
 
 
 def _little_given(t: NameTables, pair: str) -> bool:

@@ -283,6 +283,7 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
             (clause and _candidate(t, token, strong))
             or (strong and _word_name(t, text, token))
             or (opening and _opening_name(t, token))
+            or (opening and strong and _no_word_name(t, token, 0.5))  # 米粒说自己的…: no word at all opening a line
         ):
             add(i, i + 2, token)
     # 甘露这学期当上了…, 秋实上课…: a line opening with a word and a time of the pupil's year (not 冬天这次)

@@ -23,7 +23,7 @@ ROLE_NOUNS = frozenset(
         "孩子 学生 同学 老师 家长 大家 我们 你们 他们 她们 咱们 自己 别人 对方 双方 有人 朋友 新生 男生 女生 同桌 班长 "
         "导师 班主任 班组长 校长 医生 父母 小宝宝 爸爸 妈妈 母亲 父亲 儿子 女儿 哥哥 姐姐 弟弟 妹妹 爷爷 奶奶 外婆 外公 叔叔 阿姨 伯伯 "
         "舅舅 姑姑 姑妈 姨妈 舅妈 婶婶 姑父 姨父 舅公 小姨 大姨 小舅 小叔 小姑 大哥 大姐 小弟 小妹 阿妈 阿爸 阿婆 阿公 阿弟 阿妹 阿哥 阿姐 阿叔 阿伯 阿嬷 先生 太太 兄弟 姐妹 娃娃 宝贝 宝宝 保安 保姆 师生 师兄 师姐 师弟 师妹 老人 大人 小孩 男孩 女孩 少年 青年 "
-        "全班 班级 小组 组员 队员 室友 邻居 亲戚 长辈 晚辈 同伴 伙伴 家人 亲人 主任 书记 校医 社工 志愿者 心理老师 "
+        "全班 班级 小组 组员 组长 队长 社长 团长 会长 部长 中队长 大队长 副班长 课代表 团支书 队员 队友 室友 邻居 亲戚 长辈 晚辈 同伴 伙伴 家人 亲人 主任 书记 校医 社工 志愿者 心理老师 "
         "门卫 保洁 司机 厨师 宿管 护士 警察 民警 教练 老板 店主 快递员 "  # 门卫爷爷, 门卫是第一个发现的人: a job
         "两人 三人 几人 一人 众人 旁人 他人 本人 后者 前者 当事人 双胞胎 母女 父女 母子 父子 夫妻 祖孙 一家 全家 "
         "她的 他的 我的 你的 谁 谁的 这位 那位 此人 孩子们 同学们 老师们 家长们 继父 继母 后妈 养父 养母 师傅 领导 同事 "
@@ -289,7 +289,7 @@ _DAYTIME = frozenset("今天 昨天 早上 上午 中午 下午 晚上 最近 �
 _CALLED_QUOTED = re.compile(r"[他她][^，。；！？\n“”]{0,4}?叫“([\u4e00-\u9fff]{2,3})(?=”)")
 # What follows a pupil opening a line: a time of the school year, or liking (甘露这学期…, 甘露喜欢…)
 _PUPIL_TIMES = tuple(
-    "这学期 这个学期 上学期 这次 这周 上周 这两周 这几天 上课 课间 期中 期末 每天 放学 开学 周记 后来 第一次 从小 现在 喜欢 半夜 周末 中考".split()
+    "这学期 这个学期 上学期 这次 这周 上周 这两周 这几天 上课 课间 期中 期末 每天 放学 开学 周记 后来 第一次 从小 现在 喜欢 半夜 周末 中考 高考".split()
 ) + ("这" + BLANK, "上" + BLANK)  # (这周, 上周 once set_aside has blanked the measure 周)
 _PUPIL_DAYS = (*_DAYTIME, *_PUPIL_TIMES, *_STRONG_VERBS)  # what follows a pupil named after the class
 _ACTS_AFTER = ("把", "被", "给", "对", "向", *_PUPIL_TIMES)
@@ -325,7 +325,8 @@ def class_pupils(t: NameTables, text: str) -> list[tuple[int, int]]:
     for m in _CLASS_PUPIL.finditer(text) if "班的" in text or "队的" in text else ():  # (speed)
         surname, given = m.group(1), m.group(2)
         # (二（3）中队的练佳宁, 高一3班的查一鸣: a known given name vouches for a surname the tables lack or distrust)
-        vouched = given in t.pairs and not _is_word(t, given) and surname not in _NOT_VOUCHED
+        # (24级数控3班的包宏伟: after a listed surname, even a known given name that is also a word)
+        vouched = given in t.pairs and (not _is_word(t, given) or surname in t.surnames) and surname not in _NOT_VOUCHED
         if (surname not in t.surnames or surname in t.weak) and not vouched or surname in anon_names.FUNCTION_CHARS:
             continue
         if any(ch in anon_names.STOP or t.score.get(ch, 0.0) < 0.3 for ch in given) or given in ROLE_NOUNS:

@@ -137,6 +137,9 @@ def _short_forms(name: str) -> Iterable[str]:
         own = core + "".join(reversed(kinds[2:]))
         if len(own) >= 2 and not _generic(own):
             yield own + kinds[1][0] + "中"
+    if len(kinds) == 2 and kinds[0] in ("中学", "小学") and kinds[1][0] == "第" and len(core) >= 2:
+        # 共和新路第三中学 → 共和三中, 梧桐路第二小学 → 梧桐二小: the name's first two characters, the number, the kind
+        yield from {own + kinds[1][1:] + kinds[0][0] for own in (core[:2], core) if not _generic(own)}
     trade = _TRADE_END.search(core)
     if trade and kinds and trade.start() >= 2 and not _generic(core[: trade.start()]):
         # 沪岚交通技工学校 → 沪岚交技: the trade's first character and the kind's
