@@ -327,6 +327,13 @@ CATCH = [
     # ，和毛豆一起 is “and 毛豆” when 毛豆 is found alone: no 和奶奶 from it
     ("方社工第二周就来了。外教Mr. Thompson说，Thompson老师很忙。", ["方社工", "Mr. Thompson", "Thompson"]),
     ("毛豆今天没来。晚饭后，和毛豆一起下楼的还有邻居。第二天爸爸妈妈和奶奶都来了。", ["毛豆", "和毛豆"]),
+    # round 108: a Latin word, either case, said to be someone's nickname; 报 after a name (报名); a
+    # doubled name of a plainer character taken to school (带多多上学); a word ending at the surname is
+    # no family form of it (照顾外公 is no 顾外公)
+    ("casey是转学来的台湾学生许凯西的昵称。", ["casey", "许凯西"]),
+    ("焦阳报名了学校的天文社。", ["焦阳"]),
+    ("丽丽姐是小区里带多多上学的邻居。", ["丽丽姐", "多多"]),
+    ("顾海洋是高三的学生。妈妈在外地照顾外公，一时赶不回来。", ["顾海洋"]),
     # round 107: a locative (上) before a full name; 高考 after a class's pupil, like 中考; a listed surname
     # and a known given name that is also a word after a class; 现 after a name (现就读于); two
     # characters of no word opening a line before a verb of speech

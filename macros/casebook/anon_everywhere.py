@@ -110,6 +110,15 @@ def _aabb(t: NameTables, text: str, i: int) -> bool:
     return len(after) == 2 and after[0] == after[1] and _is_word(t, text[i] + after[0])
 
 
+def _verb_ends_at(t: NameTables, text: str, start: int) -> bool:
+    """照顾外公: the character before the surname makes a word with it and none with what stands
+    before it (教师范阿姨, 教练武老师 are a role, then the name; 和钱妈妈, 给钱老师 a function word)."""
+    left = text[start - 1 : start]
+    if not left or left in anon_names.FUNCTION_CHARS or left in anon_names.STOP:
+        return False
+    return _is_word(t, left + text[start]) and not _is_word(t, text[start - 2 : start])
+
+
 def everywhere(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]:
     people: set[str] = set()
     found = Counter(text[h.start : h.end] for h in hits)
@@ -165,6 +174,8 @@ def everywhere(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]:
             continue
         if f[0] in _AND and f[1:] in SURNAME_KIN and text[start - 1 : start] in _PRONOUNS:
             continue  # 他和妈妈住在一起: “and mother” after a pronoun, not 和天佑's mother (请和妈妈… is)
+        if f[1:] in SURNAME_KIN and _verb_ends_at(t, text, start):
+            continue  # 照顾外公: a word ends at the surname (照顾), not 顾海洋's grandfather
         if len(f) == 2 and _is_word(t, f) and text[start - 1 : start] in _DEGREE:
             continue  # 许安静其实一点也不安静: after 不, 很, 太 the word is the word, not 安静 the name
         if len(f) == 2 and f[0] == f[1] and (text[start - 1 : start] == "得" or _PREDICATE_DE.match(text, end)):

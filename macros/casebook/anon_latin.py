@@ -150,9 +150,15 @@ def find_latin_names(t: NameTables, text: str) -> list[NameHit]:
     hits = titled + _english_names(t, text, taken_by(titled, len(text)))
     # Mr. Thompson … Thompson老师: the surname after a title is that teacher wherever it stands alone
     surnames, taken = {m.group(1) for m in matches}, taken_by(hits, len(text))
-    return hits + [
-        NameHit(m.start(), m.end(), "") for m in _WORD.finditer(text) if m.group(0) in surnames and not taken[m.start()]
-    ]
+    hits += [NameHit(m.start(), m.end(), "") for m in _WORD.finditer(text) if m.group(0) in surnames and not taken[m.start()]]
+    # casey是转学来的…许凯西的昵称: a Latin word, either case, said to be someone's nickname or English name
+    taken = taken_by(hits, len(text))
+    return hits + [NameHit(*m.span(1), "") for m in _LATIN_NICKNAME.finditer(text) if not taken[m.start(1)]]
+
+
+_LATIN_NICKNAME = re.compile(
+    r"(?<![A-Za-z0-9_@.\-])([A-Za-z][a-z]{1,11})\s*是[^，。；;！？\n]{0,16}?的(?:昵称|英文名字?|小名|外号|网名)"
+)
 
 
 # Mr. Zhao, Ms Chen: a title and a surname in pinyin, as pupils address their teachers

@@ -312,13 +312,14 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
         taking = text.endswith(("带着", "一下"), 0, i)
         # (菲菲搬家到了…: opening a line, before any word but a particle)
         opens = _line_start(text, i) and acting_at(text, i + 2)
+        # (带多多上学, 接豆豆放学: taken to or from school, a less typical character and a rarer word too)
+        escorted = text[i - 1 : i] in "带接送" and text.startswith(("上学", "放学", "回家", "上课"), i + 2)
+        opening = _line_start(text, i) and _opening_verb(text, i + 2)  # (牛牛在体育课上…: a less typical character too)
         if (
             # (我让朵朵把…: after a verb that takes a person, too)
             (_clause_start(text, i) or text[i - 1 : i] in _PERSON_OBJECT_VERBS or _after_class_de(text, i) or taking)
-            # (牛牛在体育课上…: opening a line before what a person does, a less typical character too)
-            and _pet_name(t, m.group(0), least=0.3 if _line_start(text, i) and _opening_verb(text, i + 2) else 0.5)
-            # (我问东东寒假去哪儿: right after 问, 让, 叫 a doubled name needs nothing after it)
-            # (外婆把糖糖送到…, 带着豆豆画了…, 关注一下朵朵: after 把, 带 and 一下 as well)
+            and _pet_name(t, m.group(0), 1000 if escorted else REDUPLICATED_FREQ, 0.3 if opening or escorted else 0.5)
+            # (我问东东寒假去哪儿, 外婆把糖糖送到…, 带着豆豆画了…, 关注一下朵朵: after 问, 让, 叫, 把, 带, 一下 nothing after)
             and (text[i + 2 : i + 3] in anon_names.FOLLOW or (i > 0 and text[i - 1] in "问让叫请陪帮找把带") or taking or opens)
             and not _PET_AFTER.match(text, i + 2)
         ):
