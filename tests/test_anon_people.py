@@ -327,6 +327,20 @@ CATCH = [
     # ，和毛豆一起 is “and 毛豆” when 毛豆 is found alone: no 和奶奶 from it
     ("方社工第二周就来了。外教Mr. Thompson说，Thompson老师很忙。", ["方社工", "Mr. Thompson", "Thompson"]),
     ("毛豆今天没来。晚饭后，和毛豆一起下楼的还有邻居。第二天爸爸妈妈和奶奶都来了。", ["毛豆", "和毛豆"]),
+    # round 109: a doubled form after 征得 (a verb follows: no complement); 阿 and an English name; a word
+    # said to be someone's nickname after 其实是; …的名字是…起的 for three characters; after kin or a
+    # role a given name jieba knows (同桌方宇航) and a known one that is a word (家长单红梅); 和 before a
+    # surname and a title though the two make a city (和田); after 说 a known given name with the
+    # surname of a family the case names (鲍妈妈 … 鲍乐天); after a school and 的 a surname and a
+    # given character before a time of the pupil's year
+    ("万凌霄是高三学生。我征得霄霄同意后，约她去心理室。", ["万凌霄", "霄霄"]),
+    ("他说店长阿May人很好。\n韦小宝其实是我们班一个同学的外号。", ["阿May", "韦小宝"]),
+    ("祁连山的名字是他爸爸在甘肃当兵时起的。", ["祁连山"]),
+    ("我先找了他的同桌方宇航。\n家长单红梅的邮箱换了。", ["方宇航", "单红梅"]),
+    ("我和田老师商量了一下。", ["田老师"]),
+    ("鲍妈妈说鲍乐天养的仓鼠死了。", ["鲍妈妈", "鲍乐天"]),
+    ("鲍妈妈说鲍鱼汤很好喝。", ["鲍妈妈"]),  # (no known given name after the surname: 鲍鱼汤)
+    ("松江区榆荫二中的陶然这次期末考了年级第三。", ["陶然"]),
     # round 108: a Latin word, either case, said to be someone's nickname; 报 after a name (报名); a
     # doubled name of a plainer character taken to school (带多多上学); a word ending at the surname is
     # no family form of it (照顾外公 is no 顾外公)
@@ -570,6 +584,9 @@ CLEAN = [
     # round 65: athletes and a philosopher talked of in class; a month of fasting; a coach's workshop
     # the word table keeps jieba's rarer nouns and verbs opening with a surname from 10 uses (班会, 房卡)
     "后来班里一位戴眼镜的同学说，自己以前也不好意思，听了那次班会才想通。他拿着房卡上楼。",
+    # round 109: a word before 家长 says what kind of parent; what is asked of a pupil after 叫他 (朗读);
+    # a pet's name was given, not the pet's; 和田 the city
+    "导师怎样与远方家长沟通？\n英语课上老师叫他朗读。\n小狗的名字是我起的。\n他来自和田。",
     # round 107: what a team calls its captain (队长) is a role; a place before 说 (书上说, 信中说)
     "他说游戏里队友都叫他“队长”，他不上线大家就会输。\n书上说要多喝水。\n信中说她很想家。",
     # round 106: “but” and 姐姐 (可姐姐说); a place word before 的外婆; a pupil called 丙 (学生丙);

@@ -309,6 +309,8 @@ CATCH = [
     ("CASE-ANON-SCHOOL", "某某是静安区芷江西苑初级中学九（3）班的学生，在芷江西苑的年级排名掉到了第四十一。", "芷江西苑"),
     ("CASE-ANON-SCHOOL", "某某在上海市鹿鸣中学读书，说这是“鹿中篮球队的规矩”。", "鹿中"),
     ("CASE-ANON-SCHOOL", "某某从沪岚交通技工学校毕业。回到沪岚交技，他讲了这件事。", "沪岚交技"),
+    # round 109: a name of its own and a trade, where one studies
+    ("CASE-ANON-SCHOOL", "某某去年初中毕业，现在在浦枫机电读汽修。", "浦枫机电"),
     # round 108: a QQ number a few words into the bracket after QQ, after 她的是
     ("CASE-ANON-QQ", "某某妈妈加了我的QQ（我的号码发给了她，她的是3018472956）。", "3018472956"),
     # round 107: a numbered school's short name, the name's first two characters, the number, the kind

@@ -178,7 +178,9 @@ def everywhere(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]:
             continue  # 照顾外公: a word ends at the surname (照顾), not 顾海洋's grandfather
         if len(f) == 2 and _is_word(t, f) and text[start - 1 : start] in _DEGREE:
             continue  # 许安静其实一点也不安静: after 不, 很, 太 the word is the word, not 安静 the name
-        if len(f) == 2 and f[0] == f[1] and (text[start - 1 : start] == "得" or _PREDICATE_DE.match(text, end)):
+        # (征得霄霄同意: after 得, a verb following makes it the one who agrees)
+        complement = text[start - 1 : start] == "得" and not (_han(text[end : end + 1]) and text[end] not in "的地了着")
+        if len(f) == 2 and f[0] == f[1] and (complement or _PREDICATE_DE.match(text, end)):
             continue  # 装得满满的, 眼睛红红的。: a reduplicated complement or predicate, not 小满's 满满
         if f[-1] in "爸妈" and text[end : end + 1] == f[-1] and f[0] in "新亲干继后":
             continue  # 新爸爸和…: a kind of parent (a stepfather), not 建新's 新爸 (小鹿's 鹿妈妈 stays)

@@ -80,10 +80,11 @@ _ALSO_NAMED = re.compile(
 # 石头是他的小名; 万里在班里外号叫…; 小雨的小名叫…: the word opening the clause is a person or
 # the nickname of one
 _NICKNAME_OF = re.compile(
-    rf"(?<![{_HAN}])([{_HAN}]{{2,3}})(?:(是[^，。；;\n]{{0,6}}?的|[，,]\s*)|(?:在[^，。；;\n]{{1,6}}?)?的?)(?:小名|外号|绰号|昵称|乳名|英文名)"
-    # 严谨这个名字是爷爷取的: a word said to be a name
-    rf"|(?<![{_HAN}])([{_HAN}]{{2,3}})[”\"」]?(这个名字|这名字|这个外号|这个小名|这个绰号|这个昵称)"  # “小麦”这个外号
+    rf"(?<![{_HAN}])([{_HAN}]{{2,3}})(?:((?:其实|原来)?是[^，。；;\n]{{0,10}}?的|[，,]\s*)|(?:在[^，。；;\n]{{1,6}}?)?的?)(?:小名|外号|绰号|昵称|乳名|英文名)"
+    # 严谨这个名字是爷爷取的, 祁连山的名字是他爸爸…起的: a word said to be a name
+    rf"|(?<![{_HAN}])([{_HAN}]{{2,3}})[”\"」]?(这个名字|这名字|这个外号|这个小名|这个绰号|这个昵称|的名字是[^，。；;\n]{{0,12}}?[起取]的)"
 )
+_ANIMALS = frozenset("狗猫兔鸟鱼龟鼠猪马牛羊鸡鸭")
 # 于欣然是宝山区…学校八（2）班的学生: who a pupil is, said of the name before 是
 _PUPIL_OF = re.compile(
     r"是[^，。；;！？\n]{0,24}?(?:班|中队|年级|学校|中学|小学|职校|中专)[^，。；;！？\n]{0,8}?的?"
@@ -271,8 +272,8 @@ def facts_people(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]
         looks = _looks(t, token)
         # (“小满”可能是孩子的小名: 可能 is a word; 曲航，小名曲曲: the name, then its nickname)
         said = m.group(2) and not anon_names._common(t, token)
-        if (said or looks) and _token_ok(t, token):
-            add(*m.span(group))
+        if (said or looks) and _token_ok(t, token) and not (m.group(4) and token[-1] in _ANIMALS):
+            add(*m.span(group))  # (小狗的名字是我起的: a pet's name was given, not the pet's)
         whose = m.group(2)[1:-1] if m.group(2) and m.group(2)[:1] == "是" and m.group(2)[-1:] == "的" else ""
         if (
             2 <= len(whose) <= 3
@@ -295,7 +296,7 @@ def facts_people(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]
         # whatever the word (米兰, 谷雨), unless it opens the clause as a time word (后来, 那天)
         token, after = m.group(1), text[m.end() : m.end() + 1]
         opens = after in anon_names.FOLLOW or text.startswith("出生", m.end())  # (谷雨出生在…)
-        if token not in CLAUSE_LEFT and opens and _token_ok(t, token):
+        if token not in CLAUSE_LEFT and opens and _token_ok(t, token) and token[-1] not in _ANIMALS:
             add(*m.span(1))
     for m in _NAME_THEN_CALLED.finditer(text) if "叫" in text or "喊" in text or "管" in text else ():
         token = m.group(1)

@@ -153,11 +153,13 @@ def find_latin_names(t: NameTables, text: str) -> list[NameHit]:
     hits += [NameHit(m.start(), m.end(), "") for m in _WORD.finditer(text) if m.group(0) in surnames and not taken[m.start()]]
     # casey是转学来的…许凯西的昵称: a Latin word, either case, said to be someone's nickname or English name
     taken = taken_by(hits, len(text))
-    return hits + [NameHit(*m.span(1), "") for m in _LATIN_NICKNAME.finditer(text) if not taken[m.start(1)]]
+    said = [m.span(1) if m.group(1) else m.span(2) for m in _LATIN_NICKNAME.finditer(text)]
+    return hits + [NameHit(start, end, "") for start, end in said if not taken[start]]
 
 
 _LATIN_NICKNAME = re.compile(
     r"(?<![A-Za-z0-9_@.\-])([A-Za-z][a-z]{1,11})\s*是[^，。；;！？\n]{0,16}?的(?:昵称|英文名字?|小名|外号|网名)"
+    r"|(阿[A-Z][a-z]{1,11})(?![A-Za-z0-9_@])"  # 店长阿May: 阿 and an English name, as Cantonese speakers call one
 )
 
 

@@ -49,10 +49,9 @@ KIN_BEFORE = (
 ).split()
 # A surname that is also one of these function words never starts a role form (和老师 = “with the teacher”).
 FUNCTION_CHARS = set("和与同向从为都能那所以把被给对跟让比连后时也还就于班在")  # 班: 全班同学, 班家长
-# Characters that cannot be part of a given name in running text.
 STOP = set(
     "的了是在说和与也都就又还把被给跟对很不没着过吗呢吧啊呀么这那们个之其所以而及或但并从向往于为某有你我他她它班"
-)  # 电商班: no given name
+)  # characters no given name has in running text (电商班: no given name)
 # What typically follows a name: particles, verbs of speech and action, time words, punctuation.
 FOLLOW = set(
     "说的在是和与跟也都就又还把被给对很不没今昨一哭笑最总常却才先突终已会能要想觉告问回来去让主每妈爸奶爷外家同这那"
@@ -86,8 +85,7 @@ PREFIXES = set("小老大阿")
 ADVERB_CHARS = frozenset("才就都也还又只便却先再")
 # Surnames so rare and so common as words that they count only in role and 小/老 forms (家楼下, 都有).
 ROLE_ONLY = set("家都能那通从时所后相查公空东广干经应解单连别终居步满越沃那言养须水云花山谷车羊鱼米贝红游益法福爱年师阳")
-# The commonest surnames: with a very typical given-name character they make a name even when
-# jieba counts the pair as a frequent word of its own (李娜, 王明), unless the veto list says not.
+# Commonest surnames: with a very typical given character a name, though jieba counts the pair a word (李娜), unless vetoed
 TOP_SURNAMES = set(
     "李王张刘陈杨黄赵吴周徐孙马朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭曾萧田董袁潘蒋蔡余杜程苏魏吕丁沈姚卢姜崔钟谭陆汪范廖贾邹孟秦邱侯薛顾郝龚邵"
 )
@@ -208,8 +206,8 @@ def _given(t: NameTables, text: str, start: int, weak: bool, compound: bool = Fa
         # 纪明哲在: after a weak surname, only a known given name of two very typical characters before what
         # follows people (马建国的: a commonest surname vouches as much; 爸爸石建华, 联系人包建军: a kin word or field)
         # (带教的宗建国师傅: a role right after a known given name is as telling as a kin word before it)
-        known_word = pair in t.pairs and (
-            role_after or ((strong or text[start - 1] in TOP_SURNAMES) and person_after) or _after_kin(text, left)
+        known_word = (pair in t.pairs and (role_after or ((strong or text[start - 1] in TOP_SURNAMES) and person_after))) or (
+            (pair in t.pairs or pair in t.jieba_names) and _after_kin(text, left)  # (同桌方宇航: a name to jieba too)
         )
         if not _common(t, text[start - 1 : start + 2]) and not (weak and _common(t, pair) and not known_word):
             if family_word:  # (殷红梅阿姨: a role after; 一棒的方子豪冲线: a known given name after a clear left edge)
@@ -259,6 +257,7 @@ def _given(t: NameTables, text: str, start: int, weak: bool, compound: bool = Fa
     return 0
 
 
+_TITLED_KIN = ("老师", "妈妈", "爸爸", "阿姨", "叔叔")  # 我和田老师商量: “and”, a surname, a title (和田 is a word)
 _OPENING_PARTICLES, _MODALS, _ROLE_SET = frozenset("之以"), frozenset("会能要想该"), frozenset(ROLES)  # (speed: a set of ROLES)
 _NOT_LITTLE_LEFT = FUNCTION_CHARS | ADVERB_CHARS  # (speed: made once, not per given name)
 _MONEY_VERBS = frozenset("花用交还给存付赚借凑攒都也不没")
@@ -362,7 +361,8 @@ def _name_at(t: NameTables, roles: re.Pattern[str], text: str, i: int) -> NameHi
         return None  # 和堂姐视频, 跟表哥, 不和新同学说话: “with” someone, not a surname before a given name
     after_role = function and surname not in "和与同跟及" and role is not None
     after_role = after_role and (text.endswith(_ROLE_LEFT, 0, i) or text[i - 1 : i] == "的")  # (speed: read only then)
-    if role and role.group(0) != "老" and (not function or after_role) and not _word_from_left(t, text, i):
+    joined = role and text[i - 1 : i] in "和跟与" and role.group(0) in _TITLED_KIN and not _word_from_left(t, text, i - 1)
+    if role and role.group(0) != "老" and (not function or after_role) and (joined or not _word_from_left(t, text, i)):
         # 整理成导师组: a weak surname before a role needs a clear left edge too
         if surname not in t.weak or _left_ok(text, i) or text.endswith(_THINKING, 0, i) or text.endswith(_BEFORE_TITLE, 0, i):
             if not _common(t, text[i : after + 2]) or role.group(0) in ("老师", "同学"):
@@ -438,8 +438,9 @@ def _very_typical_pair(t: NameTables, text: str, after: int, i: int) -> bool:
     pair = text[after : after + 2]
     if len(pair) < 2 or t.score.get(pair[0], 0.0) < 0.8 or t.score.get(pair[1], 0.0) < 0.8:
         return False  # (speed: the plainest pair the test below allows, asked first)
-    kin = text.endswith(_KIN_BEFORE, 0, i)  # (妈妈应美华在…: after kin, a little plainer characters too)
-    if not (_left_ok(text, i) or kin) or _common(t, pair) or _common(t, text[i : after + 1]):
+    # (妈妈应美华在…, 家长单红梅: after kin or a form's field plainer characters, and a known given name that is a word)
+    kin = text.endswith(_KIN_BEFORE, 0, i)
+    if not (_left_ok(text, i) or kin) or (_common(t, pair) and not (kin and pair in t.pairs)) or _common(t, text[i : after + 1]):
         return False
     ends = _follows(text, after + 2) or text.startswith(ROLE_WORDS, after + 2)  # (花丽萍护士长说: a title after it)
     return min(t.score.get(ch, 0.0) for ch in pair) >= (0.8 if kin else 0.85) and ends

@@ -214,8 +214,8 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
             if _pet_name(t, token, least=0.5):
                 add(i, i + 2, token)
                 continue
-        if not de and m.group(0) not in KIN:
-            continue
+        if not de and (m.group(0) not in KIN or (m.group(0) == "家长" and _is_word(t, token) and token not in t.jieba_names)):
+            continue  # (与远方家长沟通: a word right before 家长 says what kind of parent)
         if _han_pair(token) and i >= 1 and _unknown_surname_name(t, text, i - 1):
             add(i - 1, i + 2, token)  # 禚雨涵的妈妈
             continue

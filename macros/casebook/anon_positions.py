@@ -316,7 +316,8 @@ WORKPLACE_TITLED = re.compile(
 _CLASS_PUPIL = re.compile(r"(?<=[班队]的)([\u4e00-\u9fff])([\u4e00-\u9fff]{2})")
 _NOT_VOUCHED = frozenset(anon_names.STOP | anon_names.PREFIXES)  # no surname, whatever name follows (speed: made once)
 _PUPIL_DEEDS = tuple("获得 获 参加 报名 拿到 当选 被评为 考上 考了".split())  # what a class's pupil is named for
-_CLASS_GIVEN = re.compile(r"(?<=[班队]的)([\u4e00-\u9fff]{2})")
+# (榆荫二中的陶然这次…: after a school and 的 as after a class)
+_CLASS_GIVEN = re.compile(r"(?:(?<=[班队]的)|(?<=[中小]学的)|(?<=学校的)|(?<=[二三四五六七八九十][中小]的))([\u4e00-\u9fff]{2})")
 
 
 def class_pupils(t: NameTables, text: str) -> list[tuple[int, int]]:
@@ -338,12 +339,14 @@ def class_pupils(t: NameTables, text: str) -> list[tuple[int, int]]:
             found.append(m.span())
     # 高二（5）班的康宁最近每天…: a given name alone, typical in both characters, then a time of the
     # pupil's days or what a person does (a word only if jieba also knows it as a name)
-    for m in _CLASS_GIVEN.finditer(text) if "班的" in text or "队的" in text else ():
+    for m in _CLASS_GIVEN.finditer(text) if any(end + "的" in text for end in "班队中小学校") else ():  # (speed)
         token, end = m.group(1), m.end()
         if found and found[-1][1] > m.start() or token in ROLE_NOUNS or (_is_word(t, token) and token not in t.jieba_names):
             continue
         low, high = sorted(t.score.get(ch, 0.0) for ch in token)
-        if low >= THETA and text.startswith(_PUPIL_DAYS, end):
+        # (陶然这次: a surname no word starts and a given-name character, before a time of the pupil's year)
+        surnamed = token[0] in t.surnames and token[0] not in t.weak and t.score.get(token[1], 0.0) >= 0.5
+        if (low >= THETA or (surnamed and not _is_word(t, token))) and text.startswith(_PUPIL_DAYS, end):
             found.append(m.span())
         elif low >= 0.2 and high >= 0.9 and token not in t.words and not anon_names.STOP.intersection(token):
             if _opening_verb(text, end) or text.startswith(_PUPIL_DEEDS, end):
@@ -476,6 +479,7 @@ def _no_nickname(t: NameTables, text: str, start: int, called: str) -> bool:
         called in ROLE_NOUNS
         or called[0] in anon_names.STOP
         or called[0] in _ERRAND_VERBS
+        or called[-1] in "读诵答背"  # 叫他朗读, 叫她背诵: what is asked of a pupil in class
         or called[0] in "怎什哪谁几否会能该可应使要太很挺"
         or called[1:2] in "次遍声下回趟"
         or (called[0] in "小老大" and called[1:] in ROLE_NOUNS)  # 叫他“小师傅”: a role, made small or old

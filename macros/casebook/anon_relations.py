@@ -20,7 +20,7 @@ import re
 
 from macros.casebook import anon_names
 from macros.casebook.anon_names import NameHit, NameTables, _han, taken_by
-from macros.casebook.anon_nicknames import _pet_name
+from macros.casebook.anon_nicknames import _pet_name, acting_at
 from macros.casebook.anon_positions import ROLE_NOUNS, TIME_ADVERBS, _clause_start
 
 # Kin that share the child's surname as a rule (a mother's or grandmother's often differs).
@@ -183,6 +183,8 @@ def _family_surname(t: NameTables, text: str, hits: list[NameHit]) -> list[tuple
         i = text.find(c)
         while i >= 0:
             given = text[i + 1 : i + 3]
+            # (鲍妈妈说鲍乐天养的仓鼠…: after 说, a known given name, then what the child does)
+            said = text[i - 1 : i] == "说" and (given in t.pairs or given in t.jieba_names)  # (not 说鲍鱼汤很…)
             if (
                 len(given) == 2
                 and all(_han(ch) and ch not in anon_names.STOP and ch != c for ch in given)
@@ -190,10 +192,12 @@ def _family_surname(t: NameTables, text: str, hits: list[NameHit]) -> list[tuple
                 and given not in ROLE_NOUNS
                 and given not in anon_names._ROLE_SET
                 and not anon_names._common(t, text[i : i + 3])
-                and (_clause_start(text, i) or text[i - 1 : i] in anon_names.LEFT_CHARS)
+                and (_clause_start(text, i) or text[i - 1 : i] in anon_names.LEFT_CHARS or said)
                 # (黄建平平时出差多: the name's last character opens the next word again)
                 and (
-                    _ends_item(text, i + 3) or (text[i + 3 : i + 4] == text[i + 2] and anon_names._common(t, text[i + 3 : i + 5]))
+                    _ends_item(text, i + 3)
+                    or (text[i + 3 : i + 4] == text[i + 2] and anon_names._common(t, text[i + 3 : i + 5]))
+                    or (said and acting_at(text, i + 3))
                 )
             ):
                 found.append((i, i + 3))

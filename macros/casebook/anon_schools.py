@@ -249,7 +249,14 @@ _TRADE_BEFORE = re.compile(rf"(?:{_TRADES})\s*$")
 _TRADE_COHORT = re.compile(rf"(?:{_TRADES})\s*\d{{2}}")
 
 
+# 在浦枫机电读汽修: a name of its own and a trade, where one studies, name a vocational school
+_TRADE_STUDIED = re.compile(rf"(?<=[在从进到去])([\u4e00-\u9fff]{{2}})(?:{_TRADES})(?=读|上学|念书|学习|实习|毕业)")
+
+
 def _trade_schools(text: str) -> Iterable[Span]:
+    for m in _TRADE_STUDIED.finditer(text):
+        if not _generic(m.group(1)) and not _word(m.group(1)):
+            yield m.start(), m.end(), "CASE-ANON-SCHOOL"
     if not _TRADE_COHORT.search(text):
         return  # (speed: the class pattern runs again only where a trade stands before a cohort's year)
     for m in _class_matches(text):
