@@ -327,6 +327,12 @@ CATCH = [
     # ，和毛豆一起 is “and 毛豆” when 毛豆 is found alone: no 和奶奶 from it
     ("方社工第二周就来了。外教Mr. Thompson说，Thompson老师很忙。", ["方社工", "Mr. Thompson", "Thompson"]),
     ("毛豆今天没来。晚饭后，和毛豆一起下楼的还有邻居。第二天爸爸妈妈和奶奶都来了。", ["毛豆", "和毛豆"]),
+    # round 110: a word that is a known given name of today opening a line, before a verb with 下 (下棋);
+    # whose 师傅 (an apprentice's master) like whose 同桌; a teacher addressed in a quote, though 向 is
+    # “towards” as often
+    ("明哲下棋输了会把棋子扔在地上。", ["明哲"]),
+    ("飞扬的师傅说他手稳。", ["飞扬"]),
+    ("语嫣在电话里跟我说：“向老师，我能不能晚一周开学？”", ["语嫣", "向老师"]),
     # round 109: a doubled form after 征得 (a verb follows: no complement); 阿 and an English name; a word
     # said to be someone's nickname after 其实是; …的名字是…起的 for three characters; after kin or a
     # role a given name jieba knows (同桌方宇航) and a known one that is a word (家长单红梅); 和 before a
@@ -584,6 +590,8 @@ CLEAN = [
     # round 65: athletes and a philosopher talked of in class; a month of fasting; a coach's workshop
     # the word table keeps jieba's rarer nouns and verbs opening with a surname from 10 uses (班会, 房卡)
     "后来班里一位戴眼镜的同学说，自己以前也不好意思，听了那次班会才想通。他拿着房卡上楼。",
+    # round 110: a word at a line's start before 下 and no verb (明天下午); whose 师傅 after a word
+    "明天下午开家长会。\n修车的师傅说明天来。\n他向老师说明了情况。",
     # round 109: a word before 家长 says what kind of parent; what is asked of a pupil after 叫他 (朗读);
     # a pet's name was given, not the pet's; 和田 the city
     "导师怎样与远方家长沟通？\n英语课上老师叫他朗读。\n小狗的名字是我起的。\n他来自和田。",

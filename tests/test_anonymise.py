@@ -309,6 +309,8 @@ CATCH = [
     ("CASE-ANON-SCHOOL", "某某是静安区芷江西苑初级中学九（3）班的学生，在芷江西苑的年级排名掉到了第四十一。", "芷江西苑"),
     ("CASE-ANON-SCHOOL", "某某在上海市鹿鸣中学读书，说这是“鹿中篮球队的规矩”。", "鹿中"),
     ("CASE-ANON-SCHOOL", "某某从沪岚交通技工学校毕业。回到沪岚交技，他讲了这件事。", "沪岚交技"),
+    # round 110: a school's Xinjiang department, wherever it stands
+    ("CASE-ANON-SCHOOL", "后来枫华新疆部把分享会固定成每学期一次。", "枫华新疆部"),
     # round 109: a name of its own and a trade, where one studies
     ("CASE-ANON-SCHOOL", "某某去年初中毕业，现在在浦枫机电读汽修。", "浦枫机电"),
     # round 108: a QQ number a few words into the bracket after QQ, after 她的是
@@ -375,6 +377,7 @@ PASS = [
     "初三的孩子开始考虑升学，不少家长来问职校和高中怎么选。",  # round 92: one character before 职校
     "有的家长觉得职校没前途，其实很多孩子在那里找到了自己擅长的事。",  # round 105: what one thinks
     "学校组织西藏班的学生去看升旗。本校高一西藏班的学生来自内地西藏班的不同学校。",  # round 106: no named school
+    "学校新疆部的老师都来了，本校新疆部有四个班。",  # round 110: a department of no named school
     "全市中小学和各学校都要落实全员导师制。",
     "某中学的导师团每月研讨一次。",
     "这所小学在小学阶段重视家访。",

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 
 from macros.build.reads import data_cache
 from macros.casebook.anon_spans import find_words as find_words
+from macros.casebook.anon_spans import vocative
 from macros.casebook.anon_tables import COMMON_FREQ as COMMON_FREQ
 from macros.casebook.anon_tables import NameTables as NameTables
 from macros.casebook.anon_tables import tables as tables
@@ -42,8 +43,7 @@ ROLES = (
         "阿婆 阿公 大爷 大妈 婆婆 爷叔 老伯 阿伯 指导 主管 经理 店长 护士长 护士 太太 大厨 老"  # 沈阿婆, 江大爷: Shanghai's elders; 黎指导 a coach; 戴主管 an internship's
     ).split()
 )
-# Kinship words a name follows: 母亲李桂兰, 父亲王建国.
-KIN_BEFORE = (
+KIN_BEFORE = (  # kinship words a name follows: 母亲李桂兰, 父亲王建国
     "母亲 父亲 妈妈 爸爸 奶奶 爷爷 外婆 外公 哥哥 姐姐 弟弟 妹妹 舅舅 姑姑 同桌 同学 班长 名叫 叫做 叫 全名 大名 本名 真名 "
     "联系人 监护人 姓名 家长 师傅 继父 继母"  # a form's fields: 联系人毛阿姨, 监护人钱建国; 家长马建国的微信; 师傅于建军
 ).split()
@@ -341,9 +341,8 @@ def _name_at(t: NameTables, roles: re.Pattern[str], text: str, i: int) -> NameHi
         return None  # 爱爷爷也要爱自己: the verb and whom one loves (爱 is a surname almost never); 一点钟: the clock
     if c == "钱" and i > 0 and text[i - 1] in "的把笔些块零花赚存借攒" and nxt in _MONEY_VERBS:
         return None  # 打工的钱花在游戏上, 把钱花光: money spent, not the surname 钱 (班上的钱逸凡 is)
-    # (大刘, 大张; 做“大单” is an order: 大 only before the commonest surnames)
     prefixed = i > 0 and text[i - 1] in PREFIXES and length == 1 and (text[i - 1] != "大" or surname in TOP_SURNAMES)
-    # 老高, 小张 are also in jieba's dictionary: only the reviewed veto list says what is no nickname.
+    # 老高, 小张 are in jieba's dictionary too: only the veto list says what is no nickname (大刘, not 做“大单”: top surnames)
     if prefixed and text[i - 1 : i + 1] not in t.veto and not _common(t, text[i : i + 2]):
         # (带教师傅老孙马上…: a common word after the nickname ends it as well; 被师傅老鲁夸了: a role before it)
         ends = _follows(text, after) or _common(t, text[after : after + 2]) or text.endswith(_ROLE_LEFT, 0, i - 1)
@@ -359,8 +358,8 @@ def _name_at(t: NameTables, roles: re.Pattern[str], text: str, i: int) -> NameHi
     function = surname in FUNCTION_CHARS
     if function and (text[after : after + 2] in _COMPANIONS or text[after + 1 : after + 3] in ("同学", "朋友", "老师")):
         return None  # 和堂姐视频, 跟表哥, 不和新同学说话: “with” someone, not a surname before a given name
-    after_role = function and surname not in "和与同跟及" and role is not None
-    after_role = after_role and (text.endswith(_ROLE_LEFT, 0, i) or text[i - 1 : i] == "的")  # (speed: read only then)
+    after_role = function and surname not in "和与同跟及" and role is not None  # (speed: the rest read only then)
+    after_role = after_role and (text.endswith(_ROLE_LEFT, 0, i) or text[i - 1 : i] == "的" or vocative(text, i, after + 2))
     joined = role and text[i - 1 : i] in "和跟与" and role.group(0) in _TITLED_KIN and not _word_from_left(t, text, i - 1)
     if role and role.group(0) != "老" and (not function or after_role) and (joined or not _word_from_left(t, text, i)):
         # 整理成导师组: a weak surname before a role needs a clear left edge too
@@ -482,8 +481,8 @@ def _given_alone(t: NameTables, text: str, hits: list[NameHit]) -> Iterable[Name
             if free(start, end):
                 take(start, end)
                 yield NameHit(start, end, text[start:end])
-    # Only pairs a verb or particle follows can be a given name alone (tested last): looked at first, for speed.
-    # (孩子才会在…: no adverb before a modal, whatever a name list says of 才会; see _alone_candidates)
+    # Only pairs a verb or particle follows can be a given name alone (tested last): looked at first, for speed
+    # (孩子才会在…: no adverb before a modal, whatever a name list says of 才会; see _alone_candidates).
     for m in _alone_candidates().finditer(text):
         i = m.start()
         pair = text[i : i + 2]

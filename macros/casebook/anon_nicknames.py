@@ -199,3 +199,18 @@ def titled_nicknames(t: NameTables, text: str) -> list[tuple[int, int]]:
         if t.score.get(ch, 0.0) >= (0.3 if doubled else 0.5) and (doubled or not _is_word(t, nick)):
             found.append(m.span())
     return found
+
+
+# (speed: tried only two characters before a title, as 阿X above; 可姐姐说 is “but” and 姐姐)
+_GIVEN_WITH_TITLE = re.compile(r"([\u4e00-\u9fff](?![哥姐])[\u4e00-\u9fff])(?:哥|姐)(?![哥姐妹弟夫])")
+
+
+def given_titled(t: NameTables, text: str) -> list[tuple[int, int]]:
+    """浩宇哥, 梦瑶姐 opening a clause: a known given name or two typical characters, then 哥 or 姐."""
+    found: list[tuple[int, int]] = []
+    for m in tried_at(_GIVEN_WITH_TITLE, text):
+        given = m.group(1)
+        if (given in t.pairs or _typical(t, given)) and _clause_start(text, m.start()):
+            if not _is_word(t, given) and given not in ROLE_NOUNS:
+                found.append(m.span())
+    return found

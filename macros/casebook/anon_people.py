@@ -60,6 +60,7 @@ from macros.casebook.anon_nicknames import (
     _trait,
     _unknown_surname_name,
     acting_at,
+    given_titled,
     opening_full_name,
     titled_nicknames,
 )
@@ -111,6 +112,7 @@ from macros.casebook.anon_positions import (
 )
 from macros.casebook.anon_relations import related_people
 from macros.casebook.anon_repeated import repeated_names
+from macros.casebook.anon_spans import vocative
 
 
 def find_people(text: str) -> list[NameHit]:
@@ -120,8 +122,9 @@ def find_people(text: str) -> list[NameHit]:
     hits = [
         _without_verb(plain, h)
         for h in anon_names.find_names(plain)
-        # (宿管于阿姨: after a role word 于 is the surname)
-        if not _role_noun_hit(
+        # (宿管于阿姨: after a role word 于 is the surname; “向老师，…: addressed, so is 向)
+        if vocative(plain, h.start, h.end)
+        or not _role_noun_hit(
             plain[h.start : h.end], plain.endswith(anon_names._ROLE_LEFT, 0, h.start) or plain[h.start - 1 : h.start] == "的"
         )
     ]
@@ -148,8 +151,6 @@ def find_people(text: str) -> list[NameHit]:
     return sorted(hits, key=lambda h: (h.start, -h.end))
 
 
-# (speed: tried only two characters before a title, as anon_nicknames' 阿X; 可姐姐说 is “but” and 姐姐)
-_GIVEN_WITH_TITLE = re.compile(r"([\u4e00-\u9fff](?![哥姐])[\u4e00-\u9fff])(?:哥|姐)(?![哥姐妹弟夫])")
 # (高明的家长懂得倾听: 家长 follows a description as often, so it is left out)
 _PARENTS = ("妈妈", "爸爸", "母亲", "父亲", "父母", "外婆", "外公", "奶奶", "爷爷")
 _PLEA_END = frozenset('”」"!?')  # (老师抱抱”: a child's plea to a role, not the role's name)
@@ -191,11 +192,8 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
         if also and also.group(1) not in ROLE_NOUNS and also.group(1)[0] not in anon_names.STOP:
             add(also.start(1), also.end(1), also.group(1))
     titled = "哥" in text or "姐" in text or "阿姨" in text or "叔叔" in text  # (speed: the two scans below need one)
-    # 浩宇哥带着低年级的小朋友…: a given name and 哥/姐
-    for m in tried_at(_GIVEN_WITH_TITLE, text) if titled else ():
-        known = m.group(1) in t.pairs or _typical(t, m.group(1))  # (梦瑶姐: two typical characters)
-        if known and _clause_start(text, m.start()) and not _is_word(t, m.group(1)) and m.group(1) not in ROLE_NOUNS:
-            add(m.start(), m.end(), m.group(1))
+    for start, end in given_titled(t, text) if titled else ():  # 浩宇哥带着低年级的小朋友…: a given name and 哥/姐
+        add(start, end, text[start : end - 1])
     for start, end in class_pupils(t, text):
         add(start, end, text[start + 1 : end])
     for m in WORKPLACE_TITLED.finditer(text) if titled else ():

@@ -35,7 +35,7 @@ ROLE_NOUNS = frozenset(
 KIN = "妈妈 爸爸 母亲 父亲 外婆 外公 奶奶 爷爷 姥姥 姥爷 家长 继父 继母 父母".split()  # (何苗父母在外地打工)
 KIN_AFTER_DE = (
     KIN
-    + "同桌 班主任 导师 哥哥 姐姐 弟弟 妹妹 舅舅 姑姑 阿姨 叔叔 父母 舅妈 姨妈 姑妈 婶婶 伯伯 邻居 好朋友".split()
+    + "同桌 班主任 导师 师傅 哥哥 姐姐 弟弟 妹妹 舅舅 姑姑 阿姨 叔叔 父母 舅妈 姨妈 姑妈 婶婶 伯伯 邻居 好朋友".split()
     + list(anon_names.COUSINS)
 )
 # Roles a name stands in apposition after: 同桌潘诗雨, 心理老师范秀梅, 母亲李娟女士.
@@ -185,13 +185,15 @@ def _opening_pair(t: NameTables, text: str, i: int) -> bool:
     token, nxt = text[i : i + 2], text[i + 2 : i + 3]
     # (曾子杀猪的故事: a sage, surname and 子, is no pupil unless known as a given name)
     typical = _typical(t, token) and token[1:] != "子"
-    if not (token in t.pairs or typical) or token[:1] == token[1:] or _is_word(t, token):
+    # (明哲下棋输了: a word that is a pupil's known given name of today too)
+    named = token in t.modern and token in t.pairs and token in t.jieba_names
+    if not (token in t.pairs or typical) or token[:1] == token[1:] or (_is_word(t, token) and not named):
         return False
     if _is_word(t, text[i + 1 : i + 3]) or text[i : i + 3] in t.words or text[i : i + 3] in t.veto:
         return False
     if text[i + 1 : i + 3] in ROLE_NOUNS:
         return False
-    return _han(nxt) and nxt not in "了中里上下"
+    return _han(nxt) and (nxt not in "了中里上下" or (nxt in "上下" and _is_word(t, text[i + 2 : i + 4])))  # (下棋, 上课)
 
 
 def _given_length(t: NameTables, text: str, j: int) -> int:

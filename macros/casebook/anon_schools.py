@@ -306,13 +306,15 @@ _NAMED_HEAD = re.compile(r"(?:[\u4e00-\u9fff]{1,3}[区县]|上海市?)[\u4e00-\u
 # 学校组织西藏班 name none)
 _INLAND = re.compile(
     rf"(?:((?:{'|'.join(sorted(_DISTRICTS))})区)|(?<![\u4e00-\u9fff])|(?<=[在是于自到进读入]))([\u4e00-\u9fff]{{2}})(?:西藏|新疆)(?:班|部)"
+    r"|([\u4e00-\u9fff]{2})(?:西藏|新疆)部"  # (后来枫华新疆部: a department is always a school's, wherever it stands)
 )
 
 
 def _inland_schools(text: str) -> Iterable[Span]:
     for m in _INLAND.finditer(text) if "西藏" in text or "新疆" in text else ():  # (speed)
-        own, t = m.group(2), tables()
-        if own in t.places or (m.group(1) and own not in t.words):
+        own, t = m.group(2) or m.group(3), tables()
+        # (a district, or a department, vouches for a name of its own that is no word)
+        if own in t.places or ((m.group(1) or m.group(3)) and own not in t.words and not _generic(own)):
             yield m.start(), m.end(), "CASE-ANON-SCHOOL"
 
 

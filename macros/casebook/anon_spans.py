@@ -25,3 +25,9 @@ def find_words(text: str, words: Iterable[str]) -> list[tuple[int, int]]:
             end = start - minus
             out.append((start, end))
     return out
+
+
+def vocative(text: str, start: int, end: int) -> bool:
+    """“向老师，我能不能…: someone addressed, between an opening quote and a comma or an exclamation
+    mark (where 向 or 和 before a title is a surname, not “towards” or “and”)."""
+    return text[start - 1 : start] in ("“", "「") and text[end : end + 1] in ("，", ",", "！", "!")
