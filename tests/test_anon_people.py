@@ -327,6 +327,10 @@ CATCH = [
     # ，和毛豆一起 is “and 毛豆” when 毛豆 is found alone: no 和奶奶 from it
     ("方社工第二周就来了。外教Mr. Thompson说，Thompson老师很忙。", ["方社工", "Mr. Thompson", "Thompson"]),
     ("毛豆今天没来。晚饭后，和毛豆一起下楼的还有邻居。第二天爸爸妈妈和奶奶都来了。", ["毛豆", "和毛豆"]),
+    # round 111: an English name after a dash (——Kevin); a name of no word between a role and 老师, and
+    # its first character with 老师, as pupils shorten a Uyghur name
+    ("凌晨一点还亮着的屏幕——Kevin和他的手机", ["Kevin"]),
+    ("宿管老师木合塔尔老师和我一起负责。十二月初，木老师告诉我她哭了。", ["木合塔尔老师", "木老师"]),
     # round 110: a word that is a known given name of today opening a line, before a verb with 下 (下棋);
     # whose 师傅 (an apprentice's master) like whose 同桌; a teacher addressed in a quote, though 向 is
     # “towards” as often
@@ -590,6 +594,8 @@ CLEAN = [
     # round 65: athletes and a philosopher talked of in class; a month of fasting; a coach's workshop
     # the word table keeps jieba's rarer nouns and verbs opening with a surname from 10 uses (班会, 房卡)
     "后来班里一位戴眼镜的同学说，自己以前也不好意思，听了那次班会才想通。他拿着房卡上楼。",
+    # round 111: subjects between roles and 老师; a hyphen inside a word (x-Ray)
+    "数学老师英语老师都来了。\n他在x-Ray室拍了片子。",
     # round 110: a word at a line's start before 下 and no verb (明天下午); whose 师傅 after a word
     "明天下午开家长会。\n修车的师傅说明天来。\n他向老师说明了情况。",
     # round 109: a word before 家长 says what kind of parent; what is asked of a pupil after 叫他 (朗读);

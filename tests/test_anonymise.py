@@ -309,6 +309,8 @@ CATCH = [
     ("CASE-ANON-SCHOOL", "某某是静安区芷江西苑初级中学九（3）班的学生，在芷江西苑的年级排名掉到了第四十一。", "芷江西苑"),
     ("CASE-ANON-SCHOOL", "某某在上海市鹿鸣中学读书，说这是“鹿中篮球队的规矩”。", "鹿中"),
     ("CASE-ANON-SCHOOL", "某某从沪岚交通技工学校毕业。回到沪岚交技，他讲了这件事。", "沪岚交技"),
+    # round 111: a vocational school's short name, the trade's first character and 职
+    ("CASE-ANON-SCHOOL", "某某说他在申澜交职最喜欢的是发动机拆装课。", "申澜交职"),
     # round 110: a school's Xinjiang department, wherever it stands
     ("CASE-ANON-SCHOOL", "后来枫华新疆部把分享会固定成每学期一次。", "枫华新疆部"),
     # round 109: a name of its own and a trade, where one studies

@@ -325,7 +325,27 @@ def facts_people(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]
         ends = not after or not anon_names._han(after) or after in anon_names.FOLLOW
         if ends and _token_ok(t, token) and _name_shaped(t, token) and _acts(text, token):
             add(*m.span(1))
+    for start, end in _titled_runs(t, text) if "老师" in text else ():
+        add(start, end)
     return out
+
+
+# 宿管老师木合塔尔老师: a role, then a name of three or four characters that makes no word, then 老师
+_TITLED_RUN = re.compile(rf"(?<=老师|阿姨|师傅|宿管|班长|同桌|导师)([{_HAN}]{{3,4}})(?=老师)")
+
+
+def _titled_runs(t: NameTables, text: str) -> list[tuple[int, int]]:
+    """木合塔尔老师 after a role, and wherever the case names the teacher so again, and 木老师, the
+    first character with the title, as pupils shorten a Uyghur or Kazakh name."""
+    runs = {
+        m.group(1)
+        for m in _TITLED_RUN.finditer(text)
+        if not any(anon_names._common(t, m.group(1)[k : k + 2]) for k in range(len(m.group(1)) - 1))
+        and not anon_names.STOP.intersection(m.group(1))
+        and m.group(1)[0] not in t.surnames
+    }
+    forms = {run + "老师" for run in runs} | {run[0] + "老师" for run in runs}
+    return anon_names.find_words(text, forms) if forms else []
 
 
 def _shaped_before(t: NameTables, text: str, m: re.Match[str], token: str, start: int) -> bool:

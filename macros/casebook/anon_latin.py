@@ -50,7 +50,8 @@ from macros.casebook.anon_names import _common as _is_word
 
 # (a capital first, the look-behind after it: the scan only stops at capitals)
 # (Jason——大家: a dash, normalised to --, ends the word; Jason-1 is an account)
-_WORD = re.compile(r"[A-Z](?<![A-Za-z0-9_@.\-][A-Z])[a-z]{1,11}(?![A-Za-z0-9_@]|-(?!-)|\.[A-Za-z])")
+# (屏幕——Kevin和…: a dash before the name, not a hyphen inside a word such as x-Ray)
+_WORD = re.compile(r"[A-Z](?<![A-Za-z0-9_@.][A-Z])(?<![A-Za-z0-9_@.]-[A-Z])[a-z]{1,11}(?![A-Za-z0-9_@]|-(?!-)|\.[A-Za-z])")
 # 英文名 Lucas, 大家叫她 Coco: a word introduced as a person's name (不是“这个工具叫 Pagefind”)
 # (家长群里的备注是“Barbara”: the name a parent goes by in the class group, too)
 _INTRODUCED = re.compile(

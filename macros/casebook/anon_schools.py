@@ -250,7 +250,11 @@ _TRADE_COHORT = re.compile(rf"(?:{_TRADES})\s*\d{{2}}")
 
 
 # 在浦枫机电读汽修: a name of its own and a trade, where one studies, name a vocational school
-_TRADE_STUDIED = re.compile(rf"(?<=[在从进到去])([\u4e00-\u9fff]{{2}})(?:{_TRADES})(?=读|上学|念书|学习|实习|毕业)")
+_TRADE_STUDIED = re.compile(
+    rf"(?<=[在从进到去])([\u4e00-\u9fff]{{2}})(?:(?:{_TRADES})(?=读|上学|念书|学习|实习|毕业)"
+    # (在申澜交职最喜欢…: the trade's first character and 职, a vocational school's short name)
+    rf"|(?:{'|'.join(sorted({trade[0] for trade in _TRADES.split('|')}))})职)"
+)
 
 
 def _trade_schools(text: str) -> Iterable[Span]:
