@@ -327,6 +327,10 @@ CATCH = [
     # ，和毛豆一起 is “and 毛豆” when 毛豆 is found alone: no 和奶奶 from it
     ("方社工第二周就来了。外教Mr. Thompson说，Thompson老师很忙。", ["方社工", "Mr. Thompson", "Thompson"]),
     ("毛豆今天没来。晚饭后，和毛豆一起下楼的还有邻居。第二天爸爸妈妈和奶奶都来了。", ["毛豆", "和毛豆"]),
+    # round 112: who a pupil is, a 中队's 队员; a pupil's given name of today after a surname that makes a
+    # word with its first character (车子涵)
+    ("宁静是蕖塘小学四（3）中队的队员。", ["宁静"]),
+    ("车子涵在学校的科创社做了一个自动浇花装置。", ["车子涵"]),
     # round 111: an English name after a dash (——Kevin); a name of no word between a role and 老师, and
     # its first character with 老师, as pupils shorten a Uyghur name
     ("凌晨一点还亮着的屏幕——Kevin和他的手机", ["Kevin"]),
@@ -594,6 +598,8 @@ CLEAN = [
     # round 65: athletes and a philosopher talked of in class; a month of fasting; a coach's workshop
     # the word table keeps jieba's rarer nouns and verbs opening with a surname from 10 uses (班会, 房卡)
     "后来班里一位戴眼镜的同学说，自己以前也不好意思，听了那次班会才想通。他拿着房卡上楼。",
+    # round 112: a pet opening a line before a time of the pupil's year
+    "小狗后来康复了，小猫上周也打了疫苗。",
     # round 111: subjects between roles and 老师; a hyphen inside a word (x-Ray)
     "数学老师英语老师都来了。\n他在x-Ray室拍了片子。",
     # round 110: a word at a line's start before 下 and no verb (明天下午); whose 师傅 after a word

@@ -438,11 +438,12 @@ def _very_typical_pair(t: NameTables, text: str, after: int, i: int) -> bool:
     if len(pair) < 2 or t.score.get(pair[0], 0.0) < 0.8 or t.score.get(pair[1], 0.0) < 0.8:
         return False  # (speed: the plainest pair the test below allows, asked first)
     # (妈妈应美华在…, 家长单红梅: after kin or a form's field plainer characters, and a known given name that is a word)
-    kin = text.endswith(_KIN_BEFORE, 0, i)
-    if not (_left_ok(text, i) or kin) or (_common(t, pair) and not (kin and pair in t.pairs)) or _common(t, text[i : after + 1]):
+    kin, modern = text.endswith(_KIN_BEFORE, 0, i), pair in t.modern  # (车子涵在…: a given name of today, though 车子 is a word)
+    word = _common(t, pair) and not (kin and pair in t.pairs)
+    if not (_left_ok(text, i) or kin) or word or (_common(t, text[i : after + 1]) and not modern):
         return False
     ends = _follows(text, after + 2) or text.startswith(ROLE_WORDS, after + 2)  # (花丽萍护士长说: a title after it)
-    return min(t.score.get(ch, 0.0) for ch in pair) >= (0.8 if kin else 0.85) and ends
+    return min(t.score.get(ch, 0.0) for ch in pair) >= (0.8 if kin or modern else 0.85) and ends
 
 
 @data_cache  # made from the word lists: again when one changes
