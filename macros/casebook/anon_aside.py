@@ -184,7 +184,7 @@ def _places(text: str) -> list[tuple[int, int]]:
                 continue
             if direct.match(text, i + length):
                 continue  # 崇明说, 永康的妈妈 … a person after all
-            if token[0] in "和与跟" and text.startswith(("老师", "妈妈", "爸爸", "阿姨", "叔叔"), i + length):
+            if token[0] in "和与跟" and text.startswith(anon_names.TITLED_KIN, i + length):
                 continue  # 我和田老师商量: “and”, then a surname and a title (和田 is a city too)
             if _surname_before(t, text, i, token):
                 continue  # 徐海东是…, 王金山说: a surname, then a place that is a given name too

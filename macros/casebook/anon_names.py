@@ -257,7 +257,7 @@ def _given(t: NameTables, text: str, start: int, weak: bool, compound: bool = Fa
     return 0
 
 
-_TITLED_KIN = ("老师", "妈妈", "爸爸", "阿姨", "叔叔")  # 我和田老师商量: “and”, a surname, a title (和田 is a word)
+TITLED_KIN = ("老师", "妈妈", "爸爸", "阿姨", "叔叔")  # 我和田老师商量: “and”, a surname, a title (和田 is a word)
 _OPENING_PARTICLES, _MODALS, _ROLE_SET = frozenset("之以"), frozenset("会能要想该"), frozenset(ROLES)  # (speed: a set of ROLES)
 _NOT_LITTLE_LEFT = FUNCTION_CHARS | ADVERB_CHARS  # (speed: made once, not per given name)
 _MONEY_VERBS = frozenset("花用交还给存付赚借凑攒都也不没")
@@ -360,7 +360,7 @@ def _name_at(t: NameTables, roles: re.Pattern[str], text: str, i: int) -> NameHi
         return None  # 和堂姐视频, 跟表哥, 不和新同学说话: “with” someone, not a surname before a given name
     after_role = function and surname not in "和与同跟及" and role is not None  # (speed: the rest read only then)
     after_role = after_role and (text.endswith(_ROLE_LEFT, 0, i) or text[i - 1 : i] == "的" or vocative(text, i, after + 2))
-    joined = role and text[i - 1 : i] in "和跟与" and role.group(0) in _TITLED_KIN and not _word_from_left(t, text, i - 1)
+    joined = role and text[i - 1 : i] in "和跟与" and role.group(0) in TITLED_KIN and not _word_from_left(t, text, i - 1)
     if role and role.group(0) != "老" and (not function or after_role) and (joined or not _word_from_left(t, text, i)):
         # 整理成导师组: a weak surname before a role needs a clear left edge too
         if surname not in t.weak or _left_ok(text, i) or text.endswith(_THINKING, 0, i) or text.endswith(_BEFORE_TITLE, 0, i):
