@@ -327,6 +327,19 @@ CATCH = [
     # ，和毛豆一起 is “and 毛豆” when 毛豆 is found alone: no 和奶奶 from it
     ("方社工第二周就来了。外教Mr. Thompson说，Thompson老师很忙。", ["方社工", "Mr. Thompson", "Thompson"]),
     ("毛豆今天没来。晚饭后，和毛豆一起下楼的还有邻居。第二天爸爸妈妈和奶奶都来了。", ["毛豆", "和毛豆"]),
+    # round 113: a class's committee member (体育委员); before a number only a pupil has, a surname that is
+    # also a particle (于航的学号); after punctuation and before 的 and kin, 应 opens a given name of no word;
+    # 小 and a name's character before 姐 (a word or not); a word opening a line before a date of birth with
+    # slashes; a doubled word opening a line before 说 and a quotation; 舍不得 as a verb of feeling; 应 before
+    # a title after a verb (联系了应爸爸)
+    ("蓝天是高二（3）班的体育委员，名字也像他的性格一样开朗。", ["蓝天"]),
+    ("于航的学号是2022-0316，高三，准备参加春考。", ["于航"]),
+    ("应小禾的爸爸妈妈都在外地打工，弟弟留在老家。", ["应小禾"]),
+    ("小雨姐是学生会的干部，常帮低年级同学排练节目。", ["小雨姐"]),
+    ("星辰，2010/12/03出生，现在读高一。", ["星辰"]),
+    ("可可说：“爷爷住院了，我晚上一个人不敢睡。”", ["可可"]),
+    ("安然舍不得同桌，偷偷在课桌里留了一张纸条。", ["安然"]),
+    ("我联系了应爸爸，电话打通了。", ["应爸爸"]),
     # round 112: who a pupil is, a 中队's 队员; a pupil's given name of today after a surname that makes a
     # word with its first character (车子涵)
     ("宁静是蕖塘小学四（3）中队的队员。", ["宁静"]),
@@ -598,6 +611,13 @@ CLEAN = [
     # round 65: athletes and a philosopher talked of in class; a month of fasting; a coach's workshop
     # the word table keeps jieba's rarer nouns and verbs opening with a surname from 10 uses (班会, 房卡)
     "后来班里一位戴眼镜的同学说，自己以前也不好意思，听了那次班会才想通。他拿着房卡上楼。",
+    # round 113: a weak surname before a place word (班里来了, 区里来人); 关于 before a name's words; a
+    # sister title after 小 (小师姐); a clause's last word before a date of birth; 单亲家 is a family;
+    # 答应妈妈 promises the mother
+    "新学期开始，班里来了两个随迁子女。\n因为区里来人检查，大家很紧张。",
+    "他写了一篇关于豆豆的作文，也写了关于浩宇的事。",
+    "小师姐是学生会的干部。\n单亲家的妈妈也来了。\n我答应妈妈了。",
+    "孩子从小在安徽长大，2012.11.2出生。",
     # round 112: a pet opening a line before a time of the pupil's year
     "小狗后来康复了，小猫上周也打了疫苗。",
     # round 111: subjects between roles and 老师; a hyphen inside a word (x-Ray)

@@ -309,6 +309,11 @@ CATCH = [
     ("CASE-ANON-SCHOOL", "某某是静安区芷江西苑初级中学九（3）班的学生，在芷江西苑的年级排名掉到了第四十一。", "芷江西苑"),
     ("CASE-ANON-SCHOOL", "某某在上海市鹿鸣中学读书，说这是“鹿中篮球队的规矩”。", "鹿中"),
     ("CASE-ANON-SCHOOL", "某某从沪岚交通技工学校毕业。回到沪岚交技，他讲了这件事。", "沪岚交技"),
+    # round 113: two characters of a name of its own before 民族; a district's town where one goes to
+    # work; an inland Tibetan class written with 藏 alone
+    ("CASE-ANON-SCHOOL", "某某在澜汀民族中学读高一，想考医学院。", "澜汀民族中学"),
+    ("CASE-ANON-ADDRESS", "十月他到嘉定区安亭镇的一家零件厂实习。", "嘉定区安亭镇"),
+    ("CASE-ANON-CLASS", "某某在苇岸中学西藏班初二（藏2班）读书。", "初二（藏2班"),
     # round 111: a vocational school's short name, the trade's first character and 职
     ("CASE-ANON-SCHOOL", "某某说他在申澜交职最喜欢的是发动机拆装课。", "申澜交职"),
     # round 110: a school's Xinjiang department, wherever it stands
@@ -466,6 +471,8 @@ PASS = [
     "她考上了新疆内高班，明年来上海读书。",
     "二是爸爸去问问幼儿园能不能早一点送。",
     "少数民族学生转入上海初中，导师帮助他适应。",
+    # round 113: 民族 after a word (少数); going to a district's town for no work
+    "少数民族中学的老师来交流。国庆节我们到闵行区浦江镇的郊野公园玩。",
 ]
 
 

@@ -49,6 +49,7 @@ _FACTS_AFTER = re.compile(
     r"|[,，]\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]\s*(?:出生|生日)"
     # 甘露，2011年11月出生, 焦苗，二〇一七年十月五日出生: a date of birth after the comma
     r"|[,，]\s*(?:(?:19|20)\d{2}|[一二][〇零九][〇零一二三四五六七八九]{2})\s*年[^，。,;；\n]{0,8}?(?:出生|生(?![活产态物命长效病字词气]))"
+    r"|(?P<dated>[,，]\s*(?:19|20)\d{2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}\s*出生)"  # 星辰，2010/12/03出生
 )
 _FACTS_LED = led(_FACTS_AFTER)  # (speed: see anon_leads.led)
 _PUPIL_NUMBERS = ("学号", "学籍号", "身份证号", "身份证")
@@ -88,7 +89,7 @@ _ANIMALS = frozenset("狗猫兔鸟鱼龟鼠猪马牛羊鸡鸭")
 # 于欣然是宝山区…学校八（2）班的学生: who a pupil is, said of the name before 是
 _PUPIL_OF = re.compile(
     r"是[^，。；;！？\n]{0,24}?(?:班|中队|年级|学校|中学|小学|职校|中专)[^，。；;！？\n]{0,8}?的?"
-    r"(?:学生|孩子|女生|男生|新生|转学生|插班生|大队长|中队长|班长|副班长|课代表|团支书|学生会主席|队员)"  # 秋实是…小学的大队长
+    r"(?:学生|孩子|女生|男生|新生|转学生|插班生|大队长|中队长|班长|副班长|课代表|团支书|学生会主席|队员|[\u4e00-\u9fff]{2}委员)"  # 秋实是…小学的大队长, 蓝天是…班的体育委员
     # 田野是足球队的守门员: a player of the school's team
     r"|是[^，。；;！？\n]{0,8}?(?:足球|篮球|排球|田径|合唱|舞蹈|乒乓球?)队的(?:守门员|队员|队长|主力|前锋|后卫|领唱)"
 )
@@ -250,6 +251,8 @@ def facts_people(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]
             common = anon_names._common(t, text[start:end]) and text[start:end] not in t.jieba_names
             if start is None or (pattern is _NUMBER_AFTER and common):
                 continue
+            if m.lastgroup == "dated" and text[start - 1 : start] not in "，。；！？\n":  # (a place set aside is blank)
+                continue  # (在安徽长大，2012.11.2出生: a clause's last word; the name opens its clause)
             # (练秋实，女，…: before the sex, three characters are a name whose surname the tables may lack)
             sexed = pattern is _FACTS_AFTER and text[m.start() + 1 : m.start() + 2] in ("男", "女") and end - start == 3
             if _token_ok(t, text[start:end]) or (sexed and _unlisted_surname_name(t, text[start:end])):
@@ -318,7 +321,9 @@ def facts_people(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]
         if m.group(0) in ("名字", "全名", "大名") and (anon_names._common(t, token) or token[0] in anon_names.FUNCTION_CHARS):
             continue  # 少见的名字, 和少见的名字: a word or “and”, not whose name
         shaped = _shaped_before(t, text, m, token, start)
-        if shaped and _token_ok(t, token):
+        # (于航的学号: before a number only a pupil has, a surname that is also a particle still opens a name)
+        numbered = m.group(0) in _PUPIL_NUMBERS and len(token) == 2 and token[0] in t.surnames
+        if shaped and (_token_ok(t, token) or (numbered and _token_ok(t, token[1]))):
             add(start, end)
     for m in _DESCRIBED.finditer(text):
         token, after = m.group(1), text[m.end() : m.end() + 1]

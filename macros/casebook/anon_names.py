@@ -178,8 +178,8 @@ def _given(t: NameTables, text: str, start: int, weak: bool, compound: bool = Fa
     character or ``compound`` (欧阳, 司马), which starts at ``left`` when its left edge counts
     (read only where a test needs it: speed)."""
     g1 = text[start : start + 1]
-    if text[start : start + 2] in ("初一", "初二", "初三", "初四", "高一", "高二", "高三"):
-        return 0  # 新疆班高二的学生: a year of school, not a given name after 班
+    if text[start : start + 2] in ("初一", "初二", "初三", "初四", "高一", "高二", "高三") or (weak and g1 in "里上下"):
+        return 0  # 新疆班高二的学生: a year of school, not a given name after 班 (班里来了, 区里来人: a place word)
     if g1 in _OPENING_PARTICLES and not weak and _zhi_given(t, text, start):
         return 2  # 杭之远打球, 裴以宁，: 之 and 以 open given names (之远, 以宁) before a typical character
     if not "\u4e00" <= g1 <= "\u9fff" or g1 in STOP:  # (speed: _han inline; "" is no Chinese character)
@@ -397,8 +397,8 @@ def _name_at(t: NameTables, roles: re.Pattern[str], text: str, i: int) -> NameHi
         return None
     if weak and given == 1 and text[i - 1 : i] == "的" and not _after_class(text, i - 1):
         return None  # 自己做的曲奇: after 的 a weak surname and one character are a noun (3班的牛浩 is a pupil)
-    if length == 1 and word_left and not kin_left and not typical:
-        return None  # 中国, 历史: the surname character ends a word; only a very typical given name overrides it
+    if length == 1 and word_left and not kin_left and (not typical or function):
+        return None  # 中国, 历史, 关于浩宇: the surname ends a word; a very typical given name overrides it, not after 于
     return NameHit(i, after + given, text[after : after + given] if given == 2 else "")
 
 

@@ -21,6 +21,7 @@ from macros.casebook.anon_positions import (
     ROLE_NOUNS,
     THETA,
     _clause_start,
+    _line_start,
     _typical,
 )
 
@@ -103,6 +104,18 @@ def _little_nickname(t: NameTables, token: str) -> bool:
     return ch not in anon_names.STOP and t.score.get(ch, 0.0) >= 0.4 and not _is_word(t, token) and token not in ROLE_NOUNS
 
 
+def spoken_doubled(t: NameTables, text: str, i: int) -> bool:
+    """可可说：“…”: a doubled word of a name's character opening a line, then 说 and a quotation, is
+    the speaker (默默说 would be an adverb; it opens no line before a colon and a quote)."""
+    said = text.startswith(("说：“", "说:“", '说："', '说:"'), i + 2)
+    return said and _line_start(text, i) and _pet_name(t, text[i : i + 2], most=1000)
+
+
+def _little_name_word(t: NameTables, token: str) -> bool:
+    """小雨, 小燕 before a title: 小 and a typical name character, even when it makes a word."""
+    return token[1] not in anon_names.STOP and t.score.get(token[1], 0.0) >= 0.75 and token not in ROLE_NOUNS
+
+
 def _little_name(t: NameTables, token: str) -> bool:
     ch = token[1]
     return ch not in anon_names.STOP and t.score.get(ch, 0.0) >= 0.75 and not _is_word(t, token) and token not in ROLE_NOUNS
@@ -155,7 +168,10 @@ def _surname_before_kin(t: NameTables, text: str, i: int, de: bool = True) -> bo
     that is also a word (孔繁星的家长): only a person has parents. After punctuation even a
     surname the tables distrust opens the name (包天宇妈妈, 伍海洋的奶奶)."""
     c, given = text[i], text[i + 1 : i + 3]
-    if c not in t.surnames or c in anon_names.ROLE_ONLY or c in anon_names.FUNCTION_CHARS:
+    # (应小禾的爸爸妈妈: after punctuation and before 的, a surname mostly read as another word opens a
+    # given name that is no word too; 单亲家的妈妈 is a family)
+    role_only = c in anon_names.ROLE_ONLY and not (de and not _han(text[i - 1 : i]) and not _is_word(t, given))
+    if c not in t.surnames or role_only or c in anon_names.FUNCTION_CHARS:
         return False
     if c in t.weak and (c in anon_names.ADVERB_CHARS or (i > 0 and _han(text[i - 1]))):
         return False  # (后来才知道妈妈…: an adverb; a distrusted surname needs punctuation before it)
@@ -210,7 +226,9 @@ def given_titled(t: NameTables, text: str) -> list[tuple[int, int]]:
     found: list[tuple[int, int]] = []
     for m in tried_at(_GIVEN_WITH_TITLE, text):
         given = m.group(1)
-        if (given in t.pairs or _typical(t, given)) and _clause_start(text, m.start()):
-            if not _is_word(t, given) and given not in ROLE_NOUNS:
+        # (小雨姐是…: 小 and a name's character, a word or not, unless the title makes a title: 小师姐, 小表姐)
+        little = given[0] == "小" and given[1] not in "师学表堂" and _little_name_word(t, given)
+        if (little or given in t.pairs or _typical(t, given)) and _clause_start(text, m.start()):
+            if (little or not _is_word(t, given)) and given not in ROLE_NOUNS:
                 found.append(m.span())
     return found

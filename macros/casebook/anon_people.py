@@ -13,7 +13,7 @@ text in three steps:
    an ordinary word: before 的 + kin or 妈妈/爸爸 (国庆的妈妈, 子豪妈妈); the
    subject of a verb of speech or feeling at the start of a clause (红梅不愿意,
    欣悦低着头); the one addressed at the start of a quote (“浩宇，…”); after a
-   role in apposition (同桌潘诗雨, 心理老师范秀梅, 母亲李娟女士); after 问/找/叫/陪
+   role in apposition (同桌潘诗雨, 母亲李娟女士: :mod:`anon_apposed`); after 问/找/叫/陪
    (导师问浩宇); a name padded with a full-width space as name lists write it
    (王　芳). Role nouns (孩子, 朋友, 同桌 …) never fill them.
    Beside a name found already, a token of the same family before 的 + kin
@@ -34,12 +34,13 @@ from __future__ import annotations
 import re
 
 from macros.casebook import anon_names
+from macros.casebook.anon_apposed import after_roles
 from macros.casebook.anon_aside import seasonal, set_aside
 from macros.casebook.anon_everywhere import everywhere, in_idiom
 from macros.casebook.anon_facts import facts_people
 from macros.casebook.anon_latin import find_dotted_names, find_latin_names, find_tibetan_names
 from macros.casebook.anon_leads import tried_at
-from macros.casebook.anon_names import _ODD_STARTS, NameHit, NameTables, _han, find_words, taken_by
+from macros.casebook.anon_names import NameHit, NameTables, _han, find_words, taken_by
 from macros.casebook.anon_names import _common as _is_word  # one test of “a common word” for both passes
 from macros.casebook.anon_nicknames import (
     _LITTLE,
@@ -50,7 +51,6 @@ from macros.casebook.anon_nicknames import (
     REDUPLICATED_FREQ,
     _after_class_de,
     _kin_name,
-    _little_given,
     _little_name,
     _little_nickname,
     _nickname_chars,
@@ -62,10 +62,10 @@ from macros.casebook.anon_nicknames import (
     acting_at,
     given_titled,
     opening_full_name,
+    spoken_doubled,
     titled_nicknames,
 )
 from macros.casebook.anon_positions import (
-    _ADVERBS,
     _CALLED,
     _CALLED_BEFORE,
     _CALLED_OR,
@@ -89,7 +89,6 @@ from macros.casebook.anon_positions import (
     _boundary,
     _candidate,
     _clause_start,
-    _given_length,
     _han_pair,
     _line_start,
     _no_given_name,
@@ -153,7 +152,6 @@ def find_people(text: str) -> list[NameHit]:
 
 # (高明的家长懂得倾听: 家长 follows a description as often, so it is left out)
 _PARENTS = ("妈妈", "爸爸", "母亲", "父亲", "父母", "外婆", "外公", "奶奶", "爷爷")
-_PLEA_END = frozenset('”」"!?')  # (老师抱抱”: a child's plea to a role, not the role's name)
 _ELDERS = (*_PARENTS, "姐姐", "哥哥", "阿姨", "叔叔")  # 志愿者唐唐姐姐: a doubled name before how one is addressed
 
 
@@ -254,6 +252,8 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
             continue  # (speed: most verbs stand mid-clause; only a clause start or a strong verb can make a name)
         token = text[i : i + 2]
         if token[0] == token[1] and t.words.get(token, 0) >= REDUPLICATED_FREQ:
+            if spoken_doubled(t, text, i):  # 可可说：“…”: a doubled name opening a line, quoted
+                add(i, i + 2, token)
             continue  # 连连说, 默默点头: a reduplicated adverb before the verb
         if (strong or opened) and i >= 1 and _unknown_surname_name(t, text, i - 1):
             add(i - 1, i + 2, token)  # 亓明轩说, 操思琪低着头: a surname the tables lack, before a given name
@@ -365,75 +365,7 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
             add(m.start(1), m.end(1), token[1:])
         elif len(token) == 2 and _candidate(t, token, False):
             add(m.start(1), m.end(1), token)
-    for m in p["role"].finditer(text):  # 同桌潘诗雨, 母亲李娟女士, 同桌诗雨
-        j = m.end()
-        c = text[j]
-        if text[j - 1 : j + 1] in ROLE_NOUNS and not text.startswith(anon_names.ROLE_WORDS, j + 1):
-            continue  # 很受老师傅喜欢: the role ends inside another role noun (师傅); 心理老师傅老师 is a name
-        if (
-            c == "某"
-            or (c in _ODD_STARTS and anon_names._placeholder(t, text, j))
-            or (j + 4 <= len(text) and text[j : j + 4] in t.words)
-        ):
-            continue  # 导师乙马上…: the pseudonym 导师乙, then a word; 外婆相依为命: a four-character word
-        surname = 2 if text[j : j + 2] in t.compounds else 1
-        if text[j] in _VERB_CHARS or text[j] in _ADVERBS:  # 导师问浩宇, 弟弟最爱听: a verb or adverb, no surname
-            surname = 0
-        pair = text[j + surname : j + surname + 2]
-        if pair in ROLE_NOUNS and (text[j] not in t.surnames or text[j] in "和与跟同及"):
-            continue  # 妈妈抱妹妹, 弟弟和妹妹: a verb or “and”, then a role noun (傅老师 is a surname and a role)
-        known = surname == 2 or text[j] in t.surnames
-        weak = surname == 1 and (
-            text[j] in t.weak or text[j] in anon_names.ROLE_ONLY or text[j] in anon_names.FUNCTION_CHARS or not known
-        )
-        single = (  # (speed: asked for a weak surname only, where it is read)
-            weak
-            and surname == 1
-            and text[j] in t.surnames
-            and text[j] not in "和与跟同及"  # 新同学和新节奏: “and” after the role
-            and t.score.get(text[j + 1 : j + 2], 0.0) >= 0.75
-            and text[j + 1 : j + 2] not in anon_names.STOP
-            and _boundary(t, text, j + 2)
-            and not _is_word(t, text[j + 1 : j + 3])
-        )
-        if weak and not (
-            # 心理老师过春燕, 同桌但思琪: before a known given pair any character is the surname
-            (
-                text[j] in t.surnames
-                or text[j] not in anon_names.STOP
-                # (女生们哈哈大笑: a laugh, not a pair's name; 新爸爸的涛涛: a particle, then a doubled name)
-                or ((pair in t.pairs or (_typical(t, pair) and not _is_word(t, pair))) and pair[0] != pair[1])
-            )
-            and (
-                (
-                    (_typical(t, pair, yi=True) or _little_given(t, pair))  # 同学武小龙
-                    and (not _is_word(t, pair) or pair in t.pairs)
-                    and _boundary(t, text, j + 3)
-                )
-                or single
-            )
-        ):
-            surname = 0  # 和家长, 都知道, 常来: a word after the role, not a surname (父亲查国强, 学生禚一航 are)
-        if surname and text[j + surname : j + surname + 1] != "某" and not _is_word(t, text[j : j + surname + 1]):
-            given = (1 if single and not _typical(t, pair, yi=True) else 2) if weak else _given_length(t, text, j + surname)
-            # (学生廖小满转学…: after a role and a surname, 小 and a given-name character, whatever follows)
-            given = 2 if not weak and pair[:1] == "小" and _little_nickname(t, pair) else given
-            if given and not _is_word(t, text[j : j + surname + given]):
-                add(j, j + surname + given, text[j + surname : j + surname + given] if given == 2 else "")
-                continue
-        token = text[j : j + 2]
-        if token[:1] in _ADVERBS:
-            continue  # 导师先听, 同桌也说
-        if _candidate(t, token, False) and not _is_word(t, token) and _boundary(t, text, j + 2):
-            add(j, j + 2, token)
-        elif (
-            token[:1] == token[1:] and _pet_name(t, token) and _boundary(t, text, j + 2) and text[j + 2 : j + 3] not in _PLEA_END
-        ):
-            add(j, j + 2, token)  # 原来的好朋友朵朵，: a role, then a doubled name
-        elif (
-            token[:1] == "小" and _little_nickname(t, token) and t.score.get(token[1:], 0.0) >= 0.5 and _boundary(t, text, j + 2)
-        ):
-            add(j, j + 2, "")  # 同桌小雯: a role, then 小 and a given-name character
+    after_roles(t, text, add)  # 同桌潘诗雨, 母亲李娟女士, 同桌诗雨
     for m in p["object"].finditer(text):  # 导师问浩宇, 我找到了思远
         j = m.end()
         token = text[j : j + 2]

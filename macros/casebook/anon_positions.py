@@ -47,7 +47,7 @@ ROLES_BEFORE = (
 # Verbs of speech and feeling whose subject is a person (红梅不愿意, 欣悦低着头).
 PERSON_VERBS = (
     "跟我说 对我说 和我说 说 告诉 问 答 回答 承认 解释 嘟囔 哭 笑着 笑了 喊 低着头 低下头 低头 点点头 点了点头 点头 摇摇头 摇了摇头 摇头 "
-    "红着脸 不愿意 不愿 不肯 不想 不敢 不说话 没说话 沉默 犹豫 委屈 抬起头 抬头 站起来 小声 大声 哽咽 抽泣 愣住 愣了 "
+    "红着脸 不愿意 不愿 不肯 不想 不敢 舍不得 不说话 没说话 沉默 犹豫 委屈 抬起头 抬头 站起来 小声 大声 哽咽 抽泣 愣住 愣了 "
     "心里 一直 总是 突然 悄悄 默默 偷偷 主动 终于 却 也 又 还 就 才 今天 昨天 早上 上午 中午 下午 晚上 最近 平时 把 被 跟 和 对 给 向 在 的"
 ).split()
 # Verbs of speech and feeling strong enough to make an ordinary word a name (国庆不愿意).
@@ -382,8 +382,9 @@ def _without_verb(text: str, h: NameHit) -> NameHit:
     if len(token) == 3 and token[0] in _VERB_CHARS and h.start > 0 and _han(text[h.start - 1]):
         if text.endswith(anon_names._SUBJECTS, 0, h.start):
             return h
-        if token[0] == "应" and text.endswith(anon_names._KIN_BEFORE, 0, h.start):
-            return h  # (妈妈应美华在…: after kin 应 is the surname; 妈妈问浩宇 still asks)
+        kin = text.endswith(anon_names._KIN_BEFORE, 0, h.start) or token[1:] in anon_names.TITLED_KIN
+        if token[0] == "应" and kin and not anon_names._common(anon_names.tables(), text[h.start - 1 : h.start + 1]):
+            return h  # (妈妈应美华在…, 联系了应爸爸: after kin or before a title 应 is the surname; not 答应妈妈)
         return NameHit(h.start + 1, h.end, token[1:])
     return h
 

@@ -421,6 +421,7 @@ _LIVES_TOWN = re.compile(
     rf"({_TOWN})"
     # 父母在闵行区浦江镇开一家小饭馆, 他在嘉定区安亭镇一家汽修厂实习: where the family works
     rf"|在\s*({_TOWN})(?=开|的|一家|附近|打工|打零工|做|上班|工作|实习|租|经营|种|务工)"
+    rf"|(?:到|去)\s*({_TOWN})(?=的一家|一家|打工|打零工|上班|工作|实习|务工)"  # 十月他到嘉定区安亭镇的一家零件厂实习
 )
 _LIVES_GENERIC = re.compile(r"^(?:某|这|那|哪|一个|同一|附近|学校|老|新的|隔壁|旁边|对面|一|另一|別的|别的|城郊|郊区|安置)")
 
@@ -482,9 +483,8 @@ def find_addresses(text: str) -> Iterable[Span]:
             continue  # 奉贤区沐雨路小学, 普陀区榆荫路第二小学: a school named after its road
         if not any(ch in _ADDRESS_STOP and ch != "和" for ch in text[start : m.end()]):  # 国和路: 和 names the road
             yield start, m.end(), "CASE-ANON-ADDRESS"
-    for m in tried_at(_LIVES_TOWN, text):
-        g = 1 if m.group(1) else 2
-        yield m.start(g), m.end(g), "CASE-ANON-ADDRESS"
+    for m in tried_at(_LIVES_TOWN, text):  # (each alternative holds one group: the last that matched)
+        yield m.start(m.lastindex or 1), m.end(m.lastindex or 1), "CASE-ANON-ADDRESS"
     for m in _LIVES.finditer(text):
         name = m.group(1)
         if not _LIVES_GENERIC.match(name) and not any(ch in _ADDRESS_STOP for ch in name):

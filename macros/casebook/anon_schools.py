@@ -47,7 +47,7 @@ _CLASS = re.compile(
     r"|(?<![A-Za-z0-9])[GY](?:[1-9]|1[0-2])\s*-?\s*[A-Z1-9]"  # an international division's grade: G8B班, Y10-2班
     # 高一西藏班（2）班, 高二新疆班(1)班: the boarding classes for pupils from Tibet and Xinjiang
     r"|(?:初[一二三四]|高[一二三]|预备)\s*(?:西藏|新疆|内高|内地)班\s*\(\s*[0-9一二三四五六七八九十]{1,2}\s*\)"
-    r"|(?:初[一二三四]|高[一二三]|预备)\s*\(\s*(?:西藏|新疆|内高|内地)\s*[0-9一二三四五六七八九十]{1,2}\s*(?=班\s*\))"  # 高一（西藏3班）
+    r"|(?:初[一二三四]|高[一二三]|预备)\s*\(\s*(?:西藏|新疆|内高|内地|藏|疆)\s*[0-9一二三四五六七八九十]{1,2}\s*(?=班\s*\))"  # 高一（西藏3班）, 初二（藏2班）
     # vocational classes: 2023级会计1班, 22级电商(2)班, 中职一年级会计2班
     r"|(?<!\d)(?:19|20)?\d{2}\s*级\s*[\u4e00-\u9fff]{1,8}?\s*(?:\(\s*\d{1,2}\s*\)|\d{1,2})"
     r"|(?:[一二三四五六七八九]|[1-9])年级[\u4e00-\u9fff]{2,4}?\s*(?:\(\s*\d{1,2}\s*\)|\d{1,2})"
@@ -363,7 +363,8 @@ def _generic(prefix: str) -> bool:
             and not _NAMED_HEAD.match(head := prefix[: -len(word)])
             and head not in _DISTRICTS
             and not (head[:2] in _DISTRICTS and len(head) >= 4)  # 长宁启澜双语学校: a district, then the school's own name
-            and not (len(head) >= 4 and not _word(head) and not _word(head[:2]))  # 滨江木棉民族中学: a name of its own
+            # 滨江木棉民族中学, 澜汀民族中学: a name of its own (two characters are enough before 民族)
+            and not ((len(head) >= 4 or (len(head) == 2 and word == "民族")) and not _word(head) and not _word(head[:2]))
             for word in _GENERIC_TAILS
         )
     )
