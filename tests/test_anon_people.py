@@ -327,6 +327,22 @@ CATCH = [
     # ，和毛豆一起 is “and 毛豆” when 毛豆 is found alone: no 和奶奶 from it
     ("方社工第二周就来了。外教Mr. Thompson说，Thompson老师很忙。", ["方社工", "Mr. Thompson", "Thompson"]),
     ("毛豆今天没来。晚饭后，和毛豆一起下楼的还有邻居。第二天爸爸妈妈和奶奶都来了。", ["毛豆", "和毛豆"]),
+    # round 114: after 说， a reported clause opens as a line does (殷师傅说，海涛…); a rare word of a very
+    # typical character opening a line before 的 and a parent (远航的妈妈); a doubled name opening a line
+    # before 说 and what she says of herself, and no 圆子 from 圆圆; a known given name's home one visits
+    # (去的是春生家); a Uyghur part after a time opening the clause, and a Mongolian one after a surname;
+    # a full name in brackets after a number; 小 and the case's surname that is a word (小龙), opening a
+    # clause; 阿老师 after a role; 次旺, a Tibetan name part
+    ("实习单位的带教师傅殷师傅说，海涛干活很细心。", ["殷师傅", "海涛"]),
+    ("远航的妈妈截了图发给我。", ["远航"]),
+    ("圆圆说她最喜欢奶奶做的酒酿圆子。", ["圆圆"]),
+    ("我第一次家访去的是春生家，在嘉定区。", ["春生"]),
+    ("周末古丽和同宿舍的女生一起包了饺子。", ["古丽"]),
+    ("包其其格是蒙古族学生，马头琴拉得很好。", ["包其其格"]),
+    ("家长联系电话：139 1742 6608（符建军）。", ["符建军"]),
+    ("龙佳慧是酒店专业的学生。闫师傅说，小龙其实挺认真的。她爱吃小龙虾。", ["龙佳慧", "闫师傅", "小龙"]),
+    ("生活老师阿老师发现她常常半夜发呆。", ["阿老师"]),
+    ("丹增尼玛数学跟不上。同宿舍的次旺也主动帮他读题。", ["丹增尼玛", "次旺"]),
     # round 113: a class's committee member (体育委员); before a number only a pupil has, a surname that is
     # also a particle (于航的学号); after punctuation and before 的 and kin, 应 opens a given name of no word;
     # 小 and a name's character before 姐 (a word or not); a word opening a line before a date of birth with
@@ -611,6 +627,10 @@ CLEAN = [
     # round 65: athletes and a philosopher talked of in class; a month of fasting; a coach's workshop
     # the word table keeps jieba's rarer nouns and verbs opening with a surname from 10 uses (班会, 房卡)
     "后来班里一位戴眼镜的同学说，自己以前也不好意思，听了那次班会才想通。他拿着房卡上楼。",
+    # round 114: a year of university after 说，; a home far away; “thank you” to an uncle; a verb and 得
+    # after a surname character; a Tibetan painting; a visit to anyone's home names no surname
+    "学长说，大一的时候他也迷茫过。\n孩子因为家远不能回家。\n还说了一声“谢谢叔叔”。",
+    "马头琴拉得很好，唐卡式的线描也画得好。\n周末我们到了农民家。",
     # round 113: a weak surname before a place word (班里来了, 区里来人); 关于 before a name's words; a
     # sister title after 小 (小师姐); a clause's last word before a date of birth; 单亲家 is a family;
     # 答应妈妈 promises the mother

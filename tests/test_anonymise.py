@@ -309,6 +309,9 @@ CATCH = [
     ("CASE-ANON-SCHOOL", "某某是静安区芷江西苑初级中学九（3）班的学生，在芷江西苑的年级排名掉到了第四十一。", "芷江西苑"),
     ("CASE-ANON-SCHOOL", "某某在上海市鹿鸣中学读书，说这是“鹿中篮球队的规矩”。", "鹿中"),
     ("CASE-ANON-SCHOOL", "某某从沪岚交通技工学校毕业。回到沪岚交技，他讲了这件事。", "沪岚交技"),
+    # round 114: a place and two characters of a name's own before 双语学校; a QQ number after a name's 的是
+    ("CASE-ANON-SCHOOL", "某某在虹桥枫丹双语学校读七年级。", "虹桥枫丹双语学校"),
+    ("CASE-ANON-QQ", "两个人加了QQ（一鸣的是1572038964），一起做作业。", "1572038964"),
     # round 113: two characters of a name of its own before 民族; a district's town where one goes to
     # work; an inland Tibetan class written with 藏 alone
     ("CASE-ANON-SCHOOL", "某某在澜汀民族中学读高一，想考医学院。", "澜汀民族中学"),
@@ -471,6 +474,8 @@ PASS = [
     "她考上了新疆内高班，明年来上海读书。",
     "二是爸爸去问问幼儿园能不能早一点送。",
     "少数民族学生转入上海初中，导师帮助他适应。",
+    # round 114: a community is no district before 学校
+    "怎样帮孩子在新社区和老学校之间找到平衡？",
     # round 113: 民族 after a word (少数); going to a district's town for no work
     "少数民族中学的老师来交流。国庆节我们到闵行区浦江镇的郊野公园玩。",
 ]

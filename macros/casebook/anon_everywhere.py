@@ -50,9 +50,11 @@ def forms_of(t: NameTables, full: str | None, given: str, family_forms: bool = T
     last = given[-1:]
     if last and last not in anon_names.STOP and last not in NO_NICKNAME_CHARS:
         # 小杰 → 杰妈, 杰爸: the parents as the child's friends call them (not 老妈, 大爸)
-        forms |= {f for f in (last + "妈", last + "爸", last + "子") if not _is_word(t, f)}  # 浩宇 → 浩子
+        # (圆圆 makes no 圆子: a doubled name is its own nickname, and 酒酿圆子 is a sweet)
+        sons = (last + "子",) if given[:1] != given[1:] else ()
+        forms |= {f for f in (last + "妈", last + "爸", *sons) if not _is_word(t, f)}  # 浩宇 → 浩子
         # 海燕 → 燕子, 春梅 → 梅子: a rarer word when the character is a given name's (not 孩子, 样子)
-        if t.words.get(last + "子", 0) < 1000 and t.score.get(last, 0.0) >= THETA:
+        if sons and t.words.get(last + "子", 0) < 1000 and t.score.get(last, 0.0) >= THETA:
             forms.add(last + "子")
     if full and len(full) - len(given) == 2 and full[:2] in t.compounds:
         forms |= {full[:2]} | {full[:2] + kin for kin in SURNAME_KIN}  # 司徒 alone, 欧阳妈妈
@@ -121,6 +123,7 @@ def _verb_ends_at(t: NameTables, text: str, start: int) -> bool:
 
 def everywhere(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]:
     people: set[str] = set()
+    opening: set[str] = set()  # 小 and the surname where that is a word (小龙): only opening a clause
     found = Counter(text[h.start : h.end] for h in hits)
     # (司马文博 … 文博: the given name of a full name found is no surname 文 and a given name 博)
     givens = {h.given for h in hits if h.given and h.end - h.start > len(h.given)}
@@ -144,6 +147,8 @@ def everywhere(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]:
         conjunction = token[0] in _AND and _only_as_and(text, token, after_comma=found[token[1:]] > 0)
         if given and surname and len(token) == surname + len(given):
             people |= forms_of(t, token, given, family_forms=not conjunction) | whole
+            if surname == 1 and not conjunction and token[0] not in anon_names.FUNCTION_CHARS:
+                opening.add("小" + token[0])  # (龙佳慧 … 闫师傅说，小龙其实挺认真的)
         elif given:
             people |= forms_of(t, None, given)
         elif (
@@ -159,14 +164,20 @@ def everywhere(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]:
             people |= (forms - ({rest} if len(rest) == 2 and _is_word(t, rest) else set())) | whole
         elif surname and token[surname:] in anon_names._ROLE_SET and token[surname:] != "老":
             people.add(token)  # 金阿婆 found once is 金阿婆 after 一位 too
-    if not people:
+    opening = {f for f in opening if f not in people and f in text}
+    if not people and not opening:
         return []
     taken = taken_by(hits, len(text))
     out: list[NameHit] = []
-    for start, end in find_words(text, people):
+    for start, end in find_words(text, people | opening):
         if any(taken[start:end]):
             continue  # found already (speed: the tests below only turn a form down)
         f = text[start:end]
+        # (小龙 the word, 小龙虾: a clause opens with the nickname, and it runs into no longer word)
+        if f in opening and (
+            _han(text[start - 1 : start]) or _is_word(t, text[start + 1 : end + 1]) or not _han(text[end : end + 1])
+        ):
+            continue
         # (他常常拿…; 奶奶刚刚去世: after a subject the reduplicated adverb, not 姚志刚's 刚刚)
         before = text[start - 1 : start]
         adverb_left = before in _ADVERB_LEFT or before in _ROLE_LAST

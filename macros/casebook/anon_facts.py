@@ -109,6 +109,8 @@ _NAME_ORIGIN = re.compile(
 _NAME_THEN_CALLED = re.compile(
     rf"(?<![{_HAN}])([{_HAN}]{{2,3}})[，,]\s*(?:同学们|同学|大家|家里人|家里|家人|朋友们|班里|全班)?都?(?:叫|喊|管)(?:她|他)"
 )
+# 139 1742 6608（符建军）: a full name in brackets right after a number is whose number it is
+_CONTACT = re.compile(rf"\d\s*[(（]\s*([{_HAN}]{{3}})\s*[)）]")
 _DESCRIBED = re.compile(rf"(?:男生|女生|男孩|女孩|新生|转学生|插班生|群主)([{_HAN}]{{2}})")
 
 
@@ -236,6 +238,9 @@ def facts_people(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]
     for m in _bracketed(text):
         if (m.start(2), m.end(2)) in full and _looks(t, m.group(1)) and _token_ok(t, m.group(1)):
             add(*m.span(1))
+    for m in _CONTACT.finditer(text) if "(" in text or "（" in text else ():
+        if _three_shaped(t, m.group(1)) and _token_ok(t, m.group(1)):
+            add(*m.span(1))
     for pattern, found in (
         (_FACTS_AFTER, _FACTS_LED.finditer(text)),
         (_NUMBER_AFTER, _NUMBER_AFTER.finditer(text)),
@@ -337,6 +342,7 @@ def facts_people(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]
 
 # 宿管老师木合塔尔老师: a role, then a name of three or four characters that makes no word, then 老师
 _TITLED_RUN = re.compile(rf"(?<=老师|阿姨|师傅|宿管|班长|同桌|导师)([{_HAN}]{{3,4}})(?=老师)")
+_A_TITLED = re.compile("(?:老师|阿姨|师傅|宿管|班长|同桌|导师)阿老师")
 
 
 def _titled_runs(t: NameTables, text: str) -> list[tuple[int, int]]:
@@ -350,6 +356,8 @@ def _titled_runs(t: NameTables, text: str) -> list[tuple[int, int]]:
         and m.group(1)[0] not in t.surnames
     }
     forms = {run + "老师" for run in runs} | {run[0] + "老师" for run in runs}
+    if _A_TITLED.search(text):
+        forms.add("阿老师")  # (生活老师阿老师发现…: a Uyghur name's 阿 with the title, as pupils call her)
     return anon_names.find_words(text, forms) if forms else []
 
 

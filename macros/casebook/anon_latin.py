@@ -28,12 +28,11 @@ import re
 
 from macros.build.reads import data_cache
 from macros.casebook.anon_leads import tried_at
+from macros.casebook.anon_name_words import KIN_BEFORE, LEFT_WORDS
 from macros.casebook.anon_names import (
     COUSINS,
     FOLLOW,
-    KIN_BEFORE,
     LEFT_CHARS,
-    LEFT_WORDS,
     PERSON_FOLLOW,
     ROLE_WORDS,
     ROLES,
@@ -232,6 +231,10 @@ _ROLE_BEFORE_PART = ("老师", "同学", "同桌", "班长", "学生", "舍友",
 # Where a part or an English full name is a person whatever follows (生活老师阿力木, 爸爸Thomas Evans)
 _PERSON_BEFORE_PART = _ROLE_BEFORE_PART + _BEFORE_PART
 _SENTENCE_ENDS = frozenset("。!?！？\n")
+# (周末古丽和同宿舍的女生…: a time opening the clause stands before a part as kin and punctuation do)
+_OPENING_BEFORE_PART = (
+    _BEFORE_PART + tuple(LEFT_WORDS[: LEFT_WORDS.index("其中")]) + tuple("周末 早上 上午 中午 下午 晚上 傍晚 课间".split())
+)
 _PART_WORDS = ("扎西德勒", "格桑花")  # words that open with a name's part and are no name
 
 
@@ -268,6 +271,9 @@ def find_tibetan_names(t: NameTables, text: str) -> list[NameHit]:
     for start, end in spans:
         if taken[start]:
             continue
+        if start >= 1 and text[start - 1] in t.surnames and text[start - 1] not in STOP and not _han(text[start - 2 : start - 1]):
+            hits.append(NameHit(start - 1, end, ""))  # 包其其格是蒙古族学生: a Chinese surname opening a clause, then a part
+            continue
         role = _ROLE_AFTER.match(text, end)  # 扎西老师: a part with a title is a person, title and all
         if role:
             hits.append(NameHit(start, role.end(), ""))
@@ -276,7 +282,7 @@ def find_tibetan_names(t: NameTables, text: str) -> list[NameHit]:
     found_alone: set[str] = set()
     for start, end in alone:
         # 阿妈德吉，…; 她的朋友拉巴说: after a kin or role word a part opens as after punctuation
-        first = start == 0 or not _han(text[start - 1]) or text.endswith(_BEFORE_PART, 0, start)
+        first = start == 0 or not _han(text[start - 1]) or text.endswith(_OPENING_BEFORE_PART, 0, start)
         opens = first or text[start - 1] in LEFT_CHARS
         # 生活老师阿力木商量: after a role or kin a part is a person whatever follows; 卓玛所在宿舍楼…:
         # opening a sentence, before a particle or function word (格桑花开了 is a flower)

@@ -30,75 +30,46 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from macros.build.reads import data_cache
+from macros.casebook.anon_name_words import (
+    _BEFORE_TITLE,
+    _EVERYDAY,
+    _KIN_BEFORE,
+    _LEFT_AND_KIN,
+    _LEFT_AND_KIN_ENDS,
+    _ROLE_LEFT,
+    _THINKING,
+    ADVERB_CHARS,
+    ALONE_FOLLOW,
+    FOLLOW,
+    FUNCTION_CHARS,
+    LEFT_CHARS,
+    PERSON_FOLLOW,
+    PREFIXES,
+    ROLE_ONLY,
+    STOP,
+    THETA_ALONE,
+    THETA_CLEAR,
+    THETA_COMPOUND,
+    THETA_LITTLE,
+    THETA_MEAN,
+    THETA_MEAN_PERSON,
+    THETA_PAIR_MEAN,
+    THETA_PAIR_MIN,
+    THETA_STRONG,
+    THETA_TWO,
+    THETA_TWO_PERSON,
+    THETA_WEAK,
+    THETA_YI,
+    TOP_SURNAMES,
+)
+from macros.casebook.anon_name_words import (  # re-exported: the finder's word tables
+    ROLES as ROLES,
+)
 from macros.casebook.anon_spans import find_words as find_words
 from macros.casebook.anon_spans import vocative
 from macros.casebook.anon_tables import COMMON_FREQ as COMMON_FREQ
 from macros.casebook.anon_tables import NameTables as NameTables
 from macros.casebook.anon_tables import tables as tables
-
-ROLES = (
-    (
-        "老师 同学 校长 副校长 主任 书记 妈妈 爸爸 奶奶 爷爷 外婆 外公 姥姥 姥爷 阿姨 叔叔 伯伯 舅舅 姑姑 姨妈 婶婶 "
-        "女士 先生 医生 导师 教练 教官 老板 师傅 大夫 警官 律师 家长 姐姐 哥哥 弟弟 妹妹 班长 组长 队长 委员 科长 局长 园长 站长 所长 院长 馆长 厂长 村长 领班 社工 "
-        "阿婆 阿公 大爷 大妈 婆婆 爷叔 老伯 阿伯 指导 主管 经理 店长 护士长 护士 太太 大厨 老"  # 沈阿婆, 江大爷: Shanghai's elders; 黎指导 a coach; 戴主管 an internship's
-    ).split()
-)
-KIN_BEFORE = (  # kinship words a name follows: 母亲李桂兰, 父亲王建国
-    "母亲 父亲 妈妈 爸爸 奶奶 爷爷 外婆 外公 哥哥 姐姐 弟弟 妹妹 舅舅 姑姑 同桌 同学 班长 名叫 叫做 叫 全名 大名 本名 真名 "
-    "联系人 监护人 姓名 家长 师傅 继父 继母"  # a form's fields: 联系人毛阿姨, 监护人钱建国; 家长马建国的微信; 师傅于建军
-).split()
-# A surname that is also one of these function words never starts a role form (和老师 = “with the teacher”).
-FUNCTION_CHARS = set("和与同向从为都能那所以把被给对跟让比连后时也还就于班在")  # 班: 全班同学, 班家长
-STOP = set(
-    "的了是在说和与也都就又还把被给跟对很不没着过吗呢吧啊呀么这那们个之其所以而及或但并从向往于为某有你我他她它班"
-)  # characters no given name has in running text (电商班: no given name)
-# What typically follows a name: particles, verbs of speech and action, time words, punctuation.
-FOLLOW = set(
-    "说的在是和与跟也都就又还把被给对很不没今昨一哭笑最总常却才先突终已会能要想觉告问回来去让主每妈爸奶爷外家同这那"
-    "便只上下到从向自坐站拿写带低抬第特请交帮当成认学做开用找和等因看听打叫主非连更再老早晚几"
-    "为喜变约担留发感显提表穿比谈两讲哭闹跑走住吃睡玩现报"
-    "，。、！？：；“”‘’\"'()（）,.!?:; \n"
-)
-# What follows a given name used alone in subject or possessive position.
-ALONE_FOLLOW = set(
-    "说的在是把被今也又还就哭笑一很没不告问跟和妈爸奶爷外最总常却才先突已会能要想觉对给让每这那都主从向自坐站拿写带低抬第特请交帮当用找等因看听打叫再住后"
-)
-LEFT_WORDS = (
-    (
-        "那天 今天 昨天 后来 然后 于是 因为 但是 所以 可是 放学后 下课后 午休时 课后 那次 这次 当时 其中 发现 听说 同桌 孩子 学生 女儿 儿子 "
-        "班主任 导师 心理老师 老师 校医 医生 护士 教练 宿管 保安 师傅 民警 警察 社工"  # 班主任句老师, 校医贝医生: a role before a surname that is also a word
-        " 组长 校长 主任 队长 辅导员 领队 德育处 政教处 教导处 学生处 教务处 店长 领班 主管 经理 老板"  # 德育处苗主任, 店长苗经理
-    ).split()
-)
-_LEFT_AND_KIN, _LEFT_AND_KIN_ENDS = tuple(LEFT_WORDS + KIN_BEFORE), frozenset(w[-1] for w in LEFT_WORDS + KIN_BEFORE)  # (speed)
-_ROLE_LEFT = tuple(LEFT_WORDS[LEFT_WORDS.index("班主任") :])  # the roles among LEFT_WORDS
-# 她觉得石老师…: after a verb of thinking a weak surname with a role is a person
-_THINKING = ("觉得", "记得", "发现", "听说", "知道", "以为")
-# 数学华老师, 英语应老师: a school subject before a teacher's surname and title
-_SUBJECTS = tuple("语文 数学 英语 物理 化学 生物 历史 地理 政治 道法 体育 音乐 美术 科学 信息 心理 劳技".split())
-# (在中职教服装的朋友尤老师: a companion before a teacher's surname and title, like a subject)
-_BEFORE_TITLE = _SUBJECTS + tuple("朋友 好友 同事 邻居 亲戚 跟着 找 请 问 陪 向 给 对 联系".split())  # (向任校长汇报)
-_KIN_BEFORE = tuple(KIN_BEFORE)
-LEFT_CHARS = set("和跟与让叫给问对把被由帮陪找请谢的了是里上，。、！？：；“”‘’\"'()（）,.!?:; \n")  # 谢: 谢谢龙老师
-PREFIXES = set("小老大阿")
-# Adverbs that stand between a subject and its verb: a given name used alone never starts with one.
-ADVERB_CHARS = frozenset("才就都也还又只便却先再")
-# Surnames so rare and so common as words that they count only in role and 小/老 forms (家楼下, 都有).
-ROLE_ONLY = set("家都能那通从时所后相查公空东广干经应解单连别终居步满越沃那言养须水云花山谷车羊鱼米贝红游益法福爱年师阳")
-# Commonest surnames: with a very typical given character a name, though jieba counts the pair a word (李娜), unless vetoed
-TOP_SURNAMES = set(
-    "李王张刘陈杨黄赵吴周徐孙马朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭曾萧田董袁潘蒋蔡余杜程苏魏吕丁沈姚卢姜崔钟谭陆汪范廖贾邹孟秦邱侯薛顾郝龚邵"
-)
-
-THETA_MEAN, THETA_MEAN_PERSON = 0.65, 0.6  # mean of a three-character name's two given characters (0.6 before 的, 说 …)
-PERSON_FOLLOW = frozenset("的说问答哭笑喊叫在是")
-THETA_PAIR_MIN, THETA_PAIR_MEAN = 0.6, 0.8  # a given name with nothing telling after it
-THETA_LITTLE, THETA_CLEAR = 0.35, 0.7  # 小X's X (莫小北); the mean after a clear left edge and a surname no word starts
-THETA_COMPOUND = THETA_YI = 0.4  # both given characters after a compound surname (司马, 欧阳); the second of 一X (裴一航会…)
-THETA_TWO, THETA_TWO_PERSON = 0.6, 0.4  # a two-character name's given character before 说/的/在 … (surname no word start: 0.4)
-THETA_WEAK = THETA_STRONG = 0.8  # a weak surname's one given character; two after a surname making a word with the first
-THETA_ALONE = 0.75  # both characters of a given name used alone
-_EVERYDAY = 1000  # a given name this frequent as a word (颜色) needs a clause start before its surname
 
 
 @data_cache
@@ -191,8 +162,8 @@ def _given(t: NameTables, text: str, start: int, weak: bool, compound: bool = Fa
     person_after, g3 = text[start + 2 : start + 3] in PERSON_FOLLOW, text[start + 2 : start + 3]
     role_after = text.startswith(ROLE_WORDS, start + 2)  # (宗建国师傅: 国师 is a word, but a role starts after 国)
     runs_on = _common(t, text[start + 1 : start + 3]) and not ((person_after or role_after) and g1 + g2 in t.pairs)
-    # (邸浩会做手工: a modal ends a one-character given name; 韩笑拿了: a verb and 了; 孔太大: “too”; 蓝绿色: a colour)
-    no_pair = (g2 in "帮给陪替教" and g3 in "他她我你") or (g1 == "太" and g1 + g2 in t.veto) or g2 == "色"
+    # (邸浩会做手工: a modal ends a one-character given name; 韩笑拿了: a verb and 了; 孔太大: “too”; 蓝绿色: a colour; 琴拉得好: 得)
+    no_pair = (g2 in "帮给陪替教" and g3 in "他她我你") or (g1 == "太" and g1 + g2 in t.veto) or g2 in ("色", "得")
     modal = (g3 in "了着过" and g3 and g1 + g2 not in t.pairs) or (g2 in _MODALS and _han(g3)) or no_pair
     if g2 and _han(g2) and g2 not in STOP and not runs_on and not modal and g1 + g2 not in _ROLE_SET:
         pair = g1 + g2
@@ -446,6 +417,9 @@ def _very_typical_pair(t: NameTables, text: str, after: int, i: int) -> bool:
     return min(t.score.get(ch, 0.0) for ch in pair) >= (0.8 if kin or modern else 0.85) and ends
 
 
+_FAR = ("家远", "家近")  # a home far or near, alone; 王家远 after a surname is still read as a name
+
+
 @data_cache  # made from the word lists: again when one changes
 def _alone_candidates() -> re.Pattern[str]:
     """Where a given name used alone may start: two characters typical enough of given names
@@ -493,8 +467,8 @@ def _given_alone(t: NameTables, text: str, hits: list[NameHit]) -> Iterable[Name
             continue
         if _common(t, pair) or pair in _ROLE_SET or not free(i, i + 2) or not _left_ok(text, i):
             continue
-        if _word_from_left(t, text, i) or _common(t, text[i + 1 : i + 3]) or text[i - 1 : i + 1] == "的家":
-            continue  # (阿布都的家远在新疆: whose home, not a given name 家远)
+        if _word_from_left(t, text, i) or _common(t, text[i + 1 : i + 3]) or text[i - 1 : i + 1] == "的家" or pair in _FAR:
+            continue  # (阿布都的家远在新疆: whose home, not a given name 家远; 因为家远不能回家: a home far away)
         # A verb or particle follows (秀英说, 子涵的妈妈): not punctuation (先听，后说) or the end.
         take(i, i + 2)
         yield NameHit(i, i + 2, pair)

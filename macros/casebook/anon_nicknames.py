@@ -67,6 +67,15 @@ def _no_word_name(t: NameTables, token: str, least: float = 0.6) -> bool:
     return max(t.score.get(token[0], 0.0), t.score.get(token[1], 0.0)) >= least
 
 
+def rare_word_name(t: NameTables, token: str) -> bool:
+    """远航的妈妈 opening a line: a rare word (fewer than 300 uses) of one very typical given-name
+    character and another seen in names is a name before 的 and a parent (not 远方: 方 is rare in names)."""
+    if token in ROLE_NOUNS or token in anon_names._ROLE_SET or anon_names.STOP.intersection(token):
+        return False
+    first, second = (t.score.get(ch, 0.0) for ch in token)
+    return t.words.get(token, 0) < 300 and max(first, second) >= 0.85 and min(first, second) >= 0.4
+
+
 def _little_given(t: NameTables, pair: str) -> bool:
     """小龙 in 武小龙: 小 and a very typical given-name character make a given name after a surname."""
     return pair[:1] == "小" and t.score.get(pair[1:2], 0.0) >= 0.85 and pair[1:2] not in anon_names.STOP
@@ -105,9 +114,10 @@ def _little_nickname(t: NameTables, token: str) -> bool:
 
 
 def spoken_doubled(t: NameTables, text: str, i: int) -> bool:
-    """可可说：“…”: a doubled word of a name's character opening a line, then 说 and a quotation, is
-    the speaker (默默说 would be an adverb; it opens no line before a colon and a quote)."""
-    said = text.startswith(("说：“", "说:“", '说："', '说:"'), i + 2)
+    """可可说：“…”, 圆圆说她…: a doubled word of a name's character opening a line, then 说 and a
+    quotation or what the speaker says of herself, is the speaker (默默说 would be an adverb; it
+    opens no line before a colon and a quote)."""
+    said = text.startswith(("说：“", "说:“", '说："', '说:"'), i + 2) or text.startswith(("说她", "说他", "说自己"), i + 2)
     return said and _line_start(text, i) and _pet_name(t, text[i : i + 2], most=1000)
 
 
@@ -211,7 +221,8 @@ def titled_nicknames(t: NameTables, text: str) -> list[tuple[int, int]]:
         if ch in anon_names.STOP or nick in ROLE_NOUNS:
             continue
         # (满满姐是…: at a clause start a doubled word too, one of no adverb's frequency, of a plainer character)
-        doubled = nick[0] == ch and _clause_start(text, m.start()) and t.words.get(nick, 0) < ADVERB_FREQ
+        # (“谢谢叔叔”: a doubled verb, which the pet-name test turns down)
+        doubled = nick[0] == ch and _clause_start(text, m.start()) and _pet_name(t, nick, ADVERB_FREQ, 0.3)
         if t.score.get(ch, 0.0) >= (0.3 if doubled else 0.5) and (doubled or not _is_word(t, nick)):
             found.append(m.span())
     return found

@@ -62,6 +62,7 @@ from macros.casebook.anon_nicknames import (
     acting_at,
     given_titled,
     opening_full_name,
+    rare_word_name,
     spoken_doubled,
     titled_nicknames,
 )
@@ -228,6 +229,7 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
                 or (de and token in t.jieba_names and text.startswith(_PARENTS, m.start()))
                 or (token[0] == "一" and _typical(t, token, yi=True))
                 or (de and not _han(text[i - 1 : i]) and text.startswith(_PARENTS, m.start()) and _no_word_name(t, token))
+                or (de and _line_start(text, i) and text.startswith(_PARENTS, m.start()) and rare_word_name(t, token))
             ):
                 add(i, i + 2, token)
             # (程程的妈妈再婚以后: before 的 and kin, a doubled name of a less typical character too)
@@ -285,7 +287,8 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
         ):
             add(i, i + 2, token)
     # 甘露这学期当上了…, 秋实上课…: a line opening with a word and a time of the pupil's year (not 冬天这次)
-    for i in [0, *(m.end() for m in re.finditer("\n", text))]:
+    # (and after 说， a reported clause opens as a line does: 殷师傅说，海涛干活很细心)
+    for i in [0, *(m.end() for m in re.finditer("\n|说[，,]", text))]:
         token = text[i : i + 2]
         if text.startswith(_PUPIL_TIMES, i + 2) and token[1:] not in "天年月日夜":
             # (子涵后来…; 景涛周末在…: two typical characters that are no word)
@@ -355,9 +358,11 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
             # (提醒小睿的家长: a very typical character needs no clear left edge)
             if _clause_start(text, i) or text[i - 1] in anon_names.LEFT_CHARS or t.score.get(token[1], 0.0) >= 0.8:
                 add(i, i + 2, "")
-    for m in _STAYS_AT.finditer(text) if "住" in text else ():  # 住在焦阳家里
+    for m in _STAYS_AT.finditer(text) if "家" in text else ():  # 住在焦阳家里, 去的是春生家
         token = m.group(1)
-        if token not in ROLE_NOUNS and token[0] in t.surnames and all(_typical_char(t, ch) for ch in token[1:]):
+        given = len(token) == 2 and token in t.pairs and not _is_word(t, token)  # (a known given name alone)
+        full = "住" in m.group(0) and token[0] in t.surnames and all(_typical_char(t, ch) for ch in token[1:])
+        if token not in ROLE_NOUNS and (given or full):  # (到了农民家: a visit to anyone's home names no surname)
             add(m.start(1), m.end(1), token[1:] if len(token) == 3 else "")
     for m in p["address"].finditer(text):  # “浩宇，你…”, “刘一凡，…”
         token = m.group(1)

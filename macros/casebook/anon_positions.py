@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from macros.build.reads import data_cache
-from macros.casebook import anon_names
+from macros.casebook import anon_name_words, anon_names
 from macros.casebook.anon_names import NameHit, NameTables, _han
 from macros.casebook.anon_names import _common as _is_word  # one test of “a common word” for both passes
 
@@ -22,7 +22,7 @@ ROLE_NOUNS = frozenset(
     (
         "孩子 学生 同学 老师 家长 大家 我们 你们 他们 她们 咱们 自己 别人 对方 双方 有人 朋友 新生 男生 女生 同桌 班长 "
         "导师 班主任 班组长 校长 医生 父母 小宝宝 爸爸 妈妈 母亲 父亲 儿子 女儿 哥哥 姐姐 弟弟 妹妹 爷爷 奶奶 外婆 外公 叔叔 阿姨 伯伯 "
-        "舅舅 姑姑 姑妈 姨妈 舅妈 婶婶 姑父 姨父 舅公 小姨 大姨 小舅 小叔 小姑 大哥 大姐 小弟 小妹 阿妈 阿爸 阿婆 阿公 阿弟 阿妹 阿哥 阿姐 阿叔 阿伯 阿嬷 先生 太太 兄弟 姐妹 娃娃 宝贝 宝宝 保安 保姆 师生 师兄 师姐 师弟 师妹 老人 大人 小孩 男孩 女孩 少年 青年 "
+        "舅舅 姑姑 姑妈 姨妈 舅妈 婶婶 姑父 姨父 舅公 小姨 大姨 小舅 小叔 小姑 大哥 大姐 小弟 小妹 阿妈 阿爸 阿婆 阿公 阿弟 阿妹 阿哥 阿姐 阿叔 阿伯 阿嬷 先生 太太 兄弟 姐妹 娃娃 宝贝 宝宝 保安 保姆 师生 师兄 师姐 师弟 师妹 学长 学姐 学弟 学妹 老人 大人 小孩 男孩 女孩 少年 青年 "
         "全班 班级 小组 组员 组长 队长 社长 团长 会长 部长 中队长 大队长 副班长 课代表 团支书 队员 队友 室友 邻居 亲戚 长辈 晚辈 同伴 伙伴 家人 亲人 主任 书记 校医 社工 志愿者 心理老师 "
         "门卫 保洁 司机 厨师 宿管 护士 警察 民警 教练 老板 店主 快递员 "  # 门卫爷爷, 门卫是第一个发现的人: a job
         "两人 三人 几人 一人 众人 旁人 他人 本人 后者 前者 当事人 双胞胎 母女 父女 母子 父子 夫妻 祖孙 一家 全家 "
@@ -79,8 +79,10 @@ _CALLED = re.compile(
     r"|(?<=[，,])叫[“\"「]?((?P<a>[\u4e00-\u9fff])(?P=a)|[小阿][\u4e00-\u9fff])(?=[”\"」，。！？、；：,.!?;:]|$)"
 )
 
-# 住在焦阳家里: the home one stays at is a person's (住在姑妈家: a role noun, no name)
-_STAYS_AT = re.compile(r"(?:住在|住到|借住在|寄住在|暂住在)([\u4e00-\u9fff]{2,3})家(?=里|中|[，。,.;；]|$)")
+# 住在焦阳家里, 家访去的是春生家: the home one stays at or visits is a person's (住在姑妈家: a role noun)
+_STAYS_AT = re.compile(
+    r"(?:住在|住到|借住在|寄住在|暂住在|去的是|去了|到了|去|到)([\u4e00-\u9fff]{2,3})家(?=里|中|[，。,.;；]|$)"
+)
 # 叫他小牛或牛哥: a second nickname after the first
 _CALLED_OR = re.compile(r"[”\"」]?(?:或者?|、|和)[“\"「]?([\u4e00-\u9fff]{2})(?=[”\"」，。！？、；：,.!?;:]|$)")
 # 多多——现在同学们这样叫她——, 阿一（他的好朋友都这么叫他）: the word before an aside that says so
@@ -191,8 +193,8 @@ def _opening_pair(t: NameTables, text: str, i: int) -> bool:
         return False
     if _is_word(t, text[i + 1 : i + 3]) or text[i : i + 3] in t.words or text[i : i + 3] in t.veto:
         return False
-    if text[i + 1 : i + 3] in ROLE_NOUNS:
-        return False
+    if text[i + 1 : i + 3] in ROLE_NOUNS or (token[0] in "初高大" and token[1] in "一二三四"):
+        return False  # (大一的时候: a year of school)
     return _han(nxt) and (nxt not in "了中里上下" or (nxt in "上下" and _is_word(t, text[i + 2 : i + 4])))  # (下棋, 上课)
 
 
@@ -380,7 +382,7 @@ def _without_verb(text: str, h: NameHit) -> NameHit:
     token = text[h.start : h.end]
     # (英语应老师: after a school subject 应 is the teacher's surname)
     if len(token) == 3 and token[0] in _VERB_CHARS and h.start > 0 and _han(text[h.start - 1]):
-        if text.endswith(anon_names._SUBJECTS, 0, h.start):
+        if text.endswith(anon_name_words._SUBJECTS, 0, h.start):
             return h
         kin = text.endswith(anon_names._KIN_BEFORE, 0, h.start) or token[1:] in anon_names.TITLED_KIN
         if token[0] == "应" and kin and not anon_names._common(anon_names.tables(), text[h.start - 1 : h.start + 1]):
@@ -390,7 +392,7 @@ def _without_verb(text: str, h: NameHit) -> NameHit:
 
 
 # What read as a name but is none, whatever pass found it (find_people drops these last).
-_CLAUSE_WORDS = tuple(anon_names.LEFT_WORDS[: anon_names.LEFT_WORDS.index("同桌")])  # 后来, 于是, 当时 …
+_CLAUSE_WORDS = tuple(anon_name_words.LEFT_WORDS[: anon_name_words.LEFT_WORDS.index("同桌")])  # 后来, 于是, 当时 …
 
 
 def _adverb_verb(text: str, h: NameHit) -> bool:

@@ -206,9 +206,9 @@ def find_contacts(text: str) -> Iterable[Span]:
 _WECHAT_LATER = re.compile(rf"微信[^。\n；;]{{0,12}}?号(?:码)?\s*(?:是|为|[:：])\s*({_WECHAT_ID})(?![-_A-Za-z0-9])")
 # wenkexin_mama这个微信: the ID written before the word, as people say it
 _WECHAT_BEFORE = re.compile(rf"({_WECHAT_ID})\s*(?:这个|那个|的)?\s*$")
-# QQ群里谭晓燕的号是1053387612, QQ（我的号码发给了她，她的是3018472956）: a few words after QQ, after 号是, 她的是
+# QQ群里谭晓燕的号是1053387612, QQ（…，她的是3018472956）, QQ（一鸣的是…）: a few words after QQ, after 号是 or X的是
 _QQ_LATER = re.compile(
-    r"(?i)QQ(?:[^。\n；;]{0,12}?(?:号(?:码)?|[他她你]的)|群[^。\n]{0,40}?群号(?:码)?)\s*(?:是|为|[:：])\s*(?<!\d)([1-9]\d{4,10})(?!\d)"
+    r"(?i)QQ(?:[^。\n；;]{0,12}?(?:号(?:码)?|[\u4e00-\u9fff]的)|群[^。\n]{0,40}?群号(?:码)?)\s*(?:是|为|[:：])\s*(?<!\d)([1-9]\d{4,10})(?!\d)"
     # QQ群是同学们自己建的。…的账号（2876415903）: an account number in brackets in a text about QQ
     r"|账号\s*[(（]\s*([1-9]\d{4,10})\s*[)）]"
 )  # (…的QQ群里给他起了外号，…，群号是839204716: a group's number some words on)

@@ -75,7 +75,8 @@ _NAMED_BEFORE = re.compile(
 # (not 全区初中阶段学校, 闵行区方案要求学校)
 _DISTRICT_HEAD = re.compile(r"(?:上海市?)?[\u4e00-\u9fff]{1,3}[区县][\u4e00-\u9fff]{0,3}$")
 _DISTRICT_NAMED = re.compile(
-    r"(?:上海市?)?(?![全本各该每这那外邻])[\u4e00-\u9fff]{1,3}[区县](?![\u4e00-\u9fff]*(?:中学|小学|初中|高中|阶段|要求|方案|所有))"
+    # (在新社区和老学校之间: a community, an estate or a campus is no district)
+    r"(?:上海市?)?(?![全本各该每这那外邻])[\u4e00-\u9fff]{1,3}(?<![社小园校景城郊片])[区县](?![\u4e00-\u9fff]*(?:中学|小学|初中|高中|阶段|要求|方案|所有))"
     r"[\u4e00-\u9fff]{2,6}$"
 )
 # Before a named 高中 or 初中 (考上沁园高中), the name is that of a school, not a stage.
@@ -363,6 +364,8 @@ def _generic(prefix: str) -> bool:
             and not _NAMED_HEAD.match(head := prefix[: -len(word)])
             and head not in _DISTRICTS
             and not (head[:2] in _DISTRICTS and len(head) >= 4)  # 长宁启澜双语学校: a district, then the school's own name
+            # (虹桥枫丹双语学校: a place, then two characters of the school's own that make no word)
+            and not (len(head) == 4 and head[:2] in tables().places and not _word(head[2:]))
             # 滨江木棉民族中学, 澜汀民族中学: a name of its own (two characters are enough before 民族)
             and not ((len(head) >= 4 or (len(head) == 2 and word == "民族")) and not _word(head) and not _word(head[:2]))
             for word in _GENERIC_TAILS
