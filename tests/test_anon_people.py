@@ -327,6 +327,10 @@ CATCH = [
     # ，和毛豆一起 is “and 毛豆” when 毛豆 is found alone: no 和奶奶 from it
     ("方社工第二周就来了。外教Mr. Thompson说，Thompson老师很忙。", ["方社工", "Mr. Thompson", "Thompson"]),
     ("毛豆今天没来。晚饭后，和毛豆一起下楼的还有邻居。第二天爸爸妈妈和奶奶都来了。", ["毛豆", "和毛豆"]),
+    # round 115: whom one adds on QQ (加了梓萌); a line opening with 小 and a typical character that make a
+    # word too (小雨), before 住在
+    ("班级QQ群里有人加了梓萌，她的QQ：2876541903。", ["梓萌"]),
+    ("小雨住在浦东新区川沙新镇华夏东路1288弄35号，离学校骑车二十分钟。", ["小雨"]),
     # round 114: after 说， a reported clause opens as a line does (殷师傅说，海涛…); a rare word of a very
     # typical character opening a line before 的 and a parent (远航的妈妈); a doubled name opening a line
     # before 说 and what she says of herself, and no 圆子 from 圆圆; a known given name's home one visits
@@ -627,6 +631,8 @@ CLEAN = [
     # round 65: athletes and a philosopher talked of in class; a month of fasting; a coach's workshop
     # the word table keeps jieba's rarer nouns and verbs opening with a surname from 10 uses (班会, 房卡)
     "后来班里一位戴眼镜的同学说，自己以前也不好意思，听了那次班会才想通。他拿着房卡上楼。",
+    # round 115: 老 and a surname character that open a longer word (老班主任)
+    "年级组的老班主任说，这个孩子小学时就这样。",
     # round 114: a year of university after 说，; a home far away; “thank you” to an uncle; a verb and 得
     # after a surname character; a Tibetan painting; a visit to anyone's home names no surname
     "学长说，大一的时候他也迷茫过。\n孩子因为家远不能回家。\n还说了一声“谢谢叔叔”。",

@@ -309,6 +309,17 @@ CATCH = [
     ("CASE-ANON-SCHOOL", "某某是静安区芷江西苑初级中学九（3）班的学生，在芷江西苑的年级排名掉到了第四十一。", "芷江西苑"),
     ("CASE-ANON-SCHOOL", "某某在上海市鹿鸣中学读书，说这是“鹿中篮球队的规矩”。", "鹿中"),
     ("CASE-ANON-SCHOOL", "某某从沪岚交通技工学校毕业。回到沪岚交技，他讲了这件事。", "沪岚交技"),
+    # round 115: a number in a table's 联系方式 column that is no mobile is a QQ number (the mobile stays a phone)
+    (
+        "CASE-ANON-QQ",
+        "| 姓名 | 关系 | 联系方式 |\n| --- | --- | --- |\n| 某某 | 本人 | 1739284065 |\n| 某某 | 父亲 | 13671930582 |",
+        "1739284065",
+    ),
+    (
+        "CASE-ANON-PHONE",
+        "| 姓名 | 关系 | 联系方式 |\n| --- | --- | --- |\n| 某某 | 本人 | 1739284065 |\n| 某某 | 父亲 | 13671930582 |",
+        "13671930582",
+    ),
     # round 114: a place and two characters of a name's own before 双语学校; a QQ number after a name's 的是
     ("CASE-ANON-SCHOOL", "某某在虹桥枫丹双语学校读七年级。", "虹桥枫丹双语学校"),
     ("CASE-ANON-QQ", "两个人加了QQ（一鸣的是1572038964），一起做作业。", "1572038964"),
@@ -474,6 +485,8 @@ PASS = [
     "她考上了新疆内高班，明年来上海读书。",
     "二是爸爸去问问幼儿园能不能早一点送。",
     "少数民族学生转入上海初中，导师帮助他适应。",
+    # round 115: a kindergarten counted with 家, none named
+    "实习单位是一家幼儿园，她每天要给小朋友讲故事。",
     # round 114: a community is no district before 学校
     "怎样帮孩子在新社区和老学校之间找到平衡？",
     # round 113: 民族 after a word (少数); going to a district's town for no work

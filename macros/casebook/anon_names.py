@@ -314,7 +314,8 @@ def _name_at(t: NameTables, roles: re.Pattern[str], text: str, i: int) -> NameHi
         return None  # 打工的钱花在游戏上, 把钱花光: money spent, not the surname 钱 (班上的钱逸凡 is)
     prefixed = i > 0 and text[i - 1] in PREFIXES and length == 1 and (text[i - 1] != "大" or surname in TOP_SURNAMES)
     # 老高, 小张 are in jieba's dictionary too: only the veto list says what is no nickname (大刘, not 做“大单”: top surnames)
-    if prefixed and text[i - 1 : i + 1] not in t.veto and not _common(t, text[i : i + 2]):
+    # (年级组的老班主任: the nickname would open a longer word)
+    if prefixed and text[i - 1 : i + 1] not in t.veto and not _common(t, text[i : i + 2]) and not _common(t, text[i : i + 3]):
         # (带教师傅老孙马上…: a common word after the nickname ends it as well; 被师傅老鲁夸了: a role before it)
         ends = _follows(text, after) or _common(t, text[after : after + 2]) or text.endswith(_ROLE_LEFT, 0, i - 1)
         if ends and not (i > 1 and _common(t, text[i - 2 : i])):

@@ -82,7 +82,7 @@ def _little_given(t: NameTables, pair: str) -> bool:
 
 
 # What only a person has after 小X: kin after 的, a home (小凯家的保姆, 小胖家里)
-_LITTLE_OWNS = re.compile("的(?:" + "|".join(KIN_AFTER_DE) + ")|家(?:的|里|住)")
+_LITTLE_OWNS = re.compile("的(?:" + "|".join(KIN_AFTER_DE) + ")|家(?:的|里|住)|住在")  # (小雨住在…)
 
 
 # 星星点点的, 天天上学: what follows a word, not a person opening a line (a particle or place word)
@@ -121,7 +121,7 @@ def spoken_doubled(t: NameTables, text: str, i: int) -> bool:
     return said and _line_start(text, i) and _pet_name(t, text[i : i + 2], most=1000)
 
 
-def _little_name_word(t: NameTables, token: str) -> bool:
+def little_name_word(t: NameTables, token: str) -> bool:
     """小雨, 小燕 before a title: 小 and a typical name character, even when it makes a word."""
     return token[1] not in anon_names.STOP and t.score.get(token[1], 0.0) >= 0.75 and token not in ROLE_NOUNS
 
@@ -238,7 +238,7 @@ def given_titled(t: NameTables, text: str) -> list[tuple[int, int]]:
     for m in tried_at(_GIVEN_WITH_TITLE, text):
         given = m.group(1)
         # (小雨姐是…: 小 and a name's character, a word or not, unless the title makes a title: 小师姐, 小表姐)
-        little = given[0] == "小" and given[1] not in "师学表堂" and _little_name_word(t, given)
+        little = given[0] == "小" and given[1] not in "师学表堂" and little_name_word(t, given)
         if (little or given in t.pairs or _typical(t, given)) and _clause_start(text, m.start()):
             if (little or not _is_word(t, given)) and given not in ROLE_NOUNS:
                 found.append(m.span())

@@ -61,6 +61,7 @@ from macros.casebook.anon_nicknames import (
     _unknown_surname_name,
     acting_at,
     given_titled,
+    little_name_word,
     opening_full_name,
     rare_word_name,
     spoken_doubled,
@@ -353,7 +354,10 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
         said = said or (very and _clause_start(text, i) and acting_at(text, i + 2))
         if (opens or very) and ((text[i + 2 : i + 3] in anon_names.FOLLOW and _little_name(t, token)) or said):
             add(i, i + 2, "")
-        elif _LITTLE_OWNS.match(text, i + 2) and _little_nickname(t, token):
+        # (小雨住在…: opening a line, 小 and a typical character that make a word too)
+        elif _LITTLE_OWNS.match(text, i + 2) and (
+            _little_nickname(t, token) or (_line_start(text, i) and little_name_word(t, token))
+        ):
             # 小胖的妈妈, 是小凯家的保姆, 阿珍家住: only a person has a mother or a home
             # (提醒小睿的家长: a very typical character needs no clear left edge)
             if _clause_start(text, i) or text[i - 1] in anon_names.LEFT_CHARS or t.score.get(token[1], 0.0) >= 0.8:

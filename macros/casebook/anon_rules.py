@@ -119,6 +119,7 @@ _COLUMNS = (
     (re.compile(_STUDENT_WORDS), _CODE_CELL, "CASE-ANON-STUDENTID"),
     (re.compile("QQ|扣扣"), re.compile(rf"^\s*({_QQ_NUMBER})\s*$"), "CASE-ANON-QQ"),
     (re.compile("微信"), re.compile(rf"^\s*({_WECHAT_ID})\s*$"), "CASE-ANON-WECHAT"),
+    (re.compile("联系方式"), re.compile(r"^\s*((?!1[3-9]\d{9}\s*$)[1-9]\d{4,10})\s*$"), "CASE-ANON-QQ"),  # (a mobile is a phone)
     (re.compile("出生|生日"), _DATE_CELL, "CASE-ANON-BIRTHDATE"),
 )
 
@@ -406,8 +407,7 @@ def _back(text: str, start: int, stop: set[str], limit: int) -> int:
     return i
 
 
-# Where a family lives, named without a number: 家住锦绣花园, 搬到了康桥新村. The estate name needs
-# two characters of its own (搬到新小区 and 住在农村 name no place).
+# Where a family lives, without a number (家住锦绣花园, 搬到了康桥新村); the estate has a name of its own (not 新小区)
 _LIVES = re.compile(
     r"(?:家住|住在|住进|搬到|搬进|搬去|租住在|借住在|寄住在|暂住在|住到)(?:了)?\s*(?:[\u4e00-\u9fff]{2,3}的)?"
     r"((?:[\u4e00-\u9fff]{2,8}?(?:花园|新村|小区|公寓|家园|花苑|山庄|华庭|公馆|名邸|雅居|佳园|新苑|别墅|大厦|公寓楼)|(?!了)[\u4e00-\u9fff]佳园)"

@@ -326,9 +326,9 @@ def _inland_schools(text: str) -> Iterable[Span]:
             yield m.start(), m.end(), "CASE-ANON-SCHOOL"
 
 
-# (一所区实验小学; 带一件小学时的物品: a thing counted before 小学时, no school)
+# (一所区实验小学, 一家幼儿园; 带一件小学时的物品: a thing counted before 小学时, no school)
 _COUNTED = re.compile(
-    r"[一这那每哪几两][所个名位]|.*[一这那每几两][件张本份段些]$|.*[一二三四五六七八九十两几\d]年$"
+    r"[一这那每哪几两][所个名位家]|.*[一这那每几两][件张本份段些]$|.*[一二三四五六七八九十两几\d]年$"
 )  # 学了三年外国语
 
 
