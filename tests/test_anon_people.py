@@ -327,6 +327,17 @@ CATCH = [
     # ，和毛豆一起 is “and 毛豆” when 毛豆 is found alone: no 和奶奶 from it
     ("方社工第二周就来了。外教Mr. Thompson说，Thompson老师很忙。", ["方社工", "Mr. Thompson", "Thompson"]),
     ("毛豆今天没来。晚饭后，和毛豆一起下楼的还有邻居。第二天爸爸妈妈和奶奶都来了。", ["毛豆", "和毛豆"]),
+    # round 116: a place that opens with a surname, then a typical given-name character, after kin or alone
+    # in a table's cell (宁德华), and so wherever the case names him; a weak surname's role form after 门卫;
+    # after a class's 的, a surname mostly read as a word before two fairly typical characters (米亚楠); a
+    # figure's name before 同学 or 的妈妈 is a pupil's (于敏); 于 opening a line before 同学; a line opening
+    # with a three-character name jieba knows, before 的 and a parent (詹姆斯)
+    ("十月中旬，他的父亲宁德华突发心脏病，住进了医院。宁德华拍了一张照片发给我。", ["宁德华", "宁德华"]),
+    ("| 宁德华 | 父亲（住院中） | 135-6417-2290 |", ["宁德华"]),
+    ("一开始门卫高师傅还帮忙转交。", ["高师傅"]),
+    ("高二（7）班的米亚楠正在纠结选物理还是选历史。", ["米亚楠"]),
+    ("于敏同学的妈妈加了我的QQ，说晚上方便联系。", ["于敏"]),
+    ("詹姆斯的爸爸是英国人，妈妈沈丽华是上海人。", ["詹姆斯", "沈丽华"]),
     # round 115: whom one adds on QQ (加了梓萌); a line opening with 小 and a typical character that make a
     # word too (小雨), before 住在
     ("班级QQ群里有人加了梓萌，她的QQ：2876541903。", ["梓萌"]),
@@ -631,6 +642,10 @@ CLEAN = [
     # round 65: athletes and a philosopher talked of in class; a month of fasting; a coach's workshop
     # the word table keeps jieba's rarer nouns and verbs opening with a surname from 10 uses (班会, 房卡)
     "后来班里一位戴眼镜的同学说，自己以前也不好意思，听了那次班会才想通。他拿着房卡上楼。",
+    # round 116: 琴 is a weak surname (练琴妈妈, 琴童); a verb of going before a home (来新家); 周中 is
+    # midweek; the city of 宁德; the scientist 于敏 in a lesson
+    "她说每次练琴妈妈都坐在旁边。\n不想再考级的琴童。\n又鼓励他周末约老同学来新家玩。\n今年中秋节正好在周中。",
+    "我们去宁德玩了三天。\n我们读了于敏的故事。",
     # round 115: 老 and a surname character that open a longer word (老班主任)
     "年级组的老班主任说，这个孩子小学时就这样。",
     # round 114: a year of university after 说，; a home far away; “thank you” to an uncle; a verb and 得

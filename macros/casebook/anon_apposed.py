@@ -47,6 +47,8 @@ def after_roles(t: NameTables, text: str, add: Callable[[int, int, str], None]) 
         pair = text[j + surname : j + surname + 2]
         if pair in ROLE_NOUNS and (text[j] not in t.surnames or text[j] in "和与跟同及"):
             continue  # 妈妈抱妹妹, 弟弟和妹妹: a verb or “and”, then a role noun (傅老师 is a surname and a role)
+        if text[j] in "来去回搬" and pair[1:] == "家":
+            continue  # 约老同学来新家玩: a verb of going, then a home (新家, 老家), no surname 来 (同学小蔓家 is hers)
         known = surname == 2 or text[j] in t.surnames
         weak = surname == 1 and (
             text[j] in t.weak or text[j] in anon_names.ROLE_ONLY or text[j] in anon_names.FUNCTION_CHARS or not known

@@ -97,8 +97,8 @@ def set_aside(text: str, people: frozenset[str] = frozenset()) -> str:
                 )
             ):
                 continue  # 小满说, 桂花是谷雨妈妈的名字: a child called after the term
-            if pattern is _figures() and m.group(0) in people:
-                continue  # 乔木 found, 小乔 is his nickname, not the Three Kingdoms' beauty
+            if pattern is _figures() and (m.group(0) in people or text.startswith(_PUPIL_AFTER, m.end())):
+                continue  # 乔木 found, 小乔 is his nickname, not the Three Kingdoms' beauty; 于敏同学的妈妈: a pupil
             if (
                 pattern in (_STATE, _figures())
                 and _given_follows(text, m.end())
@@ -190,6 +190,8 @@ def _places(text: str) -> list[tuple[int, int]]:
                 continue  # 徐海东是…, 王金山说: a surname, then a place that is a given name too
             if token in t.compounds and _given_follows(text, i + length):
                 continue  # 濮阳雪的继父: a compound surname that is also a city, then a given name
+            if _place_surname(t, text, i, length):
+                continue  # 父亲宁德华, | 宁德华 |: a surname and a given name that open with a city (宁德)
             if _han(text[i - 1 : i]) and text[i + length - 1 : i + length + 1] in TIME_ADVERBS:
                 if not text.endswith(_PLACE_BEFORE, 0, i):
                     continue  # 晓东平时话少: 东平 straddles a word before it and a time adverb after it (平时)
@@ -215,6 +217,25 @@ def _place_prefixes() -> tuple[dict[str, tuple[int, ...]], re.Pattern[str]]:
     ahead = f"(?=[{seconds}])" if all(len(prefix) == 2 for prefix in by_prefix) else ""
     first = re.compile(f"[{''.join(sorted({prefix[0] for prefix in by_prefix}))}]{ahead}")
     return {prefix: tuple(sorted(ls, reverse=True)) for prefix, ls in by_prefix.items()}, first
+
+
+def _place_surname(t: anon_names.NameTables, text: str, i: int, length: int) -> bool:
+    """A place of two characters that opens with a surname, and a typical given-name character
+    after it, after a kin word or standing alone between punctuation (a table's cell, a list)."""
+    j = i + length
+    if length != 2 or text[i] not in t.surnames or not _given_follows(text, j):
+        return False
+    return text.endswith(_KIN, 0, i) or (not _han(text[i - 1 : i]) and not _han(text[j + 1 : j + 2]))
+
+
+_KIN = anon_names._KIN_BEFORE
+_PUPIL_AFTER = (
+    "同学",
+    "的妈妈",
+    "的爸爸",
+    "的家长",
+    "的同桌",
+)  # what makes a figure's name a pupil's  # (the tuple the name finder reads kin with)
 
 
 def _given_follows(text: str, j: int) -> bool:

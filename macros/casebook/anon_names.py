@@ -328,8 +328,10 @@ def _name_at(t: NameTables, roles: re.Pattern[str], text: str, i: int) -> NameHi
             return None  # where no role follows and no label or 叫 precedes, those cannot make a name of it
     # (宿管于阿姨: after a role word even 于 starts a role form; 导师和教练 is “and”; 带教的于师傅: after 的 too)
     function = surname in FUNCTION_CHARS
+    opening_yu = surname == "于" and text[i - 1 : i] in ("", "\n")  # (于敏同学的妈妈: a line opens with no “at”)
     if function and (text[after : after + 2] in _COMPANIONS or text[after + 1 : after + 3] in ("同学", "朋友", "老师")):
-        return None  # 和堂姐视频, 跟表哥, 不和新同学说话: “with” someone, not a surname before a given name
+        if not opening_yu:
+            return None  # 和堂姐视频, 跟表哥, 不和新同学说话: “with” someone, not a surname before a given name
     after_role = function and surname not in "和与同跟及" and role is not None  # (speed: the rest read only then)
     after_role = after_role and (text.endswith(_ROLE_LEFT, 0, i) or text[i - 1 : i] == "的" or vocative(text, i, after + 2))
     joined = role and text[i - 1 : i] in "和跟与" and role.group(0) in TITLED_KIN and not _word_from_left(t, text, i - 1)
@@ -407,6 +409,8 @@ _LABEL, _LABEL_ENDS = re.compile(r"姓名\s*[:：]?\s*$"), frozenset("名:： ")
 
 def _very_typical_pair(t: NameTables, text: str, after: int, i: int) -> bool:
     pair = text[after : after + 2]
+    if text[i - 1 : i] == "的" and _after_class(text, i - 1) and len(pair) == 2 and not _common(t, pair):
+        return min(t.score.get(ch, 0.0) for ch in pair) >= 0.6  # 高二（7）班的米亚楠: a class's pupil, any verb after
     if len(pair) < 2 or t.score.get(pair[0], 0.0) < 0.8 or t.score.get(pair[1], 0.0) < 0.8:
         return False  # (speed: the plainest pair the test below allows, asked first)
     # (妈妈应美华在…, 家长单红梅: after kin or a form's field plainer characters, and a known given name that is a word)

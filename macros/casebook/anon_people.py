@@ -135,8 +135,10 @@ def find_people(text: str) -> list[NameHit]:
     hits += _nicknamed(t, plain, hits)
     hits += repeated_names(t, plain, hits)
     # 徐海东 … 海东那几天…, 汪小满 … 是小满的: a given name the case has shown to be a person's is no place or date in it
+    # (父亲宁德华 … 宁德华拍了: nor the place a full name opens with)
     placed = frozenset(h.given for h in hits if h.given in t.places or h.given in t.minor_places or seasonal(h.given))
     placed |= {"小" + plain[h.start] for h in hits if h.end - h.start >= 2 and "小" + plain[h.start] in t.figures}  # 乔木 … 小乔
+    placed |= {plain[h.start : h.start + 2] for h in hits if h.end - h.start == 3 and plain[h.start : h.start + 2] in t.places}
     hits += everywhere(t, set_aside(text, placed) if placed else plain, hits)
     hits += find_latin_names(t, plain) + find_dotted_names(t, plain) + find_tibetan_names(t, plain)
     # 春花秋月, 见贤思齐: whatever found it, a name shorter than a four-character word inside it is the word
@@ -206,6 +208,16 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
             continue  # 奶奶的方言家长会: a parents' meeting, not whose parent; 和新妈妈相处: a stepparent
         de = text[m.start() - 1 : m.start()] == "的"
         i = m.start() - 2 - de
+        # (詹姆斯的爸爸是英国人: a line opening with a name jieba knows, of three characters, before 的 and a parent)
+        if (
+            de
+            and i >= 1
+            and _line_start(text, i - 1)
+            and text[i - 1 : i + 2] in t.jieba_names
+            and text.startswith(_PARENTS, m.start())
+        ):
+            add(i - 1, i + 2, "")
+            continue
         token = text[i : i + 2] if i >= 0 else ""
         # 加一下苗苗妈妈的微信, 志愿者唐唐姐姐: a doubled name right before a parent or an elder
         if not de and token[:1] == token[1:] and _han(token[:1]) and text.startswith(_ELDERS, m.start()):
