@@ -327,6 +327,11 @@ CATCH = [
     # ，和毛豆一起 is “and 毛豆” when 毛豆 is found alone: no 和奶奶 from it
     ("方社工第二周就来了。外教Mr. Thompson说，Thompson老师很忙。", ["方社工", "Mr. Thompson", "Thompson"]),
     ("毛豆今天没来。晚饭后，和毛豆一起下楼的还有邻居。第二天爸爸妈妈和奶奶都来了。", ["毛豆", "和毛豆"]),
+    # round 117: a doubled name opening a clause after 说，(…说，东东手很巧); a clause after 以后， opens as a
+    # line does (这件事以后，晓峰…); a word shaped like a name opening a line before 住在
+    ("实习带教师傅韦师傅说，东东手很巧，就是早上起不来。", ["韦师傅", "东东"]),
+    ("这件事以后，晓峰两天没来上学，居爸爸打电话给我问怎么办。", ["晓峰", "居爸爸"]),
+    ("温馨住在青浦区赵巷镇嘉松中路某小区9号楼1201。", ["温馨"]),
     # round 116: a place that opens with a surname, then a typical given-name character, after kin or alone
     # in a table's cell (宁德华), and so wherever the case names him; a weak surname's role form after 门卫;
     # after a class's 的, a surname mostly read as a word before two fairly typical characters (米亚楠); a
@@ -642,6 +647,11 @@ CLEAN = [
     # round 65: athletes and a philosopher talked of in class; a month of fasting; a coach's workshop
     # the word table keeps jieba's rarer nouns and verbs opening with a surname from 10 uses (班会, 房卡)
     "后来班里一位戴眼镜的同学说，自己以前也不好意思，听了那次班会才想通。他拿着房卡上楼。",
+    # round 117: an animal character is no given name (小黄狗, and so no 小狗 nickname); a pet named after
+    # 给它起名叫; a role noun opening a line (三人一起); a time before 住在
+    "家里养了一只小黄狗。后来小狗不见了，全家找了两天。",
+    "爸爸送了他一只白色仓鼠，他给它起名叫“雪球”。他说，雪球早上一动不动了。",
+    "三人一起坐下来谈了一个多小时。\n平时住在学校，周末回家。",
     # round 116: 琴 is a weak surname (练琴妈妈, 琴童); a verb of going before a home (来新家); 周中 is
     # midweek; the city of 宁德; the scientist 于敏 in a lesson
     "她说每次练琴妈妈都坐在旁边。\n不想再考级的琴童。\n又鼓励他周末约老同学来新家玩。\n今年中秋节正好在周中。",

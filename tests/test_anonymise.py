@@ -309,6 +309,8 @@ CATCH = [
     ("CASE-ANON-SCHOOL", "某某是静安区芷江西苑初级中学九（3）班的学生，在芷江西苑的年级排名掉到了第四十一。", "芷江西苑"),
     ("CASE-ANON-SCHOOL", "某某在上海市鹿鸣中学读书，说这是“鹿中篮球队的规矩”。", "鹿中"),
     ("CASE-ANON-SCHOOL", "某某从沪岚交通技工学校毕业。回到沪岚交技，他讲了这件事。", "沪岚交技"),
+    # round 117: 汽修 is a trade a school is named after
+    ("CASE-ANON-SCHOOL", "某某在浦澜汽修学校读24级汽修3班。", "浦澜汽修学校"),
     # round 115: a number in a table's 联系方式 column that is no mobile is a QQ number (the mobile stays a phone)
     (
         "CASE-ANON-QQ",
@@ -485,6 +487,8 @@ PASS = [
     "她考上了新疆内高班，明年来上海读书。",
     "二是爸爸去问问幼儿园能不能早一点送。",
     "少数民族学生转入上海初中，导师帮助他适应。",
+    # round 117: a suburb is no district before a road
+    "学生家搬到郊区后上学路上要一个多小时。",
     # round 115: a kindergarten counted with 家, none named
     "实习单位是一家幼儿园，她每天要给小朋友讲故事。",
     # round 114: a community is no district before 学校

@@ -24,7 +24,7 @@ from macros.casebook import anon_names
 from macros.casebook.anon_leads import led, tried_at
 from macros.casebook.anon_names import NameHit, NameTables, taken_by
 from macros.casebook.anon_nicknames import _little_nickname, _pet_name
-from macros.casebook.anon_positions import CLAUSE_LEFT, ROLE_NOUNS, _line_start, _patterns, _word_shaped
+from macros.casebook.anon_positions import CLAUSE_LEFT, ROLE_NOUNS, TIME_ADVERBS, _line_start, _patterns, _word_shaped
 from macros.casebook.anon_rules import _back
 
 _HAN = "\u4e00-\u9fff"
@@ -56,7 +56,7 @@ _PUPIL_NUMBERS = ("学号", "学籍号", "身份证号", "身份证")
 _NUMBER_AFTER = re.compile("|".join((*_PUPIL_NUMBERS, "出生日期")))  # (可馨，出生日期：…)
 # 米阳的学号是…, 甘露的联系电话: what only a person has, after 的
 _DATA_AFTER = re.compile(
-    r"学号|学籍号|身份证号|身份证|出生日期|生日|联系电话|电话号码|手机号码|手机号|家庭住址|户籍|QQ号|QQ|微信号|微信"
+    r"学号|学籍号|身份证号|身份证|出生日期|生日|联系电话|电话号码|手机号码|手机号|家庭住址|户籍|QQ号|QQ|微信号|微信|住在"
     r"|出生于|出生在|生于(?=\s*(?:19|20)\d{2}|\s*[〇零一二]{2}[〇零一二三四五六七八九]{2}年)"  # 梁宇航生于2012年6月, 殷浩生于二〇一二年…
     r"|[(（]\s*[A-Z][a-z]{1,11}\s*[)）]|[，,]\s*英文名"  # 石乐天（Lucas）, 石乐天，英文名Lucas: a pupil with an English name
     r"|毕业于"  # 苗壮毕业于…小学: only a person graduates
@@ -325,6 +325,8 @@ def facts_people(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]
         token = text[start:end]
         if m.group(0) in ("名字", "全名", "大名") and (anon_names._common(t, token) or token[0] in anon_names.FUNCTION_CHARS):
             continue  # 少见的名字, 和少见的名字: a word or “and”, not whose name
+        if m.group(0) == "住在" and token in TIME_ADVERBS:
+            continue  # (平时住在学校: a time, not who lives there)
         shaped = _shaped_before(t, text, m, token, start)
         # (于航的学号: before a number only a pupil has, a surname that is also a particle still opens a name)
         numbered = m.group(0) in _PUPIL_NUMBERS and len(token) == 2 and token[0] in t.surnames

@@ -153,8 +153,8 @@ def _given(t: NameTables, text: str, start: int, weak: bool, compound: bool = Fa
         return 0  # 新疆班高二的学生: a year of school, not a given name after 班 (班里来了, 区里来人: a place word)
     if g1 in _OPENING_PARTICLES and not weak and _zhi_given(t, text, start):
         return 2  # 杭之远打球, 裴以宁，: 之 and 以 open given names (之远, 以宁) before a typical character
-    if not "\u4e00" <= g1 <= "\u9fff" or g1 in STOP:  # (speed: _han inline; "" is no Chinese character)
-        return 0
+    if not "\u4e00" <= g1 <= "\u9fff" or g1 in STOP or g1 in "狗猫兔鸡鸭猪":  # (一只小黄狗: an animal, no given name)
+        return 0  # (speed: _han inline; "" is no Chinese character)
     s1 = t.score.get(g1, 0.0)
     g2 = text[start + 1 : start + 2]
     family = text[start - 1 : start + 1]  # surname + first given character

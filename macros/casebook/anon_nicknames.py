@@ -243,3 +243,22 @@ def given_titled(t: NameTables, text: str) -> list[tuple[int, int]]:
             if (little or not _is_word(t, given)) and given not in ROLE_NOUNS:
                 found.append(m.span())
     return found
+
+
+# 她家养的橘猫“豆豆”, 一只柯基叫“球球”: an animal's name, quoted after the animal (and 叫)
+_PETS = r"(?:猫|狗|犬|仓鼠|兔子?|鹦鹉|乌龟|金鱼|柯基|泰迪|金毛|八哥)"
+_PET_NAMED = re.compile(
+    rf"{_PETS}(?:[，,]?(?:叫|名叫|取名叫?))?[“\"「]([\u4e00-\u9fff]{{1,3}})[”\"」]"  # (一只小乌龟，叫“慢慢”)
+    rf"|叫[“\"「]([\u4e00-\u9fff]{{1,3}})[”\"」]的小?{_PETS}"  # 一只叫“豆豆”的柯基, 的小狗
+    rf"|{_PETS}叫什么名字[^\n]{{0,10}}?叫[“\"「]([\u4e00-\u9fff]{{1,3}})[”\"」]"  # 问她仓鼠叫什么名字。她说叫“团子”
+    r"|给它(?:起|取)了?(?:个|一个)?(?:名字?)?叫?[“\"「]([\u4e00-\u9fff]{1,3})[”\"」]"  # 他给它起名叫“雪球”: “it”
+)
+
+
+def pet_names(text: str) -> frozenset[str]:
+    """The names a case gives its animals: no person of the case, wherever they stand."""
+    return (
+        frozenset(m[m.lastindex or 0] for m in _PET_NAMED.finditer(text))  # (each alternative has one group)
+        if "“" in text or '"' in text
+        else frozenset()
+    )

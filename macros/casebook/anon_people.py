@@ -63,6 +63,7 @@ from macros.casebook.anon_nicknames import (
     given_titled,
     little_name_word,
     opening_full_name,
+    pet_names,
     rare_word_name,
     spoken_doubled,
     titled_nicknames,
@@ -109,7 +110,6 @@ from macros.casebook.anon_positions import (
     _word_name,
     class_pupils,
     family_surname,
-    pet_names,
 )
 from macros.casebook.anon_relations import related_people
 from macros.casebook.anon_repeated import repeated_names
@@ -209,13 +209,8 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
         de = text[m.start() - 1 : m.start()] == "的"
         i = m.start() - 2 - de
         # (詹姆斯的爸爸是英国人: a line opening with a name jieba knows, of three characters, before 的 and a parent)
-        if (
-            de
-            and i >= 1
-            and _line_start(text, i - 1)
-            and text[i - 1 : i + 2] in t.jieba_names
-            and text.startswith(_PARENTS, m.start())
-        ):
+        three = text[i - 1 : i + 2] if de and i >= 1 and _line_start(text, i - 1) else ""
+        if three in t.jieba_names and text.startswith(_PARENTS, m.start()):
             add(i - 1, i + 2, "")
             continue
         token = text[i : i + 2] if i >= 0 else ""
@@ -300,8 +295,8 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
         ):
             add(i, i + 2, token)
     # 甘露这学期当上了…, 秋实上课…: a line opening with a word and a time of the pupil's year (not 冬天这次)
-    # (and after 说， a reported clause opens as a line does: 殷师傅说，海涛干活很细心)
-    for i in [0, *(m.end() for m in re.finditer("\n|说[，,]", text))]:
+    # (and after 说， a reported clause opens as a line does: 殷师傅说，海涛干活很细心; so after 以后，: 这件事以后，晓峰…)
+    for i in [0, *(m.end() for m in re.finditer("\n|说[，,]|以后[，,]|之后[，,]", text))]:
         token = text[i : i + 2]
         if text.startswith(_PUPIL_TIMES, i + 2) and token[1:] not in "天年月日夜":
             # (子涵后来…; 景涛周末在…: two typical characters that are no word)
@@ -325,7 +320,7 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
             continue
         taking = text.endswith(("带着", "一下"), 0, i)
         # (菲菲搬家到了…: opening a line, before any word but a particle)
-        opens = _line_start(text, i) and acting_at(text, i + 2)
+        opens = (_line_start(text, i) or text.endswith(("说，", "说,"), 0, i)) and acting_at(text, i + 2)  # (…说，东东手很巧)
         # (带多多上学, 接豆豆放学: taken to or from school, a less typical character and a rarer word too)
         escorted = text[i - 1 : i] in "带接送" and text.startswith(("上学", "放学", "回家", "上课"), i + 2)
         opening = _line_start(text, i) and _opening_verb(text, i + 2)  # (牛牛在体育课上…: a less typical character too)

@@ -193,8 +193,8 @@ def _opening_pair(t: NameTables, text: str, i: int) -> bool:
         return False
     if _is_word(t, text[i + 1 : i + 3]) or text[i : i + 3] in t.words or text[i : i + 3] in t.veto:
         return False
-    if text[i + 1 : i + 3] in ROLE_NOUNS or (token[0] in "初高大" and token[1] in "一二三四"):
-        return False  # (大一的时候: a year of school)
+    if text[i + 1 : i + 3] in ROLE_NOUNS or token in ROLE_NOUNS or (token[0] in "初高大" and token[1] in "一二三四"):
+        return False  # (大一的时候: a year of school; 三人一起…: a role noun)
     return _han(nxt) and (nxt not in "了中里上下" or (nxt in "上下" and _is_word(t, text[i + 2 : i + 4])))  # (下棋, 上课)
 
 
@@ -446,24 +446,6 @@ def _pseudonym_at(text: str, i: int) -> bool:
 def _animal_called(text: str, i: int) -> bool:
     """那只叫夏洛的蜘蛛, 一条叫旺财的狗: what an animal's measure word counts is no person."""
     return text[i - 1 : i] == "叫" and text[i - 2 : i - 1] in "只条头匹" and i >= 2
-
-
-# 她家养的橘猫“豆豆”, 一只柯基叫“球球”: an animal's name, quoted after the animal (and 叫)
-_PETS = r"(?:猫|狗|犬|仓鼠|兔子?|鹦鹉|乌龟|金鱼|柯基|泰迪|金毛|八哥)"
-_PET_NAMED = re.compile(
-    rf"{_PETS}(?:[，,]?(?:叫|名叫|取名叫?))?[“\"「]([\u4e00-\u9fff]{{1,3}})[”\"」]"  # (一只小乌龟，叫“慢慢”)
-    rf"|叫[“\"「]([\u4e00-\u9fff]{{1,3}})[”\"」]的小?{_PETS}"  # 一只叫“豆豆”的柯基, 的小狗
-    rf"|{_PETS}叫什么名字[^\n]{{0,10}}?叫[“\"「]([\u4e00-\u9fff]{{1,3}})[”\"」]"  # 问她仓鼠叫什么名字。她说叫“团子”
-)
-
-
-def pet_names(text: str) -> frozenset[str]:
-    """The names a case gives its animals: no person of the case, wherever they stand."""
-    return (
-        frozenset(m[m.lastindex or 0] for m in _PET_NAMED.finditer(text))  # (each alternative has one group)
-        if "“" in text or '"' in text
-        else frozenset()
-    )
 
 
 # Nouns that begin with a verb of speech: 卫生问题, 一个笑话 (no one asks or laughs there).
