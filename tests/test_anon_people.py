@@ -327,6 +327,10 @@ CATCH = [
     # ，和毛豆一起 is “and 毛豆” when 毛豆 is found alone: no 和奶奶 from it
     ("方社工第二周就来了。外教Mr. Thompson说，Thompson老师很忙。", ["方社工", "Mr. Thompson", "Thompson"]),
     ("毛豆今天没来。晚饭后，和毛豆一起下楼的还有邻居。第二天爸爸妈妈和奶奶都来了。", ["毛豆", "和毛豆"]),
+    # round 118: 小 and a typical character that make a word, right before a parent (小雨爸爸); a doubled
+    # name after a role before 陪 (好朋友凡凡陪他)
+    ("秦老师打电话给小雨爸爸，说孩子这几天上课一直走神。", ["秦老师", "小雨"]),
+    ("我还请班上的好朋友凡凡陪他一起做课间操。", ["凡凡"]),
     # round 117: a doubled name opening a clause after 说，(…说，东东手很巧); a clause after 以后， opens as a
     # line does (这件事以后，晓峰…); a word shaped like a name opening a line before 住在
     ("实习带教师傅韦师傅说，东东手很巧，就是早上起不来。", ["韦师傅", "东东"]),
@@ -647,6 +651,9 @@ CLEAN = [
     # round 65: athletes and a philosopher talked of in class; a month of fasting; a coach's workshop
     # the word table keeps jieba's rarer nouns and verbs opening with a surname from 10 uses (班会, 房卡)
     "后来班里一位戴眼镜的同学说，自己以前也不好意思，听了那次班会才想通。他拿着房卡上楼。",
+    # round 118: a stage of school opening a line (高中开学后); a weak surname after an everyday word
+    # (文章刚开始) or a plant's word before 树/叶 (银杏树)
+    "高中开学后，她还回来看过导师。\n鲁迅的文章刚开始读不懂。\n她画了学校的银杏树和银杏叶。",
     # round 117: an animal character is no given name (小黄狗, and so no 小狗 nickname); a pet named after
     # 给它起名叫; a role noun opening a line (三人一起); a time before 住在
     "家里养了一只小黄狗。后来小狗不见了，全家找了两天。",

@@ -487,6 +487,8 @@ PASS = [
     "她考上了新疆内高班，明年来上海读书。",
     "二是爸爸去问问幼儿园能不能早一点送。",
     "少数民族学生转入上海初中，导师帮助他适应。",
+    # round 118: 住宿制 is a kind of school
+    "初三学生在报考住宿制高中和家门口的高中之间犹豫。",
     # round 117: a suburb is no district before a road
     "学生家搬到郊区后上学路上要一个多小时。",
     # round 115: a kindergarten counted with 家, none named

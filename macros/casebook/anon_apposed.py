@@ -94,7 +94,10 @@ def after_roles(t: NameTables, text: str, add: Callable[[int, int, str], None]) 
         if _candidate(t, token, False) and not _is_word(t, token) and _boundary(t, text, j + 2):
             add(j, j + 2, token)
         elif (
-            token[:1] == token[1:] and _pet_name(t, token) and _boundary(t, text, j + 2) and text[j + 2 : j + 3] not in _PLEA_END
+            token[:1] == token[1:]
+            and _pet_name(t, token)
+            and (_boundary(t, text, j + 2) or text[j + 2 : j + 3] in "陪帮带和跟")  # (好朋友凡凡陪他…)
+            and text[j + 2 : j + 3] not in _PLEA_END
         ):
             add(j, j + 2, token)  # 原来的好朋友朵朵，: a role, then a doubled name
         elif (

@@ -183,7 +183,10 @@ def _given(t: NameTables, text: str, start: int, weak: bool, compound: bool = Fa
         if not _common(t, text[start - 1 : start + 2]) and not (weak and _common(t, pair) and not known_word):
             if family_word:  # (殷红梅阿姨: a role after; 一棒的方子豪冲线: a known given name after a clear left edge)
                 ends = _follows(text, start + 2) or role_after or (pair in t.pairs and _clear_left(t, text, left))
-                if (pair in t.pairs or strong or sure_second) and ends:
+                # (鲁迅的文章刚开始…, 学校的银杏树: after a weak surname and a word this everyday, or a plant's
+                # word before 树/叶/林, only a known given name)
+                everyday = weak and (t.words.get(family, 0) >= _EVERYDAY or g2 in ("树", "叶", "林"))
+                if (pair in t.pairs or ((strong or sure_second) and not everyday)) and ends:
                     return 2
             elif pair in t.pairs or strong or _typical_pair(text, start + 2, s1, s2) or (role_after and min(s1, s2) >= 0.3):
                 return 2  # (郭大成师傅: a role right after vouches for a plainer given name)

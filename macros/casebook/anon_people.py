@@ -242,7 +242,10 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
                 add(i, i + 2, token)
             # (程程的妈妈再婚以后: before 的 and kin, a doubled name of a less typical character too)
             elif (de or m.group(0) in KIN) and (
-                _little_name(t, token) if token[0] == "小" else _pet_name(t, token, least=0.2 if de else 0.5)
+                # (打电话给小雨爸爸: 小 and a typical character that make a word too, right before a parent)
+                (_little_name(t, token) or (not de and text.startswith(_PARENTS, m.start()) and little_name_word(t, token)))
+                if token[0] == "小"
+                else _pet_name(t, token, least=0.2 if de else 0.5)
             ):
                 # 小南的妈妈, 贝贝的外婆, 苗苗妈妈: a nickname before kin (a doubled one is then
                 # looked for everywhere: 寒假朵朵都去)
