@@ -327,6 +327,8 @@ CATCH = [
     # ，和毛豆一起 is “and 毛豆” when 毛豆 is found alone: no 和奶奶 from it
     ("方社工第二周就来了。外教Mr. Thompson说，Thompson老师很忙。", ["方社工", "Mr. Thompson", "Thompson"]),
     ("毛豆今天没来。晚饭后，和毛豆一起下楼的还有邻居。第二天爸爸妈妈和奶奶都来了。", ["毛豆", "和毛豆"]),
+    # round 119: who a pupil is: 是个…的孩子 (蓝天是个安静的孩子)
+    ("蓝天是个安静的孩子，美术课上画的星空被贴在了走廊里。", ["蓝天"]),
     # round 118: 小 and a typical character that make a word, right before a parent (小雨爸爸); a doubled
     # name after a role before 陪 (好朋友凡凡陪他)
     ("秦老师打电话给小雨爸爸，说孩子这几天上课一直走神。", ["秦老师", "小雨"]),
@@ -651,6 +653,8 @@ CLEAN = [
     # round 65: athletes and a philosopher talked of in class; a month of fasting; a coach's workshop
     # the word table keeps jieba's rarer nouns and verbs opening with a surname from 10 uses (班会, 房卡)
     "后来班里一位戴眼镜的同学说，自己以前也不好意思，听了那次班会才想通。他拿着房卡上楼。",
+    # round 119: a time before what only a person is (平时是个开朗的孩子)
+    "孩子在五（1）中队，平时是个开朗的孩子。",
     # round 118: a stage of school opening a line (高中开学后); a weak surname after an everyday word
     # (文章刚开始) or a plant's word before 树/叶 (银杏树)
     "高中开学后，她还回来看过导师。\n鲁迅的文章刚开始读不懂。\n她画了学校的银杏树和银杏叶。",

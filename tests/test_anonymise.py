@@ -309,6 +309,8 @@ CATCH = [
     ("CASE-ANON-SCHOOL", "某某是静安区芷江西苑初级中学九（3）班的学生，在芷江西苑的年级排名掉到了第四十一。", "芷江西苑"),
     ("CASE-ANON-SCHOOL", "某某在上海市鹿鸣中学读书，说这是“鹿中篮球队的规矩”。", "鹿中"),
     ("CASE-ANON-SCHOOL", "某某从沪岚交通技工学校毕业。回到沪岚交技，他讲了这件事。", "沪岚交技"),
+    # round 119: a class of the inland Tibetan classes' preparatory year (预科)
+    ("CASE-ANON-CLASS", "某某去年考入西藏班，在预科（2）班。", "预科（2）班"),
     # round 117: 汽修 is a trade a school is named after
     ("CASE-ANON-SCHOOL", "某某在浦澜汽修学校读24级汽修3班。", "浦澜汽修学校"),
     # round 115: a number in a table's 联系方式 column that is no mobile is a QQ number (the mobile stays a phone)

@@ -228,14 +228,9 @@ def _place_surname(t: anon_names.NameTables, text: str, i: int, length: int) -> 
     return text.endswith(_KIN, 0, i) or (not _han(text[i - 1 : i]) and not _han(text[j + 1 : j + 2]))
 
 
-_KIN = anon_names._KIN_BEFORE
-_PUPIL_AFTER = (
-    "同学",
-    "的妈妈",
-    "的爸爸",
-    "的家长",
-    "的同桌",
-)  # what makes a figure's name a pupil's  # (the tuple the name finder reads kin with)
+_KIN = anon_names._KIN_BEFORE  # (the tuple the name finder reads kin with)
+# What makes a figure's name a pupil's (于敏同学的妈妈)
+_PUPIL_AFTER = ("同学", "的妈妈", "的爸爸", "的家长", "的同桌")
 
 
 def _given_follows(text: str, j: int) -> bool:

@@ -92,6 +92,7 @@ _PUPIL_OF = re.compile(
     r"(?:学生|孩子|女生|男生|新生|转学生|插班生|大队长|中队长|班长|副班长|课代表|团支书|学生会主席|队员|[\u4e00-\u9fff]{2}委员)"  # 秋实是…小学的大队长, 蓝天是…班的体育委员
     # 田野是足球队的守门员: a player of the school's team
     r"|是[^，。；;！？\n]{0,8}?(?:足球|篮球|排球|田径|合唱|舞蹈|乒乓球?)队的(?:守门员|队员|队长|主力|前锋|后卫|领唱)"
+    r"|是个[^，。；;！？\n的]{0,6}的(?:孩子|男孩|女孩|男生|女生|学生)"  # 蓝天是个安静的孩子
 )
 # 米粒是米老师的女儿: whose child the word opening the clause is
 # (国庆是九月底出生的: only a person is said to be born in a month)
@@ -325,8 +326,8 @@ def facts_people(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]
         token = text[start:end]
         if m.group(0) in ("名字", "全名", "大名") and (anon_names._common(t, token) or token[0] in anon_names.FUNCTION_CHARS):
             continue  # 少见的名字, 和少见的名字: a word or “and”, not whose name
-        if m.group(0) == "住在" and token in TIME_ADVERBS:
-            continue  # (平时住在学校: a time, not who lives there)
+        if token in TIME_ADVERBS:
+            continue  # (平时住在学校, 平时是个开朗的孩子: a time, not who lives there or who the pupil is)
         shaped = _shaped_before(t, text, m, token, start)
         # (于航的学号: before a number only a pupil has, a surname that is also a particle still opens a name)
         numbered = m.group(0) in _PUPIL_NUMBERS and len(token) == 2 and token[0] in t.surnames

@@ -122,13 +122,13 @@ def spoken_doubled(t: NameTables, text: str, i: int) -> bool:
 
 
 def little_name_word(t: NameTables, token: str) -> bool:
-    """小雨, 小燕 before a title: 小 and a typical name character, even when it makes a word."""
+    """小雨, 小燕 where only a person stands (before a title, a parent, 住在): 小 and a typical name
+    character, even when they make a word."""
     return token[1] not in anon_names.STOP and t.score.get(token[1], 0.0) >= 0.75 and token not in ROLE_NOUNS
 
 
 def _little_name(t: NameTables, token: str) -> bool:
-    ch = token[1]
-    return ch not in anon_names.STOP and t.score.get(ch, 0.0) >= 0.75 and not _is_word(t, token) and token not in ROLE_NOUNS
+    return little_name_word(t, token) and not _is_word(t, token)
 
 
 # A reduplicated word this frequent is an adverb or a word of its own (默默, 天天, 明明), not a child's name.
