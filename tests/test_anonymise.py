@@ -309,6 +309,10 @@ CATCH = [
     ("CASE-ANON-SCHOOL", "某某是静安区芷江西苑初级中学九（3）班的学生，在芷江西苑的年级排名掉到了第四十一。", "芷江西苑"),
     ("CASE-ANON-SCHOOL", "某某在上海市鹿鸣中学读书，说这是“鹿中篮球队的规矩”。", "鹿中"),
     ("CASE-ANON-SCHOOL", "某某从沪岚交通技工学校毕业。回到沪岚交技，他讲了这件事。", "沪岚交技"),
+    # round 120: a district's town one moves from, is registered in, or works in before 某 (an unnamed park)
+    ("CASE-ANON-ADDRESS", "九月底她家从普陀区长征镇搬到了嘉定区。", "普陀区长征镇"),
+    ("CASE-ANON-ADDRESS", "档案显示，他的户籍在青浦区赵巷镇。", "青浦区赵巷镇"),
+    ("CASE-ANON-ADDRESS", "三月起，他在松江区车墩镇某工业园的一家零件厂实习。", "松江区车墩镇"),
     # round 119: a class of the inland Tibetan classes' preparatory year (预科)
     ("CASE-ANON-CLASS", "某某去年考入西藏班，在预科（2）班。", "预科（2）班"),
     # round 117: 汽修 is a trade a school is named after
@@ -489,6 +493,8 @@ PASS = [
     "她考上了新疆内高班，明年来上海读书。",
     "二是爸爸去问问幼儿园能不能早一点送。",
     "少数民族学生转入上海初中，导师帮助他适应。",
+    # round 120: 们 after 我 opens no school's name
+    "他说：“在老家我们村小学只有一个篮球架。”",
     # round 118: 住宿制 is a kind of school
     "初三学生在报考住宿制高中和家门口的高中之间犹豫。",
     # round 117: a suburb is no district before a road

@@ -183,6 +183,7 @@ def _full_schools(text: str) -> Iterable[Span]:
         start = _back(text, m.start(), _SCHOOL_STOP, 14)
         if text[start - 1 : start + 1] == "上海":  # 上 stops a name (上小学), except in 上海
             start -= 1
+        start += text[start : start + 1] == "们"  # (我们村小学, 我们梧桐里实验学校: 我 stops the scan, 们 is no name)
         if text[start - 1 : start] == "和" and start >= 3:
             # 静安区和风中学, 闵行区曦和外国语学校: 和 inside a name that opens with its district
             wider = _back(text, start - 1, _SCHOOL_STOP, 14 - (m.start() - start))
