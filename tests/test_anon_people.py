@@ -327,6 +327,12 @@ CATCH = [
     # ，和毛豆一起 is “and 毛豆” when 毛豆 is found alone: no 和奶奶 from it
     ("方社工第二周就来了。外教Mr. Thompson说，Thompson老师很忙。", ["方社工", "Mr. Thompson", "Thompson"]),
     ("毛豆今天没来。晚饭后，和毛豆一起下楼的还有邻居。第二天爸爸妈妈和奶奶都来了。", ["毛豆", "和毛豆"]),
+    # round 121: a name before an ID number after the comma (报名表：康乐，3101…); 米热, a Uyghur name part;
+    # 随 follows a name (应子涵随母亲…); after a role, two people joined by 和 (两个男生徐凯和陶然)
+    ("报名表：康乐，310107201004190619，普陀区长风溪畔小学。", ["康乐"]),
+    ("米热阿依的汉语进步很快，已经能读《城南旧事》了。", ["米热阿依"]),
+    ("应子涵随母亲搬到了嘉定，转学手续下周办完。", ["应子涵"]),
+    ("我找了班里两个男生徐凯和陶然，请他们轮流陪鹏鹏上下楼。", ["徐凯", "陶然", "鹏鹏"]),
     # round 119: who a pupil is: 是个…的孩子 (蓝天是个安静的孩子)
     ("蓝天是个安静的孩子，美术课上画的星空被贴在了走廊里。", ["蓝天"]),
     # round 118: 小 and a typical character that make a word, right before a parent (小雨爸爸); a doubled

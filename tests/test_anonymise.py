@@ -493,6 +493,8 @@ PASS = [
     "她考上了新疆内高班，明年来上海读书。",
     "二是爸爸去问问幼儿园能不能早一点送。",
     "少数民族学生转入上海初中，导师帮助他适应。",
+    # round 121: what one chooses is no part of a school's name
+    "初三学生和父母在选择高中还是中职的问题上意见不同。",
     # round 120: 们 after 我 opens no school's name
     "他说：“在老家我们村小学只有一个篮球架。”",
     # round 118: 住宿制 is a kind of school

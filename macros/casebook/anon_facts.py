@@ -49,6 +49,7 @@ _FACTS_AFTER = re.compile(
     r"|[,，]\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]\s*(?:出生|生日)"
     # 甘露，2011年11月出生, 焦苗，二〇一七年十月五日出生: a date of birth after the comma
     r"|[,，]\s*(?:(?:19|20)\d{2}|[一二][〇零九][〇零一二三四五六七八九]{2})\s*年[^，。,;；\n]{0,8}?(?:出生|生(?![活产态物命长效病字词气]))"
+    r"|[,，]\s*\d{17}[\dXx](?!\d)"  # 报名表：康乐，310107201004190619，…: the pupil's ID number after the comma
     r"|(?P<dated>[,，]\s*(?:19|20)\d{2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}\s*出生)"  # 星辰，2010/12/03出生
 )
 _FACTS_LED = led(_FACTS_AFTER)  # (speed: see anon_leads.led)
@@ -56,7 +57,7 @@ _PUPIL_NUMBERS = ("学号", "学籍号", "身份证号", "身份证")
 _NUMBER_AFTER = re.compile("|".join((*_PUPIL_NUMBERS, "出生日期")))  # (可馨，出生日期：…)
 # 米阳的学号是…, 甘露的联系电话: what only a person has, after 的
 _DATA_AFTER = re.compile(
-    r"学号|学籍号|身份证号|身份证|出生日期|生日|联系电话|电话号码|手机号码|手机号|家庭住址|户籍|QQ号|QQ|微信号|微信|住在"
+    r"学号|学籍号|身份证号|身份证|出生日期|生日|联系电话|电话号码|手机号码|手机号|家庭住址|家庭地址|户籍|QQ号|QQ|微信号|微信|住在"
     r"|出生于|出生在|生于(?=\s*(?:19|20)\d{2}|\s*[〇零一二]{2}[〇零一二三四五六七八九]{2}年)"  # 梁宇航生于2012年6月, 殷浩生于二〇一二年…
     r"|[(（]\s*[A-Z][a-z]{1,11}\s*[)）]|[，,]\s*英文名"  # 石乐天（Lucas）, 石乐天，英文名Lucas: a pupil with an English name
     r"|毕业于"  # 苗壮毕业于…小学: only a person graduates

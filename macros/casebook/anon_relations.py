@@ -21,7 +21,7 @@ import re
 from macros.casebook import anon_names
 from macros.casebook.anon_names import NameHit, NameTables, _han, taken_by
 from macros.casebook.anon_nicknames import _pet_name, acting_at
-from macros.casebook.anon_positions import ROLE_NOUNS, TIME_ADVERBS, _clause_start
+from macros.casebook.anon_positions import _ROLES_BEFORE, ROLE_NOUNS, TIME_ADVERBS, _clause_start
 
 # Kin that share the child's surname as a rule (a mother's or grandmother's often differs).
 _SAME_SURNAME_KIN = "爸爸 父亲 爷爷 奶奶 外公 叔叔 伯伯 姑姑 哥哥 姐姐 弟弟 妹妹".split()
@@ -126,7 +126,13 @@ def _list_items(t: NameTables, text: str, hits: list[NameHit]) -> list[tuple[int
         doubled = h.end - h.start == 2 and text[h.start] == text[h.start + 1]
         # (带着俞佳和俞航兄妹: the same surname after 和 needs no clause start either)
         kin = text[h.end + 1 : h.end + 2] == text[h.start]
-        if text[h.end : h.end + 1] in _LIST_JOINERS and h.end - h.start >= 2 and (_clause_start(text, h.start) or doubled or kin):
+        # (两个男生徐凯和陶然: after a role, the two are people, whatever the second is as a word)
+        after_role = text[h.end : h.end + 1] in _LIST_JOINERS and text.endswith(_ROLES_BEFORE, 0, h.start)
+        if (
+            text[h.end : h.end + 1] in _LIST_JOINERS
+            and h.end - h.start >= 2
+            and (_clause_start(text, h.start) or doubled or kin or after_role)
+        ):
             j = h.end + 1
             three = (
                 t.score.get(text[j + 2 : j + 3], 0.0) >= 0.5
@@ -137,6 +143,7 @@ def _list_items(t: NameTables, text: str, hits: list[NameHit]) -> list[tuple[int
                 token = text[j:k]
                 # (田甜和夏天是好朋友: a word after a name, when the two are then said to be a pair)
                 word_ok = not anon_names._common(t, token) or (_PAIR_AFTER.match(text, k) and token not in TIME_ADVERBS)
+                word_ok = word_ok or (after_role and token not in ROLE_NOUNS)
                 # (一诺和小鱼手拉手: a nickname needs no item end)
                 ends = _ends_item(text, k) or (kin and text.startswith(_SIBLINGS, k))  # (俞佳和俞航兄妹)
                 if (ends and _item_ok(t, token) and word_ok) or _doubled_pair(t, text[h.start : h.end], token):

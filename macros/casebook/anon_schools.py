@@ -17,6 +17,8 @@ from macros.casebook.anon_tables import tables
 
 # -- schools and classes ---------------------------------------------------------------------
 
+# What one thinks, found or chooses is no part of a school's name (家长觉得职校…, 在选择高中还是中职…)
+_NO_PART_OF_NAME = (*_THINKING, "选择")
 _SCHOOL = re.compile(
     r"(?:技师学院|(?<=[\u4e00-\u9fff]{2})技院|初级中学|高级中学|完全中学|实验学校|外国语学校|实验中学|实验小学|实验高中|实验初中|中心小学|中心校|[一二三四五六七八九十\d]?附中|附小|附初"
     r"|(?:[一二三四五六七八九十\d][中小]|(?<=[\u4e00-\u9fff]{2})(?:女中|外国语)|(?<=[\u4e00-\u9fff]{2}镇)[中小])(?=[读的上毕念就转老和与同初高校拿参获派是在预看门一二三四五六七八九,。、;:!?)”」\x22\s]|学生|$)|中学|小学|幼儿园|学校|分校|职校|中专|技校|职高|卫校|中职校|职教中心|职业教育中心|高中|初中|内职班|内高班|(?<=[\u4e00-\u9fff]{2})(?:[旅交商财农]校|中职(?=\s*(?:19|20)?\d{2}\s*级)|[东西南北]校(?![区门园舍])))"
@@ -190,7 +192,7 @@ def _full_schools(text: str) -> Iterable[Span]:
             if _DISTRICT_HEAD.match(text, wider, start - 1):
                 start = wider
         # 后来发现幼儿园就在…, 家长觉得职校没前途: what one found or thinks is no part of the school's name
-        for verb in _THINKING:
+        for verb in _NO_PART_OF_NAME:
             k = text.rfind(verb, start, m.start())
             start = k + len(verb) if k >= 0 else start
         prefix = text[start : m.start()]
