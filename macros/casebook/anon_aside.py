@@ -225,10 +225,9 @@ def _place_surname(t: anon_names.NameTables, text: str, i: int, length: int) -> 
     j = i + length
     if length != 2 or text[i] not in t.surnames or not _given_follows(text, j):
         return False
-    return text.endswith(_KIN, 0, i) or (not _han(text[i - 1 : i]) and not _han(text[j + 1 : j + 2]))
+    return text.endswith(anon_names._KIN_BEFORE, 0, i) or (not _han(text[i - 1 : i]) and not _han(text[j + 1 : j + 2]))
 
 
-_KIN = anon_names._KIN_BEFORE  # (the tuple the name finder reads kin with)
 # What makes a figure's name a pupil's (于敏同学的妈妈)
 _PUPIL_AFTER = ("同学", "的妈妈", "的爸爸", "的家长", "的同桌")
 

@@ -156,6 +156,9 @@ def find_people(text: str) -> list[NameHit]:
 
 # (高明的家长懂得倾听: 家长 follows a description as often, so it is left out)
 _PARENTS = ("妈妈", "爸爸", "母亲", "父亲", "父母", "外婆", "外公", "奶奶", "爷爷")
+# After these a clause opens as a line does (殷师傅说，海涛干活很细心; 这件事以后，晓峰…)
+_SAID = ("说，", "说,")
+_OPENS_AS_LINE = re.compile("|".join(("\n", *_SAID, "以后，", "以后,", "之后，", "之后,")))
 _ELDERS = (*_PARENTS, "姐姐", "哥哥", "阿姨", "叔叔")  # 志愿者唐唐姐姐: a doubled name before how one is addressed
 
 
@@ -298,8 +301,8 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
         ):
             add(i, i + 2, token)
     # 甘露这学期当上了…, 秋实上课…: a line opening with a word and a time of the pupil's year (not 冬天这次)
-    # (and after 说， a reported clause opens as a line does: 殷师傅说，海涛干活很细心; so after 以后，: 这件事以后，晓峰…)
-    for i in [0, *(m.end() for m in re.finditer("\n|说[，,]|以后[，,]|之后[，,]", text))]:
+    # (and wherever a clause opens as a line does, after 说， or 以后，: _OPENS_AS_LINE)
+    for i in [0, *(m.end() for m in _OPENS_AS_LINE.finditer(text))]:
         token = text[i : i + 2]
         if text.startswith(_PUPIL_TIMES, i + 2) and token[1:] not in "天年月日夜":
             # (子涵后来…; 景涛周末在…: two typical characters that are no word)
@@ -323,7 +326,7 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
             continue
         taking = text.endswith(("带着", "一下"), 0, i)
         # (菲菲搬家到了…: opening a line, before any word but a particle)
-        opens = (_line_start(text, i) or text.endswith(("说，", "说,"), 0, i)) and acting_at(text, i + 2)  # (…说，东东手很巧)
+        opens = (_line_start(text, i) or text.endswith(_SAID, 0, i)) and acting_at(text, i + 2)  # (…说，东东手很巧)
         # (带多多上学, 接豆豆放学: taken to or from school, a less typical character and a rarer word too)
         escorted = text[i - 1 : i] in "带接送" and text.startswith(("上学", "放学", "回家", "上课"), i + 2)
         opening = _line_start(text, i) and _opening_verb(text, i + 2)  # (牛牛在体育课上…: a less typical character too)

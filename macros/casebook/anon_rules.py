@@ -433,19 +433,19 @@ _DISTRICT_ESTATE = re.compile(
 )
 
 
-# A road named with its district (and town or 街道), without a number: 奉贤区南桥镇江海路,
-# 徐汇区龙华西路, and an estate on it (杨浦区国和路政本小区). The district makes it a place, not a
-# way of walking; a road's own name has two characters at least (not 区里的马路, 一路). A 街道 is one too.
+DISTRICT = "(?<![社小园校景城郊片])[区县]"  # a district's 区 or 县, not 社区, 小区, 校区, 郊区 …
+# A road named with its district (and town or 街道), without a number: 奉贤区南桥镇江海路, 徐汇区龙华西路, 杨浦区国和路政本小区.
+# The district makes it a place, not a way of walking; a road's own name has two characters at least (not 区里的马路, 一路); a 街道 too.
 _TOWN_ROAD = re.compile(
-    r"[\u4e00-\u9fff]{2,3}(?<![社小园校景城郊片])[区县](?:[\u4e00-\u9fff]{2,3}(?:镇|街道))?([\u4e00-\u9fff]{2,5}?)(?:路|街道|街|大道|公路)"
+    rf"[\u4e00-\u9fff]{{2,3}}{DISTRICT}(?:[\u4e00-\u9fff]{{2,3}}(?:镇|街道))?([\u4e00-\u9fff]{{2,5}}?)(?:路|街道|街|大道|公路)"
     r"(?![一二三四五六七八九十第]?[中小](?:学)?(?![区组]))"  # 黄浦区蓬莱路三小, 蓬莱路小学: a school
     r"(?:[\u4e00-\u9fff]{2,4}?(?:花苑|家园|小区|新村|公寓|花园|苑))?"
     # or a village or an estate of the town: 崇明区陈家镇裕安村三队, 宝山区大场镇丹桂苑
-    r"|[\u4e00-\u9fff]{2,3}(?<![社小园校景城郊片])[区县][\u4e00-\u9fff]{1,3}镇([\u4e00-\u9fff]{2,4}?)"
+    rf"|[\u4e00-\u9fff]{{2,3}}{DISTRICT}[\u4e00-\u9fff]{{1,3}}镇([\u4e00-\u9fff]{{2,4}}?)"
     # (金山区枫泾镇新义村岑家宅12号: a hamlet of the village, named after a family)
     r"(?:村(?:[一二三四五六七八九十\d]{1,3}(?:队|组)|[\u4e00-\u9fff]{1,2}家宅(?:\s*\d{1,4}\s*号)?)?|花苑|家园|小区|新村|公寓|花园|苑)"
 )
-_DISTRICT_END = re.compile("(?<![社小园校景城郊片])[区县]")  # (搬到郊区后上学路上: a suburb, a community: no district)
+_DISTRICT_END = re.compile(DISTRICT)  # (搬到郊区后上学路上: a suburb, no district)
 
 
 def _town_roads(text: str) -> Iterable[re.Match[str]]:
