@@ -327,6 +327,18 @@ CATCH = [
     # ，和毛豆一起 is “and 毛豆” when 毛豆 is found alone: no 和奶奶 from it
     ("方社工第二周就来了。外教Mr. Thompson说，Thompson老师很忙。", ["方社工", "Mr. Thompson", "Thompson"]),
     ("毛豆今天没来。晚饭后，和毛豆一起下楼的还有邻居。第二天爸爸妈妈和奶奶都来了。", ["毛豆", "和毛豆"]),
+    # round 122: the surname of a parent found in full, then one character where a person stands, twice
+    # (舒立新 … 舒畅两岁时 … 由舒畅自己), and her doubled nickname; 小 and the first character of a Uyghur
+    # name's part (热合曼 → 小热), 艾孜 and 买提 as parts; opening a line, a weak surname and a name jieba
+    # knows that is also a word (闻天宇说话); a pupil's titled drawing (甘露画的《我的家》)
+    (
+        "她的爸爸舒立新打来电话。\n舒畅两岁时损伤了听力。班会上，由舒畅自己介绍助听器。畅畅笑了。",
+        ["舒立新", "舒畅", "舒畅", "畅畅"],
+    ),
+    ("阿布都热合曼是新疆班的学生。我请班里的艾孜买提和小热一起视频。", ["阿布都热合曼", "艾孜买提", "小热"]),
+    ("闻天宇说话有点口吃，班里有人学他。", ["闻天宇"]),
+    ("甘露画的《我的家》被选进了区里的画展。", ["甘露"]),
+    ("他把这件事讲给王浩听。", ["王浩"]),  # (the listener, not 王浩听)
     # round 121: a name before an ID number after the comma (报名表：康乐，3101…); 米热, a Uyghur name part;
     # 随 follows a name (应子涵随母亲…); after a role, two people joined by 和 (两个男生徐凯和陶然)
     ("报名表：康乐，310107201004190619，普陀区长风溪畔小学。", ["康乐"]),
@@ -659,6 +671,10 @@ CLEAN = [
     # round 65: athletes and a philosopher talked of in class; a month of fasting; a coach's workshop
     # the word table keeps jieba's rarer nouns and verbs opening with a surname from 10 uses (班会, 房卡)
     "后来班里一位戴眼镜的同学说，自己以前也不好意思，听了那次班会才想通。他拿着房卡上楼。",
+    # round 122: a wish to someone (祝叔叔新年快乐); the listener before 听 closing a clause (弹给全家听);
+    # painters (毕加索画的《…》, a guard of the drawing rule)
+    "学期末，小E在贺卡上写了“祝叔叔新年快乐”。她改编了一段流行歌曲，弹给全家听。",
+    "美术课上讲了毕加索画的《格尔尼卡》。",
     # round 119: a time before what only a person is (平时是个开朗的孩子)
     "孩子在五（1）中队，平时是个开朗的孩子。",
     # round 118: a stage of school opening a line (高中开学后); a weak surname after an everyday word
@@ -926,6 +942,11 @@ def test_derived_forms_need_the_person_in_the_same_case() -> None:
 def test_a_family_in_the_case_does_not_make_its_words_names() -> None:
     # 高老师 is in the case, but 高兴地 is how people speak, however often it opens a clause.
     assert names("高老师说，大家高兴地说起春游。高兴地说完，又高兴地笑了。高兴的是没人迟到。") == ["高老师"]
+    # round 122 (guards): a parent's surname opening a weekday (周丽萍 … 周四下午), a full name (包天佑) or
+    # the word as a predicate (舒畅了) makes no child who shares the surname
+    assert names("她母亲周丽萍来了。\n周四下午下着大雨。\n周二、周四中午由我陪她。") == ["周丽萍"]
+    assert names("包天佑的爸爸包志宏来了。\n包天佑说想家。\n生日那天爸爸来了。") == ["包天佑", "包志宏", "包天佑"]
+    assert names("爸爸舒立新来了。\n舒畅了很多。舒畅得很。") == ["舒立新"]
 
 
 def test_a_county_that_is_also_a_name_is_a_place_only_where_a_place_is_meant() -> None:

@@ -121,6 +121,38 @@ def _verb_ends_at(t: NameTables, text: str, start: int) -> bool:
     return _is_word(t, left + text[start]) and not _is_word(t, text[start - 2 : start])
 
 
+_OPENS = frozenset("，。；：！？、“”「」\n")
+_LEADS = frozenset("的由让请找和跟陪帮给问叫教")  # (听力受损的舒畅升入, 由舒畅自己介绍)
+_NOT_AFTER = frozenset("了的地得着过极些")  # (心情舒畅了: the word as a predicate)
+
+
+def namesakes(t: NameTables, text: str, surname: str, found: Counter[str]) -> set[str]:
+    """舒立新 the father … 舒畅两岁时, 由舒畅自己介绍: the surname of a full name found, then one
+    character typical enough of given names, where a person stands (opening a clause, after 的,
+    由, 让 …) and before a word, twice: the child who shares the name, though 舒畅 is a word
+    (not where a name ``found`` starts: 包天佑 makes no 包天)."""
+    seen: Counter[str] = Counter()
+    i = text.find(surname)
+    while i >= 0:
+        c, after, left = text[i + 1 : i + 2], text[i + 2 : i + 3], text[i - 1 : i]
+        if (
+            (not left or left in _OPENS or left in _LEADS)
+            and _han(c)
+            and c not in anon_names.STOP
+            and c not in "一二三四五六七八九十两日末"  # (周丽萍 … 周四下午: a day of the week)
+            and t.score.get(c, 0.0) >= 0.4
+            and t.words.get(surname + c, 0) < 1000
+            and _han(after)
+            and after not in _NOT_AFTER
+            and not text.startswith(anon_names.ROLE_WORDS, i + 1)
+            and text[i : i + 3] not in found
+            and text[i : i + 4] not in found
+        ):
+            seen[surname + c] += 1
+        i = text.find(surname, i + 1)
+    return {w for w, n in seen.items() if n >= 2}
+
+
 def everywhere(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]:
     people: set[str] = set()
     opening: set[str] = set()  # 小 and the surname where that is a word (小龙): only opening a clause
@@ -147,6 +179,9 @@ def everywhere(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]:
         conjunction = token[0] in _AND and _only_as_and(text, token, after_comma=found[token[1:]] > 0)
         if given and surname and len(token) == surname + len(given):
             people |= forms_of(t, token, given, family_forms=not conjunction) | whole
+            if surname == 1 and len(given) == 2 and token[0] not in anon_names.FUNCTION_CHARS:
+                for kin in namesakes(t, text, token[0], found):
+                    people |= forms_of(t, kin, kin[1], family_forms=False) | {kin}
             if surname == 1 and not conjunction and token[0] not in anon_names.FUNCTION_CHARS:
                 opening.add("小" + token[0])  # (龙佳慧 … 闫师傅说，小龙其实挺认真的)
         elif given:

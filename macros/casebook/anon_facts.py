@@ -65,6 +65,9 @@ _DATA_AFTER = re.compile(
     r"|家住"  # 汪洋家住杨浦区…: where a family lives (大家住 is no one's: 大家 is a role noun)
     r"|(?<=的)(?:邮箱|电子邮箱)"  # 任天宇的邮箱
     r"|(?<=的)(?:名字|全名|大名|中文名|英文名)"  # 钱多多的名字是爷爷起的: only a person (or a pet: no surname) has one
+    # 甘露画的《我的家》: a pupil's titled drawing or photo, the title set aside as blanks (writers and
+    # singers, 写的《, 唱的《, are left)
+    r"|[画拍]的(?:《|\u3000{3})"
 )
 _DATA_LED = led(_DATA_AFTER)  # (speed: as _FACTS_LED)
 # 容嬷嬷是同学给容晓起的外号, 大家给钱程起了个外号: the child a nickname is given to, and the nickname

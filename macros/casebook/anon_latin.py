@@ -305,4 +305,9 @@ def find_tibetan_names(t: NameTables, text: str) -> list[NameHit]:
     # 巴图是蒙古族 … 校足球队的巴图比赛中: a part found where a person stands is that person
     # everywhere in the case, like any name found once
     starts = {h.start for h in hits}
-    return hits + [NameHit(s, e, "") for s, e in alone if text[s:e] in found_alone and s not in starts]
+    hits += [NameHit(s, e, "") for s, e in alone if text[s:e] in found_alone and s not in starts]
+    # 阿布都热合曼 … 我请班里的艾孜买提和小热: 小 and the first character of a part of a name found
+    # in full is what classmates call him (阿 opens parts and nicknames alike: no 小阿)
+    little = {"小" + p[0] for p in parts if p[0] != "阿" and not _is_word(t, "小" + p[0])}
+    taken = taken_by(hits, len(text))
+    return hits + [NameHit(s, e, "") for s, e in find_words(text, little) if not any(taken[s:e])]

@@ -163,7 +163,13 @@ def _given(t: NameTables, text: str, start: int, weak: bool, compound: bool = Fa
     role_after = text.startswith(ROLE_WORDS, start + 2)  # (宗建国师傅: 国师 is a word, but a role starts after 国)
     runs_on = _common(t, text[start + 1 : start + 3]) and not ((person_after or role_after) and g1 + g2 in t.pairs)
     # (邸浩会做手工: a modal ends a one-character given name; 韩笑拿了: a verb and 了; 孔太大: “too”; 蓝绿色: a colour; 琴拉得好: 得)
-    no_pair = (g2 in "帮给陪替教" and g3 in "他她我你") or (g1 == "太" and g1 + g2 in t.veto) or g2 in ("色", "得")
+    # (讲给王浩听, 弹给全家听: the listener, then 听 or 看 closing the clause)
+    no_pair = (
+        (g2 in "帮给陪替教" and g3 in "他她我你")
+        or (g2 in "听看" and text[start - 2 : start - 1] == "给" and not _han(g3))
+        or (g1 == "太" and g1 + g2 in t.veto)
+        or g2 in ("色", "得")
+    )
     modal = (g3 in "了着过" and g3 and g1 + g2 not in t.pairs) or (g2 in _MODALS and _han(g3)) or no_pair
     if g2 and _han(g2) and g2 not in STOP and not runs_on and not modal and g1 + g2 not in _ROLE_SET:
         pair = g1 + g2
@@ -179,6 +185,10 @@ def _given(t: NameTables, text: str, start: int, weak: bool, compound: bool = Fa
         # (带教的宗建国师傅: a role right after a known given name is as telling as a kin word before it)
         known_word = (pair in t.pairs and (role_after or ((strong or text[start - 1] in TOP_SURNAMES) and person_after))) or (
             (pair in t.pairs or pair in t.jieba_names) and _after_kin(text, left)  # (同桌方宇航: a name to jieba too)
+        )
+        # (闻天宇说话有点口吃: opening a line, a name to jieba before what follows people)
+        known_word = known_word or (
+            pair in t.jieba_names and person_after and left is not None and text[left - 1 : left] in ("", "\n")
         )
         if not _common(t, text[start - 1 : start + 2]) and not (weak and _common(t, pair) and not known_word):
             if family_word:  # (殷红梅阿姨: a role after; 一棒的方子豪冲线: a known given name after a clear left edge)
@@ -235,6 +245,7 @@ TITLED_KIN = ("老师", "妈妈", "爸爸", "阿姨", "叔叔")  # 我和田老�
 _OPENING_PARTICLES, _MODALS, _ROLE_SET = frozenset("之以"), frozenset("会能要想该"), frozenset(ROLES)  # (speed: a set of ROLES)
 _NOT_LITTLE_LEFT = FUNCTION_CHARS | ADVERB_CHARS  # (speed: made once, not per given name)
 _MONEY_VERBS = frozenset("花用交还给存付赚借凑攒都也不没")
+_WISHES = tuple("新年 生日 节日 中秋 春节 快乐 健康 身体 平安 顺利 幸福 万事 工作 学业 天天 永远 早日".split())
 _KIN_AFTER_LOVE = tuple("爷爷 奶奶 妈妈 爸爸 外婆 外公 父母 家人 孩子 自己 学生".split())
 # Cousins: role nouns (anon_positions), a companion after 和 (here), a role before a name part (anon_latin).
 COUSINS = tuple("堂姐 堂哥 堂弟 堂妹 表姐 表哥 表弟 表妹".split())
@@ -326,6 +337,8 @@ def _name_at(t: NameTables, roles: re.Pattern[str], text: str, i: int) -> NameHi
     if bare:
         return None
     role = roles.match(text, after)
+    if c == "祝" and role and text.startswith(_WISHES, role.end()):
+        return None  # “祝叔叔新年快乐”: a wish to someone, not the surname 祝 (祝叔叔说 is)
     if role is None and surname in ROLE_ONLY and text[i - 1 : i] not in _LABEL_ENDS and text[i - 1 : i] not in "叫做是":
         if not _very_typical_pair(t, text, after, i):  # (speed: the test below, asked before the label and 叫 forms)
             return None  # where no role follows and no label or 叫 precedes, those cannot make a name of it
