@@ -327,6 +327,12 @@ CATCH = [
     # ，和毛豆一起 is “and 毛豆” when 毛豆 is found alone: no 和奶奶 from it
     ("方社工第二周就来了。外教Mr. Thompson说，Thompson老师很忙。", ["方社工", "Mr. Thompson", "Thompson"]),
     ("毛豆今天没来。晚饭后，和毛豆一起下楼的还有邻居。第二天爸爸妈妈和奶奶都来了。", ["毛豆", "和毛豆"]),
+    # round 123: a rare word of a surname and a typical given-name character, opening a line before 的 and a
+    # parent (甘露的妈妈); who 是 + a date + 出生 (星辰是二〇一一年…出生的); kin, then a three-character
+    # name before 家住 (外公伍长根家住)
+    ("甘露的妈妈住院做手术，她放学后要去医院陪护。", ["甘露"]),
+    ("星辰是二〇一一年五月九日出生的，比班里大多数同学小半岁。", ["星辰"]),
+    ("嘉怡的外公伍长根家住崇明区城桥镇八一路166号。", ["嘉怡", "伍长根"]),
     # round 122: the surname of a parent found in full, then one character where a person stands, twice
     # (舒立新 … 舒畅两岁时 … 由舒畅自己), and her doubled nickname; 小 and the first character of a Uyghur
     # name's part (热合曼 → 小热), 艾孜 and 买提 as parts; opening a line, a weak surname and a name jieba
@@ -671,6 +677,10 @@ CLEAN = [
     # round 65: athletes and a philosopher talked of in class; a month of fasting; a coach's workshop
     # the word table keeps jieba's rarer nouns and verbs opening with a surname from 10 uses (班会, 房卡)
     "后来班里一位戴眼镜的同学说，自己以前也不好意思，听了那次班会才想通。他拿着房卡上楼。",
+    # round 123: a psychology lesson's word (悦纳自己); a Uyghur dance (刀郎舞); a go player (吴清源, 聂卫平);
+    # guard: 是 + a year + 出生 of a pronoun
+    "心理老师上了一节“悦纳自己”的心理课。联欢会上她跳了一段刀郎舞。他最佩服的人是吴清源和聂卫平。",
+    "他是2011年出生的，比同学小半岁。",
     # round 122: a wish to someone (祝叔叔新年快乐); the listener before 听 closing a clause (弹给全家听);
     # painters (毕加索画的《…》, a guard of the drawing rule)
     "学期末，小E在贺卡上写了“祝叔叔新年快乐”。她改编了一段流行歌曲，弹给全家听。",
@@ -947,6 +957,9 @@ def test_a_family_in_the_case_does_not_make_its_words_names() -> None:
     assert names("她母亲周丽萍来了。\n周四下午下着大雨。\n周二、周四中午由我陪她。") == ["周丽萍"]
     assert names("包天佑的爸爸包志宏来了。\n包天佑说想家。\n生日那天爸爸来了。") == ["包天佑", "包志宏", "包天佑"]
     assert names("爸爸舒立新来了。\n舒畅了很多。舒畅得很。") == ["舒立新"]
+    # round 123: 去 and 来 before a known given name are verbs of going, no surname (去嘉树家家访), so no 去家
+    text = "title: 去嘉树家家访\n\n祁嘉树的奶奶病了。嘉树说想家。我和班主任一起去家访。"
+    assert names(text) == ["嘉树", "祁嘉树", "嘉树"]
 
 
 def test_a_county_that_is_also_a_name_is_a_place_only_where_a_place_is_meant() -> None:

@@ -68,6 +68,7 @@ _DATA_AFTER = re.compile(
     # 甘露画的《我的家》: a pupil's titled drawing or photo, the title set aside as blanks (writers and
     # singers, 写的《, 唱的《, are left)
     r"|[画拍]的(?:《|\u3000{3})"
+    r"|是(?:(?:19|20)\d{2}|[一二][〇零九][〇零一二三四五六七八九]{2})\s*年[^，。,;；\n]{0,8}?出生"  # 星辰是二〇一一年…出生的
 )
 _DATA_LED = led(_DATA_AFTER)  # (speed: as _FACTS_LED)
 # 容嬷嬷是同学给容晓起的外号, 大家给钱程起了个外号: the child a nickname is given to, and the nickname
@@ -325,6 +326,8 @@ def facts_people(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]
             run = _back(text, end, set(), 6)
             if text[run : run + 2] in ("学生", "同学") and 2 <= end - run - 2 <= 3:
                 start = run + 2  # 学生苗苗的学号为…: a role, then the name
+            elif end - run >= 5 and text.endswith(anon_names._KIN_BEFORE, 0, end - 3):
+                start = end - 3  # 嘉怡的外公伍长根家住…: kin, then a three-character name
         if start is None:
             continue
         token = text[start:end]

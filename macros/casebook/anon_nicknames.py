@@ -69,11 +69,13 @@ def _no_word_name(t: NameTables, token: str, least: float = 0.6) -> bool:
 
 def rare_word_name(t: NameTables, token: str) -> bool:
     """远航的妈妈 opening a line: a rare word (fewer than 300 uses) of one very typical given-name
-    character and another seen in names is a name before 的 and a parent (not 远方: 方 is rare in names)."""
+    character and another seen in names is a name before 的 and a parent (not 远方: 方 is rare in names);
+    after a surname, a typical one will do (甘露的妈妈)."""
     if token in ROLE_NOUNS or token in anon_names._ROLE_SET or anon_names.STOP.intersection(token):
         return False
     first, second = (t.score.get(ch, 0.0) for ch in token)
-    return t.words.get(token, 0) < 300 and max(first, second) >= 0.85 and min(first, second) >= 0.4
+    typical = max(first, second) >= 0.85 or (token[0] in t.surnames and second >= 0.8)
+    return t.words.get(token, 0) < 300 and typical and min(first, second) >= 0.4
 
 
 def _little_given(t: NameTables, pair: str) -> bool:

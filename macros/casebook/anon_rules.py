@@ -58,8 +58,7 @@ def _near_phone_word(text: str, start: int) -> bool:
 
 # (3102 3020 0807 0743 25, 310104 200909 234811: grouped however the writer liked, one space or dash at most)
 _IDCARD = re.compile(r"(?<![\dA-Za-z])[1-8](?:[ \t-]?\d){16}[ \t-]?[\dXx](?![\dA-Za-z])")
-_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
-_ID_CHECK = "10X98765432"
+_ID_WEIGHTS, _ID_CHECK = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2), "10X98765432"
 
 
 def id_check_digit_ok(number: str) -> bool:
@@ -80,7 +79,8 @@ def id_shaped(number: str) -> bool:
 
 def find_idcards(text: str) -> Iterable[Span]:
     for m in tried_at(_IDCARD, text):
-        if id_shaped(re.sub(r"[ \t-]", "", m.group(0))):
+        # (身份证：31010920110300022X: after the label, a mistyped date of birth is still an ID number)
+        if id_shaped(re.sub(r"[ \t-]", "", m.group(0))) or "身份证" in text[max(0, m.start() - 8) : m.start()]:
             yield m.start(), m.end(), "CASE-ANON-IDCARD"
 
 
