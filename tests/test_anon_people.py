@@ -327,6 +327,12 @@ CATCH = [
     # ，和毛豆一起 is “and 毛豆” when 毛豆 is found alone: no 和奶奶 from it
     ("方社工第二周就来了。外教Mr. Thompson说，Thompson老师很忙。", ["方社工", "Mr. Thompson", "Thompson"]),
     ("毛豆今天没来。晚饭后，和毛豆一起下楼的还有邻居。第二天爸爸妈妈和奶奶都来了。", ["毛豆", "和毛豆"]),
+    # round 124: after kin, a surname and two characters seen in given names before the name ends (外公季长根。);
+    # a teammate before a Tibetan name's part (队友扎西说); who reads a titled book (陶然读了《骆驼祥子》)
+    ("我在家访时见到了季浩的小妹妹和他的外公季长根。", ["季浩", "季长根"]),
+    ("队友扎西说：“索朗哥比教练还严格。”", ["扎西", "索朗哥"]),
+    ("陶然读了《骆驼祥子》，说祥子让她想到了在外卖站打工的舅舅。", ["陶然"]),
+    ("同班的汤源是篮球队的，外号“汤圆”。", ["汤源", "汤圆"]),  # (a guard: a two-character nickname after 外号 stays)
     # round 123: a rare word of a surname and a typical given-name character, opening a line before 的 and a
     # parent (甘露的妈妈); who 是 + a date + 出生 (星辰是二〇一一年…出生的); kin, then a three-character
     # name before 家住 (外公伍长根家住)
@@ -677,6 +683,9 @@ CLEAN = [
     # round 65: athletes and a philosopher talked of in class; a month of fasting; a coach's workshop
     # the word table keeps jieba's rarer nouns and verbs opening with a surname from 10 uses (班会, 房卡)
     "后来班里一位戴眼镜的同学说，自己以前也不好意思，听了那次班会才想通。他拿着房卡上楼。",
+    # round 124: an everyday word and 时 after 外号 (外号伤人时); guard: a class or a time before 读了《…》
+    "外号伤人时，导师怎样处理？",
+    "全班读了《城南旧事》。后来读了《骆驼祥子》。",
     # round 123: a psychology lesson's word (悦纳自己); a Uyghur dance (刀郎舞); a go player (吴清源, 聂卫平);
     # guard: 是 + a year + 出生 of a pronoun
     "心理老师上了一节“悦纳自己”的心理课。联欢会上她跳了一段刀郎舞。他最佩服的人是吴清源和聂卫平。",

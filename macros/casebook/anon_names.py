@@ -208,6 +208,8 @@ def _given(t: NameTables, text: str, start: int, weak: bool, compound: bool = Fa
                 return 2  # 詹天一在…: 一 ends given names too (天一, 可一), before what follows people
             elif compound and min(s1, s2) >= THETA_COMPOUND:
                 return 2  # 司马悠然参加: after a compound surname a given name that is also a word (悠然)
+            elif min(s1, s2) >= 0.5 and _after_kin(text, left) and _follows(text, start + 2):
+                return 2  # 他的外公季长根。: after kin, two characters seen in given names, then the name ends
             elif not weak and s1 >= 0.9 and s2 >= 0.2 and person_after and g2 not in FOLLOW and not _common(t, pair):
                 return 2  # 庞秋实说: a rarer second character (实) before 说, 的 …; 王秋 would leave it hanging
     # 包小雨说 (才小声说: an adverb, then 小声)

@@ -477,6 +477,12 @@ def _no_nickname(t: NameTables, text: str, start: int, called: str) -> bool:
         or called in _NAME_WORDS
         or (start > 0 and text[start - 1] in "“「")
         # 被起外号嘲笑: an everyday word right after the label, with no 叫, 是 or quote, is what was done (外号乔治
-        # is a name: jieba counts the word as one)
+        # is a name: jieba counts the word as one; 外号伤人时: the word, then 时)
         or (text.startswith(called, start + 2) and text.startswith(_LABELS, start) and _everyday(t, called))
+        or (
+            text.startswith(_LABELS, start)
+            and called[2:] in ("时", "了")
+            and _everyday(t, called[:2])
+            and not _han(text[start + 5 : start + 6])
+        )
     )
