@@ -9,10 +9,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from macros.casebook.anon_addresses import DISTRICT, _back
 from macros.casebook.anon_leads import led
 from macros.casebook.anon_names import _THINKING, find_names
 from macros.casebook.anon_positions import ROLE_NOUNS
-from macros.casebook.anon_rules import DISTRICT, Span, _back
+from macros.casebook.anon_rules import Span
 from macros.casebook.anon_tables import tables
 
 # -- schools and classes ---------------------------------------------------------------------

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from macros.build import cache as buildcache
 from macros.build.pool import WorkerPool
-from macros.casebook import anon_names, anon_people, anon_rules, anon_schools
+from macros.casebook import anon_addresses, anon_names, anon_people, anon_rules, anon_schools
 from macros.casebook.anon_messages import RULES, finding_message
 from macros.casebook.anon_normalise import normalise
 from macros.casebook.anon_rules import id_check_digit_ok
@@ -158,7 +158,7 @@ def _find_identifiers(text: str, pseudonyms: list[str]) -> list[Finding]:
     spans += anon_rules.find_phones(plain)
     spans += anon_rules.find_contacts(plain)
     spans += anon_rules.find_birthdates(plain)
-    spans += anon_rules.find_addresses(plain)
+    spans += anon_addresses.find_addresses(plain)
     spans += anon_schools.find_classes(plain)
     spans += anon_rules.find_student_numbers(plain)
     spans += anon_rules.find_table_columns(plain)
