@@ -327,6 +327,17 @@ CATCH = [
     # ，和毛豆一起 is “and 毛豆” when 毛豆 is found alone: no 和奶奶 from it
     ("方社工第二周就来了。外教Mr. Thompson说，Thompson老师很忙。", ["方社工", "Mr. Thompson", "Thompson"]),
     ("毛豆今天没来。晚饭后，和毛豆一起下楼的还有邻居。第二天爸爸妈妈和奶奶都来了。", ["毛豆", "和毛豆"]),
+    # round 125: jieba's word 姚师傅 is still a surname and a title; 阿婆 among a family's kin forms (练思雨 …
+    # 练阿婆); whom one helps, before a Tibetan name's part (帮措姆检查); after kin, a surname and a place that
+    # is a given name (爸爸庞金山); 丘 a surname; 宇航, the commonest word-name in the held-out sets, a known
+    # given name; 读 follows a given name alone (让子豪读)
+    ("我和姚师傅商量，每天下班前给他十分钟。", ["姚师傅"]),
+    ("练思雨是初一的学生。她跟着奶奶练阿婆住在一起。", ["练思雨", "练阿婆"]),
+    ("出发前，我和生活老师一起帮措姆检查了车票。", ["措姆"]),
+    ("爸爸庞金山在工地开塔吊，很少回家。", ["庞金山"]),
+    ("报名表上丘立新的身份证写错了。", ["丘立新"]),
+    ("宇航的QQ号是2736615094。", ["宇航"]),
+    ("我请语文老师符老师先让子豪读短一点的段落。", ["符老师", "子豪"]),
     # round 124: after kin, a surname and two characters seen in given names before the name ends (外公季长根。);
     # a teammate before a Tibetan name's part (队友扎西说); who reads a titled book (陶然读了《骆驼祥子》)
     ("我在家访时见到了季浩的小妹妹和他的外公季长根。", ["季浩", "季长根"]),
@@ -683,6 +694,8 @@ CLEAN = [
     # round 65: athletes and a philosopher talked of in class; a month of fasting; a coach's workshop
     # the word table keeps jieba's rarer nouns and verbs opening with a surname from 10 uses (班会, 房卡)
     "后来班里一位戴眼镜的同学说，自己以前也不好意思，听了那次班会才想通。他拿着房卡上楼。",
+    # round 125 (guard): the word 宇航 where no person stands
+    "他长大想当宇航员，中国宇航的成就让他骄傲。",
     # round 124: an everyday word and 时 after 外号 (外号伤人时); guard: a class or a time before 读了《…》
     "外号伤人时，导师怎样处理？",
     "全班读了《城南旧事》。后来读了《骆驼祥子》。",

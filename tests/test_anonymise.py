@@ -309,6 +309,8 @@ CATCH = [
     ("CASE-ANON-SCHOOL", "某某是静安区芷江西苑初级中学九（3）班的学生，在芷江西苑的年级排名掉到了第四十一。", "芷江西苑"),
     ("CASE-ANON-SCHOOL", "某某在上海市鹿鸣中学读书，说这是“鹿中篮球队的规矩”。", "鹿中"),
     ("CASE-ANON-SCHOOL", "某某从沪岚交通技工学校毕业。回到沪岚交技，他讲了这件事。", "沪岚交技"),
+    # round 125: a class found with its cohort (24级数控1班) is that class without it elsewhere (a table's cell)
+    ("CASE-ANON-CLASS", "某某是24级数控1班的学生。\n\n| 某某 | 数控1班 |", "数控1班"),
     # round 123: after 身份证 an 18-character number whose date of birth is mistyped (day 00) is still an ID
     ("CASE-ANON-IDCARD", "某某的身份证：31010920110300022X", "31010920110300022X"),
     # round 120: a district's town one moves from, is registered in, or works in before 某 (an unnamed park)
@@ -495,6 +497,8 @@ PASS = [
     "她考上了新疆内高班，明年来上海读书。",
     "二是爸爸去问问幼儿园能不能早一点送。",
     "少数民族学生转入上海初中，导师帮助他适应。",
+    # round 125: where the pupil's schoolmates live, after a pronoun, names no estate
+    "社团里有两个同学就住在他们小区附近。",
     # round 123 (guard): without 身份证 before it, an 18-digit number with no date in it is no ID number
     "订单号310109201103000229已经寄出。",
     # round 121: what one chooses is no part of a school's name

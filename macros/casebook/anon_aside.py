@@ -49,7 +49,10 @@ def _surname_before(t: anon_names.NameTables, text: str, i: int, token: str) -> 
     c = text[i - 1 : i]
     if i < 1 or token not in t.pairs or c not in t.surnames or c in t.weak or c in anon_names.FUNCTION_CHARS:
         return False
-    opens = i == 1 or not _han(text[i - 2]) or text[i - 2] in anon_names.LEFT_CHARS
+    # (爸爸庞金山在工地…: after kin as after punctuation)
+    opens = (
+        i == 1 or not _han(text[i - 2]) or text[i - 2] in anon_names.LEFT_CHARS or text.endswith(anon_names._KIN_BEFORE, 0, i - 1)
+    )
     return opens and text[i + len(token) : i + len(token) + 1] in anon_names.FOLLOW
 
 

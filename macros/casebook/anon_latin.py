@@ -235,6 +235,7 @@ _SENTENCE_ENDS = frozenset("。!?！？\n")
 _OPENING_BEFORE_PART = (
     _BEFORE_PART + tuple(LEFT_WORDS[: LEFT_WORDS.index("其中")]) + tuple("周末 早上 上午 中午 下午 晚上 傍晚 课间".split())
 )
+_TAKES_PERSON = frozenset("帮陪让请找问叫教")  # verbs whose object is a person, before a part alone
 _PART_WORDS = ("扎西德勒", "格桑花")  # words that open with a name's part and are no name
 
 
@@ -297,6 +298,7 @@ def find_tibetan_names(t: NameTables, text: str) -> list[NameHit]:
         person = person or (first and (end >= len(text) or text[end] in FOLLOW))
         # (古丽跳起维吾尔族舞蹈时…: opening a line, before any word but a particle)
         person = person or (text[start - 1 : start] in ("", "\n") and _han(text[end : end + 1]) and text[end] not in STOP)
+        person = person or text[start - 1 : start] in _TAKES_PERSON  # (一起帮措姆检查了车票: whom one helps)
         # 同宿舍的达娃拉着她: in a case that names a Tibetan pupil in full, a part opening a phrase is
         # a person whatever follows
         if text[start:end] in parts or (opens and (person or bool(parts))):

@@ -31,7 +31,7 @@ FOLLOW = set(
 )
 # What follows a given name used alone in subject or possessive position.
 ALONE_FOLLOW = set(
-    "说的在是把被今也又还就哭笑一很没不告问跟和妈爸奶爷外最总常却才先突已会能要想觉对给让每这那都主从向自坐站拿写带低抬第特请交帮当用找等因看听打叫再住后"
+    "说的在是把被今也又还就哭笑一很没不告问跟和妈爸奶爷外最总常却才先突已会能要想觉对给让每这那都主从向自坐站拿写带低抬第特请交帮当用找等因看听打叫再住后读"
 )
 LEFT_WORDS = (
     (

@@ -356,7 +356,7 @@ def _name_at(t: NameTables, roles: re.Pattern[str], text: str, i: int) -> NameHi
     if role and role.group(0) != "老" and (not function or after_role) and (joined or not _word_from_left(t, text, i)):
         # 整理成导师组: a weak surname before a role needs a clear left edge too
         if surname not in t.weak or _left_ok(text, i) or text.endswith(_THINKING, 0, i) or text.endswith(_BEFORE_TITLE, 0, i):
-            if not _common(t, text[i : after + 2]) or role.group(0) in ("老师", "同学"):
+            if not _common(t, text[i : after + 2]) or role.group(0) in ("老师", "同学", "师傅"):  # (jieba has 姚师傅)
                 return NameHit(i, role.end(), "")
     # 叫钱多多, 姓名：潘启航 (姓名空缺, 姓名和信息: a word or a function character after the label is no name)
     labelled = (

@@ -58,7 +58,7 @@ OBJECT_VERBS = (
 )
 # A surname with these is the family, or a teacher of the same name (亓爸爸, 亓家长, 解老师).
 # (宁叔叔: a stepfather; 华丽萍 … 我约华女士: how a teacher addresses a parent; 于师傅: the father at work)
-SURNAME_KIN = "爸爸 妈妈 爷爷 奶奶 外婆 外公 姥姥 姥爷 家长 哥哥 姐姐 老师 同学 叔叔 阿姨 女士 先生 师傅".split()
+SURNAME_KIN = "爸爸 妈妈 爷爷 奶奶 外婆 外公 姥姥 姥爷 家长 哥哥 姐姐 老师 同学 叔叔 阿姨 女士 先生 师傅 阿婆 阿公 伯伯".split()
 CLAUSE_LEFT = (
     "那天 今天 昨天 后来 然后 于是 因为 但是 所以 可是 当时 这时 其实 原来 只有 只是 连 而 但 可 如今 起初 最初 最后 终于 直到 "
     "早上 上午 中午 下午 晚上 傍晚 课间 周末 放学后"  # 周一早上晓峰又迟到了: a time of day opens the clause too

@@ -14,6 +14,7 @@ from macros.casebook.anon_leads import led
 from macros.casebook.anon_names import _THINKING, find_names
 from macros.casebook.anon_positions import ROLE_NOUNS
 from macros.casebook.anon_rules import Span
+from macros.casebook.anon_spans import find_words
 from macros.casebook.anon_tables import tables
 
 # -- schools and classes ---------------------------------------------------------------------
@@ -402,6 +403,7 @@ def _class_matches(text: str) -> Iterable[re.Match[str]]:
 
 
 def find_classes(text: str) -> Iterable[Span]:
+    found: list[tuple[int, int]] = []
     for m in _class_matches(text):
         start = m.start()
         # 会计2501班: the major is part of the class (沪西建工学校2405班: a school is not)
@@ -411,4 +413,14 @@ def find_classes(text: str) -> Iterable[Span]:
                 # (徐行汽修职业学校汽修1902班: the major starts after the school's name)
                 ends = [k for k in range(back + 2, start) if text.endswith(_SCHOOL_ENDS, 0, k)]
                 start = ends[-1] if ends else back
-        yield start, m.end(), "CASE-ANON-CLASS"
+        found.append((start, m.end()))
+    # 24级数控1班 … | 数控1班 |: a class found with its cohort is that class without it elsewhere in the case
+    short = {m.group(1) for s, e in found if (m := _WITHOUT_COHORT.fullmatch(text, s, e))}
+    for start, end in find_words(text, short) if short else ():
+        if not any(s < end and start < e for s, e in found):
+            found.append((start, end))
+    for start, end in found:
+        yield start, end, "CASE-ANON-CLASS"
+
+
+_WITHOUT_COHORT = re.compile(r"(?:19|20)?\d{2}\s*级\s*([\u4e00-\u9fff]{2,8}?\s*(?:\(\s*\d{1,2}\s*\)|\d{1,2})\s*班)")
