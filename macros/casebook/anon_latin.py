@@ -311,5 +311,7 @@ def find_tibetan_names(t: NameTables, text: str) -> list[NameHit]:
     # 阿布都热合曼 … 我请班里的艾孜买提和小热: 小 and the first character of a part of a name found
     # in full is what classmates call him (阿 opens parts and nicknames alike: no 小阿)
     little = {"小" + p[0] for p in parts if p[0] != "阿" and not _is_word(t, "小" + p[0])}
+    if not little:
+        return hits  # (speed: most cases name no such person)
     taken = taken_by(hits, len(text))
     return hits + [NameHit(s, e, "") for s, e in find_words(text, little) if not any(taken[s:e])]
