@@ -327,6 +327,11 @@ CATCH = [
     # ，和毛豆一起 is “and 毛豆” when 毛豆 is found alone: no 和奶奶 from it
     ("方社工第二周就来了。外教Mr. Thompson说，Thompson老师很忙。", ["方社工", "Mr. Thompson", "Thompson"]),
     ("毛豆今天没来。晚饭后，和毛豆一起下楼的还有邻居。第二天爸爸妈妈和奶奶都来了。", ["毛豆", "和毛豆"]),
+    # round 126: a name's part after 和 right after a part found as a person (卓玛和次仁); a class's pupil before
+    # 是个…的男孩 (预备（6）班的夏天); 穆罕默德 among the Uyghur name parts
+    ("卓玛和次仁一起报名了学校的民族舞社团。", ["卓玛", "次仁"]),
+    ("预备（6）班的夏天是个很安静的男孩，名字却很热闹。", ["夏天"]),
+    ("穆罕默德是临溪桐山中学新疆内高班的学生。", ["穆罕默德"]),
     # round 125: jieba's word 姚师傅 is still a surname and a title; 阿婆 among a family's kin forms (练思雨 …
     # 练阿婆); whom one helps, before a Tibetan name's part (帮措姆检查); after kin, a surname and a place that
     # is a given name (爸爸庞金山); 丘 a surname; 宇航, the commonest word-name in the held-out sets, a known
@@ -694,6 +699,9 @@ CLEAN = [
     # round 65: athletes and a philosopher talked of in class; a month of fasting; a coach's workshop
     # the word table keeps jieba's rarer nouns and verbs opening with a surname from 10 uses (班会, 房卡)
     "后来班里一位戴眼镜的同学说，自己以前也不好意思，听了那次班会才想通。他拿着房卡上楼。",
+    # round 126: a way of listening (听书); guard: a class's monitor or classmates before 是个…的女孩
+    "他在地铁上听书，还把听书的方法写成了文章。",
+    "三（2）班的班长是个很认真的女孩。三（2）班的同学是个很认真的女孩。",
     # round 125 (guard): the word 宇航 where no person stands
     "他长大想当宇航员，中国宇航的成就让他骄傲。",
     # round 124: an everyday word and 时 after 外号 (外号伤人时); guard: a class or a time before 读了《…》

@@ -328,6 +328,8 @@ def facts_people(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]
                 start = run + 2  # 学生苗苗的学号为…: a role, then the name
             elif end - run >= 5 and text.endswith(anon_names._KIN_BEFORE, 0, end - 3):
                 start = end - 3  # 嘉怡的外公伍长根家住…: kin, then a three-character name
+            elif text[end - 3 : end - 2] == "的" and anon_names._after_class(text, end - 3):
+                start = end - 2  # 预备（6）班的夏天是个…: a class's pupil
         if start is None:
             continue
         token = text[start:end]

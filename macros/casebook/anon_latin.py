@@ -299,6 +299,8 @@ def find_tibetan_names(t: NameTables, text: str) -> list[NameHit]:
         # (古丽跳起维吾尔族舞蹈时…: opening a line, before any word but a particle)
         person = person or (text[start - 1 : start] in ("", "\n") and _han(text[end : end + 1]) and text[end] not in STOP)
         person = person or text[start - 1 : start] in _TAKES_PERSON  # (一起帮措姆检查了车票: whom one helps)
+        # (卓玛和次仁一起报名: 和 right after a part found as a person joins another)
+        person = person or (text[start - 1 : start] in "和与跟、" and any(h.end == start - 1 for h in hits))
         # 同宿舍的达娃拉着她: in a case that names a Tibetan pupil in full, a part opening a phrase is
         # a person whatever follows
         if text[start:end] in parts or (opens and (person or bool(parts))):
