@@ -1,8 +1,7 @@
 """Street and estate addresses, and where a family lives (rule CASE-ANON-ADDRESS), on normalised text.
 
 Split from :mod:`macros.casebook.anon_rules` (the other number and date rules) when that module
-reached its size limit; :mod:`macros.casebook.anon_schools` and :mod:`macros.casebook.anon_facts`
-read its district look-behind and its look-back.
+reached its size limit; :mod:`macros.casebook.anon_schools` reads its district look-behind.
 """
 
 from __future__ import annotations
@@ -11,7 +10,7 @@ import re
 from collections.abc import Iterable
 
 from macros.casebook.anon_leads import led, tried_at
-from macros.casebook.anon_rules import Span
+from macros.casebook.anon_rules import Span, _back
 
 _NUM = r"[0-9一二三四五六七八九十百零〇]+"
 _UNIT = rf"(?:\s*{_NUM}\s*(?:号楼|幢|栋|座|号))?(?:\s*{_NUM}\s*单元)?(?:\s*{_NUM}\s*(?:室|号|层|楼))?"
@@ -32,13 +31,6 @@ _ADDRESS_LED = led(_ADDRESS)  # (speed: see anon_leads.led)
 # Characters that end a street or estate name when looking back from its suffix.
 _ADDRESS_STOP = set("在住址于到是的了和与从往近靠位搬去向离为有租就,。;:、 \n()“”")  # 址: 住址闵行区…
 _ADDRESS_BACK = 8
-
-
-def _back(text: str, start: int, stop: set[str], limit: int) -> int:
-    i = start
-    while i > 0 and start - i < limit and "\u4e00" <= text[i - 1] <= "\u9fff" and text[i - 1] not in stop:
-        i -= 1
-    return i
 
 
 # Where a family lives, without a number (家住锦绣花园, 搬到了康桥新村); the estate has a name of its own (not 新小区)

@@ -156,6 +156,7 @@ def namesakes(t: NameTables, text: str, surname: str, found: Counter[str]) -> se
 def everywhere(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]:
     people: set[str] = set()
     opening: set[str] = set()  # 小 and the surname where that is a word (小龙): only opening a clause
+    families: set[str] = set()  # the surnames of full names found, whose namesakes are looked for
     found = Counter(text[h.start : h.end] for h in hits)
     # (司马文博 … 文博: the given name of a full name found is no surname 文 and a given name 博)
     givens = {h.given for h in hits if h.given and h.end - h.start > len(h.given)}
@@ -180,8 +181,7 @@ def everywhere(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]:
         if given and surname and len(token) == surname + len(given):
             people |= forms_of(t, token, given, family_forms=not conjunction) | whole
             if surname == 1 and len(given) == 2 and token[0] not in anon_names.FUNCTION_CHARS:
-                for kin in namesakes(t, text, token[0], found):
-                    people |= forms_of(t, kin, kin[1], family_forms=False) | {kin}
+                families.add(token[0])  # (read once per surname below, however many of the family are named)
             if surname == 1 and not conjunction and token[0] not in anon_names.FUNCTION_CHARS:
                 opening.add("小" + token[0])  # (龙佳慧 … 闫师傅说，小龙其实挺认真的)
         elif given:
@@ -199,6 +199,9 @@ def everywhere(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]:
             people |= (forms - ({rest} if len(rest) == 2 and _is_word(t, rest) else set())) | whole
         elif surname and token[surname:] in anon_names._ROLE_SET and token[surname:] != "老":
             people.add(token)  # 金阿婆 found once is 金阿婆 after 一位 too
+    for c in families:
+        for kin in namesakes(t, text, c, found):
+            people |= forms_of(t, kin, kin[1], family_forms=False) | {kin}
     opening = {f for f in opening if f not in people and f in text}
     if not people and not opening:
         return []

@@ -21,11 +21,11 @@ import re
 from collections.abc import Iterable
 
 from macros.casebook import anon_names
-from macros.casebook.anon_addresses import _back
 from macros.casebook.anon_leads import led, tried_at
 from macros.casebook.anon_names import NameHit, NameTables, taken_by
 from macros.casebook.anon_nicknames import _little_nickname, _pet_name
 from macros.casebook.anon_positions import CLAUSE_LEFT, ROLE_NOUNS, TIME_ADVERBS, _line_start, _patterns, _word_shaped
+from macros.casebook.anon_rules import _back
 
 _HAN = "\u4e00-\u9fff"
 # What follows the name: its sex or its school (a district set aside as a place is blanked:

@@ -16,6 +16,15 @@ from macros.casebook.anon_leads import led, tried_at
 Span = tuple[int, int, str]
 
 
+def _back(text: str, start: int, stop: set[str], limit: int) -> int:
+    """Where a run of Chinese characters ending at ``start`` begins: at most ``limit`` of them, none in ``stop``
+    (the look-back the address, school and facts rules share)."""
+    i = start
+    while i > 0 and start - i < limit and "\u4e00" <= text[i - 1] <= "\u9fff" and text[i - 1] not in stop:
+        i -= 1
+    return i
+
+
 # -- phone numbers -------------------------------------------------------------
 
 _SEP = r"[-\s]?"

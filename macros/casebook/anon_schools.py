@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from macros.casebook.anon_addresses import DISTRICT, _back
+from macros.casebook.anon_addresses import DISTRICT
 from macros.casebook.anon_leads import led
 from macros.casebook.anon_names import _THINKING, find_names
 from macros.casebook.anon_positions import ROLE_NOUNS
-from macros.casebook.anon_rules import Span
+from macros.casebook.anon_rules import Span, _back
 from macros.casebook.anon_spans import find_words
 from macros.casebook.anon_tables import tables
 
@@ -79,7 +79,7 @@ _NAMED_BEFORE = re.compile(
 # (not 全区初中阶段学校, 闵行区方案要求学校)
 _DISTRICT_HEAD = re.compile(r"(?:上海市?)?[\u4e00-\u9fff]{1,3}[区县][\u4e00-\u9fff]{0,3}$")
 _DISTRICT_NAMED = re.compile(
-    # (在新社区和老学校之间: a community, an estate or a campus is no district: anon_rules.DISTRICT)
+    # (在新社区和老学校之间: a community, an estate or a campus is no district: anon_addresses.DISTRICT)
     rf"(?:上海市?)?(?![全本各该每这那外邻])[\u4e00-\u9fff]{{1,3}}{DISTRICT}(?![\u4e00-\u9fff]*(?:中学|小学|初中|高中|阶段|要求|方案|所有))"
     r"[\u4e00-\u9fff]{2,6}$"
 )
