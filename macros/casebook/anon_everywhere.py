@@ -121,6 +121,9 @@ def _verb_ends_at(t: NameTables, text: str, start: int) -> bool:
     return _is_word(t, left + text[start]) and not _is_word(t, text[start - 2 : start])
 
 
+# Parents and grandparents named after their kin word (爸爸孔建平): no child's doubled nickname comes
+# from their names (成绩平平 is no 孔建平)
+_ELDERS = ("父亲", "母亲", "爸爸", "妈妈", "爷爷", "奶奶", "外公", "外婆", "舅舅", "姑姑", "继父", "继母", "家长", "监护人")
 _OPENS = frozenset("，。；：！？、“”「」\n")
 _LEADS = frozenset("的由让请找和跟陪帮给问叫教")  # (听力受损的舒畅升入, 由舒畅自己介绍)
 _NOT_AFTER = frozenset("了的地得着过极些")  # (心情舒畅了: the word as a predicate)
@@ -153,6 +156,13 @@ def namesakes(t: NameTables, text: str, surname: str, found: Counter[str]) -> se
     return {w for w, n in seen.items() if n >= 2}
 
 
+def _elder_at(t: NameTables, text: str, i: int) -> bool:
+    """爸爸孔建平, 他的母亲李娟: a kin word of the generation above right before the name, itself
+    no surname's kin form (栾妈妈托天佑: the mother, then the child)."""
+    kin = next((k for k in _ELDERS if text.endswith(k, 0, i)), "")
+    return bool(kin) and text[i - len(kin) - 1 : i - len(kin)] not in t.surnames
+
+
 def everywhere(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]:
     people: set[str] = set()
     opening: set[str] = set()  # 小 and the surname where that is a word (小龙): only opening a clause
@@ -161,7 +171,11 @@ def everywhere(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]:
     # (司马文博 … 文博: the given name of a full name found is no surname 文 and a given name 博)
     givens = {h.given for h in hits if h.given and h.end - h.start > len(h.given)}
     # (speed: a person is found many times over; the forms depend only on the words and the given name)
+    elders = {text[h.start : h.end] for h in hits if 0 < len(h.given) < h.end - h.start and _elder_at(t, text, h.start)}
+    doubled: set[str] = set()  # the doubled forms of elders' given names
     for raw, given in {(text[h.start : h.end], h.given): None for h in hits}:
+        if raw in elders:
+            doubled |= {ch * 2 for ch in given}
         token = raw.replace(" ", "").replace(BLANK, "")
         # The full name itself is looked for everywhere too (陪燕飞在…), unless it is also a word
         # found once on the surface (高亮, 安全); a padded 杜　鹃 in a name list is no word; a word
@@ -199,6 +213,7 @@ def everywhere(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]:
             people |= (forms - ({rest} if len(rest) == 2 and _is_word(t, rest) else set())) | whole
         elif surname and token[surname:] in anon_names._ROLE_SET and token[surname:] != "老":
             people.add(token)  # 金阿婆 found once is 金阿婆 after 一位 too
+    people -= doubled - {h.given for h in hits}
     for c in families:
         for kin in namesakes(t, text, c, found):
             people |= forms_of(t, kin, kin[1], family_forms=False) | {kin}

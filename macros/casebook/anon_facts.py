@@ -76,7 +76,10 @@ _NAMED_BY = re.compile(
     rf"(?:(?<![{_HAN}])([{_HAN}]{{2,3}})是[^，。；;\n]{{0,6}}?)?给([{_HAN}]{{2,3}})起(?:了)?(?:个|一个)?的?(?:外号|绰号|小名|昵称)"
 )
 _NICKNAME_WORDS = ("外号", "绰号", "小名", "昵称")
-_NAME_FIELD = re.compile(rf"(?:^|(?<=[\n，,;；|\s]))姓名\s*:?\s*([{_HAN}]{{2,4}})(?=\s*[，,。；;|\n]|$)")  # (not 两处姓名空缺)
+# (紧急联系人：敖其尔，电话…: a contact or guardian field with its colon holds a name too)
+_NAME_FIELD = re.compile(
+    rf"(?:(?:^|(?<=[\n，,;；|\s]))姓名\s*:?|(?:联系人|监护人)\s*:)\s*([{_HAN}]{{2,4}})(?=\s*[，,。；;|\n]|$)"
+)  # (not 两处姓名空缺)
 _SURNAME_SAID = re.compile(rf"(?<![百贵])姓([{_HAN}])(?=[，。；、,.;！？”\s]|$)")
 # 小胖原名翟瑞, 梅子（本名梅若兰）: what a child is called before the name it stands for
 # (小胖其实叫宋浩宇, 小胖的全名叫庞浩)
@@ -269,7 +272,7 @@ def facts_people(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]
             if _token_ok(t, text[start:end]) or (sexed and _unlisted_surname_name(t, text[start:end])):
                 add(start, end)
     # 姓名芦苇，请补办饭卡: a form's name field holds a name, whatever the word means
-    for m in _NAME_FIELD.finditer(text) if "姓名" in text else ():
+    for m in _NAME_FIELD.finditer(text) if "姓名" in text or "人:" in text else ():
         if _token_ok(t, m.group(1)) and m.group(1)[0] not in "某不未无" and m.group(1)[0] not in anon_names.STOP:
             add(*m.span(1))
     # (speed: the pattern has no first character to look for, so only texts that speak of nicknames)
@@ -391,7 +394,8 @@ def _shaped_before(t: NameTables, text: str, m: re.Match[str], token: str, start
     shaped = shaped or (m.group(0) in _PUPIL_NUMBERS and not anon_names._common(t, token))
     # (远航的邮箱是…, 欣然家住…: a line opening with a word shaped like a name, then what only a person has)
     opening = m.re is _DATA_LED and _line_start(text, start) and t.words.get(token, 0) < _DESCRIBED_FREQ
-    shaped = shaped or (opening and _word_shaped(t, token))  # (not 全国学籍号: a word this everyday)
+    # (not 全国学籍号: a word this everyday; 小舟的微信: a word jieba knows as a name)
+    shaped = shaped or (opening and (_word_shaped(t, token) or token in t.jieba_names))
     shaped = shaped or (len(token) == 2 and token[0] == token[1] and _pet_name(t, token, least=0.0))  # (丁丁出生于…)
     # (詹姆斯的中文名: only a person has a Chinese name beside another, whatever jieba makes of it)
     shaped = shaped or (m.group(0) in ("中文名", "英文名") and token[0] not in anon_names.FUNCTION_CHARS)

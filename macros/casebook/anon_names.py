@@ -165,7 +165,7 @@ def _given(t: NameTables, text: str, start: int, weak: bool, compound: bool = Fa
     # (邸浩会做手工: a modal ends a one-character given name; 韩笑拿了: a verb and 了; 孔太大: “too”; 蓝绿色: a colour; 琴拉得好: 得)
     # (讲给王浩听, 弹给全家听: the listener, then 听 or 看 closing the clause)
     no_pair = (
-        (g2 in "帮给陪替教" and g3 in "他她我你")
+        (g2 in "帮给陪替教" and g3 in "他她我你弟妹")  # (让乐乐帮弟弟: who is helped, no 乐帮)
         or (g2 in "听看" and text[start - 2 : start - 1] == "给" and not _han(g3))
         or (g1 == "太" and g1 + g2 in t.veto)
         or g2 in ("色", "得")
