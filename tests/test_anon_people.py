@@ -330,6 +330,13 @@ CATCH = [
     # ，和毛豆一起 is “and 毛豆” when 毛豆 is found alone: no 和奶奶 from it
     ("方社工第二周就来了。外教Mr. Thompson说，Thompson老师很忙。", ["方社工", "Mr. Thompson", "Thompson"]),
     ("毛豆今天没来。晚饭后，和毛豆一起下楼的还有邻居。第二天爸爸妈妈和奶奶都来了。", ["毛豆", "和毛豆"]),
+    # round 128: 带 and 托 are verbs before a given name the case knows, not surnames (爸爸带怡然: 怡然's 然然 stays);
+    # an elder schoolmate before a Uyghur name's part (学姐努尔); kin before 老 + surname (继父老陈: 父老 is no word
+    # here); a trainee's 指导 before a surname and title (实习指导单师傅)
+    ("司徒怡然在五年级。每周六上午，由爸爸带怡然出去一次。我约然然在图书角见面。", ["司徒怡然", "怡然", "然然"]),
+    ("我请了同是新疆班的学姐努尔带她去学校附近的清真餐厅。", ["努尔"]),
+    ("田春梅的继父老陈第一次来开家长会，坐在最后一排。", ["田春梅", "老陈"]),
+    ("骆家豪的实习指导单师傅说，家豪刀工进步很快。", ["骆家豪", "单师傅", "家豪"]),
     # round 127: a contact's or guardian's field holds a name (紧急联系人：敖其尔); a line opening with a word jieba
     # knows as a name before what only a person has (小舟的微信); whom one helps, then kin, ends the name (让乐乐帮弟弟)
     ("紧急联系人：敖其尔，电话(021)6492 3817。监护人：王其尔。", ["敖其尔", "王其尔"]),
@@ -718,6 +725,9 @@ CLEAN = [
     # round 65: athletes and a philosopher talked of in class; a month of fasting; a coach's workshop
     # the word table keeps jieba's rarer nouns and verbs opening with a surname from 10 uses (班会, 房卡)
     "后来班里一位戴眼镜的同学说，自己以前也不好意思，听了那次班会才想通。他拿着房卡上楼。",
+    # round 128: money spent (钱花在了哪里) and linking up (和家连起来); guard: a word ending at 老 with no kin
+    # before it still ends no nickname (养老金)
+    "J老师问他钱花在了哪里。帮她找到一个把外面的世界和家连起来的方式。外公领了养老金说够用了。",
     # round 127: minority languages (蒙语); guard: a kin word in a contact's field is no name
     "班里给他唱了蒙语的生日歌，她会说藏语。",
     "紧急联系人：外婆，电话见登记表。",

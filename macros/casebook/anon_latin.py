@@ -226,7 +226,7 @@ def _tibetan_parts() -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, sorted(t.parts | t.joined_parts, key=len, reverse=True))))
 
 
-_BEFORE_PART = tuple(KIN_BEFORE) + ("阿妈", "阿爸", "朋友", "好友", "室友", "舍友", "队友", "妻子", "丈夫", "爱人")
+_BEFORE_PART = tuple(KIN_BEFORE) + tuple("阿妈 阿爸 朋友 好友 室友 舍友 队友 妻子 丈夫 爱人 学姐 学长 学妹 学弟".split())
 _ROLE_BEFORE_PART = ("老师", "同学", "同桌", "班长", "学生", "舍友", "室友", "教练", "师傅", "阿姨", *COUSINS)
 # Where a part or an English full name is a person whatever follows (生活老师阿力木, 爸爸Thomas Evans)
 _PERSON_BEFORE_PART = _ROLE_BEFORE_PART + _BEFORE_PART

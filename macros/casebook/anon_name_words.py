@@ -37,7 +37,7 @@ LEFT_WORDS = (
     (
         "那天 今天 昨天 后来 然后 于是 因为 但是 所以 可是 放学后 下课后 午休时 课后 那次 这次 当时 其中 发现 听说 同桌 孩子 学生 女儿 儿子 "
         "班主任 导师 心理老师 老师 校医 医生 护士 教练 宿管 保安 门卫 保洁 师傅 民警 警察 社工"  # 班主任句老师, 校医贝医生: a role before a surname that is also a word
-        " 组长 校长 主任 队长 辅导员 领队 德育处 政教处 教导处 学生处 教务处 店长 领班 主管 经理 老板"  # 德育处苗主任, 店长苗经理
+        " 组长 校长 主任 队长 辅导员 领队 德育处 政教处 教导处 学生处 教务处 店长 领班 主管 经理 老板 指导 带教"  # 德育处苗主任, 店长苗经理, 实习指导单师傅
     ).split()
 )
 _LEFT_AND_KIN, _LEFT_AND_KIN_ENDS = tuple(LEFT_WORDS + KIN_BEFORE), frozenset(w[-1] for w in LEFT_WORDS + KIN_BEFORE)  # (speed)

@@ -334,7 +334,8 @@ def _name_at(t: NameTables, roles: re.Pattern[str], text: str, i: int) -> NameHi
     if prefixed and text[i - 1 : i + 1] not in t.veto and not _common(t, text[i : i + 2]) and not _common(t, text[i : i + 3]):
         # (带教师傅老孙马上…: a common word after the nickname ends it as well; 被师傅老鲁夸了: a role before it)
         ends = _follows(text, after) or _common(t, text[after : after + 2]) or text.endswith(_ROLE_LEFT, 0, i - 1)
-        if ends and not (i > 1 and _common(t, text[i - 2 : i])):
+        # (继父老陈说: kin before it, so 父老 is no word here)
+        if ends and not (i > 1 and _common(t, text[i - 2 : i]) and not text.endswith(_KIN_BEFORE, 0, i - 1)):
             return NameHit(i - 1, after, "")
     if bare:
         return None

@@ -125,8 +125,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 
 _VERB_CHARS = frozenset(
-    "问找叫陪劝喊请让帮给对把被将跟说讲应在要会该拉到去来"
-)  # (男生拉东东一起: 拉 “pull”; 请同学到新家玩, 去嘉树家家访: 到, 去 “to”) 导师应先…, 妈妈在…: no surname
+    "问找叫陪劝喊请让帮给对把被将跟说讲应在要会该拉到去来带托"
+)  # (男生拉东东一起: 拉 “pull”; 请同学到新家玩, 去嘉树家家访: 到, 去 “to”; 爸爸带怡然: 带 “take”) 导师应先…, 妈妈在…: no surname
 # Adverbs that follow a subject (导师先听, 同桌也说); as surnames they need a two-character given name.
 _ADVERBS = frozenset("先再也都就还又才却只总便最很更挺")  # (弟弟最爱听…: 最 is no surname)
 # What 叫他 asks a child to do (回座位, 过来, 读课文), not what the child is called.
