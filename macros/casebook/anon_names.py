@@ -30,19 +30,25 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from macros.build.reads import data_cache
+from macros.casebook.anon_name_edges import _after_class as _after_class
+from macros.casebook.anon_name_edges import _after_kin as _after_kin
+from macros.casebook.anon_name_edges import _clear_left as _clear_left
+from macros.casebook.anon_name_edges import _common as _common
+from macros.casebook.anon_name_edges import _follows as _follows
+from macros.casebook.anon_name_edges import _han as _han
+from macros.casebook.anon_name_edges import _left_ok as _left_ok
+from macros.casebook.anon_name_edges import _word_from_left as _word_from_left
 from macros.casebook.anon_name_words import (
     _BEFORE_TITLE,
     _EVERYDAY,
     _KIN_BEFORE,
     _LEFT_AND_KIN,
-    _LEFT_AND_KIN_ENDS,
     _ROLE_LEFT,
     _THINKING,
     ADVERB_CHARS,
     ALONE_FOLLOW,
     FOLLOW,
     FUNCTION_CHARS,
-    LEFT_CHARS,
     PERSON_FOLLOW,
     PREFIXES,
     ROLE_ONLY,
@@ -63,6 +69,9 @@ from macros.casebook.anon_name_words import (
     TOP_SURNAMES,
 )
 from macros.casebook.anon_name_words import (  # re-exported: the finder's word tables
+    LEFT_CHARS as LEFT_CHARS,
+)
+from macros.casebook.anon_name_words import (
     ROLES as ROLES,
 )
 from macros.casebook.anon_spans import find_words as find_words
@@ -79,31 +88,6 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     starts = re.compile(f"[{re.escape(chars)}]")
     roles = re.compile("|".join(map(re.escape, sorted(ROLES, key=len, reverse=True))))
     return starts, roles
-
-
-def _han(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff"
-
-
-def _common(t: NameTables, word: str) -> bool:
-    return word in t.common
-
-
-def _word_from_left(t: NameTables, text: str, i: int) -> bool:
-    """Whether a common word runs into position ``i`` from the left (中国, 历史, 全班), or a rarer
-    one ends there (车费贵, 课余承担)."""
-    if text[i - 1 : i + 1] in t.left_words:
-        return True
-    for k in (1, 2, 3):
-        if i - k < 0:
-            break
-        if _common(t, text[i - k : i + 1]) or (i + 1 < len(text) and _common(t, text[i - k : i + 2])):
-            return True
-    return False
-
-
-def _follows(text: str, j: int) -> bool:
-    return j >= len(text) or text[j] in FOLLOW or not "\u4e00" <= text[j] <= "\u9fff"  # (speed: _han inline)
 
 
 def _little_given(t: NameTables, text: str, start: int) -> bool:
@@ -131,17 +115,6 @@ def _mean(text: str, j: int) -> float:
     """How typical a three-character name's given name must be: less when what follows is
     what follows people (吕子航的学籍号, 吕子航说) than before punctuation or other words."""
     return THETA_MEAN_PERSON if text[j : j + 1] in PERSON_FOLLOW else THETA_MEAN
-
-
-def _left_ok(text: str, i: int) -> bool:
-    if i == 0 or text[i - 1] in LEFT_CHARS or not ("\u4e00" <= text[i - 1] <= "\u9fff" or text[i - 1].isalpha()):
-        return True  # (a letter is no edge: 被同学P成丑图, a verb; speed: _han inline)
-    return (text[i - 1] in _LEFT_AND_KIN_ENDS and text.endswith(_LEFT_AND_KIN, 0, i)) or _after_class(text, i)
-
-
-def _after_class(text: str, i: int) -> bool:
-    """24级烹饪3班马俊杰, 初二（5）班于洋: a class ends right before ``i``."""
-    return text[i - 1 : i] == "班" and i >= 2 and (text[i - 2].isdigit() or text[i - 2] in "）)")
 
 
 def _given(t: NameTables, text: str, start: int, weak: bool, compound: bool = False, left: int | None = None) -> int:
@@ -253,14 +226,6 @@ _KIN_AFTER_LOVE = tuple("爷爷 奶奶 妈妈 爸爸 外婆 外公 父母 家人
 COUSINS = tuple("堂姐 堂哥 堂弟 堂妹 表姐 表哥 表弟 表妹".split())
 # Relatives and companions one does things with (和堂姐, 跟室友); the commoner roles are in ROLES.
 _COMPANIONS = frozenset(COUSINS) | frozenset("姐妹 兄弟 亲戚 家人 邻居 室友 朋友 同伴 伙伴 父母".split())
-
-
-def _after_kin(text: str, left: int | None) -> bool:
-    return left is not None and text.endswith(_KIN_BEFORE, 0, left)
-
-
-def _clear_left(t: NameTables, text: str, left: int | None) -> bool:
-    return left is not None and _left_ok(text, left) and not _word_from_left(t, text, left)
 
 
 def _zhi_given(t: NameTables, text: str, start: int) -> bool:

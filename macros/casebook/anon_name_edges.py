@@ -1,0 +1,59 @@
+"""Where a person's name may begin and end in case prose (rule CASE-ANON-NAME): the edge tests
+the name finder (:mod:`macros.casebook.anon_names`, which re-exports them) and the passes after it
+share: a common word running in from the left, what follows a name, a class or kin word before it.
+"""
+
+from __future__ import annotations
+
+from macros.casebook.anon_name_words import (
+    _KIN_BEFORE,
+    _LEFT_AND_KIN,
+    _LEFT_AND_KIN_ENDS,
+    FOLLOW,
+    LEFT_CHARS,
+)
+from macros.casebook.anon_tables import NameTables
+
+
+def _han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def _common(t: NameTables, word: str) -> bool:
+    return word in t.common
+
+
+def _word_from_left(t: NameTables, text: str, i: int) -> bool:
+    """Whether a common word runs into position ``i`` from the left (中国, 历史, 全班), or a rarer
+    one ends there (车费贵, 课余承担)."""
+    if text[i - 1 : i + 1] in t.left_words:
+        return True
+    for k in (1, 2, 3):
+        if i - k < 0:
+            break
+        if _common(t, text[i - k : i + 1]) or (i + 1 < len(text) and _common(t, text[i - k : i + 2])):
+            return True
+    return False
+
+
+def _follows(text: str, j: int) -> bool:
+    return j >= len(text) or text[j] in FOLLOW or not "\u4e00" <= text[j] <= "\u9fff"  # (speed: _han inline)
+
+
+def _left_ok(text: str, i: int) -> bool:
+    if i == 0 or text[i - 1] in LEFT_CHARS or not ("\u4e00" <= text[i - 1] <= "\u9fff" or text[i - 1].isalpha()):
+        return True  # (a letter is no edge: 被同学P成丑图, a verb; speed: _han inline)
+    return (text[i - 1] in _LEFT_AND_KIN_ENDS and text.endswith(_LEFT_AND_KIN, 0, i)) or _after_class(text, i)
+
+
+def _after_class(text: str, i: int) -> bool:
+    """24级烹饪3班马俊杰, 初二（5）班于洋: a class ends right before ``i``."""
+    return text[i - 1 : i] == "班" and i >= 2 and (text[i - 2].isdigit() or text[i - 2] in "）)")
+
+
+def _after_kin(text: str, left: int | None) -> bool:
+    return left is not None and text.endswith(_KIN_BEFORE, 0, left)
+
+
+def _clear_left(t: NameTables, text: str, left: int | None) -> bool:
+    return left is not None and _left_ok(text, left) and not _word_from_left(t, text, left)
