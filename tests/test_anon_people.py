@@ -330,6 +330,13 @@ CATCH = [
     # ，和毛豆一起 is “and 毛豆” when 毛豆 is found alone: no 和奶奶 from it
     ("方社工第二周就来了。外教Mr. Thompson说，Thompson老师很忙。", ["方社工", "Mr. Thompson", "Thompson"]),
     ("毛豆今天没来。晚饭后，和毛豆一起下楼的还有邻居。第二天爸爸妈妈和奶奶都来了。", ["毛豆", "和毛豆"]),
+    # round 129: after a name joined by 和 to a friend, a time word ends the second name (柳一然和何朵课间…); a line
+    # opening with a surname that counts only in role forms and two of the most typical characters (解晓雯参加了…);
+    # 扎西 found alone is still no one inside the greeting 扎西德勒; guard: 老 after 得 only (老高说 stays)
+    ("请两个好朋友柳一然和何朵课间多陪陪她。", ["柳一然", "何朵"]),
+    ("解晓雯参加了学校的民乐团，吹的是笛子。", ["解晓雯"]),
+    ("扎西顿珠来了。大家都叫他“扎西”。第一句就用藏语说“扎西德勒”，全场鼓掌。", ["扎西顿珠", "扎西"]),
+    ("他跑得老远。老高说，这孩子腿长。", ["老高"]),
     # round 128: 带 and 托 are verbs before a given name the case knows, not surnames (爸爸带怡然: 怡然's 然然 stays);
     # an elder schoolmate before a Uyghur name's part (学姐努尔); kin before 老 + surname (继父老陈: 父老 is no word
     # here); a trainee's 指导 before a surname and title (实习指导单师傅)
@@ -725,6 +732,9 @@ CLEAN = [
     # round 65: athletes and a philosopher talked of in class; a month of fasting; a coach's workshop
     # the word table keeps jieba's rarer nouns and verbs opening with a surname from 10 uses (班会, 房卡)
     "后来班里一位戴眼镜的同学说，自己以前也不好意思，听了那次班会才想通。他拿着房卡上楼。",
+    # round 129: a month opening a line (九月); 老 after 得 (肿得老高); the commute (通勤); a poet (舒婷); class chat
+    # groups (班群里, QQ群里)
+    "九月还没过完，他就迟到了四次。脚踝肿得老高。学生通勤时间变长。她选的是舒婷的《致橡树》。初二女生在班群里被嘲笑，QQ群里也有。",
     # round 128: money spent (钱花在了哪里) and linking up (和家连起来); guard: a word ending at 老 with no kin
     # before it still ends no nickname (养老金)
     "J老师问他钱花在了哪里。帮她找到一个把外面的世界和家连起来的方式。外公领了养老金说够用了。",

@@ -236,7 +236,7 @@ _OPENING_BEFORE_PART = (
     _BEFORE_PART + tuple(LEFT_WORDS[: LEFT_WORDS.index("其中")]) + tuple("周末 早上 上午 中午 下午 晚上 傍晚 课间".split())
 )
 _TAKES_PERSON = frozenset("帮陪让请找问叫教")  # verbs whose object is a person, before a part alone
-_PART_WORDS = ("扎西德勒", "格桑花")  # words that open with a name's part and are no name
+PART_WORDS = ("扎西德勒", "格桑花")  # words that open with a name's part and are no name
 
 
 def _with_jan(text: str, span: tuple[int, int]) -> tuple[int, int]:
@@ -252,7 +252,7 @@ def find_tibetan_names(t: NameTables, text: str) -> list[NameHit]:
     that person wherever it stands in the case; a part alone elsewhere only where a person stands
     (扎西说, 卓玛的阿妈), since the surname tables cannot read such names at all."""
     # (扎西德勒 is the New Year greeting, 格桑花 a flower: no person)
-    spans = [_with_jan(text, m.span()) for m in _tibetan_parts().finditer(text) if not text.startswith(_PART_WORDS, m.start())]
+    spans = [_with_jan(text, m.span()) for m in _tibetan_parts().finditer(text) if not text.startswith(PART_WORDS, m.start())]
     hits: list[NameHit] = []
     parts: set[str] = set()
     k = 0

@@ -294,6 +294,7 @@ def _name_at(t: NameTables, roles: re.Pattern[str], text: str, i: int) -> NameHi
     if c == "钱" and i > 0 and text[i - 1] in "的把笔些块零花赚存借攒" and nxt in _MONEY_VERBS:
         return None  # 打工的钱花在游戏上, 把钱花光: money spent, not the surname 钱 (班上的钱逸凡 is)
     prefixed = i > 0 and text[i - 1] in PREFIXES and length == 1 and (text[i - 1] != "大" or surname in TOP_SURNAMES)
+    prefixed = prefixed and text[i - 2 : i] != "得老"  # (肿得老高: after 得, 老 is “very”)
     # 老高, 小张 are in jieba's dictionary too: only the veto list says what is no nickname (大刘, not 做“大单”: top surnames)
     # (年级组的老班主任: the nickname would open a longer word)
     if prefixed and text[i - 1 : i + 1] not in t.veto and not _common(t, text[i : i + 2]) and not _common(t, text[i : i + 3]):
@@ -403,6 +404,8 @@ def _very_typical_pair(t: NameTables, text: str, after: int, i: int) -> bool:
     if not (_left_ok(text, i) or kin) or word or (_common(t, text[i : after + 1]) and not modern):
         return False
     ends = _follows(text, after + 2) or text.startswith(ROLE_WORDS, after + 2)  # (花丽萍护士长说: a title after it)
+    # (解晓雯参加了…: opening a line, two of the most typical characters, whatever the verb after them)
+    ends = ends or (text[i - 1 : i] in ("", "\n") and min(t.score.get(ch, 0.0) for ch in pair) >= 0.9)
     return min(t.score.get(ch, 0.0) for ch in pair) >= (0.8 if kin or modern else 0.85) and ends
 
 

@@ -38,7 +38,7 @@ from macros.casebook.anon_apposed import after_roles
 from macros.casebook.anon_aside import seasonal, set_aside
 from macros.casebook.anon_everywhere import everywhere, in_idiom
 from macros.casebook.anon_facts import facts_people
-from macros.casebook.anon_latin import find_dotted_names, find_latin_names, find_tibetan_names
+from macros.casebook.anon_latin import PART_WORDS, find_dotted_names, find_latin_names, find_tibetan_names
 from macros.casebook.anon_leads import tried_at
 from macros.casebook.anon_names import NameHit, NameTables, _han, find_words, taken_by
 from macros.casebook.anon_names import _common as _is_word  # one test of “a common word” for both passes
@@ -142,7 +142,12 @@ def find_people(text: str) -> list[NameHit]:
     hits += everywhere(t, set_aside(text, placed) if placed else plain, hits)
     hits += find_latin_names(t, plain) + find_dotted_names(t, plain) + find_tibetan_names(t, plain)
     # 春花秋月, 见贤思齐: whatever found it, a name shorter than a four-character word inside it is the word
-    hits = [h for h in hits if h.end - h.start >= 4 or not in_idiom(t, plain, h.start, h.end)]
+    # (扎西 of 扎西顿珠 is no person inside 扎西德勒, the greeting, whichever pass looked for it there)
+    hits = [
+        h
+        for h in hits
+        if h.end - h.start >= 4 or not (in_idiom(t, plain, h.start, h.end) or plain.startswith(PART_WORDS, h.start))
+    ]
     hits = [h for h in hits if not (_tried_verb(plain, h) or _animal_called(plain, h.start) or _pseudonym_at(plain, h.start))]
     hits = [h for h in hits if not (_adverb_verb(plain, h) or _when_clause(plain, h) or _no_given_name(plain, h))]
     # 苗佳怡的新家在…: a character the tables do not trust as a surname and 家 is a family only where
@@ -293,6 +298,7 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
         # (仓库最近订单多: before a time word, only a word known as a name: 安然今天…, 黎明最近…)
         timed = m.group(0) in TIME_ADVERBS or m.group(0) in _DAYTIME
         opening = opening and not (timed and (token[1] in "天年月日夜" or (token not in t.pairs and token not in t.jieba_names)))
+        opening = opening and not (token[1] == "月" and token[0] in "一二三四五六七八九十正腊")  # (九月还没过完: a month)
         if (
             (clause and _candidate(t, token, strong))
             or (strong and _word_name(t, text, token))

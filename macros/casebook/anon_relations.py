@@ -146,6 +146,7 @@ def _list_items(t: NameTables, text: str, hits: list[NameHit]) -> list[tuple[int
                 word_ok = word_ok or (after_role and token not in ROLE_NOUNS)
                 # (一诺和小鱼手拉手: a nickname needs no item end)
                 ends = _ends_item(text, k) or (kin and text.startswith(_SIBLINGS, k))  # (俞佳和俞航兄妹)
+                ends = ends or text[k : k + 2] in TIME_ADVERBS  # (好朋友柳一然和何朵课间…: a time after the item)
                 if (ends and _item_ok(t, token) and word_ok) or _doubled_pair(t, text[h.start : h.end], token):
                     found.append((j, k))
                     break
