@@ -330,6 +330,10 @@ CATCH = [
     # ，和毛豆一起 is “and 毛豆” when 毛豆 is found alone: no 和奶奶 from it
     ("方社工第二周就来了。外教Mr. Thompson说，Thompson老师很忙。", ["方社工", "Mr. Thompson", "Thompson"]),
     ("毛豆今天没来。晚饭后，和毛豆一起下楼的还有邻居。第二天爸爸妈妈和奶奶都来了。", ["毛豆", "和毛豆"]),
+    # round 130: a dancer leading the school's troupe (甘露是…舞蹈队的领舞); after 说 a clause opens, so the family's
+    # 小 + surname counts though 小钱 is a word (师傅说小钱是…)
+    ("甘露是学校舞蹈队的领舞，排练时不小心崴了脚。", ["甘露"]),
+    ("钱志强在厂里实习。月底检查时，师傅说小钱是全组唯一一个天天戴齐防护用品的。", ["钱志强", "小钱"]),
     # round 129: after a name joined by 和 to a friend, a time word ends the second name (柳一然和何朵课间…); a line
     # opening with a surname that counts only in role forms and two of the most typical characters (解晓雯参加了…);
     # 扎西 found alone is still no one inside the greeting 扎西德勒; guard: 老 after 得 only (老高说 stays)
@@ -732,6 +736,8 @@ CLEAN = [
     # round 65: athletes and a philosopher talked of in class; a month of fasting; a coach's workshop
     # the word table keeps jieba's rarer nouns and verbs opening with a surname from 10 uses (班会, 房卡)
     "后来班里一位戴眼镜的同学说，自己以前也不好意思，听了那次班会才想通。他拿着房卡上楼。",
+    # round 130: a role after 和 is no given name (保安和保洁阿姨)
+    "端午节前，班里包了粽子，送给学校的保安和保洁阿姨。",
     # round 129: a month opening a line (九月); 老 after 得 (肿得老高); the commute (通勤); a poet (舒婷); class chat
     # groups (班群里, QQ群里)
     "九月还没过完，他就迟到了四次。脚踝肿得老高。学生通勤时间变长。她选的是舒婷的《致橡树》。初二女生在班群里被嘲笑，QQ群里也有。",

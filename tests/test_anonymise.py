@@ -309,6 +309,8 @@ CATCH = [
     ("CASE-ANON-SCHOOL", "某某是静安区芷江西苑初级中学九（3）班的学生，在芷江西苑的年级排名掉到了第四十一。", "芷江西苑"),
     ("CASE-ANON-SCHOOL", "某某在上海市鹿鸣中学读书，说这是“鹿中篮球队的规矩”。", "鹿中"),
     ("CASE-ANON-SCHOOL", "某某从沪岚交通技工学校毕业。回到沪岚交技，他讲了这件事。", "沪岚交技"),
+    # round 130: 原 inside a school's name (荻原中学), after a district and a town too
+    ("CASE-ANON-SCHOOL", "买买提来自喀什，是奉贤区海湾荻原中学新疆班的学生。", "奉贤区海湾荻原中学"),
     # round 125: a class found with its cohort (24级数控1班) is that class without it elsewhere (a table's cell)
     ("CASE-ANON-CLASS", "某某是24级数控1班的学生。\n\n| 某某 | 数控1班 |", "数控1班"),
     # round 123: after 身份证 an 18-character number whose date of birth is mistyped (day 00) is still an ID
@@ -497,6 +499,8 @@ PASS = [
     "她考上了新疆内高班，明年来上海读书。",
     "二是爸爸去问问幼儿园能不能早一点送。",
     "少数民族学生转入上海初中，导师帮助他适应。",
+    # round 130 (guard): 原 after a stop or a person is “former”, no part of a name
+    "他回原中学看老师。孩子原小学的班主任也来了。",
     # round 125: where the pupil's schoolmates live, after a pronoun, names no estate
     "社团里有两个同学就住在他们小区附近。",
     # round 123 (guard): without 身份证 before it, an 18-digit number with no date in it is no ID number

@@ -227,8 +227,11 @@ def everywhere(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]:
             continue  # found already (speed: the tests below only turn a form down)
         f = text[start:end]
         # (小龙 the word, 小龙虾: a clause opens with the nickname, and it runs into no longer word)
+        # (师傅说小钱是…: after 说 a clause opens too)
         if f in opening and (
-            _han(text[start - 1 : start]) or _is_word(t, text[start + 1 : end + 1]) or not _han(text[end : end + 1])
+            (_han(text[start - 1 : start]) and text[start - 1] != "说")
+            or _is_word(t, text[start + 1 : end + 1])
+            or not _han(text[end : end + 1])
         ):
             continue
         # (他常常拿…; 奶奶刚刚去世: after a subject the reduplicated adverb, not 姚志刚's 刚刚)

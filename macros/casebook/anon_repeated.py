@@ -141,6 +141,8 @@ def repeated_names(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHi
         placed = [i for i in starts if _boundary(t, text, i + end) or text.startswith(_TITLED, i + end)]
         if len(given) == 1:  # 导师和继父母沟通: the one given character opens a role noun (继父)
             placed = [i for i in placed if text[i + 1 : i + 3] not in ROLE_NOUNS]
+        elif given in ROLE_NOUNS:
+            continue  # 保安和保洁阿姨: the given name would be a role (保洁), so 和 is “and”
         # The evidence must not start inside a word (班主任王老师 is no 任王).
         evidence = [i for i in placed if not _is_word(t, text[i - 1 : i + 1])]
         opening = [i for i in placed if (_clause_start(text, i) and not after_role_only) or text.endswith(_ROLES_BEFORE, 0, i)]

@@ -27,6 +27,7 @@ _SCHOOL = re.compile(
 )
 # The same matches, led by a look-ahead at their first characters (speed: see anon_leads.led)
 _SCHOOL_LED = led(_SCHOOL)
+_PERSONS = tuple(ROLE_NOUNS)
 _SCHOOL_STOP = set(
     "在于到是的了过和与从往进入读考转上去向为有以前原就回离念去及或来打请配送接称说当他她我你也不像把被将对跟报加、,。;:“”() \n"
 )
@@ -187,6 +188,12 @@ def _full_schools(text: str) -> Iterable[Span]:
         start = _back(text, m.start(), _SCHOOL_STOP, 14)
         if text[start - 1 : start + 1] == "上海":  # 上 stops a name (上小学), except in 上海
             start -= 1
+        # 荻原中学: 原 inside a name (回原中学, 孩子原小学的老师: after a stop or a person, the former school)
+        former = text[start - 1 : start] == "原" and (
+            text[start - 2 : start - 1] in _SCHOOL_STOP or text.endswith(_PERSONS, 0, start - 1)
+        )
+        if text[start - 1 : start] == "原" and start >= 2 and "\u4e00" <= text[start - 2] <= "\u9fff" and not former:
+            start = _back(text, start - 1, _SCHOOL_STOP, 14 - (m.start() - start))
         start += text[start : start + 1] == "们"  # (我们村小学, 我们梧桐里实验学校: 我 stops the scan, 们 is no name)
         if text[start - 1 : start] == "和" and start >= 3:
             # 静安区和风中学, 闵行区曦和外国语学校: 和 inside a name that opens with its district
