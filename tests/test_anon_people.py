@@ -330,6 +330,10 @@ CATCH = [
     # ，和毛豆一起 is “and 毛豆” when 毛豆 is found alone: no 和奶奶 from it
     ("方社工第二周就来了。外教Mr. Thompson说，Thompson老师很忙。", ["方社工", "Mr. Thompson", "Thompson"]),
     ("毛豆今天没来。晚饭后，和毛豆一起下楼的还有邻居。第二天爸爸妈妈和奶奶都来了。", ["毛豆", "和毛豆"]),
+    # round 131: a form the case names twice outside titles is the same person inside a pupil's title (《家里的老邱》);
+    # guard: a name found once is not looked for in a title (高尔基的《海燕》)
+    ("邱志刚主动说：“叫我老邱也行。”她还是叫“老邱”。她交了一篇作文，题目叫《家里的老邱》。", ["邱志刚", "老邱", "老邱", "老邱"]),
+    ("海燕说她喜欢高尔基的《海燕》。", ["海燕"]),
     # round 130: a dancer leading the school's troupe (甘露是…舞蹈队的领舞); after 说 a clause opens, so the family's
     # 小 + surname counts though 小钱 is a word (师傅说小钱是…)
     ("甘露是学校舞蹈队的领舞，排练时不小心崴了脚。", ["甘露"]),
@@ -736,6 +740,8 @@ CLEAN = [
     # round 65: athletes and a philosopher talked of in class; a month of fasting; a coach's workshop
     # the word table keeps jieba's rarer nouns and verbs opening with a surname from 10 uses (班会, 房卡)
     "后来班里一位戴眼镜的同学说，自己以前也不好意思，听了那次班会才想通。他拿着房卡上楼。",
+    # round 131: the eldest child (老大在上海读书)
+    "老大在上海读书，弟弟妹妹还留在老家跟着爷爷奶奶。",
     # round 130: a role after 和 is no given name (保安和保洁阿姨)
     "端午节前，班里包了粽子，送给学校的保安和保洁阿姨。",
     # round 129: a month opening a line (九月); 老 after 得 (肿得老高); the commute (通勤); a poet (舒婷); class chat

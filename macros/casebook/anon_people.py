@@ -32,10 +32,11 @@ times the 2 ms per 1,000 characters the gate may spend; see the 匿名化 page.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from macros.casebook import anon_names
 from macros.casebook.anon_apposed import after_roles
-from macros.casebook.anon_aside import seasonal, set_aside
+from macros.casebook.anon_aside import _TITLE, seasonal, set_aside
 from macros.casebook.anon_everywhere import everywhere, in_idiom
 from macros.casebook.anon_facts import facts_people
 from macros.casebook.anon_latin import PART_WORDS, find_dotted_names, find_latin_names, find_tibetan_names
@@ -141,6 +142,7 @@ def find_people(text: str) -> list[NameHit]:
     placed |= {plain[h.start : h.start + 2] for h in hits if h.end - h.start == 3 and plain[h.start : h.start + 2] in t.places}
     hits += everywhere(t, set_aside(text, placed) if placed else plain, hits)
     hits += find_latin_names(t, plain) + find_dotted_names(t, plain) + find_tibetan_names(t, plain)
+    hits += _in_titles(t, text, plain, hits) if "《" in text else []
     # 春花秋月, 见贤思齐: whatever found it, a name shorter than a four-character word inside it is the word
     # (扎西 of 扎西顿珠 is no person inside 扎西德勒, the greeting, whichever pass looked for it there)
     hits = [
@@ -157,6 +159,18 @@ def find_people(text: str) -> list[NameHit]:
     pets = pet_names(plain)
     hits = [h for h in hits if plain[h.start : h.end] not in pets] if pets else hits
     return sorted(hits, key=lambda h: (h.start, -h.end))
+
+
+def _in_titles(t: NameTables, text: str, plain: str, hits: list[NameHit]) -> list[NameHit]:
+    """题目叫《家里的老邱》: a person the case names outside titles is the same person inside one (a
+    pupil's essay or drawing); titles are set aside before names are looked for, so only the forms
+    found twice elsewhere are looked for there, and no common word."""
+    seen = Counter(plain[h.start : h.end] for h in hits if h.end - h.start >= 2)
+    named = {w for w, n in seen.items() if n >= 2 and not _is_word(t, w)}  # (twice: a figure read once as a name stays out)
+    found: list[NameHit] = []
+    for m in _TITLE.finditer(text) if named else ():
+        found += [NameHit(m.start() + s, m.start() + e, "") for s, e in find_words(m.group(0), named)]
+    return found
 
 
 # (高明的家长懂得倾听: 家长 follows a description as often, so it is left out)

@@ -252,8 +252,8 @@ def _word_shaped(t: NameTables, token: str) -> bool:
 def _opening_name(t: NameTables, token: str) -> bool:
     """What may open a line as a pupil's name before what a person does: a word shaped like a name,
     or one jieba counts as a name too (宇航说…, 宇航第一次…), unless a role or a year of school."""
-    if (token[0] == "小" and token[1] in "狗猫兔") or token in ("高中", "初中", "小学", "中学", "大学"):
-        return False  # (小狗后来康复了: a pet, not a child called so; 高中开学后: a stage of school)
+    if (token[0] in "小老" and token[1] in "狗猫兔大二三") or token in ("高中", "初中", "小学", "中学", "大学"):
+        return False  # (小狗后来康复了: a pet, not a child called so; 高中开学后: a stage of school; 老大: the eldest)
     if _word_shaped(t, token):
         return True
     # (方圆说…: a known given name that is a word too)
