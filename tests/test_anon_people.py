@@ -330,6 +330,14 @@ CATCH = [
     # ，和毛豆一起 is “and 毛豆” when 毛豆 is found alone: no 和奶奶 from it
     ("方社工第二周就来了。外教Mr. Thompson说，Thompson老师很忙。", ["方社工", "Mr. Thompson", "Thompson"]),
     ("毛豆今天没来。晚饭后，和毛豆一起下楼的还有邻居。第二天爸爸妈妈和奶奶都来了。", ["毛豆", "和毛豆"]),
+    # round 132: kin vouches for a full name whose surname and first character make a rare word (外公庞德贵以前…);
+    # a Tibetan name's part after 和 joins a part the case shows to be a person only later (的央金和拉姆 … 央金说)
+    ("庞星辰的外公庞德贵以前是文工团的手风琴手。", ["庞星辰", "庞德贵"]),
+    ("巴桑说，同宿舍的央金和拉姆商量给她过生日。央金说好。", ["巴桑", "央金", "拉姆", "央金"]),
+    # a side and a part of the body is no given name after a surname (子墨右耳 is no 墨右耳)
+    ("复查结果出来，子墨右耳只有一半左右的听力。子墨说。", ["子墨", "子墨"]),
+    # guards: the nickname after 叫他 and a surname (宫老头), or 小 + an everyday word (小太阳), stays
+    ("大家都叫他宫老头。他的外号小太阳。", ["宫老头", "小太阳"]),
     # round 131: a form the case names twice outside titles is the same person inside a pupil's title (《家里的老邱》);
     # guard: a name found once is not looked for in a title (高尔基的《海燕》)
     ("邱志刚主动说：“叫我老邱也行。”她还是叫“老邱”。她交了一篇作文，题目叫《家里的老邱》。", ["邱志刚", "老邱", "老邱", "老邱"]),
@@ -740,6 +748,8 @@ CLEAN = [
     # round 65: athletes and a philosopher talked of in class; a month of fasting; a coach's workshop
     # the word table keeps jieba's rarer nouns and verbs opening with a surname from 10 uses (班会, 房卡)
     "后来班里一位戴眼镜的同学说，自己以前也不好意思，听了那次班会才想通。他拿着房卡上楼。",
+    # round 132: a verb and an everyday word after 外号 (开玩笑); an adverb and an adjective (路再远)
+    "有人拿小A的外号开玩笑。孩子有了伙伴，路再远也就不那么难走了。",
     # round 131: the eldest child (老大在上海读书)
     "老大在上海读书，弟弟妹妹还留在老家跟着爷爷奶奶。",
     # round 130: a role after 和 is no given name (保安和保洁阿姨)

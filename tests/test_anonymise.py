@@ -499,6 +499,8 @@ PASS = [
     "她考上了新疆内高班，明年来上海读书。",
     "二是爸爸去问问幼儿园能不能早一点送。",
     "少数民族学生转入上海初中，导师帮助他适应。",
+    # round 132: the way to school after a new district is no road's name (搬到新区后上学路远)
+    "六年级学生小F搬到新区后上学路远、周末孤单。",
     # round 130 (guard): 原 after a stop or a person is “former”, no part of a name
     "他回原中学看老师。孩子原小学的班主任也来了。",
     # round 125: where the pupil's schoolmates live, after a pronoun, names no estate

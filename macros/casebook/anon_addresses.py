@@ -73,6 +73,7 @@ _TOWN_ROAD = re.compile(
     # (金山区枫泾镇新义村岑家宅12号: a hamlet of the village, named after a family)
     r"(?:村(?:[一二三四五六七八九十\d]{1,3}(?:队|组)|[\u4e00-\u9fff]{1,2}家宅(?:\s*\d{1,4}\s*号)?)?|花苑|家园|小区|新村|公寓|花园|苑)"
 )
+_WAYS = ("上学路", "放学路", "回家路")
 _DISTRICT_END = re.compile(DISTRICT)  # (搬到郊区后上学路上: a suburb, no district)
 
 
@@ -109,6 +110,8 @@ def find_addresses(text: str) -> Iterable[Span]:
             start += 1
         if _ROAD_SCHOOL.match(text, m.end()):
             continue  # 奉贤区沐雨路小学, 普陀区榆荫路第二小学: a school named after its road
+        if text.startswith(_WAYS, m.end() - 3):
+            continue  # 搬到新区后上学路远: the way to school, no road's name
         if not any(ch in _ADDRESS_STOP and ch != "和" for ch in text[start : m.end()]):  # 国和路: 和 names the road
             yield start, m.end(), "CASE-ANON-ADDRESS"
     for m in tried_at(_LIVES_TOWN, text):  # (each alternative holds one group: the last that matched)

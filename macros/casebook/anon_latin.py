@@ -310,6 +310,9 @@ def find_tibetan_names(t: NameTables, text: str) -> list[NameHit]:
     # everywhere in the case, like any name found once
     starts = {h.start for h in hits}
     hits += [NameHit(s, e, "") for s, e in alone if text[s:e] in found_alone and s not in starts]
+    # (的央金和拉姆 … 央金说: 和 after a part the case shows to be a person only later joins another too)
+    ends, starts = {h.end for h in hits}, {h.start for h in hits}
+    hits += [NameHit(s, e, "") for s, e in alone if s not in starts and text[s - 1 : s] in "和与跟、" and s - 1 in ends]
     # 阿布都热合曼 … 我请班里的艾孜买提和小热: 小 and the first character of a part of a name found
     # in full is what classmates call him (阿 opens parts and nicknames alike: no 小阿)
     little = {"小" + p[0] for p in parts if p[0] != "阿" and not _is_word(t, "小" + p[0])}

@@ -144,7 +144,9 @@ def _given(t: NameTables, text: str, start: int, weak: bool, compound: bool = Fa
         or g2 in ("色", "得")
     )
     modal = (g3 in "了着过" and g3 and g1 + g2 not in t.pairs) or (g2 in _MODALS and _han(g3)) or no_pair
-    if g2 and _han(g2) and g2 not in STOP and not runs_on and not modal and g1 + g2 not in _ROLE_SET:
+    # (子墨右耳只有一半: a side and a part of the body; 路再远也…: an adverb and an adjective; no given name)
+    phrase = (g1 in "左右" and g2 in "耳眼手脚腿臂") or (g1 in "再又" and g2 in "远近多少大小长短高低")
+    if g2 and _han(g2) and g2 not in STOP and not runs_on and not modal and g1 + g2 not in _ROLE_SET and not phrase:
         pair = g1 + g2
         s2 = t.score.get(g2, 0.0)
         # 白雪梅, 范文杰: the surname and g1 make a word (阳子 in 欧阳子墨 is no such word)
@@ -166,6 +168,7 @@ def _given(t: NameTables, text: str, start: int, weak: bool, compound: bool = Fa
         if not _common(t, text[start - 1 : start + 2]) and not (weak and _common(t, pair) and not known_word):
             if family_word:  # (殷红梅阿姨: a role after; 一棒的方子豪冲线: a known given name after a clear left edge)
                 ends = _follows(text, start + 2) or role_after or (pair in t.pairs and _clear_left(t, text, left))
+                ends = ends or (strong and _after_kin(text, left))  # (外公庞德贵以前…: kin vouches, though 庞德 is a word)
                 # (鲁迅的文章刚开始…, 学校的银杏树: after a weak surname and a word this everyday, or a plant's
                 # word before 树/叶/林, only a known given name)
                 everyday = weak and (t.words.get(family, 0) >= _EVERYDAY or g2 in ("树", "叶", "林"))

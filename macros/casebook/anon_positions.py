@@ -479,6 +479,15 @@ def _no_nickname(t: NameTables, text: str, start: int, called: str) -> bool:
         # 被起外号嘲笑: an everyday word right after the label, with no 叫, 是 or quote, is what was done (外号乔治
         # is a name: jieba counts the word as one; 外号伤人时: the word, then 时)
         or (text.startswith(called, start + 2) and text.startswith(_LABELS, start) and _everyday(t, called))
+        # (拿他的外号开玩笑: a verb and an everyday word after the label; 外号小太阳, 叫他宫老头 stay nicknames)
+        or (
+            text.startswith(called, start + 2)
+            and text.startswith(_LABELS, start)
+            and len(called) == 3
+            and called[0] not in "小老大阿"
+            and called[0] not in t.surnames
+            and _everyday(t, called[1:])
+        )
         or (
             text.startswith(_LABELS, start)
             and called[2:] in ("时", "了")
