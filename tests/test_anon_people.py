@@ -330,6 +330,8 @@ CATCH = [
     # ，和毛豆一起 is “and 毛豆” when 毛豆 is found alone: no 和奶奶 from it
     ("方社工第二周就来了。外教Mr. Thompson说，Thompson老师很忙。", ["方社工", "Mr. Thompson", "Thompson"]),
     ("毛豆今天没来。晚饭后，和毛豆一起下楼的还有邻居。第二天爸爸妈妈和奶奶都来了。", ["毛豆", "和毛豆"]),
+    # round 133 (guard): after 把 a doubled name before 的 and what is hers stays a name (把朵朵的作业)
+    ("我把朵朵的作业收好了。", ["朵朵"]),
     # round 132: kin vouches for a full name whose surname and first character make a rare word (外公庞德贵以前…);
     # a Tibetan name's part after 和 joins a part the case shows to be a person only later (的央金和拉姆 … 央金说)
     ("庞星辰的外公庞德贵以前是文工团的手风琴手。", ["庞星辰", "庞德贵"]),
@@ -748,6 +750,9 @@ CLEAN = [
     # round 65: athletes and a philosopher talked of in class; a month of fasting; a coach's workshop
     # the word table keeps jieba's rarer nouns and verbs opening with a surname from 10 uses (班会, 房卡)
     "后来班里一位戴眼镜的同学说，自己以前也不好意思，听了那次班会才想通。他拿着房卡上楼。",
+    # round 133: a doubled adjective of size after 把 and before 的 (把长长的通勤); a county right after its province
+    # (老家在福建安溪)
+    "导师要看到这种失落，帮孩子把长长的通勤变成可以利用的时间。小A老家在福建安溪，父母在上海开店。",
     # round 132: a verb and an everyday word after 外号 (开玩笑); an adverb and an adjective (路再远)
     "有人拿小A的外号开玩笑。孩子有了伙伴，路再远也就不那么难走了。",
     # round 131: the eldest child (老大在上海读书)

@@ -309,6 +309,8 @@ CATCH = [
     ("CASE-ANON-SCHOOL", "某某是静安区芷江西苑初级中学九（3）班的学生，在芷江西苑的年级排名掉到了第四十一。", "芷江西苑"),
     ("CASE-ANON-SCHOOL", "某某在上海市鹿鸣中学读书，说这是“鹿中篮球队的规矩”。", "鹿中"),
     ("CASE-ANON-SCHOOL", "某某从沪岚交通技工学校毕业。回到沪岚交技，他讲了这件事。", "沪岚交技"),
+    # round 133: a 实验学校 named short, two characters typical of names and 实验 (青枫实验的食堂)
+    ("CASE-ANON-SCHOOL", "段妈妈说，青枫实验的食堂比原来小学的好吃多了。", "青枫实验"),
     # round 130: 原 inside a school's name (荻原中学), after a district and a town too
     ("CASE-ANON-SCHOOL", "买买提来自喀什，是奉贤区海湾荻原中学新疆班的学生。", "奉贤区海湾荻原中学"),
     # round 125: a class found with its cohort (24级数控1班) is that class without it elsewhere (a table's cell)
@@ -499,6 +501,8 @@ PASS = [
     "她考上了新疆内高班，明年来上海读书。",
     "二是爸爸去问问幼儿园能不能早一点送。",
     "少数民族学生转入上海初中，导师帮助他适应。",
+    # round 133 (guard): a subject's or someone's experiment is no school (化学实验, 回家做实验, 减刷实验)
+    "化学实验的结果很好。他回家做实验的时候很认真。这个减刷实验的效果很好。",
     # round 132: the way to school after a new district is no road's name (搬到新区后上学路远)
     "六年级学生小F搬到新区后上学路远、周末孤单。",
     # round 130 (guard): 原 after a stop or a person is “former”, no part of a name

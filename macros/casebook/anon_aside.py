@@ -200,6 +200,7 @@ def _places(text: str) -> list[tuple[int, int]]:
                     continue  # 晓东平时话少: 东平 straddles a word before it and a time adverb after it (平时)
             # (黄浦江、外滩和东方明珠: a place listed after places)
             listed = bool(found) and found[-1][1] == i - 1 and text[i - 1] in "、和与及"
+            listed = listed or (bool(found) and found[-1][1] == i)  # (福建安溪: a county right after its province)
             if major or listed or text.endswith(_PLACE_BEFORE, 0, i) or text.startswith(_PLACE_AFTER, i + length):
                 found.append((i, i + length))
                 end = i + length

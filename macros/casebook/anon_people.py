@@ -173,6 +173,7 @@ def _in_titles(t: NameTables, text: str, plain: str, hits: list[NameHit]) -> lis
     return found
 
 
+_SIZES = frozenset("长高大小短厚薄圆胖瘦细粗宽窄深浅满")  # doubled, adjectives of size and shape (长长的, 满满的)
 # (高明的家长懂得倾听: 家长 follows a description as often, so it is left out)
 _PARENTS = ("妈妈", "爸爸", "母亲", "父亲", "父母", "外婆", "外公", "奶奶", "爷爷")
 # After these a clause opens as a line does (殷师傅说，海涛干活很细心; 这件事以后，晓峰…)
@@ -357,6 +358,7 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
             # (我问东东寒假去哪儿, 外婆把糖糖送到…, 带着豆豆画了…, 关注一下朵朵: after 问, 让, 叫, 把, 带, 一下 nothing after)
             and (text[i + 2 : i + 3] in anon_names.FOLLOW or (i > 0 and text[i - 1] in "问让叫请陪帮找把带") or taking or opens)
             and not _PET_AFTER.match(text, i + 2)
+            and not (text[i - 1 : i] == "把" and text[i + 2 : i + 3] == "的" and m.group(0)[0] in _SIZES)  # (把长长的通勤)
         ):
             add(i, i + 2, m.group(0))
     for m in _LITTLE.finditer(text):  # 小磊昨天…, “小雅，…”: 小 and a typical given-name character
