@@ -330,6 +330,9 @@ CATCH = [
     # ，和毛豆一起 is “and 毛豆” when 毛豆 is found alone: no 和奶奶 from it
     ("方社工第二周就来了。外教Mr. Thompson说，Thompson老师很忙。", ["方社工", "Mr. Thompson", "Thompson"]),
     ("毛豆今天没来。晚饭后，和毛豆一起下楼的还有邻居。第二天爸爸妈妈和奶奶都来了。", ["毛豆", "和毛豆"]),
+    # round 134: 辜 among the surnames (辜俊在…); 阿米娜 among the Uyghur name parts (妹妹阿米娜跳舞的视频)
+    ("辜俊在元旦联欢会上弹了一首吉他。", ["辜俊"]),
+    ("她给我看手机里妹妹阿米娜跳舞的视频。", ["阿米娜"]),
     # round 133 (guard): after 把 a doubled name before 的 and what is hers stays a name (把朵朵的作业)
     ("我把朵朵的作业收好了。", ["朵朵"]),
     # round 132: kin vouches for a full name whose surname and first character make a rare word (外公庞德贵以前…);

@@ -501,6 +501,8 @@ PASS = [
     "她考上了新疆内高班，明年来上海读书。",
     "二是爸爸去问问幼儿园能不能早一点送。",
     "少数民族学生转入上海初中，导师帮助他适应。",
+    # round 134: an adverb or a set of material before 小学 names no school (其实小学时, 一套小学的材料)
+    "她说其实小学时就觉得左边听不清。老师给他补了一套小学的基础材料。",
     # round 133 (guard): a subject's or someone's experiment is no school (化学实验, 回家做实验, 减刷实验)
     "化学实验的结果很好。他回家做实验的时候很认真。这个减刷实验的效果很好。",
     # round 132: the way to school after a new district is no road's name (搬到新区后上学路远)
