@@ -123,7 +123,7 @@ def _verb_ends_at(t: NameTables, text: str, start: int) -> bool:
 
 # Parents and grandparents named after their kin word (爸爸孔建平): no child's doubled nickname comes
 # from their names (成绩平平 is no 孔建平)
-_ELDERS = ("父亲", "母亲", "爸爸", "妈妈", "爷爷", "奶奶", "外公", "外婆", "舅舅", "姑姑", "继父", "继母", "家长", "监护人")
+_GENERATION_ABOVE = tuple("父亲 母亲 爸爸 妈妈 爷爷 奶奶 外公 外婆 舅舅 姑姑 继父 继母 家长 监护人".split())
 _OPENS = frozenset("，。；：！？、“”「」\n")
 _LEADS = frozenset("的由让请找和跟陪帮给问叫教")  # (听力受损的舒畅升入, 由舒畅自己介绍)
 _NOT_AFTER = frozenset("了的地得着过极些")  # (心情舒畅了: the word as a predicate)
@@ -159,7 +159,7 @@ def namesakes(t: NameTables, text: str, surname: str, found: Counter[str]) -> se
 def _elder_at(t: NameTables, text: str, i: int) -> bool:
     """爸爸孔建平, 他的母亲李娟: a kin word of the generation above right before the name, itself
     no surname's kin form (栾妈妈托天佑: the mother, then the child)."""
-    kin = next((k for k in _ELDERS if text.endswith(k, 0, i)), "")
+    kin = next((k for k in _GENERATION_ABOVE if text.endswith(k, 0, i)), "")
     return bool(kin) and text[i - len(kin) - 1 : i - len(kin)] not in t.surnames
 
 
