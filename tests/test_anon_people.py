@@ -330,6 +330,8 @@ CATCH = [
     # ，和毛豆一起 is “and 毛豆” when 毛豆 is found alone: no 和奶奶 from it
     ("方社工第二周就来了。外教Mr. Thompson说，Thompson老师很忙。", ["方社工", "Mr. Thompson", "Thompson"]),
     ("毛豆今天没来。晚饭后，和毛豆一起下楼的还有邻居。第二天爸爸妈妈和奶奶都来了。", ["毛豆", "和毛豆"]),
+    # round 135: 丁 after a role before a known given name that is a word too is the surname, no placeholder (语文老师丁玉兰)
+    ("我和语文老师丁玉兰商量，每次朗读前一天，把要读的课文发给他。", ["丁玉兰"]),
     # round 134: 辜 among the surnames (辜俊在…); 阿米娜 among the Uyghur name parts (妹妹阿米娜跳舞的视频)
     ("辜俊在元旦联欢会上弹了一首吉他。", ["辜俊"]),
     ("她给我看手机里妹妹阿米娜跳舞的视频。", ["阿米娜"]),
@@ -753,6 +755,8 @@ CLEAN = [
     # round 65: athletes and a philosopher talked of in class; a month of fasting; a coach's workshop
     # the word table keeps jieba's rarer nouns and verbs opening with a surname from 10 uses (班会, 房卡)
     "后来班里一位戴眼镜的同学说，自己以前也不好意思，听了那次班会才想通。他拿着房卡上楼。",
+    # round 135: after kin, a part of her and 一 + how it changes (外婆脸一红, 妈妈心一软)
+    "外婆脸一红：“是提醒了，我又忘了。”妈妈心一软，答应了。",
     # round 133: a doubled adjective of size after 把 and before 的 (把长长的通勤); a county right after its province
     # (老家在福建安溪)
     "导师要看到这种失落，帮孩子把长长的通勤变成可以利用的时间。小A老家在福建安溪，父母在上海开店。",

@@ -44,6 +44,8 @@ def after_roles(t: NameTables, text: str, add: Callable[[int, int, str], None]) 
         surname = 2 if text[j : j + 2] in t.compounds else 1
         if text[j] in _VERB_CHARS or text[j] in _ADVERBS:  # 导师问浩宇, 弟弟最爱听: a verb or adverb, no surname
             surname = 0
+        if text[j] not in t.surnames and text[j + 1 : j + 2] == "一":
+            surname = 0  # 外婆脸一红, 妈妈心一软: a part of her and 一 + how it changes, no surname before 一X
         pair = text[j + surname : j + surname + 2]
         if pair in ROLE_NOUNS and (text[j] not in t.surnames or text[j] in "和与跟同及"):
             continue  # 妈妈抱妹妹, 弟弟和妹妹: a verb or “and”, then a role noun (傅老师 is a surname and a role)

@@ -385,7 +385,9 @@ def _placeholder(t: NameTables, text: str, i: int) -> bool:
     no typical given name, or a word: 学生丁留下来; 学生丁一 may be a pupil called 丁一)."""
     ch, after = text[i], text[i + 1 : i + 3]
     titled = ch == "丁" and text.startswith(ROLE_WORDS, i + 1)  # 我是他的导师丁老师: 丁 with a title is the surname
-    if titled or (ch not in PLACEHOLDERS and not (ch == "丁" and (t.score.get(after[:1], 0.0) < 0.5 or _common(t, after)))):
+    # (语文老师丁玉兰商量: a known given name is one, though 玉兰 is a word)
+    odd = t.score.get(after[:1], 0.0) < 0.5 or (_common(t, after) and after not in t.pairs)
+    if titled or (ch not in PLACEHOLDERS and not (ch == "丁" and odd)):
         return False
     return text.endswith(_PLACEHOLDER_ROLES, 0, i)
 

@@ -109,8 +109,24 @@ def find_schools(text: str) -> Iterable[Span]:
         for m in re.finditer("|".join(sorted(initials, key=len, reverse=True)), text):  # (杉屿小 before 杉屿)
             if _INITIALS_LEFT.match(text[m.start() - 1 : m.start()]) and not _INITIALS_RIGHT.match(text, m.end()):
                 yield m.start(), m.end(), "CASE-ANON-SCHOOL"
+    yield from _stems(text, found)
     yield from _trade_schools(text)
     yield from _inland_schools(text)
+
+
+def _stems(text: str, found: list[Span]) -> Iterable[Span]:
+    """长宁区梧屿中学 … 来梧屿二楼的办公室: a school's own name of two characters, no word and no place,
+    alone after a verb of place (在, 来, 离开 …) once the case names the school in full."""
+    t = tables()
+    owns = [_own_name(text[s:e]) for s, e, rule in found if rule == "CASE-ANON-SCHOOL"]
+    # (南桥第五小学 … 在南桥开快递驿站, 朱泾实验学校 … 在朱泾: a town's numbered or experimental school leaves
+    # the town a place; only a name with one kind word after it is the school's own)
+    stems = {w for w, kinds in owns if len(w) == 2 and len(kinds) == 1 and w not in t.places and w not in t.minor_places}
+    for stem in (w for w in stems if not _generic(w) and not _word(w)):
+        for m in re.finditer(stem, text):
+            inside = any(s <= m.start() < e for s, e, _ in found)
+            if not inside and (text.endswith(_PLACE_VERBS, 0, m.start()) or text[m.start() - 1 : m.start()] == "来"):
+                yield m.start(), m.end(), "CASE-ANON-SCHOOL"
 
 
 _PLACE_HEAD = re.compile(r"^(?:上海市?|[\u4e00-\u9fff]{1,3}?[区县](?!.[区县]))?(?:[\u4e00-\u9fff]{1,3}?[镇乡])?")
