@@ -170,12 +170,11 @@ def everywhere(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]:
     found = Counter(text[h.start : h.end] for h in hits)
     # (司马文博 … 文博: the given name of a full name found is no surname 文 and a given name 博)
     givens = {h.given for h in hits if h.given and h.end - h.start > len(h.given)}
-    # (speed: a person is found many times over; the forms depend only on the words and the given name)
+    # the doubled forms of the given names of full names found right after kin of the generation above
     elders = {text[h.start : h.end] for h in hits if 0 < len(h.given) < h.end - h.start and _elder_at(t, text, h.start)}
-    doubled: set[str] = set()  # the doubled forms of elders' given names
+    doubled = {ch * 2 for h in hits if text[h.start : h.end] in elders for ch in h.given}
+    # (speed: a person is found many times over; the forms depend only on the words and the given name)
     for raw, given in {(text[h.start : h.end], h.given): None for h in hits}:
-        if raw in elders:
-            doubled |= {ch * 2 for ch in given}
         token = raw.replace(" ", "").replace(BLANK, "")
         # The full name itself is looked for everywhere too (陪燕飞在…), unless it is also a word
         # found once on the surface (高亮, 安全); a padded 杜　鹃 in a name list is no word; a word

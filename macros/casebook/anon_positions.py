@@ -460,6 +460,13 @@ def _everyday(t: NameTables, word: str) -> bool:
     return _is_word(t, word) and word not in t.jieba_names
 
 
+def _done(t: NameTables, called: str) -> bool:
+    """嘲笑, 开玩笑: an everyday word, or a verb and one (小太阳, 宫老头: 小 or a surname opens a nickname)."""
+    if _everyday(t, called):
+        return True
+    return len(called) == 3 and called[0] not in "小老大阿" and called[0] not in t.surnames and _everyday(t, called[1:])
+
+
 def _no_nickname(t: NameTables, text: str, start: int, called: str) -> bool:
     """What follows 叫他, 外号 … (at ``start``) and is no nickname: 起外号怎么办, 外号是否伤人, 外号会伤人 (a
     question or a modal), 叫他回座位 (an errand), 再叫他一次 (how often), 处理外号问题 (a noun),
@@ -476,18 +483,9 @@ def _no_nickname(t: NameTables, text: str, start: int, called: str) -> bool:
         or called in _VERB_NOUNS
         or called in _NAME_WORDS
         or (start > 0 and text[start - 1] in "“「")
-        # 被起外号嘲笑: an everyday word right after the label, with no 叫, 是 or quote, is what was done (外号乔治
+        # 被起外号嘲笑, 拿他的外号开玩笑: right after the label, with no 叫, 是 or quote, what was done (外号乔治
         # is a name: jieba counts the word as one; 外号伤人时: the word, then 时)
-        or (text.startswith(called, start + 2) and text.startswith(_LABELS, start) and _everyday(t, called))
-        # (拿他的外号开玩笑: a verb and an everyday word after the label; 外号小太阳, 叫他宫老头 stay nicknames)
-        or (
-            text.startswith(called, start + 2)
-            and text.startswith(_LABELS, start)
-            and len(called) == 3
-            and called[0] not in "小老大阿"
-            and called[0] not in t.surnames
-            and _everyday(t, called[1:])
-        )
+        or (text.startswith(called, start + 2) and text.startswith(_LABELS, start) and _done(t, called))
         or (
             text.startswith(_LABELS, start)
             and called[2:] in ("时", "了")

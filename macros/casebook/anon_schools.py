@@ -114,6 +114,9 @@ def find_schools(text: str) -> Iterable[Span]:
     yield from _inland_schools(text)
 
 
+_TO_PLACE = (*_PLACE_VERBS, "来")  # (来梧屿二楼的办公室)
+
+
 def _stems(text: str, found: list[Span]) -> Iterable[Span]:
     """长宁区梧屿中学 … 来梧屿二楼的办公室: a school's own name of two characters, no word and no place,
     alone after a verb of place (在, 来, 离开 …) once the case names the school in full."""
@@ -125,7 +128,7 @@ def _stems(text: str, found: list[Span]) -> Iterable[Span]:
     for stem in (w for w in stems if not _generic(w) and not _word(w)):
         for m in re.finditer(stem, text):
             inside = any(s <= m.start() < e for s, e, _ in found)
-            if not inside and (text.endswith(_PLACE_VERBS, 0, m.start()) or text[m.start() - 1 : m.start()] == "来"):
+            if not inside and text.endswith(_TO_PLACE, 0, m.start()):
                 yield m.start(), m.end(), "CASE-ANON-SCHOOL"
 
 
@@ -206,11 +209,9 @@ def _full_schools(text: str) -> Iterable[Span]:
         if text[start - 1 : start + 1] == "上海":  # 上 stops a name (上小学), except in 上海
             start -= 1
         # 荻原中学: 原 inside a name (回原中学, 孩子原小学的老师: after a stop or a person, the former school)
-        former = text[start - 1 : start] == "原" and (
-            text[start - 2 : start - 1] in _SCHOOL_STOP or text.endswith(_PERSONS, 0, start - 1)
-        )
-        if text[start - 1 : start] == "原" and start >= 2 and "\u4e00" <= text[start - 2] <= "\u9fff" and not former:
-            start = _back(text, start - 1, _SCHOOL_STOP, 14 - (m.start() - start))
+        if text[start - 1 : start] == "原" and start >= 2 and "\u4e00" <= text[start - 2] <= "\u9fff":
+            if text[start - 2] not in _SCHOOL_STOP and not text.endswith(_PERSONS, 0, start - 1):
+                start = _back(text, start - 1, _SCHOOL_STOP, 14 - (m.start() - start))
         start += text[start : start + 1] == "们"  # (我们村小学, 我们梧桐里实验学校: 我 stops the scan, 们 is no name)
         if text[start - 1 : start] == "和" and start >= 3:
             # 静安区和风中学, 闵行区曦和外国语学校: 和 inside a name that opens with its district
