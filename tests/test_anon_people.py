@@ -330,6 +330,19 @@ CATCH = [
     # ，和毛豆一起 is “and 毛豆” when 毛豆 is found alone: no 和奶奶 from it
     ("方社工第二周就来了。外教Mr. Thompson说，Thompson老师很忙。", ["方社工", "Mr. Thompson", "Thompson"]),
     ("毛豆今天没来。晚饭后，和毛豆一起下楼的还有邻居。第二天爸爸妈妈和奶奶都来了。", ["毛豆", "和毛豆"]),
+    # round 136: a compound surname before a given character a little less typical, opening a line (欧阳铭篮球…)
+    ("欧阳铭篮球打得很好，上官坤也报了名。", ["欧阳铭", "上官坤"]),
+    # round 136: a Mongolian name part right before 父亲 or 母亲 (（巴图父亲）)
+    ("家长电话写在表上（巴图父亲）。", ["巴图"]),
+    # round 136: kin, a surname that mostly counts only with roles and a known given name, whatever verb follows
+    ("每个周末由妈妈车丽华陪他去图书馆。", ["车丽华"]),
+    # round 136: such a surname opening a line before one of the most typical given characters (单鹏打完球…)
+    ("单鹏打完球就回家了。", ["单鹏"]),
+    # round 136 (guard): a known given name opening a line (家明在…) is no surname 家 before 明, so 家庭 is no family
+    (
+        "  - 家庭情况变化时，导师怎么做？\n家明在日记里写了一句话。\n滕家明需要的是陪伴。期末时，家明的数学进步了。家庭变了，爱还在。",
+        ["家明", "滕家明", "家明"],
+    ),
     # round 135: 丁 after a role before a known given name that is a word too is the surname, no placeholder (语文老师丁玉兰)
     ("我和语文老师丁玉兰商量，每次朗读前一天，把要读的课文发给他。", ["丁玉兰"]),
     # round 134: 辜 among the surnames (辜俊在…); 阿米娜 among the Uyghur name parts (妹妹阿米娜跳舞的视频)

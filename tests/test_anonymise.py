@@ -503,6 +503,8 @@ PASS = [
     "她考上了新疆内高班，明年来上海读书。",
     "二是爸爸去问问幼儿园能不能早一点送。",
     "少数民族学生转入上海初中，导师帮助他适应。",
+    # round 136: a community school of the 街道, or of the 社区, is a kind of school (two generic words are no name)
+    "我把街道社区学校的咨询电话告诉了他。全市公办学校都要落实。",
     # round 134: an adverb or a set of material before 小学 names no school (其实小学时, 一套小学的材料)
     "她说其实小学时就觉得左边听不清。老师给他补了一套小学的基础材料。",
     # round 133 (guard): a subject's or someone's experiment is no school (化学实验, 回家做实验, 减刷实验)

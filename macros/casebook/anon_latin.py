@@ -292,7 +292,7 @@ def find_tibetan_names(t: NameTables, text: str) -> list[NameHit]:
             hits.append(NameHit(start, end, ""))
             found_alone.add(text[start:end])
             continue
-        person = text[end : end + 1] in PERSON_FOLLOW or text.startswith(("妈妈", "爸爸", "阿妈", "阿爸"), end)
+        person = text[end : end + 1] in PERSON_FOLLOW or text.startswith(("妈妈", "爸爸", "阿妈", "阿爸", "父亲", "母亲"), end)
         # 扎西每天放学…, 舅舅买买提江，电话…: opening a sentence or after a kin word, what follows a
         # name at all
         person = person or (first and (end >= len(text) or text[end] in FOLLOW))

@@ -210,7 +210,7 @@ def _given(t: NameTables, text: str, start: int, weak: bool, compound: bool = Fa
     nxt = text[start + 1 : start + 3]
     word = not weak and s1 >= 0.9 and (_common(t, nxt) or nxt in t.left_words) and not _common(t, family)
     # (端木晴养了一只…: after a compound surname a very typical given character needs only a clear left edge)
-    ends = _follows(text, start + 1) or ((word or (compound and s1 >= 0.9)) and _clear_left(t, text, left))
+    ends = _follows(text, start + 1) or ((word or (compound and s1 >= 0.85)) and _clear_left(t, text, left))
     if s1 >= (THETA_WEAK if weak else THETA_TWO_PERSON if person else THETA_TWO) and ends:
         # 钱全都, 李明说: when the given character starts a word with what follows, only a very typical one is a name
         if _common(t, text[start : start + 2]) and s1 < 0.85:
@@ -399,6 +399,9 @@ _LABEL, _LABEL_ENDS = re.compile(r"姓名\s*[:：]?\s*$"), frozenset("名:： ")
 
 def _very_typical_pair(t: NameTables, text: str, after: int, i: int) -> bool:
     pair = text[after : after + 2]
+    if text[i - 1 : i] in ("", "\n") and t.score.get(pair[:1], 0.0) >= 0.9 and _follows(text, after + 1):
+        # 单磊是…: opening a line, one very typical character (家明说 is the given name 家明 alone)
+        return not _common(t, text[i : after + 1]) and not _common(t, pair) and text[i : after + 1] not in t.pairs
     if text[i - 1 : i] == "的" and _after_class(text, i - 1) and len(pair) == 2 and not _common(t, pair):
         return min(t.score.get(ch, 0.0) for ch in pair) >= 0.6  # 高二（7）班的米亚楠: a class's pupil, any verb after
     if len(pair) < 2 or t.score.get(pair[0], 0.0) < 0.8 or t.score.get(pair[1], 0.0) < 0.8:
@@ -409,6 +412,7 @@ def _very_typical_pair(t: NameTables, text: str, after: int, i: int) -> bool:
     if not (_left_ok(text, i) or kin) or word or (_common(t, text[i : after + 1]) and not modern):
         return False
     ends = _follows(text, after + 2) or text.startswith(ROLE_WORDS, after + 2)  # (花丽萍护士长说: a title after it)
+    ends = ends or (kin and pair in t.pairs)  # (由爸爸米振华陪…: kin and a known given name, whatever the verb)
     # (解晓雯参加了…: opening a line, two of the most typical characters, whatever the verb after them)
     ends = ends or (text[i - 1 : i] in ("", "\n") and min(t.score.get(ch, 0.0) for ch in pair) >= 0.9)
     return min(t.score.get(ch, 0.0) for ch in pair) >= (0.8 if kin or modern else 0.85) and ends

@@ -41,7 +41,7 @@ GENERIC = set(
     "外区 外市 外省 外地 邻区 外县 区外 市外 外校 别区 其他区 县城 县里 镇上 乡下 老家 城里 市区 市里 区里 "
     "理想 心仪 目标 一流 名牌 示范性 实验性 特色 综合 寄宿 本地 好的 一所好 很多 许多 不少 一些 好多 大多 美术 音乐 体育 艺术 舞蹈 戏曲 师范 "
     "山区 灾区 牧区 景区 园区 校区 片区 边远 偏远 贫困 "  # 捐给了山区学校: a kind of place
-    "其实 一套 这套 那套".split()  # 其实小学时就…: an adverb; 补了一套小学的材料: a set of the primary school's
+    "其实 一套 这套 那套 社区".split()  # 其实小学时就…: an adverb; 补了一套小学的材料: a set of the primary school's
 )
 # Trades a vocational school is named after: 申浦旅游服务学校, 浦江商贸学校.
 _TRADES = "服务|旅游|商贸|商业|财经|信息|工程|交通|医药|护理|建筑|建工|城建|机电|电子|工业|农业|师范|科技|烹饪|管理|航运|传媒|设计|美术|汽车|化工|轻工|邮电|海事|园林|食品|工艺|服装|物流|酒店|会计|外贸|船舶|航空|铁路|医学|材料|能源|环境|贸易|汽修"
@@ -374,6 +374,7 @@ _ASKING = ("怎样", "怎么", "如何", "什么", "哪些", "哪所")
 def _generic(prefix: str) -> bool:
     if (
         prefix in GENERIC
+        or any(prefix[:k] in GENERIC and prefix[k:] in GENERIC for k in range(1, len(prefix)))  # (街道社区学校)
         or prefix.startswith("某")
         or prefix.endswith("某")  # (青浦区某小学: a district, then the convention)
         or _COUNTED.match(prefix)
