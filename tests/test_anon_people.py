@@ -330,6 +330,15 @@ CATCH = [
     # ，和毛豆一起 is “and 毛豆” when 毛豆 is found alone: no 和奶奶 from it
     ("方社工第二周就来了。外教Mr. Thompson说，Thompson老师很忙。", ["方社工", "Mr. Thompson", "Thompson"]),
     ("毛豆今天没来。晚饭后，和毛豆一起下楼的还有邻居。第二天爸爸妈妈和奶奶都来了。", ["毛豆", "和毛豆"]),
+    # round 137: after 一下 a surname (问一下周阿姨, 加一下段振华爸爸的微信: no measure word 段, no 下周)
+    ("请联系一下张老师，再加一下段振华爸爸的微信。你去问一下周阿姨吧。", ["张老师", "段振华", "周阿姨"]),
+    # round 137: 欣然 among the known given names of today (同桌苗欣然把…)
+    ("同桌苗欣然把植物角照顾得很好。", ["苗欣然"]),
+    # round 137: after one of the commonest surnames a given character a little less typical before a word (程橙参加了)
+    ("程橙参加了学校的科技社。", ["程橙"]),
+    # round 137: a birth date after a clause opening with the name (顾嘉树在…班读书，2018年6月2日出生) names no 班读书,
+    # so no 小书 from it either
+    ("顾嘉树在二（3）班读书，2018年6月2日出生。期末他得了一张“小书虫”奖状。", ["顾嘉树"]),
     # round 136: a compound surname before a given character a little less typical, opening a line (欧阳铭篮球…)
     ("欧阳铭篮球打得很好，上官坤也报了名。", ["欧阳铭", "上官坤"]),
     # round 136: a Mongolian name part right before 父亲 or 母亲 (（巴图父亲）)
@@ -768,6 +777,9 @@ CLEAN = [
     # round 65: athletes and a philosopher talked of in class; a month of fasting; a coach's workshop
     # the word table keeps jieba's rarer nouns and verbs opening with a surname from 10 uses (班会, 房卡)
     "后来班里一位戴眼镜的同学说，自己以前也不好意思，听了那次班会才想通。他拿着房卡上楼。",
+    # round 137: bangs (刘海遮住了眼睛); what is done before 后 (校医冰敷后); a cat named before it (叫“馒头”的橘猫)
+    "小A留起了长头发，刘海遮住了眼睛。刘海遮住眼睛，上课看不清黑板。校医冰敷后通知了小A妈妈。",
+    "她养了一只叫“馒头”的橘猫，养了三年。",
     # round 135: after kin, a part of her and 一 + how it changes (外婆脸一红, 妈妈心一软)
     "外婆脸一红：“是提醒了，我又忘了。”妈妈心一软，答应了。",
     # round 133: a doubled adjective of size after 把 and before 的 (把长长的通勤); a county right after its province

@@ -110,6 +110,8 @@ def set_aside(text: str, people: frozenset[str] = frozenset()) -> str:
                 )
             ):
                 continue  # 赵国庆, 孟子豪: a name that begins like a state or a figure (not 南丁格尔生平)
+            if pattern is _MEASURE and text.endswith("一下", 0, m.start()):
+                continue  # 问一下张老师, 加一下段振华爸爸的微信: 一下 is “briefly”, then a surname
             if pattern is not _TITLE and text.startswith(_KIN_WORDS, m.start() + 1):
                 continue  # 宋妈妈: a surname and 妈妈, not 《城南旧事》's 宋妈
             # (那张白鹭的照片: a measure word stays one, so that what it counts is no name either)

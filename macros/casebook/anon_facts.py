@@ -48,7 +48,7 @@ _FACTS_AFTER = re.compile(
     # 熊小北，5月20日生日: a birthday after the comma
     r"|[,，]\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]\s*(?:出生|生日)"
     # 甘露，2011年11月出生, 焦苗，二〇一七年十月五日出生: a date of birth after the comma
-    r"|[,，]\s*(?:(?:19|20)\d{2}|[一二][〇零九][〇零一二三四五六七八九]{2})\s*年[^，。,;；\n]{0,8}?(?:出生|生(?![活产态物命长效病字词气]))"
+    r"|(?P<born>[,，]\s*(?:(?:19|20)\d{2}|[一二][〇零九][〇零一二三四五六七八九]{2})\s*年[^，。,;；\n]{0,8}?(?:出生|生(?![活产态物命长效病字词气])))"
     r"|[,，]\s*\d{17}[\dXx](?!\d)"  # 报名表：康乐，310107201004190619，…: the pupil's ID number after the comma
     r"|(?P<dated>[,，]\s*(?:19|20)\d{2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}\s*出生)"  # 星辰，2010/12/03出生
 )
@@ -265,8 +265,8 @@ def facts_people(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]
             common = anon_names._common(t, text[start:end]) and text[start:end] not in t.jieba_names
             if start is None or (pattern is _NUMBER_AFTER and common):
                 continue
-            if m.lastgroup == "dated" and text[start - 1 : start] not in "，。；！？\n":  # (a place set aside is blank)
-                continue  # (在安徽长大，2012.11.2出生: a clause's last word; the name opens its clause)
+            if m.lastgroup in ("dated", "born") and text[start - 1 : start] not in "，。；！？\n":  # (a place set aside is blank)
+                continue  # (在安徽长大，2012.11.2出生, 二（3）班读书，2018年6月2日出生: a clause's last word; the name opens its clause)
             # (练秋实，女，…: before the sex, three characters are a name whose surname the tables may lack)
             sexed = pattern is _FACTS_AFTER and text[m.start() + 1 : m.start() + 2] in ("男", "女") and end - start == 3
             if _token_ok(t, text[start:end]) or (sexed and _unlisted_surname_name(t, text[start:end])):

@@ -27,7 +27,7 @@ def _word_from_left(t: NameTables, text: str, i: int) -> bool:
     """Whether a common word runs into position ``i`` from the left (中国, 历史, 全班), or a rarer
     one ends there (车费贵, 课余承担)."""
     if text[i - 1 : i + 1] in t.left_words:
-        return True
+        return not text.endswith("一下", 0, i)  # (问一下周阿姨: 一下 is a word of its own, so 下周 is none here)
     for k in (1, 2, 3):
         if i - k < 0:
             break

@@ -208,7 +208,9 @@ def _given(t: NameTables, text: str, start: int, weak: bool, compound: bool = Fa
         return 1  # 丁一的父亲, 丁一在: 一 alone is a given name (唯一的, 统一的 have no surname before)
     # (旁边的戚浩嘟囔了: after a clear left edge, a very typical given character, then a word)
     nxt = text[start + 1 : start + 3]
-    word = not weak and s1 >= 0.9 and (_common(t, nxt) or nxt in t.left_words) and not _common(t, family)
+    # (程橙参加了…: after one of the commonest surnames a character a little less typical)
+    top = 0.8 if text[start - 1] in TOP_SURNAMES else 0.9
+    word = not weak and s1 >= top and (_common(t, nxt) or nxt in t.left_words) and not _common(t, family)
     # (端木晴养了一只…: after a compound surname a very typical given character needs only a clear left edge)
     ends = _follows(text, start + 1) or ((word or (compound and s1 >= 0.85)) and _clear_left(t, text, left))
     if s1 >= (THETA_WEAK if weak else THETA_TWO_PERSON if person else THETA_TWO) and ends:
@@ -470,6 +472,8 @@ def _given_alone(t: NameTables, text: str, hits: list[NameHit]) -> Iterable[Name
             continue
         if _word_from_left(t, text, i) or _common(t, text[i + 1 : i + 3]) or text[i - 1 : i + 1] == "的家" or pair in _FAR:
             continue  # (阿布都的家远在新疆: whose home, not a given name 家远; 因为家远不能回家: a home far away)
+        if text[i + 2 : i + 3] == "后" and text[i + 3 : i + 4] not in "来面边头":
+            continue  # 校医冰敷后通知…: after what is done (a name before 后 only in 后来, 后面)
         # A verb or particle follows (秀英说, 子涵的妈妈): not punctuation (先听，后说) or the end.
         take(i, i + 2)
         yield NameHit(i, i + 2, pair)

@@ -86,7 +86,7 @@ _DISTRICT_NAMED = re.compile(
     r"[\u4e00-\u9fff]{2,6}$"
 )
 # Before a named 高中 or 初中 (考上沁园高中), the name is that of a school, not a stage.
-_AIM_VERBS = ("考上", "考进", "考入", "考不上", "考不进", "报考", "报了", "想考", "去读", "想读", "转到", "转入")
+_AIM_VERBS = tuple("考上 考进 考入 考不上 考不进 报考 报了 想考 去读 想读 转到 转入 想报 要报 填报 报读".split())
 # (在马陆塘高中交到朋友, 转来晴川初中, 从蒹葭高中考回: where one is, comes from or goes to is a school too)
 _PLACE_VERBS = ("在", "从", "去", "转来", "来到", "回到", "进了", "进入", "离开", "毕业于", "就读于")  # (毕业于芦汀初中)
 
