@@ -330,6 +330,20 @@ CATCH = [
     # ，和毛豆一起 is “and 毛豆” when 毛豆 is found alone: no 和奶奶 from it
     ("方社工第二周就来了。外教Mr. Thompson说，Thompson老师很忙。", ["方社工", "Mr. Thompson", "Thompson"]),
     ("毛豆今天没来。晚饭后，和毛豆一起下楼的还有邻居。第二天爸爸妈妈和奶奶都来了。", ["毛豆", "和毛豆"]),
+    # round 138: a given name of today after a verb that takes a person, whatever verb follows (陪一凡练了)
+    ("午休时我陪一凡练了十分钟绕口令。", ["一凡"]),
+    # round 138: a weak surname before a given name of today, inside a clause (带着季昊然去了…)
+    ("沈老师带着季昊然去了医务室。", ["沈老师", "季昊然"]),
+    # round 138: a doubled given name after a surname (发现钱朵朵左耳…; 现钱 is a word from the left)
+    ("体检时校医发现钱朵朵左耳听力下降。", ["钱朵朵"]),
+    # round 138 (guard): but not after 和, which is “and” here (程程和朵朵)
+    ("程程和朵朵是双胞胎，在同一个班。", ["程程", "朵朵"]),
+    # round 138: a given name of today inside a clause, right before what only a person has (理会一诺QQ上的…)
+    ("不要理会一诺QQ上的借钱消息。", ["一诺"]),
+    # round 138: a line opening with a word jieba knows as a name, then who the pupil is (向阳是…中队的中队长)
+    ("向阳是三（1）中队的中队长。", ["向阳"]),
+    # round 138: a person of the case, then a stage of school, is her school, no school named after her
+    ("蒋海燕是预备（2）班的学生。海燕小学就在家门口。", ["蒋海燕", "海燕"]),
     # round 137: after 一下 a surname (问一下周阿姨, 加一下段振华爸爸的微信: no measure word 段, no 下周)
     ("请联系一下张老师，再加一下段振华爸爸的微信。你去问一下周阿姨吧。", ["张老师", "段振华", "周阿姨"]),
     # round 137: 欣然 among the known given names of today (同桌苗欣然把…)

@@ -309,6 +309,12 @@ CATCH = [
     ("CASE-ANON-SCHOOL", "某某是静安区芷江西苑初级中学九（3）班的学生，在芷江西苑的年级排名掉到了第四十一。", "芷江西苑"),
     ("CASE-ANON-SCHOOL", "某某在上海市鹿鸣中学读书，说这是“鹿中篮球队的规矩”。", "鹿中"),
     ("CASE-ANON-SCHOOL", "某某从沪岚交通技工学校毕业。回到沪岚交技，他讲了这件事。", "沪岚交技"),
+    # round 138 (guard): a school's own name read as a person only inside the full name stays a school
+    (
+        "CASE-ANON-SCHOOL",
+        "唐一帆是虹口区澄溪初级中学初二（6）班的学生。学期末，唐一帆报名参加了澄溪初中的朗诵比赛。",
+        "澄溪初中",
+    ),
     # round 137: the school one means to apply for (想报, 填报)
     ("CASE-ANON-SCHOOL", "他想报苇岸科创高中，那里的社团很有名。", "苇岸科创高中"),
     # round 135: a school's own name of two characters alone after a verb of place, once the case names it in full

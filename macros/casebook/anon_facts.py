@@ -333,6 +333,8 @@ def facts_people(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]
                 start = end - 3  # 嘉怡的外公伍长根家住…: kin, then a three-character name
             elif text[end - 3 : end - 2] == "的" and anon_names._after_class(text, end - 3):
                 start = end - 2  # 预备（6）班的夏天是个…: a class's pupil
+            elif text[end - 2 : end] in t.modern and not anon_names._common(t, text[end - 3 : end - 1]):
+                start = end - 2  # 不要理会一诺QQ上的…: a given name of today, inside a clause
         if start is None:
             continue
         token = text[start:end]
@@ -343,7 +345,9 @@ def facts_people(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]
         shaped = _shaped_before(t, text, m, token, start)
         # (于航的学号: before a number only a pupil has, a surname that is also a particle still opens a name)
         numbered = m.group(0) in _PUPIL_NUMBERS and len(token) == 2 and token[0] in t.surnames
-        if shaped and (_token_ok(t, token) or (numbered and _token_ok(t, token[1]))):
+        # (向阳是三（1）中队的中队长: a line opening with a word jieba knows as a name, though 向 is “towards”)
+        known = token in t.jieba_names and _line_start(text, start)
+        if shaped and (_token_ok(t, token) or (numbered and _token_ok(t, token[1])) or known):
             add(start, end)
     for m in _DESCRIBED.finditer(text):
         token, after = m.group(1), text[m.end() : m.end() + 1]
@@ -382,7 +386,7 @@ def _shaped_before(t: NameTables, text: str, m: re.Match[str], token: str, start
         return len(token) == 2 and token[0] == "小" and _little_nickname(t, token) and text[m.start() - 1] != "的"
     # (平安夜的微信群: three characters need a surname and given-name characters after it;
     # 单雨的学籍号: before a number only a pupil has, any token that is no common word)
-    shaped = _name_shaped(t, token) if len(token) == 2 else _three_shaped(t, token)
+    shaped = (_name_shaped(t, token) or token in t.modern) if len(token) == 2 else _three_shaped(t, token)
     # (小雨点是我们班最小的孩子: a nickname of 小 and two characters, no common word, is who the pupil is)
     shaped = shaped or (
         len(token) == 3

@@ -423,7 +423,9 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
             continue  # 找到了新家, 陪老家: a home, not a person; 建议冰敷: an action, unless a known given name
         if _is_word(t, token):
             continue  # 找平衡, 问原因: after a verb an everyday word is what is sought, even one that names people too
-        if _candidate(t, token, False) and _boundary(t, text, j + 2) and not _is_word(t, text[j + 1 : j + 3]):
+        # (我陪一凡练了…: a given name of today ends where it ends, whatever verb follows)
+        ends = _boundary(t, text, j + 2) or token in t.modern
+        if _candidate(t, token, False) and ends and not _is_word(t, text[j + 1 : j + 3]):
             add(j, j + 2, token)
     return out
 

@@ -163,8 +163,9 @@ def _find_identifiers(text: str, pseudonyms: list[str]) -> list[Finding]:
     spans += anon_rules.find_student_numbers(plain)
     spans += anon_rules.find_table_columns(plain)
     masked = _masked(plain, [normalise(p).text for p in pseudonyms])
-    spans += anon_schools.find_schools(masked)
-    spans += [(h.start, h.end, "CASE-ANON-NAME") for h in anon_people.find_people(masked)]
+    people = anon_people.find_people(masked)
+    spans += _schools_or_stages(masked, list(anon_schools.find_schools(masked)), people)
+    spans += [(h.start, h.end, "CASE-ANON-NAME") for h in people]
     kept: list[tuple[int, int, str]] = []
     taken = bytearray(len(plain) + 1)  # linear in the text, whatever the number of findings
     for start, end, rule in sorted(spans, key=lambda s: (_PRIORITY.index(s[2]), s[0], -s[1])):
@@ -177,6 +178,30 @@ def _find_identifiers(text: str, pseudonyms: list[str]) -> list[Finding]:
         o_start, o_end = norm.start(start), norm.end(end)
         found.append(Finding(o_start, o_end, rule, text[o_start:o_end]))
     return sorted(found)
+
+
+_STAGES = ("小学", "中学", "初中", "高中")
+
+
+def _schools_or_stages(
+    text: str, schools: list[tuple[int, int, str]], people: list[anon_names.NameHit]
+) -> list[tuple[int, int, str]]:
+    """海燕小学就在家门口 where the case names 蒋海燕: a person of the case, then a stage of school, is
+    that person's school, not a school named after her (the name is kept, the stage is no identifier)."""
+    inside = bytearray(len(text) + 1)
+    for start, end, _ in schools:
+        inside[start:end] = b"\x01" * (end - start)
+    # (澄溪初级中学 … 澄溪初中: a school's own name read as a person inside a school's name is no person)
+    outside = [h for h in people if not all(inside[h.start : h.end])]
+    named = {text[h.start : h.end] for h in outside} | {h.given for h in outside}
+    out: list[tuple[int, int, str]] = []
+    for start, end, rule in schools:
+        own = text[start : end - 2]
+        if rule == "CASE-ANON-SCHOOL" and len(own) >= 2 and text.endswith(_STAGES, start, end) and own in named:
+            out.append((start, end - 2, "CASE-ANON-NAME"))
+        else:
+            out.append((start, end, rule))
+    return out
 
 
 def check_text(
