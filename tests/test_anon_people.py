@@ -330,6 +330,10 @@ CATCH = [
     # ，和毛豆一起 is “and 毛豆” when 毛豆 is found alone: no 和奶奶 from it
     ("方社工第二周就来了。外教Mr. Thompson说，Thompson老师很忙。", ["方社工", "Mr. Thompson", "Thompson"]),
     ("毛豆今天没来。晚饭后，和毛豆一起下楼的还有邻居。第二天爸爸妈妈和奶奶都来了。", ["毛豆", "和毛豆"]),
+    # round 139: a doubled name after a class's 的, whatever follows (24级数控3班的鹏鹏实习报告…)
+    ("24级数控3班的鹏鹏实习报告写得很认真。", ["鹏鹏"]),
+    # round 139: a surname with 老师 and then 们 is teachers, not 时光's teacher (初中时老师们)
+    ("时光说他听不清。时光的妈妈来学校了，时妈妈很着急。初中时老师们都知道他的情况。", ["时光", "时光", "时妈妈"]),
     # round 138: a given name of today after a verb that takes a person, whatever verb follows (陪一凡练了)
     ("午休时我陪一凡练了十分钟绕口令。", ["一凡"]),
     # round 138: a weak surname before a given name of today, inside a clause (带着季昊然去了…)
@@ -791,6 +795,10 @@ CLEAN = [
     # round 65: athletes and a philosopher talked of in class; a month of fasting; a coach's workshop
     # the word table keeps jieba's rarer nouns and verbs opening with a surname from 10 uses (班会, 房卡)
     "后来班里一位戴眼镜的同学说，自己以前也不好意思，听了那次班会才想通。他拿着房卡上楼。",
+    # round 139: a doubled given name would run into a role (保卫科科长); a landmark one draws (画了东方明珠);
+    # 相依 of 相依为命 after kin (妹妹相依的生活)
+    "安全保卫科科长说明了情况。她给弟弟画了东方明珠和学校的操场。",
+    "一次家访让导师看到了小A和外公、妹妹相依的生活。",
     # round 137: bangs (刘海遮住了眼睛); what is done before 后 (校医冰敷后); a cat named before it (叫“馒头”的橘猫)
     "小A留起了长头发，刘海遮住了眼睛。刘海遮住眼睛，上课看不清黑板。校医冰敷后通知了小A妈妈。",
     "她养了一只叫“馒头”的橘猫，养了三年。",

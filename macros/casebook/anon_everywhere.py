@@ -242,6 +242,8 @@ def everywhere(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]:
             continue  # 他和妈妈住在一起: “and mother” after a pronoun, not 和天佑's mother (请和妈妈… is)
         if f[1:] in SURNAME_KIN and _verb_ends_at(t, text, start):
             continue  # 照顾外公: a word ends at the surname (照顾), not 顾海洋's grandfather
+        if f[1:] in SURNAME_KIN and text[end : end + 1] == "们":
+            continue  # 初中时老师们: teachers, not 时光's 时老师
         if len(f) == 2 and _is_word(t, f) and text[start - 1 : start] in _DEGREE:
             continue  # 许安静其实一点也不安静: after 不, 很, 太 the word is the word, not 安静 the name
         # (征得霄霄同意: after 得, a verb following makes it the one who agrees)

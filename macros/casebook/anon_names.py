@@ -130,8 +130,9 @@ def _given(t: NameTables, text: str, start: int, weak: bool, compound: bool = Fa
         return 0  # (speed: _han inline; "" is no Chinese character)
     s1 = t.score.get(g1, 0.0)
     g2 = text[start + 1 : start + 2]
-    if g2 == g1 and s1 >= 0.65 and not _common(t, g1 + g2) and text[start - 1] not in FUNCTION_CHARS:
-        return 2  # 发现钱朵朵左耳…: a doubled given name after a surname (常常, 刚刚 are words)
+    doubled = g2 == g1 and s1 >= 0.65 and not _common(t, g1 + g2) and text[start - 1] not in FUNCTION_CHARS
+    if doubled and not _common(t, text[start + 1 : start + 3]):
+        return 2  # 发现钱朵朵左耳…: a doubled given name after a surname (常常 is a word; 保卫科科长: 科长)
     family = text[start - 1 : start + 1]  # surname + first given character
     # What follows a two-character given name: a word that follows people (褚建明说), or a role (宗建国师傅)
     person_after, g3 = text[start + 2 : start + 3] in PERSON_FOLLOW, text[start + 2 : start + 3]
@@ -360,6 +361,7 @@ def _name_at(t: NameTables, roles: re.Pattern[str], text: str, i: int) -> NameHi
     # 如何平衡: a typical given name that is itself a common word does not override a word from the left
     typical = given == 2 and pair in t.pairs and min(t.score.get(ch, 0.0) for ch in pair) >= THETA_STRONG and not _common(t, pair)
     doubled_given = pair[:1] == pair[1:] and not _common(t, pair) and surname not in FUNCTION_CHARS  # (程程和朵朵: “and”)
+    doubled_given = doubled_given and not _common(t, text[after + 1 : after + 3])  # (保卫科科长: 科长)
     typical = typical or (
         given == 2 and (pair in t.modern or doubled_given)
     )  # (带着季昊然去了…: a given name of today, after a weak surname)

@@ -356,7 +356,14 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
             (_clause_start(text, i) or text[i - 1 : i] in _PERSON_OBJECT_VERBS or _after_class_de(text, i) or taking)
             and _pet_name(t, m.group(0), 1000 if escorted else REDUPLICATED_FREQ, 0.3 if opening or escorted else 0.5)
             # (我问东东寒假去哪儿, 外婆把糖糖送到…, 带着豆豆画了…, 关注一下朵朵: after 问, 让, 叫, 把, 带, 一下 nothing after)
-            and (text[i + 2 : i + 3] in anon_names.FOLLOW or (i > 0 and text[i - 1] in "问让叫请陪帮找把带") or taking or opens)
+            # (24级数控3班的鹏鹏实习报告…: a class's pupil, whatever follows)
+            and (
+                text[i + 2 : i + 3] in anon_names.FOLLOW
+                or (i > 0 and text[i - 1] in "问让叫请陪帮找把带")
+                or taking
+                or opens
+                or _after_class_de(text, i)
+            )
             and not _PET_AFTER.match(text, i + 2)
             and not (text[i - 1 : i] == "把" and text[i + 2 : i + 3] == "的" and m.group(0)[0] in _SIZES)  # (把长长的通勤)
         ):
