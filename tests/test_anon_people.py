@@ -330,6 +330,8 @@ CATCH = [
     # ，和毛豆一起 is “and 毛豆” when 毛豆 is found alone: no 和奶奶 from it
     ("方社工第二周就来了。外教Mr. Thompson说，Thompson老师很忙。", ["方社工", "Mr. Thompson", "Thompson"]),
     ("毛豆今天没来。晚饭后，和毛豆一起下楼的还有邻居。第二天爸爸妈妈和奶奶都来了。", ["毛豆", "和毛豆"]),
+    # round 140: after a span of time or 几乎 a doubled word this common is “every day”, not 天佑's nickname
+    ("岳天佑中考前一个月几乎天天失眠。考前一个月天天失眠，导师和妈妈一起帮他。", ["岳天佑"]),
     # round 139: a doubled name after a class's 的, whatever follows (24级数控3班的鹏鹏实习报告…)
     ("24级数控3班的鹏鹏实习报告写得很认真。", ["鹏鹏"]),
     # round 139: a surname with 老师 and then 们 is teachers, not 时光's teacher (初中时老师们)
@@ -795,6 +797,8 @@ CLEAN = [
     # round 65: athletes and a philosopher talked of in class; a month of fasting; a coach's workshop
     # the word table keeps jieba's rarer nouns and verbs opening with a surname from 10 uses (班会, 房卡)
     "后来班里一位戴眼镜的同学说，自己以前也不好意思，听了那次班会才想通。他拿着房卡上楼。",
+    # round 140: 离异 (divorced) and 爱笑 (likes to laugh) are words the tables lacked
+    "不像刚开学时那样爱说爱笑。\n  - 离异家庭的孩子需要什么？和离异家长沟通时，分开约谈。",
     # round 139: a doubled given name would run into a role (保卫科科长); a landmark one draws (画了东方明珠);
     # 相依 of 相依为命 after kin (妹妹相依的生活)
     "安全保卫科科长说明了情况。她给弟弟画了东方明珠和学校的操场。",

@@ -236,7 +236,9 @@ def everywhere(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]:
         # (他常常拿…; 奶奶刚刚去世: after a subject the reduplicated adverb, not 姚志刚's 刚刚)
         before = text[start - 1 : start]
         adverb_left = before in _ADVERB_LEFT or before in _ROLE_LAST
-        if len(f) == 2 and f[0] == f[1] and t.words.get(f, 0) >= ADVERB_FREQ and adverb_left:
+        # (考前一个月天天失眠, 几乎天天: after a span of time or 几乎, a doubled word this common is “every …”)
+        timed = before in "月周乎" and t.words.get(f, 0) >= ADVERB_FREQ // 2
+        if len(f) == 2 and f[0] == f[1] and ((t.words.get(f, 0) >= ADVERB_FREQ and adverb_left) or timed):
             continue
         if f[0] in _AND and f[1:] in SURNAME_KIN and text[start - 1 : start] in _PRONOUNS:
             continue  # 他和妈妈住在一起: “and mother” after a pronoun, not 和天佑's mother (请和妈妈… is)
