@@ -330,6 +330,10 @@ CATCH = [
     # ，和毛豆一起 is “and 毛豆” when 毛豆 is found alone: no 和奶奶 from it
     ("方社工第二周就来了。外教Mr. Thompson说，Thompson老师很忙。", ["方社工", "Mr. Thompson", "Thompson"]),
     ("毛豆今天没来。晚饭后，和毛豆一起下楼的还有邻居。第二天爸爸妈妈和奶奶都来了。", ["毛豆", "和毛豆"]),
+    # round 141: a contact's or guardian's field holds a name of a surname the tables lack, before a bracket too
+    ("紧急联系人：练美华（母亲）。监护人：练秋实，电话13812345678。", ["练美华", "练秋实"]),
+    # round 141: a line opening with 小 and one of the most typical characters, no word, before any verb (小雅画的是…)
+    ("小雅画的是外婆家门口的那条河。", ["小雅"]),
     # round 140: after a span of time or 几乎 a doubled word this common is “every day”, not 天佑's nickname
     ("岳天佑中考前一个月几乎天天失眠。考前一个月天天失眠，导师和妈妈一起帮他。", ["岳天佑"]),
     # round 139: a doubled name after a class's 的, whatever follows (24级数控3班的鹏鹏实习报告…)

@@ -309,6 +309,14 @@ CATCH = [
     ("CASE-ANON-SCHOOL", "某某是静安区芷江西苑初级中学九（3）班的学生，在芷江西苑的年级排名掉到了第四十一。", "芷江西苑"),
     ("CASE-ANON-SCHOOL", "某某在上海市鹿鸣中学读书，说这是“鹿中篮球队的规矩”。", "鹿中"),
     ("CASE-ANON-SCHOOL", "某某从沪岚交通技工学校毕业。回到沪岚交技，他讲了这件事。", "沪岚交技"),
+    # round 141: a cell holding a value with 学籍号 in it heads no column (the ID number below stays an ID number)
+    (
+        "CASE-ANON-IDCARD",
+        "| 家访记录 | 内容 |\n| --- | --- |\n| 学生 | 侯俊，学籍号G310116201206150418 |\n| 身份证号 | 310116201206150419 |",
+        "310116201206150419",
+    ),
+    # round 141: a pupil's date between commas right after the class (…预备（5）班，2013/11/06。)
+    ("CASE-ANON-BIRTHDATE", "柯天佑，徐汇区梧桐坊第三中学预备（5）班，2013/11/06。", "2013/11/06"),
     # round 138 (guard): a school's own name read as a person only inside the full name stays a school
     (
         "CASE-ANON-SCHOOL",
@@ -551,6 +559,12 @@ def test_a_towns_numbered_school_leaves_the_town_a_place() -> None:
     # round 135 (guard): 南桥 names the town here; only a school's own name with one kind word after it is the school
     found = rules_and_terms("她在奉贤区南桥第五小学读书。父母在南桥开快递驿站。")
     assert ("CASE-ANON-SCHOOL", "奉贤区南桥第五小学") in found and ("CASE-ANON-SCHOOL", "南桥") not in found
+
+
+def test_a_recent_date_after_a_class_is_no_birthday() -> None:
+    # round 141 (guard): only a year a pupil can be born in makes the date after a class a birthday
+    found = rules_and_terms("初二（5）班，2025/10/12开家长会。柯天佑，初二（5）班，2013/11/06。")
+    assert ("CASE-ANON-BIRTHDATE", "2013/11/06") in found and ("CASE-ANON-BIRTHDATE", "2025/10/12") not in found
 
 
 def test_every_rule_has_catch_cases() -> None:

@@ -78,7 +78,7 @@ _NAMED_BY = re.compile(
 _NICKNAME_WORDS = ("外号", "绰号", "小名", "昵称")
 # (紧急联系人：敖其尔，电话…: a contact or guardian field with its colon holds a name too)
 _NAME_FIELD = re.compile(
-    rf"(?:(?:^|(?<=[\n，,;；|\s]))姓名\s*:?|(?:联系人|监护人)\s*:)\s*([{_HAN}]{{2,4}})(?=\s*[，,。；;|\n]|$)"
+    rf"(?:(?:^|(?<=[\n，,;；|\s]))姓名\s*:?|(?:联系人|监护人)\s*:)\s*([{_HAN}]{{2,4}})(?=\s*[，,。；;|\n(（]|$)"
 )  # (not 两处姓名空缺)
 _SURNAME_SAID = re.compile(rf"(?<![百贵])姓([{_HAN}])(?=[，。；、,.;！？”\s]|$)")
 # 小胖原名翟瑞, 梅子（本名梅若兰）: what a child is called before the name it stands for
@@ -273,7 +273,9 @@ def facts_people(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]
                 add(start, end)
     # 姓名芦苇，请补办饭卡: a form's name field holds a name, whatever the word means
     for m in _NAME_FIELD.finditer(text) if "姓名" in text or "人:" in text else ():
-        if _token_ok(t, m.group(1)) and m.group(1)[0] not in "某不未无" and m.group(1)[0] not in anon_names.STOP:
+        # (紧急联系人：练美华（母亲）: three characters after the label, a surname the tables lack too)
+        token_ok = _token_ok(t, m.group(1)) or (len(m.group(1)) == 3 and _unlisted_surname_name(t, m.group(1)))
+        if token_ok and m.group(1)[0] not in "某不未无" and m.group(1)[0] not in anon_names.STOP:
             add(*m.span(1))
     # (speed: the pattern has no first character to look for, so only texts that speak of nicknames)
     nicknames = any(w in text for w in _NICKNAME_WORDS)

@@ -362,9 +362,8 @@ def _name_at(t: NameTables, roles: re.Pattern[str], text: str, i: int) -> NameHi
     typical = given == 2 and pair in t.pairs and min(t.score.get(ch, 0.0) for ch in pair) >= THETA_STRONG and not _common(t, pair)
     doubled_given = pair[:1] == pair[1:] and not _common(t, pair) and surname not in FUNCTION_CHARS  # (程程和朵朵: “and”)
     doubled_given = doubled_given and not _common(t, text[after + 1 : after + 3])  # (保卫科科长: 科长)
-    typical = typical or (
-        given == 2 and (pair in t.modern or doubled_given)
-    )  # (带着季昊然去了…: a given name of today, after a weak surname)
+    # (带着季昊然去了…: a given name of today or a doubled one vouches as well, after a weak surname too)
+    typical = typical or (given == 2 and (pair in t.modern or doubled_given))
     if weak and not left_ok and not typical:
         return None
     if weak and given == 1 and text[i - 1 : i] == "的" and not _after_class(text, i - 1):

@@ -391,6 +391,10 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
         said = said or (classmate and p["verb"].match(text, i + 2) is not None and _little_nickname(t, token))
         # (小胖今天体育课又请假了: a line opening with 小X and what a person does, like 温馨在… above)
         said = said or (_line_start(text, i) and _opening_verb(text, i + 2) and _little_nickname(t, token))
+        # (小雅画的是…: a line opening with 小 and one of the most typical characters, no word, before any verb)
+        said = said or (
+            _line_start(text, i) and t.score.get(token[1], 0.0) >= 0.9 and not _is_word(t, token) and _little_nickname(t, token)
+        )
         # (带教阿杰的组长, 喜欢阿杰。, 时，阿娟教…: 阿 and a very typical character is a nickname anywhere)
         very = token[0] == "阿" and t.score.get(token[1], 0.0) >= 0.9 and not _is_word(t, token)
         said = said or (very and _clause_start(text, i) and acting_at(text, i + 2))

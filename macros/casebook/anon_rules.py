@@ -134,6 +134,9 @@ _COLUMNS = (
 )
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def find_table_columns(text: str) -> Iterable[Span]:
     """Student numbers, QQ numbers, WeChat IDs, birthdays in the columns of a Markdown table named for them."""
     columns: dict[int, tuple[re.Pattern[str], str]] = {}
@@ -144,7 +147,13 @@ def find_table_columns(text: str) -> Iterable[Span]:
             columns = {}
         else:
             cells = m.group(1).split("|")
-            named = {i: (cell, rule) for i, c in enumerate(cells) for head, cell, rule in _COLUMNS if head.search(c)}
+            # (| 学生 | 侯俊，学籍号G3101… |: a cell with a number in it is a value, no column's header)
+            named = {
+                i: (cell, rule)
+                for i, c in enumerate(cells)
+                for head, cell, rule in _COLUMNS
+                if head.search(c) and not _DIGIT.search(c)
+            }
             if named:
                 columns = named
             else:
@@ -382,6 +391,8 @@ def _birthdates(text: str) -> Iterable[Span]:
         elif _CLASS_AFTER.match(text, m.end()):
             if int(y.group(0)) > _LAST_PUPIL_BIRTH_YEAR:
                 continue  # 2025.10.12，初二5班家长会: a recent date before a class is a meeting's
+        elif before.rstrip().endswith(("班，", "班,", "队，", "队,")) and int(y.group(0)) <= _LAST_PUPIL_BIRTH_YEAR:
+            pass  # 邬天佑，…预备（5）班，2014/01/06。: a pupil's date between commas after the class
         elif not (before.rstrip().endswith((",", "，")) and _ID_AFTER.match(text, m.end())):
             continue  # 武思辰，2010-04-27，身份证号…: a date between commas among a pupil's numbers
         yield m.start(), m.end(), "CASE-ANON-BIRTHDATE"
