@@ -330,6 +330,10 @@ CATCH = [
     # ，和毛豆一起 is “and 毛豆” when 毛豆 is found alone: no 和奶奶 from it
     ("方社工第二周就来了。外教Mr. Thompson说，Thompson老师很忙。", ["方社工", "Mr. Thompson", "Thompson"]),
     ("毛豆今天没来。晚饭后，和毛豆一起下楼的还有邻居。第二天爸爸妈妈和奶奶都来了。", ["毛豆", "和毛豆"]),
+    # round 142: 秋实 among the given names of today (发现华秋实右耳…); a doubled name inside a clause right before
+    # what only a person has (报名表上牛牛的身份证号); 个小建议 is advice, not 潘建华's 小建
+    ("体检时发现华秋实右耳听力下降。报名表上牛牛的身份证号写错了。", ["华秋实", "牛牛"]),
+    ("潘建华在车间实习。我也给潘师傅提了个小建议。", ["潘建华", "潘师傅"]),
     # round 141: a contact's or guardian's field holds a name of a surname the tables lack, before a bracket too
     ("紧急联系人：练美华（母亲）。监护人：练秋实，电话13812345678。", ["练美华", "练秋实"]),
     # round 141: a line opening with 小 and one of the most typical characters, no word, before any verb (小雅画的是…)
@@ -801,6 +805,9 @@ CLEAN = [
     # round 65: athletes and a philosopher talked of in class; a month of fasting; a coach's workshop
     # the word table keeps jieba's rarer nouns and verbs opening with a surname from 10 uses (班会, 房卡)
     "后来班里一位戴眼镜的同学说，自己以前也不好意思，听了那次班会才想通。他拿着房卡上楼。",
+    # round 142: 老 before a preposition inside a clause is “always” (不想老向家里要); a season before 开学 (秋季);
+    # (guard) a doubled word after a measure before what only a person has is no name (一条长长的微信)
+    "我想自己挣点钱，不想老向家里要。秋季开学办理信息变更时，妈妈来了。他妈妈发来一条长长的微信。",
     # round 140: 离异 (divorced) and 爱笑 (likes to laugh) are words the tables lacked
     "不像刚开学时那样爱说爱笑。\n  - 离异家庭的孩子需要什么？和离异家长沟通时，分开约谈。",
     # round 139: a doubled given name would run into a role (保卫科科长); a landmark one draws (画了东方明珠);

@@ -519,6 +519,8 @@ PASS = [
     "她考上了新疆内高班，明年来上海读书。",
     "二是爸爸去问问幼儿园能不能早一点送。",
     "少数民族学生转入上海初中，导师帮助他适应。",
+    # round 142: a retired (退休) middle-school teacher names no school
+    "外公是退休中学老师，管得很严。",
     # round 136: a community school of the 街道, or of the 社区, is a kind of school (two generic words are no name)
     "我把街道社区学校的咨询电话告诉了他。全市公办学校都要落实。",
     # round 134: an adverb or a set of material before 小学 names no school (其实小学时, 一套小学的材料)

@@ -254,6 +254,8 @@ def everywhere(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]:
             continue  # 装得满满的, 眼睛红红的。: a reduplicated complement or predicate, not 小满's 满满
         if f[-1] in "爸妈" and text[end : end + 1] == f[-1] and f[0] in "新亲干继后":
             continue  # 新爸爸和…: a kind of parent (a stepfather), not 建新's 新爸 (小鹿's 鹿妈妈 stays)
+        if f[0] == "小" and text[start - 1 : start] in anon_names._MEASURES and _is_word(t, f):
+            continue  # 提了个小建议: a thing counted that is a word (小建), not a nickname (几张小虎的照片 stays)
         if in_idiom(t, text, start, end):
             continue  # 春花秋月, 见贤思齐: a form of 杜春花 or 谭思齐 inside a four-character word
         if len(f) == 2 and f[0] == f[1] and _aabb(t, text, start):

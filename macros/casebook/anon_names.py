@@ -303,6 +303,8 @@ def _name_at(t: NameTables, roles: re.Pattern[str], text: str, i: int) -> NameHi
         return None  # 打工的钱花在游戏上, 把钱花光: money spent, not the surname 钱 (班上的钱逸凡 is)
     prefixed = i > 0 and text[i - 1] in PREFIXES and length == 1 and (text[i - 1] != "大" or surname in TOP_SURNAMES)
     prefixed = prefixed and text[i - 2 : i] != "得老"  # (肿得老高: after 得, 老 is “very”)
+    # (不想老向家里要: inside a clause 老 before a preposition is “always”)
+    prefixed = prefixed and not (text[i - 1] == "老" and c in FUNCTION_CHARS and _han(text[i - 2 : i - 1]))
     # 老高, 小张 are in jieba's dictionary too: only the veto list says what is no nickname (大刘, not 做“大单”: top surnames)
     # (年级组的老班主任: the nickname would open a longer word)
     if prefixed and text[i - 1 : i + 1] not in t.veto and not _common(t, text[i : i + 2]) and not _common(t, text[i : i + 3]):

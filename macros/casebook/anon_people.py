@@ -325,7 +325,7 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
     # (and wherever a clause opens as a line does, after 说， or 以后，: _OPENS_AS_LINE)
     for i in [0, *(m.end() for m in _OPENS_AS_LINE.finditer(text))]:
         token = text[i : i + 2]
-        if text.startswith(_PUPIL_TIMES, i + 2) and token[1:] not in "天年月日夜":
+        if text.startswith(_PUPIL_TIMES, i + 2) and token[1:] not in "天年月日夜季":  # (秋季开学: a season)
             # (子涵后来…; 景涛周末在…: two typical characters that are no word)
             if _opening_name(t, token) or ((token in t.pairs or _typical(t, token)) and not _is_word(t, token)):
                 add(i, i + 2, token)
