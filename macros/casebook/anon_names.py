@@ -368,6 +368,8 @@ def _name_at(t: NameTables, roles: re.Pattern[str], text: str, i: int) -> NameHi
     typical = typical or (given == 2 and (pair in t.modern or doubled_given))
     if weak and not left_ok and not typical:
         return None
+    if function and given == 2 and _common(t, pair) and text.startswith(_PARENTS_AFTER, after + 2):
+        return None  # 和远方家长的联系: “and”, then parents of a kind (远方), no 和 family
     if weak and given == 1 and text[i - 1 : i] == "的" and not _after_class(text, i - 1):
         return None  # 自己做的曲奇: after 的 a weak surname and one character are a noun (3班的牛浩 is a pupil)
     if length == 1 and word_left and not kin_left and (not typical or function):
@@ -380,6 +382,7 @@ PLACEHOLDERS = frozenset("甲乙丙戊己庚辛壬癸")
 _PLACEHOLDER_ROLES = tuple("学生 家长 教师 老师 同学 孩子 男生 女生 导师 班主任 同桌 宿管 校医 门卫 保安 师傅 社工 教练".split())
 
 
+_PARENTS_AFTER = ("家长", "的家长", "父母", "的父母")
 _ODD_STARTS = PLACEHOLDERS | {"丁"}  # where a placeholder may stand (speed: the test runs for every surname)
 # (一笔钱花在…; not 把: 周三把葛语汐… is “take”)
 _MEASURES = frozenset("只条头匹棵朵件块张个笔本份封杯碗盒包袋瓶辆台间篇首幅道双支套座")
