@@ -330,6 +330,10 @@ CATCH = [
     # ，和毛豆一起 is “and 毛豆” when 毛豆 is found alone: no 和奶奶 from it
     ("方社工第二周就来了。外教Mr. Thompson说，Thompson老师很忙。", ["方社工", "Mr. Thompson", "Thompson"]),
     ("毛豆今天没来。晚饭后，和毛豆一起下楼的还有邻居。第二天爸爸妈妈和奶奶都来了。", ["毛豆", "和毛豆"]),
+    # round 144: a doubled word up to 1,000 uses before a birthday (圆圆的生日是…); after 一下 closing the sentence
+    # (多关注一下海燕。); a line opening with a weak surname and a very typical character that make no word (宫羽养了…)
+    ("圆圆的生日是十月十二日。邵老师请我多关注一下海燕。", ["圆圆", "邵老师", "海燕"]),
+    ("宫羽养了一只仓鼠，每天放学都要先回家喂它。", ["宫羽"]),
     # round 143: a time of day before a weak surname and a title (那天下午甘老师…); 敖日格勒 among the Mongolian names
     ("那天下午甘老师带着宁宁去医务室。敖日格勒是蒙古族学生。", ["甘老师", "宁宁", "敖日格勒"]),
     # round 142: 秋实 among the given names of today (发现华秋实右耳…); a doubled name inside a clause right before
@@ -807,6 +811,8 @@ CLEAN = [
     # round 65: athletes and a philosopher talked of in class; a month of fasting; a coach's workshop
     # the word table keeps jieba's rarer nouns and verbs opening with a surname from 10 uses (班会, 房卡)
     "后来班里一位戴眼镜的同学说，自己以前也不好意思，听了那次班会才想通。他拿着房卡上楼。",
+    # round 144 (guard): but not where a longer word opens there (区青少年活动中心, 高尔基)
+    "区青少年活动中心的暑期班开课了。\n高尔基的《海燕》是初二要背诵的课文。",
     # round 143: 和 before a word and parents is “and” (和远方家长的联系), no 和 family
     "和远方家长的联系哪怕很简单，也要坚持。",
     # round 142: 老 before a preposition inside a clause is “always” (不想老向家里要); a season before 开学 (秋季);

@@ -411,7 +411,8 @@ def _shaped_before(t: NameTables, text: str, m: re.Match[str], token: str, start
     opening = m.re is _DATA_LED and _line_start(text, start) and t.words.get(token, 0) < _DESCRIBED_FREQ
     # (not 全国学籍号: a word this everyday; 小舟的微信: a word jieba knows as a name)
     shaped = shaped or (opening and (_word_shaped(t, token) or token in t.jieba_names))
-    shaped = shaped or (len(token) == 2 and token[0] == token[1] and _pet_name(t, token, least=0.0))  # (丁丁出生于…)
+    # (丁丁出生于…; 圆圆的生日是…: before what only a person has, a doubled word up to 1,000 uses, as after a surname)
+    shaped = shaped or (len(token) == 2 and token[0] == token[1] and _pet_name(t, token, 1000, least=0.0))
     # (詹姆斯的中文名: only a person has a Chinese name beside another, whatever jieba makes of it)
     shaped = shaped or (m.group(0) in ("中文名", "英文名") and token[0] not in anon_names.FUNCTION_CHARS)
     # (米粒是米老师的女儿: the parent's surname opens the word, whatever it means)

@@ -216,6 +216,10 @@ def _given(t: NameTables, text: str, start: int, weak: bool, compound: bool = Fa
     word = not weak and s1 >= top and (_common(t, nxt) or nxt in t.left_words) and not _common(t, family)
     # (端木晴养了一只…: after a compound surname a very typical given character needs only a clear left edge)
     ends = _follows(text, start + 1) or ((word or (compound and s1 >= 0.85)) and _clear_left(t, text, left))
+    # (宫羽养了一只仓鼠: opening a line, a weak surname before a very typical character that makes no word with it)
+    # (not 区青少年…, 高尔基: a longer word opens with the given character or the surname)
+    opening = weak and s1 >= 0.85 and left is not None and text[left - 1 : left] in ("", "\n") and not _common(t, family)
+    ends = ends or (opening and not _common(t, text[start : start + 3]) and not _common(t, text[start - 1 : start + 2]))
     if s1 >= (THETA_WEAK if weak else THETA_TWO_PERSON if person else THETA_TWO) and ends:
         # 钱全都, 李明说: when the given character starts a word with what follows, only a very typical one is a name
         if _common(t, text[start : start + 2]) and s1 < 0.85:

@@ -54,7 +54,7 @@ PERSON_VERBS = (
 STRONG_VERBS = PERSON_VERBS[: PERSON_VERBS.index("心里")]
 # A person is the object of these (导师问浩宇, 我找到了思远).
 OBJECT_VERBS = (
-    "问 找 叫 陪 劝 喊 拉着 看着 告诉 提醒 表扬 批评 鼓励 安慰 找到了 叫住 请 让 帮 给 带着 和 跟 与 说 送 建议 加了".split()
+    "问 找 叫 陪 劝 喊 拉着 看着 告诉 提醒 表扬 批评 鼓励 安慰 找到了 叫住 请 让 帮 给 带着 和 跟 与 说 送 建议 加了 一下".split()
 )
 # A surname with these is the family, or a teacher of the same name (亓爸爸, 亓家长, 解老师).
 # (宁叔叔: a stepfather; 华丽萍 … 我约华女士: how a teacher addresses a parent; 于师傅: the father at work)
