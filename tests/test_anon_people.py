@@ -330,6 +330,9 @@ CATCH = [
     # ，和毛豆一起 is “and 毛豆” when 毛豆 is found alone: no 和奶奶 from it
     ("方社工第二周就来了。外教Mr. Thompson说，Thompson老师很忙。", ["方社工", "Mr. Thompson", "Thompson"]),
     ("毛豆今天没来。晚饭后，和毛豆一起下楼的还有邻居。第二天爸爸妈妈和奶奶都来了。", ["毛豆", "和毛豆"]),
+    # round 145: right after a known Tibetan part, two characters that end as parts end are the name's second part,
+    # though the lists lack it, and that part alone is the person elsewhere in the case (次仁朗措 … 碰见朗措)
+    ("西藏班学生次仁朗措春节不能回家。腊月二十八，我在宿舍楼下碰见朗措。", ["次仁朗措", "朗措"]),
     # round 144: a doubled word up to 1,000 uses before a birthday (圆圆的生日是…); after 一下 closing the sentence
     # (多关注一下海燕。); a line opening with a weak surname and a very typical character that make no word (宫羽养了…)
     ("圆圆的生日是十月十二日。邵老师请我多关注一下海燕。", ["圆圆", "邵老师", "海燕"]),

@@ -25,6 +25,7 @@ case; a part alone elsewhere counts only where a person stands (扎西说, 卓�
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from macros.build.reads import data_cache
 from macros.casebook.anon_leads import tried_at
@@ -239,6 +240,25 @@ _TAKES_PERSON = frozenset("帮陪让请找问叫教")  # verbs whose object is a
 PART_WORDS = ("扎西德勒", "格桑花")  # words that open with a name's part and are no name
 
 
+@data_cache  # made from the name lists: again when one changes
+def _part_finals() -> frozenset[str]:
+    """The characters that end two or more of the two-character parts the lists know (措, 珍, 玛 …)."""
+    finals = Counter(p[-1] for p in tables().parts if len(p) == 2)
+    return frozenset(ch for ch, n in finals.items() if n >= 2)
+
+
+def _second_parts(t: NameTables, text: str, spans: list[tuple[int, int]]) -> set[str]:
+    """次仁朗措: right after a known part, two characters that end as parts end and make no word are
+    the second part of the same name, though the lists lack it."""
+    found: set[str] = set()
+    for _start, end in spans:
+        pair = text[end : end + 2]
+        if len(pair) == 2 and pair[1] in _part_finals() and _han(pair[0]) and pair[0] not in STOP and pair[1] not in STOP:
+            if not _is_word(t, pair) and pair not in t.pairs and not _is_word(t, text[end - 1 : end + 1]):
+                found.add(pair)
+    return found
+
+
 def _with_jan(text: str, span: tuple[int, int]) -> tuple[int, int]:
     """买买提江, 艾力江: the Uyghur ending 江 (“dear”) belongs to the name before what ends a name."""
     start, end = span
@@ -253,6 +273,10 @@ def find_tibetan_names(t: NameTables, text: str) -> list[NameHit]:
     (扎西说, 卓玛的阿妈), since the surname tables cannot read such names at all."""
     # (扎西德勒 is the New Year greeting, 格桑花 a flower: no person)
     spans = [_with_jan(text, m.span()) for m in _tibetan_parts().finditer(text) if not text.startswith(PART_WORDS, m.start())]
+    second = _second_parts(t, text, spans)
+    if second:  # (次仁朗措: 朗措 is a part of this case's name, wherever it stands)
+        taken = taken_by([NameHit(s, e, "") for s, e in spans], len(text))
+        spans = sorted(spans + [(s, e) for s, e in find_words(text, second) if not any(taken[s:e])])
     hits: list[NameHit] = []
     parts: set[str] = set()
     k = 0
