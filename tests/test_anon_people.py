@@ -330,6 +330,10 @@ CATCH = [
     # ，和毛豆一起 is “and 毛豆” when 毛豆 is found alone: no 和奶奶 from it
     ("方社工第二周就来了。外教Mr. Thompson说，Thompson老师很忙。", ["方社工", "Mr. Thompson", "Thompson"]),
     ("毛豆今天没来。晚饭后，和毛豆一起下楼的还有邻居。第二天爸爸妈妈和奶奶都来了。", ["毛豆", "和毛豆"]),
+    # round 146: after 发现 a surname that counts mostly with roles, before a known given name (发现贝安琪视力…);
+    # a doubled name right after the animal, unquoted, is the pet's (小狗豆豆), wherever it stands
+    ("体检时发现贝安琪视力下降得很厉害。", ["贝安琪"]),
+    ("原来家里养了四年的小狗豆豆周末走丢了。宁宁说，豆豆是她唯一会说心里话的朋友。", ["宁宁"]),
     # round 145: right after a known Tibetan part, two characters that end as parts end are the name's second part,
     # though the lists lack it, and that part alone is the person elsewhere in the case (次仁朗措 … 碰见朗措)
     ("西藏班学生次仁朗措春节不能回家。腊月二十八，我在宿舍楼下碰见朗措。", ["次仁朗措", "朗措"]),

@@ -427,10 +427,11 @@ def _very_typical_pair(t: NameTables, text: str, after: int, i: int) -> bool:
     # (妈妈应美华在…, 家长单红梅: after kin or a form's field plainer characters, and a known given name that is a word)
     kin, modern = text.endswith(_KIN_BEFORE, 0, i), pair in t.modern  # (车子涵在…: a given name of today, though 车子 is a word)
     word = _common(t, pair) and not (kin and pair in t.pairs)
-    if not (_left_ok(text, i) or kin) or word or (_common(t, text[i : after + 1]) and not modern):
+    found = text.endswith(_THINKING, 0, i)  # (体检时发现贝安琪视力下降: whom one finds, as after kin)
+    if not (_left_ok(text, i) or kin or found) or word or (_common(t, text[i : after + 1]) and not modern):
         return False
     ends = _follows(text, after + 2) or text.startswith(ROLE_WORDS, after + 2)  # (花丽萍护士长说: a title after it)
-    ends = ends or (kin and pair in t.pairs)  # (由爸爸米振华陪…: kin and a known given name, whatever the verb)
+    ends = ends or ((kin or found) and pair in t.pairs)  # (由爸爸米振华陪…: kin and a known given name, whatever the verb)
     # (解晓雯参加了…: opening a line, two of the most typical characters, whatever the verb after them)
     ends = ends or (text[i - 1 : i] in ("", "\n") and min(t.score.get(ch, 0.0) for ch in pair) >= 0.9)
     return min(t.score.get(ch, 0.0) for ch in pair) >= (0.8 if kin or modern else 0.85) and ends

@@ -254,13 +254,15 @@ _PET_NAMED = re.compile(
     rf"|叫[“\"「]([\u4e00-\u9fff]{{1,3}})[”\"」]的[\u4e00-\u9fff]{{0,2}}?{_PETS}"  # 一只叫“豆豆”的柯基, 的小狗, 的橘猫
     rf"|{_PETS}叫什么名字[^\n]{{0,10}}?叫[“\"「]([\u4e00-\u9fff]{{1,3}})[”\"」]"  # 问她仓鼠叫什么名字。她说叫“团子”
     r"|给它(?:起|取)了?(?:个|一个)?(?:名字?)?叫?[“\"「]([\u4e00-\u9fff]{1,3})[”\"」]"  # 他给它起名叫“雪球”: “it”
+    rf"|{_PETS}(([\u4e00-\u9fff])\6)"  # 养了四年的小狗豆豆: a doubled name right after the animal, unquoted
 )
+_PET_WORD = re.compile(_PETS)
 
 
 def pet_names(text: str) -> frozenset[str]:
     """The names a case gives its animals: no person of the case, wherever they stand."""
     return (
         frozenset(m[m.lastindex or 0] for m in _PET_NAMED.finditer(text))  # (each alternative has one group)
-        if "“" in text or '"' in text
+        if "“" in text or '"' in text or _PET_WORD.search(text)
         else frozenset()
     )
