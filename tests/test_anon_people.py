@@ -330,6 +330,8 @@ CATCH = [
     # ，和毛豆一起 is “and 毛豆” when 毛豆 is found alone: no 和奶奶 from it
     ("方社工第二周就来了。外教Mr. Thompson说，Thompson老师很忙。", ["方社工", "Mr. Thompson", "Thompson"]),
     ("毛豆今天没来。晚饭后，和毛豆一起下楼的还有邻居。第二天爸爸妈妈和奶奶都来了。", ["毛豆", "和毛豆"]),
+    # round 147: after 发到, 交到 … a weak surname and a title (作业可以发到毛老师的邮箱)
+    ("作业可以发到毛老师的邮箱。", ["毛老师"]),
     # round 146: after 发现 a surname that counts mostly with roles, before a known given name (发现贝安琪视力…);
     # a doubled name right after the animal, unquoted, is the pet's (小狗豆豆), wherever it stands
     ("体检时发现贝安琪视力下降得很厉害。", ["贝安琪"]),
@@ -818,6 +820,9 @@ CLEAN = [
     # round 65: athletes and a philosopher talked of in class; a month of fasting; a coach's workshop
     # the word table keeps jieba's rarer nouns and verbs opening with a surname from 10 uses (班会, 房卡)
     "后来班里一位戴眼镜的同学说，自己以前也不好意思，听了那次班会才想通。他拿着房卡上楼。",
+    # round 147: a pet's name is the pet's inside a title too (《我和豆豆的四年》, after 小狗“豆豆”)
+    "她的小狗“豆豆”走丢了。她一笔一画写上豆豆的样子。过了一个星期，豆豆还是没有消息。"
+    "我请她画一本小册子，名字叫《我和豆豆的四年》。那本《我和豆豆的四年》现在还放在图书角里。",
     # round 144 (guard): but not where a longer word opens there (区青少年活动中心, 高尔基)
     "区青少年活动中心的暑期班开课了。\n高尔基的《海燕》是初二要背诵的课文。",
     # round 143: 和 before a word and parents is “and” (和远方家长的联系), no 和 family

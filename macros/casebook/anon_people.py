@@ -157,7 +157,8 @@ def find_people(text: str) -> list[NameHit]:
     named = {plain[h.start] for h in hits if h.end - h.start >= 3 or plain[h.start + 1 : h.end] != "家"}
     hits = [h for h in hits if h.end - h.start != 2 or plain[h.start + 1] != "家" or family_surname(t, plain[h.start], named)]
     pets = pet_names(plain)
-    hits = [h for h in hits if plain[h.start : h.end] not in pets] if pets else hits
+    # (《我和豆豆的四年》: titles are blank in plain, so a pet's name inside one is read from the text)
+    hits = [h for h in hits if text[h.start : h.end] not in pets] if pets else hits
     return sorted(hits, key=lambda h: (h.start, -h.end))
 
 
