@@ -820,6 +820,8 @@ CLEAN = [
     # round 65: athletes and a philosopher talked of in class; a month of fasting; a coach's workshop
     # the word table keeps jieba's rarer nouns and verbs opening with a surname from 10 uses (班会, 房卡)
     "后来班里一位戴眼镜的同学说，自己以前也不好意思，听了那次班会才想通。他拿着房卡上楼。",
+    # round 148: an ABB adjective is no surname and doubled given name (冷冰冰的数字); 夏末 is late summer
+    "导师的作用，是把冷冰冰的数字变成一家人能一起做的事情。刚到上海时正是夏末，天气闷热。",
     # round 147: a pet's name is the pet's inside a title too (《我和豆豆的四年》, after 小狗“豆豆”)
     "她的小狗“豆豆”走丢了。她一笔一画写上豆豆的样子。过了一个星期，豆豆还是没有消息。"
     "我请她画一本小册子，名字叫《我和豆豆的四年》。那本《我和豆豆的四年》现在还放在图书角里。",

@@ -309,6 +309,8 @@ CATCH = [
     ("CASE-ANON-SCHOOL", "某某是静安区芷江西苑初级中学九（3）班的学生，在芷江西苑的年级排名掉到了第四十一。", "芷江西苑"),
     ("CASE-ANON-SCHOOL", "某某在上海市鹿鸣中学读书，说这是“鹿中篮球队的规矩”。", "鹿中"),
     ("CASE-ANON-SCHOOL", "某某从沪岚交通技工学校毕业。回到沪岚交技，他讲了这件事。", "沪岚交技"),
+    # round 148: a row of a name list, padded with full-width spaces: the name, the date, then the class
+    ("CASE-ANON-BIRTHDATE", "欧阳若曦　2011/03/05　初二（4）班", "2011/03/05"),
     # round 141: a cell holding a value with 学籍号 in it heads no column (the ID number below stays an ID number)
     (
         "CASE-ANON-IDCARD",
@@ -519,6 +521,8 @@ PASS = [
     "她考上了新疆内高班，明年来上海读书。",
     "二是爸爸去问问幼儿园能不能早一点送。",
     "少数民族学生转入上海初中，导师帮助他适应。",
+    # round 148 (guard): a day, a date and a meeting in a spaced line is no birthday (no class after the date)
+    "周一　2019/05/06　家长会",
     # round 142: a retired (退休) middle-school teacher names no school
     "外公是退休中学老师，管得很严。",
     # round 136: a community school of the 街道, or of the 社区, is a kind of school (two generic words are no name)

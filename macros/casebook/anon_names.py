@@ -131,8 +131,8 @@ def _given(t: NameTables, text: str, start: int, weak: bool, compound: bool = Fa
     s1 = t.score.get(g1, 0.0)
     g2 = text[start + 1 : start + 2]
     doubled = g2 == g1 and s1 >= 0.65 and not _common(t, g1 + g2) and text[start - 1] not in FUNCTION_CHARS
-    if doubled and not _common(t, text[start + 1 : start + 3]):
-        return 2  # 发现钱朵朵左耳…: a doubled given name after a surname (常常 is a word; 保卫科科长: 科长)
+    if doubled and not _common(t, text[start + 1 : start + 3]) and not _common(t, text[start - 1 : start + 2]):
+        return 2  # 发现钱朵朵左耳…: a doubled given name after a surname (常常 is a word; 保卫科科长: 科长; 冷冰冰)
     family = text[start - 1 : start + 1]  # surname + first given character
     # What follows a two-character given name: a word that follows people (褚建明说), or a role (宗建国师傅)
     person_after, g3 = text[start + 2 : start + 3] in PERSON_FOLLOW, text[start + 2 : start + 3]

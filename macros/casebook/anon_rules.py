@@ -324,6 +324,10 @@ _ID_AFTER = re.compile(
 )  # (体检表)  # …，2012-11-27，住址…
 # 蔡文静，2010.04.16，初二5班 / …，淀北小学五年级: a pupil's class or school after the date, in a line of facts
 # (思思，2011.04.18，六（1）班: a class written as grade and number)
+_LISTED_NAME = re.compile(r"(?:^|(?<=\n))[\u4e00-\u9fff]{2,4}[ \u3000]+$")  # (a line opening with a name, then spaces)
+_SPACED_CLASS = re.compile(
+    r"[ \u3000]+(?:预备|初[一二三四]|高[一二三]|[一二三四五六七八九](?:年级|\s*[(（]))"
+)  # (then the class)
 _CLASS_AFTER = re.compile(
     r"\s*[,，][^,，。;；\n]{0,8}?(?:预备|初[一二三四]|高[一二三]|[一二三四五六七八九]年级|小学|中学"
     r"|[一二三四五六七八九]\s*[(（]\s*\d{1,2}\s*[)）]\s*(?:班|中队)|就读|今年\s*[\d一二三四五六七八九十]{1,3}\s*岁)"
@@ -386,6 +390,8 @@ def _birthdates(text: str) -> Iterable[Span]:
         elif before.endswith(("(", "（")) and "\u4e00" <= before[-2:-1] <= "\u9fff" and text[m.end() : m.end() + 1] in ")）":
             if int(y.group(0)) > _LAST_PUPIL_BIRTH_YEAR:
                 continue  # 家长会（2025.10.12）: a meeting's recent date in brackets
+        elif _LISTED_NAME.search(text, max(0, m.start() - 8), m.start()) and _SPACED_CLASS.match(text, m.end()):
+            pass  # 上官若曦　2010/11/02　初三（1）班: a row of a name list, the name then the date, spaced
         elif not before.rstrip().endswith((",", "，", ":", "：")):
             continue
         elif _CLASS_AFTER.match(text, m.end()):
