@@ -335,7 +335,7 @@ def facts_people(t: NameTables, text: str, hits: list[NameHit]) -> list[NameHit]
                 start = end - 3  # 嘉怡的外公伍长根家住…: kin, then a three-character name
             elif text[end - 3 : end - 2] == "的" and anon_names._after_class(text, end - 3):
                 start = end - 2  # 预备（6）班的夏天是个…: a class's pupil
-            elif text[end - 2 : end - 1] == text[end - 1 : end] and _doubled_before(t, text, end):
+            elif _doubled_before(t, text, end):
                 start = end - 2  # 报名表上牛牛的身份证号: a doubled name, inside a clause
             elif text[end - 2 : end] in t.modern and not anon_names._common(t, text[end - 3 : end - 1]):
                 start = end - 2  # 不要理会一诺QQ上的…: a given name of today, inside a clause
@@ -386,9 +386,9 @@ def _titled_runs(t: NameTables, text: str) -> list[tuple[int, int]]:
 
 def _doubled_before(t: NameTables, text: str, end: int) -> bool:
     """报名表上牛牛的身份证号: a doubled name ending at ``end`` (not 一条长长的微信: a measure, a word)."""
-    pair = text[end - 2 : end]
+    pair = text[end - 2 : end] if end >= 2 else ""
     counted = text[end - 3 : end - 2] in anon_names._MEASURES
-    return not counted and not anon_names._common(t, pair) and _pet_name(t, pair, least=0.3)
+    return len(pair) == 2 and not counted and not anon_names._common(t, pair) and _pet_name(t, pair, least=0.3)
 
 
 def _shaped_before(t: NameTables, text: str, m: re.Match[str], token: str, start: int) -> bool:

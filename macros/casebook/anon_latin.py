@@ -251,9 +251,10 @@ def _second_parts(t: NameTables, text: str, spans: list[tuple[int, int]]) -> set
     """次仁朗措: right after a known part, two characters that end as parts end and make no word are
     the second part of the same name, though the lists lack it."""
     found: set[str] = set()
+    finals = _part_finals()
     for _start, end in spans:
         pair = text[end : end + 2]
-        if len(pair) == 2 and pair[1] in _part_finals() and _han(pair[0]) and pair[0] not in STOP and pair[1] not in STOP:
+        if len(pair) == 2 and pair[1] in finals and _han(pair[0]) and pair[0] not in STOP and pair[1] not in STOP:
             if not _is_word(t, pair) and pair not in t.pairs and not _is_word(t, text[end - 1 : end + 1]):
                 found.add(pair)
     return found

@@ -1,6 +1,7 @@
 """Where a person's name may begin and end in case prose (rule CASE-ANON-NAME): the edge tests
 the name finder (:mod:`macros.casebook.anon_names`, which re-exports them) and the passes after it
-share: a common word running in from the left, what follows a name, a class or kin word before it.
+share: a common word running in from the left, what follows a name, a class or kin word before it,
+and a doubled given name's own edges.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from macros.casebook.anon_name_words import (
     _LEFT_AND_KIN,
     _LEFT_AND_KIN_ENDS,
     FOLLOW,
+    FUNCTION_CHARS,
     LEFT_CHARS,
 )
 from macros.casebook.anon_tables import NameTables
@@ -57,3 +59,10 @@ def _after_kin(text: str, left: int | None) -> bool:
 
 def _clear_left(t: NameTables, text: str, left: int | None) -> bool:
     return left is not None and _left_ok(text, left) and not _word_from_left(t, text, left)
+
+
+def _doubled_given(t: NameTables, text: str, start: int, surname: str) -> bool:
+    """钱朵朵: a doubled given name at ``start``, no word and running into none (常常, 保卫科科长), not after “and”."""
+    pair = text[start : start + 2]
+    doubled = len(pair) == 2 and pair[0] == pair[1] and surname not in FUNCTION_CHARS
+    return doubled and not _common(t, pair) and not _common(t, text[start + 1 : start + 3])

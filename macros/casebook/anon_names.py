@@ -34,6 +34,7 @@ from macros.casebook.anon_name_edges import _after_class as _after_class
 from macros.casebook.anon_name_edges import _after_kin as _after_kin
 from macros.casebook.anon_name_edges import _clear_left as _clear_left
 from macros.casebook.anon_name_edges import _common as _common
+from macros.casebook.anon_name_edges import _doubled_given
 from macros.casebook.anon_name_edges import _follows as _follows
 from macros.casebook.anon_name_edges import _han as _han
 from macros.casebook.anon_name_edges import _left_ok as _left_ok
@@ -130,9 +131,8 @@ def _given(t: NameTables, text: str, start: int, weak: bool, compound: bool = Fa
         return 0  # (speed: _han inline; "" is no Chinese character)
     s1 = t.score.get(g1, 0.0)
     g2 = text[start + 1 : start + 2]
-    doubled = g2 == g1 and s1 >= 0.65 and not _common(t, g1 + g2) and text[start - 1] not in FUNCTION_CHARS
-    if doubled and not _common(t, text[start + 1 : start + 3]) and not _common(t, text[start - 1 : start + 2]):
-        return 2  # 发现钱朵朵左耳…: a doubled given name after a surname (常常 is a word; 保卫科科长: 科长; 冷冰冰)
+    if s1 >= 0.65 and _doubled_given(t, text, start, text[start - 1]) and not _common(t, text[start - 1 : start + 2]):
+        return 2  # 发现钱朵朵左耳…: a doubled given name after a surname (冷冰冰 is a word)
     family = text[start - 1 : start + 1]  # surname + first given character
     # What follows a two-character given name: a word that follows people (褚建明说), or a role (宗建国师傅)
     person_after, g3 = text[start + 2 : start + 3] in PERSON_FOLLOW, text[start + 2 : start + 3]
@@ -366,10 +366,8 @@ def _name_at(t: NameTables, roles: re.Pattern[str], text: str, i: int) -> NameHi
         return None  # 一家电商公司的: a word this everyday (公司, 学校) is no given name inside a clause
     # 如何平衡: a typical given name that is itself a common word does not override a word from the left
     typical = given == 2 and pair in t.pairs and min(t.score.get(ch, 0.0) for ch in pair) >= THETA_STRONG and not _common(t, pair)
-    doubled_given = pair[:1] == pair[1:] and not _common(t, pair) and surname not in FUNCTION_CHARS  # (程程和朵朵: “and”)
-    doubled_given = doubled_given and not _common(t, text[after + 1 : after + 3])  # (保卫科科长: 科长)
     # (带着季昊然去了…: a given name of today or a doubled one vouches as well, after a weak surname too)
-    typical = typical or (given == 2 and (pair in t.modern or doubled_given))
+    typical = typical or (given == 2 and (pair in t.modern or _doubled_given(t, text, after, surname)))
     if weak and not left_ok and not typical:
         return None
     if function and given == 2 and _common(t, pair) and text.startswith(_PARENTS_AFTER, after + 2):
