@@ -330,6 +330,15 @@ CATCH = [
     # ，和毛豆一起 is “and 毛豆” when 毛豆 is found alone: no 和奶奶 from it
     ("方社工第二周就来了。外教Mr. Thompson说，Thompson老师很忙。", ["方社工", "Mr. Thompson", "Thompson"]),
     ("毛豆今天没来。晚饭后，和毛豆一起下楼的还有邻居。第二天爸爸妈妈和奶奶都来了。", ["毛豆", "和毛豆"]),
+    # round 149: after kin, a classmate or a roommate (同屋的) a doubled given name of a plainer character,
+    # or one that is a word (许多多); 带 takes a person; 阿卜杜拉 is a part; 天翼 a given name of today;
+    # a doubled name before 家的 after a clear left edge
+    ("课后，同桌许多多主动问一帆助听器能不能听音乐。", ["许多多", "一帆"]),
+    ("熄灯后，同屋的丁果果跑来敲我的门。", ["丁果果"]),
+    ("车爸爸每周六带志豪去少年宫下棋。", ["车爸爸", "志豪"]),
+    ("宿管阿卜杜拉老师告诉我，艾力连着几个晚上没睡好。", ["阿卜杜拉老师", "艾力"]),
+    ("金山区枕溪第二中学的郜天翼周末在奶茶店打工。", ["郜天翼"]),
+    ("岳阿姨是苗苗家的保姆，每天下午来接她放学。", ["岳阿姨", "苗苗"]),
     # round 147: after 发到, 交到 … a weak surname and a title (作业可以发到毛老师的邮箱)
     ("作业可以发到毛老师的邮箱。", ["毛老师"]),
     # round 146: after 发现 a surname that counts mostly with roles, before a known given name (发现贝安琪视力…);
@@ -820,6 +829,10 @@ CLEAN = [
     # round 65: athletes and a philosopher talked of in class; a month of fasting; a coach's workshop
     # the word table keeps jieba's rarer nouns and verbs opening with a surname from 10 uses (班会, 房卡)
     "后来班里一位戴眼镜的同学说，自己以前也不好意思，听了那次班会才想通。他拿着房卡上楼。",
+    # round 149: a quoted name that 是…金毛的名字 says is the dog's; guards: 许多 and a doubled word still
+    # end at a word (同学许多多少少, 乐呵呵), and a placeholder stays one (学生丁留下来)
+    "“麦芽”是她家那只金毛的名字，她每天遛“麦芽”。",
+    "同学许多多少少有点意见。妈妈乐呵呵地说。学生丁留下来。",
     # round 148: an ABB adjective is no surname and doubled given name (冷冰冰的数字); 夏末 is late summer
     "导师的作用，是把冷冰冰的数字变成一家人能一起做的事情。刚到上海时正是夏末，天气闷热。",
     # round 147: a pet's name is the pet's inside a title too (《我和豆豆的四年》, after 小狗“豆豆”)

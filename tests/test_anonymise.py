@@ -309,6 +309,10 @@ CATCH = [
     ("CASE-ANON-SCHOOL", "某某是静安区芷江西苑初级中学九（3）班的学生，在芷江西苑的年级排名掉到了第四十一。", "芷江西苑"),
     ("CASE-ANON-SCHOOL", "某某在上海市鹿鸣中学读书，说这是“鹿中篮球队的规矩”。", "鹿中"),
     ("CASE-ANON-SCHOOL", "某某从沪岚交通技工学校毕业。回到沪岚交技，他讲了这件事。", "沪岚交技"),
+    # round 149: a road named with a Shanghai district, then a school named after it (外国语学校, five
+    # characters of its own), after a verb that is no part of the district (转入)
+    ("CASE-ANON-SCHOOL", "他转入长宁区虹桥路澄溪外国语学校七（2）班。", "长宁区虹桥路澄溪外国语学校"),
+    ("CASE-ANON-ADDRESS", "他们转入长宁区虹桥路的一家诊所。", "长宁区虹桥路"),
     # round 148: a row of a name list, padded with full-width spaces: the name, the date, then the class
     ("CASE-ANON-BIRTHDATE", "欧阳若曦　2011/03/05　初二（4）班", "2011/03/05"),
     # round 141: a cell holding a value with 学籍号 in it heads no column (the ID number below stays an ID number)

@@ -74,6 +74,7 @@ _TOWN_ROAD = re.compile(
     r"(?:村(?:[一二三四五六七八九十\d]{1,3}(?:队|组)|[\u4e00-\u9fff]{1,2}家宅(?:\s*\d{1,4}\s*号)?)?|花苑|家园|小区|新村|公寓|花园|苑)"
 )
 _WAYS = ("上学路", "放学路", "回家路")
+SHANGHAI_DISTRICTS = frozenset("黄浦 徐汇 长宁 静安 普陀 虹口 杨浦 闵行 宝山 嘉定 浦东 金山 松江 青浦 奉贤 崇明".split())
 _DISTRICT_END = re.compile(DISTRICT)  # (搬到郊区后上学路上: a suburb, no district)
 
 
@@ -83,7 +84,9 @@ def _town_roads(text: str) -> Iterable[re.Match[str]]:
     character costs as much as all the other address patterns together)."""
     done = 0
     for k in _DISTRICT_END.finditer(text):
-        for start in (k.start() - 3, k.start() - 2):
+        # (转入长宁区虹桥路: a Shanghai district's two characters, not the verb before them)
+        starts = (k.start() - 2,) if text[k.start() - 2 : k.start()] in SHANGHAI_DISTRICTS else (k.start() - 3, k.start() - 2)
+        for start in starts:
             if start >= done and (m := _TOWN_ROAD.match(text, start)):
                 done = m.end()
                 yield m
@@ -92,7 +95,7 @@ def _town_roads(text: str) -> Iterable[re.Match[str]]:
 
 # (田林十二村走到学校: a verb between the estate and 学校, so no school named after it)
 _ROAD_SCHOOL = re.compile(  # (欧阳路街道青藤初级中学: the road names the 街道, and the 街道 the school)
-    r"(?:街道)?(?:第[一二三四五六七八九十\d]+)?(?:(?![到去回走在进离出来从往])[\u4e00-\u9fff]){0,4}?(?:小学|中学|学校|幼儿园|初中|高中|附中|附小)"
+    r"(?:街道)?(?:第[一二三四五六七八九十\d]+)?(?:(?![到去回走在进离出来从往])[\u4e00-\u9fff]){0,5}?(?:小学|中学|学校|幼儿园|初中|高中|附中|附小)"
 )
 _ESTATE_SCHOOL = ("小学", "中学", "幼儿园", "学校", "初中", "高中", "附中", "附小")
 

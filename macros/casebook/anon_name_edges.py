@@ -57,12 +57,18 @@ def _after_kin(text: str, left: int | None) -> bool:
     return left is not None and text.endswith(_KIN_BEFORE, 0, left)
 
 
+def _kin_left(text: str, left: int | None) -> bool:
+    """同桌王果果, 同屋的丁果果: kin or a classmate right before ``left``, or before a 的 there."""
+    return _after_kin(text, left) or (left is not None and text[left - 1 : left] == "的" and _after_kin(text, left - 1))
+
+
 def _clear_left(t: NameTables, text: str, left: int | None) -> bool:
     return left is not None and _left_ok(text, left) and not _word_from_left(t, text, left)
 
 
-def _doubled_given(t: NameTables, text: str, start: int, surname: str) -> bool:
-    """钱朵朵: a doubled given name at ``start``, no word and running into none (常常, 保卫科科长), not after “and”."""
+def _doubled_given(t: NameTables, text: str, start: int, surname: str, word_ok: bool = False) -> bool:
+    """钱朵朵: a doubled given name at ``start``, no word (unless ``word_ok``: 同桌许多多) and running
+    into none (常常, 保卫科科长), not after “and”."""
     pair = text[start : start + 2]
     doubled = len(pair) == 2 and pair[0] == pair[1] and surname not in FUNCTION_CHARS
-    return doubled and not _common(t, pair) and not _common(t, text[start + 1 : start + 3])
+    return doubled and (word_ok or not _common(t, pair)) and not _common(t, text[start + 1 : start + 3])

@@ -13,9 +13,11 @@ ROLES = (
         "阿婆 阿公 大爷 大妈 婆婆 爷叔 老伯 阿伯 指导 主管 经理 店长 护士长 护士 太太 大厨 老"  # 沈阿婆, 江大爷: Shanghai's elders; 黎指导 a coach; 戴主管 an internship's
     ).split()
 )
-KIN_BEFORE = (  # kinship words a name follows: 母亲李桂兰, 父亲王建国
-    "母亲 父亲 妈妈 爸爸 奶奶 爷爷 外婆 外公 哥哥 姐姐 弟弟 妹妹 舅舅 姑姑 同桌 同学 班长 名叫 叫做 叫 全名 大名 本名 真名 "
-    "联系人 监护人 姓名 家长 师傅 继父 继母"  # a form's fields: 联系人毛阿姨, 监护人钱建国; 家长马建国的微信; 师傅于建军
+# Kinship words a name follows (母亲李桂兰, 父亲王建国), roommates too (室友丁果果), and a form's fields
+# (联系人毛阿姨, 监护人钱建国; 家长马建国的微信; 师傅于建军)
+KIN_BEFORE = (
+    "母亲 父亲 妈妈 爸爸 奶奶 爷爷 外婆 外公 哥哥 姐姐 弟弟 妹妹 舅舅 姑姑 同桌 同学 班长 同屋 室友 舍友 "
+    "名叫 叫做 叫 全名 大名 本名 真名 联系人 监护人 姓名 家长 师傅 继父 继母"
 ).split()
 # A surname that is also one of these function words never starts a role form (和老师 = “with the teacher”).
 FUNCTION_CHARS = set("和与同向从为都能那所以把被给对跟让比连后时也还就于班在")  # 班: 全班同学, 班家长

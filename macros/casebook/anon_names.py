@@ -34,7 +34,7 @@ from macros.casebook.anon_name_edges import _after_class as _after_class
 from macros.casebook.anon_name_edges import _after_kin as _after_kin
 from macros.casebook.anon_name_edges import _clear_left as _clear_left
 from macros.casebook.anon_name_edges import _common as _common
-from macros.casebook.anon_name_edges import _doubled_given
+from macros.casebook.anon_name_edges import _doubled_given, _kin_left
 from macros.casebook.anon_name_edges import _follows as _follows
 from macros.casebook.anon_name_edges import _han as _han
 from macros.casebook.anon_name_edges import _left_ok as _left_ok
@@ -131,8 +131,10 @@ def _given(t: NameTables, text: str, start: int, weak: bool, compound: bool = Fa
         return 0  # (speed: _han inline; "" is no Chinese character)
     s1 = t.score.get(g1, 0.0)
     g2 = text[start + 1 : start + 2]
-    if s1 >= 0.65 and _doubled_given(t, text, start, text[start - 1]) and not _common(t, text[start - 1 : start + 2]):
-        return 2  # 发现钱朵朵左耳…: a doubled given name after a surname (冷冰冰 is a word)
+    kin = _kin_left(text, left)  # (同桌王果果, 同屋的丁果果: after kin or a roommate a plainer doubled character too)
+    if (s1 >= 0.65 or (s1 >= 0.3 and kin)) and _doubled_given(t, text, start, text[start - 1], word_ok=kin):
+        if not _common(t, text[start - 1 : start + 2]):
+            return 2  # 发现钱朵朵左耳…: a doubled given name after a surname (冷冰冰 is a word)
     family = text[start - 1 : start + 1]  # surname + first given character
     # What follows a two-character given name: a word that follows people (褚建明说), or a role (宗建国师傅)
     person_after, g3 = text[start + 2 : start + 3] in PERSON_FOLLOW, text[start + 2 : start + 3]
@@ -403,6 +405,7 @@ def _placeholder(t: NameTables, text: str, i: int) -> bool:
     titled = ch == "丁" and text.startswith(ROLE_WORDS, i + 1)  # 我是他的导师丁老师: 丁 with a title is the surname
     # (语文老师丁玉兰商量: a known given name is one, though 玉兰 is a word)
     odd = t.score.get(after[:1], 0.0) < 0.5 or (_common(t, after) and after not in t.pairs)
+    odd = odd and after[:1] != after[1:]  # (同桌丁果果: a doubled given name follows a surname, not a placeholder)
     if titled or (ch not in PLACEHOLDERS and not (ch == "丁" and odd)):
         return False
     return text.endswith(_PLACEHOLDER_ROLES, 0, i)

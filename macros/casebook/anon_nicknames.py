@@ -255,6 +255,7 @@ _PET_NAMED = re.compile(
     rf"|{_PETS}叫什么名字[^\n]{{0,10}}?叫[“\"「]([\u4e00-\u9fff]{{1,3}})[”\"」]"  # 问她仓鼠叫什么名字。她说叫“团子”
     r"|给它(?:起|取)了?(?:个|一个)?(?:名字?)?叫?[“\"「]([\u4e00-\u9fff]{1,3})[”\"」]"  # 他给它起名叫“雪球”: “it”
     rf"|{_PETS}(([\u4e00-\u9fff])\6)"  # 养了四年的小狗豆豆: a doubled name right after the animal, unquoted
+    rf"|[“\"「]([\u4e00-\u9fff]{{1,3}})[”\"」]是[^。！？\n]{{0,12}}?{_PETS}的名字"  # “麦芽”是她家那只金毛的名字
 )
 _PET_WORD = re.compile(_PETS)
 

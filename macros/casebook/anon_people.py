@@ -352,9 +352,11 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
         # (带多多上学, 接豆豆放学: taken to or from school, a less typical character and a rarer word too)
         escorted = text[i - 1 : i] in "带接送" and text.startswith(("上学", "放学", "回家", "上课"), i + 2)
         opening = _line_start(text, i) and _opening_verb(text, i + 2)  # (牛牛在体育课上…: a less typical character too)
+        # (岳阿姨是苗苗家的保姆: whose home or kin, after a clear left edge, as for 小X below)
+        owned = text[i - 1 : i] in anon_names.LEFT_CHARS and _LITTLE_OWNS.match(text, i + 2) is not None
         if (
             # (我让朵朵把…: after a verb that takes a person, too)
-            (_clause_start(text, i) or text[i - 1 : i] in _PERSON_OBJECT_VERBS or _after_class_de(text, i) or taking)
+            (_clause_start(text, i) or text[i - 1 : i] in _PERSON_OBJECT_VERBS or _after_class_de(text, i) or taking or owned)
             and _pet_name(t, m.group(0), 1000 if escorted else REDUPLICATED_FREQ, 0.3 if opening or escorted else 0.5)
             # (我问东东寒假去哪儿, 外婆把糖糖送到…, 带着豆豆画了…, 关注一下朵朵: after 问, 让, 叫, 把, 带, 一下 nothing after)
             # (24级数控3班的鹏鹏实习报告…: a class's pupil, whatever follows)

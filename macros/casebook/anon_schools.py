@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from macros.casebook.anon_addresses import DISTRICT
+from macros.casebook.anon_addresses import DISTRICT, SHANGHAI_DISTRICTS
 from macros.casebook.anon_leads import led
 from macros.casebook.anon_names import _THINKING, find_names
 from macros.casebook.anon_positions import ROLE_NOUNS
@@ -336,7 +336,6 @@ def _person(prefix: str) -> bool:
 
 
 # (上海市临江民族中学: the city, then a name of its own, before a generic word)
-_DISTRICTS = frozenset("黄浦 徐汇 长宁 静安 普陀 虹口 杨浦 闵行 宝山 嘉定 浦东 金山 松江 青浦 奉贤 崇明".split())
 _NAMED_HEAD = re.compile(r"(?:[\u4e00-\u9fff]{1,3}[区县]|上海市?)[\u4e00-\u9fff]{2,}$")
 
 
@@ -344,7 +343,7 @@ _NAMED_HEAD = re.compile(r"(?:[\u4e00-\u9fff]{1,3}[区县]|上海市?)[\u4e00-\u
 # the inland Tibetan or Xinjiang class name the school that runs it (内地西藏班, 本校新疆班,
 # 学校组织西藏班 name none)
 _INLAND = re.compile(
-    rf"(?:((?:{'|'.join(sorted(_DISTRICTS))})区)|(?<![\u4e00-\u9fff])|(?<=[在是于自到进读入]))([\u4e00-\u9fff]{{2}})(?:西藏|新疆)(?:班|部)"
+    rf"(?:((?:{'|'.join(sorted(SHANGHAI_DISTRICTS))})区)|(?<![\u4e00-\u9fff])|(?<=[在是于自到进读入]))([\u4e00-\u9fff]{{2}})(?:西藏|新疆)(?:班|部)"
     r"|([\u4e00-\u9fff]{2})(?:西藏|新疆)部"  # (后来枫华新疆部: a department is always a school's, wherever it stands)
 )
 
@@ -397,8 +396,9 @@ def _generic(prefix: str) -> bool:
         and any(  # (speed: the common answer, no, at once)
             prefix.endswith(word)
             and not _NAMED_HEAD.match(head := prefix[: -len(word)])
-            and head not in _DISTRICTS
-            and not (head[:2] in _DISTRICTS and len(head) >= 4)  # 长宁启澜双语学校: a district, then the school's own name
+            and head not in SHANGHAI_DISTRICTS
+            # 长宁启澜双语学校: a district, then the school's own name
+            and not (head[:2] in SHANGHAI_DISTRICTS and len(head) >= 4)
             # (虹桥枫丹双语学校: a place, then two characters of the school's own that make no word)
             and not (len(head) == 4 and head[:2] in tables().places and not _word(head[2:]))
             # 滨江木棉民族中学, 澜汀民族中学: a name of its own (two characters are enough before 民族)
