@@ -330,6 +330,12 @@ CATCH = [
     # ，和毛豆一起 is “and 毛豆” when 毛豆 is found alone: no 和奶奶 from it
     ("方社工第二周就来了。外教Mr. Thompson说，Thompson老师很忙。", ["方社工", "Mr. Thompson", "Thompson"]),
     ("毛豆今天没来。晚饭后，和毛豆一起下楼的还有邻居。第二天爸爸妈妈和奶奶都来了。", ["毛豆", "和毛豆"]),
+    # round 150: a surname that counts mostly with roles before a given name of today (解一帆); a Tibetan
+    # part after a comma before what a person does (金珠, now a known part); the name after 大名
+    ("象棋社的解一帆在区比赛里拿了第三名。", ["解一帆"]),
+    ("端午节包粽子活动中，金珠教大家包了藏式的酥油糌粑。", ["金珠"]),
+    ("申屠浩的同桌小胖——大名夏天——后来成了他最忠实的听众。", ["申屠浩", "小胖", "夏天"]),
+    ("这份研学名单里，凌心怡的身份证号写错了。", ["凌心怡"]),  # (guard: 学名 runs into 名单)
     # round 149: after kin, a classmate or a roommate (同屋的) a doubled given name of a plainer character,
     # or one that is a word (许多多); 带 takes a person; 阿卜杜拉 is a part; 天翼 a given name of today;
     # a doubled name before 家的 after a clear left edge
@@ -829,6 +835,10 @@ CLEAN = [
     # round 65: athletes and a philosopher talked of in class; a month of fasting; a coach's workshop
     # the word table keeps jieba's rarer nouns and verbs opening with a surname from 10 uses (班会, 房卡)
     "后来班里一位戴眼镜的同学说，自己以前也不好意思，听了那次班会才想通。他拿着房卡上楼。",
+    # round 150: a nickname that is a job (记录员) fits any child; an idiom (大名鼎鼎); guard: a part that
+    # runs into a word after a comma (巴哈马)
+    "同组的同学开始叫他“记录员”。这位大名鼎鼎的作家来了。",
+    "寒假里，巴哈马群岛的照片贴满了墙。",
     # round 149: a quoted name that 是…金毛的名字 says is the dog's; guards: 许多 and a doubled word still
     # end at a word (同学许多多少少, 乐呵呵), and a placeholder stays one (学生丁留下来)
     "“麦芽”是她家那只金毛的名字，她每天遛“麦芽”。",

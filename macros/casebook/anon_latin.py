@@ -322,7 +322,11 @@ def find_tibetan_names(t: NameTables, text: str) -> list[NameHit]:
         # name at all
         person = person or (first and (end >= len(text) or text[end] in FOLLOW))
         # (古丽跳起维吾尔族舞蹈时…: opening a line, before any word but a particle)
-        person = person or (text[start - 1 : start] in ("", "\n") and _han(text[end : end + 1]) and text[end] not in STOP)
+        # (活动中，金珠教大家…: after a comma too, unless the part runs into a word there)
+        acts = _han(text[end : end + 1]) and text[end] not in STOP
+        person = person or (
+            acts and (text[start - 1 : start] in ("", "\n") or (first and not _is_word(t, text[start : end + 1])))
+        )
         person = person or text[start - 1 : start] in _TAKES_PERSON  # (一起帮措姆检查了车票: whom one helps)
         # (卓玛和次仁一起报名: 和 right after a part found as a person joins another)
         person = person or (text[start - 1 : start] in "和与跟、" and any(h.end == start - 1 for h in hits))

@@ -72,3 +72,15 @@ def _doubled_given(t: NameTables, text: str, start: int, surname: str, word_ok: 
     pair = text[start : start + 2]
     doubled = len(pair) == 2 and pair[0] == pair[1] and surname not in FUNCTION_CHARS
     return doubled and (word_ok or not _common(t, pair)) and not _common(t, text[start + 1 : start + 3])
+
+
+_CALLED = ("叫", "名叫", "叫做", "名字是")
+_NAMED = ("大名", "本名", "真名", "全名", "学名")
+
+
+def _called(t: NameTables, text: str, i: int) -> bool:
+    """叫钱多多, 大名夏天: what a person is called, right before ``i`` (a name's own label, though
+    夏天 is a word; not 名单 or 大名鼎鼎, where the label runs into a word)."""
+    if text.endswith(_CALLED, 0, i):
+        return True
+    return text.endswith(_NAMED, 0, i) and not _common(t, text[i - 1 : i + 1]) and text[i - 2 : i + 2] not in t.words

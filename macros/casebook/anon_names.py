@@ -32,9 +32,9 @@ from dataclasses import dataclass
 from macros.build.reads import data_cache
 from macros.casebook.anon_name_edges import _after_class as _after_class
 from macros.casebook.anon_name_edges import _after_kin as _after_kin
+from macros.casebook.anon_name_edges import _called, _doubled_given, _kin_left
 from macros.casebook.anon_name_edges import _clear_left as _clear_left
 from macros.casebook.anon_name_edges import _common as _common
-from macros.casebook.anon_name_edges import _doubled_given, _kin_left
 from macros.casebook.anon_name_edges import _follows as _follows
 from macros.casebook.anon_name_edges import _han as _han
 from macros.casebook.anon_name_edges import _left_ok as _left_ok
@@ -348,7 +348,7 @@ def _name_at(t: NameTables, roles: re.Pattern[str], text: str, i: int) -> NameHi
         and surname not in FUNCTION_CHARS  # (姓名：单雨: after the label even 单 is a surname)
         and not _common(t, text[i : i + 2])
     )
-    if text.endswith(("叫", "名叫", "叫做", "名字是"), 0, i) or labelled:
+    if _called(t, text, i) or labelled:
         given = 2 if _han(text[after + 1 : after + 2]) and text[after + 1] not in STOP else 1
         if _han(nxt) and nxt not in STOP and _follows(text, after + given):
             return NameHit(i, after + given, text[after : after + given] if given == 2 else "")
@@ -423,10 +423,11 @@ def _very_typical_pair(t: NameTables, text: str, after: int, i: int) -> bool:
         return not _common(t, text[i : after + 1]) and not _common(t, pair) and text[i : after + 1] not in t.pairs
     if text[i - 1 : i] == "的" and _after_class(text, i - 1) and len(pair) == 2 and not _common(t, pair):
         return min(t.score.get(ch, 0.0) for ch in pair) >= 0.6  # 高二（7）班的米亚楠: a class's pupil, any verb after
-    if len(pair) < 2 or t.score.get(pair[0], 0.0) < 0.8 or t.score.get(pair[1], 0.0) < 0.8:
+    modern = pair in t.modern  # (象棋社的解一帆在…: a given name of today, whatever the older lists say of 一)
+    if len(pair) < 2 or (not modern and (t.score.get(pair[0], 0.0) < 0.8 or t.score.get(pair[1], 0.0) < 0.8)):
         return False  # (speed: the plainest pair the test below allows, asked first)
     # (妈妈应美华在…, 家长单红梅: after kin or a form's field plainer characters, and a known given name that is a word)
-    kin, modern = text.endswith(_KIN_BEFORE, 0, i), pair in t.modern  # (车子涵在…: a given name of today, though 车子 is a word)
+    kin = text.endswith(_KIN_BEFORE, 0, i)  # (车子涵在…: a given name of today, though 车子 is a word)
     word = _common(t, pair) and not (kin and pair in t.pairs)
     found = text.endswith(_THINKING, 0, i)  # (体检时发现贝安琪视力下降: whom one finds, as after kin)
     if not (_left_ok(text, i) or kin or found) or word or (_common(t, text[i : after + 1]) and not modern):
@@ -435,7 +436,7 @@ def _very_typical_pair(t: NameTables, text: str, after: int, i: int) -> bool:
     ends = ends or ((kin or found) and pair in t.pairs)  # (由爸爸米振华陪…: kin and a known given name, whatever the verb)
     # (解晓雯参加了…: opening a line, two of the most typical characters, whatever the verb after them)
     ends = ends or (text[i - 1 : i] in ("", "\n") and min(t.score.get(ch, 0.0) for ch in pair) >= 0.9)
-    return min(t.score.get(ch, 0.0) for ch in pair) >= (0.8 if kin or modern else 0.85) and ends
+    return (modern or min(t.score.get(ch, 0.0) for ch in pair) >= (0.8 if kin else 0.85)) and ends
 
 
 _FAR = ("家远", "家近")  # a home far or near, alone; 王家远 after a surname is still read as a name

@@ -194,9 +194,9 @@ def _surname_before_kin(t: NameTables, text: str, i: int, de: bool = True) -> bo
     return min(t.score.get(ch, 0.0) for ch in given) >= 0.3
 
 
-# 魔术师, 小画家, 神枪手, 开心果, 大个子: a three-character nickname naming what the child does or
+# 魔术师, 记录员, 小画家, 神枪手, 开心果, 大个子: a three-character nickname naming what the child does or
 # is like would fit any child who does it; a nickname made of the name (春生哥, 常不乐) is kept.
-_TRAIT_ENDS = tuple("师家手王迷通控虫果")
+_TRAIT_ENDS = tuple("师家手王迷通控虫果员")
 _BODY_TAUNTS = frozenset("胖墩 胖子 瘦猴 矮子 四眼 豆芽 竹竿".split())
 _TRAIT_WORD_FREQ = 1000  # 数据 5232: a word this common before 哥 is what the child does
 
