@@ -330,6 +330,9 @@ CATCH = [
     # ，和毛豆一起 is “and 毛豆” when 毛豆 is found alone: no 和奶奶 from it
     ("方社工第二周就来了。外教Mr. Thompson说，Thompson老师很忙。", ["方社工", "Mr. Thompson", "Thompson"]),
     ("毛豆今天没来。晚饭后，和毛豆一起下楼的还有邻居。第二天爸爸妈妈和奶奶都来了。", ["毛豆", "和毛豆"]),
+    # round 151: a given name before 周末/周一 is no Eastern Zhou (东周); 舒然 a given name of today
+    ("澄溪中学的卫东周末在奶茶店打工。数学老师说卫东周一总是犯困。", ["卫东", "卫东"]),
+    ("舒然体检时发现视力下降很快，左眼只有4.6。", ["舒然"]),
     # round 150: a surname that counts mostly with roles before a given name of today (解一帆); a Tibetan
     # part after a comma before what a person does (金珠, now a known part); the name after 大名
     ("象棋社的解一帆在区比赛里拿了第三名。", ["解一帆"]),
@@ -835,6 +838,9 @@ CLEAN = [
     # round 65: athletes and a philosopher talked of in class; a month of fasting; a coach's workshop
     # the word table keeps jieba's rarer nouns and verbs opening with a surname from 10 uses (班会, 房卡)
     "后来班里一位戴眼镜的同学说，自己以前也不好意思，听了那次班会才想通。他拿着房卡上楼。",
+    # round 151: a bird and a sweet (一只白鹭, 包豆沙), a time before 幼儿园 (七点半幼儿园才开门)
+    "那里有一只白鹭在抓鱼。他还发现白鹭会用脚搅动水草。",
+    "她带着同学洗艾草、揉面、包豆沙。每天七点半幼儿园才开门。",
     # round 150: a nickname that is a job (记录员) fits any child; an idiom (大名鼎鼎); guard: a part that
     # runs into a word after a comma (巴哈马)
     "同组的同学开始叫他“记录员”。这位大名鼎鼎的作家来了。",

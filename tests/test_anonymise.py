@@ -309,6 +309,8 @@ CATCH = [
     ("CASE-ANON-SCHOOL", "某某是静安区芷江西苑初级中学九（3）班的学生，在芷江西苑的年级排名掉到了第四十一。", "芷江西苑"),
     ("CASE-ANON-SCHOOL", "某某在上海市鹿鸣中学读书，说这是“鹿中篮球队的规矩”。", "鹿中"),
     ("CASE-ANON-SCHOOL", "某某从沪岚交通技工学校毕业。回到沪岚交技，他讲了这件事。", "沪岚交技"),
+    # round 151: a school's name without its town, shortened by its trade (南翔申岚工业学校 … 申岚工校)
+    ("CASE-ANON-SCHOOL", "他是嘉定区南翔申岚工业学校的学生。申岚工校今年也把这家厂列为实习点。", "申岚工校"),
     # round 149: a road named with a Shanghai district, then a school named after it (外国语学校, five
     # characters of its own), after a verb that is no part of the district (转入)
     ("CASE-ANON-SCHOOL", "他转入长宁区虹桥路澄溪外国语学校七（2）班。", "长宁区虹桥路澄溪外国语学校"),
@@ -428,6 +430,13 @@ CATCH = [
 @pytest.mark.parametrize("rule,text,term", CATCH, ids=[f"{r}-{i}" for i, (r, _, _) in enumerate(CATCH)])
 def test_rule_catches(rule: str, text: str, term: str) -> None:
     assert (rule, term) in rules_and_terms(text)
+
+
+def test_a_towns_school_leaves_the_lake_it_is_named_after() -> None:
+    # round 151 (guard): the short forms without the town keep a kind word (临港滴水湖中学 … 滴水湖边 is the lake)
+    found = rules_and_terms("他进入浦东新区临港滴水湖中学读书。周末，爸爸带她去了滴水湖边的博物馆。")
+    assert ("CASE-ANON-SCHOOL", "浦东新区临港滴水湖中学") in found
+    assert ("CASE-ANON-SCHOOL", "滴水湖") not in found
 
 
 PASS = [

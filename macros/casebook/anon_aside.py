@@ -75,6 +75,11 @@ def seasonal(word: str) -> bool:
     return _SEASON.fullmatch(word) is not None
 
 
+def _name_then_word(text: str, i: int) -> bool:
+    t = anon_names.tables()
+    return i >= 1 and text[i - 1 : i + 1] in t.pairs and text[i + 1 : i + 3] in t.common
+
+
 def set_aside(text: str, people: frozenset[str] = frozenset()) -> str:
     """``text`` with what names no person of the case blanked out (same length); a place that is
     one of ``people``'s given names stays (徐海东 found, 海东 is no longer the prefecture), and so does a figure
@@ -110,6 +115,8 @@ def set_aside(text: str, people: frozenset[str] = frozenset()) -> str:
                 )
             ):
                 continue  # 赵国庆, 孟子豪: a name that begins like a state or a figure (not 南丁格尔生平)
+            if pattern is _STATE and _name_then_word(text, m.start()):
+                continue  # 卫东周末打工, 说卫东周一…: a given name, then a word (周末), not the Eastern Zhou
             if pattern is _MEASURE and text.endswith("一下", 0, m.start()):
                 continue  # 问一下张老师, 加一下段振华爸爸的微信: 一下 is “briefly”, then a surname
             if pattern is not _TITLE and text.startswith(_KIN_WORDS, m.start() + 1):

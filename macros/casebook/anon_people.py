@@ -439,7 +439,9 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
             continue  # 找平衡, 问原因: after a verb an everyday word is what is sought, even one that names people too
         # (我陪一凡练了…: a given name of today ends where it ends, whatever verb follows)
         ends = _boundary(t, text, j + 2) or token in t.modern
-        if _candidate(t, token, False) and ends and not _is_word(t, text[j + 1 : j + 3]):
+        # (说卫东周一…: a known given name before a word of its own, though 东周 is one too)
+        runs_on = _is_word(t, text[j + 1 : j + 3]) and not (token in t.pairs and _is_word(t, text[j + 2 : j + 4]))
+        if _candidate(t, token, False) and ends and not runs_on:
             add(j, j + 2, token)
     return out
 

@@ -153,6 +153,14 @@ def _own_name(name: str) -> tuple[str, list[str]]:
 
 def _short_forms(name: str) -> Iterable[str]:
     core, kinds = _own_name(name)
+    yield from _forms(core, kinds)
+    # 嘉定区南翔申岚工业学校 … 申岚工校: the town before the school's own name is dropped too, in the
+    # forms that keep a kind or trade word (临港滴水湖中学 leaves 滴水湖 the lake)
+    if len(core) >= 4 and core[:2] in tables().places and not _generic(core[2:4]):
+        yield from (form for form in _forms(core[2:], kinds) if form != core[2:])
+
+
+def _forms(core: str, kinds: list[str]) -> Iterable[str]:
     for k in range(1, len(kinds) + 1):
         form = core + "".join(reversed(kinds[k:]))
         # (黄浦区瞿溪实验中学 → 瞿溪实验: a kind word such as 实验 after the school's own name)
@@ -362,6 +370,7 @@ def _inland_schools(text: str) -> Iterable[Span]:
 # (一所区实验小学, 一家幼儿园; 带一件小学时的物品: a thing counted before 小学时, no school)
 _COUNTED = re.compile(
     r"[一这那每哪几两][所个名位家]|.*[一这那每几两][件张本份段些]$|.*[一二三四五六七八九十两几\d]年$"
+    r"|[一二三四五六七八九十两\d]{1,3}点"  # (七点半幼儿园才开门: a time of day)
 )  # 学了三年外国语
 
 
