@@ -330,6 +330,21 @@ CATCH = [
     # ，和毛豆一起 is “and 毛豆” when 毛豆 is found alone: no 和奶奶 from it
     ("方社工第二周就来了。外教Mr. Thompson说，Thompson老师很忙。", ["方社工", "Mr. Thompson", "Thompson"]),
     ("毛豆今天没来。晚饭后，和毛豆一起下楼的还有邻居。第二天爸爸妈妈和奶奶都来了。", ["毛豆", "和毛豆"]),
+    # round 152: a given name of today right before kin after a verb (联系雨桐妈妈); a plainer doubled word
+    # opening a clause before a parent (多多妈妈); surname and doubled word after punctuation (，钱多多把);
+    # 迟 a surname; Yi names (沙马阿果); a doubled name saying something of her family (圆圆说弟弟…); a
+    # placeholder character with a title is a surname (钢琴老师辛老师); 之 opening a given name (之昂和…);
+    # 小雨家新地址; 书航 a given name of today; a given name of today before 和 (史嘉怡和…, not 怡和)
+    ("请联系雨桐妈妈，手机139 1627 4408。", ["雨桐"]),
+    ("多多妈妈的微信是duoduo_mama1982，可以拉进研学群。", ["多多"]),
+    ("研学那天，钱多多把身份证忘在家里，差点上不了高铁。", ["钱多多"]),
+    ("邮箱chixg_family@qq.com是迟晓光妈妈留的，她说每天都看。", ["迟晓光"]),
+    ("沙马阿果是彝族孩子。阿果的普通话进步很快。", ["沙马阿果", "阿果"]),
+    ("圆圆说弟弟出生以后，妈妈就很少看她的作业了。", ["圆圆"]),
+    ("浩宇的钢琴老师辛老师说他最近练琴心不在焉。", ["浩宇", "辛老师"]),
+    ("之昂和臧一诺合作，拿了市青少年科创比赛二等奖。", ["之昂", "臧一诺"]),
+    ("小雨家新地址是某小区。他和搭档闻书航做了一个装置。", ["小雨", "闻书航"]),
+    ("我请班里的史嘉怡和范宇轩当他的“小伙伴”。", ["史嘉怡", "范宇轩"]),
     # round 151: a given name before 周末/周一 is no Eastern Zhou (东周); 舒然 a given name of today
     ("澄溪中学的卫东周末在奶茶店打工。数学老师说卫东周一总是犯困。", ["卫东", "卫东"]),
     ("舒然体检时发现视力下降很快，左眼只有4.6。", ["舒然"]),
@@ -838,6 +853,10 @@ CLEAN = [
     # round 65: athletes and a philosopher talked of in class; a month of fasting; a coach's workshop
     # the word table keeps jieba's rarer nouns and verbs opening with a surname from 10 uses (班会, 房卡)
     "后来班里一位戴眼镜的同学说，自己以前也不好意思，听了那次班会才想通。他拿着房卡上楼。",
+    # round 152: 叫他辞职 is an errand; guards: a verb doubled before a parent (问问妈妈), a surname that
+    # makes a word with the doubled character after punctuation (，高考考场上)
+    "我没有直接叫他辞职。我每天跟她聊几句，问问妈妈今天怎么样了。",
+    "知道自己什么时候会慌，比赢一盘棋更有用，高考考场上也一样。",
     # round 151: a bird and a sweet (一只白鹭, 包豆沙), a time before 幼儿园 (七点半幼儿园才开门)
     "那里有一只白鹭在抓鱼。他还发现白鹭会用脚搅动水草。",
     "她带着同学洗艾草、揉面、包豆沙。每天七点半幼儿园才开门。",

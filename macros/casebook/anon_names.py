@@ -140,6 +140,7 @@ def _given(t: NameTables, text: str, start: int, weak: bool, compound: bool = Fa
     person_after, g3 = text[start + 2 : start + 3] in PERSON_FOLLOW, text[start + 2 : start + 3]
     role_after = text.startswith(ROLE_WORDS, start + 2)  # (宗建国师傅: 国师 is a word, but a role starts after 国)
     runs_on = _common(t, text[start + 1 : start + 3]) and not ((person_after or role_after) and g1 + g2 in t.pairs)
+    runs_on = runs_on and not (g1 + g2 in t.modern and _follows(text, start + 2))  # (史嘉怡和范宇轩: not 怡和)
     # (邸浩会做手工: a modal ends a one-character given name; 韩笑拿了: a verb and 了; 孔太大: “too”; 蓝绿色: a colour; 琴拉得好: 得)
     # (讲给王浩听, 弹给全家听: the listener, then 听 or 看 closing the clause)
     no_pair = (
@@ -402,7 +403,7 @@ def _placeholder(t: NameTables, text: str, i: int) -> bool:
     """学生甲, 导师乙, 导师丁找到了…: a placeholder after a role (丁 only before a character that is
     no typical given name, or a word: 学生丁留下来; 学生丁一 may be a pupil called 丁一)."""
     ch, after = text[i], text[i + 1 : i + 3]
-    titled = ch == "丁" and text.startswith(ROLE_WORDS, i + 1)  # 我是他的导师丁老师: 丁 with a title is the surname
+    titled = text.startswith(ROLE_WORDS, i + 1)  # 我是他的导师丁老师, 钢琴老师辛老师: with a title, the surname
     # (语文老师丁玉兰商量: a known given name is one, though 玉兰 is a word)
     odd = t.score.get(after[:1], 0.0) < 0.5 or (_common(t, after) and after not in t.pairs)
     odd = odd and after[:1] != after[1:]  # (同桌丁果果: a doubled given name follows a surname, not a placeholder)

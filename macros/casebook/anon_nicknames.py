@@ -20,6 +20,7 @@ from macros.casebook.anon_positions import (
     NO_NICKNAME_CHARS,
     ROLE_NOUNS,
     THETA,
+    _acts_or_is,
     _clause_start,
     _line_start,
     _typical,
@@ -84,7 +85,8 @@ def _little_given(t: NameTables, pair: str) -> bool:
 
 
 # What only a person has after 小X: kin after 的, a home (小凯家的保姆, 小胖家里)
-_LITTLE_OWNS = re.compile("的(?:" + "|".join(KIN_AFTER_DE) + ")|家(?:的|里|住)|住在")  # (小雨住在…)
+# (小雨住在…, 小雨家新地址是…)
+_LITTLE_OWNS = re.compile("的(?:" + "|".join(KIN_AFTER_DE) + ")|家(?:的|里|住|在|新?地址)|住在")
 
 
 # 星星点点的, 天天上学: what follows a word, not a person opening a line (a particle or place word)
@@ -115,11 +117,15 @@ def _little_nickname(t: NameTables, token: str) -> bool:
     return ch not in anon_names.STOP and t.score.get(ch, 0.0) >= 0.4 and not _is_word(t, token) and token not in ROLE_NOUNS
 
 
+# (圆圆说弟弟出生以后…: what the speaker says of herself or her family)
+_SAYS_OF_SELF = tuple("说她 说他 说自己 说弟弟 说妹妹 说哥哥 说姐姐 说妈妈 说爸爸 说奶奶 说爷爷 说外婆 说外公 说家里".split())
+
+
 def spoken_doubled(t: NameTables, text: str, i: int) -> bool:
     """可可说：“…”, 圆圆说她…: a doubled word of a name's character opening a line, then 说 and a
     quotation or what the speaker says of herself, is the speaker (默默说 would be an adverb; it
     opens no line before a colon and a quote)."""
-    said = text.startswith(("说：“", "说:“", '说："', '说:"'), i + 2) or text.startswith(("说她", "说他", "说自己"), i + 2)
+    said = text.startswith(("说：“", "说:“", '说："', '说:"'), i + 2) or text.startswith(_SAYS_OF_SELF, i + 2)
     return said and _line_start(text, i) and _pet_name(t, text[i : i + 2], most=1000)
 
 
@@ -145,6 +151,34 @@ def _pet_name(t: NameTables, token: str, most: int = REDUPLICATED_FREQ, least: f
     # 画画, 泛泛: a verb or adverb doubled; a name's character is typical of names
     # (家家做糯米饭: the reviewed veto list says what is no name)
     return t.score.get(ch, 0.0) >= least and t.words.get(token, 0) < most and token not in ROLE_NOUNS and token not in t.veto
+
+
+def surname_doubled(t: NameTables, text: str, i: int) -> bool:
+    """预备（3）班的汤圆圆, 钱多多把压岁钱…: a surname right before the doubled word at ``i`` vouches for it
+    up to 1,000 uses, of any character (圆圆 620, 多多), after a class or opening a line before what a
+    person does or 是 (钱多多是班里的开心果); a fairly typical character opening a line before any word
+    but a particle (伍壮壮听力不好), or after punctuation (研学那天，钱多多把…; not ，高考考了, ，连豆豆都)."""
+    sure = _after_class_de(text, i - 1) or (_line_start(text, i - 1) and _acts_or_is(text, i + 2))
+    punct = (
+        text[i - 2 : i - 1] in "，。；：,;:"
+        and text[i - 1] not in anon_names.FUNCTION_CHARS
+        and not _is_word(t, text[i - 1 : i + 1])
+    )
+    opened = (_line_start(text, i - 1) or punct) and acting_at(text, i + 2)
+    return (sure or opened) and _pet_name(t, text[i : i + 2], 1000, 0.0 if sure else 0.3)
+
+
+_DOUBLED_VERBS = frozenset("问看想说试听聊谈找查走读写玩")  # (问问妈妈: a verb doubled before its object)
+
+
+def doubled_before_elder(t: NameTables, text: str, i: int, elder: int) -> bool:
+    """加一下苗苗妈妈的微信, 志愿者唐唐姐姐: a doubled name at ``i`` right before a parent or an elder at
+    ``elder``; opening a clause right before a parent, a plainer and more frequent doubled word too (多多妈妈的微信)."""
+    token = text[i : i + 2]
+    parent = text.startswith(("妈妈", "爸爸"), elder) and token[0] not in _DOUBLED_VERBS
+    if parent and (_clause_start(text, i) or text[i - 1] in anon_names.LEFT_CHARS):
+        return _pet_name(t, token, 1000, 0.3)
+    return _pet_name(t, token, least=0.5)
 
 
 def _nickname_chars(t: NameTables, text: str) -> set[str]:

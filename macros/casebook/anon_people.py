@@ -61,12 +61,14 @@ from macros.casebook.anon_nicknames import (
     _trait,
     _unknown_surname_name,
     acting_at,
+    doubled_before_elder,
     given_titled,
     little_name_word,
     opening_full_name,
     pet_names,
     rare_word_name,
     spoken_doubled,
+    surname_doubled,
     titled_nicknames,
 )
 from macros.casebook.anon_positions import (
@@ -87,7 +89,6 @@ from macros.casebook.anon_positions import (
     ROLE_NOUNS,
     TIME_ADVERBS,
     WORKPLACE_TITLED,
-    _acts_or_is,
     _adverb_verb,
     _animal_called,
     _boundary,
@@ -238,9 +239,8 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
             add(i - 1, i + 2, "")
             continue
         token = text[i : i + 2] if i >= 0 else ""
-        # 加一下苗苗妈妈的微信, 志愿者唐唐姐姐: a doubled name right before a parent or an elder
         if not de and token[:1] == token[1:] and _han(token[:1]) and text.startswith(_ELDERS, m.start()):
-            if _pet_name(t, token, least=0.5):
+            if doubled_before_elder(t, text, i, m.start()):
                 add(i, i + 2, token)
                 continue
         if not de and (m.group(0) not in KIN or (m.group(0) == "家长" and _is_word(t, token) and token not in t.jieba_names)):
@@ -251,7 +251,9 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
         if _han_pair(token) and i >= 1 and _surname_before_kin(t, text, i - 1, de):
             add(i - 1, i + 2, token)  # 孔繁星的家长: a surname and a given name that is a word (繁星)
             continue
-        if _han_pair(token) and (_clause_start(text, i) or text[i - 1] in anon_names.LEFT_CHARS):
+        # (请联系雨桐妈妈: a given name of today right before kin, after a verb too)
+        modern = token in t.modern and not de and not _is_word(t, text[i - 1 : i + 1])
+        if _han_pair(token) and (modern or _clause_start(text, i) or text[i - 1] in anon_names.LEFT_CHARS):
             # (一帆的奶奶: 一 opens given names)
             if (
                 _candidate(t, token, True)
@@ -336,14 +338,7 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
             add(i, i + 3, text[i + 1 : i + 3])
     for m in _REDUPLICATED.finditer(text):  # 苗苗今天…, 毛毛这次…: a reduplicated name opening a clause
         i = m.start()
-        # (a surname in front vouches for a doubled word up to 1,000 uses, of any character: 圆圆 620, 多多)
-        # (钱多多把压岁钱…: or opening a line before what a person does; speed: read only after a surname)
-        # (钱多多是班里的开心果: with the surname in front, 是 as well)
-        placed = i > 0 and text[i - 1] in t.surnames
-        sure = placed and (_after_class_de(text, i - 1) or (_line_start(text, i - 1) and _acts_or_is(text, i + 2)))
-        # (伍壮壮听力不好: opening a line before any word but a particle, a fairly typical character)
-        opened = placed and _line_start(text, i - 1) and acting_at(text, i + 2)
-        if (sure or opened) and _pet_name(t, m.group(0), 1000, 0.0 if sure else 0.3):
+        if i > 0 and text[i - 1] in t.surnames and surname_doubled(t, text, i):  # (speed: read only after a surname)
             add(i - 1, i + 2, m.group(0))  # 预备（3）班的汤圆圆: a class's pupil, surname and a doubled name
             continue
         taking = text.endswith(("带着", "一下"), 0, i)

@@ -127,8 +127,8 @@ _VERB_CHARS = frozenset(
 )  # (男生拉东东一起: 拉 “pull”; 请同学到新家玩, 去嘉树家家访: 到, 去 “to”; 爸爸带怡然: 带 “take”) 导师应先…, 妈妈在…: no surname
 # Adverbs that follow a subject (导师先听, 同桌也说); as surnames they need a two-character given name.
 _ADVERBS = frozenset("先再也都就还又才却只总便最很更挺")  # (弟弟最爱听…: 最 is no surname)
-# What 叫他 asks a child to do (回座位, 过来, 读课文), not what the child is called.
-_ERRAND_VERBS = frozenset("回去来过起上下进出站坐走别不再快先停读念背写做抄唱画拿交吃喝洗睡")
+# What 叫他 asks a child to do (回座位, 过来, 读课文, 辞职), not what the child is called.
+_ERRAND_VERBS = frozenset("回去来过起上下进出站坐走别不再快先停读念背写做抄唱画拿交吃喝洗睡辞")
 
 
 def _han_pair(token: str) -> bool:
@@ -185,6 +185,8 @@ def _opening_pair(t: NameTables, text: str, i: int) -> bool:
     token, nxt = text[i : i + 2], text[i + 2 : i + 3]
     # (曾子杀猪的故事: a sage, surname and 子, is no pupil unless known as a given name)
     typical = _typical(t, token) and token[1:] != "子"
+    # (之昂和臧一诺合作: 之 opens given names, before a very typical character, no word: not 之后, 之间)
+    typical = typical or (token[:1] == "之" and t.score.get(token[1:], 0.0) >= 0.8)
     # (明哲下棋输了: a word that is a pupil's known given name of today too)
     named = token in t.modern and token in t.pairs and token in t.jieba_names
     if not (token in t.pairs or typical) or token[:1] == token[1:] or (_is_word(t, token) and not named):
@@ -438,7 +440,8 @@ def _pseudonym_at(text: str, i: int) -> bool:
     """学生乙刚从…转来, 学生丁家住在…: 乙 after a role is the pseudonym, whatever reading starts
     there (刚 is “just”); so is 丁 before 家 (学生丁一 may be a pupil called 丁一)."""
     placeholder = text[i] in anon_names.PLACEHOLDERS or text[i : i + 2] == "丁家"
-    return placeholder and text.endswith(anon_names._PLACEHOLDER_ROLES, 0, i)
+    titled = text.startswith(anon_names.ROLE_WORDS, i + 1)  # (钢琴老师辛老师说: with a title, the surname)
+    return placeholder and not titled and text.endswith(anon_names._PLACEHOLDER_ROLES, 0, i)
 
 
 def _animal_called(text: str, i: int) -> bool:
