@@ -330,6 +330,12 @@ CATCH = [
     # ，和毛豆一起 is “and 毛豆” when 毛豆 is found alone: no 和奶奶 from it
     ("方社工第二周就来了。外教Mr. Thompson说，Thompson老师很忙。", ["方社工", "Mr. Thompson", "Thompson"]),
     ("毛豆今天没来。晚饭后，和毛豆一起下楼的还有邻居。第二天爸爸妈妈和奶奶都来了。", ["毛豆", "和毛豆"]),
+    # round 153: a form's field and colon before the name, a word too (学生：甘露　学籍号); after 父母 as after
+    # kin; 小X before 小时候; a weak surname and a known given name opening a line (于海洋在…)
+    ("学生：甘露　学籍号：G310115201103154210\n家长联系方式：包永福　158-2163-4479", ["甘露", "包永福"]),
+    ("他的父母包永福和杨翠英在上海的工地打工。", ["包永福", "杨翠英"]),
+    ("阮妈妈说，小鹏小时候被爷爷吓过一次。", ["阮妈妈", "小鹏"]),
+    ("于海洋在柘林湾职校读烹饪专业。", ["于海洋"]),
     # round 152: a given name of today right before kin after a verb (联系雨桐妈妈); a plainer doubled word
     # opening a clause before a parent (多多妈妈); surname and doubled word after punctuation (，钱多多把);
     # 迟 a surname; Yi names (沙马阿果); a doubled name saying something of her family (圆圆说弟弟…); a
@@ -853,6 +859,8 @@ CLEAN = [
     # round 65: athletes and a philosopher talked of in class; a month of fasting; a coach's workshop
     # the word table keeps jieba's rarer nouns and verbs opening with a surname from 10 uses (班会, 房卡)
     "后来班里一位戴眼镜的同学说，自己以前也不好意思，听了那次班会才想通。他拿着房卡上楼。",
+    # round 153: a particle after 叫他 + a role ends the clause (愿意叫他叔叔了)
+    "孩子说她现在愿意叫他叔叔了，但还叫不出爸爸。",
     # round 152: 叫他辞职 is an errand; guards: a verb doubled before a parent (问问妈妈), a surname that
     # makes a word with the doubled character after punctuation (，高考考场上)
     "我没有直接叫他辞职。我每天跟她聊几句，问问妈妈今天怎么样了。",

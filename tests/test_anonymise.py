@@ -309,6 +309,8 @@ CATCH = [
     ("CASE-ANON-SCHOOL", "某某是静安区芷江西苑初级中学九（3）班的学生，在芷江西苑的年级排名掉到了第四十一。", "芷江西苑"),
     ("CASE-ANON-SCHOOL", "某某在上海市鹿鸣中学读书，说这是“鹿中篮球队的规矩”。", "鹿中"),
     ("CASE-ANON-SCHOOL", "某某从沪岚交通技工学校毕业。回到沪岚交技，他讲了这件事。", "沪岚交技"),
+    # round 153: a QQ number typed digit by digit
+    ("CASE-ANON-QQ", "一诺的QQ号1 0 3 8 8 2 7 6 5，她说是她哥哥帮她注册的。", "1 0 3 8 8 2 7 6 5"),
     # round 151: a school's name without its town, shortened by its trade (南翔申岚工业学校 … 申岚工校)
     ("CASE-ANON-SCHOOL", "他是嘉定区南翔申岚工业学校的学生。申岚工校今年也把这家厂列为实习点。", "申岚工校"),
     # round 149: a road named with a Shanghai district, then a school named after it (外国语学校, five

@@ -6,6 +6,8 @@ and a doubled given name's own edges.
 
 from __future__ import annotations
 
+import re
+
 from macros.casebook.anon_name_words import (
     _KIN_BEFORE,
     _LEFT_AND_KIN,
@@ -84,3 +86,19 @@ def _called(t: NameTables, text: str, i: int) -> bool:
     if text.endswith(_CALLED, 0, i):
         return True
     return text.endswith(_NAMED, 0, i) and not _common(t, text[i - 1 : i + 1]) and text[i - 2 : i + 2] not in t.words
+
+
+# A form's name field: 姓名潘启航, 学生姓名：潘启航 (up to the character before the surname), or a field
+# of a form, its colon, then the name (学生：甘露　学籍号…, 家长联系方式：包永福　158…)
+_LABEL = re.compile(r"(?:姓名\s*[:：]?|(?:学生|家长|联系人|监护人|联系方式)\s*[:：])\s*$")
+_LABEL_ENDS = frozenset("名:： ")  # the character before a name after a label (speed)
+
+
+def _labelled(t: NameTables, text: str, i: int, surname: str) -> bool:
+    """姓名：潘启航: a name field's label right before ``i`` (姓名空缺, 姓名和信息: a word or a function
+    character after the label is no name, unless it is a field's whole value: 学生：甘露　学籍号)."""
+    return (
+        bool(_LABEL.search(text, max(0, i - 7), i))
+        and surname not in FUNCTION_CHARS  # (姓名：单雨: after the label even 单 is a surname)
+        and (not _common(t, text[i : i + 2]) or (text[i - 1] in ":：" and not _han(text[i + 2 : i + 3])))
+    )

@@ -16,7 +16,7 @@ ROLES = (
 # Kinship words a name follows (母亲李桂兰, 父亲王建国), roommates too (室友丁果果), and a form's fields
 # (联系人毛阿姨, 监护人钱建国; 家长马建国的微信; 师傅于建军)
 KIN_BEFORE = (
-    "母亲 父亲 妈妈 爸爸 奶奶 爷爷 外婆 外公 哥哥 姐姐 弟弟 妹妹 舅舅 姑姑 同桌 同学 班长 同屋 室友 舍友 "
+    "母亲 父亲 父母 妈妈 爸爸 奶奶 爷爷 外婆 外公 哥哥 姐姐 弟弟 妹妹 舅舅 姑姑 同桌 同学 班长 同屋 室友 舍友 "
     "名叫 叫做 叫 全名 大名 本名 真名 联系人 监护人 姓名 家长 师傅 继父 继母"
 ).split()
 # A surname that is also one of these function words never starts a role form (和老师 = “with the teacher”).

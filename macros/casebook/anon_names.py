@@ -30,9 +30,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from macros.build.reads import data_cache
+from macros.casebook.anon_name_edges import _LABEL_ENDS, _called, _doubled_given, _kin_left, _labelled
 from macros.casebook.anon_name_edges import _after_class as _after_class
 from macros.casebook.anon_name_edges import _after_kin as _after_kin
-from macros.casebook.anon_name_edges import _called, _doubled_given, _kin_left
 from macros.casebook.anon_name_edges import _clear_left as _clear_left
 from macros.casebook.anon_name_edges import _common as _common
 from macros.casebook.anon_name_edges import _follows as _follows
@@ -167,9 +167,12 @@ def _given(t: NameTables, text: str, start: int, weak: bool, compound: bool = Fa
         known_word = (pair in t.pairs and (role_after or ((strong or text[start - 1] in TOP_SURNAMES) and person_after))) or (
             (pair in t.pairs or pair in t.jieba_names) and _after_kin(text, left)  # (同桌方宇航: a name to jieba too)
         )
-        # (闻天宇说话有点口吃: opening a line, a name to jieba before what follows people)
+        # (闻天宇说话有点口吃, 于海洋在…: opening a line, a name to jieba or a known given name before what follows people)
         known_word = known_word or (
-            pair in t.jieba_names and person_after and left is not None and text[left - 1 : left] in ("", "\n")
+            (pair in t.jieba_names or pair in t.pairs)
+            and person_after
+            and left is not None
+            and text[left - 1 : left] in ("", "\n")
         )
         if not _common(t, text[start - 1 : start + 2]) and not (weak and _common(t, pair) and not known_word):
             if family_word:  # (殷红梅阿姨: a role after; 一棒的方子豪冲线: a known given name after a clear left edge)
@@ -342,14 +345,7 @@ def _name_at(t: NameTables, roles: re.Pattern[str], text: str, i: int) -> NameHi
         if surname not in t.weak or _left_ok(text, i) or text.endswith(_THINKING, 0, i) or text.endswith(_BEFORE_TITLE, 0, i):
             if not _common(t, text[i : after + 2]) or role.group(0) in ("老师", "同学", "师傅"):  # (jieba has 姚师傅)
                 return NameHit(i, role.end(), "")
-    # 叫钱多多, 姓名：潘启航 (姓名空缺, 姓名和信息: a word or a function character after the label is no name)
-    labelled = (
-        text[i - 1 : i] in _LABEL_ENDS
-        and _LABEL.search(text, max(0, i - 6), i)
-        and surname not in FUNCTION_CHARS  # (姓名：单雨: after the label even 单 is a surname)
-        and not _common(t, text[i : i + 2])
-    )
-    if _called(t, text, i) or labelled:
+    if _called(t, text, i) or (text[i - 1 : i] in _LABEL_ENDS and _labelled(t, text, i, surname)):  # 叫钱多多, 姓名：潘启航
         given = 2 if _han(text[after + 1 : after + 2]) and text[after + 1] not in STOP else 1
         if _han(nxt) and nxt not in STOP and _follows(text, after + given):
             return NameHit(i, after + given, text[after : after + given] if given == 2 else "")
@@ -412,9 +408,7 @@ def _placeholder(t: NameTables, text: str, i: int) -> bool:
     return text.endswith(_PLACEHOLDER_ROLES, 0, i)
 
 
-# A form's name field: 姓名潘启航, 学生姓名：潘启航 (up to the character before the surname).
 ROLE_WORDS = tuple(r for r in ROLES if r != "老")  # the roles that are words of their own (not the 老 of 老周)
-_LABEL, _LABEL_ENDS = re.compile(r"姓名\s*[:：]?\s*$"), frozenset("名:： ")  # and the character before a name after it (speed)
 
 
 def _very_typical_pair(t: NameTables, text: str, after: int, i: int) -> bool:

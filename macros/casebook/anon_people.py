@@ -387,6 +387,8 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
         # (小胖说: a less typical character before a verb only a person does)
         said = text.startswith(_STRONG_VERBS, i + 2) and _little_nickname(t, token) and t.score.get(token[1], 0.0) >= 0.6
         said = said or (classmate and p["verb"].match(text, i + 2) is not None and _little_nickname(t, token))
+        # (阮妈妈说，小鹏小时候被…: opening a clause before when in a person's life)
+        said = said or (opens and text.startswith(("小时候", "从小"), i + 2) and _little_nickname(t, token))
         # (小胖今天体育课又请假了: a line opening with 小X and what a person does, like 温馨在… above)
         said = said or (_line_start(text, i) and _opening_verb(text, i + 2) and _little_nickname(t, token))
         # (小雅画的是…: a line opening with 小 and one of the most typical characters, no word, before any verb)

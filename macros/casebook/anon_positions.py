@@ -477,6 +477,7 @@ def _no_nickname(t: NameTables, text: str, start: int, called: str) -> bool:
         or called[0] in anon_names.STOP
         or called[0] in _ERRAND_VERBS
         or called[-1] in "读诵答背"  # 叫他朗读, 叫她背诵: what is asked of a pupil in class
+        or called[-1] in "了吗呢吧啊呀"  # 愿意叫他叔叔了: a particle ends the clause, no nickname has one
         or called[0] in "怎什哪谁几否会能该可应使要太很挺"
         or called[1:2] in "次遍声下回趟"
         or (called[0] in "小老大" and called[1:] in ROLE_NOUNS)  # 叫他“小师傅”: a role, made small or old

@@ -122,7 +122,8 @@ def find_student_numbers(text: str) -> Iterable[Span]:
 
 
 # A QQ number (one run, or groups of three or four as read out: 915 330 271) and a WeChat ID, in text and in tables
-_QQ_NUMBER = r"(?:[1-9]\d{2,3}|[1-9](?= \d{4}))(?: \d{3,4}){0,2}(?: \d{2,4})(?!\d)|[1-9]\d{4,10}"
+# (or digit by digit, as a child types it out: 1 0 3 8 8 2 7 6 5)
+_QQ_NUMBER = r"[1-9](?: \d){4,10}(?! ?\d)|(?:[1-9]\d{2,3}|[1-9](?= \d{4}))(?: \d{3,4}){0,2}(?: \d{2,4})(?!\d)|[1-9]\d{4,10}"
 _WECHAT_ID = r"[A-Za-z][-_A-Za-z0-9]{5,19}"
 # A table's columns named by their header and what a cell below holds (| 家长QQ | over | 839 114 527 |: not the next cell)
 _COLUMNS = (
