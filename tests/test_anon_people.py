@@ -330,6 +330,8 @@ CATCH = [
     # ，和毛豆一起 is “and 毛豆” when 毛豆 is found alone: no 和奶奶 from it
     ("方社工第二周就来了。外教Mr. Thompson说，Thompson老师很忙。", ["方社工", "Mr. Thompson", "Thompson"]),
     ("毛豆今天没来。晚饭后，和毛豆一起下楼的还有邻居。第二天爸爸妈妈和奶奶都来了。", ["毛豆", "和毛豆"]),
+    # round 154: a given name of today after 觉得/认为/担心/希望 (觉得一诺应该读高中)
+    ("仇爸爸一开始不同意，觉得一诺应该读高中。", ["仇爸爸", "一诺"]),
     # round 153: a form's field and colon before the name, a word too (学生：甘露　学籍号); after 父母 as after
     # kin; 小X before 小时候; a weak surname and a known given name opening a line (于海洋在…)
     ("学生：甘露　学籍号：G310115201103154210\n家长联系方式：包永福　158-2163-4479", ["甘露", "包永福"]),
@@ -859,6 +861,9 @@ CLEAN = [
     # round 65: athletes and a philosopher talked of in class; a month of fasting; a coach's workshop
     # the word table keeps jieba's rarer nouns and verbs opening with a surname from 10 uses (班会, 房卡)
     "后来班里一位戴眼镜的同学说，自己以前也不好意思，听了那次班会才想通。他拿着房卡上楼。",
+    # round 154: 和弦 and 弦乐 are music (和弦乐社的同学); guard: after 觉得 only a given name of today (觉得保尔…)
+    "小G在学校艺术节上和弦乐社的同学一起演出。让小G参加学校的弦乐社。",
+    "他说读了《钢铁是怎样炼成的》，觉得保尔很了不起。",
     # round 153: a particle after 叫他 + a role ends the clause (愿意叫他叔叔了)
     "孩子说她现在愿意叫他叔叔了，但还叫不出爸爸。",
     # round 152: 叫他辞职 is an errand; guards: a verb doubled before a parent (问问妈妈), a surname that

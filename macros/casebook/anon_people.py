@@ -430,6 +430,8 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
             continue  # 说爱笑的孩子: what is said is about someone; 葛老师说思源最近… names them
         if m.group(0) in ("和", "跟", "与") and _is_word(t, token):
             continue  # 金星和月亮, 和园丁: after “and” an ordinary word is that word
+        if m.group(0) in ("觉得", "认为", "担心", "希望") and token not in t.modern:
+            continue  # 觉得一诺应该读高中: whom one thinks of, only a given name of today (觉得很好, 希望明天)
         if token.endswith("家") or (m.group(0) == "建议" and token not in t.pairs):
             continue  # 找到了新家, 陪老家: a home, not a person; 建议冰敷: an action, unless a known given name
         if _is_word(t, token):

@@ -53,7 +53,10 @@ PERSON_VERBS = (
 # Verbs of speech and feeling strong enough to make an ordinary word a name (国庆不愿意).
 STRONG_VERBS = PERSON_VERBS[: PERSON_VERBS.index("心里")]
 # A person is the object of these (导师问浩宇, 我找到了思远).
-OBJECT_VERBS = "问 找 叫 陪 劝 喊 拉着 看着 告诉 提醒 表扬 批评 鼓励 安慰 找到了 叫住 请 让 帮 给 带着 带 和 跟 与 说 送 建议 加了 一下".split()
+OBJECT_VERBS = (
+    "问 找 叫 陪 劝 喊 拉着 看着 告诉 提醒 表扬 批评 鼓励 安慰 找到了 叫住 请 让 帮 给 带着 带 和 跟 与 说 送 建议 加了 一下 "
+    "觉得 认为 担心 希望"  # (觉得一诺应该…: whom one thinks of, only a given name of today; see anon_people)
+).split()
 # A surname with these is the family, or a teacher of the same name (亓爸爸, 亓家长, 解老师).
 # (宁叔叔: a stepfather; 华丽萍 … 我约华女士: how a teacher addresses a parent; 于师傅: the father at work)
 SURNAME_KIN = "爸爸 妈妈 爷爷 奶奶 外婆 外公 姥姥 姥爷 家长 哥哥 姐姐 老师 同学 叔叔 阿姨 女士 先生 师傅 阿婆 阿公 伯伯".split()
