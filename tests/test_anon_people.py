@@ -330,6 +330,13 @@ CATCH = [
     # ，和毛豆一起 is “and 毛豆” when 毛豆 is found alone: no 和奶奶 from it
     ("方社工第二周就来了。外教Mr. Thompson说，Thompson老师很忙。", ["方社工", "Mr. Thompson", "Thompson"]),
     ("毛豆今天没来。晚饭后，和毛豆一起下楼的还有邻居。第二天爸爸妈妈和奶奶都来了。", ["毛豆", "和毛豆"]),
+    # round 155: surname, 小 and a character after punctuation before what a person does (，姬小满包的…);
+    # a pupil's titled writing (夏至的作文《…》); a Latin full name after 原名/英文名; a doubled given name
+    # that is a role noun, everywhere once the full name is found (沈宝宝 … “宝宝是我一手带大的”)
+    ("端午节包粽子，姬小满包的粽子最结实。", ["姬小满"]),
+    ("夏至的作文《我的外公》写得很感人，语文老师在班上读了。", ["夏至"]),
+    ("麦克是我们班的交换生，原名Michael Brown。", ["麦克", "Michael Brown"]),
+    ("沈宝宝今年读一年级。外婆说：“宝宝是我一手带大的。”", ["沈宝宝", "宝宝"]),
     # round 154: a given name of today after 觉得/认为/担心/希望 (觉得一诺应该读高中)
     ("仇爸爸一开始不同意，觉得一诺应该读高中。", ["仇爸爸", "一诺"]),
     # round 153: a form's field and colon before the name, a word too (学生：甘露　学籍号); after 父母 as after

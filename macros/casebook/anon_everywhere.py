@@ -73,7 +73,8 @@ def forms_of(t: NameTables, full: str | None, given: str, family_forms: bool = T
     return {
         f
         for f in forms
-        if f not in ROLE_NOUNS
+        # (沈宝宝 … “宝宝是我一手带大的”: a doubled given name, though a role noun, unless a kin word: 爷爷)
+        if (f not in ROLE_NOUNS or (f == given and f[:1] == f[1:] and f not in anon_names._ROLE_SET))
         and not (
             len(f) == 2
             and f[0] in "小阿"

@@ -68,6 +68,7 @@ _DATA_AFTER = re.compile(
     # 甘露画的《我的家》: a pupil's titled drawing or photo, the title set aside as blanks (writers and
     # singers, 写的《, 唱的《, are left)
     r"|(?:[画拍]的|[读看]了)(?:《|\u3000{3})"  # (陶然读了《骆驼祥子》: who reads a titled book is a person too)
+    r"|(?<=的)(?:作文|日记|周记)(?:《|\u3000{3})"  # (夏至的作文《我的外公》: a pupil's titled writing)
     r"|是(?:(?:19|20)\d{2}|[一二][〇零九][〇零一二三四五六七八九]{2})\s*年[^，。,;；\n]{0,8}?出生"  # 星辰是二〇一一年…出生的
 )
 _DATA_LED = led(_DATA_AFTER)  # (speed: as _FACTS_LED)

@@ -55,11 +55,15 @@ _WORD = re.compile(r"[A-Z](?<![A-Za-z0-9_@.][A-Z])(?<![A-Za-z0-9_@.]-[A-Z])[a-z]
 # 英文名 Lucas, 大家叫她 Coco: a word introduced as a person's name (不是“这个工具叫 Pagefind”)
 # (家长群里的备注是“Barbara”: the name a parent goes by in the class group, too)
 _INTRODUCED = re.compile(
-    r"(?:英文名字?|英语名字?|外文名|备注|群昵称|(?:叫|喊|称)(?:他|她|我))\s*(?:是|为|叫)?\s*[:：]?\s*[“\"「]?$"
+    r"(?:英文名字?|英语名字?|外文名|原名|本名|真名|全名|备注|群昵称|(?:叫|喊|称)(?:他|她|我))\s*(?:是|为|叫)?\s*[:：]?\s*[“\"「]?$"
 )
 # a Chinese full name in brackets after the word, or before it: Emily（陈艺琳）, 陈艺琳（Emily）
 _NAME_AFTER = re.compile(r"[(（]([\u4e00-\u9fff]{2,4})[)）]")
 _NAME_BEFORE = re.compile(r"([\u4e00-\u9fff]{2,4})[(（]$")
+
+
+def _introduced_at(text: str, i: int) -> bool:
+    return text.endswith(_PERSON_BEFORE_PART, 0, i) or _INTRODUCED.search(text, max(0, i - 10), i) is not None
 
 
 def _alone(text: str, start: int, end: int) -> bool:
@@ -179,7 +183,8 @@ def _english_names(t: NameTables, text: str, titled: bytearray) -> list[NameHit]
         # (他爸爸Thomas Evans: after kin or a role any surname-shaped word; not Grace Hopper说过…)
         and (
             after.group(1) in t.pinyin
-            or (_SURNAME_SHAPED.fullmatch(after.group(1)) and text.endswith(_PERSON_BEFORE_PART, 0, m.start()))
+            # (原名Michael Brown, 英文名 Emma Stone: or introduced as a name)
+            or (_SURNAME_SHAPED.fullmatch(after.group(1)) and _introduced_at(text, m.start()))
         )
         and _alone(text, m.start(), after.end())
     ]

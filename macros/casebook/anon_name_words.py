@@ -73,3 +73,5 @@ THETA_TWO, THETA_TWO_PERSON = 0.6, 0.4  # a two-character name's given character
 THETA_WEAK = THETA_STRONG = 0.8  # a weak surname's one given character; two after a surname making a word with the first
 THETA_ALONE = 0.75  # both characters of a given name used alone
 _EVERYDAY = 1000  # a given name this frequent as a word (颜色) needs a clause start before its surname
+# 星星点点的, 天天上学: what follows a word, not a person opening a line (a particle or place word)
+NOT_ACTING = frozenset("了中里上下的地得之们")

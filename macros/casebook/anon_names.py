@@ -50,6 +50,7 @@ from macros.casebook.anon_name_words import (
     ALONE_FOLLOW,
     FOLLOW,
     FUNCTION_CHARS,
+    NOT_ACTING,
     PERSON_FOLLOW,
     PREFIXES,
     ROLE_ONLY,
@@ -97,7 +98,11 @@ def _little_given(t: NameTables, text: str, start: int) -> bool:
     g2 = text[start + 1 : start + 2]
     if not g2 or not _han(g2) or g2 in STOP or _common(t, "小" + g2):
         return False
-    return t.score.get(g2, 0.0) >= THETA_LITTLE and text[start + 2 : start + 3] in PERSON_FOLLOW
+    # (端午节包粽子，姬小满包的…: after punctuation, before what a person does)
+    opened = (
+        text[start - 2 : start - 1] in "，。；：,;:" and _han(text[start + 2 : start + 3]) and text[start + 2] not in NOT_ACTING
+    )
+    return t.score.get(g2, 0.0) >= THETA_LITTLE and (text[start + 2 : start + 3] in PERSON_FOLLOW or opened)
 
 
 def _given_char(t: NameTables, ch: str) -> bool:

@@ -10,6 +10,7 @@ import re
 
 from macros.casebook import anon_names
 from macros.casebook.anon_leads import tried_at
+from macros.casebook.anon_name_words import NOT_ACTING
 from macros.casebook.anon_names import NameTables, _han
 from macros.casebook.anon_names import _common as _is_word
 from macros.casebook.anon_positions import (
@@ -87,10 +88,6 @@ def _little_given(t: NameTables, pair: str) -> bool:
 # What only a person has after 小X: kin after 的, a home (小凯家的保姆, 小胖家里)
 # (小雨住在…, 小雨家新地址是…)
 _LITTLE_OWNS = re.compile("的(?:" + "|".join(KIN_AFTER_DE) + ")|家(?:的|里|住|在|新?地址)|住在")
-
-
-# 星星点点的, 天天上学: what follows a word, not a person opening a line (a particle or place word)
-NOT_ACTING = frozenset("了中里上下的地得之们")
 
 
 def acting_at(text: str, j: int) -> bool:
