@@ -330,6 +330,10 @@ CATCH = [
     # ，和毛豆一起 is “and 毛豆” when 毛豆 is found alone: no 和奶奶 from it
     ("方社工第二周就来了。外教Mr. Thompson说，Thompson老师很忙。", ["方社工", "Mr. Thompson", "Thompson"]),
     ("毛豆今天没来。晚饭后，和毛豆一起下楼的还有邻居。第二天爸爸妈妈和奶奶都来了。", ["毛豆", "和毛豆"]),
+    # round 156: 和 before a doubled name is “and” (和轩轩一起), so no 和 family (和奶奶, 和爸爸); guard: 向 opening
+    # a line before a doubled name is a surname (向贝贝的外公)
+    ("我劝他先别这样，和轩轩一起定个规矩。平时和奶奶住在一起，周末要和爸爸视频。", ["轩轩"]),
+    ("向贝贝的外公前天中风住院了，她请了三天假。", ["向贝贝"]),
     # round 155: surname, 小 and a character after punctuation before what a person does (，姬小满包的…);
     # a pupil's titled writing (夏至的作文《…》); a Latin full name after 原名/英文名; a doubled given name
     # that is a role noun, everywhere once the full name is found (沈宝宝 … “宝宝是我一手带大的”)

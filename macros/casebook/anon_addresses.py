@@ -43,7 +43,7 @@ _LIVES = re.compile(
 # town (a district alone is too large to name anyone); a farm or village of the town goes with it
 _TOWN = r"[\u4e00-\u9fff]{2,3}[区县][\u4e00-\u9fff]{1,3}?(?:镇|街道)(?:[\u4e00-\u9fff]{2,4}?(?:农场|村))?"
 _LIVES_TOWN = re.compile(
-    r"(?:家住在|租住在|老家在|家住|住在|家在|住到|搬到|搬去|户籍在)(?:了)?\s*"  # (户籍在青浦区赵巷镇)
+    r"(?:家住在|租住在|老家在|家住|住在|家在|住到|搬家到|搬家去|搬到|搬去|户籍在)(?:了)?\s*"  # (户籍在青浦区赵巷镇, 搬家到了…)
     rf"({_TOWN})"
     # 父母在闵行区浦江镇开一家小饭馆, 他在嘉定区安亭镇一家汽修厂实习, 在松江区车墩镇某工业园: where the family works
     rf"|在\s*({_TOWN})(?=开|的|一家|附近|打工|打零工|做|上班|工作|实习|租|经营|种|务工|某)"

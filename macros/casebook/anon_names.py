@@ -374,8 +374,9 @@ def _name_at(t: NameTables, roles: re.Pattern[str], text: str, i: int) -> NameHi
     typical = typical or (given == 2 and (pair in t.modern or _doubled_given(t, text, after, surname)))
     if weak and not left_ok and not typical:
         return None
-    if function and given == 2 and _common(t, pair) and text.startswith(_PARENTS_AFTER, after + 2):
-        return None  # 和远方家长的联系: “and”, then parents of a kind (远方), no 和 family
+    doubled_and = surname in "和与跟同及" and pair[:1] == pair[1:]
+    if function and given == 2 and (doubled_and or (_common(t, pair) and text.startswith(_PARENTS_AFTER, after + 2))):
+        return None  # 和远方家长的联系, 和轩轩一起: “and”, then parents of a kind (远方) or a doubled name, no 和 family
     if weak and given == 1 and text[i - 1 : i] == "的" and not _after_class(text, i - 1):
         return None  # 自己做的曲奇: after 的 a weak surname and one character are a noun (3班的牛浩 is a pupil)
     if length == 1 and word_left and not kin_left and (not typical or function):

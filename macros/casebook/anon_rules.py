@@ -289,6 +289,8 @@ _BIRTH_BEFORE = re.compile(
     r"|(?<=生日在)\s*\d{1,2}\s*月(?![\s\d份底初中])(?=\s*[,，。;；、)])"  # 生日在3月，还没满十八岁: the month alone
     r"|(?<=出生于|出生在)\s*(?:19|20)\d{2}\s*年(?!\s*[\d月底初])(?:春天|夏天|秋天|冬天)?(?=\s*[,，。;；、)]|$))"  # 出生于2013年。, 2015年冬天
 )
+# 出生在谷雨那天，也就是2012年4月19日: a day of birth named, then the date it was
+_BIRTH_THAT_IS = re.compile(rf"(?:出生在|出生于|生在|生于)[^，。；\n]{{1,10}}[，,]\s*(?:也就是|即|就是)\s*({_FULL_DATE})")
 _BIRTH_AFTER = re.compile(
     rf"({_FULL_DATE}|(?<!\d)(?:19|20)?\d{{2}}\s*年\s*\d{{1,2}}\s*月(?!\s*\d)|[{_CN}]{{4}}年[{_CN}]{{1,2}}月(?![{_CN}])|[{_CN}]{{4}}年[正腊冬]月|{_LUNAR}|(?:19|20)\d{{2}}\s*年\s*(?:农历|阴历)\s*{_LUNAR_MONTH}(?:{_LUNAR_DAY})?"
     # 2013年元旦出生, 2008年秋天出生: a year and a holiday or a season; 3月15日生: a day of the year
@@ -370,7 +372,7 @@ def _birthdates(text: str) -> Iterable[Span]:
     # Every pattern has 生 (出生, 生日, 生于, 诞生): only the windows around it are searched.
     seen: set[tuple[int, int]] = set()
     # (speed: the patterns led by their first characters, see anon_leads.led; _BIRTH_NAMED_DAY's are too common)
-    patterns = (led(_BIRTH_BEFORE), led(_BIRTH_AFTER), led(_BIRTHDAY_AFTER), led(_BIRTH_AGE), _BIRTH_NAMED_DAY)
+    patterns = (led(_BIRTH_BEFORE), led(_BIRTH_AFTER), led(_BIRTHDAY_AFTER), led(_BIRTH_AGE), _BIRTH_NAMED_DAY, _BIRTH_THAT_IS)
     for k in [m.start() for m in led(_BIRTH_WORD).finditer(text)]:
         lo = max(0, k - 40)
         window = text[lo : k + 40]
