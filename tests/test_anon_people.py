@@ -330,6 +330,10 @@ CATCH = [
     # ，和毛豆一起 is “and 毛豆” when 毛豆 is found alone: no 和奶奶 from it
     ("方社工第二周就来了。外教Mr. Thompson说，Thompson老师很忙。", ["方社工", "Mr. Thompson", "Thompson"]),
     ("毛豆今天没来。晚饭后，和毛豆一起下楼的还有邻居。第二天爸爸妈妈和奶奶都来了。", ["毛豆", "和毛豆"]),
+    # round 157: a weak surname and a title after 去/到 (常去艾老师家); no 子妈/子爸 form from a given name
+    # ending in 子 (孩子妈妈, 孩子爸爸)
+    ("热依拉是新疆班的学生，周末常去艾老师家包饺子。", ["热依拉", "艾老师"]),
+    ("晓雯说，英子的爸爸也走了。他说孩子妈妈在外地工作，孩子爸爸很少来。", ["晓雯", "英子"]),
     # round 156: 和 before a doubled name is “and” (和轩轩一起), so no 和 family (和奶奶, 和爸爸); guard: 向 opening
     # a line before a doubled name is a surname (向贝贝的外公)
     ("我劝他先别这样，和轩轩一起定个规矩。平时和奶奶住在一起，周末要和爸爸视频。", ["轩轩"]),
@@ -875,6 +879,9 @@ CLEAN = [
     # round 154: 和弦 and 弦乐 are music (和弦乐社的同学); guard: after 觉得 only a given name of today (觉得保尔…)
     "小G在学校艺术节上和弦乐社的同学一起演出。让小G参加学校的弦乐社。",
     "他说读了《钢铁是怎样炼成的》，觉得保尔很了不起。",
+    # round 157: a place word ends no owner of a number (学生证上的学号); 去年 before a weak surname and a
+    # title stays a word (去年老师们)
+    "学生证上的学号是20230517。去年老师们都很忙。",
     # round 153: a particle after 叫他 + a role ends the clause (愿意叫他叔叔了)
     "孩子说她现在愿意叫他叔叔了，但还叫不出爸爸。",
     # round 152: 叫他辞职 is an errand; guards: a verb doubled before a parent (问问妈妈), a surname that

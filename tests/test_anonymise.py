@@ -309,6 +309,8 @@ CATCH = [
     ("CASE-ANON-SCHOOL", "某某是静安区芷江西苑初级中学九（3）班的学生，在芷江西苑的年级排名掉到了第四十一。", "芷江西苑"),
     ("CASE-ANON-SCHOOL", "某某在上海市鹿鸣中学读书，说这是“鹿中篮球队的规矩”。", "鹿中"),
     ("CASE-ANON-SCHOOL", "某某从沪岚交通技工学校毕业。回到沪岚交技，他讲了这件事。", "沪岚交技"),
+    # round 157: a town after 到, before 某 and the works (到嘉定区马陆镇某工业园区的一家…)
+    ("CASE-ANON-ADDRESS", "十一月，他到嘉定区马陆镇某工业园区的一家汽修厂实习。", "嘉定区马陆镇"),
     # round 156: a town after 搬家到; a day of birth named, then 也就是 and the date
     ("CASE-ANON-ADDRESS", "杭一凡搬家到了嘉定区南翔镇，每天坐地铁要一个多小时。", "嘉定区南翔镇"),
     ("CASE-ANON-BIRTHDATE", "谷雨出生在谷雨那天，也就是2012年4月19日，所以爸爸给她取了这个名字。", "2012年4月19日"),

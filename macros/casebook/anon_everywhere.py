@@ -52,7 +52,8 @@ def forms_of(t: NameTables, full: str | None, given: str, family_forms: bool = T
         # 小杰 → 杰妈, 杰爸: the parents as the child's friends call them (not 老妈, 大爸)
         # (圆圆 makes no 圆子: a doubled name is its own nickname, and 酒酿圆子 is a sweet)
         sons = (last + "子",) if given[:1] != given[1:] else ()
-        forms |= {f for f in (last + "妈", last + "爸", *sons) if not _is_word(t, f)}  # 浩宇 → 浩子
+        # (not 英子 → 子妈: 孩子妈妈 would hold it)
+        forms |= {f for f in (last + "妈", last + "爸", *sons) if not _is_word(t, f) and f[0] != "子"}  # 浩宇 → 浩子
         # 海燕 → 燕子, 春梅 → 梅子: a rarer word when the character is a given name's (not 孩子, 样子)
         if sons and t.words.get(last + "子", 0) < 1000 and t.score.get(last, 0.0) >= THETA:
             forms.add(last + "子")

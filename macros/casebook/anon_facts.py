@@ -22,6 +22,7 @@ from collections.abc import Iterable
 
 from macros.casebook import anon_names
 from macros.casebook.anon_leads import led, tried_at
+from macros.casebook.anon_name_words import NOT_ACTING
 from macros.casebook.anon_names import NameHit, NameTables, taken_by
 from macros.casebook.anon_nicknames import _little_nickname, _pet_name
 from macros.casebook.anon_positions import CLAUSE_LEFT, ROLE_NOUNS, TIME_ADVERBS, _line_start, _patterns, _word_shaped
@@ -407,7 +408,8 @@ def _shaped_before(t: NameTables, text: str, m: re.Match[str], token: str, start
         and not token.endswith(_LITTLE_KINDS)
         and token[1:] not in ROLE_NOUNS
     )
-    shaped = shaped or (m.group(0) in _PUPIL_NUMBERS and not anon_names._common(t, token))
+    # (not 学生证上的学号: a place word ends it)
+    shaped = shaped or (m.group(0) in _PUPIL_NUMBERS and not anon_names._common(t, token) and token[-1] not in NOT_ACTING)
     # (远航的邮箱是…, 欣然家住…: a line opening with a word shaped like a name, then what only a person has)
     opening = m.re is _DATA_LED and _line_start(text, start) and t.words.get(token, 0) < _DESCRIBED_FREQ
     # (not 全国学籍号: a word this everyday; 小舟的微信: a word jieba knows as a name)

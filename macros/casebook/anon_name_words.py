@@ -51,7 +51,9 @@ _SUBJECTS = tuple("语文 数学 英语 物理 化学 生物 历史 地理 政�
 # (在中职教服装的朋友尤老师: a companion before a teacher's surname and title, like a subject)
 _BEFORE_TITLE = _SUBJECTS + tuple("朋友 好友 同事 邻居 亲戚 跟着 找 请 问 陪 向 给 对 联系".split())  # (向任校长汇报)
 # (那天下午甘老师带着…: a time of day ends a clause's opening as well)
-_BEFORE_TITLE += tuple("上午 下午 中午 早上 晚上 今天 昨天 明天 那天 当天 发到 交到 送到 找到".split())  # (发到毛老师的邮箱)
+_BEFORE_TITLE += tuple(
+    "上午 下午 中午 早上 晚上 今天 昨天 明天 那天 当天 发到 交到 送到 找到 去 到".split()
+)  # (发到毛老师的邮箱, 去艾老师家)
 _KIN_BEFORE = tuple(KIN_BEFORE)
 LEFT_CHARS = set("和跟与让叫给问对把被由帮陪找请谢的了是里上，。、！？：；“”‘’\"'()（）,.!?:; \n")  # 谢: 谢谢龙老师
 PREFIXES = set("小老大阿")
