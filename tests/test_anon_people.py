@@ -330,6 +330,11 @@ CATCH = [
     # ，和毛豆一起 is “and 毛豆” when 毛豆 is found alone: no 和奶奶 from it
     ("方社工第二周就来了。外教Mr. Thompson说，Thompson老师很忙。", ["方社工", "Mr. Thompson", "Thompson"]),
     ("毛豆今天没来。晚饭后，和毛豆一起下楼的还有邻居。第二天爸爸妈妈和奶奶都来了。", ["毛豆", "和毛豆"]),
+    # round 158: 会计 a title (包会计当着…); a word said to be someone's 网名 (石榴是她自己起的网名); 阿 and a
+    # very typical character after 的 before what a person does (后排的阿凯忍不住…)
+    ("原来她把两张报销单的金额录反了，包会计当着办公室的人说她。", ["包会计"]),
+    ("石榴是她自己起的网名，她的真名叫石慧琳。", ["石榴", "石慧琳"]),
+    ("讲到黑洞的时候，后排的阿凯忍不住问了一个问题。", ["阿凯"]),
     # round 157: a weak surname and a title after 去/到 (常去艾老师家); no 子妈/子爸 form from a given name
     # ending in 子 (孩子妈妈, 孩子爸爸)
     ("热依拉是新疆班的学生，周末常去艾老师家包饺子。", ["热依拉", "艾老师"]),
@@ -879,6 +884,10 @@ CLEAN = [
     # round 154: 和弦 and 弦乐 are music (和弦乐社的同学); guard: after 觉得 only a given name of today (觉得保尔…)
     "小G在学校艺术节上和弦乐社的同学一起演出。让小G参加学校的弦乐社。",
     "他说读了《钢铁是怎样炼成的》，觉得保尔很了不起。",
+    # round 158: a doubled verb before an elder (多陪陪外婆); a word and a preposition before 住在 (周末由住在…);
+    # 热合麦特 (Uyghur “thank you”) vetoed
+    "她也希望女儿周末能多陪陪外婆。看书半小时起来看看远处；周末由住在楼上的表姐带她去跳绳。",
+    "她妈妈在屏幕那头一直说“热合麦特”，就是谢谢。",
     # round 157: a place word ends no owner of a number (学生证上的学号); 去年 before a weak surname and a
     # title stays a word (去年老师们)
     "学生证上的学号是20230517。去年老师们都很忙。",

@@ -309,6 +309,8 @@ CATCH = [
     ("CASE-ANON-SCHOOL", "某某是静安区芷江西苑初级中学九（3）班的学生，在芷江西苑的年级排名掉到了第四十一。", "芷江西苑"),
     ("CASE-ANON-SCHOOL", "某某在上海市鹿鸣中学读书，说这是“鹿中篮球队的规矩”。", "鹿中"),
     ("CASE-ANON-SCHOOL", "某某从沪岚交通技工学校毕业。回到沪岚交技，他讲了这件事。", "沪岚交技"),
+    # round 158: a school's own name of two characters opening a line before 高中的 (汐澜高中的米乐…)
+    ("CASE-ANON-SCHOOL", "汐澜高中的米乐报名参加了机器人比赛。", "汐澜高中"),
     # round 157: a town after 到, before 某 and the works (到嘉定区马陆镇某工业园区的一家…)
     ("CASE-ANON-ADDRESS", "十一月，他到嘉定区马陆镇某工业园区的一家汽修厂实习。", "嘉定区马陆镇"),
     # round 156: a town after 搬家到; a day of birth named, then 也就是 and the date

@@ -77,7 +77,7 @@ _DATA_LED = led(_DATA_AFTER)  # (speed: as _FACTS_LED)
 _NAMED_BY = re.compile(
     rf"(?:(?<![{_HAN}])([{_HAN}]{{2,3}})是[^，。；;\n]{{0,6}}?)?给([{_HAN}]{{2,3}})起(?:了)?(?:个|一个)?的?(?:外号|绰号|小名|昵称)"
 )
-_NICKNAME_WORDS = ("外号", "绰号", "小名", "昵称")
+_NICKNAME_WORDS = ("外号", "绰号", "小名", "昵称", "网名")
 # (紧急联系人：敖其尔，电话…: a contact or guardian field with its colon holds a name too)
 _NAME_FIELD = re.compile(
     rf"(?:(?:^|(?<=[\n，,;；|\s]))姓名\s*:?|(?:联系人|监护人)\s*:)\s*([{_HAN}]{{2,4}})(?=\s*[，,。；;|\n(（]|$)"
@@ -91,7 +91,7 @@ _ALSO_NAMED = re.compile(
 # 石头是他的小名; 万里在班里外号叫…; 小雨的小名叫…: the word opening the clause is a person or
 # the nickname of one
 _NICKNAME_OF = re.compile(
-    rf"(?<![{_HAN}])([{_HAN}]{{2,3}})(?:((?:其实|原来)?是[^，。；;\n]{{0,10}}?的|[，,]\s*)|(?:在[^，。；;\n]{{1,6}}?)?的?)(?:小名|外号|绰号|昵称|乳名|英文名)"
+    rf"(?<![{_HAN}])([{_HAN}]{{2,3}})(?:((?:其实|原来)?是[^，。；;\n]{{0,10}}?的|[，,]\s*)|(?:在[^，。；;\n]{{1,6}}?)?的?)(?:小名|外号|绰号|昵称|乳名|英文名|网名)"
     # 严谨这个名字是爷爷取的, 祁连山的名字是他爸爸…起的: a word said to be a name
     rf"|(?<![{_HAN}])([{_HAN}]{{2,3}})[”\"」]?(这个名字|这名字|这个外号|这个小名|这个绰号|这个昵称|的名字是[^，。；;\n]{{0,12}}?[起取]的)"
 )
@@ -204,6 +204,8 @@ def _three_shaped(t: NameTables, token: str) -> bool:
         return True
     if token[0] not in t.surnames or (anon_names._common(t, token) and token not in t.jieba_names):
         return False
+    if anon_names._common(t, token[:2]) and (token[2:] in anon_names.FUNCTION_CHARS or token[2:] == "由"):
+        return False  # 周末由住在楼上的表姐…: a word, then a preposition, no surname and given name
     # 殷秋实: after a surname that is no word, given-name characters of any kind; after 平 (平安夜)
     # or another weak one, characters seen in given names
     floor = 0.3 if token[0] in t.weak or token[0] in anon_names.ROLE_ONLY else 0.1

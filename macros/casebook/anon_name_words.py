@@ -10,7 +10,7 @@ ROLES = (
     (
         "老师 同学 校长 副校长 主任 书记 妈妈 爸爸 奶奶 爷爷 外婆 外公 姥姥 姥爷 阿姨 叔叔 伯伯 舅舅 姑姑 姨妈 婶婶 "
         "女士 先生 医生 导师 教练 教官 老板 师傅 大夫 警官 律师 家长 姐姐 哥哥 弟弟 妹妹 班长 组长 队长 委员 科长 局长 园长 站长 所长 院长 馆长 厂长 村长 领班 社工 "
-        "阿婆 阿公 大爷 大妈 婆婆 爷叔 老伯 阿伯 指导 主管 经理 店长 护士长 护士 太太 大厨 老"  # 沈阿婆, 江大爷: Shanghai's elders; 黎指导 a coach; 戴主管 an internship's
+        "阿婆 阿公 大爷 大妈 婆婆 爷叔 老伯 阿伯 指导 主管 经理 店长 护士长 护士 太太 大厨 会计 老"  # 沈阿婆, 江大爷: Shanghai's elders; 黎指导 a coach; 戴主管, 包会计 an internship's
     ).split()
 )
 # Kinship words a name follows (母亲李桂兰, 父亲王建国), roommates too (室友丁果果), and a form's fields

@@ -165,15 +165,16 @@ def surname_doubled(t: NameTables, text: str, i: int) -> bool:
     return (sure or opened) and _pet_name(t, text[i : i + 2], 1000, 0.0 if sure else 0.3)
 
 
-_DOUBLED_VERBS = frozenset("问看想说试听聊谈找查走读写玩")  # (问问妈妈: a verb doubled before its object)
+_DOUBLED_VERBS = frozenset("问看想说试听聊谈找查走读写玩陪帮抱")  # (问问妈妈, 陪陪外婆: a verb doubled)
 
 
 def doubled_before_elder(t: NameTables, text: str, i: int, elder: int) -> bool:
     """加一下苗苗妈妈的微信, 志愿者唐唐姐姐: a doubled name at ``i`` right before a parent or an elder at
     ``elder``; opening a clause right before a parent, a plainer and more frequent doubled word too (多多妈妈的微信)."""
     token = text[i : i + 2]
-    parent = text.startswith(("妈妈", "爸爸"), elder) and token[0] not in _DOUBLED_VERBS
-    if parent and (_clause_start(text, i) or text[i - 1] in anon_names.LEFT_CHARS):
+    if token[0] in _DOUBLED_VERBS:
+        return False  # 问问妈妈, 多陪陪外婆: a verb doubled before whom it is done for
+    if text.startswith(("妈妈", "爸爸"), elder) and (_clause_start(text, i) or text[i - 1] in anon_names.LEFT_CHARS):
         return _pet_name(t, token, 1000, 0.3)
     return _pet_name(t, token, least=0.5)
 

@@ -397,7 +397,8 @@ def _positional(t: NameTables, text: str, found: list[NameHit]) -> list[NameHit]
         )
         # (带教阿杰的组长, 喜欢阿杰。, 时，阿娟教…: 阿 and a very typical character is a nickname anywhere)
         very = token[0] == "阿" and t.score.get(token[1], 0.0) >= 0.9 and not _is_word(t, token)
-        said = said or (very and _clause_start(text, i) and acting_at(text, i + 2))
+        # (后排的阿凯忍不住问…: after 的 too)
+        said = said or (very and (_clause_start(text, i) or text[i - 1 : i] == "的") and acting_at(text, i + 2))
         if (opens or very) and ((text[i + 2 : i + 3] in anon_names.FOLLOW and _little_name(t, token)) or said):
             add(i, i + 2, "")
         # (小雨住在…: opening a line, 小 and a typical character that make a word too)

@@ -265,7 +265,9 @@ def _full_schools(text: str) -> Iterable[Span]:
         opening = (
             opening and not _SCHOOL.search(prefix) and prefix[-1] not in "选读考上去进报转升念"
         )  # (小学升初中, 东方雪选高中)
-        aimed = aimed or (opening and text[m.end() : m.end() + 1] == "的")
+        # (汐澜高中的米乐…: opening a line, a name of its own of two characters, no word and no place)
+        own = text[start - 1 : start] in ("", "\n") and len(prefix) == 2 and not _word(prefix) and prefix not in tables().places
+        aimed = aimed or ((opening or own) and text[m.end() : m.end() + 1] == "的")
         if suffix in ("高中", "初中") and (
             len(prefix) < 2 or (text[m.end() : m.end() + 1] not in "高初预六七八九" and not aimed)
         ):
