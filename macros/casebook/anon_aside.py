@@ -76,6 +76,7 @@ def seasonal(word: str) -> bool:
 
 
 def _name_then_word(text: str, i: int) -> bool:
+    """卫东周末: a known given pair ends at ``i`` + 1, and a word opens there (so the state at ``i`` is none)."""
     t = anon_names.tables()
     return i >= 1 and text[i - 1 : i + 1] in t.pairs and text[i + 1 : i + 3] in t.common
 

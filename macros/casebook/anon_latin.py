@@ -63,6 +63,7 @@ _NAME_BEFORE = re.compile(r"([\u4e00-\u9fff]{2,4})[(（]$")
 
 
 def _introduced_at(text: str, i: int) -> bool:
+    """他爸爸Thomas Evans, 原名Michael Brown: kin, a role or a name's label right before ``i``."""
     return text.endswith(_PERSON_BEFORE_PART, 0, i) or _INTRODUCED.search(text, max(0, i - 10), i) is not None
 
 

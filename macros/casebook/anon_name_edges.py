@@ -59,6 +59,12 @@ def _after_kin(text: str, left: int | None) -> bool:
     return left is not None and text.endswith(_KIN_BEFORE, 0, left)
 
 
+def after_punct(text: str, i: int) -> bool:
+    """研学那天，钱多多把…, 端午节包粽子，姬小满包的…: a clause's punctuation right before ``i`` (or
+    nothing: ``i`` opens the text), where a surname may open a name as it opens a line."""
+    return text[i - 1 : i] in "，。；：,;:"
+
+
 def _kin_left(text: str, left: int | None) -> bool:
     """同桌王果果, 同屋的丁果果: kin or a classmate right before ``left``, or before a 的 there."""
     return _after_kin(text, left) or (left is not None and text[left - 1 : left] == "的" and _after_kin(text, left - 1))

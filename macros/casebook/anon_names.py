@@ -30,7 +30,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from macros.build.reads import data_cache
-from macros.casebook.anon_name_edges import _LABEL_ENDS, _called, _doubled_given, _kin_left, _labelled
+from macros.casebook.anon_name_edges import _LABEL_ENDS, _called, _doubled_given, _kin_left, _labelled, after_punct
 from macros.casebook.anon_name_edges import _after_class as _after_class
 from macros.casebook.anon_name_edges import _after_kin as _after_kin
 from macros.casebook.anon_name_edges import _clear_left as _clear_left
@@ -99,9 +99,7 @@ def _little_given(t: NameTables, text: str, start: int) -> bool:
     if not g2 or not _han(g2) or g2 in STOP or _common(t, "小" + g2):
         return False
     # (端午节包粽子，姬小满包的…: after punctuation, before what a person does)
-    opened = (
-        text[start - 2 : start - 1] in "，。；：,;:" and _han(text[start + 2 : start + 3]) and text[start + 2] not in NOT_ACTING
-    )
+    opened = after_punct(text, start - 1) and _han(text[start + 2 : start + 3]) and text[start + 2] not in NOT_ACTING
     return t.score.get(g2, 0.0) >= THETA_LITTLE and (text[start + 2 : start + 3] in PERSON_FOLLOW or opened)
 
 

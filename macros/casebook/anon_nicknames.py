@@ -10,6 +10,7 @@ import re
 
 from macros.casebook import anon_names
 from macros.casebook.anon_leads import tried_at
+from macros.casebook.anon_name_edges import after_punct
 from macros.casebook.anon_name_words import NOT_ACTING
 from macros.casebook.anon_names import NameTables, _han
 from macros.casebook.anon_names import _common as _is_word
@@ -156,11 +157,7 @@ def surname_doubled(t: NameTables, text: str, i: int) -> bool:
     person does or 是 (钱多多是班里的开心果); a fairly typical character opening a line before any word
     but a particle (伍壮壮听力不好), or after punctuation (研学那天，钱多多把…; not ，高考考了, ，连豆豆都)."""
     sure = _after_class_de(text, i - 1) or (_line_start(text, i - 1) and _acts_or_is(text, i + 2))
-    punct = (
-        text[i - 2 : i - 1] in "，。；：,;:"
-        and text[i - 1] not in anon_names.FUNCTION_CHARS
-        and not _is_word(t, text[i - 1 : i + 1])
-    )
+    punct = after_punct(text, i - 1) and text[i - 1] not in anon_names.FUNCTION_CHARS and not _is_word(t, text[i - 1 : i + 1])
     opened = (_line_start(text, i - 1) or punct) and acting_at(text, i + 2)
     return (sure or opened) and _pet_name(t, text[i : i + 2], 1000, 0.0 if sure else 0.3)
 
